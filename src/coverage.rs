@@ -1,0 +1,24 @@
+//! Requirement coverage of a team (SPEC §3), shared by the team search and the
+//! `coverage` / `winProbability` games of the splits (SPEC §5).
+
+use crate::model::{Partner, Requirement};
+
+/// Level of requirement `r` reached by one partner: `min(1, cap[r] / target_r)`.
+pub fn level(r: &Requirement, p: &Partner) -> f64 {
+    (p.capabilities.get(&r.capability).copied().unwrap_or(0.0) / r.target()).min(1.0)
+}
+
+/// `cov = Σ_r w_r · min(1, max_{p∈T} cap_p[r] / target_r) / Σ_r w_r`; 1 with no
+/// requirements; 0 for an empty team with requirements.
+pub fn coverage<'a>(reqs: &[Requirement], team: impl Iterator<Item = &'a Partner> + Clone) -> f64 {
+    if reqs.is_empty() {
+        return 1.0;
+    }
+    let (mut num, mut den) = (0.0, 0.0);
+    for r in reqs {
+        let best = team.clone().map(|p| level(r, p)).fold(0.0, f64::max);
+        num += r.weight * best;
+        den += r.weight;
+    }
+    num / den
+}

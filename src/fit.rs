@@ -1,0 +1,195 @@
+//! IPP fit of one partner (SPEC §2): criterion scores, the weighted fit, and the
+//! `require` clauses a partner fails. This is the one place the §2 formulas live;
+//! the ranking index (`rank`) and team search call these functions.
+
+use crate::model::{Criterion, CriterionKind, Partner, Profile, Require};
+use std::collections::HashMap;
+
+/// Tier names → rank (lowest 0), with the tier count, for §2's tier score.
+#[derive(Clone, Debug, Default)]
+pub struct Tiers {
+    index: HashMap<String, usize>,
+    len: usize,
+}
+
+impl Tiers {
+    /// Build from the ecosystem's tier list (lowest first).
+    pub fn new(tiers: &[String]) -> Self {
+        Tiers { index: tiers.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect(), len: tiers.len() }
+    }
+    /// Rank of a tier name.
+    pub fn rank(&self, tier: &str) -> Option<usize> {
+        self.index.get(tier).copied()
+    }
+    /// §2 tier score: `index / (len − 1)`, 1 with a single tier, 0 without a tier.
+    pub fn score(&self, tier: Option<&str>) -> f64 {
+        match tier.and_then(|t| self.rank(t)) {
+            None => 0.0,
+            Some(_) if self.len <= 1 => 1.0,
+            Some(i) => i as f64 / (self.len - 1) as f64,
+        }
+    }
+}
+
+/// Clamp to [0, 1].
+fn clamp01(x: f64) -> f64 {
+    x.clamp(0.0, 1.0)
+}
+
+/// §2 score s ∈ [0,1] of one criterion for one partner.
+pub fn criterion_score(c: &Criterion, p: &Partner, tiers: &Tiers) -> f64 {
+    let key = c.key.as_deref().unwrap_or("");
+    match c.kind {
+        CriterionKind::Capability => {
+            let v = p.capabilities.get(key).copied().unwrap_or(0.0);
+            (v / c.target.unwrap_or(1.0)).min(1.0)
+        }
+        CriterionKind::Industry => has(&p.industries, key),
+        CriterionKind::Region => has(&p.regions, key),
+        CriterionKind::Certification => has(&p.certifications, key),
+        CriterionKind::Tier => tiers.score(p.tier.as_deref()),
+        CriterionKind::Metric => match p.metrics.get(key) {
+            None => 0.0,
+            Some(&v) => metric_score(v, c.good.unwrap_or(1.0), c.bad.unwrap_or(0.0)),
+        },
+        CriterionKind::Reach => clamp01(p.accounts.len() as f64 / c.good.unwrap_or(1.0)),
+    }
+}
+
+/// §2 metric score: `clamp((v − bad) / (good − bad), 0, 1)`; works for `good < bad`.
+pub fn metric_score(v: f64, good: f64, bad: f64) -> f64 {
+    clamp01((v - bad) / (good - bad))
+}
+
+fn has(list: &[String], key: &str) -> f64 {
+    if list.iter().any(|x| x == key) {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// §2 fit: `Σ wᵢ·sᵢ / Σ wᵢ`.
+pub fn fit(profile: &Profile, p: &Partner, tiers: &Tiers) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    for c in &profile.criteria {
+        num += c.weight * criterion_score(c, p, tiers);
+        den += c.weight;
+    }
+    if den > 0.0 {
+        num / den
+    } else {
+        0.0
+    }
+}
+
+/// The names of the `require` clauses `p` fails (empty when eligible), in a fixed
+/// order: `kinds`, `minTier`, `regionsAny`, `industriesAny`, `certificationsAll`,
+/// `capabilitiesMin.<key>`, `metricsMin.<key>`, `metricsMax.<key>`.
+pub fn failed_clauses(req: &Require, p: &Partner, tiers: &Tiers) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(k) = &req.kinds {
+        if !k.iter().any(|x| *x == p.kind) {
+            out.push("kinds".to_string());
+        }
+    }
+    if let Some(t) = &req.min_tier {
+        let need = tiers.rank(t);
+        let have = p.tier.as_deref().and_then(|x| tiers.rank(x));
+        if !matches!((have, need), (Some(h), Some(n)) if h >= n) {
+            out.push("minTier".to_string());
+        }
+    }
+    let any = |want: &Option<Vec<String>>, have: &[String]| match want {
+        Some(w) => w.iter().any(|x| have.contains(x)),
+        None => true,
+    };
+    if !any(&req.regions_any, &p.regions) {
+        out.push("regionsAny".to_string());
+    }
+    if !any(&req.industries_any, &p.industries) {
+        out.push("industriesAny".to_string());
+    }
+    if let Some(c) = &req.certifications_all {
+        if !c.iter().all(|x| p.certifications.contains(x)) {
+            out.push("certificationsAll".to_string());
+        }
+    }
+    if let Some(m) = &req.capabilities_min {
+        for (k, &v) in m {
+            if p.capabilities.get(k).copied().unwrap_or(0.0) < v {
+                out.push(format!("capabilitiesMin.{k}"));
+            }
+        }
+    }
+    if let Some(m) = &req.metrics_min {
+        for (k, &v) in m {
+            if !p.metrics.get(k).is_some_and(|&x| x >= v) {
+                out.push(format!("metricsMin.{k}"));
+            }
+        }
+    }
+    if let Some(m) = &req.metrics_max {
+        for (k, &v) in m {
+            if !p.metrics.get(k).is_some_and(|&x| x <= v) {
+                out.push(format!("metricsMax.{k}"));
+            }
+        }
+    }
+    out
+}
+
+/// True when `p` meets every clause of the profile's `require` (or it has none).
+pub fn eligible(profile: &Profile, p: &Partner, tiers: &Tiers) -> bool {
+    profile.require.as_ref().map_or(true, |r| failed_clauses(r, p, tiers).is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn crit(kind: CriterionKind, key: Option<&str>, weight: f64) -> Criterion {
+        Criterion { kind, key: key.map(str::to_string), weight, target: None, good: None, bad: None }
+    }
+
+    #[test]
+    fn hand_computed_fit() {
+        let tiers = Tiers::new(&["silver".into(), "gold".into(), "platinum".into()]);
+        let p = Partner {
+            id: "p".into(),
+            name: "P".into(),
+            kind: "si".into(),
+            tier: Some("gold".into()),
+            capabilities: [("cloud".to_string(), 0.6)].into(),
+            industries: vec!["health".into()],
+            metrics: [("salesCycleDays".to_string(), 90.0)].into(),
+            accounts: vec!["a".into(), "b".into()],
+            ..Default::default()
+        };
+        let mut cap = crit(CriterionKind::Capability, Some("cloud"), 2.0);
+        cap.target = Some(0.8); // 0.6/0.8 = 0.75
+        let ind = crit(CriterionKind::Industry, Some("health"), 1.0); // 1
+        let tier = crit(CriterionKind::Tier, None, 1.0); // 1/2
+        let mut met = crit(CriterionKind::Metric, Some("salesCycleDays"), 1.0);
+        met.good = Some(30.0);
+        met.bad = Some(180.0); // (90-180)/(30-180) = 0.6
+        let mut reach = crit(CriterionKind::Reach, None, 3.0);
+        reach.good = Some(4.0); // 0.5
+        let profile = Profile { id: "x".into(), name: "x".into(), role: None, require: None, criteria: vec![cap, ind, tier, met, reach] };
+        let want = (2.0 * 0.75 + 1.0 + 0.5 + 0.6 + 3.0 * 0.5) / 8.0;
+        assert!((fit(&profile, &p, &tiers) - want).abs() < 1e-15);
+    }
+
+    #[test]
+    fn failed_clauses_are_named() {
+        let tiers = Tiers::new(&["silver".into(), "gold".into()]);
+        let p = Partner { id: "p".into(), kind: "si".into(), tier: Some("silver".into()), ..Default::default() };
+        let req = Require {
+            kinds: Some(vec!["isv".into()]),
+            min_tier: Some("gold".into()),
+            capabilities_min: Some([("cloud".to_string(), 0.5)].into()),
+            ..Default::default()
+        };
+        assert_eq!(failed_clauses(&req, &p, &tiers), vec!["kinds", "minTier", "capabilitiesMin.cloud"]);
+    }
+}

@@ -1,0 +1,138 @@
+//! Reading requests: JSON text (CLI, `Ecosystem` from a string) or any serde
+//! deserializer (the wasm facade's JS values), with the failing field's path kept.
+//!
+//! `serde_path_to_error` tracks where serde stopped, so a typo such as `wieght` is
+//! reported as `unknown_field` at `profile.criteria[2].wieght`, not as a bare message.
+
+use crate::error::{DealteamError, ErrorCode, Result};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Parse JSON text into `T`, mapping serde's failures to dealteam errors with paths.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = render_path(e.path());
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            DealteamError::new(
+                ErrorCode::InvalidJson,
+                "",
+                format!("the input is not valid JSON: {inner}"),
+            )
+        } else {
+            classify(&path, &inner.to_string())
+        }
+    })?;
+    de.end().map_err(|e| {
+        DealteamError::new(ErrorCode::InvalidJson, "", format!("trailing characters after the JSON value: {e}"))
+    })?;
+    Ok(value)
+}
+
+/// Deserialize `T` from any deserializer (used by the wasm facade with
+/// serde-wasm-bindgen), with the same error mapping as [`from_str`].
+pub fn from_deserializer<'de, D, T>(de: D) -> Result<T>
+where
+    D: serde::Deserializer<'de>,
+    D::Error: std::fmt::Display,
+    T: DeserializeOwned,
+{
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = render_path(e.path());
+        classify(&path, &e.into_inner().to_string())
+    })
+}
+
+/// Serialize a response as compact (or indented) JSON.
+pub fn to_string<T: Serialize>(value: &T, pretty: bool) -> Result<String> {
+    let r = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    r.map_err(|e| DealteamError::invalid("", format!("could not write the response: {e}")))
+}
+
+/// Turn serde's message into a code, a path and a message that says what to change.
+fn classify(path: &str, msg: &str) -> DealteamError {
+    // serde's messages: "unknown field `x`, expected one of ...", "missing field `x`",
+    // "invalid type: ...", "invalid value: ...", "unknown variant `x`, expected ...".
+    let msg = strip_position(msg);
+    if let Some(name) = between(&msg, "unknown field `", "`") {
+        let full = join(path, &name);
+        return DealteamError::new(
+            ErrorCode::UnknownField,
+            full,
+            format!("unknown field `{name}` (check its spelling); {}", after_comma(&msg)),
+        );
+    }
+    if let Some(name) = between(&msg, "missing field `", "`") {
+        let full = join(path, &name);
+        return DealteamError::new(ErrorCode::MissingField, full, format!("the field `{name}` is required"));
+    }
+    if msg.starts_with("invalid_money:") {
+        return DealteamError::new(ErrorCode::InvalidMoney, path, msg["invalid_money:".len()..].trim().to_string());
+    }
+    DealteamError::new(ErrorCode::InvalidValue, path, msg)
+}
+
+fn render_path(p: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in p.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn join(path: &str, name: &str) -> String {
+    // serde_path_to_error already points inside the struct for unknown fields in
+    // some cases; avoid doubling the last segment.
+    if path.is_empty() {
+        name.to_string()
+    } else if path.ends_with(&format!(".{name}")) || path == name {
+        path.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+fn between(s: &str, start: &str, end: &str) -> Option<String> {
+    let i = s.find(start)? + start.len();
+    let j = s[i..].find(end)? + i;
+    Some(s[i..j].to_string())
+}
+
+fn after_comma(s: &str) -> String {
+    match s.find(", ") {
+        Some(i) => s[i + 2..].to_string(),
+        None => String::new(),
+    }
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// Append `.key` to a path (for validation code building paths by hand).
+pub fn field(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Append `[i]` to a path.
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}

@@ -1,0 +1,190 @@
+//! Ecosystem, Partner and Relationship (SPEC §1).
+
+use super::{check_ids, MAX_PARTNERS, MAX_RELATIONSHIPS};
+use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
+use crate::money::{Currency, Money};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The partners of an ecosystem and the relationships between them.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Ecosystem {
+    /// Currency of the ecosystem's amounts (default EUR).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+    /// Tier names, lowest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
+    /// The partners.
+    pub partners: Vec<Partner>,
+    /// Unordered pairs of partners with their history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relationships: Vec<Relationship>,
+}
+
+/// A partner company.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Partner {
+    /// Unique id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// isv, si, reseller, msp, referral, consultancy, distributor or any string.
+    pub kind: String,
+    /// One of the ecosystem's tiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// Capability levels in 0..1.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub capabilities: BTreeMap<String, f64>,
+    /// Industries served.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub industries: Vec<String>,
+    /// Regions served.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    /// Certifications held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certifications: Vec<String>,
+    /// Numeric metrics such as winRate, avgDealSize, salesCycleDays, psat, cltv, cac.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metrics: BTreeMap<String, f64>,
+    /// Account ids the partner works with (for reach and overlap).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accounts: Vec<String>,
+    /// Cost to serve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_to_serve: Option<Money>,
+}
+
+/// An unordered pair of partners.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Relationship {
+    /// One partner id.
+    pub a: String,
+    /// The other partner id.
+    pub b: String,
+    /// Deals done together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_deals: Option<u32>,
+    /// Of those, won.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_wins: Option<u32>,
+    /// Trust in -1..1; overrides the joint history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust: Option<f64>,
+    /// The two are in channel conflict.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conflict: bool,
+}
+
+impl Relationship {
+    /// Pair score (SPEC §3): `trust` if given, else `2(jointWins+1)/(jointDeals+2) − 1`
+    /// if `jointDeals` is given, else 0.
+    pub fn pair_score(&self) -> f64 {
+        if let Some(t) = self.trust {
+            t
+        } else if let Some(d) = self.joint_deals {
+            2.0 * (self.joint_wins.unwrap_or(0) as f64 + 1.0) / (d as f64 + 2.0) - 1.0
+        } else {
+            0.0
+        }
+    }
+}
+
+impl Ecosystem {
+    /// The ecosystem's currency (EUR when not given).
+    pub fn currency(&self) -> Currency {
+        self.currency.clone().unwrap_or_else(Currency::eur)
+    }
+
+    /// Index of each tier name (lowest first).
+    pub fn tier_index(&self) -> HashMap<&str, usize> {
+        self.tiers.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect()
+    }
+
+    /// Index of each partner id.
+    pub fn partner_index(&self) -> HashMap<&str, usize> {
+        self.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect()
+    }
+
+    /// Check everything SPEC §0–§1 requires; every problem is reported with its path.
+    pub fn validate(&self) -> Result<()> {
+        if self.partners.len() > MAX_PARTNERS {
+            return Err(DealteamError::too_large("partners", "partners", MAX_PARTNERS, self.partners.len()));
+        }
+        if self.relationships.len() > MAX_RELATIONSHIPS {
+            return Err(DealteamError::too_large(
+                "relationships",
+                "relationships",
+                MAX_RELATIONSHIPS,
+                self.relationships.len(),
+            ));
+        }
+        let mut p = Problems::new();
+        let mut tiers = std::collections::HashSet::new();
+        for (i, t) in self.tiers.iter().enumerate() {
+            if t.trim().is_empty() {
+                p.invalid(format!("tiers[{i}]"), "a tier name must be non-empty");
+            } else if !tiers.insert(t.as_str()) {
+                p.push(ErrorCode::DuplicateId, format!("tiers[{i}]"), format!("the tier `{t}` is listed twice"));
+            }
+        }
+        check_ids(&mut p, "partners", self.partners.iter().map(|x| x.id.as_str()));
+        for (i, partner) in self.partners.iter().enumerate() {
+            let at = format!("partners[{i}]");
+            if partner.kind.trim().is_empty() {
+                p.invalid(format!("{at}.kind"), "kind must be non-empty (e.g. isv, si, reseller)");
+            }
+            if let Some(t) = &partner.tier {
+                if !tiers.contains(t.as_str()) {
+                    let known = if self.tiers.is_empty() { "the ecosystem lists no tiers".to_string() } else { format!("known tiers: {}", self.tiers.join(", ")) };
+                    p.invalid(format!("{at}.tier"), format!("unknown tier `{t}`; {known}"));
+                }
+            }
+            for (k, &v) in &partner.capabilities {
+                let path = format!("{at}.capabilities.{k}");
+                if check_finite(&mut p, &path, v) && !(0.0..=1.0).contains(&v) {
+                    p.invalid(path, format!("a capability level must be between 0 and 1, got {v}"));
+                }
+            }
+            for (k, &v) in &partner.metrics {
+                check_finite(&mut p, format!("{at}.metrics.{k}"), v);
+            }
+            if let Some(c) = partner.cost_to_serve {
+                if c.0.is_sign_negative() && !c.0.is_zero() {
+                    p.push(ErrorCode::InvalidMoney, format!("{at}.costToServe"), "cost to serve must not be negative");
+                }
+            }
+        }
+        let ids = self.partner_index();
+        for (i, r) in self.relationships.iter().enumerate() {
+            let at = format!("relationships[{i}]");
+            for (side, id) in [("a", &r.a), ("b", &r.b)] {
+                if !ids.contains_key(id.as_str()) {
+                    p.push(ErrorCode::UnknownPartner, format!("{at}.{side}"), format!("no partner has the id `{id}`"));
+                }
+            }
+            if r.a == r.b {
+                p.invalid(format!("{at}.b"), "a relationship joins two different partners");
+            }
+            if let Some(t) = r.trust {
+                if check_finite(&mut p, format!("{at}.trust"), t) && !(-1.0..=1.0).contains(&t) {
+                    p.invalid(format!("{at}.trust"), format!("trust must be between -1 and 1, got {t}"));
+                }
+            }
+            if let (Some(w), Some(d)) = (r.joint_wins, r.joint_deals) {
+                if w > d {
+                    p.invalid(format!("{at}.jointWins"), format!("jointWins ({w}) cannot exceed jointDeals ({d})"));
+                }
+            }
+            if r.joint_wins.is_some() && r.joint_deals.is_none() {
+                p.push(ErrorCode::MissingField, format!("{at}.jointDeals"), "jointWins needs jointDeals");
+            }
+        }
+        p.finish()
+    }
+}

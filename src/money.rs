@@ -1,0 +1,308 @@
+//! Money: exact decimal amounts in an ISO 4217 currency, and the one allocation rule
+//! of SPEC §4 that every split, share and simulation trial goes through.
+//!
+//! Amounts are `rust_decimal::Decimal`, never floats. Dividing by shares rounds each
+//! part toward zero to the currency's minor unit and hands the leftover units, one
+//! each, to the largest discarded remainders (ties by input order), so the parts
+//! always add up to the whole.
+
+use crate::error::{DealteamError, ErrorCode, Result};
+use rust_decimal::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// An exact amount. Reads a decimal string (`"1200.50"`) or a JSON integer; writes a
+/// string. Floats are refused: money is never a float.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(pub Decimal);
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Parse a decimal string such as `"1200.50"` or `"-30"`.
+    pub fn parse(s: &str) -> std::result::Result<Money, String> {
+        let t = s.trim();
+        let ok = !t.is_empty()
+            && t.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')))
+            && t.chars().filter(|&c| c == '.').count() <= 1
+            && t.chars().any(|c| c.is_ascii_digit());
+        if !ok {
+            return Err(format!("`{s}` is not a decimal amount; write money as a string such as \"1200.50\""));
+        }
+        Decimal::from_str_exact(t)
+            .map(|d| Money(d.normalize()))
+            .map_err(|e| format!("`{s}` is not a representable amount ({e})"))
+    }
+
+    /// The amount with exactly `minor` decimal places, or `invalid_money` when it has
+    /// more precision than the currency allows.
+    pub fn check_minor(self, minor: u32, path: &str) -> Result<Money> {
+        if self.0.scale() > minor && self.0.round_dp(minor) != self.0 {
+            return Err(DealteamError::new(
+                ErrorCode::InvalidMoney,
+                path,
+                format!("{} has more than {minor} decimal places for this currency", self.0),
+            ));
+        }
+        Ok(self.with_scale(minor))
+    }
+
+    /// The same amount written with `minor` decimal places (rounded half-even if needed).
+    pub fn with_scale(self, minor: u32) -> Money {
+        let mut d = self.0.round_dp(minor);
+        d.rescale(minor);
+        Money(d)
+    }
+
+    /// Whole minor units (cents) as an integer.
+    pub fn to_units(self, minor: u32) -> Result<i128> {
+        let scaled = self.0.checked_mul(Decimal::from(10u64.pow(minor))).ok_or_else(|| too_big(self.0))?;
+        scaled.trunc().to_i128().ok_or_else(|| too_big(self.0))
+    }
+
+    /// An amount from whole minor units.
+    pub fn from_units(units: i128, minor: u32) -> Result<Money> {
+        let i = i64::try_from(units).map_err(|_| too_big(Decimal::MAX))?;
+        Ok(Money(Decimal::new(i, minor)))
+    }
+}
+
+fn too_big(d: Decimal) -> DealteamError {
+    DealteamError::new(ErrorCode::InvalidMoney, "", format!("{d} is too large to handle exactly"))
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Money, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a decimal amount as a string, such as \"1200.50\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Money, E> {
+                Money::parse(v).map_err(|m| E::custom(format!("invalid_money: {m}")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Money, E> {
+                Ok(Money(Decimal::from(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Money, E> {
+                Ok(Money(Decimal::from(v)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Money, E> {
+                // JS numbers arrive as f64; accept whole numbers that are exact.
+                if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    Ok(Money(Decimal::from(v as i64)))
+                } else {
+                    Err(E::custom(format!(
+                        "invalid_money: {v} is a floating-point number; write money as a decimal string such as \"{v:.2}\""
+                    )))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An ISO 4217 currency code, checked against the list of active codes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Currency(String);
+
+/// Active ISO 4217 codes (2024 list).
+const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG ZWL";
+
+impl Currency {
+    /// Parse and check a code such as `"EUR"`.
+    pub fn parse(code: &str) -> std::result::Result<Currency, String> {
+        if code.len() == 3 && ISO_4217.split(' ').any(|c| c == code) {
+            Ok(Currency(code.to_string()))
+        } else if code.len() == 3 && ISO_4217.split(' ').any(|c| c.eq_ignore_ascii_case(code)) {
+            Err(format!("currency codes are upper case: write `{}`", code.to_ascii_uppercase()))
+        } else {
+            Err(format!("`{code}` is not an ISO 4217 currency code (e.g. EUR, USD, JPY)"))
+        }
+    }
+    /// The euro, the default currency of an ecosystem.
+    pub fn eur() -> Currency {
+        Currency("EUR".to_string())
+    }
+    /// The code.
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+    /// Decimal places of the currency's minor unit (SPEC §0): 0 for JPY, KRW, …,
+    /// 3 for BHD, KWD, …, 4 for CLF and UYW, else 2.
+    pub fn minor_units(&self) -> u32 {
+        match self.0.as_str() {
+            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI"
+            | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+            "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
+            "CLF" | "UYW" => 4,
+            _ => 2,
+        }
+    }
+    /// An error unless `other` is this currency.
+    pub fn ensure_same(&self, other: &Currency, path: &str) -> Result<()> {
+        if self == other {
+            Ok(())
+        } else {
+            Err(DealteamError::new(
+                ErrorCode::CurrencyMismatch,
+                path,
+                format!("amounts in {} and {} cannot be combined; convert them to one currency first", self.0, other.0),
+            ))
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Currency, D::Error> {
+        let s = String::deserialize(d)?;
+        Currency::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Divide `total` by non-negative `weights` (SPEC §4): each part is its exact share
+/// rounded toward zero to `minor` decimal places; the leftover minor units go one each
+/// to the parts with the largest discarded remainders, ties by input order. Negative
+/// totals are divided by absolute value with the sign kept. The parts add up to
+/// `total` exactly.
+pub fn allocate(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>> {
+    let mut dec = Vec::with_capacity(weights.len());
+    for (i, &w) in weights.iter().enumerate() {
+        if !w.is_finite() || w < 0.0 {
+            return Err(DealteamError::invalid(format!("shares[{i}]"), format!("a share must be a finite number ≥ 0, got {w}")));
+        }
+        dec.push(Decimal::from_f64(w).unwrap_or(Decimal::ZERO));
+    }
+    allocate_decimal(total, &dec, minor)
+}
+
+/// [`allocate`] with exact decimal weights (e.g. amounts or percentages).
+pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result<Vec<Money>> {
+    if weights.is_empty() {
+        return Err(DealteamError::invalid("shares", "there is nobody to divide the amount among"));
+    }
+    if let Some(i) = weights.iter().position(|w| w.is_sign_negative() && !w.is_zero()) {
+        return Err(DealteamError::invalid(format!("shares[{i}]"), "a share must not be negative"));
+    }
+    let sum: Decimal = weights.iter().try_fold(Decimal::ZERO, |a, w| a.checked_add(*w)).ok_or_else(|| {
+        DealteamError::invalid("shares", "the shares are too large to add up")
+    })?;
+    if sum.is_zero() {
+        return Err(DealteamError::invalid("shares", "the shares are all zero; give at least one party a positive share"));
+    }
+    let negative = total.0.is_sign_negative();
+    let units = total.to_units(minor)?.abs();
+    if Money::from_units(if negative { -units } else { units }, minor)?.0 != total.0 {
+        return Err(DealteamError::new(
+            ErrorCode::InvalidMoney,
+            "amount",
+            format!("{} has more than {minor} decimal places for this currency", total.0),
+        ));
+    }
+    let units_dec = Decimal::from_i128_with_scale(units, 0);
+    let mut floors = Vec::with_capacity(weights.len());
+    let mut rems = Vec::with_capacity(weights.len());
+    let mut given: i128 = 0;
+    for w in weights {
+        // exact share in units = units × w / sum; the ratio first keeps magnitudes small.
+        let ratio = w.checked_div(sum).unwrap_or(Decimal::ZERO);
+        let exact = units_dec.checked_mul(ratio).unwrap_or_else(|| {
+            // fall back to dividing first when the product would overflow
+            (units_dec / sum) * *w
+        });
+        let fl = exact.trunc();
+        let fl_i = fl.to_i128().unwrap_or(0);
+        given += fl_i;
+        floors.push(fl_i);
+        rems.push(exact - fl);
+    }
+    let mut left = units - given;
+    if left > 0 {
+        let mut order: Vec<usize> = (0..weights.len()).collect();
+        // largest remainder first; stable sort keeps input order for ties
+        order.sort_by(|&a, &b| rems[b].cmp(&rems[a]));
+        let mut k = 0;
+        while left > 0 {
+            floors[order[k % order.len()]] += 1;
+            left -= 1;
+            k += 1;
+        }
+    }
+    floors
+        .into_iter()
+        .map(|u| Money::from_units(if negative { -u } else { u }, minor))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Money {
+        Money::parse(s).unwrap()
+    }
+
+    #[test]
+    fn thirds_of_a_hundred() {
+        let parts = allocate(m("100.00"), &[1.0, 1.0, 1.0], 2).unwrap();
+        assert_eq!(parts, vec![m("33.34"), m("33.33"), m("33.33")]);
+    }
+
+    #[test]
+    fn largest_remainder_wins_the_leftover_cent() {
+        // 10.00 by 1:2 → 3.333… and 6.666…; remainders .333 and .666 → the second gets the cent
+        let parts = allocate(m("10.00"), &[1.0, 2.0], 2).unwrap();
+        assert_eq!(parts, vec![m("3.33"), m("6.67")]);
+    }
+
+    #[test]
+    fn negative_amounts_keep_their_sign() {
+        let parts = allocate(m("-100.00"), &[1.0, 1.0, 1.0], 2).unwrap();
+        assert_eq!(parts, vec![m("-33.34"), m("-33.33"), m("-33.33")]);
+    }
+
+    #[test]
+    fn zero_decimal_currency() {
+        let parts = allocate(m("1000"), &[1.0, 1.0, 1.0], 0).unwrap();
+        assert_eq!(parts, vec![m("334"), m("333"), m("333")]);
+    }
+
+    #[test]
+    fn all_zero_shares_is_an_error() {
+        assert_eq!(allocate(m("1.00"), &[0.0, 0.0], 2).unwrap_err().code, ErrorCode::InvalidValue);
+    }
+
+    #[test]
+    fn too_many_decimals_is_invalid_money() {
+        assert_eq!(allocate(m("1.005"), &[1.0], 2).unwrap_err().code, ErrorCode::InvalidMoney);
+    }
+
+    #[test]
+    fn currency_codes() {
+        assert_eq!(Currency::parse("JPY").unwrap().minor_units(), 0);
+        assert_eq!(Currency::parse("KWD").unwrap().minor_units(), 3);
+        assert_eq!(Currency::parse("EUR").unwrap().minor_units(), 2);
+        assert!(Currency::parse("eur").unwrap_err().contains("EUR"));
+        assert!(Currency::parse("ABC").is_err());
+    }
+}
