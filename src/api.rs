@@ -43,6 +43,8 @@ pub const COMMANDS: &[&str] = &[
     crate::plan::ValidateCommand::NAME,
     crate::plan::AgreementCommand::NAME,
     crate::plan::AuditCommand::NAME,
+    crate::registry::RegisterCommand::NAME,
+    crate::registry::OverlapCommand::NAME,
 ];
 
 /// Run the command `name` on JSON text (the CLI's entry point).
@@ -50,6 +52,7 @@ pub fn run_json(name: &str, input: &str, pretty: bool, ctx: &Ctx) -> Result<Stri
     use crate::attribution::AttributeCommand;
     use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
     use crate::rank::RankCommand;
+    use crate::registry::{OverlapCommand, RegisterCommand};
     use crate::splits::SplitCommand;
     use crate::teams::TeamsCommand;
     match name {
@@ -61,6 +64,8 @@ pub fn run_json(name: &str, input: &str, pretty: bool, ctx: &Ctx) -> Result<Stri
         ValidateCommand::NAME => run_text::<ValidateCommand>(input, pretty, ctx),
         AgreementCommand::NAME => run_text::<AgreementCommand>(input, pretty, ctx),
         AuditCommand::NAME => run_text::<AuditCommand>(input, pretty, ctx),
+        RegisterCommand::NAME => run_text::<RegisterCommand>(input, pretty, ctx),
+        OverlapCommand::NAME => run_text::<OverlapCommand>(input, pretty, ctx),
         other => Err(DealteamError::new(
             ErrorCode::UnknownCommand,
             "",

@@ -34,6 +34,7 @@ pub mod money;
 pub mod num;
 pub mod plan;
 pub mod rank;
+pub mod registry;
 pub mod sample;
 pub mod splits;
 pub mod teams;

@@ -31,7 +31,7 @@ impl Money {
             return Err(format!("`{s}` is not a decimal amount; write money as a string such as \"1200.50\""));
         }
         Decimal::from_str_exact(t)
-            .map(|d| Money(d.normalize()))
+            .map(Money)
             .map_err(|e| format!("`{s}` is not a representable amount ({e})"))
     }
 
