@@ -45,12 +45,16 @@ pub const COMMANDS: &[&str] = &[
     crate::plan::AuditCommand::NAME,
     crate::registry::RegisterCommand::NAME,
     crate::registry::OverlapCommand::NAME,
+    crate::insights::InsightsCommand::NAME,
+    crate::insights::TrainCommand::NAME,
+    crate::insights::PredictCommand::NAME,
 ];
 
 /// Run the command `name` on JSON text (the CLI's entry point).
 pub fn run_json(name: &str, input: &str, pretty: bool, ctx: &Ctx) -> Result<String> {
     use crate::attribution::AttributeCommand;
     use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
+    use crate::insights::{InsightsCommand, PredictCommand, TrainCommand};
     use crate::rank::RankCommand;
     use crate::registry::{OverlapCommand, RegisterCommand};
     use crate::splits::SplitCommand;
@@ -66,6 +70,9 @@ pub fn run_json(name: &str, input: &str, pretty: bool, ctx: &Ctx) -> Result<Stri
         AuditCommand::NAME => run_text::<AuditCommand>(input, pretty, ctx),
         RegisterCommand::NAME => run_text::<RegisterCommand>(input, pretty, ctx),
         OverlapCommand::NAME => run_text::<OverlapCommand>(input, pretty, ctx),
+        InsightsCommand::NAME => run_text::<InsightsCommand>(input, pretty, ctx),
+        TrainCommand::NAME => run_text::<TrainCommand>(input, pretty, ctx),
+        PredictCommand::NAME => run_text::<PredictCommand>(input, pretty, ctx),
         other => Err(DealteamError::new(
             ErrorCode::UnknownCommand,
             "",

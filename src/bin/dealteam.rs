@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: dealteam <command> [FILE|-] [--pretty]
        dealteam sample [--partners N] [--seed S] [--pretty]
-commands: rank, teams, split, attribute, simulate, validate, agreement, audit, register, overlap, sample";
+commands: rank, teams, split, attribute, simulate, validate, agreement, audit, register, overlap, insights, train, predict, sample";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,0 +1,98 @@
+//! Deal-history insights (SPEC §9): partner-influenced revenue, win rate, deal size
+//! and cycle with vs without partners, CLTV/CAC, PSAT, and the ecosystem multiplier.
+
+use super::types::{Comparison, GroupStats, HistoryDeal, HistoryRequest, InsightsResponse};
+use crate::error::Result;
+use crate::money::Money;
+use rust_decimal::prelude::*;
+use std::collections::BTreeMap;
+
+/// Statistics of the deals matching `keep`.
+fn group(history: &[HistoryDeal], minor: u32, keep: impl Fn(&HistoryDeal) -> bool) -> GroupStats {
+    let deals: Vec<&HistoryDeal> = history.iter().filter(|d| keep(d)).collect();
+    let won: Vec<&&HistoryDeal> = deals.iter().filter(|d| d.won).collect();
+    let won_value: Decimal = won.iter().map(|d| d.value.0).sum();
+    let n = deals.len();
+    GroupStats {
+        deals: n,
+        won: won.len(),
+        win_rate: (n > 0).then(|| won.len() as f64 / n as f64),
+        won_value: Money(won_value).with_scale(minor),
+        avg_deal_size: (!won.is_empty()).then(|| Money(won_value / Decimal::from(won.len())).with_scale(minor)),
+        avg_cycle_days: (n > 0).then(|| deals.iter().map(|d| d.cycle_days).sum::<f64>() / n as f64),
+    }
+}
+
+fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(x), Some(y)) if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
+fn compare(with: Option<f64>, without: Option<f64>) -> Comparison {
+    Comparison { with_partners: with, without_partners: without, ratio: ratio(with, without) }
+}
+
+fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
+    let (s, n) = xs.fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
+    (n > 0).then(|| s / n as f64)
+}
+
+/// Compute the insights of a validated history.
+pub fn insights(req: &HistoryRequest) -> Result<InsightsResponse> {
+    super::validate(req)?;
+    let currency = req.currency.clone().unwrap_or_else(crate::money::Currency::eur);
+    let minor = currency.minor_units();
+    let h = &req.history;
+    let groups: BTreeMap<String, GroupStats> = [
+        ("all", group(h, minor, |_| true)),
+        ("none", group(h, minor, |d| d.partners.is_empty())),
+        ("partnered", group(h, minor, |d| !d.partners.is_empty())),
+        ("single", group(h, minor, |d| d.partners.len() == 1)),
+        ("p2p", group(h, minor, |d| d.partners.len() >= 2)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let g = |k: &str| groups.get(k).cloned().unwrap_or_else(|| group(&[], minor, |_| true));
+    let (all, none, partnered, single, p2p) = (g("all"), g("none"), g("partnered"), g("single"), g("p2p"));
+    let size = |s: &GroupStats| s.avg_deal_size.and_then(|m| m.0.to_f64());
+    let per_deal = |s: &GroupStats| (s.deals > 0).then(|| s.won_value.0.to_f64().unwrap_or(0.0) / s.deals as f64);
+    let multiplier = ratio(per_deal(&p2p), per_deal(&single));
+    let influenced_share = ratio(partnered.won_value.0.to_f64(), all.won_value.0.to_f64().filter(|v| *v != 0.0));
+    let cltv_to_cac = mean(h.iter().filter_map(|d| match (d.cltv, d.cac) {
+        (Some(l), Some(c)) if !c.0.is_zero() => (l.0 / c.0).to_f64(),
+        _ => None,
+    }));
+    let psat = mean(h.iter().filter_map(|d| d.psat));
+    let win_rate = compare(partnered.win_rate, none.win_rate);
+    let mut notes = Vec::new();
+    if none.deals == 0 {
+        notes.push("every deal had a partner: there is no baseline without partners to compare with".to_string());
+    }
+    if let Some(r) = win_rate.ratio {
+        notes.push(format!("deals with partners win {:.2}× as often as deals without", r));
+    }
+    match multiplier {
+        Some(m) => notes.push(format!("deals with two or more partners earn {m:.2}× the expected value of single-partner deals")),
+        None if single.deals > 0 && single.won_value.0.is_zero() && p2p.deals > 0 => {
+            notes.push("single-partner deals earned nothing, so the P2P multiplier is unbounded".to_string())
+        }
+        None => notes.push("the P2P multiplier needs both single-partner and multi-partner deals".to_string()),
+    }
+    Ok(InsightsResponse {
+        currency,
+        influenced_revenue: partnered.won_value,
+        total_revenue: all.won_value,
+        influenced_share,
+        deal_size: compare(size(&partnered), size(&none)),
+        cycle_days: compare(partnered.avg_cycle_days, none.avg_cycle_days),
+        win_rate,
+        multiplier,
+        cltv_to_cac,
+        psat,
+        notes,
+        groups,
+    })
+}
