@@ -148,9 +148,12 @@ impl EcosystemIndex {
 /// Add partner `at` to the posting list of each key (once, even if a key repeats).
 fn post(lists: &mut HashMap<String, Vec<u32>>, keys: &[String], at: u32) {
     for k in keys {
-        let list = lists.entry(k.clone()).or_insert_with(Vec::new);
-        if list.last() != Some(&at) {
-            list.push(at);
+        match lists.get_mut(k.as_str()) {
+            Some(list) if list.last() == Some(&at) => {}
+            Some(list) => list.push(at),
+            None => {
+                lists.insert(k.clone(), vec![at]);
+            }
         }
     }
 }
