@@ -78,6 +78,11 @@ fn main() {
     out.command::<dealteam::plan::ValidateCommand>("Validate");
     out.command::<dealteam::plan::AgreementCommand>("Agreement");
     out.command::<dealteam::plan::AuditCommand>("Audit");
+    out.command::<dealteam::registry::RegisterCommand>("Register");
+    out.command::<dealteam::registry::OverlapCommand>("Overlap");
+    out.command::<dealteam::insights::InsightsCommand>("Insights");
+    out.command::<dealteam::insights::TrainCommand>("Train");
+    out.command::<dealteam::insights::PredictCommand>("Predict");
 
     // The data model (SPEC §1) and the error codes (SPEC §0), also used on their own
     // (`new Ecosystem(json)`, `err.code`).

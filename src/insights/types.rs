@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 /// A closed deal of the history.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct HistoryDeal {
     /// Unique id.
@@ -19,58 +20,72 @@ pub struct HistoryDeal {
     /// Days from open to close.
     pub cycle_days: f64,
     /// Partners involved, with their role.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub partners: Vec<DealPartner>,
     /// Number of partner touches.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub touches: Option<u32>,
     /// Team coverage at the time (SPEC §3), if known.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<f64>,
     /// Team fit at the time, if known.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<f64>,
     /// Team synergy at the time (−1..1), if known.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub synergy: Option<f64>,
     /// Partner satisfaction score, if surveyed.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub psat: Option<f64>,
     /// Customer lifetime value, if known.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cltv: Option<Money>,
     /// Customer acquisition cost, if known.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cac: Option<Money>,
 }
 
 /// A partner on a deal.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct DealPartner {
     /// Partner id.
     pub id: String,
     /// Role on the deal (sourcing, influence, fulfilment, …).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub role: String,
 }
 
 /// `insights` and `train` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct HistoryRequest {
     /// Closed deals.
     pub history: Vec<HistoryDeal>,
     /// Currency of the values (default EUR).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub currency: Option<Currency>,
     /// Share of the history (oldest first) used for training when validating (default 0.7).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub train_fraction: Option<f64>,
 }
 
 /// Statistics of one group of deals.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct GroupStats {
     /// Deals in the group.
@@ -91,6 +106,7 @@ pub struct GroupStats {
 
 /// `insights` response.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct InsightsResponse {
     /// Currency of all amounts.
@@ -126,6 +142,7 @@ pub struct InsightsResponse {
 
 /// A metric with and without partners.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// With at least one partner.
@@ -141,6 +158,7 @@ pub struct Comparison {
 
 /// A trained win model: logistic regression on standardised team features.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct WinModel {
     /// Feature names, in coefficient order.
@@ -159,15 +177,18 @@ pub struct WinModel {
     /// are the base rate.
     pub skill: bool,
     /// Why there is no skill, when there is none.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Joint history per partner pair (sorted ids), for the past-joint-win feature.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub pairs: Vec<PairHistory>,
 }
 
 /// Joint deals and wins of a pair of partners.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PairHistory {
     /// Partner id that sorts first.
@@ -182,6 +203,7 @@ pub struct PairHistory {
 
 /// `train` response.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TrainResponse {
     /// The model (trained on all the history when it shows skill).
@@ -192,6 +214,7 @@ pub struct TrainResponse {
 
 /// Validation on the later deals of a model trained on the earlier ones.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Validation {
     /// Deals used for training.
@@ -212,6 +235,7 @@ pub struct Validation {
 
 /// Base-rate baseline.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Baseline {
     /// Training win rate.
@@ -224,6 +248,7 @@ pub struct Baseline {
 
 /// One calibration bin.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CalibrationBin {
     /// Lower edge of predicted probability.
@@ -244,27 +269,34 @@ pub struct CalibrationBin {
 
 /// A proposed team to score.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct TeamFeatures {
     /// Member partner ids.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub members: Vec<String>,
     /// Roles of the members (their count of distinct roles is a feature).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub roles: Vec<String>,
     /// Coverage (SPEC §3), if known.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub coverage: Option<f64>,
     /// Fit, if known.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub fit: Option<f64>,
     /// Synergy, if known.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub synergy: Option<f64>,
 }
 
 /// `predict` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PredictRequest {
     /// A model from `train`.
@@ -275,6 +307,7 @@ pub struct PredictRequest {
 
 /// One prediction with its explanation.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Prediction {
     /// Win probability.
@@ -288,6 +321,7 @@ pub struct Prediction {
 
 /// `predict` response.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PredictResponse {
     /// One per team, in order.

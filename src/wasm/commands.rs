@@ -6,7 +6,9 @@
 use super::call;
 use crate::attribution::AttributeCommand;
 use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
+use crate::insights::{InsightsCommand, PredictCommand, TrainCommand};
 use crate::rank::RankCommand;
+use crate::registry::{OverlapCommand, RegisterCommand};
 use crate::splits::SplitCommand;
 use crate::teams::TeamsCommand;
 use wasm_bindgen::prelude::*;
@@ -73,4 +75,38 @@ pub fn audit_plan(
     #[wasm_bindgen(unchecked_param_type = "AuditRequest | string")] req: JsValue,
 ) -> Result<JsValue, JsValue> {
     call::<AuditCommand>(req)
+}
+
+/// `register` (SPEC §8, §10): accept or refuse a deal registration.
+#[wasm_bindgen(js_name = registerDeal, unchecked_return_type = "RegisterResponse")]
+pub fn register_deal(
+    #[wasm_bindgen(unchecked_param_type = "RegisterRequest | string")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    call::<RegisterCommand>(req)
+}
+
+/// `overlap` (SPEC §8, §10): shared accounts per pair of partners.
+#[wasm_bindgen(unchecked_return_type = "OverlapResponse")]
+pub fn overlap(#[wasm_bindgen(unchecked_param_type = "OverlapRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {
+    call::<OverlapCommand>(req)
+}
+
+/// `insights` (SPEC §9, §10): partner-influenced revenue and the ecosystem multiplier.
+#[wasm_bindgen(unchecked_return_type = "InsightsResponse")]
+pub fn insights(
+    #[wasm_bindgen(unchecked_param_type = "InsightsRequest | string")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    call::<InsightsCommand>(req)
+}
+
+/// `train` (SPEC §9, §10): the win model with its out-of-time validation.
+#[wasm_bindgen(unchecked_return_type = "TrainResponse")]
+pub fn train(#[wasm_bindgen(unchecked_param_type = "TrainRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {
+    call::<TrainCommand>(req)
+}
+
+/// `predict` (SPEC §9, §10): win probabilities of proposed teams, explained.
+#[wasm_bindgen(unchecked_return_type = "PredictResponse")]
+pub fn predict(#[wasm_bindgen(unchecked_param_type = "PredictRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {
+    call::<PredictCommand>(req)
 }
