@@ -45,8 +45,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(sample);
 
     let (parse_ms, eco) = time_ms(3, || serde_json::from_str::<Ecosystem>(&eco_json).expect("valid JSON"));
+    let (validate_ms, _) = time_ms(3, || eco.validate().expect("valid ecosystem"));
     let (build_ms, _) = time_ms(3, || EcosystemIndex::new(eco.clone()).expect("valid ecosystem"));
     let (from_json_ms, index) = time_ms(5, || EcosystemIndex::from_json(&eco_json).expect("valid ecosystem"));
+    let (score_ms, _) = time_ms(31, || index.scores(&profile));
     let top = RankOptions { limit: Some(100), explain: Some(true) };
     let (top100_ms, resp) = time_ms(31, || index.rank(&profile, &top).expect("valid profile"));
     let (full_ms, ranking) = time_ms(31, || index.order(&profile).expect("valid profile"));
@@ -68,7 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{}",
         serde_json::json!({
             "side": "native", "partners": n, "jsonBytes": eco_json.len(), "eligible": eligible,
-            "parseMs": parse_ms, "cloneAndIndexMs": build_ms, "fromJsonMs": from_json_ms,
+            "parseMs": parse_ms, "cloneAndIndexMs": build_ms, "scoreMs": score_ms, "validateMs": validate_ms, "fromJsonMs": from_json_ms,
             "top100Ms": top100_ms, "fullOrderMs": full_ms, "fullRowsMs": full_rows_ms,
             "best": resp.results[0].partner_id, "bestFit": resp.results[0].fit,
         })
