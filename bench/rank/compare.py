@@ -5,7 +5,7 @@ import sys
 
 sides = [json.loads(a) for a in sys.argv[1:] if a.strip()]
 native = sides[0]
-rows = ["parseMs", "fromJsonMs", "top100Ms", "fullOrderMs"]
+rows = ["parseMs", "fromJsonMs", "top100Ms", "fullOrderMs", "fullRowsMs"]
 print(f"{'metric':<14}" + "".join(f"{s['side']:>12}" for s in sides) + "".join(f"{s['side'] + '/native':>16}" for s in sides[1:]))
 for r in rows:
     vals = [s.get(r) for s in sides]
