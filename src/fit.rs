@@ -3,12 +3,12 @@
 //! the ranking index (`rank`) and team search call these functions.
 
 use crate::model::{Criterion, CriterionKind, Partner, Profile, Require};
-use std::collections::HashMap;
+use crate::model::hash::FxHashMap;
 
 /// Tier names → rank (lowest 0), with the tier count, for §2's tier score.
 #[derive(Clone, Debug, Default)]
 pub struct Tiers {
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     len: usize,
 }
 

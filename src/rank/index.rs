@@ -7,7 +7,8 @@ use crate::error::{DealteamError, Result};
 use crate::fit::Tiers;
 use crate::model::Ecosystem;
 use ndarray::{Array1, Array2};
-use std::collections::{BTreeMap, HashMap};
+use crate::model::hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// A validated ecosystem with its partners in columns. Build it once (from the model
 /// or straight from JSON) and rank it against any number of profiles.
@@ -16,11 +17,11 @@ pub struct EcosystemIndex {
     pub(crate) eco: Ecosystem,
     pub(crate) tiers: Tiers,
     /// Capability key → row of `caps`.
-    pub(crate) cap_keys: HashMap<String, usize>,
+    pub(crate) cap_keys: FxHashMap<String, usize>,
     /// Capability levels, shape (keys × partners); a missing capability is 0.
     pub(crate) caps: Array2<f64>,
     /// Metric key → row of `metrics`.
-    pub(crate) metric_keys: HashMap<String, usize>,
+    pub(crate) metric_keys: FxHashMap<String, usize>,
     /// Metric values, shape (keys × partners); a missing metric is NaN (validation
     /// rejects non-finite metrics, so NaN means "absent").
     pub(crate) metrics: Array2<f64>,
@@ -31,13 +32,13 @@ pub struct EcosystemIndex {
     /// Account count per partner.
     pub(crate) reach: Array1<u32>,
     /// Industry → partners listing it (ascending indices, no repeats).
-    pub(crate) industries: HashMap<String, Vec<u32>>,
+    pub(crate) industries: FxHashMap<String, Vec<u32>>,
     /// Region → partners.
-    pub(crate) regions: HashMap<String, Vec<u32>>,
+    pub(crate) regions: FxHashMap<String, Vec<u32>>,
     /// Certification → partners.
-    pub(crate) certifications: HashMap<String, Vec<u32>>,
+    pub(crate) certifications: FxHashMap<String, Vec<u32>>,
     /// Kind → partners.
-    pub(crate) kinds: HashMap<String, Vec<u32>>,
+    pub(crate) kinds: FxHashMap<String, Vec<u32>>,
     /// Position of each partner in ascending id order (the tie-break of SPEC §2).
     pub(crate) id_rank: Vec<u32>,
 }
@@ -78,26 +79,22 @@ impl EcosystemIndex {
     fn build(eco: Ecosystem) -> Self {
         let n = eco.partners.len();
         let tiers = Tiers::new(&eco.tiers);
-        let mut cap_names = BTreeMap::new();
-        let mut metric_names = BTreeMap::new();
+        let (mut cap_names, mut metric_names) = (BTreeSet::new(), BTreeSet::new());
+        let (mut cap_last, mut metric_last) = (Vec::new(), Vec::new());
         for p in &eco.partners {
-            for k in p.capabilities.keys() {
-                cap_names.entry(k.as_str()).or_insert(());
-            }
-            for k in p.metrics.keys() {
-                metric_names.entry(k.as_str()).or_insert(());
-            }
+            collect_keys(&mut cap_names, &mut cap_last, p.capabilities.keys());
+            collect_keys(&mut metric_names, &mut metric_last, p.metrics.keys());
         }
-        let cap_keys: HashMap<String, usize> = cap_names.keys().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
-        let metric_keys: HashMap<String, usize> =
-            metric_names.keys().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
+        let cap_keys: FxHashMap<String, usize> = cap_names.iter().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
+        let metric_keys: FxHashMap<String, usize> =
+            metric_names.iter().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
         let mut caps = Array2::<f64>::zeros((cap_keys.len(), n));
         let mut metrics = Array2::<f64>::from_elem((metric_keys.len(), n), f64::NAN);
         let mut tier_rank = Array1::<i32>::from_elem(n, -1);
         let mut tier_score = Array1::<f64>::zeros(n);
         let mut reach = Array1::<u32>::zeros(n);
         let (mut industries, mut regions, mut certifications, mut kinds) =
-            (HashMap::new(), HashMap::new(), HashMap::new(), HashMap::new());
+            (FxHashMap::default(), FxHashMap::default(), FxHashMap::default(), FxHashMap::default());
         // Partners' maps are sorted by key, so a key's row is usually found by one
         // comparison with the previous partner's key at the same position.
         let (mut cap_memo, mut metric_memo) = (Vec::new(), Vec::new());
@@ -151,8 +148,26 @@ impl EcosystemIndex {
     }
 }
 
+/// Add a partner's (sorted) map keys to `names`, skipping keys equal to the previous
+/// partner's key at the same position (most partners share one key set).
+fn collect_keys<'a>(names: &mut BTreeSet<&'a str>, last: &mut Vec<&'a str>, keys: impl Iterator<Item = &'a String>) {
+    for (j, k) in keys.enumerate() {
+        match last.get_mut(j) {
+            Some(l) if *l == k.as_str() => {}
+            Some(l) => {
+                names.insert(k.as_str());
+                *l = k.as_str();
+            }
+            None => {
+                names.insert(k.as_str());
+                last.push(k.as_str());
+            }
+        }
+    }
+}
+
 /// The row of key `k` (at position `j` of a partner's sorted map), memoised by position.
-fn row<'a>(memo: &mut Vec<(&'a str, usize)>, keys: &HashMap<String, usize>, j: usize, k: &'a str) -> Option<usize> {
+fn row<'a>(memo: &mut Vec<(&'a str, usize)>, keys: &FxHashMap<String, usize>, j: usize, k: &'a str) -> Option<usize> {
     if let Some(&(name, r)) = memo.get(j) {
         if name == k {
             return Some(r);
@@ -168,7 +183,7 @@ fn row<'a>(memo: &mut Vec<(&'a str, usize)>, keys: &HashMap<String, usize>, j: u
 }
 
 /// Add partner `at` to the posting list of each key (once, even if a key repeats).
-fn post(lists: &mut HashMap<String, Vec<u32>>, keys: &[String], at: u32) {
+fn post(lists: &mut FxHashMap<String, Vec<u32>>, keys: &[String], at: u32) {
     for k in keys {
         match lists.get_mut(k.as_str()) {
             Some(list) if list.last() == Some(&at) => {}
