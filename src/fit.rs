@@ -99,7 +99,7 @@ pub fn fit(profile: &Profile, p: &Partner, tiers: &Tiers) -> f64 {
 pub fn failed_clauses(req: &Require, p: &Partner, tiers: &Tiers) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(k) = &req.kinds {
-        if !k.iter().any(|x| *x == p.kind) {
+        if !k.contains(&p.kind) {
             out.push("kinds".to_string());
         }
     }

@@ -195,7 +195,7 @@ impl Ecosystem {
                 if !pairs.insert(((a.min(b) as u64) << 32) | a.max(b) as u64) {
                 p.push(
                     ErrorCode::DuplicateId,
-                    format!("{}", at()),
+                    at(),
                     format!("the pair `{}`–`{}` is listed twice; merge the two relationships", r.a, r.b),
                     );
                 }

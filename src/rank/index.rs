@@ -5,9 +5,9 @@
 
 use crate::error::{DealteamError, Result};
 use crate::fit::Tiers;
+use crate::model::hash::FxHashMap;
 use crate::model::Ecosystem;
 use ndarray::{Array1, Array2};
-use crate::model::hash::FxHashMap;
 use std::collections::BTreeSet;
 
 /// A validated ecosystem with its partners in columns. Build it once (from the model
@@ -85,7 +85,8 @@ impl EcosystemIndex {
             collect_keys(&mut cap_names, &mut cap_last, p.capabilities.keys());
             collect_keys(&mut metric_names, &mut metric_last, p.metrics.keys());
         }
-        let cap_keys: FxHashMap<String, usize> = cap_names.iter().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
+        let cap_keys: FxHashMap<String, usize> =
+            cap_names.iter().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
         let metric_keys: FxHashMap<String, usize> =
             metric_names.iter().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
         let mut caps = Array2::<f64>::zeros((cap_keys.len(), n));

@@ -94,7 +94,7 @@ fn radix_sort(keys: &mut Vec<u64>, payload: &mut Vec<u32>) {
     }
     let (mut k2, mut p2) = (vec![0u64; n], vec![0u32; n]);
     for (d, h) in hist.iter().enumerate() {
-        if h.iter().any(|&c| c == n) {
+        if h.contains(&n) {
             continue; // every key has the same digit here
         }
         let mut pos = [0usize; B];

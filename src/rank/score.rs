@@ -6,8 +6,8 @@
 
 use super::EcosystemIndex;
 use crate::fit::{capability_score, listed_score, metric_score, reach_score};
-use crate::model::{CriterionKind, Profile, Require};
 use crate::model::hash::FxHashMap;
+use crate::model::{CriterionKind, Profile, Require};
 
 /// Fit and eligibility of every partner (indexed like `ecosystem().partners`).
 #[derive(Clone, Debug, PartialEq)]
