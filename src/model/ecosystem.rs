@@ -114,6 +114,13 @@ impl Ecosystem {
 
     /// Check everything SPEC §0–§1 requires; every problem is reported with its path.
     pub fn validate(&self) -> Result<()> {
+        self.validate_visiting(|_, _| {})
+    }
+
+    /// [`Ecosystem::validate`], handing each partner to `visit` in the same pass, so
+    /// that an index can be built while the partner's data is in cache (the partners
+    /// are visited even when a problem is found; the result says whether to use them).
+    pub fn validate_visiting<'s>(&'s self, mut visit: impl FnMut(usize, &'s Partner)) -> Result<()> {
         if self.partners.len() > MAX_PARTNERS {
             return Err(DealteamError::too_large("partners", "partners", MAX_PARTNERS, self.partners.len()));
         }
@@ -177,6 +184,7 @@ impl Ecosystem {
                     }
                 }
             }
+            visit(i, partner);
         }
         let mut pairs = FxHashSet::default();
         pairs.reserve(self.relationships.len());
