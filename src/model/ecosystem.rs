@@ -141,7 +141,16 @@ impl Ecosystem {
                 p.push(ErrorCode::DuplicateId, format!("tiers[{i}]"), format!("the tier `{t}` is listed twice"));
             }
         }
-        let ids = index_ids(&mut p, "partners", self.partners.iter().map(|x| x.id.as_str()));
+        // The ids are copied into one buffer first: the relationship lookups below then
+        // compare against compact memory instead of 100,000 scattered strings.
+        let mut arena = String::with_capacity(self.partners.len() * 12);
+        let mut spans = Vec::with_capacity(self.partners.len());
+        for x in &self.partners {
+            let start = arena.len();
+            arena.push_str(&x.id);
+            spans.push((start, arena.len()));
+        }
+        let ids = index_ids(&mut p, "partners", spans.iter().map(|&(a, b)| arena.get(a..b).unwrap_or("")));
         let currency = self.currency();
         for (i, partner) in self.partners.iter().enumerate() {
             // paths are formatted only when there is a problem: this loop runs 100k times
