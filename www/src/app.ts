@@ -30,9 +30,21 @@ export class App {
 
   /** Records a workspace change: autosave, then tell the screens. */
   changed(what: Change) {
-    const problem = save(this.ws);
-    if (problem) this.status(problem);
+    this.ecoDirty ||= what === 'ecosystem';
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flush(), 250);
     this.emit(what);
+  }
+
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private ecoDirty = false;
+
+  /** Writes pending changes to localStorage now (also on page hide). */
+  flush() {
+    clearTimeout(this.saveTimer);
+    const problem = save(this.ws, this.ecoDirty);
+    this.ecoDirty = false;
+    if (problem) this.status(problem);
   }
 
   status(text: string) { this.statusEl.textContent = text; }

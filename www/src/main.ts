@@ -44,6 +44,8 @@ async function main() {
   const { ws, from } = initialWorkspace();
   const app = new App(ws);
   (window as unknown as { __app: App }).__app = app;
+  addEventListener('pagehide', () => app.flush());
+  document.addEventListener('visibilitychange', () => { if (document.hidden) app.flush(); });
 
   const tabs = [
     { id: 'partners', label: 'Partners', el: partnersScreen(app) },

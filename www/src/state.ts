@@ -42,11 +42,24 @@ export function parseWorkspace(text: string): Workspace {
   return { ...emptyWorkspace(), ...v } as Workspace;
 }
 
-export function save(ws: Workspace): string | null {
+const KEY_ECO = 'dealteam.ecosystem.v1';
+
+/**
+ * Saves the workspace; the (possibly large) imported ecosystem is written only when
+ * `ecosystemChanged`, so edits stay cheap with 100k partners.
+ */
+export function save(ws: Workspace, ecosystemChanged: boolean): string | null {
   try {
-    localStorage.setItem(KEY, JSON.stringify(ws));
+    const { ecosystem, ...rest } = ws;
+    localStorage.setItem(KEY, JSON.stringify(rest));
+    if (ecosystemChanged) {
+      if (ws.source.kind === 'data' && ecosystem) localStorage.setItem(KEY_ECO, JSON.stringify(ecosystem));
+      else localStorage.removeItem(KEY_ECO);
+    }
     return null;
   } catch {
+    localStorage.removeItem(KEY_ECO);
+    localStorage.removeItem(KEY);
     return 'Autosave failed: the workspace is too large for this browser’s storage. Export it as JSON to keep it.';
   }
 }
@@ -54,13 +67,16 @@ export function save(ws: Workspace): string | null {
 export function load(): Workspace | null {
   try {
     const t = localStorage.getItem(KEY);
-    return t ? parseWorkspace(t) : null;
+    if (!t) return null;
+    const v = JSON.parse(t) as Workspace;
+    if (v.source?.kind === 'data') v.ecosystem = JSON.parse(localStorage.getItem(KEY_ECO) ?? 'null') as Workspace['ecosystem'];
+    return parseWorkspace(JSON.stringify(v));
   } catch {
     return null;
   }
 }
 
-export function forget() { localStorage.removeItem(KEY); }
+export function forget() { localStorage.removeItem(KEY); localStorage.removeItem(KEY_ECO); }
 
 export function toFragment(ws: Workspace): string {
   return '#w=' + LZString.compressToEncodedURIComponent(JSON.stringify(ws));

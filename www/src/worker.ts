@@ -113,10 +113,11 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     lastRank = [];
     return { count: ecosystem.partners.length, ms: performance.now() - t0 };
   },
-  rank: ({ profile }) => {
+  rank: ({ profile, limit }) => {
     if (!eco) throw { code: 'invalid_value', path: 'ecosystem', message: 'Load an ecosystem first.' };
     const t0 = performance.now();
-    const out = ecoHandle ? ecoHandle.rank(profile, { limit: eco.partners.length }) : need('rank')({ ecosystem: eco, profile });
+    const lim = Math.min(limit ?? eco.partners.length, eco.partners.length);
+    const out = ecoHandle ? ecoHandle.rank(profile, { limit: lim }) : need('rank')({ ecosystem: eco, profile, limit: lim });
     lastRank = results(out);
     const n = lastRank.length;
     const order = new Int32Array(n), fit = new Float64Array(n), eligible = new Uint8Array(n), failedCount = new Uint16Array(n);
@@ -127,7 +128,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
       eligible[i] = r.eligible ? 1 : 0;
       failedCount[i] = r.failed?.length ?? 0;
     }
-    return { count: n, order, fit, eligible, failedCount, ms: performance.now() - t0 };
+    return { count: n, total: eco.partners.length, order, fit, eligible, failedCount, ms: performance.now() - t0 };
   },
   explain: ({ partnerId }) => lastRank.find((r) => r.partnerId === partnerId) ?? null,
   teams: async (req, id) => {

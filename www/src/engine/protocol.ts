@@ -11,7 +11,7 @@ export interface Ops {
   init: { in: Record<string, never>; out: { available: string[] } };
   sample: { in: { partners: number; seed: number }; out: SampleResponse };
   loadEcosystem: { in: { ecosystem: Ecosystem }; out: { count: number; ms: number } };
-  rank: { in: { profile: Profile }; out: Ranking };
+  rank: { in: { profile: Profile; limit?: number }; out: Ranking };
   explain: { in: { partnerId: string }; out: RankResult | null };
   teams: { in: { ecosystem?: Ecosystem; profiles: Profile[]; deal: Deal; k?: number; timeLimitMs?: number }; out: TeamsResponse };
   split: { in: SplitRequest; out: SplitResponse };

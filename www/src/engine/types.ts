@@ -179,7 +179,10 @@ export interface EngineErrorData { code: string; path: string; message: string }
 
 /** Ranking in a compact, transferable form: rows in rank order. */
 export interface Ranking {
+  /** rows returned (the top `limit`) */
   count: number;
+  /** partners ranked */
+  total: number;
   /** index into the worker's partner list, in rank order */
   order: Int32Array;
   fit: Float64Array;

@@ -6,7 +6,9 @@ type Attrs = Record<string, string | number | boolean | null | undefined | Event
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
+  // value/checked last, so that min/max/step are known when a range input takes its value
+  const entries = Object.entries(attrs).sort(([a], [b]) => Number(a === 'value' || a === 'checked') - Number(b === 'value' || b === 'checked'));
+  for (const [k, v] of entries) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v as EventListener);
     else if (k === 'value' && 'value' in el) (el as HTMLInputElement).value = String(v);
@@ -70,4 +72,12 @@ export function download(name: string, text: string, type = 'text/plain') {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Makes an Observable Plot figure accessible: one labelled image, no stray aria-labels on groups. */
+export function a11yChart<T extends Element>(chart: T, label: string): T {
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  for (const g of chart.querySelectorAll('g[aria-label], g[aria-description]')) { g.removeAttribute('aria-label'); g.removeAttribute('aria-description'); }
+  if (svg) { svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', label); }
+  return chart;
 }

@@ -4,11 +4,11 @@
 // and the collaboration agreement as rendered (sanitised) Markdown with a download button.
 import * as Plot from '@observablehq/plot';
 import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
-import { clear, download, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { a11yChart, clear, download, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -24,6 +24,12 @@ export function defaultPlan(members: { id: string; name: string; kind: string }[
     split: { model: 'fixed', shares: Object.fromEntries(ms.map((p, i) => [p.id, i === 0 ? 100 - share * (ms.length - 1) : share])) },
     objectives: [{ metric: 'bookings', target: '3000000.00', byMonth: 24 }],
   };
+}
+
+/** Markdown without raw HTML: any HTML in the text (a partner's name, say) is shown as text. */
+const md = new Marked({ renderer: { html: ({ text }) => escapeHtml(text) } });
+function escapeHtml(t: string): string {
+  return t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 type Stat = { mean?: unknown; p5?: unknown; p50?: unknown; p95?: unknown };
@@ -127,8 +133,8 @@ export function planScreen(app: App): HTMLElement {
     const draw = () => {
       const k = pick.value;
       const data = months.map((m, i) => { const s = m[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
-      clear(box, Plot.plot({ ariaLabel: `Fan chart of ${k} per month, p5 to p95`, height: 300, width: Math.min(900, simOut.clientWidth || 720), x: { label: 'month' }, y: { label: k, grid: true },
-        marks: [Plot.areaY(data, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.25 }), Plot.lineY(data, { x: 'month', y: 'p50', stroke: 'steelblue' }), Plot.lineY(data, { x: 'month', y: 'mean', stroke: 'orange', strokeDasharray: '4 3' }), Plot.ruleY([0])] }),
+      clear(box, a11yChart(Plot.plot({ height: 300, width: Math.min(900, simOut.clientWidth || 720), x: { label: 'month' }, y: { label: k, grid: true },
+        marks: [Plot.areaY(data, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.25 }), Plot.lineY(data, { x: 'month', y: 'p50', stroke: 'steelblue' }), Plot.lineY(data, { x: 'month', y: 'mean', stroke: 'orange', strokeDasharray: '4 3' }), Plot.ruleY([0])] }), `Fan chart of ${k} per month, p5 to p95`),
         h('figcaption', {}, `${k} per month: band p5–p95, solid line median, dashed mean`));
     };
     pick.addEventListener('input', draw);
@@ -144,8 +150,8 @@ export function planScreen(app: App): HTMLElement {
     clear(simOut,
       fan(r),
       h('h3', {}, 'Per partner'),
-      ropi.length ? h('figure', { class: 'chart' }, Plot.plot({ ariaLabel: 'ROPI per partner, median with p5 to p95', height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'ROPI', tickFormat: '%', grid: true },
-        marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), h('figcaption', {}, 'ROPI per partner: median and p5–p95')) : null,
+      ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'ROPI', tickFormat: '%', grid: true },
+        marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'ROPI per partner, median with p5 to p95'), h('figcaption', {}, 'ROPI per partner: median and p5–p95')) : null,
       h('table', {}, h('caption', {}, 'Per partner: median (p5 – p95)'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, statText(v[c], !/ropi|payback|month/i.test(c)))))))),
@@ -210,7 +216,7 @@ export function planScreen(app: App): HTMLElement {
     clear(agreementOut, h('p', {}, 'Drafting…'));
     try {
       markdown = await app.engine.call('draftAgreement', { plan: p, trials: Number(trials.value), seed: Number(seed.value) });
-      agreementOut.innerHTML = DOMPurify.sanitize(await marked.parse(markdown, { async: true }));
+      agreementOut.innerHTML = DOMPurify.sanitize(await md.parse(markdown, { async: true }), { FORBID_TAGS: ['img', 'style', 'form', 'input'] });
       dl.disabled = false;
     } catch (e) { showError(form, e, 'plan'); clear(agreementOut); }
   });

@@ -36,6 +36,10 @@ export function profilesScreen(app: App): HTMLElement {
   const explain = h('div', { class: 'explain', 'aria-live': 'polite' });
   const rankBox = h('div', { class: 'ranking' });
   let ranking: Ranking | null = null;
+  /** live re-ranking materialises the top LIVE rows; "Show all" asks for every row once */
+  const LIVE = 2000;
+  let showAll = false;
+  const allBtn = h('button', { type: 'button', hidden: true, onclick: () => { showAll = true; void rank(); } }, 'Show all');
   let seq = 0;
   let rendered = seq;
 
@@ -77,7 +81,8 @@ export function profilesScreen(app: App): HTMLElement {
     if (!app.engine.has('rank') && !app.engine.has('Ecosystem')) { clear(rankBox, unavailable('Ranking')); return; }
     const mine = ++seq;
     try {
-      const r = await app.engine.call('rank', { profile: p });
+      const r = await app.engine.call('rank', { profile: p, limit: showAll ? undefined : LIVE });
+      showAll = false;
       if (mine !== seq || mine < rendered) return;
       rendered = mine;
       clearErrors(editor);
@@ -86,7 +91,10 @@ export function profilesScreen(app: App): HTMLElement {
       table.setCount(r.count);
       const ms = performance.now() - t0;
       perf('rank', ms);
-      timing.textContent = `Ranked ${r.count.toLocaleString('en-US')} partners in ${ms.toFixed(0)} ms (engine ${r.ms.toFixed(0)} ms).`;
+      const shown = r.count < r.total ? ` — showing the top ${r.count.toLocaleString('en-US')}` : '';
+      timing.textContent = `Ranked ${r.total.toLocaleString('en-US')} partners in ${ms.toFixed(0)} ms (engine ${r.ms.toFixed(0)} ms)${shown}.`;
+      allBtn.hidden = r.count >= r.total;
+      allBtn.textContent = `Show all ${r.total.toLocaleString('en-US')}`;
       if (r.count) void showExplain(partnerAt(0).id);
     } catch (e) {
       if (mine === seq) showError(editor, e, 'profile');
@@ -112,7 +120,7 @@ export function profilesScreen(app: App): HTMLElement {
       const kind = h('select', { 'data-path': `${base}.kind`, 'aria-label': `Criterion ${i + 1} kind`, id: nextId('p') }, KINDS.map((k) => h('option', { value: k }, k)));
       kind.value = c.kind;
       const key = input('text', c.key, `${base}.key`, `Criterion ${i + 1} key`);
-      const weight = input('range', c.weight, `${base}.weight`, `Criterion ${i + 1} weight`, { min: '0.1', max: '10', step: '0.1' });
+      const weight = input('range', c.weight, `${base}.weight`, `Criterion ${i + 1} weight`, { min: '0.1', max: String(Math.max(10, Math.ceil(c.weight * 2))), step: '0.1' });
       const wOut = h('output', { for: weight.id }, fmtNum(c.weight, 1));
       const target = input('number', c.target, `${base}.target`, `Criterion ${i + 1} target`, { step: 'any' });
       const good = input('number', c.good, `${base}.good`, `Criterion ${i + 1} good`, { step: 'any' });
@@ -167,5 +175,5 @@ export function profilesScreen(app: App): HTMLElement {
     h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),
     h('div', { class: 'cols' },
       h('div', { class: 'col' }, h('div', { class: 'row' }, field('Profile', select), newProfile), editor),
-      h('div', { class: 'col' }, h('h3', {}, 'Live ranking'), timing, rankBox, explain)));
+      h('div', { class: 'col' }, h('h3', {}, 'Live ranking'), h('div', { class: 'row' }, timing, allBtn), rankBox, explain)));
 }

@@ -6,7 +6,7 @@ import { showError, type App } from '../app';
 import { EngineError } from '../engine/protocol';
 import type { Journey, SplitRequest, SplitResponse } from '../engine/types';
 import type { SplitSettings } from '../state';
-import { clear, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { a11yChart, clear, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
 interface Method { id: string; label: string; req: (s: SplitSettings) => Partial<SplitRequest> }
 
@@ -92,12 +92,11 @@ export function splitsScreen(app: App): HTMLElement {
     }));
     const ok = results.filter((x): x is { m: Method; r: SplitResponse } => 'r' in x && !!x.r);
     const data = ok.flatMap(({ m, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: m.label, share: a.share, amount: Number(a.amount) })));
-    const chart = data.length ? Plot.plot({
-      ariaLabel: 'Share of each partner under each split rule',
+    const chart = data.length ? a11yChart(Plot.plot({
       marginBottom: 40, height: 320, width: Math.min(900, out.clientWidth || 720),
       x: { axis: null }, y: { label: 'share', tickFormat: '%', grid: true }, color: { legend: true },
       marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
-    }) : null;
+    }), 'Share of each partner under each split rule') : null;
     const fixedErr = results.find((x) => x.m.id === 'fixed' && 'e' in x);
     if (fixedErr && 'e' in fixedErr) showError(form, fixedErr.e);
     clear(out,
@@ -135,8 +134,8 @@ export function splitsScreen(app: App): HTMLElement {
       const ids = [...new Set(models.flatMap((m) => Object.keys(r.models[m])))];
       const data = models.flatMap((m) => ids.map((id) => ({ model: m, partner: app.name(id), conversions: r.models[m][id]?.conversions ?? 0 })));
       clear(attrOut,
-        h('figure', { class: 'chart' }, Plot.plot({ ariaLabel: 'Conversions credited to each partner by each attribution model', height: 300, width: Math.min(900, attrOut.clientWidth || 720), x: { axis: null }, y: { label: 'conversions', grid: true }, color: { legend: true },
-          marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] }), h('figcaption', {}, 'Conversions credited per partner and model')),
+        h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 300, width: Math.min(900, attrOut.clientWidth || 720), x: { axis: null }, y: { label: 'conversions', grid: true }, color: { legend: true },
+          marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] }), 'Conversions credited to each partner by each attribution model'), h('figcaption', {}, 'Conversions credited per partner and model')),
         h('table', {}, h('caption', {}, 'Attribution by model'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), models.map((m) => h('th', { scope: 'col' }, m)))),
           h('tbody', {}, ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), models.map((m) => {

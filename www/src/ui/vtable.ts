@@ -15,7 +15,7 @@ export class VTable {
   private template: string;
 
   constructor(private columns: Column[], label: string, private height = 480) {
-    this.template = columns.map((c) => c.width ?? '1fr').join(' ');
+    this.template = columns.map((c) => { const w = c.width ?? '1fr'; return w.endsWith('fr') ? `minmax(0, ${w})` : w; }).join(' ');
     this.el = document.createElement('div');
     this.el.className = 'vtable';
     this.el.setAttribute('role', 'table');
