@@ -9,6 +9,7 @@ use std::fmt;
 
 /// Stable, snake_case error codes (SPEC §0). Published to TypeScript as a string union.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The input is not JSON (or not the JSON shape expected at the top level).

@@ -41,18 +41,31 @@ pub fn criterion_score(c: &Criterion, p: &Partner, tiers: &Tiers) -> f64 {
     let key = c.key.as_deref().unwrap_or("");
     match c.kind {
         CriterionKind::Capability => {
-            let v = p.capabilities.get(key).copied().unwrap_or(0.0);
-            (v / c.target.unwrap_or(1.0)).min(1.0)
+            capability_score(p.capabilities.get(key).copied().unwrap_or(0.0), c.target.unwrap_or(1.0))
         }
-        CriterionKind::Industry => has(&p.industries, key),
-        CriterionKind::Region => has(&p.regions, key),
-        CriterionKind::Certification => has(&p.certifications, key),
+        CriterionKind::Industry => listed_score(p.industries.iter().any(|x| x == key)),
+        CriterionKind::Region => listed_score(p.regions.iter().any(|x| x == key)),
+        CriterionKind::Certification => listed_score(p.certifications.iter().any(|x| x == key)),
         CriterionKind::Tier => tiers.score(p.tier.as_deref()),
         CriterionKind::Metric => match p.metrics.get(key) {
             None => 0.0,
             Some(&v) => metric_score(v, c.good.unwrap_or(1.0), c.bad.unwrap_or(0.0)),
         },
-        CriterionKind::Reach => clamp01(p.accounts.len() as f64 / c.good.unwrap_or(1.0)),
+        CriterionKind::Reach => reach_score(p.accounts.len(), c.good.unwrap_or(1.0)),
+    }
+}
+
+/// §2 capability score: `min(level / target, 1)` (a missing capability has level 0).
+pub fn capability_score(level: f64, target: f64) -> f64 {
+    (level / target).min(1.0)
+}
+
+/// §2 industry / region / certification score: 1 if the partner lists the key, else 0.
+pub fn listed_score(listed: bool) -> f64 {
+    if listed {
+        1.0
+    } else {
+        0.0
     }
 }
 
@@ -61,12 +74,9 @@ pub fn metric_score(v: f64, good: f64, bad: f64) -> f64 {
     clamp01((v - bad) / (good - bad))
 }
 
-fn has(list: &[String], key: &str) -> f64 {
-    if list.iter().any(|x| x == key) {
-        1.0
-    } else {
-        0.0
-    }
+/// §2 reach score: `clamp(|accounts| / good, 0, 1)`.
+pub fn reach_score(accounts: usize, good: f64) -> f64 {
+    clamp01(accounts as f64 / good)
 }
 
 /// §2 fit: `Σ wᵢ·sᵢ / Σ wᵢ`.

@@ -10,6 +10,11 @@ use serde::Serialize;
 
 /// Parse JSON text into `T`, mapping serde's failures to dealteam errors with paths.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+    // Fast path: plain serde_json (no path tracking, about twice as fast on a 70 MB
+    // ecosystem); only a failing input is parsed again to find the failing path.
+    if let Ok(v) = serde_json::from_str(text) {
+        return Ok(v);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = render_path(e.path());

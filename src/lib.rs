@@ -39,6 +39,6 @@ pub mod splits;
 pub mod teams;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{DealteamError, ErrorCode, Result};

@@ -1,1 +1,300 @@
-//! A realistic synthetic `{ecosystem, profiles, deal}` generator for the page, tests and benchmarks.
+//! A realistic synthetic `{ecosystem, profiles, deal}` generator for the page, tests and
+//! benchmarks: partners of every kind and tier with correlated capabilities, industries,
+//! regions, certifications, metrics and accounts from a shared pool (so overlap exists),
+//! relationships with joint history, trust and a few conflicts; three profiles and a
+//! three-slot deal. Seeded (`ChaCha12Rng`): the same `partners` and `seed` give the same
+//! sample bit for bit on every target.
+//!
+//! The profiles: `profiles[0]` is `cloud-si` — 9 criteria (every kind of criterion) and
+//! two `require` clauses (`kinds: [si]`, `regionsAny: [emea, dach]`), the profile of the
+//! rank benchmark; `profiles[1]` is `isv-platform` (requires kind `isv`); `profiles[2]`
+//! is `referral`. The deal has three slots — `isv` with `isv-platform`, `si` with
+//! `cloud-si` (1–2 members), and an open `referral` slot (no profile, 0–1) — a
+//! `maxTeamSize` of 4 and six weighted requirements (the teams benchmark's deal).
+
+use crate::error::{DealteamError, Result};
+use crate::model::{
+    ConflictMode, Criterion, CriterionKind, Deal, Ecosystem, Partner, Profile, Relationship, Require, Requirement, Slot,
+    MAX_PARTNERS,
+};
+use crate::money::{Currency, Money};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha12Rng;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// A generated sample: what `dealteam sample` prints.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Sample {
+    /// The partners and their relationships.
+    pub ecosystem: Ecosystem,
+    /// Ideal Partner Profiles; `profiles[0]` (`cloud-si`) has 9 criteria and 2 require clauses.
+    pub profiles: Vec<Profile>,
+    /// A three-slot deal over the profiles.
+    pub deal: Deal,
+}
+
+/// Partner kinds with their share of the ecosystem (percent).
+const KINDS: [(&str, u32); 7] =
+    [("si", 25), ("reseller", 18), ("isv", 16), ("msp", 14), ("referral", 10), ("consultancy", 11), ("distributor", 6)];
+/// Tiers, lowest first, with their share (percent).
+const TIERS: [(&str, u32); 4] = [("registered", 45), ("silver", 30), ("gold", 18), ("platinum", 7)];
+/// Capability keys.
+pub const CAPABILITIES: [&str; 8] = ["cloud", "security", "data", "ai", "integration", "support", "implementation", "marketing"];
+const INDUSTRIES: [&str; 10] =
+    ["healthcare", "finance", "retail", "manufacturing", "public", "energy", "telecom", "education", "logistics", "media"];
+const REGIONS: [&str; 9] = ["emea", "na", "apac", "latam", "dach", "nordics", "uki", "benelux", "anz"];
+const CERTIFICATIONS: [&str; 8] =
+    ["iso27001", "soc2", "aws-advanced", "azure-expert", "gcp-partner", "sap-gold", "salesforce-consulting", "hipaa"];
+const NAME_A: [&str; 12] = ["Acme", "Blue", "Nordic", "Summit", "Bright", "Iron", "Cedar", "Orbit", "Delta", "Harbor", "Vertex", "Quartz"];
+const NAME_B: [&str; 10] = ["Cloud", "Data", "Systems", "Logic", "Works", "Labs", "Digital", "Networks", "Solutions", "Partners"];
+
+/// Typical capability levels of each kind, in the order of [`CAPABILITIES`].
+fn kind_profile(kind: &str) -> [f64; 8] {
+    match kind {
+        "si" => [0.7, 0.5, 0.5, 0.4, 0.7, 0.4, 0.8, 0.3],
+        "isv" => [0.6, 0.4, 0.7, 0.6, 0.5, 0.5, 0.3, 0.4],
+        "msp" => [0.7, 0.6, 0.3, 0.2, 0.4, 0.8, 0.5, 0.2],
+        "reseller" => [0.4, 0.3, 0.2, 0.2, 0.3, 0.5, 0.3, 0.7],
+        "referral" => [0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.1, 0.7],
+        "consultancy" => [0.5, 0.5, 0.7, 0.6, 0.4, 0.3, 0.6, 0.3],
+        _ => [0.3, 0.2, 0.2, 0.1, 0.3, 0.6, 0.2, 0.6],
+    }
+}
+
+/// Generate a sample with `partners` partners from `seed` (1 ..= 1,000,000 partners).
+pub fn generate(partners: usize, seed: u64) -> Result<Sample> {
+    if partners == 0 {
+        return Err(DealteamError::invalid("partners", "a sample needs at least 1 partner"));
+    }
+    if partners > MAX_PARTNERS {
+        return Err(DealteamError::too_large("partners", "partners", MAX_PARTNERS, partners));
+    }
+    let mut rng = ChaCha12Rng::seed_from_u64(seed);
+    let pool = (partners * 2).max(200);
+    let list: Vec<Partner> = (0..partners).map(|i| partner(&mut rng, i, pool)).collect();
+    let relationships = relationships(&mut rng, partners);
+    let ecosystem = Ecosystem {
+        currency: Some(Currency::eur()),
+        tiers: TIERS.iter().map(|t| t.0.to_string()).collect(),
+        partners: list,
+        relationships,
+    };
+    Ok(Sample { ecosystem, profiles: profiles(), deal: deal() })
+}
+
+fn pick_weighted<'a>(rng: &mut ChaCha12Rng, items: &[(&'a str, u32)]) -> &'a str {
+    let total: u32 = items.iter().map(|x| x.1).sum();
+    let mut r = rng.random_range(0..total);
+    for (name, w) in items {
+        if r < *w {
+            return name;
+        }
+        r -= w;
+    }
+    items.last().map_or("", |x| x.0)
+}
+
+/// `k` distinct items of `from` (1 ..= `max`), in `from`'s order.
+fn pick_some(rng: &mut ChaCha12Rng, from: &[&str], min: usize, max: usize) -> Vec<String> {
+    let k = rng.random_range(min..=max);
+    let mut chosen: Vec<usize> = Vec::with_capacity(k);
+    while chosen.len() < k.min(from.len()) {
+        let i = rng.random_range(0..from.len());
+        if !chosen.contains(&i) {
+            chosen.push(i);
+        }
+    }
+    chosen.sort_unstable();
+    chosen.into_iter().filter_map(|i| from.get(i).map(|s| s.to_string())).collect()
+}
+
+/// Round to `dp` decimals (exact and identical on every target).
+fn round(x: f64, dp: i32) -> f64 {
+    let f = [1.0, 10.0, 100.0, 1000.0][dp.clamp(0, 3) as usize];
+    (x * f).round() / f
+}
+
+fn partner(rng: &mut ChaCha12Rng, i: usize, pool: usize) -> Partner {
+    let kind = pick_weighted(rng, &KINDS);
+    let tier_i = {
+        let t = pick_weighted(rng, &TIERS);
+        TIERS.iter().position(|x| x.0 == t).unwrap_or(0)
+    };
+    let base = kind_profile(kind);
+    let mut capabilities = BTreeMap::new();
+    for (c, b) in CAPABILITIES.iter().zip(base) {
+        if rng.random_bool(0.85) {
+            let noise = (rng.random::<f64>() + rng.random::<f64>() - 1.0) * 0.45;
+            let v = (b + noise + 0.05 * tier_i as f64).clamp(0.0, 1.0);
+            capabilities.insert(c.to_string(), round(v, 2));
+        }
+    }
+    let mut metrics = BTreeMap::new();
+    let mut put = |rng: &mut ChaCha12Rng, k: &str, v: f64| {
+        if rng.random_bool(0.92) {
+            metrics.insert(k.to_string(), v);
+        }
+    };
+    let u = rng.random::<f64>();
+    put(rng, "winRate", round(0.08 + 0.5 * u * (0.6 + 0.1 * tier_i as f64), 3));
+    let size = libm::exp(9.0 + 2.5 * rng.random::<f64>() + 0.3 * tier_i as f64);
+    put(rng, "avgDealSize", round(size, 0));
+    let cycle = rng.random_range(20..=240) as f64;
+    put(rng, "salesCycleDays", cycle);
+    let psat = round(3.0 + 2.0 * rng.random::<f64>(), 1);
+    put(rng, "psat", psat);
+    let cac = round(500.0 + 20000.0 * rng.random::<f64>(), 0);
+    put(rng, "cac", cac);
+    let cltv = round(cac * (1.0 + 8.0 * rng.random::<f64>()), 0);
+    put(rng, "cltv", cltv);
+    // accounts from a shared pool, popular ones more often (u²), so partners overlap
+    let n_acc = (rng.random::<f64>() * rng.random::<f64>() * 50.0) as usize;
+    let mut accounts: Vec<usize> = (0..n_acc).map(|_| {
+        let u = rng.random::<f64>();
+        (u * u * pool as f64) as usize
+    }).collect();
+    accounts.sort_unstable();
+    accounts.dedup();
+    let cost = Decimal::new(rng.random_range(1_000_00..60_000_00i64) / 100 * 100, 2);
+    Partner {
+        id: format!("p{i:06}"),
+        name: format!(
+            "{} {} {}",
+            NAME_A[rng.random_range(0..NAME_A.len())],
+            NAME_B[rng.random_range(0..NAME_B.len())],
+            i
+        ),
+        kind: kind.to_string(),
+        tier: Some(TIERS[tier_i].0.to_string()),
+        capabilities,
+        industries: pick_some(rng, &INDUSTRIES, 1, 3),
+        regions: pick_some(rng, &REGIONS, 1, 3),
+        certifications: pick_some(rng, &CERTIFICATIONS, 0, 3),
+        metrics,
+        accounts: accounts.into_iter().map(|a| format!("acct-{a:06}")).collect(),
+        cost_to_serve: Some(Money(cost)),
+    }
+}
+
+/// About three relationships per partner: random distinct pairs with joint deals,
+/// wins, sometimes a trust score, and about 3% in channel conflict.
+fn relationships(rng: &mut ChaCha12Rng, n: usize) -> Vec<Relationship> {
+    if n < 2 {
+        return Vec::new();
+    }
+    let want = (n * 3 / 2).min(n * (n - 1) / 2);
+    let mut seen = HashSet::with_capacity(want);
+    let mut out = Vec::with_capacity(want);
+    while out.len() < want {
+        let (a, b) = (rng.random_range(0..n), rng.random_range(0..n));
+        if a == b || !seen.insert((a.min(b), a.max(b))) {
+            continue;
+        }
+        let u = rng.random::<f64>();
+        let deals = (u * u * 20.0) as u32;
+        let wins = (0..deals).filter(|_| rng.random_bool(0.35)).count() as u32;
+        let trust = rng.random_bool(0.3).then(|| round(-0.5 + 1.5 * rng.random::<f64>(), 2));
+        out.push(Relationship {
+            a: format!("p{a:06}"),
+            b: format!("p{b:06}"),
+            joint_deals: Some(deals),
+            joint_wins: Some(wins),
+            trust,
+            conflict: rng.random_bool(0.03),
+        });
+    }
+    out
+}
+
+fn crit(kind: CriterionKind, key: Option<&str>, weight: f64) -> Criterion {
+    Criterion { kind, key: key.map(str::to_string), weight, target: None, good: None, bad: None }
+}
+
+fn strings(xs: &[&str]) -> Vec<String> {
+    xs.iter().map(|s| s.to_string()).collect()
+}
+
+/// The three sample profiles (see the module docs).
+pub fn profiles() -> Vec<Profile> {
+    use CriterionKind::*;
+    let cloud_si = Profile {
+        id: "cloud-si".into(),
+        name: "Cloud systems integrator".into(),
+        role: Some("si".into()),
+        require: Some(Require {
+            kinds: Some(strings(&["si"])),
+            regions_any: Some(strings(&["emea", "dach"])),
+            ..Default::default()
+        }),
+        criteria: vec![
+            Criterion { target: Some(0.8), ..crit(Capability, Some("cloud"), 3.0) },
+            crit(Capability, Some("implementation"), 2.0),
+            crit(Capability, Some("security"), 1.0),
+            crit(Industry, Some("healthcare"), 1.0),
+            crit(Certification, Some("iso27001"), 1.0),
+            crit(Tier, None, 1.0),
+            Criterion { good: Some(0.5), bad: Some(0.1), ..crit(Metric, Some("winRate"), 2.0) },
+            Criterion { good: Some(45.0), bad: Some(180.0), ..crit(Metric, Some("salesCycleDays"), 1.0) },
+            Criterion { good: Some(25.0), ..crit(Reach, None, 1.0) },
+        ],
+    };
+    let isv = Profile {
+        id: "isv-platform".into(),
+        name: "ISV platform".into(),
+        role: Some("isv".into()),
+        require: Some(Require { kinds: Some(strings(&["isv"])), ..Default::default() }),
+        criteria: vec![
+            crit(Capability, Some("ai"), 2.0),
+            crit(Capability, Some("data"), 2.0),
+            crit(Capability, Some("integration"), 1.0),
+            Criterion { good: Some(5.0), bad: Some(3.0), ..crit(Metric, Some("psat"), 1.0) },
+            crit(Tier, None, 1.0),
+        ],
+    };
+    let referral = Profile {
+        id: "referral".into(),
+        name: "Referral partner".into(),
+        role: Some("referral".into()),
+        require: Some(Require { kinds: Some(strings(&["referral", "reseller"])), ..Default::default() }),
+        criteria: vec![
+            Criterion { good: Some(30.0), ..crit(Reach, None, 2.0) },
+            crit(Capability, Some("marketing"), 1.0),
+            Criterion { good: Some(0.4), bad: Some(0.1), ..crit(Metric, Some("winRate"), 1.0) },
+            crit(Region, Some("na"), 1.0),
+        ],
+    };
+    vec![cloud_si, isv, referral]
+}
+
+/// The sample deal (see the module docs).
+pub fn deal() -> Deal {
+    let req = |c: &str, w: f64, t: Option<f64>| Requirement { capability: c.into(), weight: w, target: t };
+    Deal {
+        id: "deal-1".into(),
+        name: "Hospital cloud platform".into(),
+        value: Money(Decimal::new(1_200_000_00, 2)),
+        currency: Currency::eur(),
+        requirements: vec![
+            req("cloud", 3.0, Some(0.9)),
+            req("security", 2.0, None),
+            req("data", 2.0, None),
+            req("ai", 1.0, None),
+            req("integration", 2.0, None),
+            req("implementation", 1.0, Some(0.8)),
+        ],
+        slots: vec![
+            Slot { role: "isv".into(), profile: Some("isv-platform".into()), min: 1, max: 1 },
+            Slot { role: "si".into(), profile: Some("cloud-si".into()), min: 1, max: 2 },
+            Slot { role: "referral".into(), profile: None, min: 0, max: 1 },
+        ],
+        max_team_size: Some(4),
+        include: Vec::new(),
+        exclude: Vec::new(),
+        weights: None,
+        conflicts: ConflictMode::Forbid,
+        conflict_penalty: None,
+    }
+}

@@ -16,7 +16,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(out) => {
-            println!("{out}");
+            // a closed pipe (`| head`) is not an error worth a panic
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "{out}").and_then(|_| stdout.flush());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -51,6 +54,35 @@ fn read_input(file: Option<&str>) -> Result<String, DealteamError> {
     .map_err(|e| DealteamError::new(ErrorCode::InvalidJson, "", format!("could not read the input: {e}")))
 }
 
-fn sample(_args: &[&String], _pretty: bool) -> Result<String, DealteamError> {
-    Err(DealteamError::new(ErrorCode::UnknownCommand, "", "`sample` is not implemented yet"))
+/// `dealteam sample [--partners N] [--seed S]`: defaults 200 partners, seed 1.
+fn sample(args: &[&String], pretty: bool) -> Result<String, DealteamError> {
+    let (mut partners, mut seed) = (200usize, 1u64);
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = |v: Option<&&String>, name: &str| {
+            v.map(|s| s.to_string()).ok_or_else(|| DealteamError::new(ErrorCode::MissingField, name, format!("`--{name}` needs a value")))
+        };
+        match flag.as_str() {
+            "--partners" => {
+                let v = value(it.next(), "partners")?;
+                partners = v.parse().map_err(|_| {
+                    DealteamError::invalid("partners", format!("`--partners` must be a whole number ≥ 1, got `{v}`"))
+                })?;
+            }
+            "--seed" => {
+                let v = value(it.next(), "seed")?;
+                seed = v.parse().map_err(|_| {
+                    DealteamError::invalid("seed", format!("`--seed` must be a whole number ≥ 0, got `{v}`"))
+                })?;
+            }
+            other => {
+                return Err(DealteamError::invalid(
+                    "",
+                    format!("unknown option `{other}` for `sample`; use --partners N --seed S [--pretty]"),
+                ))
+            }
+        }
+    }
+    let s = dealteam::sample::generate(partners, seed)?;
+    dealteam::json::to_string(&s, pretty)
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// An opportunity that a team of partners pursues.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Deal {
     /// Unique id.
@@ -18,6 +19,7 @@ pub struct Deal {
     /// Currency of `value`.
     pub currency: Currency,
     /// Weighted capability requirements.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub requirements: Vec<Requirement>,
     /// Team slots.
@@ -35,6 +37,7 @@ pub struct Deal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weights: Option<ScoreWeights>,
     /// What a conflicting pair does: forbid (default) or penalize.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub conflicts: ConflictMode,
     /// Score subtracted per conflicting pair under `penalize` (default 0.25).
@@ -44,6 +47,7 @@ pub struct Deal {
 
 /// A capability the deal needs.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Requirement {
     /// Capability key.
@@ -64,6 +68,7 @@ impl Requirement {
 
 /// A team slot.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Slot {
     /// Role name; partners of this kind may fill a slot without profile.
@@ -79,15 +84,19 @@ pub struct Slot {
 
 /// Weights of the team score (SPEC §3).
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ScoreWeights {
     /// Weight of coverage (default 0.5).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default = "w_cov")]
     pub coverage: f64,
     /// Weight of fit (default 0.3).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default = "w_fit")]
     pub fit: f64,
     /// Weight of synergy (default 0.2).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default = "w_syn")]
     pub synergy: f64,
 }
@@ -108,6 +117,7 @@ impl Default for ScoreWeights {
 
 /// What a conflicting pair does to a team.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ConflictMode {
     /// The team is invalid.

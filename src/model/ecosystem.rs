@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The partners of an ecosystem and the relationships between them.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Ecosystem {
     /// Currency of the ecosystem's amounts (default EUR).
@@ -25,6 +26,7 @@ pub struct Ecosystem {
 
 /// A partner company.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Partner {
     /// Unique id.
@@ -61,6 +63,7 @@ pub struct Partner {
 
 /// An unordered pair of partners.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Relationship {
     /// One partner id.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 /// An Ideal Partner Profile.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Profile {
     /// Unique id.
@@ -25,6 +26,7 @@ pub struct Profile {
 
 /// Hard clauses; a partner failing one is still scored but not eligible.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Require {
     /// The partner's kind is one of these.
@@ -55,6 +57,7 @@ pub struct Require {
 
 /// What a criterion looks at.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum CriterionKind {
     /// A capability level against a target.
@@ -75,6 +78,7 @@ pub enum CriterionKind {
 
 /// One weighted criterion.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Criterion {
     /// What it looks at.

@@ -1,1 +1,91 @@
-//! The wasm-bindgen facade (compiled only for wasm32): translates JS values to the core and back.
+//! The wasm-bindgen facade, compiled only for wasm32: it translates JS values to the
+//! core's serde types and back, and core errors to the JS `DealteamError`. It holds no
+//! logic of its own — every operation is the library's (SPEC §10, "one API, three doors").
+//!
+//! One file per JS surface: `commands.rs` (the free functions), `error.rs` (the error
+//! class), and one file per handle class.
+
+mod commands;
+mod error;
+
+use crate::api::Command;
+use crate::clock::Ctx;
+use crate::error::{DealteamError, ErrorCode, Result};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+pub use commands::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: a monotonic clock in Node ≥ 16, browsers and workers.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// The clock of the JS host, for time-limited and stepped work.
+pub(crate) fn js_now_ms() -> f64 {
+    performance_now()
+}
+
+/// A context whose clock is `performance.now()`.
+pub(crate) fn js_ctx() -> Ctx<'static> {
+    Ctx { now_ms: &js_now_ms }
+}
+
+/// Read a request from a JS value: a JSON string is parsed as text (so its errors
+/// carry JSON positions), anything else is read as a JS object. Both report the
+/// failing field's path.
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
+    if let Some(text) = value.as_string() {
+        crate::json::from_str(&text)
+    } else if value.is_undefined() || value.is_null() {
+        Err(DealteamError::new(
+            ErrorCode::InvalidJson,
+            "",
+            "expected a request object or a JSON string, got nothing",
+        ))
+    } else {
+        crate::json::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+    }
+}
+
+/// Write a response as a plain JS value (objects, arrays, numbers, strings; maps as
+/// objects — the same shape as the JSON the CLI prints).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| DealteamError::invalid("", format!("could not build the response: {e}")))
+}
+
+/// Run command `C` on a JS request (object or JSON string) and return its response as
+/// a JS object; errors become a thrown `DealteamError`.
+pub fn call<C: Command>(req: JsValue) -> std::result::Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue> {
+        let request: C::Request = from_js(req)?;
+        let response = C::run(request, &js_ctx())?;
+        to_js(&response)
+    };
+    run().map_err(|e| error::to_js(&e))
+}
+
+/// Run command `C` and return its CLI rendering (Markdown for `agreement`) as a string.
+pub fn call_text<C: Command>(req: JsValue) -> std::result::Result<String, JsValue> {
+    let run = || -> Result<String> {
+        let request: C::Request = from_js(req)?;
+        let response = C::run(request, &js_ctx())?;
+        C::render(&response, false)
+    };
+    run().map_err(|e| error::to_js(&e))
+}
+
+/// Map a core result to the JS side: `Ok` through [`to_js`], `Err` as `DealteamError`.
+pub(crate) fn reply<T: Serialize>(r: Result<T>) -> std::result::Result<JsValue, JsValue> {
+    r.and_then(|v| to_js(&v)).map_err(|e| error::to_js(&e))
+}
+
+/// A core error as the JS `DealteamError`.
+pub(crate) fn throw(e: &DealteamError) -> JsValue {
+    error::to_js(e)
+}

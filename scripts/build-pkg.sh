@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Build the npm package `dealteam` into pkg/ (committed as generated output):
+#   1. wasm-pack (target web) compiles the facade src/wasm/ and runs wasm-bindgen;
+#   2. wasm-opt (npm binaryen in scripts/tools, installed by setup.sh) optimises the
+#      module — level from WASM_OPT_LEVEL (default -O3; docs/performance/wasm-size.md
+#      compares -Oz, -Os and -O3). Debian's binaryen 108 is not used: it corrupts
+#      wasm-bindgen's externref table;
+#   3. scripts/ts-types.sh appends the TypeScript types generated from the Rust serde
+#      types (ts-rs) to pkg/dealteam.d.ts;
+#   4. scripts/pkg-postprocess.mjs adds the Node entry (node.js: reads the .wasm with fs
+#      and initialises synchronously), the browser entry (browser.js: call `await init()`),
+#      the DealteamError export, and rewrites package.json (exports conditions node/default).
+# Prints the raw and gzip size of the .wasm.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '[build-pkg] %s\n' "$*"; }
+
+say "wasm-pack build --release --target web"
+wasm-pack --quiet build --release --target web --out-dir pkg --out-name dealteam --no-pack 2>&1 \
+  | grep -v -E "^\[(INFO|WARN)\]|^$" || true
+test -f pkg/dealteam_bg.wasm || { say "ERROR: wasm-pack produced no pkg/dealteam_bg.wasm"; exit 1; }
+
+WASM=pkg/dealteam_bg.wasm
+raw_before=$(stat -c %s "$WASM")
+WASM_OPT="$ROOT/scripts/tools/node_modules/.bin/wasm-opt"
+if [[ -x "$WASM_OPT" && "${WASM_OPT_LEVEL:-}" != none ]]; then
+  level="${WASM_OPT_LEVEL:--O3}"
+  say "wasm-opt $level ($("$WASM_OPT" --version))"
+  "$WASM_OPT" "$level" \
+    --enable-bulk-memory --enable-reference-types --enable-multivalue \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$WASM" -o "$WASM.opt"
+  mv "$WASM.opt" "$WASM"
+else
+  say "wasm-opt skipped (run scripts/setup.sh to install it)"
+fi
+
+"$ROOT/scripts/ts-types.sh"
+node "$ROOT/scripts/pkg-postprocess.mjs" "$ROOT/pkg"
+rm -f pkg/.gitignore
+
+raw=$(stat -c %s "$WASM")
+gz=$(gzip -9 -c "$WASM" | wc -c)
+say "wasm size: raw $raw bytes ($((raw / 1024)) KiB; before wasm-opt $raw_before), gzip -9 $gz bytes ($((gz / 1024)) KiB)"
+say "package ready in pkg/ ($(ls pkg | tr '\n' ' '))"

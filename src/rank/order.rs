@@ -1,0 +1,92 @@
+//! The order of SPEC §2: eligible partners first, then fit descending, ties
+//! (|Δ| < 1e-9) by id ascending.
+//!
+//! "Within 1e-9" is not transitive, so it cannot be a sort comparator. We sort by the
+//! exact key (eligible, fit descending, id ascending) — one packed integer per
+//! partner — and then treat each *run* of neighbours whose fits differ by less than
+//! 1e-9 (a chain, within one eligibility group) as one tie group, re-sorted by id.
+//! Exact ties and floating-point noise therefore always order by id. For the top rows
+//! only, `select_nth_unstable` partitions first and only the prefix is sorted; a tie
+//! run that crosses the cut is completed from the rest before cutting.
+
+use super::score::Scores;
+use crate::num::TIE_EPS;
+
+/// Exact sort key: ineligible flag, then fit descending (the bits of a fit in [0, 1]
+/// order like the numbers), then the id's rank.
+fn key(s: &Scores, id_rank: &[u32], i: u32) -> u128 {
+    let iu = i as usize;
+    let elig = s.eligible.get(iu).copied().unwrap_or(false);
+    let fit = s.fit.get(iu).copied().unwrap_or(0.0);
+    let fit = if fit > 0.0 { fit.min(1.0) } else { 0.0 }; // also maps NaN and −0 to 0
+    let desc = 1.0f64.to_bits() - fit.to_bits();
+    let hi = ((!elig as u64) << 63) | desc;
+    ((hi as u128) << 64) | ((id_rank.get(iu).copied().unwrap_or(u32::MAX) as u128) << 32) | i as u128
+}
+
+/// The first `rows` partners (indices into the ecosystem's partners) in SPEC §2 order.
+pub(crate) fn top(s: &Scores, id_rank: &[u32], rows: usize) -> Vec<u32> {
+    let n = s.fit.len();
+    let rows = rows.min(n);
+    if rows == 0 {
+        return Vec::new();
+    }
+    let mut keys: Vec<u128> = (0..n as u32).map(|i| key(s, id_rank, i)).collect();
+    if rows < n && rows * 4 < n {
+        keys.select_nth_unstable(rows - 1);
+        let (head, rest) = keys.split_at_mut(rows);
+        head.sort_unstable();
+        // complete a tie run that crosses the cut: pull in every later key chained to it
+        let mut extra: Vec<u128> = Vec::new();
+        let last = idx(head[rows - 1]);
+        let (elig, mut low) = (s.eligible[last as usize], s.fit[last as usize]);
+        loop {
+            let before = extra.len();
+            for k in rest.iter_mut() {
+                let j = idx(*k) as usize;
+                if *k != u128::MAX && s.eligible[j] == elig && s.fit[j] > low - TIE_EPS {
+                    extra.push(*k);
+                    low = low.min(s.fit[j]);
+                    *k = u128::MAX;
+                }
+            }
+            if extra.len() == before {
+                break;
+            }
+        }
+        let mut out: Vec<u128> = head.to_vec();
+        extra.sort_unstable();
+        out.extend(extra);
+        let mut order: Vec<u32> = out.into_iter().map(idx).collect();
+        regroup(s, id_rank, &mut order);
+        order.truncate(rows);
+        order
+    } else {
+        keys.sort_unstable();
+        let mut order: Vec<u32> = keys.into_iter().map(idx).collect();
+        regroup(s, id_rank, &mut order);
+        order.truncate(rows);
+        order
+    }
+}
+
+fn idx(k: u128) -> u32 {
+    k as u32
+}
+
+/// Re-sort every chain of neighbours within `TIE_EPS` (same eligibility) by id.
+fn regroup(s: &Scores, id_rank: &[u32], order: &mut [u32]) {
+    let mut start = 0;
+    for i in 1..=order.len() {
+        let joined = i < order.len() && {
+            let (a, b) = (order[i - 1] as usize, order[i] as usize);
+            s.eligible[a] == s.eligible[b] && (s.fit[a] - s.fit[b]).abs() < TIE_EPS
+        };
+        if !joined {
+            if i - start > 1 {
+                order[start..i].sort_unstable_by_key(|&j| id_rank[j as usize]);
+            }
+            start = i;
+        }
+    }
+}

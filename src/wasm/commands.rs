@@ -1,0 +1,76 @@
+//! The free functions of SPEC §10, one per command, in camelCase. Each takes the
+//! command's request as a JS object or a JSON string and returns the response object
+//! (`draftAgreement` returns Markdown). The TypeScript signatures name the request and
+//! response types generated from the Rust serde types (`scripts/ts-types.sh`).
+
+use super::call;
+use crate::attribution::AttributeCommand;
+use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
+use crate::rank::RankCommand;
+use crate::splits::SplitCommand;
+use crate::teams::TeamsCommand;
+use wasm_bindgen::prelude::*;
+
+/// The crate version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// `rank` (SPEC §2, §10): score and order an ecosystem's partners against a profile.
+#[wasm_bindgen(unchecked_return_type = "RankResponse")]
+pub fn rank(#[wasm_bindgen(unchecked_param_type = "RankRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {
+    call::<RankCommand>(req)
+}
+
+/// `teams` (SPEC §3, §10): the top-k deal teams.
+#[wasm_bindgen(unchecked_return_type = "TeamsResponse")]
+pub fn teams(#[wasm_bindgen(unchecked_param_type = "TeamsRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {
+    call::<TeamsCommand>(req)
+}
+
+/// `split` (SPEC §5, §10): divide an amount among partners.
+#[wasm_bindgen(unchecked_return_type = "SplitResponse")]
+pub fn split(#[wasm_bindgen(unchecked_param_type = "SplitRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {
+    call::<SplitCommand>(req)
+}
+
+/// `attribute` (SPEC §5, §10): multi-touch attribution over customer journeys.
+#[wasm_bindgen(unchecked_return_type = "AttributeResponse")]
+pub fn attribute(
+    #[wasm_bindgen(unchecked_param_type = "AttributeRequest | string")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    call::<AttributeCommand>(req)
+}
+
+/// `simulate` (SPEC §6, §10): Monte Carlo simulation of a joint plan, in one call.
+#[wasm_bindgen(unchecked_return_type = "SimulateResponse")]
+pub fn simulate(
+    #[wasm_bindgen(unchecked_param_type = "SimulateRequest | string")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    call::<SimulateCommand>(req)
+}
+
+/// `validate` (SPEC §7, §10): check a plan against the agreement checklist.
+#[wasm_bindgen(js_name = validatePlan, unchecked_return_type = "ValidateResponse")]
+pub fn validate_plan(
+    #[wasm_bindgen(unchecked_param_type = "ValidateRequest | string")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    call::<ValidateCommand>(req)
+}
+
+/// `agreement` (SPEC §7, §10): the plan as a Markdown agreement.
+#[wasm_bindgen(js_name = draftAgreement)]
+pub fn draft_agreement(
+    #[wasm_bindgen(unchecked_param_type = "AgreementRequest | string")] req: JsValue,
+) -> Result<String, JsValue> {
+    super::call_text::<AgreementCommand>(req)
+}
+
+/// `audit` (SPEC §7, §10): compare a plan with monthly actuals.
+#[wasm_bindgen(js_name = auditPlan, unchecked_return_type = "AuditResponse")]
+pub fn audit_plan(
+    #[wasm_bindgen(unchecked_param_type = "AuditRequest | string")] req: JsValue,
+) -> Result<JsValue, JsValue> {
+    call::<AuditCommand>(req)
+}

@@ -1,0 +1,104 @@
+//! The wasm facade as JS sees it, run under wasm-bindgen-test in Node
+//! (`wasm-pack test --node`) and, unchanged, in headless Chromium
+//! (`WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome`): the runner picks
+//! the environment from that variable, so one suite serves both (scripts/test.sh).
+//! Same small cases as natively: hand-computed fits, an error with code and path,
+//! money allocation, and output identical to the native fixture.
+#![cfg(target_arch = "wasm32")]
+
+use dealteam::money::{allocate, Money};
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const REQUEST: &str = include_str!("wasm/rank-small.json");
+const EXPECTED: &str = include_str!("wasm/rank-small.expected.json");
+
+fn parse(text: &str) -> JsValue {
+    JSON::parse(text).expect("valid JSON")
+}
+
+fn stringify(v: &JsValue) -> String {
+    JSON::stringify(v).expect("stringify").as_string().expect("a string")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("property")
+}
+
+#[wasm_bindgen_test]
+fn rank_from_a_js_object_gives_the_hand_computed_fits() {
+    let out = dealteam::wasm::rank(parse(REQUEST)).expect("rank succeeds");
+    let rows: js_sys::Array = get(&out, "results").dyn_into().expect("an array");
+    let got: Vec<(String, f64, bool)> = rows
+        .iter()
+        .map(|r| {
+            (
+                get(&r, "partnerId").as_string().unwrap_or_default(),
+                get(&r, "fit").as_f64().unwrap_or(-1.0),
+                get(&r, "eligible").as_bool().unwrap_or(false),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("a".to_string(), 0.933333333333, true),
+            ("c".to_string(), 0.733333333333, true),
+            ("b".to_string(), 0.266666666667, false),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn rank_output_is_the_same_as_native_for_objects_and_json_text() {
+    // Parse both sides into JS values and print them the same way: equal numbers
+    // (bit for bit after parsing), the same keys in the same order.
+    let expected = stringify(&parse(EXPECTED));
+    let from_object = dealteam::wasm::rank(parse(REQUEST)).expect("rank succeeds");
+    let from_text = dealteam::wasm::rank(JsValue::from_str(REQUEST)).expect("rank succeeds");
+    assert_eq!(stringify(&from_object), expected);
+    assert_eq!(stringify(&from_text), expected);
+}
+
+#[wasm_bindgen_test]
+fn a_typo_throws_a_dealteam_error_with_code_and_path() {
+    let bad = REQUEST.replacen("\"weight\": 2", "\"wieght\": 2", 1);
+    for input in [parse(&bad), JsValue::from_str(&bad)] {
+        let err = dealteam::wasm::rank(input).expect_err("the typo is refused");
+        assert!(err.is_instance_of::<js_sys::Error>(), "a real Error subclass");
+        assert_eq!(get(&err, "name").as_string().as_deref(), Some("DealteamError"));
+        assert_eq!(get(&err, "code").as_string().as_deref(), Some("unknown_field"));
+        assert_eq!(get(&err, "path").as_string().as_deref(), Some("profile.criteria[0].wieght"));
+        let message = get(&err, "message").as_string().unwrap_or_default();
+        assert!(message.contains("wieght"), "the message names the field: {message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn not_json_and_nothing_are_invalid_json() {
+    for input in [JsValue::from_str("{\"ecosystem\": "), JsValue::UNDEFINED, JsValue::NULL] {
+        let err = dealteam::wasm::rank(input).expect_err("refused");
+        assert_eq!(get(&err, "code").as_string().as_deref(), Some("invalid_json"));
+        assert_eq!(get(&err, "path").as_string().as_deref(), Some(""));
+    }
+}
+
+#[wasm_bindgen_test]
+fn money_allocation_adds_up_exactly_in_wasm() {
+    // SPEC §4: 100.00 in three equal shares → 33.34, 33.33, 33.33 (leftover cent to the
+    // first of the tied remainders, by input order).
+    let total = Money::parse("100.00").expect("amount");
+    let parts = allocate(total, &[1.0, 1.0, 1.0], 2).expect("allocates");
+    let text: Vec<String> = parts.iter().map(|m| m.to_string()).collect();
+    assert_eq!(text, ["33.34", "33.33", "33.33"]);
+    // Negative amounts by absolute value, signs kept.
+    let parts = allocate(Money::parse("-0.05").expect("amount"), &[1.0, 1.0], 2).expect("allocates");
+    let text: Vec<String> = parts.iter().map(|m| m.to_string()).collect();
+    assert_eq!(text, ["-0.03", "-0.02"]);
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(dealteam::wasm::version(), env!("CARGO_PKG_VERSION"));
+}
