@@ -28,7 +28,13 @@ async function open(app: App, ws: Workspace): Promise<void> {
   app.ws = ws;
   let eco: Ecosystem;
   if (ws.source.kind === 'sample') {
-    if (!app.engine.has('sample')) throw new Error('The built-in sample needs the engine’s sample(), which is not available in this build.');
+    if (!app.engine.has('sample')) {
+      // a partial engine build: start empty and say why
+      app.status('The built-in sample is not available in this build of the engine: import partners (CSV or JSON) to start.');
+      await app.setEcosystem({ partners: [] });
+      app.changed('ecosystem');
+      return;
+    }
     const s = await app.engine.call('sample', { partners: ws.source.partners, seed: ws.source.seed });
     eco = s.ecosystem;
     if (!ws.profiles.length) { ws.profiles = s.profiles; ws.activeProfile = s.profiles[0]?.id ?? ''; }
@@ -128,7 +134,7 @@ async function main() {
     await open(app, ws);
     const ms = performance.now();
     (window as unknown as { __firstRender: number }).__firstRender = ms;
-    app.status(`Opened ${from}: ${app.eco?.partners.length.toLocaleString('en-US')} partners (${ms.toFixed(0)} ms).`);
+    if (app.eco?.partners.length) app.status(`Opened ${from}: ${app.eco.partners.length.toLocaleString('en-US')} partners (${ms.toFixed(0)} ms).`);
     document.body.dataset.ready = 'true';
   } catch (e) {
     app.status(`The engine could not start: ${(e as Error).message}`);

@@ -35,7 +35,9 @@ const E = pkg as unknown as EngineModule;
 const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 const STEP_MS = 40;
 
-let ready: Promise<void> | null = null;
+// start compiling the wasm module as soon as the worker starts
+let ready: Promise<void> | null = typeof E.default === 'function' ? E.default().then(() => undefined) : null;
+ready?.catch(() => undefined);
 let eco: Ecosystem | null = null;
 let ecoHandle: EcoHandle | null = null;
 let partnerIndex = new Map<string, number>();

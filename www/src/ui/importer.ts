@@ -1,7 +1,8 @@
 // Importing partners: CSV (Papa Parse) with a column-mapping step, a preview and every bad
 // row reported with its line number and reason; or JSON (an ecosystem, a partner list or a
 // whole workspace). Rows with problems are listed and left out — never dropped silently.
-import Papa from 'papaparse';
+import type Papa from 'papaparse';
+import { loadPapa } from './lazy';
 import type { Ecosystem, Partner } from '../engine/types';
 import { clear, field, h } from './dom';
 
@@ -13,7 +14,7 @@ export interface Problem { line: number; reason: string }
 export interface Mapping { target: Target; key: string }
 
 /** Parses CSV text, keeping each record's first line number (1-based, header = line 1). */
-export function parseCsv(text: string): Parsed {
+export function parseCsv(papa: typeof Papa, text: string): Parsed {
   const rows: { line: number; cells: string[] }[] = [];
   const problems: Problem[] = [];
   let header: string[] | null = null;
@@ -23,7 +24,7 @@ export function parseCsv(text: string): Parsed {
     for (let i = offset; i < to && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
     offset = to;
   };
-  Papa.parse<string[]>(text, {
+  papa.parse<string[]>(text, {
     skipEmptyLines: false,
     step: (res) => {
       // skip leading newlines so `line` names the line where this record starts
@@ -117,8 +118,8 @@ export function importPanel(current: () => Ecosystem | null, done: (eco: Ecosyst
   const area = h('div', { class: 'import-area' });
   const out = h('div', { class: 'import-result', role: 'status', 'aria-live': 'polite' });
 
-  const showCsv = (text: string) => {
-    const parsed = parseCsv(text);
+  const showCsv = async (text: string) => {
+    const parsed = parseCsv(await loadPapa(), text);
     const maps: Mapping[] = parsed.header.map((hd, i) => guess(hd, parsed.rows.slice(0, 20).map((r) => r.cells[i] ?? '')));
     const tiersIn = h('input', { type: 'text', value: (current()?.tiers ?? []).join(', ') });
     const preview = h('div', { class: 'preview' });
@@ -168,7 +169,7 @@ export function importPanel(current: () => Ecosystem | null, done: (eco: Ecosyst
     if (/\.json$/i.test(f.name) || text.trimStart().startsWith('{') || text.trimStart().startsWith('[')) {
       clear(area);
       try { await importJson(text); out.textContent = `Imported ${f.name}.`; } catch (e) { out.textContent = `Could not import ${f.name}: ${e instanceof Error ? e.message : String(e)}`; }
-    } else showCsv(text);
+    } else await showCsv(text);
   });
 
   return h('details', { class: 'panel import' },

@@ -2,9 +2,7 @@
 // objectives, governance) and run the seeded Monte Carlo simulation in the worker — fan chart
 // p5–p95 per month, ROPI per partner, objective probabilities — plus the validation findings
 // and the collaboration agreement as rendered (sanitised) Markdown with a download button.
-import * as Plot from '@observablehq/plot';
-import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
+import { loadPlot } from './lazy';
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
@@ -26,8 +24,12 @@ export function defaultPlan(members: { id: string; name: string; kind: string }[
   };
 }
 
-/** Markdown without raw HTML: any HTML in the text (a partner's name, say) is shown as text. */
-const md = new Marked({ renderer: { html: ({ text }) => escapeHtml(text) } });
+/** Markdown to safe HTML: raw HTML in the text (a partner's name, say) is shown as text, then DOMPurify. */
+async function renderMarkdown(text: string): Promise<string> {
+  const [{ Marked }, { default: DOMPurify }] = await Promise.all([import('marked'), import('dompurify')]);
+  const md = new Marked({ renderer: { html: ({ text: t }) => escapeHtml(t) } });
+  return DOMPurify.sanitize(await md.parse(text, { async: true }), { FORBID_TAGS: ['img', 'style', 'form', 'input'] });
+}
 function escapeHtml(t: string): string {
   return t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -123,7 +125,7 @@ export function planScreen(app: App): HTMLElement {
 
   const rel = (path: string) => (path.startsWith('plan') ? path : `plan.${path}`);
 
-  function fan(r: SimulateResponse): HTMLElement {
+  function fan(r: SimulateResponse, Plot: typeof import('@observablehq/plot')): HTMLElement {
     const months = r.months ?? [];
     const keys = months.length ? Object.keys(months[0]).filter((k) => isStat(months[0][k])) : [];
     if (!keys.length) return h('p', {}, 'The simulation returned no monthly series.');
@@ -142,13 +144,13 @@ export function planScreen(app: App): HTMLElement {
     return h('div', {}, field('Series', pick), box);
   }
 
-  function showSim(r: SimulateResponse) {
+  function showSim(r: SimulateResponse, Plot: typeof import('@observablehq/plot')) {
     const p = app.ws.plan!;
     const partners = Object.entries(r.partners ?? {});
     const cols = partners.length ? Object.keys(partners[0][1]) : [];
     const ropi = partners.map(([id, v]) => ({ partner: app.name(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
     clear(simOut,
-      fan(r),
+      fan(r, Plot),
       h('h3', {}, 'Per partner'),
       ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'ROPI', tickFormat: '%', grid: true },
         marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'ROPI per partner, median with p5 to p95'), h('figcaption', {}, 'ROPI per partner: median and p5–p95')) : null,
@@ -174,7 +176,8 @@ export function planScreen(app: App): HTMLElement {
     simulate.disabled = true; cancel.disabled = false;
     current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x) => { progress.value = x; progressText.textContent = `Simulating… ${fmtPct(x, 0)}`; });
     try {
-      showSim(await current.done);
+      const res = await current.done;
+      showSim(res, await loadPlot());
       progressText.textContent = 'Done.';
     } catch (e) {
       const err = showError(form, e, 'plan');
@@ -216,7 +219,7 @@ export function planScreen(app: App): HTMLElement {
     clear(agreementOut, h('p', {}, 'Drafting…'));
     try {
       markdown = await app.engine.call('draftAgreement', { plan: p, trials: Number(trials.value), seed: Number(seed.value) });
-      agreementOut.innerHTML = DOMPurify.sanitize(await md.parse(markdown, { async: true }), { FORBID_TAGS: ['img', 'style', 'form', 'input'] });
+      agreementOut.innerHTML = await renderMarkdown(markdown);
       dl.disabled = false;
     } catch (e) { showError(form, e, 'plan'); clear(agreementOut); }
   });

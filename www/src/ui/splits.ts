@@ -1,7 +1,7 @@
 // The Splits screen: the same deal divided by several rules side by side (fixed, tiered,
 // contribution, Shapley under two games, Banzhaf) as a chart and a table with each rule's
 // fairness report; and multi-touch attribution models over customer journeys.
-import * as Plot from '@observablehq/plot';
+import { loadPlot } from './lazy';
 import { showError, type App } from '../app';
 import { EngineError } from '../engine/protocol';
 import type { Journey, SplitRequest, SplitResponse } from '../engine/types';
@@ -86,6 +86,7 @@ export function splitsScreen(app: App): HTMLElement {
     if (!s || !d || !app.eco) return;
     if (!app.engine.has('split')) { clear(out, unavailable('Revenue splitting')); return; }
     clear(out, h('p', {}, 'Computing…'));
+    const Plot = await loadPlot();
     const base = { amount: s.amount, currency: d.currency, members: s.members, ecosystem: app.eco, deal: d };
     const results = await Promise.all(METHODS.map(async (m) => {
       try { return { m, r: await app.engine.call('split', { ...base, ...m.req(s) } as SplitRequest) }; } catch (e) { return { m, e: e as EngineError }; }
@@ -130,6 +131,7 @@ export function splitsScreen(app: App): HTMLElement {
     if (!app.engine.has('attribute')) { clear(attrOut, unavailable('Attribution')); return; }
     try {
       const r = await app.engine.call('attribute', { journeys: s.journeys, currency: app.ws.deal?.currency });
+      const Plot = await loadPlot();
       const models = Object.keys(r.models ?? {});
       const ids = [...new Set(models.flatMap((m) => Object.keys(r.models[m])))];
       const data = models.flatMap((m) => ids.map((id) => ({ model: m, partner: app.name(id), conversions: r.models[m][id]?.conversions ?? 0 })));
