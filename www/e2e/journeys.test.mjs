@@ -160,6 +160,27 @@ test('reload: the work is still there', async () => {
   clean('reload');
 });
 
+test('share link: the workspace travels in the URL fragment', async () => {
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByText(/Share link (copied|placed in the address bar)/).waitFor();
+  const link = await page.evaluate(async () => {
+    try { return await navigator.clipboard.readText(); } catch { return location.href; }
+  });
+  assert.match(link, /#w=/);
+  const other = await browser.newContext();
+  other.on('request', (r) => { if (!r.url().startsWith(new URL(server.url).origin + '/') && !/^(data|blob):/.test(r.url())) outside.push(r.url()); });
+  const p2 = await other.newPage();
+  p2.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  await p2.goto(link);
+  await p2.waitForSelector('body[data-ready="true"]');
+  assert.match(await p2.locator('.status').first().innerText(), /the shared link/);
+  assert.doesNotMatch(p2.url(), /#w=/, 'the fragment stays in the address bar');
+  await p2.getByRole('tab', { name: 'Profiles' }).click();
+  assert.equal(await p2.getByLabel('Criterion 1 weight').inputValue(), '10');
+  await other.close();
+  clean('share');
+});
+
 test('import a CSV: the bad row is reported with its line; hostile names stay text', async () => {
   await tab('Partners');
   await page.getByText('Import partners (CSV or JSON)').click();
