@@ -162,10 +162,8 @@ test('reload: the work is still there', async () => {
 
 test('share link: the workspace travels in the URL fragment', async () => {
   await page.getByRole('button', { name: 'Copy share link' }).click();
-  await page.getByText(/Share link (copied|placed in the address bar)/).waitFor();
-  const link = await page.evaluate(async () => {
-    try { return await navigator.clipboard.readText(); } catch { return location.href; }
-  });
+  await page.getByText(/Share link (copied|ready)/).waitFor();
+  const link = await page.getByLabel('Share link').inputValue();
   assert.match(link, /#w=/);
   const other = await browser.newContext();
   other.on('request', (r) => { if (!r.url().startsWith(new URL(server.url).origin + '/') && !/^(data|blob):/.test(r.url())) outside.push(r.url()); });

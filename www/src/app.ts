@@ -83,7 +83,9 @@ export function showError(root: Element, e: unknown, under = '') {
     }
     if (best) break;
   }
-  const text = err.code === NOT_AVAILABLE ? err.message : `${err.message}${err.path ? ` (${err.path})` : ''}`;
+  const text = err.code === NOT_AVAILABLE ? err.message
+    : err.code === 'unknown_command' ? `Not available in this build of the engine (${err.message}).`
+    : `${err.message}${err.path ? ` (${err.path})` : ''}`;
   const span = best ? document.getElementById(`${best.id}-err`) : null;
   if (best && span) {
     best.setAttribute('aria-invalid', 'true');

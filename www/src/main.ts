@@ -102,13 +102,18 @@ async function main() {
     try { await importJson(await f.text()); } catch (e) { app.status(`Could not open ${f.name}: ${(e as Error).message}`); }
     wsFile.value = '';
   });
+  const shareField = h('input', { type: 'text', readonly: true, id: 'share-link', class: 'share-link' });
+  const shareBox = h('div', { class: 'field share', hidden: true }, h('label', { for: 'share-link' }, 'Share link'), shareField);
   const actions = h('div', { class: 'actions' },
     h('button', { type: 'button', onclick: () => download('dealteam-workspace.json', JSON.stringify(app.ws.source.kind === 'data' ? app.ws : { ...app.ws, ecosystem: undefined }, null, 2), 'application/json') }, 'Export workspace'),
     h('label', { for: 'ws-file', class: 'button' }, 'Open workspace…'), wsFile,
     h('button', { type: 'button', onclick: async () => {
       const url = location.origin + location.pathname + toFragment(app.ws);
-      try { await navigator.clipboard.writeText(url); app.status(`Share link copied (${Math.round(url.length / 1024)} KB; the data stays in the link, not on a server).`); }
-      catch { history.replaceState(null, '', toFragment(app.ws)); app.status('Share link placed in the address bar (the data stays in the link, not on a server).'); }
+      shareField.value = url;
+      shareBox.hidden = false;
+      const size = `${Math.max(1, Math.round(url.length / 1024))} KB`;
+      try { await navigator.clipboard.writeText(url); app.status(`Share link copied (${size}; the workspace is inside the link's fragment, which is never sent to a server).`); }
+      catch { shareField.select(); app.status(`Share link ready below (${size}); copy it from the field.`); }
     } }, 'Copy share link'),
     h('button', { type: 'button', onclick: async () => { forget(); await open(app, emptyWorkspace()); app.status('Back to the built-in sample.'); } }, 'Reset to sample'));
 
@@ -127,7 +132,7 @@ async function main() {
 
   clear(root,
     h('header', { class: 'top' }, h('h1', {}, 'dealteam planner'), h('p', { class: 'tagline' }, 'Find partners, build deal teams, divide revenue fairly and plan together — all in your browser; nothing is sent anywhere.'), actions),
-    app.statusEl, tablist, h('main', {}, panels));
+    app.statusEl, shareBox, tablist, h('main', {}, panels));
 
   try {
     await app.engine.init();

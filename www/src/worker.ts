@@ -42,6 +42,8 @@ let eco: Ecosystem | null = null;
 let ecoHandle: EcoHandle | null = null;
 let partnerIndex = new Map<string, number>();
 let lastRank: RankResult[] = [];
+let lastProfile: unknown = null;
+const EXPLAIN_ROWS = 5000;
 const cancelled = new Set<number>();
 
 function post(msg: ResponseMsg, transfer: Transferable[] = []) {
@@ -119,7 +121,10 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     if (!eco) throw { code: 'invalid_value', path: 'ecosystem', message: 'Load an ecosystem first.' };
     const t0 = performance.now();
     const lim = Math.min(limit ?? eco.partners.length, eco.partners.length);
-    const out = ecoHandle ? ecoHandle.rank(profile, { limit: lim }) : need('rank')({ ecosystem: eco, profile, limit: lim });
+    // explanations for a few thousand rows are cheap; beyond that they are fetched on demand
+    const opts = { limit: lim, explain: lim <= EXPLAIN_ROWS };
+    lastProfile = profile;
+    const out = ecoHandle ? ecoHandle.rank(profile, opts) : need('rank')({ ecosystem: eco, profile, ...opts });
     lastRank = results(out);
     const n = lastRank.length;
     const order = new Int32Array(n), fit = new Float64Array(n), eligible = new Uint8Array(n), failedCount = new Uint16Array(n);
@@ -132,7 +137,15 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     }
     return { count: n, total: eco.partners.length, order, fit, eligible, failedCount, ms: performance.now() - t0 };
   },
-  explain: ({ partnerId }) => lastRank.find((r) => r.partnerId === partnerId) ?? null,
+  explain: ({ partnerId }) => {
+    const at = lastRank.findIndex((r) => r.partnerId === partnerId);
+    if (at < 0) return null;
+    if (lastRank[at].breakdown || !eco) return lastRank[at];
+    // rank again with explanations down to this row (the order is the same)
+    const opts = { limit: at + 1, explain: true };
+    const again = results(ecoHandle ? ecoHandle.rank(lastProfile, opts) : need('rank')({ ecosystem: eco, profile: lastProfile, ...opts }));
+    return again.find((r) => r.partnerId === partnerId) ?? lastRank[at];
+  },
   teams: async (req, id) => {
     const full = { ...req, ecosystem: req.ecosystem ?? eco };
     if (E.TeamSearch) return (await drive(id, new E.TeamSearch(full))) as Ops['teams']['out'];

@@ -82,6 +82,8 @@ export interface Deal {
 }
 
 export interface BreakdownItem {
+  /** the criterion's readable name, e.g. "capability cloud" */
+  criterion?: string;
   kind?: string;
   key?: string;
   score: number;
@@ -95,7 +97,7 @@ export interface RankResult {
   fit: number;
   eligible: boolean;
   failed: string[];
-  breakdown: BreakdownItem[];
+  breakdown?: BreakdownItem[];
 }
 
 export interface Team {

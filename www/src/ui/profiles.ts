@@ -68,7 +68,7 @@ export function profilesScreen(app: App): HTMLElement {
           h('thead', {}, h('tr', {}, ['Criterion', 'Score', 'Weight', 'Share of fit'].map((c) => h('th', { scope: 'col' }, c)))),
           h('tbody', {}, (r.breakdown ?? []).map((b, i) => {
             const c = profile()?.criteria[i];
-            const name = [b.kind ?? c?.kind, b.key ?? c?.key].filter(Boolean).join(' ');
+            const name = b.criterion ?? [b.kind ?? c?.kind, b.key ?? c?.key].filter(Boolean).join(' ');
             return h('tr', {}, h('td', {}, name), h('td', {}, fmtNum(b.score)), h('td', {}, fmtNum(b.weight, 2)), h('td', {}, fmtPct(b.share)));
           }))));
     } catch (e) { showError(editor, e, 'profile'); }
