@@ -6,7 +6,6 @@
  */
 export class Ecosystem {
     free(): void;
-    [Symbol.dispose](): void;
     /**
      * Parse (JSON text is fastest for big ecosystems), validate and index. Throws a
      * `DealteamError` whose `path` is relative to the ecosystem (`partners[3].tier`).
