@@ -2,6 +2,27 @@
 /* eslint-disable */
 
 /**
+ * An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`.
+ */
+export class Ecosystem {
+    free(): void;
+    /**
+     * Parse (JSON text is fastest for big ecosystems), validate and index. Throws a
+     * `DealteamError` whose `path` is relative to the ecosystem (`partners[3].tier`).
+     */
+    constructor(ecosystem: EcosystemData | string);
+    /**
+     * Rank the partners against a profile (SPEC §2): eligible first, fit descending,
+     * near-ties by id. `opts`: `{limit?, explain?}` (default 100 rows with breakdowns).
+     */
+    rank(profile: Profile | string, opts: RankOptions): RankResponse;
+    /**
+     * Number of partners.
+     */
+    readonly size: number;
+}
+
+/**
  * `attribute` (SPEC §5, §10): multi-touch attribution over customer journeys.
  */
 export function attribute(req: AttributeRequest | string): AttributeResponse;
@@ -20,6 +41,12 @@ export function draftAgreement(req: AgreementRequest | string): string;
  * `rank` (SPEC §2, §10): score and order an ecosystem's partners against a profile.
  */
 export function rank(req: RankRequest | string): RankResponse;
+
+/**
+ * A realistic synthetic `{ecosystem, profiles, deal}` with `partners` partners from
+ * `seed` (the same as `dealteam sample --partners N --seed S`, bit for bit).
+ */
+export function sample(partners: number, seed: number): Sample;
 
 /**
  * `simulate` (SPEC §6, §10): Monte Carlo simulation of a joint plan, in one call.
@@ -50,10 +77,15 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_ecosystem_free: (a: number, b: number) => void;
     readonly attribute: (a: unknown) => [number, number, number];
     readonly auditPlan: (a: unknown) => [number, number, number];
     readonly draftAgreement: (a: unknown) => [number, number, number, number];
+    readonly ecosystem_new: (a: unknown) => [number, number, number];
+    readonly ecosystem_rank: (a: number, b: unknown, c: number) => [number, number, number];
+    readonly ecosystem_size: (a: number) => number;
     readonly rank: (a: unknown) => [number, number, number];
+    readonly sample: (a: number, b: number) => [number, number, number];
     readonly simulate: (a: unknown) => [number, number, number];
     readonly split: (a: unknown) => [number, number, number];
     readonly teams: (a: unknown) => [number, number, number];
@@ -146,6 +178,35 @@ bad?: number | null, };
 export type CriterionKind = "capability" | "industry" | "region" | "certification" | "tier" | "metric" | "reach";
 
 /**
+ * How one criterion contributed to a partner's fit.
+ */
+export type CriterionShare = { 
+/**
+ * A readable label such as `capability:cloud` or `tier`.
+ */
+criterion: string, 
+/**
+ * The criterion's kind.
+ */
+kind: CriterionKind, 
+/**
+ * The criterion's key, if it has one.
+ */
+key?: string | null, 
+/**
+ * The score s ∈ [0, 1].
+ */
+score: number, 
+/**
+ * The weight w.
+ */
+weight: number, 
+/**
+ * `w·s / Σw`: the shares of all criteria add up to the fit.
+ */
+share: number, };
+
+/**
  * An ISO 4217 currency code, checked against the list of active codes.
  */
 export type Currency = string;
@@ -206,7 +267,7 @@ conflictPenalty?: number | null, };
 /**
  * The partners of an ecosystem and the relationships between them.
  */
-export type Ecosystem = { 
+export type EcosystemData = { 
 /**
  * Currency of the ecosystem's amounts (default EUR).
  */
@@ -311,9 +372,73 @@ require?: Require | null,
  */
 criteria: Array<Criterion>, };
 
-export type RankRequest = JsonValue;
+/**
+ * Options of [`crate::rank::EcosystemIndex::rank`] (the facade's `eco.rank(profile, opts)`).
+ */
+export type RankOptions = { 
+/**
+ * How many rows to return (default 100; 0 = every partner).
+ */
+limit?: number | null, 
+/**
+ * Include the per-criterion breakdown of each row (default true).
+ */
+explain?: boolean | null, };
 
-export type RankResponse = JsonValue;
+/**
+ * `rank` request: `{ecosystem, profile, limit?, explain?}`.
+ */
+export type RankRequest = { 
+/**
+ * The partners to rank.
+ */
+ecosystem: EcosystemData, 
+/**
+ * The Ideal Partner Profile to rank them against.
+ */
+profile: Profile, 
+/**
+ * How many rows to return (default 100; 0 = every partner).
+ */
+limit?: number | null, 
+/**
+ * Include the per-criterion breakdown of each row (default true).
+ */
+explain?: boolean | null, };
+
+/**
+ * `rank` response: the ranked rows, best first.
+ */
+export type RankResponse = { 
+/**
+ * Eligible partners first, then fit descending, near-ties by id (SPEC §2).
+ */
+results: Array<RankedPartner>, };
+
+/**
+ * One ranked partner.
+ */
+export type RankedPartner = { 
+/**
+ * The partner's id.
+ */
+partnerId: string, 
+/**
+ * `Σ wᵢ·sᵢ / Σ wᵢ` (SPEC §2).
+ */
+fit: number, 
+/**
+ * Every `require` clause holds.
+ */
+eligible: boolean, 
+/**
+ * The names of the failed `require` clauses (`kinds`, `minTier`, `capabilitiesMin.cloud`, …).
+ */
+failed: Array<string>, 
+/**
+ * Per criterion: score, weight and share of the fit (absent with `explain: false`).
+ */
+breakdown?: Array<CriterionShare> | null, };
 
 /**
  * An unordered pair of partners.
@@ -397,6 +522,23 @@ weight: number,
  * Level that counts as full coverage (default 1).
  */
 target?: number | null, };
+
+/**
+ * A generated sample: what `dealteam sample` prints.
+ */
+export type Sample = { 
+/**
+ * The partners and their relationships.
+ */
+ecosystem: EcosystemData, 
+/**
+ * Ideal Partner Profiles; `profiles[0]` (`cloud-si`) has 9 criteria and 2 require clauses.
+ */
+profiles: Array<Profile>, 
+/**
+ * A three-slot deal over the profiles.
+ */
+deal: Deal, };
 
 /**
  * Weights of the team score (SPEC §3).
