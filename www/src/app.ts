@@ -19,9 +19,10 @@ export class App {
 
   constructor(public ws: Workspace) {}
 
-  on(what: Change, f: () => void) {
+  /** Subscribes to a change; `later` runs it after the current task (for screens not in view). */
+  on(what: Change, f: () => void, later = false) {
     if (!this.listeners.has(what)) this.listeners.set(what, new Set());
-    this.listeners.get(what)!.add(f);
+    this.listeners.get(what)!.add(later ? () => { setTimeout(f, 0); } : f);
   }
 
   emit(what: Change) {

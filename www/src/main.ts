@@ -36,6 +36,7 @@ async function open(app: App, ws: Workspace): Promise<void> {
       return;
     }
     const s = await app.engine.call('sample', { partners: ws.source.partners, seed: ws.source.seed });
+    performance.mark('dt:sample');
     eco = s.ecosystem;
     if (!ws.profiles.length) { ws.profiles = s.profiles; ws.activeProfile = s.profiles[0]?.id ?? ''; }
     ws.deal ??= s.deal;
@@ -135,8 +136,11 @@ async function main() {
     app.statusEl, shareBox, tablist, h('main', {}, panels));
 
   try {
+    performance.mark('dt:start');
     await app.engine.init();
+    performance.mark('dt:engine');
     await open(app, ws);
+    performance.mark('dt:open');
     const ms = performance.now();
     (window as unknown as { __firstRender: number }).__firstRender = ms;
     if (app.eco?.partners.length) app.status(`Opened ${from}: ${app.eco.partners.length.toLocaleString('en-US')} partners (${ms.toFixed(0)} ms).`);

@@ -111,7 +111,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     const t0 = performance.now();
     ecoHandle?.free?.();
     ecoHandle = null;
-    if (E.Ecosystem) ecoHandle = new E.Ecosystem(ecosystem);
+    if (E.Ecosystem) ecoHandle = new E.Ecosystem(JSON.stringify(ecosystem)); // JSON text parses fastest
     eco = ecosystem;
     partnerIndex = new Map(ecosystem.partners.map((p: Partner, i: number) => [p.id, i]));
     lastRank = [];

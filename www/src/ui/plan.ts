@@ -225,7 +225,7 @@ export function planScreen(app: App): HTMLElement {
   });
   dl.addEventListener('click', () => download(`${(app.ws.plan?.id ?? 'plan').replace(/[^\w.-]+/g, '_')}-agreement.md`, markdown, 'text/markdown'));
 
-  app.on('ecosystem', build);
+  app.on('ecosystem', build, true);
   app.on('teams', build);
   app.on('plan', () => { if (!form.contains(document.activeElement)) build(); });
 

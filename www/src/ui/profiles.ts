@@ -169,7 +169,7 @@ export function profilesScreen(app: App): HTMLElement {
     app.ws.profiles.push({ id, name: `New profile ${app.ws.profiles.length + 1}`, criteria: [{ kind: 'capability', key: 'cloud', weight: 1 }] });
     app.ws.activeProfile = id; app.changed('profiles'); build(); void rank();
   } }, 'New profile');
-  app.on('ecosystem', () => { build(); void rank(); });
+  app.on('ecosystem', () => { build(); void rank(); }, true);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-profiles' },
     h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),

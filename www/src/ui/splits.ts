@@ -149,7 +149,7 @@ export function splitsScreen(app: App): HTMLElement {
 
   run.addEventListener('click', () => void compare());
   runAttr.addEventListener('click', () => void attribute());
-  for (const ev of ['ecosystem', 'teams', 'deal'] as const) app.on(ev, build);
+  for (const ev of ['ecosystem', 'teams', 'deal'] as const) app.on(ev, build, true);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-splits' },
     h('h2', { id: 'h-splits' }, 'Revenue splits and attribution'),

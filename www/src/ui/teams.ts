@@ -144,7 +144,7 @@ export function teamsScreen(app: App): HTMLElement {
     }
   });
   cancel.addEventListener('click', () => current?.cancel());
-  app.on('ecosystem', build);
+  app.on('ecosystem', build, true);
   app.on('profiles', () => { if (!form.contains(document.activeElement)) build(); });
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-teams' },
