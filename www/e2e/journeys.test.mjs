@@ -53,6 +53,17 @@ async function axe(label) {
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`), [], `axe violations on ${label}`);
 }
 
+/**
+ * Waits for `ok` or for the panel's "not available in this build" notice; on the latter the
+ * test is skipped (reported as such in the summary), since the engine build lacks the feature.
+ */
+async function resultOrMissing(t, panel, ok, what) {
+  const missing = page.locator(panel).getByText(/not available in this build/i).first();
+  await ok.or(missing).first().waitFor({ timeout: 60000 });
+  if (await missing.isVisible()) { t.skip(`${what} is not in this engine build`); return false; }
+  return true;
+}
+
 function clean(label) {
   assert.deepEqual(outside, [], `${label}: requests outside the page's origin`);
   assert.deepEqual(consoleErrors, [], `${label}: console errors`);
@@ -97,7 +108,7 @@ test('edit a profile: the ranking changes', async () => {
   clean('profile');
 });
 
-test('find teams: progress, then the top teams with their breakdown', async () => {
+test('find teams: progress, then the top teams with their breakdown', async (t) => {
   await tab('Deal & Teams');
   await page.evaluate(() => {
     window.__sawProgress = false;
@@ -105,20 +116,20 @@ test('find teams: progress, then the top teams with their breakdown', async () =
       .observe(document.querySelector('#panel-teams'), { subtree: true, childList: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Find teams' }).click();
-  await page.getByRole('heading', { name: /^Team 1: score/ }).waitFor({ timeout: 60000 });
+  if (!await resultOrMissing(t, '#panel-teams', page.getByRole('heading', { name: /^Team 1: score/ }), 'Team search')) return;
   assert.ok(await page.evaluate(() => window.__sawProgress), 'no progress was shown');
   assert.match(await page.locator('#panel-teams .summary').innerText(), /teams · .* nodes explored/);
-  assert.ok(await page.getByText('Who covers what:').first().isVisible());
+  assert.ok(await page.getByText(/Who covers what/).first().isVisible());
   await shot('03-teams');
   await axe('teams');
   await page.getByRole('button', { name: 'Use this team for splits and plan' }).first().click();
   clean('teams');
 });
 
-test('compare splits: a chart and a table side by side, with fairness', async () => {
+test('compare splits: a chart and a table side by side, with fairness', async (t) => {
   await tab('Splits');
   await page.getByRole('button', { name: 'Compare splits' }).click();
-  await page.getByRole('table', { name: 'Amount per partner and rule' }).waitFor({ timeout: 30000 });
+  if (!await resultOrMissing(t, '#panel-splits', page.getByRole('table', { name: 'Amount per partner and rule' }), 'Splitting')) return;
   assert.ok(await page.locator('#panel-splits figure svg').first().isVisible(), 'no chart');
   assert.match(await page.locator('#panel-splits .fairness').innerText(), /Fixed shares: efficient/);
   await page.getByRole('button', { name: 'Compare attribution models' }).click();
@@ -128,10 +139,10 @@ test('compare splits: a chart and a table side by side, with fairness', async ()
   clean('splits');
 });
 
-test('simulate a plan: fan chart, ROPI per partner, objectives', async () => {
+test('simulate a plan: fan chart, ROPI per partner, objectives', async (t) => {
   await tab('Plan');
   await page.getByRole('button', { name: 'Simulate' }).click();
-  await page.locator('figure.fan svg').waitFor({ timeout: 60000 });
+  if (!await resultOrMissing(t, '#panel-plan', page.locator('figure.fan svg'), 'Plan simulation')) return;
   assert.ok(await page.getByRole('table', { name: /Per partner/ }).isVisible());
   assert.match(await page.locator('.objectives').innerText(), /probability/);
   await page.getByRole('button', { name: 'Check the agreement' }).click();
@@ -141,9 +152,10 @@ test('simulate a plan: fan chart, ROPI per partner, objectives', async () => {
   clean('plan');
 });
 
-test('draft and download the agreement', async () => {
+test('draft and download the agreement', async (t) => {
+  await tab('Plan');
   await page.getByRole('button', { name: 'Draft agreement' }).click();
-  await page.locator('article.agreement h1, article.agreement h2').first().waitFor({ timeout: 60000 });
+  if (!await resultOrMissing(t, '#panel-plan', page.locator('article.agreement h1, article.agreement h2').first(), 'The agreement draft')) return;
   assert.equal(await page.locator('article.agreement script, article.agreement [onerror]').count(), 0);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download agreement/ }).click()]);
   assert.match(dl.suggestedFilename(), /agreement\.md$/);

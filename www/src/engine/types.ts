@@ -100,6 +100,9 @@ export interface RankResult {
   breakdown?: BreakdownItem[];
 }
 
+export interface Cover { capability: string; level: number; partnerId?: string | null }
+export interface PairScore { a: string; b: string; score: number; conflict: boolean }
+
 export interface Team {
   members: string[];
   slots: Record<string, string>;
@@ -109,6 +112,8 @@ export interface Team {
   synergy: number;
   conflicts: unknown;
   covers: unknown;
+  pairs?: PairScore[];
+  penalty?: number;
   winProbability?: number;
   [k: string]: unknown;
 }
@@ -126,6 +131,8 @@ export interface SplitRequest {
   shares?: Record<string, number>;
   percent?: Record<string, number>;
   schedules?: unknown;
+  roles?: Record<string, string>;
+  residual?: { to?: string; shares?: Record<string, number> };
   samples?: number;
   seed?: number;
 }

@@ -40,6 +40,7 @@ const n = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' ? N
 const statText = (v: unknown, money: boolean) => {
   if (isStat(v)) { const f = (x: unknown) => (money ? fmtMoney(x) : fmtNum(n(x), 2)); return `${f(v.p50 ?? v.mean)} (${f(v.p5)} – ${f(v.p95)})`; }
   if (v === null || v === undefined) return '—';
+  if (money && typeof v === 'string' && Number.isFinite(Number(v))) return fmtMoney(v);
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 };
@@ -174,7 +175,7 @@ export function planScreen(app: App): HTMLElement {
     clearErrors(form);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Simulating…';
     simulate.disabled = true; cancel.disabled = false;
-    current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x) => { progress.value = x; progressText.textContent = `Simulating… ${fmtPct(x, 0)}`; });
+    current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${fmtPct(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
     try {
       const res = await current.done;
       showSim(res, await loadPlot());

@@ -12,12 +12,32 @@ interface Method { id: string; label: string; req: (s: SplitSettings) => Partial
 
 const METHODS: Method[] = [
   { id: 'fixed', label: 'Fixed shares', req: (s) => ({ model: 'fixed', shares: s.shares }) },
-  { id: 'tiered', label: 'Tiered commission', req: (s) => ({ model: 'tiered', schedules: { influence: [{ upTo: '100000.00', rate: s.influenceRate }, { rate: Math.max(0, s.influenceRate - 0.02) }] } }) },
+  { id: 'tiered', label: 'Tiered commission', req: (s) => tieredRequest(s) },
   { id: 'contribution', label: 'Marginal contribution', req: () => ({ model: 'contribution' }) },
   { id: 'shapley-win', label: 'Shapley (win probability)', req: () => ({ model: 'shapley', game: { kind: 'winProbability' } }) },
   { id: 'shapley-cov', label: 'Shapley (coverage)', req: () => ({ model: 'shapley', game: { kind: 'coverage' } }) },
   { id: 'banzhaf', label: 'Banzhaf (win probability)', req: () => ({ model: 'banzhaf', game: { kind: 'winProbability' } }) },
 ];
+
+/**
+ * The tiered rule as the page offers it: the last member is the influence partner (5% of the
+ * first 100,000, 2 points less above); the rest goes to the others by their fixed shares.
+ */
+function tieredRequest(s: SplitSettings): Partial<SplitRequest> {
+  const infl = s.members[s.members.length - 1];
+  const others = s.members.slice(0, -1);
+  return {
+    model: 'tiered',
+    roles: { [infl]: 'influence' },
+    schedules: { influence: [{ upTo: '100000.00', rate: s.influenceRate }, { rate: Math.max(0, Math.round((s.influenceRate - 0.02) * 1e6) / 1e6) }] },
+    residual: others.length ? { shares: Object.fromEntries(others.map((m) => [m, s.shares[m] ?? 1])) } : { to: infl },
+  };
+}
+
+/** The engine answers `{result: {allocations, fairness, …}}`; SPEC §10 shows the flat form. Accept both. */
+function unwrap(r: SplitResponse | { result: SplitResponse }): SplitResponse {
+  return 'result' in r && r.result ? r.result : (r as SplitResponse);
+}
 
 export function defaultSplits(members: string[], value: string): SplitSettings {
   const [a, b, c] = members;
@@ -89,9 +109,10 @@ export function splitsScreen(app: App): HTMLElement {
     const Plot = await loadPlot();
     const base = { amount: s.amount, currency: d.currency, members: s.members, ecosystem: app.eco, deal: d };
     const results = await Promise.all(METHODS.map(async (m) => {
-      try { return { m, r: await app.engine.call('split', { ...base, ...m.req(s) } as SplitRequest) }; } catch (e) { return { m, e: e as EngineError }; }
+      try { return { m, r: unwrap(await app.engine.call('split', { ...base, ...m.req(s) } as SplitRequest)) }; } catch (e) { return { m, e: e as EngineError }; }
     }));
     const ok = results.filter((x): x is { m: Method; r: SplitResponse } => 'r' in x && !!x.r);
+    if (!ok.length && results.every((x) => 'e' in x && (x.e as EngineError).code === 'unknown_command')) { clear(out, unavailable('Revenue splitting')); return; }
     const data = ok.flatMap(({ m, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: m.label, share: a.share, amount: Number(a.amount) })));
     const chart = data.length ? a11yChart(Plot.plot({
       marginBottom: 40, height: 320, width: Math.min(900, out.clientWidth || 720),
@@ -111,12 +132,16 @@ export function splitsScreen(app: App): HTMLElement {
   }
 
   function fairness(r: SplitResponse): string {
-    const f = r.fairness ?? {};
-    const parts = [f.efficient ? 'efficient (adds up to the whole)' : 'NOT efficient'];
-    if (f.inCore !== undefined && f.inCore !== null) parts.push(f.inCore ? 'in the core (no coalition would do better alone)' : 'not in the core');
-    if (f.blocking) parts.push(`most blocking coalition: ${describe(f.blocking)}`);
-    if (f.multiplier !== undefined && f.multiplier !== null) parts.push(`ecosystem multiplier ${typeof f.multiplier === 'number' ? fmtNum(f.multiplier, 2) : String(f.multiplier)}`);
-    for (const [k, v] of Object.entries(f)) if (typeof v === 'string' && k !== 'multiplier') parts.push(v);
+    const f = (r.fairness ?? {}) as SplitResponse['fairness'] & { explanation?: string[]; multiplierUnbounded?: boolean; coreEmpty?: boolean; game?: string };
+    const parts = [f.efficient ? 'efficient (the parts add up to the whole)' : 'NOT efficient'];
+    if (f.game) parts.push(`game: ${f.game}`);
+    if (f.inCore !== undefined && f.inCore !== null) parts.push(f.inCore ? 'in the core (no group of members would do better alone)' : 'not in the core');
+    const b = f.blocking as { members?: string[]; excess?: number } | undefined;
+    if (b && Array.isArray(b.members)) parts.push(`most blocking coalition: ${b.members.map((m) => app.name(m)).join(' + ')} (excess ${fmtMoney(b.excess)})`);
+    else if (f.blocking) parts.push(`most blocking coalition: ${describe(f.blocking)}`);
+    if (f.multiplierUnbounded) parts.push('ecosystem multiplier unbounded (no member wins alone)');
+    else if (typeof f.multiplier === 'number') parts.push(`ecosystem multiplier ${fmtNum(f.multiplier, 2)}`);
+    if (Array.isArray(f.explanation)) parts.push(...f.explanation.map(String));
     return parts.join('; ');
   }
   function describe(v: unknown): string {

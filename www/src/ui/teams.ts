@@ -3,7 +3,7 @@
 // what, the pairs' relationship data and any conflicts.
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
-import type { Deal, Team, TeamsResponse } from '../engine/types';
+import type { Cover, Deal, Team, TeamsResponse } from '../engine/types';
 import { defaultSplits } from './splits';
 import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
@@ -88,6 +88,13 @@ export function teamsScreen(app: App): HTMLElement {
   }
 
   function pairs(t: Team): HTMLElement {
+    if (Array.isArray(t.pairs)) {
+      if (!t.pairs.length) return h('p', {}, 'A one-member team has no pairs.');
+      return h('table', {}, h('caption', {}, 'Pair synergy (−1 … 1)'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Pair'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Conflict'))),
+        h('tbody', {}, t.pairs.map((p) => h('tr', {}, h('td', {}, `${app.name(p.a)} ↔ ${app.name(p.b)}`), h('td', { class: 'num' }, fmtNum(p.score, 2)), h('td', {}, p.conflict ? h('strong', { class: 'bad' }, 'conflict') : 'no')))));
+    }
+    // older engines: show the recorded relationship data
     const rels = app.eco?.relationships ?? [];
     const set = new Set(t.members);
     const rows = rels.filter((r) => set.has(r.a) && set.has(r.b));
@@ -96,6 +103,22 @@ export function teamsScreen(app: App): HTMLElement {
       `${app.name(r.a)} ↔ ${app.name(r.b)}: `,
       r.trust !== undefined ? `trust ${r.trust}` : r.jointDeals !== undefined ? `${r.jointWins ?? 0}/${r.jointDeals} joint wins` : 'no history',
       r.conflict ? h('strong', { class: 'bad' }, ' — conflict') : null)));
+  }
+
+  function covers(t: Team): HTMLElement {
+    const cs = t.covers as Cover[] | unknown;
+    if (Array.isArray(cs) && cs.every((c) => c && typeof c === 'object' && 'capability' in c)) {
+      return h('table', {}, h('caption', {}, 'Who covers what'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Requirement'), h('th', { scope: 'col' }, 'Covered by'), h('th', { scope: 'col' }, 'Level'))),
+        h('tbody', {}, (cs as Cover[]).map((c) => h('tr', {}, h('td', {}, c.capability), h('td', {}, c.partnerId ? app.name(c.partnerId) : 'nobody'), h('td', { class: 'num' }, fmtPct(c.level))))));
+    }
+    return h('p', {}, h('strong', {}, 'Who covers what: '), describe(t.covers, (id) => app.name(id)));
+  }
+
+  function conflictText(t: Team): string {
+    const c = t.conflicts;
+    if (Array.isArray(c)) return c.length ? c.map((p) => (Array.isArray(p) ? p.map((id) => app.name(String(id))).join(' × ') : describe(p, app.name.bind(app)))).join('; ') + (t.penalty ? ` (penalty ${fmtNum(t.penalty, 2)})` : '') : 'none';
+    return describe(c, (id) => app.name(id));
   }
 
   function show(res: TeamsResponse) {
@@ -109,8 +132,8 @@ export function teamsScreen(app: App): HTMLElement {
         h('table', {}, h('caption', {}, 'Members'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'))),
           h('tbody', {}, t.members.map((m) => h('tr', {}, h('td', {}, app.name(m)), h('td', {}, t.slots?.[m] ?? ''), h('td', {}, app.byId.get(m)?.kind ?? ''))))),
-        h('p', {}, h('strong', {}, 'Who covers what: '), describe(t.covers, (id) => app.name(id))),
-        h('p', {}, h('strong', {}, 'Conflicts: '), describe(t.conflicts, (id) => app.name(id))),
+        covers(t),
+        h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
         pairs(t),
         h('button', { type: 'button', onclick: () => useTeam(t) }, 'Use this team for splits and plan')))));
   }

@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+const s = await serve(new URL('../dist', import.meta.url).pathname);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+await p.goto(s.url); await p.waitForSelector('body[data-ready]');
+const partners = Array.from({ length: 100000 }, (_, i) => ({ id: `q${i}`, name: `Partner ${i}`, kind: 'si', capabilities: { cloud: (i % 1000) / 1000 } }));
+await p.locator('#ws-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ partners })) });
+await p.getByText(/^100,000 of 100,000 partners$/).waitFor({ timeout: 60000 });
+await p.getByRole('tab', { name: 'Profiles' }).click();
+await p.waitForTimeout(2000);
+await p.setViewportSize({ width: 390, height: 844 });
+await p.waitForTimeout(300);
+console.log(await p.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && e.offsetParent).slice(0, 8).map((e) => `${e.tagName}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().right)}`)));
+await p.screenshot({ path: '/tmp/phone2.png' });
+await b.close(); await s.close();
