@@ -21,11 +21,5 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: {
-      output: {
-        // name the lazily loaded chart chunk after what it is
-        manualChunks: (id) => (/node_modules\/(@observablehq|d3-|interval-tree|isoformat|binary-search)/.test(id) ? 'plot' : undefined),
-      },
-    },
   },
 });

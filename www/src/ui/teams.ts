@@ -168,7 +168,12 @@ export function teamsScreen(app: App): HTMLElement {
   });
   cancel.addEventListener('click', () => current?.cancel());
   app.on('ecosystem', build, true);
-  app.on('profiles', () => { if (!form.contains(document.activeElement)) build(); });
+  // the slot editors list the profiles: rebuild only when their ids or names change
+  let profileKey = '';
+  app.on('profiles', () => {
+    const key = app.ws.profiles.map((p) => `${p.id}\u0000${p.name}`).join('\u0001');
+    if (key !== profileKey && !form.contains(document.activeElement)) { profileKey = key; build(); }
+  }, true);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-teams' },
     h('h2', { id: 'h-teams' }, 'Deal and teams'),
