@@ -131,7 +131,7 @@ test('compare splits: a chart and a table side by side, with fairness', async (t
   await page.getByRole('button', { name: 'Compare splits' }).click();
   if (!await resultOrMissing(t, '#panel-splits', page.getByRole('table', { name: 'Amount per partner and rule' }), 'Splitting')) return;
   assert.ok(await page.locator('#panel-splits figure svg').first().isVisible(), 'no chart');
-  assert.match(await page.locator('#panel-splits .fairness').innerText(), /Fixed shares: efficient/);
+  assert.match(await page.locator('#panel-splits .fairness').innerText(), /Fixed shares:\s*(Efficient|efficient)/);
   await page.getByRole('button', { name: 'Compare attribution models' }).click();
   await page.locator('#panel-splits .attr-results').filter({ hasText: /./ }).waitFor();
   await shot('04-splits');
@@ -239,10 +239,10 @@ test('rank 100k partners: the table re-renders within 100 ms of a weight change'
     times.push(await page.evaluate(() => window.__perf.rank.at(-1)));
     engine.push(await page.evaluate(() => /engine (\d+) ms/.exec(document.querySelector('.timing').textContent)?.[1]));
   }
-  const best = Math.min(...times);
-  console.log(`# rank 100k re-render after a weight change: ${times.map((t) => t.toFixed(0)).join(', ')} ms (best ${best.toFixed(0)} ms; of which in the engine worker ${engine.join(', ')} ms)`);
+  const median = [...times].sort((a, b) => a - b)[1];
+  console.log(`# rank 100k re-render after a weight change: ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms; of which in the engine worker ${engine.join(', ')} ms)`);
   await shot('09-100k');
-  assert.ok(best <= 100, `re-ranking 100k partners took ${best.toFixed(0)} ms (budget 100 ms)`);
+  assert.ok(median <= 100, `re-ranking 100k partners took ${median.toFixed(0)} ms (median of 3; budget 100 ms)`);
   clean('100k');
 });
 

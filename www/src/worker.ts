@@ -43,7 +43,7 @@ let ecoHandle: EcoHandle | null = null;
 let partnerIndex = new Map<string, number>();
 let lastRank: RankResult[] = [];
 let lastProfile: unknown = null;
-const EXPLAIN_ROWS = 5000;
+const EXPLAIN_ROWS = 500;
 const cancelled = new Set<number>();
 
 function post(msg: ResponseMsg, transfer: Transferable[] = []) {

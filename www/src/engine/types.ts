@@ -152,7 +152,7 @@ export interface PlanPartner {
   role: string;
   lead: boolean;
   manager?: string;
-  investments?: { mdf?: Money; enablement?: Money; monthlyCost?: Money };
+  investments?: { mdf?: Money; enablement?: Money; monthlyCost?: Money; branding?: Money };
 }
 
 export interface Plan {
@@ -164,7 +164,9 @@ export interface Plan {
   offer: Record<string, unknown>;
   pipeline: Record<string, unknown>;
   split: Record<string, unknown>;
-  objectives: { metric: string; target: Money; byMonth: number }[];
+  objectives: { metric: string; target: Money; byMonth: number; owner?: string }[];
+  opportunityLead?: string;
+  successMeasures?: string[];
   [k: string]: unknown;
 }
 

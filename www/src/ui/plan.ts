@@ -14,13 +14,19 @@ export function defaultPlan(members: { id: string; name: string; kind: string }[
   return {
     id: 'plan-1', name: 'Joint go-to-market plan', currency, horizonMonths: 24,
     partners: ms.map((p, i) => ({ id: p.id, name: p.name, role: p.kind, lead: i === 0, manager: `Manager ${i + 1}`,
-      investments: { mdf: i === 0 ? '30000.00' : '10000.00', enablement: '15000.00', monthlyCost: '1500.00' } })),
+      investments: { mdf: i === 0 ? '30000.00' : '10000.00', enablement: '15000.00', monthlyCost: '1500.00', branding: '0.00' } })),
     offer: { kind: 'subscription', termMonths: 12, monthlyChurn: 0.02 },
     pipeline: { opportunitiesPerMonth: 4, winProbability: 0.25,
       dealSize: { distribution: 'lognormal', median: '120000.00', p90: '300000.00' },
       salesCycleDays: { distribution: 'triangular', min: 30, mode: 60, max: 180 } },
     split: { model: 'fixed', shares: Object.fromEntries(ms.map((p, i) => [p.id, i === 0 ? 100 - share * (ms.length - 1) : share])) },
-    objectives: [{ metric: 'bookings', target: '3000000.00', byMonth: 24 }],
+    objectives: [{ metric: 'bookings', target: '3000000.00', byMonth: 24, owner: 'Manager 1' }],
+    opportunityLead: 'Manager 1',
+    successMeasures: ['joint pipeline and bookings reviewed monthly against the objectives'],
+    remuneration: { recurring: 'subscription and renewal revenue is shared by the split for as long as the customer stays' },
+    governance: { overseer: 'Joint steering committee', independentParty: 'External alliance auditor', cadence: 'monthly' },
+    mediation: { steps: ['partnership managers', 'executive sponsors', 'independent mediator'] },
+    exclusivity: { exclusive: false, mayPursueSimilar: true },
   };
 }
 
@@ -44,6 +50,13 @@ const statText = (v: unknown, money: boolean) => {
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 };
+
+function payback(v: unknown): string {
+  const p = v as { probability?: number; p5?: number | null; p50?: number | null; p95?: number | null } | null;
+  if (!p || typeof p !== 'object') return statText(v, false);
+  if (p.p50 === null || p.p50 === undefined) return `not within the horizon in most trials (${fmtPct(p.probability ?? NaN, 0)} pay back)`;
+  return `month ${p.p50} (${p.p5 ?? '—'} – ${p.p95 ?? '—'}); ${fmtPct(p.probability ?? NaN, 0)} pay back`;
+}
 
 export function planScreen(app: App): HTMLElement {
   const form = h('form', { class: 'editor', 'aria-label': 'Plan editor', onsubmit: (e: Event) => e.preventDefault() });
@@ -78,6 +91,18 @@ export function planScreen(app: App): HTMLElement {
     el.addEventListener('input', () => { set(el.value); touch(); syncJson(); });
     return field(label, el);
   }
+
+  function lines(path: string, label: string, get: () => string[] | undefined, set: (v: string[]) => void) {
+    const el = errFor(path)(h('textarea', { rows: 3 }, (get() ?? []).join('\n'))) as HTMLTextAreaElement;
+    el.addEventListener('input', () => { set(el.value.split('\n').map((x) => x.trim()).filter(Boolean)); touch(); syncJson(); });
+    return field(label, el);
+  }
+  function checkbox(path: string, label: string, get: () => boolean | undefined, set: (v: boolean) => void) {
+    const el = errFor(path)(h('input', { type: 'checkbox', checked: !!get() })) as HTMLInputElement;
+    el.addEventListener('input', () => { set(el.checked); touch(); syncJson(); });
+    return h('div', { class: 'field check' }, h('label', { for: el.id }, el, ' ', label), h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` }));
+  }
+  const gov = () => ((app.ws.plan!.governance ??= {}) as { overseer?: string; independentParty?: string });
 
   const json = h('textarea', { rows: 14, id: 'plan-json', 'data-path': 'plan', spellcheck: 'false' });
   const syncJson = () => { if (document.activeElement !== json) json.value = JSON.stringify(app.ws.plan, null, 2); };
@@ -118,7 +143,18 @@ export function planScreen(app: App): HTMLElement {
       p.objectives.map((o, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Objective ${i + 1}`),
         input(`plan.objectives[${i}].metric`, 'Metric', () => o.metric, (v) => { o.metric = v; }),
         input(`plan.objectives[${i}].target`, 'Target', () => o.target, (v) => { o.target = v; }),
-        input(`plan.objectives[${i}].byMonth`, 'By month', () => o.byMonth, (v) => { o.byMonth = Number(v); }, 'number'))),
+        input(`plan.objectives[${i}].byMonth`, 'By month', () => o.byMonth, (v) => { o.byMonth = Number(v); }, 'number'),
+        input(`plan.objectives[${i}].owner`, 'Owner', () => o.owner, (v) => { o.owner = v || undefined; }))),
+      h('h3', {}, 'Governance and terms'),
+      h('div', { class: 'grid' },
+        input('plan.opportunityLead', 'Opportunity lead', () => p.opportunityLead, (v) => { p.opportunityLead = v || undefined; }),
+        input('plan.governance.overseer', 'Overseen by', () => gov().overseer, (v) => { gov().overseer = v || undefined; }),
+        input('plan.governance.independentParty', 'Independent party', () => gov().independentParty, (v) => { gov().independentParty = v || undefined; }),
+        input('plan.remuneration.recurring', 'Recurring revenue sharing', () => (p.remuneration as Record<string, unknown> | undefined)?.recurring, (v) => { p.remuneration = { ...(p.remuneration as object ?? {}), recurring: v || undefined }; }),
+        lines('plan.successMeasures', 'How success is measured (one per line)', () => p.successMeasures as string[] | undefined, (v) => { p.successMeasures = v; }),
+        lines('plan.mediation.steps', 'Dispute mediation steps, in order (one per line)', () => (p.mediation as { steps?: string[] } | undefined)?.steps, (v) => { p.mediation = { steps: v }; }),
+        checkbox('plan.exclusivity', 'Exclusive collaboration', () => (p.exclusivity as { exclusive?: boolean } | undefined)?.exclusive, (v) => { p.exclusivity = { ...(p.exclusivity as object ?? {}), exclusive: v }; }),
+        checkbox('plan.exclusivity.mayPursueSimilar', 'Each party may pursue similar arrangements', () => (p.exclusivity as { mayPursueSimilar?: boolean } | undefined)?.mayPursueSimilar as boolean | undefined, (v) => { p.exclusivity = { ...(p.exclusivity as object ?? {}), mayPursueSimilar: v }; })),
       h('details', {}, h('summary', {}, 'The whole plan as JSON (governance, mediation, exclusivity, …)'), field('Plan JSON (applied when you leave the field)', json)),
       h('p', { class: 'form-error', role: 'alert' }));
     syncJson();
@@ -136,7 +172,7 @@ export function planScreen(app: App): HTMLElement {
     const draw = () => {
       const k = pick.value;
       const data = months.map((m, i) => { const s = m[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
-      clear(box, a11yChart(Plot.plot({ height: 300, width: Math.min(900, simOut.clientWidth || 720), x: { label: 'month' }, y: { label: k, grid: true },
+      clear(box, a11yChart(Plot.plot({ height: 300, marginLeft: 64, width: Math.min(900, simOut.clientWidth || 720), x: { label: 'month' }, y: { label: k, grid: true, tickFormat: '~s' },
         marks: [Plot.areaY(data, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.25 }), Plot.lineY(data, { x: 'month', y: 'p50', stroke: 'steelblue' }), Plot.lineY(data, { x: 'month', y: 'mean', stroke: 'orange', strokeDasharray: '4 3' }), Plot.ruleY([0])] }), `Fan chart of ${k} per month, p5 to p95`),
         h('figcaption', {}, `${k} per month: band p5–p95, solid line median, dashed mean`));
     };
@@ -157,7 +193,7 @@ export function planScreen(app: App): HTMLElement {
         marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'ROPI per partner, median with p5 to p95'), h('figcaption', {}, 'ROPI per partner: median and p5–p95')) : null,
       h('table', {}, h('caption', {}, 'Per partner: median (p5 – p95)'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, statText(v[c], !/ropi|payback|month/i.test(c)))))))),
+        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(v[c]) : statText(v[c], !/ropi|month/i.test(c)))))))),
       h('h3', {}, 'Objectives'),
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {
         const obj = p.objectives[i];

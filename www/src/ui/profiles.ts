@@ -37,7 +37,7 @@ export function profilesScreen(app: App): HTMLElement {
   const rankBox = h('div', { class: 'ranking' });
   let ranking: Ranking | null = null;
   /** live re-ranking materialises the top LIVE rows; "Show all" asks for every row once */
-  const LIVE = 2000;
+  const LIVE = 1000;
   let showAll = false;
   const allBtn = h('button', { type: 'button', hidden: true, onclick: () => { showAll = true; void rank(); } }, 'Show all');
   let seq = 0;

@@ -116,7 +116,8 @@ export function splitsScreen(app: App): HTMLElement {
     const data = ok.flatMap(({ m, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: m.label, share: a.share, amount: Number(a.amount) })));
     const chart = data.length ? a11yChart(Plot.plot({
       marginBottom: 40, height: 320, width: Math.min(900, out.clientWidth || 720),
-      x: { axis: null }, y: { label: 'share', tickFormat: '%', grid: true }, color: { legend: true },
+      x: { axis: null, domain: ok.map(({ m }) => m.label) }, y: { label: 'share', tickFormat: '%', grid: true }, fx: { domain: s.members.map((m) => app.name(m)), label: null },
+      color: { legend: true, domain: ok.map(({ m }) => m.label) },
       marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
     }), 'Share of each partner under each split rule') : null;
     const fixedErr = results.find((x) => x.m.id === 'fixed' && 'e' in x);
@@ -131,18 +132,18 @@ export function splitsScreen(app: App): HTMLElement {
       h('ul', { class: 'fairness' }, results.map((x) => h('li', {}, h('strong', {}, `${x.m.label}: `), 'r' in x && x.r ? fairness(x.r) : (x as { e: EngineError }).e.message))));
   }
 
-  function fairness(r: SplitResponse): string {
+  function fairness(r: SplitResponse): Node {
     const f = (r.fairness ?? {}) as SplitResponse['fairness'] & { explanation?: string[]; multiplierUnbounded?: boolean; coreEmpty?: boolean; game?: string };
+    // the engine explains its findings in words; show those when it does
+    if (Array.isArray(f.explanation) && f.explanation.length) return h('ul', {}, f.explanation.map((x) => h('li', {}, String(x))));
     const parts = [f.efficient ? 'efficient (the parts add up to the whole)' : 'NOT efficient'];
-    if (f.game) parts.push(`game: ${f.game}`);
     if (f.inCore !== undefined && f.inCore !== null) parts.push(f.inCore ? 'in the core (no group of members would do better alone)' : 'not in the core');
     const b = f.blocking as { members?: string[]; excess?: number } | undefined;
     if (b && Array.isArray(b.members)) parts.push(`most blocking coalition: ${b.members.map((m) => app.name(m)).join(' + ')} (excess ${fmtMoney(b.excess)})`);
     else if (f.blocking) parts.push(`most blocking coalition: ${describe(f.blocking)}`);
     if (f.multiplierUnbounded) parts.push('ecosystem multiplier unbounded (no member wins alone)');
     else if (typeof f.multiplier === 'number') parts.push(`ecosystem multiplier ${fmtNum(f.multiplier, 2)}`);
-    if (Array.isArray(f.explanation)) parts.push(...f.explanation.map(String));
-    return parts.join('; ');
+    return document.createTextNode(parts.join('; '));
   }
   function describe(v: unknown): string {
     if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? app.name(x) : describe(x))).join(', ');

@@ -126,8 +126,8 @@ export function teamsScreen(app: App): HTMLElement {
     app.emit('teams');
     clear(results,
       h('p', { class: 'summary' }, `${res.teams.length} teams · ${res.exact ? 'exact top-k' : `best found (gap ${fmtNum(res.gap ?? NaN)})`} · ${Number(res.nodes).toLocaleString('en-US')} nodes explored`),
-      h('ol', { class: 'team-list' }, res.teams.map((t, i) => h('li', { class: 'team card' },
-        h('h3', {}, `Team ${i + 1}: score ${fmtNum(t.score)}`),
+      h('ol', { class: 'team-list' }, res.teams.map((t, i) => h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
+        h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${fmtNum(t.score)}`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
         h('p', { class: 'metrics' }, `coverage ${fmtPct(t.coverage)} · fit ${fmtPct(t.fit)} · synergy ${fmtNum(t.synergy, 2)}`, t.winProbability !== undefined ? ` · win probability ${fmtPct(t.winProbability)}` : ''),
         h('table', {}, h('caption', {}, 'Members'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'))),
@@ -135,7 +135,7 @@ export function teamsScreen(app: App): HTMLElement {
         covers(t),
         h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
         pairs(t),
-        h('button', { type: 'button', onclick: () => useTeam(t) }, 'Use this team for splits and plan')))));
+        h('button', { type: 'button', onclick: () => useTeam(t) }, 'Use this team for splits and plan'))))));
   }
 
   function useTeam(t: Team) {
