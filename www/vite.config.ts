@@ -21,5 +21,11 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // name lazily loaded chunks after their library (Plot's entry is src/index.js)
+        chunkFileNames: (c) => (c.facadeModuleId?.includes('@observablehq/plot') ? 'assets/plot-[hash].js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
 });
