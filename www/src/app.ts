@@ -57,6 +57,16 @@ export class App {
   }
 
   name(id: string): string { return this.byId.get(id)?.name ?? id; }
+
+  /**
+   * Cancels a running call: between two steps when the engine has the stepping class,
+   * else by restarting the worker and loading the ecosystem again.
+   */
+  async cancel(call: { cancel: () => void }, steppingClass: string) {
+    if (this.engine.has(steppingClass)) { call.cancel(); return; }
+    await this.engine.restart();
+    if (this.eco) await this.engine.call('loadEcosystem', { ecosystem: this.eco });
+  }
 }
 
 /** Clears all field errors under `root`. */

@@ -74,11 +74,13 @@ function errorData(e: unknown): EngineErrorData {
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Drives a stepwise handle to the end, posting progress; throws `cancelled` on cancel. */
-async function drive(id: number, handle: Stepper): Promise<unknown> {
+async function drive(id: number, handle: Stepper, partialOnCancel = false): Promise<unknown> {
   try {
     for (;;) {
       if (cancelled.has(id)) {
         handle.cancel?.();
+        // a cancelled team search still has its best teams so far (exact: false)
+        if (partialOnCancel) return handle.result();
         throw { code: 'cancelled', path: '', message: 'Cancelled.' };
       }
       const p = handle.step(STEP_MS);
@@ -148,7 +150,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   },
   teams: async (req, id) => {
     const full = { ...req, ecosystem: req.ecosystem ?? eco };
-    if (E.TeamSearch) return (await drive(id, new E.TeamSearch(full))) as Ops['teams']['out'];
+    if (E.TeamSearch) return (await drive(id, new E.TeamSearch(full), true)) as Ops['teams']['out'];
     return need('teams')(full) as Ops['teams']['out'];
   },
   split: (req) => need('split')(req) as Ops['split']['out'],

@@ -18,13 +18,33 @@ export class EngineClient {
   available = new Set<string>();
 
   constructor() {
-    this.worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (ev: MessageEvent<ResponseMsg>) => this.receive(ev.data);
-    this.worker.onerror = (ev) => {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (ev: MessageEvent<ResponseMsg>) => this.receive(ev.data);
+    w.onerror = (ev) => {
       ev.preventDefault();
-      for (const p of this.pending.values()) p.reject(new EngineError({ code: 'worker_failed', path: '', message: ev.message || 'The engine worker failed to start.' }));
-      this.pending.clear();
+      this.rejectAll({ code: 'worker_failed', path: '', message: ev.message || 'The engine worker failed to start.' });
     };
+    return w;
+  }
+
+  private rejectAll(e: { code: string; path: string; message: string }) {
+    for (const p of this.pending.values()) p.reject(new EngineError(e));
+    this.pending.clear();
+  }
+
+  /**
+   * Stops whatever the worker is doing by replacing it (for engine builds whose long work
+   * cannot be stepped); pending calls fail with `cancelled`. The caller reloads its state.
+   */
+  async restart(): Promise<void> {
+    this.worker.terminate();
+    this.rejectAll({ code: 'cancelled', path: '', message: 'Cancelled.' });
+    this.worker = this.spawn();
+    await this.init();
   }
 
   private receive(msg: ResponseMsg) {

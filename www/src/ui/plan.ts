@@ -223,7 +223,7 @@ export function planScreen(app: App): HTMLElement {
       current = null; simulate.disabled = false; cancel.disabled = true; progress.hidden = true;
     }
   });
-  cancel.addEventListener('click', () => current?.cancel());
+  cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'Simulation'); });
 
   validate.addEventListener('click', async () => {
     const p = plan();

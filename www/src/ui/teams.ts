@@ -156,9 +156,12 @@ export function teamsScreen(app: App): HTMLElement {
       progress.value = p;
       progressText.textContent = `Searching… ${fmtPct(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} nodes` : ''}`;
     });
+    let stopped = false;
+    cancel.onclick = () => { stopped = true; };
     try {
-      show(await current.done);
-      progressText.textContent = 'Done.';
+      const res = await current.done;
+      show(res);
+      progressText.textContent = stopped ? 'Cancelled: the best teams found so far.' : 'Done.';
     } catch (e) {
       const err = showError(form, e, 'deal');
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message above.';
@@ -166,7 +169,7 @@ export function teamsScreen(app: App): HTMLElement {
       current = null; run.disabled = false; cancel.disabled = true; progress.hidden = true;
     }
   });
-  cancel.addEventListener('click', () => current?.cancel());
+  cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'TeamSearch'); });
   app.on('ecosystem', build, true);
   // the slot editors list the profiles: rebuild only when their ids or names change
   let profileKey = '';
