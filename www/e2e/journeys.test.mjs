@@ -70,19 +70,28 @@ function clean(label) {
 }
 
 test('open: the sample ecosystem loads within 1 s', async () => {
-  // the browser process is warm (one throwaway visit in another context); the page's cache,
-  // storage and worker are cold in the measured visit
+  // The browser process is warm (one throwaway visit); each measured visit is a fresh
+  // context: cold cache, empty storage, new worker. The median of three is asserted, since
+  // the build machine is shared.
   const warm = await browser.newContext();
   await (await warm.newPage()).goto(server.url);
   await warm.close();
-  const t0 = Date.now();
+  const firsts = [];
+  for (let i = 0; i < 3; i++) {
+    const c = await browser.newContext();
+    const p = await c.newPage();
+    await p.goto(server.url);
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+    firsts.push(await p.evaluate(() => window.__firstRender));
+    await c.close();
+  }
+  const first = [...firsts].sort((a, b) => a - b)[1];
+  console.log(`# first meaningful render: ${firsts.map((x) => x.toFixed(0)).join(', ')} ms after navigation start (median ${first.toFixed(0)} ms)`);
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  const first = await page.evaluate(() => window.__firstRender);
-  console.log(`# first meaningful render: ${first.toFixed(0)} ms after navigation start (wall ${Date.now() - t0} ms)`);
   await assert.doesNotReject(page.getByText(/^300 of 300 partners$/).waitFor());
   assert.ok(await page.getByRole('table', { name: 'Partners' }).isVisible());
-  assert.ok(first <= 1000, `first meaningful render took ${first.toFixed(0)} ms (budget 1000 ms)`);
+  assert.ok(first <= 1000, `first meaningful render took ${first.toFixed(0)} ms (median of 3; budget 1000 ms)`);
   await shot('01-open');
   await axe('partners');
   clean('open');

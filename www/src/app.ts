@@ -50,8 +50,9 @@ export class App {
 
   status(text: string) { this.statusEl.textContent = text; }
 
-  async setEcosystem(eco: Ecosystem) {
-    await this.engine.call('loadEcosystem', { ecosystem: eco });
+  /** Makes `eco` current; `inWorker`: the worker already holds it (a sample it generated). */
+  async setEcosystem(eco: Ecosystem, inWorker = false) {
+    if (!inWorker) await this.engine.call('loadEcosystem', { ecosystem: eco });
     this.eco = eco;
     this.byId = new Map(eco.partners.map((p) => [p.id, p]));
   }

@@ -35,7 +35,7 @@ async function open(app: App, ws: Workspace): Promise<void> {
       app.changed('ecosystem');
       return;
     }
-    const s = await app.engine.call('sample', { partners: ws.source.partners, seed: ws.source.seed });
+    const s = await app.engine.call('sample', { partners: ws.source.partners, seed: ws.source.seed, load: true });
     performance.mark('dt:sample');
     eco = s.ecosystem;
     if (!ws.profiles.length) { ws.profiles = s.profiles; ws.activeProfile = s.profiles[0]?.id ?? ''; }
@@ -43,7 +43,7 @@ async function open(app: App, ws: Workspace): Promise<void> {
   } else eco = ws.ecosystem!;
   if (!ws.activeProfile && ws.profiles[0]) ws.activeProfile = ws.profiles[0].id;
   app.teams = [];
-  await app.setEcosystem(eco);
+  await app.setEcosystem(eco, ws.source.kind === 'sample');
   app.changed('ecosystem');
 }
 

@@ -108,7 +108,11 @@ function results(v: unknown): RankResult[] {
 
 const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[O]['out']> | Ops[O]['out'] } = {
   init: () => ({ available: NAMES.filter((n) => typeof E[n] === 'function') }),
-  sample: ({ partners, seed }) => need('sample')(partners, seed) as Ops['sample']['out'],
+  sample: ({ partners, seed, load }) => {
+    const s = need('sample')(partners, seed) as Ops['sample']['out'];
+    if (load) handlers.loadEcosystem({ ecosystem: s.ecosystem }, 0);
+    return s;
+  },
   loadEcosystem: ({ ecosystem }) => {
     const t0 = performance.now();
     ecoHandle?.free?.();

@@ -9,7 +9,8 @@ import type {
 /** Each op's payload and result type. */
 export interface Ops {
   init: { in: Record<string, never>; out: { available: string[] } };
-  sample: { in: { partners: number; seed: number }; out: SampleResponse };
+  /** `load`: also make the sample's ecosystem the worker's current one (saves a round trip) */
+  sample: { in: { partners: number; seed: number; load?: boolean }; out: SampleResponse };
   loadEcosystem: { in: { ecosystem: Ecosystem }; out: { count: number; ms: number } };
   rank: { in: { profile: Profile; limit?: number }; out: Ranking };
   explain: { in: { partnerId: string }; out: RankResult | null };
