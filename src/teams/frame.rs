@@ -21,7 +21,6 @@
 
 use super::index::Instance;
 use super::score::team_score;
-use std::collections::HashMap;
 
 /// A partial team.
 #[derive(Clone)]
@@ -101,6 +100,16 @@ pub(crate) fn fit_bound(fit_one: bool, sum: f64, q: usize, opt: &[f64], extra: u
     if fit_one {
         return 1.0;
     }
+    if opt.is_empty() {
+        // Copies of `top` raise the mean exactly when `top` exceeds it.
+        let k = if top > f64::NEG_INFINITY { extra } else { 0 };
+        return match (q, k) {
+            (0, 0) => 1.0,
+            (0, _) => top,
+            _ if top > sum / q as f64 && k > 0 => (sum + k as f64 * top) / (q + k) as f64,
+            _ => sum / q as f64,
+        };
+    }
     let mut vals: Vec<f64> = opt.to_vec();
     if top > f64::NEG_INFINITY {
         vals.extend(std::iter::repeat(top).take(extra));
@@ -149,7 +158,22 @@ fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], mp_j: f64, u: f64, 
 /// Build the frame of partial team `part` over the candidates `pool`: drops those in
 /// conflict with S (forbid), those whose slot eligibility no longer fits (within the
 /// size limit, given the slots' minimums), and those whose bound is below `thr`.
-pub(crate) fn build(inst: &Instance, fit_one: bool, thr: f64, part: Partial, deficit: usize, pool: &[u32], weight: f64) -> Option<Frame> {
+///
+/// `pool_bounds` (parallel to `pool`, non-increasing) are the parent frame's bounds:
+/// the parent's bound of c also bounds every team of this frame that contains c (such
+/// a team extends the parent's S by c and others of the parent's candidates), so the
+/// scan stops at the first one below `thr`, and each bound is at most its parent's.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build(
+    inst: &Instance,
+    fit_one: bool,
+    thr: f64,
+    part: Partial,
+    deficit: usize,
+    pool: &[u32],
+    pool_bounds: Option<&[f64]>,
+    weight: f64,
+) -> Option<Frame> {
     let s = part.members.len();
     let t = inst.max_size.checked_sub(s)?;
     if t == 0 {
@@ -161,21 +185,38 @@ pub(crate) fn build(inst: &Instance, fit_one: bool, thr: f64, part: Partial, def
     let mut allowed: Vec<(u16, bool)> = Vec::new();
     let room = t - 1;
     // Pair sums of each related candidate with S.
-    let mut ps: HashMap<u32, (f64, usize)> = HashMap::new();
+    // (few entries: a sorted vector is faster than hashing every candidate)
+    let mut ps: Vec<(u32, f64, usize)> = Vec::new();
     for &a in &part.members {
         for &(c, pr) in inst.nbrs.get(a as usize).map_or(&[][..], |v| &v[..]) {
-            let e = ps.entry(c).or_insert((0.0, 0));
-            e.0 += pr.score;
-            e.1 += pr.conflict as usize;
+            ps.push((c, pr.score, pr.conflict as usize));
         }
     }
+    ps.sort_unstable_by_key(|x| x.0);
+    ps.dedup_by(|x, y| {
+        if x.0 == y.0 {
+            y.1 += x.1;
+            y.2 += x.2;
+            true
+        } else {
+            false
+        }
+    });
     let reqs = &inst.req.deal.requirements;
     let wsum: f64 = reqs.iter().map(|r| r.weight).sum();
-    let mut rows: Vec<(u32, f64, f64, usize)> = Vec::with_capacity(pool.len());
+    let mut rows: Vec<(u32, f64, f64, usize, f64)> = Vec::with_capacity(pool.len());
     let (mut u, mut top_fit) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
     let mut ps_vals: Vec<f64> = Vec::new();
-    for &c in pool {
-        let (p, pc) = ps.get(&c).copied().unwrap_or((0.0, 0));
+    for (idx, &c) in pool.iter().enumerate() {
+        let pb = pool_bounds.and_then(|b| b.get(idx).copied()).unwrap_or(f64::INFINITY);
+        if pb < thr {
+            break;
+        }
+        let (p, pc) = if ps.is_empty() {
+            (0.0, 0)
+        } else {
+            ps.binary_search_by_key(&c, |x| x.0).ok().and_then(|k| ps.get(k)).map_or((0.0, 0), |x| (x.1, x.2))
+        };
         if inst.forbid && pc > 0 {
             continue;
         }
@@ -206,7 +247,7 @@ pub(crate) fn build(inst: &Instance, fit_one: bool, thr: f64, part: Partial, def
         if p != 0.0 {
             ps_vals.push(p);
         }
-        rows.push((c, g, p, pc));
+        rows.push((c, g, p, pc, pb));
     }
     if rows.is_empty() {
         return None;
@@ -228,14 +269,22 @@ pub(crate) fn build(inst: &Instance, fit_one: bool, thr: f64, part: Partial, def
     let (fsum, fq, fopt) = fit_terms(inst, &part.members);
     let amin = deficit.saturating_sub(1);
     let mut out: Vec<(f64, u32)> = Vec::with_capacity(rows.len());
-    for (c, g, p, pc) in rows {
+    for (c, g, p, pc, pb) in rows {
         let cov = (part.cov + g + gtop).min(1.0);
-        let (mut sum, mut q, mut opt) = (fsum, fq, fopt.clone());
-        add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
-        let fit = fit_bound(fit_one, sum, q, &opt, others, top_fit);
+        let bf = inst.best_fit.get(c as usize).copied().unwrap_or(f64::NEG_INFINITY);
+        let forced = bf == f64::NEG_INFINITY || inst.mask_of(c) & inst.unprofiled_mask == 0;
+        let fit = if fopt.is_empty() && forced {
+            // Common case without optional members: no allocation.
+            let (sum, q) = if bf > f64::NEG_INFINITY { (fsum + bf, fq + 1) } else { (fsum, fq) };
+            fit_bound(fit_one, sum, q, &[], others, top_fit)
+        } else {
+            let (mut sum, mut q, mut opt) = (fsum, fq, fopt.clone());
+            add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
+            fit_bound(fit_one, sum, q, &opt, others, top_fit)
+        };
         let mp = inst.max_pair.get(c as usize).copied().unwrap_or(0.0);
         let syn = syn_bound(s, part.psum, p, &ps_vals, mp, u, amin, others);
-        let b = team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty);
+        let b = team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty).min(pb);
         if b >= thr && syn > f64::NEG_INFINITY {
             out.push((b, c));
         }

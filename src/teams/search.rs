@@ -74,7 +74,7 @@ impl TeamSearch {
         }
         let part = Partial::of(&me.inst, &members);
         let pool: Vec<u32> = (0..me.inst.len() as u32).filter(|c| members.binary_search(c).is_err()).collect();
-        match build(&me.inst, me.fit_one, me.threshold(), part, d, &pool, 1.0) {
+        match build(&me.inst, me.fit_one, me.threshold(), part, d, &pool, None, 1.0) {
             Some(f) => me.stack.push(f),
             None => me.done_weight = 1.0,
         }
@@ -165,7 +165,7 @@ impl TeamSearch {
         }
         let frame = match self.stack.last() {
             Some(f) if size < self.inst.max_size => {
-                build(&self.inst, self.fit_one, self.threshold(), part, deficit, &f.cands[i + 1..], child_weight)
+                build(&self.inst, self.fit_one, self.threshold(), part, deficit, &f.cands[i + 1..], f.bounds.get(i + 1..), child_weight)
             }
             _ => None,
         };
