@@ -2,7 +2,9 @@
 //! splits workstream lands; removed at merge so no split logic is duplicated.
 
 use crate::error::{DealteamError, Result};
-use crate::money::{allocate, Currency, Money};
+use crate::money::{allocate_decimal, Currency, Money};
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -23,7 +25,7 @@ pub struct SplitRule {
 /// A split rule checked against its members.
 #[derive(Clone, Debug)]
 pub struct PreparedSplit {
-    weights: Vec<f64>,
+    weights: Vec<Decimal>,
     minor: u32,
 }
 
@@ -47,13 +49,13 @@ impl SplitRule {
         if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || weights.iter().all(|w| *w == 0.0) {
             return Err(DealteamError::invalid(format!("{path}.{field}"), "shares must be ≥ 0 and not all zero"));
         }
-        Ok(PreparedSplit { weights, minor: currency.minor_units() })
+        Ok(PreparedSplit { weights: weights.iter().map(|w| Decimal::from_f64(*w).unwrap_or_default()).collect(), minor: currency.minor_units() })
     }
 }
 
 impl PreparedSplit {
     /// Divide `amount` among the members (SPEC §4).
     pub fn divide(&self, amount: Money) -> Result<Vec<Money>> {
-        allocate(amount, &self.weights, self.minor)
+        allocate_decimal(amount, &self.weights, self.minor)
     }
 }
