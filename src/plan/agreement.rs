@@ -20,7 +20,7 @@ pub fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '<' | '>' | '#' | '|' | '~' | '!' | '(' | ')' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
