@@ -224,10 +224,16 @@ fn remuneration(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur
     let r = plan.remuneration.clone().unwrap_or_default();
     let _ = writeln!(w, "- **Recurring revenue:** {}\n- **Notes:** {}\n", opt(&r.recurring), opt(&r.notes));
     if let Some(s) = sim {
-        let _ = writeln!(w, "| Partner | Expected revenue share (mean) | p5 – p95 |\n|---|---|---|");
+        let _ = writeln!(w, "| Partner | Share of expected revenue | Expected revenue (mean) | p5 – p95 |\n|---|---|---|---|");
+        let total = s.totals.revenue.mean.0;
         for p in &plan.partners {
             if let Some(t) = s.partners.get(&p.id) {
-                let _ = writeln!(w, "| {} | {} {cur} | {} – {} |", md(&p.name), t.share.mean, t.share.p5, t.share.p95);
+                let share = if total.is_zero() {
+                    "—".to_string()
+                } else {
+                    format!("{}%", (t.share.mean.0 * rust_decimal::Decimal::from(100) / total).round_dp(1))
+                };
+                let _ = writeln!(w, "| {} | {share} | {} {cur} | {} – {} |", md(&p.name), t.share.mean, t.share.p5, t.share.p95);
             }
         }
         let _ = writeln!(w);
