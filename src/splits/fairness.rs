@@ -1,0 +1,1 @@
+//! Fairness report (SPEC §5).
