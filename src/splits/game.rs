@@ -180,6 +180,7 @@ impl Game {
                  use a `table` or `additiveSynergy` game, or the fixed or tiered model",
             ));
         };
+        eco.validate().map_err(|e| prefix(e, &field(at, "ecosystem")))?;
         deal.validate(&field(at, "deal"))?;
         deal.currency.ensure_same(currency, &field(&field(at, "deal"), "currency"))?;
         let pidx = eco.partner_index();
@@ -378,4 +379,11 @@ fn money_value(p: &mut Problems, v: Money, currency: &Currency, at: &str) -> Opt
             None
         }
     }
+}
+
+/// Put `at` in front of an error's path (and its others').
+fn prefix(mut e: DealteamError, at: &str) -> DealteamError {
+    e.path = if e.path.is_empty() { at.to_string() } else if e.path.starts_with('[') { format!("{at}{}", e.path) } else { field(at, &e.path) };
+    e.others = e.others.into_iter().map(|o| prefix(o, at)).collect();
+    e
 }

@@ -87,6 +87,7 @@ impl SplitRule {
         if model == SplitModel::Compare {
             return Err(DealteamError::invalid(field(at, "model"), "`compare` is for the split command only; choose one model here"));
         }
+        self.check_fields(model, at)?;
         let game = if model.needs_game() { self.build_game(members, currency, at)? } else { None };
         self.prepare_with(model, game.as_ref(), members, currency, at)
     }
@@ -96,16 +97,8 @@ impl SplitRule {
         Game::build(self.game.as_ref(), self.ecosystem.as_ref(), self.deal.as_ref(), members, currency, at)
     }
 
-    /// [`SplitRule::prepare`] for `model` with an already built game.
-    pub fn prepare_with(
-        &self,
-        model: SplitModel,
-        game: Option<&Game>,
-        members: &[String],
-        currency: &Currency,
-        at: &str,
-    ) -> Result<PreparedSplit> {
-        let minor = currency.minor_units();
+    /// Reject fields that belong to another model (catches a forgotten `model`).
+    pub fn check_fields(&self, model: SplitModel, at: &str) -> Result<()> {
         let tiered_fields = [("roles", self.roles.is_some()), ("schedules", self.schedules.is_some()), ("residual", self.residual.is_some())];
         if model != SplitModel::Tiered {
             if let Some((name, _)) = tiered_fields.iter().find(|f| f.1) {
@@ -119,6 +112,20 @@ impl SplitRule {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// [`SplitRule::prepare`] for `model` with an already built game (the fields of
+    /// other models are ignored: `compare` prepares several models from one rule).
+    pub fn prepare_with(
+        &self,
+        model: SplitModel,
+        game: Option<&Game>,
+        members: &[String],
+        currency: &Currency,
+        at: &str,
+    ) -> Result<PreparedSplit> {
+        let minor = currency.minor_units();
         let done = |division, method, values| Ok(PreparedSplit { model, values, method, minor, division });
         match model {
             SplitModel::Fixed => {
