@@ -7,14 +7,13 @@ pub mod audit;
 pub mod check;
 pub mod report;
 pub mod sim;
-mod split_standin;
 pub mod stats;
 pub mod trial;
 pub mod types;
 pub mod validate;
 
 pub use sim::Simulation;
-pub use split_standin::{PreparedSplit, SplitRule};
+pub use crate::splits::{PreparedSplit, SplitRule};
 pub use types::*;
 
 use crate::api::Command;
