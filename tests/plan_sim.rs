@@ -139,6 +139,29 @@ fn shares_add_up_exactly_in_every_trial_and_month() {
 }
 
 #[test]
+fn tiered_split_adds_up_in_every_month() {
+    let mut p = plan(json!({"kind": "subscription", "termMonths": 6, "monthlyChurn": 0.1}), json!(3), 0.5, "20000.00", "90000.00", (0.0, 30.0, 60.0), 12);
+    p["split"] = json!({"model": "tiered", "roles": {"p2": "influence", "p3": "sourcing"},
+        "schedules": {"influence": [{"upTo": "5000.00", "rate": 0.05}, {"rate": 0.03}], "sourcing": [{"rate": "0.10"}]},
+        "residual": {"to": "p1"}});
+    let sim = Simulation::new(request(p, 300, 4)).unwrap();
+    let mut revenue_months = 0;
+    for t in 0..300 {
+        let tr = sim.trial(t).unwrap();
+        for m in 0..12 {
+            let row = &tr.shares[m * 3..m * 3 + 3];
+            assert_eq!(row.iter().sum::<i64>(), tr.revenue[m]);
+            if tr.revenue[m] > 0 {
+                revenue_months += 1;
+                // sourcing gets 10 % of the month's revenue (rounded by §4)
+                assert!((row[2] as f64 - 0.1 * tr.revenue[m] as f64).abs() <= 1.0);
+            }
+        }
+    }
+    assert!(revenue_months > 500);
+}
+
+#[test]
 fn subscription_revenue_is_equal_parts_with_leftover_cents_first() {
     // no churn, no renewal, term 5: a lone deal booked in month b earns parts in b..b+4
     let p = plan(json!({"kind": "subscription", "termMonths": 5}), json!(0.1), 1.0, "1000.03", "1000.03", (0.0, 0.0, 0.0), 12);
