@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 /// A joint plan: partners, offer, pipeline, split, horizon, objectives and the
 /// agreement's governance terms.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Plan {
     /// Plan id.
@@ -78,6 +79,7 @@ pub struct Plan {
 
 /// A partner of a plan.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PlanPartner {
     /// Unique id (the split's member id).
@@ -101,6 +103,7 @@ pub struct PlanPartner {
 
 /// A partner's investment commitment. Missing amounts count as zero in the simulation.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Investments {
     /// Marketing development funds, spent in month 1.
@@ -119,6 +122,7 @@ pub struct Investments {
 
 /// What is sold.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Offer {
     /// All revenue in the booking month.
@@ -154,6 +158,7 @@ pub enum Offer {
 
 /// The pipeline model of SPEC §6.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Pipeline {
     /// Mean opportunities opened per month: a number, or one per month (a ramp; months
@@ -169,6 +174,7 @@ pub struct Pipeline {
 
 /// A constant rate or one per month.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Rate {
     /// The same every month.
@@ -179,6 +185,7 @@ pub enum Rate {
 
 /// Lognormal deal size by median and 90th percentile.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct DealSize {
     /// Must be `"lognormal"`.
@@ -191,6 +198,7 @@ pub struct DealSize {
 
 /// Triangular distribution by min, mode and max.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Triangular {
     /// Must be `"triangular"`.
@@ -205,6 +213,7 @@ pub struct Triangular {
 
 /// A joint objective: the metric's total up to `byMonth` should reach `target`.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Objective {
     /// `bookings`, `revenue` or `share:<partnerId>`.
@@ -223,6 +232,7 @@ pub struct Objective {
 
 /// How recurring revenue is paid out.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Remuneration {
     /// How recurring (subscription, renewal, consumption) revenue is shared, in words.
@@ -235,6 +245,7 @@ pub struct Remuneration {
 
 /// The pipeline and sales cycle the partners commit to.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PipelineRequirements {
     /// Qualified opportunities to open per month.
@@ -253,6 +264,7 @@ pub struct PipelineRequirements {
 
 /// Project governance.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Governance {
     /// Who oversees the collaboration (person or body).
@@ -268,6 +280,7 @@ pub struct Governance {
 
 /// Dispute mediation.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Mediation {
     /// The escalation steps, in order.
@@ -277,6 +290,7 @@ pub struct Mediation {
 
 /// Exclusivity terms.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Exclusivity {
     /// Whether the collaboration is exclusive.
@@ -290,6 +304,7 @@ pub struct Exclusivity {
 
 /// One answer for every partner, or one per partner id.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum MayPursue {
     /// The same for everybody.
@@ -302,6 +317,7 @@ pub enum MayPursue {
 
 /// `simulate` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct SimulateRequest {
     /// The plan.
@@ -316,6 +332,7 @@ pub struct SimulateRequest {
 
 /// Progress of a stepped simulation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SimProgress {
     /// All trials are done (or the run was cancelled).
@@ -331,6 +348,7 @@ pub struct SimProgress {
 
 /// Mean and quantiles of an amount over the trials.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MoneyStats {
     /// Exact mean, rounded to the minor unit.
@@ -345,6 +363,7 @@ pub struct MoneyStats {
 
 /// Mean and quantiles of a ratio over the trials.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RatioStats {
     /// Mean.
@@ -363,6 +382,7 @@ pub struct RatioStats {
 
 /// One partner in one month (or in total).
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerFigures {
     /// The partner's share of the recognised revenue.
@@ -377,6 +397,7 @@ pub struct PartnerFigures {
 
 /// One month of the simulation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MonthFigures {
     /// Month number, 1-based.
@@ -394,11 +415,13 @@ pub struct MonthFigures {
 
 /// A probability written with 12 significant digits.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(transparent)]
 pub struct Probability(#[serde(serialize_with = "crate::num::ser_round12")] pub f64);
 
 /// Totals over the horizon.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Totals {
     /// Bookings over the horizon.
@@ -412,6 +435,7 @@ pub struct Totals {
 
 /// The payback month over the trials.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Payback {
     /// Share of trials that pay back within the horizon.
@@ -430,6 +454,7 @@ pub struct Payback {
 
 /// A partner's totals over the horizon.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerTotals {
     /// Share of the revenue.
@@ -445,6 +470,7 @@ pub struct PartnerTotals {
 
 /// An objective and the probability of reaching it.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectiveResult {
     /// The metric.
@@ -462,6 +488,7 @@ pub struct ObjectiveResult {
 
 /// `simulate` response.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SimulateResponse {
     /// Trials summarised.
@@ -484,6 +511,7 @@ pub struct SimulateResponse {
 
 /// `validate` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ValidateRequest {
     /// The plan to check.
@@ -492,6 +520,7 @@ pub struct ValidateRequest {
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     /// The agreement cannot work without it.
@@ -502,6 +531,7 @@ pub enum Severity {
 
 /// One gap of the plan.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Stable rule id, e.g. `lead.partner`.
@@ -516,6 +546,7 @@ pub struct Finding {
 
 /// `validate` response.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ValidateResponse {
     /// True when there is no error finding.
@@ -528,6 +559,7 @@ pub struct ValidateResponse {
 
 /// `agreement` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct AgreementRequest {
     /// The plan.
@@ -544,6 +576,7 @@ pub struct AgreementRequest {
 
 /// `audit` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct AuditRequest {
     /// The plan.
@@ -560,6 +593,7 @@ pub struct AuditRequest {
 
 /// Monthly actuals.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Actuals {
     /// One entry per reported month.
@@ -568,6 +602,7 @@ pub struct Actuals {
 
 /// The actuals of one month; absent items are not audited.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ActualMonth {
     /// Month number, 1..=horizonMonths.
@@ -592,6 +627,7 @@ pub struct ActualMonth {
 
 /// Actual against expected for one item of one month.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Variance {
     /// Month number.
@@ -611,6 +647,7 @@ pub struct Variance {
 
 /// Where an objective stands.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ObjectiveStatus {
     /// The target is reached.
@@ -625,6 +662,7 @@ pub enum ObjectiveStatus {
 
 /// An objective against the actuals.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectiveAudit {
     /// The metric.
@@ -645,6 +683,7 @@ pub struct ObjectiveAudit {
 
 /// One partner's part of the actual revenue.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditAllocation {
     /// Partner id.
@@ -655,6 +694,7 @@ pub struct AuditAllocation {
 
 /// The split of one month's actual revenue.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditSplitMonth {
     /// Month number.
@@ -667,6 +707,7 @@ pub struct AuditSplitMonth {
 
 /// The split recomputed on actual revenue.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditSplit {
     /// Actual revenue over the reported months.
@@ -679,6 +720,7 @@ pub struct AuditSplit {
 
 /// The plan's expectation and the actuals of one month.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditMonth {
     /// Month number.
@@ -702,6 +744,7 @@ pub struct AuditMonth {
 
 /// `audit` response.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditResponse {
     /// Reported months, ascending.

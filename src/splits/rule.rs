@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// The split fields of a `split` request without amount, currency and members
 /// (SPEC §6 uses it in plans). See docs/splits.md for each model.
 #[derive(Deserialize, Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct SplitRule {
     /// The model.

@@ -11,6 +11,7 @@ use std::str::FromStr;
 
 /// Which rule divides the amount.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SplitModel {
     /// Weights (`shares`) or percentages (`percent`).
@@ -49,6 +50,7 @@ impl SplitModel {
 /// string (`"0.05"`). A JSON number is read through its shortest decimal spelling, so
 /// `33.3` is exactly 33.3 — percentages are compared exactly, never as float sums.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "number | string"))]
 pub struct Dec(pub Decimal);
 
 impl Serialize for Dec {
@@ -92,6 +94,7 @@ impl<'de> Deserialize<'de> for Dec {
 /// One bracket of a commission schedule: `rate` of the part of the amount up to
 /// `upTo` (above the previous bracket's `upTo`); the last bracket may omit `upTo`.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Bracket {
     /// Upper end of the bracket (amount, exclusive of the brackets above); none = unlimited.
@@ -104,6 +107,7 @@ pub struct Bracket {
 /// Who receives what is left after the commissions of a `tiered` split: exactly one
 /// of `to` (one member) or `shares` (weights by member).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Residual {
     /// The member who receives the residual.
@@ -116,6 +120,7 @@ pub struct Residual {
 
 /// A standalone bonus of a pair in the `additiveSynergy` game.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PairBonus {
     /// One member.
@@ -128,6 +133,7 @@ pub struct PairBonus {
 
 /// The coalition game of a game-based split (SPEC §10 `game`).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum GameSpec {
     /// `v(S) = deal.value × P(cov(S))` with the logistic curve of SPEC §5.
@@ -172,6 +178,7 @@ impl GameSpec {
 
 /// The `split` request (SPEC §10).
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct SplitRequest {
     /// The amount to divide (negative for refunds and clawbacks).
@@ -219,6 +226,7 @@ pub struct SplitRequest {
 
 /// One member's part.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Allocation {
     /// Member id.
@@ -238,6 +246,7 @@ pub struct Allocation {
 
 /// The coalition that gains most by leaving (core check).
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Blocking {
     /// Its members, sorted.
@@ -255,6 +264,7 @@ pub struct Blocking {
 
 /// A symmetry or dummy check.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PropertyCheck {
     /// Groups of interchangeable players (symmetry) or the dummy players (one group).
@@ -265,6 +275,7 @@ pub struct PropertyCheck {
 
 /// The fairness report of one split (SPEC §5).
 #[derive(Clone, Debug, Serialize, PartialEq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Fairness {
     /// The parts add up exactly to the amount (checked in decimal).
@@ -303,6 +314,7 @@ pub struct Fairness {
 
 /// The result of one model.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ModelResult {
     /// The model.
@@ -322,6 +334,7 @@ pub struct ModelResult {
 /// The `split` response: the requested model's result (for `compare`, the first
 /// compared model's), plus every compared model side by side.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SplitResponse {
     /// The result.
