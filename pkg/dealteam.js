@@ -56,6 +56,130 @@ export class Ecosystem {
 if (Symbol.dispose) Ecosystem.prototype[Symbol.dispose] = Ecosystem.prototype.free;
 
 /**
+ * A plan simulation run in steps: `new Simulation(request)`.
+ */
+export class Simulation {
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        SimulationFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_simulation_free(ptr, 0);
+    }
+    /**
+     * Stop: later steps do nothing and `result()` throws `cancelled`.
+     */
+    cancel() {
+        wasm.simulation_cancel(this.__wbg_ptr);
+    }
+    /**
+     * Check the request (a `simulate` request, object or JSON text) and prepare the
+     * run; throws a `DealteamError`. Nothing is simulated yet.
+     * @param {SimulateRequest | string} request
+     */
+    constructor(request) {
+        const ret = wasm.simulation_new(request);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        this.__wbg_ptr = ret[0];
+        SimulationFinalization.register(this, this.__wbg_ptr, this);
+        return this;
+    }
+    /**
+     * The summary of the trials done so far (all of them once `done`).
+     * @returns {SimulateResponse}
+     */
+    result() {
+        const ret = wasm.simulation_result(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Run trials for about `budgetMs` milliseconds (at least one), then report
+     * `{done, progress, trialsDone, trials}`. Call again until `done`.
+     * @param {number} budgetMs
+     * @returns {SimProgress}
+     */
+    step(budgetMs) {
+        const ret = wasm.simulation_step(this.__wbg_ptr, budgetMs);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) Simulation.prototype[Symbol.dispose] = Simulation.prototype.free;
+
+/**
+ * A resumable top-k team search: `new TeamSearch(request)`.
+ */
+export class TeamSearch {
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        TeamSearchFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_teamsearch_free(ptr, 0);
+    }
+    /**
+     * Stop the search; `result()` then returns the best teams found so far
+     * (`exact: false`).
+     */
+    cancel() {
+        wasm.teamsearch_cancel(this.__wbg_ptr);
+    }
+    /**
+     * Validate and index the request (a `teams` request, object or JSON text); throws
+     * a `DealteamError` (`unknown_profile`, `infeasible`, …). Nothing is searched yet.
+     * @param {TeamsRequest | string} request
+     */
+    constructor(request) {
+        const ret = wasm.teamsearch_new(request);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        this.__wbg_ptr = ret[0];
+        TeamSearchFinalization.register(this, this.__wbg_ptr, this);
+        return this;
+    }
+    /**
+     * The teams: the proven top-k (`exact: true`) once done, else the best found so far
+     * with `exact: false` and the `gap`.
+     * @returns {TeamsResponse}
+     */
+    result() {
+        const ret = wasm.teamsearch_result(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Search for about `budgetMs` milliseconds (`performance.now()`), then report
+     * `{done, progress, nodes, bestScore?, bound?}`. Call again until `done`.
+     * @param {number} budgetMs
+     * @returns {TeamProgress}
+     */
+    step(budgetMs) {
+        const ret = wasm.teamsearch_step(this.__wbg_ptr, budgetMs);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) TeamSearch.prototype[Symbol.dispose] = TeamSearch.prototype.free;
+
+/**
  * `attribute` (SPEC §5, §10): multi-touch attribution over customer journeys.
  * @param {AttributeRequest | string} req
  * @returns {AttributeResponse}
@@ -254,6 +378,10 @@ function __wbg_get_imports() {
             const ret = new Object();
             return ret;
         },
+        __wbg_now_eddd1d47bec89f23: function() {
+            const ret = performance.now();
+            return ret;
+        },
         __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
             const ret = arg0.push(arg1);
             return ret;
@@ -286,6 +414,11 @@ function __wbg_get_imports() {
             const ret = getStringFromWasm0(arg0, arg1);
             return ret;
         },
+        __wbindgen_generic_0000000000000003: function(arg0) {
+            // Cast intrinsic for `U64 -> Externref`.
+            const ret = BigInt.asUintN(64, arg0);
+            return ret;
+        },
         __wbindgen_init_externref_table: function() {
             const table = wasm.__wbindgen_externrefs;
             table.set(0, undefined);
@@ -304,6 +437,12 @@ function __wbg_get_imports() {
 const EcosystemFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_ecosystem_free(ptr, 1));
+const SimulationFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_simulation_free(ptr, 1));
+const TeamSearchFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_teamsearch_free(ptr, 1));
 
 function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();

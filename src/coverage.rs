@@ -11,13 +11,19 @@ pub fn level(r: &Requirement, p: &Partner) -> f64 {
 /// `cov = Σ_r w_r · min(1, max_{p∈T} cap_p[r] / target_r) / Σ_r w_r`; 1 with no
 /// requirements; 0 for an empty team with requirements.
 pub fn coverage<'a>(reqs: &[Requirement], team: impl Iterator<Item = &'a Partner> + Clone) -> f64 {
+    coverage_of_levels(reqs, reqs.iter().map(|r| team.clone().map(|p| level(r, p)).fold(0.0, f64::max)))
+}
+
+/// §3 coverage from the team's best level per requirement (`best[r] = max_{p∈T}
+/// level(r, p)`, in `reqs` order): `Σ_r w_r · best_r / Σ_r w_r`, 1 with no requirements.
+/// The team search keeps `best` incrementally and calls this.
+pub fn coverage_of_levels(reqs: &[Requirement], best: impl Iterator<Item = f64>) -> f64 {
     if reqs.is_empty() {
         return 1.0;
     }
     let (mut num, mut den) = (0.0, 0.0);
-    for r in reqs {
-        let best = team.clone().map(|p| level(r, p)).fold(0.0, f64::max);
-        num += r.weight * best;
+    for (r, b) in reqs.iter().zip(best) {
+        num += r.weight * b;
         den += r.weight;
     }
     num / den

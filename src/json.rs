@@ -19,6 +19,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = render_path(e.path());
         let inner = e.into_inner();
+        let text = inner.to_string();
+        if text.starts_with("number out of range") {
+            // e.g. 1e999: a number that is not a finite f64
+            return DealteamError::invalid(path, "the number is out of range; use a finite number");
+        }
         if inner.is_syntax() || inner.is_eof() {
             DealteamError::new(
                 ErrorCode::InvalidJson,
@@ -60,6 +65,13 @@ fn classify(path: &str, msg: &str) -> DealteamError {
     // serde's messages: "unknown field `x`, expected one of ...", "missing field `x`",
     // "invalid type: ...", "invalid value: ...", "unknown variant `x`, expected ...".
     let msg = strip_position(msg);
+    if path.is_empty() && (msg.starts_with("invalid type") || msg.starts_with("invalid length")) {
+        return DealteamError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("the request must be a JSON object ({msg})"),
+        );
+    }
     if let Some(name) = between(&msg, "unknown field `", "`") {
         let full = join(path, &name);
         return DealteamError::new(

@@ -299,3 +299,44 @@ pub fn deal() -> Deal {
         conflict_penalty: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sample_is_valid_and_deterministic() {
+        let s = generate(500, 9).unwrap();
+        s.ecosystem.validate().unwrap();
+        for (i, p) in s.profiles.iter().enumerate() {
+            p.validate(&format!("profiles[{i}]"), &s.ecosystem.tiers).unwrap();
+        }
+        s.deal.validate("deal").unwrap();
+        for slot in &s.deal.slots {
+            if let Some(id) = &slot.profile {
+                assert!(s.profiles.iter().any(|p| &p.id == id));
+            }
+        }
+        assert_eq!(s.ecosystem.partners.len(), 500);
+        assert_eq!(s.ecosystem.relationships.len(), 750);
+        assert!(s.ecosystem.relationships.iter().any(|r| r.conflict));
+        assert_eq!(generate(500, 9).unwrap(), s);
+        assert_ne!(generate(500, 10).unwrap().ecosystem, s.ecosystem);
+        // every kind appears, and accounts overlap between partners
+        for (k, _) in KINDS {
+            assert!(s.ecosystem.partners.iter().any(|p| p.kind == k), "{k}");
+        }
+        let mut seen = HashSet::new();
+        let shared = s.ecosystem.partners.iter().flat_map(|p| p.accounts.iter()).filter(|a| !seen.insert(*a)).count();
+        assert!(shared > 100);
+    }
+
+    #[test]
+    fn tiny_and_bad_sizes() {
+        let one = generate(1, 0).unwrap();
+        assert_eq!(one.ecosystem.partners.len(), 1);
+        assert!(one.ecosystem.relationships.is_empty());
+        assert_eq!(generate(2, 0).unwrap().ecosystem.relationships.len(), 1);
+        assert_eq!(generate(0, 0).unwrap_err().code, crate::ErrorCode::InvalidValue);
+    }
+}

@@ -138,55 +138,82 @@ impl Ecosystem {
             }
         }
         check_ids(&mut p, "partners", self.partners.iter().map(|x| x.id.as_str()));
+        let currency = self.currency();
         for (i, partner) in self.partners.iter().enumerate() {
-            let at = format!("partners[{i}]");
+            // paths are formatted only when there is a problem: this loop runs 100k times
+            let at = || format!("partners[{i}]");
             if partner.kind.trim().is_empty() {
-                p.invalid(format!("{at}.kind"), "kind must be non-empty (e.g. isv, si, reseller)");
+                p.invalid(format!("{}.kind", at()), "kind must be non-empty (e.g. isv, si, reseller)");
+            }
+            if partner.name.trim().is_empty() {
+                p.invalid(format!("{}.name", at()), "name must be non-empty");
             }
             if let Some(t) = &partner.tier {
                 if !tiers.contains(t.as_str()) {
-                    let known = if self.tiers.is_empty() { "the ecosystem lists no tiers".to_string() } else { format!("known tiers: {}", self.tiers.join(", ")) };
-                    p.invalid(format!("{at}.tier"), format!("unknown tier `{t}`; {known}"));
+                    let known = if self.tiers.is_empty() {
+                        "the ecosystem lists no tiers; add `tiers` (lowest first) or drop the partner's tier".to_string()
+                    } else {
+                        format!("known tiers: {}", self.tiers.join(", "))
+                    };
+                    p.invalid(format!("{}.tier", at()), format!("unknown tier `{t}`; {known}"));
                 }
             }
             for (k, &v) in &partner.capabilities {
-                let path = format!("{at}.capabilities.{k}");
-                if check_finite(&mut p, &path, v) && !(0.0..=1.0).contains(&v) {
-                    p.invalid(path, format!("a capability level must be between 0 and 1, got {v}"));
+                if !v.is_finite() || !(0.0..=1.0).contains(&v) {
+                    let path = format!("{}.capabilities.{k}", at());
+                    if check_finite(&mut p, &path, v) {
+                        p.invalid(path, format!("a capability level must be between 0 and 1, got {v}"));
+                    }
                 }
             }
             for (k, &v) in &partner.metrics {
-                check_finite(&mut p, format!("{at}.metrics.{k}"), v);
+                if !v.is_finite() {
+                    check_finite(&mut p, format!("{}.metrics.{k}", at()), v);
+                }
             }
             if let Some(c) = partner.cost_to_serve {
                 if c.0.is_sign_negative() && !c.0.is_zero() {
-                    p.push(ErrorCode::InvalidMoney, format!("{at}.costToServe"), "cost to serve must not be negative");
+                    p.push(ErrorCode::InvalidMoney, format!("{}.costToServe", at()), "cost to serve must not be negative");
+                } else if c.0.scale() > currency.minor_units() {
+                    if let Err(e) = c.check_minor(currency.minor_units(), &format!("{}.costToServe", at())) {
+                        p.add(e);
+                    }
                 }
             }
         }
         let ids = self.partner_index();
+        let mut pairs = std::collections::HashSet::with_capacity(self.relationships.len());
         for (i, r) in self.relationships.iter().enumerate() {
-            let at = format!("relationships[{i}]");
+            let at = || format!("relationships[{i}]");
             for (side, id) in [("a", &r.a), ("b", &r.b)] {
                 if !ids.contains_key(id.as_str()) {
-                    p.push(ErrorCode::UnknownPartner, format!("{at}.{side}"), format!("no partner has the id `{id}`"));
+                    p.push(ErrorCode::UnknownPartner, format!("{}.{side}", at()), format!("no partner has the id `{id}`"));
                 }
             }
             if r.a == r.b {
-                p.invalid(format!("{at}.b"), "a relationship joins two different partners");
+                p.invalid(format!("{}.b", at()), "a relationship joins two different partners");
+            } else if !pairs.insert(if r.a < r.b { (&r.a, &r.b) } else { (&r.b, &r.a) }) {
+                p.push(
+                    ErrorCode::DuplicateId,
+                    format!("{}", at()),
+                    format!("the pair `{}`–`{}` is listed twice; merge the two relationships", r.a, r.b),
+                );
             }
             if let Some(t) = r.trust {
-                if check_finite(&mut p, format!("{at}.trust"), t) && !(-1.0..=1.0).contains(&t) {
-                    p.invalid(format!("{at}.trust"), format!("trust must be between -1 and 1, got {t}"));
+                if !t.is_finite() || !(-1.0..=1.0).contains(&t) {
+                    let path = format!("{}.trust", at());
+                    if check_finite(&mut p, &path, t) {
+                        p.invalid(path, format!("trust must be between -1 and 1, got {t}"));
+                    }
                 }
             }
             if let (Some(w), Some(d)) = (r.joint_wins, r.joint_deals) {
                 if w > d {
-                    p.invalid(format!("{at}.jointWins"), format!("jointWins ({w}) cannot exceed jointDeals ({d})"));
+                    p.invalid(format!("{}.jointWins", at()), format!("jointWins ({w}) cannot exceed jointDeals ({d})"));
                 }
             }
             if r.joint_wins.is_some() && r.joint_deals.is_none() {
-                p.push(ErrorCode::MissingField, format!("{at}.jointDeals"), "jointWins needs jointDeals");
+                p.push(ErrorCode::MissingField, format!("{}.jointDeals", at()), "jointWins needs jointDeals");
             }
         }
         p.finish()

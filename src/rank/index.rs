@@ -98,14 +98,17 @@ impl EcosystemIndex {
         let mut reach = Array1::<u32>::zeros(n);
         let (mut industries, mut regions, mut certifications, mut kinds) =
             (HashMap::new(), HashMap::new(), HashMap::new(), HashMap::new());
+        // Partners' maps are sorted by key, so a key's row is usually found by one
+        // comparison with the previous partner's key at the same position.
+        let (mut cap_memo, mut metric_memo) = (Vec::new(), Vec::new());
         for (i, p) in eco.partners.iter().enumerate() {
-            for (k, &v) in &p.capabilities {
-                if let Some(&r) = cap_keys.get(k) {
+            for (j, (k, &v)) in p.capabilities.iter().enumerate() {
+                if let Some(r) = row(&mut cap_memo, &cap_keys, j, k) {
                     caps[(r, i)] = v;
                 }
             }
-            for (k, &v) in &p.metrics {
-                if let Some(&r) = metric_keys.get(k) {
+            for (j, (k, &v)) in p.metrics.iter().enumerate() {
+                if let Some(r) = row(&mut metric_memo, &metric_keys, j, k) {
                     metrics[(r, i)] = v;
                 }
             }
@@ -121,7 +124,10 @@ impl EcosystemIndex {
             post(&mut kinds, std::slice::from_ref(&p.kind), at);
         }
         let mut by_id: Vec<u32> = (0..n as u32).collect();
-        by_id.sort_unstable_by(|&a, &b| eco.partners[a as usize].id.cmp(&eco.partners[b as usize].id));
+        // ids often arrive sorted (exports, generated data): check before sorting
+        if !eco.partners.windows(2).all(|w| w[0].id <= w[1].id) {
+            by_id.sort_unstable_by(|&a, &b| eco.partners[a as usize].id.cmp(&eco.partners[b as usize].id));
+        }
         let mut id_rank = vec![0u32; n];
         for (r, &i) in by_id.iter().enumerate() {
             id_rank[i as usize] = r as u32;
@@ -145,12 +151,31 @@ impl EcosystemIndex {
     }
 }
 
+/// The row of key `k` (at position `j` of a partner's sorted map), memoised by position.
+fn row<'a>(memo: &mut Vec<(&'a str, usize)>, keys: &HashMap<String, usize>, j: usize, k: &'a str) -> Option<usize> {
+    if let Some(&(name, r)) = memo.get(j) {
+        if name == k {
+            return Some(r);
+        }
+    }
+    let r = *keys.get(k)?;
+    if let Some(slot) = memo.get_mut(j) {
+        *slot = (k, r);
+    } else if j == memo.len() {
+        memo.push((k, r));
+    }
+    Some(r)
+}
+
 /// Add partner `at` to the posting list of each key (once, even if a key repeats).
 fn post(lists: &mut HashMap<String, Vec<u32>>, keys: &[String], at: u32) {
     for k in keys {
-        let list = lists.entry(k.clone()).or_insert_with(Vec::new);
-        if list.last() != Some(&at) {
-            list.push(at);
+        match lists.get_mut(k.as_str()) {
+            Some(list) if list.last() == Some(&at) => {}
+            Some(list) => list.push(at),
+            None => {
+                lists.insert(k.clone(), vec![at]);
+            }
         }
     }
 }

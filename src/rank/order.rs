@@ -31,8 +31,8 @@ pub(crate) fn top(s: &Scores, id_rank: &[u32], rows: usize) -> Vec<u32> {
     if rows == 0 {
         return Vec::new();
     }
-    let mut keys: Vec<u128> = (0..n as u32).map(|i| key(s, id_rank, i)).collect();
     if rows < n && rows * 4 < n {
+        let mut keys: Vec<u128> = (0..n as u32).map(|i| key(s, id_rank, i)).collect();
         keys.select_nth_unstable(rows - 1);
         let (head, rest) = keys.split_at_mut(rows);
         head.sort_unstable();
@@ -61,12 +61,57 @@ pub(crate) fn top(s: &Scores, id_rank: &[u32], rows: usize) -> Vec<u32> {
         regroup(s, id_rank, &mut order);
         order.truncate(rows);
         order
-    } else {
+    } else if n < 1024 {
+        let mut keys: Vec<u128> = (0..n as u32).map(|i| key(s, id_rank, i)).collect();
         keys.sort_unstable();
         let mut order: Vec<u32> = keys.into_iter().map(idx).collect();
         regroup(s, id_rank, &mut order);
         order.truncate(rows);
         order
+    } else {
+        // full order: radix sort on (eligible, fit); exact ties are regrouped by id below
+        let mut hi: Vec<u64> = (0..n as u32).map(|i| (key(s, id_rank, i) >> 64) as u64).collect();
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        radix_sort(&mut hi, &mut order);
+        regroup(s, id_rank, &mut order);
+        order.truncate(rows);
+        order
+    }
+}
+
+/// Stable LSD radix sort of `keys` (11-bit digits, constant digits skipped), moving
+/// `payload` along. Equal keys keep their input order; `regroup` then orders them by id.
+fn radix_sort(keys: &mut Vec<u64>, payload: &mut Vec<u32>) {
+    const BITS: u32 = 11;
+    const B: usize = 1 << BITS;
+    const PASSES: usize = 6;
+    let n = keys.len();
+    let mut hist = vec![[0usize; B]; PASSES];
+    for &k in keys.iter() {
+        for (d, h) in hist.iter_mut().enumerate() {
+            h[((k >> (BITS as usize * d)) as usize) & (B - 1)] += 1;
+        }
+    }
+    let (mut k2, mut p2) = (vec![0u64; n], vec![0u32; n]);
+    for (d, h) in hist.iter().enumerate() {
+        if h.iter().any(|&c| c == n) {
+            continue; // every key has the same digit here
+        }
+        let mut pos = [0usize; B];
+        let mut sum = 0;
+        for (p, &c) in pos.iter_mut().zip(h.iter()) {
+            *p = sum;
+            sum += c;
+        }
+        let shift = BITS as usize * d;
+        for (&k, &v) in keys.iter().zip(payload.iter()) {
+            let b = ((k >> shift) as usize) & (B - 1);
+            k2[pos[b]] = k;
+            p2[pos[b]] = v;
+            pos[b] += 1;
+        }
+        std::mem::swap(keys, &mut k2);
+        std::mem::swap(payload, &mut p2);
     }
 }
 

@@ -8,6 +8,8 @@
 mod commands;
 mod ecosystem;
 mod error;
+mod simulation;
+mod team_search;
 
 use crate::api::Command;
 use crate::clock::Ctx;
@@ -18,6 +20,8 @@ use wasm_bindgen::prelude::*;
 
 pub use commands::*;
 pub use ecosystem::EcosystemHandle;
+pub use simulation::SimulationHandle;
+pub use team_search::TeamSearchHandle;
 
 #[wasm_bindgen]
 extern "C" {

@@ -1,0 +1,44 @@
+// Rank benchmark, wasm side: the npm package in Node, on the files written by
+// examples/bench_rank.rs. Times `new Ecosystem(jsonText)` (parse + validate + index)
+// and `eco.rank(profile, {limit: 100})` (top 100 with explanations) and the full order
+// (`{limit: 0, explain: false}`). Prints one JSON line (milliseconds).
+// Usage: node bench/rank/rank_wasm.mjs [OUT_DIR]   (needs the built package in pkg/)
+import { readFileSync, existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, "..", "..", "pkg");
+const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
+if (!entry) {
+  console.error(`no package entry in ${pkg}; build the npm package first`);
+  process.exit(1);
+}
+const { Ecosystem } = await import(pathToFileURL(entry).href);
+const out = process.argv[2] ?? join(here, "..", "out");
+const text = readFileSync(join(out, "rank_ecosystem.json"), "utf8");
+const profile = JSON.parse(readFileSync(join(out, "rank_profile.json"), "utf8"));
+
+function median(runs, f) {
+  const times = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    last = f();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return [times[Math.floor(runs / 2)], last];
+}
+
+const [fromJsonMs, eco] = median(3, () => new Ecosystem(text));
+const [top100Ms, top] = median(31, () => eco.rank(profile, { limit: 100 }));
+// the full order as rows (every partner's id, fit, eligibility and failed clauses);
+// comparable with the native `fullRowsMs`. `order()` (indices only), if the facade has it.
+const [fullRowsMs, full] = median(5, () => eco.rank(profile, { limit: 0, explain: false }));
+const fullOrderMs = typeof eco.order === "function" ? median(5, () => eco.order(profile))[0] : null;
+console.log(JSON.stringify({
+  side: "wasm", partners: full.results.length, fromJsonMs, top100Ms, fullOrderMs, fullRowsMs,
+  best: top.results[0].partnerId, bestFit: top.results[0].fit,
+}));
+eco.free?.();

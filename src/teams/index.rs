@@ -1,0 +1,341 @@
+//! Validation and indexing of a `teams` request: everything the search reads in its
+//! inner loop is precomputed here once, as dense arrays over the *candidates* (the
+//! partners that are not excluded and can fill at least one slot): requirement
+//! levels (via [`crate::coverage::level`]), slot eligibility bitmasks, fits per slot
+//! profile (via [`crate::fit::fit`]), pair scores (via `Relationship::pair_score`).
+
+use super::types::{SearchMode, TeamsRequest, DEFAULT_K, MAX_K};
+use crate::coverage::level;
+use crate::error::{DealteamError, ErrorCode, Problems, Result};
+use crate::fit::{eligible, fit, Tiers};
+use crate::model::{ConflictMode, Partner, Profile};
+use std::collections::HashMap;
+
+/// Pair data of two candidates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Pair {
+    pub score: f64,
+    pub conflict: bool,
+}
+
+/// The indexed instance.
+pub(crate) struct Instance {
+    pub req: TeamsRequest,
+    pub k: usize,
+    /// Largest team size, clamped to the number of candidates.
+    pub max_size: usize,
+    /// Candidate → partner index in `req.ecosystem.partners`.
+    pub partner: Vec<usize>,
+    /// Candidate ids (for ordering and output).
+    pub ids: Vec<String>,
+    /// Number of requirements.
+    pub nreq: usize,
+    /// `levels[c * nreq + r]`.
+    pub levels: Vec<f64>,
+    /// Bit s set when candidate c may fill slot s.
+    pub mask: Vec<u16>,
+    /// `fits[c * nslots + s]`: fit against slot s's profile (0 when unprofiled/ineligible).
+    pub fits: Vec<f64>,
+    /// Best fit over the profiled slots c may fill (−∞ when none).
+    pub best_fit: Vec<f64>,
+    /// Largest pair score c can have with any other candidate.
+    pub max_pair: Vec<f64>,
+    /// Pairs with a relationship, keyed by `(min << 32) | max` candidate indices.
+    pub pairs: HashMap<u64, Pair>,
+    /// Candidates in conflict with c.
+    pub conflicts_of: Vec<Vec<u32>>,
+    /// Candidates with a relationship to c, with its pair data.
+    pub nbrs: Vec<Vec<(u32, Pair)>>,
+    /// Bit s set when slot s has no profile.
+    pub unprofiled_mask: u16,
+    /// Slot is profiled.
+    pub profiled: Vec<bool>,
+    /// Slot min / max.
+    pub slot_min: Vec<u32>,
+    /// Slot max.
+    pub slot_max: Vec<u32>,
+    /// Candidates that must be in every team.
+    pub include: Vec<u32>,
+    /// Score weights (cov, fit, syn).
+    pub w: (f64, f64, f64),
+    /// Conflict penalty per pair (0 under forbid).
+    pub penalty: f64,
+    /// Forbid conflicting pairs.
+    pub forbid: bool,
+}
+
+/// Key of the pair (i, j).
+pub(crate) fn pair_key(i: u32, j: u32) -> u64 {
+    let (a, b) = if i < j { (i, j) } else { (j, i) };
+    ((a as u64) << 32) | b as u64
+}
+
+impl Instance {
+    /// Validate the request (every problem with its path) and index it.
+    pub fn new(req: TeamsRequest) -> Result<Instance> {
+        req.ecosystem.validate()?;
+        let mut p = Problems::new();
+        let eco = &req.ecosystem;
+        crate::model::check_ids(&mut p, "profiles", req.profiles.iter().map(|x| x.id.as_str()));
+        for (i, prof) in req.profiles.iter().enumerate() {
+            p.take(prof.validate(&format!("profiles[{i}]"), &eco.tiers));
+        }
+        p.take(req.deal.validate("deal"));
+        let k = req.k.unwrap_or(DEFAULT_K);
+        if k == 0 {
+            p.invalid("k", "k must be at least 1");
+        } else if k > MAX_K {
+            p.add(DealteamError::too_large("k", "teams requested (k)", MAX_K, k));
+        }
+        if let Some(t) = req.time_limit_ms {
+            if !t.is_finite() || t < 0.0 {
+                p.invalid("timeLimitMs", format!("the time limit must be a number of milliseconds ≥ 0, got {t}"));
+            }
+        }
+        if req.win_model.is_some() {
+            p.invalid("winModel", "win models are not supported by the teams search yet; remove `winModel`");
+        }
+        let _ = req.mode.unwrap_or(SearchMode::Exact);
+        let prof_ix: HashMap<&str, usize> = req.profiles.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let mut slot_prof: Vec<Option<&Profile>> = Vec::new();
+        for (i, s) in req.deal.slots.iter().enumerate() {
+            match &s.profile {
+                None => slot_prof.push(None),
+                Some(id) => match prof_ix.get(id.as_str()) {
+                    Some(&j) => slot_prof.push(req.profiles.get(j)),
+                    None => {
+                        let known: Vec<&str> = req.profiles.iter().map(|x| x.id.as_str()).collect();
+                        p.push(
+                            ErrorCode::UnknownProfile,
+                            format!("deal.slots[{i}].profile"),
+                            format!("no profile has the id `{id}`; profiles: {}", known.join(", ")),
+                        );
+                        slot_prof.push(None);
+                    }
+                },
+            }
+        }
+        let pix = eco.partner_index();
+        for (name, list) in [("include", &req.deal.include), ("exclude", &req.deal.exclude)] {
+            let mut seen = std::collections::HashSet::new();
+            for (j, id) in list.iter().enumerate() {
+                if !pix.contains_key(id.as_str()) {
+                    p.push(ErrorCode::UnknownPartner, format!("deal.{name}[{j}]"), format!("no partner has the id `{id}`"));
+                } else if !seen.insert(id.as_str()) {
+                    p.push(ErrorCode::DuplicateId, format!("deal.{name}[{j}]"), format!("`{id}` is listed twice"));
+                }
+            }
+        }
+        let mut seen_pairs: HashMap<(usize, usize), usize> = HashMap::new();
+        for (i, r) in eco.relationships.iter().enumerate() {
+            if let (Some(&a), Some(&b)) = (pix.get(r.a.as_str()), pix.get(r.b.as_str())) {
+                let key = (a.min(b), a.max(b));
+                if let Some(first) = seen_pairs.insert(key, i) {
+                    p.push(
+                        ErrorCode::DuplicateId,
+                        format!("relationships[{i}]"),
+                        format!("the pair `{}`–`{}` is already described at relationships[{first}]; merge the two", r.a, r.b),
+                    );
+                }
+            }
+        }
+        p.finish()?;
+
+        let deal = &req.deal;
+        let tiers = Tiers::new(&eco.tiers);
+        let nslots = deal.slots.len();
+        let excluded: std::collections::HashSet<&str> = deal.exclude.iter().map(String::as_str).collect();
+        let elig = |partner: &Partner, s: usize| -> bool {
+            match (slot_prof.get(s).copied().flatten(), deal.slots.get(s)) {
+                (Some(prof), _) => eligible(prof, partner, &tiers),
+                (None, Some(slot)) => slot.profile.is_none() && partner.kind == slot.role,
+                _ => false,
+            }
+        };
+        let mut eligible_count = vec![0usize; nslots];
+        let mut found: Vec<(String, usize, u16)> = Vec::new();
+        for (pi, pa) in eco.partners.iter().enumerate() {
+            if excluded.contains(pa.id.as_str()) {
+                continue;
+            }
+            let mut m = 0u16;
+            for s in 0..nslots {
+                if elig(pa, s) {
+                    m |= 1 << s;
+                    eligible_count[s] += 1;
+                }
+            }
+            if m != 0 {
+                found.push((pa.id.clone(), pi, m));
+            }
+        }
+        // Candidates in id order, so that index order is the §3 tie-break order.
+        found.sort_unstable();
+        let (mut partner, mut ids, mut mask) = (Vec::new(), Vec::new(), Vec::new());
+        for (id, pi, m) in found {
+            ids.push(id);
+            partner.push(pi);
+            mask.push(m);
+        }
+        let n = partner.len();
+        let cix: HashMap<&str, u32> = ids.iter().enumerate().map(|(i, x)| (x.as_str(), i as u32)).collect();
+        infeasible_checks(&req, &eligible_count, &slot_prof, &cix)?;
+
+        let reqs = &deal.requirements;
+        let nreq = reqs.len();
+        let mut levels = Vec::with_capacity(n * nreq);
+        let mut fits = vec![0.0; n * nslots];
+        let mut best_fit = vec![f64::NEG_INFINITY; n];
+        for (c, &pi) in partner.iter().enumerate() {
+            let Some(pa) = eco.partners.get(pi) else { continue };
+            levels.extend(reqs.iter().map(|r| level(r, pa)));
+            for s in 0..nslots {
+                if let Some(prof) = slot_prof.get(s).copied().flatten() {
+                    if mask[c] & (1 << s) != 0 {
+                        let f = fit(prof, pa, &tiers);
+                        fits[c * nslots + s] = f;
+                        best_fit[c] = best_fit[c].max(f);
+                    }
+                }
+            }
+        }
+        let mut pairs = HashMap::new();
+        let mut conflicts_of = vec![Vec::new(); n];
+        let mut nbrs: Vec<Vec<(u32, Pair)>> = vec![Vec::new(); n];
+        let mut rel_count = vec![0usize; n];
+        let mut max_rel = vec![f64::NEG_INFINITY; n];
+        for r in &eco.relationships {
+            let (Some(&a), Some(&b)) = (cix.get(r.a.as_str()), cix.get(r.b.as_str())) else { continue };
+            let pr = Pair { score: r.pair_score(), conflict: r.conflict };
+            pairs.insert(pair_key(a, b), pr);
+            for (x, y) in [(a, b), (b, a)] {
+                rel_count[x as usize] += 1;
+                nbrs[x as usize].push((y, pr));
+                max_rel[x as usize] = max_rel[x as usize].max(pr.score);
+                if pr.conflict {
+                    conflicts_of[x as usize].push(y);
+                }
+            }
+        }
+        let max_pair = (0..n)
+            .map(|c| if rel_count[c] + 1 < n { max_rel[c].max(0.0) } else { max_rel[c] })
+            .collect();
+        for l in &mut conflicts_of {
+            l.sort_unstable();
+        }
+        let include: Vec<u32> = deal.include.iter().filter_map(|id| cix.get(id.as_str()).copied()).collect();
+        let total_max: u64 = deal.slots.iter().map(|s| s.max as u64).sum();
+        let max_size = (deal.max_team_size() as u64).min(total_max).min(n as u64) as usize;
+        let w = deal.weights();
+        let forbid = deal.conflicts == ConflictMode::Forbid;
+        let penalty = if forbid { 0.0 } else { deal.conflict_penalty() };
+        Ok(Instance {
+            k,
+            max_size,
+            partner,
+            ids,
+            nreq,
+            levels,
+            mask,
+            fits,
+            best_fit,
+            max_pair,
+            pairs,
+            conflicts_of,
+            nbrs,
+            unprofiled_mask: slot_prof.iter().enumerate().filter(|(_, p)| p.is_none()).fold(0u16, |m, (s, _)| m | (1 << s)),
+            profiled: slot_prof.iter().map(Option::is_some).collect(),
+            slot_min: deal.slots.iter().map(|s| s.min).collect(),
+            slot_max: deal.slots.iter().map(|s| s.max).collect(),
+            include,
+            w: (w.coverage, w.fit, w.synergy),
+            penalty,
+            forbid,
+            req,
+        })
+    }
+
+    /// Number of candidates.
+    pub fn len(&self) -> usize {
+        self.partner.len()
+    }
+    /// Number of slots.
+    pub fn nslots(&self) -> usize {
+        self.slot_min.len()
+    }
+    /// Levels of candidate c.
+    pub fn levels_of(&self, c: u32) -> &[f64] {
+        let s = c as usize * self.nreq;
+        self.levels.get(s..s + self.nreq).unwrap_or(&[])
+    }
+    /// Pair data of two candidates (score 0, no conflict without a relationship).
+    pub fn pair(&self, a: u32, b: u32) -> Pair {
+        self.pairs.get(&pair_key(a, b)).copied().unwrap_or(Pair { score: 0.0, conflict: false })
+    }
+    /// Fit of candidate c in slot s.
+    pub fn fit_in(&self, c: u32, s: usize) -> f64 {
+        self.fits.get(c as usize * self.nslots() + s).copied().unwrap_or(0.0)
+    }
+    /// Mask of candidate c.
+    pub fn mask_of(&self, c: u32) -> u16 {
+        self.mask.get(c as usize).copied().unwrap_or(0)
+    }
+}
+
+/// `infeasible` errors that can be named before searching: a slot whose `min` cannot
+/// be filled, mins above the size limit, includes that fit no slot or conflict.
+fn infeasible_checks(req: &TeamsRequest, eligible_count: &[usize], slot_prof: &[Option<&Profile>], cix: &HashMap<&str, u32>) -> Result<()> {
+    let deal = &req.deal;
+    for (i, s) in deal.slots.iter().enumerate() {
+        let have = eligible_count.get(i).copied().unwrap_or(0);
+        if (have as u64) < s.min as u64 {
+            let what = match slot_prof.get(i).copied().flatten() {
+                Some(pr) => format!("profile {}", pr.id),
+                None => format!("kind {}", s.role),
+            };
+            let msg = if have == 0 {
+                format!("no partner can fill slot `{}` ({what}): 0 eligible, min {}", s.role, s.min)
+            } else {
+                format!("slot `{}` ({what}) needs {} members but only {have} partners are eligible", s.role, s.min)
+            };
+            return Err(DealteamError::new(ErrorCode::Infeasible, format!("deal.slots[{i}]"), msg));
+        }
+    }
+    let mins: u64 = deal.slots.iter().map(|s| s.min as u64).sum();
+    let max = deal.max_team_size() as u64;
+    if mins > max {
+        return Err(DealteamError::new(
+            ErrorCode::Infeasible,
+            "deal.maxTeamSize",
+            format!("the slots need at least {mins} members but maxTeamSize is {max}"),
+        ));
+    }
+    if deal.include.len() as u64 > max {
+        return Err(DealteamError::new(
+            ErrorCode::Infeasible,
+            "deal.include",
+            format!("{} partners are included but maxTeamSize is {max}", deal.include.len()),
+        ));
+    }
+    for (j, id) in deal.include.iter().enumerate() {
+        if !cix.contains_key(id.as_str()) {
+            return Err(DealteamError::new(
+                ErrorCode::Infeasible,
+                format!("deal.include[{j}]"),
+                format!("`{id}` is included but cannot fill any slot (wrong kind, or fails the slot profiles' require)"),
+            ));
+        }
+    }
+    if deal.conflicts == ConflictMode::Forbid {
+        for r in &req.ecosystem.relationships {
+            if r.conflict && deal.include.contains(&r.a) && deal.include.contains(&r.b) {
+                return Err(DealteamError::new(
+                    ErrorCode::Infeasible,
+                    "deal.include",
+                    format!("`{}` and `{}` are both included but in conflict (conflicts: forbid)", r.a, r.b),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

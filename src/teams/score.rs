@@ -1,0 +1,179 @@
+//! The §3 team formulas (team fit, synergy, score with conflict penalty), the exact
+//! evaluation of one member set (best slot assignment) with its breakdown, and the
+//! §3 order of teams. Coverage comes from [`crate::coverage`], fits from
+//! [`crate::fit`] and pair scores from `Relationship::pair_score` (via the index).
+
+use super::index::Instance;
+use super::slots::{best_assignment, Slots};
+use super::types::{Cover, MemberBreakdown, PairBreakdown, Team};
+use crate::coverage::coverage_of_levels;
+use crate::num::TIE_EPS;
+use std::cmp::Ordering;
+
+/// §3 team fit: mean of the fits of the `q` members in profiled slots (`sum` of their
+/// fits), 1 when no member sits in a profiled slot.
+pub fn team_fit(sum: f64, q: usize) -> f64 {
+    if q == 0 {
+        1.0
+    } else {
+        sum / q as f64
+    }
+}
+
+/// §3 synergy: mean pair score over all member pairs (`sum` over `n` members), 0 for
+/// a team of one.
+pub fn synergy(sum: f64, n: usize) -> f64 {
+    if n < 2 {
+        0.0
+    } else {
+        sum / (n * (n - 1) / 2) as f64
+    }
+}
+
+/// §3 score: `(w_c·cov + w_f·fit + w_s·(synergy+1)/2) / (w_c + w_f + w_s)` minus
+/// `penalty` per conflicting pair (`penalty` is 0 under `forbid`).
+pub fn team_score(w: (f64, f64, f64), cov: f64, fit: f64, syn: f64, conflicts: usize, penalty: f64) -> f64 {
+    (w.0 * cov + w.1 * fit + w.2 * (syn + 1.0) / 2.0) / (w.0 + w.1 + w.2) - penalty * conflicts as f64
+}
+
+/// A scored member set (candidate indices sorted by id).
+#[derive(Clone, Debug)]
+pub(crate) struct Scored {
+    pub members: Vec<u32>,
+    pub key: Vec<String>,
+    pub score: f64,
+}
+
+/// The §3 order: score descending; within 1e-9, the sorted member-id list ascending.
+pub(crate) fn order(a_score: f64, a_key: &[String], b_score: f64, b_key: &[String]) -> Ordering {
+    if (a_score - b_score).abs() < TIE_EPS {
+        a_key.cmp(b_key)
+    } else if a_score > b_score {
+        Ordering::Less
+    } else {
+        Ordering::Greater
+    }
+}
+
+/// Sort scored teams into the §3 order deterministically: by exact score, then
+/// adjacent near-ties (|Δ| < 1e-9) swapped into id order until none is out of order
+/// (the near-tie relation is not transitive, so a comparison sort could be unstable).
+pub(crate) fn sort_teams(v: &mut [Scored]) {
+    v.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 1..v.len() {
+            if (v[i - 1].score - v[i].score).abs() < TIE_EPS && v[i].key < v[i - 1].key {
+                v.swap(i - 1, i);
+                changed = true;
+            }
+        }
+    }
+}
+
+/// Exact parts of a member set: (coverage, synergy, conflicting pairs), with pair sums
+/// computed in member order.
+pub(crate) fn parts(inst: &Instance, members: &[u32]) -> (f64, f64, usize) {
+    let best = (0..inst.nreq).map(|r| {
+        members.iter().map(|&c| inst.levels_of(c).get(r).copied().unwrap_or(0.0)).fold(0.0, f64::max)
+    });
+    let cov = coverage_of_levels(&inst.req.deal.requirements, best);
+    let (mut sum, mut conflicts) = (0.0, 0);
+    for (i, &a) in members.iter().enumerate() {
+        for &b in members.iter().skip(i + 1) {
+            let p = inst.pair(a, b);
+            sum += p.score;
+            conflicts += p.conflict as usize;
+        }
+    }
+    (cov, synergy(sum, members.len()), conflicts)
+}
+
+/// Slot limits of the instance.
+pub(crate) fn slots_of(inst: &Instance) -> Slots<'_> {
+    Slots { min: &inst.slot_min, max: &inst.slot_max, min_total: inst.slot_min.iter().map(|&m| m as usize).sum() }
+}
+
+/// Best assignment of `members`: (team fit, slot per member), or None when infeasible.
+pub(crate) fn assign(inst: &Instance, members: &[u32]) -> Option<(f64, Vec<u8>)> {
+    let masks: Vec<u16> = members.iter().map(|&c| inst.mask_of(c)).collect();
+    let fit = |m: usize, s: usize| members.get(m).map_or(0.0, |&c| inst.fit_in(c, s));
+    best_assignment(&masks, &fit, &inst.profiled, &slots_of(inst))
+}
+
+/// Score of a member set (sorted by id), or None when it is not a valid team.
+pub(crate) fn score_set(inst: &Instance, members: &[u32]) -> Option<f64> {
+    let (cov, syn, conflicts) = parts(inst, members);
+    if inst.forbid && conflicts > 0 {
+        return None;
+    }
+    let (fit, _) = assign(inst, members)?;
+    Some(team_score(inst.w, cov, fit, syn, conflicts, inst.penalty))
+}
+
+/// The full explanation of a team (members sorted by id).
+pub(crate) fn explain(inst: &Instance, members: &[u32]) -> Option<Team> {
+    let (cov, syn, nconf) = parts(inst, members);
+    let (fit, assignment) = assign(inst, members)?;
+    let deal = &inst.req.deal;
+    let id = |c: u32| inst.ids.get(c as usize).cloned().unwrap_or_default();
+    let mut slots = std::collections::BTreeMap::new();
+    let mut breakdown = Vec::new();
+    for (&c, &s) in members.iter().zip(&assignment) {
+        let s = s as usize;
+        let slot = deal.slots.get(s);
+        let profiled = inst.profiled.get(s).copied().unwrap_or(false);
+        slots.insert(id(c), slot.map(|x| x.role.clone()).unwrap_or_default());
+        breakdown.push(MemberBreakdown {
+            partner_id: id(c),
+            slot: s,
+            role: slot.map(|x| x.role.clone()).unwrap_or_default(),
+            profile: slot.and_then(|x| x.profile.clone()),
+            fit: profiled.then(|| inst.fit_in(c, s)),
+        });
+    }
+    let covers = deal
+        .requirements
+        .iter()
+        .enumerate()
+        .map(|(r, req)| {
+            let mut best: Option<(f64, u32)> = None;
+            for &c in members {
+                let l = inst.levels_of(c).get(r).copied().unwrap_or(0.0);
+                if best.map_or(true, |(b, _)| l > b) {
+                    best = Some((l, c));
+                }
+            }
+            let level = best.map_or(0.0, |b| b.0);
+            Cover { capability: req.capability.clone(), level, partner_id: best.filter(|b| b.0 > 0.0).map(|b| id(b.1)) }
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    let mut conflicts = Vec::new();
+    for (i, &a) in members.iter().enumerate() {
+        for &b in members.iter().skip(i + 1) {
+            let p = inst.pair(a, b);
+            if p.conflict {
+                conflicts.push([id(a), id(b)]);
+            }
+            pairs.push(PairBreakdown { a: id(a), b: id(b), score: p.score, conflict: p.conflict });
+        }
+    }
+    if inst.forbid && nconf > 0 {
+        return None;
+    }
+    Some(Team {
+        members: members.iter().map(|&c| id(c)).collect(),
+        slots,
+        score: team_score(inst.w, cov, fit, syn, nconf, inst.penalty),
+        coverage: cov,
+        fit,
+        synergy: syn,
+        conflicts,
+        penalty: inst.penalty * nconf as f64,
+        covers,
+        breakdown,
+        pairs,
+    })
+}
