@@ -171,6 +171,11 @@ test('simulate a plan: fan chart, ROPI per partner, objectives', async (t) => {
   assert.match(await page.locator('.objectives').innerText(), /probability/);
   await page.getByRole('button', { name: 'Check the agreement' }).click();
   await page.locator('.finding-list, .findings p').first().waitFor();
+  // the default plan is complete: no error findings
+  assert.equal(await page.locator('.finding-list li.error').count(), 0, await page.locator('.findings').innerText());
+  await page.getByRole('button', { name: 'Audit against actuals' }).click();
+  await page.getByRole('table', { name: /Variance per month/ }).or(page.locator('#panel-plan .audit').getByText(/not available/)).first().waitFor({ timeout: 60000 });
+  assert.match(await page.locator('#panel-plan .audit').innerText(), /bookings|not available/);
   await shot('05-plan');
   await axe('plan');
   clean('plan');

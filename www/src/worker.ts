@@ -25,6 +25,7 @@ interface EngineModule {
   simulate?: (req: unknown) => unknown;
   validatePlan?: (req: unknown) => unknown;
   draftAgreement?: (req: unknown) => unknown;
+  auditPlan?: (req: unknown) => unknown;
   sample?: (partners: number, seed: number) => unknown;
   Ecosystem?: Ctor<EcoHandle>;
   TeamSearch?: Ctor<Stepper>;
@@ -32,7 +33,7 @@ interface EngineModule {
 }
 
 const E = pkg as unknown as EngineModule;
-const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
+const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'auditPlan', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 const STEP_MS = 40;
 
 // start compiling the wasm module as soon as the worker starts
@@ -165,6 +166,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   },
   validatePlan: (req) => need('validatePlan')(req) as Ops['validatePlan']['out'],
   draftAgreement: (req) => String(need('draftAgreement')(req)),
+  auditPlan: (req) => need('auditPlan')(req) as Ops['auditPlan']['out'],
 };
 
 async function handle(msg: RequestMsg) {

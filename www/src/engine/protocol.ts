@@ -2,7 +2,7 @@
 // an id and an op; the worker answers with progress messages, then exactly one result or
 // error; a `cancel` message with the same id stops long work between two steps.
 import type {
-  AttributeResponse, Deal, Ecosystem, EngineErrorData, Plan, Profile, Ranking, RankResult,
+  AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Plan, Profile, Ranking, RankResult,
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
 
@@ -20,6 +20,7 @@ export interface Ops {
   simulate: { in: { plan: Plan; trials?: number; seed?: number }; out: SimulateResponse };
   validatePlan: { in: { plan: Plan }; out: ValidateResponse };
   draftAgreement: { in: { plan: Plan; trials?: number; seed?: number }; out: string };
+  auditPlan: { in: { plan: Plan; actuals: { months: Record<string, unknown>[] }; trials?: number; seed?: number }; out: AuditResponse };
 }
 
 export type Op = keyof Ops;

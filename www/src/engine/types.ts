@@ -201,3 +201,11 @@ export interface Ranking {
   failedCount: Uint16Array;
   ms: number;
 }
+
+/** `auditPlan` response (SPEC §7), the parts the page shows. */
+export interface AuditResponse {
+  months: Record<string, unknown>[];
+  variances: { month: number; item: string; actual: Money; expected: Money; variance: Money; ratio?: number | null }[];
+  objectives: { metric: string; target: Money; byMonth: number; throughMonth: number; actual: Money; expected: Money; status: string }[];
+  split?: { revenue: Money; allocations: { partnerId: string; amount: Money }[] };
+}
