@@ -283,9 +283,9 @@ export function planScreen(app: App): HTMLElement {
       const r = await app.engine.call('auditPlan', { plan: p, actuals: { months }, trials: Number(trials.value), seed: Number(seed.value) });
       clear(auditOut,
         h('h4', {}, 'Objectives'),
-        h('ul', {}, (r.objectives ?? []).map((o) => h('li', {}, `${o.metric} ≥ ${fmtMoney(o.target)} by month ${o.byMonth}: `, h('strong', {}, String(o.status)), ` — ${fmtMoney(o.actual)} actual vs ${fmtMoney(o.expected)} expected through month ${o.throughMonth}`))),
+        h('ul', {}, (r.objectives ?? []).map((o) => h('li', {}, `${o.metric} ≥ ${fmtMoney(o.target)} by month ${o.byMonth}: `, h('strong', {}, ({ met: 'met', onTrack: 'on track', offTrack: 'off track', missed: 'missed' } as Record<string, string>)[String(o.status)] ?? String(o.status)), ` — ${fmtMoney(o.actual)} actual vs ${fmtMoney(o.expected)} expected through month ${o.throughMonth}`))),
         h('table', {}, h('caption', {}, 'Variance per month and item (actual − plan)'),
-          h('thead', {}, h('tr', {}, ['Month', 'Item', 'Actual', 'Plan', 'Variance', '%'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('thead', {}, h('tr', {}, ['Month', 'Item', 'Actual', 'Plan', 'Variance', '%'].map((c, i) => h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, c)))),
           h('tbody', {}, (r.variances ?? []).map((v) => h('tr', {}, h('td', {}, String(v.month)), h('td', {}, v.item), h('td', { class: 'num' }, fmtMoney(v.actual)), h('td', { class: 'num' }, fmtMoney(v.expected)), h('td', { class: 'num' }, fmtMoney(v.variance)), h('td', { class: 'num' }, typeof v.ratio === 'number' ? fmtPct(v.ratio) : '—'))))),
         r.split ? h('table', {}, h('caption', {}, `The split re-computed on actual revenue (${fmtMoney(r.split.revenue)})`),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Amount'))),

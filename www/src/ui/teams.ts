@@ -130,8 +130,12 @@ export function teamsScreen(app: App): HTMLElement {
         h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${fmtNum(t.score)}`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
         h('p', { class: 'metrics' }, `coverage ${fmtPct(t.coverage)} · fit ${fmtPct(t.fit)} · synergy ${fmtNum(t.synergy, 2)}`, t.winProbability !== undefined ? ` · win probability ${fmtPct(t.winProbability)}` : ''),
         h('table', {}, h('caption', {}, 'Members'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'))),
-          h('tbody', {}, t.members.map((m) => h('tr', {}, h('td', {}, app.name(m)), h('td', {}, t.slots?.[m] ?? ''), h('td', {}, app.byId.get(m)?.kind ?? ''))))),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Fit to slot profile'))),
+          h('tbody', {}, t.members.map((m) => {
+            const b = (t.breakdown as { partnerId: string; profile?: string | null; fit?: number | null }[] | undefined)?.find((x) => x.partnerId === m);
+            const prof = b?.profile ? app.ws.profiles.find((p) => p.id === b.profile)?.name ?? b.profile : '';
+            return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, t.slots?.[m] ?? ''), h('td', {}, app.byId.get(m)?.kind ?? ''), h('td', { class: 'num' }, typeof b?.fit === 'number' ? `${fmtPct(b.fit)} (${prof})` : '—'));
+          }))),
         covers(t),
         h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
         pairs(t),
