@@ -83,7 +83,7 @@ async function main() {
   tablist.append(...buttons);
 
   // workspace actions
-  const wsFile = h('input', { type: 'file', accept: '.json,application/json', id: 'ws-file', class: 'visually-hidden' });
+  const wsFile = h('input', { type: 'file', accept: '.json,application/json', id: 'ws-file', hidden: true, 'aria-label': 'Workspace file' });
   const importJson = async (text: string) => {
     const v = JSON.parse(text) as unknown;
     let next: Workspace;
@@ -107,7 +107,7 @@ async function main() {
   const shareBox = h('div', { class: 'field share', hidden: true }, h('label', { for: 'share-link' }, 'Share link'), shareField);
   const actions = h('div', { class: 'actions' },
     h('button', { type: 'button', onclick: () => download('dealteam-workspace.json', JSON.stringify(app.ws.source.kind === 'data' ? app.ws : { ...app.ws, ecosystem: undefined }, null, 2), 'application/json') }, 'Export workspace'),
-    h('label', { for: 'ws-file', class: 'button' }, 'Open workspace…'), wsFile,
+    h('button', { type: 'button', onclick: () => wsFile.click() }, 'Open workspace…'), wsFile,
     h('button', { type: 'button', onclick: async () => {
       const url = location.origin + location.pathname + toFragment(app.ws);
       shareField.value = url;
