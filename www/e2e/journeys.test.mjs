@@ -272,6 +272,13 @@ test('import a CSV: the bad row is reported with its line; hostile names stay te
   await page.getByText(/^3 of 3 partners$/).waitFor();
   await page.getByRole('rowgroup', { name: 'Partners rows (scroll)' }).getByText('<img src=x onerror=alert(1)>', { exact: true }).waitFor();
   assert.equal(await page.locator('#app img').count(), 0, 'a partner name became an element');
+  // the hostile name also stays text in the rendered agreement (raw HTML in Markdown is escaped)
+  await tab('Plan');
+  await page.getByRole('button', { name: 'Draft agreement' }).click();
+  const article = page.locator('article.agreement');
+  await article.getByText('<img src=x onerror=alert(1)>').first().or(article.getByText(/not available/)).first().waitFor({ timeout: 60000 });
+  assert.equal(await article.locator('img, script, [onerror]').count(), 0, 'the agreement rendered a partner name as HTML');
+  await tab('Partners');
   await shot('08-import');
   await axe('import');
   clean('import');
