@@ -305,6 +305,12 @@ test('rank 100k partners: the table re-renders within 100 ms of a weight change'
   console.log(`# rank 100k re-render after a weight change: ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms; of which in the engine worker ${engine.join(', ')} ms)`);
   await shot('09-100k');
   assert.ok(median <= 100, `re-ranking 100k partners took ${median.toFixed(0)} ms (median of 3; budget 100 ms)`);
+  // the 100k imported partners survive a reload (IndexedDB; localStorage is too small)
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+  await tab('Partners');
+  await page.getByText(/^100,000 of 100,000 partners$/).waitFor({ timeout: 30000 });
   clean('100k');
 });
 

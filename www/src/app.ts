@@ -43,9 +43,9 @@ export class App {
   /** Writes pending changes to localStorage now (also on page hide). */
   flush() {
     clearTimeout(this.saveTimer);
-    const problem = save(this.ws, this.ecoDirty);
+    const eco = this.ecoDirty;
     this.ecoDirty = false;
-    if (problem) this.status(problem);
+    void save(this.ws, eco).then((problem) => { if (problem) this.status(problem); });
   }
 
   status(text: string) { this.statusEl.textContent = text; }

@@ -14,12 +14,12 @@ import { teamsScreen } from './ui/teams';
 
 const root = document.getElementById('app')!;
 
-function initialWorkspace(): { ws: Workspace; from: string } {
+async function initialWorkspace(): Promise<{ ws: Workspace; from: string }> {
   try {
     const shared = fromFragment(location.hash);
     if (shared) { history.replaceState(null, '', location.pathname + location.search); return { ws: shared, from: 'the shared link' }; }
   } catch (e) { console.warn(e); }
-  const saved = load();
+  const saved = await load();
   return saved ? { ws: saved, from: 'your last session (autosaved in this browser)' } : { ws: emptyWorkspace(), from: 'the built-in sample' };
 }
 
@@ -48,8 +48,9 @@ async function open(app: App, ws: Workspace): Promise<void> {
 }
 
 async function main() {
-  const { ws, from } = initialWorkspace();
-  const app = new App(ws);
+  const app = new App(emptyWorkspace());
+  const { ws, from } = await initialWorkspace();
+  app.ws = ws;
   (window as unknown as { __app: App }).__app = app;
   addEventListener('pagehide', () => app.flush());
   document.addEventListener('visibilitychange', () => { if (document.hidden) app.flush(); });

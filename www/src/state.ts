@@ -42,41 +42,75 @@ export function parseWorkspace(text: string): Workspace {
   return { ...emptyWorkspace(), ...v } as Workspace;
 }
 
-const KEY_ECO = 'dealteam.ecosystem.v1';
+// An imported ecosystem can be far larger than localStorage's few megabytes (100k partners
+// are ~10 MB of JSON), so it lives in IndexedDB; the rest of the workspace in localStorage.
+const DB = 'dealteam';
+const STORE = 'kv';
+const ECO = 'ecosystem';
 
-/**
- * Saves the workspace; the (possibly large) imported ecosystem is written only when
- * `ecosystemChanged`, so edits stay cheap with 100k partners.
- */
-export function save(ws: Workspace, ecosystemChanged: boolean): string | null {
+function db(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open(DB, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore(STORE);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+async function kv<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest): Promise<T> {
+  const d = await db();
   try {
-    const { ecosystem, ...rest } = ws;
-    localStorage.setItem(KEY, JSON.stringify(rest));
-    if (ecosystemChanged) {
-      if (ws.source.kind === 'data' && ecosystem) localStorage.setItem(KEY_ECO, JSON.stringify(ecosystem));
-      else localStorage.removeItem(KEY_ECO);
-    }
-    return null;
-  } catch {
-    localStorage.removeItem(KEY_ECO);
-    localStorage.removeItem(KEY);
-    return 'Autosave failed: the workspace is too large for this browser’s storage. Export it as JSON to keep it.';
+    return await new Promise<T>((resolve, reject) => {
+      const tx = d.transaction(STORE, mode);
+      const req = f(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(req.result as T);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    d.close();
   }
 }
 
-export function load(): Workspace | null {
+/**
+ * Saves the workspace; the (possibly large) imported ecosystem is written only when
+ * `ecosystemChanged`, so edits stay cheap with 100k partners. Resolves to a problem to show,
+ * or null.
+ */
+export async function save(ws: Workspace, ecosystemChanged: boolean): Promise<string | null> {
+  const { ecosystem, ...rest } = ws;
+  try {
+    localStorage.setItem(KEY, JSON.stringify(rest));
+  } catch {
+    return 'Autosave failed: this browser’s storage is full. Export the workspace as JSON to keep it.';
+  }
+  if (!ecosystemChanged) return null;
+  try {
+    if (ws.source.kind === 'data' && ecosystem) await kv('readwrite', (st) => st.put(ecosystem, ECO));
+    else await kv('readwrite', (st) => st.delete(ECO));
+    return null;
+  } catch {
+    localStorage.removeItem(KEY);
+    return 'Autosave failed: the imported partners do not fit in this browser’s storage. Export the workspace as JSON to keep it.';
+  }
+}
+
+export async function load(): Promise<Workspace | null> {
   try {
     const t = localStorage.getItem(KEY);
     if (!t) return null;
     const v = JSON.parse(t) as Workspace;
-    if (v.source?.kind === 'data') v.ecosystem = JSON.parse(localStorage.getItem(KEY_ECO) ?? 'null') as Workspace['ecosystem'];
+    if (v.source?.kind === 'data') v.ecosystem = (await kv<Workspace['ecosystem']>('readonly', (st) => st.get(ECO))) ?? undefined;
     return parseWorkspace(JSON.stringify(v));
   } catch {
     return null;
   }
 }
 
-export function forget() { localStorage.removeItem(KEY); localStorage.removeItem(KEY_ECO); }
+export function forget() {
+  localStorage.removeItem(KEY);
+  void kv('readwrite', (st) => st.delete(ECO)).catch(() => undefined);
+}
 
 export function toFragment(ws: Workspace): string {
   return '#w=' + LZString.compressToEncodedURIComponent(JSON.stringify(ws));
