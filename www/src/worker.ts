@@ -72,7 +72,12 @@ function errorData(e: unknown): EngineErrorData {
   return { code: 'engine_error', path: '', message: String(e) };
 }
 
-const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+// Yield between steps so a `cancel` message can arrive; a MessageChannel round trip avoids
+// the ≥4 ms clamp of nested setTimeout.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const tick = () => new Promise<void>((r) => { waiting.push(r); channel.port2.postMessage(0); });
 
 /** Drives a stepwise handle to the end, posting progress; throws `cancelled` on cancel. */
 async function drive(id: number, handle: Stepper, partialOnCancel = false): Promise<unknown> {
