@@ -107,7 +107,10 @@ export function splitsScreen(app: App): HTMLElement {
     if (!app.engine.has('split')) { clear(out, unavailable('Revenue splitting')); return; }
     clear(out, h('p', {}, 'Computing…'));
     const Plot = await loadPlot();
-    const base = { amount: s.amount, currency: d.currency, members: s.members, ecosystem: app.eco, deal: d };
+    // the games only look at the members: send those, not the whole (possibly 100k) ecosystem
+    const inTeam = new Set(s.members);
+    const ecosystem = { ...app.eco, partners: app.eco.partners.filter((p) => inTeam.has(p.id)), relationships: (app.eco.relationships ?? []).filter((r) => inTeam.has(r.a) && inTeam.has(r.b)) };
+    const base = { amount: s.amount, currency: d.currency, members: s.members, ecosystem, deal: d };
     const results = await Promise.all(METHODS.map(async (m) => {
       try { return { m, r: unwrap(await app.engine.call('split', { ...base, ...m.req(s) } as SplitRequest)) }; } catch (e) { return { m, e: e as EngineError }; }
     }));
