@@ -65,3 +65,31 @@ test("sample() is deterministic", () => {
   assert.deepEqual(sample(100, 3), sample(100, 3));
   assert.notDeepEqual(sample(100, 3), sample(100, 4));
 });
+
+test("TeamSearch runs in steps, reports progress and equals the one-shot teams()", async () => {
+  const { TeamSearch, teams } = await import("dealteam");
+  const request = JSON.parse(readFileSync(new URL("./teams.json", import.meta.url), "utf8"));
+  const search = new TeamSearch(request);
+  let p;
+  do {
+    p = search.step(5);
+    assert.ok(p.progress >= 0 && p.progress <= 1);
+  } while (!p.done);
+  const result = search.result();
+  assert.equal(result.exact, true);
+  assert.deepEqual(result, teams(request));
+  search.free();
+});
+
+test("Simulation runs in steps; cancel() makes result() throw cancelled", async () => {
+  const { Simulation, simulate } = await import("dealteam");
+  const request = { ...JSON.parse(readFileSync(new URL("./plan-simulate.json", import.meta.url), "utf8")), trials: 300 };
+  const sim = new Simulation(request);
+  let p;
+  do p = sim.step(5); while (!p.done);
+  assert.equal(p.trialsDone, 300);
+  assert.deepEqual(sim.result(), simulate(request));
+  const cancelled = new Simulation(request);
+  cancelled.cancel();
+  assert.throws(() => cancelled.result(), (err) => err instanceof DealteamError && err.code === "cancelled");
+});

@@ -4,7 +4,16 @@ import init, {
   rank,
   sample,
   Ecosystem,
+  TeamSearch,
+  Simulation,
   DealteamError,
+  type TeamsRequest,
+  type TeamsResponse,
+  type TeamProgress,
+  type SimulateRequest,
+  type SimProgress,
+  type SplitRequest,
+  type SplitResponse,
   type RankRequest,
   type RankResponse,
   type RankedPartner,
@@ -35,6 +44,25 @@ if (profile) {
   const top: RankResponse = eco.rank(profile, { limit: 3 });
   console.log(top.results.length);
 }
+
+declare const teamsRequest: TeamsRequest;
+const search = new TeamSearch(teamsRequest);
+let progress: TeamProgress = search.step(10);
+while (!progress.done) progress = search.step(10);
+const best: TeamsResponse = search.result();
+const exact: boolean = best.exact;
+search.free();
+
+declare const simRequest: SimulateRequest;
+const sim = new Simulation(simRequest);
+const sp: SimProgress = sim.step(10);
+const done: boolean = sp.done;
+sim.cancel();
+
+declare const splitRequest: SplitRequest;
+const { split } = await import("dealteam");
+const allocated: SplitResponse = split(splitRequest);
+console.log(exact, done, allocated.allocations.length);
 
 try {
   rank("{}");
