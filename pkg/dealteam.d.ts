@@ -2,6 +2,79 @@
 /* eslint-disable */
 
 /**
+ * An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`.
+ */
+export class Ecosystem {
+    free(): void;
+    /**
+     * Parse (JSON text is fastest for big ecosystems), validate and index. Throws a
+     * `DealteamError` whose `path` is relative to the ecosystem (`partners[3].tier`).
+     */
+    constructor(ecosystem: EcosystemData | string);
+    /**
+     * Rank the partners against a profile (SPEC §2): eligible first, fit descending,
+     * near-ties by id. `opts`: `{limit?, explain?}` (default 100 rows with breakdowns).
+     */
+    rank(profile: Profile | string, opts: RankOptions): RankResponse;
+    /**
+     * Number of partners.
+     */
+    readonly size: number;
+}
+
+/**
+ * A plan simulation run in steps: `new Simulation(request)`.
+ */
+export class Simulation {
+    free(): void;
+    /**
+     * Stop: later steps do nothing and `result()` throws `cancelled`.
+     */
+    cancel(): void;
+    /**
+     * Check the request (a `simulate` request, object or JSON text) and prepare the
+     * run; throws a `DealteamError`. Nothing is simulated yet.
+     */
+    constructor(request: SimulateRequest | string);
+    /**
+     * The summary of the trials done so far (all of them once `done`).
+     */
+    result(): SimulateResponse;
+    /**
+     * Run trials for about `budgetMs` milliseconds (at least one), then report
+     * `{done, progress, trialsDone, trials}`. Call again until `done`.
+     */
+    step(budgetMs: number): SimProgress;
+}
+
+/**
+ * A resumable top-k team search: `new TeamSearch(request)`.
+ */
+export class TeamSearch {
+    free(): void;
+    /**
+     * Stop the search; `result()` then returns the best teams found so far
+     * (`exact: false`).
+     */
+    cancel(): void;
+    /**
+     * Validate and index the request (a `teams` request, object or JSON text); throws
+     * a `DealteamError` (`unknown_profile`, `infeasible`, …). Nothing is searched yet.
+     */
+    constructor(request: TeamsRequest | string);
+    /**
+     * The teams: the proven top-k (`exact: true`) once done, else the best found so far
+     * with `exact: false` and the `gap`.
+     */
+    result(): TeamsResponse;
+    /**
+     * Search for about `budgetMs` milliseconds (`performance.now()`), then report
+     * `{done, progress, nodes, bestScore?, bound?}`. Call again until `done`.
+     */
+    step(budgetMs: number): TeamProgress;
+}
+
+/**
  * `attribute` (SPEC §5, §10): multi-touch attribution over customer journeys.
  */
 export function attribute(req: AttributeRequest | string): AttributeResponse;
@@ -20,6 +93,12 @@ export function draftAgreement(req: AgreementRequest | string): string;
  * `rank` (SPEC §2, §10): score and order an ecosystem's partners against a profile.
  */
 export function rank(req: RankRequest | string): RankResponse;
+
+/**
+ * A realistic synthetic `{ecosystem, profiles, deal}` with `partners` partners from
+ * `seed` (the same as `dealteam sample --partners N --seed S`, bit for bit).
+ */
+export function sample(partners: number, seed: number): Sample;
 
 /**
  * `simulate` (SPEC §6, §10): Monte Carlo simulation of a joint plan, in one call.
@@ -50,13 +129,28 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_ecosystem_free: (a: number, b: number) => void;
+    readonly __wbg_simulation_free: (a: number, b: number) => void;
+    readonly __wbg_teamsearch_free: (a: number, b: number) => void;
     readonly attribute: (a: unknown) => [number, number, number];
     readonly auditPlan: (a: unknown) => [number, number, number];
     readonly draftAgreement: (a: unknown) => [number, number, number, number];
+    readonly ecosystem_new: (a: unknown) => [number, number, number];
+    readonly ecosystem_rank: (a: number, b: unknown, c: number) => [number, number, number];
+    readonly ecosystem_size: (a: number) => number;
     readonly rank: (a: unknown) => [number, number, number];
+    readonly sample: (a: number, b: number) => [number, number, number];
     readonly simulate: (a: unknown) => [number, number, number];
+    readonly simulation_cancel: (a: number) => void;
+    readonly simulation_new: (a: unknown) => [number, number, number];
+    readonly simulation_result: (a: number) => [number, number, number];
+    readonly simulation_step: (a: number, b: number) => [number, number, number];
     readonly split: (a: unknown) => [number, number, number];
     readonly teams: (a: unknown) => [number, number, number];
+    readonly teamsearch_cancel: (a: number) => void;
+    readonly teamsearch_new: (a: unknown) => [number, number, number];
+    readonly teamsearch_result: (a: number) => [number, number, number];
+    readonly teamsearch_step: (a: number, b: number) => [number, number, number];
     readonly validatePlan: (a: unknown) => [number, number, number];
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
@@ -94,22 +188,271 @@ export default function __wbg_init (module_or_path?: { module_or_path: InitInput
 // ---- Request and response types, generated by ts-rs from the Rust serde types
 // ---- (examples/ts_types.rs). Do not edit.
 
-export type AgreementRequest = JsonValue;
+/**
+ * The actuals of one month; absent items are not audited.
+ */
+export type ActualMonth = { 
+/**
+ * Month number, 1..=horizonMonths.
+ */
+month: number, 
+/**
+ * New bookings.
+ */
+bookings?: Money | null, 
+/**
+ * Recognised revenue.
+ */
+revenue?: Money | null, 
+/**
+ * Value of the opportunities opened in the month.
+ */
+pipeline?: Money | null, 
+/**
+ * Each partner's cost, by partner id.
+ */
+costs?: { [key in string]: Money } | null, 
+/**
+ * Objective metrics reported directly (`bookings`, `revenue`, `share:<id>`);
+ * they override the values derived from bookings and revenue.
+ */
+metrics?: { [key in string]: Money } | null, };
 
-export type AgreementResponse = JsonValue;
+/**
+ * Monthly actuals.
+ */
+export type Actuals = { 
+/**
+ * One entry per reported month.
+ */
+months: Array<ActualMonth>, };
+
+/**
+ * `agreement` request.
+ */
+export type AgreementRequest = { 
+/**
+ * The plan.
+ */
+plan: Plan, 
+/**
+ * Trials of the simulation behind the figures (default 10,000).
+ */
+trials?: number | null, 
+/**
+ * Seed (default 0).
+ */
+seed?: number | null, };
+
+export type AgreementResponse = string;
+
+/**
+ * One member's part.
+ */
+export type Allocation = { 
+/**
+ * Member id.
+ */
+partnerId: string, 
+/**
+ * Money, adding up exactly to the amount over all members.
+ */
+amount: Money, 
+/**
+ * Fraction of the amount (amount / total; 0 when the total is 0).
+ */
+share: number, 
+/**
+ * The member's game value (Shapley, Banzhaf, …) for game-based models.
+ */
+value: number | null, 
+/**
+ * Standard error of a sampled value.
+ */
+stdErr: number | null, };
 
 export type AttributeRequest = JsonValue;
 
 export type AttributeResponse = JsonValue;
 
-export type AuditRequest = JsonValue;
+/**
+ * One partner's part of the actual revenue.
+ */
+export type AuditAllocation = { 
+/**
+ * Partner id.
+ */
+partnerId: string, 
+/**
+ * Amount.
+ */
+amount: Money, };
 
-export type AuditResponse = JsonValue;
+/**
+ * The plan's expectation and the actuals of one month.
+ */
+export type AuditMonth = { 
+/**
+ * Month number.
+ */
+month: number, 
+/**
+ * Expected bookings (simulation mean).
+ */
+expectedBookings: Money, 
+/**
+ * Expected revenue (simulation mean).
+ */
+expectedRevenue: Money, 
+/**
+ * Expected pipeline created (analytic: λ_m × E[deal size]).
+ */
+expectedPipeline: Money, 
+/**
+ * Reported bookings.
+ */
+bookings: Money | null, 
+/**
+ * Reported revenue.
+ */
+revenue: Money | null, 
+/**
+ * Reported pipeline.
+ */
+pipeline: Money | null, };
+
+/**
+ * `audit` request.
+ */
+export type AuditRequest = { 
+/**
+ * The plan.
+ */
+plan: Plan, 
+/**
+ * What happened.
+ */
+actuals: Actuals, 
+/**
+ * Trials of the simulation that gives the expected figures (default 10,000).
+ */
+trials?: number | null, 
+/**
+ * Seed (default 0).
+ */
+seed?: number | null, };
+
+/**
+ * `audit` response.
+ */
+export type AuditResponse = { 
+/**
+ * Reported months, ascending.
+ */
+months: Array<AuditMonth>, 
+/**
+ * Every audited item.
+ */
+variances: Array<Variance>, 
+/**
+ * Every objective.
+ */
+objectives: Array<ObjectiveAudit>, 
+/**
+ * The split on actual revenue.
+ */
+split: AuditSplit, };
+
+/**
+ * The split recomputed on actual revenue.
+ */
+export type AuditSplit = { 
+/**
+ * Actual revenue over the reported months.
+ */
+revenue: Money, 
+/**
+ * Each partner's total (the sum of its monthly parts), in plan order.
+ */
+allocations: Array<AuditAllocation>, 
+/**
+ * Month by month.
+ */
+months: Array<AuditSplitMonth>, };
+
+/**
+ * The split of one month's actual revenue.
+ */
+export type AuditSplitMonth = { 
+/**
+ * Month number.
+ */
+month: number, 
+/**
+ * Actual revenue of the month.
+ */
+revenue: Money, 
+/**
+ * Each partner's part, in plan order.
+ */
+allocations: Array<AuditAllocation>, };
+
+/**
+ * The coalition that gains most by leaving (core check).
+ */
+export type Blocking = { 
+/**
+ * Its members, sorted.
+ */
+members: Array<string>, 
+/**
+ * Its value v(S) in the game's money units.
+ */
+value: number, 
+/**
+ * What the split gives it, in the game's units: share(S) × v(N).
+ */
+payoff: number, 
+/**
+ * `v(S) − payoff`; positive means S is better off alone.
+ */
+excess: number, };
+
+/**
+ * One bracket of a commission schedule: `rate` of the part of the amount up to
+ * `upTo` (above the previous bracket's `upTo`); the last bracket may omit `upTo`.
+ */
+export type Bracket = { 
+/**
+ * Upper end of the bracket (amount, exclusive of the brackets above); none = unlimited.
+ */
+upTo?: Money | null, 
+/**
+ * Commission rate in [0, 1] (0.05 = 5%), exact decimal.
+ */
+rate: Dec, };
 
 /**
  * What a conflicting pair does to a team.
  */
 export type ConflictMode = "forbid" | "penalize";
+
+/**
+ * Which member covers a requirement.
+ */
+export type Cover = { 
+/**
+ * The required capability.
+ */
+capability: string, 
+/**
+ * `min(1, max cap / target)` over the team.
+ */
+level: number, 
+/**
+ * The member reaching that level (ties: smallest id); absent when the level is 0.
+ */
+partnerId: string | null, };
 
 /**
  * One weighted criterion.
@@ -144,6 +487,35 @@ bad?: number | null, };
  * What a criterion looks at.
  */
 export type CriterionKind = "capability" | "industry" | "region" | "certification" | "tier" | "metric" | "reach";
+
+/**
+ * How one criterion contributed to a partner's fit.
+ */
+export type CriterionShare = { 
+/**
+ * A readable label such as `capability:cloud` or `tier`.
+ */
+criterion: string, 
+/**
+ * The criterion's kind.
+ */
+kind: CriterionKind, 
+/**
+ * The criterion's key, if it has one.
+ */
+key?: string | null, 
+/**
+ * The score s ∈ [0, 1].
+ */
+score: number, 
+/**
+ * The weight w.
+ */
+weight: number, 
+/**
+ * `w·s / Σw`: the shares of all criteria add up to the fit.
+ */
+share: number, };
 
 /**
  * An ISO 4217 currency code, checked against the list of active codes.
@@ -204,9 +576,33 @@ conflicts?: ConflictMode,
 conflictPenalty?: number | null, };
 
 /**
+ * Lognormal deal size by median and 90th percentile.
+ */
+export type DealSize = { 
+/**
+ * Must be `"lognormal"`.
+ */
+distribution: string, 
+/**
+ * Median deal size.
+ */
+median: Money, 
+/**
+ * 90th percentile, ≥ median.
+ */
+p90: Money, };
+
+/**
+ * An exact decimal number that JSON may write as a number (`0.05`, `33.3`) or a
+ * string (`"0.05"`). A JSON number is read through its shortest decimal spelling, so
+ * `33.3` is exactly 33.3 — percentages are compared exactly, never as float sums.
+ */
+export type Dec = number | string;
+
+/**
  * The partners of an ecosystem and the relationships between them.
  */
-export type Ecosystem = { 
+export type EcosystemData = { 
 /**
  * Currency of the ecosystem's amounts (default EUR).
  */
@@ -229,13 +625,428 @@ relationships?: Array<Relationship>, };
  */
 export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "invalid_value" | "duplicate_id" | "unknown_partner" | "unknown_profile" | "invalid_money" | "currency_mismatch" | "too_large" | "infeasible" | "cancelled" | "unknown_command";
 
+/**
+ * Exclusivity terms.
+ */
+export type Exclusivity = { 
+/**
+ * Whether the collaboration is exclusive.
+ */
+exclusive?: boolean | null, 
+/**
+ * Whether the parties may pursue similar arrangements: one answer for all, or
+ * one per partner id.
+ */
+mayPursueSimilar?: MayPursue | null, };
+
+/**
+ * The fairness report of one split (SPEC §5).
+ */
+export type Fairness = { 
+/**
+ * The parts add up exactly to the amount (checked in decimal).
+ */
+efficient: boolean, 
+/**
+ * The game used for the checks below, if unknown.
+ */
+game: string | null, 
+/**
+ * v(N), in money.
+ */
+grandValue: number | null, 
+/**
+ * Whether the split lies in the core (n ≤ 20).
+ */
+inCore: boolean | null, 
+/**
+ * The most blocking coalition (largest excess), when the core was checked.
+ */
+blocking: Blocking | null, 
+/**
+ * Whether the core is empty, when that can be told (`true`: Σ v({i}) > v(N) or no
+ * allocation passes; `false`: this split is in it); absent when unknown.
+ */
+coreEmpty: boolean | null, 
+/**
+ * Ecosystem multiplier v(N) / Σ v({i}); null when unbounded.
+ */
+multiplier: number | null, 
+/**
+ * True when Σ v({i}) = 0 (no member wins alone): the multiplier is unbounded.
+ */
+multiplierUnbounded: boolean, 
+/**
+ * Interchangeable players (n ≤ 20), if unknown.
+ */
+symmetry: PropertyCheck | null, 
+/**
+ * Dummy players (n ≤ 20), if unknown.
+ */
+dummy: PropertyCheck | null, 
+/**
+ * The findings in words.
+ */
+explanation: Array<string>, };
+
+/**
+ * One gap of the plan.
+ */
+export type Finding = { 
+/**
+ * Stable rule id, e.g. `lead.partner`.
+ */
+rule: string, 
+/**
+ * error or warning.
+ */
+severity: Severity, 
+/**
+ * Where, e.g. `partners[1].manager`.
+ */
+path: string, 
+/**
+ * What to add or change.
+ */
+message: string, };
+
+/**
+ * The coalition game of a game-based split (SPEC §10 `game`).
+ */
+export type GameSpec = { "kind": "winProbability", 
+/**
+ * Steepness (default 10).
+ */
+k?: number | null, 
+/**
+ * Midpoint coverage (default 0.6).
+ */
+m?: number | null, } | { "kind": "coverage", } | { "kind": "table", 
+/**
+ * Value per coalition key.
+ */
+values: { [key in string]: Money }, } | { "kind": "additiveSynergy", 
+/**
+ * Value of each member alone (missing: 0).
+ */
+standalone: { [key in string]: Money }, 
+/**
+ * Bonus of each pair that is together.
+ */
+pairs: Array<PairBonus>, };
+
+/**
+ * Project governance.
+ */
+export type Governance = { 
+/**
+ * Who oversees the collaboration (person or body).
+ */
+overseer?: string | null, 
+/**
+ * An independent party (recommended).
+ */
+independentParty?: string | null, 
+/**
+ * How often the partners review the plan (e.g. "monthly").
+ */
+cadence?: string | null, };
+
+/**
+ * A partner's investment commitment. Missing amounts count as zero in the simulation.
+ */
+export type Investments = { 
+/**
+ * Marketing development funds, spent in month 1.
+ */
+mdf?: Money | null, 
+/**
+ * Enablement / pre-sales training, spent in month 1.
+ */
+enablement?: Money | null, 
+/**
+ * Running cost per month, every month of the horizon.
+ */
+monthlyCost?: Money | null, 
+/**
+ * Co-branding, spent in month 1.
+ */
+branding?: Money | null, };
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
+/**
+ * One answer for every partner, or one per partner id.
+ */
+export type MayPursue = boolean | { [key in string]: boolean };
+
+/**
+ * Dispute mediation.
+ */
+export type Mediation = { 
+/**
+ * The escalation steps, in order.
+ */
+steps: Array<string>, };
+
+/**
+ * A member's place in the team.
+ */
+export type MemberBreakdown = { 
+/**
+ * Partner id.
+ */
+partnerId: string, 
+/**
+ * Index of its slot in `deal.slots`.
+ */
+slot: number, 
+/**
+ * Role of that slot.
+ */
+role: string, 
+/**
+ * Profile of that slot, if unknown.
+ */
+profile: string | null, 
+/**
+ * Fit against that profile (absent for a slot without profile).
+ */
+fit: number | null, };
+
+/**
+ * The result of one model.
+ */
+export type ModelResult = { 
+/**
+ * The model.
+ */
+model: SplitModel, 
+/**
+ * How the values were computed: `weights`, `percent`, `tiered`, `closedForm`,
+ * `enumeration`, `sampling` or `marginal`.
+ */
+method: string, 
+/**
+ * One part per member, in the order of `members`.
+ */
+allocations: Array<Allocation>, 
+/**
+ * The fairness report.
+ */
+fairness: Fairness, 
+/**
+ * Permutations sampled (sampling only).
+ */
+samples: number | null, };
 
 /**
  * An exact amount. Reads a decimal string (`"1200.50"`) or a JSON integer; writes a
  * string. Floats are refused: money is never a float.
  */
 export type Money = string;
+
+/**
+ * Mean and quantiles of an amount over the trials.
+ */
+export type MoneyStats = { 
+/**
+ * Exact mean, rounded to the minor unit.
+ */
+mean: Money, 
+/**
+ * 5th percentile.
+ */
+p5: Money, 
+/**
+ * Median.
+ */
+p50: Money, 
+/**
+ * 95th percentile.
+ */
+p95: Money, };
+
+/**
+ * One month of the simulation.
+ */
+export type MonthFigures = { 
+/**
+ * Month number, 1-based.
+ */
+month: number, 
+/**
+ * New bookings in the month.
+ */
+bookings: MoneyStats, 
+/**
+ * Revenue recognised in the month.
+ */
+revenue: MoneyStats, 
+/**
+ * Per partner id.
+ */
+partners: { [key in string]: PartnerFigures }, 
+/**
+ * Probability that each partner has paid back by this month (cumulative share ≥
+ * cumulative investment), per partner id.
+ */
+paidBack: { [key in string]: Probability }, };
+
+/**
+ * A joint objective: the metric's total up to `byMonth` should reach `target`.
+ */
+export type Objective = { 
+/**
+ * `bookings`, `revenue` or `share:<partnerId>`.
+ */
+metric: string, 
+/**
+ * The amount to reach.
+ */
+target?: Money | null, 
+/**
+ * The month by which to reach it (1..=horizonMonths).
+ */
+byMonth?: number | null, 
+/**
+ * Who is accountable.
+ */
+owner?: string | null, };
+
+/**
+ * An objective against the actuals.
+ */
+export type ObjectiveAudit = { 
+/**
+ * The metric.
+ */
+metric: string, 
+/**
+ * The target.
+ */
+target: Money, 
+/**
+ * The month.
+ */
+byMonth: number, 
+/**
+ * The last month counted (the latest reported month up to byMonth).
+ */
+throughMonth: number, 
+/**
+ * Actual total up to throughMonth.
+ */
+actual: Money, 
+/**
+ * Expected total up to throughMonth.
+ */
+expected: Money, 
+/**
+ * Status.
+ */
+status: ObjectiveStatus, };
+
+/**
+ * An objective and the probability of reaching it.
+ */
+export type ObjectiveResult = { 
+/**
+ * The metric.
+ */
+metric: string, 
+/**
+ * The target.
+ */
+target: Money, 
+/**
+ * The month.
+ */
+byMonth: number, 
+/**
+ * P(total of the metric up to byMonth ≥ target).
+ */
+probability: number, 
+/**
+ * The expected total up to byMonth.
+ */
+expected: Money, };
+
+/**
+ * Where an objective stands.
+ */
+export type ObjectiveStatus = "met" | "onTrack" | "offTrack" | "missed";
+
+/**
+ * What is sold.
+ */
+export type Offer = { "kind": "oneTime", } | { "kind": "subscription", 
+/**
+ * Months of one term.
+ */
+termMonths: number, 
+/**
+ * Probability that a customer leaves after a month, 0..1.
+ */
+monthlyChurn: number, 
+/**
+ * Probability of renewing at the end of a term, 0..1 (default 0).
+ */
+renewalRate: number, } | { "kind": "consumption", 
+/**
+ * Months of one term.
+ */
+termMonths: number, 
+/**
+ * Growth per month (0.02 = 2 %), > −1.
+ */
+monthlyGrowth: number, 
+/**
+ * Probability that a customer leaves after a month, 0..1.
+ */
+monthlyChurn: number, 
+/**
+ * Probability of renewing at the end of a term, 0..1 (default 0).
+ */
+renewalRate: number, };
+
+/**
+ * A standalone bonus of a pair in the `additiveSynergy` game.
+ */
+export type PairBonus = { 
+/**
+ * One member.
+ */
+a: string, 
+/**
+ * The other member.
+ */
+b: string, 
+/**
+ * Extra value when both are in the coalition (may be negative).
+ */
+bonus: Money, };
+
+/**
+ * A member pair.
+ */
+export type PairBreakdown = { 
+/**
+ * Smaller id.
+ */
+a: string, 
+/**
+ * Larger id.
+ */
+b: string, 
+/**
+ * Pair score (SPEC §3).
+ */
+score: number, 
+/**
+ * The two are in channel conflict.
+ */
+conflict: boolean, };
 
 /**
  * A partner company.
@@ -287,6 +1098,230 @@ accounts?: Array<string>,
 costToServe?: Money | null, };
 
 /**
+ * One partner in one month (or in total).
+ */
+export type PartnerFigures = { 
+/**
+ * The partner's share of the recognised revenue.
+ */
+share: MoneyStats, 
+/**
+ * The partner's investment (deterministic: the same in every trial).
+ */
+cost: Money, 
+/**
+ * ROPI of the cumulative share and investment up to this month; absent when
+ * nothing has been invested yet.
+ */
+ropi: RatioStats | null, };
+
+/**
+ * A partner's totals over the horizon.
+ */
+export type PartnerTotals = { 
+/**
+ * Share of the revenue.
+ */
+share: MoneyStats, 
+/**
+ * Investment over the horizon.
+ */
+investment: Money, 
+/**
+ * (share − investment) / investment; absent when the investment is zero.
+ */
+ropi: RatioStats | null, 
+/**
+ * Payback month.
+ */
+payback: Payback, };
+
+/**
+ * The payback month over the trials.
+ */
+export type Payback = { 
+/**
+ * Share of trials that pay back within the horizon.
+ */
+probability: number, 
+/**
+ * Mean payback month over the trials that pay back.
+ */
+mean: number | null, 
+/**
+ * Quantiles over all trials; `null` when the quantile falls on "never".
+ */
+p5: number | null, 
+/**
+ * Median (`null`: more than half the trials never pay back).
+ */
+p50: number | null, 
+/**
+ * 95th percentile.
+ */
+p95: number | null, };
+
+/**
+ * The pipeline model of SPEC §6.
+ */
+export type Pipeline = { 
+/**
+ * Mean opportunities opened per month: a number, or one per month (a ramp; months
+ * after the last entry use the last entry).
+ */
+opportunitiesPerMonth: Rate, 
+/**
+ * Probability that an opportunity is won, 0..1.
+ */
+winProbability: number, 
+/**
+ * Deal size (contract value of one term).
+ */
+dealSize: DealSize, 
+/**
+ * Days from opening to closing.
+ */
+salesCycleDays: Triangular, };
+
+/**
+ * The pipeline and sales cycle the partners commit to.
+ */
+export type PipelineRequirements = { 
+/**
+ * Qualified opportunities to open per month.
+ */
+opportunitiesPerMonth?: number | null, 
+/**
+ * Pipeline value to hold open.
+ */
+pipelineValue?: Money | null, 
+/**
+ * The sales cycle the partners aim for, in days.
+ */
+maxSalesCycleDays?: number | null, 
+/**
+ * Anything else, in words.
+ */
+notes?: string | null, };
+
+/**
+ * A joint plan: partners, offer, pipeline, split, horizon, objectives and the
+ * agreement's governance terms.
+ */
+export type Plan = { 
+/**
+ * Plan id.
+ */
+id?: string | null, 
+/**
+ * Plan name (the agreement's title).
+ */
+name?: string | null, 
+/**
+ * ISO 4217 currency of every amount of the plan.
+ */
+currency?: Currency | null, 
+/**
+ * Decimal places of money (default: the currency's minor units).
+ */
+minorUnits?: number | null, 
+/**
+ * Months simulated, 1..=600.
+ */
+horizonMonths?: number | null, 
+/**
+ * The partners of the plan.
+ */
+partners: Array<PlanPartner>, 
+/**
+ * The name of the person who leads the opportunity.
+ */
+opportunityLead?: string | null, 
+/**
+ * What is sold and how revenue is recognised.
+ */
+offer?: Offer | null, 
+/**
+ * Where the deals come from.
+ */
+pipeline?: Pipeline | null, 
+/**
+ * How revenue is divided among the partners (a `split` request of SPEC §10
+ * without amount, currency and members; the members are the plan's partners).
+ */
+split?: SplitRule | null, 
+/**
+ * How recurring revenue is paid out, in words.
+ */
+remuneration?: Remuneration | null, 
+/**
+ * Joint objectives.
+ */
+objectives: Array<Objective>, 
+/**
+ * How success is measured, in words (one item per measure).
+ */
+successMeasures: Array<string>, 
+/**
+ * The pipeline and sales cycle the partners commit to.
+ */
+pipelineRequirements?: PipelineRequirements | null, 
+/**
+ * Who oversees the collaboration.
+ */
+governance?: Governance | null, 
+/**
+ * How disputes are settled.
+ */
+mediation?: Mediation | null, 
+/**
+ * Exclusivity terms.
+ */
+exclusivity?: Exclusivity | null, 
+/**
+ * Shared values, in words (optional).
+ */
+values?: string | null, 
+/**
+ * Long-term vision, in words (optional).
+ */
+vision?: string | null, };
+
+/**
+ * A partner of a plan.
+ */
+export type PlanPartner = { 
+/**
+ * Unique id (the split's member id).
+ */
+id: string, 
+/**
+ * Company name.
+ */
+name: string, 
+/**
+ * Role in the collaboration (isv, si, …).
+ */
+role?: string | null, 
+/**
+ * True for the lead partner.
+ */
+lead: boolean, 
+/**
+ * The named partnership manager.
+ */
+manager?: string | null, 
+/**
+ * The partner's investment commitment.
+ */
+investments?: Investments | null, };
+
+/**
+ * A probability written with 12 significant digits.
+ */
+export type Probability = number;
+
+/**
  * An Ideal Partner Profile.
  */
 export type Profile = { 
@@ -311,9 +1346,112 @@ require?: Require | null,
  */
 criteria: Array<Criterion>, };
 
-export type RankRequest = JsonValue;
+/**
+ * A symmetry or dummy check.
+ */
+export type PropertyCheck = { 
+/**
+ * Groups of interchangeable players (symmetry) or the dummy players (one group).
+ */
+players: Array<Array<string>>, 
+/**
+ * Whether the split treats them accordingly (equal parts; dummy gets its own value).
+ */
+respected: boolean, };
 
-export type RankResponse = JsonValue;
+/**
+ * Options of [`crate::rank::EcosystemIndex::rank`] (the facade's `eco.rank(profile, opts)`).
+ */
+export type RankOptions = { 
+/**
+ * How many rows to return (default 100; 0 = every partner).
+ */
+limit?: number | null, 
+/**
+ * Include the per-criterion breakdown of each row (default true).
+ */
+explain?: boolean | null, };
+
+/**
+ * `rank` request: `{ecosystem, profile, limit?, explain?}`.
+ */
+export type RankRequest = { 
+/**
+ * The partners to rank.
+ */
+ecosystem: EcosystemData, 
+/**
+ * The Ideal Partner Profile to rank them against.
+ */
+profile: Profile, 
+/**
+ * How many rows to return (default 100; 0 = every partner).
+ */
+limit?: number | null, 
+/**
+ * Include the per-criterion breakdown of each row (default true).
+ */
+explain?: boolean | null, };
+
+/**
+ * `rank` response: the ranked rows, best first.
+ */
+export type RankResponse = { 
+/**
+ * Eligible partners first, then fit descending, near-ties by id (SPEC §2).
+ */
+results: Array<RankedPartner>, };
+
+/**
+ * One ranked partner.
+ */
+export type RankedPartner = { 
+/**
+ * The partner's id.
+ */
+partnerId: string, 
+/**
+ * `Σ wᵢ·sᵢ / Σ wᵢ` (SPEC §2).
+ */
+fit: number, 
+/**
+ * Every `require` clause holds.
+ */
+eligible: boolean, 
+/**
+ * The names of the failed `require` clauses (`kinds`, `minTier`, `capabilitiesMin.cloud`, …).
+ */
+failed: Array<string>, 
+/**
+ * Per criterion: score, weight and share of the fit (absent with `explain: false`).
+ */
+breakdown?: Array<CriterionShare> | null, };
+
+/**
+ * A constant rate or one per month.
+ */
+export type Rate = number | Array<number>;
+
+/**
+ * Mean and quantiles of a ratio over the trials.
+ */
+export type RatioStats = { 
+/**
+ * Mean.
+ */
+mean: number, 
+/**
+ * 5th percentile.
+ */
+p5: number, 
+/**
+ * Median.
+ */
+p50: number, 
+/**
+ * 95th percentile.
+ */
+p95: number, };
 
 /**
  * An unordered pair of partners.
@@ -343,6 +1481,19 @@ trust?: number | null,
  * The two are in channel conflict.
  */
 conflict?: boolean, };
+
+/**
+ * How recurring revenue is paid out.
+ */
+export type Remuneration = { 
+/**
+ * How recurring (subscription, renewal, consumption) revenue is shared, in words.
+ */
+recurring?: string | null, 
+/**
+ * Payment terms and anything else, in words.
+ */
+notes?: string | null, };
 
 /**
  * Hard clauses; a partner failing one is still scored but not eligible.
@@ -399,6 +1550,37 @@ weight: number,
 target?: number | null, };
 
 /**
+ * Who receives what is left after the commissions of a `tiered` split: exactly one
+ * of `to` (one member) or `shares` (weights by member).
+ */
+export type Residual = { 
+/**
+ * The member who receives the residual.
+ */
+to?: string | null, 
+/**
+ * Weights by member for the residual.
+ */
+shares?: { [key in string]: number } | null, };
+
+/**
+ * A generated sample: what `dealteam sample` prints.
+ */
+export type Sample = { 
+/**
+ * The partners and their relationships.
+ */
+ecosystem: EcosystemData, 
+/**
+ * Ideal Partner Profiles; `profiles[0]` (`cloud-si`) has 9 criteria and 2 require clauses.
+ */
+profiles: Array<Profile>, 
+/**
+ * A three-slot deal over the profiles.
+ */
+deal: Deal, };
+
+/**
  * Weights of the team score (SPEC §3).
  */
 export type ScoreWeights = { 
@@ -415,9 +1597,86 @@ fit?: number,
  */
 synergy?: number, };
 
-export type SimulateRequest = JsonValue;
+/**
+ * Search mode.
+ */
+export type SearchMode = "exact";
 
-export type SimulateResponse = JsonValue;
+/**
+ * How serious a finding is.
+ */
+export type Severity = "error" | "warning";
+
+/**
+ * Progress of a stepped simulation.
+ */
+export type SimProgress = { 
+/**
+ * All trials are done (or the run was cancelled).
+ */
+done: boolean, 
+/**
+ * trialsDone / trials, 0..1.
+ */
+progress: number, 
+/**
+ * Trials finished so far.
+ */
+trialsDone: number, 
+/**
+ * Trials requested.
+ */
+trials: number, };
+
+/**
+ * `simulate` request.
+ */
+export type SimulateRequest = { 
+/**
+ * The plan.
+ */
+plan: Plan, 
+/**
+ * Monte Carlo trials (default 10,000; at most 10,000,000).
+ */
+trials?: number | null, 
+/**
+ * Seed of the random streams (default 0).
+ */
+seed?: number | null, };
+
+/**
+ * `simulate` response.
+ */
+export type SimulateResponse = { 
+/**
+ * Trials summarised.
+ */
+trials: number, 
+/**
+ * The seed used.
+ */
+seed: number, 
+/**
+ * Currency of every amount.
+ */
+currency: Currency, 
+/**
+ * Month by month.
+ */
+months: Array<MonthFigures>, 
+/**
+ * Over the horizon.
+ */
+totals: Totals, 
+/**
+ * Per partner id, over the horizon.
+ */
+partners: { [key in string]: PartnerTotals }, 
+/**
+ * One per objective of the plan, in order.
+ */
+objectives: Array<ObjectiveResult>, };
 
 /**
  * A team slot.
@@ -440,17 +1699,377 @@ min: number,
  */
 max: number, };
 
-export type SplitRequest = JsonValue;
+/**
+ * Which rule divides the amount.
+ */
+export type SplitModel = "fixed" | "tiered" | "contribution" | "shapley" | "banzhaf" | "compare";
 
-export type SplitResponse = JsonValue;
+/**
+ * The `split` request (SPEC §10).
+ */
+export type SplitRequest = { 
+/**
+ * The amount to divide (negative for refunds and clawbacks).
+ */
+amount: Money, 
+/**
+ * Its currency.
+ */
+currency: Currency, 
+/**
+ * Member ids, in the order that breaks ties of §4.
+ */
+members: Array<string>, 
+/**
+ * The split model.
+ */
+model: SplitModel, 
+/**
+ * Partners (for the `coverage` and `winProbability` games).
+ */
+ecosystem?: EcosystemData | null, 
+/**
+ * The deal (for the `coverage` and `winProbability` games).
+ */
+deal?: Deal | null, 
+/**
+ * The coalition game (default `winProbability` when a deal is given).
+ */
+game?: GameSpec | null, 
+/**
+ * `fixed`: weights by member.
+ */
+shares?: { [key in string]: number } | null, 
+/**
+ * `fixed`: percentages by member, adding up to exactly 100.
+ */
+percent?: { [key in string]: Dec } | null, 
+/**
+ * `tiered`: role (schedule name) of each scheduled member.
+ */
+roles?: { [key in string]: string } | null, 
+/**
+ * `tiered`: commission brackets per role.
+ */
+schedules?: { [key in string]: Array<Bracket> } | null, 
+/**
+ * `tiered`: who receives the rest.
+ */
+residual?: Residual | null, 
+/**
+ * `compare`: the models to compare (default: every model that applies).
+ */
+models?: Array<SplitModel> | null, 
+/**
+ * Sampled Shapley: permutations (default 2,000, as 1,000 antithetic pairs).
+ */
+samples?: number | null, 
+/**
+ * Sampled Shapley: seed (default 0).
+ */
+seed?: number | null, };
 
-export type TeamsRequest = JsonValue;
+/**
+ * The `split` response: the requested model's result (for `compare`, the first
+ * compared model's), plus every compared model side by side.
+ */
+export type SplitResponse = { 
+/**
+ * `compare` only: every compared model, in the order asked.
+ */
+comparison: Array<ModelResult> | null, 
+/**
+ * The model.
+ */
+model: SplitModel, 
+/**
+ * How the values were computed: `weights`, `percent`, `tiered`, `closedForm`,
+ * `enumeration`, `sampling` or `marginal`.
+ */
+method: string, 
+/**
+ * One part per member, in the order of `members`.
+ */
+allocations: Array<Allocation>, 
+/**
+ * The fairness report.
+ */
+fairness: Fairness, 
+/**
+ * Permutations sampled (sampling only).
+ */
+samples: number | null, };
 
-export type TeamsResponse = JsonValue;
+/**
+ * The split fields of a `split` request without amount, currency and members
+ * (SPEC §6 uses it in plans). See docs/splits.md for each model.
+ */
+export type SplitRule = { 
+/**
+ * The model.
+ */
+model: SplitModel, 
+/**
+ * `fixed`: weights by member (members not listed get 0).
+ */
+shares?: { [key in string]: number } | null, 
+/**
+ * `fixed`: percentages by member, adding up to exactly 100 (members not listed get 0).
+ */
+percent?: { [key in string]: Dec } | null, 
+/**
+ * `tiered`: schedule name of each scheduled member.
+ */
+roles?: { [key in string]: string } | null, 
+/**
+ * `tiered`: commission brackets per schedule name.
+ */
+schedules?: { [key in string]: Array<Bracket> } | null, 
+/**
+ * `tiered`: who receives what is left after commissions.
+ */
+residual?: Residual | null, 
+/**
+ * Game-based models: the game (default `winProbability` when `deal` is given).
+ */
+game?: GameSpec | null, 
+/**
+ * `coverage` / `winProbability` games: the partners.
+ */
+ecosystem?: EcosystemData | null, 
+/**
+ * `coverage` / `winProbability` games: the deal.
+ */
+deal?: Deal | null, 
+/**
+ * Sampled Shapley: permutations (default 2,000).
+ */
+samples?: number | null, 
+/**
+ * Sampled Shapley: seed (default 0).
+ */
+seed?: number | null, };
 
-export type ValidateRequest = JsonValue;
+/**
+ * One team with its explanation.
+ */
+export type Team = { 
+/**
+ * Member ids, sorted.
+ */
+members: Array<string>, 
+/**
+ * Partner id → role of the slot it fills (the best assignment).
+ */
+slots: { [key in string]: string }, 
+/**
+ * Team score (SPEC §3), after conflict penalties.
+ */
+score: number, 
+/**
+ * Requirement coverage.
+ */
+coverage: number, 
+/**
+ * Mean fit of the members in profiled slots (1 if none).
+ */
+fit: number, 
+/**
+ * Mean pair score over all member pairs (0 for one member).
+ */
+synergy: number, 
+/**
+ * Conflicting member pairs (only under `conflicts: "penalize"`), each `[a, b]` sorted.
+ */
+conflicts: Array<[string, string]>, 
+/**
+ * Score subtracted for conflicts (`conflictPenalty` × conflicting pairs).
+ */
+penalty: number, 
+/**
+ * Per requirement (deal order): the level reached and the member reaching it.
+ */
+covers: Array<Cover>, 
+/**
+ * Per member (sorted by id): slot and fit.
+ */
+breakdown: Array<MemberBreakdown>, 
+/**
+ * Per member pair (sorted): pair score and conflict flag.
+ */
+pairs: Array<PairBreakdown>, };
 
-export type ValidateResponse = JsonValue;
+/**
+ * What [`crate::teams::TeamSearch::step`] reports.
+ */
+export type TeamProgress = { 
+/**
+ * The search finished (proved, or cancelled).
+ */
+done: boolean, 
+/**
+ * Estimated fraction of the search tree done, 0..1.
+ */
+progress: number, 
+/**
+ * Nodes explored so far.
+ */
+nodes: number, 
+/**
+ * Best team score found so far (absent before the first team).
+ */
+bestScore: number | null, 
+/**
+ * Upper bound on the score of unknown team not yet returned (absent when done).
+ */
+bound: number | null, };
+
+/**
+ * `teams` request: find the `k` best deal teams.
+ */
+export type TeamsRequest = { 
+/**
+ * The partners and their relationships.
+ */
+ecosystem: EcosystemData, 
+/**
+ * Profiles referenced by the deal's slots.
+ */
+profiles: Array<Profile>, 
+/**
+ * The opportunity: requirements, slots, constraints, weights.
+ */
+deal: Deal, 
+/**
+ * How many teams (default 10, at most [`MAX_K`]).
+ */
+k?: number | null, 
+/**
+ * Search mode (only `exact`, the default).
+ */
+mode?: SearchMode | null, 
+/**
+ * Wall-clock budget of [`crate::teams::TeamsCommand`] in ms (default
+ * [`DEFAULT_TIME_LIMIT_MS`]); when it runs out the best teams found are returned
+ * with `exact: false` and the proven `gap`.
+ */
+timeLimitMs?: number | null, 
+/**
+ * A trained win model (SPEC §9). Not supported by this build: giving one is an
+ * `invalid_value` error rather than being silently ignored.
+ */
+winModel?: JsonValue | null, };
+
+/**
+ * `teams` response.
+ */
+export type TeamsResponse = { 
+/**
+ * The best teams, best first (score desc, ties within 1e-9 by member ids).
+ */
+teams: Array<Team>, 
+/**
+ * True when the search proved these are the true top-k.
+ */
+exact: boolean, 
+/**
+ * Search nodes explored.
+ */
+nodes: number, 
+/**
+ * When not exact: proven upper bound on unknown team not returned minus the k-th best
+ * score found (or minus 0 when fewer than k were found).
+ */
+gap: number | null, };
+
+/**
+ * Totals over the horizon.
+ */
+export type Totals = { 
+/**
+ * Bookings over the horizon.
+ */
+bookings: MoneyStats, 
+/**
+ * Revenue recognised over the horizon.
+ */
+revenue: MoneyStats, 
+/**
+ * Mean number of won deals booked within the horizon per trial.
+ */
+deals: number, };
+
+/**
+ * Triangular distribution by min, mode and max.
+ */
+export type Triangular = { 
+/**
+ * Must be `"triangular"`.
+ */
+distribution: string, 
+/**
+ * Smallest value.
+ */
+min: number, 
+/**
+ * Most likely value.
+ */
+mode: number, 
+/**
+ * Largest value.
+ */
+max: number, };
+
+/**
+ * `validate` request.
+ */
+export type ValidateRequest = { 
+/**
+ * The plan to check.
+ */
+plan: Plan, };
+
+/**
+ * `validate` response.
+ */
+export type ValidateResponse = { 
+/**
+ * True when there is no error finding.
+ */
+ok: boolean, 
+/**
+ * Every gap, errors first, in rule order.
+ */
+findings: Array<Finding>, };
+
+/**
+ * Actual against expected for one item of one month.
+ */
+export type Variance = { 
+/**
+ * Month number.
+ */
+month: number, 
+/**
+ * `bookings`, `revenue`, `pipeline` or `costs:<partnerId>`.
+ */
+item: string, 
+/**
+ * Reported.
+ */
+actual: Money, 
+/**
+ * The plan's expectation.
+ */
+expected: Money, 
+/**
+ * actual − expected.
+ */
+variance: Money, 
+/**
+ * variance / expected (absent when expected is zero).
+ */
+ratio: number | null, };
 
 /** One problem of an input: the same fields as DealteamError. */
 export interface DealteamProblem {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the npm package `dealteam` into pkg/ (committed as generated output):
-#   1. wasm-pack (target web) compiles the facade src/wasm/ and runs wasm-bindgen;
+#   1. wasm-pack (target web, cargo profile `wasm-release`: the release profile with
+#      opt-level "s") compiles the facade src/wasm/ and runs wasm-bindgen;
 #   2. wasm-opt (npm binaryen in scripts/tools, installed by setup.sh) optimises the
 #      module — level from WASM_OPT_LEVEL (default -O3; docs/performance/wasm-size.md
 #      compares -Oz, -Os and -O3). Debian's binaryen 108 is not used: it corrupts
@@ -18,8 +19,8 @@ cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '[build-pkg] %s\n' "$*"; }
 
-say "wasm-pack build --release --target web"
-wasm-pack --quiet build --release --target web --out-dir pkg --out-name dealteam --no-pack 2>&1 \
+say "wasm-pack build --profile wasm-release --target web"
+wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg --out-name dealteam --no-pack 2>&1 \
   | grep -v -E "^\[(INFO|WARN)\]|^$" || true
 test -f pkg/dealteam_bg.wasm || { say "ERROR: wasm-pack produced no pkg/dealteam_bg.wasm"; exit 1; }
 

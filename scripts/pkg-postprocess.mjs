@@ -6,7 +6,8 @@
 //   call `await init()` once before any other function (wasm-bindgen's loader, which
 //   finds the .wasm through `new URL(..., import.meta.url)`);
 // - both re-export the DealteamError class (defined in src/wasm/error.js);
-// - dealteam.d.ts gains the DealteamError class and loses `any` in the raw exports;
+// - dealteam.d.ts gains the DealteamError class, loses `any` in the raw exports and the
+//   `[Symbol.dispose]` declarations (they would force lib "esnext.disposable" on users);
 // - package.json with `exports` conditions (types / node / default) and `files`.
 // Usage: node scripts/pkg-postprocess.mjs <pkg dir>
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
@@ -63,6 +64,10 @@ export { DealteamError } from "${errorRel}";
 const dtsPath = join(dir, "dealteam.d.ts");
 let dts = readFileSync(dtsPath, "utf8");
 dts = dts.replace(/\bany\b/g, "unknown");
+// `[Symbol.dispose]` needs lib "esnext.disposable" in every consumer's tsconfig; keep
+// the runtime method (so `using` works where supported) but not the declaration: the
+// documented way to release a handle is `free()`.
+dts = dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, "");
 if (!dts.includes("export class DealteamError")) {
   dts += `
 /** One problem of an input: the same fields as DealteamError. */

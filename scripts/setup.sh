@@ -90,7 +90,13 @@ npm_ci() {
       return 0
     fi
     say "npm ci in $dir"
-    npm ci --prefix "$dir" --no-audit --no-fund --prefer-offline
+    if ! npm ci --prefix "$dir" --no-audit --no-fund --prefer-offline; then
+      # npm ci insists on every optional platform package of the lockfile (rollup's
+      # @rollup/rollup-<os>-<cpu>); a registry mirror may lack the other platforms'
+      # ones. `npm install` still installs the locked versions and skips those.
+      say "npm ci failed in $dir; falling back to npm install (same locked versions)"
+      npm install --prefix "$dir" --no-audit --no-fund --prefer-offline
+    fi
     cp "$dir/package-lock.json" "$stamp"
   else
     say "npm install in $dir (no lockfile yet)"

@@ -256,6 +256,25 @@ pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result
         .collect()
 }
 
+/// Part `k` (0-based) of `units` minor units divided into `n` equal parts (SPEC §4 with
+/// equal weights, in integers for hot loops): every part gets `units / n` rounded toward
+/// zero, and the leftover units go one each to the first parts (equal remainders, ties
+/// by input order) — exactly what [`allocate`] gives for `n` equal weights. The sign of
+/// `units` is kept. `n = 0` gives 0.
+pub fn equal_part(units: i64, n: u32, k: u32) -> i64 {
+    if n == 0 {
+        return 0;
+    }
+    let n = i64::from(n);
+    let (q, r) = (units.abs() / n, units.abs() % n);
+    let part = q + i64::from(i64::from(k) < r);
+    if units < 0 {
+        -part
+    } else {
+        part
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,5 +325,17 @@ mod tests {
         assert_eq!(Currency::parse("EUR").unwrap().minor_units(), 2);
         assert!(Currency::parse("eur").unwrap_err().contains("EUR"));
         assert!(Currency::parse("ABC").is_err());
+    }
+
+    #[test]
+    fn equal_part_matches_allocate() {
+        for units in [-1001i64, -7, 0, 1, 5, 12, 1000, 1001, 123457] {
+            for n in 1u32..=13 {
+                let all = allocate(Money::from_units(units.into(), 2).unwrap(), &vec![1.0; n as usize], 2).unwrap();
+                for k in 0..n {
+                    assert_eq!(Money::from_units(equal_part(units, n, k).into(), 2).unwrap(), all[k as usize], "{units} / {n} part {k}");
+                }
+            }
+        }
     }
 }

@@ -26,6 +26,7 @@ use std::collections::{BTreeMap, HashSet};
 
 /// A generated sample: what `dealteam sample` prints.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Sample {
     /// The partners and their relationships.

@@ -309,3 +309,40 @@ fn generator_covers_feasible_infeasible_and_larger_teams() {
     assert!((120..290).contains(&feasible), "feasible {feasible}/300");
     assert!(multi >= 40, "instances with 3+ member teams: {multi}");
 }
+
+/// The foundation's sample instances (the benchmark's deal), small enough for the oracle.
+#[test]
+fn sample_instances_equal_brute_force() {
+    let mut feasible = 0;
+    for seed in 0..8u64 {
+        let n = 14 + (seed as usize * 3) % 17;
+        let s = dealteam::sample::generate(n, seed).unwrap();
+        let mut req = TeamsRequest {
+            ecosystem: s.ecosystem,
+            profiles: s.profiles,
+            deal: s.deal,
+            k: Some(1 + seed as usize % 7),
+            mode: None,
+            time_limit_ms: None,
+            win_model: None,
+        };
+        if seed % 2 == 1 {
+            req.deal.conflicts = ConflictMode::Penalize;
+        }
+        let want: Vec<_> = oracle(&req).into_iter().take(req.k.unwrap_or(10)).collect();
+        match TeamsCommand::run(req, &Ctx::frozen()) {
+            Ok(got) => {
+                assert!(got.exact);
+                feasible += 1;
+                let members: Vec<_> = got.teams.iter().map(|t| t.members.clone()).collect();
+                let wm: Vec<_> = want.iter().map(|t| t.0.clone()).collect();
+                assert_eq!(members, wm, "seed {seed}");
+                for (g, w) in got.teams.iter().zip(&want) {
+                    assert!((g.score - w.1).abs() < 1e-9);
+                }
+            }
+            Err(e) => assert!(want.is_empty() && e.code == ErrorCode::Infeasible, "seed {seed}: {e}"),
+        }
+    }
+    assert!(feasible >= 5, "only {feasible} of 8 sample instances had a team");
+}

@@ -102,3 +102,52 @@ fn money_allocation_adds_up_exactly_in_wasm() {
 fn version_is_the_crate_version() {
     assert_eq!(dealteam::wasm::version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn an_unknown_field_in_a_js_object_is_refused_even_next_to_the_right_one() {
+    // Both `weight` and the typo `wieght`: a reader that only looks up declared fields
+    // would accept this silently.
+    let bad = REQUEST.replacen("\"weight\": 2", "\"weight\": 2, \"wieght\": 2", 1);
+    let err = dealteam::wasm::rank(parse(&bad)).expect_err("the typo is refused");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("unknown_field"));
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("profile.criteria[0].wieght"));
+}
+
+#[wasm_bindgen_test]
+fn the_ecosystem_handle_ranks_like_the_rank_command() {
+    let req = parse(REQUEST);
+    let eco = dealteam::wasm::EcosystemHandle::new(get(&req, "ecosystem")).expect("valid ecosystem");
+    assert_eq!(eco.size(), 3);
+    let out = eco.rank(get(&req, "profile"), None).expect("rank succeeds");
+    assert_eq!(stringify(&out), stringify(&parse(EXPECTED)));
+    // Errors carry paths under `profile`, and the handle keeps working afterwards.
+    let bad = parse(r#"{"id": "p", "name": "P", "criteria": [{"kind": "capability", "key": "cloud", "weight": 0}]}"#);
+    let err = eco.rank(bad, None).expect_err("weight 0 is refused");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("invalid_value"));
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("profile.criteria[0].weight"));
+    let limited = eco.rank(get(&req, "profile"), Some(parse(r#"{"limit": 1, "explain": false}"#))).expect("ok");
+    assert_eq!(stringify(&limited), r#"{"results":[{"partnerId":"a","fit":0.933333333333,"eligible":true,"failed":[]}]}"#);
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_ecosystem_is_refused_with_its_path() {
+    let err = dealteam::wasm::EcosystemHandle::new(JsValue::from_str(
+        r#"{"tiers": ["silver"], "partners": [{"id": "a", "name": "A", "kind": "si", "tier": "gold"}]}"#,
+    ))
+    .err()
+    .expect("unknown tier");
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("invalid_value"));
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("partners[0].tier"));
+}
+
+#[wasm_bindgen_test]
+fn sample_is_deterministic_and_checks_its_arguments() {
+    let a = stringify(&dealteam::wasm::sample(50.0, 7.0).expect("sample"));
+    let b = stringify(&dealteam::wasm::sample(50.0, 7.0).expect("sample"));
+    assert_eq!(a, b);
+    let native = dealteam::sample::generate(50, 7).expect("native sample");
+    let native_json = serde_json::to_string(&native).expect("json");
+    assert_eq!(a, stringify(&parse(&native_json)));
+    let err = dealteam::wasm::sample(1.5, 1.0).expect_err("not whole");
+    assert_eq!(get(&err, "path").as_string().as_deref(), Some("partners"));
+}

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The partners of an ecosystem and the relationships between them.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// In TypeScript `EcosystemData`: the npm package's `Ecosystem` is the indexed handle class.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "EcosystemData"))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Ecosystem {
     /// Currency of the ecosystem's amounts (default EUR).

@@ -9,6 +9,7 @@ pub const DEFAULT_LIMIT: usize = 100;
 
 /// `rank` request: `{ecosystem, profile, limit?, explain?}`.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct RankRequest {
     /// The partners to rank.
@@ -25,6 +26,7 @@ pub struct RankRequest {
 
 /// Options of [`crate::rank::EcosystemIndex::rank`] (the facade's `eco.rank(profile, opts)`).
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct RankOptions {
     /// How many rows to return (default 100; 0 = every partner).
@@ -52,6 +54,7 @@ impl RankOptions {
 
 /// `rank` response: the ranked rows, best first.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RankResponse {
     /// Eligible partners first, then fit descending, near-ties by id (SPEC §2).
@@ -60,6 +63,7 @@ pub struct RankResponse {
 
 /// One ranked partner.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RankedPartner {
     /// The partner's id.
@@ -78,6 +82,7 @@ pub struct RankedPartner {
 
 /// How one criterion contributed to a partner's fit.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionShare {
     /// A readable label such as `capability:cloud` or `tier`.

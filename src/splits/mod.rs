@@ -1,12 +1,19 @@
-//! Revenue splits and fairness (SPEC §4, §5).
+//! Revenue splits and fairness (SPEC §4, §5): fixed and tiered shares, marginal
+//! contribution, Shapley and Banzhaf values of coalition games, and a fairness report
+//! (efficiency, symmetry, dummy, core, ecosystem multiplier) for every split.
+//!
+//! [`SplitRule`] is the reusable part (plans divide every trial's revenue with it);
+//! [`SplitCommand`] is the `split` operation of SPEC §10.
 
-/// `split` (SPEC §10). Owned by the splits workstream; not implemented yet.
-pub struct SplitCommand;
-impl crate::api::Command for SplitCommand {
-    const NAME: &'static str = "split";
-    type Request = serde_json::Value;
-    type Response = serde_json::Value;
-    fn run(_req: Self::Request, _ctx: &crate::clock::Ctx) -> crate::Result<Self::Response> {
-        Err(crate::DealteamError::new(crate::ErrorCode::UnknownCommand, "", "`split` is not implemented yet"))
-    }
-}
+mod command;
+pub mod fairness;
+pub mod game;
+pub mod rule;
+pub mod tiered;
+pub mod types;
+pub mod values;
+
+pub use command::SplitCommand;
+pub use game::{win_probability, Game};
+pub use rule::{PreparedSplit, SplitRule};
+pub use types::*;

@@ -44,6 +44,10 @@ pub(crate) struct Instance {
     pub pairs: HashMap<u64, Pair>,
     /// Candidates in conflict with c.
     pub conflicts_of: Vec<Vec<u32>>,
+    /// Candidates with a relationship to c, with its pair data.
+    pub nbrs: Vec<Vec<(u32, Pair)>>,
+    /// Bit s set when slot s has no profile.
+    pub unprofiled_mask: u16,
     /// Slot is profiled.
     pub profiled: Vec<bool>,
     /// Slot min / max.
@@ -197,6 +201,7 @@ impl Instance {
         }
         let mut pairs = HashMap::new();
         let mut conflicts_of = vec![Vec::new(); n];
+        let mut nbrs: Vec<Vec<(u32, Pair)>> = vec![Vec::new(); n];
         let mut rel_count = vec![0usize; n];
         let mut max_rel = vec![f64::NEG_INFINITY; n];
         for r in &eco.relationships {
@@ -205,6 +210,7 @@ impl Instance {
             pairs.insert(pair_key(a, b), pr);
             for (x, y) in [(a, b), (b, a)] {
                 rel_count[x as usize] += 1;
+                nbrs[x as usize].push((y, pr));
                 max_rel[x as usize] = max_rel[x as usize].max(pr.score);
                 if pr.conflict {
                     conflicts_of[x as usize].push(y);
@@ -236,6 +242,8 @@ impl Instance {
             max_pair,
             pairs,
             conflicts_of,
+            nbrs,
+            unprofiled_mask: slot_prof.iter().enumerate().filter(|(_, p)| p.is_none()).fold(0u16, |m, (s, _)| m | (1 << s)),
             profiled: slot_prof.iter().map(Option::is_some).collect(),
             slot_min: deal.slots.iter().map(|s| s.min).collect(),
             slot_max: deal.slots.iter().map(|s| s.max).collect(),

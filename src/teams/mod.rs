@@ -1,6 +1,7 @@
 //! Deal teams (SPEC §3): scoring, admissible bounds and the exact, resumable top-k
 //! search behind the `teams` command and the JS `TeamSearch` handle.
 
+mod frame;
 mod index;
 mod score;
 mod search;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 /// `teams` request: find the `k` best deal teams.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct TeamsRequest {
     /// The partners and their relationships.
@@ -43,6 +44,7 @@ pub const DEFAULT_TIME_LIMIT_MS: f64 = 5000.0;
 
 /// Search mode.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SearchMode {
     /// Branch and bound with admissible bounds: the true top-k (anytime under a time limit).
@@ -52,6 +54,7 @@ pub enum SearchMode {
 
 /// `teams` response.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TeamsResponse {
     /// The best teams, best first (score desc, ties within 1e-9 by member ids).
@@ -68,6 +71,7 @@ pub struct TeamsResponse {
 
 /// One team with its explanation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Team {
     /// Member ids, sorted.
@@ -101,6 +105,7 @@ pub struct Team {
 
 /// Which member covers a requirement.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Cover {
     /// The required capability.
@@ -115,6 +120,7 @@ pub struct Cover {
 
 /// A member's place in the team.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MemberBreakdown {
     /// Partner id.
@@ -133,6 +139,7 @@ pub struct MemberBreakdown {
 
 /// A member pair.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PairBreakdown {
     /// Smaller id.
@@ -148,6 +155,7 @@ pub struct PairBreakdown {
 
 /// What [`crate::teams::TeamSearch::step`] reports.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TeamProgress {
     /// The search finished (proved, or cancelled).

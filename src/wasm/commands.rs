@@ -19,6 +19,25 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// A realistic synthetic `{ecosystem, profiles, deal}` with `partners` partners from
+/// `seed` (the same as `dealteam sample --partners N --seed S`, bit for bit).
+#[wasm_bindgen(unchecked_return_type = "Sample")]
+pub fn sample(partners: f64, seed: f64) -> Result<JsValue, JsValue> {
+    let whole = |x: f64, name: &str| -> crate::Result<u64> {
+        if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0 {
+            Ok(x as u64)
+        } else {
+            Err(crate::DealteamError::invalid(name, format!("{name} must be a whole number ≥ 0, got {x}")))
+        }
+    };
+    let run = || {
+        let n = whole(partners, "partners")?;
+        let s = whole(seed, "seed")?;
+        crate::sample::generate(usize::try_from(n).unwrap_or(usize::MAX), s)
+    };
+    super::reply(run())
+}
+
 /// `rank` (SPEC §2, §10): score and order an ecosystem's partners against a profile.
 #[wasm_bindgen(unchecked_return_type = "RankResponse")]
 pub fn rank(#[wasm_bindgen(unchecked_param_type = "RankRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {

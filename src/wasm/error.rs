@@ -2,7 +2,7 @@
 //! defined in `error.js`), so JS callers can write `err instanceof DealteamError`
 //! and branch on `err.code`.
 
-use crate::error::{DealteamError, ErrorCode};
+use crate::error::DealteamError;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/wasm/error.js")]
@@ -23,10 +23,4 @@ pub(crate) fn to_js(e: &DealteamError) -> JsValue {
         others.push(&item);
     }
     make_dealteam_error(e.code.as_str(), &e.path, &e.message, others.into())
-}
-
-/// A JS `DealteamError` with `code` and `message` at the top level (for facade checks
-/// such as a handle used after `cancel()`).
-pub(crate) fn js_error(code: ErrorCode, path: &str, message: &str) -> JsValue {
-    to_js(&DealteamError::new(code, path, message))
 }

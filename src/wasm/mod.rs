@@ -6,7 +6,10 @@
 //! class), and one file per handle class.
 
 mod commands;
+mod ecosystem;
 mod error;
+mod simulation;
+mod team_search;
 
 use crate::api::Command;
 use crate::clock::Ctx;
@@ -16,6 +19,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub use commands::*;
+pub use ecosystem::EcosystemHandle;
+pub use simulation::SimulationHandle;
+pub use team_search::TeamSearchHandle;
 
 #[wasm_bindgen]
 extern "C" {
@@ -34,21 +40,36 @@ pub(crate) fn js_ctx() -> Ctx<'static> {
     Ctx { now_ms: &js_now_ms }
 }
 
-/// Read a request from a JS value: a JSON string is parsed as text (so its errors
-/// carry JSON positions), anything else is read as a JS object. Both report the
-/// failing field's path.
+/// Read a request from a JS value: JSON text is parsed directly; any other value is
+/// first turned into JSON text with `JSON.stringify` and parsed the same way.
+///
+/// Why not `serde_wasm_bindgen::Deserializer`: it reads a struct by looking up its
+/// declared fields only, so unknown fields (`wieght`) would pass silently, against
+/// SPEC §0. Going through JSON keeps one parser, one error mapping and the same paths
+/// for objects and text (`undefined` members are dropped as absent; `NaN`/`Infinity`
+/// become `null` and are refused by the field's type).
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
     if let Some(text) = value.as_string() {
-        crate::json::from_str(&text)
-    } else if value.is_undefined() || value.is_null() {
-        Err(DealteamError::new(
+        return crate::json::from_str(&text);
+    }
+    if value.is_undefined() || value.is_null() {
+        return Err(DealteamError::new(
             ErrorCode::InvalidJson,
             "",
             "expected a request object or a JSON string, got nothing",
-        ))
-    } else {
-        crate::json::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+        ));
     }
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            DealteamError::new(
+                ErrorCode::InvalidJson,
+                "",
+                "the request cannot be written as JSON (functions, BigInt values or cycles are not allowed)",
+            )
+        })?;
+    crate::json::from_str(&text)
 }
 
 /// Write a response as a plain JS value (objects, arrays, numbers, strings; maps as

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# THE test command (README, .ci/run): installs what is missing, then runs every layer —
+#   1. cargo test                      native unit, integration and doc tests
+#   2. wasm-bindgen tests in Node      tests/wasm_*.rs through the facade
+#   3. the same suite in headless Chromium
+#   4. scripts/build-pkg.sh            the npm package in pkg/
+#   5. npm consumer tests              tests/npm/run.mjs (pack, Node, README example, tsc, Vite page)
+#   6. the planner page's e2e tests    npm --prefix www test (when www/package.json exists)
+# Every step runs even when an earlier one failed; the end lists each step with the
+# runners' own summary lines. Exits non-zero when any step failed.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+"$ROOT/scripts/setup.sh" || { echo "[test] setup failed" >&2; exit 1; }
+
+LOGS="$(mktemp -d)"
+names=()
+statuses=()
+
+step() {
+  local name="$1"
+  shift
+  local log="$LOGS/${#names[@]}.log"
+  printf '\n==== %s\n' "$name"
+  if "$@" 2>&1 | tee "$log"; then
+    statuses+=(PASS)
+  else
+    statuses+=(FAIL)
+  fi
+  names+=("$name")
+}
+
+# The wasm tests are the tests/wasm_*.rs files; --no-default-features leaves out the
+# native-only CLI binary (feature `cli`).
+WASM_TEST_ARGS=(-- --no-default-features --test 'wasm_*')
+
+step "cargo test (native)" cargo test
+step "wasm-bindgen tests in Node" wasm-pack test --node "${WASM_TEST_ARGS[@]}"
+step "wasm-bindgen tests in headless Chromium" \
+  env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome "${WASM_TEST_ARGS[@]}"
+step "build the npm package (pkg/)" "$ROOT/scripts/build-pkg.sh"
+step "npm consumer tests" node "$ROOT/tests/npm/run.mjs"
+if [[ -f www/package.json ]]; then
+  step "planner page e2e (www)" npm --prefix www test
+else
+  printf '\n==== planner page e2e (www): skipped, www/package.json does not exist yet\n'
+fi
+
+printf '\n==== summary\n'
+failed=0
+for i in "${!names[@]}"; do
+  printf '%s  %s\n' "${statuses[$i]}" "${names[$i]}"
+  grep -a -E '^test result:|^npm consumer tests:|^# (tests|pass|fail) |^ℹ (tests|pass|fail) |[0-9]+ (passed|failed|skipped|flaky)|wasm size:' \
+    "$LOGS/$i.log" | sed 's/^/      /' || true
+  [[ "${statuses[$i]}" == PASS ]] || failed=$((failed + 1))
+done
+rm -rf "$LOGS"
+if ((failed)); then
+  echo "$failed of ${#names[@]} test steps FAILED"
+  exit 1
+fi
+echo "all ${#names[@]} test steps passed"

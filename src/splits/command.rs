@@ -1,0 +1,125 @@
+//! The `split` command (SPEC §10): check the request, build the game once, divide the
+//! amount by the requested model (or several side by side) and report fairness.
+
+use super::fairness::report;
+use super::game::Game;
+use super::rule::SplitRule;
+use super::types::{Allocation, ModelResult, SplitModel, SplitRequest, SplitResponse};
+use crate::clock::Ctx;
+use crate::error::{DealteamError, Result};
+use crate::money::{Currency, Money};
+use rust_decimal::prelude::ToPrimitive;
+
+/// `split` (SPEC §10).
+pub struct SplitCommand;
+
+impl crate::api::Command for SplitCommand {
+    const NAME: &'static str = "split";
+    type Request = SplitRequest;
+    type Response = SplitResponse;
+    fn run(req: SplitRequest, _ctx: &Ctx) -> Result<SplitResponse> {
+        split(req)
+    }
+}
+
+impl SplitRequest {
+    /// Split the request into amount, currency, members, the models asked for and the rule.
+    pub fn into_parts(self) -> (Money, Currency, Vec<String>, Option<Vec<SplitModel>>, SplitRule) {
+        let rule = SplitRule {
+            model: self.model,
+            shares: self.shares,
+            percent: self.percent,
+            roles: self.roles,
+            schedules: self.schedules,
+            residual: self.residual,
+            game: self.game,
+            ecosystem: self.ecosystem,
+            deal: self.deal,
+            samples: self.samples,
+            seed: self.seed,
+        };
+        (self.amount, self.currency, self.members, self.models, rule)
+    }
+}
+
+/// Run a `split` request.
+pub fn split(req: SplitRequest) -> Result<SplitResponse> {
+    let (amount, currency, members, models, rule) = req.into_parts();
+    let minor = currency.minor_units();
+    let amount = amount.check_minor(minor, "amount")?;
+    let list = match (rule.model, models) {
+        (SplitModel::Compare, Some(list)) => {
+            if list.is_empty() {
+                return Err(DealteamError::invalid("models", "list at least one model to compare"));
+            }
+            if let Some(i) = list.iter().position(|m| *m == SplitModel::Compare) {
+                return Err(DealteamError::invalid(format!("models[{i}]"), "`compare` cannot compare itself"));
+            }
+            list
+        }
+        (SplitModel::Compare, None) => default_models(&rule),
+        (_, Some(_)) => return Err(DealteamError::invalid("models", "`models` is for model \"compare\"; remove it or set model to \"compare\"")),
+        (m, None) => {
+            rule.check_fields(m, "")?;
+            vec![m]
+        }
+    };
+    if list.is_empty() {
+        return Err(DealteamError::invalid(
+            "model",
+            "nothing to compare: give `shares`/`percent`, `schedules`, or a game (`game`, or `ecosystem` and `deal`)",
+        ));
+    }
+    // the game serves the game-based models and the fairness report of every model
+    let game = rule.build_game(&members, &currency, "")?;
+    let mut results = Vec::with_capacity(list.len());
+    for model in &list {
+        results.push(run_model(&rule, *model, game.as_ref(), &members, &currency, amount)?);
+    }
+    let comparison = if rule.model == SplitModel::Compare { Some(results.clone()) } else { None };
+    let result = results.into_iter().next().ok_or_else(|| DealteamError::invalid("model", "no model to run"))?;
+    Ok(SplitResponse { result, comparison })
+}
+
+/// Every model that applies to the rule: fixed (shares/percent), tiered (schedules)
+/// and, with a game, contribution, shapley and banzhaf.
+fn default_models(rule: &SplitRule) -> Vec<SplitModel> {
+    let mut out = Vec::new();
+    if rule.shares.is_some() || rule.percent.is_some() {
+        out.push(SplitModel::Fixed);
+    }
+    if rule.schedules.is_some() || rule.roles.is_some() || rule.residual.is_some() {
+        out.push(SplitModel::Tiered);
+    }
+    if rule.game.is_some() || rule.deal.is_some() {
+        out.extend([SplitModel::Contribution, SplitModel::Shapley, SplitModel::Banzhaf]);
+    }
+    out
+}
+
+fn run_model(rule: &SplitRule, model: SplitModel, game: Option<&Game>, members: &[String], currency: &Currency, amount: Money) -> Result<ModelResult> {
+    let prepared = rule.prepare_with(model, game, members, currency, "")?;
+    let parts = prepared.divide(amount)?;
+    let minor = currency.minor_units();
+    let fairness = report(game, members, amount, &parts, minor)?;
+    let values = prepared.values.as_ref();
+    let allocations = members
+        .iter()
+        .zip(&parts)
+        .enumerate()
+        .map(|(i, (id, part))| Allocation {
+            partner_id: id.clone(),
+            amount: *part,
+            share: if amount.0.is_zero() { 0.0 } else { (part.0 / amount.0).to_f64().unwrap_or(0.0) },
+            value: values.and_then(|v| v.values.get(i).copied()),
+            std_err: values.and_then(|v| v.std_errs.as_ref()).and_then(|s| s.get(i).copied()),
+        })
+        .collect();
+    Ok(ModelResult {
+        model,
+        method: prepared.method.to_string(),
+        allocations,
+        fairness,
+        samples: values.and_then(|v| v.samples),
+    })
+}

@@ -1,0 +1,209 @@
+//! The fairness report of SPEC §5 for any split: efficiency (checked exactly in
+//! decimal), the ecosystem multiplier, symmetry and dummy players, core membership
+//! (n ≤ 20) with the most blocking coalition — and what it all means, in words.
+
+use super::game::Game;
+use super::types::{Blocking, Fairness, PropertyCheck};
+use crate::error::Result;
+use crate::model::MAX_ENUMERATED_PLAYERS;
+use crate::money::Money;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// The report for `parts` of `amount` among `members`, judged against `game` if any.
+/// Payoffs in the game's units are `share_i × v(N)` with `share_i = part_i / amount`.
+pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[Money], minor: u32) -> Result<Fairness> {
+    let total: Decimal = parts.iter().map(|p| p.0).sum();
+    let mut f = Fairness { efficient: total == amount.0 && parts.len() == members.len(), ..Fairness::default() };
+    f.explanation.push(if f.efficient {
+        format!("Efficient: the {} parts add up exactly to {}.", parts.len(), amount.with_scale(minor))
+    } else {
+        format!("Not efficient: the parts add up to {total}, not {}.", amount.0)
+    });
+    let Some(game) = game else {
+        f.explanation.push(
+            "No game was given, so only efficiency was checked; give `game`, or `ecosystem` and `deal`, to check the core, \
+             symmetry, dummies and the ecosystem multiplier."
+                .into(),
+        );
+        return Ok(f);
+    };
+    let n = members.len();
+    let (grand, singles) = game.grand_and_singles();
+    let alone: f64 = singles.iter().sum();
+    let tol = 1e-9 * grand.abs().max(alone.abs()).max(1.0);
+    f.game = Some(game.kind().to_string());
+    f.grand_value = Some(grand);
+    explain_game(&mut f, game, grand, alone, tol);
+
+    let amt = amount.0.to_f64().unwrap_or(0.0);
+    let unit = libm::pow(10.0, -(minor as f64));
+    // one minor unit of money, in the game's units
+    let unit_game = if amt != 0.0 { unit * (grand / amt).abs() } else { 0.0 };
+    let x: Vec<f64> = parts.iter().map(|p| if amt != 0.0 { p.0.to_f64().unwrap_or(0.0) / amt * grand } else { 0.0 }).collect();
+
+    if alone > grand + tol {
+        f.core_empty = Some(true);
+    }
+    if n > MAX_ENUMERATED_PLAYERS {
+        f.explanation.push(format!(
+            "With {n} members (more than {MAX_ENUMERATED_PLAYERS}) the core, symmetry and dummies were not checked: that would take 2^{n} coalitions."
+        ));
+        return Ok(f);
+    }
+    if amt == 0.0 {
+        f.explanation.push("The amount is zero, so the core was not checked.".into());
+        return Ok(f);
+    }
+    let v = game.table()?;
+    core(&mut f, &v, &x, members, tol + n as f64 * unit_game);
+    symmetry(&mut f, &v, parts, members, tol, unit);
+    dummies(&mut f, &v, &singles, parts, members, amt, grand, tol, unit);
+    Ok(f)
+}
+
+fn explain_game(f: &mut Fairness, game: &Game, grand: f64, alone: f64, tol: f64) {
+    if alone.abs() <= tol {
+        f.multiplier = None;
+        f.multiplier_unbounded = true;
+        f.explanation.push(format!(
+            "No member creates value alone (Σ v({{i}}) = 0) while together they are worth {grand:.2}: the ecosystem multiplier is unbounded — the value exists only jointly."
+        ));
+        return;
+    }
+    let m = grand / alone;
+    f.multiplier = Some(m);
+    let kind = game.kind();
+    if m < 1.0 - 1e-12 {
+        let why = if kind == "coverage" {
+            "coverage game: partners substitute each other — overlapping capabilities count once (a max is never more than a sum)"
+        } else {
+            "the members substitute each other (overlapping contributions)"
+        };
+        f.explanation.push(format!(
+            "Ecosystem multiplier {m:.3} < 1 ({why}): together they are worth {grand:.2}, less than the {alone:.2} they are worth alone, \
+             so the core is empty — no split can give every member at least its standalone value."
+        ));
+    } else if m > 1.0 + 1e-12 {
+        let why = if kind == "winProbability" {
+            "winProbability game: partners complement each other — a team that covers too little rarely wins"
+        } else {
+            "the members complement each other"
+        };
+        f.explanation.push(format!("Ecosystem multiplier {m:.3} > 1 ({why}): together they are worth {grand:.2}, more than the {alone:.2} they are worth alone."));
+    } else {
+        f.explanation.push("Ecosystem multiplier 1: the members are worth together exactly what they are worth alone.".into());
+    }
+}
+
+/// Core check: the largest excess `v(S) − x(S)` over every non-empty S, from subset
+/// sums of the payoffs (O(2ⁿ)).
+fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
+    let mut xs = vec![0.0; v.len()];
+    // proper coalitions only (the grand coalition's excess is 0 by efficiency)
+    let full = v.len() - 1;
+    let (mut best, mut best_mask) = (0.0f64, 0usize);
+    for mask in 1..v.len() {
+        let low = mask.trailing_zeros() as usize;
+        xs[mask] = xs[mask & (mask - 1)] + x[low];
+        let e = v[mask] - xs[mask];
+        if mask != full && (best_mask == 0 || e > best + 1e-12 * best.abs().max(1.0)) {
+            best = e;
+            best_mask = mask;
+        }
+    }
+    if best_mask == 0 {
+        // one member: only the grand coalition, which efficiency settles
+        f.in_core = Some(true);
+        f.core_empty = Some(false);
+        return;
+    }
+    let names: Vec<String> = {
+        let mut s: Vec<String> = (0..members.len()).filter(|&i| best_mask >> i & 1 == 1).map(|i| members[i].clone()).collect();
+        s.sort();
+        s
+    };
+    let in_core = best <= tol;
+    f.in_core = Some(in_core);
+    if in_core {
+        f.core_empty = Some(false);
+        f.explanation.push("In the core: no group of members would earn more on its own than this split gives it.".into());
+        return;
+    } else {
+        let empty = if f.core_empty == Some(true) { " (the core is empty, so every split is blocked)" } else { "" };
+        f.explanation.push(format!(
+            "Not in the core{empty}: {{{}}} would earn {:.2} on its own but gets {:.2} here (excess {:.2}) — it has a reason to leave.",
+            names.join(", "),
+            v[best_mask],
+            xs[best_mask],
+            best
+        ));
+    }
+    f.blocking = Some(Blocking { members: names, value: v[best_mask], payoff: xs[best_mask], excess: best });
+}
+
+fn same(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+/// i and j are symmetric when v(S ∪ i) = v(S ∪ j) for every S without both.
+fn symmetric(v: &[f64], i: usize, j: usize, tol: f64) -> bool {
+    let (bi, bj) = (1usize << i, 1usize << j);
+    (0..v.len()).filter(|s| s & (bi | bj) == 0).all(|s| same(v[s | bi], v[s | bj], tol))
+}
+
+fn symmetry(f: &mut Fairness, v: &[f64], parts: &[Money], members: &[String], tol: f64, unit: f64) {
+    let n = members.len();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let full = v.len() - 1;
+    for i in 0..n {
+        // cheap necessary conditions first: same value alone and same value of the rest
+        let found = groups.iter_mut().find(|g| {
+            let r = g[0];
+            same(v[1 << r], v[1 << i], tol) && same(v[full & !(1 << r)], v[full & !(1 << i)], tol) && symmetric(v, r, i, tol)
+        });
+        match found {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups.retain(|g| g.len() > 1);
+    if groups.is_empty() {
+        return;
+    }
+    let money = |i: usize| parts[i].0.to_f64().unwrap_or(0.0);
+    let respected = groups.iter().all(|g| g.iter().all(|&i| (money(i) - money(g[0])).abs() <= unit * 1.000001));
+    let names: Vec<Vec<String>> = groups.iter().map(|g| g.iter().map(|&i| members[i].clone()).collect()).collect();
+    f.explanation.push(format!(
+        "Symmetric (interchangeable) members: {}; the split {} them equally (within one minor unit).",
+        names.iter().map(|g| format!("{{{}}}", g.join(", "))).collect::<Vec<_>>().join(", "),
+        if respected { "treats" } else { "does NOT treat" }
+    ));
+    f.symmetry = Some(PropertyCheck { players: names, respected });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn dummies(f: &mut Fairness, v: &[f64], singles: &[f64], parts: &[Money], members: &[String], amt: f64, grand: f64, tol: f64, unit: f64) {
+    let n = members.len();
+    let dummy: Vec<usize> = (0..n)
+        .filter(|&i| {
+            let b = 1usize << i;
+            (0..v.len()).filter(|s| s & b == 0).all(|s| same(v[s | b] - v[s], singles[i], tol))
+        })
+        .collect();
+    if dummy.is_empty() {
+        return;
+    }
+    // a dummy adds exactly its own value everywhere; its fair part is amount × v({i}) / v(N)
+    let respected = dummy.iter().all(|&i| {
+        let fair = if grand != 0.0 { amt * singles[i] / grand } else { 0.0 };
+        (parts[i].0.to_f64().unwrap_or(0.0) - fair).abs() <= unit * 1.000001
+    });
+    let names: Vec<String> = dummy.iter().map(|&i| members[i].clone()).collect();
+    f.explanation.push(format!(
+        "Dummy members (they add exactly their own standalone value to any group): {}; the split {} them exactly that.",
+        names.join(", "),
+        if respected { "gives" } else { "does NOT give" }
+    ));
+    f.dummy = Some(PropertyCheck { players: vec![names], respected });
+}

@@ -1,0 +1,389 @@
+//! The coalition games of SPEC §5 over a split's members: `winProbability`,
+//! `coverage`, `table` and `additiveSynergy`, built and checked once, then valued
+//! per coalition, as a full 2ⁿ table (n ≤ 20) or incrementally along a permutation.
+
+use super::types::GameSpec;
+use crate::coverage::level;
+use crate::error::{DealteamError, ErrorCode, Problems, Result};
+use crate::json::{field, index};
+use crate::model::{Deal, Ecosystem, MAX_ENUMERATED_PLAYERS};
+use crate::money::{Currency, Money};
+use rust_decimal::prelude::ToPrimitive;
+use std::collections::HashMap;
+
+/// Largest member count of a `table` game (coalitions are 128-bit masks).
+pub const MAX_TABLE_PLAYERS: usize = 128;
+
+/// A game whose value depends on each requirement's best level in the coalition:
+/// `coverage` (`win = None`) or `winProbability` (`win = Some((k, m))`).
+#[derive(Clone, Debug)]
+pub struct LevelGame {
+    /// deal.value as a number.
+    pub value: f64,
+    /// Requirement weights, normalised to add up to 1.
+    pub weights: Vec<f64>,
+    /// Level of member i on requirement r at `i * weights.len() + r`.
+    pub levels: Vec<f64>,
+    /// Logistic parameters (k, m) of `winProbability`.
+    pub win: Option<(f64, f64)>,
+}
+
+/// A game given by listed coalition values (missing: sum of listed singletons).
+#[derive(Clone, Debug)]
+pub struct TableGame {
+    /// Value of each member alone.
+    pub singles: Vec<f64>,
+    /// Listed coalitions by bitmask.
+    pub listed: HashMap<u128, f64>,
+}
+
+/// Standalone values plus pair bonuses.
+#[derive(Clone, Debug)]
+pub struct SynergyGame {
+    /// Value of each member alone.
+    pub standalone: Vec<f64>,
+    /// `(i, j, bonus)` with i ≠ j.
+    pub pairs: Vec<(usize, usize, f64)>,
+}
+
+/// A coalition game over the members `0..n`, with v(∅) = 0.
+#[derive(Clone, Debug)]
+pub enum Game {
+    /// `coverage` or `winProbability`.
+    Levels(LevelGame),
+    /// `table`.
+    Table(TableGame),
+    /// `additiveSynergy`.
+    Synergy(SynergyGame),
+}
+
+/// The chance that a team with coverage `c` wins (SPEC §5):
+/// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
+pub fn win_probability(c: f64, k: f64, m: f64) -> f64 {
+    let sigma = |x: f64| 1.0 / (1.0 + libm::exp(-x));
+    let lo = sigma(-k * m);
+    (sigma(k * (c - m)) - lo) / (sigma(k * (1.0 - m)) - lo)
+}
+
+impl Game {
+    /// Build the game of a split: `spec` if given, else `winProbability` when a deal
+    /// is given (SPEC §10); `None` when there is neither.
+    pub fn build(
+        spec: Option<&GameSpec>,
+        ecosystem: Option<&Ecosystem>,
+        deal: Option<&Deal>,
+        members: &[String],
+        currency: &Currency,
+        at: &str,
+    ) -> Result<Option<Game>> {
+        let default = GameSpec::WinProbability { k: None, m: None };
+        let spec = match (spec, deal) {
+            (Some(s), _) => s,
+            (None, Some(_)) => &default,
+            (None, None) => return Ok(None),
+        };
+        let gp = field(at, "game");
+        match spec {
+            GameSpec::WinProbability { k, m } => {
+                let mut p = Problems::new();
+                let k = k.unwrap_or(10.0);
+                let m = m.unwrap_or(0.6);
+                if !k.is_finite() || k <= 0.0 {
+                    p.invalid(field(&gp, "k"), format!("k (steepness) must be a number > 0, got {k}"));
+                }
+                if !m.is_finite() || !(0.0..1.0).contains(&m) {
+                    p.invalid(field(&gp, "m"), format!("m (midpoint coverage) must be in [0, 1), got {m}"));
+                }
+                p.finish()?;
+                Self::levels(ecosystem, deal, members, currency, at, Some((k, m))).map(Some)
+            }
+            GameSpec::Coverage {} => Self::levels(ecosystem, deal, members, currency, at, None).map(Some),
+            GameSpec::Table { values } => {
+                if members.len() > MAX_TABLE_PLAYERS {
+                    return Err(DealteamError::too_large(field(at, "members"), "members of a table game", MAX_TABLE_PLAYERS, members.len()));
+                }
+                let idx = member_index(members);
+                let mut p = Problems::new();
+                let mut listed = HashMap::new();
+                let vp = field(&gp, "values");
+                for (key, v) in values {
+                    let kp = field(&vp, key);
+                    let Some(x) = money_value(&mut p, *v, currency, &kp) else { continue };
+                    let mut mask = 0u128;
+                    for id in key.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                        match idx.get(id) {
+                            Some(&i) => mask |= 1u128 << i,
+                            None => p.push(ErrorCode::UnknownPartner, kp.clone(), format!("`{id}` in `{key}` is not one of the members")),
+                        }
+                    }
+                    if mask == 0 && x != 0.0 {
+                        p.invalid(kp.clone(), "the empty coalition is worth 0");
+                    }
+                    if listed.insert(mask, x).is_some() {
+                        p.push(ErrorCode::DuplicateId, kp, format!("`{key}` names a coalition listed twice"));
+                    }
+                }
+                p.finish()?;
+                listed.remove(&0);
+                let singles = (0..members.len()).map(|i| listed.get(&(1u128 << i)).copied().unwrap_or(0.0)).collect();
+                Ok(Some(Game::Table(TableGame { singles, listed })))
+            }
+            GameSpec::AdditiveSynergy { standalone, pairs } => {
+                let idx = member_index(members);
+                let mut p = Problems::new();
+                let mut s = vec![0.0; members.len()];
+                for (id, v) in standalone {
+                    let sp = field(&field(&gp, "standalone"), id);
+                    match idx.get(id.as_str()) {
+                        None => p.push(ErrorCode::UnknownPartner, sp, format!("`{id}` is not one of the members")),
+                        Some(&i) => s[i] = money_value(&mut p, *v, currency, &sp).unwrap_or(0.0),
+                    }
+                }
+                let mut out = Vec::with_capacity(pairs.len());
+                for (k, pb) in pairs.iter().enumerate() {
+                    let pp = index(&field(&gp, "pairs"), k);
+                    let a = idx.get(pb.a.as_str()).copied();
+                    let b = idx.get(pb.b.as_str()).copied();
+                    if a.is_none() {
+                        p.push(ErrorCode::UnknownPartner, field(&pp, "a"), format!("`{}` is not one of the members", pb.a));
+                    }
+                    if b.is_none() {
+                        p.push(ErrorCode::UnknownPartner, field(&pp, "b"), format!("`{}` is not one of the members", pb.b));
+                    }
+                    let bonus = money_value(&mut p, pb.bonus, currency, &field(&pp, "bonus"));
+                    if let (Some(a), Some(b), Some(x)) = (a, b, bonus) {
+                        if a == b {
+                            p.invalid(field(&pp, "b"), "a pair needs two different members");
+                        } else {
+                            out.push((a, b, x));
+                        }
+                    }
+                }
+                p.finish()?;
+                Ok(Some(Game::Synergy(SynergyGame { standalone: s, pairs: out })))
+            }
+        }
+    }
+
+    fn levels(
+        ecosystem: Option<&Ecosystem>,
+        deal: Option<&Deal>,
+        members: &[String],
+        currency: &Currency,
+        at: &str,
+        win: Option<(f64, f64)>,
+    ) -> Result<Game> {
+        let (Some(eco), Some(deal)) = (ecosystem, deal) else {
+            return Err(DealteamError::invalid(
+                field(at, "game"),
+                "the coverage and winProbability games need `ecosystem` and `deal` (not available inside a plan); \
+                 use a `table` or `additiveSynergy` game, or the fixed or tiered model",
+            ));
+        };
+        eco.validate().map_err(|e| prefix(e, &field(at, "ecosystem")))?;
+        deal.validate(&field(at, "deal"))?;
+        deal.currency.ensure_same(currency, &field(&field(at, "deal"), "currency"))?;
+        let pidx = eco.partner_index();
+        let mut p = Problems::new();
+        let mut partners = Vec::with_capacity(members.len());
+        for (i, id) in members.iter().enumerate() {
+            match pidx.get(id.as_str()) {
+                Some(&k) => partners.extend(eco.partners.get(k)),
+                None => p.push(ErrorCode::UnknownPartner, index("members", i), format!("`{id}` is not a partner of the ecosystem")),
+            }
+        }
+        p.finish()?;
+        let value = deal.value.0.to_f64().unwrap_or(0.0);
+        let (weights, levels) = if deal.requirements.is_empty() {
+            // no requirements: every non-empty team has full coverage (SPEC §3)
+            (vec![1.0], vec![1.0; partners.len()])
+        } else {
+            let total: f64 = deal.requirements.iter().map(|r| r.weight).sum();
+            let w = deal.requirements.iter().map(|r| r.weight / total).collect();
+            let l = partners.iter().flat_map(|p| deal.requirements.iter().map(move |r| level(r, p).max(0.0))).collect();
+            (w, l)
+        };
+        Ok(Game::Levels(LevelGame { value, weights, levels, win }))
+    }
+
+    /// Number of players.
+    pub fn players(&self) -> usize {
+        match self {
+            Game::Levels(g) => g.levels.len() / g.weights.len().max(1),
+            Game::Table(g) => g.singles.len(),
+            Game::Synergy(g) => g.standalone.len(),
+        }
+    }
+
+    /// The kind, as in `game.kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Game::Levels(LevelGame { win: Some(_), .. }) => "winProbability",
+            Game::Levels(_) => "coverage",
+            Game::Table(_) => "table",
+            Game::Synergy(_) => "additiveSynergy",
+        }
+    }
+
+    /// v(S) for the members listed in `s` (no duplicates).
+    pub fn value_of(&self, s: &[usize]) -> f64 {
+        match self {
+            Game::Levels(g) => {
+                let r = g.weights.len();
+                if s.is_empty() {
+                    return 0.0;
+                }
+                let cov = (0..r)
+                    .map(|k| g.weights[k] * s.iter().map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0)).fold(0.0, f64::max))
+                    .sum();
+                g.of_coverage(cov)
+            }
+            Game::Table(g) => {
+                let mask = s.iter().fold(0u128, |m, &i| m | (1u128 << i));
+                g.of_mask(mask)
+            }
+            Game::Synergy(g) => {
+                let mut inside = vec![false; g.standalone.len()];
+                s.iter().for_each(|&i| inside[i] = true);
+                let base: f64 = s.iter().map(|&i| g.standalone[i]).sum();
+                base + g.pairs.iter().filter(|(a, b, _)| inside[*a] && inside[*b]).map(|x| x.2).sum::<f64>()
+            }
+        }
+    }
+
+    /// v(N) and v({i}) for every i.
+    pub fn grand_and_singles(&self) -> (f64, Vec<f64>) {
+        let n = self.players();
+        let all: Vec<usize> = (0..n).collect();
+        (self.value_of(&all), (0..n).map(|i| self.value_of(&[i])).collect())
+    }
+
+    /// v(N ∖ {i}) for every i, in O(n·R) for the level games.
+    pub fn without_each(&self) -> Vec<f64> {
+        let n = self.players();
+        match self {
+            Game::Levels(g) => {
+                let r = g.weights.len();
+                let mut best = vec![(0.0f64, usize::MAX); r];
+                let mut second = vec![0.0f64; r];
+                for i in 0..n {
+                    for k in 0..r {
+                        let l = g.levels[i * r + k];
+                        if l > best[k].0 {
+                            second[k] = best[k].0;
+                            best[k] = (l, i);
+                        } else if l > second[k] {
+                            second[k] = l;
+                        }
+                    }
+                }
+                let full: f64 = (0..r).map(|k| g.weights[k] * best[k].0).sum();
+                (0..n)
+                    .map(|i| {
+                        if n == 1 {
+                            return 0.0;
+                        }
+                        let cov = (0..r).fold(full, |c, k| if best[k].1 == i { c - g.weights[k] * (best[k].0 - second[k]) } else { c });
+                        g.of_coverage(cov)
+                    })
+                    .collect()
+            }
+            _ => (0..n).map(|i| self.value_of(&(0..n).filter(|&j| j != i).collect::<Vec<_>>())).collect(),
+        }
+    }
+
+    /// v(S) for every bitmask S of n ≤ 20 players (index = mask).
+    pub fn table(&self) -> Result<Vec<f64>> {
+        let n = self.players();
+        if n > MAX_ENUMERATED_PLAYERS {
+            return Err(DealteamError::too_large("members", "players for enumeration", MAX_ENUMERATED_PLAYERS, n));
+        }
+        let size = 1usize << n;
+        let mut v = vec![0.0; size];
+        match self {
+            Game::Levels(g) => {
+                let r = g.weights.len();
+                let mut best = vec![0.0; size];
+                for k in 0..r {
+                    for mask in 1..size {
+                        let low = mask.trailing_zeros() as usize;
+                        let prev = best[mask & (mask - 1)];
+                        let l = g.levels[low * r + k];
+                        best[mask] = if l > prev { l } else { prev };
+                        v[mask] += g.weights[k] * best[mask];
+                    }
+                }
+                for x in v.iter_mut().skip(1) {
+                    *x = g.of_coverage(*x);
+                }
+            }
+            Game::Table(g) => {
+                for mask in 1..size {
+                    let low = mask.trailing_zeros() as usize;
+                    v[mask] = v[mask & (mask - 1)] + g.singles[low];
+                }
+                for (&m, &x) in &g.listed {
+                    v[m as usize] = x;
+                }
+            }
+            Game::Synergy(g) => {
+                let mut adj = vec![Vec::new(); n];
+                for &(a, b, x) in &g.pairs {
+                    adj[a].push((b, x));
+                    adj[b].push((a, x));
+                }
+                for mask in 1..size {
+                    let low = mask.trailing_zeros() as usize;
+                    let rest = mask & (mask - 1);
+                    let bonus: f64 = adj[low].iter().filter(|(j, _)| rest >> j & 1 == 1).map(|x| x.1).sum();
+                    v[mask] = v[rest] + g.standalone[low] + bonus;
+                }
+            }
+        }
+        Ok(v)
+    }
+}
+
+impl LevelGame {
+    /// v from a coverage: `value × cov` or `value × P(cov)`.
+    pub fn of_coverage(&self, cov: f64) -> f64 {
+        match self.win {
+            None => self.value * cov,
+            Some((k, m)) => self.value * win_probability(cov, k, m),
+        }
+    }
+}
+
+impl TableGame {
+    /// v of a coalition mask: listed, else the sum of its singletons.
+    pub fn of_mask(&self, mask: u128) -> f64 {
+        if mask == 0 {
+            return 0.0;
+        }
+        match self.listed.get(&mask) {
+            Some(&x) => x,
+            None => (0..self.singles.len()).filter(|&i| mask >> i & 1 == 1).map(|i| self.singles[i]).sum(),
+        }
+    }
+}
+
+fn member_index(members: &[String]) -> HashMap<&str, usize> {
+    members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect()
+}
+
+fn money_value(p: &mut Problems, v: Money, currency: &Currency, at: &str) -> Option<f64> {
+    match v.check_minor(currency.minor_units(), at) {
+        Ok(m) => m.0.to_f64(),
+        Err(e) => {
+            p.add(e);
+            None
+        }
+    }
+}
+
+/// Put `at` in front of an error's path (and its others').
+fn prefix(mut e: DealteamError, at: &str) -> DealteamError {
+    e.path = if e.path.is_empty() { at.to_string() } else if e.path.starts_with('[') { format!("{at}{}", e.path) } else { field(at, &e.path) };
+    e.others = e.others.into_iter().map(|o| prefix(o, at)).collect();
+    e
+}

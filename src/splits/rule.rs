@@ -1,0 +1,272 @@
+//! A split rule (the fields of a `split` request without amount, currency and
+//! members), checked once against the members and then applied to any amount —
+//! the `split` command uses it once, a plan simulation (SPEC §6) once per trial.
+
+use super::game::Game;
+use super::tiered::{only_for_tiered, Tiered};
+use super::types::{Bracket, Dec, GameSpec, Residual, SplitModel};
+use super::values::{self, Values};
+use crate::error::{DealteamError, ErrorCode, Problems, Result};
+use crate::json::{field, index};
+use crate::model::{Deal, Ecosystem};
+use crate::money::{allocate, allocate_decimal, Currency, Money};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The split fields of a `split` request without amount, currency and members
+/// (SPEC §6 uses it in plans). See docs/splits.md for each model.
+#[derive(Deserialize, Serialize, Clone, Debug)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SplitRule {
+    /// The model.
+    pub model: SplitModel,
+    /// `fixed`: weights by member (members not listed get 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares: Option<BTreeMap<String, f64>>,
+    /// `fixed`: percentages by member, adding up to exactly 100 (members not listed get 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<BTreeMap<String, Dec>>,
+    /// `tiered`: schedule name of each scheduled member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<BTreeMap<String, String>>,
+    /// `tiered`: commission brackets per schedule name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedules: Option<BTreeMap<String, Vec<Bracket>>>,
+    /// `tiered`: who receives what is left after commissions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residual: Option<Residual>,
+    /// Game-based models: the game (default `winProbability` when `deal` is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub game: Option<GameSpec>,
+    /// `coverage` / `winProbability` games: the partners.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ecosystem: Option<Ecosystem>,
+    /// `coverage` / `winProbability` games: the deal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deal: Option<Deal>,
+    /// Sampled Shapley: permutations (default 2,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub samples: Option<u32>,
+    /// Sampled Shapley: seed (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+}
+
+/// How a prepared split divides money.
+#[derive(Clone, Debug)]
+enum Division {
+    /// f64 weights (shares, game values).
+    Weights(Vec<f64>),
+    /// Exact decimal weights (percentages).
+    Decimals(Vec<Decimal>),
+    /// Commissions plus residual.
+    Tiered(Tiered),
+}
+
+/// A rule checked against its members, ready to divide any amount.
+#[derive(Clone, Debug)]
+pub struct PreparedSplit {
+    /// The model.
+    pub model: SplitModel,
+    /// The game values (game-based models), in member order.
+    pub values: Option<Values>,
+    /// `weights`, `percent`, `tiered` or the values' method.
+    pub method: &'static str,
+    minor: u32,
+    division: Division,
+}
+
+impl SplitRule {
+    /// Check the rule against the members (ids in order) and prepare it; errors name
+    /// the field under `at` (e.g. "plan.split"). Game-based models compute their
+    /// values here, once.
+    pub fn prepare(&self, members: &[String], currency: &Currency, at: &str) -> Result<PreparedSplit> {
+        let model = self.model;
+        check_members(members)?;
+        if model == SplitModel::Compare {
+            return Err(DealteamError::invalid(field(at, "model"), "`compare` is for the split command only; choose one model here"));
+        }
+        self.check_fields(model, at)?;
+        let game = if model.needs_game() { self.build_game(members, currency, at)? } else { None };
+        self.prepare_with(model, game.as_ref(), members, currency, at)
+    }
+
+    /// The game of this rule over `members`, if it has one (see [`Game::build`]).
+    pub fn build_game(&self, members: &[String], currency: &Currency, at: &str) -> Result<Option<Game>> {
+        Game::build(self.game.as_ref(), self.ecosystem.as_ref(), self.deal.as_ref(), members, currency, at)
+    }
+
+    /// Reject fields that belong to another model (catches a forgotten `model`).
+    pub fn check_fields(&self, model: SplitModel, at: &str) -> Result<()> {
+        let tiered_fields = [("roles", self.roles.is_some()), ("schedules", self.schedules.is_some()), ("residual", self.residual.is_some())];
+        if model != SplitModel::Tiered {
+            if let Some((name, _)) = tiered_fields.iter().find(|f| f.1) {
+                return Err(only_for_tiered(at, name));
+            }
+        }
+        if model != SplitModel::Fixed {
+            for (name, given) in [("shares", self.shares.is_some()), ("percent", self.percent.is_some())] {
+                if given {
+                    return Err(DealteamError::invalid(field(at, name), format!("`{name}` belongs to the fixed model; remove it or set model to \"fixed\"")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// [`SplitRule::prepare`] for `model` with an already built game (the fields of
+    /// other models are ignored: `compare` prepares several models from one rule).
+    pub fn prepare_with(
+        &self,
+        model: SplitModel,
+        game: Option<&Game>,
+        members: &[String],
+        currency: &Currency,
+        at: &str,
+    ) -> Result<PreparedSplit> {
+        let minor = currency.minor_units();
+        let done = |division, method, values| Ok(PreparedSplit { model, values, method, minor, division });
+        match model {
+            SplitModel::Fixed => {
+                let (division, method) = fixed(self.shares.as_ref(), self.percent.as_ref(), members, at)?;
+                done(division, method, None)
+            }
+            SplitModel::Tiered => {
+                let t = Tiered::prepare(members, self.roles.as_ref(), self.schedules.as_ref(), self.residual.as_ref(), at)?;
+                done(Division::Tiered(t), "tiered", None)
+            }
+            SplitModel::Compare => Err(DealteamError::invalid(field(at, "model"), "`compare` cannot be prepared as one split")),
+            SplitModel::Contribution | SplitModel::Shapley | SplitModel::Banzhaf => {
+                let game = game.ok_or_else(|| {
+                    DealteamError::new(
+                        ErrorCode::MissingField,
+                        field(at, "game"),
+                        format!("the {} model needs a game: give `game` (table or additiveSynergy), or `ecosystem` and `deal`", model.name()),
+                    )
+                })?;
+                let v = match model {
+                    SplitModel::Shapley => values::shapley(game, self.samples, self.seed.unwrap_or(0))?,
+                    SplitModel::Banzhaf => values::banzhaf(game)?,
+                    _ => values::contribution(game)?,
+                };
+                let weights = money_weights(&v.values, members, model, at)?;
+                let method = v.method;
+                done(Division::Weights(weights), method, Some(v))
+            }
+        }
+    }
+}
+
+impl PreparedSplit {
+    /// Divide `amount` among the members (same order as given to prepare), through
+    /// §4 (`crate::money::allocate*`). Parts add up exactly.
+    pub fn divide(&self, amount: Money) -> Result<Vec<Money>> {
+        match &self.division {
+            Division::Weights(w) => allocate(amount, w, self.minor),
+            Division::Decimals(w) => allocate_decimal(amount, w, self.minor),
+            Division::Tiered(t) => t.divide(amount, self.minor),
+        }
+    }
+}
+
+/// Ids must be non-empty and unique.
+fn check_members(members: &[String]) -> Result<()> {
+    if members.is_empty() {
+        return Err(DealteamError::invalid("members", "list at least one member to divide the amount among"));
+    }
+    let mut seen = HashSet::new();
+    let mut p = Problems::new();
+    for (i, m) in members.iter().enumerate() {
+        if m.trim().is_empty() {
+            p.invalid(index("members", i), "a member id must be a non-empty string");
+        } else if !seen.insert(m.as_str()) {
+            p.push(ErrorCode::DuplicateId, index("members", i), format!("`{m}` is listed twice"));
+        }
+    }
+    p.finish()
+}
+
+/// `fixed`: exactly one of `shares` (weights ≥ 0, not all zero) or `percent` (adding up
+/// to exactly 100, compared as decimals). Members not listed get 0.
+fn fixed(
+    shares: Option<&BTreeMap<String, f64>>,
+    percent: Option<&BTreeMap<String, Dec>>,
+    members: &[String],
+    at: &str,
+) -> Result<(Division, &'static str)> {
+    let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+    let mut p = Problems::new();
+    match (shares, percent) {
+        (Some(_), Some(_)) => Err(DealteamError::invalid(field(at, "shares"), "give either `shares` (weights) or `percent`, not both")),
+        (None, None) => Err(DealteamError::new(
+            ErrorCode::MissingField,
+            field(at, "shares"),
+            "a fixed split needs `shares` ({id: weight}) or `percent` ({id: percentage adding up to 100})",
+        )),
+        (Some(s), None) => {
+            let mut w = vec![0.0; members.len()];
+            for (id, &x) in s {
+                let sp = field(&field(at, "shares"), id);
+                match idx.get(id.as_str()) {
+                    None => p.push(ErrorCode::UnknownPartner, sp, format!("`{id}` is not one of the members")),
+                    Some(_) if !x.is_finite() || x < 0.0 => p.invalid(sp, format!("a share must be a number ≥ 0, got {x}")),
+                    Some(&i) => w[i] = x,
+                }
+            }
+            if p.is_empty() && w.iter().all(|&x| x == 0.0) {
+                p.invalid(field(at, "shares"), "the shares are all zero; give at least one member a positive share");
+            }
+            p.finish()?;
+            Ok((Division::Weights(w), "weights"))
+        }
+        (None, Some(pc)) => {
+            let mut w = vec![Decimal::ZERO; members.len()];
+            let mut sum = Decimal::ZERO;
+            for (id, x) in pc {
+                let pp = field(&field(at, "percent"), id);
+                match idx.get(id.as_str()) {
+                    None => p.push(ErrorCode::UnknownPartner, pp, format!("`{id}` is not one of the members")),
+                    Some(_) if x.0.is_sign_negative() && !x.0.is_zero() => p.invalid(pp, format!("a percentage must not be negative, got {}", x.0)),
+                    Some(&i) => {
+                        w[i] = x.0;
+                        sum += x.0;
+                    }
+                }
+            }
+            if p.is_empty() && sum != Decimal::ONE_HUNDRED {
+                p.invalid(field(at, "percent"), format!("the percentages add up to {}, not 100; adjust them or use `shares` (weights)", sum.normalize()));
+            }
+            p.finish()?;
+            Ok((Division::Decimals(w), "percent"))
+        }
+    }
+}
+
+/// Game values as money weights: they must be ≥ 0 (money cannot be divided by negative
+/// weights) and not all zero.
+fn money_weights(v: &[f64], members: &[String], model: SplitModel, at: &str) -> Result<Vec<f64>> {
+    // tiny negatives from floating-point cancellation count as 0
+    let scale = v.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+    let tol = 1e-9 * scale.max(1.0);
+    if let Some((i, x)) = v.iter().enumerate().find(|(_, x)| **x < -tol || !x.is_finite()) {
+        return Err(DealteamError::invalid(
+            field(at, "game"),
+            format!(
+                "the {} value of `{}` is {x:.6}: this game makes it cost the others money, and an amount cannot be divided \
+                 by negative weights; change the game (e.g. its negative bonuses) or use the fixed or tiered model",
+                model.name(),
+                members.get(i).map_or("?", |s| s.as_str())
+            ),
+        ));
+    }
+    let w: Vec<f64> = v.iter().map(|x| x.max(0.0)).collect();
+    if w.iter().all(|&x| x <= tol) {
+        return Err(DealteamError::invalid(
+            field(at, "game"),
+            format!("every member's {} value is 0 (the grand coalition is worth nothing), so there is nothing to divide by", model.name()),
+        ));
+    }
+    Ok(w)
+}

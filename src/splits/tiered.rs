@@ -1,0 +1,177 @@
+//! The `tiered` split (SPEC §5): per-role commission schedules with marginal brackets
+//! (e.g. influence partners get 5% of the first 100,000 and 3% above), the rest by a
+//! residual rule. Commissions are exact decimals; the money is divided through §4.
+
+use super::types::{Bracket, Residual};
+use crate::error::{DealteamError, ErrorCode, Problems, Result};
+use crate::json::{field, index};
+use crate::money::{allocate, allocate_decimal, Money};
+use rust_decimal::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// A checked tiered rule over a fixed member list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tiered {
+    /// Per member: its brackets `(upper end, rate)`, or none when it has no role.
+    schedules: Vec<Option<Vec<(Option<Decimal>, Decimal)>>>,
+    /// Residual weights per member (not all zero).
+    residual: Vec<f64>,
+}
+
+impl Tiered {
+    /// Check `roles`, `schedules` and `residual` against the members (SPEC §5 `tiered`).
+    pub fn prepare(
+        members: &[String],
+        roles: Option<&BTreeMap<String, String>>,
+        schedules: Option<&BTreeMap<String, Vec<Bracket>>>,
+        residual: Option<&Residual>,
+        at: &str,
+    ) -> Result<Tiered> {
+        let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+        let mut p = Problems::new();
+        let empty_s = BTreeMap::new();
+        let schedules = schedules.unwrap_or(&empty_s);
+        let mut checked: BTreeMap<&str, Vec<(Option<Decimal>, Decimal)>> = BTreeMap::new();
+        for (name, brackets) in schedules {
+            let sp = field(&field(at, "schedules"), name);
+            if let Some(b) = check_schedule(&mut p, brackets, &sp) {
+                checked.insert(name.as_str(), b);
+            }
+        }
+        let mut per_member = vec![None; members.len()];
+        let mut rate_sum = Decimal::ZERO;
+        let empty_r = BTreeMap::new();
+        for (id, role) in roles.unwrap_or(&empty_r) {
+            let rp = field(&field(at, "roles"), id);
+            match idx.get(id.as_str()) {
+                None => p.push(ErrorCode::UnknownPartner, rp, format!("`{id}` is not one of the members")),
+                Some(&i) => match checked.get(role.as_str()) {
+                    Some(b) => {
+                        rate_sum += b.iter().map(|x| x.1).max().unwrap_or(Decimal::ZERO);
+                        per_member[i] = Some(b.clone());
+                    }
+                    None if schedules.contains_key(role) => {}
+                    None => p.invalid(rp, format!("there is no schedule named `{role}` in schedules")),
+                },
+            }
+        }
+        if rate_sum > Decimal::ONE {
+            p.invalid(
+                field(at, "roles"),
+                format!("the scheduled members' highest rates add up to {rate_sum} > 1: commissions could exceed the amount"),
+            );
+        }
+        let mut res = vec![0.0; members.len()];
+        let rp = field(at, "residual");
+        match residual {
+            None => p.push(ErrorCode::MissingField, rp, "a tiered split needs `residual`: {\"to\": id} or {\"shares\": {id: weight}}"),
+            Some(Residual { to: Some(_), shares: Some(_) }) | Some(Residual { to: None, shares: None }) => {
+                p.invalid(rp, "give exactly one of `to` (one member) or `shares` (weights by member)")
+            }
+            Some(Residual { to: Some(id), .. }) => match idx.get(id.as_str()) {
+                Some(&i) => res[i] = 1.0,
+                None => p.push(ErrorCode::UnknownPartner, field(&rp, "to"), format!("`{id}` is not one of the members")),
+            },
+            Some(Residual { shares: Some(s), .. }) => {
+                for (id, &w) in s {
+                    let wp = field(&field(&rp, "shares"), id);
+                    match idx.get(id.as_str()) {
+                        None => p.push(ErrorCode::UnknownPartner, wp, format!("`{id}` is not one of the members")),
+                        Some(_) if !w.is_finite() || w < 0.0 => p.invalid(wp, format!("a share must be a number ≥ 0, got {w}")),
+                        Some(&i) => res[i] = w,
+                    }
+                }
+                if res.iter().all(|&w| w == 0.0) && p.is_empty() {
+                    p.invalid(field(&rp, "shares"), "the residual shares are all zero; give at least one member a positive share");
+                }
+            }
+        }
+        p.finish()?;
+        Ok(Tiered { schedules: per_member, residual: res })
+    }
+
+    /// Each member's commission on `amount` (absolute value), exact (SPEC §5 `tiered`):
+    /// Σ over brackets of `rate × (min(a, upTo) − previous upTo)⁺`.
+    pub fn commissions(&self, amount: Decimal) -> Vec<Decimal> {
+        let a = amount.abs();
+        self.schedules
+            .iter()
+            .map(|s| match s {
+                None => Decimal::ZERO,
+                Some(brackets) => {
+                    let mut lower = Decimal::ZERO;
+                    let mut c = Decimal::ZERO;
+                    for &(up, rate) in brackets {
+                        let top = up.map_or(a, |u| u.min(a));
+                        if top > lower {
+                            c += rate * (top - lower);
+                        }
+                        match up {
+                            Some(u) => lower = u,
+                            None => break,
+                        }
+                    }
+                    c
+                }
+            })
+            .collect()
+    }
+
+    /// Divide `amount`: commissions first, the rest by the residual weights, both
+    /// through §4 so the parts add up exactly. Refunds (negative amounts) mirror.
+    pub fn divide(&self, amount: Money, minor: u32) -> Result<Vec<Money>> {
+        if amount.0.is_zero() {
+            return Ok(vec![Money::ZERO.with_scale(minor); self.schedules.len()]);
+        }
+        let mut weights = self.commissions(amount.0);
+        let total_c: Decimal = weights.iter().sum();
+        let rest = amount.0.abs() - total_c;
+        weights.push(rest.max(Decimal::ZERO));
+        let parts = allocate_decimal(amount, &weights, minor)?;
+        let (comm, rest_part) = parts.split_at(self.schedules.len());
+        let rest_money = rest_part.first().copied().unwrap_or(Money::ZERO);
+        let res = allocate(rest_money, &self.residual, minor)?;
+        Ok(comm.iter().zip(res).map(|(c, r)| Money(c.0 + r.0)).collect())
+    }
+}
+
+/// Check one schedule: at least one bracket, rates in [0, 1], `upTo` positive and
+/// increasing, only the last bracket open-ended.
+fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Vec<(Option<Decimal>, Decimal)>> {
+    if brackets.is_empty() {
+        p.invalid(at, "a schedule needs at least one bracket, e.g. [{\"rate\": 0.05}]");
+        return None;
+    }
+    let mut bad = false;
+    let mut out = Vec::with_capacity(brackets.len());
+    let mut last = Decimal::ZERO;
+    for (i, b) in brackets.iter().enumerate() {
+        let bp = index(at, i);
+        if b.rate.0 < Decimal::ZERO || b.rate.0 > Decimal::ONE {
+            bad = true;
+            p.invalid(field(&bp, "rate"), format!("a rate is a fraction between 0 and 1 (0.05 = 5%), got {}", b.rate.0));
+        }
+        match b.up_to {
+            Some(u) if u.0 <= last => {
+                bad = true;
+                p.push(ErrorCode::InvalidMoney, field(&bp, "upTo"), format!("brackets must rise: upTo {} is not above {}", u.0, last))
+            }
+            Some(u) => last = u.0,
+            None if i + 1 < brackets.len() => {
+                bad = true;
+                p.invalid(field(&bp, "upTo"), "only the last bracket may omit upTo (it covers everything above)")
+            }
+            None => {}
+        }
+        out.push((b.up_to.map(|u| u.0), b.rate.0));
+    }
+    if bad {
+        return None;
+    }
+    Some(out)
+}
+
+/// An error for fields of `tiered` given to another model.
+pub fn only_for_tiered(at: &str, name: &str) -> DealteamError {
+    DealteamError::invalid(field(at, name), format!("`{name}` belongs to the tiered model; remove it or set model to \"tiered\""))
+}

@@ -1,0 +1,258 @@
+//! Player values of a game (SPEC §5): Shapley by closed forms (`coverage`,
+//! `additiveSynergy`), by enumerating each of the 2ⁿ coalitions once (n ≤ 20), or by
+//! antithetic permutation sampling with a seed and a standard error per player;
+//! normalised Banzhaf; marginal contributions.
+
+use super::game::{Game, LevelGame};
+use crate::error::{DealteamError, Result};
+use crate::model::{MAX_ENUMERATED_PLAYERS, MAX_SAMPLED_PLAYERS};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha12Rng;
+
+/// Default permutations for sampled Shapley values (1,000 antithetic pairs).
+pub const DEFAULT_SAMPLES: u32 = 2_000;
+/// Most permutations a request may ask for.
+pub const MAX_SAMPLES: u32 = 1_000_000;
+
+/// Values per player, with how they were found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Values {
+    /// One value per player.
+    pub values: Vec<f64>,
+    /// Standard errors (sampling only).
+    pub std_errs: Option<Vec<f64>>,
+    /// `closedForm`, `enumeration`, `sampling` or `marginal`.
+    pub method: &'static str,
+    /// Permutations drawn (sampling only).
+    pub samples: Option<u32>,
+}
+
+impl Values {
+    fn exact(values: Vec<f64>, method: &'static str) -> Values {
+        Values { values, std_errs: None, method, samples: None }
+    }
+}
+
+fn check_players(n: usize) -> Result<()> {
+    if n > MAX_SAMPLED_PLAYERS {
+        return Err(DealteamError::too_large("members", "players of a game", MAX_SAMPLED_PLAYERS, n));
+    }
+    Ok(())
+}
+
+/// The Shapley value: closed form where the game has one, else enumeration for
+/// n ≤ 20, else sampling with `samples` permutations and `seed`.
+pub fn shapley(game: &Game, samples: Option<u32>, seed: u64) -> Result<Values> {
+    let n = game.players();
+    check_players(n)?;
+    match game {
+        Game::Levels(g) if g.win.is_none() => Ok(Values::exact(shapley_coverage(g), "closedForm")),
+        Game::Synergy(g) => Ok(Values::exact(synergy_closed_form(&g.standalone, &g.pairs), "closedForm")),
+        _ if n <= MAX_ENUMERATED_PLAYERS => Ok(Values::exact(shapley_from_table(&game.table()?), "enumeration")),
+        _ => shapley_sampled(game, samples.unwrap_or(DEFAULT_SAMPLES), seed),
+    }
+}
+
+/// Shapley of the `coverage` game in closed form (SPEC §5): per requirement a "max"
+/// game; sort its levels; each level step is shared equally by the members at or
+/// above it. O(R·n log n).
+pub fn shapley_coverage(g: &LevelGame) -> Vec<f64> {
+    max_games(g, |count| 1.0 / count as f64)
+}
+
+/// Banzhaf of the `coverage` game in closed form: a level step reached by `c` members
+/// is gained by one of them exactly when none of the other c − 1 is present, which
+/// happens in 2^−(c−1) of the coalitions.
+pub fn banzhaf_coverage(g: &LevelGame) -> Vec<f64> {
+    max_games(g, |count| libm::pow(0.5, (count - 1) as f64))
+}
+
+/// Σ_r w_r · Σ_{steps at or below i's level} step × share(count at or above).
+fn max_games(g: &LevelGame, share: impl Fn(usize) -> f64) -> Vec<f64> {
+    let r = g.weights.len();
+    let n = if r == 0 { 0 } else { g.levels.len() / r };
+    let mut out = vec![0.0; n];
+    let mut order: Vec<usize> = (0..n).collect();
+    for k in 0..r {
+        let lv = |i: usize| g.levels[i * r + k];
+        order.sort_by(|&a, &b| lv(a).total_cmp(&lv(b)));
+        let mut acc = 0.0;
+        let mut prev = 0.0;
+        for (pos, &i) in order.iter().enumerate() {
+            let l = lv(i);
+            acc += (l - prev) * share(n - pos);
+            prev = l;
+            out[i] += g.weights[k] * acc;
+        }
+    }
+    out.iter().map(|x| x * g.value).collect()
+}
+
+/// `additiveSynergy` in closed form (SPEC §5): `standalone_i + ½ Σ_j bonus_ij`
+/// (both the Shapley and the Banzhaf value).
+pub fn synergy_closed_form(standalone: &[f64], pairs: &[(usize, usize, f64)]) -> Vec<f64> {
+    let mut out = standalone.to_vec();
+    for &(a, b, x) in pairs {
+        out[a] += x / 2.0;
+        out[b] += x / 2.0;
+    }
+    out
+}
+
+/// For each player i, Σ over coalitions S ∋ i of `a[S]` (a of length 2ⁿ).
+fn sums_containing(a: &[f64], n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|i| {
+            let step = 1usize << i;
+            a.chunks(2 * step).map(|c| c.get(step..).map_or(0.0, |hi| hi.iter().sum::<f64>())).sum()
+        })
+        .collect()
+}
+
+/// Shapley from the value table: `φ_i = Σ_{S∌i} |S|!(n−|S|−1)!/n! (v(S∪i) − v(S))`,
+/// computed as `Σ_{S∋i} (w(|S|−1) + w(|S|)) v(S) − Σ_S w(|S|) v(S)` with
+/// `w(s) = s!(n−s−1)!/n!` (w(n) = 0).
+pub fn shapley_from_table(v: &[f64]) -> Vec<f64> {
+    let n = v.len().trailing_zeros() as usize;
+    // w(s) = 1 / (n · C(n−1, s))
+    let mut w = vec![0.0; n + 1];
+    let mut binom = 1.0;
+    for (s, ws) in w.iter_mut().enumerate().take(n) {
+        *ws = 1.0 / (n as f64 * binom);
+        binom = binom * (n - 1 - s) as f64 / (s + 1) as f64;
+    }
+    let mut a = vec![0.0; v.len()];
+    let mut c = 0.0;
+    for (mask, (&x, ai)) in v.iter().zip(a.iter_mut()).enumerate() {
+        let s = mask.count_ones() as usize;
+        let below = if s > 0 { w[s - 1] } else { 0.0 };
+        *ai = (below + w[s]) * x;
+        c += w[s] * x;
+    }
+    sums_containing(&a, n).into_iter().map(|x| x - c).collect()
+}
+
+/// Raw Banzhaf from the value table: `β_i = (2 Σ_{S∋i} v(S) − Σ_S v(S)) / 2^(n−1)`.
+pub fn banzhaf_from_table(v: &[f64]) -> Vec<f64> {
+    let n = v.len().trailing_zeros() as usize;
+    let total: f64 = v.iter().sum();
+    let scale = libm::pow(0.5, n.saturating_sub(1) as f64);
+    sums_containing(v, n).into_iter().map(|x| (2.0 * x - total) * scale).collect()
+}
+
+/// Normalised Banzhaf: raw Banzhaf values scaled to add up to v(N).
+pub fn banzhaf(game: &Game) -> Result<Values> {
+    let n = game.players();
+    check_players(n)?;
+    let (raw, method) = match game {
+        Game::Levels(g) if g.win.is_none() => (banzhaf_coverage(g), "closedForm"),
+        Game::Synergy(g) => (synergy_closed_form(&g.standalone, &g.pairs), "closedForm"),
+        _ if n <= MAX_ENUMERATED_PLAYERS => (banzhaf_from_table(&game.table()?), "enumeration"),
+        _ => {
+            return Err(DealteamError::too_large(
+                "members",
+                "players for the Banzhaf value of this game (use shapley, which samples)",
+                MAX_ENUMERATED_PLAYERS,
+                n,
+            ))
+        }
+    };
+    let (grand, _) = game.grand_and_singles();
+    Ok(Values::exact(normalise(&raw, grand), method))
+}
+
+/// Marginal contributions `v(N) − v(N∖{i})`, normalised to add up to v(N) (SPEC §5
+/// `contribution`).
+pub fn contribution(game: &Game) -> Result<Values> {
+    check_players(game.players())?;
+    let (grand, _) = game.grand_and_singles();
+    let raw: Vec<f64> = game.without_each().iter().map(|w| grand - w).collect();
+    Ok(Values::exact(normalise(&raw, grand), "marginal"))
+}
+
+fn normalise(raw: &[f64], grand: f64) -> Vec<f64> {
+    let sum: f64 = raw.iter().sum();
+    if sum == 0.0 || !sum.is_finite() {
+        return raw.to_vec();
+    }
+    raw.iter().map(|x| x / sum * grand).collect()
+}
+
+/// Shapley by antithetic permutation sampling: each random order and its reverse
+/// form a pair; a player's estimate is the mean over pairs of its average marginal
+/// value in the two orders, its standard error the pairs' standard deviation / √pairs.
+pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
+    if !(2..=MAX_SAMPLES).contains(&samples) {
+        return Err(DealteamError::invalid("samples", format!("samples must be between 2 and {MAX_SAMPLES}, got {samples}")));
+    }
+    let n = game.players();
+    let pairs = samples.div_ceil(2) as usize;
+    let mut rng = ChaCha12Rng::seed_from_u64(seed);
+    let mut order: Vec<usize> = (0..n).collect();
+    let (mut sum, mut sum_sq) = (vec![0.0; n], vec![0.0; n]);
+    let (mut fwd, mut bwd) = (vec![0.0; n], vec![0.0; n]);
+    for _ in 0..pairs {
+        for i in (1..n).rev() {
+            let j = rng.random_range(0..=i);
+            order.swap(i, j);
+        }
+        marginals(game, order.iter().copied(), &mut fwd);
+        marginals(game, order.iter().rev().copied(), &mut bwd);
+        for i in 0..n {
+            let y = (fwd[i] + bwd[i]) / 2.0;
+            sum[i] += y;
+            sum_sq[i] += y * y;
+        }
+    }
+    let p = pairs as f64;
+    let values: Vec<f64> = sum.iter().map(|s| s / p).collect();
+    let std_errs = (0..n)
+        .map(|i| if pairs < 2 { 0.0 } else { ((sum_sq[i] - sum[i] * sum[i] / p).max(0.0) / (p - 1.0) / p).sqrt() })
+        .collect();
+    Ok(Values { values, std_errs: Some(std_errs), method: "sampling", samples: Some((pairs * 2) as u32) })
+}
+
+/// Marginal value of each player when the players join in `order`.
+fn marginals(game: &Game, order: impl Iterator<Item = usize>, out: &mut [f64]) {
+    match game {
+        Game::Levels(g) => {
+            let r = g.weights.len();
+            let mut best = vec![0.0; r];
+            let (mut cov, mut prev) = (0.0, 0.0);
+            for i in order {
+                for (k, b) in best.iter_mut().enumerate() {
+                    let l = g.levels[i * r + k];
+                    if l > *b {
+                        cov += g.weights[k] * (l - *b);
+                        *b = l;
+                    }
+                }
+                let v = g.of_coverage(cov);
+                out[i] = v - prev;
+                prev = v;
+            }
+        }
+        Game::Table(g) => {
+            let (mut mask, mut prev) = (0u128, 0.0);
+            for i in order {
+                mask |= 1u128 << i;
+                let v = g.of_mask(mask);
+                out[i] = v - prev;
+                prev = v;
+            }
+        }
+        Game::Synergy(g) => {
+            let n = g.standalone.len();
+            let mut adj = vec![Vec::new(); n];
+            for &(a, b, x) in &g.pairs {
+                adj[a].push((b, x));
+                adj[b].push((a, x));
+            }
+            let mut inside = vec![false; n];
+            for i in order {
+                out[i] = g.standalone[i] + adj[i].iter().filter(|(j, _)| inside[*j]).map(|x| x.1).sum::<f64>();
+                inside[i] = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// Node ESM consumer of the packed `dealteam` package (no bundler): run with `node --test`
+// inside a temporary project that installed the tarball (tests/npm/run.mjs).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import init, { rank, sample, version, Ecosystem, DealteamError } from "dealteam";
+
+const request = JSON.parse(readFileSync(new URL("./rank-small.json", import.meta.url), "utf8"));
+const expected = JSON.parse(readFileSync(new URL("./rank-small.expected.json", import.meta.url), "utf8"));
+
+test("init() is a harmless no-op in Node", async () => {
+  await init();
+  assert.match(version(), /^\d+\.\d+\.\d+/);
+});
+
+test("rank gives the hand-computed fits in the SPEC §2 order", () => {
+  const out = rank(request);
+  assert.deepEqual(
+    out.results.map((r) => [r.partnerId, r.fit, r.eligible]),
+    [["a", 0.933333333333, true], ["c", 0.733333333333, true], ["b", 0.266666666667, false]],
+  );
+  assert.deepEqual(out.results[2].failed, ["kinds"]);
+});
+
+test("the output equals the native CLI's output for the same input", () => {
+  assert.deepEqual(rank(request), expected);
+  assert.deepEqual(rank(JSON.stringify(request)), expected);
+});
+
+test("a typo throws a DealteamError with code and path, and the module keeps working", () => {
+  const bad = structuredClone(request);
+  bad.profile.criteria[0].wieght = 2;
+  assert.throws(() => rank(bad), (err) => {
+    assert.ok(err instanceof DealteamError);
+    assert.ok(err instanceof Error);
+    assert.equal(err.name, "DealteamError");
+    assert.equal(err.code, "unknown_field");
+    assert.equal(err.path, "profile.criteria[0].wieght");
+    assert.match(err.message, /wieght/);
+    assert.ok(Array.isArray(err.others));
+    return true;
+  });
+  assert.equal(rank(request).results[0].partnerId, "a");
+});
+
+test("invalid JSON text is invalid_json", () => {
+  assert.throws(() => rank("{"), (err) => err instanceof DealteamError && err.code === "invalid_json");
+});
+
+test("an Ecosystem handle is indexed once and ranks many profiles", () => {
+  const s = sample(500, 42);
+  const eco = new Ecosystem(JSON.stringify(s.ecosystem));
+  assert.equal(eco.size, 500);
+  for (const profile of s.profiles) {
+    const out = eco.rank(profile, { limit: 5, explain: false });
+    assert.equal(out.results.length, 5);
+    assert.equal(out.results[0].breakdown, undefined);
+    // The handle agrees with the one-shot command.
+    assert.deepEqual(out, rank({ ecosystem: s.ecosystem, profile, limit: 5, explain: false }));
+  }
+  eco.free();
+});
+
+test("sample() is deterministic", () => {
+  assert.deepEqual(sample(100, 3), sample(100, 3));
+  assert.notDeepEqual(sample(100, 3), sample(100, 4));
+});
+
+test("TeamSearch runs in steps, reports progress and equals the one-shot teams()", async () => {
+  const { TeamSearch, teams } = await import("dealteam");
+  const request = JSON.parse(readFileSync(new URL("./teams.json", import.meta.url), "utf8"));
+  const search = new TeamSearch(request);
+  let p;
+  do {
+    p = search.step(5);
+    assert.ok(p.progress >= 0 && p.progress <= 1);
+  } while (!p.done);
+  const result = search.result();
+  assert.equal(result.exact, true);
+  assert.deepEqual(result, teams(request));
+  search.free();
+});
+
+test("Simulation runs in steps; cancel() makes result() throw cancelled", async () => {
+  const { Simulation, simulate } = await import("dealteam");
+  const request = { ...JSON.parse(readFileSync(new URL("./plan-simulate.json", import.meta.url), "utf8")), trials: 300 };
+  const sim = new Simulation(request);
+  let p;
+  do p = sim.step(5); while (!p.done);
+  assert.equal(p.trialsDone, 300);
+  assert.deepEqual(sim.result(), simulate(request));
+  const cancelled = new Simulation(request);
+  cancelled.cancel();
+  assert.throws(() => cancelled.result(), (err) => err instanceof DealteamError && err.code === "cancelled");
+});

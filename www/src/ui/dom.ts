@@ -1,0 +1,83 @@
+// Tiny DOM builder. All user text goes in as text nodes (never as HTML), which is what keeps
+// a partner named `<img src=x onerror=alert(1)>` a harmless string on screen.
+
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  // value/checked last, so that min/max/step are known when a range input takes its value
+  const entries = Object.entries(attrs).sort(([a], [b]) => Number(a === 'value' || a === 'checked') - Number(b === 'value' || b === 'checked'));
+  for (const [k, v] of entries) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v as EventListener);
+    else if (k === 'value' && 'value' in el) (el as HTMLInputElement).value = String(v);
+    else if (k === 'checked' && 'checked' in el) (el as HTMLInputElement).checked = Boolean(v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el: Node, children: (Child | Child[])[]) {
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
+  }
+}
+
+export function clear(el: Element, ...children: (Child | Child[])[]) {
+  el.replaceChildren();
+  append(el, children);
+}
+
+let uid = 0;
+/** A fresh id for label/field pairs. */
+export const nextId = (p = 'f') => `${p}-${++uid}`;
+
+/** A labelled input; returns the wrapper and the field. */
+export function field(label: string, input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, hint?: string) {
+  if (!input.id) input.id = nextId();
+  const err = h('span', { class: 'field-error', role: 'alert', id: `${input.id}-err` });
+  input.setAttribute('aria-describedby', err.id);
+  const wrap = h('div', { class: 'field' }, h('label', { for: input.id }, label), input, hint ? h('small', {}, hint) : null, err);
+  return wrap;
+}
+
+export function fmtPct(x: number | undefined | null, digits = 1): string {
+  return typeof x === 'number' && Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : '—';
+}
+
+export function fmtNum(x: number | string | undefined | null, digits = 3): string {
+  const n = typeof x === 'string' ? Number(x) : x;
+  return typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—';
+}
+
+export function fmtMoney(x: unknown, currency = ''): string {
+  const n = typeof x === 'string' ? Number(x) : typeof x === 'number' ? x : NaN;
+  if (!Number.isFinite(n)) return '—';
+  return `${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}${currency ? ' ' + currency : ''}`;
+}
+
+/** A notice for engine features the current package does not have. */
+export function unavailable(what: string): HTMLElement {
+  return h('p', { class: 'notice unavailable', role: 'status' }, `${what} is not available in this build of the engine.`);
+}
+
+/** Offers `text` as a file download (a blob: URL; nothing leaves the machine). */
+export function download(name: string, text: string, type = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Makes an Observable Plot figure accessible: one labelled image, no stray aria-labels on groups. */
+export function a11yChart<T extends Element>(chart: T, label: string): T {
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  for (const g of chart.querySelectorAll('g[aria-label], g[aria-description]')) { g.removeAttribute('aria-label'); g.removeAttribute('aria-description'); }
+  if (svg) { svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', label); }
+  return chart;
+}

@@ -1,0 +1,54 @@
+// Unit tests of the CSV import: line numbers (including quoted fields that span lines),
+// column guessing, and every row problem reported with its reason.
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { guess, parseCsv, toPartners, type Mapping } from './importer';
+
+const map = (p: ReturnType<typeof parseCsv>): Mapping[] => p.header.map((hd, i) => guess(hd, p.rows.map((r) => r.cells[i] ?? '')));
+
+describe('parseCsv', () => {
+  it('numbers records by the physical line they start on', () => {
+    for (const nl of ['\n', '\r\n']) {
+      const p = parseCsv(Papa, ['id,name', 'a,"Acme', 'Cloud"', '', 'b,Beta', ''].join(nl));
+      expect(p.header).toEqual(['id', 'name']);
+      expect(p.rows.map((r) => [r.line, r.cells[1].replace('\r', '')])).toEqual([[2, 'Acme\nCloud'], [5, 'Beta']]);
+    }
+  });
+  it('reports CSV syntax problems with their line', () => {
+    const p = parseCsv(Papa, 'id,name\na,"unclosed\n');
+    expect(p.problems.length).toBeGreaterThan(0);
+    expect(p.problems[0].line).toBe(2);
+  });
+});
+
+describe('guess', () => {
+  it('maps known headers, cap_ columns and numeric columns', () => {
+    expect(guess('Name', ['x'])).toEqual({ target: 'name', key: '' });
+    expect(guess('cap_cloud', ['0.5'])).toEqual({ target: 'capability', key: 'cloud' });
+    expect(guess('winRate', ['0.3', ''])).toEqual({ target: 'metric', key: 'winRate' });
+    expect(guess('notes', ['hello'])).toEqual({ target: 'ignore', key: '' });
+  });
+});
+
+describe('toPartners', () => {
+  const csv = ['id,name,kind,tier,cap_cloud,winRate', 'a,Acme,isv,gold,0.9,0.3', 'b,Beta,si,diamond,1.5,x', ',NoId,si,,0.1,', 'a,Again,si,,0.2,', 'c,Short'].join('\n');
+  const p = parseCsv(Papa, csv);
+  const m = map(p);
+  m[5] = { target: 'metric', key: 'winRate' }; // mostly non-numeric, so guessed "ignore"; the user maps it
+  const r = toPartners(p, m, ['silver', 'gold']);
+  it('imports the good rows with their source lines', () => {
+    expect(r.partners.map((x) => x.id)).toEqual(['a']);
+    expect(r.lines).toEqual([2]);
+    expect(r.partners[0]).toEqual({ id: 'a', name: 'Acme', kind: 'isv', tier: 'gold', capabilities: { cloud: 0.9 }, metrics: { winRate: 0.3 } });
+  });
+  it('reports every bad row with its line and reason', () => {
+    const byLine = Object.fromEntries(r.problems.map((x) => [x.line, x.reason]));
+    expect(byLine[3]).toMatch(/tier "diamond" is not one of silver, gold/);
+    expect(byLine[3]).toMatch(/capability "cloud" is 1.5; it must be between 0 and 1/);
+    expect(byLine[3]).toMatch(/metric "winRate" is "x", not a number/);
+    expect(byLine[4]).toMatch(/the id is empty/);
+    expect(byLine[5]).toMatch(/the id "a" is already used on line 2/);
+    expect(byLine[6]).toMatch(/has 2 fields, the header has 6/);
+    expect(r.partners.length + Object.keys(byLine).length).toBe(p.rows.length);
+  });
+});

@@ -1,0 +1,315 @@
+// The Plan screen: edit the joint plan (partners, investments, offer, pipeline, split,
+// objectives, governance) and run the seeded Monte Carlo simulation in the worker — fan chart
+// p5–p95 per month, ROPI per partner, objective probabilities — plus the validation findings
+// and the collaboration agreement as rendered (sanitised) Markdown with a download button.
+import { loadPapa, loadPlot } from './lazy';
+import { clearErrors, showError, type App } from '../app';
+import type { Call } from '../engine/client';
+import type { Finding, Plan, SimulateResponse } from '../engine/types';
+import { a11yChart, clear, download, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+
+export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
+  const ms = members.slice(0, 4);
+  const share = Math.floor(100 / ms.length);
+  return {
+    id: 'plan-1', name: 'Joint go-to-market plan', currency, horizonMonths: 24,
+    partners: ms.map((p, i) => ({ id: p.id, name: p.name, role: p.kind, lead: i === 0, manager: `Manager ${i + 1}`,
+      investments: { mdf: i === 0 ? '30000.00' : '10000.00', enablement: '15000.00', monthlyCost: '1500.00', branding: '0.00' } })),
+    offer: { kind: 'subscription', termMonths: 12, monthlyChurn: 0.02 },
+    pipeline: { opportunitiesPerMonth: 4, winProbability: 0.25,
+      dealSize: { distribution: 'lognormal', median: '120000.00', p90: '300000.00' },
+      salesCycleDays: { distribution: 'triangular', min: 30, mode: 60, max: 180 } },
+    split: { model: 'fixed', shares: Object.fromEntries(ms.map((p, i) => [p.id, i === 0 ? 100 - share * (ms.length - 1) : share])) },
+    objectives: [{ metric: 'bookings', target: '3000000.00', byMonth: 24, owner: 'Manager 1' }],
+    opportunityLead: 'Manager 1',
+    successMeasures: ['joint pipeline and bookings reviewed monthly against the objectives'],
+    remuneration: { recurring: 'subscription and renewal revenue is shared by the split for as long as the customer stays' },
+    governance: { overseer: 'Joint steering committee', independentParty: 'External alliance auditor', cadence: 'monthly' },
+    mediation: { steps: ['partnership managers', 'executive sponsors', 'independent mediator'] },
+    exclusivity: { exclusive: false, mayPursueSimilar: true },
+  };
+}
+
+/** Markdown to safe HTML: raw HTML in the text (a partner's name, say) is shown as text, then DOMPurify. */
+async function renderMarkdown(text: string): Promise<string> {
+  const [{ Marked }, { default: DOMPurify }] = await Promise.all([import('marked'), import('dompurify')]);
+  const md = new Marked({ renderer: { html: ({ text: t }) => escapeHtml(t) } });
+  return DOMPurify.sanitize(await md.parse(text, { async: true }), { FORBID_TAGS: ['img', 'style', 'form', 'input'] });
+}
+function escapeHtml(t: string): string {
+  return t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+type Stat = { mean?: unknown; p5?: unknown; p50?: unknown; p95?: unknown };
+const isStat = (v: unknown): v is Stat => !!v && typeof v === 'object' && 'p5' in v && 'p95' in v;
+const n = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
+const statText = (v: unknown, money: boolean) => {
+  if (isStat(v)) { const f = (x: unknown) => (money ? fmtMoney(x) : fmtNum(n(x), 2)); return `${f(v.p50 ?? v.mean)} (${f(v.p5)} – ${f(v.p95)})`; }
+  if (v === null || v === undefined) return '—';
+  if (money && typeof v === 'string' && Number.isFinite(Number(v))) return fmtMoney(v);
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+};
+
+function payback(v: unknown): string {
+  const p = v as { probability?: number; p5?: number | null; p50?: number | null; p95?: number | null } | null;
+  if (!p || typeof p !== 'object') return statText(v, false);
+  if (p.p50 === null || p.p50 === undefined) return `not within the horizon in most trials (${fmtPct(p.probability ?? NaN, 0)} pay back)`;
+  return `month ${p.p50} (${p.p5 ?? '—'} – ${p.p95 ?? '—'}); ${fmtPct(p.probability ?? NaN, 0)} pay back`;
+}
+
+export function planScreen(app: App): HTMLElement {
+  const form = h('form', { class: 'editor', 'aria-label': 'Plan editor', onsubmit: (e: Event) => e.preventDefault() });
+  const simOut = h('div', { class: 'sim', 'aria-live': 'polite' });
+  const findingsOut = h('div', { class: 'findings', 'aria-live': 'polite' });
+  const agreementOut = h('article', { class: 'agreement', 'aria-label': 'Agreement' });
+  const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Simulation progress' });
+  const progressText = h('span', { class: 'progress-text', 'aria-live': 'polite' });
+  const trials = h('input', { type: 'number', min: '100', step: '100', value: 2000, id: 'sim-trials', 'data-path': 'trials' });
+  const seed = h('input', { type: 'number', min: '0', step: '1', value: 42, id: 'sim-seed', 'data-path': 'seed' });
+  const simulate = h('button', { type: 'button', class: 'primary' }, 'Simulate');
+  const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
+  const validate = h('button', { type: 'button' }, 'Check the agreement');
+  const draft = h('button', { type: 'button' }, 'Draft agreement');
+  const dl = h('button', { type: 'button', disabled: true }, 'Download agreement (.md)');
+  const actualsIn = h('textarea', { rows: 5, id: 'actuals', 'data-path': 'actuals', spellcheck: 'false' },
+    'month,bookings,revenue,pipeline\n1,0.00,0.00,450000.00\n2,120000.00,10000.00,520000.00\n3,260000.00,31000.00,480000.00');
+  const auditBtn = h('button', { type: 'button' }, 'Audit against actuals');
+  const auditOut = h('div', { class: 'audit', 'aria-live': 'polite' });
+  let markdown = '';
+  let current: Call<SimulateResponse> | null = null;
+
+  const plan = (): Plan | null => {
+    if (!app.ws.plan && app.eco) {
+      const ids = app.ws.splits?.members ?? app.teams[0]?.members ?? app.eco.partners.slice(0, 2).map((p) => p.id);
+      const ms = ids.map((id) => app.byId.get(id)).filter((p): p is NonNullable<typeof p> => !!p);
+      if (ms.length) { app.ws.plan = defaultPlan(ms, app.ws.deal?.currency ?? app.eco.currency ?? 'EUR'); app.changed('plan'); }
+    }
+    return app.ws.plan;
+  };
+  const touch = () => app.changed('plan');
+  const errFor = (path: string) => (el: HTMLElement) => { el.dataset.path = path; if (!el.id) el.id = nextId('pl'); return el; };
+
+  function input(path: string, label: string, get: () => unknown, set: (v: string) => void, type = 'text') {
+    const el = errFor(path)(h('input', { type, step: type === 'number' ? 'any' : null, value: String(get() ?? '') })) as HTMLInputElement;
+    el.addEventListener('input', () => { set(el.value); touch(); syncJson(); });
+    return field(label, el);
+  }
+
+  function lines(path: string, label: string, get: () => string[] | undefined, set: (v: string[]) => void) {
+    const el = errFor(path)(h('textarea', { rows: 3 }, (get() ?? []).join('\n'))) as HTMLTextAreaElement;
+    el.addEventListener('input', () => { set(el.value.split('\n').map((x) => x.trim()).filter(Boolean)); touch(); syncJson(); });
+    return field(label, el);
+  }
+  function checkbox(path: string, label: string, get: () => boolean | undefined, set: (v: boolean) => void) {
+    const el = errFor(path)(h('input', { type: 'checkbox', checked: !!get() })) as HTMLInputElement;
+    el.addEventListener('input', () => { set(el.checked); touch(); syncJson(); });
+    return h('div', { class: 'field check' }, h('label', { for: el.id }, el, ' ', label), h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` }));
+  }
+  const gov = () => ((app.ws.plan!.governance ??= {}) as { overseer?: string; independentParty?: string });
+
+  const json = h('textarea', { rows: 14, id: 'plan-json', 'data-path': 'plan', spellcheck: 'false' });
+  const syncJson = () => { if (document.activeElement !== json) json.value = JSON.stringify(app.ws.plan, null, 2); };
+  json.addEventListener('change', () => {
+    try { app.ws.plan = JSON.parse(json.value) as Plan; touch(); build(); } catch (e) { showError(form, new Error(`The plan JSON does not parse: ${(e as Error).message}`)); }
+  });
+
+  function build() {
+    const p = plan();
+    if (!p) { clear(form, h('p', {}, 'Load partners first.')); return; }
+    const pl = p.pipeline as Record<string, unknown>;
+    const offer = p.offer as Record<string, unknown>;
+    const ds = (pl.dealSize ??= {}) as Record<string, unknown>;
+    const num = (v: string) => (v === '' ? undefined : Number(v));
+    clear(form,
+      h('div', { class: 'grid' },
+        input('plan.name', 'Plan name', () => p.name, (v) => { p.name = v; }),
+        input('plan.horizonMonths', 'Horizon (months)', () => p.horizonMonths, (v) => { p.horizonMonths = Number(v); }, 'number'),
+        input('plan.currency', 'Currency', () => p.currency, (v) => { p.currency = v; })),
+      h('h3', {}, 'Partners and investments'),
+      p.partners.map((q, i) => h('fieldset', { class: 'inline' }, h('legend', {}, q.name),
+        input(`plan.partners[${i}].role`, 'Role', () => q.role, (v) => { q.role = v; }),
+        input(`plan.partners[${i}].manager`, 'Manager', () => q.manager, (v) => { q.manager = v; }),
+        input(`plan.partners[${i}].investments.mdf`, 'MDF', () => q.investments?.mdf, (v) => { (q.investments ??= {}).mdf = v; }),
+        input(`plan.partners[${i}].investments.enablement`, 'Enablement', () => q.investments?.enablement, (v) => { (q.investments ??= {}).enablement = v; }),
+        input(`plan.partners[${i}].investments.monthlyCost`, 'Monthly cost', () => q.investments?.monthlyCost, (v) => { (q.investments ??= {}).monthlyCost = v; }),
+        input(`plan.split.shares.${q.id}`, 'Split share', () => (p.split.shares as Record<string, number> | undefined)?.[q.id], (v) => { ((p.split.shares ??= {}) as Record<string, number>)[q.id] = Number(v); }, 'number'))),
+      h('h3', {}, 'Offer and pipeline'),
+      h('div', { class: 'grid' },
+        input('plan.offer.kind', 'Offer kind (oneTime, subscription, consumption)', () => offer.kind, (v) => { offer.kind = v; }),
+        input('plan.offer.termMonths', 'Term (months)', () => offer.termMonths, (v) => { offer.termMonths = num(v); }, 'number'),
+        input('plan.offer.monthlyChurn', 'Monthly churn', () => offer.monthlyChurn, (v) => { offer.monthlyChurn = num(v); }, 'number'),
+        input('plan.pipeline.opportunitiesPerMonth', 'Opportunities per month', () => pl.opportunitiesPerMonth, (v) => { pl.opportunitiesPerMonth = num(v); }, 'number'),
+        input('plan.pipeline.winProbability', 'Win probability', () => pl.winProbability, (v) => { pl.winProbability = num(v); }, 'number'),
+        input('plan.pipeline.dealSize.median', 'Median deal size', () => ds.median, (v) => { ds.median = v; }),
+        input('plan.pipeline.dealSize.p90', 'Deal size p90', () => ds.p90, (v) => { ds.p90 = v; })),
+      h('h3', {}, 'Objectives'),
+      p.objectives.map((o, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Objective ${i + 1}`),
+        input(`plan.objectives[${i}].metric`, 'Metric', () => o.metric, (v) => { o.metric = v; }),
+        input(`plan.objectives[${i}].target`, 'Target', () => o.target, (v) => { o.target = v; }),
+        input(`plan.objectives[${i}].byMonth`, 'By month', () => o.byMonth, (v) => { o.byMonth = Number(v); }, 'number'),
+        input(`plan.objectives[${i}].owner`, 'Owner', () => o.owner, (v) => { o.owner = v || undefined; }))),
+      h('h3', {}, 'Governance and terms'),
+      h('div', { class: 'grid' },
+        input('plan.opportunityLead', 'Opportunity lead', () => p.opportunityLead, (v) => { p.opportunityLead = v || undefined; }),
+        input('plan.governance.overseer', 'Overseen by', () => gov().overseer, (v) => { gov().overseer = v || undefined; }),
+        input('plan.governance.independentParty', 'Independent party', () => gov().independentParty, (v) => { gov().independentParty = v || undefined; }),
+        input('plan.remuneration.recurring', 'Recurring revenue sharing', () => (p.remuneration as Record<string, unknown> | undefined)?.recurring, (v) => { p.remuneration = { ...(p.remuneration as object ?? {}), recurring: v || undefined }; }),
+        lines('plan.successMeasures', 'How success is measured (one per line)', () => p.successMeasures as string[] | undefined, (v) => { p.successMeasures = v; }),
+        lines('plan.mediation.steps', 'Dispute mediation steps, in order (one per line)', () => (p.mediation as { steps?: string[] } | undefined)?.steps, (v) => { p.mediation = { steps: v }; }),
+        checkbox('plan.exclusivity', 'Exclusive collaboration', () => (p.exclusivity as { exclusive?: boolean } | undefined)?.exclusive, (v) => { p.exclusivity = { ...(p.exclusivity as object ?? {}), exclusive: v }; }),
+        checkbox('plan.exclusivity.mayPursueSimilar', 'Each party may pursue similar arrangements', () => (p.exclusivity as { mayPursueSimilar?: boolean } | undefined)?.mayPursueSimilar as boolean | undefined, (v) => { p.exclusivity = { ...(p.exclusivity as object ?? {}), mayPursueSimilar: v }; })),
+      h('details', {}, h('summary', {}, 'The whole plan as JSON (governance, mediation, exclusivity, …)'), field('Plan JSON (applied when you leave the field)', json)),
+      h('p', { class: 'form-error', role: 'alert' }));
+    syncJson();
+  }
+
+  const rel = (path: string) => (path.startsWith('plan') ? path : `plan.${path}`);
+
+  function fan(r: SimulateResponse, Plot: typeof import('@observablehq/plot')): HTMLElement {
+    const months = r.months ?? [];
+    const keys = months.length ? Object.keys(months[0]).filter((k) => isStat(months[0][k])) : [];
+    if (!keys.length) return h('p', {}, 'The simulation returned no monthly series.');
+    const pick = h('select', { id: 'fan-series' }, keys.map((k) => h('option', { value: k }, k)));
+    pick.value = keys.includes('revenue') ? 'revenue' : keys[0];
+    const box = h('figure', { class: 'chart fan' });
+    const draw = () => {
+      const k = pick.value;
+      const data = months.map((m, i) => { const s = m[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
+      clear(box, a11yChart(Plot.plot({ height: 300, marginLeft: 64, width: Math.min(900, simOut.clientWidth || 720), x: { label: 'month' }, y: { label: k, grid: true, tickFormat: '~s' },
+        marks: [Plot.areaY(data, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.25 }), Plot.lineY(data, { x: 'month', y: 'p50', stroke: 'steelblue' }), Plot.lineY(data, { x: 'month', y: 'mean', stroke: 'orange', strokeDasharray: '4 3' }), Plot.ruleY([0])] }), `Fan chart of ${k} per month, p5 to p95`),
+        h('figcaption', {}, `${k} per month: band p5–p95, solid line median, dashed mean`));
+    };
+    pick.addEventListener('input', draw);
+    draw();
+    return h('div', {}, field('Series', pick), box);
+  }
+
+  function showSim(r: SimulateResponse, Plot: typeof import('@observablehq/plot')) {
+    const p = app.ws.plan!;
+    const partners = Object.entries(r.partners ?? {});
+    const cols = partners.length ? Object.keys(partners[0][1]) : [];
+    const ropi = partners.map(([id, v]) => ({ partner: app.name(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
+    clear(simOut,
+      fan(r, Plot),
+      h('h3', {}, 'Per partner'),
+      ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'ROPI', tickFormat: '%', grid: true },
+        marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'ROPI per partner, median with p5 to p95'), h('figcaption', {}, 'ROPI per partner: median and p5–p95')) : null,
+      h('table', {}, h('caption', {}, 'Per partner: median (p5 – p95)'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(v[c]) : statText(v[c], !/ropi|month/i.test(c)))))))),
+      h('h3', {}, 'Objectives'),
+      h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {
+        const obj = p.objectives[i];
+        const prob = n(o.probability);
+        return h('li', {}, `${String(o.metric ?? obj?.metric ?? 'objective')} ≥ ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, fmtPct(prob)), ' probability');
+      })),
+      h('h3', {}, 'Totals'),
+      h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, statText(v, true))])));
+  }
+
+  simulate.addEventListener('click', async () => {
+    const p = plan();
+    if (!p) return;
+    if (!app.engine.has('Simulation') && !app.engine.has('simulate')) { clear(simOut, unavailable('Plan simulation')); return; }
+    clearErrors(form);
+    progress.hidden = false; progress.value = 0; progressText.textContent = 'Simulating…';
+    simulate.disabled = true; cancel.disabled = false;
+    current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${fmtPct(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
+    try {
+      const res = await current.done;
+      showSim(res, await loadPlot());
+      progressText.textContent = 'Done.';
+    } catch (e) {
+      const err = showError(form, e, 'plan');
+      progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message next to the field.';
+    } finally {
+      current = null; simulate.disabled = false; cancel.disabled = true; progress.hidden = true;
+    }
+  });
+  cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'Simulation'); });
+
+  validate.addEventListener('click', async () => {
+    const p = plan();
+    if (!p) return;
+    if (!app.engine.has('validatePlan')) { clear(findingsOut, unavailable('Agreement checking')); return; }
+    clearErrors(form);
+    try {
+      const r = await app.engine.call('validatePlan', { plan: p });
+      for (const f of r.findings) markField(f);
+      clear(findingsOut, h('p', {}, r.ok ? 'The agreement has no errors.' : 'The agreement cannot work yet: fix the errors below.'),
+        h('ul', { class: 'finding-list' }, r.findings.map((f) => h('li', { class: f.severity }, h('strong', {}, `${f.severity} `), `${f.message} `, h('code', {}, `${f.rule} · ${f.path}`)))));
+    } catch (e) { showError(form, e, 'plan'); }
+  });
+
+  function markField(f: Finding) {
+    const path = rel(f.path);
+    for (const el of form.querySelectorAll<HTMLElement>('[data-path]')) {
+      if (el.dataset.path === path) {
+        el.setAttribute('aria-invalid', 'true');
+        const span = document.getElementById(`${el.id}-err`);
+        if (span) span.textContent = f.message;
+      }
+    }
+  }
+
+  draft.addEventListener('click', async () => {
+    const p = plan();
+    if (!p) return;
+    if (!app.engine.has('draftAgreement')) { clear(agreementOut, unavailable('The agreement draft')); return; }
+    clear(agreementOut, h('p', {}, 'Drafting…'));
+    try {
+      markdown = await app.engine.call('draftAgreement', { plan: p, trials: Number(trials.value), seed: Number(seed.value) });
+      agreementOut.innerHTML = await renderMarkdown(markdown);
+      dl.disabled = false;
+    } catch (e) { showError(form, e, 'plan'); clear(agreementOut); }
+  });
+  dl.addEventListener('click', () => download(`${(app.ws.plan?.id ?? 'plan').replace(/[^\w.-]+/g, '_')}-agreement.md`, markdown, 'text/markdown'));
+
+  auditBtn.addEventListener('click', async () => {
+    const p = plan();
+    if (!p) return;
+    if (!app.engine.has('auditPlan')) { clear(auditOut, unavailable('Auditing a plan')); return; }
+    clearErrors(form);
+    const papa = await loadPapa();
+    const parsed = papa.parse<Record<string, string>>(actualsIn.value.trim(), { header: true, skipEmptyLines: 'greedy' });
+    if (parsed.errors.length) { clear(auditOut, h('p', { class: 'bad' }, parsed.errors.map((e) => `Row ${(e.row ?? 0) + 2}: ${e.message}`).join('; '))); return; }
+    const months = parsed.data.map((r) => {
+      const m: Record<string, unknown> = { month: Number(r.month) };
+      for (const k of ['bookings', 'revenue', 'pipeline']) if (r[k]?.trim()) m[k] = r[k].trim();
+      return m;
+    });
+    try {
+      const r = await app.engine.call('auditPlan', { plan: p, actuals: { months }, trials: Number(trials.value), seed: Number(seed.value) });
+      clear(auditOut,
+        h('h4', {}, 'Objectives'),
+        h('ul', {}, (r.objectives ?? []).map((o) => h('li', {}, `${o.metric} ≥ ${fmtMoney(o.target)} by month ${o.byMonth}: `, h('strong', {}, ({ met: 'met', onTrack: 'on track', offTrack: 'off track', missed: 'missed' } as Record<string, string>)[String(o.status)] ?? String(o.status)), ` — ${fmtMoney(o.actual)} actual vs ${fmtMoney(o.expected)} expected through month ${o.throughMonth}`))),
+        h('table', {}, h('caption', {}, 'Variance per month and item (actual − plan)'),
+          h('thead', {}, h('tr', {}, ['Month', 'Item', 'Actual', 'Plan', 'Variance', '%'].map((c, i) => h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, c)))),
+          h('tbody', {}, (r.variances ?? []).map((v) => h('tr', {}, h('td', {}, String(v.month)), h('td', {}, v.item), h('td', { class: 'num' }, fmtMoney(v.actual)), h('td', { class: 'num' }, fmtMoney(v.expected)), h('td', { class: 'num' }, fmtMoney(v.variance)), h('td', { class: 'num' }, typeof v.ratio === 'number' ? fmtPct(v.ratio) : '—'))))),
+        r.split ? h('table', {}, h('caption', {}, `The split re-computed on actual revenue (${fmtMoney(r.split.revenue)})`),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Amount'))),
+          h('tbody', {}, r.split.allocations.map((a) => h('tr', {}, h('td', {}, app.name(a.partnerId)), h('td', { class: 'num' }, fmtMoney(a.amount)))))) : null);
+    } catch (e) {
+      const err = showError(form, e, 'plan');
+      clear(auditOut, h('p', { class: 'bad' }, err.code === 'unknown_command' ? 'Auditing is not available in this build of the engine.' : `${err.message}${err.path ? ` (${err.path})` : ''}`));
+    }
+  });
+
+  app.on('ecosystem', build, true);
+  app.on('teams', build);
+  app.on('plan', () => { if (!form.contains(document.activeElement)) build(); });
+
+  return h('section', { class: 'screen', 'aria-labelledby': 'h-plan' },
+    h('h2', { id: 'h-plan' }, 'Joint plan'),
+    h('div', { class: 'cols' },
+      h('div', { class: 'col' }, form),
+      h('div', { class: 'col wide' },
+        h('div', { class: 'row' }, field('Trials', trials), field('Seed', seed), simulate, cancel, progress, progressText),
+        simOut,
+        h('h3', {}, 'Agreement check'), h('div', { class: 'row' }, validate), findingsOut,
+        h('h3', {}, 'Agreement'), h('div', { class: 'row' }, draft, dl), agreementOut,
+        h('h3', {}, 'Audit against reality'),
+        field('Monthly actuals (CSV: month, bookings, revenue, pipeline; money as decimals)', actualsIn),
+        h('div', { class: 'row' }, auditBtn), auditOut)));
+}

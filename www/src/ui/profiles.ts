@@ -1,0 +1,179 @@
+// The Profiles screen: edit an Ideal Partner Profile (criteria, weights, require clauses) and
+// see the ranking of all partners update live, with each fit explained criterion by criterion.
+import { clearErrors, showError, type App } from '../app';
+import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
+import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { VTable } from './vtable';
+
+const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
+const LISTS = ['kinds', 'regionsAny', 'industriesAny', 'certificationsAll'] as const;
+const MAPS = ['capabilitiesMin', 'metricsMin', 'metricsMax'] as const;
+
+declare global { interface Window { __perf: Record<string, number[]> } }
+window.__perf ??= {};
+const perf = (k: string, ms: number) => (window.__perf[k] ??= []).push(ms);
+
+const toList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+function toMap(s: string): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const part of toList(s)) {
+    const [k, v] = part.split('=').map((x) => x.trim());
+    if (k) out[k] = Number(v);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+const fromMap = (m?: Record<string, number>) => Object.entries(m ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+
+function input(type: string, value: string | number | undefined, path: string, label: string, extra: Record<string, string> = {}) {
+  const el = h('input', { type, value: value ?? '', 'data-path': path, 'aria-label': label, id: nextId('p'), ...extra });
+  return el;
+}
+
+export function profilesScreen(app: App): HTMLElement {
+  const select = h('select', { id: 'profile-select' });
+  const editor = h('form', { class: 'editor', 'aria-label': 'Profile editor', onsubmit: (e: Event) => e.preventDefault() });
+  const timing = h('p', { class: 'timing', 'aria-live': 'off' });
+  const explain = h('div', { class: 'explain', 'aria-live': 'polite' });
+  const rankBox = h('div', { class: 'ranking' });
+  let ranking: Ranking | null = null;
+  /** live re-ranking materialises the top LIVE rows; "Show all" asks for every row once */
+  const LIVE = 1000;
+  let showAll = false;
+  const allBtn = h('button', { type: 'button', hidden: true, onclick: () => { showAll = true; void rank(); } }, 'Show all');
+  let seq = 0;
+  let rendered = seq;
+
+  const partnerAt = (r: number) => app.eco!.partners[ranking!.order[r]];
+  const table = new VTable([
+    { label: '#', width: '4em', numeric: true, cell: (r) => String(r + 1) },
+    { label: 'Partner', width: '2fr', cell: (r) => {
+      const p = partnerAt(r);
+      return h('button', { type: 'button', class: 'link', onclick: () => void showExplain(p.id) }, p?.name ?? '?');
+    } },
+    { label: 'Kind', cell: (r) => partnerAt(r)?.kind ?? '' },
+    { label: 'Fit', numeric: true, cell: (r) => fmtPct(ranking!.fit[r]) },
+    { label: 'Eligible', cell: (r) => (ranking!.eligible[r] ? 'yes' : `no (${ranking!.failedCount[r]} failed)`) },
+  ], 'Ranking');
+
+  const profile = (): Profile | undefined => app.ws.profiles.find((p) => p.id === app.ws.activeProfile) ?? app.ws.profiles[0];
+
+  async function showExplain(id: string) {
+    try {
+      const r = await app.engine.call('explain', { partnerId: id });
+      if (!r) return;
+      clear(explain,
+        h('h3', {}, `Why ${app.name(id)} fits ${fmtPct(r.fit)}`),
+        h('p', {}, r.eligible ? 'Eligible: every require clause holds.' : `Not eligible — failed: ${r.failed.join(', ')}`),
+        h('table', {}, h('caption', {}, 'Per criterion: score × weight, and its share of the fit'),
+          h('thead', {}, h('tr', {}, ['Criterion', 'Score', 'Weight', 'Share of fit'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('tbody', {}, (r.breakdown ?? []).map((b, i) => {
+            const c = profile()?.criteria[i];
+            const name = b.criterion ?? [b.kind ?? c?.kind, b.key ?? c?.key].filter(Boolean).join(' ');
+            return h('tr', {}, h('td', {}, name), h('td', {}, fmtNum(b.score)), h('td', {}, fmtNum(b.weight, 2)), h('td', {}, fmtPct(b.share)));
+          }))));
+    } catch (e) { showError(editor, e, 'profile'); }
+  }
+
+  /** Ranks all partners against the profile being edited; `t0` is when the edit happened. */
+  async function rank(t0 = performance.now()) {
+    const p = profile();
+    if (!p || !app.eco) return;
+    if (!app.engine.has('rank') && !app.engine.has('Ecosystem')) { clear(rankBox, unavailable('Ranking')); return; }
+    const mine = ++seq;
+    try {
+      const r = await app.engine.call('rank', { profile: p, limit: showAll ? undefined : LIVE });
+      showAll = false;
+      if (mine !== seq || mine < rendered) return;
+      rendered = mine;
+      clearErrors(editor);
+      ranking = r;
+      if (!rankBox.contains(table.el)) clear(rankBox, table.el);
+      table.setCount(r.count);
+      const ms = performance.now() - t0;
+      perf('rank', ms);
+      const shown = r.count < r.total ? ` — showing the top ${r.count.toLocaleString('en-US')}` : '';
+      timing.textContent = `Ranked ${r.total.toLocaleString('en-US')} partners in ${ms.toFixed(0)} ms (engine ${r.ms.toFixed(0)} ms)${shown}.`;
+      allBtn.hidden = r.count >= r.total;
+      allBtn.textContent = `Show all ${r.total.toLocaleString('en-US')}`;
+      if (r.count) void showExplain(partnerAt(0).id);
+    } catch (e) {
+      if (mine === seq) showError(editor, e, 'profile');
+    }
+  }
+
+  function edited(t0: number) {
+    app.changed('profiles');
+    void rank(t0);
+  }
+
+  function build() {
+    const p = profile();
+    clear(select, app.ws.profiles.map((x) => h('option', { value: x.id }, x.name)));
+    if (!p) { clear(editor, h('p', {}, 'No profile yet.')); return; }
+    select.value = p.id;
+    const name = input('text', p.name, 'profile.name', 'Profile name');
+    name.addEventListener('input', () => { p.name = name.value; app.changed('profiles'); });
+    const crits = h('div', { class: 'criteria' });
+    const drawCriteria = () => clear(crits, p.criteria.map((c, i) => criterionRow(p, c, i)));
+    const criterionRow = (pr: Profile, c: Criterion, i: number) => {
+      const base = `profile.criteria[${i}]`;
+      const kind = h('select', { 'data-path': `${base}.kind`, 'aria-label': `Criterion ${i + 1} kind`, id: nextId('p') }, KINDS.map((k) => h('option', { value: k }, k)));
+      kind.value = c.kind;
+      const key = input('text', c.key, `${base}.key`, `Criterion ${i + 1} key`);
+      const weight = input('range', c.weight, `${base}.weight`, `Criterion ${i + 1} weight`, { min: '0.1', max: String(Math.max(10, Math.ceil(c.weight * 2))), step: '0.1' });
+      const wOut = h('output', { for: weight.id }, fmtNum(c.weight, 1));
+      const target = input('number', c.target, `${base}.target`, `Criterion ${i + 1} target`, { step: 'any' });
+      const good = input('number', c.good, `${base}.good`, `Criterion ${i + 1} good`, { step: 'any' });
+      const bad = input('number', c.bad, `${base}.bad`, `Criterion ${i + 1} bad`, { step: 'any' });
+      const num = (el: HTMLInputElement) => (el.value === '' ? undefined : Number(el.value));
+      const sync = (ev: Event) => {
+        const t0 = ev.timeStamp ? Math.min(performance.now(), ev.timeStamp) : performance.now();
+        Object.assign(c, { kind: kind.value as CriterionKind, key: key.value || undefined, weight: Number(weight.value), target: num(target), good: num(good), bad: num(bad) });
+        for (const k of ['key', 'target', 'good', 'bad'] as const) if (c[k] === undefined) delete c[k];
+        wOut.textContent = fmtNum(c.weight, 1);
+        edited(t0);
+      };
+      for (const el of [kind, key, weight, target, good, bad]) el.addEventListener('input', sync);
+      const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove criterion ${i + 1}`, onclick: () => { pr.criteria.splice(i, 1); drawCriteria(); edited(performance.now()); } }, '✕');
+      const errSpan = (el: HTMLElement) => h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` });
+      const cell = (label: string, el: HTMLElement, extra?: Node) => h('label', { class: 'mini' }, h('span', {}, label), el, extra ?? null, errSpan(el));
+      return h('fieldset', { class: 'criterion' }, h('legend', {}, `Criterion ${i + 1}`),
+        cell('Kind', kind), cell('Key', key), cell('Weight', weight, wOut), cell('Target', target), cell('Good', good), cell('Bad', bad), remove);
+    };
+    drawCriteria();
+    const add = h('button', { type: 'button', onclick: () => { p.criteria.push({ kind: 'capability', key: 'cloud', weight: 1 }); drawCriteria(); edited(performance.now()); } }, 'Add criterion');
+
+    const req: Require = p.require ?? {};
+    const reqFields: HTMLElement[] = [];
+    for (const k of LISTS) {
+      const el = input('text', (req[k] ?? []).join(', '), `profile.require.${k}`, k);
+      el.addEventListener('input', () => { const v = toList(el.value); if (v.length) req[k] = v; else delete req[k]; p.require = req; edited(performance.now()); });
+      reqFields.push(field(`${k} (comma-separated)`, el));
+    }
+    const minTier = h('select', { 'data-path': 'profile.require.minTier', id: nextId('p') }, h('option', { value: '' }, 'none'), (app.eco?.tiers ?? []).map((t) => h('option', { value: t }, t)));
+    minTier.value = req.minTier ?? '';
+    minTier.addEventListener('input', () => { if (minTier.value) req.minTier = minTier.value; else delete req.minTier; p.require = req; edited(performance.now()); });
+    reqFields.push(field('minTier', minTier));
+    for (const k of MAPS) {
+      const el = input('text', fromMap(req[k]), `profile.require.${k}`, k);
+      el.addEventListener('input', () => { const v = toMap(el.value); if (v) req[k] = v; else delete req[k]; p.require = req; edited(performance.now()); });
+      reqFields.push(field(`${k} (key=value, …)`, el));
+    }
+    for (const f of reqFields) { const i = f.querySelector('[data-path]'); if (i) i.removeAttribute('aria-label'); }
+    clear(editor, field('Name', name), h('h3', {}, 'Criteria'), crits, add, h('h3', {}, 'Require'), h('div', { class: 'require' }, reqFields), h('p', { class: 'form-error', role: 'alert' }));
+  }
+
+  select.addEventListener('change', () => { app.ws.activeProfile = select.value; app.changed('profiles'); build(); void rank(); });
+  const newProfile = h('button', { type: 'button', onclick: () => {
+    const id = `ipp-${app.ws.profiles.length + 1}`;
+    app.ws.profiles.push({ id, name: `New profile ${app.ws.profiles.length + 1}`, criteria: [{ kind: 'capability', key: 'cloud', weight: 1 }] });
+    app.ws.activeProfile = id; app.changed('profiles'); build(); void rank();
+  } }, 'New profile');
+  app.on('ecosystem', () => { build(); void rank(); }, true);
+
+  return h('section', { class: 'screen', 'aria-labelledby': 'h-profiles' },
+    h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),
+    h('div', { class: 'cols' },
+      h('div', { class: 'col' }, h('div', { class: 'row' }, field('Profile', select), newProfile), editor),
+      h('div', { class: 'col' }, h('h3', {}, 'Live ranking'), h('div', { class: 'row' }, timing, allBtn), rankBox, explain)));
+}

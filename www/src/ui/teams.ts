@@ -1,0 +1,190 @@
+// The Deal & Teams screen: edit the deal (value, requirements, slots, weights, conflicts) and
+// search the top-k teams in the worker with progress and cancel; each team shows who covers
+// what, the pairs' relationship data and any conflicts.
+import { clearErrors, showError, type App } from '../app';
+import type { Call } from '../engine/client';
+import type { Cover, Deal, Team, TeamsResponse } from '../engine/types';
+import { defaultSplits } from './splits';
+import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+
+function num(path: string, label: string, value: number | undefined, set: (v: number | undefined) => void, step = 'any') {
+  const el = h('input', { type: 'number', step, value: value ?? '', 'data-path': path, id: nextId('d') });
+  el.addEventListener('input', () => set(el.value === '' ? undefined : Number(el.value)));
+  return field(label, el);
+}
+function text(path: string, label: string, value: string | undefined, set: (v: string) => void) {
+  const el = h('input', { type: 'text', value: value ?? '', 'data-path': path, id: nextId('d') });
+  el.addEventListener('input', () => set(el.value));
+  return field(label, el);
+}
+
+/** Renders an engine value we only know loosely (covers, conflicts) as readable text. */
+function describe(v: unknown, name: (id: string) => string): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.length ? v.map((x) => describe(x, name)).join('; ') : 'none';
+  if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${describe(x, name)}`).join(', ');
+  if (typeof v === 'string') return name(v);
+  return String(v);
+}
+
+export function teamsScreen(app: App): HTMLElement {
+  const form = h('form', { class: 'editor', 'aria-label': 'Deal editor', onsubmit: (e: Event) => e.preventDefault() });
+  const results = h('div', { class: 'teams', 'aria-live': 'polite' });
+  const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Team search progress', hidden: true });
+  const progressText = h('span', { class: 'progress-text', 'aria-live': 'polite' });
+  const run = h('button', { type: 'button', class: 'primary' }, 'Find teams');
+  const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
+  let current: Call<TeamsResponse> | null = null;
+
+  const deal = () => app.ws.deal;
+  const touch = () => app.changed('deal');
+
+  function build() {
+    const d = deal();
+    if (!d) { clear(form, h('p', {}, 'No deal yet.')); return; }
+    const reqs = h('div', { class: 'list' });
+    const drawReqs = () => clear(reqs, d.requirements.map((r, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Requirement ${i + 1}`),
+      text(`deal.requirements[${i}].capability`, 'Capability', r.capability, (v) => { r.capability = v; touch(); }),
+      num(`deal.requirements[${i}].weight`, 'Weight', r.weight, (v) => { r.weight = v ?? 0; touch(); }),
+      num(`deal.requirements[${i}].target`, 'Target', r.target, (v) => { if (v === undefined) delete r.target; else r.target = v; touch(); }),
+      h('button', { type: 'button', class: 'small', 'aria-label': `Remove requirement ${i + 1}`, onclick: () => { d.requirements.splice(i, 1); drawReqs(); touch(); } }, '✕'))));
+    drawReqs();
+    const slots = h('div', { class: 'list' });
+    const drawSlots = () => clear(slots, d.slots.map((s, i) => {
+      const prof = h('select', { 'data-path': `deal.slots[${i}].profile`, id: nextId('d') }, h('option', { value: '' }, '(by kind = role)'), app.ws.profiles.map((p) => h('option', { value: p.id }, p.name)));
+      prof.value = s.profile ?? '';
+      prof.addEventListener('input', () => { if (prof.value) s.profile = prof.value; else delete s.profile; touch(); });
+      return h('fieldset', { class: 'inline' }, h('legend', {}, `Slot ${i + 1}`),
+        text(`deal.slots[${i}].role`, 'Role', s.role, (v) => { s.role = v; touch(); }),
+        field('Profile', prof),
+        num(`deal.slots[${i}].min`, 'Min', s.min, (v) => { s.min = v ?? 0; touch(); }, '1'),
+        num(`deal.slots[${i}].max`, 'Max', s.max, (v) => { s.max = v ?? 0; touch(); }, '1'),
+        h('button', { type: 'button', class: 'small', 'aria-label': `Remove slot ${i + 1}`, onclick: () => { d.slots.splice(i, 1); drawSlots(); touch(); } }, '✕'));
+    }));
+    drawSlots();
+    const w = (d.weights ??= { coverage: 0.5, fit: 0.3, synergy: 0.2 });
+    const conflicts = h('select', { 'data-path': 'deal.conflicts', id: nextId('d') }, h('option', { value: 'forbid' }, 'forbid'), h('option', { value: 'penalize' }, 'penalize'));
+    conflicts.value = d.conflicts ?? 'forbid';
+    conflicts.addEventListener('input', () => { d.conflicts = conflicts.value as Deal['conflicts']; touch(); });
+    clear(form,
+      h('div', { class: 'grid' },
+        text('deal.name', 'Deal name', d.name, (v) => { d.name = v; touch(); }),
+        text('deal.value', 'Value', d.value, (v) => { d.value = v; touch(); }),
+        text('deal.currency', 'Currency', d.currency, (v) => { d.currency = v; touch(); }),
+        num('deal.maxTeamSize', 'Max team size', d.maxTeamSize, (v) => { if (v === undefined) delete d.maxTeamSize; else d.maxTeamSize = v; touch(); }, '1'),
+        num('k', 'Teams to show (k)', app.ws.teamK, (v) => { app.ws.teamK = v ?? 10; touch(); }, '1')),
+      h('h3', {}, 'Requirements'), reqs,
+      h('button', { type: 'button', onclick: () => { d.requirements.push({ capability: 'cloud', weight: 1 }); drawReqs(); touch(); } }, 'Add requirement'),
+      h('h3', {}, 'Slots'), slots,
+      h('button', { type: 'button', onclick: () => { d.slots.push({ role: 'si', min: 0, max: 1 }); drawSlots(); touch(); } }, 'Add slot'),
+      h('h3', {}, 'Score weights and conflicts'),
+      h('div', { class: 'grid' },
+        num('deal.weights.coverage', 'Coverage weight', w.coverage, (v) => { w.coverage = v ?? 0; touch(); }),
+        num('deal.weights.fit', 'Fit weight', w.fit, (v) => { w.fit = v ?? 0; touch(); }),
+        num('deal.weights.synergy', 'Synergy weight', w.synergy, (v) => { w.synergy = v ?? 0; touch(); }),
+        field('Conflicting pairs', conflicts),
+        num('deal.conflictPenalty', 'Conflict penalty', d.conflictPenalty, (v) => { if (v === undefined) delete d.conflictPenalty; else d.conflictPenalty = v; touch(); })),
+      h('p', { class: 'form-error', role: 'alert' }));
+  }
+
+  function pairs(t: Team): HTMLElement {
+    if (Array.isArray(t.pairs)) {
+      if (!t.pairs.length) return h('p', {}, 'A one-member team has no pairs.');
+      return h('table', {}, h('caption', {}, 'Pair synergy (−1 … 1)'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Pair'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Conflict'))),
+        h('tbody', {}, t.pairs.map((p) => h('tr', {}, h('td', {}, `${app.name(p.a)} ↔ ${app.name(p.b)}`), h('td', { class: 'num' }, fmtNum(p.score, 2)), h('td', {}, p.conflict ? h('strong', { class: 'bad' }, 'conflict') : 'no')))));
+    }
+    // older engines: show the recorded relationship data
+    const rels = app.eco?.relationships ?? [];
+    const set = new Set(t.members);
+    const rows = rels.filter((r) => set.has(r.a) && set.has(r.b));
+    if (!rows.length) return h('p', {}, 'No recorded relationships between these members (pair score 0).');
+    return h('ul', { class: 'pairs' }, rows.map((r) => h('li', {},
+      `${app.name(r.a)} ↔ ${app.name(r.b)}: `,
+      r.trust !== undefined ? `trust ${r.trust}` : r.jointDeals !== undefined ? `${r.jointWins ?? 0}/${r.jointDeals} joint wins` : 'no history',
+      r.conflict ? h('strong', { class: 'bad' }, ' — conflict') : null)));
+  }
+
+  function covers(t: Team): HTMLElement {
+    const cs = t.covers as Cover[] | unknown;
+    if (Array.isArray(cs) && cs.every((c) => c && typeof c === 'object' && 'capability' in c)) {
+      return h('table', {}, h('caption', {}, 'Who covers what'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Requirement'), h('th', { scope: 'col' }, 'Covered by'), h('th', { scope: 'col' }, 'Level'))),
+        h('tbody', {}, (cs as Cover[]).map((c) => h('tr', {}, h('td', {}, c.capability), h('td', {}, c.partnerId ? app.name(c.partnerId) : 'nobody'), h('td', { class: 'num' }, fmtPct(c.level))))));
+    }
+    return h('p', {}, h('strong', {}, 'Who covers what: '), describe(t.covers, (id) => app.name(id)));
+  }
+
+  function conflictText(t: Team): string {
+    const c = t.conflicts;
+    if (Array.isArray(c)) return c.length ? c.map((p) => (Array.isArray(p) ? p.map((id) => app.name(String(id))).join(' × ') : describe(p, app.name.bind(app)))).join('; ') + (t.penalty ? ` (penalty ${fmtNum(t.penalty, 2)})` : '') : 'none';
+    return describe(c, (id) => app.name(id));
+  }
+
+  function show(res: TeamsResponse) {
+    app.teams = res.teams;
+    app.emit('teams');
+    clear(results,
+      h('p', { class: 'summary' }, `${res.teams.length} teams · ${res.exact ? 'exact top-k' : `best found (gap ${fmtNum(res.gap ?? NaN)})`} · ${Number(res.nodes).toLocaleString('en-US')} nodes explored`),
+      h('ol', { class: 'team-list' }, res.teams.map((t, i) => h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
+        h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${fmtNum(t.score)}`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
+        h('p', { class: 'metrics' }, `coverage ${fmtPct(t.coverage)} · fit ${fmtPct(t.fit)} · synergy ${fmtNum(t.synergy, 2)}`, t.winProbability !== undefined ? ` · win probability ${fmtPct(t.winProbability)}` : ''),
+        h('table', {}, h('caption', {}, 'Members'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Fit to slot profile'))),
+          h('tbody', {}, t.members.map((m) => {
+            const b = (t.breakdown as { partnerId: string; profile?: string | null; fit?: number | null }[] | undefined)?.find((x) => x.partnerId === m);
+            const prof = b?.profile ? app.ws.profiles.find((p) => p.id === b.profile)?.name ?? b.profile : '';
+            return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, t.slots?.[m] ?? ''), h('td', {}, app.byId.get(m)?.kind ?? ''), h('td', { class: 'num' }, typeof b?.fit === 'number' ? `${fmtPct(b.fit)} (${prof})` : '—'));
+          }))),
+        covers(t),
+        h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
+        pairs(t),
+        h('button', { type: 'button', onclick: () => useTeam(t) }, 'Use this team for splits and plan'))))));
+  }
+
+  function useTeam(t: Team) {
+    app.ws.splits = defaultSplits([...t.members], deal()?.value ?? '0');
+    app.ws.plan = null;
+    app.changed('teams');
+    app.status(`Team with ${t.members.map((m) => app.name(m)).join(', ')} is now used by the Splits and Plan screens.`);
+  }
+
+  run.addEventListener('click', async () => {
+    const d = deal();
+    if (!d || !app.eco) return;
+    if (!app.engine.has('TeamSearch') && !app.engine.has('teams')) { clear(results, unavailable('Team search')); return; }
+    clearErrors(form);
+    progress.hidden = false; progress.value = 0; progressText.textContent = 'Searching…';
+    run.disabled = true; cancel.disabled = false;
+    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: app.ws.teamK }, (p, detail) => {
+      progress.value = p;
+      progressText.textContent = `Searching… ${fmtPct(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} nodes` : ''}`;
+    });
+    let stopped = false;
+    cancel.onclick = () => { stopped = true; };
+    try {
+      const res = await current.done;
+      show(res);
+      progressText.textContent = stopped ? 'Cancelled: the best teams found so far.' : 'Done.';
+    } catch (e) {
+      const err = showError(form, e, 'deal');
+      progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message above.';
+    } finally {
+      current = null; run.disabled = false; cancel.disabled = true; progress.hidden = true;
+    }
+  });
+  cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'TeamSearch'); });
+  app.on('ecosystem', build, true);
+  // the slot editors list the profiles: rebuild only when their ids or names change
+  let profileKey = '';
+  app.on('profiles', () => {
+    const key = app.ws.profiles.map((p) => `${p.id}\u0000${p.name}`).join('\u0001');
+    if (key !== profileKey && !form.contains(document.activeElement)) { profileKey = key; build(); }
+  }, true);
+
+  return h('section', { class: 'screen', 'aria-labelledby': 'h-teams' },
+    h('h2', { id: 'h-teams' }, 'Deal and teams'),
+    h('div', { class: 'cols' },
+      h('div', { class: 'col' }, form),
+      h('div', { class: 'col' }, h('div', { class: 'row' }, run, cancel, progress, progressText), results)));
+}
