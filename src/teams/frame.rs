@@ -19,7 +19,7 @@
 //! Candidates are sorted by this bound, so a frame stops at the first candidate below
 //! the k-th best score.
 
-use super::index::Instance;
+use super::index::{Instance, TOP_PAIRS};
 use super::score::team_score;
 
 /// A partial team.
@@ -131,14 +131,17 @@ pub(crate) fn fit_bound(fit_one: bool, sum: f64, q: usize, opt: &[f64], extra: u
     }
 }
 
-/// Bound on the synergy of S ∪ {j} ∪ A over the sizes `a = |A|` in `amin..=amax`.
+/// Bound on the synergy of S ∪ {j} ∪ A over the sizes `a = |A|` in `amin..=amax`:
+/// S's pairs, j's pairs with S (`ps_j`), the `a` largest S-pair sums of candidates
+/// (`top_ps`), j's `a` best pair scores (`top_j`), and `u` for each pair inside A.
 #[allow(clippy::too_many_arguments)]
-fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], mp_j: f64, u: f64, amin: usize, amax: usize) -> f64 {
+fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], top_j: &[f64], u: f64, amin: usize, amax: usize) -> f64 {
     let mut best = f64::NEG_INFINITY;
-    let mut tops = 0.0;
+    let (mut tops, mut pj) = (0.0, 0.0);
     for a in 0..=amax {
         if a > 0 {
             tops += top_ps.get(a - 1).copied().unwrap_or(0.0);
+            pj += top_j.get(a - 1).or(top_j.last()).copied().unwrap_or(0.0);
         }
         if a < amin {
             continue;
@@ -148,7 +151,7 @@ fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], mp_j: f64, u: f64, 
             0.0
         } else {
             let among = (a * a.saturating_sub(1) / 2) as f64;
-            (psum + ps_j + tops + a as f64 * mp_j + among * u) / (n * (n - 1) / 2) as f64
+            (psum + ps_j + tops + pj + among * u) / (n * (n - 1) / 2) as f64
         };
         best = best.max(v);
     }
@@ -267,6 +270,8 @@ pub(crate) fn build(
     ps_vals.sort_unstable_by(|a, b| b.total_cmp(a));
     ps_vals.truncate(others);
     let (fsum, fq, fopt) = fit_terms(inst, &part.members);
+    // At most this many more members can sit in profiled slots.
+    let prof_cap: usize = (0..inst.nslots()).filter(|&s| inst.profiled[s]).map(|s| inst.slot_max[s] as usize).sum();
     let amin = deficit.saturating_sub(1);
     let mut out: Vec<(f64, u32)> = Vec::with_capacity(rows.len());
     for (c, g, p, pc, pb) in rows {
@@ -276,14 +281,14 @@ pub(crate) fn build(
         let fit = if fopt.is_empty() && forced {
             // Common case without optional members: no allocation.
             let (sum, q) = if bf > f64::NEG_INFINITY { (fsum + bf, fq + 1) } else { (fsum, fq) };
-            fit_bound(fit_one, sum, q, &[], others, top_fit)
+            fit_bound(fit_one, sum, q, &[], others.min(prof_cap.saturating_sub(q)), top_fit)
         } else {
             let (mut sum, mut q, mut opt) = (fsum, fq, fopt.clone());
             add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
-            fit_bound(fit_one, sum, q, &opt, others, top_fit)
+            fit_bound(fit_one, sum, q, &opt, others.min(prof_cap.saturating_sub(q)), top_fit)
         };
-        let mp = inst.max_pair.get(c as usize).copied().unwrap_or(0.0);
-        let syn = syn_bound(s, part.psum, p, &ps_vals, mp, u, amin, others);
+        let tp = inst.top_pairs.get(c as usize * TOP_PAIRS..(c as usize + 1) * TOP_PAIRS).unwrap_or(&[]);
+        let syn = syn_bound(s, part.psum, p, &ps_vals, tp, u, amin, others);
         let b = team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty).min(pb);
         if b >= thr && syn > f64::NEG_INFINITY {
             out.push((b, c));

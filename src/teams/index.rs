@@ -11,6 +11,9 @@ use crate::fit::{eligible, fit, Tiers};
 use crate::model::{ConflictMode, Partner, Profile};
 use std::collections::HashMap;
 
+/// How many of each candidate's best pair scores are kept (the rest are bounded by the last).
+pub(crate) const TOP_PAIRS: usize = 8;
+
 /// Pair data of two candidates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Pair {
@@ -40,6 +43,9 @@ pub(crate) struct Instance {
     pub best_fit: Vec<f64>,
     /// Largest pair score c can have with any other candidate.
     pub max_pair: Vec<f64>,
+    /// c's `TOP_PAIRS` largest pair scores with other candidates (0 for unrelated
+    /// ones), descending: `top_pairs[c * TOP_PAIRS + i]`.
+    pub top_pairs: Vec<f64>,
     /// Pairs with a relationship, keyed by `(min << 32) | max` candidate indices.
     pub pairs: HashMap<u64, Pair>,
     /// Candidates in conflict with c.
@@ -220,6 +226,18 @@ impl Instance {
         let max_pair = (0..n)
             .map(|c| if rel_count[c] + 1 < n { max_rel[c].max(0.0) } else { max_rel[c] })
             .collect();
+        let mut top_pairs = vec![0.0; n * TOP_PAIRS];
+        for (c, nb) in nbrs.iter().enumerate() {
+            let mut v: Vec<f64> = nb.iter().map(|x| x.1.score).collect();
+            if rel_count[c] + 1 < n {
+                v.push(0.0);
+            }
+            v.sort_unstable_by(|a, b| b.total_cmp(a));
+            let last = v.last().copied().unwrap_or(0.0);
+            for i in 0..TOP_PAIRS {
+                top_pairs[c * TOP_PAIRS + i] = v.get(i).copied().unwrap_or(last.max(0.0));
+            }
+        }
         for l in &mut conflicts_of {
             l.sort_unstable();
         }
@@ -240,6 +258,7 @@ impl Instance {
             fits,
             best_fit,
             max_pair,
+            top_pairs,
             pairs,
             conflicts_of,
             nbrs,
