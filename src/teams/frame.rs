@@ -238,34 +238,18 @@ pub(crate) fn build(
         if !ok {
             continue;
         }
-        let mut g = 0.0;
-        for ((r, b), l) in reqs.iter().zip(&part.best).zip(inst.levels_of(c)) {
-            if l > b {
-                g += r.weight * (l - b);
-            }
-        }
-        let g = if wsum > 0.0 { g / wsum } else { 0.0 };
         u = u.max(inst.max_pair.get(c as usize).copied().unwrap_or(0.0));
         top_fit = top_fit.max(inst.best_fit.get(c as usize).copied().unwrap_or(f64::NEG_INFINITY));
         if p != 0.0 {
             ps_vals.push(p);
         }
-        rows.push((c, g, p, pc, pb));
+        rows.push((c, 0.0, p, pc, pb));
     }
     if rows.is_empty() {
         return None;
     }
     let others = room.min(rows.len() - 1);
-    // Largest `others` gains and S-pair sums (zeros for the candidates without relationship to S).
-    let mut gains: Vec<f64> = Vec::with_capacity(others + 1);
-    for r in &rows {
-        if gains.len() < others || gains.last().is_some_and(|&x| r.1 > x) {
-            let at = gains.iter().position(|&x| r.1 > x).unwrap_or(gains.len());
-            gains.insert(at, r.1);
-            gains.truncate(others);
-        }
-    }
-    let gtop: f64 = gains.iter().sum();
+    // Largest `others` S-pair sums (zeros for the candidates without relationship to S).
     ps_vals.extend(std::iter::repeat(0.0).take((rows.len() - ps_vals.len()).min(others)));
     ps_vals.sort_unstable_by(|a, b| b.total_cmp(a));
     ps_vals.truncate(others);
@@ -273,9 +257,7 @@ pub(crate) fn build(
     // At most this many more members can sit in profiled slots.
     let prof_cap: usize = (0..inst.nslots()).filter(|&s| inst.profiled[s]).map(|s| inst.slot_max[s] as usize).sum();
     let amin = deficit.saturating_sub(1);
-    let mut out: Vec<(f64, u32)> = Vec::with_capacity(rows.len());
-    for (c, g, p, pc, pb) in rows {
-        let cov = (part.cov + g + gtop).min(1.0);
+    let bound = |c: u32, p: f64, pc: usize, pb: f64, cov: f64, others: usize| -> f64 {
         let bf = inst.best_fit.get(c as usize).copied().unwrap_or(f64::NEG_INFINITY);
         let forced = bf == f64::NEG_INFINITY || inst.mask_of(c) & inst.unprofiled_mask == 0;
         let fit = if fopt.is_empty() && forced {
@@ -289,8 +271,41 @@ pub(crate) fn build(
         };
         let tp = inst.top_pairs.get(c as usize * TOP_PAIRS..(c as usize + 1) * TOP_PAIRS).unwrap_or(&[]);
         let syn = syn_bound(s, part.psum, p, &ps_vals, tp, u, amin, others);
-        let b = team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty).min(pb);
-        if b >= thr && syn > f64::NEG_INFINITY {
+        if syn == f64::NEG_INFINITY {
+            return f64::NEG_INFINITY;
+        }
+        team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty).min(pb)
+    };
+    // Stage 1, without coverage gains (coverage at most 1): a candidate below `thr`
+    // here is in no team of this frame above `thr`, so it leaves the frame entirely.
+    rows.retain(|&(c, _, p, pc, pb)| bound(c, p, pc, pb, 1.0, others) >= thr);
+    if rows.is_empty() {
+        return None;
+    }
+    for row in rows.iter_mut() {
+        let mut g = 0.0;
+        for ((r, b), l) in reqs.iter().zip(&part.best).zip(inst.levels_of(row.0)) {
+            if l > b {
+                g += r.weight * (l - b);
+            }
+        }
+        row.1 = if wsum > 0.0 { g / wsum } else { 0.0 };
+    }
+    let others = room.min(rows.len() - 1);
+    // Largest `others` gains among the remaining candidates.
+    let mut gains: Vec<f64> = Vec::with_capacity(others + 1);
+    for r in &rows {
+        if gains.len() < others || gains.last().is_some_and(|&x| r.1 > x) {
+            let at = gains.iter().position(|&x| r.1 > x).unwrap_or(gains.len());
+            gains.insert(at, r.1);
+            gains.truncate(others);
+        }
+    }
+    let gtop: f64 = gains.iter().sum();
+    let mut out: Vec<(f64, u32)> = Vec::with_capacity(rows.len());
+    for (c, g, p, pc, pb) in rows {
+        let b = bound(c, p, pc, pb, (part.cov + g + gtop).min(1.0), others);
+        if b >= thr {
             out.push((b, c));
         }
     }
