@@ -19,7 +19,7 @@
 //! Candidates are sorted by this bound, so a frame stops at the first candidate below
 //! the k-th best score.
 
-use super::index::{Instance, TOP_PAIRS};
+use super::index::Instance;
 use super::score::team_score;
 
 /// A partial team.
@@ -223,7 +223,8 @@ pub(crate) fn build(
         if inst.forbid && pc > 0 {
             continue;
         }
-        let m = inst.mask_of(c);
+        let Some(ci) = inst.info.get(c as usize) else { continue };
+        let m = ci.mask;
         let ok = match allowed.iter().find(|x| x.0 == m) {
             Some(&(_, a)) => a,
             None => {
@@ -238,8 +239,8 @@ pub(crate) fn build(
         if !ok {
             continue;
         }
-        u = u.max(inst.max_pair.get(c as usize).copied().unwrap_or(0.0));
-        top_fit = top_fit.max(inst.best_fit.get(c as usize).copied().unwrap_or(f64::NEG_INFINITY));
+        u = u.max(ci.max_pair);
+        top_fit = top_fit.max(ci.best_fit);
         if p != 0.0 {
             ps_vals.push(p);
         }
@@ -258,9 +259,9 @@ pub(crate) fn build(
     let prof_cap: usize = (0..inst.nslots()).filter(|&s| inst.profiled[s]).map(|s| inst.slot_max[s] as usize).sum();
     let amin = deficit.saturating_sub(1);
     let bound = |c: u32, p: f64, pc: usize, pb: f64, cov: f64, others: usize| -> f64 {
-        let bf = inst.best_fit.get(c as usize).copied().unwrap_or(f64::NEG_INFINITY);
-        let forced = bf == f64::NEG_INFINITY || inst.mask_of(c) & inst.unprofiled_mask == 0;
-        let fit = if fopt.is_empty() && forced {
+        let Some(ci) = inst.info.get(c as usize) else { return f64::NEG_INFINITY };
+        let bf = ci.best_fit;
+        let fit = if fopt.is_empty() && !ci.optional_fit {
             // Common case without optional members: no allocation.
             let (sum, q) = if bf > f64::NEG_INFINITY { (fsum + bf, fq + 1) } else { (fsum, fq) };
             fit_bound(fit_one, sum, q, &[], others.min(prof_cap.saturating_sub(q)), top_fit)
@@ -269,8 +270,7 @@ pub(crate) fn build(
             add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
             fit_bound(fit_one, sum, q, &opt, others.min(prof_cap.saturating_sub(q)), top_fit)
         };
-        let tp = inst.top_pairs.get(c as usize * TOP_PAIRS..(c as usize + 1) * TOP_PAIRS).unwrap_or(&[]);
-        let syn = syn_bound(s, part.psum, p, &ps_vals, tp, u, amin, others);
+        let syn = syn_bound(s, part.psum, p, &ps_vals, &ci.top, u, amin, others);
         if syn == f64::NEG_INFINITY {
             return f64::NEG_INFINITY;
         }
