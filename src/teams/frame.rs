@@ -62,6 +62,13 @@ impl Partial {
     }
 }
 
+/// Buffers reused by every frame build (no allocation per build for the big lists).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    rows: Vec<(u32, f64, f64, usize, f64)>,
+    out: Vec<(f64, u32)>,
+}
+
 /// A frame of the search stack.
 pub(crate) struct Frame {
     pub part: Partial,
@@ -176,6 +183,7 @@ pub(crate) fn build(
     pool: &[u32],
     pool_bounds: Option<&[f64]>,
     weight: f64,
+    scratch: &mut Scratch,
 ) -> Option<Frame> {
     let s = part.members.len();
     let t = inst.max_size.checked_sub(s)?;
@@ -207,7 +215,8 @@ pub(crate) fn build(
     });
     let reqs = &inst.req.deal.requirements;
     let wsum: f64 = reqs.iter().map(|r| r.weight).sum();
-    let mut rows: Vec<(u32, f64, f64, usize, f64)> = Vec::with_capacity(pool.len());
+    let rows = &mut scratch.rows;
+    rows.clear();
     let (mut u, mut top_fit) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
     let mut ps_vals: Vec<f64> = Vec::new();
     for (idx, &c) in pool.iter().enumerate() {
@@ -294,7 +303,7 @@ pub(crate) fn build(
     let others = room.min(rows.len() - 1);
     // Largest `others` gains among the remaining candidates.
     let mut gains: Vec<f64> = Vec::with_capacity(others + 1);
-    for r in &rows {
+    for r in rows.iter() {
         if gains.len() < others || gains.last().is_some_and(|&x| r.1 > x) {
             let at = gains.iter().position(|&x| r.1 > x).unwrap_or(gains.len());
             gains.insert(at, r.1);
@@ -302,8 +311,9 @@ pub(crate) fn build(
         }
     }
     let gtop: f64 = gains.iter().sum();
-    let mut out: Vec<(f64, u32)> = Vec::with_capacity(rows.len());
-    for (c, g, p, pc, pb) in rows {
+    let out = &mut scratch.out;
+    out.clear();
+    for &(c, g, p, pc, pb) in rows.iter() {
         let b = bound(c, p, pc, pb, (part.cov + g + gtop).min(1.0), others);
         if b >= thr {
             out.push((b, c));
@@ -313,6 +323,6 @@ pub(crate) fn build(
         return None;
     }
     out.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let (bounds, cands) = out.into_iter().unzip();
+    let (bounds, cands) = out.iter().copied().unzip();
     Some(Frame { part, cands, bounds, pos: 0, weight })
 }
