@@ -177,10 +177,10 @@ impl Instance {
                 continue;
             }
             let mut m = 0u16;
-            for s in 0..nslots {
+            for (s, count) in eligible_count.iter_mut().enumerate() {
                 if elig(pa, s) {
                     m |= 1 << s;
-                    eligible_count[s] += 1;
+                    *count += 1;
                 }
             }
             if m != 0 {
