@@ -5,7 +5,8 @@
 //!
 //! - coverage: cov(S) + gain(j) + the largest `t − 1` gains among the frame's
 //!   candidates (coverage is a weighted max, hence submodular: a set's gain is at most
-//!   the sum of its members' gains), capped at 1;
+//!   the sum of its members' gains), capped at the coverage of the "ideal point" (each
+//!   requirement at the best level of S or any candidate) and at 1;
 //! - fit: the largest mean the members' best slot fits can reach — members that can
 //!   only sit in profiled slots always count, members that may sit in an unprofiled
 //!   slot count only when that raises the mean, and up to `t − 1` further members at
@@ -291,15 +292,20 @@ pub(crate) fn build(
     if rows.is_empty() {
         return None;
     }
+    // Per requirement, the best level any remaining candidate (or S) reaches: the
+    // coverage of every team of the frame is at most that "ideal point".
+    let mut ideal = part.best.clone();
     for row in rows.iter_mut() {
         let mut g = 0.0;
-        for ((r, b), l) in reqs.iter().zip(&part.best).zip(inst.levels_of(row.0)) {
+        for (((r, b), l), m) in reqs.iter().zip(&part.best).zip(inst.levels_of(row.0)).zip(ideal.iter_mut()) {
             if l > b {
                 g += r.weight * (l - b);
             }
+            *m = m.max(*l);
         }
         row.1 = if wsum > 0.0 { g / wsum } else { 0.0 };
     }
+    let ideal = crate::coverage::coverage_of_levels(reqs, ideal.into_iter()).min(1.0);
     let others = room.min(rows.len() - 1);
     // Largest `others` gains among the remaining candidates.
     let mut gains: Vec<f64> = Vec::with_capacity(others + 1);
@@ -314,7 +320,7 @@ pub(crate) fn build(
     let out = &mut scratch.out;
     out.clear();
     for &(c, g, p, pc, pb) in rows.iter() {
-        let b = bound(c, p, pc, pb, (part.cov + g + gtop).min(1.0), others);
+        let b = bound(c, p, pc, pb, (part.cov + g + gtop).min(ideal), others);
         if b >= thr {
             out.push((b, c));
         }
