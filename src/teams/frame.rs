@@ -268,7 +268,9 @@ pub(crate) fn build(
     // At most this many more members can sit in profiled slots.
     let prof_cap: usize = (0..inst.nslots()).filter(|&s| inst.profiled[s]).map(|s| inst.slot_max[s] as usize).sum();
     let amin = deficit.saturating_sub(1);
-    let bound = |c: u32, p: f64, pc: usize, pb: f64, cov: f64, others: usize| -> f64 {
+    // (top_fit, u, ps_vals) are maxima over the frame's candidates; recomputed over the
+    // survivors of stage 1 they are tighter and still valid.
+    let bound = |c: u32, p: f64, pc: usize, pb: f64, cov: f64, others: usize, top_fit: f64, u: f64, ps_vals: &[f64]| -> f64 {
         let Some(ci) = inst.info.get(c as usize) else { return f64::NEG_INFINITY };
         let bf = ci.best_fit;
         let fit = if fopt.is_empty() && !ci.optional_fit {
@@ -280,7 +282,7 @@ pub(crate) fn build(
             add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
             fit_bound(fit_one, sum, q, &opt, others.min(prof_cap.saturating_sub(q)), top_fit)
         };
-        let syn = syn_bound(s, part.psum, p, &ps_vals, &ci.top, u, amin, others);
+        let syn = syn_bound(s, part.psum, p, ps_vals, &ci.top, u, amin, others);
         if syn == f64::NEG_INFINITY {
             return f64::NEG_INFINITY;
         }
@@ -288,9 +290,20 @@ pub(crate) fn build(
     };
     // Stage 1, without coverage gains (coverage at most 1): a candidate below `thr`
     // here is in no team of this frame above `thr`, so it leaves the frame entirely.
-    rows.retain(|&(c, _, p, pc, pb)| bound(c, p, pc, pb, 1.0, others) >= thr);
+    rows.retain(|&(c, _, p, pc, pb)| bound(c, p, pc, pb, 1.0, others, top_fit, u, &ps_vals) >= thr);
     if rows.is_empty() {
         return None;
+    }
+    let (mut u, mut top_fit) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    ps_vals.clear();
+    for &(c, _, p, _, _) in rows.iter() {
+        if let Some(ci) = inst.info.get(c as usize) {
+            u = u.max(ci.max_pair);
+            top_fit = top_fit.max(ci.best_fit);
+        }
+        if p != 0.0 {
+            ps_vals.push(p);
+        }
     }
     // Per requirement, the best level any remaining candidate (or S) reaches: the
     // coverage of every team of the frame is at most that "ideal point".
@@ -307,6 +320,9 @@ pub(crate) fn build(
     }
     let ideal = crate::coverage::coverage_of_levels(reqs, ideal.into_iter()).min(1.0);
     let others = room.min(rows.len() - 1);
+    ps_vals.extend(std::iter::repeat(0.0).take((rows.len() - ps_vals.len()).min(others)));
+    ps_vals.sort_unstable_by(|a, b| b.total_cmp(a));
+    ps_vals.truncate(others);
     // Largest `others` gains among the remaining candidates.
     let mut gains: Vec<f64> = Vec::with_capacity(others + 1);
     for r in rows.iter() {
@@ -320,7 +336,7 @@ pub(crate) fn build(
     let out = &mut scratch.out;
     out.clear();
     for &(c, g, p, pc, pb) in rows.iter() {
-        let b = bound(c, p, pc, pb, (part.cov + g + gtop).min(ideal), others);
+        let b = bound(c, p, pc, pb, (part.cov + g + gtop).min(ideal), others, top_fit, u, &ps_vals);
         if b >= thr {
             out.push((b, c));
         }
