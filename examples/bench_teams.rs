@@ -63,6 +63,16 @@ fn export_model(req: &TeamsRequest) -> serde_json::Value {
     })
 }
 
+/// This process's user+system CPU time in ms (Linux `/proc/self/stat`; 0 elsewhere), to
+/// report alongside wall time on a shared machine.
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) * 10.0
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut sizes = Vec::new();
@@ -105,14 +115,14 @@ fn main() {
                 std::fs::write(&path, export_model(&req).to_string()).ok();
             }
             let ctx = Ctx::native();
-            let t0 = (ctx.now_ms)();
+            let (t0, c0) = ((ctx.now_ms)(), cpu_ms());
             let resp = TeamsCommand::run(req, &ctx);
-            let ms = (ctx.now_ms)() - t0;
+            let (ms, cpu) = ((ctx.now_ms)() - t0, cpu_ms() - c0);
             match resp {
                 Ok(r) => {
                     let best = r.teams.first().map(|t| (t.members.join(","), t.score)).unwrap_or_default();
                     println!(
-                        "{{\"partners\":{n},\"k\":{k},\"ms\":{ms:.2},\"exact\":{},\"nodes\":{},\"gap\":{},\"best\":\"{}\",\"score\":{:.12},\"kth\":{:.12}}}",
+                        "{{\"partners\":{n},\"k\":{k},\"ms\":{ms:.2},\"cpuMs\":{cpu:.0},\"exact\":{},\"nodes\":{},\"gap\":{},\"best\":\"{}\",\"score\":{:.12},\"kth\":{:.12}}}",
                         r.exact,
                         r.nodes,
                         r.gap.map_or("null".into(), |g| format!("{g:.6}")),

@@ -21,8 +21,9 @@ rows = [json.loads(l) for l in open("bench/out/teams_native.jsonl") if l.strip()
 ours = {r["k"]: r for r in rows if r["partners"] == n}
 t1, t10 = ours[1], ours[10]
 same = "score" in cp and abs(cp["score"] - t1["score"]) < 1e-9
-print(f"n={n:>6}  dealteam top-1 {t1['ms']:9.1f} ms (exact={t1['exact']})  top-10 {t10['ms']:9.1f} ms "
-      f"(exact={t10['exact']}, gap={t10['gap']})  CP-SAT top-1 {cp['ms']:10.1f} ms (proven={cp['proven']})  "
+print(f"n={n:>6}  dealteam top-1 {t1['ms']:9.1f} ms (cpu {t1['cpuMs']} ms, exact={t1['exact']})  "
+      f"top-10 {t10['ms']:9.1f} ms (cpu {t10['cpuMs']} ms, "
+      f"exact={t10['exact']}, gap={t10['gap']})  CP-SAT top-1 {cp['ms']:10.1f} ms (proven={cp['proven']})  "
       f"ratio CP-SAT/dealteam(top-1) {cp['ms'] / max(t1['ms'], 1e-3):8.1f}x  top-1 score equal: {same} "
       f"({t1['score']:.12f} vs {cp.get('score', float('nan')):.12f})")
 PY
