@@ -235,10 +235,4 @@ impl TeamSearch {
         };
         Ok(TeamsResponse { teams, exact, nodes: self.nodes, gap })
     }
-
-    /// The instance (for the facade's accessors).
-    #[allow(dead_code)]
-    pub(crate) fn instance(&self) -> &Instance {
-        &self.inst
-    }
 }
