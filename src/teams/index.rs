@@ -241,13 +241,14 @@ impl Instance {
         let mut top_pairs = vec![0.0; n * TOP_PAIRS];
         for (c, nb) in nbrs.iter().enumerate() {
             let mut v: Vec<f64> = nb.iter().map(|x| x.1.score).collect();
-            if rel_count[c] + 1 < n {
-                v.push(0.0);
-            }
+            // every unrelated candidate is a pair scoring 0
+            let unrelated = (n - 1).saturating_sub(rel_count[c]);
+            v.extend(std::iter::repeat(0.0).take(unrelated.min(TOP_PAIRS)));
             v.sort_unstable_by(|a, b| b.total_cmp(a));
-            let last = v.last().copied().unwrap_or(0.0);
+            // (entries past the number of other candidates are never reached; any upper bound does)
+            let first = v.first().copied().unwrap_or(0.0);
             for i in 0..TOP_PAIRS {
-                top_pairs[c * TOP_PAIRS + i] = v.get(i).copied().unwrap_or(last.max(0.0));
+                top_pairs[c * TOP_PAIRS + i] = v.get(i).copied().unwrap_or(first);
             }
         }
         for l in &mut conflicts_of {
