@@ -129,3 +129,26 @@ fn history_errors_name_the_field() {
     let e = run("train", &json!({"history": synthetic(50, 1, true), "trainFraction": 1.5})).unwrap_err();
     assert_eq!(e.path, "trainFraction");
 }
+
+#[test]
+fn teams_carry_the_win_probability_of_a_trained_model() {
+    let trained = run("train", &json!({"history": synthetic(400, 7, true)})).unwrap();
+    let model = trained["model"].clone();
+    assert_eq!(model["skill"], true);
+    let sample: Value = serde_json::from_str(&serde_json::to_string(&dealteam::sample::generate(60, 2).unwrap()).unwrap()).unwrap();
+    let req = json!({"ecosystem": sample["ecosystem"], "profiles": sample["profiles"], "deal": sample["deal"], "k": 3, "winModel": model});
+    let out = run("teams", &req).unwrap();
+    for t in out["teams"].as_array().unwrap() {
+        let roles: Vec<Value> = t["slots"].as_object().unwrap().values().cloned().collect();
+        let p = run("predict", &json!({"model": model, "teams": [{"members": t["members"], "roles": roles,
+            "coverage": t["coverage"], "fit": t["fit"], "synergy": t["synergy"]}]})).unwrap();
+        let (a, b) = (t["win"]["probability"].as_f64().unwrap(), p["predictions"][0]["probability"].as_f64().unwrap());
+        // the team's reported coverage/fit/synergy are rounded to 12 digits before predict sees them
+        assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+        assert_eq!(t["win"]["fromModel"], true);
+    }
+    let mut bad = model.clone();
+    bad["features"][0] = json!("colour");
+    let e = run("teams", &json!({"ecosystem": sample["ecosystem"], "profiles": sample["profiles"], "deal": sample["deal"], "winModel": bad})).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "winModel.features[0]"));
+}

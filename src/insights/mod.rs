@@ -4,7 +4,7 @@ mod model;
 mod stats;
 pub mod types;
 
-pub use model::{predict, train, FEATURES, MIN_DEALS};
+pub use model::{predict, predict_teams, train, FEATURES, MIN_DEALS};
 pub use stats::insights;
 
 use crate::api::Command;

@@ -274,22 +274,28 @@ pub fn train(req: &HistoryRequest) -> Result<TrainResponse> {
     Ok(TrainResponse { model, validation })
 }
 
-/// Predict win probabilities of proposed teams, with each feature's contribution.
-pub fn predict(req: &PredictRequest) -> Result<PredictResponse> {
-    let m = &req.model;
-    let k = m.features.len();
-    if m.coefficients.len() != k || m.means.len() != k || m.scales.len() != k {
-        return Err(DealteamError::invalid("model", "the model's features, coefficients, means and scales must have the same length; pass a model from `train` unchanged"));
+impl WinModel {
+    /// Check that the model is one `train` could have produced; paths start at `at`.
+    pub fn check(&self, at: &str) -> Result<()> {
+        let k = self.features.len();
+        if self.coefficients.len() != k || self.means.len() != k || self.scales.len() != k {
+            return Err(DealteamError::invalid(at, "the model's features, coefficients, means and scales must have the same length; pass a model from `train` unchanged"));
+        }
+        if let Some(j) = self.features.iter().position(|f| !FEATURES.contains(&f.as_str())) {
+            return Err(DealteamError::new(ErrorCode::InvalidValue, format!("{at}.features[{j}]"), format!("unknown feature `{}`", self.features[j])));
+        }
+        if self.scales.iter().any(|s| !(s.is_finite() && *s > 0.0)) || !(0.0..=1.0).contains(&self.base_rate) {
+            return Err(DealteamError::invalid(at, "the model's scales must be positive and its baseRate within 0..1"));
+        }
+        Ok(())
     }
-    if let Some(j) = m.features.iter().position(|f| !FEATURES.contains(&f.as_str())) {
-        return Err(DealteamError::new(ErrorCode::InvalidValue, format!("model.features[{j}]"), format!("unknown feature `{}`", m.features[j])));
-    }
-    if m.scales.iter().any(|s| !(s.is_finite() && *s > 0.0)) || !(0.0..=1.0).contains(&m.base_rate) {
-        return Err(DealteamError::invalid("model", "the model's scales must be positive and its baseRate within 0..1"));
-    }
+}
+
+/// Win probabilities of teams under a checked model, each with its feature
+/// contributions (the base rate when the model has no skill).
+pub fn predict_teams(m: &WinModel, teams: &[TeamFeatures]) -> Vec<Prediction> {
     let pairs: PairStats = m.pairs.iter().map(|p| (pair_key(&p.a, &p.b), (p.deals, p.wins))).collect();
-    let predictions = req
-        .teams
+    teams
         .iter()
         .map(|t| {
             if m.skill {
@@ -299,8 +305,13 @@ pub fn predict(req: &PredictRequest) -> Result<PredictResponse> {
                 Prediction { probability: m.base_rate, contributions: BTreeMap::new(), from_model: false }
             }
         })
-        .collect();
-    Ok(PredictResponse { predictions })
+        .collect()
+}
+
+/// `predict`: win probabilities of proposed teams, with each feature's contribution.
+pub fn predict(req: &PredictRequest) -> Result<PredictResponse> {
+    req.model.check("model")?;
+    Ok(PredictResponse { predictions: predict_teams(&req.model, &req.teams) })
 }
 
 #[cfg(test)]

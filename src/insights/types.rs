@@ -306,7 +306,7 @@ pub struct PredictRequest {
 }
 
 /// One prediction with its explanation.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Prediction {

@@ -110,8 +110,8 @@ impl Instance {
                 p.invalid("timeLimitMs", format!("the time limit must be a number of milliseconds ≥ 0, got {t}"));
             }
         }
-        if req.win_model.is_some() {
-            p.invalid("winModel", "win models are not supported by the teams search yet; remove `winModel`");
+        if let Some(m) = &req.win_model {
+            p.take(m.check("winModel"));
         }
         let _ = req.mode.unwrap_or(SearchMode::Exact);
         let prof_ix: HashMap<&str, usize> = req.profiles.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();

@@ -175,5 +175,6 @@ pub(crate) fn explain(inst: &Instance, members: &[u32]) -> Option<Team> {
         covers,
         breakdown,
         pairs,
+        win: None,
     })
 }

@@ -15,6 +15,7 @@
 //! and with member-id tie-breaks even equal candidates are not interchangeable. The
 //! per-candidate bounds do that job instead.
 
+use crate::insights::types::TeamFeatures;
 use super::frame::{build, fit_bound, fit_terms, Frame, Partial, Scratch};
 use super::index::Instance;
 use super::score::{order, score_set, slots_of, sort_teams, synergy, team_score, Scored};
@@ -226,7 +227,22 @@ impl TeamSearch {
         }
         let mut pool = self.pool.clone();
         sort_teams(&mut pool);
-        let teams = pool.iter().filter_map(|p| super::score::explain(&self.inst, &p.members)).collect();
+        let mut teams: Vec<super::Team> = pool.iter().filter_map(|p| super::score::explain(&self.inst, &p.members)).collect();
+        if let Some(model) = &self.inst.req.win_model {
+            let features: Vec<TeamFeatures> = teams
+                .iter()
+                .map(|t| TeamFeatures {
+                    members: t.members.clone(),
+                    roles: t.slots.values().cloned().collect(),
+                    coverage: Some(t.coverage),
+                    fit: Some(t.fit),
+                    synergy: Some(t.synergy),
+                })
+                .collect();
+            for (t, w) in teams.iter_mut().zip(crate::insights::predict_teams(model, &features)) {
+                t.win = Some(w);
+            }
+        }
         let gap = if exact {
             None
         } else {

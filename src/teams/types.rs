@@ -29,10 +29,10 @@ pub struct TeamsRequest {
     /// with `exact: false` and the proven `gap`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_limit_ms: Option<f64>,
-    /// A trained win model (SPEC §9). Not supported by this build: giving one is an
-    /// `invalid_value` error rather than being silently ignored.
+    /// A trained win model (SPEC §9, from `train`): each team then carries its `win`
+    /// probability with the features' contributions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub win_model: Option<serde_json::Value>,
+    pub win_model: Option<crate::insights::types::WinModel>,
 }
 
 /// Default number of teams.
@@ -101,6 +101,10 @@ pub struct Team {
     pub breakdown: Vec<MemberBreakdown>,
     /// Per member pair (sorted): pair score and conflict flag.
     pub pairs: Vec<PairBreakdown>,
+    /// Win probability under the request's `winModel` (SPEC §9), when one is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub win: Option<crate::insights::types::Prediction>,
 }
 
 /// Which member covers a requirement.
