@@ -1,12 +1,151 @@
-//! Multi-touch attribution over customer journeys (SPEC §5).
+//! Multi-touch attribution over aggregated customer journeys (SPEC §5): which partners
+//! deserve credit for conversions — five rule-based models and an exact first-order
+//! Markov model, side by side.
 
-/// `attribute` (SPEC §10). Owned by the splits workstream; not implemented yet.
+pub mod heuristics;
+pub mod linsolve;
+pub mod markov;
+pub mod types;
+
+pub use types::*;
+
+use crate::clock::Ctx;
+use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
+use crate::json::{field, index};
+use crate::money::{allocate, Currency, Money};
+use heuristics::{touch_weights, DEFAULT_HALF_LIFE_DAYS};
+use rust_decimal::prelude::ToPrimitive;
+use std::collections::{BTreeMap, HashMap};
+
+/// `attribute` (SPEC §10).
 pub struct AttributeCommand;
+
 impl crate::api::Command for AttributeCommand {
     const NAME: &'static str = "attribute";
-    type Request = serde_json::Value;
-    type Response = serde_json::Value;
-    fn run(_req: Self::Request, _ctx: &crate::clock::Ctx) -> crate::Result<Self::Response> {
-        Err(crate::DealteamError::new(crate::ErrorCode::UnknownCommand, "", "`attribute` is not implemented yet"))
+    type Request = AttributeRequest;
+    type Response = AttributeResponse;
+    fn run(req: AttributeRequest, _ctx: &Ctx) -> Result<AttributeResponse> {
+        attribute(&req)
     }
+}
+
+/// Check every journey (all problems at once).
+fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
+    if req.journeys.is_empty() {
+        return Err(DealteamError::invalid("journeys", "give at least one journey: {\"path\": [partnerId…], \"conversions\": n}"));
+    }
+    let mut p = Problems::new();
+    let half = req.half_life_days.unwrap_or(DEFAULT_HALF_LIFE_DAYS);
+    if check_finite(&mut p, "halfLifeDays", half) && half <= 0.0 {
+        p.invalid("halfLifeDays", format!("the half-life must be more than 0 days, got {half}"));
+    }
+    if let Some(models) = &req.models {
+        if models.is_empty() {
+            p.invalid("models", "list at least one model, or leave `models` out for all six");
+        }
+    }
+    for (i, j) in req.journeys.iter().enumerate() {
+        let at = index("journeys", i);
+        if j.path.is_empty() {
+            p.invalid(field(&at, "path"), "a journey needs at least one partner touch");
+        }
+        for (k, id) in j.path.iter().enumerate() {
+            if id.trim().is_empty() {
+                p.invalid(index(&field(&at, "path"), k), "a partner id must be a non-empty string");
+            }
+        }
+        if check_finite(&mut p, field(&at, "conversions"), j.conversions) && j.conversions < 0.0 {
+            p.invalid(field(&at, "conversions"), format!("conversions must not be negative, got {}", j.conversions));
+        }
+        if let Some(n) = j.nulls {
+            if check_finite(&mut p, field(&at, "nulls"), n) && n < 0.0 {
+                p.invalid(field(&at, "nulls"), format!("nulls must not be negative, got {n}"));
+            }
+        }
+        if let Some(v) = j.value {
+            let vp = field(&at, "value");
+            if let Err(e) = v.check_minor(currency.minor_units(), &vp) {
+                p.add(e);
+            } else if v.0.is_sign_negative() && !v.0.is_zero() {
+                p.push(ErrorCode::InvalidMoney, vp, "a journey's value must not be negative");
+            } else if !v.0.is_zero() && j.conversions == 0.0 {
+                p.invalid(vp, "a journey without conversions cannot carry value");
+            }
+        }
+        if let Some(d) = &j.touch_days {
+            let dp = field(&at, "touchDays");
+            if d.len() != j.path.len() {
+                p.invalid(dp, format!("touchDays has {} entries but the path has {} touches; give one per touch", d.len(), j.path.len()));
+            } else {
+                for (k, &x) in d.iter().enumerate() {
+                    if check_finite(&mut p, index(&dp, k), x) && x < 0.0 {
+                        p.invalid(index(&dp, k), format!("days before conversion must not be negative, got {x}"));
+                    }
+                }
+            }
+        }
+    }
+    p.finish()?;
+    Ok(half)
+}
+
+/// Run an `attribute` request (SPEC §5): credit per partner per model; values through §4.
+pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
+    let currency = req.currency.clone().unwrap_or_else(Currency::eur);
+    let minor = currency.minor_units();
+    let half = validate(req, &currency)?;
+    // partner indices in sorted id order
+    let mut ids: Vec<&str> = req.journeys.iter().flat_map(|j| j.path.iter().map(String::as_str)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let idx: HashMap<&str, u32> = ids.iter().enumerate().map(|(i, id)| (*id, i as u32)).collect();
+    let paths: Vec<Vec<u32>> = req.journeys.iter().map(|j| j.path.iter().map(|id| idx.get(id.as_str()).copied().unwrap_or(0)).collect()).collect();
+    let has_value = req.journeys.iter().any(|j| j.value.is_some());
+    let total_value = Money(req.journeys.iter().filter_map(|j| j.value).map(|v| v.0).sum()).with_scale(minor);
+    let total_conv: f64 = req.journeys.iter().map(|j| j.conversions).sum();
+    let models = req.models.clone().unwrap_or_else(|| AttributionModel::ALL.to_vec());
+    let m = ids.len();
+    let mut out = BTreeMap::new();
+    let mut details = None;
+    for model in models {
+        let (conv, val_w) = if model == AttributionModel::Markov {
+            let input: Vec<(Vec<u32>, f64, f64)> =
+                req.journeys.iter().zip(&paths).map(|(j, p)| (p.clone(), j.conversions, j.nulls.unwrap_or(0.0))).collect();
+            let r = markov::markov(&input, m)?;
+            let sum: f64 = r.removal_effects.iter().sum();
+            let share: Vec<f64> = r.removal_effects.iter().map(|e| if sum > 0.0 { e / sum } else { 0.0 }).collect();
+            details = Some(MarkovDetails {
+                conversion_probability: r.conversion_probability,
+                removal_effects: ids.iter().zip(&r.removal_effects).map(|(id, e)| (id.to_string(), Rounded(*e))).collect(),
+            });
+            (share.iter().map(|s| s * total_conv).collect::<Vec<f64>>(), share)
+        } else {
+            let (mut conv, mut val) = (vec![0.0; m], vec![0.0; m]);
+            for (j, p) in req.journeys.iter().zip(&paths) {
+                let w = touch_weights(model, p.len(), j.touch_days.as_deref(), half);
+                let v = j.value.and_then(|v| v.0.to_f64()).unwrap_or(0.0);
+                for (&k, wk) in p.iter().zip(&w) {
+                    conv[k as usize] += j.conversions * wk;
+                    val[k as usize] += v * wk;
+                }
+            }
+            (conv, val)
+        };
+        let values = if has_value { Some(split_value(total_value, &val_w, minor)?) } else { None };
+        let credits = ids
+            .iter()
+            .enumerate()
+            .map(|(k, id)| (id.to_string(), Credit { conversions: conv[k], value: values.as_ref().and_then(|v| v.get(k).copied()) }))
+            .collect();
+        out.insert(model.name().to_string(), credits);
+    }
+    Ok(AttributeResponse { models: out, total_conversions: total_conv, total_value: has_value.then_some(total_value), markov: details })
+}
+
+/// The total value divided by the credit weights through §4 (zero when nothing to divide).
+fn split_value(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>> {
+    if total.0.is_zero() || weights.iter().all(|&w| w <= 0.0) {
+        return Ok(vec![Money::ZERO.with_scale(minor); weights.len()]);
+    }
+    allocate(total, weights, minor)
 }
