@@ -27,7 +27,7 @@ pub struct MarkovResult {
 /// probability and `N = A⁻¹` the expected visits; removing partner r redirects its
 /// visits to null, so `P(conv without r) = x_start − (N[start, r] / N[r, r]) · x_r`
 /// (the chance of ever reaching r, times converting from there).
-pub fn markov(paths: &[(Vec<u32>, f64, f64)], m: usize) -> Result<MarkovResult> {
+pub fn markov(paths: &[Vec<u32>], conversions: &[f64], nulls: &[f64], m: usize) -> Result<MarkovResult> {
     if m > MAX_MARKOV_PARTNERS {
         return Err(DealteamError::too_large("journeys", "distinct partners for the markov model", MAX_MARKOV_PARTNERS, m));
     }
@@ -35,7 +35,7 @@ pub fn markov(paths: &[(Vec<u32>, f64, f64)], m: usize) -> Result<MarkovResult> 
     let mut q = Array2::<f64>::zeros((s, s));
     let mut conv = vec![0.0; s];
     let mut total = vec![0.0; s];
-    for (path, c, n) in paths {
+    for ((path, &c), &n) in paths.iter().zip(conversions).zip(nulls) {
         let flow = c + n;
         if flow <= 0.0 {
             continue;

@@ -109,9 +109,9 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
     let mut details = None;
     for model in models {
         let (conv, val_w) = if model == AttributionModel::Markov {
-            let input: Vec<(Vec<u32>, f64, f64)> =
-                req.journeys.iter().zip(&paths).map(|(j, p)| (p.clone(), j.conversions, j.nulls.unwrap_or(0.0))).collect();
-            let r = markov::markov(&input, m)?;
+            let c: Vec<f64> = req.journeys.iter().map(|j| j.conversions).collect();
+            let n: Vec<f64> = req.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
+            let r = markov::markov(&paths, &c, &n, m)?;
             let sum: f64 = r.removal_effects.iter().sum();
             let share: Vec<f64> = r.removal_effects.iter().map(|e| if sum > 0.0 { e / sum } else { 0.0 }).collect();
             details = Some(MarkovDetails {
