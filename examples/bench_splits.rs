@@ -4,9 +4,10 @@
 //!
 //! `cargo run --release --example bench_splits -- bench/out/splits`
 
+use dealteam::attribution::markov::markov;
 use dealteam::attribution::{attribute, AttributeRequest, AttributionModel, Journey};
 use dealteam::splits::fairness::max_excess;
-use dealteam::splits::game::{Game, LevelGame};
+use dealteam::splits::game::{WinCurve, Game, LevelGame};
 use dealteam::splits::values::{shapley_coverage, shapley_from_table};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha12Rng;
@@ -43,7 +44,7 @@ fn main() {
         let total: f64 = raw.iter().sum();
         let weights: Vec<f64> = raw.iter().map(|w| w / total).collect();
         let cov = LevelGame { value: 1_000_000.0, weights: weights.clone(), levels: levels.clone(), win: None };
-        let win = LevelGame { win: Some((10.0, 0.6)), ..cov.clone() };
+        let win = LevelGame { win: Some(WinCurve::new(10.0, 0.6)), ..cov.clone() };
         let reps = if n == 20 { 5 } else { 50 };
         let (t_closed, closed) = time(2000, || shapley_coverage(&cov));
         let cov_game = Game::Levels(cov.clone());
@@ -94,6 +95,18 @@ fn main() {
         let req_all = AttributeRequest { models: None, ..req_markov.clone() };
         let (t_markov, res) = time(5, || attribute(&req_markov).expect("valid journeys"));
         let (t_all, _) = time(5, || attribute(&req_all).expect("valid journeys"));
+        // the solve alone, from integer paths (as the NumPy peer gets them)
+        let mut names: Vec<&str> = req_markov.journeys.iter().flat_map(|j| j.path.iter().map(String::as_str)).collect();
+        names.sort_unstable();
+        names.dedup();
+        let int_paths: Vec<Vec<u32>> = req_markov
+            .journeys
+            .iter()
+            .map(|j| j.path.iter().map(|c| names.binary_search(&c.as_str()).unwrap_or(0) as u32).collect())
+            .collect();
+        let cs: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
+        let ns: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
+        let (t_solve, _) = time(5, || markov(&int_paths, &cs, &ns, names.len()).expect("solvable"));
         let paths: Vec<String> = req_markov.journeys.iter().map(|j| j.path.join(">")).collect();
         let conv: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
         let nulls: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
@@ -101,7 +114,7 @@ fn main() {
         let re: serde_json::Map<String, serde_json::Value> = md.removal_effects.iter().map(|(k, v)| (k.clone(), json!(v.0))).collect();
         eprintln!("{count} paths: markov {t_markov:.2} ms, all six models {t_all:.2} ms");
         attribution.push(json!({"paths": paths, "conversions": conv, "nulls": nulls,
-            "ms": {"markov": t_markov, "allModels": t_all},
+            "ms": {"markov": t_markov, "markovSolve": t_solve, "allModels": t_all},
             "conversionProbability": md.conversion_probability, "removalEffects": re}));
     }
     std::fs::write(format!("{dir}/attribution.json"), serde_json::to_string(&attribution).expect("json")).expect("write attribution.json");

@@ -3,7 +3,7 @@
 //! Shapley axioms as properties, closed forms against enumeration, sampling against
 //! exact values.
 
-use dealteam::splits::game::{Game, LevelGame, SynergyGame, TableGame};
+use dealteam::splits::game::{WinCurve, Game, LevelGame, SynergyGame, TableGame};
 use dealteam::splits::values::{banzhaf, banzhaf_from_table, shapley, shapley_from_table, shapley_sampled};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -130,7 +130,7 @@ proptest! {
 fn sampled_shapley_within_four_standard_errors() {
     let n = 12;
     let levels: Vec<f64> = (0..n * 3).map(|k| ((k * 37 % 101) as f64) / 100.0).collect();
-    let game = Game::Levels(LevelGame { value: 100_000.0, weights: vec![0.5, 0.3, 0.2], levels, win: Some((10.0, 0.6)) });
+    let game = Game::Levels(LevelGame { value: 100_000.0, weights: vec![0.5, 0.3, 0.2], levels, win: Some(WinCurve::new(10.0, 0.6)) });
     let exact = shapley(&game, None, 0).unwrap();
     assert_eq!(exact.method, "enumeration");
     let est = shapley_sampled(&game, 4000, 42).unwrap();
@@ -150,7 +150,7 @@ fn sampled_shapley_within_four_standard_errors() {
 fn sampling_above_twenty_players() {
     let n = 30;
     let levels: Vec<f64> = (0..n * 2).map(|k| ((k * 53 % 97) as f64) / 96.0).collect();
-    let game = Game::Levels(LevelGame { value: 1.0, weights: vec![0.5, 0.5], levels, win: Some((10.0, 0.6)) });
+    let game = Game::Levels(LevelGame { value: 1.0, weights: vec![0.5, 0.5], levels, win: Some(WinCurve::new(10.0, 0.6)) });
     let s = shapley(&game, Some(200), 7).unwrap();
     assert_eq!((s.method, s.samples), ("sampling", Some(200)));
     assert!(s.std_errs.unwrap().iter().all(|&e| e >= 0.0 && e.is_finite()));

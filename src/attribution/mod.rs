@@ -45,25 +45,22 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
         }
     }
     for (i, j) in req.journeys.iter().enumerate() {
-        let at = index("journeys", i);
+        // paths are built only when something is wrong: journeys can be many
+        let at = || index("journeys", i);
         if j.path.is_empty() {
-            p.invalid(field(&at, "path"), "a journey needs at least one partner touch");
+            p.invalid(field(&at(), "path"), "a journey needs at least one partner touch");
         }
-        for (k, id) in j.path.iter().enumerate() {
-            if id.trim().is_empty() {
-                p.invalid(index(&field(&at, "path"), k), "a partner id must be a non-empty string");
-            }
+        if let Some(k) = j.path.iter().position(|id| id.trim().is_empty()) {
+            p.invalid(index(&field(&at(), "path"), k), "a partner id must be a non-empty string");
         }
-        if check_finite(&mut p, field(&at, "conversions"), j.conversions) && j.conversions < 0.0 {
-            p.invalid(field(&at, "conversions"), format!("conversions must not be negative, got {}", j.conversions));
+        if !(j.conversions.is_finite() && j.conversions >= 0.0) {
+            p.invalid(field(&at(), "conversions"), format!("conversions must be a finite number ≥ 0, got {}", j.conversions));
         }
-        if let Some(n) = j.nulls {
-            if check_finite(&mut p, field(&at, "nulls"), n) && n < 0.0 {
-                p.invalid(field(&at, "nulls"), format!("nulls must not be negative, got {n}"));
-            }
+        if let Some(n) = j.nulls.filter(|n| !(n.is_finite() && *n >= 0.0)) {
+            p.invalid(field(&at(), "nulls"), format!("nulls must be a finite number ≥ 0, got {n}"));
         }
         if let Some(v) = j.value {
-            let vp = field(&at, "value");
+            let vp = field(&at(), "value");
             if let Err(e) = v.check_minor(currency.minor_units(), &vp) {
                 p.add(e);
             } else if v.0.is_sign_negative() && !v.0.is_zero() {
@@ -73,15 +70,13 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
             }
         }
         if let Some(d) = &j.touch_days {
-            let dp = field(&at, "touchDays");
             if d.len() != j.path.len() {
-                p.invalid(dp, format!("touchDays has {} entries but the path has {} touches; give one per touch", d.len(), j.path.len()));
-            } else {
-                for (k, &x) in d.iter().enumerate() {
-                    if check_finite(&mut p, index(&dp, k), x) && x < 0.0 {
-                        p.invalid(index(&dp, k), format!("days before conversion must not be negative, got {x}"));
-                    }
-                }
+                p.invalid(
+                    field(&at(), "touchDays"),
+                    format!("touchDays has {} entries but the path has {} touches; give one per touch", d.len(), j.path.len()),
+                );
+            } else if let Some(k) = d.iter().position(|x| !(x.is_finite() && *x >= 0.0)) {
+                p.invalid(index(&field(&at(), "touchDays"), k), format!("days before conversion must be a finite number ≥ 0, got {}", d[k]));
             }
         }
     }
@@ -94,12 +89,29 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
     let currency = req.currency.clone().unwrap_or_else(Currency::eur);
     let minor = currency.minor_units();
     let half = validate(req, &currency)?;
-    // partner indices in sorted id order
-    let mut ids: Vec<&str> = req.journeys.iter().flat_map(|j| j.path.iter().map(String::as_str)).collect();
+    // partner indices in first-seen order, then renumbered in sorted id order
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut paths: Vec<Vec<u32>> = req
+        .journeys
+        .iter()
+        .map(|j| {
+            j.path
+                .iter()
+                .map(|id| {
+                    let next = seen.len() as u32;
+                    *seen.entry(id.as_str()).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let mut ids: Vec<(&str, u32)> = seen.into_iter().collect();
     ids.sort_unstable();
-    ids.dedup();
-    let idx: HashMap<&str, u32> = ids.iter().enumerate().map(|(i, id)| (*id, i as u32)).collect();
-    let paths: Vec<Vec<u32>> = req.journeys.iter().map(|j| j.path.iter().map(|id| idx.get(id.as_str()).copied().unwrap_or(0)).collect()).collect();
+    let mut renumber = vec![0u32; ids.len()];
+    for (new, (_, old)) in ids.iter().enumerate() {
+        renumber[*old as usize] = new as u32;
+    }
+    paths.iter_mut().flatten().for_each(|k| *k = renumber[*k as usize]);
+    let ids: Vec<&str> = ids.into_iter().map(|(id, _)| id).collect();
     let has_value = req.journeys.iter().any(|j| j.value.is_some());
     let total_value = Money(req.journeys.iter().filter_map(|j| j.value).map(|v| v.0).sum()).with_scale(minor);
     let total_conv: f64 = req.journeys.iter().map(|j| j.conversions).sum();

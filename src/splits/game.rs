@@ -24,8 +24,8 @@ pub struct LevelGame {
     pub weights: Vec<f64>,
     /// Level of member i on requirement r at `i * weights.len() + r`.
     pub levels: Vec<f64>,
-    /// Logistic parameters (k, m) of `winProbability`.
-    pub win: Option<(f64, f64)>,
+    /// The logistic curve of `winProbability`.
+    pub win: Option<WinCurve>,
 }
 
 /// A game given by listed coalition values (missing: sum of listed singletons).
@@ -57,12 +57,35 @@ pub enum Game {
     Synergy(SynergyGame),
 }
 
-/// The chance that a team with coverage `c` wins (SPEC §5):
-/// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
+/// The win-probability curve of SPEC §5 with its constants computed once.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WinCurve {
+    k: f64,
+    m: f64,
+    lo: f64,
+    span: f64,
+}
+
+fn sigma(x: f64) -> f64 {
+    1.0 / (1.0 + libm::exp(-x))
+}
+
+impl WinCurve {
+    /// The curve with steepness `k` and midpoint `m`.
+    pub fn new(k: f64, m: f64) -> WinCurve {
+        let lo = sigma(-k * m);
+        WinCurve { k, m, lo, span: sigma(k * (1.0 - m)) - lo }
+    }
+    /// The chance that a team with coverage `c` wins (SPEC §5):
+    /// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
+    pub fn p(&self, c: f64) -> f64 {
+        (sigma(self.k * (c - self.m)) - self.lo) / self.span
+    }
+}
+
+/// [`WinCurve::p`] for one coverage (SPEC §5), defaults k = 10, m = 0.6.
 pub fn win_probability(c: f64, k: f64, m: f64) -> f64 {
-    let sigma = |x: f64| 1.0 / (1.0 + libm::exp(-x));
-    let lo = sigma(-k * m);
-    (sigma(k * (c - m)) - lo) / (sigma(k * (1.0 - m)) - lo)
+    WinCurve::new(k, m).p(c)
 }
 
 impl Game {
@@ -95,7 +118,7 @@ impl Game {
                     p.invalid(field(&gp, "m"), format!("m (midpoint coverage) must be in [0, 1), got {m}"));
                 }
                 p.finish()?;
-                Self::levels(ecosystem, deal, members, currency, at, Some((k, m))).map(Some)
+                Self::levels(ecosystem, deal, members, currency, at, Some(WinCurve::new(k, m))).map(Some)
             }
             GameSpec::Coverage {} => Self::levels(ecosystem, deal, members, currency, at, None).map(Some),
             GameSpec::Table { values } => {
@@ -171,7 +194,7 @@ impl Game {
         members: &[String],
         currency: &Currency,
         at: &str,
-        win: Option<(f64, f64)>,
+        win: Option<WinCurve>,
     ) -> Result<Game> {
         let (Some(eco), Some(deal)) = (ecosystem, deal) else {
             return Err(DealteamError::invalid(
@@ -377,7 +400,7 @@ impl LevelGame {
     pub fn of_coverage(&self, cov: f64) -> f64 {
         match self.win {
             None => self.value * cov,
-            Some((k, m)) => self.value * win_probability(cov, k, m),
+            Some(curve) => self.value * curve.p(cov),
         }
     }
 }
