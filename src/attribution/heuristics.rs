@@ -13,10 +13,12 @@ pub const DEFAULT_HALF_LIFE_DAYS: f64 = 7.0;
 /// them the last touch is 0 days and each earlier touch one day earlier);
 /// positionBased 40/20/40 (one touch 100, two touches 50/50). `markov` has no
 /// per-touch weights and gets linear ones here (never used for it).
-pub fn touch_weights(model: AttributionModel, len: usize, days: Option<&[f64]>, half_life: f64) -> Vec<f64> {
-    let mut w = vec![0.0; len];
+/// The weights are written into `w` (cleared first), so one buffer serves every journey.
+pub fn touch_weights(model: AttributionModel, len: usize, days: Option<&[f64]>, half_life: f64, w: &mut Vec<f64>) {
+    w.clear();
+    w.resize(len, 0.0);
     if len == 0 {
-        return w;
+        return;
     }
     let last = len - 1;
     match model {
@@ -35,7 +37,7 @@ pub fn touch_weights(model: AttributionModel, len: usize, days: Option<&[f64]>, 
         }
         AttributionModel::PositionBased => match len {
             1 => w[0] = 1.0,
-            2 => w = vec![0.5, 0.5],
+            2 => w.iter_mut().for_each(|x| *x = 0.5),
             _ => {
                 let middle = 0.2 / (len - 2) as f64;
                 w.iter_mut().for_each(|x| *x = middle);
@@ -44,5 +46,4 @@ pub fn touch_weights(model: AttributionModel, len: usize, days: Option<&[f64]>, 
             }
         },
     }
-    w
 }

@@ -16,6 +16,26 @@ use crate::money::{allocate, Currency, Money};
 use heuristics::{touch_weights, DEFAULT_HALF_LIFE_DAYS};
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hash for the many short partner ids of journeys (the map's order
+/// never reaches an output: ids are sorted).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// `attribute` (SPEC §10).
 pub struct AttributeCommand;
@@ -90,7 +110,7 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
     let minor = currency.minor_units();
     let half = validate(req, &currency)?;
     // partner indices in first-seen order, then renumbered in sorted id order
-    let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut seen: HashMap<&str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
     let mut paths: Vec<Vec<u32>> = req
         .journeys
         .iter()
@@ -133,8 +153,9 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
             (share.iter().map(|s| s * total_conv).collect::<Vec<f64>>(), share)
         } else {
             let (mut conv, mut val) = (vec![0.0; m], vec![0.0; m]);
+            let mut w = Vec::new();
             for (j, p) in req.journeys.iter().zip(&paths) {
-                let w = touch_weights(model, p.len(), j.touch_days.as_deref(), half);
+                touch_weights(model, p.len(), j.touch_days.as_deref(), half, &mut w);
                 let v = j.value.and_then(|v| v.0.to_f64()).unwrap_or(0.0);
                 for (&k, wk) in p.iter().zip(&w) {
                     conv[k as usize] += j.conversions * wk;
