@@ -135,8 +135,8 @@ fn sampled_shapley_within_four_standard_errors() {
     assert_eq!(exact.method, "enumeration");
     let est = shapley_sampled(&game, 4000, 42).unwrap();
     let se = est.std_errs.clone().unwrap();
-    for i in 0..n {
-        assert!((est.values[i] - exact.values[i]).abs() <= 4.0 * se[i] + 1e-9, "player {i}: {} vs {} (se {})", est.values[i], exact.values[i], se[i]);
+    for (i, se) in se.iter().enumerate() {
+        assert!((est.values[i] - exact.values[i]).abs() <= 4.0 * se + 1e-9, "player {i}: {} vs {} (se {se})", est.values[i], exact.values[i]);
     }
     // permutation sampling is efficient per permutation: the estimates add up to v(N)
     let (grand, _) = game.grand_and_singles();

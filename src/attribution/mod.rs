@@ -133,7 +133,13 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
     paths.iter_mut().flatten().for_each(|k| *k = renumber[*k as usize]);
     let ids: Vec<&str> = ids.into_iter().map(|(id, _)| id).collect();
     let has_value = req.journeys.iter().any(|j| j.value.is_some());
-    let total_value = Money(req.journeys.iter().filter_map(|j| j.value).map(|v| v.0).sum()).with_scale(minor);
+    let total_value = req
+        .journeys
+        .iter()
+        .filter_map(|j| j.value)
+        .try_fold(rust_decimal::Decimal::ZERO, |a, v| a.checked_add(v.0))
+        .map(|d| Money(d).with_scale(minor))
+        .ok_or_else(|| DealteamError::new(ErrorCode::InvalidMoney, "journeys", "the journeys' values are too large to add up"))?;
     let total_conv: f64 = req.journeys.iter().map(|j| j.conversions).sum();
     let models = req.models.clone().unwrap_or_else(|| AttributionModel::ALL.to_vec());
     let m = ids.len();

@@ -70,7 +70,7 @@ pub fn banzhaf_coverage(g: &LevelGame) -> Vec<f64> {
 /// Σ_r w_r · Σ_{steps at or below i's level} step × share(count at or above).
 fn max_games(g: &LevelGame, share: impl Fn(usize) -> f64) -> Vec<f64> {
     let r = g.weights.len();
-    let n = if r == 0 { 0 } else { g.levels.len() / r };
+    let n = g.levels.len().checked_div(r).unwrap_or(0);
     let mut out = vec![0.0; n];
     let mut order: Vec<usize> = (0..n).collect();
     for k in 0..r {
