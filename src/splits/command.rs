@@ -7,6 +7,7 @@ use super::rule::SplitRule;
 use super::types::{Allocation, ModelResult, SplitModel, SplitRequest, SplitResponse};
 use crate::clock::Ctx;
 use crate::error::{DealteamError, Result};
+use crate::model::MAX_ENUMERATED_PLAYERS;
 use crate::money::{Currency, Money};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -72,9 +73,14 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
     }
     // the game serves the game-based models and the fairness report of every model
     let game = rule.build_game(&members, &currency, "")?;
+    // the 2ⁿ value table, once, for enumeration and the fairness report (n ≤ 20)
+    let table = match &game {
+        Some(g) if members.len() <= MAX_ENUMERATED_PLAYERS => Some(g.table()?),
+        _ => None,
+    };
     let mut results = Vec::with_capacity(list.len());
     for model in &list {
-        results.push(run_model(&rule, *model, game.as_ref(), &members, &currency, amount)?);
+        results.push(run_model(&rule, *model, game.as_ref(), table.as_deref(), &members, &currency, amount)?);
     }
     let comparison = if rule.model == SplitModel::Compare { Some(results.clone()) } else { None };
     let result = results.into_iter().next().ok_or_else(|| DealteamError::invalid("model", "no model to run"))?;
@@ -97,11 +103,19 @@ fn default_models(rule: &SplitRule) -> Vec<SplitModel> {
     out
 }
 
-fn run_model(rule: &SplitRule, model: SplitModel, game: Option<&Game>, members: &[String], currency: &Currency, amount: Money) -> Result<ModelResult> {
-    let prepared = rule.prepare_with(model, game, members, currency, "")?;
+fn run_model(
+    rule: &SplitRule,
+    model: SplitModel,
+    game: Option<&Game>,
+    table: Option<&[f64]>,
+    members: &[String],
+    currency: &Currency,
+    amount: Money,
+) -> Result<ModelResult> {
+    let prepared = rule.prepare_tabled(model, game, table, members, currency, "")?;
     let parts = prepared.divide(amount)?;
     let minor = currency.minor_units();
-    let fairness = report(game, members, amount, &parts, minor)?;
+    let fairness = report(game, table, members, amount, &parts, minor)?;
     let values = prepared.values.as_ref();
     let allocations = members
         .iter()

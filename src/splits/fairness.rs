@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 
 /// The report for `parts` of `amount` among `members`, judged against `game` if any.
 /// Payoffs in the game's units are `share_i × v(N)` with `share_i = part_i / amount`.
-pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[Money], minor: u32) -> Result<Fairness> {
+/// `table`, when given, is the game's 2ⁿ value table (computed once by the caller).
+pub fn report(game: Option<&Game>, table: Option<&[f64]>, members: &[String], amount: Money, parts: &[Money], minor: u32) -> Result<Fairness> {
     let total: Decimal = parts.iter().map(|p| p.0).sum();
     let mut f = Fairness { efficient: total == amount.0 && parts.len() == members.len(), ..Fairness::default() };
     f.explanation.push(if f.efficient {
@@ -55,10 +56,17 @@ pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[M
         f.explanation.push("The amount is zero, so the core was not checked.".into());
         return Ok(f);
     }
-    let v = game.table()?;
-    core(&mut f, &v, &x, members, tol + n as f64 * unit_game);
-    symmetry(&mut f, &v, parts, members, tol, unit);
-    dummies(&mut f, &v, &singles, parts, members, amt, grand, tol, unit);
+    let owned;
+    let v = match table {
+        Some(t) => t,
+        None => {
+            owned = game.table()?;
+            &owned
+        }
+    };
+    core(&mut f, v, &x, members, tol + n as f64 * unit_game);
+    symmetry(&mut f, v, parts, members, tol, unit);
+    dummies(&mut f, v, &singles, parts, members, amt, grand, tol, unit);
     Ok(f)
 }
 

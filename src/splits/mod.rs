@@ -13,7 +13,7 @@ pub mod tiered;
 pub mod types;
 pub mod values;
 
-pub use command::SplitCommand;
+pub use command::{split, SplitCommand};
 pub use game::{win_probability, Game};
 pub use rule::{PreparedSplit, SplitRule};
 pub use types::*;

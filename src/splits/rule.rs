@@ -125,6 +125,19 @@ impl SplitRule {
         currency: &Currency,
         at: &str,
     ) -> Result<PreparedSplit> {
+        self.prepare_tabled(model, game, None, members, currency, at)
+    }
+
+    /// [`SplitRule::prepare_with`] with the game's 2ⁿ value table when the caller has it.
+    pub(crate) fn prepare_tabled(
+        &self,
+        model: SplitModel,
+        game: Option<&Game>,
+        table: Option<&[f64]>,
+        members: &[String],
+        currency: &Currency,
+        at: &str,
+    ) -> Result<PreparedSplit> {
         let minor = currency.minor_units();
         let done = |division, method, values| Ok(PreparedSplit { model, values, method, minor, division });
         match model {
@@ -146,8 +159,8 @@ impl SplitRule {
                     )
                 })?;
                 let v = match model {
-                    SplitModel::Shapley => values::shapley(game, self.samples, self.seed.unwrap_or(0))?,
-                    SplitModel::Banzhaf => values::banzhaf(game)?,
+                    SplitModel::Shapley => values::shapley(game, table, self.samples, self.seed.unwrap_or(0))?,
+                    SplitModel::Banzhaf => values::banzhaf(game, table)?,
                     _ => values::contribution(game)?,
                 };
                 let weights = money_weights(&v.values, members, model, at)?;
