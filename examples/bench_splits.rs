@@ -125,7 +125,8 @@ fn main() {
             .collect();
         let cs: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
         let ns: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
-        let (t_solve, _) = time(5, || markov(&int_paths, &cs, &ns, names.len()).expect("solvable"));
+        let slices: Vec<&[u32]> = int_paths.iter().map(Vec::as_slice).collect();
+        let (t_solve, _) = time(5, || markov(&slices, &cs, &ns, names.len()).expect("solvable"));
         let paths: Vec<String> = req_markov.journeys.iter().map(|j| j.path.join(">")).collect();
         let conv: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
         let nulls: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();

@@ -146,6 +146,24 @@ fn errors() {
 }
 
 #[test]
+fn closed_forms_scale_and_the_player_limit_holds() {
+    let members: Vec<String> = (0..10_000).map(|i| format!("m{i}")).collect();
+    let standalone: serde_json::Map<String, Value> = members.iter().map(|m| (m.clone(), json!("1.00"))).collect();
+    let req = json!({"amount": "10000.00", "currency": "EUR", "members": members, "model": "shapley",
+        "game": {"kind": "additiveSynergy", "standalone": standalone}});
+    let r = run(req);
+    assert_eq!(r["method"], "closedForm");
+    assert_eq!(r["allocations"][9999]["amount"], "1.00");
+    assert_eq!(r["fairness"]["multiplier"], 1.0);
+    let mut members = members;
+    members.push("one-too-many".into());
+    let e = err(json!({"amount": "10000.00", "currency": "EUR", "members": members, "model": "shapley",
+        "game": {"kind": "additiveSynergy", "standalone": {}}}));
+    assert_eq!(e.code, ErrorCode::TooLarge);
+    assert!(e.message.contains("10000"), "{}", e.message);
+}
+
+#[test]
 fn sampled_split_reports_standard_errors() {
     let (eco, deal, members) = eco_deal(25);
     let req = json!({"amount": "100000.00", "currency": "EUR", "members": members, "model": "shapley",

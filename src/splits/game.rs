@@ -278,7 +278,12 @@ impl Game {
     pub fn grand_and_singles(&self) -> (f64, Vec<f64>) {
         let n = self.players();
         let all: Vec<usize> = (0..n).collect();
-        (self.value_of(&all), (0..n).map(|i| self.value_of(&[i])).collect())
+        let singles = match self {
+            Game::Table(g) => g.singles.clone(),
+            Game::Synergy(g) => g.standalone.clone(),
+            Game::Levels(_) => (0..n).map(|i| self.value_of(&[i])).collect(),
+        };
+        (self.value_of(&all), singles)
     }
 
     /// v(N ∖ {i}) for every i, in O(n·R) for the level games.
