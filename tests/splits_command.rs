@@ -171,7 +171,8 @@ fn sampled_split_reports_standard_errors() {
     let r = run(req.clone());
     assert_eq!(r["method"], "sampling");
     assert_eq!(r["samples"], 400);
-    assert!(r["allocations"][0]["stdErr"].as_f64().is_some());
+    assert!(r["stdErr"]["p0"].as_f64().is_some());
+    assert_eq!(r["stdErr"].as_object().unwrap().len(), 25);
     assert_eq!(r, run(req));
 }
 

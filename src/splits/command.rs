@@ -126,7 +126,6 @@ fn run_model(
             amount: *part,
             share: if amount.0.is_zero() { 0.0 } else { (part.0 / amount.0).to_f64().unwrap_or(0.0) },
             value: values.and_then(|v| v.values.get(i).copied()),
-            std_err: values.and_then(|v| v.std_errs.as_ref()).and_then(|s| s.get(i).copied()),
         })
         .collect();
     Ok(ModelResult {
@@ -135,5 +134,6 @@ fn run_model(
         allocations,
         fairness,
         samples: values.and_then(|v| v.samples),
+        std_err: values.and_then(|v| v.std_errs.as_ref()).map(|se| members.iter().cloned().zip(se.iter().copied()).collect()),
     })
 }

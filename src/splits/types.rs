@@ -231,9 +231,6 @@ pub struct Allocation {
     /// The member's game value (Shapley, Banzhaf, …) for game-based models.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_round12_opt")]
     pub value: Option<f64>,
-    /// Standard error of a sampled value.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_round12_opt")]
-    pub std_err: Option<f64>,
 }
 
 /// The coalition that gains most by leaving (core check).
@@ -317,6 +314,23 @@ pub struct ModelResult {
     /// Permutations sampled (sampling only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub samples: Option<u32>,
+    /// Standard error of each member's sampled value (sampling only), by member id.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_round12_map")]
+    pub std_err: Option<BTreeMap<String, f64>>,
+}
+
+fn ser_round12_map<S: serde::Serializer>(m: &Option<BTreeMap<String, f64>>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    match m {
+        None => s.serialize_none(),
+        Some(m) => {
+            let mut out = s.serialize_map(Some(m.len()))?;
+            for (k, v) in m {
+                out.serialize_entry(k, &crate::num::round12(*v))?;
+            }
+            out.end()
+        }
+    }
 }
 
 /// The `split` response: the requested model's result (for `compare`, the first
