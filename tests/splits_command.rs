@@ -108,6 +108,18 @@ fn compare_side_by_side() {
 }
 
 #[test]
+fn compare_lists_a_failing_model_with_its_error() {
+    // two substitutes: both marginal contributions are 0, so `contribution` cannot divide
+    let r = run(json!({"amount": "10.00", "currency": "EUR", "members": ["a", "b"], "model": "compare",
+        "game": {"kind": "table", "values": {"a": "5.00", "b": "5.00", "a,b": "5.00"}}}));
+    assert_eq!(r["model"], "shapley");
+    assert_eq!(r["comparison"][0]["model"], "contribution");
+    assert_eq!(r["comparison"][0]["error"]["code"], "invalid_value");
+    assert_eq!(amounts(&r["comparison"][1]), vec!["5.00", "5.00"]);
+    assert_eq!(r["fairness"]["coreEmpty"], true);
+}
+
+#[test]
 fn errors() {
     let (eco, mut deal, members) = eco_deal(3);
     let base = json!({"amount": "100.00", "currency": "EUR", "members": ["a", "b"], "model": "fixed"});

@@ -78,13 +78,35 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
         Some(g) if members.len() <= MAX_ENUMERATED_PLAYERS => Some(g.table()?),
         _ => None,
     };
-    let mut results = Vec::with_capacity(list.len());
-    for model in &list {
-        results.push(run_model(&rule, *model, game.as_ref(), table.as_deref(), &members, &currency, amount)?);
+    if let (false, Some(&model)) = (rule.model == SplitModel::Compare, list.first()) {
+        let result = run_model(&rule, model, game.as_ref(), table.as_deref(), &members, &currency, amount)?;
+        return Ok(SplitResponse { result, comparison: None });
     }
-    let comparison = if rule.model == SplitModel::Compare { Some(results.clone()) } else { None };
-    let result = results.into_iter().next().ok_or_else(|| DealteamError::invalid("model", "no model to run"))?;
-    Ok(SplitResponse { result, comparison })
+    // compare: a model that cannot divide this amount (e.g. negative Shapley values) is
+    // listed with its error instead of failing the whole comparison
+    let mut results = Vec::with_capacity(list.len());
+    let mut first_error = None;
+    for model in &list {
+        match run_model(&rule, *model, game.as_ref(), table.as_deref(), &members, &currency, amount) {
+            Ok(r) => results.push(r),
+            Err(e) => {
+                first_error.get_or_insert_with(|| e.clone());
+                results.push(ModelResult {
+                    model: *model,
+                    method: String::new(),
+                    allocations: Vec::new(),
+                    fairness: Default::default(),
+                    samples: None,
+                    error: Some(e),
+                    std_err: None,
+                });
+            }
+        }
+    }
+    match results.iter().find(|r| r.error.is_none()) {
+        Some(first) => Ok(SplitResponse { result: first.clone(), comparison: Some(results) }),
+        None => Err(first_error.unwrap_or_else(|| DealteamError::invalid("model", "no model to run"))),
+    }
 }
 
 /// Every model that applies to the rule: fixed (shares/percent), tiered (schedules)
@@ -134,6 +156,7 @@ fn run_model(
         allocations,
         fairness,
         samples: values.and_then(|v| v.samples),
+        error: None,
         std_err: values.and_then(|v| v.std_errs.as_ref()).map(|se| members.iter().cloned().zip(se.iter().copied()).collect()),
     })
 }

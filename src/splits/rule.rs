@@ -280,7 +280,13 @@ fn money_weights(v: &[f64], members: &[String], model: SplitModel, at: &str) -> 
     if w.iter().all(|&x| x <= tol) {
         return Err(DealteamError::invalid(
             field(at, "game"),
-            format!("every member's {} value is 0 (the grand coalition is worth nothing), so there is nothing to divide by", model.name()),
+            if model == SplitModel::Contribution {
+                "every member's marginal contribution v(N) − v(N∖{i}) is 0 (each one's part is also brought by the others), \
+                 so there is nothing to divide by; use shapley, which shares overlapping value"
+                    .to_string()
+            } else {
+                format!("every member's {} value is 0 (the grand coalition is worth nothing), so there is nothing to divide by", model.name())
+            },
         ));
     }
     Ok(w)

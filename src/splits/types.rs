@@ -314,6 +314,9 @@ pub struct ModelResult {
     /// Permutations sampled (sampling only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub samples: Option<u32>,
+    /// `compare` only: why this model could not divide the amount (then `allocations` is empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<crate::error::DealteamError>,
     /// Standard error of each member's sampled value (sampling only), by member id.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_round12_map")]
     pub std_err: Option<BTreeMap<String, f64>>,
@@ -334,7 +337,7 @@ fn ser_round12_map<S: serde::Serializer>(m: &Option<BTreeMap<String, f64>>, s: S
 }
 
 /// The `split` response: the requested model's result (for `compare`, the first
-/// compared model's), plus every compared model side by side.
+/// compared model that succeeded), plus every compared model side by side.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct SplitResponse {
