@@ -7,7 +7,7 @@
 use dealteam::attribution::markov::markov;
 use dealteam::attribution::{attribute, AttributeRequest, AttributionModel, Journey};
 use dealteam::splits::fairness::max_excess;
-use dealteam::splits::game::{WinCurve, Game, LevelGame};
+use dealteam::splits::game::{Game, LevelGame, WinCurve};
 use dealteam::splits::values::{shapley_coverage, shapley_from_table};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha12Rng;
@@ -39,7 +39,8 @@ fn main() {
     let r = 8;
     let mut games = Vec::new();
     for n in [10usize, 15, 20] {
-        let levels: Vec<f64> = (0..n * r).map(|_| if rng.random_bool(0.3) { 0.0 } else { rng.random_range(0.0..1.0) }).collect();
+        let levels: Vec<f64> =
+            (0..n * r).map(|_| if rng.random_bool(0.3) { 0.0 } else { rng.random_range(0.0..1.0) }).collect();
         let raw: Vec<f64> = (0..r).map(|_| rng.random_range(0.5..3.0)).collect();
         let total: f64 = raw.iter().sum();
         let weights: Vec<f64> = raw.iter().map(|w| w / total).collect();
@@ -60,16 +61,19 @@ fn main() {
             .iter()
             .enumerate()
             .map(|(i, id)| {
-                let caps: serde_json::Map<String, serde_json::Value> = (0..r).map(|k| (format!("r{k}"), json!(levels[i * r + k]))).collect();
+                let caps: serde_json::Map<String, serde_json::Value> =
+                    (0..r).map(|k| (format!("r{k}"), json!(levels[i * r + k]))).collect();
                 json!({"id": id, "name": id, "kind": "si", "capabilities": caps})
             })
             .collect();
-        let reqs: Vec<serde_json::Value> = weights.iter().enumerate().map(|(k, w)| json!({"capability": format!("r{k}"), "weight": w})).collect();
+        let reqs: Vec<serde_json::Value> =
+            weights.iter().enumerate().map(|(k, w)| json!({"capability": format!("r{k}"), "weight": w})).collect();
         let request = json!({"amount": "1000000.00", "currency": "EUR", "members": members, "model": "shapley",
             "ecosystem": {"partners": partners},
             "deal": {"id": "d", "name": "d", "value": "1000000.00", "currency": "EUR", "requirements": reqs, "slots": [{"role": "si", "min": 1, "max": n}]}});
         let req: dealteam::splits::SplitRequest = serde_json::from_value(request).expect("valid request");
-        let (t_request, resp) = time(if n == 20 { 3 } else { 20 }, || dealteam::splits::split(req.clone()).expect("split runs"));
+        let (t_request, resp) =
+            time(if n == 20 { 3 } else { 20 }, || dealteam::splits::split(req.clone()).expect("split runs"));
         let from_request: Vec<f64> = resp.result.allocations.iter().map(|a| a.value.unwrap_or(f64::NAN)).collect();
         assert!(max_diff(&from_request, &win_phi) < 1e-6, "request and direct enumeration agree");
         g["ms"]["winSplitRequest"] = json!(t_request);
@@ -83,7 +87,8 @@ fn main() {
         eprintln!("n = {n}: closed form {t_closed:.4} ms, enumeration {t_enum:.3} ms, winProbability {t_win:.3} ms, whole split request {t_request:.3} ms");
         games.push(g);
     }
-    std::fs::write(format!("{dir}/games.json"), serde_json::to_string(&games).expect("json")).expect("write games.json");
+    std::fs::write(format!("{dir}/games.json"), serde_json::to_string(&games).expect("json"))
+        .expect("write games.json");
 
     let mut attribution = Vec::new();
     for count in [10_000usize, 100_000] {
@@ -110,7 +115,12 @@ fn main() {
                 touch_days: None,
             });
         }
-        let req_markov = AttributeRequest { journeys, models: Some(vec![AttributionModel::Markov]), half_life_days: None, currency: None };
+        let req_markov = AttributeRequest {
+            journeys,
+            models: Some(vec![AttributionModel::Markov]),
+            half_life_days: None,
+            currency: None,
+        };
         let req_all = AttributeRequest { models: None, ..req_markov.clone() };
         let (t_markov, res) = time(5, || attribute(&req_markov).expect("valid journeys"));
         let (t_all, _) = time(5, || attribute(&req_all).expect("valid journeys"));
@@ -131,11 +141,13 @@ fn main() {
         let conv: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
         let nulls: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
         let md = res.markov.expect("markov ran");
-        let re: serde_json::Map<String, serde_json::Value> = md.removal_effects.iter().map(|(k, v)| (k.clone(), json!(v.0))).collect();
+        let re: serde_json::Map<String, serde_json::Value> =
+            md.removal_effects.iter().map(|(k, v)| (k.clone(), json!(v.0))).collect();
         eprintln!("{count} paths: markov {t_markov:.2} ms, all six models {t_all:.2} ms");
         attribution.push(json!({"paths": paths, "conversions": conv, "nulls": nulls,
             "ms": {"markov": t_markov, "markovSolve": t_solve, "allModels": t_all},
             "conversionProbability": md.conversion_probability, "removalEffects": re}));
     }
-    std::fs::write(format!("{dir}/attribution.json"), serde_json::to_string(&attribution).expect("json")).expect("write attribution.json");
+    std::fs::write(format!("{dir}/attribution.json"), serde_json::to_string(&attribution).expect("json"))
+        .expect("write attribution.json");
 }

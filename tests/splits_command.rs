@@ -75,7 +75,9 @@ fn glove_game_core_is_the_left_glove_taking_all() {
     let r = run(json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "fixed",
         "percent": {"l": 100}, "game": game}));
     assert_eq!(r["fairness"]["inCore"], true);
-    let r = run(json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "shapley", "game": game}));
+    let r = run(
+        json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "shapley", "game": game}),
+    );
     assert_eq!(amounts(&r), vec!["40.00", "10.00", "10.00"]);
     assert_eq!(r["fairness"]["inCore"], false);
     assert_eq!(r["fairness"]["blocking"]["members"], json!(["l", "r1"]));
@@ -143,13 +145,19 @@ fn errors() {
     let e = err(with(json!({"shares": {"a": 1}, "wieght": 1})));
     assert_eq!(e.code, ErrorCode::UnknownField);
     deal["currency"] = json!("USD");
-    let e = err(json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "shapley", "ecosystem": eco, "deal": deal}));
+    let e = err(
+        json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "shapley", "ecosystem": eco, "deal": deal}),
+    );
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::CurrencyMismatch, "deal.currency"));
     let (eco, deal, _) = eco_deal(3);
-    let e = err(json!({"amount": "100.00", "currency": "EUR", "members": ["p0", "zz"], "model": "shapley", "ecosystem": eco, "deal": deal}));
+    let e = err(
+        json!({"amount": "100.00", "currency": "EUR", "members": ["p0", "zz"], "model": "shapley", "ecosystem": eco, "deal": deal}),
+    );
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownPartner, "members[1]"));
     let (eco, deal, members) = eco_deal(22);
-    let e = err(json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "banzhaf", "ecosystem": eco, "deal": deal}));
+    let e = err(
+        json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "banzhaf", "ecosystem": eco, "deal": deal}),
+    );
     assert_eq!(e.code, ErrorCode::TooLarge);
     let e = err(json!({"amount": "100.00", "currency": "EUR", "members": ["a", "b"], "model": "shapley",
         "game": {"kind": "additiveSynergy", "standalone": {"a": "1.00"}, "pairs": [{"a": "a", "b": "b", "bonus": "-5.00"}]}}));

@@ -3,7 +3,7 @@
 //! Shapley axioms as properties, closed forms against enumeration, sampling against
 //! exact values.
 
-use dealteam::splits::game::{WinCurve, Game, LevelGame, SynergyGame, TableGame};
+use dealteam::splits::game::{Game, LevelGame, SynergyGame, TableGame, WinCurve};
 use dealteam::splits::values::{banzhaf, banzhaf_from_table, shapley, shapley_from_table, shapley_sampled};
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -48,7 +48,11 @@ fn airport_game_by_table_and_by_closed_form() {
 fn weighted_majority_voting() {
     // [51; 50, 49, 1]
     let w = [50.0, 49.0, 1.0];
-    let g = table_game(3, |m| if (0..3).filter(|i| m >> i & 1 == 1).map(|i| w[i]).sum::<f64>() >= 51.0 { 1.0 } else { 0.0 });
+    let g =
+        table_game(
+            3,
+            |m| if (0..3).filter(|i| m >> i & 1 == 1).map(|i| w[i]).sum::<f64>() >= 51.0 { 1.0 } else { 0.0 },
+        );
     close(&shapley(&g, None, None, 0).unwrap().values, &[4.0 / 6.0, 1.0 / 6.0, 1.0 / 6.0], 1e-12);
     close(&banzhaf(&g, None).unwrap().values, &[0.6, 0.2, 0.2], 1e-12);
 }
@@ -62,7 +66,10 @@ fn unanimity_game() {
 
 #[test]
 fn additive_synergy_closed_form_matches_enumeration() {
-    let g = Game::Synergy(SynergyGame { standalone: vec![10.0, 0.0, 5.0, 1.0], pairs: vec![(0, 1, 8.0), (1, 2, -2.0), (0, 3, 4.0)] });
+    let g = Game::Synergy(SynergyGame {
+        standalone: vec![10.0, 0.0, 5.0, 1.0],
+        pairs: vec![(0, 1, 8.0), (1, 2, -2.0), (0, 3, 4.0)],
+    });
     let s = shapley(&g, None, None, 0).unwrap();
     assert_eq!(s.method, "closedForm");
     close(&s.values, &[16.0, 3.0, 4.0, 3.0], 1e-12);
@@ -130,13 +137,23 @@ proptest! {
 fn sampled_shapley_within_four_standard_errors() {
     let n = 12;
     let levels: Vec<f64> = (0..n * 3).map(|k| ((k * 37 % 101) as f64) / 100.0).collect();
-    let game = Game::Levels(LevelGame { value: 100_000.0, weights: vec![0.5, 0.3, 0.2], levels, win: Some(WinCurve::new(10.0, 0.6)) });
+    let game = Game::Levels(LevelGame {
+        value: 100_000.0,
+        weights: vec![0.5, 0.3, 0.2],
+        levels,
+        win: Some(WinCurve::new(10.0, 0.6)),
+    });
     let exact = shapley(&game, None, None, 0).unwrap();
     assert_eq!(exact.method, "enumeration");
     let est = shapley_sampled(&game, 4000, 42).unwrap();
     let se = est.std_errs.clone().unwrap();
     for (i, se) in se.iter().enumerate() {
-        assert!((est.values[i] - exact.values[i]).abs() <= 4.0 * se + 1e-9, "player {i}: {} vs {} (se {se})", est.values[i], exact.values[i]);
+        assert!(
+            (est.values[i] - exact.values[i]).abs() <= 4.0 * se + 1e-9,
+            "player {i}: {} vs {} (se {se})",
+            est.values[i],
+            exact.values[i]
+        );
     }
     // permutation sampling is efficient per permutation: the estimates add up to v(N)
     let (grand, _) = game.grand_and_singles();
@@ -150,7 +167,8 @@ fn sampled_shapley_within_four_standard_errors() {
 fn sampling_above_twenty_players() {
     let n = 30;
     let levels: Vec<f64> = (0..n * 2).map(|k| ((k * 53 % 97) as f64) / 96.0).collect();
-    let game = Game::Levels(LevelGame { value: 1.0, weights: vec![0.5, 0.5], levels, win: Some(WinCurve::new(10.0, 0.6)) });
+    let game =
+        Game::Levels(LevelGame { value: 1.0, weights: vec![0.5, 0.5], levels, win: Some(WinCurve::new(10.0, 0.6)) });
     let s = shapley(&game, None, Some(200), 7).unwrap();
     assert_eq!((s.method, s.samples), ("sampling", Some(200)));
     assert!(s.std_errs.unwrap().iter().all(|&e| e >= 0.0 && e.is_finite()));

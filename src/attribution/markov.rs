@@ -29,7 +29,12 @@ pub struct MarkovResult {
 /// (the chance of ever reaching r, times converting from there).
 pub fn markov(paths: &[&[u32]], conversions: &[f64], nulls: &[f64], m: usize) -> Result<MarkovResult> {
     if m > MAX_MARKOV_PARTNERS {
-        return Err(DealteamError::too_large("journeys", "distinct partners for the markov model", MAX_MARKOV_PARTNERS, m));
+        return Err(DealteamError::too_large(
+            "journeys",
+            "distinct partners for the markov model",
+            MAX_MARKOV_PARTNERS,
+            m,
+        ));
     }
     let s = m + 1;
     let mut q = Array2::<f64>::zeros((s, s));

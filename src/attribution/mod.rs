@@ -52,7 +52,10 @@ impl crate::api::Command for AttributeCommand {
 /// Check every journey (all problems at once).
 fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
     if req.journeys.is_empty() {
-        return Err(DealteamError::invalid("journeys", "give at least one journey: {\"path\": [partnerId…], \"conversions\": n}"));
+        return Err(DealteamError::invalid(
+            "journeys",
+            "give at least one journey: {\"path\": [partnerId…], \"conversions\": n}",
+        ));
     }
     let mut p = Problems::new();
     let half = req.half_life_days.unwrap_or(DEFAULT_HALF_LIFE_DAYS);
@@ -71,7 +74,10 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
             p.invalid(field(&at(), "path"), "a journey needs at least one partner touch");
         }
         if !(j.conversions.is_finite() && j.conversions >= 0.0) {
-            p.invalid(field(&at(), "conversions"), format!("conversions must be a finite number ≥ 0, got {}", j.conversions));
+            p.invalid(
+                field(&at(), "conversions"),
+                format!("conversions must be a finite number ≥ 0, got {}", j.conversions),
+            );
         }
         if let Some(n) = j.nulls.filter(|n| !(n.is_finite() && *n >= 0.0)) {
             p.invalid(field(&at(), "nulls"), format!("nulls must be a finite number ≥ 0, got {n}"));
@@ -90,10 +96,17 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
             if d.len() != j.path.len() {
                 p.invalid(
                     field(&at(), "touchDays"),
-                    format!("touchDays has {} entries but the path has {} touches; give one per touch", d.len(), j.path.len()),
+                    format!(
+                        "touchDays has {} entries but the path has {} touches; give one per touch",
+                        d.len(),
+                        j.path.len()
+                    ),
                 );
             } else if let Some(k) = d.iter().position(|x| !(x.is_finite() && *x >= 0.0)) {
-                p.invalid(index(&field(&at(), "touchDays"), k), format!("days before conversion must be a finite number ≥ 0, got {}", d[k]));
+                p.invalid(
+                    index(&field(&at(), "touchDays"), k),
+                    format!("days before conversion must be a finite number ≥ 0, got {}", d[k]),
+                );
             }
         }
     }
@@ -128,7 +141,10 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
             .enumerate()
             .find_map(|(i, j)| j.path.iter().position(|id| id == empty).map(|k| (i, k)))
             .unwrap_or((0, 0));
-        return Err(DealteamError::invalid(format!("journeys[{i}].path[{k}]"), "a partner id must be a non-empty string"));
+        return Err(DealteamError::invalid(
+            format!("journeys[{i}].path[{k}]"),
+            "a partner id must be a non-empty string",
+        ));
     }
     let mut ids: Vec<(&str, u32)> = seen.into_iter().collect();
     ids.sort_unstable();
@@ -146,13 +162,19 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
         .filter_map(|j| j.value)
         .try_fold(rust_decimal::Decimal::ZERO, |a, v| a.checked_add(v.0))
         .map(|d| Money(d).with_scale(minor))
-        .ok_or_else(|| DealteamError::new(ErrorCode::InvalidMoney, "journeys", "the journeys' values are too large to add up"))?;
+        .ok_or_else(|| {
+            DealteamError::new(ErrorCode::InvalidMoney, "journeys", "the journeys' values are too large to add up")
+        })?;
     let total_conv: f64 = req.journeys.iter().map(|j| j.conversions).sum();
     let models = req.models.clone().unwrap_or_else(|| AttributionModel::ALL.to_vec());
     let m = ids.len();
     // per-journey numbers once, not once per model
     let conversions: Vec<f64> = req.journeys.iter().map(|j| j.conversions).collect();
-    let values: Vec<f64> = if has_value { req.journeys.iter().map(|j| j.value.and_then(|v| v.0.to_f64()).unwrap_or(0.0)).collect() } else { Vec::new() };
+    let values: Vec<f64> = if has_value {
+        req.journeys.iter().map(|j| j.value.and_then(|v| v.0.to_f64()).unwrap_or(0.0)).collect()
+    } else {
+        Vec::new()
+    };
     let any_days = req.journeys.iter().any(|j| j.touch_days.is_some());
     let mut out = BTreeMap::new();
     let mut details = None;
@@ -164,7 +186,11 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
             let share: Vec<f64> = r.removal_effects.iter().map(|e| if sum > 0.0 { e / sum } else { 0.0 }).collect();
             details = Some(MarkovDetails {
                 conversion_probability: r.conversion_probability,
-                removal_effects: ids.iter().zip(&r.removal_effects).map(|(id, e)| (id.to_string(), Rounded(*e))).collect(),
+                removal_effects: ids
+                    .iter()
+                    .zip(&r.removal_effects)
+                    .map(|(id, e)| (id.to_string(), Rounded(*e)))
+                    .collect(),
             });
             (share.iter().map(|s| s * total_conv).collect::<Vec<f64>>(), share)
         } else {
@@ -185,11 +211,21 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
         let credits = ids
             .iter()
             .enumerate()
-            .map(|(k, id)| (id.to_string(), Credit { conversions: conv[k], value: values.as_ref().and_then(|v| v.get(k).copied()) }))
+            .map(|(k, id)| {
+                (
+                    id.to_string(),
+                    Credit { conversions: conv[k], value: values.as_ref().and_then(|v| v.get(k).copied()) },
+                )
+            })
             .collect();
         out.insert(model.name().to_string(), credits);
     }
-    Ok(AttributeResponse { models: out, total_conversions: total_conv, total_value: has_value.then_some(total_value), markov: details })
+    Ok(AttributeResponse {
+        models: out,
+        total_conversions: total_conv,
+        total_value: has_value.then_some(total_value),
+        markov: details,
+    })
 }
 
 /// The total value divided by the credit weights through §4 (zero when nothing to divide).

@@ -59,7 +59,12 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
             list
         }
         (SplitModel::Compare, None) => default_models(&rule),
-        (_, Some(_)) => return Err(DealteamError::invalid("models", "`models` is for model \"compare\"; remove it or set model to \"compare\"")),
+        (_, Some(_)) => {
+            return Err(DealteamError::invalid(
+                "models",
+                "`models` is for model \"compare\"; remove it or set model to \"compare\"",
+            ))
+        }
         (m, None) => {
             rule.check_fields(m, "")?;
             vec![m]
@@ -157,6 +162,8 @@ fn run_model(
         fairness,
         samples: values.and_then(|v| v.samples),
         error: None,
-        std_err: values.and_then(|v| v.std_errs.as_ref()).map(|se| members.iter().cloned().zip(se.iter().copied()).collect()),
+        std_err: values
+            .and_then(|v| v.std_errs.as_ref())
+            .map(|se| members.iter().cloned().zip(se.iter().copied()).collect()),
     })
 }

@@ -123,7 +123,12 @@ impl Game {
             GameSpec::Coverage {} => Self::levels(ecosystem, deal, members, currency, at, None).map(Some),
             GameSpec::Table { values } => {
                 if members.len() > MAX_TABLE_PLAYERS {
-                    return Err(DealteamError::too_large(field(at, "members"), "members of a table game", MAX_TABLE_PLAYERS, members.len()));
+                    return Err(DealteamError::too_large(
+                        field(at, "members"),
+                        "members of a table game",
+                        MAX_TABLE_PLAYERS,
+                        members.len(),
+                    ));
                 }
                 let idx = member_index(members);
                 let mut p = Problems::new();
@@ -136,7 +141,11 @@ impl Game {
                     for id in key.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                         match idx.get(id) {
                             Some(&i) => mask |= 1u128 << i,
-                            None => p.push(ErrorCode::UnknownPartner, kp.clone(), format!("`{id}` in `{key}` is not one of the members")),
+                            None => p.push(
+                                ErrorCode::UnknownPartner,
+                                kp.clone(),
+                                format!("`{id}` in `{key}` is not one of the members"),
+                            ),
                         }
                     }
                     if mask == 0 && x != 0.0 {
@@ -168,10 +177,18 @@ impl Game {
                     let a = idx.get(pb.a.as_str()).copied();
                     let b = idx.get(pb.b.as_str()).copied();
                     if a.is_none() {
-                        p.push(ErrorCode::UnknownPartner, field(&pp, "a"), format!("`{}` is not one of the members", pb.a));
+                        p.push(
+                            ErrorCode::UnknownPartner,
+                            field(&pp, "a"),
+                            format!("`{}` is not one of the members", pb.a),
+                        );
                     }
                     if b.is_none() {
-                        p.push(ErrorCode::UnknownPartner, field(&pp, "b"), format!("`{}` is not one of the members", pb.b));
+                        p.push(
+                            ErrorCode::UnknownPartner,
+                            field(&pp, "b"),
+                            format!("`{}` is not one of the members", pb.b),
+                        );
                     }
                     let bonus = money_value(&mut p, pb.bonus, currency, &field(&pp, "bonus"));
                     if let (Some(a), Some(b), Some(x)) = (a, b, bonus) {
@@ -212,7 +229,11 @@ impl Game {
         for (i, id) in members.iter().enumerate() {
             match pidx.get(id.as_str()) {
                 Some(&k) => partners.extend(eco.partners.get(k)),
-                None => p.push(ErrorCode::UnknownPartner, index("members", i), format!("`{id}` is not a partner of the ecosystem")),
+                None => p.push(
+                    ErrorCode::UnknownPartner,
+                    index("members", i),
+                    format!("`{id}` is not a partner of the ecosystem"),
+                ),
             }
         }
         p.finish()?;
@@ -257,7 +278,10 @@ impl Game {
                     return 0.0;
                 }
                 let cov = (0..r)
-                    .map(|k| g.weights[k] * s.iter().map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0)).fold(0.0, f64::max))
+                    .map(|k| {
+                        g.weights[k]
+                            * s.iter().map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0)).fold(0.0, f64::max)
+                    })
                     .sum();
                 g.of_coverage(cov)
             }
@@ -311,7 +335,13 @@ impl Game {
                         if n == 1 {
                             return 0.0;
                         }
-                        let cov = (0..r).fold(full, |c, k| if best[k].1 == i { c - g.weights[k] * (best[k].0 - second[k]) } else { c });
+                        let cov = (0..r).fold(full, |c, k| {
+                            if best[k].1 == i {
+                                c - g.weights[k] * (best[k].0 - second[k])
+                            } else {
+                                c
+                            }
+                        });
                         g.of_coverage(cov)
                     })
                     .collect()
@@ -439,7 +469,13 @@ fn money_value(p: &mut Problems, v: Money, currency: &Currency, at: &str) -> Opt
 
 /// Put `at` in front of an error's path (and its others').
 fn prefix(mut e: DealteamError, at: &str) -> DealteamError {
-    e.path = if e.path.is_empty() { at.to_string() } else if e.path.starts_with('[') { format!("{at}{}", e.path) } else { field(at, &e.path) };
+    e.path = if e.path.is_empty() {
+        at.to_string()
+    } else if e.path.starts_with('[') {
+        format!("{at}{}", e.path)
+    } else {
+        field(at, &e.path)
+    };
     e.others = e.others.into_iter().map(|o| prefix(o, at)).collect();
     e
 }

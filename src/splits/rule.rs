@@ -85,7 +85,10 @@ impl SplitRule {
         let model = self.model;
         check_members(members)?;
         if model == SplitModel::Compare {
-            return Err(DealteamError::invalid(field(at, "model"), "`compare` is for the split command only; choose one model here"));
+            return Err(DealteamError::invalid(
+                field(at, "model"),
+                "`compare` is for the split command only; choose one model here",
+            ));
         }
         self.check_fields(model, at)?;
         let game = if model.needs_game() { self.build_game(members, currency, at)? } else { None };
@@ -99,7 +102,11 @@ impl SplitRule {
 
     /// Reject fields that belong to another model (catches a forgotten `model`).
     pub fn check_fields(&self, model: SplitModel, at: &str) -> Result<()> {
-        let tiered_fields = [("roles", self.roles.is_some()), ("schedules", self.schedules.is_some()), ("residual", self.residual.is_some())];
+        let tiered_fields = [
+            ("roles", self.roles.is_some()),
+            ("schedules", self.schedules.is_some()),
+            ("residual", self.residual.is_some()),
+        ];
         if model != SplitModel::Tiered {
             if let Some((name, _)) = tiered_fields.iter().find(|f| f.1) {
                 return Err(only_for_tiered(at, name));
@@ -108,7 +115,10 @@ impl SplitRule {
         if model != SplitModel::Fixed {
             for (name, given) in [("shares", self.shares.is_some()), ("percent", self.percent.is_some())] {
                 if given {
-                    return Err(DealteamError::invalid(field(at, name), format!("`{name}` belongs to the fixed model; remove it or set model to \"fixed\"")));
+                    return Err(DealteamError::invalid(
+                        field(at, name),
+                        format!("`{name}` belongs to the fixed model; remove it or set model to \"fixed\""),
+                    ));
                 }
             }
         }
@@ -146,10 +156,13 @@ impl SplitRule {
                 done(division, method, None)
             }
             SplitModel::Tiered => {
-                let t = Tiered::prepare(members, self.roles.as_ref(), self.schedules.as_ref(), self.residual.as_ref(), at)?;
+                let t =
+                    Tiered::prepare(members, self.roles.as_ref(), self.schedules.as_ref(), self.residual.as_ref(), at)?;
                 done(Division::Tiered(t), "tiered", None)
             }
-            SplitModel::Compare => Err(DealteamError::invalid(field(at, "model"), "`compare` cannot be prepared as one split")),
+            SplitModel::Compare => {
+                Err(DealteamError::invalid(field(at, "model"), "`compare` cannot be prepared as one split"))
+            }
             SplitModel::Contribution | SplitModel::Shapley | SplitModel::Banzhaf => {
                 let game = game.ok_or_else(|| {
                     DealteamError::new(
@@ -211,7 +224,9 @@ fn fixed(
     let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
     let mut p = Problems::new();
     match (shares, percent) {
-        (Some(_), Some(_)) => Err(DealteamError::invalid(field(at, "shares"), "give either `shares` (weights) or `percent`, not both")),
+        (Some(_), Some(_)) => {
+            Err(DealteamError::invalid(field(at, "shares"), "give either `shares` (weights) or `percent`, not both"))
+        }
         (None, None) => Err(DealteamError::new(
             ErrorCode::MissingField,
             field(at, "shares"),
@@ -223,7 +238,9 @@ fn fixed(
                 let sp = field(&field(at, "shares"), id);
                 match idx.get(id.as_str()) {
                     None => p.push(ErrorCode::UnknownPartner, sp, format!("`{id}` is not one of the members")),
-                    Some(_) if !x.is_finite() || x < 0.0 => p.invalid(sp, format!("a share must be a number ≥ 0, got {x}")),
+                    Some(_) if !x.is_finite() || x < 0.0 => {
+                        p.invalid(sp, format!("a share must be a number ≥ 0, got {x}"))
+                    }
                     Some(&i) => w[i] = x,
                 }
             }
@@ -240,7 +257,9 @@ fn fixed(
                 let pp = field(&field(at, "percent"), id);
                 match idx.get(id.as_str()) {
                     None => p.push(ErrorCode::UnknownPartner, pp, format!("`{id}` is not one of the members")),
-                    Some(_) if x.0.is_sign_negative() && !x.0.is_zero() => p.invalid(pp, format!("a percentage must not be negative, got {}", x.0)),
+                    Some(_) if x.0.is_sign_negative() && !x.0.is_zero() => {
+                        p.invalid(pp, format!("a percentage must not be negative, got {}", x.0))
+                    }
                     Some(&i) => {
                         w[i] = x.0;
                         match sum.checked_add(x.0) {
@@ -251,7 +270,13 @@ fn fixed(
                 }
             }
             if p.is_empty() && sum != Decimal::ONE_HUNDRED {
-                p.invalid(field(at, "percent"), format!("the percentages add up to {}, not 100; adjust them or use `shares` (weights)", sum.normalize()));
+                p.invalid(
+                    field(at, "percent"),
+                    format!(
+                        "the percentages add up to {}, not 100; adjust them or use `shares` (weights)",
+                        sum.normalize()
+                    ),
+                );
             }
             p.finish()?;
             Ok((Division::Decimals(w), "percent"))

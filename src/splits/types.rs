@@ -66,7 +66,9 @@ impl<'de> Deserialize<'de> for Dec {
                 f.write_str("a decimal number such as 33.3 or \"0.05\"")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
-                Decimal::from_str_exact(v.trim()).map(Dec).map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
+                Decimal::from_str_exact(v.trim())
+                    .map(Dec)
+                    .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dec, E> {
                 Ok(Dec(Decimal::from(v)))

@@ -221,7 +221,10 @@ fn normalise(raw: &[f64], grand: f64) -> Vec<f64> {
 /// value in the two orders, its standard error the pairs' standard deviation / √pairs.
 pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
     if !(2..=MAX_SAMPLES).contains(&samples) {
-        return Err(DealteamError::invalid("samples", format!("samples must be between 2 and {MAX_SAMPLES}, got {samples}")));
+        return Err(DealteamError::invalid(
+            "samples",
+            format!("samples must be between 2 and {MAX_SAMPLES}, got {samples}"),
+        ));
     }
     let n = game.players();
     let pairs = samples.div_ceil(2) as usize;
