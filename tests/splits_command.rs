@@ -213,3 +213,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn level_games_value_coalitions_by_the_section_3_coverage() {
+    use dealteam::splits::game::Game;
+    let (eco, deal, members) = eco_deal(6);
+    let eco: dealteam::model::Ecosystem = serde_json::from_value(eco).unwrap();
+    let deal: dealteam::model::Deal = serde_json::from_value(deal).unwrap();
+    let eur = dealteam::money::Currency::parse("EUR").unwrap();
+    let spec = dealteam::splits::GameSpec::Coverage {};
+    let game = Game::build(Some(&spec), Some(&eco), Some(&deal), &members, &eur, "").unwrap().unwrap();
+    let table = game.table().unwrap();
+    for mask in 1..64usize {
+        let team = (0..6).filter(|i| mask >> i & 1 == 1).map(|i| &eco.partners[i]);
+        let cov = dealteam::coverage::coverage(&deal.requirements, team);
+        assert!((table[mask] - 100_000.0 * cov).abs() < 1e-6, "mask {mask}");
+    }
+    // and winProbability applies P(c) of §5 on top
+    let win = dealteam::splits::GameSpec::WinProbability { k: None, m: None };
+    let game = Game::build(Some(&win), Some(&eco), Some(&deal), &members, &eur, "").unwrap().unwrap();
+    let all: Vec<usize> = (0..6).collect();
+    let cov = dealteam::coverage::coverage(&deal.requirements, eco.partners.iter());
+    let p = dealteam::splits::win_probability(cov, 10.0, 0.6);
+    assert!((game.value_of(&all) - 100_000.0 * p).abs() < 1e-6);
+    assert_eq!(dealteam::splits::win_probability(0.0, 10.0, 0.6), 0.0);
+    assert!((dealteam::splits::win_probability(1.0, 10.0, 0.6) - 1.0).abs() < 1e-15);
+}
