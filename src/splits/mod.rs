@@ -6,6 +6,7 @@
 //! [`SplitCommand`] is the `split` operation of SPEC §10.
 
 mod command;
+mod enumerate;
 pub mod fairness;
 pub mod game;
 pub mod rule;
