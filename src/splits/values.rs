@@ -13,6 +13,9 @@ use rand_chacha::ChaCha12Rng;
 pub const DEFAULT_SAMPLES: u32 = 2_000;
 /// Most permutations a request may ask for.
 pub const MAX_SAMPLES: u32 = 1_000_000;
+/// Most marginal values one sampled Shapley computation may draw (samples × players),
+/// so a request cannot ask for hours of work (20,000 permutations of 10,000 players).
+pub const MAX_SAMPLED_STEPS: usize = 200_000_000;
 
 /// Values per player, with how they were found.
 #[derive(Clone, Debug, PartialEq)]
@@ -228,6 +231,14 @@ pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
     }
     let n = game.players();
     let pairs = samples.div_ceil(2) as usize;
+    if pairs.saturating_mul(2).saturating_mul(n) > MAX_SAMPLED_STEPS {
+        return Err(DealteamError::too_large(
+            "samples",
+            "samples × players (marginal values drawn)",
+            MAX_SAMPLED_STEPS,
+            pairs.saturating_mul(2).saturating_mul(n),
+        ));
+    }
     let mut rng = ChaCha12Rng::seed_from_u64(seed);
     let mut order: Vec<usize> = (0..n).collect();
     let (mut sum, mut sum_sq) = (vec![0.0; n], vec![0.0; n]);
