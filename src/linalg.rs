@@ -1,51 +1,66 @@
 //! Small dense linear algebra on ndarray: one Gaussian elimination with partial
-//! pivoting, used wherever the spec asks for an exact solve (the Markov absorbing
-//! chain of §5, the Newton steps of the §9 win model).
+//! pivoting, used wherever the spec asks for an exact solve — the absorbing Markov
+//! chain of attribution (§5) and the Newton steps of the win model (§9).
 
-use ndarray::{Array1, Array2};
+use ndarray::Array2;
 
-/// Solve `a · x = b` for square `a`; `None` when `a` is singular (a pivot below 1e-12
-/// relative to the largest entry).
-pub fn solve(mut a: Array2<f64>, mut b: Array1<f64>) -> Option<Array1<f64>> {
-    let n = b.len();
-    if a.nrows() != n || a.ncols() != n {
+/// Solve `A X = B` for X (A square, B with any number of columns) by Gaussian
+/// elimination with partial pivoting; `None` when A is singular (a pivot below 1e-12
+/// relative to A's largest entry) or the shapes do not match.
+pub fn solve(mut a: Array2<f64>, mut b: Array2<f64>) -> Option<Array2<f64>> {
+    let n = a.nrows();
+    if a.ncols() != n || b.nrows() != n {
         return None;
     }
-    let scale = a.iter().fold(0.0_f64, |m, v| m.max(v.abs())).max(1e-300);
+    let scale = a.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    if !scale.is_finite() {
+        return None;
+    }
+    let tiny = 1e-12 * scale.max(1e-300);
     for col in 0..n {
-        let mut piv = col;
-        for r in col + 1..n {
-            if a[[r, col]].abs() > a[[piv, col]].abs() {
+        // pivot: the largest |a[r][col]| at or below the diagonal
+        let (mut piv, mut best) = (col, 0.0f64);
+        for r in col..n {
+            let v = a[[r, col]].abs();
+            if v > best {
+                best = v;
                 piv = r;
             }
         }
-        if a[[piv, col]].abs() <= 1e-12 * scale {
+        if best <= tiny {
             return None;
         }
         if piv != col {
             for c in 0..n {
-                a.swap([col, c], [piv, c]);
+                a.swap([piv, c], [col, c]);
             }
-            b.swap(col, piv);
+            for c in 0..b.ncols() {
+                b.swap([piv, c], [col, c]);
+            }
         }
-        let d = a[[col, col]];
+        let p = a[[col, col]];
+        let pivot_row = a.row(col).to_owned();
+        let pivot_b = b.row(col).to_owned();
         for r in col + 1..n {
-            let f = a[[r, col]] / d;
-            if f != 0.0 {
-                for c in col..n {
-                    a[[r, c]] -= f * a[[col, c]];
-                }
-                b[r] -= f * b[col];
+            let factor = a[[r, col]] / p;
+            if factor != 0.0 {
+                a.row_mut(r).scaled_add(-factor, &pivot_row);
+                b.row_mut(r).scaled_add(-factor, &pivot_b);
             }
         }
     }
-    let mut x = Array1::zeros(n);
+    // back substitution
+    let mut x = Array2::<f64>::zeros(b.raw_dim());
     for r in (0..n).rev() {
-        let mut s = b[r];
+        let mut row = b.row(r).to_owned();
         for c in r + 1..n {
-            s -= a[[r, c]] * x[c];
+            let arc = a[[r, c]];
+            if arc != 0.0 {
+                row.scaled_add(-arc, &x.row(c));
+            }
         }
-        x[r] = s / a[[r, r]];
+        row /= a[[r, r]];
+        x.row_mut(r).assign(&row);
     }
     Some(x)
 }
@@ -54,12 +69,19 @@ pub fn solve(mut a: Array2<f64>, mut b: Array1<f64>) -> Option<Array1<f64>> {
 mod tests {
     use super::*;
     use ndarray::array;
+
     #[test]
-    fn solves_a_small_system_and_detects_singularity() {
-        let x = solve(array![[0.0, 2.0, 1.0], [1.0, 1.0, 0.0], [2.0, 0.0, 3.0]], array![7.0, 3.0, 11.0]).unwrap();
-        for (got, want) in x.iter().zip([1.0, 2.0, 3.0]) {
-            assert!((got - want).abs() < 1e-12);
+    fn solves_with_pivoting_and_detects_singularity() {
+        // the first pivot is 0: needs a row swap
+        let a = array![[0.0, 2.0, 1.0], [1.0, 1.0, 0.0], [3.0, 0.0, 1.0]];
+        let x = solve(a, array![[5.0, 7.0], [3.0, 3.0], [4.0, 6.0]]).unwrap();
+        for (got, want) in x.column(0).iter().zip([1.0, 2.0, 1.0]) {
+            assert!((got - want).abs() < 1e-12, "{x}");
         }
-        assert!(solve(array![[1.0, 2.0], [2.0, 4.0]], array![1.0, 2.0]).is_none());
+        for (got, want) in x.column(1).iter().zip([1.0, 2.0, 3.0]) {
+            assert!((got - want).abs() < 1e-12, "{x}");
+        }
+        assert!(solve(array![[1.0, 2.0], [2.0, 4.0]], array![[1.0], [2.0]]).is_none());
+        assert!(solve(array![[1.0, 2.0]], array![[1.0]]).is_none());
     }
 }

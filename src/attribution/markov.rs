@@ -2,7 +2,7 @@
 //! start → partners → conversion | null is solved as a linear system (not simulated),
 //! and each partner's removal effect is `1 − P(conv without it) / P(conv)`.
 
-use super::linsolve::solve;
+use crate::linalg::solve;
 use crate::error::{DealteamError, Result};
 use ndarray::Array2;
 
@@ -73,7 +73,7 @@ pub fn markov(paths: &[&[u32]], conversions: &[f64], nulls: &[f64], m: usize) ->
         }
         rhs[[i, i + 1]] = 1.0;
     }
-    let x = solve(a, rhs)?;
+    let x = solve(a, rhs).ok_or_else(|| DealteamError::invalid("journeys", "the Markov chain's system is singular"))?;
     let p = x[[0, 0]];
     let removal_effects = (1..s)
         .map(|r| {

@@ -3,7 +3,6 @@
 //! Markov model, side by side.
 
 pub mod heuristics;
-pub mod linsolve;
 pub mod markov;
 pub mod types;
 

@@ -146,7 +146,8 @@ fn fit(rows: &[Row]) -> WinModel {
             hess[[j, j]] += RIDGE;
             grad[j] -= RIDGE * beta[j];
         }
-        let Some(step) = crate::linalg::solve(hess, grad) else { break };
+        let Some(step) = crate::linalg::solve(hess, grad.insert_axis(ndarray::Axis(1))) else { break };
+        let step = step.column(0).to_owned();
         beta = beta + &step;
         if step.iter().all(|s| s.abs() < 1e-10) {
             break;
