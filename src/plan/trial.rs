@@ -215,7 +215,10 @@ fn split_months(m: &Model, out: &mut Trial) -> Result<()> {
         }
         let parts = m.split.divide(Money::from_units(i128::from(rev), m.minor)?)?;
         for (slot, part) in row.iter_mut().zip(parts) {
-            *slot = i64::try_from(part.to_units(m.minor)?).unwrap_or(i64::MAX);
+            // the parts come back with the minor unit as their scale: the mantissa is
+            // the amount in minor units (the general conversion is the fallback)
+            let units = if part.0.scale() == m.minor { part.0.mantissa() } else { part.to_units(m.minor)? };
+            *slot = i64::try_from(units).unwrap_or(i64::MAX);
         }
     }
     Ok(())
