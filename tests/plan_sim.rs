@@ -320,3 +320,19 @@ fn cli_example_runs() {
     assert_eq!(v["currency"], "EUR");
     assert!(v["totals"]["bookings"]["mean"].as_str().unwrap().contains('.'));
 }
+
+#[test]
+fn memory_does_not_grow_with_trials() {
+    let p = plan(json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}), json!(4), 0.25, "120000.00", "300000.00", (30.0, 60.0, 180.0), 24);
+    let mut sim = Simulation::new(request(p, 60_000, 1)).unwrap();
+    let clock = Cell::new(0.0);
+    let f = counting_ctx(&clock);
+    let ctx = Ctx { now_ms: &f };
+    while sim.step(0.5, &ctx).unwrap().trials_done < 6_000 {}
+    let early = sim.buckets();
+    while !sim.step(1e9, &ctx).unwrap().done {}
+    let late = sim.buckets();
+    // 25 periods × 8 series; a tenfold run adds only the buckets of rarer extremes
+    assert!(late < early * 3 / 2, "{early} → {late} buckets");
+    assert!(late < 25 * 8 * 40 * 128, "{late} buckets");
+}

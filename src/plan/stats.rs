@@ -103,6 +103,10 @@ impl Quantiles {
             self.neg.add((-x).to_bits() >> SHIFT);
         }
     }
+    /// Buckets held (the memory this summary uses, in counters).
+    pub fn buckets(&self) -> usize {
+        self.neg.counts.len() + self.pos.counts.len()
+    }
     /// Values recorded.
     pub fn count(&self) -> u64 {
         self.n
