@@ -336,3 +336,47 @@ fn memory_does_not_grow_with_trials() {
     assert!(late < early * 3 / 2, "{early} → {late} buckets");
     assert!(late < 25 * 8 * 40 * 128, "{late} buckets");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn trials_keep_their_invariants(
+            kind in 0usize..3, term in 1u32..15, churn in 0.0f64..1.0, renewal in 0.0f64..1.0, growth in -0.5f64..0.5,
+            lam in 0.0f64..6.0, win in 0.0f64..1.0, median in 1i64..10_000_000, spread in 1.0f64..20.0,
+            cmin in 0.0f64..100.0, cmode in 0.0f64..100.0, cmax in 0.0f64..100.0,
+            w in proptest::collection::vec(0u32..50, 3), horizon in 1u32..30, seed in 0u64..1000,
+        ) {
+            let offer = match kind {
+                0 => json!({"kind": "oneTime"}),
+                1 => json!({"kind": "subscription", "termMonths": term, "monthlyChurn": churn, "renewalRate": renewal}),
+                _ => json!({"kind": "consumption", "termMonths": term, "monthlyGrowth": growth, "monthlyChurn": churn, "renewalRate": renewal}),
+            };
+            let med = median as f64 / 100.0;
+            let p90 = format!("{:.2}", med * spread);
+            let mut cyc = [cmin, cmode, cmax];
+            cyc.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            let mut p = plan(offer, json!(lam), win, &format!("{med:.2}"), &p90, (cyc[0], cyc[1], cyc[2]), horizon);
+            p["split"] = json!({"model": "fixed", "shares": {"p1": w[0], "p2": w[1], "p3": w[2] + 1}});
+            let h = horizon as usize;
+            let sim = Simulation::new(request(p, 20, seed)).unwrap();
+            for t in 0..20 {
+                let tr = sim.trial(t).unwrap();
+                for m in 0..h {
+                    prop_assert_eq!(tr.shares[m * 3..m * 3 + 3].iter().sum::<i64>(), tr.revenue[m]);
+                    prop_assert!(tr.revenue[m] >= 0 && tr.bookings[m] >= 0);
+                }
+                if kind == 0 {
+                    prop_assert_eq!(&tr.revenue, &tr.bookings);
+                }
+                if kind == 1 && renewal == 0.0 {
+                    prop_assert!(tr.revenue.iter().sum::<i64>() <= tr.bookings.iter().sum::<i64>());
+                }
+                prop_assert!(tr.deals <= tr.opportunities);
+            }
+        }
+    }
+}
