@@ -380,3 +380,20 @@ mod properties {
         }
     }
 }
+
+/// Golden output: the same bits on every platform (the wasm tests can replay it).
+#[test]
+fn golden_output_of_the_example() {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/plan-simulate.json")).unwrap()).unwrap();
+    v["trials"] = json!(300);
+    let out = dealteam::api::run_json("simulate", &v.to_string(), false, &Ctx::frozen()).unwrap();
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["totals"]["bookings"]["mean"], "3244817.98");
+    assert_eq!(r["totals"]["revenue"]["mean"], "2201190.38");
+    assert_eq!(r["partners"]["p2"]["share"]["mean"], "880476.15");
+    assert_eq!(r["objectives"][0]["probability"], 0.576666666667);
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(out.as_bytes());
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hex, "524e3d21701333b2ba45b3496ce74bbb06d0631d0fcd8feae1f2ed9fa815d382");
+}
