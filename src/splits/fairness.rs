@@ -99,19 +99,7 @@ fn explain_game(f: &mut Fairness, game: &Game, grand: f64, alone: f64, tol: f64)
 /// Core check: the largest excess `v(S) − x(S)` over every non-empty S, from subset
 /// sums of the payoffs (O(2ⁿ)).
 fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
-    let mut xs = vec![0.0; v.len()];
-    // proper coalitions only (the grand coalition's excess is 0 by efficiency)
-    let full = v.len() - 1;
-    let (mut best, mut best_mask) = (0.0f64, 0usize);
-    for mask in 1..v.len() {
-        let low = mask.trailing_zeros() as usize;
-        xs[mask] = xs[mask & (mask - 1)] + x[low];
-        let e = v[mask] - xs[mask];
-        if mask != full && (best_mask == 0 || e > best + 1e-12 * best.abs().max(1.0)) {
-            best = e;
-            best_mask = mask;
-        }
-    }
+    let (best, best_mask, xs_best) = max_excess(v, x);
     if best_mask == 0 {
         // one member: only the grand coalition, which efficiency settles
         f.in_core = Some(true);
@@ -135,11 +123,30 @@ fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
             "Not in the core{empty}: {{{}}} would earn {:.2} on its own but gets {:.2} here (excess {:.2}) — it has a reason to leave.",
             names.join(", "),
             v[best_mask],
-            xs[best_mask],
+            xs_best,
             best
         ));
     }
-    f.blocking = Some(Blocking { members: names, value: v[best_mask], payoff: xs[best_mask], excess: best });
+    f.blocking = Some(Blocking { members: names, value: v[best_mask], payoff: xs_best, excess: best });
+}
+
+/// The core check's work (SPEC §5): over every proper non-empty coalition S (bitmask
+/// into `v`, the 2ⁿ table), the largest excess `v(S) − Σ_{i∈S} x_i`, its mask (0 when
+/// n = 1) and `x(S)`; subset sums of `x` are built once, O(2ⁿ).
+pub fn max_excess(v: &[f64], x: &[f64]) -> (f64, usize, f64) {
+    let mut xs = vec![0.0; v.len()];
+    let full = v.len() - 1;
+    let (mut best, mut best_mask) = (0.0f64, 0usize);
+    for mask in 1..v.len() {
+        let low = mask.trailing_zeros() as usize;
+        xs[mask] = xs[mask & (mask - 1)] + x[low];
+        let e = v[mask] - xs[mask];
+        if mask != full && (best_mask == 0 || e > best + 1e-12 * best.abs().max(1.0)) {
+            best = e;
+            best_mask = mask;
+        }
+    }
+    (best, best_mask, xs[best_mask])
 }
 
 fn same(a: f64, b: f64, tol: f64) -> bool {

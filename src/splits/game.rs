@@ -24,8 +24,8 @@ pub struct LevelGame {
     pub weights: Vec<f64>,
     /// Level of member i on requirement r at `i * weights.len() + r`.
     pub levels: Vec<f64>,
-    /// Logistic parameters (k, m) of `winProbability`.
-    pub win: Option<(f64, f64)>,
+    /// The logistic curve of `winProbability`.
+    pub win: Option<WinCurve>,
 }
 
 /// A game given by listed coalition values (missing: sum of listed singletons).
@@ -57,12 +57,35 @@ pub enum Game {
     Synergy(SynergyGame),
 }
 
-/// The chance that a team with coverage `c` wins (SPEC §5):
-/// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
+/// The win-probability curve of SPEC §5 with its constants computed once.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WinCurve {
+    k: f64,
+    m: f64,
+    lo: f64,
+    span: f64,
+}
+
+fn sigma(x: f64) -> f64 {
+    1.0 / (1.0 + libm::exp(-x))
+}
+
+impl WinCurve {
+    /// The curve with steepness `k` and midpoint `m`.
+    pub fn new(k: f64, m: f64) -> WinCurve {
+        let lo = sigma(-k * m);
+        WinCurve { k, m, lo, span: sigma(k * (1.0 - m)) - lo }
+    }
+    /// The chance that a team with coverage `c` wins (SPEC §5):
+    /// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
+    pub fn p(&self, c: f64) -> f64 {
+        (sigma(self.k * (c - self.m)) - self.lo) / self.span
+    }
+}
+
+/// [`WinCurve::p`] for one coverage (SPEC §5), defaults k = 10, m = 0.6.
 pub fn win_probability(c: f64, k: f64, m: f64) -> f64 {
-    let sigma = |x: f64| 1.0 / (1.0 + libm::exp(-x));
-    let lo = sigma(-k * m);
-    (sigma(k * (c - m)) - lo) / (sigma(k * (1.0 - m)) - lo)
+    WinCurve::new(k, m).p(c)
 }
 
 impl Game {
@@ -95,7 +118,7 @@ impl Game {
                     p.invalid(field(&gp, "m"), format!("m (midpoint coverage) must be in [0, 1), got {m}"));
                 }
                 p.finish()?;
-                Self::levels(ecosystem, deal, members, currency, at, Some((k, m))).map(Some)
+                Self::levels(ecosystem, deal, members, currency, at, Some(WinCurve::new(k, m))).map(Some)
             }
             GameSpec::Coverage {} => Self::levels(ecosystem, deal, members, currency, at, None).map(Some),
             GameSpec::Table { values } => {
@@ -171,7 +194,7 @@ impl Game {
         members: &[String],
         currency: &Currency,
         at: &str,
-        win: Option<(f64, f64)>,
+        win: Option<WinCurve>,
     ) -> Result<Game> {
         let (Some(eco), Some(deal)) = (ecosystem, deal) else {
             return Err(DealteamError::invalid(
@@ -301,22 +324,7 @@ impl Game {
         let size = 1usize << n;
         let mut v = vec![0.0; size];
         match self {
-            Game::Levels(g) => {
-                let r = g.weights.len();
-                let mut best = vec![0.0; size];
-                for k in 0..r {
-                    for mask in 1..size {
-                        let low = mask.trailing_zeros() as usize;
-                        let prev = best[mask & (mask - 1)];
-                        let l = g.levels[low * r + k];
-                        best[mask] = if l > prev { l } else { prev };
-                        v[mask] += g.weights[k] * best[mask];
-                    }
-                }
-                for x in v.iter_mut().skip(1) {
-                    *x = g.of_coverage(*x);
-                }
-            }
+            Game::Levels(g) => levels_table(g, n, &mut v),
             Game::Table(g) => {
                 for mask in 1..size {
                     let low = mask.trailing_zeros() as usize;
@@ -344,12 +352,55 @@ impl Game {
     }
 }
 
+/// Block size (as a power of two) of the cache-blocked enumeration.
+const BLOCK_BITS: usize = 12;
+
+/// v(S) of a level game for every mask, block by block: in each block of 2^12 masks
+/// the high members are fixed, so each requirement's best level starts from their
+/// maximum and the low members are added by doubling (the masks with bit i are those
+/// without it plus member i), all within the L1 cache.
+fn levels_table(g: &LevelGame, n: usize, v: &mut [f64]) {
+    let r = g.weights.len();
+    let bits = n.min(BLOCK_BITS);
+    let mut buf = vec![0.0; 1 << bits];
+    for (b, block) in v.chunks_mut(1 << bits).enumerate() {
+        block.iter_mut().for_each(|x| *x = 0.0);
+        for k in 0..r {
+            let mut high = 0.0f64;
+            let mut hb = b;
+            let mut i = bits;
+            while hb != 0 {
+                if hb & 1 == 1 {
+                    high = high.max(g.levels[i * r + k]);
+                }
+                hb >>= 1;
+                i += 1;
+            }
+            buf[0] = high;
+            for i in 0..bits {
+                let l = g.levels[i * r + k];
+                let (lo, hi) = buf.split_at_mut(1 << i);
+                for (h, &x) in hi.iter_mut().zip(lo.iter()) {
+                    *h = if l > x { l } else { x };
+                }
+            }
+            let w = g.weights[k];
+            for (x, &y) in block.iter_mut().zip(&buf) {
+                *x += w * y;
+            }
+        }
+        for (j, x) in block.iter_mut().enumerate() {
+            *x = if b == 0 && j == 0 { 0.0 } else { g.of_coverage(*x) };
+        }
+    }
+}
+
 impl LevelGame {
     /// v from a coverage: `value × cov` or `value × P(cov)`.
     pub fn of_coverage(&self, cov: f64) -> f64 {
         match self.win {
             None => self.value * cov,
-            Some((k, m)) => self.value * win_probability(cov, k, m),
+            Some(curve) => self.value * curve.p(cov),
         }
     }
 }

@@ -230,7 +230,10 @@ fn fixed(
                     Some(_) if x.0.is_sign_negative() && !x.0.is_zero() => p.invalid(pp, format!("a percentage must not be negative, got {}", x.0)),
                     Some(&i) => {
                         w[i] = x.0;
-                        sum += x.0;
+                        match sum.checked_add(x.0) {
+                            Some(t) => sum = t,
+                            None => p.invalid(pp, "the percentages are too large to add up"),
+                        }
                     }
                 }
             }

@@ -9,11 +9,14 @@ use crate::money::{allocate, allocate_decimal, Money};
 use rust_decimal::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
+/// Checked brackets: `(upper end, rate)`, the last upper end possibly open.
+type Brackets = Vec<(Option<Decimal>, Decimal)>;
+
 /// A checked tiered rule over a fixed member list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tiered {
     /// Per member: its brackets `(upper end, rate)`, or none when it has no role.
-    schedules: Vec<Option<Vec<(Option<Decimal>, Decimal)>>>,
+    schedules: Vec<Option<Brackets>>,
     /// Residual weights per member (not all zero).
     residual: Vec<f64>,
 }
@@ -31,7 +34,7 @@ impl Tiered {
         let mut p = Problems::new();
         let empty_s = BTreeMap::new();
         let schedules = schedules.unwrap_or(&empty_s);
-        let mut checked: BTreeMap<&str, Vec<(Option<Decimal>, Decimal)>> = BTreeMap::new();
+        let mut checked: BTreeMap<&str, Brackets> = BTreeMap::new();
         for (name, brackets) in schedules {
             let sp = field(&field(at, "schedules"), name);
             if let Some(b) = check_schedule(&mut p, brackets, &sp) {
@@ -137,7 +140,7 @@ impl Tiered {
 
 /// Check one schedule: at least one bracket, rates in [0, 1], `upTo` positive and
 /// increasing, only the last bracket open-ended.
-fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Vec<(Option<Decimal>, Decimal)>> {
+fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Brackets> {
     if brackets.is_empty() {
         p.invalid(at, "a schedule needs at least one bracket, e.g. [{\"rate\": 0.05}]");
         return None;
