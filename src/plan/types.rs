@@ -5,6 +5,9 @@
 //! A plan is also the draft of an agreement, and `validate` exists to find what is
 //! missing, so almost every field is optional here; `simulate` checks that the
 //! fields it needs are present (see `check.rs`).
+//!
+//! With the `ts` feature every type derives `ts_rs::TS` for the npm package's
+//! TypeScript declarations (the split rule is typed there by the splits module).
 
 use crate::money::{Currency, Money};
 use crate::plan::SplitRule;
@@ -14,41 +17,52 @@ use std::collections::BTreeMap;
 /// A joint plan: partners, offer, pipeline, split, horizon, objectives and the
 /// agreement's governance terms.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Plan {
     /// Plan id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub id: Option<String>,
     /// Plan name (the agreement's title).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub name: Option<String>,
     /// ISO 4217 currency of every amount of the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub currency: Option<Currency>,
     /// Decimal places of money (default: the currency's minor units).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub minor_units: Option<u32>,
     /// Months simulated, 1..=600.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub horizon_months: Option<u32>,
     /// The partners of the plan.
     #[serde(default)]
     pub partners: Vec<PlanPartner>,
     /// The name of the person who leads the opportunity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub opportunity_lead: Option<String>,
     /// What is sold and how revenue is recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub offer: Option<Offer>,
     /// Where the deals come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline: Option<Pipeline>,
     /// How revenue is divided among the partners (a `split` request of SPEC §10
     /// without amount, currency and members; the members are the plan's partners).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, as = "Option<serde_json::Value>"))]
     pub split: Option<SplitRule>,
     /// How recurring revenue is paid out, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub remuneration: Option<Remuneration>,
     /// Joint objectives.
     #[serde(default)]
@@ -58,26 +72,33 @@ pub struct Plan {
     pub success_measures: Vec<String>,
     /// The pipeline and sales cycle the partners commit to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline_requirements: Option<PipelineRequirements>,
     /// Who oversees the collaboration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub governance: Option<Governance>,
     /// How disputes are settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub mediation: Option<Mediation>,
     /// Exclusivity terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub exclusivity: Option<Exclusivity>,
     /// Shared values, in words (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub values: Option<String>,
     /// Long-term vision, in words (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub vision: Option<String>,
 }
 
 /// A partner of a plan.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PlanPartner {
     /// Unique id (the split's member id).
@@ -87,38 +108,47 @@ pub struct PlanPartner {
     pub name: String,
     /// Role in the collaboration (isv, si, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub role: Option<String>,
     /// True for the lead partner.
     #[serde(default)]
     pub lead: bool,
     /// The named partnership manager.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub manager: Option<String>,
     /// The partner's investment commitment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub investments: Option<Investments>,
 }
 
 /// A partner's investment commitment. Missing amounts count as zero in the simulation.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Investments {
     /// Marketing development funds, spent in month 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub mdf: Option<Money>,
     /// Enablement / pre-sales training, spent in month 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub enablement: Option<Money>,
     /// Running cost per month, every month of the horizon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub monthly_cost: Option<Money>,
     /// Co-branding, spent in month 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub branding: Option<Money>,
 }
 
 /// What is sold.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Offer {
     /// All revenue in the booking month.
@@ -154,6 +184,7 @@ pub enum Offer {
 
 /// The pipeline model of SPEC §6.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Pipeline {
     /// Mean opportunities opened per month: a number, or one per month (a ramp; months
@@ -169,6 +200,7 @@ pub struct Pipeline {
 
 /// A constant rate or one per month.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Rate {
     /// The same every month.
@@ -179,6 +211,7 @@ pub enum Rate {
 
 /// Lognormal deal size by median and 90th percentile.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct DealSize {
     /// Must be `"lognormal"`.
@@ -191,6 +224,7 @@ pub struct DealSize {
 
 /// Triangular distribution by min, mode and max.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Triangular {
     /// Must be `"triangular"`.
@@ -205,6 +239,7 @@ pub struct Triangular {
 
 /// A joint objective: the metric's total up to `byMonth` should reach `target`.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Objective {
     /// `bookings`, `revenue` or `share:<partnerId>`.
@@ -212,62 +247,78 @@ pub struct Objective {
     pub metric: String,
     /// The amount to reach.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub target: Option<Money>,
     /// The month by which to reach it (1..=horizonMonths).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub by_month: Option<u32>,
     /// Who is accountable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub owner: Option<String>,
 }
 
 /// How recurring revenue is paid out.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Remuneration {
     /// How recurring (subscription, renewal, consumption) revenue is shared, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub recurring: Option<String>,
     /// Payment terms and anything else, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub notes: Option<String>,
 }
 
 /// The pipeline and sales cycle the partners commit to.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PipelineRequirements {
     /// Qualified opportunities to open per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub opportunities_per_month: Option<f64>,
     /// Pipeline value to hold open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline_value: Option<Money>,
     /// The sales cycle the partners aim for, in days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub max_sales_cycle_days: Option<f64>,
     /// Anything else, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub notes: Option<String>,
 }
 
 /// Project governance.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Governance {
     /// Who oversees the collaboration (person or body).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub overseer: Option<String>,
     /// An independent party (recommended).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub independent_party: Option<String>,
     /// How often the partners review the plan (e.g. "monthly").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub cadence: Option<String>,
 }
 
 /// Dispute mediation.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Mediation {
     /// The escalation steps, in order.
@@ -277,19 +328,23 @@ pub struct Mediation {
 
 /// Exclusivity terms.
 #[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Exclusivity {
     /// Whether the collaboration is exclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub exclusive: Option<bool>,
     /// Whether the parties may pursue similar arrangements: one answer for all, or
     /// one per partner id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub may_pursue_similar: Option<MayPursue>,
 }
 
 /// One answer for every partner, or one per partner id.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum MayPursue {
     /// The same for everybody.
@@ -302,20 +357,24 @@ pub enum MayPursue {
 
 /// `simulate` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct SimulateRequest {
     /// The plan.
     pub plan: Plan,
     /// Monte Carlo trials (default 10,000; at most 10,000,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed of the random streams (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
 }
 
 /// Progress of a stepped simulation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SimProgress {
     /// All trials are done (or the run was cancelled).
@@ -324,13 +383,16 @@ pub struct SimProgress {
     #[serde(serialize_with = "crate::num::ser_round12")]
     pub progress: f64,
     /// Trials finished so far.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub trials_done: u64,
     /// Trials requested.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub trials: u64,
 }
 
 /// Mean and quantiles of an amount over the trials.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MoneyStats {
     /// Exact mean, rounded to the minor unit.
@@ -345,6 +407,7 @@ pub struct MoneyStats {
 
 /// Mean and quantiles of a ratio over the trials.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RatioStats {
     /// Mean.
@@ -363,6 +426,7 @@ pub struct RatioStats {
 
 /// One partner in one month (or in total).
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerFigures {
     /// The partner's share of the recognised revenue.
@@ -372,11 +436,13 @@ pub struct PartnerFigures {
     /// ROPI of the cumulative share and investment up to this month; absent when
     /// nothing has been invested yet.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ropi: Option<RatioStats>,
 }
 
 /// One month of the simulation.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MonthFigures {
     /// Month number, 1-based.
@@ -394,11 +460,13 @@ pub struct MonthFigures {
 
 /// A probability written with 12 significant digits.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(transparent)]
 pub struct Probability(#[serde(serialize_with = "crate::num::ser_round12")] pub f64);
 
 /// Totals over the horizon.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Totals {
     /// Bookings over the horizon.
@@ -412,6 +480,7 @@ pub struct Totals {
 
 /// The payback month over the trials.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Payback {
     /// Share of trials that pay back within the horizon.
@@ -419,17 +488,22 @@ pub struct Payback {
     pub probability: f64,
     /// Mean payback month over the trials that pay back.
     #[serde(serialize_with = "crate::num::ser_round12_opt")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub mean: Option<f64>,
     /// Quantiles over all trials; `null` when the quantile falls on "never".
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub p5: Option<u32>,
     /// Median (`null`: more than half the trials never pay back).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub p50: Option<u32>,
     /// 95th percentile.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub p95: Option<u32>,
 }
 
 /// A partner's totals over the horizon.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerTotals {
     /// Share of the revenue.
@@ -438,6 +512,7 @@ pub struct PartnerTotals {
     pub investment: Money,
     /// (share − investment) / investment; absent when the investment is zero.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ropi: Option<RatioStats>,
     /// Payback month.
     pub payback: Payback,
@@ -445,6 +520,7 @@ pub struct PartnerTotals {
 
 /// An objective and the probability of reaching it.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectiveResult {
     /// The metric.
@@ -462,11 +538,14 @@ pub struct ObjectiveResult {
 
 /// `simulate` response.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SimulateResponse {
     /// Trials summarised.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub trials: u64,
     /// The seed used.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seed: u64,
     /// Currency of every amount.
     pub currency: Currency,
@@ -484,6 +563,7 @@ pub struct SimulateResponse {
 
 /// `validate` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ValidateRequest {
     /// The plan to check.
@@ -492,6 +572,7 @@ pub struct ValidateRequest {
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     /// The agreement cannot work without it.
@@ -502,6 +583,7 @@ pub enum Severity {
 
 /// One gap of the plan.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Stable rule id, e.g. `lead.partner`.
@@ -516,6 +598,7 @@ pub struct Finding {
 
 /// `validate` response.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ValidateResponse {
     /// True when there is no error finding.
@@ -528,15 +611,18 @@ pub struct ValidateResponse {
 
 /// `agreement` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct AgreementRequest {
     /// The plan.
     pub plan: Plan,
     /// Trials of the simulation behind the figures (default 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
 }
 
@@ -544,6 +630,7 @@ pub struct AgreementRequest {
 
 /// `audit` request.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct AuditRequest {
     /// The plan.
@@ -552,14 +639,17 @@ pub struct AuditRequest {
     pub actuals: Actuals,
     /// Trials of the simulation that gives the expected figures (default 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
 }
 
 /// Monthly actuals.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Actuals {
     /// One entry per reported month.
@@ -568,30 +658,37 @@ pub struct Actuals {
 
 /// The actuals of one month; absent items are not audited.
 #[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ActualMonth {
     /// Month number, 1..=horizonMonths.
     pub month: u32,
     /// New bookings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub bookings: Option<Money>,
     /// Recognised revenue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub revenue: Option<Money>,
     /// Value of the opportunities opened in the month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline: Option<Money>,
     /// Each partner's cost, by partner id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub costs: Option<BTreeMap<String, Money>>,
     /// Objective metrics reported directly (`bookings`, `revenue`, `share:<id>`);
     /// they override the values derived from bookings and revenue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub metrics: Option<BTreeMap<String, Money>>,
 }
 
 /// Actual against expected for one item of one month.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Variance {
     /// Month number.
@@ -606,11 +703,13 @@ pub struct Variance {
     pub variance: Money,
     /// variance / expected (absent when expected is zero).
     #[serde(serialize_with = "crate::num::ser_round12_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ratio: Option<f64>,
 }
 
 /// Where an objective stands.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ObjectiveStatus {
     /// The target is reached.
@@ -625,6 +724,7 @@ pub enum ObjectiveStatus {
 
 /// An objective against the actuals.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectiveAudit {
     /// The metric.
@@ -645,6 +745,7 @@ pub struct ObjectiveAudit {
 
 /// One partner's part of the actual revenue.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditAllocation {
     /// Partner id.
@@ -655,6 +756,7 @@ pub struct AuditAllocation {
 
 /// The split of one month's actual revenue.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditSplitMonth {
     /// Month number.
@@ -667,6 +769,7 @@ pub struct AuditSplitMonth {
 
 /// The split recomputed on actual revenue.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditSplit {
     /// Actual revenue over the reported months.
@@ -679,6 +782,7 @@ pub struct AuditSplit {
 
 /// The plan's expectation and the actuals of one month.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditMonth {
     /// Month number.
@@ -691,17 +795,21 @@ pub struct AuditMonth {
     pub expected_pipeline: Money,
     /// Reported bookings.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub bookings: Option<Money>,
     /// Reported revenue.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub revenue: Option<Money>,
     /// Reported pipeline.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline: Option<Money>,
 }
 
 /// `audit` response.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AuditResponse {
     /// Reported months, ascending.
