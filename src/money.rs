@@ -14,6 +14,7 @@ use std::fmt;
 /// An exact amount. Reads a decimal string (`"1200.50"`) or a JSON integer; writes a
 /// string. Floats are refused: money is never a float.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub struct Money(pub Decimal);
 
 impl Money {
@@ -118,6 +119,7 @@ impl<'de> Deserialize<'de> for Money {
 
 /// An ISO 4217 currency code, checked against the list of active codes.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Currency(String);
 
 /// Active ISO 4217 codes (2024 list).
