@@ -7,7 +7,7 @@
 use dealteam::attribution::markov::markov;
 use dealteam::attribution::{attribute, AttributeRequest, AttributionModel, Journey};
 use dealteam::splits::fairness::max_excess;
-use dealteam::splits::game::{WinCurve, Game, LevelGame};
+use dealteam::splits::game::{Game, LevelGame, WinCurve};
 use dealteam::splits::values::{shapley_coverage, shapley_from_table};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha12Rng;
@@ -39,7 +39,8 @@ fn main() {
     let r = 8;
     let mut games = Vec::new();
     for n in [10usize, 15, 20] {
-        let levels: Vec<f64> = (0..n * r).map(|_| if rng.random_bool(0.3) { 0.0 } else { rng.random_range(0.0..1.0) }).collect();
+        let levels: Vec<f64> =
+            (0..n * r).map(|_| if rng.random_bool(0.3) { 0.0 } else { rng.random_range(0.0..1.0) }).collect();
         let raw: Vec<f64> = (0..r).map(|_| rng.random_range(0.5..3.0)).collect();
         let total: f64 = raw.iter().sum();
         let weights: Vec<f64> = raw.iter().map(|w| w / total).collect();
@@ -54,6 +55,28 @@ fn main() {
         let mut g = json!({"n": n, "weights": weights, "levels": levels, "value": 1_000_000.0, "k": 10.0, "m": 0.6,
             "ms": {"coverageClosedForm": t_closed, "coverageEnumeration": t_enum, "winEnumeration": t_win},
             "coverageShapley": closed, "winShapley": win_phi, "closedVsEnumeration": max_diff(&closed, &enumerated)});
+        // the whole `split` request (game built from ecosystem + deal, Shapley, §4, fairness report)
+        let members: Vec<String> = (0..n).map(|i| format!("p{i:02}")).collect();
+        let partners: Vec<serde_json::Value> = members
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let caps: serde_json::Map<String, serde_json::Value> =
+                    (0..r).map(|k| (format!("r{k}"), json!(levels[i * r + k]))).collect();
+                json!({"id": id, "name": id, "kind": "si", "capabilities": caps})
+            })
+            .collect();
+        let reqs: Vec<serde_json::Value> =
+            weights.iter().enumerate().map(|(k, w)| json!({"capability": format!("r{k}"), "weight": w})).collect();
+        let request = json!({"amount": "1000000.00", "currency": "EUR", "members": members, "model": "shapley",
+            "ecosystem": {"partners": partners},
+            "deal": {"id": "d", "name": "d", "value": "1000000.00", "currency": "EUR", "requirements": reqs, "slots": [{"role": "si", "min": 1, "max": n}]}});
+        let req: dealteam::splits::SplitRequest = serde_json::from_value(request).expect("valid request");
+        let (t_request, resp) =
+            time(if n == 20 { 3 } else { 20 }, || dealteam::splits::split(req.clone()).expect("split runs"));
+        let from_request: Vec<f64> = resp.result.allocations.iter().map(|a| a.value.unwrap_or(f64::NAN)).collect();
+        assert!(max_diff(&from_request, &win_phi) < 1e-6, "request and direct enumeration agree");
+        g["ms"]["winSplitRequest"] = json!(t_request);
         if n == 20 {
             let v = win_game.table().expect("n ≤ 20");
             let (t_core, (excess, mask, _)) = time(reps, || max_excess(&v, &win_phi));
@@ -61,10 +84,11 @@ fn main() {
             g["coreExcess"] = json!(excess);
             g["coreMask"] = json!(mask);
         }
-        eprintln!("n = {n}: closed form {t_closed:.4} ms, enumeration {t_enum:.3} ms, winProbability {t_win:.3} ms");
+        eprintln!("n = {n}: closed form {t_closed:.4} ms, enumeration {t_enum:.3} ms, winProbability {t_win:.3} ms, whole split request {t_request:.3} ms");
         games.push(g);
     }
-    std::fs::write(format!("{dir}/games.json"), serde_json::to_string(&games).expect("json")).expect("write games.json");
+    std::fs::write(format!("{dir}/games.json"), serde_json::to_string(&games).expect("json"))
+        .expect("write games.json");
 
     let mut attribution = Vec::new();
     for count in [10_000usize, 100_000] {
@@ -91,7 +115,12 @@ fn main() {
                 touch_days: None,
             });
         }
-        let req_markov = AttributeRequest { journeys, models: Some(vec![AttributionModel::Markov]), half_life_days: None, currency: None };
+        let req_markov = AttributeRequest {
+            journeys,
+            models: Some(vec![AttributionModel::Markov]),
+            half_life_days: None,
+            currency: None,
+        };
         let req_all = AttributeRequest { models: None, ..req_markov.clone() };
         let (t_markov, res) = time(5, || attribute(&req_markov).expect("valid journeys"));
         let (t_all, _) = time(5, || attribute(&req_all).expect("valid journeys"));
@@ -106,16 +135,19 @@ fn main() {
             .collect();
         let cs: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
         let ns: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
-        let (t_solve, _) = time(5, || markov(&int_paths, &cs, &ns, names.len()).expect("solvable"));
+        let slices: Vec<&[u32]> = int_paths.iter().map(Vec::as_slice).collect();
+        let (t_solve, _) = time(5, || markov(&slices, &cs, &ns, names.len()).expect("solvable"));
         let paths: Vec<String> = req_markov.journeys.iter().map(|j| j.path.join(">")).collect();
         let conv: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
         let nulls: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
         let md = res.markov.expect("markov ran");
-        let re: serde_json::Map<String, serde_json::Value> = md.removal_effects.iter().map(|(k, v)| (k.clone(), json!(v.0))).collect();
+        let re: serde_json::Map<String, serde_json::Value> =
+            md.removal_effects.iter().map(|(k, v)| (k.clone(), json!(v.0))).collect();
         eprintln!("{count} paths: markov {t_markov:.2} ms, all six models {t_all:.2} ms");
         attribution.push(json!({"paths": paths, "conversions": conv, "nulls": nulls,
             "ms": {"markov": t_markov, "markovSolve": t_solve, "allModels": t_all},
             "conversionProbability": md.conversion_probability, "removalEffects": re}));
     }
-    std::fs::write(format!("{dir}/attribution.json"), serde_json::to_string(&attribution).expect("json")).expect("write attribution.json");
+    std::fs::write(format!("{dir}/attribution.json"), serde_json::to_string(&attribution).expect("json"))
+        .expect("write attribution.json");
 }

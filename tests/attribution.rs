@@ -79,8 +79,10 @@ fn values_are_divided_exactly() {
         {"path": ["c"], "conversions": 2, "value": "0.01"}]}));
     assert_eq!(r["totalValue"], "100.01");
     for model in ["firstTouch", "lastTouch", "linear", "timeDecay", "positionBased", "markov"] {
-        let sum: rust_decimal::Decimal =
-            ["a", "b", "c"].iter().map(|id| r["models"][model][id]["value"].as_str().unwrap().parse::<rust_decimal::Decimal>().unwrap()).sum();
+        let sum: rust_decimal::Decimal = ["a", "b", "c"]
+            .iter()
+            .map(|id| r["models"][model][id]["value"].as_str().unwrap().parse::<rust_decimal::Decimal>().unwrap())
+            .sum();
         assert_eq!(sum.to_string(), "100.01", "{model}");
     }
     assert_eq!(r["models"]["linear"]["a"]["value"], "33.33");

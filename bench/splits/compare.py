@@ -105,6 +105,7 @@ def main(d):
         rows.append((n, "coverage Shapley, closed form (ours) vs NumPy enumeration", ms["coverageClosedForm"], t_cov, d_cov))
         rows.append((n, "coverage Shapley, enumeration", ms["coverageEnumeration"], t_cov, d_cov))
         rows.append((n, "winProbability Shapley, enumeration", ms["winEnumeration"], t_win, d_win))
+        rows.append((n, "whole `split` request (winProbability Shapley + §4 + fairness report) vs NumPy Shapley alone", ms["winSplitRequest"], t_win, d_win))
         if "core" in ms:
             v = table_np(L, w, g["value"], g["k"], g["m"])
             t_core, (exc, mask) = best_ms(lambda: core_np(v, np.array(g["winShapley"])), reps)

@@ -28,7 +28,7 @@ pub fn touch_weights(model: AttributionModel, len: usize, days: Option<&[f64]>, 
         AttributionModel::TimeDecay => {
             for (k, x) in w.iter_mut().enumerate() {
                 let d = days.and_then(|d| d.get(k).copied()).unwrap_or((last - k) as f64);
-                *x = libm::pow(2.0, -d / half_life);
+                *x = libm::exp2(-d / half_life);
             }
             let total: f64 = w.iter().sum();
             if total > 0.0 {

@@ -27,9 +27,14 @@ pub struct MarkovResult {
 /// probability and `N = A⁻¹` the expected visits; removing partner r redirects its
 /// visits to null, so `P(conv without r) = x_start − (N[start, r] / N[r, r]) · x_r`
 /// (the chance of ever reaching r, times converting from there).
-pub fn markov(paths: &[Vec<u32>], conversions: &[f64], nulls: &[f64], m: usize) -> Result<MarkovResult> {
+pub fn markov(paths: &[&[u32]], conversions: &[f64], nulls: &[f64], m: usize) -> Result<MarkovResult> {
     if m > MAX_MARKOV_PARTNERS {
-        return Err(DealteamError::too_large("journeys", "distinct partners for the markov model", MAX_MARKOV_PARTNERS, m));
+        return Err(DealteamError::too_large(
+            "journeys",
+            "distinct partners for the markov model",
+            MAX_MARKOV_PARTNERS,
+            m,
+        ));
     }
     let s = m + 1;
     let mut q = Array2::<f64>::zeros((s, s));
@@ -41,7 +46,7 @@ pub fn markov(paths: &[Vec<u32>], conversions: &[f64], nulls: &[f64], m: usize) 
             continue;
         }
         let mut prev = 0usize;
-        for &p in path {
+        for &p in path.iter() {
             let state = p as usize + 1;
             if state == prev {
                 continue; // a repeated touch of the same partner counts once

@@ -12,7 +12,15 @@ use rust_decimal::Decimal;
 
 /// The report for `parts` of `amount` among `members`, judged against `game` if any.
 /// Payoffs in the game's units are `share_i × v(N)` with `share_i = part_i / amount`.
-pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[Money], minor: u32) -> Result<Fairness> {
+/// `table`, when given, is the game's 2ⁿ value table (computed once by the caller).
+pub fn report(
+    game: Option<&Game>,
+    table: Option<&[f64]>,
+    members: &[String],
+    amount: Money,
+    parts: &[Money],
+    minor: u32,
+) -> Result<Fairness> {
     let total: Decimal = parts.iter().map(|p| p.0).sum();
     let mut f = Fairness { efficient: total == amount.0 && parts.len() == members.len(), ..Fairness::default() };
     f.explanation.push(if f.efficient {
@@ -40,7 +48,8 @@ pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[M
     let unit = libm::pow(10.0, -(minor as f64));
     // one minor unit of money, in the game's units
     let unit_game = if amt != 0.0 { unit * (grand / amt).abs() } else { 0.0 };
-    let x: Vec<f64> = parts.iter().map(|p| if amt != 0.0 { p.0.to_f64().unwrap_or(0.0) / amt * grand } else { 0.0 }).collect();
+    let x: Vec<f64> =
+        parts.iter().map(|p| if amt != 0.0 { p.0.to_f64().unwrap_or(0.0) / amt * grand } else { 0.0 }).collect();
 
     if alone > grand + tol {
         f.core_empty = Some(true);
@@ -55,10 +64,17 @@ pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[M
         f.explanation.push("The amount is zero, so the core was not checked.".into());
         return Ok(f);
     }
-    let v = game.table()?;
-    core(&mut f, &v, &x, members, tol + n as f64 * unit_game);
-    symmetry(&mut f, &v, parts, members, tol, unit);
-    dummies(&mut f, &v, &singles, parts, members, amt, grand, tol, unit);
+    let owned;
+    let v = match table {
+        Some(t) => t,
+        None => {
+            owned = game.table()?;
+            &owned
+        }
+    };
+    core(&mut f, v, &x, members, tol + n as f64 * unit_game);
+    symmetry(&mut f, v, parts, members, tol, unit);
+    dummies(&mut f, v, &singles, parts, members, amt, grand, tol, unit);
     Ok(f)
 }
 
@@ -92,7 +108,8 @@ fn explain_game(f: &mut Fairness, game: &Game, grand: f64, alone: f64, tol: f64)
         };
         f.explanation.push(format!("Ecosystem multiplier {m:.3} > 1 ({why}): together they are worth {grand:.2}, more than the {alone:.2} they are worth alone."));
     } else {
-        f.explanation.push("Ecosystem multiplier 1: the members are worth together exactly what they are worth alone.".into());
+        f.explanation
+            .push("Ecosystem multiplier 1: the members are worth together exactly what they are worth alone.".into());
     }
 }
 
@@ -107,7 +124,8 @@ fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
         return;
     }
     let names: Vec<String> = {
-        let mut s: Vec<String> = (0..members.len()).filter(|&i| best_mask >> i & 1 == 1).map(|i| members[i].clone()).collect();
+        let mut s: Vec<String> =
+            (0..members.len()).filter(|&i| best_mask >> i & 1 == 1).map(|i| members[i].clone()).collect();
         s.sort();
         s
     };
@@ -115,7 +133,8 @@ fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
     f.in_core = Some(in_core);
     if in_core {
         f.core_empty = Some(false);
-        f.explanation.push("In the core: no group of members would earn more on its own than this split gives it.".into());
+        f.explanation
+            .push("In the core: no group of members would earn more on its own than this split gives it.".into());
         return;
     } else {
         let empty = if f.core_empty == Some(true) { " (the core is empty, so every split is blocked)" } else { "" };
@@ -167,7 +186,9 @@ fn symmetry(f: &mut Fairness, v: &[f64], parts: &[Money], members: &[String], to
         // cheap necessary conditions first: same value alone and same value of the rest
         let found = groups.iter_mut().find(|g| {
             let r = g[0];
-            same(v[1 << r], v[1 << i], tol) && same(v[full & !(1 << r)], v[full & !(1 << i)], tol) && symmetric(v, r, i, tol)
+            same(v[1 << r], v[1 << i], tol)
+                && same(v[full & !(1 << r)], v[full & !(1 << i)], tol)
+                && symmetric(v, r, i, tol)
         });
         match found {
             Some(g) => g.push(i),
@@ -190,7 +211,17 @@ fn symmetry(f: &mut Fairness, v: &[f64], parts: &[Money], members: &[String], to
 }
 
 #[allow(clippy::too_many_arguments)]
-fn dummies(f: &mut Fairness, v: &[f64], singles: &[f64], parts: &[Money], members: &[String], amt: f64, grand: f64, tol: f64, unit: f64) {
+fn dummies(
+    f: &mut Fairness,
+    v: &[f64],
+    singles: &[f64],
+    parts: &[Money],
+    members: &[String],
+    amt: f64,
+    grand: f64,
+    tol: f64,
+    unit: f64,
+) {
     let n = members.len();
     let dummy: Vec<usize> = (0..n)
         .filter(|&i| {

@@ -6,7 +6,7 @@ use super::types::GameSpec;
 use crate::coverage::level;
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
-use crate::model::{Deal, Ecosystem, MAX_ENUMERATED_PLAYERS};
+use crate::model::{Deal, Ecosystem};
 use crate::money::{Currency, Money};
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::HashMap;
@@ -123,7 +123,12 @@ impl Game {
             GameSpec::Coverage {} => Self::levels(ecosystem, deal, members, currency, at, None).map(Some),
             GameSpec::Table { values } => {
                 if members.len() > MAX_TABLE_PLAYERS {
-                    return Err(DealteamError::too_large(field(at, "members"), "members of a table game", MAX_TABLE_PLAYERS, members.len()));
+                    return Err(DealteamError::too_large(
+                        field(at, "members"),
+                        "members of a table game",
+                        MAX_TABLE_PLAYERS,
+                        members.len(),
+                    ));
                 }
                 let idx = member_index(members);
                 let mut p = Problems::new();
@@ -136,7 +141,11 @@ impl Game {
                     for id in key.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                         match idx.get(id) {
                             Some(&i) => mask |= 1u128 << i,
-                            None => p.push(ErrorCode::UnknownPartner, kp.clone(), format!("`{id}` in `{key}` is not one of the members")),
+                            None => p.push(
+                                ErrorCode::UnknownPartner,
+                                kp.clone(),
+                                format!("`{id}` in `{key}` is not one of the members"),
+                            ),
                         }
                     }
                     if mask == 0 && x != 0.0 {
@@ -168,10 +177,18 @@ impl Game {
                     let a = idx.get(pb.a.as_str()).copied();
                     let b = idx.get(pb.b.as_str()).copied();
                     if a.is_none() {
-                        p.push(ErrorCode::UnknownPartner, field(&pp, "a"), format!("`{}` is not one of the members", pb.a));
+                        p.push(
+                            ErrorCode::UnknownPartner,
+                            field(&pp, "a"),
+                            format!("`{}` is not one of the members", pb.a),
+                        );
                     }
                     if b.is_none() {
-                        p.push(ErrorCode::UnknownPartner, field(&pp, "b"), format!("`{}` is not one of the members", pb.b));
+                        p.push(
+                            ErrorCode::UnknownPartner,
+                            field(&pp, "b"),
+                            format!("`{}` is not one of the members", pb.b),
+                        );
                     }
                     let bonus = money_value(&mut p, pb.bonus, currency, &field(&pp, "bonus"));
                     if let (Some(a), Some(b), Some(x)) = (a, b, bonus) {
@@ -212,7 +229,11 @@ impl Game {
         for (i, id) in members.iter().enumerate() {
             match pidx.get(id.as_str()) {
                 Some(&k) => partners.extend(eco.partners.get(k)),
-                None => p.push(ErrorCode::UnknownPartner, index("members", i), format!("`{id}` is not a partner of the ecosystem")),
+                None => p.push(
+                    ErrorCode::UnknownPartner,
+                    index("members", i),
+                    format!("`{id}` is not a partner of the ecosystem"),
+                ),
             }
         }
         p.finish()?;
@@ -257,7 +278,10 @@ impl Game {
                     return 0.0;
                 }
                 let cov = (0..r)
-                    .map(|k| g.weights[k] * s.iter().map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0)).fold(0.0, f64::max))
+                    .map(|k| {
+                        g.weights[k]
+                            * s.iter().map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0)).fold(0.0, f64::max)
+                    })
                     .sum();
                 g.of_coverage(cov)
             }
@@ -278,7 +302,12 @@ impl Game {
     pub fn grand_and_singles(&self) -> (f64, Vec<f64>) {
         let n = self.players();
         let all: Vec<usize> = (0..n).collect();
-        (self.value_of(&all), (0..n).map(|i| self.value_of(&[i])).collect())
+        let singles = match self {
+            Game::Table(g) => g.singles.clone(),
+            Game::Synergy(g) => g.standalone.clone(),
+            Game::Levels(_) => (0..n).map(|i| self.value_of(&[i])).collect(),
+        };
+        (self.value_of(&all), singles)
     }
 
     /// v(N ∖ {i}) for every i, in O(n·R) for the level games.
@@ -306,91 +335,18 @@ impl Game {
                         if n == 1 {
                             return 0.0;
                         }
-                        let cov = (0..r).fold(full, |c, k| if best[k].1 == i { c - g.weights[k] * (best[k].0 - second[k]) } else { c });
+                        let cov = (0..r).fold(full, |c, k| {
+                            if best[k].1 == i {
+                                c - g.weights[k] * (best[k].0 - second[k])
+                            } else {
+                                c
+                            }
+                        });
                         g.of_coverage(cov)
                     })
                     .collect()
             }
             _ => (0..n).map(|i| self.value_of(&(0..n).filter(|&j| j != i).collect::<Vec<_>>())).collect(),
-        }
-    }
-
-    /// v(S) for every bitmask S of n ≤ 20 players (index = mask).
-    pub fn table(&self) -> Result<Vec<f64>> {
-        let n = self.players();
-        if n > MAX_ENUMERATED_PLAYERS {
-            return Err(DealteamError::too_large("members", "players for enumeration", MAX_ENUMERATED_PLAYERS, n));
-        }
-        let size = 1usize << n;
-        let mut v = vec![0.0; size];
-        match self {
-            Game::Levels(g) => levels_table(g, n, &mut v),
-            Game::Table(g) => {
-                for mask in 1..size {
-                    let low = mask.trailing_zeros() as usize;
-                    v[mask] = v[mask & (mask - 1)] + g.singles[low];
-                }
-                for (&m, &x) in &g.listed {
-                    v[m as usize] = x;
-                }
-            }
-            Game::Synergy(g) => {
-                let mut adj = vec![Vec::new(); n];
-                for &(a, b, x) in &g.pairs {
-                    adj[a].push((b, x));
-                    adj[b].push((a, x));
-                }
-                for mask in 1..size {
-                    let low = mask.trailing_zeros() as usize;
-                    let rest = mask & (mask - 1);
-                    let bonus: f64 = adj[low].iter().filter(|(j, _)| rest >> j & 1 == 1).map(|x| x.1).sum();
-                    v[mask] = v[rest] + g.standalone[low] + bonus;
-                }
-            }
-        }
-        Ok(v)
-    }
-}
-
-/// Block size (as a power of two) of the cache-blocked enumeration.
-const BLOCK_BITS: usize = 12;
-
-/// v(S) of a level game for every mask, block by block: in each block of 2^12 masks
-/// the high members are fixed, so each requirement's best level starts from their
-/// maximum and the low members are added by doubling (the masks with bit i are those
-/// without it plus member i), all within the L1 cache.
-fn levels_table(g: &LevelGame, n: usize, v: &mut [f64]) {
-    let r = g.weights.len();
-    let bits = n.min(BLOCK_BITS);
-    let mut buf = vec![0.0; 1 << bits];
-    for (b, block) in v.chunks_mut(1 << bits).enumerate() {
-        block.iter_mut().for_each(|x| *x = 0.0);
-        for k in 0..r {
-            let mut high = 0.0f64;
-            let mut hb = b;
-            let mut i = bits;
-            while hb != 0 {
-                if hb & 1 == 1 {
-                    high = high.max(g.levels[i * r + k]);
-                }
-                hb >>= 1;
-                i += 1;
-            }
-            buf[0] = high;
-            for i in 0..bits {
-                let l = g.levels[i * r + k];
-                let (lo, hi) = buf.split_at_mut(1 << i);
-                for (h, &x) in hi.iter_mut().zip(lo.iter()) {
-                    *h = if l > x { l } else { x };
-                }
-            }
-            let w = g.weights[k];
-            for (x, &y) in block.iter_mut().zip(&buf) {
-                *x += w * y;
-            }
-        }
-        for (j, x) in block.iter_mut().enumerate() {
-            *x = if b == 0 && j == 0 { 0.0 } else { g.of_coverage(*x) };
         }
     }
 }
@@ -434,7 +390,13 @@ fn money_value(p: &mut Problems, v: Money, currency: &Currency, at: &str) -> Opt
 
 /// Put `at` in front of an error's path (and its others').
 fn prefix(mut e: DealteamError, at: &str) -> DealteamError {
-    e.path = if e.path.is_empty() { at.to_string() } else if e.path.starts_with('[') { format!("{at}{}", e.path) } else { field(at, &e.path) };
+    e.path = if e.path.is_empty() {
+        at.to_string()
+    } else if e.path.starts_with('[') {
+        format!("{at}{}", e.path)
+    } else {
+        field(at, &e.path)
+    };
     e.others = e.others.into_iter().map(|o| prefix(o, at)).collect();
     e
 }

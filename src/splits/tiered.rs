@@ -67,25 +67,36 @@ impl Tiered {
         let mut res = vec![0.0; members.len()];
         let rp = field(at, "residual");
         match residual {
-            None => p.push(ErrorCode::MissingField, rp, "a tiered split needs `residual`: {\"to\": id} or {\"shares\": {id: weight}}"),
+            None => p.push(
+                ErrorCode::MissingField,
+                rp,
+                "a tiered split needs `residual`: {\"to\": id} or {\"shares\": {id: weight}}",
+            ),
             Some(Residual { to: Some(_), shares: Some(_) }) | Some(Residual { to: None, shares: None }) => {
                 p.invalid(rp, "give exactly one of `to` (one member) or `shares` (weights by member)")
             }
             Some(Residual { to: Some(id), .. }) => match idx.get(id.as_str()) {
                 Some(&i) => res[i] = 1.0,
-                None => p.push(ErrorCode::UnknownPartner, field(&rp, "to"), format!("`{id}` is not one of the members")),
+                None => {
+                    p.push(ErrorCode::UnknownPartner, field(&rp, "to"), format!("`{id}` is not one of the members"))
+                }
             },
             Some(Residual { shares: Some(s), .. }) => {
                 for (id, &w) in s {
                     let wp = field(&field(&rp, "shares"), id);
                     match idx.get(id.as_str()) {
                         None => p.push(ErrorCode::UnknownPartner, wp, format!("`{id}` is not one of the members")),
-                        Some(_) if !w.is_finite() || w < 0.0 => p.invalid(wp, format!("a share must be a number ≥ 0, got {w}")),
+                        Some(_) if !w.is_finite() || w < 0.0 => {
+                            p.invalid(wp, format!("a share must be a number ≥ 0, got {w}"))
+                        }
                         Some(&i) => res[i] = w,
                     }
                 }
                 if res.iter().all(|&w| w == 0.0) && p.is_empty() {
-                    p.invalid(field(&rp, "shares"), "the residual shares are all zero; give at least one member a positive share");
+                    p.invalid(
+                        field(&rp, "shares"),
+                        "the residual shares are all zero; give at least one member a positive share",
+                    );
                 }
             }
         }
@@ -152,12 +163,19 @@ fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Br
         let bp = index(at, i);
         if b.rate.0 < Decimal::ZERO || b.rate.0 > Decimal::ONE {
             bad = true;
-            p.invalid(field(&bp, "rate"), format!("a rate is a fraction between 0 and 1 (0.05 = 5%), got {}", b.rate.0));
+            p.invalid(
+                field(&bp, "rate"),
+                format!("a rate is a fraction between 0 and 1 (0.05 = 5%), got {}", b.rate.0),
+            );
         }
         match b.up_to {
             Some(u) if u.0 <= last => {
                 bad = true;
-                p.push(ErrorCode::InvalidMoney, field(&bp, "upTo"), format!("brackets must rise: upTo {} is not above {}", u.0, last))
+                p.push(
+                    ErrorCode::InvalidMoney,
+                    field(&bp, "upTo"),
+                    format!("brackets must rise: upTo {} is not above {}", u.0, last),
+                )
             }
             Some(u) => last = u.0,
             None if i + 1 < brackets.len() => {
@@ -176,5 +194,8 @@ fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Br
 
 /// An error for fields of `tiered` given to another model.
 pub fn only_for_tiered(at: &str, name: &str) -> DealteamError {
-    DealteamError::invalid(field(at, name), format!("`{name}` belongs to the tiered model; remove it or set model to \"tiered\""))
+    DealteamError::invalid(
+        field(at, name),
+        format!("`{name}` belongs to the tiered model; remove it or set model to \"tiered\""),
+    )
 }

@@ -42,13 +42,20 @@ fn check_players(n: usize) -> Result<()> {
 
 /// The Shapley value: closed form where the game has one, else enumeration for
 /// n ≤ 20, else sampling with `samples` permutations and `seed`.
-pub fn shapley(game: &Game, samples: Option<u32>, seed: u64) -> Result<Values> {
+/// `table`, when given, is the game's 2ⁿ value table (computed once by the caller).
+pub fn shapley(game: &Game, table: Option<&[f64]>, samples: Option<u32>, seed: u64) -> Result<Values> {
     let n = game.players();
     check_players(n)?;
     match game {
         Game::Levels(g) if g.win.is_none() => Ok(Values::exact(shapley_coverage(g), "closedForm")),
         Game::Synergy(g) => Ok(Values::exact(synergy_closed_form(&g.standalone, &g.pairs), "closedForm")),
-        _ if n <= MAX_ENUMERATED_PLAYERS => Ok(Values::exact(shapley_from_table(&game.table()?), "enumeration")),
+        _ if n <= MAX_ENUMERATED_PLAYERS => {
+            let v = match table {
+                Some(t) => shapley_from_table(t),
+                None => shapley_from_table(&game.table()?),
+            };
+            Ok(Values::exact(v, "enumeration"))
+        }
         _ => shapley_sampled(game, samples.unwrap_or(DEFAULT_SAMPLES), seed),
     }
 }
@@ -168,14 +175,17 @@ pub fn banzhaf_from_table(v: &[f64]) -> Vec<f64> {
     sums_containing(v, n, |_, x| x).into_iter().map(|x| (2.0 * x - total) * scale).collect()
 }
 
-/// Normalised Banzhaf: raw Banzhaf values scaled to add up to v(N).
-pub fn banzhaf(game: &Game) -> Result<Values> {
+/// Normalised Banzhaf: raw Banzhaf values scaled to add up to v(N); `table` as for [`shapley`].
+pub fn banzhaf(game: &Game, table: Option<&[f64]>) -> Result<Values> {
     let n = game.players();
     check_players(n)?;
     let (raw, method) = match game {
         Game::Levels(g) if g.win.is_none() => (banzhaf_coverage(g), "closedForm"),
         Game::Synergy(g) => (synergy_closed_form(&g.standalone, &g.pairs), "closedForm"),
-        _ if n <= MAX_ENUMERATED_PLAYERS => (banzhaf_from_table(&game.table()?), "enumeration"),
+        _ if n <= MAX_ENUMERATED_PLAYERS => match table {
+            Some(t) => (banzhaf_from_table(t), "enumeration"),
+            None => (banzhaf_from_table(&game.table()?), "enumeration"),
+        },
         _ => {
             return Err(DealteamError::too_large(
                 "members",
@@ -211,7 +221,10 @@ fn normalise(raw: &[f64], grand: f64) -> Vec<f64> {
 /// value in the two orders, its standard error the pairs' standard deviation / √pairs.
 pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
     if !(2..=MAX_SAMPLES).contains(&samples) {
-        return Err(DealteamError::invalid("samples", format!("samples must be between 2 and {MAX_SAMPLES}, got {samples}")));
+        return Err(DealteamError::invalid(
+            "samples",
+            format!("samples must be between 2 and {MAX_SAMPLES}, got {samples}"),
+        ));
     }
     let n = game.players();
     let pairs = samples.div_ceil(2) as usize;
