@@ -18,7 +18,12 @@ fn main() {
     let ctx = Ctx::native();
     let cpu0 = cpu_ms();
     let t0 = Instant::now();
-    let mut sim = Simulation::new(SimulateRequest { plan, trials: Some(trials), seed: Some(seed) }).expect("plan");
+    let mut sim = Simulation::new(SimulateRequest {
+        plan,
+        trials: Some(trials),
+        seed: Some(seed),
+    })
+    .expect("plan");
     while !sim.step(100.0, &ctx).expect("step").done {}
     let res = sim.result().expect("result");
     let ms = t0.elapsed().as_secs_f64() * 1000.0;

@@ -227,7 +227,9 @@ impl Simulation {
             let v: i128 = match o.metric {
                 Metric::Bookings => t.bookings.iter().take(upto).map(|&x| i128::from(x)).sum(),
                 Metric::Revenue => t.revenue.iter().take(upto).map(|&x| i128::from(x)).sum(),
-                Metric::Share(i) => (0..upto).map(|mi| i128::from(t.shares.get(mi * p + i).copied().unwrap_or(0))).sum(),
+                Metric::Share(i) => (0..upto)
+                    .map(|mi| i128::from(t.shares.get(mi * p + i).copied().unwrap_or(0)))
+                    .sum(),
             };
             acc.1 += v;
             if v >= o.target {
@@ -268,7 +270,11 @@ pub fn ropi(share: i64, investment: i64) -> f64 {
 
 /// Put `prefix` in front of an error's path (and its others').
 pub(crate) fn prefix(mut e: DealteamError, prefix: &str) -> DealteamError {
-    e.path = if e.path.is_empty() { prefix.to_string() } else { format!("{prefix}.{}", e.path) };
+    e.path = if e.path.is_empty() {
+        prefix.to_string()
+    } else {
+        format!("{prefix}.{}", e.path)
+    };
     e.others = e.others.into_iter().map(|o| self::prefix(o, prefix)).collect();
     e
 }

@@ -72,7 +72,14 @@ pub struct Quantiles {
 
 impl Default for Quantiles {
     fn default() -> Self {
-        Quantiles { neg: Run::default(), zeros: 0, pos: Run::default(), n: 0, min: f64::INFINITY, max: f64::NEG_INFINITY }
+        Quantiles {
+            neg: Run::default(),
+            zeros: 0,
+            pos: Run::default(),
+            n: 0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+        }
     }
 }
 
@@ -181,7 +188,10 @@ pub struct MonthCounts {
 impl MonthCounts {
     /// For months 1..=max.
     pub fn new(max: usize) -> Self {
-        MonthCounts { counts: vec![0; max], never: 0 }
+        MonthCounts {
+            counts: vec![0; max],
+            never: 0,
+        }
     }
     /// Record a month (1-based) or `None`.
     pub fn add(&mut self, m: Option<usize>) {

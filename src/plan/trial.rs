@@ -45,7 +45,13 @@ impl Samplers {
         let poisson = m
             .rates
             .iter()
-            .map(|&l| if l > 0.0 { Poisson::new(l).map(Some).map_err(|_| bad("opportunities")) } else { Ok(None) })
+            .map(|&l| {
+                if l > 0.0 {
+                    Poisson::new(l).map(Some).map_err(|_| bad("opportunities"))
+                } else {
+                    Ok(None)
+                }
+            })
             .collect::<Result<Vec<_>>>()?;
         let (churn, renewal) = match m.offer {
             OfferModel::OneTime => (0.0, 0.0),
@@ -59,8 +65,16 @@ impl Samplers {
             cycle: Triangular::new(m.cycle.0, m.cycle.2, m.cycle.1).map_err(|_| bad("sales cycles"))?,
             size: LogNormal::new(m.mu, m.sigma).map_err(|_| bad("deal sizes"))?,
             renew_always: renewal >= 1.0,
-            renew: if renewal > 0.0 && renewal < 1.0 { Bernoulli::new(renewal).ok() } else { None },
-            ln_stay: if churn > 0.0 && churn < 1.0 { Some(libm::log(1.0 - churn)) } else { None },
+            renew: if renewal > 0.0 && renewal < 1.0 {
+                Bernoulli::new(renewal).ok()
+            } else {
+                None
+            },
+            ln_stay: if churn > 0.0 && churn < 1.0 {
+                Some(libm::log(1.0 - churn))
+            } else {
+                None
+            },
             churn_all: churn >= 1.0,
             scale: libm::pow(10.0, f64::from(m.minor)),
         })
@@ -103,7 +117,9 @@ pub fn run_trial(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, out: &mut Trial
     out.deals = 0;
     out.opportunities = 0;
     for month in 0..h {
-        let Some(Some(pois)) = s.poisson.get(month) else { continue };
+        let Some(Some(pois)) = s.poisson.get(month) else {
+            continue;
+        };
         let n = pois.sample(rng) as u64;
         out.opportunities += n;
         for _ in 0..n {
@@ -231,7 +247,11 @@ fn split_months(m: &Model, out: &mut Trial) -> Result<()> {
         for (slot, part) in row.iter_mut().zip(parts) {
             // the parts come back with the minor unit as their scale: the mantissa is
             // the amount in minor units (the general conversion is the fallback)
-            let units = if part.0.scale() == m.minor { part.0.mantissa() } else { part.to_units(m.minor)? };
+            let units = if part.0.scale() == m.minor {
+                part.0.mantissa()
+            } else {
+                part.to_units(m.minor)?
+            };
             *slot = i64::try_from(units).unwrap_or(i64::MAX);
         }
     }

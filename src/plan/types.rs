@@ -702,7 +702,10 @@ pub struct Variance {
     /// actual − expected.
     pub variance: Money,
     /// variance / expected (absent when expected is zero).
-    #[serde(serialize_with = "crate::num::ser_round12_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "crate::num::ser_round12_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ratio: Option<f64>,
 }
