@@ -66,25 +66,71 @@ fn mean_se(xs: &[f64]) -> (f64, f64) {
 #[test]
 fn mean_bookings_match_the_analytic_expectation_within_4_se() {
     let cyc = (30.0, 60.0, 180.0);
-    let p = plan(json!({"kind": "oneTime"}), json!(4), 0.25, "120000.00", "300000.00", cyc, 12);
+    let p = plan(
+        json!({"kind": "oneTime"}),
+        json!(4),
+        0.25,
+        "120000.00",
+        "300000.00",
+        cyc,
+        12,
+    );
     let sim = Simulation::new(request(p, 4000, 11)).unwrap();
-    let totals: Vec<f64> = (0..4000).map(|t| sim.trial(t).unwrap().bookings.iter().sum::<i64>() as f64 / 100.0).collect();
+    let totals: Vec<f64> = (0..4000)
+        .map(|t| sim.trial(t).unwrap().bookings.iter().sum::<i64>() as f64 / 100.0)
+        .collect();
     let (mean, se) = mean_se(&totals);
     let sigma = (300_000f64 / 120_000.0).ln() / 1.2815515655446004;
     let expected = expected_deals(4.0, 0.25, cyc, 12) * 120_000.0 * (sigma * sigma / 2.0).exp();
-    assert!((mean - expected).abs() < 4.0 * se, "mean {mean} vs expected {expected} (se {se})");
+    assert!(
+        (mean - expected).abs() < 4.0 * se,
+        "mean {mean} vs expected {expected} (se {se})"
+    );
     // and the summary's mean is exactly the mean of the same trials
-    let mut s = Simulation::new(request(plan(json!({"kind": "oneTime"}), json!(4), 0.25, "120000.00", "300000.00", cyc, 12), 4000, 11)).unwrap();
+    let mut s = Simulation::new(request(
+        plan(
+            json!({"kind": "oneTime"}),
+            json!(4),
+            0.25,
+            "120000.00",
+            "300000.00",
+            cyc,
+            12,
+        ),
+        4000,
+        11,
+    ))
+    .unwrap();
     while !s.step(1e9, &Ctx::frozen()).unwrap().done {}
     let r = s.result().unwrap();
-    let exact: i128 = (0..4000).map(|t| s.trial(t).unwrap().bookings.iter().map(|&x| i128::from(x)).sum::<i128>()).sum();
+    let exact: i128 = (0..4000)
+        .map(|t| {
+            s.trial(t)
+                .unwrap()
+                .bookings
+                .iter()
+                .map(|&x| i128::from(x))
+                .sum::<i128>()
+        })
+        .sum();
     let want = rust_decimal::Decimal::from_i128_with_scale(exact, 2) / rust_decimal::Decimal::from(4000);
-    assert_eq!(r.totals.bookings.mean.0, want.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
+    assert_eq!(
+        r.totals.bookings.mean.0,
+        want.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    );
 }
 
 #[test]
 fn poisson_rate_and_dispersion_are_recovered() {
-    let p = plan(json!({"kind": "oneTime"}), json!(3.5), 0.5, "1000.00", "2000.00", (0.0, 10.0, 20.0), 6);
+    let p = plan(
+        json!({"kind": "oneTime"}),
+        json!(3.5),
+        0.5,
+        "1000.00",
+        "2000.00",
+        (0.0, 10.0, 20.0),
+        6,
+    );
     let sim = Simulation::new(request(p, 3000, 5)).unwrap();
     let opps: Vec<f64> = (0..3000).map(|t| sim.trial(t).unwrap().opportunities as f64).collect();
     let (mean, se) = mean_se(&opps);
@@ -98,7 +144,15 @@ fn poisson_rate_and_dispersion_are_recovered() {
 #[test]
 fn lognormal_parameters_are_recovered() {
     // one month, cycle 0: a trial with exactly one deal books exactly that deal's size
-    let p = plan(json!({"kind": "oneTime"}), json!(0.3), 1.0, "50000.00", "90000.00", (0.0, 0.0, 0.0), 1);
+    let p = plan(
+        json!({"kind": "oneTime"}),
+        json!(0.3),
+        1.0,
+        "50000.00",
+        "90000.00",
+        (0.0, 0.0, 0.0),
+        1,
+    );
     let sim = Simulation::new(request(p, 40_000, 3)).unwrap();
     let mut logs = Vec::new();
     for t in 0..40_000 {
@@ -114,7 +168,10 @@ fn lognormal_parameters_are_recovered() {
     let want_mu = 50_000f64.ln();
     let want_sd = (90_000f64 / 50_000.0).ln() / 1.2815515655446004;
     assert!((mu - want_mu).abs() < 4.0 * se_mu, "mu {mu} vs {want_mu}");
-    assert!((sd - want_sd).abs() < 4.0 * want_sd / (2.0 * n).sqrt(), "sd {sd} vs {want_sd}");
+    assert!(
+        (sd - want_sd).abs() < 4.0 * want_sd / (2.0 * n).sqrt(),
+        "sd {sd} vs {want_sd}"
+    );
 }
 
 #[test]
@@ -131,7 +188,10 @@ fn shares_add_up_exactly_in_every_trial_and_month() {
             for m in 0..18 {
                 let s: i64 = tr.shares[m * 3..m * 3 + 3].iter().sum();
                 assert_eq!(s, tr.revenue[m], "trial {t} month {m}");
-                let (lo, hi) = (tr.shares[m * 3..m * 3 + 3].iter().min().unwrap(), tr.shares[m * 3..m * 3 + 3].iter().max().unwrap());
+                let (lo, hi) = (
+                    tr.shares[m * 3..m * 3 + 3].iter().min().unwrap(),
+                    tr.shares[m * 3..m * 3 + 3].iter().max().unwrap(),
+                );
                 assert!(hi - lo <= 1, "equal shares differ by at most one cent");
             }
         }
@@ -140,7 +200,15 @@ fn shares_add_up_exactly_in_every_trial_and_month() {
 
 #[test]
 fn tiered_split_adds_up_in_every_month() {
-    let mut p = plan(json!({"kind": "subscription", "termMonths": 6, "monthlyChurn": 0.1}), json!(3), 0.5, "20000.00", "90000.00", (0.0, 30.0, 60.0), 12);
+    let mut p = plan(
+        json!({"kind": "subscription", "termMonths": 6, "monthlyChurn": 0.1}),
+        json!(3),
+        0.5,
+        "20000.00",
+        "90000.00",
+        (0.0, 30.0, 60.0),
+        12,
+    );
     p["split"] = json!({"model": "tiered", "roles": {"p2": "influence", "p3": "sourcing"},
         "schedules": {"influence": [{"upTo": "5000.00", "rate": 0.05}, {"rate": 0.03}], "sourcing": [{"rate": "0.10"}]},
         "residual": {"to": "p1"}});
@@ -164,7 +232,15 @@ fn tiered_split_adds_up_in_every_month() {
 #[test]
 fn subscription_revenue_is_equal_parts_with_leftover_cents_first() {
     // no churn, no renewal, term 5: a lone deal booked in month b earns parts in b..b+4
-    let p = plan(json!({"kind": "subscription", "termMonths": 5}), json!(0.1), 1.0, "1000.03", "1000.03", (0.0, 0.0, 0.0), 12);
+    let p = plan(
+        json!({"kind": "subscription", "termMonths": 5}),
+        json!(0.1),
+        1.0,
+        "1000.03",
+        "1000.03",
+        (0.0, 0.0, 0.0),
+        12,
+    );
     let sim = Simulation::new(request(p, 300, 1)).unwrap();
     let mut checked = 0;
     for t in 0..300 {
@@ -174,7 +250,17 @@ fn subscription_revenue_is_equal_parts_with_leftover_cents_first() {
         }
         let b = tr.bookings.iter().position(|&x| x > 0).unwrap();
         assert_eq!(tr.bookings[b], 100_003);
-        let want: Vec<i64> = (0..12).map(|m| if m < b || m >= b + 5 { 0 } else if m == b { 20_001 } else if m <= b + 2 { 20_001 } else { 20_000 }).collect();
+        let want: Vec<i64> = (0..12)
+            .map(|m| {
+                if m < b || m >= b + 5 {
+                    0
+                } else if m <= b + 2 {
+                    20_001
+                } else {
+                    20_000
+                }
+            })
+            .collect();
         assert_eq!(tr.revenue, want, "booked in month {}", b + 1);
         checked += 1;
     }
@@ -183,9 +269,20 @@ fn subscription_revenue_is_equal_parts_with_leftover_cents_first() {
 
 #[test]
 fn consumption_grows_month_by_month() {
-    let p = plan(json!({"kind": "consumption", "termMonths": 4, "monthlyGrowth": 0.1}), json!(0.1), 1.0, "400.00", "400.00", (0.0, 0.0, 0.0), 24);
+    let p = plan(
+        json!({"kind": "consumption", "termMonths": 4, "monthlyGrowth": 0.1}),
+        json!(0.1),
+        1.0,
+        "400.00",
+        "400.00",
+        (0.0, 0.0, 0.0),
+        24,
+    );
     let sim = Simulation::new(request(p, 300, 2)).unwrap();
-    let tr = (0..300).map(|t| sim.trial(t).unwrap()).find(|tr| tr.deals == 1 && tr.bookings[..19].iter().any(|&x| x > 0)).unwrap();
+    let tr = (0..300)
+        .map(|t| sim.trial(t).unwrap())
+        .find(|tr| tr.deals == 1 && tr.bookings[..19].iter().any(|&x| x > 0))
+        .unwrap();
     let b = tr.bookings.iter().position(|&x| x > 0).unwrap();
     assert_eq!(&tr.revenue[b..b + 5], &[10_000, 11_000, 12_100, 13_310, 0]);
 }
@@ -199,7 +296,15 @@ fn counting_ctx(c: &Cell<f64>) -> impl Fn() -> f64 + '_ {
 
 #[test]
 fn same_seed_same_output_regardless_of_step_chunking() {
-    let p = plan(json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}), json!(4), 0.25, "120000.00", "300000.00", (30.0, 60.0, 180.0), 24);
+    let p = plan(
+        json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}),
+        json!(4),
+        0.25,
+        "120000.00",
+        "300000.00",
+        (30.0, 60.0, 180.0),
+        24,
+    );
     let once = serde_json::to_string(&simulate(request(p.clone(), 1000, 42), &Ctx::frozen()).unwrap()).unwrap();
     let again = serde_json::to_string(&simulate(request(p.clone(), 1000, 42), &Ctx::frozen()).unwrap()).unwrap();
     assert_eq!(once, again);
@@ -224,7 +329,15 @@ fn same_seed_same_output_regardless_of_step_chunking() {
 
 #[test]
 fn cancel_gives_cancelled() {
-    let p = plan(json!({"kind": "oneTime"}), json!(4), 0.25, "1000.00", "2000.00", (0.0, 1.0, 2.0), 12);
+    let p = plan(
+        json!({"kind": "oneTime"}),
+        json!(4),
+        0.25,
+        "1000.00",
+        "2000.00",
+        (0.0, 1.0, 2.0),
+        12,
+    );
     let mut sim = Simulation::new(request(p, 100_000, 1)).unwrap();
     let clock = Cell::new(0.0);
     let f = counting_ctx(&clock);
@@ -238,7 +351,15 @@ fn cancel_gives_cancelled() {
 
 #[test]
 fn summary_fields_are_consistent() {
-    let p = plan(json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}), json!(4), 0.25, "120000.00", "300000.00", (30.0, 60.0, 180.0), 24);
+    let p = plan(
+        json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}),
+        json!(4),
+        0.25,
+        "120000.00",
+        "300000.00",
+        (30.0, 60.0, 180.0),
+        24,
+    );
     let r = simulate(request(p, 2000, 8), &Ctx::frozen()).unwrap();
     assert_eq!(r.months.len(), 24);
     let p1 = &r.partners["p1"];
@@ -264,28 +385,54 @@ fn err(p: Value) -> dealteam::DealteamError {
 
 #[test]
 fn impossible_plans_are_errors_with_paths() {
-    let base = plan(json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}), json!(4), 0.25, "1000.00", "2000.00", (1.0, 2.0, 3.0), 12);
+    let base = plan(
+        json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}),
+        json!(4),
+        0.25,
+        "1000.00",
+        "2000.00",
+        (1.0, 2.0, 3.0),
+        12,
+    );
     let with = |ptr: &str, v: Value| {
         let mut p = base.clone();
         *p.pointer_mut(ptr).unwrap() = v;
         p
     };
     let e = err(with("/pipeline/dealSize/p90", json!("999.00")));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "plan.pipeline.dealSize.p90"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "plan.pipeline.dealSize.p90")
+    );
     let e = err(with("/offer/monthlyChurn", json!(1.5)));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "plan.offer.monthlyChurn"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "plan.offer.monthlyChurn")
+    );
     let e = err(with("/horizonMonths", json!(0)));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "plan.horizonMonths"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "plan.horizonMonths")
+    );
     let e = err(with("/horizonMonths", json!(601)));
     assert_eq!(e.code, ErrorCode::TooLarge);
     let e = err(with("/pipeline/winProbability", json!(-0.1)));
     assert_eq!(e.path, "plan.pipeline.winProbability");
     let e = err(with("/pipeline/salesCycleDays/mode", json!(5)));
     assert_eq!(e.path, "plan.pipeline.salesCycleDays");
-    let e = err(with("/split", json!({"model": "fixed", "percent": {"p1": 60, "p2": 30, "p3": 5}})));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "plan.split.percent"));
+    let e = err(with(
+        "/split",
+        json!({"model": "fixed", "percent": {"p1": 60, "p2": 30, "p3": 5}}),
+    ));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "plan.split.percent")
+    );
     let e = err(with("/partners/0/investments/mdf", json!("10.005")));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidMoney, "plan.partners[0].investments.mdf"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidMoney, "plan.partners[0].investments.mdf")
+    );
     let e = err(with("/objectives/0/byMonth", json!(13)));
     assert_eq!(e.path, "plan.objectives[0].byMonth");
     // every problem is reported at once
@@ -305,9 +452,21 @@ fn typos_and_json_errors_name_the_field() {
     let e = dealteam::api::run_json("simulate", text, false, &Ctx::frozen()).unwrap_err();
     assert_eq!(e.code, ErrorCode::UnknownField);
     assert!(e.path.ends_with("winProbabilty"), "{}", e.path);
-    let e = dealteam::api::run_json("simulate", r#"{"plan": {"offer": {"kind": "lease"}}}"#, false, &Ctx::frozen()).unwrap_err();
+    let e = dealteam::api::run_json(
+        "simulate",
+        r#"{"plan": {"offer": {"kind": "lease"}}}"#,
+        false,
+        &Ctx::frozen(),
+    )
+    .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidValue);
-    let e = dealteam::api::run_json("simulate", r#"{"plan": {"partners": [{"id": "a", "investments": {"mdf": 10.5}}]}}"#, false, &Ctx::frozen()).unwrap_err();
+    let e = dealteam::api::run_json(
+        "simulate",
+        r#"{"plan": {"partners": [{"id": "a", "investments": {"mdf": 10.5}}]}}"#,
+        false,
+        &Ctx::frozen(),
+    )
+    .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidMoney);
 }
 
@@ -319,4 +478,92 @@ fn cli_example_runs() {
     assert_eq!(v["months"].as_array().unwrap().len(), 24);
     assert_eq!(v["currency"], "EUR");
     assert!(v["totals"]["bookings"]["mean"].as_str().unwrap().contains('.'));
+}
+
+#[test]
+fn memory_does_not_grow_with_trials() {
+    let p = plan(
+        json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}),
+        json!(4),
+        0.25,
+        "120000.00",
+        "300000.00",
+        (30.0, 60.0, 180.0),
+        24,
+    );
+    let mut sim = Simulation::new(request(p, 60_000, 1)).unwrap();
+    let clock = Cell::new(0.0);
+    let f = counting_ctx(&clock);
+    let ctx = Ctx { now_ms: &f };
+    while sim.step(0.5, &ctx).unwrap().trials_done < 6_000 {}
+    let early = sim.buckets();
+    while !sim.step(1e9, &ctx).unwrap().done {}
+    let late = sim.buckets();
+    // 25 periods × 8 series; a tenfold run adds only the buckets of rarer extremes
+    assert!(late < early * 3 / 2, "{early} → {late} buckets");
+    assert!(late < 25 * 8 * 40 * 128, "{late} buckets");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn trials_keep_their_invariants(
+            kind in 0usize..3, term in 1u32..15, churn in 0.0f64..1.0, renewal in 0.0f64..1.0, growth in -0.5f64..0.5,
+            lam in 0.0f64..6.0, win in 0.0f64..1.0, median in 1i64..10_000_000, spread in 1.0f64..20.0,
+            cmin in 0.0f64..100.0, cmode in 0.0f64..100.0, cmax in 0.0f64..100.0,
+            w in proptest::collection::vec(0u32..50, 3), horizon in 1u32..30, seed in 0u64..1000,
+        ) {
+            let offer = match kind {
+                0 => json!({"kind": "oneTime"}),
+                1 => json!({"kind": "subscription", "termMonths": term, "monthlyChurn": churn, "renewalRate": renewal}),
+                _ => json!({"kind": "consumption", "termMonths": term, "monthlyGrowth": growth, "monthlyChurn": churn, "renewalRate": renewal}),
+            };
+            let med = median as f64 / 100.0;
+            let p90 = format!("{:.2}", med * spread);
+            let mut cyc = [cmin, cmode, cmax];
+            cyc.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            let mut p = plan(offer, json!(lam), win, &format!("{med:.2}"), &p90, (cyc[0], cyc[1], cyc[2]), horizon);
+            p["split"] = json!({"model": "fixed", "shares": {"p1": w[0], "p2": w[1], "p3": w[2] + 1}});
+            let h = horizon as usize;
+            let sim = Simulation::new(request(p, 20, seed)).unwrap();
+            for t in 0..20 {
+                let tr = sim.trial(t).unwrap();
+                for m in 0..h {
+                    prop_assert_eq!(tr.shares[m * 3..m * 3 + 3].iter().sum::<i64>(), tr.revenue[m]);
+                    prop_assert!(tr.revenue[m] >= 0 && tr.bookings[m] >= 0);
+                }
+                if kind == 0 {
+                    prop_assert_eq!(&tr.revenue, &tr.bookings);
+                }
+                if kind == 1 && renewal == 0.0 {
+                    prop_assert!(tr.revenue.iter().sum::<i64>() <= tr.bookings.iter().sum::<i64>());
+                }
+                prop_assert!(tr.deals <= tr.opportunities);
+            }
+        }
+    }
+}
+
+/// Golden output: the same bits on every platform (the wasm tests can replay it).
+#[test]
+fn golden_output_of_the_example() {
+    let mut v: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/plan-simulate.json")).unwrap(),
+    )
+    .unwrap();
+    v["trials"] = json!(300);
+    let out = dealteam::api::run_json("simulate", &v.to_string(), false, &Ctx::frozen()).unwrap();
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["totals"]["bookings"]["mean"], "3244817.98");
+    assert_eq!(r["totals"]["revenue"]["mean"], "2201190.38");
+    assert_eq!(r["partners"]["p2"]["share"]["mean"], "880476.15");
+    assert_eq!(r["objectives"][0]["probability"], 0.576666666667);
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(out.as_bytes());
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hex, "524e3d21701333b2ba45b3496ce74bbb06d0631d0fcd8feae1f2ed9fa815d382");
 }

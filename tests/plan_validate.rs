@@ -6,12 +6,19 @@ use dealteam::plan::{Plan, Severity};
 use serde_json::{json, Value};
 
 fn example() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/plan-example.json")).unwrap()).unwrap()
+    serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/plan-example.json")).unwrap(),
+    )
+    .unwrap()
 }
 
 fn findings(v: &Value) -> Vec<(String, Severity, String)> {
     let plan: Plan = dealteam::json::from_str(&v.to_string()).unwrap();
-    validate_plan(&plan).findings.into_iter().map(|f| (f.rule, f.severity, f.path)).collect()
+    validate_plan(&plan)
+        .findings
+        .into_iter()
+        .map(|f| (f.rule, f.severity, f.path))
+        .collect()
 }
 
 fn remove(v: &mut Value, ptr: &str) {
@@ -28,52 +35,166 @@ fn the_documented_example_passes_every_rule() {
 }
 
 /// (rule, edit, expected path)
-fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Value)>, &'static str)> {
+type Case = (&'static str, Box<dyn Fn(&mut Value)>, &'static str);
+
+fn cases() -> Vec<Case> {
     vec![
-        ("partners.present", Box::new(|v| {
-            v["partners"].as_array_mut().unwrap().truncate(1);
-            v["split"] = json!({"model": "fixed", "shares": {"p1": 1}});
-            v["exclusivity"]["mayPursueSimilar"] = json!(true);
-            v["objectives"].as_array_mut().unwrap().truncate(2);
-        }), "partners"),
-        ("lead.partner", Box::new(|v| v["partners"][0]["lead"] = json!(false)), "partners"),
-        ("lead.partner", Box::new(|v| v["partners"][1]["lead"] = json!(true)), "partners[1].lead"),
-        ("lead.opportunity", Box::new(|v| remove(v, "/opportunityLead")), "opportunityLead"),
-        ("partner.manager", Box::new(|v| remove(v, "/partners/1/manager")), "partners[1].manager"),
-        ("objectives.metrics", Box::new(|v| v["objectives"] = json!([])), "objectives"),
-        ("objectives.metrics", Box::new(|v| v["objectives"][0]["metric"] = json!("profit")), "objectives[0].metric"),
-        ("objectives.metrics", Box::new(|v| remove(v, "/objectives/1/target")), "objectives[1].target"),
-        ("objectives.dates", Box::new(|v| remove(v, "/objectives/0/byMonth")), "objectives[0].byMonth"),
-        ("objectives.dates", Box::new(|v| v["objectives"][2]["byMonth"] = json!(30)), "objectives[2].byMonth"),
-        ("objectives.owners", Box::new(|v| remove(v, "/objectives/0/owner")), "objectives[0].owner"),
-        ("success.measures", Box::new(|v| v["successMeasures"] = json!([" "])), "successMeasures"),
-        ("remuneration.recurring", Box::new(|v| remove(v, "/remuneration")), "remuneration.recurring"),
+        (
+            "partners.present",
+            Box::new(|v| {
+                v["partners"].as_array_mut().unwrap().truncate(1);
+                v["split"] = json!({"model": "fixed", "shares": {"p1": 1}});
+                v["exclusivity"]["mayPursueSimilar"] = json!(true);
+                v["objectives"].as_array_mut().unwrap().truncate(2);
+            }),
+            "partners",
+        ),
+        (
+            "lead.partner",
+            Box::new(|v| v["partners"][0]["lead"] = json!(false)),
+            "partners",
+        ),
+        (
+            "lead.partner",
+            Box::new(|v| v["partners"][1]["lead"] = json!(true)),
+            "partners[1].lead",
+        ),
+        (
+            "lead.opportunity",
+            Box::new(|v| remove(v, "/opportunityLead")),
+            "opportunityLead",
+        ),
+        (
+            "partner.manager",
+            Box::new(|v| remove(v, "/partners/1/manager")),
+            "partners[1].manager",
+        ),
+        (
+            "objectives.metrics",
+            Box::new(|v| v["objectives"] = json!([])),
+            "objectives",
+        ),
+        (
+            "objectives.metrics",
+            Box::new(|v| v["objectives"][0]["metric"] = json!("profit")),
+            "objectives[0].metric",
+        ),
+        (
+            "objectives.metrics",
+            Box::new(|v| remove(v, "/objectives/1/target")),
+            "objectives[1].target",
+        ),
+        (
+            "objectives.dates",
+            Box::new(|v| remove(v, "/objectives/0/byMonth")),
+            "objectives[0].byMonth",
+        ),
+        (
+            "objectives.dates",
+            Box::new(|v| v["objectives"][2]["byMonth"] = json!(30)),
+            "objectives[2].byMonth",
+        ),
+        (
+            "objectives.owners",
+            Box::new(|v| remove(v, "/objectives/0/owner")),
+            "objectives[0].owner",
+        ),
+        (
+            "success.measures",
+            Box::new(|v| v["successMeasures"] = json!([" "])),
+            "successMeasures",
+        ),
+        (
+            "remuneration.recurring",
+            Box::new(|v| remove(v, "/remuneration")),
+            "remuneration.recurring",
+        ),
         ("remuneration.recurring", Box::new(|v| remove(v, "/offer")), "offer"),
-        ("investment.commitment", Box::new(|v| remove(v, "/partners/0/investments")), "partners[0].investments"),
-        ("investment.items", Box::new(|v| remove(v, "/partners/0/investments/branding")), "partners[0].investments.branding"),
-        ("split.adds_up", Box::new(|v| v["split"] = json!({"model": "fixed", "percent": {"p1": 60, "p2": 30}})), "split.percent"),
+        (
+            "investment.commitment",
+            Box::new(|v| remove(v, "/partners/0/investments")),
+            "partners[0].investments",
+        ),
+        (
+            "investment.items",
+            Box::new(|v| remove(v, "/partners/0/investments/branding")),
+            "partners[0].investments.branding",
+        ),
+        (
+            "split.adds_up",
+            Box::new(|v| v["split"] = json!({"model": "fixed", "percent": {"p1": 60, "p2": 30}})),
+            "split.percent",
+        ),
         ("split.adds_up", Box::new(|v| remove(v, "/split")), "split"),
-        ("pipeline.required", Box::new(|v| {
-            remove(v, "/pipeline");
-            v["pipelineRequirements"] = json!({"maxSalesCycleDays": 90});
-        }), "pipelineRequirements"),
-        ("pipeline.cycle", Box::new(|v| {
-            remove(v, "/pipeline");
-            v["pipelineRequirements"] = json!({"opportunitiesPerMonth": 3});
-        }), "pipelineRequirements.maxSalesCycleDays"),
-        ("governance.overseer", Box::new(|v| remove(v, "/governance/overseer")), "governance.overseer"),
-        ("governance.independent", Box::new(|v| remove(v, "/governance/independentParty")), "governance.independentParty"),
-        ("mediation.steps", Box::new(|v| v["mediation"]["steps"] = json!([])), "mediation.steps"),
-        ("exclusivity.declared", Box::new(|v| remove(v, "/exclusivity")), "exclusivity"),
-        ("exclusivity.declared", Box::new(|v| remove(v, "/exclusivity/exclusive")), "exclusivity.exclusive"),
-        ("exclusivity.declared", Box::new(|v| v["exclusivity"]["mayPursueSimilar"] = json!({"p1": true})), "exclusivity.mayPursueSimilar.p2"),
-        ("values.vision", Box::new(|v| {
-            remove(v, "/values");
-            remove(v, "/vision");
-        }), "values"),
-        ("plan.simulatable", Box::new(|v| v["pipeline"]["dealSize"]["p90"] = json!("100.00")), "pipeline.dealSize.p90"),
-        ("plan.simulatable", Box::new(|v| v["offer"]["monthlyChurn"] = json!(1.2)), "offer.monthlyChurn"),
-        ("plan.simulatable", Box::new(|v| v["horizonMonths"] = json!(0)), "horizonMonths"),
+        (
+            "pipeline.required",
+            Box::new(|v| {
+                remove(v, "/pipeline");
+                v["pipelineRequirements"] = json!({"maxSalesCycleDays": 90});
+            }),
+            "pipelineRequirements",
+        ),
+        (
+            "pipeline.cycle",
+            Box::new(|v| {
+                remove(v, "/pipeline");
+                v["pipelineRequirements"] = json!({"opportunitiesPerMonth": 3});
+            }),
+            "pipelineRequirements.maxSalesCycleDays",
+        ),
+        (
+            "governance.overseer",
+            Box::new(|v| remove(v, "/governance/overseer")),
+            "governance.overseer",
+        ),
+        (
+            "governance.independent",
+            Box::new(|v| remove(v, "/governance/independentParty")),
+            "governance.independentParty",
+        ),
+        (
+            "mediation.steps",
+            Box::new(|v| v["mediation"]["steps"] = json!([])),
+            "mediation.steps",
+        ),
+        (
+            "exclusivity.declared",
+            Box::new(|v| remove(v, "/exclusivity")),
+            "exclusivity",
+        ),
+        (
+            "exclusivity.declared",
+            Box::new(|v| remove(v, "/exclusivity/exclusive")),
+            "exclusivity.exclusive",
+        ),
+        (
+            "exclusivity.declared",
+            Box::new(|v| v["exclusivity"]["mayPursueSimilar"] = json!({"p1": true})),
+            "exclusivity.mayPursueSimilar.p2",
+        ),
+        (
+            "values.vision",
+            Box::new(|v| {
+                remove(v, "/values");
+                remove(v, "/vision");
+            }),
+            "values",
+        ),
+        (
+            "plan.simulatable",
+            Box::new(|v| v["pipeline"]["dealSize"]["p90"] = json!("100.00")),
+            "pipeline.dealSize.p90",
+        ),
+        (
+            "plan.simulatable",
+            Box::new(|v| v["offer"]["monthlyChurn"] = json!(1.2)),
+            "offer.monthlyChurn",
+        ),
+        (
+            "plan.simulatable",
+            Box::new(|v| v["horizonMonths"] = json!(0)),
+            "horizonMonths",
+        ),
     ]
 }
 
@@ -124,18 +245,44 @@ fn an_empty_plan_is_a_list_of_gaps_not_an_error() {
     let out = dealteam::api::run_json("validate", r#"{"plan": {}}"#, false, &dealteam::clock::Ctx::frozen()).unwrap();
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["ok"], false);
-    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
-    for r in ["partners.present", "lead.partner", "lead.opportunity", "objectives.metrics", "success.measures", "split.adds_up",
-        "pipeline.required", "pipeline.cycle", "governance.overseer", "mediation.steps", "exclusivity.declared", "values.vision"]
-    {
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    for r in [
+        "partners.present",
+        "lead.partner",
+        "lead.opportunity",
+        "objectives.metrics",
+        "success.measures",
+        "split.adds_up",
+        "pipeline.required",
+        "pipeline.cycle",
+        "governance.overseer",
+        "mediation.steps",
+        "exclusivity.declared",
+        "values.vision",
+    ] {
         assert!(rules.contains(&r), "{r} missing from {rules:?}");
     }
     // typos are still errors, not findings
-    let e = dealteam::api::run_json("validate", r#"{"plan": {"governance": {"oversser": "x"}}}"#, false, &dealteam::clock::Ctx::frozen())
-        .unwrap_err();
+    let e = dealteam::api::run_json(
+        "validate",
+        r#"{"plan": {"governance": {"oversser": "x"}}}"#,
+        false,
+        &dealteam::clock::Ctx::frozen(),
+    )
+    .unwrap_err();
     assert_eq!(e.code, dealteam::ErrorCode::UnknownField);
     assert_eq!(e.path, "plan.governance.oversser");
-    let e = dealteam::api::run_json("validate", r#"{"plan": {"offer": {"kind": "oneTime", "termMonths": 3}}}"#, false, &dealteam::clock::Ctx::frozen())
-        .unwrap_err();
+    let e = dealteam::api::run_json(
+        "validate",
+        r#"{"plan": {"offer": {"kind": "oneTime", "termMonths": 3}}}"#,
+        false,
+        &dealteam::clock::Ctx::frozen(),
+    )
+    .unwrap_err();
     assert_eq!(e.code, dealteam::ErrorCode::UnknownField);
 }

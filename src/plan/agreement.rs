@@ -57,9 +57,20 @@ fn range(s: &crate::plan::types::MoneyStats, cur: &str) -> String {
 pub fn draft_agreement(req: &AgreementRequest, ctx: &Ctx) -> Result<String> {
     let trials = check_trials(req.trials)?;
     let plan = &req.plan;
-    let sim = crate::plan::simulate(SimulateRequest { plan: plan.clone(), trials: Some(trials), seed: req.seed }, ctx);
+    let sim = crate::plan::simulate(
+        SimulateRequest {
+            plan: plan.clone(),
+            trials: Some(trials),
+            seed: req.seed,
+        },
+        ctx,
+    );
     let findings = validate_plan(plan).findings;
-    let cur = plan.currency.as_ref().map(|c| c.code().to_string()).unwrap_or_else(|| "(currency not stated)".into());
+    let cur = plan
+        .currency
+        .as_ref()
+        .map(|c| c.code().to_string())
+        .unwrap_or_else(|| "(currency not stated)".into());
     let mut d = String::new();
     let w = &mut d;
     let _ = writeln!(w, "# Collaboration agreement: {}\n", opt(&plan.name));
@@ -68,13 +79,27 @@ pub fn draft_agreement(req: &AgreementRequest, ctx: &Ctx) -> Result<String> {
         "Plan `{}` · currency {} · horizon {} months\n",
         plan.id.as_deref().unwrap_or("—").replace('`', "'"),
         md(&cur),
-        plan.horizon_months.map(|h| h.to_string()).unwrap_or_else(|| "_(not stated)_".into())
+        plan.horizon_months
+            .map(|h| h.to_string())
+            .unwrap_or_else(|| "_(not stated)_".into())
     );
     parties(w, plan);
     let _ = writeln!(w, "## 2. Leadership\n");
-    let lead = plan.partners.iter().find(|p| p.lead).map(|p| md(&p.name)).unwrap_or_else(|| "_(not stated)_".into());
-    let _ = writeln!(w, "- **Lead partner:** {lead}\n- **Opportunity lead:** {}\n", opt(&plan.opportunity_lead));
-    let _ = writeln!(w, "Each partner names a partnership manager (section 1), who is its contact for this agreement.\n");
+    let lead = plan
+        .partners
+        .iter()
+        .find(|p| p.lead)
+        .map(|p| md(&p.name))
+        .unwrap_or_else(|| "_(not stated)_".into());
+    let _ = writeln!(
+        w,
+        "- **Lead partner:** {lead}\n- **Opportunity lead:** {}\n",
+        opt(&plan.opportunity_lead)
+    );
+    let _ = writeln!(
+        w,
+        "Each partner names a partnership manager (section 1), who is its contact for this agreement.\n"
+    );
     offer(w, plan);
     objectives(w, plan, sim.as_ref().ok(), &cur);
     let _ = writeln!(w, "## 5. Success measures\n");
@@ -96,7 +121,12 @@ pub fn draft_agreement(req: &AgreementRequest, ctx: &Ctx) -> Result<String> {
     list(w, &plan.mediation.clone().unwrap_or_default().steps, true);
     exclusivity(w, plan);
     let _ = writeln!(w, "## 12. Shared values and vision\n");
-    let _ = writeln!(w, "- **Values:** {}\n- **Vision:** {}\n", opt(&plan.values), opt(&plan.vision));
+    let _ = writeln!(
+        w,
+        "- **Values:** {}\n- **Vision:** {}\n",
+        opt(&plan.values),
+        opt(&plan.vision)
+    );
     let _ = writeln!(w, "## 13. Simulated outlook\n");
     match &sim {
         Ok(s) => {
@@ -105,10 +135,20 @@ pub fn draft_agreement(req: &AgreementRequest, ctx: &Ctx) -> Result<String> {
                 "Seeded Monte Carlo simulation (SPEC §6), {} trials, seed {}. Mean (p5 – p95) over the horizon:\n",
                 s.trials, s.seed
             );
-            let _ = writeln!(w, "- **Bookings:** {}\n- **Recognised revenue:** {}\n", range(&s.totals.bookings, &cur), range(&s.totals.revenue, &cur));
+            let _ = writeln!(
+                w,
+                "- **Bookings:** {}\n- **Recognised revenue:** {}\n",
+                range(&s.totals.bookings, &cur),
+                range(&s.totals.revenue, &cur)
+            );
         }
         Err(e) => {
-            let _ = writeln!(w, "The plan cannot be simulated yet: {} (at `{}`).\n", md(&e.message), e.path.replace('`', "'"));
+            let _ = writeln!(
+                w,
+                "The plan cannot be simulated yet: {} (at `{}`).\n",
+                md(&e.message),
+                e.path.replace('`', "'")
+            );
         }
     }
     let _ = writeln!(w, "## 14. Open points\n");
@@ -127,7 +167,12 @@ pub fn draft_agreement(req: &AgreementRequest, ctx: &Ctx) -> Result<String> {
     let _ = writeln!(w, "## 15. Signatures\n");
     let _ = writeln!(w, "| Partner | Signed for the partner by | Date |\n|---|---|---|");
     for p in &plan.partners {
-        let _ = writeln!(w, "| {} | {} | |", md(&p.name), p.manager.as_deref().map(md).unwrap_or_default());
+        let _ = writeln!(
+            w,
+            "| {} | {} | |",
+            md(&p.name),
+            p.manager.as_deref().map(md).unwrap_or_default()
+        );
     }
     Ok(d)
 }
@@ -150,7 +195,10 @@ fn list(w: &mut String, items: &[String], numbered: bool) {
 
 fn parties(w: &mut String, plan: &Plan) {
     let _ = writeln!(w, "## 1. Parties\n");
-    let _ = writeln!(w, "| Partner | Id | Role | Lead | Partnership manager |\n|---|---|---|---|---|");
+    let _ = writeln!(
+        w,
+        "| Partner | Id | Role | Lead | Partnership manager |\n|---|---|---|---|---|"
+    );
     for p in &plan.partners {
         let _ = writeln!(
             w,
@@ -195,9 +243,15 @@ fn objectives(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur: 
         let _ = writeln!(w, "_(not stated)_\n");
         return;
     }
-    let _ = writeln!(w, "| Metric | Target | By month | Owner | Simulated probability |\n|---|---|---|---|---|");
+    let _ = writeln!(
+        w,
+        "| Metric | Target | By month | Owner | Simulated probability |\n|---|---|---|---|---|"
+    );
     for (i, o) in plan.objectives.iter().enumerate() {
-        let p = sim.and_then(|s| s.objectives.get(i)).map(|r| format!("{}%", pct(r.probability))).unwrap_or_else(|| "—".into());
+        let p = sim
+            .and_then(|s| s.objectives.get(i))
+            .map(|r| format!("{}%", pct(r.probability)))
+            .unwrap_or_else(|| "—".into());
         let _ = writeln!(
             w,
             "| {} | {} | {} | {} | {p} |",
@@ -222,18 +276,36 @@ fn remuneration(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur
         }
     }
     let r = plan.remuneration.clone().unwrap_or_default();
-    let _ = writeln!(w, "- **Recurring revenue:** {}\n- **Notes:** {}\n", opt(&r.recurring), opt(&r.notes));
+    let _ = writeln!(
+        w,
+        "- **Recurring revenue:** {}\n- **Notes:** {}\n",
+        opt(&r.recurring),
+        opt(&r.notes)
+    );
     if let Some(s) = sim {
-        let _ = writeln!(w, "| Partner | Share of expected revenue | Expected revenue (mean) | p5 – p95 |\n|---|---|---|---|");
+        let _ = writeln!(
+            w,
+            "| Partner | Share of expected revenue | Expected revenue (mean) | p5 – p95 |\n|---|---|---|---|"
+        );
         let total = s.totals.revenue.mean.0;
         for p in &plan.partners {
             if let Some(t) = s.partners.get(&p.id) {
-                let share = if total.is_zero() {
-                    "—".to_string()
-                } else {
-                    format!("{}%", (t.share.mean.0 * rust_decimal::Decimal::from(100) / total).round_dp(1))
-                };
-                let _ = writeln!(w, "| {} | {share} | {} {cur} | {} – {} |", md(&p.name), t.share.mean, t.share.p5, t.share.p95);
+                let share = t
+                    .share
+                    .mean
+                    .0
+                    .checked_mul(rust_decimal::Decimal::from(100))
+                    .and_then(|x| x.checked_div(total))
+                    .map(|x| format!("{}%", x.round_dp(1)))
+                    .unwrap_or_else(|| "—".to_string());
+                let _ = writeln!(
+                    w,
+                    "| {} | {share} | {} {cur} | {} – {} |",
+                    md(&p.name),
+                    t.share.mean,
+                    t.share.p5,
+                    t.share.p95
+                );
             }
         }
         let _ = writeln!(w);
@@ -246,12 +318,17 @@ fn investments(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur:
     for p in &plan.partners {
         let inv = p.investments.clone().unwrap_or_default();
         let t = sim.and_then(|s| s.partners.get(&p.id));
-        let total = t.map(|t| format!("{} {cur}", t.investment)).unwrap_or_else(|| "—".into());
+        let total = t
+            .map(|t| format!("{} {cur}", t.investment))
+            .unwrap_or_else(|| "—".into());
         let ropi = t
             .and_then(|t| t.ropi.as_ref())
             .map(|r| format!("{} ({} – {})", round2(r.mean), round2(r.p5), round2(r.p95)))
             .unwrap_or_else(|| "—".into());
-        let payback = t.and_then(|t| t.payback.p50).map(|m| m.to_string()).unwrap_or_else(|| "—".into());
+        let payback = t
+            .and_then(|t| t.payback.p50)
+            .map(|m| m.to_string())
+            .unwrap_or_else(|| "—".into());
         let _ = writeln!(
             w,
             "| {} | {} | {} | {} | {} | {total} | {ropi} | {payback} |",
@@ -262,7 +339,10 @@ fn investments(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur:
             money(&inv.monthly_cost, cur)
         );
     }
-    let _ = writeln!(w, "\nMDF, enablement and branding are spent in month 1, the monthly cost every month.\n");
+    let _ = writeln!(
+        w,
+        "\nMDF, enablement and branding are spent in month 1, the monthly cost every month.\n"
+    );
 }
 
 fn round2(x: f64) -> String {
@@ -274,7 +354,10 @@ fn pipeline(w: &mut String, plan: &Plan, cur: &str) {
     if let Some(p) = &plan.pipeline {
         let rate = match &p.opportunities_per_month {
             Rate::Constant(x) => format!("{x} opportunities a month"),
-            Rate::Ramp(v) => format!("a ramp of {} opportunities a month", v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")),
+            Rate::Ramp(v) => format!(
+                "a ramp of {} opportunities a month",
+                v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
+            ),
         };
         let c = &p.sales_cycle_days;
         let _ = writeln!(

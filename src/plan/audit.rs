@@ -13,15 +13,19 @@ use crate::money::Money;
 use crate::plan::check::{parse_metric, Metric};
 use crate::plan::sim::{prefix, Simulation};
 use crate::plan::types::{
-    AuditAllocation, AuditMonth, AuditRequest, AuditResponse, AuditSplit, AuditSplitMonth, ObjectiveAudit, ObjectiveStatus,
-    SimulateRequest, Variance,
+    AuditAllocation, AuditMonth, AuditRequest, AuditResponse, AuditSplit, AuditSplitMonth, ObjectiveAudit,
+    ObjectiveStatus, SimulateRequest, Variance,
 };
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::BTreeMap;
 
 /// Audit the plan against its actuals (SPEC §7).
 pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
-    let mut sim = Simulation::new(SimulateRequest { plan: req.plan.clone(), trials: req.trials, seed: req.seed })?;
+    let mut sim = Simulation::new(SimulateRequest {
+        plan: req.plan.clone(),
+        trials: req.trials,
+        seed: req.seed,
+    })?;
     let ids: Vec<String> = sim.model.partners.iter().map(|p| p.id.clone()).collect();
     // check the actuals before doing any work
     let model = &sim.model;
@@ -30,27 +34,51 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
     for (i, am) in req.actuals.months.iter().enumerate() {
         let at = |f: &str| format!("actuals.months[{i}].{f}");
         if am.month == 0 || am.month as usize > model.horizon {
-            p.invalid(at("month"), format!("month {} is outside the plan's horizon, 1..={}", am.month, model.horizon));
+            p.invalid(
+                at("month"),
+                format!(
+                    "month {} is outside the plan's horizon, 1..={}",
+                    am.month, model.horizon
+                ),
+            );
         } else if let Some(j) = seen.insert(am.month, i) {
-            p.invalid(at("month"), format!("month {} is already reported at actuals.months[{j}]; report each month once", am.month));
+            p.invalid(
+                at("month"),
+                format!(
+                    "month {} is already reported at actuals.months[{j}]; report each month once",
+                    am.month
+                ),
+            );
         }
-        for (f, v) in [("bookings", am.bookings), ("revenue", am.revenue), ("pipeline", am.pipeline)] {
+        for (f, v) in [
+            ("bookings", am.bookings),
+            ("revenue", am.revenue),
+            ("pipeline", am.pipeline),
+        ] {
             if let Some(v) = v {
-                p.take(v.check_minor(model.minor, &at(f)));
+                check_amount(&mut p, v, model.minor, &at(f));
             }
         }
         for (id, v) in am.costs.iter().flatten() {
             if !ids.contains(id) {
-                p.push(ErrorCode::UnknownPartner, at(&format!("costs.{id}")), format!("`{id}` is not a partner of the plan"));
+                p.push(
+                    ErrorCode::UnknownPartner,
+                    at(&format!("costs.{id}")),
+                    format!("`{id}` is not a partner of the plan"),
+                );
             }
-            p.take(v.check_minor(model.minor, &at(&format!("costs.{id}"))));
+            check_amount(&mut p, *v, model.minor, &at(&format!("costs.{id}")));
         }
         for (k, v) in am.metrics.iter().flatten() {
             if let Err(msg) = parse_metric(k, &ids) {
-                let code = if k.starts_with("share:") { ErrorCode::UnknownPartner } else { ErrorCode::InvalidValue };
+                let code = if k.starts_with("share:") {
+                    ErrorCode::UnknownPartner
+                } else {
+                    ErrorCode::InvalidValue
+                };
                 p.push(code, at(&format!("metrics.{k}")), msg);
             }
-            p.take(v.check_minor(model.minor, &at(&format!("metrics.{k}"))));
+            check_amount(&mut p, *v, model.minor, &at(&format!("metrics.{k}")));
         }
     }
     p.finish()?;
@@ -77,9 +105,17 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
         let rate = model.rates.get(mi).copied().unwrap_or(0.0);
         let exp_pipeline = sim.money((rate * mean_deal).round() as i128);
         let mut vary = |item: String, actual: Money, expected: Money| {
-            let var = Money(actual.0 - expected.0);
-            let ratio = if expected.0.is_zero() { None } else { (var.0 / expected.0).to_f64() };
-            variances.push(Variance { month: am.month, item, actual, expected, variance: var, ratio });
+            // amounts are bounded by `check_amount`, so these cannot overflow
+            let var = Money(actual.0.checked_sub(expected.0).unwrap_or_default());
+            let ratio = var.0.checked_div(expected.0).and_then(|r| r.to_f64());
+            variances.push(Variance {
+                month: am.month,
+                item,
+                actual,
+                expected,
+                variance: var,
+                ratio,
+            });
         };
         let mut values = BTreeMap::new();
         if let Some(b) = am.bookings {
@@ -89,25 +125,43 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
         if let Some(r) = am.revenue {
             vary("revenue".into(), r.with_scale(minor), em.revenue.mean);
             values.insert("revenue".to_string(), r.to_units(minor)?);
-            let parts = model.split.divide(r.with_scale(minor)).map_err(|e| prefix(e, "plan.split"))?;
+            let parts = model
+                .split
+                .divide(r.with_scale(minor))
+                .map_err(|e| prefix(e, "plan.split"))?;
             let mut allocations = Vec::new();
             for ((id, part), tot) in ids.iter().zip(parts).zip(totals.iter_mut()) {
                 let u = part.to_units(minor)?;
                 *tot += u;
                 values.insert(format!("share:{id}"), u);
-                allocations.push(AuditAllocation { partner_id: id.clone(), amount: part.with_scale(minor) });
+                allocations.push(AuditAllocation {
+                    partner_id: id.clone(),
+                    amount: part.with_scale(minor),
+                });
             }
             revenue_total += r.to_units(minor)?;
-            split_months.push(AuditSplitMonth { month: am.month, revenue: r.with_scale(minor), allocations });
+            split_months.push(AuditSplitMonth {
+                month: am.month,
+                revenue: r.with_scale(minor),
+                allocations,
+            });
         }
         if let Some(pl) = am.pipeline {
             vary("pipeline".into(), pl.with_scale(minor), exp_pipeline);
         }
         for (i, id) in ids.iter().enumerate() {
             if let Some(c) = am.costs.as_ref().and_then(|c| c.get(id)) {
-                let prev = if mi == 0 { 0 } else { sim.invest_cum.get((mi - 1) * pc + i).copied().unwrap_or(0) };
+                let prev = if mi == 0 {
+                    0
+                } else {
+                    sim.invest_cum.get((mi - 1) * pc + i).copied().unwrap_or(0)
+                };
                 let cum = sim.invest_cum.get(mi * pc + i).copied().unwrap_or(0);
-                vary(format!("costs:{id}"), c.with_scale(minor), sim.money(i128::from(cum - prev)));
+                vary(
+                    format!("costs:{id}"),
+                    c.with_scale(minor),
+                    sim.money(i128::from(cum - prev)),
+                );
             }
         }
         for (k, v) in am.metrics.iter().flatten() {
@@ -131,13 +185,19 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
             let Some(v) = values.get(&o.name) else { continue };
             actual += v;
             through = *month;
-            let Some(em) = expect.months.get(*month as usize - 1) else { continue };
+            let Some(em) = expect.months.get(*month as usize - 1) else {
+                continue;
+            };
             let e = match o.metric {
                 Metric::Bookings => em.bookings.mean,
                 Metric::Revenue => em.revenue.mean,
-                Metric::Share(i) => ids.get(i).and_then(|id| em.partners.get(id)).map(|p| p.share.mean).unwrap_or(Money::ZERO),
+                Metric::Share(i) => ids
+                    .get(i)
+                    .and_then(|id| em.partners.get(id))
+                    .map(|p| p.share.mean)
+                    .unwrap_or(Money::ZERO),
             };
-            expected = Money(expected.0 + e.0);
+            expected = Money(expected.0.checked_add(e.0).unwrap_or_default());
         }
         let status = if actual >= o.target {
             ObjectiveStatus::Met
@@ -167,9 +227,34 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
             allocations: ids
                 .iter()
                 .zip(&totals)
-                .map(|(id, &u)| AuditAllocation { partner_id: id.clone(), amount: sim.money(u) })
+                .map(|(id, &u)| AuditAllocation {
+                    partner_id: id.clone(),
+                    amount: sim.money(u),
+                })
                 .collect(),
             months: split_months,
         },
     })
+}
+
+/// Largest actual amount, in minor units (keeps every sum and difference exact).
+const MAX_ACTUAL_UNITS: i128 = 1_000_000_000_000_000_000;
+
+/// An actual amount must have at most the currency's decimals and be at most 10¹⁸
+/// minor units in size.
+fn check_amount(p: &mut Problems, v: Money, minor: u32, path: &str) {
+    let units = v.check_minor(minor, path).and_then(|m| m.to_units(minor));
+    match p.take(units.map_err(|e| crate::DealteamError {
+        path: path.to_string(),
+        ..e
+    })) {
+        Some(u) if u.abs() > MAX_ACTUAL_UNITS => {
+            p.push(
+                ErrorCode::InvalidMoney,
+                path,
+                format!("{v} is too large to audit (at most 10^18 minor units)"),
+            );
+        }
+        _ => {}
+    }
 }

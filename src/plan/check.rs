@@ -119,7 +119,12 @@ pub fn check_trials(trials: Option<u64>) -> Result<u64> {
         return Err(DealteamError::invalid("trials", "run at least 1 trial"));
     }
     if t > MAX_TRIALS as u64 {
-        return Err(DealteamError::too_large("trials", "simulation trials", MAX_TRIALS, t.min(usize::MAX as u64) as usize));
+        return Err(DealteamError::too_large(
+            "trials",
+            "simulation trials",
+            MAX_TRIALS,
+            t.min(usize::MAX as u64) as usize,
+        ));
     }
     Ok(t)
 }
@@ -127,7 +132,10 @@ pub fn check_trials(trials: Option<u64>) -> Result<u64> {
 fn units(p: &mut Problems, m: Option<Money>, minor: u32, path: &str) -> i64 {
     let Some(m) = m else { return 0 };
     let r = m.check_minor(minor, path).and_then(|m| m.to_units(minor));
-    match p.take(r.map_err(|e| DealteamError { path: path.to_string(), ..e })) {
+    match p.take(r.map_err(|e| DealteamError {
+        path: path.to_string(),
+        ..e
+    })) {
         Some(u) if u < 0 => {
             p.push(ErrorCode::InvalidMoney, path, "an investment must not be negative");
             0
@@ -148,7 +156,11 @@ fn prob(p: &mut Problems, x: f64, path: &str, what: &str) {
 }
 
 fn missing(p: &mut Problems, path: &str, what: &str) {
-    p.push(ErrorCode::MissingField, path, format!("a plan needs {what} to be simulated"));
+    p.push(
+        ErrorCode::MissingField,
+        path,
+        format!("a plan needs {what} to be simulated"),
+    );
 }
 
 /// Check a plan for simulation (SPEC §6): every problem is reported, the first as the
@@ -164,7 +176,10 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
     let mut deal_quantum = 1i64;
     if let Some(mu) = plan.minor_units {
         if mu > minor {
-            p.invalid("minorUnits", format!("{cur} has {minor} decimal places; minorUnits may lower that, not raise it"));
+            p.invalid(
+                "minorUnits",
+                format!("{cur} has {minor} decimal places; minorUnits may lower that, not raise it"),
+            );
         } else {
             deal_quantum = 10i64.pow(minor - mu);
         }
@@ -179,7 +194,12 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
             1
         }
         Some(h) if h as usize > MAX_PLAN_MONTHS => {
-            p.add(DealteamError::too_large("horizonMonths", "plan months", MAX_PLAN_MONTHS, h as usize));
+            p.add(DealteamError::too_large(
+                "horizonMonths",
+                "plan months",
+                MAX_PLAN_MONTHS,
+                h as usize,
+            ));
             1
         }
         Some(h) => h as usize,
@@ -193,12 +213,20 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
     for (i, pt) in plan.partners.iter().enumerate() {
         let inv = pt.investments.clone().unwrap_or_default();
         let at = |f: &str| format!("partners[{i}].investments.{f}");
-        let upfront = [("mdf", inv.mdf), ("enablement", inv.enablement), ("branding", inv.branding)]
-            .into_iter()
-            .map(|(f, m)| units(&mut p, m, minor, &at(f)))
-            .sum();
+        let upfront = [
+            ("mdf", inv.mdf),
+            ("enablement", inv.enablement),
+            ("branding", inv.branding),
+        ]
+        .into_iter()
+        .map(|(f, m)| units(&mut p, m, minor, &at(f)))
+        .sum();
         let monthly = units(&mut p, inv.monthly_cost, minor, &at("monthlyCost"));
-        partners.push(PartnerModel { id: pt.id.clone(), upfront, monthly });
+        partners.push(PartnerModel {
+            id: pt.id.clone(),
+            upfront,
+            monthly,
+        });
     }
     // offer
     let offer = match &plan.offer {
@@ -207,16 +235,34 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
             OfferModel::OneTime
         }
         Some(Offer::OneTime {}) => OfferModel::OneTime,
-        Some(Offer::Subscription { term_months, monthly_churn, renewal_rate }) => {
+        Some(Offer::Subscription {
+            term_months,
+            monthly_churn,
+            renewal_rate,
+        }) => {
             check_term(&mut p, *term_months);
             prob(&mut p, *monthly_churn, "offer.monthlyChurn", "monthlyChurn");
             prob(&mut p, *renewal_rate, "offer.renewalRate", "renewalRate");
-            OfferModel::Subscription { term: (*term_months).max(1), churn: *monthly_churn, renewal: *renewal_rate }
+            OfferModel::Subscription {
+                term: (*term_months).max(1),
+                churn: *monthly_churn,
+                renewal: *renewal_rate,
+            }
         }
-        Some(Offer::Consumption { term_months, monthly_growth, monthly_churn, renewal_rate }) => {
+        Some(Offer::Consumption {
+            term_months,
+            monthly_growth,
+            monthly_churn,
+            renewal_rate,
+        }) => {
             check_term(&mut p, *term_months);
-            if check_finite(&mut p, "offer.monthlyGrowth", *monthly_growth) && !(*monthly_growth > -1.0 && *monthly_growth <= 10.0) {
-                p.invalid("offer.monthlyGrowth", format!("monthlyGrowth must be above -1 and at most 10 (1000 % a month), got {monthly_growth}"));
+            if check_finite(&mut p, "offer.monthlyGrowth", *monthly_growth)
+                && !(*monthly_growth > -1.0 && *monthly_growth <= 10.0)
+            {
+                p.invalid(
+                    "offer.monthlyGrowth",
+                    format!("monthlyGrowth must be above -1 and at most 10 (1000 % a month), got {monthly_growth}"),
+                );
             }
             prob(&mut p, *monthly_churn, "offer.monthlyChurn", "monthlyChurn");
             prob(&mut p, *renewal_rate, "offer.renewalRate", "renewalRate");
@@ -236,7 +282,10 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
             let list: Vec<f64> = match &pl.opportunities_per_month {
                 Rate::Constant(x) => vec![*x],
                 Rate::Ramp(v) if v.is_empty() => {
-                    p.invalid("pipeline.opportunitiesPerMonth", "give a number or at least one month's rate");
+                    p.invalid(
+                        "pipeline.opportunitiesPerMonth",
+                        "give a number or at least one month's rate",
+                    );
                     vec![0.0]
                 }
                 Rate::Ramp(v) => v.clone(),
@@ -247,16 +296,24 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
                     Rate::Ramp(_) => format!("pipeline.opportunitiesPerMonth[{i}]"),
                 };
                 if check_finite(&mut p, &path, x) && !(0.0..=MAX_RATE).contains(&x) {
-                    p.invalid(&path, format!("opportunities per month must be between 0 and {MAX_RATE}, got {x}"));
+                    p.invalid(
+                        &path,
+                        format!("opportunities per month must be between 0 and {MAX_RATE}, got {x}"),
+                    );
                 }
             }
             let last = list.last().copied().unwrap_or(0.0);
-            rates = (0..horizon).map(|m| list.get(m).copied().unwrap_or(last).clamp(0.0, MAX_RATE)).collect();
+            rates = (0..horizon)
+                .map(|m| list.get(m).copied().unwrap_or(last).clamp(0.0, MAX_RATE))
+                .collect();
             prob(&mut p, pl.win_probability, "pipeline.winProbability", "winProbability");
             win = pl.win_probability.clamp(0.0, 1.0);
             let ds = &pl.deal_size;
             if ds.distribution != "lognormal" {
-                p.invalid("pipeline.dealSize.distribution", format!("only \"lognormal\" is supported, got \"{}\"", ds.distribution));
+                p.invalid(
+                    "pipeline.dealSize.distribution",
+                    format!("only \"lognormal\" is supported, got \"{}\"", ds.distribution),
+                );
             }
             let median = units(&mut p, Some(ds.median), minor, "pipeline.dealSize.median");
             let p90 = units(&mut p, Some(ds.p90), minor, "pipeline.dealSize.p90");
@@ -265,7 +322,10 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
             } else if median <= 0 {
                 // already reported as invalid money
             } else if p90 < median {
-                p.invalid("pipeline.dealSize.p90", format!("p90 ({}) must be at least the median ({})", ds.p90, ds.median));
+                p.invalid(
+                    "pipeline.dealSize.p90",
+                    format!("p90 ({}) must be at least the median ({})", ds.p90, ds.median),
+                );
             } else {
                 let scale = 10f64.powi(minor as i32);
                 mu = libm::log(median as f64 / scale);
@@ -276,16 +336,25 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
             }
             let c = &pl.sales_cycle_days;
             if c.distribution != "triangular" {
-                p.invalid("pipeline.salesCycleDays.distribution", format!("only \"triangular\" is supported, got \"{}\"", c.distribution));
+                p.invalid(
+                    "pipeline.salesCycleDays.distribution",
+                    format!("only \"triangular\" is supported, got \"{}\"", c.distribution),
+                );
             }
             let ok = [("min", c.min), ("mode", c.mode), ("max", c.max)]
                 .iter()
                 .all(|(f, x)| check_finite(&mut p, format!("pipeline.salesCycleDays.{f}"), *x));
             if ok {
                 if c.min < 0.0 || c.max > 36_500.0 {
-                    p.invalid("pipeline.salesCycleDays", "sales cycle days must be between 0 and 36500");
+                    p.invalid(
+                        "pipeline.salesCycleDays",
+                        "sales cycle days must be between 0 and 36500",
+                    );
                 } else if !(c.min <= c.mode && c.mode <= c.max) {
-                    p.invalid("pipeline.salesCycleDays", format!("need min ≤ mode ≤ max, got {} / {} / {}", c.min, c.mode, c.max));
+                    p.invalid(
+                        "pipeline.salesCycleDays",
+                        format!("need min ≤ mode ≤ max, got {} / {} / {}", c.min, c.mode, c.max),
+                    );
                 }
                 cycle = (c.min, c.mode, c.max);
             }
@@ -311,7 +380,11 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
         }
         let target = match o.target {
             None => {
-                p.push(ErrorCode::MissingField, at("target"), "an objective needs a `target` amount");
+                p.push(
+                    ErrorCode::MissingField,
+                    at("target"),
+                    "an objective needs a `target` amount",
+                );
                 0
             }
             Some(t) => match t.check_minor(minor, &at("target")).and_then(|m| m.to_units(minor)) {
@@ -328,19 +401,31 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
                 1
             }
             Some(b) if b == 0 || b as usize > horizon => {
-                p.invalid(at("byMonth"), format!("byMonth must be within the horizon, 1..={horizon}, got {b}"));
+                p.invalid(
+                    at("byMonth"),
+                    format!("byMonth must be within the horizon, 1..={horizon}, got {b}"),
+                );
                 1
             }
             Some(b) => b as usize,
         };
         if let Ok(metric) = metric {
-            objectives.push(ObjectiveModel { name: o.metric.clone(), metric, target, by_month: by });
+            objectives.push(ObjectiveModel {
+                name: o.metric.clone(),
+                metric,
+                target,
+                by_month: by,
+            });
         }
     }
     if let Some(ex) = &plan.exclusivity {
         if let Some(MayPursue::PerPartner(m)) = &ex.may_pursue_similar {
             for k in m.keys().filter(|k| !ids.contains(k)) {
-                p.push(ErrorCode::UnknownPartner, format!("exclusivity.mayPursueSimilar.{k}"), format!("`{k}` is not a partner of the plan"));
+                p.push(
+                    ErrorCode::UnknownPartner,
+                    format!("exclusivity.mayPursueSimilar.{k}"),
+                    format!("`{k}` is not a partner of the plan"),
+                );
             }
         }
     }
@@ -380,7 +465,9 @@ pub fn parse_metric(name: &str, ids: &[String]) -> std::result::Result<Metric, S
                 .position(|x| x == id)
                 .map(Metric::Share)
                 .ok_or_else(|| format!("`{id}` is not a partner of the plan; use share:<partnerId>")),
-            None => Err(format!("unknown metric `{s}`; use bookings, revenue or share:<partnerId>")),
+            None => Err(format!(
+                "unknown metric `{s}`; use bookings, revenue or share:<partnerId>"
+            )),
         },
     }
 }

@@ -12,8 +12,8 @@ pub mod trial;
 pub mod types;
 pub mod validate;
 
-pub use sim::Simulation;
 pub use crate::splits::{PreparedSplit, SplitRule};
+pub use sim::Simulation;
 pub use types::*;
 
 use crate::api::Command;

@@ -27,12 +27,19 @@ pub fn mean_money(sum: i128, n: u64, minor: u32) -> Money {
 fn money_stats(acc: &MoneyAcc, n: u64, minor: u32) -> MoneyStats {
     let q = |p: f64| {
         let units = acc.q.quantile(p).round();
-        let d = Decimal::from_f64_retain(units).unwrap_or(Decimal::ZERO).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        let d = Decimal::from_f64_retain(units)
+            .unwrap_or(Decimal::ZERO)
+            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
         let mut d = d / Decimal::from(10u64.pow(minor));
         d.rescale(minor);
         Money(d)
     };
-    MoneyStats { mean: mean_money(acc.sum, n, minor), p5: q(0.05), p50: q(0.5), p95: q(0.95) }
+    MoneyStats {
+        mean: mean_money(acc.sum, n, minor),
+        p5: q(0.05),
+        p50: q(0.5),
+        p95: q(0.95),
+    }
 }
 
 fn ratio_stats(acc: &RatioAcc) -> Option<RatioStats> {
@@ -57,14 +64,28 @@ pub fn response(sim: &Simulation) -> Result<SimulateResponse> {
         let mut partners = BTreeMap::new();
         let mut paid_back = BTreeMap::new();
         for (i, pt) in m.partners.iter().enumerate() {
-            let prev = if mi == 0 { 0 } else { sim.invest_cum.get((mi - 1) * p + i).copied().unwrap_or(0) };
+            let prev = if mi == 0 {
+                0
+            } else {
+                sim.invest_cum.get((mi - 1) * p + i).copied().unwrap_or(0)
+            };
             let cum = sim.invest_cum.get(mi * p + i).copied().unwrap_or(0);
-            let (Some(sh), Some(ro)) = (per.shares.get(i), per.ropi.get(i)) else { continue };
+            let (Some(sh), Some(ro)) = (per.shares.get(i), per.ropi.get(i)) else {
+                continue;
+            };
             partners.insert(
                 pt.id.clone(),
-                PartnerFigures { share: money_stats(sh, n, minor), cost: sim.money(i128::from(cum - prev)), ropi: ratio_stats(ro) },
+                PartnerFigures {
+                    share: money_stats(sh, n, minor),
+                    cost: sim.money(i128::from(cum - prev)),
+                    ropi: ratio_stats(ro),
+                },
             );
-            let by = s.payback.get(i).map(|c| c.counts.iter().take(mi + 1).sum::<u64>()).unwrap_or(0);
+            let by = s
+                .payback
+                .get(i)
+                .map(|c| c.counts.iter().take(mi + 1).sum::<u64>())
+                .unwrap_or(0);
             paid_back.insert(pt.id.clone(), Probability(by as f64 / n as f64));
         }
         months.push(MonthFigures {
@@ -78,7 +99,9 @@ pub fn response(sim: &Simulation) -> Result<SimulateResponse> {
     let last = m.horizon.saturating_sub(1);
     let mut partners = BTreeMap::new();
     for (i, pt) in m.partners.iter().enumerate() {
-        let (Some(sh), Some(ro), Some(pb)) = (s.total.shares.get(i), s.total.ropi.get(i), s.payback.get(i)) else { continue };
+        let (Some(sh), Some(ro), Some(pb)) = (s.total.shares.get(i), s.total.ropi.get(i), s.payback.get(i)) else {
+            continue;
+        };
         let paid: u64 = pb.counts.iter().sum();
         let month_sum: u64 = pb.counts.iter().enumerate().map(|(k, c)| (k as u64 + 1) * c).sum();
         partners.insert(

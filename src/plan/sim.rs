@@ -227,7 +227,9 @@ impl Simulation {
             let v: i128 = match o.metric {
                 Metric::Bookings => t.bookings.iter().take(upto).map(|&x| i128::from(x)).sum(),
                 Metric::Revenue => t.revenue.iter().take(upto).map(|&x| i128::from(x)).sum(),
-                Metric::Share(i) => (0..upto).map(|mi| i128::from(t.shares.get(mi * p + i).copied().unwrap_or(0))).sum(),
+                Metric::Share(i) => (0..upto)
+                    .map(|mi| i128::from(t.shares.get(mi * p + i).copied().unwrap_or(0)))
+                    .sum(),
             };
             acc.1 += v;
             if v >= o.target {
@@ -236,6 +238,18 @@ impl Simulation {
         }
         s.deals += t.deals;
         s.trials += 1;
+    }
+
+    /// Histogram buckets held by the summary: the memory of a run, which depends on
+    /// the months, the partners and the spread of the values, not on the trials.
+    pub fn buckets(&self) -> usize {
+        let period = |p: &Period| {
+            p.bookings.q.buckets()
+                + p.revenue.q.buckets()
+                + p.shares.iter().map(|a| a.q.buckets()).sum::<usize>()
+                + p.ropi.iter().map(|a| a.q.buckets()).sum::<usize>()
+        };
+        self.summary.months.iter().map(period).sum::<usize>() + period(&self.summary.total)
     }
 
     /// The checked currency's minor units (for callers converting units).
@@ -256,7 +270,11 @@ pub fn ropi(share: i64, investment: i64) -> f64 {
 
 /// Put `prefix` in front of an error's path (and its others').
 pub(crate) fn prefix(mut e: DealteamError, prefix: &str) -> DealteamError {
-    e.path = if e.path.is_empty() { prefix.to_string() } else { format!("{prefix}.{}", e.path) };
+    e.path = if e.path.is_empty() {
+        prefix.to_string()
+    } else {
+        format!("{prefix}.{}", e.path)
+    };
     e.others = e.others.into_iter().map(|o| self::prefix(o, prefix)).collect();
     e
 }

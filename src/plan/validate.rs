@@ -34,8 +34,17 @@ struct Out(Vec<Finding>);
 
 impl Out {
     fn add(&mut self, rule: &str, path: impl Into<String>, message: impl Into<String>) {
-        let severity = RULES.iter().find(|(r, _)| *r == rule).map(|(_, s)| *s).unwrap_or(Severity::Error);
-        self.0.push(Finding { rule: rule.to_string(), severity, path: path.into(), message: message.into() });
+        let severity = RULES
+            .iter()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, s)| *s)
+            .unwrap_or(Severity::Error);
+        self.0.push(Finding {
+            rule: rule.to_string(),
+            severity,
+            path: path.into(),
+            message: message.into(),
+        });
     }
 }
 
@@ -49,11 +58,25 @@ pub fn validate_plan(plan: &Plan) -> ValidateResponse {
     let ids: Vec<String> = plan.partners.iter().map(|p| p.id.clone()).collect();
     // parties and leads
     if plan.partners.len() < 2 {
-        o.add("partners.present", "partners", "list at least two partners: a collaboration agreement needs two parties");
+        o.add(
+            "partners.present",
+            "partners",
+            "list at least two partners: a collaboration agreement needs two parties",
+        );
     }
-    let leads: Vec<usize> = plan.partners.iter().enumerate().filter(|(_, p)| p.lead).map(|(i, _)| i).collect();
+    let leads: Vec<usize> = plan
+        .partners
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lead)
+        .map(|(i, _)| i)
+        .collect();
     match leads.as_slice() {
-        [] => o.add("lead.partner", "partners", "mark exactly one partner as the lead (`\"lead\": true`)"),
+        [] => o.add(
+            "lead.partner",
+            "partners",
+            "mark exactly one partner as the lead (`\"lead\": true`)",
+        ),
         [_] => {}
         [_, second, ..] => o.add(
             "lead.partner",
@@ -62,34 +85,64 @@ pub fn validate_plan(plan: &Plan) -> ValidateResponse {
         ),
     }
     if blank(&plan.opportunity_lead) {
-        o.add("lead.opportunity", "opportunityLead", "name the person who leads the opportunity (`opportunityLead`)");
+        o.add(
+            "lead.opportunity",
+            "opportunityLead",
+            "name the person who leads the opportunity (`opportunityLead`)",
+        );
     }
     for (i, p) in plan.partners.iter().enumerate() {
         if blank(&p.manager) {
-            o.add("partner.manager", format!("partners[{i}].manager"), format!("name {}'s partnership manager (`manager`)", who(p)));
+            o.add(
+                "partner.manager",
+                format!("partners[{i}].manager"),
+                format!("name {}'s partnership manager (`manager`)", who(p)),
+            );
         }
     }
     // objectives
     if plan.objectives.is_empty() {
-        o.add("objectives.metrics", "objectives", "add at least one joint objective with a `metric` (bookings, revenue or share:<partnerId>) and a `target`");
+        o.add(
+            "objectives.metrics",
+            "objectives",
+            "add at least one joint objective with a `metric` (bookings, revenue or share:<partnerId>) and a `target`",
+        );
     }
     for (i, ob) in plan.objectives.iter().enumerate() {
         if let Err(msg) = parse_metric(&ob.metric, &ids) {
             o.add("objectives.metrics", format!("objectives[{i}].metric"), msg);
         }
         if ob.target.is_none() {
-            o.add("objectives.metrics", format!("objectives[{i}].target"), "give the objective a `target` amount");
+            o.add(
+                "objectives.metrics",
+                format!("objectives[{i}].target"),
+                "give the objective a `target` amount",
+            );
         }
         match (ob.by_month, plan.horizon_months) {
-            (None, _) => o.add("objectives.dates", format!("objectives[{i}].byMonth"), "give the objective a date: `byMonth` (1..horizonMonths)"),
-            (Some(b), Some(h)) if b == 0 || b > h => {
-                o.add("objectives.dates", format!("objectives[{i}].byMonth"), format!("byMonth {b} is outside the plan's horizon of {h} months"))
-            }
-            (Some(0), None) => o.add("objectives.dates", format!("objectives[{i}].byMonth"), "byMonth starts at 1"),
+            (None, _) => o.add(
+                "objectives.dates",
+                format!("objectives[{i}].byMonth"),
+                "give the objective a date: `byMonth` (1..horizonMonths)",
+            ),
+            (Some(b), Some(h)) if b == 0 || b > h => o.add(
+                "objectives.dates",
+                format!("objectives[{i}].byMonth"),
+                format!("byMonth {b} is outside the plan's horizon of {h} months"),
+            ),
+            (Some(0), None) => o.add(
+                "objectives.dates",
+                format!("objectives[{i}].byMonth"),
+                "byMonth starts at 1",
+            ),
             _ => {}
         }
         if blank(&ob.owner) {
-            o.add("objectives.owners", format!("objectives[{i}].owner"), "name who is accountable for this objective (`owner`)");
+            o.add(
+                "objectives.owners",
+                format!("objectives[{i}].owner"),
+                "name who is accountable for this objective (`owner`)",
+            );
         }
     }
     if plan.success_measures.iter().all(|s| s.trim().is_empty()) {
@@ -97,7 +150,11 @@ pub fn validate_plan(plan: &Plan) -> ValidateResponse {
     }
     // remuneration
     match &plan.offer {
-        None => o.add("remuneration.recurring", "offer", "describe the offer (`offer.kind`: oneTime, subscription or consumption) so remuneration is defined"),
+        None => o.add(
+            "remuneration.recurring",
+            "offer",
+            "describe the offer (`offer.kind`: oneTime, subscription or consumption) so remuneration is defined",
+        ),
         Some(Offer::Subscription { .. } | Offer::Consumption { .. }) => {
             if plan.remuneration.as_ref().map(|r| blank(&r.recurring)).unwrap_or(true) {
                 o.add(
@@ -128,11 +185,19 @@ pub fn validate_plan(plan: &Plan) -> ValidateResponse {
     }
     // split
     match (&plan.split, &plan.currency) {
-        (None, _) => o.add("split.adds_up", "split", "add a `split` rule that divides the revenue among the partners"),
+        (None, _) => o.add(
+            "split.adds_up",
+            "split",
+            "add a `split` rule that divides the revenue among the partners",
+        ),
         (Some(rule), cur) if !ids.is_empty() => {
             let cur = cur.clone().unwrap_or_else(crate::money::Currency::eur);
             if let Err(e) = rule.prepare(&ids, &cur, "split") {
-                o.add("split.adds_up", e.path.clone(), format!("the split does not add up: {}", e.message));
+                o.add(
+                    "split.adds_up",
+                    e.path.clone(),
+                    format!("the split does not add up: {}", e.message),
+                );
             }
         }
         _ => {}
@@ -143,19 +208,39 @@ pub fn validate_plan(plan: &Plan) -> ValidateResponse {
         o.add("pipeline.required", "pipelineRequirements", "state the required pipeline (`pipeline` or `pipelineRequirements.opportunitiesPerMonth` / `pipelineValue`)");
     }
     if plan.pipeline.is_none() && req.max_sales_cycle_days.is_none() {
-        o.add("pipeline.cycle", "pipelineRequirements.maxSalesCycleDays", "state the expected sales cycle (`pipeline.salesCycleDays` or `pipelineRequirements.maxSalesCycleDays`)");
+        o.add(
+            "pipeline.cycle",
+            "pipelineRequirements.maxSalesCycleDays",
+            "state the expected sales cycle (`pipeline.salesCycleDays` or `pipelineRequirements.maxSalesCycleDays`)",
+        );
     }
     // governance
     let gov = plan.governance.clone().unwrap_or_default();
     if blank(&gov.overseer) {
-        o.add("governance.overseer", "governance.overseer", "name who oversees the collaboration (`governance.overseer`)");
+        o.add(
+            "governance.overseer",
+            "governance.overseer",
+            "name who oversees the collaboration (`governance.overseer`)",
+        );
     }
     if blank(&gov.independent_party) {
-        o.add("governance.independent", "governance.independentParty", "an independent party (`governance.independentParty`) is recommended to arbitrate and audit");
+        o.add(
+            "governance.independent",
+            "governance.independentParty",
+            "an independent party (`governance.independentParty`) is recommended to arbitrate and audit",
+        );
     }
-    let steps = plan.mediation.as_ref().map(|m| m.steps.iter().filter(|s| !s.trim().is_empty()).count()).unwrap_or(0);
+    let steps = plan
+        .mediation
+        .as_ref()
+        .map(|m| m.steps.iter().filter(|s| !s.trim().is_empty()).count())
+        .unwrap_or(0);
     if steps == 0 {
-        o.add("mediation.steps", "mediation.steps", "list the dispute mediation steps in order (`mediation.steps`, e.g. managers → executives → mediator)");
+        o.add(
+            "mediation.steps",
+            "mediation.steps",
+            "list the dispute mediation steps in order (`mediation.steps`, e.g. managers → executives → mediator)",
+        );
     }
     // exclusivity
     match &plan.exclusivity {
@@ -176,7 +261,11 @@ pub fn validate_plan(plan: &Plan) -> ValidateResponse {
         }
     }
     if blank(&plan.values) && blank(&plan.vision) {
-        o.add("values.vision", "values", "consider writing down shared values and the long-term vision (`values`, `vision`)");
+        o.add(
+            "values.vision",
+            "values",
+            "consider writing down shared values and the long-term vision (`values`, `vision`)",
+        );
     }
     // the numbers themselves (only when the parts the simulation needs exist, to avoid
     // repeating the gaps above)
@@ -195,7 +284,10 @@ pub fn validate_plan(plan: &Plan) -> ValidateResponse {
     }
     let mut findings = o.0;
     findings.sort_by_key(|f| f.severity); // stable: rule order kept within a severity
-    ValidateResponse { ok: findings.iter().all(|f| f.severity != Severity::Error), findings }
+    ValidateResponse {
+        ok: findings.iter().all(|f| f.severity != Severity::Error),
+        findings,
+    }
 }
 
 fn who(p: &crate::plan::types::PlanPartner) -> String {
