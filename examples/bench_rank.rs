@@ -16,18 +16,31 @@ fn arg(args: &[String], name: &str, default: &str) -> String {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned().unwrap_or_else(|| default.to_string())
 }
 
-/// Median of `runs` timings of `f`, in milliseconds.
-fn time_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
+/// This thread's CPU time (user + system) in ms, from /proc (10 ms ticks; Linux only,
+/// 0 elsewhere). On a busy machine CPU time is closer to the idle wall time.
+fn cpu_ms() -> f64 {
+    let s = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let f: Vec<&str> = s.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    let t = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (t(11) + t(12)) * 10.0
+}
+
+/// Median wall time of `runs` calls of `f` and their mean CPU time, in milliseconds.
+fn time_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> ((f64, f64), T) {
     let mut times = Vec::with_capacity(runs);
     let mut last = None;
+    let mut cpu = 0.0;
     for _ in 0..runs {
-        let t = Instant::now();
+        // only the call is measured: dropping the previous result happens outside
+        let (c, t) = (cpu_ms(), Instant::now());
         let v = f();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
+        cpu += cpu_ms() - c;
         last = Some(v);
     }
+    let cpu = cpu / runs as f64;
     times.sort_by(|a, b| a.total_cmp(b));
-    (times[runs / 2], last.expect("runs ≥ 1"))
+    ((times[runs / 2], cpu), last.expect("runs ≥ 1"))
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -48,10 +61,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (validate_ms, _) = time_ms(3, || eco.validate().expect("valid ecosystem"));
     let (build_ms, _) = time_ms(3, || EcosystemIndex::new(eco.clone()).expect("valid ecosystem"));
     let (from_json_ms, index) = time_ms(5, || EcosystemIndex::from_json(&eco_json).expect("valid ecosystem"));
-    let (score_ms, _) = time_ms(31, || index.scores(&profile));
+    let (score_ms, _) = time_ms(301, || index.scores(&profile));
     let top = RankOptions { limit: Some(100), explain: Some(true) };
-    let (top100_ms, resp) = time_ms(31, || index.rank(&profile, &top).expect("valid profile"));
-    let (full_ms, ranking) = time_ms(31, || index.order(&profile).expect("valid profile"));
+    let (top100_ms, resp) = time_ms(301, || index.rank(&profile, &top).expect("valid profile"));
+    let (full_ms, ranking) = time_ms(301, || index.order(&profile).expect("valid profile"));
     let all = RankOptions { limit: Some(0), explain: Some(false) };
     let (full_rows_ms, rows) = time_ms(5, || index.rank(&profile, &all).expect("valid profile"));
     assert_eq!(rows.results.len(), n);
@@ -66,12 +79,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         o.write_all(&x.to_le_bytes())?;
     }
     let eligible = ranking.scores.eligible.iter().filter(|&&e| e).count();
+    let w = |x: (f64, f64)| x.0;
+    let c = |x: (f64, f64)| x.1;
     println!(
         "{}",
         serde_json::json!({
             "side": "native", "partners": n, "jsonBytes": eco_json.len(), "eligible": eligible,
-            "parseMs": parse_ms, "cloneAndIndexMs": build_ms, "scoreMs": score_ms, "validateMs": validate_ms, "fromJsonMs": from_json_ms,
-            "top100Ms": top100_ms, "fullOrderMs": full_ms, "fullRowsMs": full_rows_ms,
+            "parseMs": w(parse_ms), "validateMs": w(validate_ms), "cloneAndIndexMs": w(build_ms),
+            "fromJsonMs": w(from_json_ms), "scoreMs": w(score_ms), "top100Ms": w(top100_ms),
+            "fullOrderMs": w(full_ms), "fullRowsMs": w(full_rows_ms),
+            "cpu": {"parseMs": c(parse_ms), "fromJsonMs": c(from_json_ms), "scoreMs": c(score_ms),
+                    "top100Ms": c(top100_ms), "fullOrderMs": c(full_ms), "fullRowsMs": c(full_rows_ms)},
             "best": resp.results[0].partner_id, "bestFit": resp.results[0].fit,
         })
     );

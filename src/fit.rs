@@ -3,12 +3,12 @@
 //! the ranking index (`rank`) and team search call these functions.
 
 use crate::model::{Criterion, CriterionKind, Partner, Profile, Require};
-use std::collections::HashMap;
+use crate::model::hash::FxHashMap;
 
 /// Tier names → rank (lowest 0), with the tier count, for §2's tier score.
 #[derive(Clone, Debug, Default)]
 pub struct Tiers {
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     len: usize,
 }
 
@@ -99,7 +99,7 @@ pub fn fit(profile: &Profile, p: &Partner, tiers: &Tiers) -> f64 {
 pub fn failed_clauses(req: &Require, p: &Partner, tiers: &Tiers) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(k) = &req.kinds {
-        if !k.iter().any(|x| *x == p.kind) {
+        if !k.contains(&p.kind) {
             out.push("kinds".to_string());
         }
     }

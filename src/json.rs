@@ -84,8 +84,8 @@ fn classify(path: &str, msg: &str) -> DealteamError {
         let full = join(path, &name);
         return DealteamError::new(ErrorCode::MissingField, full, format!("the field `{name}` is required"));
     }
-    if msg.starts_with("invalid_money:") {
-        return DealteamError::new(ErrorCode::InvalidMoney, path, msg["invalid_money:".len()..].trim().to_string());
+    if let Some(rest) = msg.strip_prefix("invalid_money:") {
+        return DealteamError::new(ErrorCode::InvalidMoney, path, rest.trim().to_string());
     }
     DealteamError::new(ErrorCode::InvalidValue, path, msg)
 }

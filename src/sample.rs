@@ -14,8 +14,8 @@
 
 use crate::error::{DealteamError, Result};
 use crate::model::{
-    ConflictMode, Criterion, CriterionKind, Deal, Ecosystem, Partner, Profile, Relationship, Require, Requirement, Slot,
-    MAX_PARTNERS,
+    ConflictMode, Criterion, CriterionKind, Deal, Ecosystem, Partner, Profile, Relationship, Require, Requirement,
+    Slot, MAX_PARTNERS,
 };
 use crate::money::{Currency, Money};
 use rand::{Rng, SeedableRng};
@@ -43,14 +43,27 @@ const KINDS: [(&str, u32); 7] =
 /// Tiers, lowest first, with their share (percent).
 const TIERS: [(&str, u32); 4] = [("registered", 45), ("silver", 30), ("gold", 18), ("platinum", 7)];
 /// Capability keys.
-pub const CAPABILITIES: [&str; 8] = ["cloud", "security", "data", "ai", "integration", "support", "implementation", "marketing"];
-const INDUSTRIES: [&str; 10] =
-    ["healthcare", "finance", "retail", "manufacturing", "public", "energy", "telecom", "education", "logistics", "media"];
+pub const CAPABILITIES: [&str; 8] =
+    ["cloud", "security", "data", "ai", "integration", "support", "implementation", "marketing"];
+const INDUSTRIES: [&str; 10] = [
+    "healthcare",
+    "finance",
+    "retail",
+    "manufacturing",
+    "public",
+    "energy",
+    "telecom",
+    "education",
+    "logistics",
+    "media",
+];
 const REGIONS: [&str; 9] = ["emea", "na", "apac", "latam", "dach", "nordics", "uki", "benelux", "anz"];
 const CERTIFICATIONS: [&str; 8] =
     ["iso27001", "soc2", "aws-advanced", "azure-expert", "gcp-partner", "sap-gold", "salesforce-consulting", "hipaa"];
-const NAME_A: [&str; 12] = ["Acme", "Blue", "Nordic", "Summit", "Bright", "Iron", "Cedar", "Orbit", "Delta", "Harbor", "Vertex", "Quartz"];
-const NAME_B: [&str; 10] = ["Cloud", "Data", "Systems", "Logic", "Works", "Labs", "Digital", "Networks", "Solutions", "Partners"];
+const NAME_A: [&str; 12] =
+    ["Acme", "Blue", "Nordic", "Summit", "Bright", "Iron", "Cedar", "Orbit", "Delta", "Harbor", "Vertex", "Quartz"];
+const NAME_B: [&str; 10] =
+    ["Cloud", "Data", "Systems", "Logic", "Works", "Labs", "Digital", "Networks", "Solutions", "Partners"];
 
 /// Typical capability levels of each kind, in the order of [`CAPABILITIES`].
 fn kind_profile(kind: &str) -> [f64; 8] {
@@ -153,13 +166,15 @@ fn partner(rng: &mut ChaCha12Rng, i: usize, pool: usize) -> Partner {
     put(rng, "cltv", cltv);
     // accounts from a shared pool, popular ones more often (u²), so partners overlap
     let n_acc = (rng.random::<f64>() * rng.random::<f64>() * 50.0) as usize;
-    let mut accounts: Vec<usize> = (0..n_acc).map(|_| {
-        let u = rng.random::<f64>();
-        (u * u * pool as f64) as usize
-    }).collect();
+    let mut accounts: Vec<usize> = (0..n_acc)
+        .map(|_| {
+            let u = rng.random::<f64>();
+            (u * u * pool as f64) as usize
+        })
+        .collect();
     accounts.sort_unstable();
     accounts.dedup();
-    let cost = Decimal::new(rng.random_range(1_000_00..60_000_00i64) / 100 * 100, 2);
+    let cost = Decimal::new(rng.random_range(100_000..6_000_000i64) / 100 * 100, 2);
     Partner {
         id: format!("p{i:06}"),
         name: format!(
@@ -276,7 +291,7 @@ pub fn deal() -> Deal {
     Deal {
         id: "deal-1".into(),
         name: "Hospital cloud platform".into(),
-        value: Money(Decimal::new(1_200_000_00, 2)),
+        value: Money(Decimal::new(120_000_000, 2)),
         currency: Currency::eur(),
         requirements: vec![
             req("cloud", 3.0, Some(0.9)),

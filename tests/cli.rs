@@ -1,4 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::manual_clamp, clippy::unnecessary_map_or)] // the recomputation is deliberately literal
 //! The CLI door (SPEC §10): `dealteam sample | dealteam rank` end to end through the
 //! built binary, errors as JSON on stderr with exit code 2, and the issue's done-means
 //! check — the fits equal an independent, straightforward recomputation of §2 (written
@@ -59,9 +60,9 @@ fn score(c: &Value, p: &Value, tiers: &[Value]) -> f64 {
 /// `require` of the sample profiles: kinds and regionsAny (and the rest unused there).
 fn eligible(req: &Value, p: &Value) -> bool {
     let kinds_ok = req["kinds"].as_array().map_or(true, |k| k.contains(&p["kind"]));
-    let regions_ok = req["regionsAny"].as_array().map_or(true, |want| {
-        want.iter().any(|r| p["regions"].as_array().map_or(false, |have| have.contains(r)))
-    });
+    let regions_ok = req["regionsAny"]
+        .as_array()
+        .map_or(true, |want| want.iter().any(|r| p["regions"].as_array().map_or(false, |have| have.contains(r))));
     kinds_ok && regions_ok
 }
 
@@ -140,13 +141,18 @@ fn rank_reads_a_file_and_pretty_prints() {
 
 #[test]
 fn errors_are_json_on_stderr_with_exit_2() {
-    let o = dealteam(&["rank"], r#"{"ecosystem":{"partners":[]},"profile":{"id":"x","name":"X","criteria":[{"kind":"tier","wieght":1}]}}"#);
+    let o = dealteam(
+        &["rank"],
+        r#"{"ecosystem":{"partners":[]},"profile":{"id":"x","name":"X","criteria":[{"kind":"tier","wieght":1}]}}"#,
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
     let e: Value = serde_json::from_slice(&o.stderr).unwrap();
     assert_eq!(e["error"]["code"], "unknown_field");
     assert_eq!(e["error"]["path"], "profile.criteria[0].wieght");
-    for args in [&["sample", "--partners", "many"][..], &["sample", "--sed", "1"], &["sample", "--partners", "0"], &["rnak"]] {
+    for args in
+        [&["sample", "--partners", "many"][..], &["sample", "--sed", "1"], &["sample", "--partners", "0"], &["rnak"]]
+    {
         let o = dealteam(args, "{}");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let e: Value = serde_json::from_slice(&o.stderr).unwrap();

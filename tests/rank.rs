@@ -77,7 +77,9 @@ fn listed_scores_are_one_or_zero() {
 #[test]
 fn tier_score_is_index_over_len_minus_one() {
     let mut ps = Vec::new();
-    for (id, t) in [("r", Some("registered")), ("s", Some("silver")), ("g", Some("gold")), ("p", Some("platinum")), ("n", None)] {
+    for (id, t) in
+        [("r", Some("registered")), ("s", Some("silver")), ("g", Some("gold")), ("p", Some("platinum")), ("n", None)]
+    {
         let mut x = partner(id);
         x.tier = t.map(String::from);
         ps.push(x);
@@ -101,7 +103,8 @@ fn metric_score_is_clamped_and_lower_can_be_better() {
         x
     };
     let ix = eco(vec![mk("a", Some(90.0)), mk("b", Some(20.0)), mk("c", Some(400.0)), mk("d", None)]);
-    let c = Criterion { good: Some(30.0), bad: Some(180.0), ..crit(CriterionKind::Metric, Some("salesCycleDays"), 1.0) };
+    let c =
+        Criterion { good: Some(30.0), bad: Some(180.0), ..crit(CriterionKind::Metric, Some("salesCycleDays"), 1.0) };
     let f = fits(&ix, &profile(vec![c], None));
     assert!((f["a"] - 0.6).abs() < 1e-15); // (90−180)/(30−180)
     assert_eq!((f["b"], f["c"], f["d"]), (1.0, 0.0, 0.0));
@@ -127,10 +130,10 @@ fn weighted_fit_hand_computed() {
     let ix = eco(vec![a]);
     let p = profile(
         vec![
-            crit(CriterionKind::Capability, Some("cloud"), 3.0),                                        // 0.5
-            crit(CriterionKind::Tier, None, 1.0),                                                       // 2/3
+            crit(CriterionKind::Capability, Some("cloud"), 3.0), // 0.5
+            crit(CriterionKind::Tier, None, 1.0),                // 2/3
             Criterion { good: Some(0.5), bad: Some(0.1), ..crit(CriterionKind::Metric, Some("winRate"), 2.0) }, // 0.5
-            crit(CriterionKind::Industry, Some("unknown-key"), 2.0),                                   // 0: unknown keys score 0
+            crit(CriterionKind::Industry, Some("unknown-key"), 2.0), // 0: unknown keys score 0
         ],
         None,
     );
@@ -325,7 +328,11 @@ fn arb_criterion() -> impl Strategy<Value = Criterion> {
         Just(crit(CriterionKind::Tier, None, 1.0)),
         (prop::sample::select(vec!["winRate", "cac"]), -50.0..50.0f64, -50.0..50.0f64)
             .prop_filter("good != bad", |(_, g, b)| g != b)
-            .prop_map(|(k, g, b)| Criterion { good: Some(g), bad: Some(b), ..crit(CriterionKind::Metric, Some(k), 1.0) }),
+            .prop_map(|(k, g, b)| Criterion {
+                good: Some(g),
+                bad: Some(b),
+                ..crit(CriterionKind::Metric, Some(k), 1.0)
+            }),
         (0.5..8.0f64).prop_map(|g| Criterion { good: Some(g), ..crit(CriterionKind::Reach, None, 1.0) }),
     ]
     .prop_flat_map(move |c| w.clone().prop_map(move |w| Criterion { weight: w, ..c.clone() }))

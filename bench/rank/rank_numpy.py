@@ -16,18 +16,26 @@ import orjson
 out = sys.argv[1] if len(sys.argv) > 1 else "bench/out"
 
 
-def ms(f, runs):
-    times, last = [], None
+CPU = {}
+
+
+def ms(f, runs, name=None):
+    """Median wall time (ms) of `runs` calls; the mean thread CPU time goes to CPU[name]."""
+    times, last, cpu = [], None, 0.0
     for _ in range(runs):
-        t = time.perf_counter()
-        last = f()
+        c, t = time.thread_time(), time.perf_counter()
+        v = f()
         times.append((time.perf_counter() - t) * 1000.0)
+        cpu += time.thread_time() - c
+        last = v
+    if name:
+        CPU[name] = cpu * 1000.0 / runs
     return statistics.median(times), last
 
 
 raw = open(f"{out}/rank_ecosystem.json", "rb").read()
 profile = json.load(open(f"{out}/rank_profile.json"))
-parse_ms, eco = ms(lambda: orjson.loads(raw), 3)
+parse_ms, eco = ms(lambda: orjson.loads(raw), 3, "parseMs")
 
 
 def columns(eco):
@@ -68,7 +76,7 @@ def columns(eco):
                 mets=mets, tier_rank=tier_rank, reach=reach, masks=masks, id_rank=id_rank, ids=ids)
 
 
-columns_ms, C = ms(lambda: columns(eco), 1)
+columns_ms, C = ms(lambda: columns(eco), 1, "columnsMs")
 KIND = {"industry": "industries", "region": "regions", "certification": "certifications"}
 
 
@@ -141,8 +149,9 @@ def top100(C, prof):
     return part[np.lexsort((C["id_rank"][part], -key[part]))]
 
 
-full_ms, (order, fit, ok) = ms(lambda: full_order(C, profile), 31)
-top_ms, top = ms(lambda: top100(C, profile), 31)
+full_ms, (order, fit, ok) = ms(lambda: full_order(C, profile), 101, "fullOrderMs")
+top_ms, top = ms(lambda: top100(C, profile), 101, "top100Ms")
+CPU["fromJsonMs"] = CPU["parseMs"] + CPU["columnsMs"]
 
 def regroup(order, fit, ok, id_rank):
     """SPEC §2 near-ties: chains of neighbours within 1e-9 (same eligibility) by id."""
@@ -165,7 +174,7 @@ native_order = np.fromfile(f"{out}/rank_native_order.u32", dtype="<u4")
 print(json.dumps({
     "side": "numpy", "partners": C["n"], "parseMs": parse_ms, "columnsMs": columns_ms,
     "fromJsonMs": parse_ms + columns_ms, "top100Ms": top_ms, "fullOrderMs": full_ms,
-    "eligible": int(ok.sum()), "best": C["ids"][int(order[0])],
+    "cpu": CPU, "eligible": int(ok.sum()), "best": C["ids"][int(order[0])],
     "maxAbsFitDiff": float(np.max(np.abs(native_fit - fit))) if len(native_fit) == len(fit) else None,
     "orderPositionsDiffering": int(np.sum(native_order != spec_order)) if len(native_order) == len(order) else None,
     "nearTiePositionsReordered": int(np.sum(spec_order != order)),

@@ -1,6 +1,7 @@
 //! Ecosystem, Partner and Relationship (SPEC §1).
 
-use super::{check_ids, MAX_PARTNERS, MAX_RELATIONSHIPS};
+use super::hash::FxHashSet;
+use super::{index_ids, MAX_PARTNERS, MAX_RELATIONSHIPS};
 use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
 use crate::money::{Currency, Money};
 use serde::{Deserialize, Serialize};
@@ -117,6 +118,13 @@ impl Ecosystem {
 
     /// Check everything SPEC §0–§1 requires; every problem is reported with its path.
     pub fn validate(&self) -> Result<()> {
+        self.validate_visiting(|_, _| {})
+    }
+
+    /// [`Ecosystem::validate`], handing each partner to `visit` in the same pass, so
+    /// that an index can be built while the partner's data is in cache (the partners
+    /// are visited even when a problem is found; the result says whether to use them).
+    pub fn validate_visiting<'s>(&'s self, mut visit: impl FnMut(usize, &'s Partner)) -> Result<()> {
         if self.partners.len() > MAX_PARTNERS {
             return Err(DealteamError::too_large("partners", "partners", MAX_PARTNERS, self.partners.len()));
         }
@@ -129,7 +137,7 @@ impl Ecosystem {
             ));
         }
         let mut p = Problems::new();
-        let mut tiers = std::collections::HashSet::new();
+        let mut tiers = FxHashSet::default();
         for (i, t) in self.tiers.iter().enumerate() {
             if t.trim().is_empty() {
                 p.invalid(format!("tiers[{i}]"), "a tier name must be non-empty");
@@ -137,7 +145,16 @@ impl Ecosystem {
                 p.push(ErrorCode::DuplicateId, format!("tiers[{i}]"), format!("the tier `{t}` is listed twice"));
             }
         }
-        check_ids(&mut p, "partners", self.partners.iter().map(|x| x.id.as_str()));
+        // The ids are copied into one buffer first: the relationship lookups below then
+        // compare against compact memory instead of 100,000 scattered strings.
+        let mut arena = String::with_capacity(self.partners.len() * 12);
+        let mut spans = Vec::with_capacity(self.partners.len());
+        for x in &self.partners {
+            let start = arena.len();
+            arena.push_str(&x.id);
+            spans.push((start, arena.len()));
+        }
+        let ids = index_ids(&mut p, "partners", spans.iter().map(|&(a, b)| arena.get(a..b).unwrap_or("")));
         let currency = self.currency();
         for (i, partner) in self.partners.iter().enumerate() {
             // paths are formatted only when there is a problem: this loop runs 100k times
@@ -180,24 +197,29 @@ impl Ecosystem {
                     }
                 }
             }
+            visit(i, partner);
         }
-        let ids = self.partner_index();
-        let mut pairs = std::collections::HashSet::with_capacity(self.relationships.len());
+        let mut pairs = FxHashSet::default();
+        pairs.reserve(self.relationships.len());
         for (i, r) in self.relationships.iter().enumerate() {
             let at = || format!("relationships[{i}]");
-            for (side, id) in [("a", &r.a), ("b", &r.b)] {
-                if !ids.contains_key(id.as_str()) {
+            let mut ends = [None, None];
+            for (end, (side, id)) in ends.iter_mut().zip([("a", &r.a), ("b", &r.b)]) {
+                *end = ids.get(id.as_str()).copied();
+                if end.is_none() {
                     p.push(ErrorCode::UnknownPartner, format!("{}.{side}", at()), format!("no partner has the id `{id}`"));
                 }
             }
             if r.a == r.b {
                 p.invalid(format!("{}.b", at()), "a relationship joins two different partners");
-            } else if !pairs.insert(if r.a < r.b { (&r.a, &r.b) } else { (&r.b, &r.a) }) {
+            } else if let [Some(a), Some(b)] = ends {
+                if !pairs.insert(((a.min(b) as u64) << 32) | a.max(b) as u64) {
                 p.push(
                     ErrorCode::DuplicateId,
-                    format!("{}", at()),
+                    at(),
                     format!("the pair `{}`–`{}` is listed twice; merge the two relationships", r.a, r.b),
-                );
+                    );
+                }
             }
             if let Some(t) = r.trust {
                 if !t.is_finite() || !(-1.0..=1.0).contains(&t) {

@@ -3,6 +3,7 @@
 
 mod deal;
 mod ecosystem;
+pub(crate) mod hash;
 mod limits;
 mod profile;
 
@@ -12,18 +13,25 @@ pub use limits::*;
 pub use profile::{Criterion, CriterionKind, Profile, Require};
 
 use crate::error::{ErrorCode, Problems};
-use std::collections::HashSet;
+use hash::FxHashMap;
 
 /// Record `duplicate_id` / empty-id problems for a list of ids at `path[i].id`.
+#[allow(dead_code)] // kept for other lists of ids (profiles, plans)
 pub(crate) fn check_ids<'a>(p: &mut Problems, path: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
+    index_ids(p, path, ids);
+}
+
+/// [`check_ids`], returning each distinct id's first position (for reference checks).
+pub(crate) fn index_ids<'a>(p: &mut Problems, path: &str, ids: impl Iterator<Item = &'a str>) -> FxHashMap<&'a str, usize> {
+    let mut seen = FxHashMap::default();
     seen.reserve(ids.size_hint().0);
     for (i, id) in ids.enumerate() {
         let at = || format!("{path}[{i}].id");
         if id.trim().is_empty() {
             p.invalid(at(), "an id must be a non-empty string");
-        } else if !seen.insert(id) {
+        } else if seen.insert(id, i).is_some() {
             p.push(ErrorCode::DuplicateId, at(), format!("the id `{id}` is used more than once in {path}"));
         }
     }
+    seen
 }

@@ -5,9 +5,9 @@
 
 use crate::error::{DealteamError, Result};
 use crate::fit::Tiers;
-use crate::model::Ecosystem;
+use crate::model::hash::FxHashMap;
+use crate::model::{Ecosystem, Partner};
 use ndarray::{Array1, Array2};
-use std::collections::{BTreeMap, HashMap};
 
 /// A validated ecosystem with its partners in columns. Build it once (from the model
 /// or straight from JSON) and rank it against any number of profiles.
@@ -16,11 +16,11 @@ pub struct EcosystemIndex {
     pub(crate) eco: Ecosystem,
     pub(crate) tiers: Tiers,
     /// Capability key → row of `caps`.
-    pub(crate) cap_keys: HashMap<String, usize>,
+    pub(crate) cap_keys: FxHashMap<String, usize>,
     /// Capability levels, shape (keys × partners); a missing capability is 0.
     pub(crate) caps: Array2<f64>,
     /// Metric key → row of `metrics`.
-    pub(crate) metric_keys: HashMap<String, usize>,
+    pub(crate) metric_keys: FxHashMap<String, usize>,
     /// Metric values, shape (keys × partners); a missing metric is NaN (validation
     /// rejects non-finite metrics, so NaN means "absent").
     pub(crate) metrics: Array2<f64>,
@@ -31,22 +31,41 @@ pub struct EcosystemIndex {
     /// Account count per partner.
     pub(crate) reach: Array1<u32>,
     /// Industry → partners listing it (ascending indices, no repeats).
-    pub(crate) industries: HashMap<String, Vec<u32>>,
+    pub(crate) industries: FxHashMap<String, Vec<u32>>,
     /// Region → partners.
-    pub(crate) regions: HashMap<String, Vec<u32>>,
+    pub(crate) regions: FxHashMap<String, Vec<u32>>,
     /// Certification → partners.
-    pub(crate) certifications: HashMap<String, Vec<u32>>,
+    pub(crate) certifications: FxHashMap<String, Vec<u32>>,
     /// Kind → partners.
-    pub(crate) kinds: HashMap<String, Vec<u32>>,
+    pub(crate) kinds: FxHashMap<String, Vec<u32>>,
     /// Position of each partner in ascending id order (the tie-break of SPEC §2).
     pub(crate) id_rank: Vec<u32>,
 }
 
 impl EcosystemIndex {
-    /// Validate `eco` (every problem reported with its path) and build the columns.
+    /// Validate `eco` (every problem reported with its path) and build the columns,
+    /// in one pass over the partners.
     pub fn new(eco: Ecosystem) -> Result<Self> {
-        eco.validate()?;
-        Ok(Self::build(eco))
+        let tiers = Tiers::new(&eco.tiers);
+        let mut b = Builder::new(eco.partners.len(), &tiers);
+        eco.validate_visiting(|i, p| b.add(i, p))?;
+        let c = b.finish(&eco);
+        Ok(EcosystemIndex {
+            eco,
+            tiers,
+            cap_keys: c.cap_keys,
+            caps: c.caps,
+            metric_keys: c.metric_keys,
+            metrics: c.metrics,
+            tier_rank: c.tier_rank,
+            tier_score: c.tier_score,
+            reach: c.reach,
+            industries: c.industries,
+            regions: c.regions,
+            certifications: c.certifications,
+            kinds: c.kinds,
+            id_rank: c.id_rank,
+        })
     }
 
     /// Parse ecosystem JSON (paths in errors as in the JSON: `partners[3].tier`),
@@ -74,101 +93,175 @@ impl EcosystemIndex {
     pub fn tiers(&self) -> &Tiers {
         &self.tiers
     }
+}
 
-    fn build(eco: Ecosystem) -> Self {
-        let n = eco.partners.len();
-        let tiers = Tiers::new(&eco.tiers);
-        let mut cap_names = BTreeMap::new();
-        let mut metric_names = BTreeMap::new();
-        for p in &eco.partners {
-            for k in p.capabilities.keys() {
-                cap_names.entry(k.as_str()).or_insert(());
-            }
-            for k in p.metrics.keys() {
-                metric_names.entry(k.as_str()).or_insert(());
-            }
+/// The columns, filled partner by partner during validation.
+struct Builder<'a> {
+    n: usize,
+    tiers: &'a Tiers,
+    caps: Columns<'a>,
+    metrics: Columns<'a>,
+    tier_rank: Array1<i32>,
+    tier_score: Array1<f64>,
+    reach: Array1<u32>,
+    industries: FxHashMap<String, Vec<u32>>,
+    regions: FxHashMap<String, Vec<u32>>,
+    certifications: FxHashMap<String, Vec<u32>>,
+    kinds: FxHashMap<String, Vec<u32>>,
+    prev_id: Option<&'a str>,
+    ids_sorted: bool,
+}
+
+/// What [`Builder::finish`] hands over.
+struct Built {
+    cap_keys: FxHashMap<String, usize>,
+    caps: Array2<f64>,
+    metric_keys: FxHashMap<String, usize>,
+    metrics: Array2<f64>,
+    tier_rank: Array1<i32>,
+    tier_score: Array1<f64>,
+    reach: Array1<u32>,
+    industries: FxHashMap<String, Vec<u32>>,
+    regions: FxHashMap<String, Vec<u32>>,
+    certifications: FxHashMap<String, Vec<u32>>,
+    kinds: FxHashMap<String, Vec<u32>>,
+    id_rank: Vec<u32>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(n: usize, tiers: &'a Tiers) -> Self {
+        Builder {
+            n,
+            tiers,
+            caps: Columns::new(n, 0.0),
+            metrics: Columns::new(n, f64::NAN),
+            tier_rank: Array1::from_elem(n, -1),
+            tier_score: Array1::zeros(n),
+            reach: Array1::zeros(n),
+            industries: FxHashMap::default(),
+            regions: FxHashMap::default(),
+            certifications: FxHashMap::default(),
+            kinds: FxHashMap::default(),
+            prev_id: None,
+            ids_sorted: true,
         }
-        let cap_keys: HashMap<String, usize> = cap_names.keys().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
-        let metric_keys: HashMap<String, usize> =
-            metric_names.keys().enumerate().map(|(i, k)| (k.to_string(), i)).collect();
-        let mut caps = Array2::<f64>::zeros((cap_keys.len(), n));
-        let mut metrics = Array2::<f64>::from_elem((metric_keys.len(), n), f64::NAN);
-        let mut tier_rank = Array1::<i32>::from_elem(n, -1);
-        let mut tier_score = Array1::<f64>::zeros(n);
-        let mut reach = Array1::<u32>::zeros(n);
-        let (mut industries, mut regions, mut certifications, mut kinds) =
-            (HashMap::new(), HashMap::new(), HashMap::new(), HashMap::new());
-        // Partners' maps are sorted by key, so a key's row is usually found by one
-        // comparison with the previous partner's key at the same position.
-        let (mut cap_memo, mut metric_memo) = (Vec::new(), Vec::new());
-        for (i, p) in eco.partners.iter().enumerate() {
-            for (j, (k, &v)) in p.capabilities.iter().enumerate() {
-                if let Some(r) = row(&mut cap_memo, &cap_keys, j, k) {
-                    caps[(r, i)] = v;
-                }
-            }
-            for (j, (k, &v)) in p.metrics.iter().enumerate() {
-                if let Some(r) = row(&mut metric_memo, &metric_keys, j, k) {
-                    metrics[(r, i)] = v;
-                }
-            }
-            if let Some(r) = p.tier.as_deref().and_then(|t| tiers.rank(t)) {
-                tier_rank[i] = r as i32;
-            }
-            tier_score[i] = tiers.score(p.tier.as_deref());
-            reach[i] = u32::try_from(p.accounts.len()).unwrap_or(u32::MAX);
-            let at = i as u32;
-            post(&mut industries, &p.industries, at);
-            post(&mut regions, &p.regions, at);
-            post(&mut certifications, &p.certifications, at);
-            post(&mut kinds, std::slice::from_ref(&p.kind), at);
+    }
+
+    fn add(&mut self, i: usize, p: &'a Partner) {
+        if i >= self.n {
+            return;
         }
+        for (j, (k, &v)) in p.capabilities.iter().enumerate() {
+            self.caps.set(j, k, i, v);
+        }
+        for (j, (k, &v)) in p.metrics.iter().enumerate() {
+            self.metrics.set(j, k, i, v);
+        }
+        if let Some(r) = p.tier.as_deref().and_then(|t| self.tiers.rank(t)) {
+            self.tier_rank[i] = r as i32;
+        }
+        self.tier_score[i] = self.tiers.score(p.tier.as_deref());
+        self.reach[i] = u32::try_from(p.accounts.len()).unwrap_or(u32::MAX);
+        let at = i as u32;
+        post(&mut self.industries, &p.industries, at);
+        post(&mut self.regions, &p.regions, at);
+        post(&mut self.certifications, &p.certifications, at);
+        post(&mut self.kinds, std::slice::from_ref(&p.kind), at);
+        // ids often arrive sorted (exports, generated data): then no sort is needed
+        if self.prev_id.is_some_and(|prev| prev > p.id.as_str()) {
+            self.ids_sorted = false;
+        }
+        self.prev_id = Some(p.id.as_str());
+    }
+
+    fn finish(self, eco: &Ecosystem) -> Built {
+        let n = self.n;
         let mut by_id: Vec<u32> = (0..n as u32).collect();
-        // ids often arrive sorted (exports, generated data): check before sorting
-        if !eco.partners.windows(2).all(|w| w[0].id <= w[1].id) {
-            by_id.sort_unstable_by(|&a, &b| eco.partners[a as usize].id.cmp(&eco.partners[b as usize].id));
+        if !self.ids_sorted {
+            by_id.sort_unstable_by(|&a, &b| {
+                let id = |i: u32| eco.partners.get(i as usize).map(|p| p.id.as_str());
+                id(a).cmp(&id(b))
+            });
         }
         let mut id_rank = vec![0u32; n];
         for (r, &i) in by_id.iter().enumerate() {
-            id_rank[i as usize] = r as u32;
+            if let Some(x) = id_rank.get_mut(i as usize) {
+                *x = r as u32;
+            }
         }
-        EcosystemIndex {
-            eco,
-            tiers,
+        let (cap_keys, caps) = self.caps.finish();
+        let (metric_keys, metrics) = self.metrics.finish();
+        Built {
             cap_keys,
             caps,
             metric_keys,
             metrics,
-            tier_rank,
-            tier_score,
-            reach,
-            industries,
-            regions,
-            certifications,
-            kinds,
+            tier_rank: self.tier_rank,
+            tier_score: self.tier_score,
+            reach: self.reach,
+            industries: self.industries,
+            regions: self.regions,
+            certifications: self.certifications,
+            kinds: self.kinds,
             id_rank,
         }
     }
 }
 
-/// The row of key `k` (at position `j` of a partner's sorted map), memoised by position.
-fn row<'a>(memo: &mut Vec<(&'a str, usize)>, keys: &HashMap<String, usize>, j: usize, k: &'a str) -> Option<usize> {
-    if let Some(&(name, r)) = memo.get(j) {
-        if name == k {
-            return Some(r);
+/// One column per key, created when a key is first seen (filled with `missing`).
+/// Partners' maps are sorted by key, so a key's column is usually found by one
+/// comparison with the previous partner's key at the same position (`memo`).
+struct Columns<'a> {
+    n: usize,
+    missing: f64,
+    keys: FxHashMap<String, usize>,
+    cols: Vec<Vec<f64>>,
+    memo: Vec<(&'a str, usize)>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(n: usize, missing: f64) -> Self {
+        Columns { n, missing, keys: FxHashMap::default(), cols: Vec::new(), memo: Vec::new() }
+    }
+
+    /// Set partner `i`'s value of key `k`, the `j`-th key of its map.
+    fn set(&mut self, j: usize, k: &'a str, i: usize, v: f64) {
+        let col = match self.memo.get(j) {
+            Some(&(name, c)) if name == k => c,
+            _ => {
+                let c = match self.keys.get(k) {
+                    Some(&c) => c,
+                    None => {
+                        self.cols.push(vec![self.missing; self.n]);
+                        self.keys.insert(k.to_string(), self.cols.len() - 1);
+                        self.cols.len() - 1
+                    }
+                };
+                if let Some(m) = self.memo.get_mut(j) {
+                    *m = (k, c);
+                } else if j == self.memo.len() {
+                    self.memo.push((k, c));
+                }
+                c
+            }
+        };
+        if let Some(x) = self.cols.get_mut(col).and_then(|c| c.get_mut(i)) {
+            *x = v;
         }
     }
-    let r = *keys.get(k)?;
-    if let Some(slot) = memo.get_mut(j) {
-        *slot = (k, r);
-    } else if j == memo.len() {
-        memo.push((k, r));
+
+    /// The key → row map and the (keys × partners) matrix.
+    fn finish(self) -> (FxHashMap<String, usize>, Array2<f64>) {
+        let rows = self.cols.len();
+        let flat: Vec<f64> = self.cols.concat();
+        let m = Array2::from_shape_vec((rows, self.n), flat)
+            .unwrap_or_else(|_| Array2::from_elem((rows, self.n), self.missing));
+        (self.keys, m)
     }
-    Some(r)
 }
 
 /// Add partner `at` to the posting list of each key (once, even if a key repeats).
-fn post(lists: &mut HashMap<String, Vec<u32>>, keys: &[String], at: u32) {
+fn post(lists: &mut FxHashMap<String, Vec<u32>>, keys: &[String], at: u32) {
     for k in keys {
         match lists.get_mut(k.as_str()) {
             Some(list) if list.last() == Some(&at) => {}

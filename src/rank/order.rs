@@ -5,6 +5,7 @@
 //! exact key (eligible, fit descending, id ascending) — one packed integer per
 //! partner — and then treat each *run* of neighbours whose fits differ by less than
 //! 1e-9 (a chain, within one eligibility group) as one tie group, re-sorted by id.
+//! When at least `rows` partners are eligible, only the eligible ones are selected from.
 //! Exact ties and floating-point noise therefore always order by id. For the top rows
 //! only, `select_nth_unstable` partitions first and only the prefix is sorted; a tie
 //! run that crosses the cut is completed from the rest before cutting.
@@ -32,7 +33,15 @@ pub(crate) fn top(s: &Scores, id_rank: &[u32], rows: usize) -> Vec<u32> {
         return Vec::new();
     }
     if rows < n && rows * 4 < n {
-        let mut keys: Vec<u128> = (0..n as u32).map(|i| key(s, id_rank, i)).collect();
+        // eligible partners come first: when there are enough of them, only they compete
+        let eligible = s.eligible.iter().filter(|&&e| e).count();
+        let mut keys: Vec<u128> = if eligible >= rows {
+            let mut k = Vec::with_capacity(eligible);
+            k.extend((0..n as u32).filter(|&i| s.eligible[i as usize]).map(|i| key(s, id_rank, i)));
+            k
+        } else {
+            (0..n as u32).map(|i| key(s, id_rank, i)).collect()
+        };
         keys.select_nth_unstable(rows - 1);
         let (head, rest) = keys.split_at_mut(rows);
         head.sort_unstable();
@@ -94,7 +103,7 @@ fn radix_sort(keys: &mut Vec<u64>, payload: &mut Vec<u32>) {
     }
     let (mut k2, mut p2) = (vec![0u64; n], vec![0u32; n]);
     for (d, h) in hist.iter().enumerate() {
-        if h.iter().any(|&c| c == n) {
+        if h.contains(&n) {
             continue; // every key has the same digit here
         }
         let mut pos = [0usize; B];

@@ -6,8 +6,8 @@
 
 use super::EcosystemIndex;
 use crate::fit::{capability_score, listed_score, metric_score, reach_score};
+use crate::model::hash::FxHashMap;
 use crate::model::{CriterionKind, Profile, Require};
-use std::collections::HashMap;
 
 /// Fit and eligibility of every partner (indexed like `ecosystem().partners`).
 #[derive(Clone, Debug, PartialEq)]
@@ -84,7 +84,7 @@ impl EcosystemIndex {
     fn eligibility(&self, req: &Require) -> Vec<bool> {
         let n = self.len();
         let mut ok = vec![true; n];
-        let keep_listed = |ok: &mut Vec<bool>, lists: &HashMap<String, Vec<u32>>, any: &[String]| {
+        let keep_listed = |ok: &mut Vec<bool>, lists: &FxHashMap<String, Vec<u32>>, any: &[String]| {
             let mut hit = vec![false; n];
             for k in any {
                 for &i in lists.get(k).map(Vec::as_slice).unwrap_or(&[]) {
@@ -153,7 +153,7 @@ fn add_const(acc: &mut [f64], x: f64) {
 
 /// Add `w · listed_score(true)` to the partners listing `key`; the others score
 /// `listed_score(false)` = 0, which adds nothing.
-fn add_listed(acc: &mut [f64], lists: &HashMap<String, Vec<u32>>, key: &str, w: f64) {
+fn add_listed(acc: &mut [f64], lists: &FxHashMap<String, Vec<u32>>, key: &str, w: f64) {
     let s1 = w * listed_score(true);
     let s0 = w * listed_score(false);
     add_const(acc, s0);
