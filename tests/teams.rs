@@ -238,3 +238,31 @@ fn cli_example_runs() {
     let out = run_json("teams", include_str!("../examples/teams.json"), false, &Ctx::frozen()).unwrap();
     assert!(out.starts_with(r#"{"teams":[{"members":["acme","cyan","delta","fox"]"#), "{out}");
 }
+
+#[test]
+fn an_exact_tie_found_later_still_wins_on_ids() {
+    // z looks more promising (a trust-1 relationship, but forbidden by conflict), so the
+    // search meets {z} first; {a} scores the same and must take the single place.
+    let v = json!({
+        "ecosystem": {"partners": [
+            {"id": "z", "name": "Z", "kind": "si", "capabilities": {"cloud": 1}},
+            {"id": "q", "name": "Q", "kind": "si"},
+            {"id": "a", "name": "A", "kind": "si", "capabilities": {"cloud": 1}}],
+          "relationships": [{"a": "z", "b": "q", "trust": 1, "conflict": true}]},
+        "deal": {"id": "d", "name": "D", "value": "1.00", "currency": "EUR",
+          "requirements": [{"capability": "cloud", "weight": 1}],
+          "slots": [{"role": "si", "min": 1, "max": 2}]},
+        "k": 1
+    });
+    let r = run(v.clone()).unwrap();
+    assert_eq!(r.teams.len(), 1);
+    assert_eq!(r.teams[0].members, ["a"]);
+    // {a}, {a, q}, {a, z}, {z}: coverage 1, fit 1, synergy 0 → 0.5 + 0.3 + 0.1 = 0.9
+    // each, so the sorted id lists decide; {q, z} is forbidden, {q} covers nothing.
+    let mut v2 = v;
+    v2["k"] = json!(4);
+    let r = run(v2).unwrap();
+    let members: Vec<_> = r.teams.iter().map(|t| t.members.join(",")).collect();
+    assert_eq!(members, ["a", "a,q", "a,z", "z"]);
+    assert!(r.teams.iter().all(|t| close(t.score, 0.9)));
+}

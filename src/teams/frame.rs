@@ -5,7 +5,8 @@
 //!
 //! - coverage: cov(S) + gain(j) + the largest `t − 1` gains among the frame's
 //!   candidates (coverage is a weighted max, hence submodular: a set's gain is at most
-//!   the sum of its members' gains), capped at 1;
+//!   the sum of its members' gains), capped at the coverage of the "ideal point" (each
+//!   requirement at the best level of S or any candidate) and at 1;
 //! - fit: the largest mean the members' best slot fits can reach — members that can
 //!   only sit in profiled slots always count, members that may sit in an unprofiled
 //!   slot count only when that raises the mean, and up to `t − 1` further members at
@@ -60,6 +61,13 @@ impl Partial {
         p.cov = crate::coverage::coverage_of_levels(&inst.req.deal.requirements, p.best.iter().copied());
         p
     }
+}
+
+/// Buffers reused by every frame build (no allocation per build for the big lists).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    rows: Vec<(u32, f64, f64, usize, f64)>,
+    out: Vec<(f64, u32)>,
 }
 
 /// A frame of the search stack.
@@ -131,14 +139,17 @@ pub(crate) fn fit_bound(fit_one: bool, sum: f64, q: usize, opt: &[f64], extra: u
     }
 }
 
-/// Bound on the synergy of S ∪ {j} ∪ A over the sizes `a = |A|` in `amin..=amax`.
+/// Bound on the synergy of S ∪ {j} ∪ A over the sizes `a = |A|` in `amin..=amax`:
+/// S's pairs, j's pairs with S (`ps_j`), the `a` largest S-pair sums of candidates
+/// (`top_ps`), j's `a` best pair scores (`top_j`), and `u` for each pair inside A.
 #[allow(clippy::too_many_arguments)]
-fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], mp_j: f64, u: f64, amin: usize, amax: usize) -> f64 {
+fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], top_j: &[f64], u: f64, amin: usize, amax: usize) -> f64 {
     let mut best = f64::NEG_INFINITY;
-    let mut tops = 0.0;
+    let (mut tops, mut pj) = (0.0, 0.0);
     for a in 0..=amax {
         if a > 0 {
             tops += top_ps.get(a - 1).copied().unwrap_or(0.0);
+            pj += top_j.get(a - 1).or(top_j.last()).copied().unwrap_or(0.0);
         }
         if a < amin {
             continue;
@@ -148,7 +159,7 @@ fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], mp_j: f64, u: f64, 
             0.0
         } else {
             let among = (a * a.saturating_sub(1) / 2) as f64;
-            (psum + ps_j + tops + a as f64 * mp_j + among * u) / (n * (n - 1) / 2) as f64
+            (psum + ps_j + tops + pj + among * u) / (n * (n - 1) / 2) as f64
         };
         best = best.max(v);
     }
@@ -173,6 +184,7 @@ pub(crate) fn build(
     pool: &[u32],
     pool_bounds: Option<&[f64]>,
     weight: f64,
+    scratch: &mut Scratch,
 ) -> Option<Frame> {
     let s = part.members.len();
     let t = inst.max_size.checked_sub(s)?;
@@ -204,7 +216,8 @@ pub(crate) fn build(
     });
     let reqs = &inst.req.deal.requirements;
     let wsum: f64 = reqs.iter().map(|r| r.weight).sum();
-    let mut rows: Vec<(u32, f64, f64, usize, f64)> = Vec::with_capacity(pool.len());
+    let rows = &mut scratch.rows;
+    rows.clear();
     let (mut u, mut top_fit) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
     let mut ps_vals: Vec<f64> = Vec::new();
     for (idx, &c) in pool.iter().enumerate() {
@@ -220,7 +233,8 @@ pub(crate) fn build(
         if inst.forbid && pc > 0 {
             continue;
         }
-        let m = inst.mask_of(c);
+        let Some(ci) = inst.info.get(c as usize) else { continue };
+        let m = ci.mask;
         let ok = match allowed.iter().find(|x| x.0 == m) {
             Some(&(_, a)) => a,
             None => {
@@ -235,27 +249,83 @@ pub(crate) fn build(
         if !ok {
             continue;
         }
-        let mut g = 0.0;
-        for ((r, b), l) in reqs.iter().zip(&part.best).zip(inst.levels_of(c)) {
-            if l > b {
-                g += r.weight * (l - b);
-            }
-        }
-        let g = if wsum > 0.0 { g / wsum } else { 0.0 };
-        u = u.max(inst.max_pair.get(c as usize).copied().unwrap_or(0.0));
-        top_fit = top_fit.max(inst.best_fit.get(c as usize).copied().unwrap_or(f64::NEG_INFINITY));
+        u = u.max(ci.max_pair);
+        top_fit = top_fit.max(ci.best_fit);
         if p != 0.0 {
             ps_vals.push(p);
         }
-        rows.push((c, g, p, pc, pb));
+        rows.push((c, 0.0, p, pc, pb));
     }
     if rows.is_empty() {
         return None;
     }
     let others = room.min(rows.len() - 1);
-    // Largest `others` gains and S-pair sums (zeros for the candidates without relationship to S).
+    // Largest `others` S-pair sums (zeros for the candidates without relationship to S).
+    ps_vals.extend(std::iter::repeat(0.0).take((rows.len() - ps_vals.len()).min(others)));
+    ps_vals.sort_unstable_by(|a, b| b.total_cmp(a));
+    ps_vals.truncate(others);
+    let (fsum, fq, fopt) = fit_terms(inst, &part.members);
+    // At most this many more members can sit in profiled slots.
+    let prof_cap: usize = (0..inst.nslots()).filter(|&s| inst.profiled[s]).map(|s| inst.slot_max[s] as usize).sum();
+    let amin = deficit.saturating_sub(1);
+    // (top_fit, u, ps_vals) are maxima over the frame's candidates; recomputed over the
+    // survivors of stage 1 they are tighter and still valid.
+    let bound = |c: u32, p: f64, pc: usize, pb: f64, cov: f64, others: usize, top_fit: f64, u: f64, ps_vals: &[f64]| -> f64 {
+        let Some(ci) = inst.info.get(c as usize) else { return f64::NEG_INFINITY };
+        let bf = ci.best_fit;
+        let fit = if fopt.is_empty() && !ci.optional_fit {
+            // Common case without optional members: no allocation.
+            let (sum, q) = if bf > f64::NEG_INFINITY { (fsum + bf, fq + 1) } else { (fsum, fq) };
+            fit_bound(fit_one, sum, q, &[], others.min(prof_cap.saturating_sub(q)), top_fit)
+        } else {
+            let (mut sum, mut q, mut opt) = (fsum, fq, fopt.clone());
+            add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
+            fit_bound(fit_one, sum, q, &opt, others.min(prof_cap.saturating_sub(q)), top_fit)
+        };
+        let syn = syn_bound(s, part.psum, p, ps_vals, &ci.top, u, amin, others);
+        if syn == f64::NEG_INFINITY {
+            return f64::NEG_INFINITY;
+        }
+        team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty).min(pb)
+    };
+    // Stage 1, without coverage gains (coverage at most 1): a candidate below `thr`
+    // here is in no team of this frame above `thr`, so it leaves the frame entirely.
+    rows.retain(|&(c, _, p, pc, pb)| bound(c, p, pc, pb, 1.0, others, top_fit, u, &ps_vals) >= thr);
+    if rows.is_empty() {
+        return None;
+    }
+    let (mut u, mut top_fit) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    ps_vals.clear();
+    for &(c, _, p, _, _) in rows.iter() {
+        if let Some(ci) = inst.info.get(c as usize) {
+            u = u.max(ci.max_pair);
+            top_fit = top_fit.max(ci.best_fit);
+        }
+        if p != 0.0 {
+            ps_vals.push(p);
+        }
+    }
+    // Per requirement, the best level any remaining candidate (or S) reaches: the
+    // coverage of every team of the frame is at most that "ideal point".
+    let mut ideal = part.best.clone();
+    for row in rows.iter_mut() {
+        let mut g = 0.0;
+        for (((r, b), l), m) in reqs.iter().zip(&part.best).zip(inst.levels_of(row.0)).zip(ideal.iter_mut()) {
+            if l > b {
+                g += r.weight * (l - b);
+            }
+            *m = m.max(*l);
+        }
+        row.1 = if wsum > 0.0 { g / wsum } else { 0.0 };
+    }
+    let ideal = crate::coverage::coverage_of_levels(reqs, ideal.into_iter()).min(1.0);
+    let others = room.min(rows.len() - 1);
+    ps_vals.extend(std::iter::repeat(0.0).take((rows.len() - ps_vals.len()).min(others)));
+    ps_vals.sort_unstable_by(|a, b| b.total_cmp(a));
+    ps_vals.truncate(others);
+    // Largest `others` gains among the remaining candidates.
     let mut gains: Vec<f64> = Vec::with_capacity(others + 1);
-    for r in &rows {
+    for r in rows.iter() {
         if gains.len() < others || gains.last().is_some_and(|&x| r.1 > x) {
             let at = gains.iter().position(|&x| r.1 > x).unwrap_or(gains.len());
             gains.insert(at, r.1);
@@ -263,29 +333,11 @@ pub(crate) fn build(
         }
     }
     let gtop: f64 = gains.iter().sum();
-    ps_vals.extend(std::iter::repeat(0.0).take((rows.len() - ps_vals.len()).min(others)));
-    ps_vals.sort_unstable_by(|a, b| b.total_cmp(a));
-    ps_vals.truncate(others);
-    let (fsum, fq, fopt) = fit_terms(inst, &part.members);
-    let amin = deficit.saturating_sub(1);
-    let mut out: Vec<(f64, u32)> = Vec::with_capacity(rows.len());
-    for (c, g, p, pc, pb) in rows {
-        let cov = (part.cov + g + gtop).min(1.0);
-        let bf = inst.best_fit.get(c as usize).copied().unwrap_or(f64::NEG_INFINITY);
-        let forced = bf == f64::NEG_INFINITY || inst.mask_of(c) & inst.unprofiled_mask == 0;
-        let fit = if fopt.is_empty() && forced {
-            // Common case without optional members: no allocation.
-            let (sum, q) = if bf > f64::NEG_INFINITY { (fsum + bf, fq + 1) } else { (fsum, fq) };
-            fit_bound(fit_one, sum, q, &[], others, top_fit)
-        } else {
-            let (mut sum, mut q, mut opt) = (fsum, fq, fopt.clone());
-            add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
-            fit_bound(fit_one, sum, q, &opt, others, top_fit)
-        };
-        let mp = inst.max_pair.get(c as usize).copied().unwrap_or(0.0);
-        let syn = syn_bound(s, part.psum, p, &ps_vals, mp, u, amin, others);
-        let b = team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty).min(pb);
-        if b >= thr && syn > f64::NEG_INFINITY {
+    let out = &mut scratch.out;
+    out.clear();
+    for &(c, g, p, pc, pb) in rows.iter() {
+        let b = bound(c, p, pc, pb, (part.cov + g + gtop).min(ideal), others, top_fit, u, &ps_vals);
+        if b >= thr {
             out.push((b, c));
         }
     }
@@ -293,6 +345,6 @@ pub(crate) fn build(
         return None;
     }
     out.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let (bounds, cands) = out.into_iter().unzip();
+    let (bounds, cands) = out.iter().copied().unzip();
     Some(Frame { part, cands, bounds, pos: 0, weight })
 }

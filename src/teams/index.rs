@@ -11,6 +11,24 @@ use crate::fit::{eligible, fit, Tiers};
 use crate::model::{ConflictMode, Partner, Profile};
 use std::collections::HashMap;
 
+/// How many of each candidate's best pair scores are kept (the rest are bounded by the last).
+pub(crate) const TOP_PAIRS: usize = 8;
+
+/// What a frame build reads per candidate, packed together for cache locality.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CandInfo {
+    /// Best fit over the profiled slots the candidate may fill (−∞ when none).
+    pub best_fit: f64,
+    /// Largest pair score with any other candidate.
+    pub max_pair: f64,
+    /// The `TOP_PAIRS` largest pair scores, descending.
+    pub top: [f64; TOP_PAIRS],
+    /// Slot eligibility.
+    pub mask: u16,
+    /// May sit in a slot without profile.
+    pub optional_fit: bool,
+}
+
 /// Pair data of two candidates.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Pair {
@@ -38,10 +56,10 @@ pub(crate) struct Instance {
     pub fits: Vec<f64>,
     /// Best fit over the profiled slots c may fill (−∞ when none).
     pub best_fit: Vec<f64>,
-    /// Largest pair score c can have with any other candidate.
-    pub max_pair: Vec<f64>,
     /// Pairs with a relationship, keyed by `(min << 32) | max` candidate indices.
     pub pairs: HashMap<u64, Pair>,
+    /// Packed per-candidate data for frame builds.
+    pub info: Vec<CandInfo>,
     /// Candidates in conflict with c.
     pub conflicts_of: Vec<Vec<u32>>,
     /// Candidates with a relationship to c, with its pair data.
@@ -159,10 +177,10 @@ impl Instance {
                 continue;
             }
             let mut m = 0u16;
-            for s in 0..nslots {
+            for (s, count) in eligible_count.iter_mut().enumerate() {
                 if elig(pa, s) {
                     m |= 1 << s;
-                    eligible_count[s] += 1;
+                    *count += 1;
                 }
             }
             if m != 0 {
@@ -217,12 +235,39 @@ impl Instance {
                 }
             }
         }
-        let max_pair = (0..n)
+        let max_pair: Vec<f64> = (0..n)
             .map(|c| if rel_count[c] + 1 < n { max_rel[c].max(0.0) } else { max_rel[c] })
             .collect();
+        let mut top_pairs = vec![0.0; n * TOP_PAIRS];
+        for (c, nb) in nbrs.iter().enumerate() {
+            let mut v: Vec<f64> = nb.iter().map(|x| x.1.score).collect();
+            // every unrelated candidate is a pair scoring 0
+            let unrelated = (n - 1).saturating_sub(rel_count[c]);
+            v.extend(std::iter::repeat(0.0).take(unrelated.min(TOP_PAIRS)));
+            v.sort_unstable_by(|a, b| b.total_cmp(a));
+            // (entries past the number of other candidates are never reached; any upper bound does)
+            let first = v.first().copied().unwrap_or(0.0);
+            for i in 0..TOP_PAIRS {
+                top_pairs[c * TOP_PAIRS + i] = v.get(i).copied().unwrap_or(first);
+            }
+        }
         for l in &mut conflicts_of {
             l.sort_unstable();
         }
+        let unprofiled_mask = slot_prof.iter().enumerate().filter(|(_, p)| p.is_none()).fold(0u16, |m, (s, _)| m | (1 << s));
+        let info = (0..n)
+            .map(|c| {
+                let mut top = [0.0; TOP_PAIRS];
+                top.copy_from_slice(top_pairs.get(c * TOP_PAIRS..(c + 1) * TOP_PAIRS).unwrap_or(&[0.0; TOP_PAIRS]));
+                CandInfo {
+                    best_fit: best_fit[c],
+                    max_pair: max_pair[c],
+                    top,
+                    mask: mask[c],
+                    optional_fit: best_fit[c] > f64::NEG_INFINITY && mask[c] & unprofiled_mask != 0,
+                }
+            })
+            .collect();
         let include: Vec<u32> = deal.include.iter().filter_map(|id| cix.get(id.as_str()).copied()).collect();
         let total_max: u64 = deal.slots.iter().map(|s| s.max as u64).sum();
         let max_size = (deal.max_team_size() as u64).min(total_max).min(n as u64) as usize;
@@ -239,11 +284,11 @@ impl Instance {
             mask,
             fits,
             best_fit,
-            max_pair,
             pairs,
             conflicts_of,
             nbrs,
-            unprofiled_mask: slot_prof.iter().enumerate().filter(|(_, p)| p.is_none()).fold(0u16, |m, (s, _)| m | (1 << s)),
+            unprofiled_mask,
+            info,
             profiled: slot_prof.iter().map(Option::is_some).collect(),
             slot_min: deal.slots.iter().map(|s| s.min).collect(),
             slot_max: deal.slots.iter().map(|s| s.max).collect(),

@@ -15,7 +15,7 @@
 //! and with member-id tie-breaks even equal candidates are not interchangeable. The
 //! per-candidate bounds do that job instead.
 
-use super::frame::{build, fit_bound, fit_terms, Frame, Partial};
+use super::frame::{build, fit_bound, fit_terms, Frame, Partial, Scratch};
 use super::index::Instance;
 use super::score::{order, score_set, slots_of, sort_teams, synergy, team_score, Scored};
 use super::types::{TeamProgress, TeamsRequest, TeamsResponse};
@@ -37,6 +37,7 @@ pub struct TeamSearch {
     done_weight: f64,
     cancelled: bool,
     fit_one: bool,
+    scratch: Scratch,
 }
 
 impl TeamSearch {
@@ -46,7 +47,7 @@ impl TeamSearch {
     pub fn new(req: TeamsRequest) -> Result<TeamSearch> {
         let inst = Instance::new(req)?;
         let fit_one = (0..inst.nslots()).all(|s| !inst.profiled[s] || inst.slot_min[s] == 0);
-        let mut me = TeamSearch { inst, stack: Vec::new(), pool: Vec::new(), nodes: 0, done_weight: 0.0, cancelled: false, fit_one };
+        let mut me = TeamSearch { inst, stack: Vec::new(), pool: Vec::new(), nodes: 0, done_weight: 0.0, cancelled: false, fit_one, scratch: Scratch::default() };
         let mut members = me.inst.include.clone();
         members.sort_unstable();
         let masks: Vec<u16> = members.iter().map(|&c| me.inst.mask_of(c)).collect();
@@ -74,7 +75,10 @@ impl TeamSearch {
         }
         let part = Partial::of(&me.inst, &members);
         let pool: Vec<u32> = (0..me.inst.len() as u32).filter(|c| members.binary_search(c).is_err()).collect();
-        match build(&me.inst, me.fit_one, me.threshold(), part, d, &pool, None, 1.0) {
+        let mut scratch = Scratch::default();
+        let root = build(&me.inst, me.fit_one, me.threshold(), part, d, &pool, None, 1.0, &mut scratch);
+        me.scratch = scratch;
+        match root {
             Some(f) => me.stack.push(f),
             None => me.done_weight = 1.0,
         }
@@ -165,7 +169,8 @@ impl TeamSearch {
         }
         let frame = match self.stack.last() {
             Some(f) if size < self.inst.max_size => {
-                build(&self.inst, self.fit_one, self.threshold(), part, deficit, &f.cands[i + 1..], f.bounds.get(i + 1..), child_weight)
+                let thr = self.threshold();
+                build(&self.inst, self.fit_one, thr, part, deficit, &f.cands[i + 1..], f.bounds.get(i + 1..), child_weight, &mut self.scratch)
             }
             _ => None,
         };
@@ -229,11 +234,5 @@ impl TeamSearch {
             Some(self.open_bound().map_or(0.0, |b| (b - floor).max(0.0)))
         };
         Ok(TeamsResponse { teams, exact, nodes: self.nodes, gap })
-    }
-
-    /// The instance (for the facade's accessors).
-    #[allow(dead_code)]
-    pub(crate) fn instance(&self) -> &Instance {
-        &self.inst
     }
 }

@@ -99,12 +99,12 @@ pub(crate) fn best_assignment(
     type State = (Vec<u16>, u16);
     let mut layer: std::collections::BTreeMap<State, (f64, Vec<u8>)> = std::collections::BTreeMap::new();
     layer.insert((vec![0; nslots], 0), (0.0, Vec::new()));
-    for m in 0..n {
+    for (m, &mask) in masks.iter().enumerate() {
         let remaining = n - m - 1;
         let mut next: std::collections::BTreeMap<State, (f64, Vec<u8>)> = std::collections::BTreeMap::new();
         for ((count, q), (sum, assign)) in &layer {
             for s in 0..nslots {
-                if masks[m] & (1 << s) == 0 || count[s] as u32 >= slots.max[s] {
+                if mask & (1 << s) == 0 || count[s] as u32 >= slots.max[s] {
                     continue;
                 }
                 let mut c2 = count.clone();
