@@ -75,7 +75,9 @@ fn glove_game_core_is_the_left_glove_taking_all() {
     let r = run(json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "fixed",
         "percent": {"l": 100}, "game": game}));
     assert_eq!(r["fairness"]["inCore"], true);
-    let r = run(json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "shapley", "game": game}));
+    let r = run(
+        json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "shapley", "game": game}),
+    );
     assert_eq!(amounts(&r), vec!["40.00", "10.00", "10.00"]);
     assert_eq!(r["fairness"]["inCore"], false);
     assert_eq!(r["fairness"]["blocking"]["members"], json!(["l", "r1"]));
@@ -108,6 +110,18 @@ fn compare_side_by_side() {
 }
 
 #[test]
+fn compare_lists_a_failing_model_with_its_error() {
+    // two substitutes: both marginal contributions are 0, so `contribution` cannot divide
+    let r = run(json!({"amount": "10.00", "currency": "EUR", "members": ["a", "b"], "model": "compare",
+        "game": {"kind": "table", "values": {"a": "5.00", "b": "5.00", "a,b": "5.00"}}}));
+    assert_eq!(r["model"], "shapley");
+    assert_eq!(r["comparison"][0]["model"], "contribution");
+    assert_eq!(r["comparison"][0]["error"]["code"], "invalid_value");
+    assert_eq!(amounts(&r["comparison"][1]), vec!["5.00", "5.00"]);
+    assert_eq!(r["fairness"]["coreEmpty"], true);
+}
+
+#[test]
 fn errors() {
     let (eco, mut deal, members) = eco_deal(3);
     let base = json!({"amount": "100.00", "currency": "EUR", "members": ["a", "b"], "model": "fixed"});
@@ -131,18 +145,42 @@ fn errors() {
     let e = err(with(json!({"shares": {"a": 1}, "wieght": 1})));
     assert_eq!(e.code, ErrorCode::UnknownField);
     deal["currency"] = json!("USD");
-    let e = err(json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "shapley", "ecosystem": eco, "deal": deal}));
+    let e = err(
+        json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "shapley", "ecosystem": eco, "deal": deal}),
+    );
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::CurrencyMismatch, "deal.currency"));
     let (eco, deal, _) = eco_deal(3);
-    let e = err(json!({"amount": "100.00", "currency": "EUR", "members": ["p0", "zz"], "model": "shapley", "ecosystem": eco, "deal": deal}));
+    let e = err(
+        json!({"amount": "100.00", "currency": "EUR", "members": ["p0", "zz"], "model": "shapley", "ecosystem": eco, "deal": deal}),
+    );
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownPartner, "members[1]"));
     let (eco, deal, members) = eco_deal(22);
-    let e = err(json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "banzhaf", "ecosystem": eco, "deal": deal}));
+    let e = err(
+        json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "banzhaf", "ecosystem": eco, "deal": deal}),
+    );
     assert_eq!(e.code, ErrorCode::TooLarge);
     let e = err(json!({"amount": "100.00", "currency": "EUR", "members": ["a", "b"], "model": "shapley",
         "game": {"kind": "additiveSynergy", "standalone": {"a": "1.00"}, "pairs": [{"a": "a", "b": "b", "bonus": "-5.00"}]}}));
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "game"));
     assert!(e.message.contains("negative"), "{}", e.message);
+}
+
+#[test]
+fn closed_forms_scale_and_the_player_limit_holds() {
+    let members: Vec<String> = (0..10_000).map(|i| format!("m{i}")).collect();
+    let standalone: serde_json::Map<String, Value> = members.iter().map(|m| (m.clone(), json!("1.00"))).collect();
+    let req = json!({"amount": "10000.00", "currency": "EUR", "members": members, "model": "shapley",
+        "game": {"kind": "additiveSynergy", "standalone": standalone}});
+    let r = run(req);
+    assert_eq!(r["method"], "closedForm");
+    assert_eq!(r["allocations"][9999]["amount"], "1.00");
+    assert_eq!(r["fairness"]["multiplier"], 1.0);
+    let mut members = members;
+    members.push("one-too-many".into());
+    let e = err(json!({"amount": "10000.00", "currency": "EUR", "members": members, "model": "shapley",
+        "game": {"kind": "additiveSynergy", "standalone": {}}}));
+    assert_eq!(e.code, ErrorCode::TooLarge);
+    assert!(e.message.contains("10000"), "{}", e.message);
 }
 
 #[test]
@@ -153,7 +191,8 @@ fn sampled_split_reports_standard_errors() {
     let r = run(req.clone());
     assert_eq!(r["method"], "sampling");
     assert_eq!(r["samples"], 400);
-    assert!(r["allocations"][0]["stdErr"].as_f64().is_some());
+    assert!(r["stdErr"]["p0"].as_f64().is_some());
+    assert_eq!(r["stdErr"].as_object().unwrap().len(), 25);
     assert_eq!(r, run(req));
 }
 
@@ -173,4 +212,30 @@ proptest! {
             prop_assert_eq!(&m["fairness"]["efficient"], &json!(true));
         }
     }
+}
+
+#[test]
+fn level_games_value_coalitions_by_the_section_3_coverage() {
+    use dealteam::splits::game::Game;
+    let (eco, deal, members) = eco_deal(6);
+    let eco: dealteam::model::Ecosystem = serde_json::from_value(eco).unwrap();
+    let deal: dealteam::model::Deal = serde_json::from_value(deal).unwrap();
+    let eur = dealteam::money::Currency::parse("EUR").unwrap();
+    let spec = dealteam::splits::GameSpec::Coverage {};
+    let game = Game::build(Some(&spec), Some(&eco), Some(&deal), &members, &eur, "").unwrap().unwrap();
+    let table = game.table().unwrap();
+    for (mask, v) in table.iter().enumerate().skip(1) {
+        let team = (0..6).filter(|i| mask >> i & 1 == 1).map(|i| &eco.partners[i]);
+        let cov = dealteam::coverage::coverage(&deal.requirements, team);
+        assert!((v - 100_000.0 * cov).abs() < 1e-6, "mask {mask}");
+    }
+    // and winProbability applies P(c) of §5 on top
+    let win = dealteam::splits::GameSpec::WinProbability { k: None, m: None };
+    let game = Game::build(Some(&win), Some(&eco), Some(&deal), &members, &eur, "").unwrap().unwrap();
+    let all: Vec<usize> = (0..6).collect();
+    let cov = dealteam::coverage::coverage(&deal.requirements, eco.partners.iter());
+    let p = dealteam::splits::win_probability(cov, 10.0, 0.6);
+    assert!((game.value_of(&all) - 100_000.0 * p).abs() < 1e-6);
+    assert_eq!(dealteam::splits::win_probability(0.0, 10.0, 0.6), 0.0);
+    assert!((dealteam::splits::win_probability(1.0, 10.0, 0.6) - 1.0).abs() < 1e-15);
 }

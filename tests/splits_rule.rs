@@ -42,7 +42,8 @@ fn shares_are_weights_and_missing_members_get_zero() {
 
 #[test]
 fn unknown_members_and_zero_shares_are_errors() {
-    let e = rule(r#"{"model":"fixed","shares":{"a":1,"z":2}}"#).prepare(&ids(&["a", "b"]), &eur(), "split").unwrap_err();
+    let e =
+        rule(r#"{"model":"fixed","shares":{"a":1,"z":2}}"#).prepare(&ids(&["a", "b"]), &eur(), "split").unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownPartner, "split.shares.z"));
     let e = rule(r#"{"model":"fixed","shares":{"a":0}}"#).prepare(&ids(&["a", "b"]), &eur(), "split").unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidValue);
@@ -68,7 +69,9 @@ fn tiered_marginal_brackets() {
 
 #[test]
 fn tiered_residual_shares() {
-    let r = rule(r#"{"model":"tiered","roles":{"c":"fee"},"schedules":{"fee":[{"rate":0.1}]},"residual":{"shares":{"a":1,"b":1}}}"#);
+    let r = rule(
+        r#"{"model":"tiered","roles":{"c":"fee"},"schedules":{"fee":[{"rate":0.1}]},"residual":{"shares":{"a":1,"b":1}}}"#,
+    );
     let p = r.prepare(&ids(&["a", "b", "c"]), &eur(), "split").unwrap();
     assert_eq!(p.divide(m("100.01")).unwrap(), vec![m("45.01"), m("45.00"), m("10.00")]);
 }
@@ -80,15 +83,19 @@ fn tiered_errors() {
         .prepare(&members, &eur(), "s")
         .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownPartner, "s.residual.to"));
-    let e = rule(r#"{"model":"tiered","roles":{"p2":"x","p3":"x"},"schedules":{"x":[{"rate":0.6}]},"residual":{"to":"p1"}}"#)
-        .prepare(&members, &eur(), "s")
-        .unwrap_err();
+    let e = rule(
+        r#"{"model":"tiered","roles":{"p2":"x","p3":"x"},"schedules":{"x":[{"rate":0.6}]},"residual":{"to":"p1"}}"#,
+    )
+    .prepare(&members, &eur(), "s")
+    .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "s.roles"));
     let e = rule(r#"{"model":"tiered","roles":{"p2":"x"},"schedules":{"x":[{"rate":0.1},{"upTo":"5.00","rate":0.2}]},"residual":{"to":"p1"}}"#)
         .prepare(&members, &eur(), "s")
         .unwrap_err();
     assert_eq!(e.path, "s.schedules.x[0].upTo");
-    let e = rule(r#"{"model":"tiered","roles":{"p2":"y"},"schedules":{"x":[{"rate":0.1}]}}"#).prepare(&members, &eur(), "s").unwrap_err();
+    let e = rule(r#"{"model":"tiered","roles":{"p2":"y"},"schedules":{"x":[{"rate":0.1}]}}"#)
+        .prepare(&members, &eur(), "s")
+        .unwrap_err();
     assert_eq!(e.path, "s.roles.p2");
 }
 
@@ -96,7 +103,9 @@ fn tiered_errors() {
 fn game_models_without_deal_are_clear_errors() {
     let e = rule(r#"{"model":"shapley"}"#).prepare(&ids(&["a", "b"]), &eur(), "plan.split").unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingField, "plan.split.game"));
-    let e = rule(r#"{"model":"shapley","game":{"kind":"coverage"}}"#).prepare(&ids(&["a", "b"]), &eur(), "plan.split").unwrap_err();
+    let e = rule(r#"{"model":"shapley","game":{"kind":"coverage"}}"#)
+        .prepare(&ids(&["a", "b"]), &eur(), "plan.split")
+        .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "plan.split.game"));
     // a table game works inside a plan
     let r = rule(r#"{"model":"shapley","game":{"kind":"table","values":{"a":"10.00","b":"20.00","a,b":"60.00"}}}"#);

@@ -1,12 +1,237 @@
-//! Multi-touch attribution over customer journeys (SPEC §5).
+//! Multi-touch attribution over aggregated customer journeys (SPEC §5): which partners
+//! deserve credit for conversions — five rule-based models and an exact first-order
+//! Markov model, side by side.
 
-/// `attribute` (SPEC §10). Owned by the splits workstream; not implemented yet.
+pub mod heuristics;
+pub mod linsolve;
+pub mod markov;
+pub mod types;
+
+pub use types::*;
+
+use crate::clock::Ctx;
+use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
+use crate::json::{field, index};
+use crate::money::{allocate, Currency, Money};
+use heuristics::{touch_weights, DEFAULT_HALF_LIFE_DAYS};
+use rust_decimal::prelude::ToPrimitive;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hash for the many short partner ids of journeys (the map's order
+/// never reaches an output: ids are sorted).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// `attribute` (SPEC §10).
 pub struct AttributeCommand;
+
 impl crate::api::Command for AttributeCommand {
     const NAME: &'static str = "attribute";
-    type Request = serde_json::Value;
-    type Response = serde_json::Value;
-    fn run(_req: Self::Request, _ctx: &crate::clock::Ctx) -> crate::Result<Self::Response> {
-        Err(crate::DealteamError::new(crate::ErrorCode::UnknownCommand, "", "`attribute` is not implemented yet"))
+    type Request = AttributeRequest;
+    type Response = AttributeResponse;
+    fn run(req: AttributeRequest, _ctx: &Ctx) -> Result<AttributeResponse> {
+        attribute(&req)
     }
+}
+
+/// Check every journey (all problems at once).
+fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
+    if req.journeys.is_empty() {
+        return Err(DealteamError::invalid(
+            "journeys",
+            "give at least one journey: {\"path\": [partnerId…], \"conversions\": n}",
+        ));
+    }
+    let mut p = Problems::new();
+    let half = req.half_life_days.unwrap_or(DEFAULT_HALF_LIFE_DAYS);
+    if check_finite(&mut p, "halfLifeDays", half) && half <= 0.0 {
+        p.invalid("halfLifeDays", format!("the half-life must be more than 0 days, got {half}"));
+    }
+    if let Some(models) = &req.models {
+        if models.is_empty() {
+            p.invalid("models", "list at least one model, or leave `models` out for all six");
+        }
+    }
+    for (i, j) in req.journeys.iter().enumerate() {
+        // paths are built only when something is wrong: journeys can be many
+        let at = || index("journeys", i);
+        if j.path.is_empty() {
+            p.invalid(field(&at(), "path"), "a journey needs at least one partner touch");
+        }
+        if !(j.conversions.is_finite() && j.conversions >= 0.0) {
+            p.invalid(
+                field(&at(), "conversions"),
+                format!("conversions must be a finite number ≥ 0, got {}", j.conversions),
+            );
+        }
+        if let Some(n) = j.nulls.filter(|n| !(n.is_finite() && *n >= 0.0)) {
+            p.invalid(field(&at(), "nulls"), format!("nulls must be a finite number ≥ 0, got {n}"));
+        }
+        if let Some(v) = j.value {
+            let vp = field(&at(), "value");
+            if let Err(e) = v.check_minor(currency.minor_units(), &vp) {
+                p.add(e);
+            } else if v.0.is_sign_negative() && !v.0.is_zero() {
+                p.push(ErrorCode::InvalidMoney, vp, "a journey's value must not be negative");
+            } else if !v.0.is_zero() && j.conversions == 0.0 {
+                p.invalid(vp, "a journey without conversions cannot carry value");
+            }
+        }
+        if let Some(d) = &j.touch_days {
+            if d.len() != j.path.len() {
+                p.invalid(
+                    field(&at(), "touchDays"),
+                    format!(
+                        "touchDays has {} entries but the path has {} touches; give one per touch",
+                        d.len(),
+                        j.path.len()
+                    ),
+                );
+            } else if let Some(k) = d.iter().position(|x| !(x.is_finite() && *x >= 0.0)) {
+                p.invalid(
+                    index(&field(&at(), "touchDays"), k),
+                    format!("days before conversion must be a finite number ≥ 0, got {}", d[k]),
+                );
+            }
+        }
+    }
+    p.finish()?;
+    Ok(half)
+}
+
+/// Run an `attribute` request (SPEC §5): credit per partner per model; values through §4.
+pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
+    let currency = req.currency.clone().unwrap_or_else(Currency::eur);
+    let minor = currency.minor_units();
+    let half = validate(req, &currency)?;
+    // partner indices in first-seen order, then renumbered in sorted id order
+    let mut seen: HashMap<&str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    // all paths in one flat array (cache-friendly passes), path i = flat[starts[i]..starts[i + 1]]
+    let touches: usize = req.journeys.iter().map(|j| j.path.len()).sum();
+    let mut flat: Vec<u32> = Vec::with_capacity(touches);
+    let mut starts: Vec<usize> = Vec::with_capacity(req.journeys.len() + 1);
+    for j in &req.journeys {
+        starts.push(flat.len());
+        for id in &j.path {
+            let next = seen.len() as u32;
+            flat.push(*seen.entry(id.as_str()).or_insert(next));
+        }
+    }
+    starts.push(flat.len());
+    // ids are checked here, in the one pass over the id strings (before any output)
+    if let Some(empty) = seen.keys().find(|id| id.trim().is_empty()) {
+        let (i, k) = req
+            .journeys
+            .iter()
+            .enumerate()
+            .find_map(|(i, j)| j.path.iter().position(|id| id == empty).map(|k| (i, k)))
+            .unwrap_or((0, 0));
+        return Err(DealteamError::invalid(
+            format!("journeys[{i}].path[{k}]"),
+            "a partner id must be a non-empty string",
+        ));
+    }
+    let mut ids: Vec<(&str, u32)> = seen.into_iter().collect();
+    ids.sort_unstable();
+    let mut renumber = vec![0u32; ids.len()];
+    for (new, (_, old)) in ids.iter().enumerate() {
+        renumber[*old as usize] = new as u32;
+    }
+    flat.iter_mut().for_each(|k| *k = renumber[*k as usize]);
+    let paths: Vec<&[u32]> = starts.windows(2).map(|w| flat.get(w[0]..w[1]).unwrap_or(&[])).collect();
+    let ids: Vec<&str> = ids.into_iter().map(|(id, _)| id).collect();
+    let has_value = req.journeys.iter().any(|j| j.value.is_some());
+    let total_value = req
+        .journeys
+        .iter()
+        .filter_map(|j| j.value)
+        .try_fold(rust_decimal::Decimal::ZERO, |a, v| a.checked_add(v.0))
+        .map(|d| Money(d).with_scale(minor))
+        .ok_or_else(|| {
+            DealteamError::new(ErrorCode::InvalidMoney, "journeys", "the journeys' values are too large to add up")
+        })?;
+    let total_conv: f64 = req.journeys.iter().map(|j| j.conversions).sum();
+    let models = req.models.clone().unwrap_or_else(|| AttributionModel::ALL.to_vec());
+    let m = ids.len();
+    // per-journey numbers once, not once per model
+    let conversions: Vec<f64> = req.journeys.iter().map(|j| j.conversions).collect();
+    let values: Vec<f64> = if has_value {
+        req.journeys.iter().map(|j| j.value.and_then(|v| v.0.to_f64()).unwrap_or(0.0)).collect()
+    } else {
+        Vec::new()
+    };
+    let any_days = req.journeys.iter().any(|j| j.touch_days.is_some());
+    let mut out = BTreeMap::new();
+    let mut details = None;
+    for model in models {
+        let (conv, val_w) = if model == AttributionModel::Markov {
+            let n: Vec<f64> = req.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
+            let r = markov::markov(&paths, &conversions, &n, m)?;
+            let sum: f64 = r.removal_effects.iter().sum();
+            let share: Vec<f64> = r.removal_effects.iter().map(|e| if sum > 0.0 { e / sum } else { 0.0 }).collect();
+            details = Some(MarkovDetails {
+                conversion_probability: r.conversion_probability,
+                removal_effects: ids
+                    .iter()
+                    .zip(&r.removal_effects)
+                    .map(|(id, e)| (id.to_string(), Rounded(*e)))
+                    .collect(),
+            });
+            (share.iter().map(|s| s * total_conv).collect::<Vec<f64>>(), share)
+        } else {
+            let (mut conv, mut val) = (vec![0.0; m], vec![0.0; m]);
+            let mut w = Vec::new();
+            for (i, p) in paths.iter().enumerate() {
+                let days = if any_days { req.journeys.get(i).and_then(|j| j.touch_days.as_deref()) } else { None };
+                touch_weights(model, p.len(), days, half, &mut w);
+                let (c, v) = (conversions[i], values.get(i).copied().unwrap_or(0.0));
+                for (&k, wk) in p.iter().zip(&w) {
+                    conv[k as usize] += c * wk;
+                    val[k as usize] += v * wk;
+                }
+            }
+            (conv, val)
+        };
+        let values = if has_value { Some(split_value(total_value, &val_w, minor)?) } else { None };
+        let credits = ids
+            .iter()
+            .enumerate()
+            .map(|(k, id)| {
+                (
+                    id.to_string(),
+                    Credit { conversions: conv[k], value: values.as_ref().and_then(|v| v.get(k).copied()) },
+                )
+            })
+            .collect();
+        out.insert(model.name().to_string(), credits);
+    }
+    Ok(AttributeResponse {
+        models: out,
+        total_conversions: total_conv,
+        total_value: has_value.then_some(total_value),
+        markov: details,
+    })
+}
+
+/// The total value divided by the credit weights through §4 (zero when nothing to divide).
+fn split_value(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>> {
+    if total.0.is_zero() || weights.iter().all(|&w| w <= 0.0) {
+        return Ok(vec![Money::ZERO.with_scale(minor); weights.len()]);
+    }
+    allocate(total, weights, minor)
 }

@@ -7,6 +7,7 @@ use super::rule::SplitRule;
 use super::types::{Allocation, ModelResult, SplitModel, SplitRequest, SplitResponse};
 use crate::clock::Ctx;
 use crate::error::{DealteamError, Result};
+use crate::model::MAX_ENUMERATED_PLAYERS;
 use crate::money::{Currency, Money};
 use rust_decimal::prelude::ToPrimitive;
 
@@ -58,7 +59,12 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
             list
         }
         (SplitModel::Compare, None) => default_models(&rule),
-        (_, Some(_)) => return Err(DealteamError::invalid("models", "`models` is for model \"compare\"; remove it or set model to \"compare\"")),
+        (_, Some(_)) => {
+            return Err(DealteamError::invalid(
+                "models",
+                "`models` is for model \"compare\"; remove it or set model to \"compare\"",
+            ))
+        }
         (m, None) => {
             rule.check_fields(m, "")?;
             vec![m]
@@ -72,13 +78,40 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
     }
     // the game serves the game-based models and the fairness report of every model
     let game = rule.build_game(&members, &currency, "")?;
-    let mut results = Vec::with_capacity(list.len());
-    for model in &list {
-        results.push(run_model(&rule, *model, game.as_ref(), &members, &currency, amount)?);
+    // the 2ⁿ value table, once, for enumeration and the fairness report (n ≤ 20)
+    let table = match &game {
+        Some(g) if members.len() <= MAX_ENUMERATED_PLAYERS => Some(g.table()?),
+        _ => None,
+    };
+    if let (false, Some(&model)) = (rule.model == SplitModel::Compare, list.first()) {
+        let result = run_model(&rule, model, game.as_ref(), table.as_deref(), &members, &currency, amount)?;
+        return Ok(SplitResponse { result, comparison: None });
     }
-    let comparison = if rule.model == SplitModel::Compare { Some(results.clone()) } else { None };
-    let result = results.into_iter().next().ok_or_else(|| DealteamError::invalid("model", "no model to run"))?;
-    Ok(SplitResponse { result, comparison })
+    // compare: a model that cannot divide this amount (e.g. negative Shapley values) is
+    // listed with its error instead of failing the whole comparison
+    let mut results = Vec::with_capacity(list.len());
+    let mut first_error = None;
+    for model in &list {
+        match run_model(&rule, *model, game.as_ref(), table.as_deref(), &members, &currency, amount) {
+            Ok(r) => results.push(r),
+            Err(e) => {
+                first_error.get_or_insert_with(|| e.clone());
+                results.push(ModelResult {
+                    model: *model,
+                    method: String::new(),
+                    allocations: Vec::new(),
+                    fairness: Default::default(),
+                    samples: None,
+                    error: Some(e),
+                    std_err: None,
+                });
+            }
+        }
+    }
+    match results.iter().find(|r| r.error.is_none()) {
+        Some(first) => Ok(SplitResponse { result: first.clone(), comparison: Some(results) }),
+        None => Err(first_error.unwrap_or_else(|| DealteamError::invalid("model", "no model to run"))),
+    }
 }
 
 /// Every model that applies to the rule: fixed (shares/percent), tiered (schedules)
@@ -97,11 +130,19 @@ fn default_models(rule: &SplitRule) -> Vec<SplitModel> {
     out
 }
 
-fn run_model(rule: &SplitRule, model: SplitModel, game: Option<&Game>, members: &[String], currency: &Currency, amount: Money) -> Result<ModelResult> {
-    let prepared = rule.prepare_with(model, game, members, currency, "")?;
+fn run_model(
+    rule: &SplitRule,
+    model: SplitModel,
+    game: Option<&Game>,
+    table: Option<&[f64]>,
+    members: &[String],
+    currency: &Currency,
+    amount: Money,
+) -> Result<ModelResult> {
+    let prepared = rule.prepare_tabled(model, game, table, members, currency, "")?;
     let parts = prepared.divide(amount)?;
     let minor = currency.minor_units();
-    let fairness = report(game, members, amount, &parts, minor)?;
+    let fairness = report(game, table, members, amount, &parts, minor)?;
     let values = prepared.values.as_ref();
     let allocations = members
         .iter()
@@ -112,7 +153,6 @@ fn run_model(rule: &SplitRule, model: SplitModel, game: Option<&Game>, members: 
             amount: *part,
             share: if amount.0.is_zero() { 0.0 } else { (part.0 / amount.0).to_f64().unwrap_or(0.0) },
             value: values.and_then(|v| v.values.get(i).copied()),
-            std_err: values.and_then(|v| v.std_errs.as_ref()).and_then(|s| s.get(i).copied()),
         })
         .collect();
     Ok(ModelResult {
@@ -121,5 +161,9 @@ fn run_model(rule: &SplitRule, model: SplitModel, game: Option<&Game>, members: 
         allocations,
         fairness,
         samples: values.and_then(|v| v.samples),
+        error: None,
+        std_err: values
+            .and_then(|v| v.std_errs.as_ref())
+            .map(|se| members.iter().cloned().zip(se.iter().copied()).collect()),
     })
 }

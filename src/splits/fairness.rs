@@ -12,7 +12,15 @@ use rust_decimal::Decimal;
 
 /// The report for `parts` of `amount` among `members`, judged against `game` if any.
 /// Payoffs in the game's units are `share_i × v(N)` with `share_i = part_i / amount`.
-pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[Money], minor: u32) -> Result<Fairness> {
+/// `table`, when given, is the game's 2ⁿ value table (computed once by the caller).
+pub fn report(
+    game: Option<&Game>,
+    table: Option<&[f64]>,
+    members: &[String],
+    amount: Money,
+    parts: &[Money],
+    minor: u32,
+) -> Result<Fairness> {
     let total: Decimal = parts.iter().map(|p| p.0).sum();
     let mut f = Fairness { efficient: total == amount.0 && parts.len() == members.len(), ..Fairness::default() };
     f.explanation.push(if f.efficient {
@@ -40,7 +48,8 @@ pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[M
     let unit = libm::pow(10.0, -(minor as f64));
     // one minor unit of money, in the game's units
     let unit_game = if amt != 0.0 { unit * (grand / amt).abs() } else { 0.0 };
-    let x: Vec<f64> = parts.iter().map(|p| if amt != 0.0 { p.0.to_f64().unwrap_or(0.0) / amt * grand } else { 0.0 }).collect();
+    let x: Vec<f64> =
+        parts.iter().map(|p| if amt != 0.0 { p.0.to_f64().unwrap_or(0.0) / amt * grand } else { 0.0 }).collect();
 
     if alone > grand + tol {
         f.core_empty = Some(true);
@@ -55,10 +64,17 @@ pub fn report(game: Option<&Game>, members: &[String], amount: Money, parts: &[M
         f.explanation.push("The amount is zero, so the core was not checked.".into());
         return Ok(f);
     }
-    let v = game.table()?;
-    core(&mut f, &v, &x, members, tol + n as f64 * unit_game);
-    symmetry(&mut f, &v, parts, members, tol, unit);
-    dummies(&mut f, &v, &singles, parts, members, amt, grand, tol, unit);
+    let owned;
+    let v = match table {
+        Some(t) => t,
+        None => {
+            owned = game.table()?;
+            &owned
+        }
+    };
+    core(&mut f, v, &x, members, tol + n as f64 * unit_game);
+    symmetry(&mut f, v, parts, members, tol, unit);
+    dummies(&mut f, v, &singles, parts, members, amt, grand, tol, unit);
     Ok(f)
 }
 
@@ -92,15 +108,52 @@ fn explain_game(f: &mut Fairness, game: &Game, grand: f64, alone: f64, tol: f64)
         };
         f.explanation.push(format!("Ecosystem multiplier {m:.3} > 1 ({why}): together they are worth {grand:.2}, more than the {alone:.2} they are worth alone."));
     } else {
-        f.explanation.push("Ecosystem multiplier 1: the members are worth together exactly what they are worth alone.".into());
+        f.explanation
+            .push("Ecosystem multiplier 1: the members are worth together exactly what they are worth alone.".into());
     }
 }
 
 /// Core check: the largest excess `v(S) − x(S)` over every non-empty S, from subset
 /// sums of the payoffs (O(2ⁿ)).
 fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
+    let (best, best_mask, xs_best) = max_excess(v, x);
+    if best_mask == 0 {
+        // one member: only the grand coalition, which efficiency settles
+        f.in_core = Some(true);
+        f.core_empty = Some(false);
+        return;
+    }
+    let names: Vec<String> = {
+        let mut s: Vec<String> =
+            (0..members.len()).filter(|&i| best_mask >> i & 1 == 1).map(|i| members[i].clone()).collect();
+        s.sort();
+        s
+    };
+    let in_core = best <= tol;
+    f.in_core = Some(in_core);
+    if in_core {
+        f.core_empty = Some(false);
+        f.explanation
+            .push("In the core: no group of members would earn more on its own than this split gives it.".into());
+        return;
+    } else {
+        let empty = if f.core_empty == Some(true) { " (the core is empty, so every split is blocked)" } else { "" };
+        f.explanation.push(format!(
+            "Not in the core{empty}: {{{}}} would earn {:.2} on its own but gets {:.2} here (excess {:.2}) — it has a reason to leave.",
+            names.join(", "),
+            v[best_mask],
+            xs_best,
+            best
+        ));
+    }
+    f.blocking = Some(Blocking { members: names, value: v[best_mask], payoff: xs_best, excess: best });
+}
+
+/// The core check's work (SPEC §5): over every proper non-empty coalition S (bitmask
+/// into `v`, the 2ⁿ table), the largest excess `v(S) − Σ_{i∈S} x_i`, its mask (0 when
+/// n = 1) and `x(S)`; subset sums of `x` are built once, O(2ⁿ).
+pub fn max_excess(v: &[f64], x: &[f64]) -> (f64, usize, f64) {
     let mut xs = vec![0.0; v.len()];
-    // proper coalitions only (the grand coalition's excess is 0 by efficiency)
     let full = v.len() - 1;
     let (mut best, mut best_mask) = (0.0f64, 0usize);
     for mask in 1..v.len() {
@@ -112,34 +165,7 @@ fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
             best_mask = mask;
         }
     }
-    if best_mask == 0 {
-        // one member: only the grand coalition, which efficiency settles
-        f.in_core = Some(true);
-        f.core_empty = Some(false);
-        return;
-    }
-    let names: Vec<String> = {
-        let mut s: Vec<String> = (0..members.len()).filter(|&i| best_mask >> i & 1 == 1).map(|i| members[i].clone()).collect();
-        s.sort();
-        s
-    };
-    let in_core = best <= tol;
-    f.in_core = Some(in_core);
-    if in_core {
-        f.core_empty = Some(false);
-        f.explanation.push("In the core: no group of members would earn more on its own than this split gives it.".into());
-        return;
-    } else {
-        let empty = if f.core_empty == Some(true) { " (the core is empty, so every split is blocked)" } else { "" };
-        f.explanation.push(format!(
-            "Not in the core{empty}: {{{}}} would earn {:.2} on its own but gets {:.2} here (excess {:.2}) — it has a reason to leave.",
-            names.join(", "),
-            v[best_mask],
-            xs[best_mask],
-            best
-        ));
-    }
-    f.blocking = Some(Blocking { members: names, value: v[best_mask], payoff: xs[best_mask], excess: best });
+    (best, best_mask, xs[best_mask])
 }
 
 fn same(a: f64, b: f64, tol: f64) -> bool {
@@ -160,7 +186,9 @@ fn symmetry(f: &mut Fairness, v: &[f64], parts: &[Money], members: &[String], to
         // cheap necessary conditions first: same value alone and same value of the rest
         let found = groups.iter_mut().find(|g| {
             let r = g[0];
-            same(v[1 << r], v[1 << i], tol) && same(v[full & !(1 << r)], v[full & !(1 << i)], tol) && symmetric(v, r, i, tol)
+            same(v[1 << r], v[1 << i], tol)
+                && same(v[full & !(1 << r)], v[full & !(1 << i)], tol)
+                && symmetric(v, r, i, tol)
         });
         match found {
             Some(g) => g.push(i),
@@ -183,7 +211,17 @@ fn symmetry(f: &mut Fairness, v: &[f64], parts: &[Money], members: &[String], to
 }
 
 #[allow(clippy::too_many_arguments)]
-fn dummies(f: &mut Fairness, v: &[f64], singles: &[f64], parts: &[Money], members: &[String], amt: f64, grand: f64, tol: f64, unit: f64) {
+fn dummies(
+    f: &mut Fairness,
+    v: &[f64],
+    singles: &[f64],
+    parts: &[Money],
+    members: &[String],
+    amt: f64,
+    grand: f64,
+    tol: f64,
+    unit: f64,
+) {
     let n = members.len();
     let dummy: Vec<usize> = (0..n)
         .filter(|&i| {

@@ -6,7 +6,7 @@ use super::types::GameSpec;
 use crate::coverage::level;
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
-use crate::model::{Deal, Ecosystem, MAX_ENUMERATED_PLAYERS};
+use crate::model::{Deal, Ecosystem};
 use crate::money::{Currency, Money};
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::HashMap;
@@ -24,8 +24,8 @@ pub struct LevelGame {
     pub weights: Vec<f64>,
     /// Level of member i on requirement r at `i * weights.len() + r`.
     pub levels: Vec<f64>,
-    /// Logistic parameters (k, m) of `winProbability`.
-    pub win: Option<(f64, f64)>,
+    /// The logistic curve of `winProbability`.
+    pub win: Option<WinCurve>,
 }
 
 /// A game given by listed coalition values (missing: sum of listed singletons).
@@ -57,12 +57,35 @@ pub enum Game {
     Synergy(SynergyGame),
 }
 
-/// The chance that a team with coverage `c` wins (SPEC §5):
-/// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
+/// The win-probability curve of SPEC §5 with its constants computed once.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WinCurve {
+    k: f64,
+    m: f64,
+    lo: f64,
+    span: f64,
+}
+
+fn sigma(x: f64) -> f64 {
+    1.0 / (1.0 + libm::exp(-x))
+}
+
+impl WinCurve {
+    /// The curve with steepness `k` and midpoint `m`.
+    pub fn new(k: f64, m: f64) -> WinCurve {
+        let lo = sigma(-k * m);
+        WinCurve { k, m, lo, span: sigma(k * (1.0 - m)) - lo }
+    }
+    /// The chance that a team with coverage `c` wins (SPEC §5):
+    /// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
+    pub fn p(&self, c: f64) -> f64 {
+        (sigma(self.k * (c - self.m)) - self.lo) / self.span
+    }
+}
+
+/// [`WinCurve::p`] for one coverage (SPEC §5), defaults k = 10, m = 0.6.
 pub fn win_probability(c: f64, k: f64, m: f64) -> f64 {
-    let sigma = |x: f64| 1.0 / (1.0 + libm::exp(-x));
-    let lo = sigma(-k * m);
-    (sigma(k * (c - m)) - lo) / (sigma(k * (1.0 - m)) - lo)
+    WinCurve::new(k, m).p(c)
 }
 
 impl Game {
@@ -95,12 +118,17 @@ impl Game {
                     p.invalid(field(&gp, "m"), format!("m (midpoint coverage) must be in [0, 1), got {m}"));
                 }
                 p.finish()?;
-                Self::levels(ecosystem, deal, members, currency, at, Some((k, m))).map(Some)
+                Self::levels(ecosystem, deal, members, currency, at, Some(WinCurve::new(k, m))).map(Some)
             }
             GameSpec::Coverage {} => Self::levels(ecosystem, deal, members, currency, at, None).map(Some),
             GameSpec::Table { values } => {
                 if members.len() > MAX_TABLE_PLAYERS {
-                    return Err(DealteamError::too_large(field(at, "members"), "members of a table game", MAX_TABLE_PLAYERS, members.len()));
+                    return Err(DealteamError::too_large(
+                        field(at, "members"),
+                        "members of a table game",
+                        MAX_TABLE_PLAYERS,
+                        members.len(),
+                    ));
                 }
                 let idx = member_index(members);
                 let mut p = Problems::new();
@@ -113,7 +141,11 @@ impl Game {
                     for id in key.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                         match idx.get(id) {
                             Some(&i) => mask |= 1u128 << i,
-                            None => p.push(ErrorCode::UnknownPartner, kp.clone(), format!("`{id}` in `{key}` is not one of the members")),
+                            None => p.push(
+                                ErrorCode::UnknownPartner,
+                                kp.clone(),
+                                format!("`{id}` in `{key}` is not one of the members"),
+                            ),
                         }
                     }
                     if mask == 0 && x != 0.0 {
@@ -145,10 +177,18 @@ impl Game {
                     let a = idx.get(pb.a.as_str()).copied();
                     let b = idx.get(pb.b.as_str()).copied();
                     if a.is_none() {
-                        p.push(ErrorCode::UnknownPartner, field(&pp, "a"), format!("`{}` is not one of the members", pb.a));
+                        p.push(
+                            ErrorCode::UnknownPartner,
+                            field(&pp, "a"),
+                            format!("`{}` is not one of the members", pb.a),
+                        );
                     }
                     if b.is_none() {
-                        p.push(ErrorCode::UnknownPartner, field(&pp, "b"), format!("`{}` is not one of the members", pb.b));
+                        p.push(
+                            ErrorCode::UnknownPartner,
+                            field(&pp, "b"),
+                            format!("`{}` is not one of the members", pb.b),
+                        );
                     }
                     let bonus = money_value(&mut p, pb.bonus, currency, &field(&pp, "bonus"));
                     if let (Some(a), Some(b), Some(x)) = (a, b, bonus) {
@@ -171,7 +211,7 @@ impl Game {
         members: &[String],
         currency: &Currency,
         at: &str,
-        win: Option<(f64, f64)>,
+        win: Option<WinCurve>,
     ) -> Result<Game> {
         let (Some(eco), Some(deal)) = (ecosystem, deal) else {
             return Err(DealteamError::invalid(
@@ -189,7 +229,11 @@ impl Game {
         for (i, id) in members.iter().enumerate() {
             match pidx.get(id.as_str()) {
                 Some(&k) => partners.extend(eco.partners.get(k)),
-                None => p.push(ErrorCode::UnknownPartner, index("members", i), format!("`{id}` is not a partner of the ecosystem")),
+                None => p.push(
+                    ErrorCode::UnknownPartner,
+                    index("members", i),
+                    format!("`{id}` is not a partner of the ecosystem"),
+                ),
             }
         }
         p.finish()?;
@@ -234,7 +278,10 @@ impl Game {
                     return 0.0;
                 }
                 let cov = (0..r)
-                    .map(|k| g.weights[k] * s.iter().map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0)).fold(0.0, f64::max))
+                    .map(|k| {
+                        g.weights[k]
+                            * s.iter().map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0)).fold(0.0, f64::max)
+                    })
                     .sum();
                 g.of_coverage(cov)
             }
@@ -255,7 +302,12 @@ impl Game {
     pub fn grand_and_singles(&self) -> (f64, Vec<f64>) {
         let n = self.players();
         let all: Vec<usize> = (0..n).collect();
-        (self.value_of(&all), (0..n).map(|i| self.value_of(&[i])).collect())
+        let singles = match self {
+            Game::Table(g) => g.singles.clone(),
+            Game::Synergy(g) => g.standalone.clone(),
+            Game::Levels(_) => (0..n).map(|i| self.value_of(&[i])).collect(),
+        };
+        (self.value_of(&all), singles)
     }
 
     /// v(N ∖ {i}) for every i, in O(n·R) for the level games.
@@ -283,64 +335,19 @@ impl Game {
                         if n == 1 {
                             return 0.0;
                         }
-                        let cov = (0..r).fold(full, |c, k| if best[k].1 == i { c - g.weights[k] * (best[k].0 - second[k]) } else { c });
+                        let cov = (0..r).fold(full, |c, k| {
+                            if best[k].1 == i {
+                                c - g.weights[k] * (best[k].0 - second[k])
+                            } else {
+                                c
+                            }
+                        });
                         g.of_coverage(cov)
                     })
                     .collect()
             }
             _ => (0..n).map(|i| self.value_of(&(0..n).filter(|&j| j != i).collect::<Vec<_>>())).collect(),
         }
-    }
-
-    /// v(S) for every bitmask S of n ≤ 20 players (index = mask).
-    pub fn table(&self) -> Result<Vec<f64>> {
-        let n = self.players();
-        if n > MAX_ENUMERATED_PLAYERS {
-            return Err(DealteamError::too_large("members", "players for enumeration", MAX_ENUMERATED_PLAYERS, n));
-        }
-        let size = 1usize << n;
-        let mut v = vec![0.0; size];
-        match self {
-            Game::Levels(g) => {
-                let r = g.weights.len();
-                let mut best = vec![0.0; size];
-                for k in 0..r {
-                    for mask in 1..size {
-                        let low = mask.trailing_zeros() as usize;
-                        let prev = best[mask & (mask - 1)];
-                        let l = g.levels[low * r + k];
-                        best[mask] = if l > prev { l } else { prev };
-                        v[mask] += g.weights[k] * best[mask];
-                    }
-                }
-                for x in v.iter_mut().skip(1) {
-                    *x = g.of_coverage(*x);
-                }
-            }
-            Game::Table(g) => {
-                for mask in 1..size {
-                    let low = mask.trailing_zeros() as usize;
-                    v[mask] = v[mask & (mask - 1)] + g.singles[low];
-                }
-                for (&m, &x) in &g.listed {
-                    v[m as usize] = x;
-                }
-            }
-            Game::Synergy(g) => {
-                let mut adj = vec![Vec::new(); n];
-                for &(a, b, x) in &g.pairs {
-                    adj[a].push((b, x));
-                    adj[b].push((a, x));
-                }
-                for mask in 1..size {
-                    let low = mask.trailing_zeros() as usize;
-                    let rest = mask & (mask - 1);
-                    let bonus: f64 = adj[low].iter().filter(|(j, _)| rest >> j & 1 == 1).map(|x| x.1).sum();
-                    v[mask] = v[rest] + g.standalone[low] + bonus;
-                }
-            }
-        }
-        Ok(v)
     }
 }
 
@@ -349,7 +356,7 @@ impl LevelGame {
     pub fn of_coverage(&self, cov: f64) -> f64 {
         match self.win {
             None => self.value * cov,
-            Some((k, m)) => self.value * win_probability(cov, k, m),
+            Some(curve) => self.value * curve.p(cov),
         }
     }
 }
@@ -383,7 +390,13 @@ fn money_value(p: &mut Problems, v: Money, currency: &Currency, at: &str) -> Opt
 
 /// Put `at` in front of an error's path (and its others').
 fn prefix(mut e: DealteamError, at: &str) -> DealteamError {
-    e.path = if e.path.is_empty() { at.to_string() } else if e.path.starts_with('[') { format!("{at}{}", e.path) } else { field(at, &e.path) };
+    e.path = if e.path.is_empty() {
+        at.to_string()
+    } else if e.path.starts_with('[') {
+        format!("{at}{}", e.path)
+    } else {
+        field(at, &e.path)
+    };
     e.others = e.others.into_iter().map(|o| prefix(o, at)).collect();
     e
 }

@@ -6,6 +6,7 @@
 //! [`SplitCommand`] is the `split` operation of SPEC §10.
 
 mod command;
+mod enumerate;
 pub mod fairness;
 pub mod game;
 pub mod rule;
@@ -13,7 +14,7 @@ pub mod tiered;
 pub mod types;
 pub mod values;
 
-pub use command::SplitCommand;
+pub use command::{split, SplitCommand};
 pub use game::{win_probability, Game};
 pub use rule::{PreparedSplit, SplitRule};
 pub use types::*;

@@ -86,7 +86,10 @@ impl SplitRule {
         let model = self.model;
         check_members(members)?;
         if model == SplitModel::Compare {
-            return Err(DealteamError::invalid(field(at, "model"), "`compare` is for the split command only; choose one model here"));
+            return Err(DealteamError::invalid(
+                field(at, "model"),
+                "`compare` is for the split command only; choose one model here",
+            ));
         }
         self.check_fields(model, at)?;
         let game = if model.needs_game() { self.build_game(members, currency, at)? } else { None };
@@ -100,7 +103,11 @@ impl SplitRule {
 
     /// Reject fields that belong to another model (catches a forgotten `model`).
     pub fn check_fields(&self, model: SplitModel, at: &str) -> Result<()> {
-        let tiered_fields = [("roles", self.roles.is_some()), ("schedules", self.schedules.is_some()), ("residual", self.residual.is_some())];
+        let tiered_fields = [
+            ("roles", self.roles.is_some()),
+            ("schedules", self.schedules.is_some()),
+            ("residual", self.residual.is_some()),
+        ];
         if model != SplitModel::Tiered {
             if let Some((name, _)) = tiered_fields.iter().find(|f| f.1) {
                 return Err(only_for_tiered(at, name));
@@ -109,7 +116,10 @@ impl SplitRule {
         if model != SplitModel::Fixed {
             for (name, given) in [("shares", self.shares.is_some()), ("percent", self.percent.is_some())] {
                 if given {
-                    return Err(DealteamError::invalid(field(at, name), format!("`{name}` belongs to the fixed model; remove it or set model to \"fixed\"")));
+                    return Err(DealteamError::invalid(
+                        field(at, name),
+                        format!("`{name}` belongs to the fixed model; remove it or set model to \"fixed\""),
+                    ));
                 }
             }
         }
@@ -126,6 +136,19 @@ impl SplitRule {
         currency: &Currency,
         at: &str,
     ) -> Result<PreparedSplit> {
+        self.prepare_tabled(model, game, None, members, currency, at)
+    }
+
+    /// [`SplitRule::prepare_with`] with the game's 2ⁿ value table when the caller has it.
+    pub(crate) fn prepare_tabled(
+        &self,
+        model: SplitModel,
+        game: Option<&Game>,
+        table: Option<&[f64]>,
+        members: &[String],
+        currency: &Currency,
+        at: &str,
+    ) -> Result<PreparedSplit> {
         let minor = currency.minor_units();
         let done = |division, method, values| Ok(PreparedSplit { model, values, method, minor, division });
         match model {
@@ -134,10 +157,13 @@ impl SplitRule {
                 done(division, method, None)
             }
             SplitModel::Tiered => {
-                let t = Tiered::prepare(members, self.roles.as_ref(), self.schedules.as_ref(), self.residual.as_ref(), at)?;
+                let t =
+                    Tiered::prepare(members, self.roles.as_ref(), self.schedules.as_ref(), self.residual.as_ref(), at)?;
                 done(Division::Tiered(t), "tiered", None)
             }
-            SplitModel::Compare => Err(DealteamError::invalid(field(at, "model"), "`compare` cannot be prepared as one split")),
+            SplitModel::Compare => {
+                Err(DealteamError::invalid(field(at, "model"), "`compare` cannot be prepared as one split"))
+            }
             SplitModel::Contribution | SplitModel::Shapley | SplitModel::Banzhaf => {
                 let game = game.ok_or_else(|| {
                     DealteamError::new(
@@ -147,8 +173,8 @@ impl SplitRule {
                     )
                 })?;
                 let v = match model {
-                    SplitModel::Shapley => values::shapley(game, self.samples, self.seed.unwrap_or(0))?,
-                    SplitModel::Banzhaf => values::banzhaf(game)?,
+                    SplitModel::Shapley => values::shapley(game, table, self.samples, self.seed.unwrap_or(0))?,
+                    SplitModel::Banzhaf => values::banzhaf(game, table)?,
                     _ => values::contribution(game)?,
                 };
                 let weights = money_weights(&v.values, members, model, at)?;
@@ -199,7 +225,9 @@ fn fixed(
     let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
     let mut p = Problems::new();
     match (shares, percent) {
-        (Some(_), Some(_)) => Err(DealteamError::invalid(field(at, "shares"), "give either `shares` (weights) or `percent`, not both")),
+        (Some(_), Some(_)) => {
+            Err(DealteamError::invalid(field(at, "shares"), "give either `shares` (weights) or `percent`, not both"))
+        }
         (None, None) => Err(DealteamError::new(
             ErrorCode::MissingField,
             field(at, "shares"),
@@ -211,7 +239,9 @@ fn fixed(
                 let sp = field(&field(at, "shares"), id);
                 match idx.get(id.as_str()) {
                     None => p.push(ErrorCode::UnknownPartner, sp, format!("`{id}` is not one of the members")),
-                    Some(_) if !x.is_finite() || x < 0.0 => p.invalid(sp, format!("a share must be a number ≥ 0, got {x}")),
+                    Some(_) if !x.is_finite() || x < 0.0 => {
+                        p.invalid(sp, format!("a share must be a number ≥ 0, got {x}"))
+                    }
                     Some(&i) => w[i] = x,
                 }
             }
@@ -228,15 +258,26 @@ fn fixed(
                 let pp = field(&field(at, "percent"), id);
                 match idx.get(id.as_str()) {
                     None => p.push(ErrorCode::UnknownPartner, pp, format!("`{id}` is not one of the members")),
-                    Some(_) if x.0.is_sign_negative() && !x.0.is_zero() => p.invalid(pp, format!("a percentage must not be negative, got {}", x.0)),
+                    Some(_) if x.0.is_sign_negative() && !x.0.is_zero() => {
+                        p.invalid(pp, format!("a percentage must not be negative, got {}", x.0))
+                    }
                     Some(&i) => {
                         w[i] = x.0;
-                        sum += x.0;
+                        match sum.checked_add(x.0) {
+                            Some(t) => sum = t,
+                            None => p.invalid(pp, "the percentages are too large to add up"),
+                        }
                     }
                 }
             }
             if p.is_empty() && sum != Decimal::ONE_HUNDRED {
-                p.invalid(field(at, "percent"), format!("the percentages add up to {}, not 100; adjust them or use `shares` (weights)", sum.normalize()));
+                p.invalid(
+                    field(at, "percent"),
+                    format!(
+                        "the percentages add up to {}, not 100; adjust them or use `shares` (weights)",
+                        sum.normalize()
+                    ),
+                );
             }
             p.finish()?;
             Ok((Division::Decimals(w), "percent"))
@@ -265,7 +306,13 @@ fn money_weights(v: &[f64], members: &[String], model: SplitModel, at: &str) -> 
     if w.iter().all(|&x| x <= tol) {
         return Err(DealteamError::invalid(
             field(at, "game"),
-            format!("every member's {} value is 0 (the grand coalition is worth nothing), so there is nothing to divide by", model.name()),
+            if model == SplitModel::Contribution {
+                "every member's marginal contribution v(N) − v(N∖{i}) is 0 (each one's part is also brought by the others), \
+                 so there is nothing to divide by; use shapley, which shares overlapping value"
+                    .to_string()
+            } else {
+                format!("every member's {} value is 0 (the grand coalition is worth nothing), so there is nothing to divide by", model.name())
+            },
         ));
     }
     Ok(w)

@@ -9,11 +9,14 @@ use crate::money::{allocate, allocate_decimal, Money};
 use rust_decimal::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
+/// Checked brackets: `(upper end, rate)`, the last upper end possibly open.
+type Brackets = Vec<(Option<Decimal>, Decimal)>;
+
 /// A checked tiered rule over a fixed member list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tiered {
     /// Per member: its brackets `(upper end, rate)`, or none when it has no role.
-    schedules: Vec<Option<Vec<(Option<Decimal>, Decimal)>>>,
+    schedules: Vec<Option<Brackets>>,
     /// Residual weights per member (not all zero).
     residual: Vec<f64>,
 }
@@ -31,7 +34,7 @@ impl Tiered {
         let mut p = Problems::new();
         let empty_s = BTreeMap::new();
         let schedules = schedules.unwrap_or(&empty_s);
-        let mut checked: BTreeMap<&str, Vec<(Option<Decimal>, Decimal)>> = BTreeMap::new();
+        let mut checked: BTreeMap<&str, Brackets> = BTreeMap::new();
         for (name, brackets) in schedules {
             let sp = field(&field(at, "schedules"), name);
             if let Some(b) = check_schedule(&mut p, brackets, &sp) {
@@ -64,25 +67,36 @@ impl Tiered {
         let mut res = vec![0.0; members.len()];
         let rp = field(at, "residual");
         match residual {
-            None => p.push(ErrorCode::MissingField, rp, "a tiered split needs `residual`: {\"to\": id} or {\"shares\": {id: weight}}"),
+            None => p.push(
+                ErrorCode::MissingField,
+                rp,
+                "a tiered split needs `residual`: {\"to\": id} or {\"shares\": {id: weight}}",
+            ),
             Some(Residual { to: Some(_), shares: Some(_) }) | Some(Residual { to: None, shares: None }) => {
                 p.invalid(rp, "give exactly one of `to` (one member) or `shares` (weights by member)")
             }
             Some(Residual { to: Some(id), .. }) => match idx.get(id.as_str()) {
                 Some(&i) => res[i] = 1.0,
-                None => p.push(ErrorCode::UnknownPartner, field(&rp, "to"), format!("`{id}` is not one of the members")),
+                None => {
+                    p.push(ErrorCode::UnknownPartner, field(&rp, "to"), format!("`{id}` is not one of the members"))
+                }
             },
             Some(Residual { shares: Some(s), .. }) => {
                 for (id, &w) in s {
                     let wp = field(&field(&rp, "shares"), id);
                     match idx.get(id.as_str()) {
                         None => p.push(ErrorCode::UnknownPartner, wp, format!("`{id}` is not one of the members")),
-                        Some(_) if !w.is_finite() || w < 0.0 => p.invalid(wp, format!("a share must be a number ≥ 0, got {w}")),
+                        Some(_) if !w.is_finite() || w < 0.0 => {
+                            p.invalid(wp, format!("a share must be a number ≥ 0, got {w}"))
+                        }
                         Some(&i) => res[i] = w,
                     }
                 }
                 if res.iter().all(|&w| w == 0.0) && p.is_empty() {
-                    p.invalid(field(&rp, "shares"), "the residual shares are all zero; give at least one member a positive share");
+                    p.invalid(
+                        field(&rp, "shares"),
+                        "the residual shares are all zero; give at least one member a positive share",
+                    );
                 }
             }
         }
@@ -137,7 +151,7 @@ impl Tiered {
 
 /// Check one schedule: at least one bracket, rates in [0, 1], `upTo` positive and
 /// increasing, only the last bracket open-ended.
-fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Vec<(Option<Decimal>, Decimal)>> {
+fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Brackets> {
     if brackets.is_empty() {
         p.invalid(at, "a schedule needs at least one bracket, e.g. [{\"rate\": 0.05}]");
         return None;
@@ -149,12 +163,19 @@ fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Ve
         let bp = index(at, i);
         if b.rate.0 < Decimal::ZERO || b.rate.0 > Decimal::ONE {
             bad = true;
-            p.invalid(field(&bp, "rate"), format!("a rate is a fraction between 0 and 1 (0.05 = 5%), got {}", b.rate.0));
+            p.invalid(
+                field(&bp, "rate"),
+                format!("a rate is a fraction between 0 and 1 (0.05 = 5%), got {}", b.rate.0),
+            );
         }
         match b.up_to {
             Some(u) if u.0 <= last => {
                 bad = true;
-                p.push(ErrorCode::InvalidMoney, field(&bp, "upTo"), format!("brackets must rise: upTo {} is not above {}", u.0, last))
+                p.push(
+                    ErrorCode::InvalidMoney,
+                    field(&bp, "upTo"),
+                    format!("brackets must rise: upTo {} is not above {}", u.0, last),
+                )
             }
             Some(u) => last = u.0,
             None if i + 1 < brackets.len() => {
@@ -173,5 +194,8 @@ fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Ve
 
 /// An error for fields of `tiered` given to another model.
 pub fn only_for_tiered(at: &str, name: &str) -> DealteamError {
-    DealteamError::invalid(field(at, name), format!("`{name}` belongs to the tiered model; remove it or set model to \"tiered\""))
+    DealteamError::invalid(
+        field(at, name),
+        format!("`{name}` belongs to the tiered model; remove it or set model to \"tiered\""),
+    )
 }

@@ -68,7 +68,9 @@ impl<'de> Deserialize<'de> for Dec {
                 f.write_str("a decimal number such as 33.3 or \"0.05\"")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Dec, E> {
-                Decimal::from_str_exact(v.trim()).map(Dec).map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
+                Decimal::from_str_exact(v.trim())
+                    .map(Dec)
+                    .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dec, E> {
                 Ok(Dec(Decimal::from(v)))
@@ -239,9 +241,6 @@ pub struct Allocation {
     /// The member's game value (Shapley, Banzhaf, …) for game-based models.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_round12_opt")]
     pub value: Option<f64>,
-    /// Standard error of a sampled value.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_round12_opt")]
-    pub std_err: Option<f64>,
 }
 
 /// The coalition that gains most by leaving (core check).
@@ -329,10 +328,30 @@ pub struct ModelResult {
     /// Permutations sampled (sampling only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub samples: Option<u32>,
+    /// `compare` only: why this model could not divide the amount (then `allocations` is empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<crate::error::DealteamError>,
+    /// Standard error of each member's sampled value (sampling only), by member id.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_round12_map")]
+    pub std_err: Option<BTreeMap<String, f64>>,
+}
+
+fn ser_round12_map<S: serde::Serializer>(m: &Option<BTreeMap<String, f64>>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    match m {
+        None => s.serialize_none(),
+        Some(m) => {
+            let mut out = s.serialize_map(Some(m.len()))?;
+            for (k, v) in m {
+                out.serialize_entry(k, &crate::num::round12(*v))?;
+            }
+            out.end()
+        }
+    }
 }
 
 /// The `split` response: the requested model's result (for `compare`, the first
-/// compared model's), plus every compared model side by side.
+/// compared model that succeeded), plus every compared model side by side.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]

@@ -42,13 +42,20 @@ fn check_players(n: usize) -> Result<()> {
 
 /// The Shapley value: closed form where the game has one, else enumeration for
 /// n ≤ 20, else sampling with `samples` permutations and `seed`.
-pub fn shapley(game: &Game, samples: Option<u32>, seed: u64) -> Result<Values> {
+/// `table`, when given, is the game's 2ⁿ value table (computed once by the caller).
+pub fn shapley(game: &Game, table: Option<&[f64]>, samples: Option<u32>, seed: u64) -> Result<Values> {
     let n = game.players();
     check_players(n)?;
     match game {
         Game::Levels(g) if g.win.is_none() => Ok(Values::exact(shapley_coverage(g), "closedForm")),
         Game::Synergy(g) => Ok(Values::exact(synergy_closed_form(&g.standalone, &g.pairs), "closedForm")),
-        _ if n <= MAX_ENUMERATED_PLAYERS => Ok(Values::exact(shapley_from_table(&game.table()?), "enumeration")),
+        _ if n <= MAX_ENUMERATED_PLAYERS => {
+            let v = match table {
+                Some(t) => shapley_from_table(t),
+                None => shapley_from_table(&game.table()?),
+            };
+            Ok(Values::exact(v, "enumeration"))
+        }
         _ => shapley_sampled(game, samples.unwrap_or(DEFAULT_SAMPLES), seed),
     }
 }
@@ -70,7 +77,7 @@ pub fn banzhaf_coverage(g: &LevelGame) -> Vec<f64> {
 /// Σ_r w_r · Σ_{steps at or below i's level} step × share(count at or above).
 fn max_games(g: &LevelGame, share: impl Fn(usize) -> f64) -> Vec<f64> {
     let r = g.weights.len();
-    let n = if r == 0 { 0 } else { g.levels.len() / r };
+    let n = g.levels.len().checked_div(r).unwrap_or(0);
     let mut out = vec![0.0; n];
     let mut order: Vec<usize> = (0..n).collect();
     for k in 0..r {
@@ -99,14 +106,47 @@ pub fn synergy_closed_form(standalone: &[f64], pairs: &[(usize, usize, f64)]) ->
     out
 }
 
-/// For each player i, Σ over coalitions S ∋ i of `a[S]` (a of length 2ⁿ).
-fn sums_containing(a: &[f64], n: usize) -> Vec<f64> {
-    (0..n)
-        .map(|i| {
+/// Block size (as a power of two) of the cache-blocked sums.
+const BLOCK_BITS: usize = 12;
+
+/// For each player i, Σ over coalitions S ∋ i of `f(S, v[S])` (v of length 2ⁿ), in
+/// one pass over blocks of 2^12 masks: a low bit's coalitions are the upper halves
+/// of sub-blocks, a high bit's are whole blocks (whose sum is added once).
+fn sums_containing(v: &[f64], n: usize, f: impl Fn(usize, f64) -> f64) -> Vec<f64> {
+    let bits = n.min(BLOCK_BITS);
+    let low = bits.min(4);
+    let mut out = vec![0.0; n];
+    let mut buf = vec![0.0; 1 << bits];
+    for (b, block) in v.chunks(1 << bits).enumerate() {
+        let base = b << bits;
+        for (j, (y, &x)) in buf.iter_mut().zip(block).enumerate() {
+            *y = f(base + j, x);
+        }
+        // the lowest bits in one pass (their sub-blocks are too short to sum one by one)
+        for chunk in buf.chunks(1 << low) {
+            for (j, &x) in chunk.iter().enumerate() {
+                for (i, o) in out.iter_mut().enumerate().take(low) {
+                    *o += x * ((j >> i) & 1) as f64;
+                }
+            }
+        }
+        for (i, o) in out.iter_mut().enumerate().take(bits).skip(low) {
             let step = 1usize << i;
-            a.chunks(2 * step).map(|c| c.get(step..).map_or(0.0, |hi| hi.iter().sum::<f64>())).sum()
-        })
-        .collect()
+            *o += buf.chunks(2 * step).map(|c| c.get(step..).map_or(0.0, |hi| hi.iter().sum::<f64>())).sum::<f64>();
+        }
+        if b != 0 {
+            let total: f64 = buf.iter().sum();
+            let (mut hb, mut i) = (b, bits);
+            while hb != 0 {
+                if hb & 1 == 1 {
+                    out[i] += total;
+                }
+                hb >>= 1;
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Shapley from the value table: `φ_i = Σ_{S∌i} |S|!(n−|S|−1)!/n! (v(S∪i) − v(S))`,
@@ -121,15 +161,10 @@ pub fn shapley_from_table(v: &[f64]) -> Vec<f64> {
         *ws = 1.0 / (n as f64 * binom);
         binom = binom * (n - 1 - s) as f64 / (s + 1) as f64;
     }
-    let mut a = vec![0.0; v.len()];
-    let mut c = 0.0;
-    for (mask, (&x, ai)) in v.iter().zip(a.iter_mut()).enumerate() {
-        let s = mask.count_ones() as usize;
-        let below = if s > 0 { w[s - 1] } else { 0.0 };
-        *ai = (below + w[s]) * x;
-        c += w[s] * x;
-    }
-    sums_containing(&a, n).into_iter().map(|x| x - c).collect()
+    // coefficient of v(S) for i ∈ S: w(|S|−1) + w(|S|)
+    let both: Vec<f64> = (0..=n).map(|s| if s > 0 { w[s - 1] + w[s] } else { w[0] }).collect();
+    let c: f64 = v.iter().enumerate().map(|(mask, &x)| w[mask.count_ones() as usize] * x).sum();
+    sums_containing(v, n, |mask, x| both[mask.count_ones() as usize] * x).into_iter().map(|x| x - c).collect()
 }
 
 /// Raw Banzhaf from the value table: `β_i = (2 Σ_{S∋i} v(S) − Σ_S v(S)) / 2^(n−1)`.
@@ -137,17 +172,20 @@ pub fn banzhaf_from_table(v: &[f64]) -> Vec<f64> {
     let n = v.len().trailing_zeros() as usize;
     let total: f64 = v.iter().sum();
     let scale = libm::pow(0.5, n.saturating_sub(1) as f64);
-    sums_containing(v, n).into_iter().map(|x| (2.0 * x - total) * scale).collect()
+    sums_containing(v, n, |_, x| x).into_iter().map(|x| (2.0 * x - total) * scale).collect()
 }
 
-/// Normalised Banzhaf: raw Banzhaf values scaled to add up to v(N).
-pub fn banzhaf(game: &Game) -> Result<Values> {
+/// Normalised Banzhaf: raw Banzhaf values scaled to add up to v(N); `table` as for [`shapley`].
+pub fn banzhaf(game: &Game, table: Option<&[f64]>) -> Result<Values> {
     let n = game.players();
     check_players(n)?;
     let (raw, method) = match game {
         Game::Levels(g) if g.win.is_none() => (banzhaf_coverage(g), "closedForm"),
         Game::Synergy(g) => (synergy_closed_form(&g.standalone, &g.pairs), "closedForm"),
-        _ if n <= MAX_ENUMERATED_PLAYERS => (banzhaf_from_table(&game.table()?), "enumeration"),
+        _ if n <= MAX_ENUMERATED_PLAYERS => match table {
+            Some(t) => (banzhaf_from_table(t), "enumeration"),
+            None => (banzhaf_from_table(&game.table()?), "enumeration"),
+        },
         _ => {
             return Err(DealteamError::too_large(
                 "members",
@@ -183,7 +221,10 @@ fn normalise(raw: &[f64], grand: f64) -> Vec<f64> {
 /// value in the two orders, its standard error the pairs' standard deviation / √pairs.
 pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
     if !(2..=MAX_SAMPLES).contains(&samples) {
-        return Err(DealteamError::invalid("samples", format!("samples must be between 2 and {MAX_SAMPLES}, got {samples}")));
+        return Err(DealteamError::invalid(
+            "samples",
+            format!("samples must be between 2 and {MAX_SAMPLES}, got {samples}"),
+        ));
     }
     let n = game.players();
     let pairs = samples.div_ceil(2) as usize;
