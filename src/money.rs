@@ -193,7 +193,9 @@ pub fn allocate(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>>
         if !w.is_finite() || w < 0.0 {
             return Err(DealteamError::invalid(format!("shares[{i}]"), format!("a share must be a finite number ≥ 0, got {w}")));
         }
-        dec.push(Decimal::from_f64(w).unwrap_or(Decimal::ZERO));
+        // whole weights (the common case) convert exactly without the slow base-2 path
+        let d = if w.fract() == 0.0 && w < 9.0e15 { Decimal::from(w as i64) } else { Decimal::from_f64(w).unwrap_or(Decimal::ZERO) };
+        dec.push(d);
     }
     allocate_decimal(total, &dec, minor)
 }

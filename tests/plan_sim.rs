@@ -174,7 +174,7 @@ fn subscription_revenue_is_equal_parts_with_leftover_cents_first() {
         }
         let b = tr.bookings.iter().position(|&x| x > 0).unwrap();
         assert_eq!(tr.bookings[b], 100_003);
-        let want: Vec<i64> = (0..12).map(|m| if m < b || m >= b + 5 { 0 } else if m == b { 20_001 } else if m <= b + 2 { 20_001 } else { 20_000 }).collect();
+        let want: Vec<i64> = (0..12).map(|m| if m < b || m >= b + 5 { 0 } else if m <= b + 2 { 20_001 } else { 20_000 }).collect();
         assert_eq!(tr.revenue, want, "booked in month {}", b + 1);
         checked += 1;
     }
@@ -319,4 +319,81 @@ fn cli_example_runs() {
     assert_eq!(v["months"].as_array().unwrap().len(), 24);
     assert_eq!(v["currency"], "EUR");
     assert!(v["totals"]["bookings"]["mean"].as_str().unwrap().contains('.'));
+}
+
+#[test]
+fn memory_does_not_grow_with_trials() {
+    let p = plan(json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}), json!(4), 0.25, "120000.00", "300000.00", (30.0, 60.0, 180.0), 24);
+    let mut sim = Simulation::new(request(p, 60_000, 1)).unwrap();
+    let clock = Cell::new(0.0);
+    let f = counting_ctx(&clock);
+    let ctx = Ctx { now_ms: &f };
+    while sim.step(0.5, &ctx).unwrap().trials_done < 6_000 {}
+    let early = sim.buckets();
+    while !sim.step(1e9, &ctx).unwrap().done {}
+    let late = sim.buckets();
+    // 25 periods × 8 series; a tenfold run adds only the buckets of rarer extremes
+    assert!(late < early * 3 / 2, "{early} → {late} buckets");
+    assert!(late < 25 * 8 * 40 * 128, "{late} buckets");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn trials_keep_their_invariants(
+            kind in 0usize..3, term in 1u32..15, churn in 0.0f64..1.0, renewal in 0.0f64..1.0, growth in -0.5f64..0.5,
+            lam in 0.0f64..6.0, win in 0.0f64..1.0, median in 1i64..10_000_000, spread in 1.0f64..20.0,
+            cmin in 0.0f64..100.0, cmode in 0.0f64..100.0, cmax in 0.0f64..100.0,
+            w in proptest::collection::vec(0u32..50, 3), horizon in 1u32..30, seed in 0u64..1000,
+        ) {
+            let offer = match kind {
+                0 => json!({"kind": "oneTime"}),
+                1 => json!({"kind": "subscription", "termMonths": term, "monthlyChurn": churn, "renewalRate": renewal}),
+                _ => json!({"kind": "consumption", "termMonths": term, "monthlyGrowth": growth, "monthlyChurn": churn, "renewalRate": renewal}),
+            };
+            let med = median as f64 / 100.0;
+            let p90 = format!("{:.2}", med * spread);
+            let mut cyc = [cmin, cmode, cmax];
+            cyc.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            let mut p = plan(offer, json!(lam), win, &format!("{med:.2}"), &p90, (cyc[0], cyc[1], cyc[2]), horizon);
+            p["split"] = json!({"model": "fixed", "shares": {"p1": w[0], "p2": w[1], "p3": w[2] + 1}});
+            let h = horizon as usize;
+            let sim = Simulation::new(request(p, 20, seed)).unwrap();
+            for t in 0..20 {
+                let tr = sim.trial(t).unwrap();
+                for m in 0..h {
+                    prop_assert_eq!(tr.shares[m * 3..m * 3 + 3].iter().sum::<i64>(), tr.revenue[m]);
+                    prop_assert!(tr.revenue[m] >= 0 && tr.bookings[m] >= 0);
+                }
+                if kind == 0 {
+                    prop_assert_eq!(&tr.revenue, &tr.bookings);
+                }
+                if kind == 1 && renewal == 0.0 {
+                    prop_assert!(tr.revenue.iter().sum::<i64>() <= tr.bookings.iter().sum::<i64>());
+                }
+                prop_assert!(tr.deals <= tr.opportunities);
+            }
+        }
+    }
+}
+
+/// Golden output: the same bits on every platform (the wasm tests can replay it).
+#[test]
+fn golden_output_of_the_example() {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/plan-simulate.json")).unwrap()).unwrap();
+    v["trials"] = json!(300);
+    let out = dealteam::api::run_json("simulate", &v.to_string(), false, &Ctx::frozen()).unwrap();
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["totals"]["bookings"]["mean"], "3244817.98");
+    assert_eq!(r["totals"]["revenue"]["mean"], "2201190.38");
+    assert_eq!(r["partners"]["p2"]["share"]["mean"], "880476.15");
+    assert_eq!(r["objectives"][0]["probability"], 0.576666666667);
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(out.as_bytes());
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hex, "524e3d21701333b2ba45b3496ce74bbb06d0631d0fcd8feae1f2ed9fa815d382");
 }

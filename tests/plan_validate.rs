@@ -28,7 +28,9 @@ fn the_documented_example_passes_every_rule() {
 }
 
 /// (rule, edit, expected path)
-fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Value)>, &'static str)> {
+type Case = (&'static str, Box<dyn Fn(&mut Value)>, &'static str);
+
+fn cases() -> Vec<Case> {
     vec![
         ("partners.present", Box::new(|v| {
             v["partners"].as_array_mut().unwrap().truncate(1);

@@ -106,11 +106,12 @@ def main():
     plan = json.load(open(sys.argv[1]))
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     out, tb, tr = simulate(plan, n, seed)
     ms = (time.perf_counter() - t0) * 1000
+    cpu = (time.process_time() - c0) * 1000
     print(json.dumps({
-        "engine": "numpy", "trials": n, "ms": round(ms, 1),
+        "engine": "numpy", "trials": n, "ms": round(ms, 1), "cpuMs": round(cpu),
         "meanBookings": tb.mean() / 100, "seBookings": tb.std(ddof=1) / np.sqrt(n) / 100,
         "meanRevenue": tr.mean() / 100, "seRevenue": tr.std(ddof=1) / np.sqrt(n) / 100,
         "objective": out.get("objective"),

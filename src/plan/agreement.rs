@@ -228,11 +228,14 @@ fn remuneration(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur
         let total = s.totals.revenue.mean.0;
         for p in &plan.partners {
             if let Some(t) = s.partners.get(&p.id) {
-                let share = if total.is_zero() {
-                    "—".to_string()
-                } else {
-                    format!("{}%", (t.share.mean.0 * rust_decimal::Decimal::from(100) / total).round_dp(1))
-                };
+                let share = t
+                    .share
+                    .mean
+                    .0
+                    .checked_mul(rust_decimal::Decimal::from(100))
+                    .and_then(|x| x.checked_div(total))
+                    .map(|x| format!("{}%", x.round_dp(1)))
+                    .unwrap_or_else(|| "—".to_string());
                 let _ = writeln!(w, "| {} | {share} | {} {cur} | {} – {} |", md(&p.name), t.share.mean, t.share.p5, t.share.p95);
             }
         }

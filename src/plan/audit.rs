@@ -36,21 +36,21 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
         }
         for (f, v) in [("bookings", am.bookings), ("revenue", am.revenue), ("pipeline", am.pipeline)] {
             if let Some(v) = v {
-                p.take(v.check_minor(model.minor, &at(f)));
+                check_amount(&mut p, v, model.minor, &at(f));
             }
         }
         for (id, v) in am.costs.iter().flatten() {
             if !ids.contains(id) {
                 p.push(ErrorCode::UnknownPartner, at(&format!("costs.{id}")), format!("`{id}` is not a partner of the plan"));
             }
-            p.take(v.check_minor(model.minor, &at(&format!("costs.{id}"))));
+            check_amount(&mut p, *v, model.minor, &at(&format!("costs.{id}")));
         }
         for (k, v) in am.metrics.iter().flatten() {
             if let Err(msg) = parse_metric(k, &ids) {
                 let code = if k.starts_with("share:") { ErrorCode::UnknownPartner } else { ErrorCode::InvalidValue };
                 p.push(code, at(&format!("metrics.{k}")), msg);
             }
-            p.take(v.check_minor(model.minor, &at(&format!("metrics.{k}"))));
+            check_amount(&mut p, *v, model.minor, &at(&format!("metrics.{k}")));
         }
     }
     p.finish()?;
@@ -77,8 +77,9 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
         let rate = model.rates.get(mi).copied().unwrap_or(0.0);
         let exp_pipeline = sim.money((rate * mean_deal).round() as i128);
         let mut vary = |item: String, actual: Money, expected: Money| {
-            let var = Money(actual.0 - expected.0);
-            let ratio = if expected.0.is_zero() { None } else { (var.0 / expected.0).to_f64() };
+            // amounts are bounded by `check_amount`, so these cannot overflow
+            let var = Money(actual.0.checked_sub(expected.0).unwrap_or_default());
+            let ratio = var.0.checked_div(expected.0).and_then(|r| r.to_f64());
             variances.push(Variance { month: am.month, item, actual, expected, variance: var, ratio });
         };
         let mut values = BTreeMap::new();
@@ -137,7 +138,7 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
                 Metric::Revenue => em.revenue.mean,
                 Metric::Share(i) => ids.get(i).and_then(|id| em.partners.get(id)).map(|p| p.share.mean).unwrap_or(Money::ZERO),
             };
-            expected = Money(expected.0 + e.0);
+            expected = Money(expected.0.checked_add(e.0).unwrap_or_default());
         }
         let status = if actual >= o.target {
             ObjectiveStatus::Met
@@ -172,4 +173,19 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
             months: split_months,
         },
     })
+}
+
+/// Largest actual amount, in minor units (keeps every sum and difference exact).
+const MAX_ACTUAL_UNITS: i128 = 1_000_000_000_000_000_000;
+
+/// An actual amount must have at most the currency's decimals and be at most 10¹⁸
+/// minor units in size.
+fn check_amount(p: &mut Problems, v: Money, minor: u32, path: &str) {
+    let units = v.check_minor(minor, path).and_then(|m| m.to_units(minor));
+    match p.take(units.map_err(|e| crate::DealteamError { path: path.to_string(), ..e })) {
+        Some(u) if u.abs() > MAX_ACTUAL_UNITS => {
+            p.push(ErrorCode::InvalidMoney, path, format!("{v} is too large to audit (at most 10^18 minor units)"));
+        }
+        _ => {}
+    }
 }

@@ -238,6 +238,18 @@ impl Simulation {
         s.trials += 1;
     }
 
+    /// Histogram buckets held by the summary: the memory of a run, which depends on
+    /// the months, the partners and the spread of the values, not on the trials.
+    pub fn buckets(&self) -> usize {
+        let period = |p: &Period| {
+            p.bookings.q.buckets()
+                + p.revenue.q.buckets()
+                + p.shares.iter().map(|a| a.q.buckets()).sum::<usize>()
+                + p.ropi.iter().map(|a| a.q.buckets()).sum::<usize>()
+        };
+        self.summary.months.iter().map(period).sum::<usize>() + period(&self.summary.total)
+    }
+
     /// The checked currency's minor units (for callers converting units).
     pub fn minor_units(&self) -> u32 {
         self.model.minor

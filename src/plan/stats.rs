@@ -4,7 +4,8 @@
 //! Quantile accuracy: values are bucketed by the top 7 mantissa bits of their f64
 //! representation (128 buckets per power of two), with zero in a bucket of its own.
 //! A quantile is the nearest-rank value (the ⌈q·n⌉-th smallest), reported as the
-//! midpoint of its bucket clamped to the exact minimum and maximum seen; the
+//! midpoint of its bucket clamped to the exact minimum and maximum seen (the
+//! first and last ranks are the exact minimum and maximum); the
 //! relative error is at most 1/256 ≈ 0.39 % (exact for zero and for constant
 //! series). Memory per series is proportional to the number of powers of two its
 //! values span, not to the number of trials.
@@ -102,6 +103,10 @@ impl Quantiles {
             self.neg.add((-x).to_bits() >> SHIFT);
         }
     }
+    /// Buckets held (the memory this summary uses, in counters).
+    pub fn buckets(&self) -> usize {
+        self.neg.counts.len() + self.pos.counts.len()
+    }
     /// Values recorded.
     pub fn count(&self) -> u64 {
         self.n
@@ -112,6 +117,12 @@ impl Quantiles {
             return 0.0;
         }
         let rank = ((q * self.n as f64).ceil() as u64).clamp(1, self.n) - 1;
+        if rank == 0 {
+            return self.min;
+        }
+        if rank == self.n - 1 {
+            return self.max;
+        }
         let v = match self.neg.find(rank, false) {
             Ok(key) => -bucket_mid(key),
             Err(r) if r < self.zeros => 0.0,

@@ -174,11 +174,21 @@ fn recognise(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, start: usize, deal:
         h + 1
     };
     let term = term.max(1) as usize;
+    // the §4 equal parts of one term, computed once per deal (term ≤ 600)
+    let first = equal_part(deal, term as u32, 0);
+    let rest = equal_part(deal, term as u32, term as u32 - 1);
+    let bigger = (deal.rem_euclid(term as i64)) as usize; // parts that get one unit more
     let mut k = 0usize;
+    let mut within = 0usize;
     while start + k < h && k < life {
-        let within = (k % term) as u32;
         let amount = match growth {
-            None => equal_part(deal, term as u32, within),
+            None => {
+                if within < bigger {
+                    first
+                } else {
+                    rest
+                }
+            }
             Some(g) => {
                 let x = (deal as f64 / term as f64 * libm::pow(1.0 + g, k as f64)).round();
                 if x.is_finite() {
@@ -190,6 +200,10 @@ fn recognise(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, start: usize, deal:
         };
         add(rev, start + k, amount);
         k += 1;
+        within += 1;
+        if within == term {
+            within = 0;
+        }
         if k % term == 0 && k < life && start + k < h {
             let renews = match &s.renew {
                 Some(b) => b.sample(rng),
@@ -215,7 +229,10 @@ fn split_months(m: &Model, out: &mut Trial) -> Result<()> {
         }
         let parts = m.split.divide(Money::from_units(i128::from(rev), m.minor)?)?;
         for (slot, part) in row.iter_mut().zip(parts) {
-            *slot = i64::try_from(part.to_units(m.minor)?).unwrap_or(i64::MAX);
+            // the parts come back with the minor unit as their scale: the mantissa is
+            // the amount in minor units (the general conversion is the fallback)
+            let units = if part.0.scale() == m.minor { part.0.mantissa() } else { part.to_units(m.minor)? };
+            *slot = i64::try_from(units).unwrap_or(i64::MAX);
         }
     }
     Ok(())

@@ -5,6 +5,9 @@
 //! A plan is also the draft of an agreement, and `validate` exists to find what is
 //! missing, so almost every field is optional here; `simulate` checks that the
 //! fields it needs are present (see `check.rs`).
+//!
+//! With the `ts` feature every type derives `ts_rs::TS` for the npm package's
+//! TypeScript declarations (the split rule is typed there by the splits module).
 
 use crate::money::{Currency, Money};
 use crate::plan::SplitRule;
@@ -19,37 +22,47 @@ use std::collections::BTreeMap;
 pub struct Plan {
     /// Plan id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub id: Option<String>,
     /// Plan name (the agreement's title).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub name: Option<String>,
     /// ISO 4217 currency of every amount of the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub currency: Option<Currency>,
     /// Decimal places of money (default: the currency's minor units).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub minor_units: Option<u32>,
     /// Months simulated, 1..=600.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub horizon_months: Option<u32>,
     /// The partners of the plan.
     #[serde(default)]
     pub partners: Vec<PlanPartner>,
     /// The name of the person who leads the opportunity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub opportunity_lead: Option<String>,
     /// What is sold and how revenue is recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub offer: Option<Offer>,
     /// Where the deals come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline: Option<Pipeline>,
     /// How revenue is divided among the partners (a `split` request of SPEC §10
     /// without amount, currency and members; the members are the plan's partners).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, as = "Option<serde_json::Value>"))]
     pub split: Option<SplitRule>,
     /// How recurring revenue is paid out, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub remuneration: Option<Remuneration>,
     /// Joint objectives.
     #[serde(default)]
@@ -59,21 +72,27 @@ pub struct Plan {
     pub success_measures: Vec<String>,
     /// The pipeline and sales cycle the partners commit to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline_requirements: Option<PipelineRequirements>,
     /// Who oversees the collaboration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub governance: Option<Governance>,
     /// How disputes are settled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub mediation: Option<Mediation>,
     /// Exclusivity terms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub exclusivity: Option<Exclusivity>,
     /// Shared values, in words (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub values: Option<String>,
     /// Long-term vision, in words (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub vision: Option<String>,
 }
 
@@ -89,15 +108,18 @@ pub struct PlanPartner {
     pub name: String,
     /// Role in the collaboration (isv, si, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub role: Option<String>,
     /// True for the lead partner.
     #[serde(default)]
     pub lead: bool,
     /// The named partnership manager.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub manager: Option<String>,
     /// The partner's investment commitment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub investments: Option<Investments>,
 }
 
@@ -108,15 +130,19 @@ pub struct PlanPartner {
 pub struct Investments {
     /// Marketing development funds, spent in month 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub mdf: Option<Money>,
     /// Enablement / pre-sales training, spent in month 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub enablement: Option<Money>,
     /// Running cost per month, every month of the horizon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub monthly_cost: Option<Money>,
     /// Co-branding, spent in month 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub branding: Option<Money>,
 }
 
@@ -221,12 +247,15 @@ pub struct Objective {
     pub metric: String,
     /// The amount to reach.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub target: Option<Money>,
     /// The month by which to reach it (1..=horizonMonths).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub by_month: Option<u32>,
     /// Who is accountable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub owner: Option<String>,
 }
 
@@ -237,9 +266,11 @@ pub struct Objective {
 pub struct Remuneration {
     /// How recurring (subscription, renewal, consumption) revenue is shared, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub recurring: Option<String>,
     /// Payment terms and anything else, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub notes: Option<String>,
 }
 
@@ -250,15 +281,19 @@ pub struct Remuneration {
 pub struct PipelineRequirements {
     /// Qualified opportunities to open per month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub opportunities_per_month: Option<f64>,
     /// Pipeline value to hold open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline_value: Option<Money>,
     /// The sales cycle the partners aim for, in days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub max_sales_cycle_days: Option<f64>,
     /// Anything else, in words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub notes: Option<String>,
 }
 
@@ -269,12 +304,15 @@ pub struct PipelineRequirements {
 pub struct Governance {
     /// Who oversees the collaboration (person or body).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub overseer: Option<String>,
     /// An independent party (recommended).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub independent_party: Option<String>,
     /// How often the partners review the plan (e.g. "monthly").
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub cadence: Option<String>,
 }
 
@@ -295,10 +333,12 @@ pub struct Mediation {
 pub struct Exclusivity {
     /// Whether the collaboration is exclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub exclusive: Option<bool>,
     /// Whether the parties may pursue similar arrangements: one answer for all, or
     /// one per partner id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub may_pursue_similar: Option<MayPursue>,
 }
 
@@ -324,9 +364,11 @@ pub struct SimulateRequest {
     pub plan: Plan,
     /// Monte Carlo trials (default 10,000; at most 10,000,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed of the random streams (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
 }
 
@@ -341,8 +383,10 @@ pub struct SimProgress {
     #[serde(serialize_with = "crate::num::ser_round12")]
     pub progress: f64,
     /// Trials finished so far.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub trials_done: u64,
     /// Trials requested.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub trials: u64,
 }
 
@@ -392,6 +436,7 @@ pub struct PartnerFigures {
     /// ROPI of the cumulative share and investment up to this month; absent when
     /// nothing has been invested yet.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ropi: Option<RatioStats>,
 }
 
@@ -443,12 +488,16 @@ pub struct Payback {
     pub probability: f64,
     /// Mean payback month over the trials that pay back.
     #[serde(serialize_with = "crate::num::ser_round12_opt")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub mean: Option<f64>,
     /// Quantiles over all trials; `null` when the quantile falls on "never".
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub p5: Option<u32>,
     /// Median (`null`: more than half the trials never pay back).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub p50: Option<u32>,
     /// 95th percentile.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub p95: Option<u32>,
 }
 
@@ -463,6 +512,7 @@ pub struct PartnerTotals {
     pub investment: Money,
     /// (share − investment) / investment; absent when the investment is zero.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ropi: Option<RatioStats>,
     /// Payback month.
     pub payback: Payback,
@@ -492,8 +542,10 @@ pub struct ObjectiveResult {
 #[serde(rename_all = "camelCase")]
 pub struct SimulateResponse {
     /// Trials summarised.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub trials: u64,
     /// The seed used.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seed: u64,
     /// Currency of every amount.
     pub currency: Currency,
@@ -566,9 +618,11 @@ pub struct AgreementRequest {
     pub plan: Plan,
     /// Trials of the simulation behind the figures (default 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
 }
 
@@ -585,9 +639,11 @@ pub struct AuditRequest {
     pub actuals: Actuals,
     /// Trials of the simulation that gives the expected figures (default 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed (default 0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
 }
 
@@ -609,19 +665,24 @@ pub struct ActualMonth {
     pub month: u32,
     /// New bookings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub bookings: Option<Money>,
     /// Recognised revenue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub revenue: Option<Money>,
     /// Value of the opportunities opened in the month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline: Option<Money>,
     /// Each partner's cost, by partner id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub costs: Option<BTreeMap<String, Money>>,
     /// Objective metrics reported directly (`bookings`, `revenue`, `share:<id>`);
     /// they override the values derived from bookings and revenue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub metrics: Option<BTreeMap<String, Money>>,
 }
 
@@ -642,6 +703,7 @@ pub struct Variance {
     pub variance: Money,
     /// variance / expected (absent when expected is zero).
     #[serde(serialize_with = "crate::num::ser_round12_opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ratio: Option<f64>,
 }
 
@@ -733,12 +795,15 @@ pub struct AuditMonth {
     pub expected_pipeline: Money,
     /// Reported bookings.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub bookings: Option<Money>,
     /// Reported revenue.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub revenue: Option<Money>,
     /// Reported pipeline.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub pipeline: Option<Money>,
 }
 
