@@ -90,6 +90,7 @@ fn main() {
     out.visit::<dealteam::model::Profile>();
     out.visit::<dealteam::model::Deal>();
     out.visit::<dealteam::ErrorCode>();
+    out.visit::<dealteam::DealteamError>(); // as `DealteamProblem`
     out.visit::<dealteam::rank::RankOptions>();
     out.visit::<dealteam::sample::Sample>();
     // What the handle classes' `step()` return.

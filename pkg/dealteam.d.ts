@@ -238,11 +238,11 @@ plan: Plan,
 /**
  * Trials of the simulation behind the figures (default 10,000).
  */
-trials?: number | null, 
+trials?: number, 
 /**
  * Seed (default 0).
  */
-seed?: number | null, };
+seed?: number, };
 
 export type AgreementResponse = string;
 
@@ -265,15 +265,54 @@ share: number,
 /**
  * The member's game value (Shapley, Banzhaf, …) for game-based models.
  */
-value: number | null, 
+value: number | null, };
+
 /**
- * Standard error of a sampled value.
+ * The `attribute` request.
  */
-stdErr: number | null, };
+export type AttributeRequest = { 
+/**
+ * The journeys.
+ */
+journeys: Array<Journey>, 
+/**
+ * Models to run (default all six).
+ */
+models?: Array<AttributionModel> | null, 
+/**
+ * Half-life of `timeDecay` in days (default 7).
+ */
+halfLifeDays?: number | null, 
+/**
+ * Currency of the journeys' values (default EUR).
+ */
+currency?: Currency | null, };
 
-export type AttributeRequest = JsonValue;
+/**
+ * The `attribute` response: per model, per partner (sorted ids), the credit.
+ */
+export type AttributeResponse = { 
+/**
+ * `modelName → partnerId → credit` (both sorted by name).
+ */
+models: { [key in string]: { [key in string]: Credit } }, 
+/**
+ * Total conversions over all journeys.
+ */
+totalConversions: number, 
+/**
+ * Total value (when values are given).
+ */
+totalValue: Money | null, 
+/**
+ * Markov details (when `markov` ran).
+ */
+markov: MarkovDetails | null, };
 
-export type AttributeResponse = JsonValue;
+/**
+ * An attribution model.
+ */
+export type AttributionModel = "firstTouch" | "lastTouch" | "linear" | "timeDecay" | "positionBased" | "markov";
 
 /**
  * One partner's part of the actual revenue.
@@ -311,15 +350,15 @@ expectedPipeline: Money,
 /**
  * Reported bookings.
  */
-bookings: Money | null, 
+bookings?: Money | null, 
 /**
  * Reported revenue.
  */
-revenue: Money | null, 
+revenue?: Money | null, 
 /**
  * Reported pipeline.
  */
-pipeline: Money | null, };
+pipeline?: Money | null, };
 
 /**
  * `audit` request.
@@ -336,11 +375,11 @@ actuals: Actuals,
 /**
  * Trials of the simulation that gives the expected figures (default 10,000).
  */
-trials?: number | null, 
+trials?: number, 
 /**
  * Seed (default 0).
  */
-seed?: number | null, };
+seed?: number, };
 
 /**
  * `audit` response.
@@ -453,6 +492,20 @@ level: number,
  * The member reaching that level (ties: smallest id); absent when the level is 0.
  */
 partnerId: string | null, };
+
+/**
+ * A partner's credit under one model.
+ */
+export type Credit = { 
+/**
+ * Conversions credited.
+ */
+conversions: number, 
+/**
+ * Value credited (when the journeys carry values); the partners' values add up
+ * exactly to the total value.
+ */
+value: Money | null, };
 
 /**
  * One weighted criterion.
@@ -591,6 +644,29 @@ median: Money,
  * 90th percentile, ≥ median.
  */
 p90: Money, };
+
+/**
+ * The error of every public operation: `code` to branch on, `path` to the field, a
+ * message for people. `others` lists further problems found in the same validation
+ * pass, so a user can fix them all at once.
+ */
+export type DealteamProblem = { 
+/**
+ * What kind of problem this is.
+ */
+code: ErrorCode, 
+/**
+ * Where it is, e.g. `partners[3].capabilities.cloud`; empty for the whole input.
+ */
+path: string, 
+/**
+ * What to change.
+ */
+message: string, 
+/**
+ * Further problems of the same input, in the order found.
+ */
+others?: Array<DealteamProblem>, };
 
 /**
  * An exact decimal number that JSON may write as a number (`0.05`, `33.3`) or a
@@ -773,7 +849,46 @@ monthlyCost?: Money | null,
  */
 branding?: Money | null, };
 
+/**
+ * One aggregated journey: a path of partner touches and how often it ended in a
+ * conversion (and, optionally, without one).
+ */
+export type Journey = { 
+/**
+ * Partner ids in touch order.
+ */
+path: Array<string>, 
+/**
+ * Conversions of this path (≥ 0; may be fractional for weighted data).
+ */
+conversions: number, 
+/**
+ * Times this path ended without conversion (≥ 0; default 0; used by `markov`).
+ */
+nulls?: number | null, 
+/**
+ * Total value of this path's conversions.
+ */
+value?: Money | null, 
+/**
+ * Days before conversion of each touch (same length as `path`; `timeDecay`).
+ */
+touchDays?: Array<number> | null, };
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
+
+/**
+ * The Markov model's details.
+ */
+export type MarkovDetails = { 
+/**
+ * Probability that a journey converts, from the absorbing chain.
+ */
+conversionProbability: number, 
+/**
+ * Removal effect `1 − P(conversion without the partner) / P(conversion)` per partner.
+ */
+removalEffects: { [key in string]: Rounded }, };
 
 /**
  * One answer for every partner, or one per partner id.
@@ -838,7 +953,15 @@ fairness: Fairness,
 /**
  * Permutations sampled (sampling only).
  */
-samples: number | null, };
+samples: number | null, 
+/**
+ * `compare` only: why this model could not divide the amount (then `allocations` is empty).
+ */
+error: DealteamProblem | null, 
+/**
+ * Standard error of each member's sampled value (sampling only), by member id.
+ */
+stdErr: { [key in string]: number } | null, };
 
 /**
  * An exact amount. Reads a decimal string (`"1200.50"`) or a JSON integer; writes a
@@ -1113,7 +1236,7 @@ cost: Money,
  * ROPI of the cumulative share and investment up to this month; absent when
  * nothing has been invested yet.
  */
-ropi: RatioStats | null, };
+ropi?: RatioStats | null, };
 
 /**
  * A partner's totals over the horizon.
@@ -1130,7 +1253,7 @@ investment: Money,
 /**
  * (share − investment) / investment; absent when the investment is zero.
  */
-ropi: RatioStats | null, 
+ropi?: RatioStats | null, 
 /**
  * Payback month.
  */
@@ -1147,19 +1270,19 @@ probability: number,
 /**
  * Mean payback month over the trials that pay back.
  */
-mean: number | null, 
+mean?: number | null, 
 /**
  * Quantiles over all trials; `null` when the quantile falls on "never".
  */
-p5: number | null, 
+p5?: number | null, 
 /**
  * Median (`null`: more than half the trials never pay back).
  */
-p50: number | null, 
+p50?: number | null, 
 /**
  * 95th percentile.
  */
-p95: number | null, };
+p95?: number | null, };
 
 /**
  * The pipeline model of SPEC §6.
@@ -1249,7 +1372,7 @@ pipeline?: Pipeline | null,
  * How revenue is divided among the partners (a `split` request of SPEC §10
  * without amount, currency and members; the members are the plan's partners).
  */
-split?: SplitRule | null, 
+split?: JsonValue | null, 
 /**
  * How recurring revenue is paid out, in words.
  */
@@ -1564,6 +1687,11 @@ to?: string | null,
 shares?: { [key in string]: number } | null, };
 
 /**
+ * An f64 written rounded to 12 significant digits.
+ */
+export type Rounded = number;
+
+/**
  * A generated sample: what `dealteam sample` prints.
  */
 export type Sample = { 
@@ -1639,11 +1767,11 @@ plan: Plan,
 /**
  * Monte Carlo trials (default 10,000; at most 10,000,000).
  */
-trials?: number | null, 
+trials?: number, 
 /**
  * Seed of the random streams (default 0).
  */
-seed?: number | null, };
+seed?: number, };
 
 /**
  * `simulate` response.
@@ -1771,7 +1899,7 @@ seed?: number | null, };
 
 /**
  * The `split` response: the requested model's result (for `compare`, the first
- * compared model's), plus every compared model side by side.
+ * compared model that succeeded), plus every compared model side by side.
  */
 export type SplitResponse = { 
 /**
@@ -1798,57 +1926,15 @@ fairness: Fairness,
 /**
  * Permutations sampled (sampling only).
  */
-samples: number | null, };
-
+samples: number | null, 
 /**
- * The split fields of a `split` request without amount, currency and members
- * (SPEC §6 uses it in plans). See docs/splits.md for each model.
+ * `compare` only: why this model could not divide the amount (then `allocations` is empty).
  */
-export type SplitRule = { 
+error: DealteamProblem | null, 
 /**
- * The model.
+ * Standard error of each member's sampled value (sampling only), by member id.
  */
-model: SplitModel, 
-/**
- * `fixed`: weights by member (members not listed get 0).
- */
-shares?: { [key in string]: number } | null, 
-/**
- * `fixed`: percentages by member, adding up to exactly 100 (members not listed get 0).
- */
-percent?: { [key in string]: Dec } | null, 
-/**
- * `tiered`: schedule name of each scheduled member.
- */
-roles?: { [key in string]: string } | null, 
-/**
- * `tiered`: commission brackets per schedule name.
- */
-schedules?: { [key in string]: Array<Bracket> } | null, 
-/**
- * `tiered`: who receives what is left after commissions.
- */
-residual?: Residual | null, 
-/**
- * Game-based models: the game (default `winProbability` when `deal` is given).
- */
-game?: GameSpec | null, 
-/**
- * `coverage` / `winProbability` games: the partners.
- */
-ecosystem?: EcosystemData | null, 
-/**
- * `coverage` / `winProbability` games: the deal.
- */
-deal?: Deal | null, 
-/**
- * Sampled Shapley: permutations (default 2,000).
- */
-samples?: number | null, 
-/**
- * Sampled Shapley: seed (default 0).
- */
-seed?: number | null, };
+stdErr: { [key in string]: number } | null, };
 
 /**
  * One team with its explanation.
@@ -2069,14 +2155,7 @@ variance: Money,
 /**
  * variance / expected (absent when expected is zero).
  */
-ratio: number | null, };
-
-/** One problem of an input: the same fields as DealteamError. */
-export interface DealteamProblem {
-    code: ErrorCode;
-    path: string;
-    message: string;
-}
+ratio?: number | null, };
 
 /**
  * The error every dealteam function throws (SPEC §0): branch on `code`, show

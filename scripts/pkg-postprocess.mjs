@@ -70,13 +70,6 @@ dts = dts.replace(/\bany\b/g, "unknown");
 dts = dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, "");
 if (!dts.includes("export class DealteamError")) {
   dts += `
-/** One problem of an input: the same fields as DealteamError. */
-export interface DealteamProblem {
-    code: ErrorCode;
-    path: string;
-    message: string;
-}
-
 /**
  * The error every dealteam function throws (SPEC §0): branch on \`code\`, show
  * \`message\`, highlight \`path\` (JSONPath-like, "" for the whole input).

@@ -38,7 +38,7 @@ step() {
 # native-only CLI binary (feature `cli`).
 WASM_TEST_ARGS=(-- --no-default-features --test 'wasm_*')
 
-step "cargo test (native)" cargo test
+step "cargo test (native)" cargo test --no-fail-fast
 step "wasm-bindgen tests in Node" wasm-pack test --node "${WASM_TEST_ARGS[@]}"
 step "wasm-bindgen tests in headless Chromium" \
   env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome "${WASM_TEST_ARGS[@]}"

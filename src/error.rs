@@ -65,6 +65,9 @@ impl ErrorCode {
 /// message for people. `others` lists further problems found in the same validation
 /// pass, so a user can fix them all at once.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+// In TypeScript `DealteamProblem` (as data, e.g. in a split comparison); the thrown
+// JS class `DealteamError` is declared by the npm package itself.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "DealteamProblem"))]
 pub struct DealteamError {
     /// What kind of problem this is.
     pub code: ErrorCode,
@@ -74,6 +77,7 @@ pub struct DealteamError {
     pub message: String,
     /// Further problems of the same input, in the order found.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub others: Vec<DealteamError>,
 }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 /// An attribution model.
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum AttributionModel {
     /// All credit to the first touch.
@@ -49,6 +50,7 @@ impl AttributionModel {
 /// One aggregated journey: a path of partner touches and how often it ended in a
 /// conversion (and, optionally, without one).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Journey {
     /// Partner ids in touch order.
@@ -68,6 +70,7 @@ pub struct Journey {
 
 /// The `attribute` request.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct AttributeRequest {
     /// The journeys.
@@ -85,6 +88,7 @@ pub struct AttributeRequest {
 
 /// A partner's credit under one model.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Credit {
     /// Conversions credited.
@@ -98,6 +102,7 @@ pub struct Credit {
 
 /// The Markov model's details.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct MarkovDetails {
     /// Probability that a journey converts, from the absorbing chain.
@@ -109,10 +114,12 @@ pub struct MarkovDetails {
 
 /// An f64 written rounded to 12 significant digits.
 #[derive(Clone, Copy, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rounded(#[serde(serialize_with = "crate::num::ser_round12")] pub f64);
 
 /// The `attribute` response: per model, per partner (sorted ids), the credit.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct AttributeResponse {
     /// `modelName → partnerId → credit` (both sorted by name).
