@@ -90,9 +90,29 @@ export function auditPlan(req: AuditRequest | string): AuditResponse;
 export function draftAgreement(req: AgreementRequest | string): string;
 
 /**
+ * `insights` (SPEC §9, §10): partner-influenced revenue and the ecosystem multiplier.
+ */
+export function insights(req: InsightsRequest | string): InsightsResponse;
+
+/**
+ * `overlap` (SPEC §8, §10): shared accounts per pair of partners.
+ */
+export function overlap(req: OverlapRequest | string): OverlapResponse;
+
+/**
+ * `predict` (SPEC §9, §10): win probabilities of proposed teams, explained.
+ */
+export function predict(req: PredictRequest | string): PredictResponse;
+
+/**
  * `rank` (SPEC §2, §10): score and order an ecosystem's partners against a profile.
  */
 export function rank(req: RankRequest | string): RankResponse;
+
+/**
+ * `register` (SPEC §8, §10): accept or refuse a deal registration.
+ */
+export function registerDeal(req: RegisterRequest | string): RegisterResponse;
 
 /**
  * A realistic synthetic `{ecosystem, profiles, deal}` with `partners` partners from
@@ -114,6 +134,11 @@ export function split(req: SplitRequest | string): SplitResponse;
  * `teams` (SPEC §3, §10): the top-k deal teams.
  */
 export function teams(req: TeamsRequest | string): TeamsResponse;
+
+/**
+ * `train` (SPEC §9, §10): the win model with its out-of-time validation.
+ */
+export function train(req: TrainRequest | string): TrainResponse;
 
 /**
  * `validate` (SPEC §7, §10): check a plan against the agreement checklist.
@@ -138,7 +163,11 @@ export interface InitOutput {
     readonly ecosystem_new: (a: unknown) => [number, number, number];
     readonly ecosystem_rank: (a: number, b: unknown, c: number) => [number, number, number];
     readonly ecosystem_size: (a: number) => number;
+    readonly insights: (a: unknown) => [number, number, number];
+    readonly overlap: (a: unknown) => [number, number, number];
+    readonly predict: (a: unknown) => [number, number, number];
     readonly rank: (a: unknown) => [number, number, number];
+    readonly registerDeal: (a: unknown) => [number, number, number];
     readonly sample: (a: number, b: number) => [number, number, number];
     readonly simulate: (a: unknown) => [number, number, number];
     readonly simulation_cancel: (a: number) => void;
@@ -151,6 +180,7 @@ export interface InitOutput {
     readonly teamsearch_new: (a: unknown) => [number, number, number];
     readonly teamsearch_result: (a: number) => [number, number, number];
     readonly teamsearch_step: (a: number, b: number) => [number, number, number];
+    readonly train: (a: unknown) => [number, number, number];
     readonly validatePlan: (a: unknown) => [number, number, number];
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
@@ -437,6 +467,19 @@ revenue: Money,
 allocations: Array<AuditAllocation>, };
 
 /**
+ * Base-rate baseline.
+ */
+export type Baseline = { 
+/**
+ * Training win rate.
+ */
+rate: number, 
+/**
+ * Its log loss on the validation deals.
+ */
+logLoss: number | null, };
+
+/**
  * The coalition that gains most by leaving (core check).
  */
 export type Blocking = { 
@@ -470,6 +513,93 @@ upTo?: Money | null,
  * Commission rate in [0, 1] (0.05 = 5%), exact decimal.
  */
 rate: Dec, };
+
+/**
+ * One calibration bin.
+ */
+export type CalibrationBin = { 
+/**
+ * Lower edge of predicted probability.
+ */
+from: number, 
+/**
+ * Upper edge.
+ */
+to: number, 
+/**
+ * Deals in the bin.
+ */
+deals: number, 
+/**
+ * Mean predicted probability.
+ */
+predicted: number, 
+/**
+ * Observed win rate.
+ */
+observed: number, };
+
+/**
+ * A metric with and without partners.
+ */
+export type Comparison = { 
+/**
+ * With at least one partner.
+ */
+withPartners: number | null, 
+/**
+ * Without partners.
+ */
+withoutPartners: number | null, 
+/**
+ * with / without.
+ */
+ratio: number | null, };
+
+/**
+ * Why a registration was refused, and what the partners can do about it.
+ */
+export type Conflict = { 
+/**
+ * The rule that decided (`first_registration_owns` or `already_registered`).
+ */
+rule: string, 
+/**
+ * The partner that owns the account (and product).
+ */
+owner: string, 
+/**
+ * The owner's registration.
+ */
+registrationId: string, 
+/**
+ * The refused or later registration.
+ */
+challengerRegistrationId: string, 
+/**
+ * The challenging partner.
+ */
+challenger: string, 
+/**
+ * The contested account.
+ */
+account: string, 
+/**
+ * The contested product, if the registrations name one.
+ */
+product?: string | null, 
+/**
+ * The last protected day of the owner's registration.
+ */
+protectedUntil: string, 
+/**
+ * A sentence for people.
+ */
+message: string, 
+/**
+ * Suggested resolutions.
+ */
+resolutions: Array<string>, };
 
 /**
  * What a conflicting pair does to a team.
@@ -627,6 +757,19 @@ conflicts?: ConflictMode,
  * Score subtracted per conflicting pair under `penalize` (default 0.25).
  */
 conflictPenalty?: number | null, };
+
+/**
+ * A partner on a deal.
+ */
+export type DealPartner = { 
+/**
+ * Partner id.
+ */
+id: string, 
+/**
+ * Role on the deal (sourcing, influence, fulfilment, …).
+ */
+role?: string, };
 
 /**
  * Lognormal deal size by median and 90th percentile.
@@ -827,6 +970,165 @@ independentParty?: string | null,
  * How often the partners review the plan (e.g. "monthly").
  */
 cadence?: string | null, };
+
+/**
+ * Statistics of one group of deals.
+ */
+export type GroupStats = { 
+/**
+ * Deals in the group.
+ */
+deals: number, 
+/**
+ * Won deals.
+ */
+won: number, 
+/**
+ * won / deals (null without deals).
+ */
+winRate: number | null, 
+/**
+ * Total value of won deals.
+ */
+wonValue: Money, 
+/**
+ * Mean value of won deals (null without wins).
+ */
+avgDealSize: Money | null, 
+/**
+ * Mean sales cycle in days over all deals of the group.
+ */
+avgCycleDays: number | null, };
+
+/**
+ * A closed deal of the history.
+ */
+export type HistoryDeal = { 
+/**
+ * Unique id.
+ */
+id: string, 
+/**
+ * Day it closed (YYYY-MM-DD); orders the history for training and validation.
+ */
+closedAt: string, 
+/**
+ * Won or lost.
+ */
+won: boolean, 
+/**
+ * Deal value.
+ */
+value: Money, 
+/**
+ * Days from open to close.
+ */
+cycleDays: number, 
+/**
+ * Partners involved, with their role.
+ */
+partners?: Array<DealPartner>, 
+/**
+ * Number of partner touches.
+ */
+touches?: number | null, 
+/**
+ * Team coverage at the time (SPEC §3), if known.
+ */
+coverage?: number | null, 
+/**
+ * Team fit at the time, if known.
+ */
+fit?: number | null, 
+/**
+ * Team synergy at the time (−1..1), if known.
+ */
+synergy?: number | null, 
+/**
+ * Partner satisfaction score, if surveyed.
+ */
+psat?: number | null, 
+/**
+ * Customer lifetime value, if known.
+ */
+cltv?: Money | null, 
+/**
+ * Customer acquisition cost, if known.
+ */
+cac?: Money | null, };
+
+/**
+ * `insights` and `train` request.
+ */
+export type HistoryRequest = { 
+/**
+ * Closed deals.
+ */
+history: Array<HistoryDeal>, 
+/**
+ * Currency of the values (default EUR).
+ */
+currency?: Currency | null, 
+/**
+ * Share of the history (oldest first) used for training when validating (default 0.7).
+ */
+trainFraction?: number | null, };
+
+export type InsightsRequest = HistoryRequest;
+
+/**
+ * `insights` response.
+ */
+export type InsightsResponse = { 
+/**
+ * Currency of all amounts.
+ */
+currency: Currency, 
+/**
+ * Won value of deals with at least one partner.
+ */
+influencedRevenue: Money, 
+/**
+ * Won value of all deals.
+ */
+totalRevenue: Money, 
+/**
+ * influenced / total (null when nothing was won).
+ */
+influencedShare: number | null, 
+/**
+ * Deals without partners, with one partner, with two or more (P2P), and with unknown.
+ */
+groups: { [key in string]: GroupStats }, 
+/**
+ * Win rate with partners vs without.
+ */
+winRate: Comparison, 
+/**
+ * Mean won deal size with partners vs without (as numbers of the currency).
+ */
+dealSize: Comparison, 
+/**
+ * Mean cycle days with partners vs without; `ratio` < 1 means partners speed deals up.
+ */
+cycleDays: Comparison, 
+/**
+ * Expected won value per deal of P2P deals over single-partner deals (null when
+ * either group has no deals or single-partner deals earn nothing).
+ */
+multiplier: number | null, 
+/**
+ * Mean CLTV / CAC over deals that give both (null when none).
+ */
+cltvToCac: number | null, 
+/**
+ * Mean partner satisfaction over deals that give it (null when none).
+ */
+psat: number | null, 
+/**
+ * Plain-language findings.
+ */
+notes: Array<string>, };
 
 /**
  * A partner's investment commitment. Missing amounts count as zero in the simulation.
@@ -1134,6 +1436,69 @@ monthlyChurn: number,
 renewalRate: number, };
 
 /**
+ * One pair of partners with shared accounts.
+ */
+export type OverlapPair = { 
+/**
+ * The partner id that sorts first.
+ */
+a: string, 
+/**
+ * The other partner id.
+ */
+b: string, 
+/**
+ * Number of shared accounts.
+ */
+shared: number, 
+/**
+ * |A ∩ B| / |A ∪ B|.
+ */
+jaccard: number, 
+/**
+ * The shared accounts (hashes when `hashed`), sorted.
+ */
+accounts?: Array<string> | null, };
+
+/**
+ * `overlap` request.
+ */
+export type OverlapRequest = { 
+/**
+ * The partners and their accounts.
+ */
+ecosystem: EcosystemData, 
+/**
+ * Compare and report salted SHA-256 hashes instead of raw account ids.
+ */
+hashed?: boolean, 
+/**
+ * Salt for the hashes (required when `hashed`).
+ */
+salt?: string | null, 
+/**
+ * Only pairs sharing at least this many accounts (default 1).
+ */
+minShared?: number | null, 
+/**
+ * At most this many pairs, best first (default all).
+ */
+limit?: number | null, 
+/**
+ * List the shared accounts of each pair (default true).
+ */
+includeAccounts?: boolean | null, };
+
+/**
+ * `overlap` response.
+ */
+export type OverlapResponse = { 
+/**
+ * Pairs by shared count descending, then Jaccard descending, then ids.
+ */
+pairs: Array<OverlapPair>, };
+
+/**
  * A standalone bonus of a pair in the `additiveSynergy` game.
  */
 export type PairBonus = { 
@@ -1170,6 +1535,27 @@ score: number,
  * The two are in channel conflict.
  */
 conflict: boolean, };
+
+/**
+ * Joint deals and wins of a pair of partners.
+ */
+export type PairHistory = { 
+/**
+ * Partner id that sorts first.
+ */
+a: string, 
+/**
+ * The other partner id.
+ */
+b: string, 
+/**
+ * Deals together.
+ */
+deals: number, 
+/**
+ * Of those, won.
+ */
+wins: number, };
 
 /**
  * A partner company.
@@ -1440,6 +1826,45 @@ manager?: string | null,
 investments?: Investments | null, };
 
 /**
+ * `predict` request.
+ */
+export type PredictRequest = { 
+/**
+ * A model from `train`.
+ */
+model: WinModel, 
+/**
+ * Teams to score.
+ */
+teams: Array<TeamFeatures>, };
+
+/**
+ * `predict` response.
+ */
+export type PredictResponse = { 
+/**
+ * One per team, in order.
+ */
+predictions: Array<Prediction>, };
+
+/**
+ * One prediction with its explanation.
+ */
+export type Prediction = { 
+/**
+ * Win probability.
+ */
+probability: number, 
+/**
+ * Log-odds contribution of each feature relative to an average training deal.
+ */
+contributions: { [key in string]: number }, 
+/**
+ * False when the model has no skill and the base rate is returned.
+ */
+fromModel: boolean, };
+
+/**
  * A probability written with 12 significant digits.
  */
 export type Probability = number;
@@ -1575,6 +2000,81 @@ p50: number,
  * 95th percentile.
  */
 p95: number, };
+
+/**
+ * `register` request.
+ */
+export type RegisterRequest = { 
+/**
+ * Existing registrations.
+ */
+registry?: Array<Registration>, 
+/**
+ * The new registration.
+ */
+registration: Registration, 
+/**
+ * Today (YYYY-MM-DD); default: the new registration's `registeredAt`.
+ */
+now?: string | null, 
+/**
+ * Protection window in days for registrations without `expiresAt` (default 90).
+ */
+protectionDays?: number | null, };
+
+/**
+ * `register` response.
+ */
+export type RegisterResponse = { 
+/**
+ * Whether the new registration was accepted.
+ */
+accepted: boolean, 
+/**
+ * Why not, when refused.
+ */
+conflict?: Conflict | null, 
+/**
+ * The registry afterwards (with the new registration when accepted).
+ */
+registry: Array<Registration>, 
+/**
+ * Every conflict among the registry's active registrations (the ecosystem view).
+ */
+conflicts: Array<Conflict>, };
+
+/**
+ * One deal registration.
+ */
+export type Registration = { 
+/**
+ * Unique id within the registry.
+ */
+id: string, 
+/**
+ * The registering partner.
+ */
+partnerId: string, 
+/**
+ * The customer account.
+ */
+account: string, 
+/**
+ * The product; a registration without one covers every product of the account.
+ */
+product?: string | null, 
+/**
+ * Expected deal value.
+ */
+value?: Money | null, 
+/**
+ * Day of registration (YYYY-MM-DD).
+ */
+registeredAt: string, 
+/**
+ * Last protected day (inclusive); default `registeredAt` + `protectionDays` − 1.
+ */
+expiresAt?: string | null, };
 
 /**
  * An unordered pair of partners.
@@ -1983,7 +2483,36 @@ breakdown: Array<MemberBreakdown>,
 /**
  * Per member pair (sorted): pair score and conflict flag.
  */
-pairs: Array<PairBreakdown>, };
+pairs: Array<PairBreakdown>, 
+/**
+ * Win probability under the request's `winModel` (SPEC §9), when one is given.
+ */
+win?: Prediction | null, };
+
+/**
+ * A proposed team to score.
+ */
+export type TeamFeatures = { 
+/**
+ * Member partner ids.
+ */
+members?: Array<string>, 
+/**
+ * Roles of the members (their count of distinct roles is a feature).
+ */
+roles?: Array<string>, 
+/**
+ * Coverage (SPEC §3), if known.
+ */
+coverage?: number | null, 
+/**
+ * Fit, if known.
+ */
+fit?: number | null, 
+/**
+ * Synergy, if known.
+ */
+synergy?: number | null, };
 
 /**
  * What [`crate::teams::TeamSearch::step`] reports.
@@ -2041,10 +2570,10 @@ mode?: SearchMode | null,
  */
 timeLimitMs?: number | null, 
 /**
- * A trained win model (SPEC §9). Not supported by this build: giving one is an
- * `invalid_value` error rather than being silently ignored.
+ * A trained win model (SPEC §9, from `train`): each team then carries its `win`
+ * probability with the features' contributions.
  */
-winModel?: JsonValue | null, };
+winModel?: WinModel | null, };
 
 /**
  * `teams` response.
@@ -2084,6 +2613,21 @@ revenue: MoneyStats,
  * Mean number of won deals booked within the horizon per trial.
  */
 deals: number, };
+
+export type TrainRequest = HistoryRequest;
+
+/**
+ * `train` response.
+ */
+export type TrainResponse = { 
+/**
+ * The model (trained on all the history when it shows skill).
+ */
+model: WinModel, 
+/**
+ * Out-of-time validation of a model trained on the older deals only.
+ */
+validation: Validation, };
 
 /**
  * Triangular distribution by min, mode and max.
@@ -2129,6 +2673,35 @@ ok: boolean,
 findings: Array<Finding>, };
 
 /**
+ * Validation on the later deals of a model trained on the earlier ones.
+ */
+export type Validation = { 
+/**
+ * Deals used for training.
+ */
+trainDeals: number, 
+/**
+ * Later deals used for validation.
+ */
+validationDeals: number, 
+/**
+ * Area under the ROC curve on the validation deals (null when one class is missing).
+ */
+auc: number | null, 
+/**
+ * Mean log loss of the model on the validation deals.
+ */
+logLoss: number | null, 
+/**
+ * The baseline: always predicting the training win rate.
+ */
+baseline: Baseline, 
+/**
+ * Predicted vs observed win rate in bins of predicted probability.
+ */
+calibration: Array<CalibrationBin>, };
+
+/**
  * Actual against expected for one item of one month.
  */
 export type Variance = { 
@@ -2156,6 +2729,48 @@ variance: Money,
  * variance / expected (absent when expected is zero).
  */
 ratio?: number | null, };
+
+/**
+ * A trained win model: logistic regression on standardised team features.
+ */
+export type WinModel = { 
+/**
+ * Feature names, in coefficient order.
+ */
+features: Array<string>, 
+/**
+ * Intercept.
+ */
+intercept: number, 
+/**
+ * One coefficient per feature (on standardised values).
+ */
+coefficients: Array<number>, 
+/**
+ * Mean of each feature in training.
+ */
+means: Array<number>, 
+/**
+ * Standard deviation of each feature in training (1 where constant).
+ */
+scales: Array<number>, 
+/**
+ * Win rate of the training deals.
+ */
+baseRate: number, 
+/**
+ * Whether validation showed skill over the base rate; without it, predictions
+ * are the base rate.
+ */
+skill: boolean, 
+/**
+ * Why there is no skill, when there is none.
+ */
+reason?: string | null, 
+/**
+ * Joint history per partner pair (sorted ids), for the past-joint-win feature.
+ */
+pairs?: Array<PairHistory>, };
 
 /**
  * The error every dealteam function throws (SPEC §0): branch on `code`, show

@@ -230,12 +230,64 @@ export function draftAgreement(req) {
 }
 
 /**
+ * `insights` (SPEC §9, §10): partner-influenced revenue and the ecosystem multiplier.
+ * @param {InsightsRequest | string} req
+ * @returns {InsightsResponse}
+ */
+export function insights(req) {
+    const ret = wasm.insights(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * `overlap` (SPEC §8, §10): shared accounts per pair of partners.
+ * @param {OverlapRequest | string} req
+ * @returns {OverlapResponse}
+ */
+export function overlap(req) {
+    const ret = wasm.overlap(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * `predict` (SPEC §9, §10): win probabilities of proposed teams, explained.
+ * @param {PredictRequest | string} req
+ * @returns {PredictResponse}
+ */
+export function predict(req) {
+    const ret = wasm.predict(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * `rank` (SPEC §2, §10): score and order an ecosystem's partners against a profile.
  * @param {RankRequest | string} req
  * @returns {RankResponse}
  */
 export function rank(req) {
     const ret = wasm.rank(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * `register` (SPEC §8, §10): accept or refuse a deal registration.
+ * @param {RegisterRequest | string} req
+ * @returns {RegisterResponse}
+ */
+export function registerDeal(req) {
+    const ret = wasm.registerDeal(req);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
@@ -290,6 +342,19 @@ export function split(req) {
  */
 export function teams(req) {
     const ret = wasm.teams(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * `train` (SPEC §9, §10): the win model with its out-of-time validation.
+ * @param {TrainRequest | string} req
+ * @returns {TrainResponse}
+ */
+export function train(req) {
+    const ret = wasm.train(req);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }
