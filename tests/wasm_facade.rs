@@ -151,3 +151,21 @@ fn sample_is_deterministic_and_checks_its_arguments() {
     let err = dealteam::wasm::sample(1.5, 1.0).expect_err("not whole");
     assert_eq!(get(&err, "path").as_string().as_deref(), Some("partners"));
 }
+
+/// The seeded and transcendental paths give the same JSON as natively
+/// (`tests/wasm_fixtures.rs` checks the native side of each fixture).
+#[wasm_bindgen_test]
+fn seeded_and_transcendental_outputs_are_the_same_as_native() {
+    let cases: [(&str, &str, &str, fn(JsValue) -> Result<JsValue, JsValue>); 6] = [
+        ("simulate", include_str!("../examples/plan-simulate.json"), include_str!("wasm/plan-simulate.expected.json"), dealteam::wasm::simulate),
+        ("train", include_str!("../examples/history.json"), include_str!("wasm/history.expected.json"), dealteam::wasm::train),
+        ("split", include_str!("../examples/split.json"), include_str!("wasm/split.expected.json"), dealteam::wasm::split),
+        ("attribute", include_str!("../examples/attribute.json"), include_str!("wasm/attribute.expected.json"), dealteam::wasm::attribute),
+        ("register", include_str!("../examples/register.json"), include_str!("wasm/register.expected.json"), dealteam::wasm::register_deal),
+        ("overlap", include_str!("../examples/overlap.json"), include_str!("wasm/overlap.expected.json"), dealteam::wasm::overlap),
+    ];
+    for (name, request, expected, f) in cases {
+        let out = f(JsValue::from_str(request)).unwrap_or_else(|e| panic!("{name}: {}", stringify(&e)));
+        assert_eq!(stringify(&out), stringify(&parse(expected)), "{name}");
+    }
+}

@@ -33,3 +33,31 @@ fn fixture_fits_are_the_hand_computed_values() {
     assert_eq!(got, vec![("a", 0.933333333333, true), ("c", 0.733333333333, true), ("b", 0.266666666667, false)]);
     assert_eq!(rows[2]["failed"], serde_json::json!(["kinds"]));
 }
+
+/// Requests in `examples/` whose outputs must be identical natively and in wasm: the
+/// seeded Monte Carlo (§6), the win model's Newton fit (§9), Shapley with the logistic
+/// win curve and exact Markov attribution (§5), and §8. `tests/wasm_facade.rs` runs the
+/// same list through the facade.
+pub const CROSS_TARGET: &[(&str, &str)] = &[
+    ("simulate", "plan-simulate"),
+    ("train", "history"),
+    ("split", "split"),
+    ("attribute", "attribute"),
+    ("register", "register"),
+    ("overlap", "overlap"),
+];
+
+#[test]
+fn native_outputs_match_the_cross_target_fixtures() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    for (cmd, name) in CROSS_TARGET {
+        let req = std::fs::read_to_string(format!("{dir}/examples/{name}.json")).expect("example exists");
+        let out = run_json(cmd, &req, false, &Ctx::frozen()).expect("the example is a valid request");
+        let path = format!("{dir}/tests/wasm/{name}.expected.json");
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::write(&path, format!("{out}\n")).expect("write the fixture");
+        }
+        let expected = std::fs::read_to_string(&path).expect("the expected fixture exists");
+        assert_eq!(out, expected.trim_end(), "{cmd} {name}");
+    }
+}
