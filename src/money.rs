@@ -223,28 +223,15 @@ pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result
             format!("{} has more than {minor} decimal places for this currency", total.0),
         ));
     }
-    let units_dec = Decimal::from_i128_with_scale(units, 0);
-    let mut floors = Vec::with_capacity(weights.len());
-    let mut rems = Vec::with_capacity(weights.len());
-    let mut given: i128 = 0;
-    for w in weights {
-        // exact share in units = units × w / sum; the ratio first keeps magnitudes small.
-        let ratio = w.checked_div(sum).unwrap_or(Decimal::ZERO);
-        let exact = units_dec.checked_mul(ratio).unwrap_or_else(|| {
-            // fall back to dividing first when the product would overflow
-            (units_dec / sum) * *w
-        });
-        let fl = exact.trunc();
-        let fl_i = fl.to_i128().unwrap_or(0);
-        given += fl_i;
-        floors.push(fl_i);
-        rems.push(exact - fl);
-    }
+    // Exact shares `units × w / sum`: floors and the order in which the leftover units
+    // go (largest discarded remainder first, ties by input order).
+    let (mut floors, order) = match integer_shares(units, weights) {
+        Some(exact) => exact,
+        None => decimal_shares(units, weights, sum),
+    };
+    let given: i128 = floors.iter().sum();
     let mut left = units - given;
     if left > 0 {
-        let mut order: Vec<usize> = (0..weights.len()).collect();
-        // largest remainder first; stable sort keeps input order for ties
-        order.sort_by(|&a, &b| rems[b].cmp(&rems[a]));
         let mut k = 0;
         while left > 0 {
             floors[order[k % order.len()]] += 1;
@@ -256,6 +243,50 @@ pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result
         .into_iter()
         .map(|u| Money::from_units(if negative { -u } else { u }, minor))
         .collect()
+}
+
+/// Shares in whole integers, exactly: the weights brought to one decimal scale become
+/// integers `wᵢ` with sum `W`, part i is `⌊units·wᵢ / W⌋` and its discarded remainder
+/// `units·wᵢ mod W` (all over the same `W`, so comparing them is exact). `None` when
+/// an intermediate value would not fit in i128; [`decimal_shares`] handles those.
+fn integer_shares(units: i128, weights: &[Decimal]) -> Option<(Vec<i128>, Vec<usize>)> {
+    let scale = weights.iter().map(|w| w.scale()).max()?;
+    let ints: Vec<i128> = weights
+        .iter()
+        .map(|w| w.mantissa().checked_mul(10i128.checked_pow(scale - w.scale())?))
+        .collect::<Option<_>>()?;
+    let total = ints.iter().try_fold(0i128, |a, &w| a.checked_add(w))?;
+    let mut floors = Vec::with_capacity(ints.len());
+    let mut rems = Vec::with_capacity(ints.len());
+    for &w in &ints {
+        let p = units.checked_mul(w)?;
+        floors.push(p / total);
+        rems.push(p % total);
+    }
+    Some((floors, largest_first(&rems)))
+}
+
+/// [`integer_shares`] for weights too large for i128 arithmetic: 28-digit decimals.
+fn decimal_shares(units: i128, weights: &[Decimal], sum: Decimal) -> (Vec<i128>, Vec<usize>) {
+    let units_dec = Decimal::from_i128_with_scale(units, 0);
+    let mut floors = Vec::with_capacity(weights.len());
+    let mut rems = Vec::with_capacity(weights.len());
+    for w in weights {
+        // the ratio first keeps magnitudes small
+        let ratio = w.checked_div(sum).unwrap_or(Decimal::ZERO);
+        let exact = units_dec.checked_mul(ratio).unwrap_or_else(|| (units_dec / sum) * *w);
+        let fl = exact.trunc();
+        floors.push(fl.to_i128().unwrap_or(0));
+        rems.push(exact - fl);
+    }
+    (floors, largest_first(&rems))
+}
+
+/// Indices by remainder, largest first; the stable sort keeps input order for ties.
+fn largest_first<T: Ord>(rems: &[T]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rems.len()).collect();
+    order.sort_by(|&a, &b| rems[b].cmp(&rems[a]));
+    order
 }
 
 /// Part `k` (0-based) of `units` minor units divided into `n` equal parts (SPEC §4 with
@@ -318,6 +349,20 @@ mod tests {
     #[test]
     fn too_many_decimals_is_invalid_money() {
         assert_eq!(allocate(m("1.005"), &[1.0], 2).unwrap_err().code, ErrorCode::InvalidMoney);
+    }
+
+    #[test]
+    fn integer_and_decimal_paths_agree() {
+        let cases: [(i128, Vec<Decimal>); 4] = [
+            (10_000, vec![Decimal::from(60), Decimal::from(40)]),
+            (30_001, vec![Decimal::from(1), Decimal::from(2), Decimal::from(3)]),
+            (12_345_678, vec![Decimal::from_f64(0.1805225).unwrap(), Decimal::from_f64(0.693872666667).unwrap(), Decimal::from_f64(0.125604833333).unwrap()]),
+            (7, vec![Decimal::new(1, 2), Decimal::new(1, 2), Decimal::new(1, 2)]),
+        ];
+        for (units, w) in cases {
+            let sum: Decimal = w.iter().sum();
+            assert_eq!(integer_shares(units, &w), Some(decimal_shares(units, &w, sum)), "{units} {w:?}");
+        }
     }
 
     #[test]
