@@ -5,7 +5,7 @@
 #   3. the same suite in headless Chromium
 #   4. scripts/build-pkg.sh            the npm package in pkg/
 #   5. npm consumer tests              tests/npm/run.mjs (pack, Node, README example, tsc, Vite page)
-#   6. the planner page's e2e tests    npm --prefix www test (when www/package.json exists)
+#   6. the planner page's e2e tests    npm --prefix www test
 # Every step runs even when an earlier one failed; the end lists each step with the
 # runners' own summary lines. Exits non-zero when any step failed.
 set -uo pipefail
@@ -44,11 +44,7 @@ step "wasm-bindgen tests in headless Chromium" \
   env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome "${WASM_TEST_ARGS[@]}"
 step "build the npm package (pkg/)" "$ROOT/scripts/build-pkg.sh"
 step "npm consumer tests" node "$ROOT/tests/npm/run.mjs"
-if [[ -f www/package.json ]]; then
-  step "planner page e2e (www)" npm --prefix www test
-else
-  printf '\n==== planner page e2e (www): skipped, www/package.json does not exist yet\n'
-fi
+step "planner page e2e (www)" npm --prefix www test
 
 printf '\n==== summary\n'
 failed=0
