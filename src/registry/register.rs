@@ -107,7 +107,11 @@ pub fn register(req: RegisterRequest) -> Result<RegisterResponse> {
         None => new.as_ref().map(|w| w.from),
     };
     p.finish()?;
-    let (Some(new), Some(now)) = (new, now) else { unreachable_problem()? };
+    // `window` and `Day::parse` record a problem whenever they return None, so after
+    // `finish` both are present; the error is only a guard.
+    let (Some(new), Some(now)) = (new, now) else {
+        return Err(crate::DealteamError::invalid("registration", "the registration could not be read"));
+    };
 
     // The owner is the earliest active registration contesting the new one.
     let active = |w: &&Window| w.from <= now && now <= w.until;
@@ -118,21 +122,18 @@ pub fn register(req: RegisterRequest) -> Result<RegisterResponse> {
         .min_by(|x, y| (x.from, &x.reg.id).cmp(&(y.from, &y.reg.id)));
     let refused = owner.map(|o| conflict(o, new.reg));
     let mut registry = req.registry.clone();
+    let mut after = windows;
     if refused.is_none() {
         registry.push(req.registration.clone());
+        after.push(new);
     }
-    Ok(RegisterResponse { accepted: refused.is_none(), conflict: refused, conflicts: conflicts(&registry, days, now), registry })
+    Ok(RegisterResponse { accepted: refused.is_none(), conflict: refused, conflicts: conflicts(after, now), registry })
 }
 
-/// Every pair of active registrations of different partners contesting the same
-/// account, the earlier one owning it (ties by id).
-fn conflicts(registry: &[Registration], days: u32, now: Day) -> Vec<Conflict> {
-    let mut p = Problems::new();
-    let mut ws: Vec<Window> = registry
-        .iter()
-        .filter_map(|r| window(r, "registry", days, &mut p))
-        .filter(|w| w.from <= now && now <= w.until)
-        .collect();
+/// Every pair of registrations active on `now`, of different partners, contesting the
+/// same account, the earlier one owning it (ties by id).
+fn conflicts(windows: Vec<Window>, now: Day) -> Vec<Conflict> {
+    let mut ws: Vec<Window> = windows.into_iter().filter(|w| w.from <= now && now <= w.until).collect();
     ws.sort_by(|x, y| (&x.reg.account, x.from, &x.reg.id).cmp(&(&y.reg.account, y.from, &y.reg.id)));
     let mut out = Vec::new();
     for (i, later) in ws.iter().enumerate() {
@@ -141,10 +142,6 @@ fn conflicts(registry: &[Registration], days: u32, now: Day) -> Vec<Conflict> {
         }
     }
     out
-}
-
-fn unreachable_problem<T>() -> Result<T> {
-    Err(crate::DealteamError::invalid("registration", "the registration could not be read"))
 }
 
 /// `register` (SPEC §10).
