@@ -6,25 +6,15 @@
 //! money allocation, and output identical to the native fixture.
 #![cfg(target_arch = "wasm32")]
 
+mod wasm_js;
+
 use dealteam::money::{allocate, Money};
-use js_sys::{Reflect, JSON};
+use wasm_js::{get, parse, stringify};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const REQUEST: &str = include_str!("wasm/rank-small.json");
 const EXPECTED: &str = include_str!("wasm/rank-small.expected.json");
-
-fn parse(text: &str) -> JsValue {
-    JSON::parse(text).expect("valid JSON")
-}
-
-fn stringify(v: &JsValue) -> String {
-    JSON::stringify(v).expect("stringify").as_string().expect("a string")
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).expect("property")
-}
 
 #[wasm_bindgen_test]
 fn rank_from_a_js_object_gives_the_hand_computed_fits() {

@@ -4,28 +4,19 @@
 //! documented; `split` allocations add up exactly.
 #![cfg(target_arch = "wasm32")]
 
+mod wasm_js;
+
 use dealteam::api::run_json;
 use dealteam::clock::Ctx;
 use dealteam::wasm::{SimulationHandle, TeamSearchHandle};
-use js_sys::{Reflect, JSON};
+use js_sys::Reflect;
+use wasm_js::{get, parse, stringify};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const TEAMS: &str = include_str!("../examples/teams.json");
 const PLAN: &str = include_str!("../examples/plan-simulate.json");
 const SPLIT: &str = include_str!("../examples/split.json");
-
-fn parse(text: &str) -> JsValue {
-    JSON::parse(text).expect("valid JSON")
-}
-
-fn stringify(v: &JsValue) -> String {
-    JSON::stringify(v).expect("stringify").as_string().expect("a string")
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).expect("property")
-}
 
 /// The simulation example with fewer trials, so the test stays quick.
 fn small_plan() -> JsValue {
