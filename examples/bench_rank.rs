@@ -13,7 +13,11 @@ use std::io::Write;
 use std::time::Instant;
 
 fn arg(args: &[String], name: &str, default: &str) -> String {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned().unwrap_or_else(|| default.to_string())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+        .unwrap_or_else(|| default.to_string())
 }
 
 /// This thread's CPU time (user + system) in ms, from /proc (10 ms ticks; Linux only,
@@ -62,10 +66,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (build_ms, _) = time_ms(3, || EcosystemIndex::new(eco.clone()).expect("valid ecosystem"));
     let (from_json_ms, index) = time_ms(5, || EcosystemIndex::from_json(&eco_json).expect("valid ecosystem"));
     let (score_ms, _) = time_ms(301, || index.scores(&profile));
-    let top = RankOptions { limit: Some(100), explain: Some(true) };
+    let top = RankOptions {
+        limit: Some(100),
+        explain: Some(true),
+    };
     let (top100_ms, resp) = time_ms(301, || index.rank(&profile, &top).expect("valid profile"));
     let (full_ms, ranking) = time_ms(301, || index.order(&profile).expect("valid profile"));
-    let all = RankOptions { limit: Some(0), explain: Some(false) };
+    let all = RankOptions {
+        limit: Some(0),
+        explain: Some(false),
+    };
     let (full_rows_ms, rows) = time_ms(5, || index.rank(&profile, &all).expect("valid profile"));
     assert_eq!(rows.results.len(), n);
     assert_eq!(resp.results[0].partner_id, rows.results[0].partner_id);

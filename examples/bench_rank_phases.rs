@@ -12,7 +12,9 @@ fn cpu_ms() -> f64 {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "bench/out/rank_ecosystem.json".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "bench/out/rank_ecosystem.json".into());
     let text = std::fs::read_to_string(path).expect("run bench/rank/run.sh first");
     for _ in 0..3 {
         let (w, c) = (Instant::now(), cpu_ms());

@@ -39,13 +39,28 @@ fn main() {
     let r = 8;
     let mut games = Vec::new();
     for n in [10usize, 15, 20] {
-        let levels: Vec<f64> =
-            (0..n * r).map(|_| if rng.random_bool(0.3) { 0.0 } else { rng.random_range(0.0..1.0) }).collect();
+        let levels: Vec<f64> = (0..n * r)
+            .map(|_| {
+                if rng.random_bool(0.3) {
+                    0.0
+                } else {
+                    rng.random_range(0.0..1.0)
+                }
+            })
+            .collect();
         let raw: Vec<f64> = (0..r).map(|_| rng.random_range(0.5..3.0)).collect();
         let total: f64 = raw.iter().sum();
         let weights: Vec<f64> = raw.iter().map(|w| w / total).collect();
-        let cov = LevelGame { value: 1_000_000.0, weights: weights.clone(), levels: levels.clone(), win: None };
-        let win = LevelGame { win: Some(WinCurve::new(10.0, 0.6)), ..cov.clone() };
+        let cov = LevelGame {
+            value: 1_000_000.0,
+            weights: weights.clone(),
+            levels: levels.clone(),
+            win: None,
+        };
+        let win = LevelGame {
+            win: Some(WinCurve::new(10.0, 0.6)),
+            ..cov.clone()
+        };
         let reps = if n == 20 { 5 } else { 50 };
         let (t_closed, closed) = time(2000, || shapley_coverage(&cov));
         let cov_game = Game::Levels(cov.clone());
@@ -66,16 +81,28 @@ fn main() {
                 json!({"id": id, "name": id, "kind": "si", "capabilities": caps})
             })
             .collect();
-        let reqs: Vec<serde_json::Value> =
-            weights.iter().enumerate().map(|(k, w)| json!({"capability": format!("r{k}"), "weight": w})).collect();
+        let reqs: Vec<serde_json::Value> = weights
+            .iter()
+            .enumerate()
+            .map(|(k, w)| json!({"capability": format!("r{k}"), "weight": w}))
+            .collect();
         let request = json!({"amount": "1000000.00", "currency": "EUR", "members": members, "model": "shapley",
             "ecosystem": {"partners": partners},
             "deal": {"id": "d", "name": "d", "value": "1000000.00", "currency": "EUR", "requirements": reqs, "slots": [{"role": "si", "min": 1, "max": n}]}});
         let req: dealteam::splits::SplitRequest = serde_json::from_value(request).expect("valid request");
-        let (t_request, resp) =
-            time(if n == 20 { 3 } else { 20 }, || dealteam::splits::split(req.clone()).expect("split runs"));
-        let from_request: Vec<f64> = resp.result.allocations.iter().map(|a| a.value.unwrap_or(f64::NAN)).collect();
-        assert!(max_diff(&from_request, &win_phi) < 1e-6, "request and direct enumeration agree");
+        let (t_request, resp) = time(if n == 20 { 3 } else { 20 }, || {
+            dealteam::splits::split(req.clone()).expect("split runs")
+        });
+        let from_request: Vec<f64> = resp
+            .result
+            .allocations
+            .iter()
+            .map(|a| a.value.unwrap_or(f64::NAN))
+            .collect();
+        assert!(
+            max_diff(&from_request, &win_phi) < 1e-6,
+            "request and direct enumeration agree"
+        );
         g["ms"]["winSplitRequest"] = json!(t_request);
         if n == 20 {
             let v = win_game.table().expect("n ≤ 20");
@@ -87,8 +114,11 @@ fn main() {
         eprintln!("n = {n}: closed form {t_closed:.4} ms, enumeration {t_enum:.3} ms, winProbability {t_win:.3} ms, whole split request {t_request:.3} ms");
         games.push(g);
     }
-    std::fs::write(format!("{dir}/games.json"), serde_json::to_string(&games).expect("json"))
-        .expect("write games.json");
+    std::fs::write(
+        format!("{dir}/games.json"),
+        serde_json::to_string(&games).expect("json"),
+    )
+    .expect("write games.json");
 
     let mut attribution = Vec::new();
     for count in [10_000usize, 100_000] {
@@ -121,17 +151,29 @@ fn main() {
             half_life_days: None,
             currency: None,
         };
-        let req_all = AttributeRequest { models: None, ..req_markov.clone() };
+        let req_all = AttributeRequest {
+            models: None,
+            ..req_markov.clone()
+        };
         let (t_markov, res) = time(5, || attribute(&req_markov).expect("valid journeys"));
         let (t_all, _) = time(5, || attribute(&req_all).expect("valid journeys"));
         // the solve alone, from integer paths (as the NumPy peer gets them)
-        let mut names: Vec<&str> = req_markov.journeys.iter().flat_map(|j| j.path.iter().map(String::as_str)).collect();
+        let mut names: Vec<&str> = req_markov
+            .journeys
+            .iter()
+            .flat_map(|j| j.path.iter().map(String::as_str))
+            .collect();
         names.sort_unstable();
         names.dedup();
         let int_paths: Vec<Vec<u32>> = req_markov
             .journeys
             .iter()
-            .map(|j| j.path.iter().map(|c| names.binary_search(&c.as_str()).unwrap_or(0) as u32).collect())
+            .map(|j| {
+                j.path
+                    .iter()
+                    .map(|c| names.binary_search(&c.as_str()).unwrap_or(0) as u32)
+                    .collect()
+            })
             .collect();
         let cs: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
         let ns: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
@@ -141,13 +183,19 @@ fn main() {
         let conv: Vec<f64> = req_markov.journeys.iter().map(|j| j.conversions).collect();
         let nulls: Vec<f64> = req_markov.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
         let md = res.markov.expect("markov ran");
-        let re: serde_json::Map<String, serde_json::Value> =
-            md.removal_effects.iter().map(|(k, v)| (k.clone(), json!(v.0))).collect();
+        let re: serde_json::Map<String, serde_json::Value> = md
+            .removal_effects
+            .iter()
+            .map(|(k, v)| (k.clone(), json!(v.0)))
+            .collect();
         eprintln!("{count} paths: markov {t_markov:.2} ms, all six models {t_all:.2} ms");
         attribution.push(json!({"paths": paths, "conversions": conv, "nulls": nulls,
             "ms": {"markov": t_markov, "markovSolve": t_solve, "allModels": t_all},
             "conversionProbability": md.conversion_probability, "removalEffects": re}));
     }
-    std::fs::write(format!("{dir}/attribution.json"), serde_json::to_string(&attribution).expect("json"))
-        .expect("write attribution.json");
+    std::fs::write(
+        format!("{dir}/attribution.json"),
+        serde_json::to_string(&attribution).expect("json"),
+    )
+    .expect("write attribution.json");
 }

@@ -17,7 +17,11 @@ use serde_json::json;
 fn export_model(req: &TeamsRequest) -> serde_json::Value {
     let tiers = dealteam::fit::Tiers::new(&req.ecosystem.tiers);
     let deal = &req.deal;
-    let prof = |s: &dealteam::model::Slot| s.profile.as_ref().and_then(|id| req.profiles.iter().find(|p| &p.id == id));
+    let prof = |s: &dealteam::model::Slot| {
+        s.profile
+            .as_ref()
+            .and_then(|id| req.profiles.iter().find(|p| &p.id == id))
+    };
     let mut ids = Vec::new();
     let mut cands = Vec::new();
     for p in &req.ecosystem.partners {
@@ -38,7 +42,11 @@ fn export_model(req: &TeamsRequest) -> serde_json::Value {
         if slots.is_empty() {
             continue;
         }
-        let levels: Vec<f64> = deal.requirements.iter().map(|r| dealteam::coverage::level(r, p)).collect();
+        let levels: Vec<f64> = deal
+            .requirements
+            .iter()
+            .map(|r| dealteam::coverage::level(r, p))
+            .collect();
         ids.push(p.id.clone());
         cands.push(json!({"id": p.id, "slots": slots, "levels": levels}));
     }
@@ -47,7 +55,14 @@ fn export_model(req: &TeamsRequest) -> serde_json::Value {
         .ecosystem
         .relationships
         .iter()
-        .filter_map(|r| Some(json!([ix.get(r.a.as_str())?, ix.get(r.b.as_str())?, r.pair_score(), r.conflict])))
+        .filter_map(|r| {
+            Some(json!([
+                ix.get(r.a.as_str())?,
+                ix.get(r.b.as_str())?,
+                r.pair_score(),
+                r.conflict
+            ]))
+        })
         .collect();
     let w = deal.weights();
     json!({
@@ -120,7 +135,11 @@ fn main() {
             let (ms, cpu) = ((ctx.now_ms)() - t0, cpu_ms() - c0);
             match resp {
                 Ok(r) => {
-                    let best = r.teams.first().map(|t| (t.members.join(","), t.score)).unwrap_or_default();
+                    let best = r
+                        .teams
+                        .first()
+                        .map(|t| (t.members.join(","), t.score))
+                        .unwrap_or_default();
                     println!(
                         "{{\"partners\":{n},\"k\":{k},\"ms\":{ms:.2},\"cpuMs\":{cpu:.0},\"exact\":{},\"nodes\":{},\"gap\":{},\"best\":\"{}\",\"score\":{:.12},\"kth\":{:.12}}}",
                         r.exact,

@@ -31,7 +31,8 @@ impl TypeVisitor for Out {
             return;
         }
         let decl = T::decl(&self.cfg);
-        self.decls.insert(T::ident(&self.cfg), format!("{}export {decl}", docs(&T::docs())));
+        self.decls
+            .insert(T::ident(&self.cfg), format!("{}export {decl}", docs(&T::docs())));
         T::visit_dependencies(self);
     }
 }
@@ -51,7 +52,8 @@ impl Out {
         self.visit::<T>();
         let name = T::name(&self.cfg);
         if name != alias {
-            self.decls.insert(alias.to_string(), format!("export type {alias} = {name};"));
+            self.decls
+                .insert(alias.to_string(), format!("export type {alias} = {name};"));
         }
     }
     /// The request and response types of command `C`, as `{js}Request` / `{js}Response`.
@@ -67,7 +69,11 @@ impl Out {
 
 fn main() {
     let cfg = Config::new().with_large_int("number");
-    let mut out = Out { cfg, seen: HashSet::new(), decls: BTreeMap::new() };
+    let mut out = Out {
+        cfg,
+        seen: HashSet::new(),
+        decls: BTreeMap::new(),
+    };
 
     // The commands of SPEC §10 (api::COMMANDS), named as the facade's .d.ts names them.
     out.command::<dealteam::rank::RankCommand>("Rank");

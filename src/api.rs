@@ -53,8 +53,8 @@ pub const COMMANDS: &[&str] = &[
 /// Run the command `name` on JSON text (the CLI's entry point).
 pub fn run_json(name: &str, input: &str, pretty: bool, ctx: &Ctx) -> Result<String> {
     use crate::attribution::AttributeCommand;
-    use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
     use crate::insights::{InsightsCommand, PredictCommand, TrainCommand};
+    use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
     use crate::rank::RankCommand;
     use crate::registry::{OverlapCommand, RegisterCommand};
     use crate::splits::SplitCommand;

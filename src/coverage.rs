@@ -11,7 +11,11 @@ pub fn level(r: &Requirement, p: &Partner) -> f64 {
 /// `cov = Σ_r w_r · min(1, max_{p∈T} cap_p[r] / target_r) / Σ_r w_r`; 1 with no
 /// requirements; 0 for an empty team with requirements.
 pub fn coverage<'a>(reqs: &[Requirement], team: impl Iterator<Item = &'a Partner> + Clone) -> f64 {
-    coverage_of_levels(reqs, reqs.iter().map(|r| team.clone().map(|p| level(r, p)).fold(0.0, f64::max)))
+    coverage_of_levels(
+        reqs,
+        reqs.iter()
+            .map(|r| team.clone().map(|p| level(r, p)).fold(0.0, f64::max)),
+    )
 }
 
 /// §3 coverage from the team's best level per requirement (`best[r] = max_{p∈T}

@@ -84,7 +84,12 @@ pub struct DealteamError {
 impl DealteamError {
     /// A new error with `code`, `path` and `message`.
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        DealteamError { code, path: path.into(), message: message.into(), others: Vec::new() }
+        DealteamError {
+            code,
+            path: path.into(),
+            message: message.into(),
+            others: Vec::new(),
+        }
     }
     /// `invalid_value` at `path`.
     pub fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {

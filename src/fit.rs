@@ -2,8 +2,8 @@
 //! `require` clauses a partner fails. This is the one place the §2 formulas live;
 //! the ranking index (`rank`) and team search call these functions.
 
-use crate::model::{Criterion, CriterionKind, Partner, Profile, Require};
 use crate::model::hash::FxHashMap;
+use crate::model::{Criterion, CriterionKind, Partner, Profile, Require};
 
 /// Tier names → rank (lowest 0), with the tier count, for §2's tier score.
 #[derive(Clone, Debug, Default)]
@@ -15,7 +15,10 @@ pub struct Tiers {
 impl Tiers {
     /// Build from the ecosystem's tier list (lowest first).
     pub fn new(tiers: &[String]) -> Self {
-        Tiers { index: tiers.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect(), len: tiers.len() }
+        Tiers {
+            index: tiers.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect(),
+            len: tiers.len(),
+        }
     }
     /// Rank of a tier name.
     pub fn rank(&self, tier: &str) -> Option<usize> {
@@ -151,7 +154,10 @@ pub fn failed_clauses(req: &Require, p: &Partner, tiers: &Tiers) -> Vec<String> 
 
 /// True when `p` meets every clause of the profile's `require` (or it has none).
 pub fn eligible(profile: &Profile, p: &Partner, tiers: &Tiers) -> bool {
-    profile.require.as_ref().map_or(true, |r| failed_clauses(r, p, tiers).is_empty())
+    profile
+        .require
+        .as_ref()
+        .map_or(true, |r| failed_clauses(r, p, tiers).is_empty())
 }
 
 #[cfg(test)]
@@ -159,7 +165,14 @@ mod tests {
     use super::*;
 
     fn crit(kind: CriterionKind, key: Option<&str>, weight: f64) -> Criterion {
-        Criterion { kind, key: key.map(str::to_string), weight, target: None, good: None, bad: None }
+        Criterion {
+            kind,
+            key: key.map(str::to_string),
+            weight,
+            target: None,
+            good: None,
+            bad: None,
+        }
     }
 
     #[test]
@@ -185,7 +198,13 @@ mod tests {
         met.bad = Some(180.0); // (90-180)/(30-180) = 0.6
         let mut reach = crit(CriterionKind::Reach, None, 3.0);
         reach.good = Some(4.0); // 0.5
-        let profile = Profile { id: "x".into(), name: "x".into(), role: None, require: None, criteria: vec![cap, ind, tier, met, reach] };
+        let profile = Profile {
+            id: "x".into(),
+            name: "x".into(),
+            role: None,
+            require: None,
+            criteria: vec![cap, ind, tier, met, reach],
+        };
         let want = (2.0 * 0.75 + 1.0 + 0.5 + 0.6 + 3.0 * 0.5) / 8.0;
         assert!((fit(&profile, &p, &tiers) - want).abs() < 1e-15);
     }
@@ -193,13 +212,21 @@ mod tests {
     #[test]
     fn failed_clauses_are_named() {
         let tiers = Tiers::new(&["silver".into(), "gold".into()]);
-        let p = Partner { id: "p".into(), kind: "si".into(), tier: Some("silver".into()), ..Default::default() };
+        let p = Partner {
+            id: "p".into(),
+            kind: "si".into(),
+            tier: Some("silver".into()),
+            ..Default::default()
+        };
         let req = Require {
             kinds: Some(vec!["isv".into()]),
             min_tier: Some("gold".into()),
             capabilities_min: Some([("cloud".to_string(), 0.5)].into()),
             ..Default::default()
         };
-        assert_eq!(failed_clauses(&req, &p, &tiers), vec!["kinds", "minTier", "capabilitiesMin.cloud"]);
+        assert_eq!(
+            failed_clauses(&req, &p, &tiers),
+            vec!["kinds", "minTier", "capabilitiesMin.cloud"]
+        );
     }
 }

@@ -38,7 +38,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         }
     })?;
     de.end().map_err(|e| {
-        DealteamError::new(ErrorCode::InvalidJson, "", format!("trailing characters after the JSON value: {e}"))
+        DealteamError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("trailing characters after the JSON value: {e}"),
+        )
     })?;
     Ok(value)
 }
@@ -59,7 +63,11 @@ where
 
 /// Serialize a response as compact (or indented) JSON.
 pub fn to_string<T: Serialize>(value: &T, pretty: bool) -> Result<String> {
-    let r = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    let r = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
     r.map_err(|e| DealteamError::invalid("", format!("could not write the response: {e}")))
 }
 

@@ -25,11 +25,15 @@ impl Money {
     pub fn parse(s: &str) -> std::result::Result<Money, String> {
         let t = s.trim();
         let ok = !t.is_empty()
-            && t.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')))
+            && t.chars()
+                .enumerate()
+                .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')))
             && t.chars().filter(|&c| c == '.').count() <= 1
             && t.chars().any(|c| c.is_ascii_digit());
         if !ok {
-            return Err(format!("`{s}` is not a decimal amount; write money as a string such as \"1200.50\""));
+            return Err(format!(
+                "`{s}` is not a decimal amount; write money as a string such as \"1200.50\""
+            ));
         }
         Decimal::from_str_exact(t)
             .map(Money)
@@ -58,7 +62,10 @@ impl Money {
 
     /// Whole minor units (cents) as an integer.
     pub fn to_units(self, minor: u32) -> Result<i128> {
-        let scaled = self.0.checked_mul(Decimal::from(10u64.pow(minor))).ok_or_else(|| too_big(self.0))?;
+        let scaled = self
+            .0
+            .checked_mul(Decimal::from(10u64.pow(minor)))
+            .ok_or_else(|| too_big(self.0))?;
         scaled.trunc().to_i128().ok_or_else(|| too_big(self.0))
     }
 
@@ -70,7 +77,11 @@ impl Money {
 }
 
 fn too_big(d: Decimal) -> DealteamError {
-    DealteamError::new(ErrorCode::InvalidMoney, "", format!("{d} is too large to handle exactly"))
+    DealteamError::new(
+        ErrorCode::InvalidMoney,
+        "",
+        format!("{d} is too large to handle exactly"),
+    )
 }
 
 impl fmt::Display for Money {
@@ -131,9 +142,14 @@ impl Currency {
         if code.len() == 3 && ISO_4217.split(' ').any(|c| c == code) {
             Ok(Currency(code.to_string()))
         } else if code.len() == 3 && ISO_4217.split(' ').any(|c| c.eq_ignore_ascii_case(code)) {
-            Err(format!("currency codes are upper case: write `{}`", code.to_ascii_uppercase()))
+            Err(format!(
+                "currency codes are upper case: write `{}`",
+                code.to_ascii_uppercase()
+            ))
         } else {
-            Err(format!("`{code}` is not an ISO 4217 currency code (e.g. EUR, USD, JPY)"))
+            Err(format!(
+                "`{code}` is not an ISO 4217 currency code (e.g. EUR, USD, JPY)"
+            ))
         }
     }
     /// The euro, the default currency of an ecosystem.
@@ -148,8 +164,8 @@ impl Currency {
     /// 3 for BHD, KWD, …, 4 for CLF and UYW, else 2.
     pub fn minor_units(&self) -> u32 {
         match self.0.as_str() {
-            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI"
-            | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND"
+            | "VUV" | "XAF" | "XOF" | "XPF" => 0,
             "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
             "CLF" | "UYW" => 4,
             _ => 2,
@@ -163,7 +179,10 @@ impl Currency {
             Err(DealteamError::new(
                 ErrorCode::CurrencyMismatch,
                 path,
-                format!("amounts in {} and {} cannot be combined; convert them to one currency first", self.0, other.0),
+                format!(
+                    "amounts in {} and {} cannot be combined; convert them to one currency first",
+                    self.0, other.0
+                ),
             ))
         }
     }
@@ -191,10 +210,17 @@ pub fn allocate(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>>
     let mut dec = Vec::with_capacity(weights.len());
     for (i, &w) in weights.iter().enumerate() {
         if !w.is_finite() || w < 0.0 {
-            return Err(DealteamError::invalid(format!("shares[{i}]"), format!("a share must be a finite number ≥ 0, got {w}")));
+            return Err(DealteamError::invalid(
+                format!("shares[{i}]"),
+                format!("a share must be a finite number ≥ 0, got {w}"),
+            ));
         }
         // whole weights (the common case) convert exactly without the slow base-2 path
-        let d = if w.fract() == 0.0 && w < 9.0e15 { Decimal::from(w as i64) } else { Decimal::from_f64(w).unwrap_or(Decimal::ZERO) };
+        let d = if w.fract() == 0.0 && w < 9.0e15 {
+            Decimal::from(w as i64)
+        } else {
+            Decimal::from_f64(w).unwrap_or(Decimal::ZERO)
+        };
         dec.push(d);
     }
     allocate_decimal(total, &dec, minor)
@@ -203,16 +229,26 @@ pub fn allocate(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>>
 /// [`allocate`] with exact decimal weights (e.g. amounts or percentages).
 pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result<Vec<Money>> {
     if weights.is_empty() {
-        return Err(DealteamError::invalid("shares", "there is nobody to divide the amount among"));
+        return Err(DealteamError::invalid(
+            "shares",
+            "there is nobody to divide the amount among",
+        ));
     }
     if let Some(i) = weights.iter().position(|w| w.is_sign_negative() && !w.is_zero()) {
-        return Err(DealteamError::invalid(format!("shares[{i}]"), "a share must not be negative"));
+        return Err(DealteamError::invalid(
+            format!("shares[{i}]"),
+            "a share must not be negative",
+        ));
     }
-    let sum: Decimal = weights.iter().try_fold(Decimal::ZERO, |a, w| a.checked_add(*w)).ok_or_else(|| {
-        DealteamError::invalid("shares", "the shares are too large to add up")
-    })?;
+    let sum: Decimal = weights
+        .iter()
+        .try_fold(Decimal::ZERO, |a, w| a.checked_add(*w))
+        .ok_or_else(|| DealteamError::invalid("shares", "the shares are too large to add up"))?;
     if sum.is_zero() {
-        return Err(DealteamError::invalid("shares", "the shares are all zero; give at least one party a positive share"));
+        return Err(DealteamError::invalid(
+            "shares",
+            "the shares are all zero; give at least one party a positive share",
+        ));
     }
     let negative = total.0.is_sign_negative();
     let units = total.to_units(minor)?.abs();
@@ -343,12 +379,18 @@ mod tests {
 
     #[test]
     fn all_zero_shares_is_an_error() {
-        assert_eq!(allocate(m("1.00"), &[0.0, 0.0], 2).unwrap_err().code, ErrorCode::InvalidValue);
+        assert_eq!(
+            allocate(m("1.00"), &[0.0, 0.0], 2).unwrap_err().code,
+            ErrorCode::InvalidValue
+        );
     }
 
     #[test]
     fn too_many_decimals_is_invalid_money() {
-        assert_eq!(allocate(m("1.005"), &[1.0], 2).unwrap_err().code, ErrorCode::InvalidMoney);
+        assert_eq!(
+            allocate(m("1.005"), &[1.0], 2).unwrap_err().code,
+            ErrorCode::InvalidMoney
+        );
     }
 
     #[test]
@@ -356,12 +398,23 @@ mod tests {
         let cases: [(i128, Vec<Decimal>); 4] = [
             (10_000, vec![Decimal::from(60), Decimal::from(40)]),
             (30_001, vec![Decimal::from(1), Decimal::from(2), Decimal::from(3)]),
-            (12_345_678, vec![Decimal::from_f64(0.1805225).unwrap(), Decimal::from_f64(0.693872666667).unwrap(), Decimal::from_f64(0.125604833333).unwrap()]),
+            (
+                12_345_678,
+                vec![
+                    Decimal::from_f64(0.1805225).unwrap(),
+                    Decimal::from_f64(0.693872666667).unwrap(),
+                    Decimal::from_f64(0.125604833333).unwrap(),
+                ],
+            ),
             (7, vec![Decimal::new(1, 2), Decimal::new(1, 2), Decimal::new(1, 2)]),
         ];
         for (units, w) in cases {
             let sum: Decimal = w.iter().sum();
-            assert_eq!(integer_shares(units, &w), Some(decimal_shares(units, &w, sum)), "{units} {w:?}");
+            assert_eq!(
+                integer_shares(units, &w),
+                Some(decimal_shares(units, &w, sum)),
+                "{units} {w:?}"
+            );
         }
     }
 
@@ -380,7 +433,11 @@ mod tests {
             for n in 1u32..=13 {
                 let all = allocate(Money::from_units(units.into(), 2).unwrap(), &vec![1.0; n as usize], 2).unwrap();
                 for k in 0..n {
-                    assert_eq!(Money::from_units(equal_part(units, n, k).into(), 2).unwrap(), all[k as usize], "{units} / {n} part {k}");
+                    assert_eq!(
+                        Money::from_units(equal_part(units, n, k).into(), 2).unwrap(),
+                        all[k as usize],
+                        "{units} / {n} part {k}"
+                    );
                 }
             }
         }

@@ -38,13 +38,28 @@ pub struct Sample {
 }
 
 /// Partner kinds with their share of the ecosystem (percent).
-const KINDS: [(&str, u32); 7] =
-    [("si", 25), ("reseller", 18), ("isv", 16), ("msp", 14), ("referral", 10), ("consultancy", 11), ("distributor", 6)];
+const KINDS: [(&str, u32); 7] = [
+    ("si", 25),
+    ("reseller", 18),
+    ("isv", 16),
+    ("msp", 14),
+    ("referral", 10),
+    ("consultancy", 11),
+    ("distributor", 6),
+];
 /// Tiers, lowest first, with their share (percent).
 const TIERS: [(&str, u32); 4] = [("registered", 45), ("silver", 30), ("gold", 18), ("platinum", 7)];
 /// Capability keys.
-pub const CAPABILITIES: [&str; 8] =
-    ["cloud", "security", "data", "ai", "integration", "support", "implementation", "marketing"];
+pub const CAPABILITIES: [&str; 8] = [
+    "cloud",
+    "security",
+    "data",
+    "ai",
+    "integration",
+    "support",
+    "implementation",
+    "marketing",
+];
 const INDUSTRIES: [&str; 10] = [
     "healthcare",
     "finance",
@@ -57,13 +72,34 @@ const INDUSTRIES: [&str; 10] = [
     "logistics",
     "media",
 ];
-const REGIONS: [&str; 9] = ["emea", "na", "apac", "latam", "dach", "nordics", "uki", "benelux", "anz"];
-const CERTIFICATIONS: [&str; 8] =
-    ["iso27001", "soc2", "aws-advanced", "azure-expert", "gcp-partner", "sap-gold", "salesforce-consulting", "hipaa"];
-const NAME_A: [&str; 12] =
-    ["Acme", "Blue", "Nordic", "Summit", "Bright", "Iron", "Cedar", "Orbit", "Delta", "Harbor", "Vertex", "Quartz"];
-const NAME_B: [&str; 10] =
-    ["Cloud", "Data", "Systems", "Logic", "Works", "Labs", "Digital", "Networks", "Solutions", "Partners"];
+const REGIONS: [&str; 9] = [
+    "emea", "na", "apac", "latam", "dach", "nordics", "uki", "benelux", "anz",
+];
+const CERTIFICATIONS: [&str; 8] = [
+    "iso27001",
+    "soc2",
+    "aws-advanced",
+    "azure-expert",
+    "gcp-partner",
+    "sap-gold",
+    "salesforce-consulting",
+    "hipaa",
+];
+const NAME_A: [&str; 12] = [
+    "Acme", "Blue", "Nordic", "Summit", "Bright", "Iron", "Cedar", "Orbit", "Delta", "Harbor", "Vertex", "Quartz",
+];
+const NAME_B: [&str; 10] = [
+    "Cloud",
+    "Data",
+    "Systems",
+    "Logic",
+    "Works",
+    "Labs",
+    "Digital",
+    "Networks",
+    "Solutions",
+    "Partners",
+];
 
 /// Typical capability levels of each kind, in the order of [`CAPABILITIES`].
 fn kind_profile(kind: &str) -> [f64; 8] {
@@ -96,7 +132,11 @@ pub fn generate(partners: usize, seed: u64) -> Result<Sample> {
         partners: list,
         relationships,
     };
-    Ok(Sample { ecosystem, profiles: profiles(), deal: deal() })
+    Ok(Sample {
+        ecosystem,
+        profiles: profiles(),
+        deal: deal(),
+    })
 }
 
 fn pick_weighted<'a>(rng: &mut ChaCha12Rng, items: &[(&'a str, u32)]) -> &'a str {
@@ -122,7 +162,10 @@ fn pick_some(rng: &mut ChaCha12Rng, from: &[&str], min: usize, max: usize) -> Ve
         }
     }
     chosen.sort_unstable();
-    chosen.into_iter().filter_map(|i| from.get(i).map(|s| s.to_string())).collect()
+    chosen
+        .into_iter()
+        .filter_map(|i| from.get(i).map(|s| s.to_string()))
+        .collect()
 }
 
 /// Round to `dp` decimals (exact and identical on every target).
@@ -226,7 +269,14 @@ fn relationships(rng: &mut ChaCha12Rng, n: usize) -> Vec<Relationship> {
 }
 
 fn crit(kind: CriterionKind, key: Option<&str>, weight: f64) -> Criterion {
-    Criterion { kind, key: key.map(str::to_string), weight, target: None, good: None, bad: None }
+    Criterion {
+        kind,
+        key: key.map(str::to_string),
+        weight,
+        target: None,
+        good: None,
+        bad: None,
+    }
 }
 
 fn strings(xs: &[&str]) -> Vec<String> {
@@ -246,27 +296,48 @@ pub fn profiles() -> Vec<Profile> {
             ..Default::default()
         }),
         criteria: vec![
-            Criterion { target: Some(0.8), ..crit(Capability, Some("cloud"), 3.0) },
+            Criterion {
+                target: Some(0.8),
+                ..crit(Capability, Some("cloud"), 3.0)
+            },
             crit(Capability, Some("implementation"), 2.0),
             crit(Capability, Some("security"), 1.0),
             crit(Industry, Some("healthcare"), 1.0),
             crit(Certification, Some("iso27001"), 1.0),
             crit(Tier, None, 1.0),
-            Criterion { good: Some(0.5), bad: Some(0.1), ..crit(Metric, Some("winRate"), 2.0) },
-            Criterion { good: Some(45.0), bad: Some(180.0), ..crit(Metric, Some("salesCycleDays"), 1.0) },
-            Criterion { good: Some(25.0), ..crit(Reach, None, 1.0) },
+            Criterion {
+                good: Some(0.5),
+                bad: Some(0.1),
+                ..crit(Metric, Some("winRate"), 2.0)
+            },
+            Criterion {
+                good: Some(45.0),
+                bad: Some(180.0),
+                ..crit(Metric, Some("salesCycleDays"), 1.0)
+            },
+            Criterion {
+                good: Some(25.0),
+                ..crit(Reach, None, 1.0)
+            },
         ],
     };
     let isv = Profile {
         id: "isv-platform".into(),
         name: "ISV platform".into(),
         role: Some("isv".into()),
-        require: Some(Require { kinds: Some(strings(&["isv"])), ..Default::default() }),
+        require: Some(Require {
+            kinds: Some(strings(&["isv"])),
+            ..Default::default()
+        }),
         criteria: vec![
             crit(Capability, Some("ai"), 2.0),
             crit(Capability, Some("data"), 2.0),
             crit(Capability, Some("integration"), 1.0),
-            Criterion { good: Some(5.0), bad: Some(3.0), ..crit(Metric, Some("psat"), 1.0) },
+            Criterion {
+                good: Some(5.0),
+                bad: Some(3.0),
+                ..crit(Metric, Some("psat"), 1.0)
+            },
             crit(Tier, None, 1.0),
         ],
     };
@@ -274,11 +345,21 @@ pub fn profiles() -> Vec<Profile> {
         id: "referral".into(),
         name: "Referral partner".into(),
         role: Some("referral".into()),
-        require: Some(Require { kinds: Some(strings(&["referral", "reseller"])), ..Default::default() }),
+        require: Some(Require {
+            kinds: Some(strings(&["referral", "reseller"])),
+            ..Default::default()
+        }),
         criteria: vec![
-            Criterion { good: Some(30.0), ..crit(Reach, None, 2.0) },
+            Criterion {
+                good: Some(30.0),
+                ..crit(Reach, None, 2.0)
+            },
             crit(Capability, Some("marketing"), 1.0),
-            Criterion { good: Some(0.4), bad: Some(0.1), ..crit(Metric, Some("winRate"), 1.0) },
+            Criterion {
+                good: Some(0.4),
+                bad: Some(0.1),
+                ..crit(Metric, Some("winRate"), 1.0)
+            },
             crit(Region, Some("na"), 1.0),
         ],
     };
@@ -287,7 +368,11 @@ pub fn profiles() -> Vec<Profile> {
 
 /// The sample deal (see the module docs).
 pub fn deal() -> Deal {
-    let req = |c: &str, w: f64, t: Option<f64>| Requirement { capability: c.into(), weight: w, target: t };
+    let req = |c: &str, w: f64, t: Option<f64>| Requirement {
+        capability: c.into(),
+        weight: w,
+        target: t,
+    };
     Deal {
         id: "deal-1".into(),
         name: "Hospital cloud platform".into(),
@@ -302,9 +387,24 @@ pub fn deal() -> Deal {
             req("implementation", 1.0, Some(0.8)),
         ],
         slots: vec![
-            Slot { role: "isv".into(), profile: Some("isv-platform".into()), min: 1, max: 1 },
-            Slot { role: "si".into(), profile: Some("cloud-si".into()), min: 1, max: 2 },
-            Slot { role: "referral".into(), profile: None, min: 0, max: 1 },
+            Slot {
+                role: "isv".into(),
+                profile: Some("isv-platform".into()),
+                min: 1,
+                max: 1,
+            },
+            Slot {
+                role: "si".into(),
+                profile: Some("cloud-si".into()),
+                min: 1,
+                max: 2,
+            },
+            Slot {
+                role: "referral".into(),
+                profile: None,
+                min: 0,
+                max: 1,
+            },
         ],
         max_team_size: Some(4),
         include: Vec::new(),
@@ -342,7 +442,13 @@ mod tests {
             assert!(s.ecosystem.partners.iter().any(|p| p.kind == k), "{k}");
         }
         let mut seen = HashSet::new();
-        let shared = s.ecosystem.partners.iter().flat_map(|p| p.accounts.iter()).filter(|a| !seen.insert(*a)).count();
+        let shared = s
+            .ecosystem
+            .partners
+            .iter()
+            .flat_map(|p| p.accounts.iter())
+            .filter(|a| !seen.insert(*a))
+            .count();
         assert!(shared > 100);
     }
 

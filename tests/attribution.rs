@@ -25,7 +25,10 @@ fn heuristics_count_every_touch() {
     assert_eq!((conv(&r, "firstTouch", "a"), conv(&r, "firstTouch", "b")), (3.0, 0.0));
     assert_eq!((conv(&r, "lastTouch", "a"), conv(&r, "lastTouch", "b")), (0.0, 3.0));
     // 40 / 20 / 40: a gets 0.4 + 0.2
-    assert_eq!((conv(&r, "positionBased", "a"), conv(&r, "positionBased", "b")), (1.8, 1.2));
+    assert_eq!(
+        (conv(&r, "positionBased", "a"), conv(&r, "positionBased", "b")),
+        (1.8, 1.2)
+    );
     // weights 2^-2, 2^-1, 1 → a 0.75/1.75, b 1/1.75
     assert_eq!(conv(&r, "timeDecay", "a"), dealteam::num::round12(3.0 * 0.75 / 1.75));
     // markov collapses a > a > b to a > b: both are necessary, equal credit
@@ -36,7 +39,10 @@ fn heuristics_count_every_touch() {
 fn position_based_short_paths_and_default_days() {
     let r = run(json!({"models": ["positionBased", "timeDecay"], "halfLifeDays": 1,
         "journeys": [{"path": ["a"], "conversions": 1}, {"path": ["a", "b"], "conversions": 2}]}));
-    assert_eq!((conv(&r, "positionBased", "a"), conv(&r, "positionBased", "b")), (2.0, 1.0));
+    assert_eq!(
+        (conv(&r, "positionBased", "a"), conv(&r, "positionBased", "b")),
+        (2.0, 1.0)
+    );
     // without touchDays the last touch is 0 days, the one before 1 day: weights 1/2, 1 → a gets 1/3 of 2
     assert_eq!(conv(&r, "timeDecay", "a"), dealteam::num::round12(1.0 + 2.0 / 3.0));
     assert!(r["models"].get("linear").is_none());
@@ -67,9 +73,19 @@ fn markov_with_a_loop() {
         {"path": ["c"], "conversions": 1, "nulls": 1}]}));
     let re = &r["markov"]["removalEffects"];
     assert_eq!(r["markov"]["conversionProbability"], 0.5);
-    assert_eq!((re["a"].as_f64(), re["b"].as_f64(), re["c"].as_f64()), (Some(0.5), Some(0.25), Some(0.5)));
+    assert_eq!(
+        (re["a"].as_f64(), re["b"].as_f64(), re["c"].as_f64()),
+        (Some(0.5), Some(0.25), Some(0.5))
+    );
     // 2 conversions ∝ (½, ¼, ½)
-    assert_eq!((conv(&r, "markov", "a"), conv(&r, "markov", "b"), conv(&r, "markov", "c")), (0.8, 0.4, 0.8));
+    assert_eq!(
+        (
+            conv(&r, "markov", "a"),
+            conv(&r, "markov", "b"),
+            conv(&r, "markov", "c")
+        ),
+        (0.8, 0.4, 0.8)
+    );
 }
 
 #[test]
@@ -78,10 +94,23 @@ fn values_are_divided_exactly() {
         {"path": ["a", "b", "c"], "conversions": 1, "value": "100.00"},
         {"path": ["c"], "conversions": 2, "value": "0.01"}]}));
     assert_eq!(r["totalValue"], "100.01");
-    for model in ["firstTouch", "lastTouch", "linear", "timeDecay", "positionBased", "markov"] {
+    for model in [
+        "firstTouch",
+        "lastTouch",
+        "linear",
+        "timeDecay",
+        "positionBased",
+        "markov",
+    ] {
         let sum: rust_decimal::Decimal = ["a", "b", "c"]
             .iter()
-            .map(|id| r["models"][model][id]["value"].as_str().unwrap().parse::<rust_decimal::Decimal>().unwrap())
+            .map(|id| {
+                r["models"][model][id]["value"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<rust_decimal::Decimal>()
+                    .unwrap()
+            })
             .sum();
         assert_eq!(sum.to_string(), "100.01", "{model}");
     }
@@ -97,13 +126,22 @@ fn errors() {
     assert_eq!(e.code, ErrorCode::InvalidValue);
     assert!(e.path.starts_with("models"), "{}", e.path);
     let e = err(json!({"journeys": [{"path": ["a", "b"], "conversions": 1, "touchDays": [1]}]}));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "journeys[0].touchDays"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "journeys[0].touchDays")
+    );
     let e = err(json!({"journeys": [{"path": ["a"], "conversions": -1}]}));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "journeys[0].conversions"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "journeys[0].conversions")
+    );
     let e = err(json!({"journeys": [{"path": [], "conversions": 1}]}));
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "journeys[0].path"));
     let e = err(json!({"journeys": [{"path": ["a"], "conversions": 1, "value": "1.001"}]}));
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidMoney, "journeys[0].value"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidMoney, "journeys[0].value")
+    );
 }
 
 proptest! {

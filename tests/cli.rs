@@ -60,9 +60,10 @@ fn score(c: &Value, p: &Value, tiers: &[Value]) -> f64 {
 /// `require` of the sample profiles: kinds and regionsAny (and the rest unused there).
 fn eligible(req: &Value, p: &Value) -> bool {
     let kinds_ok = req["kinds"].as_array().map_or(true, |k| k.contains(&p["kind"]));
-    let regions_ok = req["regionsAny"]
-        .as_array()
-        .map_or(true, |want| want.iter().any(|r| p["regions"].as_array().map_or(false, |have| have.contains(r))));
+    let regions_ok = req["regionsAny"].as_array().map_or(true, |want| {
+        want.iter()
+            .any(|r| p["regions"].as_array().map_or(false, |have| have.contains(r)))
+    });
     kinds_ok && regions_ok
 }
 
@@ -82,9 +83,16 @@ fn sample_piped_into_rank_matches_an_independent_recomputation() {
             .iter()
             .map(|p| {
                 let crit = profile["criteria"].as_array().unwrap();
-                let num: f64 = crit.iter().map(|c| c["weight"].as_f64().unwrap() * score(c, p, tiers)).sum();
+                let num: f64 = crit
+                    .iter()
+                    .map(|c| c["weight"].as_f64().unwrap() * score(c, p, tiers))
+                    .sum();
                 let den: f64 = crit.iter().map(|c| c["weight"].as_f64().unwrap()).sum();
-                (eligible(&profile["require"], p), num / den, p["id"].as_str().unwrap().to_string())
+                (
+                    eligible(&profile["require"], p),
+                    num / den,
+                    p["id"].as_str().unwrap().to_string(),
+                )
             })
             .collect();
         want.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
@@ -107,7 +115,10 @@ fn sample_piped_into_rank_matches_an_independent_recomputation() {
                 }
             }
         }
-        assert!(results.iter().any(|r| r["eligible"] == true), "profile {pi} has eligible partners");
+        assert!(
+            results.iter().any(|r| r["eligible"] == true),
+            "profile {pi} has eligible partners"
+        );
     }
 }
 
@@ -150,13 +161,19 @@ fn errors_are_json_on_stderr_with_exit_2() {
     let e: Value = serde_json::from_slice(&o.stderr).unwrap();
     assert_eq!(e["error"]["code"], "unknown_field");
     assert_eq!(e["error"]["path"], "profile.criteria[0].wieght");
-    for args in
-        [&["sample", "--partners", "many"][..], &["sample", "--sed", "1"], &["sample", "--partners", "0"], &["rnak"]]
-    {
+    for args in [
+        &["sample", "--partners", "many"][..],
+        &["sample", "--sed", "1"],
+        &["sample", "--partners", "0"],
+        &["rnak"],
+    ] {
         let o = dealteam(args, "{}");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let e: Value = serde_json::from_slice(&o.stderr).unwrap();
-        assert!(e["error"]["code"].is_string() && e["error"]["message"].is_string(), "{args:?}");
+        assert!(
+            e["error"]["code"].is_string() && e["error"]["message"].is_string(),
+            "{args:?}"
+        );
     }
     let o = dealteam(&["rank", "/nonexistent/file.json"], "");
     assert_eq!(o.status.code(), Some(2));

@@ -43,7 +43,10 @@ fn hand_computed_insights() {
 
 #[test]
 fn the_multiplier_is_unbounded_not_an_error_when_single_partner_deals_earn_nothing() {
-    let history = json!([deal("d1", "2026-01-01", false, "10.00", 5.0, &["a"]), deal("d2", "2026-01-02", true, "10.00", 5.0, &["a", "b"])]);
+    let history = json!([
+        deal("d1", "2026-01-01", false, "10.00", 5.0, &["a"]),
+        deal("d2", "2026-01-02", true, "10.00", 5.0, &["a", "b"])
+    ]);
     let out = run("insights", &json!({"history": history})).unwrap();
     assert_eq!(out["multiplier"], Value::Null);
     assert!(out["notes"].to_string().contains("unbounded"));
@@ -59,7 +62,11 @@ fn too_little_data_means_no_skill_and_base_rate_predictions() {
     let out = run("train", &json!({"history": history})).unwrap();
     assert_eq!(out["model"]["skill"], false);
     assert!(out["model"]["reason"].as_str().unwrap().starts_with("too little data"));
-    let p = run("predict", &json!({"model": out["model"], "teams": [{"members": ["a", "b"]}]})).unwrap();
+    let p = run(
+        "predict",
+        &json!({"model": out["model"], "teams": [{"members": ["a", "b"]}]}),
+    )
+    .unwrap();
     assert_eq!(p["predictions"][0]["fromModel"], false);
     assert_eq!(p["predictions"][0]["probability"], out["model"]["baseRate"]);
 }
@@ -85,7 +92,10 @@ fn a_real_signal_is_learned_validated_out_of_time_and_explained() {
     let out = run("train", &json!({"history": synthetic(400, 7, true)})).unwrap();
     let v = &out["validation"];
     assert_eq!(out["model"]["skill"], true, "{out}");
-    assert_eq!((v["trainDeals"].as_u64(), v["validationDeals"].as_u64()), (Some(280), Some(120)));
+    assert_eq!(
+        (v["trainDeals"].as_u64(), v["validationDeals"].as_u64()),
+        (Some(280), Some(120))
+    );
     assert!(v["auc"].as_f64().unwrap() > 0.75, "auc {}", v["auc"]);
     assert!(v["logLoss"].as_f64().unwrap() < v["baseline"]["logLoss"].as_f64().unwrap());
     let bins = v["calibration"].as_array().unwrap();
@@ -95,7 +105,13 @@ fn a_real_signal_is_learned_validated_out_of_time_and_explained() {
     let (hi, lo) = (&p["predictions"][0], &p["predictions"][1]);
     assert!(hi["probability"].as_f64().unwrap() > lo["probability"].as_f64().unwrap() + 0.3);
     // contributions are log-odds relative to the mean: intercept + Σ contributions = logit(p)
-    let z = model["intercept"].as_f64().unwrap() + hi["contributions"].as_object().unwrap().values().map(|c| c.as_f64().unwrap()).sum::<f64>();
+    let z = model["intercept"].as_f64().unwrap()
+        + hi["contributions"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|c| c.as_f64().unwrap())
+            .sum::<f64>();
     let p_hi = hi["probability"].as_f64().unwrap();
     assert!((1.0 / (1.0 + (-z).exp()) - p_hi).abs() < 1e-9);
     assert!(hi["contributions"]["coverage"].as_f64().unwrap() > 0.0);
@@ -122,11 +138,29 @@ fn training_is_deterministic_and_independent_of_input_order() {
 fn history_errors_name_the_field() {
     let e = run("insights", &json!({"history": []})).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "history"));
-    let e = run("insights", &json!({"history": [deal("d1", "2026/01/01", true, "1.00", 1.0, &[])]})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "history[0].closedAt"));
-    let e = run("insights", &json!({"history": [deal("d1", "2026-01-01", true, "1.001", 1.0, &[])]})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_money", "history[0].value"));
-    let e = run("train", &json!({"history": synthetic(50, 1, true), "trainFraction": 1.5})).unwrap_err();
+    let e = run(
+        "insights",
+        &json!({"history": [deal("d1", "2026/01/01", true, "1.00", 1.0, &[])]}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_value", "history[0].closedAt")
+    );
+    let e = run(
+        "insights",
+        &json!({"history": [deal("d1", "2026-01-01", true, "1.001", 1.0, &[])]}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_money", "history[0].value")
+    );
+    let e = run(
+        "train",
+        &json!({"history": synthetic(50, 1, true), "trainFraction": 1.5}),
+    )
+    .unwrap_err();
     assert_eq!(e.path, "trainFraction");
 }
 
@@ -135,14 +169,22 @@ fn teams_carry_the_win_probability_of_a_trained_model() {
     let trained = run("train", &json!({"history": synthetic(400, 7, true)})).unwrap();
     let model = trained["model"].clone();
     assert_eq!(model["skill"], true);
-    let sample: Value = serde_json::from_str(&serde_json::to_string(&dealteam::sample::generate(60, 2).unwrap()).unwrap()).unwrap();
+    let sample: Value =
+        serde_json::from_str(&serde_json::to_string(&dealteam::sample::generate(60, 2).unwrap()).unwrap()).unwrap();
     let req = json!({"ecosystem": sample["ecosystem"], "profiles": sample["profiles"], "deal": sample["deal"], "k": 3, "winModel": model});
     let out = run("teams", &req).unwrap();
     for t in out["teams"].as_array().unwrap() {
         let roles: Vec<Value> = t["slots"].as_object().unwrap().values().cloned().collect();
-        let p = run("predict", &json!({"model": model, "teams": [{"members": t["members"], "roles": roles,
-            "coverage": t["coverage"], "fit": t["fit"], "synergy": t["synergy"]}]})).unwrap();
-        let (a, b) = (t["win"]["probability"].as_f64().unwrap(), p["predictions"][0]["probability"].as_f64().unwrap());
+        let p = run(
+            "predict",
+            &json!({"model": model, "teams": [{"members": t["members"], "roles": roles,
+            "coverage": t["coverage"], "fit": t["fit"], "synergy": t["synergy"]}]}),
+        )
+        .unwrap();
+        let (a, b) = (
+            t["win"]["probability"].as_f64().unwrap(),
+            p["predictions"][0]["probability"].as_f64().unwrap(),
+        );
         // the team's reported coverage/fit/synergy are rounded to 12 digits before predict sees them
         assert!((a - b).abs() < 1e-9, "{a} vs {b}");
         assert_eq!(t["win"]["fromModel"], true);
@@ -150,5 +192,8 @@ fn teams_carry_the_win_probability_of_a_trained_model() {
     let mut bad = model.clone();
     bad["features"][0] = json!("colour");
     let e = run("teams", &json!({"ecosystem": sample["ecosystem"], "profiles": sample["profiles"], "deal": sample["deal"], "winModel": bad})).unwrap_err();
-    assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "winModel.features[0]"));
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_value", "winModel.features[0]")
+    );
 }

@@ -15,18 +15,27 @@ fn m(s: &str) -> Money {
 #[test]
 fn hand_cases() {
     // 100.00 in thirds: 33.333… each, one leftover cent to the first (tie by input order)
-    assert_eq!(allocate(m("100.00"), &[1.0, 1.0, 1.0], 2).unwrap(), [m("33.34"), m("33.33"), m("33.33")]);
+    assert_eq!(
+        allocate(m("100.00"), &[1.0, 1.0, 1.0], 2).unwrap(),
+        [m("33.34"), m("33.33"), m("33.33")]
+    );
     // 0.05 by 1:1:1:1:1:1 → 0.00833… each: five cents to the first five parties
     assert_eq!(
         allocate(m("0.05"), &[1.0; 6], 2).unwrap(),
         [m("0.01"), m("0.01"), m("0.01"), m("0.01"), m("0.01"), m("0")]
     );
     // 1000 JPY by 50/30/20 is exact
-    assert_eq!(allocate(m("1000"), &[50.0, 30.0, 20.0], 0).unwrap(), [m("500"), m("300"), m("200")]);
+    assert_eq!(
+        allocate(m("1000"), &[50.0, 30.0, 20.0], 0).unwrap(),
+        [m("500"), m("300"), m("200")]
+    );
     // 10.000 KWD by 1:2 → 3.333… and 6.666…: the larger remainder (.666) gets the fils
     assert_eq!(allocate(m("10.000"), &[1.0, 2.0], 3).unwrap(), [m("3.333"), m("6.667")]);
     // a zero share gets nothing, even a leftover unit
-    assert_eq!(allocate(m("1.00"), &[0.0, 1.0, 1.0], 2).unwrap(), [m("0"), m("0.50"), m("0.50")]);
+    assert_eq!(
+        allocate(m("1.00"), &[0.0, 1.0, 1.0], 2).unwrap(),
+        [m("0"), m("0.50"), m("0.50")]
+    );
     // refunds: divided by absolute value, sign kept
     assert_eq!(allocate(m("-10.00"), &[1.0, 2.0], 2).unwrap(), [m("-3.33"), m("-6.67")]);
     // zero amount
@@ -39,12 +48,24 @@ fn hand_cases() {
 #[test]
 fn bad_shares_and_amounts_are_errors() {
     assert_eq!(allocate(m("1.00"), &[], 2).unwrap_err().code.as_str(), "invalid_value");
-    assert_eq!(allocate(m("1.00"), &[0.0, 0.0], 2).unwrap_err().code.as_str(), "invalid_value");
+    assert_eq!(
+        allocate(m("1.00"), &[0.0, 0.0], 2).unwrap_err().code.as_str(),
+        "invalid_value"
+    );
     let e = allocate(m("1.00"), &[1.0, -1.0], 2).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "shares[1]"));
-    assert_eq!(allocate(m("1.00"), &[f64::NAN], 2).unwrap_err().code.as_str(), "invalid_value");
-    assert_eq!(allocate(m("1.001"), &[1.0], 2).unwrap_err().code.as_str(), "invalid_money");
-    assert_eq!(allocate(m("1.5"), &[1.0], 0).unwrap_err().code.as_str(), "invalid_money");
+    assert_eq!(
+        allocate(m("1.00"), &[f64::NAN], 2).unwrap_err().code.as_str(),
+        "invalid_value"
+    );
+    assert_eq!(
+        allocate(m("1.001"), &[1.0], 2).unwrap_err().code.as_str(),
+        "invalid_money"
+    );
+    assert_eq!(
+        allocate(m("1.5"), &[1.0], 0).unwrap_err().code.as_str(),
+        "invalid_money"
+    );
 }
 
 #[test]
@@ -53,15 +74,20 @@ fn minor_units_by_currency() {
         assert_eq!(Currency::parse(code).unwrap().minor_units(), minor, "{code}");
     }
     let (eur, usd) = (Currency::parse("EUR").unwrap(), Currency::parse("USD").unwrap());
-    assert_eq!(eur.ensure_same(&usd, "amount").unwrap_err().code.as_str(), "currency_mismatch");
+    assert_eq!(
+        eur.ensure_same(&usd, "amount").unwrap_err().code.as_str(),
+        "currency_mismatch"
+    );
     assert!(eur.ensure_same(&eur.clone(), "amount").is_ok());
 }
 
 /// Amount in minor units, a currency's minor units, shares (not all zero).
 fn case() -> impl Strategy<Value = (i64, u32, Vec<f64>)> {
-    let shares =
-        prop::collection::vec(prop_oneof![Just(0.0), Just(1.0), 0.0..100.0f64, 0.0..1e-3f64, 1.0..1e9f64], 1..12)
-            .prop_filter("not all zero", |w| w.iter().any(|&x| x > 0.0));
+    let shares = prop::collection::vec(
+        prop_oneof![Just(0.0), Just(1.0), 0.0..100.0f64, 0.0..1e-3f64, 1.0..1e9f64],
+        1..12,
+    )
+    .prop_filter("not all zero", |w| w.iter().any(|&x| x > 0.0));
     (
         prop_oneof![-1_000_000i64..1_000_000, -1_000_000_000_000i64..1_000_000_000_000],
         prop::sample::select(vec![0u32, 2, 3]),

@@ -10,31 +10,73 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 
 fn crit(kind: CriterionKind, key: Option<&str>, weight: f64) -> Criterion {
-    Criterion { kind, key: key.map(str::to_string), weight, target: None, good: None, bad: None }
+    Criterion {
+        kind,
+        key: key.map(str::to_string),
+        weight,
+        target: None,
+        good: None,
+        bad: None,
+    }
 }
 
 fn profile(criteria: Vec<Criterion>, require: Option<Require>) -> Profile {
-    Profile { id: "p".into(), name: "P".into(), role: None, require, criteria }
+    Profile {
+        id: "p".into(),
+        name: "P".into(),
+        role: None,
+        require,
+        criteria,
+    }
 }
 
 fn partner(id: &str) -> Partner {
-    Partner { id: id.into(), name: id.to_uppercase(), kind: "si".into(), ..Default::default() }
+    Partner {
+        id: id.into(),
+        name: id.to_uppercase(),
+        kind: "si".into(),
+        ..Default::default()
+    }
 }
 
 fn eco(partners: Vec<Partner>) -> EcosystemIndex {
     let tiers = ["registered", "silver", "gold", "platinum"].map(String::from).to_vec();
-    EcosystemIndex::new(Ecosystem { currency: None, tiers, partners, relationships: vec![] }).unwrap()
+    EcosystemIndex::new(Ecosystem {
+        currency: None,
+        tiers,
+        partners,
+        relationships: vec![],
+    })
+    .unwrap()
 }
 
 /// The fit of each partner id, from `rank` with every row.
 fn fits(index: &EcosystemIndex, p: &Profile) -> BTreeMap<String, f64> {
-    let all = RankOptions { limit: Some(0), explain: Some(false) };
-    index.rank(p, &all).unwrap().results.into_iter().map(|r| (r.partner_id, r.fit)).collect()
+    let all = RankOptions {
+        limit: Some(0),
+        explain: Some(false),
+    };
+    index
+        .rank(p, &all)
+        .unwrap()
+        .results
+        .into_iter()
+        .map(|r| (r.partner_id, r.fit))
+        .collect()
 }
 
 fn ids(index: &EcosystemIndex, p: &Profile) -> Vec<String> {
-    let all = RankOptions { limit: Some(0), explain: Some(false) };
-    index.rank(p, &all).unwrap().results.into_iter().map(|r| r.partner_id).collect()
+    let all = RankOptions {
+        limit: Some(0),
+        explain: Some(false),
+    };
+    index
+        .rank(p, &all)
+        .unwrap()
+        .results
+        .into_iter()
+        .map(|r| r.partner_id)
+        .collect()
 }
 
 #[test]
@@ -45,7 +87,13 @@ fn capability_score_is_level_over_target_capped_at_one() {
     b.capabilities.insert("cloud".into(), 0.9);
     let c = partner("c"); // no cloud: 0
     let ix = eco(vec![a, b, c]);
-    let p = profile(vec![Criterion { target: Some(0.8), ..crit(CriterionKind::Capability, Some("cloud"), 2.0) }], None);
+    let p = profile(
+        vec![Criterion {
+            target: Some(0.8),
+            ..crit(CriterionKind::Capability, Some("cloud"), 2.0)
+        }],
+        None,
+    );
     let f = fits(&ix, &p);
     assert!((f["a"] - 0.75).abs() < 1e-15); // 0.6 / 0.8
     assert_eq!(f["b"], 1.0);
@@ -77,16 +125,23 @@ fn listed_scores_are_one_or_zero() {
 #[test]
 fn tier_score_is_index_over_len_minus_one() {
     let mut ps = Vec::new();
-    for (id, t) in
-        [("r", Some("registered")), ("s", Some("silver")), ("g", Some("gold")), ("p", Some("platinum")), ("n", None)]
-    {
+    for (id, t) in [
+        ("r", Some("registered")),
+        ("s", Some("silver")),
+        ("g", Some("gold")),
+        ("p", Some("platinum")),
+        ("n", None),
+    ] {
         let mut x = partner(id);
         x.tier = t.map(String::from);
         ps.push(x);
     }
     let ix = eco(ps);
     let f = fits(&ix, &profile(vec![crit(CriterionKind::Tier, None, 1.0)], None));
-    assert_eq!((f["r"], f["s"], f["g"], f["p"], f["n"]), (0.0, 1.0 / 3.0, 2.0 / 3.0, 1.0, 0.0));
+    assert_eq!(
+        (f["r"], f["s"], f["g"], f["p"], f["n"]),
+        (0.0, 1.0 / 3.0, 2.0 / 3.0, 1.0, 0.0)
+    );
     // a single tier scores 1
     let one = Tiers::new(&["only".to_string()]);
     assert_eq!(one.score(Some("only")), 1.0);
@@ -102,9 +157,17 @@ fn metric_score_is_clamped_and_lower_can_be_better() {
         }
         x
     };
-    let ix = eco(vec![mk("a", Some(90.0)), mk("b", Some(20.0)), mk("c", Some(400.0)), mk("d", None)]);
-    let c =
-        Criterion { good: Some(30.0), bad: Some(180.0), ..crit(CriterionKind::Metric, Some("salesCycleDays"), 1.0) };
+    let ix = eco(vec![
+        mk("a", Some(90.0)),
+        mk("b", Some(20.0)),
+        mk("c", Some(400.0)),
+        mk("d", None),
+    ]);
+    let c = Criterion {
+        good: Some(30.0),
+        bad: Some(180.0),
+        ..crit(CriterionKind::Metric, Some("salesCycleDays"), 1.0)
+    };
     let f = fits(&ix, &profile(vec![c], None));
     assert!((f["a"] - 0.6).abs() < 1e-15); // (90−180)/(30−180)
     assert_eq!((f["b"], f["c"], f["d"]), (1.0, 0.0, 0.0));
@@ -117,7 +180,16 @@ fn reach_score_is_account_count_over_good() {
     let mut b = partner("b");
     b.accounts = (0..9).map(|i| format!("acc{i}")).collect();
     let ix = eco(vec![a, b, partner("c")]);
-    let f = fits(&ix, &profile(vec![Criterion { good: Some(8.0), ..crit(CriterionKind::Reach, None, 1.0) }], None));
+    let f = fits(
+        &ix,
+        &profile(
+            vec![Criterion {
+                good: Some(8.0),
+                ..crit(CriterionKind::Reach, None, 1.0)
+            }],
+            None,
+        ),
+    );
     assert_eq!((f["a"], f["b"], f["c"]), (0.25, 1.0, 0.0));
 }
 
@@ -132,7 +204,11 @@ fn weighted_fit_hand_computed() {
         vec![
             crit(CriterionKind::Capability, Some("cloud"), 3.0), // 0.5
             crit(CriterionKind::Tier, None, 1.0),                // 2/3
-            Criterion { good: Some(0.5), bad: Some(0.1), ..crit(CriterionKind::Metric, Some("winRate"), 2.0) }, // 0.5
+            Criterion {
+                good: Some(0.5),
+                bad: Some(0.1),
+                ..crit(CriterionKind::Metric, Some("winRate"), 2.0)
+            }, // 0.5
             crit(CriterionKind::Industry, Some("unknown-key"), 2.0), // 0: unknown keys score 0
         ],
         None,
@@ -166,7 +242,10 @@ fn eligible_first_then_fit_then_id_for_ties() {
         mk("b", "si", 0.7),
         mk("f", "isv", 0.1),
     ]);
-    let req = Require { kinds: Some(vec!["si".into()]), ..Default::default() };
+    let req = Require {
+        kinds: Some(vec!["si".into()]),
+        ..Default::default()
+    };
     let p = profile(vec![crit(CriterionKind::Capability, Some("cloud"), 1.0)], Some(req));
     assert_eq!(ids(&ix, &p), ["b", "a", "c", "e", "d", "f"]);
     let r = ix.rank(&p, &RankOptions::default()).unwrap();
@@ -218,12 +297,35 @@ fn limit_default_zero_and_explain() {
     let ix = eco(ps);
     let p = profile(vec![crit(CriterionKind::Tier, None, 1.0)], None);
     assert_eq!(ix.rank(&p, &RankOptions::default()).unwrap().results.len(), 100);
-    assert_eq!(ix.rank(&p, &RankOptions { limit: Some(0), explain: None }).unwrap().results.len(), 150);
-    let r = ix.rank(&p, &RankOptions { limit: Some(3), explain: Some(false) }).unwrap();
+    assert_eq!(
+        ix.rank(
+            &p,
+            &RankOptions {
+                limit: Some(0),
+                explain: None
+            }
+        )
+        .unwrap()
+        .results
+        .len(),
+        150
+    );
+    let r = ix
+        .rank(
+            &p,
+            &RankOptions {
+                limit: Some(3),
+                explain: Some(false),
+            },
+        )
+        .unwrap();
     assert_eq!(r.results.len(), 3);
     assert!(r.results[0].breakdown.is_none());
     // all fits tie (0): order by id
-    assert_eq!(r.results.iter().map(|x| x.partner_id.as_str()).collect::<Vec<_>>(), ["p000", "p001", "p002"]);
+    assert_eq!(
+        r.results.iter().map(|x| x.partner_id.as_str()).collect::<Vec<_>>(),
+        ["p000", "p001", "p002"]
+    );
 }
 
 #[test]
@@ -231,19 +333,31 @@ fn bad_profile_is_rejected_with_its_path() {
     let ix = eco(vec![partner("a")]);
     let mut p = profile(vec![crit(CriterionKind::Capability, Some("cloud"), 0.0)], None);
     let e = ix.rank(&p, &RankOptions::default()).unwrap_err();
-    assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "profile.criteria[0].weight"));
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_value", "profile.criteria[0].weight")
+    );
     p.criteria[0].weight = 1.0;
-    p.require = Some(Require { min_tier: Some("diamond".into()), ..Default::default() });
+    p.require = Some(Require {
+        min_tier: Some("diamond".into()),
+        ..Default::default()
+    });
     let e = ix.rank(&p, &RankOptions::default()).unwrap_err();
-    assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_value", "profile.require.minTier"));
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_value", "profile.require.minTier")
+    );
 }
 
 /// Reference order written independently: sort by (eligible, fit desc, id), then chain
 /// neighbours within 1e-9 of one eligibility into groups ordered by id.
 fn reference_order(e: &Ecosystem, p: &Profile) -> Vec<String> {
     let tiers = Tiers::new(&e.tiers);
-    let mut rows: Vec<(bool, f64, String)> =
-        e.partners.iter().map(|x| (fit::eligible(p, x, &tiers), fit::fit(p, x, &tiers), x.id.clone())).collect();
+    let mut rows: Vec<(bool, f64, String)> = e
+        .partners
+        .iter()
+        .map(|x| (fit::eligible(p, x, &tiers), fit::fit(p, x, &tiers), x.id.clone()))
+        .collect();
     rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
     let mut out: Vec<String> = Vec::new();
     let mut group: Vec<(bool, f64, String)> = Vec::new();
@@ -270,7 +384,13 @@ fn large_sample_orders_like_the_reference() {
         let want = reference_order(&s.ecosystem, p);
         assert_eq!(ids(&ix, p), want, "profile {}", p.id);
         let top: Vec<String> = ix
-            .rank(p, &RankOptions { limit: Some(50), explain: Some(true) })
+            .rank(
+                p,
+                &RankOptions {
+                    limit: Some(50),
+                    explain: Some(true),
+                },
+            )
             .unwrap()
             .results
             .into_iter()
@@ -302,38 +422,53 @@ fn arb_partner(i: usize) -> impl Strategy<Value = Partner> {
         metrics,
         0..6usize,
     )
-        .prop_map(move |(kind, tier, capabilities, industries, regions, certifications, metrics, acc)| Partner {
-            id: format!("id{}", (i * 7919) % 101),
-            name: format!("n{i}"),
-            kind: kind.into(),
-            tier: tier.map(String::from),
-            capabilities,
-            industries,
-            regions,
-            certifications,
-            metrics,
-            accounts: (0..acc).map(|a| format!("a{a}")).collect(),
-            cost_to_serve: None,
-        })
+        .prop_map(
+            move |(kind, tier, capabilities, industries, regions, certifications, metrics, acc)| Partner {
+                id: format!("id{}", (i * 7919) % 101),
+                name: format!("n{i}"),
+                kind: kind.into(),
+                tier: tier.map(String::from),
+                capabilities,
+                industries,
+                regions,
+                certifications,
+                metrics,
+                accounts: (0..acc).map(|a| format!("a{a}")).collect(),
+                cost_to_serve: None,
+            },
+        )
 }
 
 fn arb_criterion() -> impl Strategy<Value = Criterion> {
     let w = prop_oneof![prop::sample::select(vec![0.5, 1.0, 2.0, 3.0]), 0.01..10.0f64];
     prop_oneof![
-        (prop::sample::select(vec!["cloud", "ai", "nope"]), prop::option::of(0.1..1.5f64))
-            .prop_map(|(k, t)| Criterion { target: t, ..crit(CriterionKind::Capability, Some(k), 1.0) }),
+        (
+            prop::sample::select(vec!["cloud", "ai", "nope"]),
+            prop::option::of(0.1..1.5f64)
+        )
+            .prop_map(|(k, t)| Criterion {
+                target: t,
+                ..crit(CriterionKind::Capability, Some(k), 1.0)
+            }),
         prop::sample::select(vec!["health", "retail"]).prop_map(|k| crit(CriterionKind::Industry, Some(k), 1.0)),
         prop::sample::select(vec!["emea", "na"]).prop_map(|k| crit(CriterionKind::Region, Some(k), 1.0)),
         prop::sample::select(vec!["iso", "soc2"]).prop_map(|k| crit(CriterionKind::Certification, Some(k), 1.0)),
         Just(crit(CriterionKind::Tier, None, 1.0)),
-        (prop::sample::select(vec!["winRate", "cac"]), -50.0..50.0f64, -50.0..50.0f64)
+        (
+            prop::sample::select(vec!["winRate", "cac"]),
+            -50.0..50.0f64,
+            -50.0..50.0f64
+        )
             .prop_filter("good != bad", |(_, g, b)| g != b)
             .prop_map(|(k, g, b)| Criterion {
                 good: Some(g),
                 bad: Some(b),
                 ..crit(CriterionKind::Metric, Some(k), 1.0)
             }),
-        (0.5..8.0f64).prop_map(|g| Criterion { good: Some(g), ..crit(CriterionKind::Reach, None, 1.0) }),
+        (0.5..8.0f64).prop_map(|g| Criterion {
+            good: Some(g),
+            ..crit(CriterionKind::Reach, None, 1.0)
+        }),
     ]
     .prop_flat_map(move |c| w.clone().prop_map(move |w| Criterion { weight: w, ..c.clone() }))
 }
@@ -365,7 +500,15 @@ fn arb_case() -> impl Strategy<Value = (Ecosystem, Profile)> {
         let mut seen = std::collections::HashSet::new();
         ps.retain(|x| seen.insert(x.id.clone()));
         let tiers = ["registered", "silver", "gold", "platinum"].map(String::from).to_vec();
-        (Ecosystem { currency: None, tiers, partners: ps, relationships: vec![] }, p)
+        (
+            Ecosystem {
+                currency: None,
+                tiers,
+                partners: ps,
+                relationships: vec![],
+            },
+            p,
+        )
     })
 }
 

@@ -15,7 +15,12 @@ fn err(req: Value) -> dealteam::DealteamError {
     run_json("split", &req.to_string(), false, &Ctx::frozen()).unwrap_err()
 }
 fn amounts(r: &Value) -> Vec<String> {
-    r["allocations"].as_array().unwrap().iter().map(|a| a["amount"].as_str().unwrap().to_string()).collect()
+    r["allocations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["amount"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn eco_deal(n: usize) -> (Value, Value, Vec<String>) {
@@ -32,14 +37,20 @@ fn eco_deal(n: usize) -> (Value, Value, Vec<String>) {
     let deal = json!({"id": "d", "name": "D", "value": "100000.00", "currency": "EUR",
         "requirements": caps.iter().map(|c| json!({"capability": c, "weight": 1})).collect::<Vec<_>>(),
         "slots": [{"role": "si", "min": 1, "max": 30}]});
-    (json!({"partners": partners}), deal, (0..n).map(|i| format!("p{i}")).collect())
+    (
+        json!({"partners": partners}),
+        deal,
+        (0..n).map(|i| format!("p{i}")).collect(),
+    )
 }
 
 #[test]
 fn coverage_game_has_an_empty_core_and_says_why() {
     let (eco, deal, members) = eco_deal(4);
-    let r = run(json!({"amount": "100000.00", "currency": "EUR", "members": members, "model": "shapley",
-        "ecosystem": eco, "deal": deal, "game": {"kind": "coverage"}}));
+    let r = run(
+        json!({"amount": "100000.00", "currency": "EUR", "members": members, "model": "shapley",
+        "ecosystem": eco, "deal": deal, "game": {"kind": "coverage"}}),
+    );
     assert_eq!(r["method"], "closedForm");
     let f = &r["fairness"];
     assert_eq!(f["efficient"], true);
@@ -47,7 +58,10 @@ fn coverage_game_has_an_empty_core_and_says_why() {
     assert_eq!(f["inCore"], false);
     assert!(f["multiplier"].as_f64().unwrap() < 1.0);
     let text = f["explanation"].to_string();
-    assert!(text.contains("substitute") && text.contains("overlapping capabilities"), "{text}");
+    assert!(
+        text.contains("substitute") && text.contains("overlapping capabilities"),
+        "{text}"
+    );
     assert!(f["blocking"]["excess"].as_f64().unwrap() > 0.0);
 }
 
@@ -60,8 +74,10 @@ fn convex_game_shapley_is_in_the_core() {
         let key: Vec<&str> = (0..4).filter(|i| m >> i & 1 == 1).map(|i| ids[i]).collect();
         values.insert(key.join(","), json!(format!("{}.00", key.len() * key.len())));
     }
-    let r = run(json!({"amount": "16.00", "currency": "EUR", "members": ids, "model": "shapley",
-        "game": {"kind": "table", "values": values}}));
+    let r = run(
+        json!({"amount": "16.00", "currency": "EUR", "members": ids, "model": "shapley",
+        "game": {"kind": "table", "values": values}}),
+    );
     assert_eq!(amounts(&r), vec!["4.00", "4.00", "4.00", "4.00"]);
     assert_eq!(r["fairness"]["inCore"], true);
     assert_eq!(r["fairness"]["multiplier"], 4.0);
@@ -72,8 +88,10 @@ fn convex_game_shapley_is_in_the_core() {
 #[test]
 fn glove_game_core_is_the_left_glove_taking_all() {
     let game = json!({"kind": "table", "values": {"l,r1": "60.00", "l,r2": "60.00", "l,r1,r2": "60.00"}});
-    let r = run(json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "fixed",
-        "percent": {"l": 100}, "game": game}));
+    let r = run(
+        json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "fixed",
+        "percent": {"l": 100}, "game": game}),
+    );
     assert_eq!(r["fairness"]["inCore"], true);
     let r = run(
         json!({"amount": "60.00", "currency": "EUR", "members": ["l", "r1", "r2"], "model": "shapley", "game": game}),
@@ -88,8 +106,10 @@ fn glove_game_core_is_the_left_glove_taking_all() {
 
 #[test]
 fn dummy_players_are_reported() {
-    let r = run(json!({"amount": "30.00", "currency": "EUR", "members": ["a", "b", "c"], "model": "shapley",
-        "game": {"kind": "additiveSynergy", "standalone": {"a": "10.00", "b": "5.00", "c": "3.00"}, "pairs": [{"a": "a", "b": "b", "bonus": "12.00"}]}}));
+    let r = run(
+        json!({"amount": "30.00", "currency": "EUR", "members": ["a", "b", "c"], "model": "shapley",
+        "game": {"kind": "additiveSynergy", "standalone": {"a": "10.00", "b": "5.00", "c": "3.00"}, "pairs": [{"a": "a", "b": "b", "bonus": "12.00"}]}}),
+    );
     // φ = (16, 11, 3)
     assert_eq!(amounts(&r), vec!["16.00", "11.00", "3.00"]);
     assert_eq!(r["fairness"]["dummy"]["players"], json!([["c"]]));
@@ -99,9 +119,16 @@ fn dummy_players_are_reported() {
 #[test]
 fn compare_side_by_side() {
     let (eco, deal, members) = eco_deal(5);
-    let r = run(json!({"amount": "100000.00", "currency": "EUR", "members": members, "model": "compare",
-        "ecosystem": eco, "deal": deal, "shares": {"p0": 1, "p1": 1}}));
-    let models: Vec<&str> = r["comparison"].as_array().unwrap().iter().map(|m| m["model"].as_str().unwrap()).collect();
+    let r = run(
+        json!({"amount": "100000.00", "currency": "EUR", "members": members, "model": "compare",
+        "ecosystem": eco, "deal": deal, "shares": {"p0": 1, "p1": 1}}),
+    );
+    let models: Vec<&str> = r["comparison"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["model"].as_str().unwrap())
+        .collect();
     assert_eq!(models, vec!["fixed", "contribution", "shapley", "banzhaf"]);
     for m in r["comparison"].as_array().unwrap() {
         assert_eq!(m["fairness"]["game"], "winProbability");
@@ -112,8 +139,10 @@ fn compare_side_by_side() {
 #[test]
 fn compare_lists_a_failing_model_with_its_error() {
     // two substitutes: both marginal contributions are 0, so `contribution` cannot divide
-    let r = run(json!({"amount": "10.00", "currency": "EUR", "members": ["a", "b"], "model": "compare",
-        "game": {"kind": "table", "values": {"a": "5.00", "b": "5.00", "a,b": "5.00"}}}));
+    let r = run(
+        json!({"amount": "10.00", "currency": "EUR", "members": ["a", "b"], "model": "compare",
+        "game": {"kind": "table", "values": {"a": "5.00", "b": "5.00", "a,b": "5.00"}}}),
+    );
     assert_eq!(r["model"], "shapley");
     assert_eq!(r["comparison"][0]["model"], "contribution");
     assert_eq!(r["comparison"][0]["error"]["code"], "invalid_value");
@@ -148,7 +177,10 @@ fn errors() {
     let e = err(
         json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "shapley", "ecosystem": eco, "deal": deal}),
     );
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::CurrencyMismatch, "deal.currency"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::CurrencyMismatch, "deal.currency")
+    );
     let (eco, deal, _) = eco_deal(3);
     let e = err(
         json!({"amount": "100.00", "currency": "EUR", "members": ["p0", "zz"], "model": "shapley", "ecosystem": eco, "deal": deal}),
@@ -159,8 +191,10 @@ fn errors() {
         json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "banzhaf", "ecosystem": eco, "deal": deal}),
     );
     assert_eq!(e.code, ErrorCode::TooLarge);
-    let e = err(json!({"amount": "100.00", "currency": "EUR", "members": ["a", "b"], "model": "shapley",
-        "game": {"kind": "additiveSynergy", "standalone": {"a": "1.00"}, "pairs": [{"a": "a", "b": "b", "bonus": "-5.00"}]}}));
+    let e = err(
+        json!({"amount": "100.00", "currency": "EUR", "members": ["a", "b"], "model": "shapley",
+        "game": {"kind": "additiveSynergy", "standalone": {"a": "1.00"}, "pairs": [{"a": "a", "b": "b", "bonus": "-5.00"}]}}),
+    );
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "game"));
     assert!(e.message.contains("negative"), "{}", e.message);
 }
@@ -177,8 +211,10 @@ fn closed_forms_scale_and_the_player_limit_holds() {
     assert_eq!(r["fairness"]["multiplier"], 1.0);
     let mut members = members;
     members.push("one-too-many".into());
-    let e = err(json!({"amount": "10000.00", "currency": "EUR", "members": members, "model": "shapley",
-        "game": {"kind": "additiveSynergy", "standalone": {}}}));
+    let e = err(
+        json!({"amount": "10000.00", "currency": "EUR", "members": members, "model": "shapley",
+        "game": {"kind": "additiveSynergy", "standalone": {}}}),
+    );
     assert_eq!(e.code, ErrorCode::TooLarge);
     assert!(e.message.contains("10000"), "{}", e.message);
 }
@@ -222,7 +258,9 @@ fn level_games_value_coalitions_by_the_section_3_coverage() {
     let deal: dealteam::model::Deal = serde_json::from_value(deal).unwrap();
     let eur = dealteam::money::Currency::parse("EUR").unwrap();
     let spec = dealteam::splits::GameSpec::Coverage {};
-    let game = Game::build(Some(&spec), Some(&eco), Some(&deal), &members, &eur, "").unwrap().unwrap();
+    let game = Game::build(Some(&spec), Some(&eco), Some(&deal), &members, &eur, "")
+        .unwrap()
+        .unwrap();
     let table = game.table().unwrap();
     for (mask, v) in table.iter().enumerate().skip(1) {
         let team = (0..6).filter(|i| mask >> i & 1 == 1).map(|i| &eco.partners[i]);
@@ -231,7 +269,9 @@ fn level_games_value_coalitions_by_the_section_3_coverage() {
     }
     // and winProbability applies P(c) of §5 on top
     let win = dealteam::splits::GameSpec::WinProbability { k: None, m: None };
-    let game = Game::build(Some(&win), Some(&eco), Some(&deal), &members, &eur, "").unwrap().unwrap();
+    let game = Game::build(Some(&win), Some(&eco), Some(&deal), &members, &eur, "")
+        .unwrap()
+        .unwrap();
     let all: Vec<usize> = (0..6).collect();
     let cov = dealteam::coverage::coverage(&deal.requirements, eco.partners.iter());
     let p = dealteam::splits::win_probability(cov, 10.0, 0.6);

@@ -18,7 +18,10 @@ fn close(a: &[f64], b: &[f64], tol: f64) {
 /// A table game with every coalition listed, from a value function on masks.
 fn table_game(n: usize, v: impl Fn(usize) -> f64) -> Game {
     let listed: HashMap<u128, f64> = (1..1usize << n).map(|m| (m as u128, v(m))).collect();
-    Game::Table(TableGame { singles: (0..n).map(|i| v(1 << i)).collect(), listed })
+    Game::Table(TableGame {
+        singles: (0..n).map(|i| v(1 << i)).collect(),
+        listed,
+    })
 }
 
 #[test]
@@ -26,7 +29,11 @@ fn glove_game() {
     // one left glove (0), two right gloves (1, 2); a pair is worth 1
     let v = |m: usize| if m & 1 == 1 && m & 6 != 0 { 1.0 } else { 0.0 };
     let g = table_game(3, v);
-    close(&shapley(&g, None, None, 0).unwrap().values, &[2.0 / 3.0, 1.0 / 6.0, 1.0 / 6.0], 1e-12);
+    close(
+        &shapley(&g, None, None, 0).unwrap().values,
+        &[2.0 / 3.0, 1.0 / 6.0, 1.0 / 6.0],
+        1e-12,
+    );
     // raw Banzhaf (3/4, 1/4, 1/4), normalised to v(N) = 1
     close(&banzhaf(&g, None).unwrap().values, &[0.6, 0.2, 0.2], 1e-12);
 }
@@ -34,11 +41,18 @@ fn glove_game() {
 #[test]
 fn airport_game_by_table_and_by_closed_form() {
     let costs = [1.0, 3.0, 6.0];
-    let g = table_game(3, |m| (0..3).filter(|i| m >> i & 1 == 1).map(|i| costs[i]).fold(0.0, f64::max));
+    let g = table_game(3, |m| {
+        (0..3).filter(|i| m >> i & 1 == 1).map(|i| costs[i]).fold(0.0, f64::max)
+    });
     let expect = [1.0 / 3.0, 1.0 / 3.0 + 1.0, 1.0 / 3.0 + 1.0 + 3.0];
     close(&shapley(&g, None, None, 0).unwrap().values, &expect, 1e-12);
     // the same max game as a one-requirement coverage game worth 6
-    let cov = Game::Levels(LevelGame { value: 6.0, weights: vec![1.0], levels: vec![1.0 / 6.0, 0.5, 1.0], win: None });
+    let cov = Game::Levels(LevelGame {
+        value: 6.0,
+        weights: vec![1.0],
+        levels: vec![1.0 / 6.0, 0.5, 1.0],
+        win: None,
+    });
     let s = shapley(&cov, None, None, 0).unwrap();
     assert_eq!(s.method, "closedForm");
     close(&s.values, &expect, 1e-12);
@@ -48,12 +62,18 @@ fn airport_game_by_table_and_by_closed_form() {
 fn weighted_majority_voting() {
     // [51; 50, 49, 1]
     let w = [50.0, 49.0, 1.0];
-    let g =
-        table_game(
-            3,
-            |m| if (0..3).filter(|i| m >> i & 1 == 1).map(|i| w[i]).sum::<f64>() >= 51.0 { 1.0 } else { 0.0 },
-        );
-    close(&shapley(&g, None, None, 0).unwrap().values, &[4.0 / 6.0, 1.0 / 6.0, 1.0 / 6.0], 1e-12);
+    let g = table_game(3, |m| {
+        if (0..3).filter(|i| m >> i & 1 == 1).map(|i| w[i]).sum::<f64>() >= 51.0 {
+            1.0
+        } else {
+            0.0
+        }
+    });
+    close(
+        &shapley(&g, None, None, 0).unwrap().values,
+        &[4.0 / 6.0, 1.0 / 6.0, 1.0 / 6.0],
+        1e-12,
+    );
     close(&banzhaf(&g, None).unwrap().values, &[0.6, 0.2, 0.2], 1e-12);
 }
 
@@ -61,7 +81,11 @@ fn weighted_majority_voting() {
 fn unanimity_game() {
     let t = 0b10101usize;
     let g = table_game(5, |m| if m & t == t { 1.0 } else { 0.0 });
-    close(&shapley(&g, None, None, 0).unwrap().values, &[1.0 / 3.0, 0.0, 1.0 / 3.0, 0.0, 1.0 / 3.0], 1e-12);
+    close(
+        &shapley(&g, None, None, 0).unwrap().values,
+        &[1.0 / 3.0, 0.0, 1.0 / 3.0, 0.0, 1.0 / 3.0],
+        1e-12,
+    );
 }
 
 #[test]
@@ -167,8 +191,12 @@ fn sampled_shapley_within_four_standard_errors() {
 fn sampling_above_twenty_players() {
     let n = 30;
     let levels: Vec<f64> = (0..n * 2).map(|k| ((k * 53 % 97) as f64) / 96.0).collect();
-    let game =
-        Game::Levels(LevelGame { value: 1.0, weights: vec![0.5, 0.5], levels, win: Some(WinCurve::new(10.0, 0.6)) });
+    let game = Game::Levels(LevelGame {
+        value: 1.0,
+        weights: vec![0.5, 0.5],
+        levels,
+        win: Some(WinCurve::new(10.0, 0.6)),
+    });
     let s = shapley(&game, None, Some(200), 7).unwrap();
     assert_eq!((s.method, s.samples), ("sampling", Some(200)));
     assert!(s.std_errs.unwrap().iter().all(|&e| e >= 0.0 && e.is_finite()));
@@ -180,7 +208,12 @@ fn blocked_enumeration_above_the_block_size() {
     // n = 15 > 12 exercises the high-bit blocks of the enumeration and of the sums
     let n = 15;
     let levels: Vec<f64> = (0..n * 3).map(|k| ((k * 29 % 83) as f64) / 82.0).collect();
-    let g = LevelGame { value: 1000.0, weights: vec![0.2, 0.3, 0.5], levels, win: None };
+    let g = LevelGame {
+        value: 1000.0,
+        weights: vec![0.2, 0.3, 0.5],
+        levels,
+        win: None,
+    };
     let game = Game::Levels(g.clone());
     let table = game.table().unwrap();
     // spot-check the table against direct valuation
@@ -188,6 +221,14 @@ fn blocked_enumeration_above_the_block_size() {
         let members: Vec<usize> = (0..n).filter(|i| mask >> i & 1 == 1).collect();
         assert!((table[mask] - game.value_of(&members)).abs() < 1e-9);
     }
-    close(&dealteam::splits::values::shapley_coverage(&g), &shapley_from_table(&table), 1e-8);
-    close(&dealteam::splits::values::banzhaf_coverage(&g), &banzhaf_from_table(&table), 1e-8);
+    close(
+        &dealteam::splits::values::shapley_coverage(&g),
+        &shapley_from_table(&table),
+        1e-8,
+    );
+    close(
+        &dealteam::splits::values::banzhaf_coverage(&g),
+        &banzhaf_from_table(&table),
+        1e-8,
+    );
 }

@@ -22,10 +22,16 @@ fn eur() -> Currency {
 fn percent_must_add_up_to_exactly_100() {
     let r = rule(r#"{"model":"fixed","percent":{"a":33.3,"b":33.3,"c":33.4}}"#);
     let p = r.prepare(&ids(&["a", "b", "c"]), &eur(), "split").unwrap();
-    assert_eq!(p.divide(m("1000.00")).unwrap(), vec![m("333.00"), m("333.00"), m("334.00")]);
+    assert_eq!(
+        p.divide(m("1000.00")).unwrap(),
+        vec![m("333.00"), m("333.00"), m("334.00")]
+    );
     let bad = rule(r#"{"model":"fixed","percent":{"a":33.3,"b":33.3,"c":33.3}}"#);
     let e = bad.prepare(&ids(&["a", "b", "c"]), &eur(), "plan.split").unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "plan.split.percent"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "plan.split.percent")
+    );
     assert!(e.message.contains("99.9"), "{}", e.message);
     // 0.1 + 0.2 style float sums would fail; decimals add exactly
     let ok = rule(r#"{"model":"fixed","percent":{"a":0.1,"b":0.2,"c":99.7}}"#);
@@ -42,12 +48,17 @@ fn shares_are_weights_and_missing_members_get_zero() {
 
 #[test]
 fn unknown_members_and_zero_shares_are_errors() {
-    let e =
-        rule(r#"{"model":"fixed","shares":{"a":1,"z":2}}"#).prepare(&ids(&["a", "b"]), &eur(), "split").unwrap_err();
+    let e = rule(r#"{"model":"fixed","shares":{"a":1,"z":2}}"#)
+        .prepare(&ids(&["a", "b"]), &eur(), "split")
+        .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownPartner, "split.shares.z"));
-    let e = rule(r#"{"model":"fixed","shares":{"a":0}}"#).prepare(&ids(&["a", "b"]), &eur(), "split").unwrap_err();
+    let e = rule(r#"{"model":"fixed","shares":{"a":0}}"#)
+        .prepare(&ids(&["a", "b"]), &eur(), "split")
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidValue);
-    let e = rule(r#"{"model":"fixed","shares":{"a":-1}}"#).prepare(&ids(&["a", "b"]), &eur(), "split").unwrap_err();
+    let e = rule(r#"{"model":"fixed","shares":{"a":-1}}"#)
+        .prepare(&ids(&["a", "b"]), &eur(), "split")
+        .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidValue);
 }
 
@@ -57,10 +68,18 @@ const TIERED: &str = r#"{"model":"tiered","roles":{"p2":"influence","p3":"sourci
 
 #[test]
 fn tiered_marginal_brackets() {
-    let p = rule(TIERED).prepare(&ids(&["p1", "p2", "p3"]), &eur(), "split").unwrap();
+    let p = rule(TIERED)
+        .prepare(&ids(&["p1", "p2", "p3"]), &eur(), "split")
+        .unwrap();
     // influence: 5% of 100,000 + 3% of 50,000 = 6,500; sourcing 10% = 15,000; rest 128,500
-    assert_eq!(p.divide(m("150000.00")).unwrap(), vec![m("128500.00"), m("6500.00"), m("15000.00")]);
-    assert_eq!(p.divide(m("-150000.00")).unwrap(), vec![m("-128500.00"), m("-6500.00"), m("-15000.00")]);
+    assert_eq!(
+        p.divide(m("150000.00")).unwrap(),
+        vec![m("128500.00"), m("6500.00"), m("15000.00")]
+    );
+    assert_eq!(
+        p.divide(m("-150000.00")).unwrap(),
+        vec![m("-128500.00"), m("-6500.00"), m("-15000.00")]
+    );
     assert_eq!(p.divide(m("0.00")).unwrap(), vec![m("0.00"), m("0.00"), m("0.00")]);
     // cents: 5% of 0.10 = 0.005 → rounded through §4, parts still add up
     let parts = p.divide(m("0.10")).unwrap();
@@ -101,7 +120,9 @@ fn tiered_errors() {
 
 #[test]
 fn game_models_without_deal_are_clear_errors() {
-    let e = rule(r#"{"model":"shapley"}"#).prepare(&ids(&["a", "b"]), &eur(), "plan.split").unwrap_err();
+    let e = rule(r#"{"model":"shapley"}"#)
+        .prepare(&ids(&["a", "b"]), &eur(), "plan.split")
+        .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingField, "plan.split.game"));
     let e = rule(r#"{"model":"shapley","game":{"kind":"coverage"}}"#)
         .prepare(&ids(&["a", "b"]), &eur(), "plan.split")

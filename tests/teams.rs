@@ -43,8 +43,20 @@ fn example_top_team_is_hand_computed() {
     assert_eq!(t.slots["acme"], "si");
     assert_eq!(t.slots["cyan"], "isv");
     assert_eq!(t.slots["fox"], "referral");
-    let by: Vec<_> = t.covers.iter().map(|c| (c.capability.as_str(), c.partner_id.as_deref())).collect();
-    assert_eq!(by, [("cloud", Some("acme")), ("data", Some("delta")), ("security", Some("cyan")), ("ai", Some("delta"))]);
+    let by: Vec<_> = t
+        .covers
+        .iter()
+        .map(|c| (c.capability.as_str(), c.partner_id.as_deref()))
+        .collect();
+    assert_eq!(
+        by,
+        [
+            ("cloud", Some("acme")),
+            ("data", Some("delta")),
+            ("security", Some("cyan")),
+            ("ai", Some("delta"))
+        ]
+    );
     assert_eq!(t.breakdown[3].partner_id, "fox");
     assert_eq!(t.breakdown[3].fit, None);
     assert!(close(t.breakdown[1].fit.unwrap(), 0.85));
@@ -53,7 +65,10 @@ fn example_top_team_is_hand_computed() {
     // scores descend
     assert!(r.teams.windows(2).all(|w| w[0].score >= w[1].score));
     // cyan and echo are in conflict: never together under forbid
-    assert!(r.teams.iter().all(|t| !(t.members.contains(&"cyan".into()) && t.members.contains(&"echo".into()))));
+    assert!(r
+        .teams
+        .iter()
+        .all(|t| !(t.members.contains(&"cyan".into()) && t.members.contains(&"echo".into()))));
 }
 
 fn two_partner_deal(mode: &str) -> Value {
@@ -142,16 +157,26 @@ fn errors_name_the_field() {
     let mut v = example();
     v["deal"]["slots"][1]["profile"] = json!("nope");
     let e = run(v).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownProfile, "deal.slots[1].profile"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::UnknownProfile, "deal.slots[1].profile")
+    );
     let mut v = example();
     v["deal"]["include"] = json!(["ghost"]);
     let e = run(v).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownPartner, "deal.include[0]"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::UnknownPartner, "deal.include[0]")
+    );
     let mut v = example();
     v["profiles"][0]["require"] = json!({"kinds": ["msp"]});
     let e = run(v).unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::Infeasible, "deal.slots[0]"));
-    assert!(e.message.contains("0 eligible") && e.message.contains("cloud-si"), "{}", e.message);
+    assert!(
+        e.message.contains("0 eligible") && e.message.contains("cloud-si"),
+        "{}",
+        e.message
+    );
     let mut v = example();
     v["deal"]["include"] = json!(["cyan", "echo"]);
     let e = run(v).unwrap_err();
@@ -167,12 +192,23 @@ fn errors_name_the_field() {
     let mut v = example();
     v["deal"]["slots"][0]["mni"] = json!(1);
     let e = run(v).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownField, "deal.slots[0].mni"));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::UnknownField, "deal.slots[0].mni")
+    );
 }
 
 fn sample_request(n: usize, k: usize) -> TeamsRequest {
     let s = dealteam::sample::generate(n, 7).unwrap();
-    TeamsRequest { ecosystem: s.ecosystem, profiles: s.profiles, deal: s.deal, k: Some(k), mode: None, time_limit_ms: None, win_model: None }
+    TeamsRequest {
+        ecosystem: s.ecosystem,
+        profiles: s.profiles,
+        deal: s.deal,
+        k: Some(k),
+        mode: None,
+        time_limit_ms: None,
+        win_model: None,
+    }
 }
 
 #[test]
@@ -224,7 +260,10 @@ fn cancel_and_time_limit_report_an_honest_gap() {
     assert!(!r.exact);
     let gap = r.gap.unwrap();
     let found_kth = r.teams.last().map_or(0.0, |t| t.score);
-    assert!(found_kth + gap >= kth - 1e-9, "gap {gap} does not cover the true k-th {kth}");
+    assert!(
+        found_kth + gap >= kth - 1e-9,
+        "gap {gap} does not cover the true k-th {kth}"
+    );
     // cancel before any step: nothing found, not exact
     let mut s = TeamSearch::new(req).unwrap();
     s.cancel();
@@ -236,7 +275,10 @@ fn cancel_and_time_limit_report_an_honest_gap() {
 #[test]
 fn cli_example_runs() {
     let out = run_json("teams", include_str!("../examples/teams.json"), false, &Ctx::frozen()).unwrap();
-    assert!(out.starts_with(r#"{"teams":[{"members":["acme","cyan","delta","fox"]"#), "{out}");
+    assert!(
+        out.starts_with(r#"{"teams":[{"members":["acme","cyan","delta","fox"]"#),
+        "{out}"
+    );
 }
 
 #[test]

@@ -25,18 +25,24 @@ fn random_request(seed: u64, max_partners: usize) -> TeamsRequest {
     let levels = [0.2, 0.5, 0.8, 1.0, 0.35];
     let mut partners = Vec::new();
     for i in 0..n {
-        let mut p = Partner { id: format!("p{:03}", (i * 37 + 11) % 101), name: format!("P{i}"), ..Default::default() };
+        let mut p = Partner {
+            id: format!("p{:03}", (i * 37 + 11) % 101),
+            name: format!("P{i}"),
+            ..Default::default()
+        };
         p.kind = KINDS[rng.random_range(0..KINDS.len())].to_string();
         if rng.random_bool(0.7) {
             p.tier = Some(tiers[rng.random_range(0..2)].clone());
         }
         for c in CAPS {
             if rng.random_bool(0.5) {
-                p.capabilities.insert(c.to_string(), levels[rng.random_range(0..levels.len())]);
+                p.capabilities
+                    .insert(c.to_string(), levels[rng.random_range(0..levels.len())]);
             }
         }
         if rng.random_bool(0.6) {
-            p.regions.push(if rng.random_bool(0.5) { "emea" } else { "na" }.to_string());
+            p.regions
+                .push(if rng.random_bool(0.5) { "emea" } else { "na" }.to_string());
         }
         if rng.random_bool(0.4) {
             p.industries.push("health".to_string());
@@ -53,10 +59,17 @@ fn random_request(seed: u64, max_partners: usize) -> TeamsRequest {
                 continue;
             }
             let (ia, ib) = (partners[a].id.clone(), partners[b].id.clone());
-            if relationships.iter().any(|r| (r.a == ia && r.b == ib) || (r.a == ib && r.b == ia)) {
+            if relationships
+                .iter()
+                .any(|r| (r.a == ia && r.b == ib) || (r.a == ib && r.b == ia))
+            {
                 continue;
             }
-            let mut r = Relationship { a: ia, b: ib, ..Default::default() };
+            let mut r = Relationship {
+                a: ia,
+                b: ib,
+                ..Default::default()
+            };
             match rng.random_range(0..3) {
                 0 => r.trust = Some([-0.5, 0.0, 0.5, 1.0][rng.random_range(0..4)]),
                 1 => {
@@ -70,14 +83,27 @@ fn random_request(seed: u64, max_partners: usize) -> TeamsRequest {
             relationships.push(r);
         }
     }
-    let crit = |kind, key: Option<&str>, weight| Criterion { kind, key: key.map(str::to_string), weight, target: None, good: None, bad: None };
+    let crit = |kind, key: Option<&str>, weight| Criterion {
+        kind,
+        key: key.map(str::to_string),
+        weight,
+        target: None,
+        good: None,
+        bad: None,
+    };
     let profiles = vec![
         Profile {
             id: "si-prof".into(),
             name: "SI".into(),
             role: None,
-            require: Some(Require { kinds: Some(vec!["si".into(), "msp".into()]), ..Default::default() }),
-            criteria: vec![crit(CriterionKind::Capability, Some("cloud"), 2.0), crit(CriterionKind::Tier, None, 1.0)],
+            require: Some(Require {
+                kinds: Some(vec!["si".into(), "msp".into()]),
+                ..Default::default()
+            }),
+            criteria: vec![
+                crit(CriterionKind::Capability, Some("cloud"), 2.0),
+                crit(CriterionKind::Tier, None, 1.0),
+            ],
         },
         Profile {
             id: "isv-prof".into(),
@@ -85,20 +111,38 @@ fn random_request(seed: u64, max_partners: usize) -> TeamsRequest {
             role: None,
             require: Some(Require {
                 kinds: Some(vec!["isv".into(), "msp".into()]),
-                regions_any: if rng.random_bool(0.5) { Some(vec!["emea".into()]) } else { None },
+                regions_any: if rng.random_bool(0.5) {
+                    Some(vec!["emea".into()])
+                } else {
+                    None
+                },
                 ..Default::default()
             }),
-            criteria: vec![crit(CriterionKind::Industry, Some("health"), 1.0), crit(CriterionKind::Capability, Some("data"), 1.0)],
+            criteria: vec![
+                crit(CriterionKind::Industry, Some("health"), 1.0),
+                crit(CriterionKind::Capability, Some("data"), 1.0),
+            ],
         },
     ];
-    let pool = [("si", Some("si-prof")), ("isv", Some("isv-prof")), ("referral", None), ("msp", None), ("si", None)];
+    let pool = [
+        ("si", Some("si-prof")),
+        ("isv", Some("isv-prof")),
+        ("referral", None),
+        ("msp", None),
+        ("si", None),
+    ];
     let nslots = rng.random_range(1..=4);
     let mut slots = Vec::new();
     for _ in 0..nslots {
         let (role, prof) = pool[rng.random_range(0..pool.len())];
         let min = rng.random_range(0..=1);
         let max = rng.random_range(min.max(1)..=3);
-        slots.push(Slot { role: role.into(), profile: prof.map(str::to_string), min, max });
+        slots.push(Slot {
+            role: role.into(),
+            profile: prof.map(str::to_string),
+            min,
+            max,
+        });
     }
     let mut requirements = Vec::new();
     for c in CAPS {
@@ -134,15 +178,28 @@ fn random_request(seed: u64, max_partners: usize) -> TeamsRequest {
         include,
         exclude,
         weights: if rng.random_bool(0.3) {
-            Some(ScoreWeights { coverage: rng.random_range(0..3) as f64, fit: 1.0, synergy: rng.random_range(0..3) as f64 })
+            Some(ScoreWeights {
+                coverage: rng.random_range(0..3) as f64,
+                fit: 1.0,
+                synergy: rng.random_range(0..3) as f64,
+            })
         } else {
             None
         },
-        conflicts: if rng.random_bool(0.5) { ConflictMode::Forbid } else { ConflictMode::Penalize },
+        conflicts: if rng.random_bool(0.5) {
+            ConflictMode::Forbid
+        } else {
+            ConflictMode::Penalize
+        },
         conflict_penalty: if rng.random_bool(0.5) { Some(0.1) } else { None },
     };
     TeamsRequest {
-        ecosystem: Ecosystem { currency: None, tiers, partners, relationships },
+        ecosystem: Ecosystem {
+            currency: None,
+            tiers,
+            partners,
+            relationships,
+        },
         profiles,
         deal,
         k: Some(rng.random_range(1..=6)),
@@ -160,7 +217,11 @@ fn oracle(req: &TeamsRequest) -> Vec<(Vec<String>, f64)> {
     let tiers = Tiers::new(&eco.tiers);
     let mut cands: Vec<&Partner> = eco.partners.iter().filter(|p| !deal.exclude.contains(&p.id)).collect();
     cands.sort_by(|a, b| a.id.cmp(&b.id));
-    let prof = |s: &Slot| s.profile.as_ref().and_then(|id| req.profiles.iter().find(|p| &p.id == id));
+    let prof = |s: &Slot| {
+        s.profile
+            .as_ref()
+            .and_then(|id| req.profiles.iter().find(|p| &p.id == id))
+    };
     let can = |p: &Partner, s: &Slot| match prof(s) {
         Some(pr) => eligible(pr, p, &tiers),
         None => p.kind == s.role,
@@ -193,7 +254,11 @@ fn oracle(req: &TeamsRequest) -> Vec<(Vec<String>, f64)> {
         let mut conflicts = 0;
         for i in 0..team.len() {
             for j in i + 1..team.len() {
-                if let Some(r) = eco.relationships.iter().find(|r| (r.a == team[i].id && r.b == team[j].id) || (r.b == team[i].id && r.a == team[j].id)) {
+                if let Some(r) = eco
+                    .relationships
+                    .iter()
+                    .find(|r| (r.a == team[i].id && r.b == team[j].id) || (r.b == team[i].id && r.a == team[j].id))
+                {
                     pair_sum += r.pair_score();
                     conflicts += r.conflict as usize;
                 }
@@ -233,9 +298,19 @@ fn oracle(req: &TeamsRequest) -> Vec<(Vec<String>, f64)> {
         let Some(fitv) = best_fit else { continue };
         let cov = dealteam::coverage::coverage(&deal.requirements, team.iter().copied());
         let m = team.len();
-        let syn = if m < 2 { 0.0 } else { pair_sum / (m * (m - 1) / 2) as f64 };
-        let pen = if deal.conflicts == ConflictMode::Penalize { deal.conflict_penalty() } else { 0.0 };
-        let score = (w.coverage * cov + w.fit * fitv + w.synergy * (syn + 1.0) / 2.0) / (w.coverage + w.fit + w.synergy) - pen * conflicts as f64;
+        let syn = if m < 2 {
+            0.0
+        } else {
+            pair_sum / (m * (m - 1) / 2) as f64
+        };
+        let pen = if deal.conflicts == ConflictMode::Penalize {
+            deal.conflict_penalty()
+        } else {
+            0.0
+        };
+        let score = (w.coverage * cov + w.fit * fitv + w.synergy * (syn + 1.0) / 2.0)
+            / (w.coverage + w.fit + w.synergy)
+            - pen * conflicts as f64;
         out.push((team.iter().map(|p| p.id.clone()).collect::<Vec<_>>(), score));
     }
     out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -258,7 +333,11 @@ fn check(seed: u64, max_partners: usize) -> Result<(), TestCaseError> {
     let want = oracle(&req);
     match TeamsCommand::run(req, &Ctx::frozen()) {
         Err(e) => {
-            prop_assert!(want.is_empty(), "seed {seed}: error {e} but the oracle found {:?}", want.first());
+            prop_assert!(
+                want.is_empty(),
+                "seed {seed}: error {e} but the oracle found {:?}",
+                want.first()
+            );
             prop_assert_eq!(e.code, ErrorCode::Infeasible, "seed {}: {}", seed, e);
         }
         Ok(got) => {
@@ -349,4 +428,3 @@ fn sample_instances_equal_brute_force() {
     }
     assert!(feasible >= 5, "only {feasible} of 8 sample instances had a team");
 }
-

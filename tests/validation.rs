@@ -32,34 +32,94 @@ fn bad_input_table() {
         (r#"{"ecosystem": {"partners": []},"#.into(), "invalid_json", ""),
         ("[]".into(), "invalid_json", ""),
         (format!("{} trailing", req(P, "", PROFILE, "")), "invalid_json", ""),
-        (format!(r#"{{"ecosystem":{{"partners":[{P}]}}}}"#), "missing_field", "profile"),
-        (format!(r#"{{"ecosystem":{{}},"profile":{PROFILE}}}"#), "missing_field", "ecosystem.partners"),
-        (req(r#"{"id":"a","name":"A"}"#, "", PROFILE, ""), "missing_field", "ecosystem.partners[0].kind"),
-        (req(P, "", &crit(r#"{"kind":"tier","wieght":1}"#), ""), "unknown_field", "profile.criteria[0].wieght"),
-        (req(P, "", PROFILE, r#","limt":3"#), "unknown_field", "limt"),
-        (req(&partner(r#","capabilites":{}"#), "", PROFILE, ""), "unknown_field", "ecosystem.partners[0].capabilites"),
-        (req(P, "", &crit(r#"{"kind":"colour","weight":1}"#), ""), "invalid_value", "profile.criteria[0].kind"),
-        (req(P, "", &crit(r#"{"kind":"tier","weight":0}"#), ""), "invalid_value", "profile.criteria[0].weight"),
-        (req(P, "", &crit(r#"{"kind":"tier","weight":-2}"#), ""), "invalid_value", "profile.criteria[0].weight"),
-        (req(P, "", &crit(r#"{"kind":"tier","weight":"1"}"#), ""), "invalid_value", "profile.criteria[0].weight"),
-        (req(P, "", &crit(r#"{"kind":"capability","weight":1}"#), ""), "missing_field", "profile.criteria[0].key"),
         (
-            req(P, "", &crit(r#"{"kind":"metric","key":"winRate","weight":1,"bad":0}"#), ""),
+            format!(r#"{{"ecosystem":{{"partners":[{P}]}}}}"#),
+            "missing_field",
+            "profile",
+        ),
+        (
+            format!(r#"{{"ecosystem":{{}},"profile":{PROFILE}}}"#),
+            "missing_field",
+            "ecosystem.partners",
+        ),
+        (
+            req(r#"{"id":"a","name":"A"}"#, "", PROFILE, ""),
+            "missing_field",
+            "ecosystem.partners[0].kind",
+        ),
+        (
+            req(P, "", &crit(r#"{"kind":"tier","wieght":1}"#), ""),
+            "unknown_field",
+            "profile.criteria[0].wieght",
+        ),
+        (req(P, "", PROFILE, r#","limt":3"#), "unknown_field", "limt"),
+        (
+            req(&partner(r#","capabilites":{}"#), "", PROFILE, ""),
+            "unknown_field",
+            "ecosystem.partners[0].capabilites",
+        ),
+        (
+            req(P, "", &crit(r#"{"kind":"colour","weight":1}"#), ""),
+            "invalid_value",
+            "profile.criteria[0].kind",
+        ),
+        (
+            req(P, "", &crit(r#"{"kind":"tier","weight":0}"#), ""),
+            "invalid_value",
+            "profile.criteria[0].weight",
+        ),
+        (
+            req(P, "", &crit(r#"{"kind":"tier","weight":-2}"#), ""),
+            "invalid_value",
+            "profile.criteria[0].weight",
+        ),
+        (
+            req(P, "", &crit(r#"{"kind":"tier","weight":"1"}"#), ""),
+            "invalid_value",
+            "profile.criteria[0].weight",
+        ),
+        (
+            req(P, "", &crit(r#"{"kind":"capability","weight":1}"#), ""),
+            "missing_field",
+            "profile.criteria[0].key",
+        ),
+        (
+            req(
+                P,
+                "",
+                &crit(r#"{"kind":"metric","key":"winRate","weight":1,"bad":0}"#),
+                "",
+            ),
             "missing_field",
             "profile.criteria[0].good",
         ),
         (
-            req(P, "", &crit(r#"{"kind":"metric","key":"winRate","weight":1,"good":1,"bad":1}"#), ""),
+            req(
+                P,
+                "",
+                &crit(r#"{"kind":"metric","key":"winRate","weight":1,"good":1,"bad":1}"#),
+                "",
+            ),
             "invalid_value",
             "profile.criteria[0].good",
         ),
         (
-            req(P, "", &crit(r#"{"kind":"capability","key":"cloud","weight":1,"target":0}"#), ""),
+            req(
+                P,
+                "",
+                &crit(r#"{"kind":"capability","key":"cloud","weight":1,"target":0}"#),
+                "",
+            ),
             "invalid_value",
             "profile.criteria[0].target",
         ),
         (
-            req(P, "", &format!(r#"{{"id":"x","name":"X","criteria":[{}]}}"#, many.join(",")), ""),
+            req(
+                P,
+                "",
+                &format!(r#"{{"id":"x","name":"X","criteria":[{}]}}"#, many.join(",")),
+                "",
+            ),
             "too_large",
             "profile.criteria",
         ),
@@ -108,11 +168,31 @@ fn bad_input_table() {
             "invalid_value",
             "ecosystem.partners[0].metrics.winRate",
         ),
-        (req(&format!("{P},{P}"), "", PROFILE, ""), "duplicate_id", "ecosystem.partners[1].id"),
-        (req(r#"{"id":" ","name":"A","kind":"si"}"#, "", PROFILE, ""), "invalid_value", "ecosystem.partners[0].id"),
-        (req(&partner(r#","tier":"diamond""#), tiers, PROFILE, ""), "invalid_value", "ecosystem.partners[0].tier"),
-        (req(&partner(r#","tier":"gold""#), "", PROFILE, ""), "invalid_value", "ecosystem.partners[0].tier"),
-        (req(P, r#","tiers":["gold","gold"]"#, PROFILE, ""), "duplicate_id", "ecosystem.tiers[1]"),
+        (
+            req(&format!("{P},{P}"), "", PROFILE, ""),
+            "duplicate_id",
+            "ecosystem.partners[1].id",
+        ),
+        (
+            req(r#"{"id":" ","name":"A","kind":"si"}"#, "", PROFILE, ""),
+            "invalid_value",
+            "ecosystem.partners[0].id",
+        ),
+        (
+            req(&partner(r#","tier":"diamond""#), tiers, PROFILE, ""),
+            "invalid_value",
+            "ecosystem.partners[0].tier",
+        ),
+        (
+            req(&partner(r#","tier":"gold""#), "", PROFILE, ""),
+            "invalid_value",
+            "ecosystem.partners[0].tier",
+        ),
+        (
+            req(P, r#","tiers":["gold","gold"]"#, PROFILE, ""),
+            "duplicate_id",
+            "ecosystem.tiers[1]",
+        ),
         (
             req(P, r#","relationships":[{"a":"a","b":"zz"}]"#, PROFILE, ""),
             "unknown_partner",
@@ -173,8 +253,16 @@ fn bad_input_table() {
             "invalid_money",
             "ecosystem.partners[0].costToServe",
         ),
-        (req(P, r#","currency":"eur""#, PROFILE, ""), "invalid_value", "ecosystem.currency"),
-        (req(P, r#","currency":"ABC""#, PROFILE, ""), "invalid_value", "ecosystem.currency"),
+        (
+            req(P, r#","currency":"eur""#, PROFILE, ""),
+            "invalid_value",
+            "ecosystem.currency",
+        ),
+        (
+            req(P, r#","currency":"ABC""#, PROFILE, ""),
+            "invalid_value",
+            "ecosystem.currency",
+        ),
         (req(P, "", PROFILE, r#","limit":-1"#), "invalid_value", "limit"),
         (req(P, "", PROFILE, r#","explain":"yes""#), "invalid_value", "explain"),
     ];
@@ -182,7 +270,11 @@ fn bad_input_table() {
     let good = req(P, "", PROFILE, "");
     for (input, code, path) in &table {
         let e = run_json("rank", input, false, &Ctx::frozen()).expect_err(input);
-        assert_eq!((e.code.as_str(), e.path.as_str()), (*code, *path), "input: {input}\nerror: {e}");
+        assert_eq!(
+            (e.code.as_str(), e.path.as_str()),
+            (*code, *path),
+            "input: {input}\nerror: {e}"
+        );
         assert!(!e.message.is_empty(), "a message says what to change: {input}");
         // the engine keeps working after an error
         assert!(run_json("rank", &good, false, &Ctx::frozen()).is_ok());

@@ -9,9 +9,9 @@
 mod wasm_js;
 
 use dealteam::money::{allocate, Money};
-use wasm_js::{get, parse, stringify};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_js::{get, parse, stringify};
 
 const REQUEST: &str = include_str!("wasm/rank-small.json");
 const EXPECTED: &str = include_str!("wasm/rank-small.expected.json");
@@ -59,7 +59,10 @@ fn a_typo_throws_a_dealteam_error_with_code_and_path() {
         assert!(err.is_instance_of::<js_sys::Error>(), "a real Error subclass");
         assert_eq!(get(&err, "name").as_string().as_deref(), Some("DealteamError"));
         assert_eq!(get(&err, "code").as_string().as_deref(), Some("unknown_field"));
-        assert_eq!(get(&err, "path").as_string().as_deref(), Some("profile.criteria[0].wieght"));
+        assert_eq!(
+            get(&err, "path").as_string().as_deref(),
+            Some("profile.criteria[0].wieght")
+        );
         let message = get(&err, "message").as_string().unwrap_or_default();
         assert!(message.contains("wieght"), "the message names the field: {message}");
     }
@@ -100,7 +103,10 @@ fn an_unknown_field_in_a_js_object_is_refused_even_next_to_the_right_one() {
     let bad = REQUEST.replacen("\"weight\": 2", "\"weight\": 2, \"wieght\": 2", 1);
     let err = dealteam::wasm::rank(parse(&bad)).expect_err("the typo is refused");
     assert_eq!(get(&err, "code").as_string().as_deref(), Some("unknown_field"));
-    assert_eq!(get(&err, "path").as_string().as_deref(), Some("profile.criteria[0].wieght"));
+    assert_eq!(
+        get(&err, "path").as_string().as_deref(),
+        Some("profile.criteria[0].wieght")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -114,9 +120,17 @@ fn the_ecosystem_handle_ranks_like_the_rank_command() {
     let bad = parse(r#"{"id": "p", "name": "P", "criteria": [{"kind": "capability", "key": "cloud", "weight": 0}]}"#);
     let err = eco.rank(bad, None).expect_err("weight 0 is refused");
     assert_eq!(get(&err, "code").as_string().as_deref(), Some("invalid_value"));
-    assert_eq!(get(&err, "path").as_string().as_deref(), Some("profile.criteria[0].weight"));
-    let limited = eco.rank(get(&req, "profile"), Some(parse(r#"{"limit": 1, "explain": false}"#))).expect("ok");
-    assert_eq!(stringify(&limited), r#"{"results":[{"partnerId":"a","fit":0.933333333333,"eligible":true,"failed":[]}]}"#);
+    assert_eq!(
+        get(&err, "path").as_string().as_deref(),
+        Some("profile.criteria[0].weight")
+    );
+    let limited = eco
+        .rank(get(&req, "profile"), Some(parse(r#"{"limit": 1, "explain": false}"#)))
+        .expect("ok");
+    assert_eq!(
+        stringify(&limited),
+        r#"{"results":[{"partnerId":"a","fit":0.933333333333,"eligible":true,"failed":[]}]}"#
+    );
 }
 
 #[wasm_bindgen_test]
@@ -147,12 +161,42 @@ fn sample_is_deterministic_and_checks_its_arguments() {
 #[wasm_bindgen_test]
 fn seeded_and_transcendental_outputs_are_the_same_as_native() {
     let cases: [(&str, &str, &str, fn(JsValue) -> Result<JsValue, JsValue>); 6] = [
-        ("simulate", include_str!("../examples/plan-simulate.json"), include_str!("wasm/plan-simulate.expected.json"), dealteam::wasm::simulate),
-        ("train", include_str!("../examples/history.json"), include_str!("wasm/history.expected.json"), dealteam::wasm::train),
-        ("split", include_str!("../examples/split.json"), include_str!("wasm/split.expected.json"), dealteam::wasm::split),
-        ("attribute", include_str!("../examples/attribute.json"), include_str!("wasm/attribute.expected.json"), dealteam::wasm::attribute),
-        ("register", include_str!("../examples/register.json"), include_str!("wasm/register.expected.json"), dealteam::wasm::register_deal),
-        ("overlap", include_str!("../examples/overlap.json"), include_str!("wasm/overlap.expected.json"), dealteam::wasm::overlap),
+        (
+            "simulate",
+            include_str!("../examples/plan-simulate.json"),
+            include_str!("wasm/plan-simulate.expected.json"),
+            dealteam::wasm::simulate,
+        ),
+        (
+            "train",
+            include_str!("../examples/history.json"),
+            include_str!("wasm/history.expected.json"),
+            dealteam::wasm::train,
+        ),
+        (
+            "split",
+            include_str!("../examples/split.json"),
+            include_str!("wasm/split.expected.json"),
+            dealteam::wasm::split,
+        ),
+        (
+            "attribute",
+            include_str!("../examples/attribute.json"),
+            include_str!("wasm/attribute.expected.json"),
+            dealteam::wasm::attribute,
+        ),
+        (
+            "register",
+            include_str!("../examples/register.json"),
+            include_str!("wasm/register.expected.json"),
+            dealteam::wasm::register_deal,
+        ),
+        (
+            "overlap",
+            include_str!("../examples/overlap.json"),
+            include_str!("wasm/overlap.expected.json"),
+            dealteam::wasm::overlap,
+        ),
     ];
     for (name, request, expected, f) in cases {
         let out = f(JsValue::from_str(request)).unwrap_or_else(|e| panic!("{name}: {}", stringify(&e)));

@@ -27,10 +27,23 @@ fn fixture_fits_are_the_hand_computed_values() {
     let rows = v["results"].as_array().expect("results");
     let got: Vec<(&str, f64, bool)> = rows
         .iter()
-        .map(|r| (r["partnerId"].as_str().unwrap_or(""), r["fit"].as_f64().unwrap_or(-1.0), r["eligible"] == true))
+        .map(|r| {
+            (
+                r["partnerId"].as_str().unwrap_or(""),
+                r["fit"].as_f64().unwrap_or(-1.0),
+                r["eligible"] == true,
+            )
+        })
         .collect();
     // SPEC §2: fit = Σ w·s / Σ w; eligible partners first, then fit descending.
-    assert_eq!(got, vec![("a", 0.933333333333, true), ("c", 0.733333333333, true), ("b", 0.266666666667, false)]);
+    assert_eq!(
+        got,
+        vec![
+            ("a", 0.933333333333, true),
+            ("c", 0.733333333333, true),
+            ("b", 0.266666666667, false)
+        ]
+    );
     assert_eq!(rows[2]["failed"], serde_json::json!(["kinds"]));
 }
 

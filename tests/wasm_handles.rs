@@ -10,9 +10,9 @@ use dealteam::api::run_json;
 use dealteam::clock::Ctx;
 use dealteam::wasm::{SimulationHandle, TeamSearchHandle};
 use js_sys::Reflect;
-use wasm_js::{get, parse, stringify};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_js::{get, parse, stringify};
 
 const TEAMS: &str = include_str!("../examples/teams.json");
 const PLAN: &str = include_str!("../examples/plan-simulate.json");
@@ -43,7 +43,10 @@ fn team_search_in_steps_equals_the_teams_command() {
     assert_eq!(get(&stepped, "exact").as_bool(), Some(true));
     let one_shot = run_json("teams", TEAMS, false, &Ctx::frozen()).expect("teams");
     assert_eq!(stringify(&stepped), stringify(&parse(&one_shot)));
-    assert_eq!(stringify(&dealteam::wasm::teams(parse(TEAMS)).expect("teams")), stringify(&parse(&one_shot)));
+    assert_eq!(
+        stringify(&dealteam::wasm::teams(parse(TEAMS)).expect("teams")),
+        stringify(&parse(&one_shot))
+    );
 }
 
 #[wasm_bindgen_test]

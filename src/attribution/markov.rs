@@ -2,8 +2,8 @@
 //! start → partners → conversion | null is solved as a linear system (not simulated),
 //! and each partner's removal effect is `1 − P(conv without it) / P(conv)`.
 
-use crate::linalg::solve;
 use crate::error::{DealteamError, Result};
+use crate::linalg::solve;
 use ndarray::Array2;
 
 /// Most distinct partners of a Markov model (the solve is O(m³)).
@@ -85,5 +85,8 @@ pub fn markov(paths: &[&[u32]], conversions: &[f64], nulls: &[f64], m: usize) ->
             (1.0 - without / p).clamp(0.0, 1.0)
         })
         .collect();
-    Ok(MarkovResult { conversion_probability: p, removal_effects })
+    Ok(MarkovResult {
+        conversion_probability: p,
+        removal_effects,
+    })
 }

@@ -59,7 +59,10 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
     let mut p = Problems::new();
     let half = req.half_life_days.unwrap_or(DEFAULT_HALF_LIFE_DAYS);
     if check_finite(&mut p, "halfLifeDays", half) && half <= 0.0 {
-        p.invalid("halfLifeDays", format!("the half-life must be more than 0 days, got {half}"));
+        p.invalid(
+            "halfLifeDays",
+            format!("the half-life must be more than 0 days, got {half}"),
+        );
     }
     if let Some(models) = &req.models {
         if models.is_empty() {
@@ -79,7 +82,10 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
             );
         }
         if let Some(n) = j.nulls.filter(|n| !(n.is_finite() && *n >= 0.0)) {
-            p.invalid(field(&at(), "nulls"), format!("nulls must be a finite number ≥ 0, got {n}"));
+            p.invalid(
+                field(&at(), "nulls"),
+                format!("nulls must be a finite number ≥ 0, got {n}"),
+            );
         }
         if let Some(v) = j.value {
             let vp = field(&at(), "value");
@@ -162,7 +168,11 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
         .try_fold(rust_decimal::Decimal::ZERO, |a, v| a.checked_add(v.0))
         .map(|d| Money(d).with_scale(minor))
         .ok_or_else(|| {
-            DealteamError::new(ErrorCode::InvalidMoney, "journeys", "the journeys' values are too large to add up")
+            DealteamError::new(
+                ErrorCode::InvalidMoney,
+                "journeys",
+                "the journeys' values are too large to add up",
+            )
         })?;
     let total_conv: f64 = req.journeys.iter().map(|j| j.conversions).sum();
     let models = req.models.clone().unwrap_or_else(|| AttributionModel::ALL.to_vec());
@@ -170,7 +180,10 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
     // per-journey numbers once, not once per model
     let conversions: Vec<f64> = req.journeys.iter().map(|j| j.conversions).collect();
     let values: Vec<f64> = if has_value {
-        req.journeys.iter().map(|j| j.value.and_then(|v| v.0.to_f64()).unwrap_or(0.0)).collect()
+        req.journeys
+            .iter()
+            .map(|j| j.value.and_then(|v| v.0.to_f64()).unwrap_or(0.0))
+            .collect()
     } else {
         Vec::new()
     };
@@ -182,7 +195,11 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
             let n: Vec<f64> = req.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
             let r = markov::markov(&paths, &conversions, &n, m)?;
             let sum: f64 = r.removal_effects.iter().sum();
-            let share: Vec<f64> = r.removal_effects.iter().map(|e| if sum > 0.0 { e / sum } else { 0.0 }).collect();
+            let share: Vec<f64> = r
+                .removal_effects
+                .iter()
+                .map(|e| if sum > 0.0 { e / sum } else { 0.0 })
+                .collect();
             details = Some(MarkovDetails {
                 conversion_probability: r.conversion_probability,
                 removal_effects: ids
@@ -196,7 +213,11 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
             let (mut conv, mut val) = (vec![0.0; m], vec![0.0; m]);
             let mut w = Vec::new();
             for (i, p) in paths.iter().enumerate() {
-                let days = if any_days { req.journeys.get(i).and_then(|j| j.touch_days.as_deref()) } else { None };
+                let days = if any_days {
+                    req.journeys.get(i).and_then(|j| j.touch_days.as_deref())
+                } else {
+                    None
+                };
                 touch_weights(model, p.len(), days, half, &mut w);
                 let (c, v) = (conversions[i], values.get(i).copied().unwrap_or(0.0));
                 for (&k, wk) in p.iter().zip(&w) {
@@ -206,14 +227,21 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
             }
             (conv, val)
         };
-        let values = if has_value { Some(split_value(total_value, &val_w, minor)?) } else { None };
+        let values = if has_value {
+            Some(split_value(total_value, &val_w, minor)?)
+        } else {
+            None
+        };
         let credits = ids
             .iter()
             .enumerate()
             .map(|(k, id)| {
                 (
                     id.to_string(),
-                    Credit { conversions: conv[k], value: values.as_ref().and_then(|v| v.get(k).copied()) },
+                    Credit {
+                        conversions: conv[k],
+                        value: values.as_ref().and_then(|v| v.get(k).copied()),
+                    },
                 )
             })
             .collect();

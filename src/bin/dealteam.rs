@@ -60,13 +60,17 @@ fn sample(args: &[&String], pretty: bool) -> Result<String, DealteamError> {
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = |v: Option<&&String>, name: &str| {
-            v.map(|s| s.to_string()).ok_or_else(|| DealteamError::new(ErrorCode::MissingField, name, format!("`--{name}` needs a value")))
+            v.map(|s| s.to_string())
+                .ok_or_else(|| DealteamError::new(ErrorCode::MissingField, name, format!("`--{name}` needs a value")))
         };
         match flag.as_str() {
             "--partners" => {
                 let v = value(it.next(), "partners")?;
                 partners = v.parse().map_err(|_| {
-                    DealteamError::invalid("partners", format!("`--partners` must be a whole number ≥ 1, got `{v}`"))
+                    DealteamError::invalid(
+                        "partners",
+                        format!("`--partners` must be a whole number ≥ 1, got `{v}`"),
+                    )
                 })?;
             }
             "--seed" => {

@@ -19,21 +19,36 @@ fn validate(req: &HistoryRequest) -> Result<()> {
         p.invalid("history", "the history is empty; give at least one closed deal");
     }
     crate::model::check_ids(&mut p, "history", req.history.iter().map(|d| d.id.as_str()));
-    let minor = req.currency.clone().unwrap_or_else(crate::money::Currency::eur).minor_units();
+    let minor = req
+        .currency
+        .clone()
+        .unwrap_or_else(crate::money::Currency::eur)
+        .minor_units();
     for (i, d) in req.history.iter().enumerate() {
         let at = format!("history[{i}]");
         p.take(crate::registry::Day::parse(&d.closed_at, &format!("{at}.closedAt")));
         if d.value.0.is_sign_negative() && !d.value.0.is_zero() {
-            p.push(crate::ErrorCode::InvalidMoney, format!("{at}.value"), "a deal value must not be negative");
+            p.push(
+                crate::ErrorCode::InvalidMoney,
+                format!("{at}.value"),
+                "a deal value must not be negative",
+            );
         }
         p.take(d.value.check_minor(minor, &format!("{at}.value")));
         if check_finite(&mut p, format!("{at}.cycleDays"), d.cycle_days) && d.cycle_days < 0.0 {
             p.invalid(format!("{at}.cycleDays"), "cycleDays must not be negative");
         }
-        for (name, v, lo, hi) in [("coverage", d.coverage, 0.0, 1.0), ("fit", d.fit, 0.0, 1.0), ("synergy", d.synergy, -1.0, 1.0)] {
+        for (name, v, lo, hi) in [
+            ("coverage", d.coverage, 0.0, 1.0),
+            ("fit", d.fit, 0.0, 1.0),
+            ("synergy", d.synergy, -1.0, 1.0),
+        ] {
             if let Some(v) = v {
                 if check_finite(&mut p, format!("{at}.{name}"), v) && !(lo..=hi).contains(&v) {
-                    p.invalid(format!("{at}.{name}"), format!("{name} must be between {lo} and {hi}, got {v}"));
+                    p.invalid(
+                        format!("{at}.{name}"),
+                        format!("{name} must be between {lo} and {hi}, got {v}"),
+                    );
                 }
             }
         }

@@ -57,7 +57,14 @@ fn past_joint(members: &[String], pairs: &PairStats) -> f64 {
 
 fn features(t: &TeamFeatures, pairs: &PairStats) -> Vec<Option<f64>> {
     let roles: BTreeSet<&String> = t.roles.iter().collect();
-    vec![t.coverage, t.fit, t.synergy, Some(t.members.len() as f64), Some(roles.len() as f64), Some(past_joint(&t.members, pairs))]
+    vec![
+        t.coverage,
+        t.fit,
+        t.synergy,
+        Some(t.members.len() as f64),
+        Some(roles.len() as f64),
+        Some(past_joint(&t.members, pairs)),
+    ]
 }
 
 fn team_of(d: &HistoryDeal) -> TeamFeatures {
@@ -89,7 +96,10 @@ fn rows(sorted: &[&HistoryDeal]) -> (Vec<Row>, PairStats) {
         let day = &sorted[i].closed_at[..sorted[i].closed_at.len().min(10)];
         let mut j = i;
         while j < sorted.len() && sorted[j].closed_at.starts_with(day) {
-            out.push(Row { values: features(&team_of(sorted[j]), &pairs), won: sorted[j].won });
+            out.push(Row {
+                values: features(&team_of(sorted[j]), &pairs),
+                won: sorted[j].won,
+            });
             j += 1;
         }
         for d in &sorted[i..j] {
@@ -146,7 +156,9 @@ fn fit(rows: &[Row]) -> WinModel {
             hess[[j, j]] += RIDGE;
             grad[j] -= RIDGE * beta[j];
         }
-        let Some(step) = crate::linalg::solve(hess, grad.insert_axis(ndarray::Axis(1))) else { break };
+        let Some(step) = crate::linalg::solve(hess, grad.insert_axis(ndarray::Axis(1))) else {
+            break;
+        };
         let step = step.column(0).to_owned();
         beta = beta + &step;
         if step.iter().all(|s| s.abs() < 1e-10) {
@@ -182,7 +194,11 @@ fn score(model: &WinModel, values: &[Option<f64>]) -> (f64, BTreeMap<String, f64
 
 fn log_loss(ps: &[f64], ys: &[bool]) -> Option<f64> {
     (!ps.is_empty()).then(|| {
-        ps.iter().zip(ys).map(|(&p, &y)| -libm::log(if y { p } else { 1.0 - p }.clamp(1e-15, 1.0))).sum::<f64>() / ps.len() as f64
+        ps.iter()
+            .zip(ys)
+            .map(|(&p, &y)| -libm::log(if y { p } else { 1.0 - p }.clamp(1e-15, 1.0)))
+            .sum::<f64>()
+            / ps.len() as f64
     })
 }
 
@@ -213,7 +229,9 @@ fn calibration(ps: &[f64], ys: &[bool]) -> Vec<CalibrationBin> {
     (0..5)
         .filter_map(|b| {
             let (from, to) = (b as f64 / 5.0, (b + 1) as f64 / 5.0);
-            let inside: Vec<usize> = (0..ps.len()).filter(|&i| ps[i] >= from && (ps[i] < to || (b == 4 && ps[i] <= to))).collect();
+            let inside: Vec<usize> = (0..ps.len())
+                .filter(|&i| ps[i] >= from && (ps[i] < to || (b == 4 && ps[i] <= to)))
+                .collect();
             (!inside.is_empty()).then(|| CalibrationBin {
                 from,
                 to,
@@ -230,10 +248,15 @@ pub fn train(req: &HistoryRequest) -> Result<TrainResponse> {
     super::validate(req)?;
     let frac = req.train_fraction.unwrap_or(0.7);
     if !(frac > 0.0 && frac < 1.0) {
-        return Err(DealteamError::invalid("trainFraction", "trainFraction must be between 0 and 1 (exclusive), e.g. 0.7"));
+        return Err(DealteamError::invalid(
+            "trainFraction",
+            "trainFraction must be between 0 and 1 (exclusive), e.g. 0.7",
+        ));
     }
     let mut sorted: Vec<&HistoryDeal> = req.history.iter().collect();
-    sorted.sort_by(|a, b| (&a.closed_at[..a.closed_at.len().min(10)], &a.id).cmp(&(&b.closed_at[..b.closed_at.len().min(10)], &b.id)));
+    sorted.sort_by(|a, b| {
+        (&a.closed_at[..a.closed_at.len().min(10)], &a.id).cmp(&(&b.closed_at[..b.closed_at.len().min(10)], &b.id))
+    });
     let (all_rows, pairs) = rows(&sorted);
     let n_train = ((sorted.len() as f64) * frac).floor() as usize;
     let (tr, va) = all_rows.split_at(n_train.min(all_rows.len()));
@@ -249,13 +272,14 @@ pub fn train(req: &HistoryRequest) -> Result<TrainResponse> {
         validation_deals: va.len(),
         auc: auc(&ps, &ys),
         log_loss: model_ll,
-        baseline: Baseline { rate: base, log_loss: baseline_ll },
+        baseline: Baseline {
+            rate: base,
+            log_loss: baseline_ll,
+        },
         calibration: calibration(&ps, &ys),
     };
-    let too_little = sorted.len() < MIN_DEALS
-        || wins(tr) < MIN_PER_CLASS
-        || tr.len() - wins(tr) < MIN_PER_CLASS
-        || va.len() < 10;
+    let too_little =
+        sorted.len() < MIN_DEALS || wins(tr) < MIN_PER_CLASS || tr.len() - wins(tr) < MIN_PER_CLASS || va.len() < 10;
     let reason = if too_little {
         Some(format!(
             "too little data to claim skill: {} deals ({} wins, {} losses in training); need at least {MIN_DEALS} deals with {MIN_PER_CLASS} wins and {MIN_PER_CLASS} losses among the older ones and 10 newer ones to validate on — predictions are the base rate",
@@ -271,7 +295,10 @@ pub fn train(req: &HistoryRequest) -> Result<TrainResponse> {
     let mut model = if reason.is_none() { fit(&all_rows) } else { trained };
     model.skill = reason.is_none();
     model.reason = reason;
-    model.pairs = pairs.into_iter().map(|((a, b), (deals, wins))| PairHistory { a, b, deals, wins }).collect();
+    model.pairs = pairs
+        .into_iter()
+        .map(|((a, b), (deals, wins))| PairHistory { a, b, deals, wins })
+        .collect();
     Ok(TrainResponse { model, validation })
 }
 
@@ -283,10 +310,17 @@ impl WinModel {
             return Err(DealteamError::invalid(at, "the model's features, coefficients, means and scales must have the same length; pass a model from `train` unchanged"));
         }
         if let Some(j) = self.features.iter().position(|f| !FEATURES.contains(&f.as_str())) {
-            return Err(DealteamError::new(ErrorCode::InvalidValue, format!("{at}.features[{j}]"), format!("unknown feature `{}`", self.features[j])));
+            return Err(DealteamError::new(
+                ErrorCode::InvalidValue,
+                format!("{at}.features[{j}]"),
+                format!("unknown feature `{}`", self.features[j]),
+            ));
         }
         if self.scales.iter().any(|s| !(s.is_finite() && *s > 0.0)) || !(0.0..=1.0).contains(&self.base_rate) {
-            return Err(DealteamError::invalid(at, "the model's scales must be positive and its baseRate within 0..1"));
+            return Err(DealteamError::invalid(
+                at,
+                "the model's scales must be positive and its baseRate within 0..1",
+            ));
         }
         Ok(())
     }
@@ -295,15 +329,27 @@ impl WinModel {
 /// Win probabilities of teams under a checked model, each with its feature
 /// contributions (the base rate when the model has no skill).
 pub fn predict_teams(m: &WinModel, teams: &[TeamFeatures]) -> Vec<Prediction> {
-    let pairs: PairStats = m.pairs.iter().map(|p| (pair_key(&p.a, &p.b), (p.deals, p.wins))).collect();
+    let pairs: PairStats = m
+        .pairs
+        .iter()
+        .map(|p| (pair_key(&p.a, &p.b), (p.deals, p.wins)))
+        .collect();
     teams
         .iter()
         .map(|t| {
             if m.skill {
                 let (probability, contributions) = score(m, &features(t, &pairs));
-                Prediction { probability, contributions, from_model: true }
+                Prediction {
+                    probability,
+                    contributions,
+                    from_model: true,
+                }
             } else {
-                Prediction { probability: m.base_rate, contributions: BTreeMap::new(), from_model: false }
+                Prediction {
+                    probability: m.base_rate,
+                    contributions: BTreeMap::new(),
+                    from_model: false,
+                }
             }
         })
         .collect()
@@ -312,7 +358,9 @@ pub fn predict_teams(m: &WinModel, teams: &[TeamFeatures]) -> Vec<Prediction> {
 /// `predict`: win probabilities of proposed teams, with each feature's contribution.
 pub fn predict(req: &PredictRequest) -> Result<PredictResponse> {
     req.model.check("model")?;
-    Ok(PredictResponse { predictions: predict_teams(&req.model, &req.teams) })
+    Ok(PredictResponse {
+        predictions: predict_teams(&req.model, &req.teams),
+    })
 }
 
 #[cfg(test)]

@@ -31,7 +31,11 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 }
 
 fn compare(with: Option<f64>, without: Option<f64>) -> Comparison {
-    Comparison { with_partners: with, without_partners: without, ratio: ratio(with, without) }
+    Comparison {
+        with_partners: with,
+        without_partners: without,
+        ratio: ratio(with, without),
+    }
 }
 
 fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
@@ -60,7 +64,10 @@ pub fn insights(req: &HistoryRequest) -> Result<InsightsResponse> {
     let size = |s: &GroupStats| s.avg_deal_size.and_then(|m| m.0.to_f64());
     let per_deal = |s: &GroupStats| (s.deals > 0).then(|| s.won_value.0.to_f64().unwrap_or(0.0) / s.deals as f64);
     let multiplier = ratio(per_deal(&p2p), per_deal(&single));
-    let influenced_share = ratio(partnered.won_value.0.to_f64(), all.won_value.0.to_f64().filter(|v| *v != 0.0));
+    let influenced_share = ratio(
+        partnered.won_value.0.to_f64(),
+        all.won_value.0.to_f64().filter(|v| *v != 0.0),
+    );
     let cltv_to_cac = mean(h.iter().filter_map(|d| match (d.cltv, d.cac) {
         (Some(l), Some(c)) if !c.0.is_zero() => (l.0 / c.0).to_f64(),
         _ => None,
@@ -75,7 +82,9 @@ pub fn insights(req: &HistoryRequest) -> Result<InsightsResponse> {
         notes.push(format!("deals with partners win {:.2}× as often as deals without", r));
     }
     match multiplier {
-        Some(m) => notes.push(format!("deals with two or more partners earn {m:.2}× the expected value of single-partner deals")),
+        Some(m) => notes.push(format!(
+            "deals with two or more partners earn {m:.2}× the expected value of single-partner deals"
+        )),
         None if single.deals > 0 && single.won_value.0.is_zero() && p2p.deals > 0 => {
             notes.push("single-partner deals earned nothing, so the P2P multiplier is unbounded".to_string())
         }

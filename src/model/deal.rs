@@ -111,7 +111,11 @@ fn w_syn() -> f64 {
 }
 impl Default for ScoreWeights {
     fn default() -> Self {
-        ScoreWeights { coverage: w_cov(), fit: w_fit(), synergy: w_syn() }
+        ScoreWeights {
+            coverage: w_cov(),
+            fit: w_fit(),
+            synergy: w_syn(),
+        }
     }
 }
 
@@ -138,30 +142,49 @@ impl Deal {
     }
     /// Largest team size (default Σ max).
     pub fn max_team_size(&self) -> u32 {
-        self.max_team_size.unwrap_or_else(|| self.slots.iter().map(|s| s.max).sum())
+        self.max_team_size
+            .unwrap_or_else(|| self.slots.iter().map(|s| s.max).sum())
     }
 
     /// Check the deal's own fields (SPEC §1, §3). References to partners and profiles
     /// are checked by the operation that has the ecosystem and profiles at hand.
     pub fn validate(&self, at: &str) -> Result<()> {
         if self.slots.len() > MAX_SLOTS {
-            return Err(DealteamError::too_large(format!("{at}.slots"), "team slots", MAX_SLOTS, self.slots.len()));
+            return Err(DealteamError::too_large(
+                format!("{at}.slots"),
+                "team slots",
+                MAX_SLOTS,
+                self.slots.len(),
+            ));
         }
         let mut p = Problems::new();
         if self.value.0.is_sign_negative() && !self.value.0.is_zero() {
-            p.push(ErrorCode::InvalidMoney, format!("{at}.value"), "a deal's value must not be negative");
+            p.push(
+                ErrorCode::InvalidMoney,
+                format!("{at}.value"),
+                "a deal's value must not be negative",
+            );
         }
-        if let Err(e) = self.value.check_minor(self.currency.minor_units(), &format!("{at}.value")) {
+        if let Err(e) = self
+            .value
+            .check_minor(self.currency.minor_units(), &format!("{at}.value"))
+        {
             p.add(e);
         }
         for (i, r) in self.requirements.iter().enumerate() {
             let rp = format!("{at}.requirements[{i}]");
             if check_finite(&mut p, format!("{rp}.weight"), r.weight) && r.weight <= 0.0 {
-                p.invalid(format!("{rp}.weight"), format!("a weight must be greater than 0, got {}", r.weight));
+                p.invalid(
+                    format!("{rp}.weight"),
+                    format!("a weight must be greater than 0, got {}", r.weight),
+                );
             }
             if let Some(t) = r.target {
                 if check_finite(&mut p, format!("{rp}.target"), t) && t <= 0.0 {
-                    p.invalid(format!("{rp}.target"), format!("a target must be greater than 0, got {t}"));
+                    p.invalid(
+                        format!("{rp}.target"),
+                        format!("a target must be greater than 0, got {t}"),
+                    );
                 }
             }
             if r.capability.trim().is_empty() {
@@ -173,7 +196,10 @@ impl Deal {
         }
         for (i, s) in self.slots.iter().enumerate() {
             if s.min > s.max {
-                p.invalid(format!("{at}.slots[{i}].min"), format!("min ({}) is greater than max ({})", s.min, s.max));
+                p.invalid(
+                    format!("{at}.slots[{i}].min"),
+                    format!("min ({}) is greater than max ({})", s.min, s.max),
+                );
             }
             if s.role.trim().is_empty() {
                 p.invalid(format!("{at}.slots[{i}].role"), "a slot needs a role");
@@ -201,7 +227,10 @@ impl Deal {
         }
         for (i, id) in self.include.iter().enumerate() {
             if self.exclude.contains(id) {
-                p.invalid(format!("{at}.include[{i}]"), format!("`{id}` is both included and excluded"));
+                p.invalid(
+                    format!("{at}.include[{i}]"),
+                    format!("`{id}` is both included and excluded"),
+                );
             }
         }
         p.finish()

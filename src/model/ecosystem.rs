@@ -113,7 +113,11 @@ impl Ecosystem {
 
     /// Index of each partner id.
     pub fn partner_index(&self) -> HashMap<&str, usize> {
-        self.partners.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect()
+        self.partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect()
     }
 
     /// Check everything SPEC §0–§1 requires; every problem is reported with its path.
@@ -126,7 +130,12 @@ impl Ecosystem {
     /// are visited even when a problem is found; the result says whether to use them).
     pub fn validate_visiting<'s>(&'s self, mut visit: impl FnMut(usize, &'s Partner)) -> Result<()> {
         if self.partners.len() > MAX_PARTNERS {
-            return Err(DealteamError::too_large("partners", "partners", MAX_PARTNERS, self.partners.len()));
+            return Err(DealteamError::too_large(
+                "partners",
+                "partners",
+                MAX_PARTNERS,
+                self.partners.len(),
+            ));
         }
         if self.relationships.len() > MAX_RELATIONSHIPS {
             return Err(DealteamError::too_large(
@@ -142,7 +151,11 @@ impl Ecosystem {
             if t.trim().is_empty() {
                 p.invalid(format!("tiers[{i}]"), "a tier name must be non-empty");
             } else if !tiers.insert(t.as_str()) {
-                p.push(ErrorCode::DuplicateId, format!("tiers[{i}]"), format!("the tier `{t}` is listed twice"));
+                p.push(
+                    ErrorCode::DuplicateId,
+                    format!("tiers[{i}]"),
+                    format!("the tier `{t}` is listed twice"),
+                );
             }
         }
         // The ids are copied into one buffer first: the relationship lookups below then
@@ -154,13 +167,20 @@ impl Ecosystem {
             arena.push_str(&x.id);
             spans.push((start, arena.len()));
         }
-        let ids = index_ids(&mut p, "partners", spans.iter().map(|&(a, b)| arena.get(a..b).unwrap_or("")));
+        let ids = index_ids(
+            &mut p,
+            "partners",
+            spans.iter().map(|&(a, b)| arena.get(a..b).unwrap_or("")),
+        );
         let currency = self.currency();
         for (i, partner) in self.partners.iter().enumerate() {
             // paths are formatted only when there is a problem: this loop runs 100k times
             let at = || format!("partners[{i}]");
             if partner.kind.trim().is_empty() {
-                p.invalid(format!("{}.kind", at()), "kind must be non-empty (e.g. isv, si, reseller)");
+                p.invalid(
+                    format!("{}.kind", at()),
+                    "kind must be non-empty (e.g. isv, si, reseller)",
+                );
             }
             if partner.name.trim().is_empty() {
                 p.invalid(format!("{}.name", at()), "name must be non-empty");
@@ -168,7 +188,8 @@ impl Ecosystem {
             if let Some(t) = &partner.tier {
                 if !tiers.contains(t.as_str()) {
                     let known = if self.tiers.is_empty() {
-                        "the ecosystem lists no tiers; add `tiers` (lowest first) or drop the partner's tier".to_string()
+                        "the ecosystem lists no tiers; add `tiers` (lowest first) or drop the partner's tier"
+                            .to_string()
                     } else {
                         format!("known tiers: {}", self.tiers.join(", "))
                     };
@@ -190,7 +211,11 @@ impl Ecosystem {
             }
             if let Some(c) = partner.cost_to_serve {
                 if c.0.is_sign_negative() && !c.0.is_zero() {
-                    p.push(ErrorCode::InvalidMoney, format!("{}.costToServe", at()), "cost to serve must not be negative");
+                    p.push(
+                        ErrorCode::InvalidMoney,
+                        format!("{}.costToServe", at()),
+                        "cost to serve must not be negative",
+                    );
                 } else if c.0.scale() > currency.minor_units() {
                     if let Err(e) = c.check_minor(currency.minor_units(), &format!("{}.costToServe", at())) {
                         p.add(e);
@@ -207,17 +232,24 @@ impl Ecosystem {
             for (end, (side, id)) in ends.iter_mut().zip([("a", &r.a), ("b", &r.b)]) {
                 *end = ids.get(id.as_str()).copied();
                 if end.is_none() {
-                    p.push(ErrorCode::UnknownPartner, format!("{}.{side}", at()), format!("no partner has the id `{id}`"));
+                    p.push(
+                        ErrorCode::UnknownPartner,
+                        format!("{}.{side}", at()),
+                        format!("no partner has the id `{id}`"),
+                    );
                 }
             }
             if r.a == r.b {
                 p.invalid(format!("{}.b", at()), "a relationship joins two different partners");
             } else if let [Some(a), Some(b)] = ends {
                 if !pairs.insert(((a.min(b) as u64) << 32) | a.max(b) as u64) {
-                p.push(
-                    ErrorCode::DuplicateId,
-                    at(),
-                    format!("the pair `{}`–`{}` is listed twice; merge the two relationships", r.a, r.b),
+                    p.push(
+                        ErrorCode::DuplicateId,
+                        at(),
+                        format!(
+                            "the pair `{}`–`{}` is listed twice; merge the two relationships",
+                            r.a, r.b
+                        ),
                     );
                 }
             }
@@ -231,11 +263,18 @@ impl Ecosystem {
             }
             if let (Some(w), Some(d)) = (r.joint_wins, r.joint_deals) {
                 if w > d {
-                    p.invalid(format!("{}.jointWins", at()), format!("jointWins ({w}) cannot exceed jointDeals ({d})"));
+                    p.invalid(
+                        format!("{}.jointWins", at()),
+                        format!("jointWins ({w}) cannot exceed jointDeals ({d})"),
+                    );
                 }
             }
             if r.joint_wins.is_some() && r.joint_deals.is_none() {
-                p.push(ErrorCode::MissingField, format!("{}.jointDeals", at()), "jointWins needs jointDeals");
+                p.push(
+                    ErrorCode::MissingField,
+                    format!("{}.jointDeals", at()),
+                    "jointWins needs jointDeals",
+                );
             }
         }
         p.finish()

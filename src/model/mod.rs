@@ -22,7 +22,11 @@ pub(crate) fn check_ids<'a>(p: &mut Problems, path: &str, ids: impl Iterator<Ite
 }
 
 /// [`check_ids`], returning each distinct id's first position (for reference checks).
-pub(crate) fn index_ids<'a>(p: &mut Problems, path: &str, ids: impl Iterator<Item = &'a str>) -> FxHashMap<&'a str, usize> {
+pub(crate) fn index_ids<'a>(
+    p: &mut Problems,
+    path: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> FxHashMap<&'a str, usize> {
     let mut seen = FxHashMap::default();
     seen.reserve(ids.size_hint().0);
     for (i, id) in ids.enumerate() {
@@ -30,7 +34,11 @@ pub(crate) fn index_ids<'a>(p: &mut Problems, path: &str, ids: impl Iterator<Ite
         if id.trim().is_empty() {
             p.invalid(at(), "an id must be a non-empty string");
         } else if seen.insert(id, i).is_some() {
-            p.push(ErrorCode::DuplicateId, at(), format!("the id `{id}` is used more than once in {path}"));
+            p.push(
+                ErrorCode::DuplicateId,
+                at(),
+                format!("the id `{id}` is used more than once in {path}"),
+            );
         }
     }
     seen

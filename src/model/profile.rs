@@ -102,7 +102,10 @@ pub struct Criterion {
 impl Criterion {
     /// A readable label such as `capability:cloud` or `tier`.
     pub fn label(&self) -> String {
-        let kind = serde_json::to_value(self.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let kind = serde_json::to_value(self.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         match &self.key {
             Some(k) => format!("{kind}:{k}"),
             None => kind,
@@ -115,7 +118,12 @@ impl Profile {
     /// prefixed with `at` (e.g. `profile` or `profiles[2]`).
     pub fn validate(&self, at: &str, tiers: &[String]) -> Result<()> {
         if self.criteria.len() > MAX_CRITERIA {
-            return Err(DealteamError::too_large(format!("{at}.criteria"), "criteria per profile", MAX_CRITERIA, self.criteria.len()));
+            return Err(DealteamError::too_large(
+                format!("{at}.criteria"),
+                "criteria per profile",
+                MAX_CRITERIA,
+                self.criteria.len(),
+            ));
         }
         let mut p = Problems::new();
         if self.id.trim().is_empty() {
@@ -127,15 +135,25 @@ impl Profile {
         for (i, c) in self.criteria.iter().enumerate() {
             let cp = format!("{at}.criteria[{i}]");
             if check_finite(&mut p, format!("{cp}.weight"), c.weight) && c.weight <= 0.0 {
-                p.invalid(format!("{cp}.weight"), format!("a weight must be greater than 0, got {}", c.weight));
+                p.invalid(
+                    format!("{cp}.weight"),
+                    format!("a weight must be greater than 0, got {}", c.weight),
+                );
             }
             let needs_key = !matches!(c.kind, CriterionKind::Tier | CriterionKind::Reach);
             if needs_key && c.key.as_deref().map_or(true, |k| k.trim().is_empty()) {
-                p.push(ErrorCode::MissingField, format!("{cp}.key"), format!("a {} criterion needs a key", c.label()));
+                p.push(
+                    ErrorCode::MissingField,
+                    format!("{cp}.key"),
+                    format!("a {} criterion needs a key", c.label()),
+                );
             }
             if let Some(t) = c.target {
                 if check_finite(&mut p, format!("{cp}.target"), t) && t <= 0.0 {
-                    p.invalid(format!("{cp}.target"), format!("a target must be greater than 0, got {t}"));
+                    p.invalid(
+                        format!("{cp}.target"),
+                        format!("a target must be greater than 0, got {t}"),
+                    );
                 }
             }
             for (name, v) in [("good", c.good), ("bad", c.bad)] {
@@ -145,16 +163,32 @@ impl Profile {
             }
             match c.kind {
                 CriterionKind::Metric => match (c.good, c.bad) {
-                    (Some(g), Some(b)) if g == b => {
-                        p.invalid(format!("{cp}.good"), "good and bad must differ (good < bad means lower is better)")
-                    }
-                    (None, _) => p.push(ErrorCode::MissingField, format!("{cp}.good"), "a metric criterion needs `good` and `bad`"),
-                    (_, None) => p.push(ErrorCode::MissingField, format!("{cp}.bad"), "a metric criterion needs `good` and `bad`"),
+                    (Some(g), Some(b)) if g == b => p.invalid(
+                        format!("{cp}.good"),
+                        "good and bad must differ (good < bad means lower is better)",
+                    ),
+                    (None, _) => p.push(
+                        ErrorCode::MissingField,
+                        format!("{cp}.good"),
+                        "a metric criterion needs `good` and `bad`",
+                    ),
+                    (_, None) => p.push(
+                        ErrorCode::MissingField,
+                        format!("{cp}.bad"),
+                        "a metric criterion needs `good` and `bad`",
+                    ),
                     _ => {}
                 },
                 CriterionKind::Reach => match c.good {
-                    Some(g) if g <= 0.0 => p.invalid(format!("{cp}.good"), "reach needs `good` > 0 (the account count that scores 1)"),
-                    None => p.push(ErrorCode::MissingField, format!("{cp}.good"), "reach needs `good`: the account count that scores 1"),
+                    Some(g) if g <= 0.0 => p.invalid(
+                        format!("{cp}.good"),
+                        "reach needs `good` > 0 (the account count that scores 1)",
+                    ),
+                    None => p.push(
+                        ErrorCode::MissingField,
+                        format!("{cp}.good"),
+                        "reach needs `good`: the account count that scores 1",
+                    ),
                     _ => {}
                 },
                 _ => {}
@@ -164,7 +198,10 @@ impl Profile {
             let rp = format!("{at}.require");
             if let Some(t) = &r.min_tier {
                 if !tiers.contains(t) {
-                    p.invalid(format!("{rp}.minTier"), format!("unknown tier `{t}`; known tiers: {}", tiers.join(", ")));
+                    p.invalid(
+                        format!("{rp}.minTier"),
+                        format!("unknown tier `{t}`; known tiers: {}", tiers.join(", ")),
+                    );
                 }
             }
             if let Some(m) = &r.capabilities_min {

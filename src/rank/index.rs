@@ -221,7 +221,13 @@ struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     fn new(n: usize, missing: f64) -> Self {
-        Columns { n, missing, keys: FxHashMap::default(), cols: Vec::new(), memo: Vec::new() }
+        Columns {
+            n,
+            missing,
+            keys: FxHashMap::default(),
+            cols: Vec::new(),
+            memo: Vec::new(),
+        }
     }
 
     /// Set partner `i`'s value of key `k`, the `j`-th key of its map.

@@ -105,7 +105,10 @@ impl crate::api::Command for RankCommand {
     type Request = RankRequest;
     type Response = RankResponse;
     fn run(req: Self::Request, _ctx: &crate::clock::Ctx) -> Result<Self::Response> {
-        let opts = RankOptions { limit: req.limit, explain: req.explain };
+        let opts = RankOptions {
+            limit: req.limit,
+            explain: req.explain,
+        };
         let index = EcosystemIndex::new(req.ecosystem).map_err(|e| index::under("ecosystem", e))?;
         index.rank(&req.profile, &opts)
     }

@@ -37,7 +37,11 @@ pub(crate) fn top(s: &Scores, id_rank: &[u32], rows: usize) -> Vec<u32> {
         let eligible = s.eligible.iter().filter(|&&e| e).count();
         let mut keys: Vec<u128> = if eligible >= rows {
             let mut k = Vec::with_capacity(eligible);
-            k.extend((0..n as u32).filter(|&i| s.eligible[i as usize]).map(|i| key(s, id_rank, i)));
+            k.extend(
+                (0..n as u32)
+                    .filter(|&i| s.eligible[i as usize])
+                    .map(|i| key(s, id_rank, i)),
+            );
             k
         } else {
             (0..n as u32).map(|i| key(s, id_rank, i)).collect()

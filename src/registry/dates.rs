@@ -12,7 +12,12 @@ pub struct Day(pub i64);
 impl Day {
     /// Parse `YYYY-MM-DD` (anything after the date, such as `T10:00:00Z`, is ignored).
     pub fn parse(s: &str, path: &str) -> Result<Day> {
-        let bad = || DealteamError::invalid(path, format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"));
+        let bad = || {
+            DealteamError::invalid(
+                path,
+                format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"),
+            )
+        };
         let d = s.get(..10).ok_or_else(bad)?;
         if s.len() > 10 && !s[10..].starts_with('T') {
             return Err(bad());
@@ -87,7 +92,10 @@ mod tests {
         assert_eq!(a.plus(1).to_string(), "2024-02-29");
         assert_eq!(a.plus(2).to_string(), "2024-03-01");
         assert_eq!(Day::parse("1970-01-01", "x").unwrap(), Day(0));
-        assert_eq!(Day::parse("2026-03-01T10:00:00Z", "x").unwrap().to_string(), "2026-03-01");
+        assert_eq!(
+            Day::parse("2026-03-01T10:00:00Z", "x").unwrap().to_string(),
+            "2026-03-01"
+        );
         assert!(Day::parse("2023-02-29", "x").is_err());
         assert!(Day::parse("2023-13-01", "x").is_err());
         assert!(Day::parse("01/02/2023", "x").is_err());

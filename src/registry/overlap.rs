@@ -25,7 +25,11 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
     let salt = match (req.hashed, &req.salt) {
         (true, Some(s)) if !s.is_empty() => Some(s.as_str()),
         (true, _) => {
-            return Err(DealteamError::new(ErrorCode::MissingField, "salt", "hashed overlap needs a non-empty `salt` agreed by the partners"))
+            return Err(DealteamError::new(
+                ErrorCode::MissingField,
+                "salt",
+                "hashed overlap needs a non-empty `salt` agreed by the partners",
+            ))
         }
         (false, _) => None,
     };
@@ -35,7 +39,12 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
     let partners = &req.ecosystem.partners;
     let keyed: Vec<BTreeSet<String>> = partners
         .iter()
-        .map(|p| p.accounts.iter().map(|a| salt.map_or_else(|| a.clone(), |s| hash_account(s, a))).collect())
+        .map(|p| {
+            p.accounts
+                .iter()
+                .map(|a| salt.map_or_else(|| a.clone(), |s| hash_account(s, a)))
+                .collect()
+        })
         .collect();
     let mut by_account: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, accts) in keyed.iter().enumerate() {
@@ -59,7 +68,11 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
         .map(|((i, j), mut s)| {
             s.sort_unstable();
             let union = keyed[i].len() + keyed[j].len() - s.len();
-            let (a, b) = if partners[i].id <= partners[j].id { (i, j) } else { (j, i) };
+            let (a, b) = if partners[i].id <= partners[j].id {
+                (i, j)
+            } else {
+                (j, i)
+            };
             OverlapPair {
                 a: partners[a].id.clone(),
                 b: partners[b].id.clone(),
@@ -70,7 +83,10 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
         })
         .collect();
     pairs.sort_by(|x, y| {
-        y.shared.cmp(&x.shared).then(y.jaccard.total_cmp(&x.jaccard)).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+        y.shared
+            .cmp(&x.shared)
+            .then(y.jaccard.total_cmp(&x.jaccard))
+            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
     });
     if let Some(l) = req.limit {
         pairs.truncate(l);
@@ -95,7 +111,13 @@ mod tests {
     #[test]
     fn sha256_of_salted_account() {
         // expected values from coreutils: printf 's1acme' | sha256sum
-        assert_eq!(hash_account("s1", "acme"), "9e6ac6aebe32eecce201662afa0c83b26b0bcfc1462d9fe81700247b29b09510");
-        assert_eq!(hash_account("", "abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            hash_account("s1", "acme"),
+            "9e6ac6aebe32eecce201662afa0c83b26b0bcfc1462d9fe81700247b29b09510"
+        );
+        assert_eq!(
+            hash_account("", "abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

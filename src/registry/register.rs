@@ -52,7 +52,10 @@ fn conflict(owner: &Window, challenger: &Registration) -> Conflict {
     let (rule, message, resolutions) = if same {
         (
             "already_registered",
-            format!("{} already registered {what} as `{}`, protected until {}", o.partner_id, o.id, owner.until),
+            format!(
+                "{} already registered {what} as `{}`, protected until {}",
+                o.partner_id, o.id, owner.until
+            ),
             vec![format!("extend registration `{}` instead of registering again", o.id)],
         )
     } else {
@@ -63,8 +66,14 @@ fn conflict(owner: &Window, challenger: &Registration) -> Conflict {
                 o.partner_id, o.id, o.registered_at, owner.until, challenger.partner_id
             ),
             vec![
-                format!("co-sell: {} joins {}'s deal team for this account", challenger.partner_id, o.partner_id),
-                format!("referral: {} refers its contact to {} for a referral fee", challenger.partner_id, o.partner_id),
+                format!(
+                    "co-sell: {} joins {}'s deal team for this account",
+                    challenger.partner_id, o.partner_id
+                ),
+                format!(
+                    "referral: {} refers its contact to {} for a referral fee",
+                    challenger.partner_id, o.partner_id
+                ),
                 format!("wait until {} expires after {}", o.id, owner.until),
             ],
         )
@@ -92,15 +101,27 @@ pub fn register(req: RegisterRequest) -> Result<RegisterResponse> {
     }
     crate::model::check_ids(&mut p, "registry", req.registry.iter().map(|r| r.id.as_str()));
     if req.registry.iter().any(|r| r.id == req.registration.id) {
-        p.push(ErrorCode::DuplicateId, "registration.id", format!("the registry already has a registration `{}`", req.registration.id));
+        p.push(
+            ErrorCode::DuplicateId,
+            "registration.id",
+            format!("the registry already has a registration `{}`", req.registration.id),
+        );
     }
-    for (field, v) in [("partnerId", &req.registration.partner_id), ("account", &req.registration.account), ("id", &req.registration.id)] {
+    for (field, v) in [
+        ("partnerId", &req.registration.partner_id),
+        ("account", &req.registration.account),
+        ("id", &req.registration.id),
+    ] {
         if v.trim().is_empty() {
             p.invalid(format!("registration.{field}"), format!("{field} must be non-empty"));
         }
     }
-    let windows: Vec<Window> =
-        req.registry.iter().enumerate().filter_map(|(i, r)| window(r, &format!("registry[{i}]"), days, &mut p)).collect();
+    let windows: Vec<Window> = req
+        .registry
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| window(r, &format!("registry[{i}]"), days, &mut p))
+        .collect();
     let new = window(&req.registration, "registration", days, &mut p);
     let now = match &req.now {
         Some(n) => p.take(Day::parse(n, "now")),
@@ -110,7 +131,10 @@ pub fn register(req: RegisterRequest) -> Result<RegisterResponse> {
     // `window` and `Day::parse` record a problem whenever they return None, so after
     // `finish` both are present; the error is only a guard.
     let (Some(new), Some(now)) = (new, now) else {
-        return Err(crate::DealteamError::invalid("registration", "the registration could not be read"));
+        return Err(crate::DealteamError::invalid(
+            "registration",
+            "the registration could not be read",
+        ));
     };
 
     // The owner is the earliest active registration contesting the new one.
@@ -127,17 +151,28 @@ pub fn register(req: RegisterRequest) -> Result<RegisterResponse> {
         registry.push(req.registration.clone());
         after.push(new);
     }
-    Ok(RegisterResponse { accepted: refused.is_none(), conflict: refused, conflicts: conflicts(after, now), registry })
+    Ok(RegisterResponse {
+        accepted: refused.is_none(),
+        conflict: refused,
+        conflicts: conflicts(after, now),
+        registry,
+    })
 }
 
 /// Every pair of registrations active on `now`, of different partners, contesting the
 /// same account, the earlier one owning it (ties by id).
 fn conflicts(windows: Vec<Window>, now: Day) -> Vec<Conflict> {
-    let mut ws: Vec<Window> = windows.into_iter().filter(|w| w.from <= now && now <= w.until).collect();
+    let mut ws: Vec<Window> = windows
+        .into_iter()
+        .filter(|w| w.from <= now && now <= w.until)
+        .collect();
     ws.sort_by(|x, y| (&x.reg.account, x.from, &x.reg.id).cmp(&(&y.reg.account, y.from, &y.reg.id)));
     let mut out = Vec::new();
     for (i, later) in ws.iter().enumerate() {
-        if let Some(owner) = ws[..i].iter().find(|o| contests(o.reg, later.reg) && o.reg.partner_id != later.reg.partner_id) {
+        if let Some(owner) = ws[..i]
+            .iter()
+            .find(|o| contests(o.reg, later.reg) && o.reg.partner_id != later.reg.partner_id)
+        {
             out.push(conflict(owner, later.reg));
         }
     }

@@ -54,7 +54,10 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
                 return Err(DealteamError::invalid("models", "list at least one model to compare"));
             }
             if let Some(i) = list.iter().position(|m| *m == SplitModel::Compare) {
-                return Err(DealteamError::invalid(format!("models[{i}]"), "`compare` cannot compare itself"));
+                return Err(DealteamError::invalid(
+                    format!("models[{i}]"),
+                    "`compare` cannot compare itself",
+                ));
             }
             list
         }
@@ -84,15 +87,34 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
         _ => None,
     };
     if let (false, Some(&model)) = (rule.model == SplitModel::Compare, list.first()) {
-        let result = run_model(&rule, model, game.as_ref(), table.as_deref(), &members, &currency, amount)?;
-        return Ok(SplitResponse { result, comparison: None });
+        let result = run_model(
+            &rule,
+            model,
+            game.as_ref(),
+            table.as_deref(),
+            &members,
+            &currency,
+            amount,
+        )?;
+        return Ok(SplitResponse {
+            result,
+            comparison: None,
+        });
     }
     // compare: a model that cannot divide this amount (e.g. negative Shapley values) is
     // listed with its error instead of failing the whole comparison
     let mut results = Vec::with_capacity(list.len());
     let mut first_error = None;
     for model in &list {
-        match run_model(&rule, *model, game.as_ref(), table.as_deref(), &members, &currency, amount) {
+        match run_model(
+            &rule,
+            *model,
+            game.as_ref(),
+            table.as_deref(),
+            &members,
+            &currency,
+            amount,
+        ) {
             Ok(r) => results.push(r),
             Err(e) => {
                 first_error.get_or_insert_with(|| e.clone());
@@ -109,7 +131,10 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
         }
     }
     match results.iter().find(|r| r.error.is_none()) {
-        Some(first) => Ok(SplitResponse { result: first.clone(), comparison: Some(results) }),
+        Some(first) => Ok(SplitResponse {
+            result: first.clone(),
+            comparison: Some(results),
+        }),
         None => Err(first_error.unwrap_or_else(|| DealteamError::invalid("model", "no model to run"))),
     }
 }
@@ -151,7 +176,11 @@ fn run_model(
         .map(|(i, (id, part))| Allocation {
             partner_id: id.clone(),
             amount: *part,
-            share: if amount.0.is_zero() { 0.0 } else { (part.0 / amount.0).to_f64().unwrap_or(0.0) },
+            share: if amount.0.is_zero() {
+                0.0
+            } else {
+                (part.0 / amount.0).to_f64().unwrap_or(0.0)
+            },
             value: values.and_then(|v| v.values.get(i).copied()),
         })
         .collect();

@@ -10,7 +10,12 @@ impl Game {
     pub fn table(&self) -> Result<Vec<f64>> {
         let n = self.players();
         if n > MAX_ENUMERATED_PLAYERS {
-            return Err(DealteamError::too_large("members", "players for enumeration", MAX_ENUMERATED_PLAYERS, n));
+            return Err(DealteamError::too_large(
+                "members",
+                "players for enumeration",
+                MAX_ENUMERATED_PLAYERS,
+                n,
+            ));
         }
         let size = 1usize << n;
         let mut v = vec![0.0; size];

@@ -22,9 +22,16 @@ pub fn report(
     minor: u32,
 ) -> Result<Fairness> {
     let total: Decimal = parts.iter().map(|p| p.0).sum();
-    let mut f = Fairness { efficient: total == amount.0 && parts.len() == members.len(), ..Fairness::default() };
+    let mut f = Fairness {
+        efficient: total == amount.0 && parts.len() == members.len(),
+        ..Fairness::default()
+    };
     f.explanation.push(if f.efficient {
-        format!("Efficient: the {} parts add up exactly to {}.", parts.len(), amount.with_scale(minor))
+        format!(
+            "Efficient: the {} parts add up exactly to {}.",
+            parts.len(),
+            amount.with_scale(minor)
+        )
     } else {
         format!("Not efficient: the parts add up to {total}, not {}.", amount.0)
     });
@@ -48,8 +55,16 @@ pub fn report(
     let unit = libm::pow(10.0, -(minor as f64));
     // one minor unit of money, in the game's units
     let unit_game = if amt != 0.0 { unit * (grand / amt).abs() } else { 0.0 };
-    let x: Vec<f64> =
-        parts.iter().map(|p| if amt != 0.0 { p.0.to_f64().unwrap_or(0.0) / amt * grand } else { 0.0 }).collect();
+    let x: Vec<f64> = parts
+        .iter()
+        .map(|p| {
+            if amt != 0.0 {
+                p.0.to_f64().unwrap_or(0.0) / amt * grand
+            } else {
+                0.0
+            }
+        })
+        .collect();
 
     if alone > grand + tol {
         f.core_empty = Some(true);
@@ -61,7 +76,8 @@ pub fn report(
         return Ok(f);
     }
     if amt == 0.0 {
-        f.explanation.push("The amount is zero, so the core was not checked.".into());
+        f.explanation
+            .push("The amount is zero, so the core was not checked.".into());
         return Ok(f);
     }
     let owned;
@@ -124,8 +140,10 @@ fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
         return;
     }
     let names: Vec<String> = {
-        let mut s: Vec<String> =
-            (0..members.len()).filter(|&i| best_mask >> i & 1 == 1).map(|i| members[i].clone()).collect();
+        let mut s: Vec<String> = (0..members.len())
+            .filter(|&i| best_mask >> i & 1 == 1)
+            .map(|i| members[i].clone())
+            .collect();
         s.sort();
         s
     };
@@ -137,7 +155,11 @@ fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
             .push("In the core: no group of members would earn more on its own than this split gives it.".into());
         return;
     } else {
-        let empty = if f.core_empty == Some(true) { " (the core is empty, so every split is blocked)" } else { "" };
+        let empty = if f.core_empty == Some(true) {
+            " (the core is empty, so every split is blocked)"
+        } else {
+            ""
+        };
         f.explanation.push(format!(
             "Not in the core{empty}: {{{}}} would earn {:.2} on its own but gets {:.2} here (excess {:.2}) — it has a reason to leave.",
             names.join(", "),
@@ -146,7 +168,12 @@ fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
             best
         ));
     }
-    f.blocking = Some(Blocking { members: names, value: v[best_mask], payoff: xs_best, excess: best });
+    f.blocking = Some(Blocking {
+        members: names,
+        value: v[best_mask],
+        payoff: xs_best,
+        excess: best,
+    });
 }
 
 /// The core check's work (SPEC §5): over every proper non-empty coalition S (bitmask
@@ -175,7 +202,9 @@ fn same(a: f64, b: f64, tol: f64) -> bool {
 /// i and j are symmetric when v(S ∪ i) = v(S ∪ j) for every S without both.
 fn symmetric(v: &[f64], i: usize, j: usize, tol: f64) -> bool {
     let (bi, bj) = (1usize << i, 1usize << j);
-    (0..v.len()).filter(|s| s & (bi | bj) == 0).all(|s| same(v[s | bi], v[s | bj], tol))
+    (0..v.len())
+        .filter(|s| s & (bi | bj) == 0)
+        .all(|s| same(v[s | bi], v[s | bj], tol))
 }
 
 fn symmetry(f: &mut Fairness, v: &[f64], parts: &[Money], members: &[String], tol: f64, unit: f64) {
@@ -200,14 +229,26 @@ fn symmetry(f: &mut Fairness, v: &[f64], parts: &[Money], members: &[String], to
         return;
     }
     let money = |i: usize| parts[i].0.to_f64().unwrap_or(0.0);
-    let respected = groups.iter().all(|g| g.iter().all(|&i| (money(i) - money(g[0])).abs() <= unit * 1.000001));
-    let names: Vec<Vec<String>> = groups.iter().map(|g| g.iter().map(|&i| members[i].clone()).collect()).collect();
+    let respected = groups
+        .iter()
+        .all(|g| g.iter().all(|&i| (money(i) - money(g[0])).abs() <= unit * 1.000001));
+    let names: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| g.iter().map(|&i| members[i].clone()).collect())
+        .collect();
     f.explanation.push(format!(
         "Symmetric (interchangeable) members: {}; the split {} them equally (within one minor unit).",
-        names.iter().map(|g| format!("{{{}}}", g.join(", "))).collect::<Vec<_>>().join(", "),
+        names
+            .iter()
+            .map(|g| format!("{{{}}}", g.join(", ")))
+            .collect::<Vec<_>>()
+            .join(", "),
         if respected { "treats" } else { "does NOT treat" }
     ));
-    f.symmetry = Some(PropertyCheck { players: names, respected });
+    f.symmetry = Some(PropertyCheck {
+        players: names,
+        respected,
+    });
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -226,7 +267,9 @@ fn dummies(
     let dummy: Vec<usize> = (0..n)
         .filter(|&i| {
             let b = 1usize << i;
-            (0..v.len()).filter(|s| s & b == 0).all(|s| same(v[s | b] - v[s], singles[i], tol))
+            (0..v.len())
+                .filter(|s| s & b == 0)
+                .all(|s| same(v[s | b] - v[s], singles[i], tol))
         })
         .collect();
     if dummy.is_empty() {
@@ -243,5 +286,8 @@ fn dummies(
         names.join(", "),
         if respected { "gives" } else { "does NOT give" }
     ));
-    f.dummy = Some(PropertyCheck { players: vec![names], respected });
+    f.dummy = Some(PropertyCheck {
+        players: vec![names],
+        respected,
+    });
 }

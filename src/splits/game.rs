@@ -74,7 +74,12 @@ impl WinCurve {
     /// The curve with steepness `k` and midpoint `m`.
     pub fn new(k: f64, m: f64) -> WinCurve {
         let lo = sigma(-k * m);
-        WinCurve { k, m, lo, span: sigma(k * (1.0 - m)) - lo }
+        WinCurve {
+            k,
+            m,
+            lo,
+            span: sigma(k * (1.0 - m)) - lo,
+        }
     }
     /// The chance that a team with coverage `c` wins (SPEC §5):
     /// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
@@ -115,7 +120,10 @@ impl Game {
                     p.invalid(field(&gp, "k"), format!("k (steepness) must be a number > 0, got {k}"));
                 }
                 if !m.is_finite() || !(0.0..1.0).contains(&m) {
-                    p.invalid(field(&gp, "m"), format!("m (midpoint coverage) must be in [0, 1), got {m}"));
+                    p.invalid(
+                        field(&gp, "m"),
+                        format!("m (midpoint coverage) must be in [0, 1), got {m}"),
+                    );
                 }
                 p.finish()?;
                 Self::levels(ecosystem, deal, members, currency, at, Some(WinCurve::new(k, m))).map(Some)
@@ -136,7 +144,9 @@ impl Game {
                 let vp = field(&gp, "values");
                 for (key, v) in values {
                     let kp = field(&vp, key);
-                    let Some(x) = money_value(&mut p, *v, currency, &kp) else { continue };
+                    let Some(x) = money_value(&mut p, *v, currency, &kp) else {
+                        continue;
+                    };
                     let mut mask = 0u128;
                     for id in key.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                         match idx.get(id) {
@@ -152,12 +162,18 @@ impl Game {
                         p.invalid(kp.clone(), "the empty coalition is worth 0");
                     }
                     if listed.insert(mask, x).is_some() {
-                        p.push(ErrorCode::DuplicateId, kp, format!("`{key}` names a coalition listed twice"));
+                        p.push(
+                            ErrorCode::DuplicateId,
+                            kp,
+                            format!("`{key}` names a coalition listed twice"),
+                        );
                     }
                 }
                 p.finish()?;
                 listed.remove(&0);
-                let singles = (0..members.len()).map(|i| listed.get(&(1u128 << i)).copied().unwrap_or(0.0)).collect();
+                let singles = (0..members.len())
+                    .map(|i| listed.get(&(1u128 << i)).copied().unwrap_or(0.0))
+                    .collect();
                 Ok(Some(Game::Table(TableGame { singles, listed })))
             }
             GameSpec::AdditiveSynergy { standalone, pairs } => {
@@ -167,7 +183,11 @@ impl Game {
                 for (id, v) in standalone {
                     let sp = field(&field(&gp, "standalone"), id);
                     match idx.get(id.as_str()) {
-                        None => p.push(ErrorCode::UnknownPartner, sp, format!("`{id}` is not one of the members")),
+                        None => p.push(
+                            ErrorCode::UnknownPartner,
+                            sp,
+                            format!("`{id}` is not one of the members"),
+                        ),
                         Some(&i) => s[i] = money_value(&mut p, *v, currency, &sp).unwrap_or(0.0),
                     }
                 }
@@ -200,7 +220,10 @@ impl Game {
                     }
                 }
                 p.finish()?;
-                Ok(Some(Game::Synergy(SynergyGame { standalone: s, pairs: out })))
+                Ok(Some(Game::Synergy(SynergyGame {
+                    standalone: s,
+                    pairs: out,
+                })))
             }
         }
     }
@@ -222,7 +245,8 @@ impl Game {
         };
         eco.validate().map_err(|e| prefix(e, &field(at, "ecosystem")))?;
         deal.validate(&field(at, "deal"))?;
-        deal.currency.ensure_same(currency, &field(&field(at, "deal"), "currency"))?;
+        deal.currency
+            .ensure_same(currency, &field(&field(at, "deal"), "currency"))?;
         let pidx = eco.partner_index();
         let mut p = Problems::new();
         let mut partners = Vec::with_capacity(members.len());
@@ -244,10 +268,18 @@ impl Game {
         } else {
             let total: f64 = deal.requirements.iter().map(|r| r.weight).sum();
             let w = deal.requirements.iter().map(|r| r.weight / total).collect();
-            let l = partners.iter().flat_map(|p| deal.requirements.iter().map(move |r| level(r, p).max(0.0))).collect();
+            let l = partners
+                .iter()
+                .flat_map(|p| deal.requirements.iter().map(move |r| level(r, p).max(0.0)))
+                .collect();
             (w, l)
         };
-        Ok(Game::Levels(LevelGame { value, weights, levels, win }))
+        Ok(Game::Levels(LevelGame {
+            value,
+            weights,
+            levels,
+            win,
+        }))
     }
 
     /// Number of players.
@@ -280,7 +312,9 @@ impl Game {
                 let cov = (0..r)
                     .map(|k| {
                         g.weights[k]
-                            * s.iter().map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0)).fold(0.0, f64::max)
+                            * s.iter()
+                                .map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0))
+                                .fold(0.0, f64::max)
                     })
                     .sum();
                 g.of_coverage(cov)
@@ -293,7 +327,12 @@ impl Game {
                 let mut inside = vec![false; g.standalone.len()];
                 s.iter().for_each(|&i| inside[i] = true);
                 let base: f64 = s.iter().map(|&i| g.standalone[i]).sum();
-                base + g.pairs.iter().filter(|(a, b, _)| inside[*a] && inside[*b]).map(|x| x.2).sum::<f64>()
+                base + g
+                    .pairs
+                    .iter()
+                    .filter(|(a, b, _)| inside[*a] && inside[*b])
+                    .map(|x| x.2)
+                    .sum::<f64>()
             }
         }
     }
@@ -346,7 +385,9 @@ impl Game {
                     })
                     .collect()
             }
-            _ => (0..n).map(|i| self.value_of(&(0..n).filter(|&j| j != i).collect::<Vec<_>>())).collect(),
+            _ => (0..n)
+                .map(|i| self.value_of(&(0..n).filter(|&j| j != i).collect::<Vec<_>>()))
+                .collect(),
         }
     }
 }
@@ -369,7 +410,10 @@ impl TableGame {
         }
         match self.listed.get(&mask) {
             Some(&x) => x,
-            None => (0..self.singles.len()).filter(|&i| mask >> i & 1 == 1).map(|i| self.singles[i]).sum(),
+            None => (0..self.singles.len())
+                .filter(|&i| mask >> i & 1 == 1)
+                .map(|i| self.singles[i])
+                .sum(),
         }
     }
 }

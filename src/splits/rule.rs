@@ -92,13 +92,24 @@ impl SplitRule {
             ));
         }
         self.check_fields(model, at)?;
-        let game = if model.needs_game() { self.build_game(members, currency, at)? } else { None };
+        let game = if model.needs_game() {
+            self.build_game(members, currency, at)?
+        } else {
+            None
+        };
         self.prepare_with(model, game.as_ref(), members, currency, at)
     }
 
     /// The game of this rule over `members`, if it has one (see [`Game::build`]).
     pub fn build_game(&self, members: &[String], currency: &Currency, at: &str) -> Result<Option<Game>> {
-        Game::build(self.game.as_ref(), self.ecosystem.as_ref(), self.deal.as_ref(), members, currency, at)
+        Game::build(
+            self.game.as_ref(),
+            self.ecosystem.as_ref(),
+            self.deal.as_ref(),
+            members,
+            currency,
+            at,
+        )
     }
 
     /// Reject fields that belong to another model (catches a forgotten `model`).
@@ -150,20 +161,34 @@ impl SplitRule {
         at: &str,
     ) -> Result<PreparedSplit> {
         let minor = currency.minor_units();
-        let done = |division, method, values| Ok(PreparedSplit { model, values, method, minor, division });
+        let done = |division, method, values| {
+            Ok(PreparedSplit {
+                model,
+                values,
+                method,
+                minor,
+                division,
+            })
+        };
         match model {
             SplitModel::Fixed => {
                 let (division, method) = fixed(self.shares.as_ref(), self.percent.as_ref(), members, at)?;
                 done(division, method, None)
             }
             SplitModel::Tiered => {
-                let t =
-                    Tiered::prepare(members, self.roles.as_ref(), self.schedules.as_ref(), self.residual.as_ref(), at)?;
+                let t = Tiered::prepare(
+                    members,
+                    self.roles.as_ref(),
+                    self.schedules.as_ref(),
+                    self.residual.as_ref(),
+                    at,
+                )?;
                 done(Division::Tiered(t), "tiered", None)
             }
-            SplitModel::Compare => {
-                Err(DealteamError::invalid(field(at, "model"), "`compare` cannot be prepared as one split"))
-            }
+            SplitModel::Compare => Err(DealteamError::invalid(
+                field(at, "model"),
+                "`compare` cannot be prepared as one split",
+            )),
             SplitModel::Contribution | SplitModel::Shapley | SplitModel::Banzhaf => {
                 let game = game.ok_or_else(|| {
                     DealteamError::new(
@@ -200,7 +225,10 @@ impl PreparedSplit {
 /// Ids must be non-empty and unique.
 fn check_members(members: &[String]) -> Result<()> {
     if members.is_empty() {
-        return Err(DealteamError::invalid("members", "list at least one member to divide the amount among"));
+        return Err(DealteamError::invalid(
+            "members",
+            "list at least one member to divide the amount among",
+        ));
     }
     let mut seen = HashSet::new();
     let mut p = Problems::new();
@@ -208,7 +236,11 @@ fn check_members(members: &[String]) -> Result<()> {
         if m.trim().is_empty() {
             p.invalid(index("members", i), "a member id must be a non-empty string");
         } else if !seen.insert(m.as_str()) {
-            p.push(ErrorCode::DuplicateId, index("members", i), format!("`{m}` is listed twice"));
+            p.push(
+                ErrorCode::DuplicateId,
+                index("members", i),
+                format!("`{m}` is listed twice"),
+            );
         }
     }
     p.finish()
@@ -225,9 +257,10 @@ fn fixed(
     let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
     let mut p = Problems::new();
     match (shares, percent) {
-        (Some(_), Some(_)) => {
-            Err(DealteamError::invalid(field(at, "shares"), "give either `shares` (weights) or `percent`, not both"))
-        }
+        (Some(_), Some(_)) => Err(DealteamError::invalid(
+            field(at, "shares"),
+            "give either `shares` (weights) or `percent`, not both",
+        )),
         (None, None) => Err(DealteamError::new(
             ErrorCode::MissingField,
             field(at, "shares"),
@@ -238,7 +271,11 @@ fn fixed(
             for (id, &x) in s {
                 let sp = field(&field(at, "shares"), id);
                 match idx.get(id.as_str()) {
-                    None => p.push(ErrorCode::UnknownPartner, sp, format!("`{id}` is not one of the members")),
+                    None => p.push(
+                        ErrorCode::UnknownPartner,
+                        sp,
+                        format!("`{id}` is not one of the members"),
+                    ),
                     Some(_) if !x.is_finite() || x < 0.0 => {
                         p.invalid(sp, format!("a share must be a number ≥ 0, got {x}"))
                     }
@@ -246,7 +283,10 @@ fn fixed(
                 }
             }
             if p.is_empty() && w.iter().all(|&x| x == 0.0) {
-                p.invalid(field(at, "shares"), "the shares are all zero; give at least one member a positive share");
+                p.invalid(
+                    field(at, "shares"),
+                    "the shares are all zero; give at least one member a positive share",
+                );
             }
             p.finish()?;
             Ok((Division::Weights(w), "weights"))
@@ -257,7 +297,11 @@ fn fixed(
             for (id, x) in pc {
                 let pp = field(&field(at, "percent"), id);
                 match idx.get(id.as_str()) {
-                    None => p.push(ErrorCode::UnknownPartner, pp, format!("`{id}` is not one of the members")),
+                    None => p.push(
+                        ErrorCode::UnknownPartner,
+                        pp,
+                        format!("`{id}` is not one of the members"),
+                    ),
                     Some(_) if x.0.is_sign_negative() && !x.0.is_zero() => {
                         p.invalid(pp, format!("a percentage must not be negative, got {}", x.0))
                     }

@@ -47,7 +47,11 @@ impl Tiered {
         for (id, role) in roles.unwrap_or(&empty_r) {
             let rp = field(&field(at, "roles"), id);
             match idx.get(id.as_str()) {
-                None => p.push(ErrorCode::UnknownPartner, rp, format!("`{id}` is not one of the members")),
+                None => p.push(
+                    ErrorCode::UnknownPartner,
+                    rp,
+                    format!("`{id}` is not one of the members"),
+                ),
                 Some(&i) => match checked.get(role.as_str()) {
                     Some(b) => {
                         rate_sum += b.iter().map(|x| x.1).max().unwrap_or(Decimal::ZERO);
@@ -72,20 +76,31 @@ impl Tiered {
                 rp,
                 "a tiered split needs `residual`: {\"to\": id} or {\"shares\": {id: weight}}",
             ),
-            Some(Residual { to: Some(_), shares: Some(_) }) | Some(Residual { to: None, shares: None }) => {
-                p.invalid(rp, "give exactly one of `to` (one member) or `shares` (weights by member)")
-            }
+            Some(Residual {
+                to: Some(_),
+                shares: Some(_),
+            })
+            | Some(Residual { to: None, shares: None }) => p.invalid(
+                rp,
+                "give exactly one of `to` (one member) or `shares` (weights by member)",
+            ),
             Some(Residual { to: Some(id), .. }) => match idx.get(id.as_str()) {
                 Some(&i) => res[i] = 1.0,
-                None => {
-                    p.push(ErrorCode::UnknownPartner, field(&rp, "to"), format!("`{id}` is not one of the members"))
-                }
+                None => p.push(
+                    ErrorCode::UnknownPartner,
+                    field(&rp, "to"),
+                    format!("`{id}` is not one of the members"),
+                ),
             },
             Some(Residual { shares: Some(s), .. }) => {
                 for (id, &w) in s {
                     let wp = field(&field(&rp, "shares"), id);
                     match idx.get(id.as_str()) {
-                        None => p.push(ErrorCode::UnknownPartner, wp, format!("`{id}` is not one of the members")),
+                        None => p.push(
+                            ErrorCode::UnknownPartner,
+                            wp,
+                            format!("`{id}` is not one of the members"),
+                        ),
                         Some(_) if !w.is_finite() || w < 0.0 => {
                             p.invalid(wp, format!("a share must be a number ≥ 0, got {w}"))
                         }
@@ -101,7 +116,10 @@ impl Tiered {
             }
         }
         p.finish()?;
-        Ok(Tiered { schedules: per_member, residual: res })
+        Ok(Tiered {
+            schedules: per_member,
+            residual: res,
+        })
     }
 
     /// Each member's commission on `amount` (absolute value), exact (SPEC §5 `tiered`):
@@ -180,7 +198,10 @@ fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Br
             Some(u) => last = u.0,
             None if i + 1 < brackets.len() => {
                 bad = true;
-                p.invalid(field(&bp, "upTo"), "only the last bracket may omit upTo (it covers everything above)")
+                p.invalid(
+                    field(&bp, "upTo"),
+                    "only the last bracket may omit upTo (it covers everything above)",
+                )
             }
             None => {}
         }

@@ -42,7 +42,10 @@ impl SplitModel {
     }
     /// True for the models that need a coalition game.
     pub fn needs_game(self) -> bool {
-        matches!(self, SplitModel::Contribution | SplitModel::Shapley | SplitModel::Banzhaf)
+        matches!(
+            self,
+            SplitModel::Contribution | SplitModel::Shapley | SplitModel::Banzhaf
+        )
     }
 }
 
@@ -239,7 +242,10 @@ pub struct Allocation {
     #[serde(serialize_with = "crate::num::ser_round12")]
     pub share: f64,
     /// The member's game value (Shapley, Banzhaf, …) for game-based models.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_round12_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::num::ser_round12_opt"
+    )]
     pub value: Option<f64>,
 }
 
@@ -283,7 +289,10 @@ pub struct Fairness {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub game: Option<String>,
     /// v(N), in money.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_round12_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::num::ser_round12_opt"
+    )]
     pub grand_value: Option<f64>,
     /// Whether the split lies in the core (n ≤ 20).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -296,7 +305,10 @@ pub struct Fairness {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub core_empty: Option<bool>,
     /// Ecosystem multiplier v(N) / Σ v({i}); null when unbounded.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_round12_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::num::ser_round12_opt"
+    )]
     pub multiplier: Option<f64>,
     /// True when Σ v({i}) = 0 (no member wins alone): the multiplier is unbounded.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

@@ -32,13 +32,23 @@ pub struct Values {
 
 impl Values {
     fn exact(values: Vec<f64>, method: &'static str) -> Values {
-        Values { values, std_errs: None, method, samples: None }
+        Values {
+            values,
+            std_errs: None,
+            method,
+            samples: None,
+        }
     }
 }
 
 fn check_players(n: usize) -> Result<()> {
     if n > MAX_SAMPLED_PLAYERS {
-        return Err(DealteamError::too_large("members", "players of a game", MAX_SAMPLED_PLAYERS, n));
+        return Err(DealteamError::too_large(
+            "members",
+            "players of a game",
+            MAX_SAMPLED_PLAYERS,
+            n,
+        ));
     }
     Ok(())
 }
@@ -51,7 +61,10 @@ pub fn shapley(game: &Game, table: Option<&[f64]>, samples: Option<u32>, seed: u
     check_players(n)?;
     match game {
         Game::Levels(g) if g.win.is_none() => Ok(Values::exact(shapley_coverage(g), "closedForm")),
-        Game::Synergy(g) => Ok(Values::exact(synergy_closed_form(&g.standalone, &g.pairs), "closedForm")),
+        Game::Synergy(g) => Ok(Values::exact(
+            synergy_closed_form(&g.standalone, &g.pairs),
+            "closedForm",
+        )),
         _ if n <= MAX_ENUMERATED_PLAYERS => {
             let v = match table {
                 Some(t) => shapley_from_table(t),
@@ -135,7 +148,10 @@ fn sums_containing(v: &[f64], n: usize, f: impl Fn(usize, f64) -> f64) -> Vec<f6
         }
         for (i, o) in out.iter_mut().enumerate().take(bits).skip(low) {
             let step = 1usize << i;
-            *o += buf.chunks(2 * step).map(|c| c.get(step..).map_or(0.0, |hi| hi.iter().sum::<f64>())).sum::<f64>();
+            *o += buf
+                .chunks(2 * step)
+                .map(|c| c.get(step..).map_or(0.0, |hi| hi.iter().sum::<f64>()))
+                .sum::<f64>();
         }
         if b != 0 {
             let total: f64 = buf.iter().sum();
@@ -166,8 +182,15 @@ pub fn shapley_from_table(v: &[f64]) -> Vec<f64> {
     }
     // coefficient of v(S) for i ∈ S: w(|S|−1) + w(|S|)
     let both: Vec<f64> = (0..=n).map(|s| if s > 0 { w[s - 1] + w[s] } else { w[0] }).collect();
-    let c: f64 = v.iter().enumerate().map(|(mask, &x)| w[mask.count_ones() as usize] * x).sum();
-    sums_containing(v, n, |mask, x| both[mask.count_ones() as usize] * x).into_iter().map(|x| x - c).collect()
+    let c: f64 = v
+        .iter()
+        .enumerate()
+        .map(|(mask, &x)| w[mask.count_ones() as usize] * x)
+        .sum();
+    sums_containing(v, n, |mask, x| both[mask.count_ones() as usize] * x)
+        .into_iter()
+        .map(|x| x - c)
+        .collect()
 }
 
 /// Raw Banzhaf from the value table: `β_i = (2 Σ_{S∋i} v(S) − Σ_S v(S)) / 2^(n−1)`.
@@ -175,7 +198,10 @@ pub fn banzhaf_from_table(v: &[f64]) -> Vec<f64> {
     let n = v.len().trailing_zeros() as usize;
     let total: f64 = v.iter().sum();
     let scale = libm::pow(0.5, n.saturating_sub(1) as f64);
-    sums_containing(v, n, |_, x| x).into_iter().map(|x| (2.0 * x - total) * scale).collect()
+    sums_containing(v, n, |_, x| x)
+        .into_iter()
+        .map(|x| (2.0 * x - total) * scale)
+        .collect()
 }
 
 /// Normalised Banzhaf: raw Banzhaf values scaled to add up to v(N); `table` as for [`shapley`].
@@ -259,9 +285,20 @@ pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
     let p = pairs as f64;
     let values: Vec<f64> = sum.iter().map(|s| s / p).collect();
     let std_errs = (0..n)
-        .map(|i| if pairs < 2 { 0.0 } else { ((sum_sq[i] - sum[i] * sum[i] / p).max(0.0) / (p - 1.0) / p).sqrt() })
+        .map(|i| {
+            if pairs < 2 {
+                0.0
+            } else {
+                ((sum_sq[i] - sum[i] * sum[i] / p).max(0.0) / (p - 1.0) / p).sqrt()
+            }
+        })
         .collect();
-    Ok(Values { values, std_errs: Some(std_errs), method: "sampling", samples: Some((pairs * 2) as u32) })
+    Ok(Values {
+        values,
+        std_errs: Some(std_errs),
+        method: "sampling",
+        samples: Some((pairs * 2) as u32),
+    })
 }
 
 /// Marginal value of each player when the players join in `order`.

@@ -36,7 +36,13 @@ pub(crate) struct Partial {
 impl Partial {
     /// The partial team of `members`.
     pub fn of(inst: &Instance, members: &[u32]) -> Partial {
-        let mut p = Partial { members: Vec::new(), best: vec![0.0; inst.nreq], cov: 0.0, psum: 0.0, conflicts: 0 };
+        let mut p = Partial {
+            members: Vec::new(),
+            best: vec![0.0; inst.nreq],
+            cov: 0.0,
+            psum: 0.0,
+            conflicts: 0,
+        };
         for &c in members {
             p = p.with(inst, c);
         }
@@ -228,7 +234,10 @@ pub(crate) fn build(
         let (p, pc) = if ps.is_empty() {
             (0.0, 0)
         } else {
-            ps.binary_search_by_key(&c, |x| x.0).ok().and_then(|k| ps.get(k)).map_or((0.0, 0), |x| (x.1, x.2))
+            ps.binary_search_by_key(&c, |x| x.0)
+                .ok()
+                .and_then(|k| ps.get(k))
+                .map_or((0.0, 0), |x| (x.1, x.2))
         };
         if inst.forbid && pc > 0 {
             continue;
@@ -266,28 +275,38 @@ pub(crate) fn build(
     ps_vals.truncate(others);
     let (fsum, fq, fopt) = fit_terms(inst, &part.members);
     // At most this many more members can sit in profiled slots.
-    let prof_cap: usize = (0..inst.nslots()).filter(|&s| inst.profiled[s]).map(|s| inst.slot_max[s] as usize).sum();
+    let prof_cap: usize = (0..inst.nslots())
+        .filter(|&s| inst.profiled[s])
+        .map(|s| inst.slot_max[s] as usize)
+        .sum();
     let amin = deficit.saturating_sub(1);
     // (top_fit, u, ps_vals) are maxima over the frame's candidates; recomputed over the
     // survivors of stage 1 they are tighter and still valid.
-    let bound = |c: u32, p: f64, pc: usize, pb: f64, cov: f64, others: usize, top_fit: f64, u: f64, ps_vals: &[f64]| -> f64 {
-        let Some(ci) = inst.info.get(c as usize) else { return f64::NEG_INFINITY };
-        let bf = ci.best_fit;
-        let fit = if fopt.is_empty() && !ci.optional_fit {
-            // Common case without optional members: no allocation.
-            let (sum, q) = if bf > f64::NEG_INFINITY { (fsum + bf, fq + 1) } else { (fsum, fq) };
-            fit_bound(fit_one, sum, q, &[], others.min(prof_cap.saturating_sub(q)), top_fit)
-        } else {
-            let (mut sum, mut q, mut opt) = (fsum, fq, fopt.clone());
-            add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
-            fit_bound(fit_one, sum, q, &opt, others.min(prof_cap.saturating_sub(q)), top_fit)
+    let bound =
+        |c: u32, p: f64, pc: usize, pb: f64, cov: f64, others: usize, top_fit: f64, u: f64, ps_vals: &[f64]| -> f64 {
+            let Some(ci) = inst.info.get(c as usize) else {
+                return f64::NEG_INFINITY;
+            };
+            let bf = ci.best_fit;
+            let fit = if fopt.is_empty() && !ci.optional_fit {
+                // Common case without optional members: no allocation.
+                let (sum, q) = if bf > f64::NEG_INFINITY {
+                    (fsum + bf, fq + 1)
+                } else {
+                    (fsum, fq)
+                };
+                fit_bound(fit_one, sum, q, &[], others.min(prof_cap.saturating_sub(q)), top_fit)
+            } else {
+                let (mut sum, mut q, mut opt) = (fsum, fq, fopt.clone());
+                add_fit_term(inst, c, &mut sum, &mut q, &mut opt);
+                fit_bound(fit_one, sum, q, &opt, others.min(prof_cap.saturating_sub(q)), top_fit)
+            };
+            let syn = syn_bound(s, part.psum, p, ps_vals, &ci.top, u, amin, others);
+            if syn == f64::NEG_INFINITY {
+                return f64::NEG_INFINITY;
+            }
+            team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty).min(pb)
         };
-        let syn = syn_bound(s, part.psum, p, ps_vals, &ci.top, u, amin, others);
-        if syn == f64::NEG_INFINITY {
-            return f64::NEG_INFINITY;
-        }
-        team_score(inst.w, cov, fit, syn, part.conflicts + pc, inst.penalty).min(pb)
-    };
     // Stage 1, without coverage gains (coverage at most 1): a candidate below `thr`
     // here is in no team of this frame above `thr`, so it leaves the frame entirely.
     rows.retain(|&(c, _, p, pc, pb)| bound(c, p, pc, pb, 1.0, others, top_fit, u, &ps_vals) >= thr);
@@ -310,7 +329,12 @@ pub(crate) fn build(
     let mut ideal = part.best.clone();
     for row in rows.iter_mut() {
         let mut g = 0.0;
-        for (((r, b), l), m) in reqs.iter().zip(&part.best).zip(inst.levels_of(row.0)).zip(ideal.iter_mut()) {
+        for (((r, b), l), m) in reqs
+            .iter()
+            .zip(&part.best)
+            .zip(inst.levels_of(row.0))
+            .zip(ideal.iter_mut())
+        {
             if l > b {
                 g += r.weight * (l - b);
             }
@@ -336,7 +360,17 @@ pub(crate) fn build(
     let out = &mut scratch.out;
     out.clear();
     for &(c, g, p, pc, pb) in rows.iter() {
-        let b = bound(c, p, pc, pb, (part.cov + g + gtop).min(ideal), others, top_fit, u, &ps_vals);
+        let b = bound(
+            c,
+            p,
+            pc,
+            pb,
+            (part.cov + g + gtop).min(ideal),
+            others,
+            top_fit,
+            u,
+            &ps_vals,
+        );
         if b >= thr {
             out.push((b, c));
         }
@@ -346,5 +380,11 @@ pub(crate) fn build(
     }
     out.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let (bounds, cands) = out.iter().copied().unzip();
-    Some(Frame { part, cands, bounds, pos: 0, weight })
+    Some(Frame {
+        part,
+        cands,
+        bounds,
+        pos: 0,
+        weight,
+    })
 }

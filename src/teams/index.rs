@@ -107,14 +107,22 @@ impl Instance {
         }
         if let Some(t) = req.time_limit_ms {
             if !t.is_finite() || t < 0.0 {
-                p.invalid("timeLimitMs", format!("the time limit must be a number of milliseconds ≥ 0, got {t}"));
+                p.invalid(
+                    "timeLimitMs",
+                    format!("the time limit must be a number of milliseconds ≥ 0, got {t}"),
+                );
             }
         }
         if let Some(m) = &req.win_model {
             p.take(m.check("winModel"));
         }
         let _ = req.mode.unwrap_or(SearchMode::Exact);
-        let prof_ix: HashMap<&str, usize> = req.profiles.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let prof_ix: HashMap<&str, usize> = req
+            .profiles
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
         let mut slot_prof: Vec<Option<&Profile>> = Vec::new();
         for (i, s) in req.deal.slots.iter().enumerate() {
             match &s.profile {
@@ -138,9 +146,17 @@ impl Instance {
             let mut seen = std::collections::HashSet::new();
             for (j, id) in list.iter().enumerate() {
                 if !pix.contains_key(id.as_str()) {
-                    p.push(ErrorCode::UnknownPartner, format!("deal.{name}[{j}]"), format!("no partner has the id `{id}`"));
+                    p.push(
+                        ErrorCode::UnknownPartner,
+                        format!("deal.{name}[{j}]"),
+                        format!("no partner has the id `{id}`"),
+                    );
                 } else if !seen.insert(id.as_str()) {
-                    p.push(ErrorCode::DuplicateId, format!("deal.{name}[{j}]"), format!("`{id}` is listed twice"));
+                    p.push(
+                        ErrorCode::DuplicateId,
+                        format!("deal.{name}[{j}]"),
+                        format!("`{id}` is listed twice"),
+                    );
                 }
             }
         }
@@ -152,7 +168,10 @@ impl Instance {
                     p.push(
                         ErrorCode::DuplicateId,
                         format!("relationships[{i}]"),
-                        format!("the pair `{}`–`{}` is already described at relationships[{first}]; merge the two", r.a, r.b),
+                        format!(
+                            "the pair `{}`–`{}` is already described at relationships[{first}]; merge the two",
+                            r.a, r.b
+                        ),
                     );
                 }
             }
@@ -223,8 +242,13 @@ impl Instance {
         let mut rel_count = vec![0usize; n];
         let mut max_rel = vec![f64::NEG_INFINITY; n];
         for r in &eco.relationships {
-            let (Some(&a), Some(&b)) = (cix.get(r.a.as_str()), cix.get(r.b.as_str())) else { continue };
-            let pr = Pair { score: r.pair_score(), conflict: r.conflict };
+            let (Some(&a), Some(&b)) = (cix.get(r.a.as_str()), cix.get(r.b.as_str())) else {
+                continue;
+            };
+            let pr = Pair {
+                score: r.pair_score(),
+                conflict: r.conflict,
+            };
             pairs.insert(pair_key(a, b), pr);
             for (x, y) in [(a, b), (b, a)] {
                 rel_count[x as usize] += 1;
@@ -236,7 +260,13 @@ impl Instance {
             }
         }
         let max_pair: Vec<f64> = (0..n)
-            .map(|c| if rel_count[c] + 1 < n { max_rel[c].max(0.0) } else { max_rel[c] })
+            .map(|c| {
+                if rel_count[c] + 1 < n {
+                    max_rel[c].max(0.0)
+                } else {
+                    max_rel[c]
+                }
+            })
             .collect();
         let mut top_pairs = vec![0.0; n * TOP_PAIRS];
         for (c, nb) in nbrs.iter().enumerate() {
@@ -254,11 +284,19 @@ impl Instance {
         for l in &mut conflicts_of {
             l.sort_unstable();
         }
-        let unprofiled_mask = slot_prof.iter().enumerate().filter(|(_, p)| p.is_none()).fold(0u16, |m, (s, _)| m | (1 << s));
+        let unprofiled_mask = slot_prof
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_none())
+            .fold(0u16, |m, (s, _)| m | (1 << s));
         let info = (0..n)
             .map(|c| {
                 let mut top = [0.0; TOP_PAIRS];
-                top.copy_from_slice(top_pairs.get(c * TOP_PAIRS..(c + 1) * TOP_PAIRS).unwrap_or(&[0.0; TOP_PAIRS]));
+                top.copy_from_slice(
+                    top_pairs
+                        .get(c * TOP_PAIRS..(c + 1) * TOP_PAIRS)
+                        .unwrap_or(&[0.0; TOP_PAIRS]),
+                );
                 CandInfo {
                     best_fit: best_fit[c],
                     max_pair: max_pair[c],
@@ -268,7 +306,11 @@ impl Instance {
                 }
             })
             .collect();
-        let include: Vec<u32> = deal.include.iter().filter_map(|id| cix.get(id.as_str()).copied()).collect();
+        let include: Vec<u32> = deal
+            .include
+            .iter()
+            .filter_map(|id| cix.get(id.as_str()).copied())
+            .collect();
         let total_max: u64 = deal.slots.iter().map(|s| s.max as u64).sum();
         let max_size = (deal.max_team_size() as u64).min(total_max).min(n as u64) as usize;
         let w = deal.weights();
@@ -315,7 +357,10 @@ impl Instance {
     }
     /// Pair data of two candidates (score 0, no conflict without a relationship).
     pub fn pair(&self, a: u32, b: u32) -> Pair {
-        self.pairs.get(&pair_key(a, b)).copied().unwrap_or(Pair { score: 0.0, conflict: false })
+        self.pairs.get(&pair_key(a, b)).copied().unwrap_or(Pair {
+            score: 0.0,
+            conflict: false,
+        })
     }
     /// Fit of candidate c in slot s.
     pub fn fit_in(&self, c: u32, s: usize) -> f64 {
@@ -329,7 +374,12 @@ impl Instance {
 
 /// `infeasible` errors that can be named before searching: a slot whose `min` cannot
 /// be filled, mins above the size limit, includes that fit no slot or conflict.
-fn infeasible_checks(req: &TeamsRequest, eligible_count: &[usize], slot_prof: &[Option<&Profile>], cix: &HashMap<&str, u32>) -> Result<()> {
+fn infeasible_checks(
+    req: &TeamsRequest,
+    eligible_count: &[usize],
+    slot_prof: &[Option<&Profile>],
+    cix: &HashMap<&str, u32>,
+) -> Result<()> {
     let deal = &req.deal;
     for (i, s) in deal.slots.iter().enumerate() {
         let have = eligible_count.get(i).copied().unwrap_or(0);
@@ -339,11 +389,21 @@ fn infeasible_checks(req: &TeamsRequest, eligible_count: &[usize], slot_prof: &[
                 None => format!("kind {}", s.role),
             };
             let msg = if have == 0 {
-                format!("no partner can fill slot `{}` ({what}): 0 eligible, min {}", s.role, s.min)
+                format!(
+                    "no partner can fill slot `{}` ({what}): 0 eligible, min {}",
+                    s.role, s.min
+                )
             } else {
-                format!("slot `{}` ({what}) needs {} members but only {have} partners are eligible", s.role, s.min)
+                format!(
+                    "slot `{}` ({what}) needs {} members but only {have} partners are eligible",
+                    s.role, s.min
+                )
             };
-            return Err(DealteamError::new(ErrorCode::Infeasible, format!("deal.slots[{i}]"), msg));
+            return Err(DealteamError::new(
+                ErrorCode::Infeasible,
+                format!("deal.slots[{i}]"),
+                msg,
+            ));
         }
     }
     let mins: u64 = deal.slots.iter().map(|s| s.min as u64).sum();
@@ -367,7 +427,9 @@ fn infeasible_checks(req: &TeamsRequest, eligible_count: &[usize], slot_prof: &[
             return Err(DealteamError::new(
                 ErrorCode::Infeasible,
                 format!("deal.include[{j}]"),
-                format!("`{id}` is included but cannot fill any slot (wrong kind, or fails the slot profiles' require)"),
+                format!(
+                    "`{id}` is included but cannot fill any slot (wrong kind, or fails the slot profiles' require)"
+                ),
             ));
         }
     }
@@ -377,7 +439,10 @@ fn infeasible_checks(req: &TeamsRequest, eligible_count: &[usize], slot_prof: &[
                 return Err(DealteamError::new(
                     ErrorCode::Infeasible,
                     "deal.include",
-                    format!("`{}` and `{}` are both included but in conflict (conflicts: forbid)", r.a, r.b),
+                    format!(
+                        "`{}` and `{}` are both included but in conflict (conflicts: forbid)",
+                        r.a, r.b
+                    ),
                 ));
             }
         }

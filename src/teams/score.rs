@@ -76,7 +76,10 @@ pub(crate) fn sort_teams(v: &mut [Scored]) {
 /// computed in member order.
 pub(crate) fn parts(inst: &Instance, members: &[u32]) -> (f64, f64, usize) {
     let best = (0..inst.nreq).map(|r| {
-        members.iter().map(|&c| inst.levels_of(c).get(r).copied().unwrap_or(0.0)).fold(0.0, f64::max)
+        members
+            .iter()
+            .map(|&c| inst.levels_of(c).get(r).copied().unwrap_or(0.0))
+            .fold(0.0, f64::max)
     });
     let cov = coverage_of_levels(&inst.req.deal.requirements, best);
     let (mut sum, mut conflicts) = (0.0, 0);
@@ -92,7 +95,11 @@ pub(crate) fn parts(inst: &Instance, members: &[u32]) -> (f64, f64, usize) {
 
 /// Slot limits of the instance.
 pub(crate) fn slots_of(inst: &Instance) -> Slots<'_> {
-    Slots { min: &inst.slot_min, max: &inst.slot_max, min_total: inst.slot_min.iter().map(|&m| m as usize).sum() }
+    Slots {
+        min: &inst.slot_min,
+        max: &inst.slot_max,
+        min_total: inst.slot_min.iter().map(|&m| m as usize).sum(),
+    }
 }
 
 /// Best assignment of `members`: (team fit, slot per member), or None when infeasible.
@@ -146,7 +153,11 @@ pub(crate) fn explain(inst: &Instance, members: &[u32]) -> Option<Team> {
                 }
             }
             let level = best.map_or(0.0, |b| b.0);
-            Cover { capability: req.capability.clone(), level, partner_id: best.filter(|b| b.0 > 0.0).map(|b| id(b.1)) }
+            Cover {
+                capability: req.capability.clone(),
+                level,
+                partner_id: best.filter(|b| b.0 > 0.0).map(|b| id(b.1)),
+            }
         })
         .collect();
     let mut pairs = Vec::new();
@@ -157,7 +168,12 @@ pub(crate) fn explain(inst: &Instance, members: &[u32]) -> Option<Team> {
             if p.conflict {
                 conflicts.push([id(a), id(b)]);
             }
-            pairs.push(PairBreakdown { a: id(a), b: id(b), score: p.score, conflict: p.conflict });
+            pairs.push(PairBreakdown {
+                a: id(a),
+                b: id(b),
+                score: p.score,
+                conflict: p.conflict,
+            });
         }
     }
     if inst.forbid && nconf > 0 {

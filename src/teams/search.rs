@@ -15,13 +15,13 @@
 //! and with member-id tie-breaks even equal candidates are not interchangeable. The
 //! per-candidate bounds do that job instead.
 
-use crate::insights::types::TeamFeatures;
 use super::frame::{build, fit_bound, fit_terms, Frame, Partial, Scratch};
 use super::index::Instance;
 use super::score::{order, score_set, slots_of, sort_teams, synergy, team_score, Scored};
 use super::types::{TeamProgress, TeamsRequest, TeamsResponse};
 use crate::clock::Ctx;
 use crate::error::{DealteamError, ErrorCode, Result};
+use crate::insights::types::TeamFeatures;
 use crate::num::TIE_EPS;
 use std::cmp::Ordering;
 
@@ -48,7 +48,16 @@ impl TeamSearch {
     pub fn new(req: TeamsRequest) -> Result<TeamSearch> {
         let inst = Instance::new(req)?;
         let fit_one = (0..inst.nslots()).all(|s| !inst.profiled[s] || inst.slot_min[s] == 0);
-        let mut me = TeamSearch { inst, stack: Vec::new(), pool: Vec::new(), nodes: 0, done_weight: 0.0, cancelled: false, fit_one, scratch: Scratch::default() };
+        let mut me = TeamSearch {
+            inst,
+            stack: Vec::new(),
+            pool: Vec::new(),
+            nodes: 0,
+            done_weight: 0.0,
+            cancelled: false,
+            fit_one,
+            scratch: Scratch::default(),
+        };
         let mut members = me.inst.include.clone();
         members.sort_unstable();
         let masks: Vec<u16> = members.iter().map(|&c| me.inst.mask_of(c)).collect();
@@ -65,7 +74,9 @@ impl TeamSearch {
                 return Err(DealteamError::new(
                     ErrorCode::Infeasible,
                     "deal.include",
-                    format!("with the included partners the slots still need {d} more members, beyond maxTeamSize ({max})"),
+                    format!(
+                        "with the included partners the slots still need {d} more members, beyond maxTeamSize ({max})"
+                    ),
                 ))
             }
             Some(d) => d,
@@ -75,9 +86,21 @@ impl TeamSearch {
             me.offer(&members);
         }
         let part = Partial::of(&me.inst, &members);
-        let pool: Vec<u32> = (0..me.inst.len() as u32).filter(|c| members.binary_search(c).is_err()).collect();
+        let pool: Vec<u32> = (0..me.inst.len() as u32)
+            .filter(|c| members.binary_search(c).is_err())
+            .collect();
         let mut scratch = Scratch::default();
-        let root = build(&me.inst, me.fit_one, me.threshold(), part, d, &pool, None, 1.0, &mut scratch);
+        let root = build(
+            &me.inst,
+            me.fit_one,
+            me.threshold(),
+            part,
+            d,
+            &pool,
+            None,
+            1.0,
+            &mut scratch,
+        );
         me.scratch = scratch;
         match root {
             Some(f) => me.stack.push(f),
@@ -90,8 +113,13 @@ impl TeamSearch {
     fn offer(&mut self, members: &[u32]) {
         let mut sorted = members.to_vec();
         sorted.sort_unstable();
-        let Some(score) = score_set(&self.inst, &sorted) else { return };
-        let key: Vec<String> = sorted.iter().map(|&c| self.inst.ids.get(c as usize).cloned().unwrap_or_default()).collect();
+        let Some(score) = score_set(&self.inst, &sorted) else {
+            return;
+        };
+        let key: Vec<String> = sorted
+            .iter()
+            .map(|&c| self.inst.ids.get(c as usize).cloned().unwrap_or_default())
+            .collect();
         if self.pool.len() >= self.inst.k {
             if let Some(w) = self.pool.last() {
                 if order(score, &key, w.score, &w.key) != Ordering::Less {
@@ -99,8 +127,19 @@ impl TeamSearch {
                 }
             }
         }
-        let at = self.pool.iter().position(|p| order(score, &key, p.score, &p.key) == Ordering::Less).unwrap_or(self.pool.len());
-        self.pool.insert(at, Scored { members: sorted, key, score });
+        let at = self
+            .pool
+            .iter()
+            .position(|p| order(score, &key, p.score, &p.key) == Ordering::Less)
+            .unwrap_or(self.pool.len());
+        self.pool.insert(
+            at,
+            Scored {
+                members: sorted,
+                key,
+                score,
+            },
+        );
         self.pool.truncate(self.inst.k);
     }
 
@@ -163,7 +202,14 @@ impl TeamSearch {
         if deficit == 0 {
             let (sum, q, opt) = fit_terms(&self.inst, &part.members);
             let fb = fit_bound(self.fit_one, sum, q, &opt, 0, f64::NEG_INFINITY);
-            let ub = team_score(self.inst.w, part.cov, fb, synergy(part.psum, size), part.conflicts, self.inst.penalty);
+            let ub = team_score(
+                self.inst.w,
+                part.cov,
+                fb,
+                synergy(part.psum, size),
+                part.conflicts,
+                self.inst.penalty,
+            );
             if ub >= thr - SLACK {
                 self.offer(&part.members);
             }
@@ -171,7 +217,17 @@ impl TeamSearch {
         let frame = match self.stack.last() {
             Some(f) if size < self.inst.max_size => {
                 let thr = self.threshold();
-                build(&self.inst, self.fit_one, thr, part, deficit, &f.cands[i + 1..], f.bounds.get(i + 1..), child_weight, &mut self.scratch)
+                build(
+                    &self.inst,
+                    self.fit_one,
+                    thr,
+                    part,
+                    deficit,
+                    &f.cands[i + 1..],
+                    f.bounds.get(i + 1..),
+                    child_weight,
+                    &mut self.scratch,
+                )
             }
             _ => None,
         };
@@ -192,7 +248,10 @@ impl TeamSearch {
 
     /// Upper bound on any team not yet explored (None when nothing is left).
     fn open_bound(&self) -> Option<f64> {
-        self.stack.iter().filter_map(|f| f.bounds.get(f.pos).copied()).reduce(f64::max)
+        self.stack
+            .iter()
+            .filter_map(|f| f.bounds.get(f.pos).copied())
+            .reduce(f64::max)
     }
 
     /// True when the search proved its result.
@@ -205,7 +264,11 @@ impl TeamSearch {
         let finished = self.finished();
         TeamProgress {
             done: self.cancelled || finished,
-            progress: if finished { 1.0 } else { self.done_weight.clamp(0.0, 1.0) },
+            progress: if finished {
+                1.0
+            } else {
+                self.done_weight.clamp(0.0, 1.0)
+            },
             nodes: self.nodes,
             best_score: self.pool.first().map(|p| p.score),
             bound: if finished { None } else { self.open_bound() },
@@ -227,7 +290,10 @@ impl TeamSearch {
         }
         let mut pool = self.pool.clone();
         sort_teams(&mut pool);
-        let mut teams: Vec<super::Team> = pool.iter().filter_map(|p| super::score::explain(&self.inst, &p.members)).collect();
+        let mut teams: Vec<super::Team> = pool
+            .iter()
+            .filter_map(|p| super::score::explain(&self.inst, &p.members))
+            .collect();
         if let Some(model) = &self.inst.req.win_model {
             let features: Vec<TeamFeatures> = teams
                 .iter()
@@ -249,6 +315,11 @@ impl TeamSearch {
             let floor = self.pool.last().map_or(0.0, |w| w.score);
             Some(self.open_bound().map_or(0.0, |b| (b - floor).max(0.0)))
         };
-        Ok(TeamsResponse { teams, exact, nodes: self.nodes, gap })
+        Ok(TeamsResponse {
+            teams,
+            exact,
+            nodes: self.nodes,
+            gap,
+        })
     }
 }

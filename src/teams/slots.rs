@@ -109,11 +109,17 @@ pub(crate) fn best_assignment(
                 }
                 let mut c2 = count.clone();
                 c2[s] += 1;
-                let need: usize = (0..nslots).map(|t| slots.min[t].saturating_sub(c2[t] as u32) as usize).sum();
+                let need: usize = (0..nslots)
+                    .map(|t| slots.min[t].saturating_sub(c2[t] as u32) as usize)
+                    .sum();
                 if need > remaining {
                     continue;
                 }
-                let (sum2, q2) = if profiled[s] { (sum + fit(m, s), q + 1) } else { (*sum, *q) };
+                let (sum2, q2) = if profiled[s] {
+                    (sum + fit(m, s), q + 1)
+                } else {
+                    (*sum, *q)
+                };
                 let better = match next.get(&(c2.clone(), q2)) {
                     Some((old, _)) => sum2 > *old,
                     None => true,

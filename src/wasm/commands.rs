@@ -5,8 +5,8 @@
 
 use super::call;
 use crate::attribution::AttributeCommand;
-use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
 use crate::insights::{InsightsCommand, PredictCommand, TrainCommand};
+use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
 use crate::rank::RankCommand;
 use crate::registry::{OverlapCommand, RegisterCommand};
 use crate::splits::SplitCommand;
@@ -27,7 +27,10 @@ pub fn sample(partners: f64, seed: f64) -> Result<JsValue, JsValue> {
         if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0 {
             Ok(x as u64)
         } else {
-            Err(crate::DealteamError::invalid(name, format!("{name} must be a whole number ≥ 0, got {x}")))
+            Err(crate::DealteamError::invalid(
+                name,
+                format!("{name} must be a whole number ≥ 0, got {x}"),
+            ))
         }
     };
     let run = || {
@@ -106,7 +109,9 @@ pub fn register_deal(
 
 /// `overlap` (SPEC §8, §10): shared accounts per pair of partners.
 #[wasm_bindgen(unchecked_return_type = "OverlapResponse")]
-pub fn overlap(#[wasm_bindgen(unchecked_param_type = "OverlapRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {
+pub fn overlap(
+    #[wasm_bindgen(unchecked_param_type = "OverlapRequest | string")] req: JsValue,
+) -> Result<JsValue, JsValue> {
     call::<OverlapCommand>(req)
 }
 
@@ -126,6 +131,8 @@ pub fn train(#[wasm_bindgen(unchecked_param_type = "TrainRequest | string")] req
 
 /// `predict` (SPEC §9, §10): win probabilities of proposed teams, explained.
 #[wasm_bindgen(unchecked_return_type = "PredictResponse")]
-pub fn predict(#[wasm_bindgen(unchecked_param_type = "PredictRequest | string")] req: JsValue) -> Result<JsValue, JsValue> {
+pub fn predict(
+    #[wasm_bindgen(unchecked_param_type = "PredictRequest | string")] req: JsValue,
+) -> Result<JsValue, JsValue> {
     call::<PredictCommand>(req)
 }

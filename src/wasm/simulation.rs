@@ -27,7 +27,10 @@ impl SimulationHandle {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "SimulateRequest | string")] request: JsValue,
     ) -> Result<SimulationHandle, JsValue> {
-        from_js(request).and_then(Simulation::new).map(|sim| SimulationHandle { sim }).map_err(|e| throw(&e))
+        from_js(request)
+            .and_then(Simulation::new)
+            .map(|sim| SimulationHandle { sim })
+            .map_err(|e| throw(&e))
     }
 
     /// Run trials for about `budgetMs` milliseconds (at least one), then report

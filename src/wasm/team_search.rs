@@ -27,7 +27,10 @@ impl TeamSearchHandle {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "TeamsRequest | string")] request: JsValue,
     ) -> Result<TeamSearchHandle, JsValue> {
-        from_js(request).and_then(TeamSearch::new).map(|search| TeamSearchHandle { search }).map_err(|e| throw(&e))
+        from_js(request)
+            .and_then(TeamSearch::new)
+            .map(|search| TeamSearchHandle { search })
+            .map_err(|e| throw(&e))
     }
 
     /// Search for about `budgetMs` milliseconds (`performance.now()`), then report
