@@ -23,6 +23,16 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# --- rustfmt and clippy (scripts/test.sh runs cargo fmt --check and cargo clippy) ---------
+for component in rustfmt clippy; do
+  if rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    say "ok: rust component $component"
+  else
+    say "installing rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 # --- wasm-bindgen-cli pinned to Cargo.lock ---------------------------------------
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 if [[ -z "$WB_VERSION" ]]; then

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # THE test command (README, .ci/run): installs what is missing, then runs every layer —
+#   0. cargo fmt --check, cargo clippy -D warnings (native: all targets and features;
+#      wasm32: the library and tests/wasm_*.rs) — fast, so they come first
 #   1. cargo test                      native unit, integration and doc tests
 #   2. wasm-bindgen tests in Node      tests/wasm_*.rs through the facade
 #   3. the same suite in headless Chromium
@@ -38,6 +40,10 @@ step() {
 # native-only CLI binary (feature `cli`).
 WASM_TEST_ARGS=(-- --no-default-features --test 'wasm_*')
 
+step "cargo fmt --check" cargo fmt --check
+step "cargo clippy (native)" cargo clippy --all-targets --all-features -- -D warnings
+step "cargo clippy (wasm32)" \
+  cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test 'wasm_*' -- -D warnings
 step "cargo test (native)" cargo test --no-fail-fast
 step "wasm-bindgen tests in Node" wasm-pack test --node "${WASM_TEST_ARGS[@]}"
 step "wasm-bindgen tests in headless Chromium" \
@@ -50,7 +56,7 @@ printf '\n==== summary\n'
 failed=0
 for i in "${!names[@]}"; do
   printf '%s  %s\n' "${statuses[$i]}" "${names[$i]}"
-  grep -a -E '^test result:|^npm consumer tests:|^# (tests|pass|fail) |^ℹ (tests|pass|fail) |[0-9]+ (passed|failed|skipped|flaky)|wasm size:' \
+  grep -a -E '^Diff in |^error: could not compile |^test result:|^npm consumer tests:|^# (tests|pass|fail) |^ℹ (tests|pass|fail) |[0-9]+ (passed|failed|skipped|flaky)|wasm size:' \
     "$LOGS/$i.log" | sed 's/^/      /' || true
   [[ "${statuses[$i]}" == PASS ]] || failed=$((failed + 1))
 done

@@ -33,7 +33,7 @@ mod tests {
     fn rounds_to_twelve_significant_digits() {
         assert_eq!(round12(0.1 + 0.2), 0.3);
         assert_eq!(round12(2.0 / 3.0), 0.666666666667);
-        assert_eq!(round12(123456789.123456789), 123456789.123);
+        assert_eq!(round12(123_456_789.123_456_79), 123456789.123);
         assert_eq!(round12(-1e-20 / 3.0), -3.33333333333e-21);
         assert_eq!(round12(0.0), 0.0);
         assert!(round12(f64::NAN).is_nan());

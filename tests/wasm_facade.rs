@@ -160,7 +160,8 @@ fn sample_is_deterministic_and_checks_its_arguments() {
 /// (`tests/wasm_fixtures.rs` checks the native side of each fixture).
 #[wasm_bindgen_test]
 fn seeded_and_transcendental_outputs_are_the_same_as_native() {
-    let cases: [(&str, &str, &str, fn(JsValue) -> Result<JsValue, JsValue>); 6] = [
+    type Entry = fn(JsValue) -> Result<JsValue, JsValue>;
+    let cases: [(&str, &str, &str, Entry); 6] = [
         (
             "simulate",
             include_str!("../examples/plan-simulate.json"),

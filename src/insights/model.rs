@@ -160,7 +160,7 @@ fn fit(rows: &[Row]) -> WinModel {
             break;
         };
         let step = step.column(0).to_owned();
-        beta = beta + &step;
+        beta += &step;
         if step.iter().all(|s| s.abs() < 1e-10) {
             break;
         }
@@ -287,7 +287,7 @@ pub fn train(req: &HistoryRequest) -> Result<TrainResponse> {
             wins(tr),
             tr.len() - wins(tr)
         ))
-    } else if model_ll.zip(baseline_ll).is_none_or(|(m, b)| m >= b) {
+    } else if model_ll.zip(baseline_ll).map_or(true, |(m, b)| m >= b) {
         Some("on later deals the model is no better than always predicting the base rate — predictions are the base rate".to_string())
     } else {
         None
