@@ -12,12 +12,42 @@
 #      and initialises synchronously), the browser entry (browser.js: call `await init()`),
 #      the DealteamError export, and rewrites package.json (exports conditions node/default).
 # Prints the raw and gzip size of the .wasm.
+#
+# Staleness: pkg/.source-hash records a hash of every input of the package (src/, Cargo.toml,
+# Cargo.lock, examples/ts_types.rs, these build scripts, rustc's version, wasm-opt's version
+# and level). When it matches the inputs, nothing is rebuilt (about 0.1 s).
+#   --force     rebuild anyway
+#   --is-fresh  build nothing; exit 0 when pkg/ is up to date, 1 when it is stale
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '[build-pkg] %s\n' "$*"; }
+
+source_hash() {
+  local inputs=(src Cargo.toml Cargo.lock examples/ts_types.rs scripts/build-pkg.sh scripts/ts-types.sh
+    scripts/pkg-postprocess.mjs scripts/tools/package-lock.json build.rs rust-toolchain rust-toolchain.toml)
+  local present=()
+  for p in "${inputs[@]}"; do [[ -e "$p" ]] && present+=("$p"); done
+  {
+    printf 'rustc %s\nWASM_OPT_LEVEL=%s\n' "$(rustc --version 2>/dev/null || echo none)" "${WASM_OPT_LEVEL:-}"
+    find "${present[@]}" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+  } | sha256sum | cut -d' ' -f1
+}
+STAMP=pkg/.source-hash
+fresh() {
+  local f
+  for f in dealteam_bg.wasm dealteam.js dealteam.d.ts browser.js node.js package.json; do [[ -f "pkg/$f" ]] || return 1; done
+  [[ -f "$STAMP" && "$(cat "$STAMP")" == "$(source_hash)" ]]
+}
+case "${1:-}" in
+  --is-fresh) fresh; exit ;;
+  --force) ;;
+  "") if fresh; then say "pkg/ is up to date with its sources ($STAMP); --force rebuilds"; exit 0; fi ;;
+  *) say "unknown option $1 (--force, --is-fresh)"; exit 2 ;;
+esac
+HASH="$(source_hash)"
 
 say "wasm-pack build --profile wasm-release --target web"
 wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg --out-name dealteam --no-pack 2>&1 \
@@ -42,6 +72,7 @@ fi
 "$ROOT/scripts/ts-types.sh"
 node "$ROOT/scripts/pkg-postprocess.mjs" "$ROOT/pkg"
 rm -f pkg/.gitignore
+echo "$HASH" >"$STAMP"
 
 raw=$(stat -c %s "$WASM")
 gz=$(gzip -9 -c "$WASM" | wc -c)
