@@ -220,15 +220,34 @@ test('draft and download the agreement', async (t) => {
   clean('agreement');
 });
 
-test('reload: the work is still there', async () => {
+test('reload: the work, the open screen, the chosen partner and the team results are still there', async () => {
   const weight = await page.evaluate(() => window.__app.ws.profiles.find((p) => p.id === window.__app.ws.activeProfile).criteria[0].weight);
   assert.equal(weight, 10);
+  // choose the third partner of the ranking for an explanation
+  await tab('Profiles');
+  const third = page.getByRole('table', { name: 'Ranking' }).getByRole('row').nth(3).getByRole('button');
+  const name = await third.innerText();
+  await third.click();
+  await page.getByRole('heading', { name: `Why ${name} fits`, exact: false }).waitFor();
+  await tab('Plan');
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.match(await page.locator('.status').first().innerText(), /your last session/);
+  assert.equal(await page.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected'), 'true', 'the open screen was not restored');
   await tab('Profiles');
   assert.equal(await page.getByLabel('Criterion 1 weight').inputValue(), '10');
+  await page.getByRole('heading', { name: `Why ${name} fits`, exact: false }).waitFor();
   await shot('07-reload');
+  // the last team search is back, and marked out of date after an edit to the deal
+  await tab('Deal & Teams');
+  await page.getByRole('heading', { name: /^Team 1: score/ }).waitFor();
+  assert.equal(await page.locator('#panel-teams .stale').count(), 0);
+  const value = page.locator('#panel-teams [data-path="deal.value"]');
+  const good = await value.inputValue();
+  await value.fill('1300000.00');
+  await page.locator('#panel-teams .stale').getByText(/Out of date/).waitFor();
+  await value.fill(good);
+  await shot('07b-teams-stale');
   clean('reload');
 });
 
@@ -249,6 +268,58 @@ test('share link: the workspace travels in the URL fragment', async () => {
   assert.equal(await p2.getByLabel('Criterion 1 weight').inputValue(), '10');
   await other.close();
   clean('share');
+});
+
+test('a shared link opens as a copy: the autosaved work stays unless the user keeps the link', async () => {
+  const weight = () => page.evaluate(() => window.__app.ws.profiles.find((p) => p.id === window.__app.ws.activeProfile).criteria[0].weight);
+  assert.equal(await weight(), 10);
+  // a link to the same workspace with another weight, made as "Copy share link" makes it
+  const link = await page.evaluate(async () => {
+    const ws = structuredClone(window.__app.ws);
+    ws.profiles.find((p) => p.id === ws.activeProfile).criteria[0].weight = 2;
+    const base = location.origin + location.pathname;
+    return base + await window.__app.engine.call('share', { workspace: ws, base: base.length });
+  });
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.waitForSelector('body[data-ready="true"]');
+  const banner = page.getByRole('region', { name: 'Shared workspace' });
+  assert.match(await banner.innerText(), /It is a copy: your own autosaved work in this browser is untouched/);
+  assert.equal(await weight(), 2);
+  await shot('11-shared-copy');
+  await axe('shared copy');
+  // an edit to the copy is not saved over the user's work
+  await tab('Profiles');
+  await page.getByLabel('Criterion 1 weight').evaluate((el) => { el.value = '3'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await weight(), 10, 'opening a link overwrote the autosaved workspace');
+  assert.equal(await banner.count(), 0);
+  // keeping the link's workspace replaces the saved one
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.waitForSelector('body[data-ready="true"]');
+  await banner.getByRole('button', { name: 'Keep this one (replace my saved work)' }).click();
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await weight(), 2);
+  // back to the weight the later journeys expect
+  await tab('Profiles');
+  await page.getByLabel('Criterion 1 weight').evaluate((el) => { el.value = '10'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForFunction(() => window.__app.ws.profiles[0].criteria[0].weight === 10);
+  clean('shared copy');
+});
+
+test('a damaged link says so and opens the autosaved work', async () => {
+  await page.goto('about:blank');
+  await page.goto(server.url + '#w=N4Ig' + 'x'.repeat(40));
+  await page.waitForSelector('body[data-ready="true"]');
+  const status = await page.locator('.status').first().innerText();
+  assert.match(status, /This shared link is damaged/);
+  assert.match(status, /Opened your last session/);
+  await shot('12-damaged-link');
+  clean('damaged link');
 });
 
 test('import a CSV: the bad row is reported with its line; hostile names stay text', async () => {
@@ -282,6 +353,29 @@ test('import a CSV: the bad row is reported with its line; hostile names stay te
   await shot('08-import');
   await axe('import');
   clean('import');
+});
+
+test('reset to sample asks first and can be undone', async () => {
+  await tab('Partners');
+  await page.getByText(/^3 of 3 partners$/).waitFor();
+  const status = page.locator('.status').first();
+  await page.getByRole('button', { name: 'Reset to sample' }).first().click();
+  assert.match(await status.innerText(), /Replace your workspace .* with the built-in sample\?/);
+  await status.getByRole('button', { name: 'Keep my work' }).click();
+  await page.getByText(/^3 of 3 partners$/).waitFor();
+  await page.getByRole('button', { name: 'Reset to sample' }).first().click();
+  await status.getByRole('button', { name: 'Reset to sample' }).click();
+  await page.getByText(/^300 of 300 partners$/).waitFor();
+  assert.match(await status.innerText(), /Back to the built-in sample/);
+  await shot('13-reset-undo');
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await page.getByText(/^3 of 3 partners$/).waitFor();
+  // the undone workspace is the saved one again
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.getByText(/^3 of 3 partners$/).waitFor();
+  clean('reset');
 });
 
 test('rank 100k partners: the table re-renders within 100 ms of a weight change', async () => {

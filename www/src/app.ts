@@ -1,10 +1,13 @@
 // Shared page state: the workspace, the engine client, the loaded ecosystem, change events,
 // autosave, the status line and mapping of engine errors onto the form field they name.
 import { EngineClient } from './engine/client';
-import { EngineError, NOT_AVAILABLE } from './engine/protocol';
-import type { Ecosystem, Partner } from './engine/types';
+import { EngineError, NOT_AVAILABLE, type EcoMeta } from './engine/protocol';
+import type { Ecosystem, Partner, Relationship } from './engine/types';
 import { save, type Workspace } from './state';
 import { h } from './ui/dom';
+
+/** partners per message from the worker: a few milliseconds of structured clone each */
+const SLICE = 4000;
 
 export type Change = 'ecosystem' | 'profiles' | 'deal' | 'teams' | 'plan' | 'splits';
 
@@ -40,21 +43,65 @@ export class App {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private ecoDirty = false;
 
+  /**
+   * A workspace opened from a share link while this browser has autosaved work is a copy:
+   * nothing is saved until the user keeps it (`keep()`), so the link never overwrites their work.
+   */
+  copy = false;
+
+  /** Makes a copy the autosaved workspace (replacing the saved one). */
+  keep() {
+    this.copy = false;
+    this.ecoDirty = true;
+    this.flush();
+  }
+
   /** Writes pending changes to localStorage now (also on page hide). */
   flush() {
     clearTimeout(this.saveTimer);
+    if (this.copy) return;
     const eco = this.ecoDirty;
     this.ecoDirty = false;
-    void save(this.ws, eco).then((problem) => { if (problem) this.status(problem); });
+    void save(this.ws, eco, (keep) => this.engine.call('persist', { keep })).then((problem) => { if (problem) this.status(problem); });
   }
 
-  status(text: string) { this.statusEl.textContent = text; }
+  /** Shows `text` in the status line, with buttons for what can be done about it (e.g. Undo). */
+  status(text: string, ...actions: { label: string; run: () => void }[]) {
+    this.statusEl.replaceChildren(text, ...actions.map((a) => h('button', { type: 'button', class: 'small status-action', onclick: () => a.run() }, a.label)));
+  }
 
   /** Makes `eco` current; `inWorker`: the worker already holds it (a sample it generated). */
   async setEcosystem(eco: Ecosystem, inWorker = false) {
     if (!inWorker) await this.engine.call('loadEcosystem', { ecosystem: eco });
     this.eco = eco;
     this.byId = new Map(eco.partners.map((p) => [p.id, p]));
+  }
+
+  private adopting = 0;
+  /**
+   * Makes the worker's current ecosystem the page's: its partners and relationships arrive in
+   * slices, each a short task, so the page keeps answering while 100k partners come in.
+   */
+  async adopt(meta: EcoMeta): Promise<void> {
+    const gen = ++this.adopting;
+    const partners: Partner[] = [];
+    const relationships: Relationship[] = [];
+    const byId = new Map<string, Partner>();
+    for (let from = 0; from < meta.count; from += SLICE) {
+      const part = await this.engine.call('partners', { from, to: from + SLICE });
+      if (gen !== this.adopting) return;
+      for (const p of part) { partners.push(p); byId.set(p.id, p); }
+    }
+    for (let from = 0; from < meta.relationships; from += SLICE) {
+      const part = await this.engine.call('relationships', { from, to: from + SLICE });
+      if (gen !== this.adopting) return;
+      for (const r of part) relationships.push(r);
+    }
+    const eco: Ecosystem = { partners, relationships };
+    if (meta.currency !== undefined) eco.currency = meta.currency;
+    if (meta.tiers !== undefined) eco.tiers = meta.tiers;
+    this.eco = eco;
+    this.byId = byId;
   }
 
   name(id: string): string { return this.byId.get(id)?.name ?? id; }

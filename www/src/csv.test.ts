@@ -2,7 +2,7 @@
 // column guessing, and every row problem reported with its reason.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { guess, parseCsv, toPartners, type Mapping } from './importer';
+import { guess, parseCsv, toPartners, type Mapping } from './csv';
 
 const map = (p: ReturnType<typeof parseCsv>): Mapping[] => p.header.map((hd, i) => guess(hd, p.rows.map((r) => r.cells[i] ?? '')));
 

@@ -2,34 +2,49 @@
 // starts the engine worker, builds the tabs and the workspace actions (import, export, share).
 import './styles.css';
 import { App } from './app';
-import type { Ecosystem } from './engine/types';
-import { emptyWorkspace, forget, fromFragment, load, parseWorkspace, toFragment, type Workspace } from './state';
-import { clear, download, h } from './ui/dom';
+import type { EcoMeta } from './engine/protocol';
+import { emptyWorkspace, load, type Workspace } from './state';
+import { clear, h } from './ui/dom';
 import { importPanel } from './ui/importer';
 import { partnersScreen } from './ui/partners';
 import { planScreen } from './ui/plan';
 import { profilesScreen } from './ui/profiles';
 import { splitsScreen } from './ui/splits';
 import { teamsScreen } from './ui/teams';
+import { readUi, writeUi } from './ui/session';
+import { copyBanner, workspaceActions } from './ui/workspace';
 
 const root = document.getElementById('app')!;
 
-async function initialWorkspace(): Promise<{ ws: Workspace; from: string }> {
-  try {
-    const shared = fromFragment(location.hash);
-    if (shared) { history.replaceState(null, '', location.pathname + location.search); return { ws: shared, from: 'the shared link' }; }
-  } catch (e) { console.warn(e); }
-  const saved = await load();
-  return saved ? { ws: saved, from: 'your last session (autosaved in this browser)' } : { ws: emptyWorkspace(), from: 'the built-in sample' };
+interface Start { ws: Workspace; meta: EcoMeta | null; from: string; note?: string; shared?: boolean }
+
+/** The workspace to open: a shared link's, else the autosaved one, else the built-in sample. */
+async function initialWorkspace(app: App): Promise<Start> {
+  let note: string | undefined;
+  if (/^#w=/.test(location.hash)) {
+    const hash = location.hash;
+    history.replaceState(null, '', location.pathname + location.search);
+    try {
+      const r = await app.engine.call('openLink', { hash });
+      if (r?.workspace) return { ws: r.workspace, meta: r.meta, from: 'the shared link', shared: true };
+    } catch (e) { note = (e as Error).message; }
+  }
+  const saved = load();
+  if (saved?.source.kind === 'data') {
+    const meta = await app.engine.call('restore', {}).catch(() => null);
+    if (meta) return { ws: saved, meta, from: 'your last session (autosaved in this browser)', note };
+    note ??= 'The partners imported in your last session could not be read back from this browser’s storage; export your workspace to keep imported data safe.';
+  } else if (saved) return { ws: saved, meta: null, from: 'your last session (autosaved in this browser)', note };
+  return { ws: emptyWorkspace(), meta: null, from: 'the built-in sample', note };
 }
 
-/** Loads the workspace's ecosystem (generating the sample when it came from one). */
-async function open(app: App, ws: Workspace): Promise<void> {
-  app.ws = ws;
-  let eco: Ecosystem;
+/** Makes `ws` the page's workspace: generates the sample, or adopts the worker's imported ecosystem. */
+async function open(app: App, ws: Workspace, meta: EcoMeta | null, changed: boolean): Promise<void> {
+  delete ws.ecosystem;
   if (ws.source.kind === 'sample') {
     if (!app.engine.has('sample')) {
       // a partial engine build: start empty and say why
+      app.ws = ws;
       app.status('The built-in sample is not available in this build of the engine: import partners (CSV or JSON) to start.');
       await app.setEcosystem({ partners: [] });
       app.changed('ecosystem');
@@ -37,20 +52,22 @@ async function open(app: App, ws: Workspace): Promise<void> {
     }
     const s = await app.engine.call('sample', { partners: ws.source.partners, seed: ws.source.seed, load: true });
     performance.mark('dt:sample');
-    eco = s.ecosystem;
     if (!ws.profiles.length) { ws.profiles = s.profiles; ws.activeProfile = s.profiles[0]?.id ?? ''; }
     ws.deal ??= s.deal;
-  } else eco = ws.ecosystem!;
+    await app.setEcosystem(s.ecosystem, true);
+  } else {
+    if (!meta) throw new Error('This workspace names imported partners, but none were loaded.');
+    await app.adopt(meta);
+  }
+  app.ws = ws;
   if (!ws.activeProfile && ws.profiles[0]) ws.activeProfile = ws.profiles[0].id;
   app.teams = [];
-  await app.setEcosystem(eco, ws.source.kind === 'sample');
-  app.changed('ecosystem');
+  if (changed) app.changed('ecosystem');
+  else app.emit('ecosystem');
 }
 
 async function main() {
   const app = new App(emptyWorkspace());
-  const { ws, from } = await initialWorkspace();
-  app.ws = ws;
   (window as unknown as { __app: App }).__app = app;
   addEventListener('pagehide', () => app.flush());
   document.addEventListener('visibilitychange', () => { if (document.hidden) app.flush(); });
@@ -68,6 +85,7 @@ async function main() {
   const select = (i: number, focus = false) => {
     buttons.forEach((b, j) => { b.setAttribute('aria-selected', String(i === j)); b.tabIndex = i === j ? 0 : -1; panels[j].hidden = i !== j; });
     if (focus) buttons[i].focus();
+    writeUi({ tab: tabs[i].id });
   };
   buttons.forEach((b, i) => {
     b.addEventListener('click', () => select(i));
@@ -83,68 +101,36 @@ async function main() {
   });
   tablist.append(...buttons);
 
-  // workspace actions
-  const wsFile = h('input', { type: 'file', accept: '.json,application/json', id: 'ws-file', hidden: true, 'aria-label': 'Workspace file' });
-  const importJson = async (text: string) => {
-    const v = JSON.parse(text) as unknown;
-    let next: Workspace;
-    if (v && typeof v === 'object' && (v as { version?: unknown }).version === 1) next = parseWorkspace(text);
-    else {
-      const eco = (Array.isArray(v) ? { partners: v } : v) as Ecosystem;
-      if (!eco || !Array.isArray(eco.partners)) throw new Error('Expected a workspace, an ecosystem {partners: […]} or a list of partners.');
-      next = { ...app.ws, source: { kind: 'data', label: 'imported JSON' }, ecosystem: eco, splits: null, plan: null };
-    }
-    const prev = app.ws;
-    try { await open(app, next); } catch (e) { await open(app, prev); throw e; }
-    app.status(`Loaded ${app.eco?.partners.length ?? 0} partners.`);
+  // opening or resetting on purpose ends a shared copy: what the user opens now is their work
+  const replace = (next: Workspace, meta: EcoMeta | null) => {
+    app.copy = false;
+    document.querySelector('.copy-banner')?.remove();
+    return open(app, next, meta, true);
   };
-  wsFile.addEventListener('change', async () => {
-    const f = wsFile.files?.[0];
-    if (!f) return;
-    try { await importJson(await f.text()); } catch (e) { app.status(`Could not open ${f.name}: ${(e as Error).message}`); }
-    wsFile.value = '';
-  });
-  const shareField = h('input', { type: 'text', readonly: true, id: 'share-link', class: 'share-link' });
-  const shareBox = h('div', { class: 'field share', hidden: true }, h('label', { for: 'share-link' }, 'Share link'), shareField);
-  const actions = h('div', { class: 'actions' },
-    h('button', { type: 'button', onclick: () => download('dealteam-workspace.json', JSON.stringify(app.ws.source.kind === 'data' ? app.ws : { ...app.ws, ecosystem: undefined }, null, 2), 'application/json') }, 'Export workspace'),
-    h('button', { type: 'button', onclick: () => wsFile.click() }, 'Open workspace…'), wsFile,
-    h('button', { type: 'button', onclick: async () => {
-      const url = location.origin + location.pathname + toFragment(app.ws);
-      shareField.value = url;
-      shareBox.hidden = false;
-      const size = `${Math.max(1, Math.round(url.length / 1024))} KB`;
-      try { await navigator.clipboard.writeText(url); app.status(`Share link copied (${size}; the workspace is inside the link's fragment, which is never sent to a server).`); }
-      catch { shareField.select(); app.status(`Share link ready below (${size}); copy it from the field.`); }
-    } }, 'Copy share link'),
-    h('button', { type: 'button', onclick: async () => { forget(); await open(app, emptyWorkspace()); app.status('Back to the built-in sample.'); } }, 'Reset to sample'));
-
-  const importer = importPanel(() => app.eco, async (eco, lineOf) => {
-    const prev = app.ws;
-    const next: Workspace = { ...app.ws, source: { kind: 'data', label: 'imported CSV' }, ecosystem: eco, splits: null, plan: null };
-    try { await open(app, next); return null; } catch (e) {
-      await open(app, prev);
-      const err = e as { path?: string; message?: string };
-      const m = /^(?:ecosystem\.)?partners\[(\d+)\]/.exec(err.path ?? '');
-      const line = m ? lineOf(Number(m[1])) : null;
-      return `Not imported: ${line ? `line ${line}: ` : ''}${err.message ?? String(e)}`;
-    }
-  }, importJson);
+  const ws = workspaceActions(app, replace);
+  const importer = importPanel(app, (meta) => replace({ ...app.ws, source: { kind: 'data', label: 'imported CSV' }, splits: null, plan: null, teamResults: undefined }, meta), ws.openJson);
   (tabs[0].el as HTMLElement).insertBefore(importer, tabs[0].el.children[1]);
 
   clear(root,
-    h('header', { class: 'top' }, h('h1', {}, 'dealteam planner'), h('p', { class: 'tagline' }, 'Find partners, build deal teams, divide revenue fairly and plan together — all in your browser; nothing is sent anywhere.'), actions),
-    app.statusEl, shareBox, tablist, h('main', {}, panels));
+    h('header', { class: 'top' }, h('h1', {}, 'dealteam planner'), h('p', { class: 'tagline' }, 'Find partners, build deal teams, divide revenue fairly and plan together — all in your browser; nothing is sent anywhere.'), ws.actions),
+    app.statusEl, ws.shareBox, tablist, h('main', {}, panels));
 
   try {
     performance.mark('dt:start');
     await app.engine.init();
     performance.mark('dt:engine');
-    await open(app, ws);
+    const { ws: start, meta, from, note, shared } = await initialWorkspace(app);
+    // a link opened over autosaved work is a copy until the user keeps it
+    if (shared && load()) { app.copy = true; root.insertBefore(copyBanner(app), app.statusEl); }
+    await open(app, start, meta, !!shared);
     performance.mark('dt:open');
+    // back to the screen the user had open
+    const at = tabs.findIndex((t) => t.id === readUi().tab);
+    if (at > 0) select(at);
     const ms = performance.now();
     (window as unknown as { __firstRender: number }).__firstRender = ms;
-    if (app.eco?.partners.length) app.status(`Opened ${from}: ${app.eco.partners.length.toLocaleString('en-US')} partners (${ms.toFixed(0)} ms).`);
+    if (app.eco?.partners.length) app.status(`${note ? `${note} ` : ''}Opened ${from}: ${app.eco.partners.length.toLocaleString('en-US')} partners (${ms.toFixed(0)} ms).`);
+    else if (note) app.status(note);
     document.body.dataset.ready = 'true';
   } catch (e) {
     app.status(`The engine could not start: ${(e as Error).message}`);

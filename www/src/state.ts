@@ -1,8 +1,7 @@
 // The workspace: everything a user edits (ecosystem or the sample it came from, profiles,
 // deal, plan, split settings). Saved to localStorage on every change, exported/imported as
 // JSON, and packed into the URL fragment (lz-string) for sharing — never sent anywhere.
-import LZString from 'lz-string';
-import type { Deal, Ecosystem, Journey, Plan, Profile } from './engine/types';
+import type { Deal, Ecosystem, Journey, Plan, Profile, TeamsResponse } from './engine/types';
 
 export interface SplitSettings {
   amount: string;
@@ -22,6 +21,10 @@ export interface Workspace {
   plan: Plan | null;
   splits: SplitSettings | null;
   teamK: number;
+  /** the team search's time limit in seconds (it then shows the best teams found, with the gap) */
+  teamSeconds?: number;
+  /** the last team search's result; `stale` once the deal or a profile changed after it */
+  teamResults?: { response: TeamsResponse; seconds: number; stale: boolean };
 }
 
 const KEY = 'dealteam.workspace.v1';
@@ -31,8 +34,8 @@ export function emptyWorkspace(): Workspace {
 }
 
 /** Checks the outer shape of a workspace read from a file, link or storage. */
-export function parseWorkspace(text: string): Workspace {
-  const v = JSON.parse(text) as Partial<Workspace>;
+export function checkWorkspace(value: unknown): Workspace {
+  const v = value as Partial<Workspace> | null;
   if (!v || typeof v !== 'object' || v.version !== 1 || !v.source || !Array.isArray(v.profiles)) {
     throw new Error('This is not a dealteam workspace (version 1): expected {version: 1, source, profiles, …}.');
   }
@@ -42,11 +45,13 @@ export function parseWorkspace(text: string): Workspace {
   return { ...emptyWorkspace(), ...v } as Workspace;
 }
 
+export const parseWorkspace = (text: string): Workspace => checkWorkspace(JSON.parse(text));
+
 // An imported ecosystem can be far larger than localStorage's few megabytes (100k partners
-// are ~10 MB of JSON), so it lives in IndexedDB; the rest of the workspace in localStorage.
+// are 10–70 MB of JSON), so the engine worker keeps it in IndexedDB (as JSON text, written and
+// read off the main thread); the rest of the workspace lives in localStorage.
 const DB = 'dealteam';
 const STORE = 'kv';
-const ECO = 'ecosystem';
 
 function db(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -57,7 +62,7 @@ function db(): Promise<IDBDatabase> {
   });
 }
 
-async function kv<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest): Promise<T> {
+export async function idb<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest): Promise<T> {
   const d = await db();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -73,12 +78,12 @@ async function kv<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequ
 }
 
 /**
- * Saves the workspace; the (possibly large) imported ecosystem is written only when
- * `ecosystemChanged`, so edits stay cheap with 100k partners. Resolves to a problem to show,
- * or null.
+ * Saves the workspace (without its ecosystem) to localStorage; when `ecosystemChanged`, asks
+ * `persist` (the worker) to store an imported ecosystem or forget a stored one, so edits stay
+ * cheap with 100k partners. Resolves to a problem to show, or null.
  */
-export async function save(ws: Workspace, ecosystemChanged: boolean): Promise<string | null> {
-  const { ecosystem, ...rest } = ws;
+export async function save(ws: Workspace, ecosystemChanged: boolean, persist: (keep: boolean) => Promise<unknown>): Promise<string | null> {
+  const { ecosystem: _drop, ...rest } = ws;
   try {
     localStorage.setItem(KEY, JSON.stringify(rest));
   } catch {
@@ -86,8 +91,7 @@ export async function save(ws: Workspace, ecosystemChanged: boolean): Promise<st
   }
   if (!ecosystemChanged) return null;
   try {
-    if (ws.source.kind === 'data' && ecosystem) await kv('readwrite', (st) => st.put(ecosystem, ECO));
-    else await kv('readwrite', (st) => st.delete(ECO));
+    await persist(ws.source.kind === 'data');
     return null;
   } catch {
     localStorage.removeItem(KEY);
@@ -95,13 +99,13 @@ export async function save(ws: Workspace, ecosystemChanged: boolean): Promise<st
   }
 }
 
-export async function load(): Promise<Workspace | null> {
+/** The autosaved workspace without its ecosystem (a data workspace's is restored by the worker). */
+export function load(): Workspace | null {
   try {
     const t = localStorage.getItem(KEY);
     if (!t) return null;
     const v = JSON.parse(t) as Workspace;
-    if (v.source?.kind === 'data') v.ecosystem = (await kv<Workspace['ecosystem']>('readonly', (st) => st.get(ECO))) ?? undefined;
-    return parseWorkspace(JSON.stringify(v));
+    return { ...emptyWorkspace(), ...v, version: 1 };
   } catch {
     return null;
   }
@@ -109,17 +113,4 @@ export async function load(): Promise<Workspace | null> {
 
 export function forget() {
   localStorage.removeItem(KEY);
-  void kv('readwrite', (st) => st.delete(ECO)).catch(() => undefined);
-}
-
-export function toFragment(ws: Workspace): string {
-  return '#w=' + LZString.compressToEncodedURIComponent(JSON.stringify(ws));
-}
-
-export function fromFragment(hash: string): Workspace | null {
-  const m = /^#w=(.+)$/.exec(hash);
-  if (!m) return null;
-  const text = LZString.decompressFromEncodedURIComponent(m[1]);
-  if (!text) throw new Error('The shared link is damaged: its workspace could not be decompressed.');
-  return parseWorkspace(text);
 }

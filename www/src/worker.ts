@@ -1,47 +1,21 @@
-// The engine's home: a Web Worker that loads the wasm package, keeps the parsed ecosystem
-// (an `Ecosystem` handle) and the last ranking, and drives long work (team search,
-// simulation) with `step(budgetMs)`, posting progress and checking for cancel between steps.
-import * as pkg from 'dealteam';
-import { NOT_AVAILABLE, type Op, type Ops, type RequestMsg, type CancelMsg, type ResponseMsg } from './engine/protocol';
-import type { EngineErrorData, Ecosystem, Partner, RankResult } from './engine/types';
+// The engine's home: a Web Worker that loads the wasm package and keeps the one copy of the
+// ecosystem (./worker/ecosystem.ts); the page sends ids and small requests. It reads, writes,
+// stores and shares workspaces (./worker/files.ts), parses CSV (./worker/csv.ts), and drives
+// long work (team search, simulation) with `step(budgetMs)`, posting progress and checking for
+// cancel and the time limit between steps — so the page's main thread never waits on it.
+import { type Op, type Ops, type RequestMsg, type CancelMsg, type ResponseMsg } from './engine/protocol';
+import type { RankResult } from './engine/types';
+import { csvImport, csvMap, csvOpen } from './worker/csv';
+import * as store from './worker/ecosystem';
+import { E, errorData, NAMES, need, type Stepper } from './worker/engine';
+import { exportWorkspace, openFragment, openText, persist, restore, shareFragment } from './worker/files';
 
-/** A stepwise engine handle (TeamSearch, Simulation). */
-interface Stepper {
-  step(budgetMs: number): { done: boolean; progress?: number; [k: string]: unknown };
-  result(): unknown;
-  cancel?(): void;
-  free?(): void;
-}
-type Ctor<T> = new (arg: unknown) => T;
-interface EcoHandle { rank(profile: unknown, opts?: unknown): unknown; free?(): void }
-
-/** The package surface as the page uses it; every member may be missing in a partial build. */
-interface EngineModule {
-  default?: (arg?: unknown) => Promise<unknown>;
-  rank?: (req: unknown) => unknown;
-  teams?: (req: unknown) => unknown;
-  split?: (req: unknown) => unknown;
-  attribute?: (req: unknown) => unknown;
-  simulate?: (req: unknown) => unknown;
-  validatePlan?: (req: unknown) => unknown;
-  draftAgreement?: (req: unknown) => unknown;
-  auditPlan?: (req: unknown) => unknown;
-  sample?: (partners: number, seed: number) => unknown;
-  Ecosystem?: Ctor<EcoHandle>;
-  TeamSearch?: Ctor<Stepper>;
-  Simulation?: Ctor<Stepper>;
-}
-
-const E = pkg as unknown as EngineModule;
-const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'auditPlan', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 const STEP_MS = 40;
+const SLICE_MAX = 20000;
 
 // start compiling the wasm module as soon as the worker starts
 let ready: Promise<void> | null = typeof E.default === 'function' ? E.default().then(() => undefined) : null;
 ready?.catch(() => undefined);
-let eco: Ecosystem | null = null;
-let ecoHandle: EcoHandle | null = null;
-let partnerIndex = new Map<string, number>();
 let lastRank: RankResult[] = [];
 let lastProfile: unknown = null;
 const EXPLAIN_ROWS = 500;
@@ -51,27 +25,6 @@ function post(msg: ResponseMsg, transfer: Transferable[] = []) {
   (self as unknown as Worker).postMessage(msg, transfer);
 }
 
-class Missing extends Error {}
-
-function need<K extends keyof EngineModule>(name: K): NonNullable<EngineModule[K]> {
-  const f = E[name];
-  if (typeof f !== 'function') throw new Missing(`"${name}" is not available in this build of the engine.`);
-  return f as NonNullable<EngineModule[K]>;
-}
-
-function errorData(e: unknown): EngineErrorData {
-  if (e instanceof Missing) return { code: NOT_AVAILABLE, path: '', message: e.message };
-  if (e && typeof e === 'object') {
-    const o = e as { code?: unknown; path?: unknown; message?: unknown };
-    return {
-      code: typeof o.code === 'string' ? o.code : 'engine_error',
-      path: typeof o.path === 'string' ? o.path : '',
-      message: typeof o.message === 'string' ? o.message : String(e),
-    };
-  }
-  return { code: 'engine_error', path: '', message: String(e) };
-}
-
 // Yield between steps so a `cancel` message can arrive; a MessageChannel round trip avoids
 // the ≥4 ms clamp of nested setTimeout.
 const channel = new MessageChannel();
@@ -79,17 +32,22 @@ const waiting: (() => void)[] = [];
 channel.port1.onmessage = () => waiting.shift()?.();
 const tick = () => new Promise<void>((r) => { waiting.push(r); channel.port2.postMessage(0); });
 
-/** Drives a stepwise handle to the end, posting progress; throws `cancelled` on cancel. */
-async function drive(id: number, handle: Stepper, partialOnCancel = false): Promise<unknown> {
+/**
+ * Drives a stepwise handle to the end, posting progress; throws `cancelled` on cancel. With
+ * `partial` (team search) a cancel or the time limit `limitMs` ends it with the best so far.
+ */
+async function drive(id: number, handle: Stepper, partial = false, limitMs = Infinity): Promise<unknown> {
+  const t0 = performance.now();
   try {
     for (;;) {
-      if (cancelled.has(id)) {
+      const late = performance.now() - t0 >= limitMs;
+      if (cancelled.has(id) || late) {
         handle.cancel?.();
-        // a cancelled team search still has its best teams so far (exact: false)
-        if (partialOnCancel) return handle.result();
+        // a stopped team search still has its best teams so far (exact: false, with the gap)
+        if (partial) return { ...(handle.result() as object), stoppedBy: late && !cancelled.has(id) ? 'timeLimit' : 'cancel' };
         throw { code: 'cancelled', path: '', message: 'Cancelled.' };
       }
-      const p = handle.step(STEP_MS);
+      const p = handle.step(Math.min(STEP_MS, Math.max(1, limitMs - (performance.now() - t0))));
       const { done, progress, ...detail } = p;
       post({ id, type: 'progress', progress: typeof progress === 'number' ? progress : 0, detail: plain(detail) });
       if (done) return handle.result();
@@ -112,56 +70,63 @@ function results(v: unknown): RankResult[] {
   return Array.isArray(r) ? (r as RankResult[]) : [];
 }
 
+function rankWith(profile: unknown, opts: { limit: number; explain: boolean }): RankResult[] {
+  const eco = store.need();
+  return results(eco.handle ? eco.handle.rank(profile, opts) : need('rank')({ ecosystem: eco.data, profile, ...opts }));
+}
+
 const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[O]['out']> | Ops[O]['out'] } = {
   init: () => ({ available: NAMES.filter((n) => typeof E[n] === 'function') }),
   sample: ({ partners, seed, load }) => {
     const s = need('sample')(partners, seed) as Ops['sample']['out'];
-    if (load) handlers.loadEcosystem({ ecosystem: s.ecosystem }, 0);
+    if (load) { store.loadObject(s.ecosystem); lastRank = []; }
     return s;
   },
-  loadEcosystem: ({ ecosystem }) => {
-    const t0 = performance.now();
-    ecoHandle?.free?.();
-    ecoHandle = null;
-    if (E.Ecosystem) ecoHandle = new E.Ecosystem(JSON.stringify(ecosystem)); // JSON text parses fastest
-    eco = ecosystem;
-    partnerIndex = new Map(ecosystem.partners.map((p: Partner, i: number) => [p.id, i]));
-    lastRank = [];
-    return { count: ecosystem.partners.length, ms: performance.now() - t0 };
-  },
+  loadEcosystem: ({ ecosystem }) => { lastRank = []; return store.loadObject(ecosystem); },
+  openJson: async ({ file }) => { const r = openText(typeof file === 'string' ? file : await file.text()); if (r.meta) lastRank = []; return r; },
+  openLink: ({ hash }) => { const r = openFragment(hash); if (r?.meta) lastRank = []; return r; },
+  partners: ({ from, to }) => store.need().data.partners.slice(from, Math.min(to, from + SLICE_MAX)),
+  relationships: ({ from, to }) => (store.need().data.relationships ?? []).slice(from, Math.min(to, from + SLICE_MAX)),
+  persist: ({ keep }) => persist(keep),
+  restore: async () => { const m = await restore(); if (m) lastRank = []; return m; },
+  stash: () => store.stash(),
+  unstash: () => { lastRank = []; return store.unstash(); },
+  exportWorkspace: ({ workspace }) => exportWorkspace(workspace),
+  share: ({ workspace, base }) => shareFragment(workspace, base),
+  csvOpen: ({ file }) => csvOpen(file),
+  csvMap: ({ maps, tiers }) => csvMap(maps, tiers),
+  csvImport: ({ tiers }) => { lastRank = []; return csvImport(tiers); },
   rank: ({ profile, limit }) => {
-    if (!eco) throw { code: 'invalid_value', path: 'ecosystem', message: 'Load an ecosystem first.' };
+    const eco = store.need();
     const t0 = performance.now();
-    const lim = Math.min(limit ?? eco.partners.length, eco.partners.length);
-    // explanations for a few thousand rows are cheap; beyond that they are fetched on demand
-    const opts = { limit: lim, explain: lim <= EXPLAIN_ROWS };
+    const total = eco.data.partners.length;
+    const lim = Math.min(limit ?? total, total);
+    // explanations for a few hundred rows are cheap; beyond that they are fetched on demand
     lastProfile = profile;
-    const out = ecoHandle ? ecoHandle.rank(profile, opts) : need('rank')({ ecosystem: eco, profile, ...opts });
-    lastRank = results(out);
+    lastRank = rankWith(profile, { limit: lim, explain: lim <= EXPLAIN_ROWS });
     const n = lastRank.length;
     const order = new Int32Array(n), fit = new Float64Array(n), eligible = new Uint8Array(n), failedCount = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const r = lastRank[i];
-      order[i] = partnerIndex.get(r.partnerId) ?? -1;
+      order[i] = eco.index.get(r.partnerId) ?? -1;
       fit[i] = r.fit;
       eligible[i] = r.eligible ? 1 : 0;
       failedCount[i] = r.failed?.length ?? 0;
     }
-    return { count: n, total: eco.partners.length, order, fit, eligible, failedCount, ms: performance.now() - t0 };
+    return { count: n, total, order, fit, eligible, failedCount, ms: performance.now() - t0 };
   },
   explain: ({ partnerId }) => {
     const at = lastRank.findIndex((r) => r.partnerId === partnerId);
     if (at < 0) return null;
-    if (lastRank[at].breakdown || !eco) return lastRank[at];
+    if (lastRank[at].breakdown || !store.current) return lastRank[at];
     // rank again with explanations down to this row (the order is the same)
-    const opts = { limit: at + 1, explain: true };
-    const again = results(ecoHandle ? ecoHandle.rank(lastProfile, opts) : need('rank')({ ecosystem: eco, profile: lastProfile, ...opts }));
-    return again.find((r) => r.partnerId === partnerId) ?? lastRank[at];
+    return rankWith(lastProfile, { limit: at + 1, explain: true }).find((r) => r.partnerId === partnerId) ?? lastRank[at];
   },
   teams: async (req, id) => {
-    const full = { ...req, ecosystem: req.ecosystem ?? eco };
-    if (E.TeamSearch) return (await drive(id, new E.TeamSearch(full), true)) as Ops['teams']['out'];
-    return need('teams')(full) as Ops['teams']['out'];
+    // the ecosystem goes in as JSON text, spliced without re-serialising the partners
+    const text = store.withEcosystem({ ...req });
+    if (E.TeamSearch) return (await drive(id, new E.TeamSearch(text), true, req.timeLimitMs ?? Infinity)) as Ops['teams']['out'];
+    return need('teams')(text) as Ops['teams']['out'];
   },
   split: (req) => need('split')(req) as Ops['split']['out'],
   attribute: (req) => need('attribute')(req) as Ops['attribute']['out'],

@@ -2,19 +2,48 @@
 // an id and an op; the worker answers with progress messages, then exactly one result or
 // error; a `cancel` message with the same id stops long work between two steps.
 import type {
-  AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Plan, Profile, Ranking, RankResult,
+  AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Partner, Plan, Profile, Relationship, Ranking, RankResult,
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
+import type { Mapping, Problem } from '../csv';
+import type { Workspace } from '../state';
+
+/** What the page learns about the worker's ecosystem; the partners follow in slices. */
+export interface EcoMeta { count: number; relationships: number; currency?: string; tiers?: string[]; ms: number }
+/** A JSON file or link opened in the worker: the workspace it held (without its ecosystem), and the ecosystem loaded. */
+export interface Opened { workspace: Workspace | null; meta: EcoMeta | null }
+export interface CsvOpened { header: string[]; maps: Mapping[]; rows: number; tiers: string[] }
+export interface CsvMapped { count: number; preview: { line: number; partner: Partner }[]; problems: Problem[]; problemCount: number }
 
 /** Each op's payload and result type. */
 export interface Ops {
   init: { in: Record<string, never>; out: { available: string[] } };
   /** `load`: also make the sample's ecosystem the worker's current one (saves a round trip) */
   sample: { in: { partners: number; seed: number; load?: boolean }; out: SampleResponse };
-  loadEcosystem: { in: { ecosystem: Ecosystem }; out: { count: number; ms: number } };
+  loadEcosystem: { in: { ecosystem: Ecosystem }; out: EcoMeta };
+  /** a workspace, ecosystem or partner list as a JSON file (or text) */
+  openJson: { in: { file: Blob | string }; out: Opened };
+  /** a share link's `#w=…` fragment; null when the fragment is not a workspace link */
+  openLink: { in: { hash: string }; out: Opened | null };
+  /** a slice of the current partners / relationships, in order */
+  partners: { in: { from: number; to: number }; out: Partner[] };
+  relationships: { in: { from: number; to: number }; out: Relationship[] };
+  /** store the ecosystem for the next visit (`keep`: imported data) or forget it */
+  persist: { in: { keep: boolean }; out: null };
+  /** load the stored ecosystem; null when none is stored */
+  restore: { in: Record<string, never>; out: EcoMeta | null };
+  /** put the current ecosystem aside (before a reset) / bring it back (Undo) */
+  stash: { in: Record<string, never>; out: null };
+  unstash: { in: Record<string, never>; out: EcoMeta | null };
+  exportWorkspace: { in: { workspace: Workspace }; out: Blob };
+  /** the share link's fragment (`#w=…`); `base`: the length of the URL before it */
+  share: { in: { workspace: Workspace; base: number }; out: string };
+  csvOpen: { in: { file: Blob | string }; out: CsvOpened };
+  csvMap: { in: { maps: Mapping[]; tiers: string[] }; out: CsvMapped };
+  csvImport: { in: { tiers: string[] }; out: EcoMeta };
   rank: { in: { profile: Profile; limit?: number }; out: Ranking };
   explain: { in: { partnerId: string }; out: RankResult | null };
-  teams: { in: { ecosystem?: Ecosystem; profiles: Profile[]; deal: Deal; k?: number; timeLimitMs?: number }; out: TeamsResponse };
+  teams: { in: { profiles: Profile[]; deal: Deal; k?: number; timeLimitMs?: number }; out: TeamsResponse };
   split: { in: SplitRequest; out: SplitResponse };
   attribute: { in: { journeys: unknown[]; models?: string[]; halfLifeDays?: number; currency?: string }; out: AttributeResponse };
   simulate: { in: { plan: Plan; trials?: number; seed?: number }; out: SimulateResponse };

@@ -118,7 +118,14 @@ export interface Team {
   [k: string]: unknown;
 }
 
-export interface TeamsResponse { teams: Team[]; exact: boolean; nodes: number; gap?: number }
+export interface TeamsResponse {
+  teams: Team[];
+  exact: boolean;
+  nodes: number;
+  gap?: number;
+  /** set by the page's worker when it stopped the search: at the time limit or on Cancel */
+  stoppedBy?: 'timeLimit' | 'cancel';
+}
 
 export interface SplitRequest {
   amount: Money;

@@ -65,8 +65,8 @@ export function unavailable(what: string): HTMLElement {
 }
 
 /** Offers `text` as a file download (a blob: URL; nothing leaves the machine). */
-export function download(name: string, text: string, type = 'text/plain') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(name: string, content: string | Blob, type = 'text/plain') {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const a = h('a', { href: url, download: name });
   document.body.appendChild(a);
   a.click();

@@ -5,10 +5,6 @@ import type { Partner } from '../engine/types';
 import { clear, field, h } from './dom';
 import { VTable } from './vtable';
 
-function uniq(values: (string | undefined)[]): string[] {
-  return [...new Set(values.filter((v): v is string => !!v))].sort();
-}
-
 export function partnersScreen(app: App): HTMLElement {
   const q = h('input', { type: 'search', placeholder: 'name or id' });
   const kind = h('select');
@@ -34,7 +30,8 @@ export function partnersScreen(app: App): HTMLElement {
     const all = app.eco?.partners ?? [];
     const text = q.value.trim().toLowerCase();
     const k = kind.value, t = tier.value, g = region.value;
-    rows = all.filter((p) =>
+    // no filter: the list itself (no copy of 100k rows on every refresh)
+    rows = !text && !k && !t && !g ? all : all.filter((p) =>
       (!text || p.name.toLowerCase().includes(text) || p.id.toLowerCase().includes(text)) &&
       (!k || p.kind === k) && (!t || p.tier === t) && (!g || (p.regions ?? []).includes(g)));
     count.textContent = `${rows.length.toLocaleString('en-US')} of ${all.length.toLocaleString('en-US')} partners`;
@@ -44,9 +41,17 @@ export function partnersScreen(app: App): HTMLElement {
 
   const refresh = () => {
     const all = app.eco?.partners ?? [];
-    fill(kind, 'kind', uniq(all.map((p) => p.kind)));
-    fill(tier, 'tier', app.eco?.tiers ?? uniq(all.map((p) => p.tier)));
-    fill(region, 'region', uniq(all.flatMap((p) => p.regions ?? [])));
+    // one pass over the partners for the three filter lists
+    const kinds = new Set<string>(), tiers = new Set<string>(), regions = new Set<string>();
+    for (const p of all) {
+      kinds.add(p.kind);
+      if (p.tier) tiers.add(p.tier);
+      for (const r of p.regions ?? []) regions.add(r);
+    }
+    const sorted = (x: Set<string>) => [...x].filter(Boolean).sort();
+    fill(kind, 'kind', sorted(kinds));
+    fill(tier, 'tier', app.eco?.tiers ?? sorted(tiers));
+    fill(region, 'region', sorted(regions));
     apply();
   };
   for (const el of [q, kind, tier, region]) el.addEventListener('input', apply);

@@ -3,6 +3,7 @@
 import { clearErrors, showError, type App } from '../app';
 import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
 import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
 
 const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
@@ -48,7 +49,8 @@ export function profilesScreen(app: App): HTMLElement {
     { label: '#', width: '4em', numeric: true, cell: (r) => String(r + 1) },
     { label: 'Partner', width: '2fr', cell: (r) => {
       const p = partnerAt(r);
-      return h('button', { type: 'button', class: 'link', onclick: () => void showExplain(p.id) }, p?.name ?? '?');
+      // the chosen partner is remembered, so a reload explains it again
+      return h('button', { type: 'button', class: 'link', onclick: () => { writeUi({ partner: p.id }); void showExplain(p.id); } }, p?.name ?? '?');
     } },
     { label: 'Kind', cell: (r) => partnerAt(r)?.kind ?? '' },
     { label: 'Fit', numeric: true, cell: (r) => fmtPct(ranking!.fit[r]) },
@@ -57,10 +59,11 @@ export function profilesScreen(app: App): HTMLElement {
 
   const profile = (): Profile | undefined => app.ws.profiles.find((p) => p.id === app.ws.activeProfile) ?? app.ws.profiles[0];
 
-  async function showExplain(id: string) {
+  /** Explains `id`'s fit; `fallback` is explained instead when `id` is not in the ranking. */
+  async function showExplain(id: string, fallback?: string) {
     try {
       const r = await app.engine.call('explain', { partnerId: id });
-      if (!r) return;
+      if (!r) { if (fallback && fallback !== id) void showExplain(fallback); return; }
       clear(explain,
         h('h3', {}, `Why ${app.name(id)} fits ${fmtPct(r.fit)}`),
         h('p', {}, r.eligible ? 'Eligible: every require clause holds.' : `Not eligible — failed: ${r.failed.join(', ')}`),
@@ -95,7 +98,8 @@ export function profilesScreen(app: App): HTMLElement {
       timing.textContent = `Ranked ${r.total.toLocaleString('en-US')} partners in ${ms.toFixed(0)} ms (engine ${r.ms.toFixed(0)} ms)${shown}.`;
       allBtn.hidden = r.count >= r.total;
       allBtn.textContent = `Show all ${r.total.toLocaleString('en-US')}`;
-      if (r.count) void showExplain(partnerAt(0).id);
+      const chosen = readUi().partner;
+      if (r.count) void showExplain(chosen && app.byId.has(chosen) ? chosen : partnerAt(0).id, partnerAt(0).id);
     } catch (e) {
       if (mine === seq) showError(editor, e, 'profile');
     }

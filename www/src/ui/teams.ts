@@ -7,6 +7,20 @@ import type { Cover, Deal, Team, TeamsResponse } from '../engine/types';
 import { defaultSplits } from './splits';
 import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
+/** Said above teams found before the deal or a profile changed. */
+const staleNote = () => h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the deal or a profile changed after this search. Find teams again to update the teams.');
+
+/** The team search stops after this long by default and shows the best teams found so far. */
+const DEFAULT_SECONDS = 10;
+
+/** What the result is: the proven best teams, or the best found when the search was stopped. */
+function quality(res: TeamsResponse, seconds: number): string {
+  if (res.exact) return 'the best teams (proven)';
+  const gap = typeof res.gap === 'number' && Number.isFinite(res.gap) ? `; a better team could score at most ${fmtNum(res.gap)} more (the gap)` : '';
+  const why = res.stoppedBy === 'cancel' ? 'stopped on Cancel' : `stopped at the ${seconds.toLocaleString('en-US')} s time limit`;
+  return `the best teams found, ${why}${gap}`;
+}
+
 function num(path: string, label: string, value: number | undefined, set: (v: number | undefined) => void, step = 'any') {
   const el = h('input', { type: 'number', step, value: value ?? '', 'data-path': path, id: nextId('d') });
   el.addEventListener('input', () => set(el.value === '' ? undefined : Number(el.value)));
@@ -72,7 +86,8 @@ export function teamsScreen(app: App): HTMLElement {
         text('deal.value', 'Value', d.value, (v) => { d.value = v; touch(); }),
         text('deal.currency', 'Currency', d.currency, (v) => { d.currency = v; touch(); }),
         num('deal.maxTeamSize', 'Max team size', d.maxTeamSize, (v) => { if (v === undefined) delete d.maxTeamSize; else d.maxTeamSize = v; touch(); }, '1'),
-        num('k', 'Teams to show (k)', app.ws.teamK, (v) => { app.ws.teamK = v ?? 10; touch(); }, '1')),
+        num('k', 'Teams to show (k)', app.ws.teamK, (v) => { app.ws.teamK = v ?? 10; touch(); }, '1'),
+        num('timeLimit', 'Time limit (seconds)', app.ws.teamSeconds ?? DEFAULT_SECONDS, (v) => { app.ws.teamSeconds = v && v > 0 ? v : undefined; touch(); }, 'any')),
       h('h3', {}, 'Requirements'), reqs,
       h('button', { type: 'button', onclick: () => { d.requirements.push({ capability: 'cloud', weight: 1 }); drawReqs(); touch(); } }, 'Add requirement'),
       h('h3', {}, 'Slots'), slots,
@@ -121,11 +136,12 @@ export function teamsScreen(app: App): HTMLElement {
     return describe(c, (id) => app.name(id));
   }
 
-  function show(res: TeamsResponse) {
+  /** Shows a search result; `stale`: the deal or a profile changed after it. */
+  function show(res: TeamsResponse, seconds: number, stale = false) {
     app.teams = res.teams;
-    app.emit('teams');
     clear(results,
-      h('p', { class: 'summary' }, `${res.teams.length} teams · ${res.exact ? 'exact top-k' : `best found (gap ${fmtNum(res.gap ?? NaN)})`} · ${Number(res.nodes).toLocaleString('en-US')} nodes explored`),
+      stale ? staleNote() : null,
+      h('p', { class: 'summary' }, `${res.teams.length} teams · ${quality(res, seconds)} · ${Number(res.nodes).toLocaleString('en-US')} nodes explored`),
       h('ol', { class: 'team-list' }, res.teams.map((t, i) => h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
         h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${fmtNum(t.score)}`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
         h('p', { class: 'metrics' }, `coverage ${fmtPct(t.coverage)} · fit ${fmtPct(t.fit)} · synergy ${fmtNum(t.synergy, 2)}`, t.winProbability !== undefined ? ` · win probability ${fmtPct(t.winProbability)}` : ''),
@@ -156,7 +172,8 @@ export function teamsScreen(app: App): HTMLElement {
     clearErrors(form);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Searching…';
     run.disabled = true; cancel.disabled = false;
-    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: app.ws.teamK }, (p, detail) => {
+    const seconds = app.ws.teamSeconds ?? DEFAULT_SECONDS;
+    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: app.ws.teamK, timeLimitMs: Math.round(seconds * 1000) }, (p, detail) => {
       progress.value = p;
       progressText.textContent = `Searching… ${fmtPct(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} nodes` : ''}`;
     });
@@ -164,19 +181,36 @@ export function teamsScreen(app: App): HTMLElement {
     cancel.onclick = () => { stopped = true; };
     try {
       const res = await current.done;
-      show(res);
-      progressText.textContent = stopped ? 'Cancelled: the best teams found so far.' : 'Done.';
+      app.ws.teamResults = { response: res, seconds, stale: false };
+      show(res, seconds);
+      app.changed('teams');
+      progressText.textContent = stopped ? 'Cancelled: the best teams found so far.' : res.stoppedBy === 'timeLimit' ? 'Time limit reached: the best teams found so far.' : 'Done.';
     } catch (e) {
       const err = showError(form, e, 'deal');
+      // never leave the teams of an earlier search on screen as if they answered this one
+      if (err.code !== 'cancelled') clear(results);
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message above.';
     } finally {
       current = null; run.disabled = false; cancel.disabled = true; progress.hidden = true;
     }
   });
   cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'TeamSearch'); });
-  app.on('ecosystem', build, true);
+  app.on('ecosystem', () => {
+    build();
+    // the workspace's last search (after a reload), or nothing (another workspace)
+    const saved = app.ws.teamResults;
+    if (saved) { show(saved.response, saved.seconds, saved.stale); app.emit('teams'); } else clear(results);
+  }, true);
+  const outdated = () => {
+    const saved = app.ws.teamResults;
+    if (!saved || saved.stale) return;
+    saved.stale = true;
+    results.prepend(staleNote());
+  };
+  app.on('deal', outdated);
   // the slot editors list the profiles: rebuild only when their ids or names change
   let profileKey = '';
+  app.on('profiles', outdated);
   app.on('profiles', () => {
     const key = app.ws.profiles.map((p) => `${p.id}\u0000${p.name}`).join('\u0001');
     if (key !== profileKey && !form.contains(document.activeElement)) { profileKey = key; build(); }

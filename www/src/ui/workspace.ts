@@ -1,0 +1,94 @@
+// The workspace actions of the header: export, open, share link and reset; and the banner of a
+// workspace opened from a link, which is a copy until the user keeps it. The heavy parts
+// (reading, writing, compressing a large ecosystem) run in the engine worker.
+import type { App } from '../app';
+import type { Opened } from '../engine/protocol';
+import { emptyWorkspace, forget, type Workspace } from '../state';
+import { download, h } from './dom';
+
+/** Opens a workspace in the page: `meta` is the worker's ecosystem when it holds imported data. */
+export type OpenFn = (ws: Workspace, opened: Opened['meta']) => Promise<void>;
+
+const count = (app: App) => (app.eco?.partners.length ?? 0).toLocaleString('en-US');
+
+export function workspaceActions(app: App, open: OpenFn) {
+  const wsFile = h('input', { type: 'file', accept: '.json,application/json', id: 'ws-file', hidden: true, 'aria-label': 'Workspace file' });
+  /** Opens a JSON file (workspace, ecosystem or partner list), parsed in the worker. */
+  const openJson = async (file: Blob | string) => {
+    const r = await app.engine.call('openJson', { file });
+    const next: Workspace = r.workspace ?? { ...app.ws, source: { kind: 'data', label: 'imported JSON' }, splits: null, plan: null, teamResults: undefined };
+    await open(next, r.meta);
+    app.status(`Loaded ${count(app)} partners.`);
+  };
+  wsFile.addEventListener('change', async () => {
+    const f = wsFile.files?.[0];
+    if (!f) return;
+    app.status(`Opening ${f.name}…`);
+    try { await openJson(f); } catch (e) { app.status(`Could not open ${f.name}: ${(e as Error).message}`); }
+    wsFile.value = '';
+  });
+
+  const shareField = h('input', { type: 'text', readonly: true, id: 'share-link', class: 'share-link' });
+  const shareBox = h('div', { class: 'field share', hidden: true }, h('label', { for: 'share-link' }, 'Share link'), shareField);
+  const share = async () => {
+    shareBox.hidden = true;
+    app.status('Building the share link…');
+    const base = location.origin + location.pathname;
+    let url: string;
+    try { url = base + (await app.engine.call('share', { workspace: app.ws, base: base.length })); } catch (e) { app.status((e as Error).message); return; }
+    shareField.value = url;
+    shareBox.hidden = false;
+    const size = `${Math.max(1, Math.round(url.length / 1024)).toLocaleString('en-US')} KB`;
+    try { await navigator.clipboard.writeText(url); app.status(`Share link copied (${size}; the workspace is inside the link's fragment, which is never sent to a server).`); }
+    catch { shareField.select(); app.status(`Share link ready below (${size}); copy it from the field.`); }
+  };
+  const exportWs = async () => {
+    app.status('Preparing the workspace file…');
+    try {
+      download('dealteam-workspace.json', await app.engine.call('exportWorkspace', { workspace: app.ws }));
+      app.status('Workspace exported as dealteam-workspace.json.');
+    } catch (e) { app.status(`Could not export: ${(e as Error).message}`); }
+  };
+  const actions = h('div', { class: 'actions' },
+    h('button', { type: 'button', onclick: () => void exportWs() }, 'Export workspace'),
+    h('button', { type: 'button', onclick: () => wsFile.click() }, 'Open workspace…'), wsFile,
+    h('button', { type: 'button', onclick: () => void share() }, 'Copy share link'),
+    h('button', { type: 'button', onclick: () => askReset() }, 'Reset to sample'));
+
+  /** Reset asks first, and can be undone: the workspace and its ecosystem are kept aside. */
+  const askReset = () => app.status('Replace your workspace (partners, profiles, deal, plan) with the built-in sample?',
+    { label: 'Reset to sample', run: () => void reset() }, { label: 'Keep my work', run: () => app.status('Nothing was changed.') });
+  const reset = async () => {
+    const before: Workspace = structuredClone(app.ws);
+    const wasData = before.source.kind === 'data';
+    if (wasData) await app.engine.call('stash', {});
+    forget();
+    await open(emptyWorkspace(), null);
+    app.status('Back to the built-in sample.', { label: 'Undo', run: () => void undo(before, wasData) });
+  };
+  const undo = async (before: Workspace, wasData: boolean) => {
+    const meta = wasData ? await app.engine.call('unstash', {}) : null;
+    if (wasData && !meta) { app.status('Your previous workspace could not be brought back.'); return; }
+    await open(before, meta);
+    app.status('Your workspace is back.');
+  };
+  return { actions, shareBox, openJson };
+}
+
+/**
+ * The notice above a workspace opened from a link while the browser holds autosaved work: it is
+ * a copy (not saved) until the user keeps it; "Back to my work" reopens the saved one.
+ */
+export function copyBanner(app: App): HTMLElement {
+  const box = h('div', { class: 'notice copy-banner', role: 'region', 'aria-label': 'Shared workspace' },
+    h('p', {}, h('strong', {}, 'You are looking at a shared workspace. '),
+      'It is a copy: your own autosaved work in this browser is untouched, and changes to this copy are not saved unless you keep it.'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', onclick: () => {
+        app.keep();
+        box.remove();
+        app.status('The shared workspace replaced your saved work; it is now saved in this browser.');
+      } }, 'Keep this one (replace my saved work)'),
+      h('button', { type: 'button', onclick: () => location.reload() }, 'Back to my work')));
+  return box;
+}

@@ -1,0 +1,67 @@
+// The worker's one copy of the ecosystem: its JSON text (what the engine parses fastest, and
+// what is stored and shared), the plain object (for slices sent to the page) and the engine's
+// `Ecosystem` handle. Loading is all or nothing: a rejected ecosystem leaves the current one.
+import type { EcoMeta } from '../engine/protocol';
+import type { Ecosystem, Partner } from '../engine/types';
+import { E, fail, type EcoHandle } from './engine';
+
+export interface Current { text: string; data: Ecosystem; handle: EcoHandle | null; index: Map<string, number> }
+
+export let current: Current | null = null;
+
+/** Makes `text` (parsed as `data` when given) the current ecosystem; throws what the engine reports. */
+export function load(text: string, data?: Ecosystem): EcoMeta {
+  const t0 = performance.now();
+  const eco = data ?? parse(text);
+  if (!eco || typeof eco !== 'object' || !Array.isArray(eco.partners)) {
+    throw fail('invalid_value', 'Expected an ecosystem with a list of partners ({"partners": […]}).', 'partners');
+  }
+  const handle = E.Ecosystem ? new E.Ecosystem(text) : null; // throws on a bad ecosystem
+  if (current !== stashed) current?.handle?.free?.();
+  current = { text, data: eco, handle, index: new Map(eco.partners.map((p: Partner, i: number) => [p.id, i])) };
+  return meta(performance.now() - t0);
+}
+
+export const loadObject = (eco: Ecosystem): EcoMeta => load(JSON.stringify(eco), eco);
+
+export function parse(text: string): Ecosystem {
+  try {
+    return JSON.parse(text) as Ecosystem;
+  } catch (e) {
+    throw fail('invalid_json', `The file is not valid JSON (${(e as Error).message}).`);
+  }
+}
+
+export function meta(ms = 0): EcoMeta {
+  const d = current?.data;
+  return { count: d?.partners.length ?? 0, relationships: d?.relationships?.length ?? 0, currency: d?.currency, tiers: d?.tiers, ms };
+}
+
+export function need(): Current {
+  if (!current) throw fail('invalid_value', 'Load an ecosystem first.', 'ecosystem');
+  return current;
+}
+
+/** A JSON request text with the current ecosystem spliced in as `ecosystem` (no re-serialising). */
+export function withEcosystem(rest: Record<string, unknown>): string {
+  const tail = JSON.stringify(rest).slice(1);
+  return `{"ecosystem":${need().text}${tail === '}' ? '}' : `,${tail}`}`;
+}
+
+/** The ecosystem put aside by `stash()` (before a reset), so that Undo can bring it back. */
+let stashed: Current | null = null;
+
+export function stash(): null {
+  if (stashed && stashed !== current) stashed.handle?.free?.();
+  stashed = current;
+  return null;
+}
+
+/** Makes the stashed ecosystem current again; null when there is none. */
+export function unstash(): EcoMeta | null {
+  if (!stashed) return null;
+  if (current !== stashed) current?.handle?.free?.();
+  current = stashed;
+  stashed = null;
+  return meta();
+}
