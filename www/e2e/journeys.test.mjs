@@ -234,6 +234,8 @@ test('reload: the work, the open screen, the chosen partner and the team results
   await page.waitForSelector('body[data-ready="true"]');
   assert.match(await page.locator('.status').first().innerText(), /your last session/);
   assert.equal(await page.getByRole('tab', { name: 'Plan' }).getAttribute('aria-selected'), 'true', 'the open screen was not restored');
+  // so is the last simulation
+  await page.locator('#panel-plan figure.fan svg').waitFor();
   await tab('Profiles');
   assert.equal(await page.getByLabel('Criterion 1 weight').inputValue(), '10');
   await page.getByRole('heading', { name: `Why ${name} fits`, exact: false }).waitFor();

@@ -35,9 +35,14 @@ export class App {
   /** Records a workspace change: autosave, then tell the screens. */
   changed(what: Change) {
     this.ecoDirty ||= what === 'ecosystem';
+    this.saveSoon();
+    this.emit(what);
+  }
+
+  /** Autosaves soon, without telling the screens (e.g. a result was kept in the workspace). */
+  saveSoon() {
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.flush(), 250);
-    this.emit(what);
   }
 
   private saveTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,7 +1,7 @@
 // The workspace: everything a user edits (ecosystem or the sample it came from, profiles,
 // deal, plan, split settings). Saved to localStorage on every change, exported/imported as
 // JSON, and packed into the URL fragment (lz-string) for sharing — never sent anywhere.
-import type { Deal, Ecosystem, Journey, Plan, Profile, TeamsResponse } from './engine/types';
+import type { Deal, Ecosystem, Journey, Plan, Profile, SimulateResponse, TeamsResponse } from './engine/types';
 
 export interface SplitSettings {
   amount: string;
@@ -25,6 +25,8 @@ export interface Workspace {
   teamSeconds?: number;
   /** the last team search's result; `stale` once the deal or a profile changed after it */
   teamResults?: { response: TeamsResponse; seconds: number; stale: boolean };
+  /** the last simulation of the plan; `stale` once the plan changed after it */
+  simResults?: { response: SimulateResponse; stale: boolean };
 }
 
 const KEY = 'dealteam.workspace.v1';

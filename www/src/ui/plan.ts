@@ -58,6 +58,9 @@ function payback(v: unknown): string {
   return `month ${p.p50} (${p.p5 ?? '—'} – ${p.p95 ?? '—'}); ${fmtPct(p.probability ?? NaN, 0)} pay back`;
 }
 
+/** Said above a simulation made before the plan changed. */
+const staleNote = () => h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the plan changed after this simulation. Simulate again to update it.');
+
 export function planScreen(app: App): HTMLElement {
   const form = h('form', { class: 'editor', 'aria-label': 'Plan editor', onsubmit: (e: Event) => e.preventDefault() });
   const simOut = h('div', { class: 'sim', 'aria-live': 'polite' });
@@ -185,12 +188,14 @@ export function planScreen(app: App): HTMLElement {
     return h('div', {}, field('Series', pick), box);
   }
 
-  function showSim(r: SimulateResponse, Plot: typeof import('@observablehq/plot')) {
+  /** Shows a simulation; `stale`: the plan changed after it. */
+  function showSim(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), stale = false) {
     const p = app.ws.plan!;
     const partners = Object.entries(r.partners ?? {});
     const cols = partners.length ? Object.keys(partners[0][1]) : [];
     const ropi = partners.map(([id, v]) => ({ partner: app.name(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
     clear(simOut,
+      stale ? staleNote() : null,
       fan(r, Plot),
       h('h3', {}, 'Per partner'),
       ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'ROPI', tickFormat: '%', grid: true },
@@ -218,6 +223,8 @@ export function planScreen(app: App): HTMLElement {
     current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${fmtPct(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
     try {
       const res = await current.done;
+      app.ws.simResults = { response: res, stale: false };
+      app.saveSoon();
       showSim(res, await loadPlot());
       progressText.textContent = 'Done.';
     } catch (e) {
@@ -296,9 +303,19 @@ export function planScreen(app: App): HTMLElement {
     }
   });
 
-  app.on('ecosystem', build, true);
+  app.on('ecosystem', () => {
+    build();
+    // the workspace's last simulation (after a reload), or nothing (another workspace)
+    const saved = app.ws.simResults;
+    if (saved) void loadPlot().then((Plot) => showSim(saved.response, Plot, saved.stale));
+    else clear(simOut);
+  }, true);
   app.on('teams', build);
-  app.on('plan', () => { if (!form.contains(document.activeElement)) build(); });
+  app.on('plan', () => {
+    if (!form.contains(document.activeElement)) build();
+    const saved = app.ws.simResults;
+    if (saved && !saved.stale) { saved.stale = true; simOut.prepend(staleNote()); }
+  });
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-plan' },
     h('h2', { id: 'h-plan' }, 'Joint plan'),

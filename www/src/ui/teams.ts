@@ -161,6 +161,7 @@ export function teamsScreen(app: App): HTMLElement {
   function useTeam(t: Team) {
     app.ws.splits = defaultSplits([...t.members], deal()?.value ?? '0');
     app.ws.plan = null;
+    app.ws.simResults = undefined;
     app.changed('teams');
     app.status(`Team with ${t.members.map((m) => app.name(m)).join(', ')} is now used by the Splits and Plan screens.`);
   }
