@@ -2,12 +2,13 @@
 // autosave, the status line and mapping of engine errors onto the form field they name.
 import { EngineClient } from './engine/client';
 import { EngineError, NOT_AVAILABLE, type EcoMeta } from './engine/protocol';
-import type { Ecosystem, Partner, Relationship } from './engine/types';
+import type { Ecosystem, Partner } from './engine/types';
+import { facets } from './csv';
 import { save, type Workspace } from './state';
 import { h } from './ui/dom';
 
 /** partners per message from the worker: a few milliseconds of structured clone each */
-const SLICE = 4000;
+const SLICE = 1000;
 
 export type Change = 'ecosystem' | 'profiles' | 'deal' | 'teams' | 'plan' | 'splits';
 
@@ -80,34 +81,36 @@ export class App {
     if (!inWorker) await this.engine.call('loadEcosystem', { ecosystem: eco });
     this.eco = eco;
     this.byId = new Map(eco.partners.map((p) => [p.id, p]));
+    this.facets = facets(eco.partners);
   }
 
   private adopting = 0;
   /**
-   * Makes the worker's current ecosystem the page's: its partners and relationships arrive in
-   * slices, each a short task, so the page keeps answering while 100k partners come in.
+   * Makes the worker's current ecosystem the page's: a view of each partner (the fields the
+   * screens show) arrives in slices, each a short task, so the page keeps answering while 100k
+   * partners come in. Relationships stay in the worker (it adds them to requests that need them).
    */
   async adopt(meta: EcoMeta): Promise<void> {
     const gen = ++this.adopting;
+    performance.mark('dt:adopt-start');
     const partners: Partner[] = [];
-    const relationships: Relationship[] = [];
     const byId = new Map<string, Partner>();
     for (let from = 0; from < meta.count; from += SLICE) {
       const part = await this.engine.call('partners', { from, to: from + SLICE });
       if (gen !== this.adopting) return;
       for (const p of part) { partners.push(p); byId.set(p.id, p); }
     }
-    for (let from = 0; from < meta.relationships; from += SLICE) {
-      const part = await this.engine.call('relationships', { from, to: from + SLICE });
-      if (gen !== this.adopting) return;
-      for (const r of part) relationships.push(r);
-    }
-    const eco: Ecosystem = { partners, relationships };
+    const eco: Ecosystem = { partners, relationships: [] };
     if (meta.currency !== undefined) eco.currency = meta.currency;
     if (meta.tiers !== undefined) eco.tiers = meta.tiers;
     this.eco = eco;
     this.byId = byId;
+    this.facets = meta.facets;
+    performance.mark('dt:adopt-end');
   }
+
+  /** The kinds, tiers and regions of the partners (for the filters), counted by the worker. */
+  facets: EcoMeta['facets'] = { kinds: [], tiers: [], regions: [] };
 
   name(id: string): string { return this.byId.get(id)?.name ?? id; }
 

@@ -5,6 +5,7 @@ import { App } from './app';
 import type { EcoMeta } from './engine/protocol';
 import { emptyWorkspace, load, type Workspace } from './state';
 import { clear, h } from './ui/dom';
+import { loadPlot } from './ui/lazy';
 import { importPanel } from './ui/importer';
 import { partnersScreen } from './ui/partners';
 import { planScreen } from './ui/plan';
@@ -132,6 +133,9 @@ async function main() {
     if (app.eco?.partners.length) app.status(`${note ? `${note} ` : ''}Opened ${from}: ${app.eco.partners.length.toLocaleString('en-US')} partners (${ms.toFixed(0)} ms).`);
     else if (note) app.status(note);
     document.body.dataset.ready = 'true';
+    // the chart library loads when the page is idle, so a first chart never waits for it
+    // (or blocks the page evaluating it while a result arrives)
+    (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 2000)))(() => void loadPlot());
   } catch (e) {
     app.status(`The engine could not start: ${(e as Error).message}`);
     document.body.dataset.ready = 'error';

@@ -85,8 +85,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   loadEcosystem: ({ ecosystem }) => { lastRank = []; return store.loadObject(ecosystem); },
   openJson: async ({ file }) => { const r = openText(typeof file === 'string' ? file : await file.text()); if (r.meta) lastRank = []; return r; },
   openLink: ({ hash }) => { const r = openFragment(hash); if (r?.meta) lastRank = []; return r; },
-  partners: ({ from, to }) => store.need().data.partners.slice(from, Math.min(to, from + SLICE_MAX)),
-  relationships: ({ from, to }) => (store.need().data.relationships ?? []).slice(from, Math.min(to, from + SLICE_MAX)),
+  partners: ({ from, to }) => store.need().data.partners.slice(from, Math.min(to, from + SLICE_MAX)).map(store.view),
   persist: ({ keep }) => persist(keep),
   restore: async () => { const m = await restore(); if (m) lastRank = []; return m; },
   stash: () => store.stash(),
@@ -123,12 +122,16 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     return rankWith(lastProfile, { limit: at + 1, explain: true }).find((r) => r.partnerId === partnerId) ?? lastRank[at];
   },
   teams: async (req, id) => {
-    // the ecosystem goes in as JSON text, spliced without re-serialising the partners
+    const limit = req.timeLimitMs ?? Infinity;
+    // the hub handle searches its parsed partners; else the ecosystem goes in as JSON text,
+    // spliced into the request without re-serialising the partners
+    const hub = store.need().handle;
+    if (typeof hub?.teamSearch === 'function') return (await drive(id, hub.teamSearch({ ...req }), true, limit)) as Ops['teams']['out'];
     const text = store.withEcosystem({ ...req });
-    if (E.TeamSearch) return (await drive(id, new E.TeamSearch(text), true, req.timeLimitMs ?? Infinity)) as Ops['teams']['out'];
+    if (E.TeamSearch) return (await drive(id, new E.TeamSearch(text), true, limit)) as Ops['teams']['out'];
     return need('teams')(text) as Ops['teams']['out'];
   },
-  split: (req) => need('split')(req) as Ops['split']['out'],
+  split: (req) => need('split')(store.wholeMembers(req)) as Ops['split']['out'],
   attribute: (req) => need('attribute')(req) as Ops['attribute']['out'],
   simulate: async (req, id) => {
     if (E.Simulation) return (await drive(id, new E.Simulation(req))) as Ops['simulate']['out'];

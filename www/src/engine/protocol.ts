@@ -2,14 +2,22 @@
 // an id and an op; the worker answers with progress messages, then exactly one result or
 // error; a `cancel` message with the same id stops long work between two steps.
 import type {
-  AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Partner, Plan, Profile, Relationship, Ranking, RankResult,
+  AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Partner, Plan, Profile, Ranking, RankResult,
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
 import type { Mapping, Problem } from '../csv';
 import type { Workspace } from '../state';
 
 /** What the page learns about the worker's ecosystem; the partners follow in slices. */
-export interface EcoMeta { count: number; relationships: number; currency?: string; tiers?: string[]; ms: number }
+export interface EcoMeta {
+  count: number;
+  relationships: number;
+  currency?: string;
+  tiers?: string[];
+  /** the distinct kinds, tiers and regions of the partners, sorted */
+  facets: { kinds: string[]; tiers: string[]; regions: string[] };
+  ms: number;
+}
 /** A JSON file or link opened in the worker: the workspace it held (without its ecosystem), and the ecosystem loaded. */
 export interface Opened { workspace: Workspace | null; meta: EcoMeta | null }
 export interface CsvOpened { header: string[]; maps: Mapping[]; rows: number; tiers: string[] }
@@ -25,9 +33,8 @@ export interface Ops {
   openJson: { in: { file: Blob | string }; out: Opened };
   /** a share link's `#w=…` fragment; null when the fragment is not a workspace link */
   openLink: { in: { hash: string }; out: Opened | null };
-  /** a slice of the current partners / relationships, in order */
+  /** a slice of the current partners, in order, as the page holds them (`view`: the fields it shows) */
   partners: { in: { from: number; to: number }; out: Partner[] };
-  relationships: { in: { from: number; to: number }; out: Relationship[] };
   /** store the ecosystem for the next visit (`keep`: imported data) or forget it */
   persist: { in: { keep: boolean }; out: null };
   /** load the stored ecosystem; null when none is stored */

@@ -40,18 +40,11 @@ export function partnersScreen(app: App): HTMLElement {
   };
 
   const refresh = () => {
-    const all = app.eco?.partners ?? [];
-    // one pass over the partners for the three filter lists
-    const kinds = new Set<string>(), tiers = new Set<string>(), regions = new Set<string>();
-    for (const p of all) {
-      kinds.add(p.kind);
-      if (p.tier) tiers.add(p.tier);
-      for (const r of p.regions ?? []) regions.add(r);
-    }
-    const sorted = (x: Set<string>) => [...x].filter(Boolean).sort();
-    fill(kind, 'kind', sorted(kinds));
-    fill(tier, 'tier', app.eco?.tiers ?? sorted(tiers));
-    fill(region, 'region', sorted(regions));
+    // the filter lists come with the ecosystem (counted in the worker for imported data)
+    const f = app.facets;
+    fill(kind, 'kind', f.kinds);
+    fill(tier, 'tier', app.eco?.tiers ?? f.tiers);
+    fill(region, 'region', f.regions);
     apply();
   };
   for (const el of [q, kind, tier, region]) el.addEventListener('input', apply);

@@ -3,9 +3,10 @@
 // `Ecosystem` handle. Loading is all or nothing: a rejected ecosystem leaves the current one.
 import type { EcoMeta } from '../engine/protocol';
 import type { Ecosystem, Partner } from '../engine/types';
+import { facets } from '../csv';
 import { E, fail, type EcoHandle } from './engine';
 
-export interface Current { text: string; data: Ecosystem; handle: EcoHandle | null; index: Map<string, number> }
+export interface Current { text: string; data: Ecosystem; handle: EcoHandle | null; index: Map<string, number>; facets: EcoMeta['facets'] }
 
 export let current: Current | null = null;
 
@@ -18,7 +19,7 @@ export function load(text: string, data?: Ecosystem): EcoMeta {
   }
   const handle = E.Ecosystem ? new E.Ecosystem(text) : null; // throws on a bad ecosystem
   if (current !== stashed) current?.handle?.free?.();
-  current = { text, data: eco, handle, index: new Map(eco.partners.map((p: Partner, i: number) => [p.id, i])) };
+  current = { text, data: eco, handle, index: new Map(eco.partners.map((p: Partner, i: number) => [p.id, i])), facets: facets(eco.partners) };
   return meta(performance.now() - t0);
 }
 
@@ -34,7 +35,7 @@ export function parse(text: string): Ecosystem {
 
 export function meta(ms = 0): EcoMeta {
   const d = current?.data;
-  return { count: d?.partners.length ?? 0, relationships: d?.relationships?.length ?? 0, currency: d?.currency, tiers: d?.tiers, ms };
+  return { count: d?.partners.length ?? 0, relationships: d?.relationships?.length ?? 0, currency: d?.currency, tiers: d?.tiers, facets: current?.facets ?? { kinds: [], tiers: [], regions: [] }, ms };
 }
 
 export function need(): Current {
@@ -64,4 +65,28 @@ export function unstash(): EcoMeta | null {
   current = stashed;
   stashed = null;
   return meta();
+}
+
+/**
+ * What the page holds of a partner: the fields it shows (name, kind, tier, regions,
+ * capabilities). Accounts, metrics and the rest stay here, which keeps 100k partners light on
+ * the page's main thread; requests that need whole partners get them by id (`wholeMembers`).
+ */
+export function view(p: Partner): Partner {
+  const v: Partner = { id: p.id, name: p.name, kind: p.kind };
+  if (p.tier !== undefined) v.tier = p.tier;
+  if (p.regions) v.regions = p.regions;
+  if (p.capabilities) v.capabilities = p.capabilities;
+  return v;
+}
+
+/** A request whose `ecosystem` names some partners (a split's team) with them whole, and their relationships. */
+export function wholeMembers<T extends { ecosystem?: Ecosystem }>(req: T): T {
+  const eco = current;
+  if (!eco || !req.ecosystem) return req;
+  const ids = new Set(req.ecosystem.partners.map((p) => p.id));
+  if (![...ids].every((id) => eco.index.has(id))) return req;
+  const partners = [...ids].map((id) => eco.data.partners[eco.index.get(id)!]);
+  const relationships = (eco.data.relationships ?? []).filter((r) => ids.has(r.a) && ids.has(r.b));
+  return { ...req, ecosystem: { ...req.ecosystem, partners, relationships } };
 }

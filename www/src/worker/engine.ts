@@ -12,7 +12,12 @@ export interface Stepper {
   free?(): void;
 }
 type Ctor<T> = new (arg: unknown) => T;
-export interface EcoHandle { rank(profile: unknown, opts?: unknown): unknown; free?(): void }
+export interface EcoHandle {
+  rank(profile: unknown, opts?: unknown): unknown;
+  /** the hub method (SPEC §10): a TeamSearch on the parsed partners, from the request without `ecosystem` */
+  teamSearch?(request: unknown): Stepper;
+  free?(): void;
+}
 
 /** The package surface as the page uses it; every member may be missing in a partial build. */
 export interface EngineModule {
