@@ -56,8 +56,11 @@ export function workspaceActions(app: App, open: OpenFn) {
     h('button', { type: 'button', onclick: () => askReset() }, 'Reset to sample'));
 
   /** Reset asks first, and can be undone: the workspace and its ecosystem are kept aside. */
-  const askReset = () => app.status('Replace your workspace (partners, profiles, deal, plan) with the built-in sample?',
-    { label: 'Reset to sample', run: () => void reset() }, { label: 'Keep my work', run: () => app.status('Nothing was changed.') });
+  const askReset = () => {
+    app.status('Replace your workspace (partners, profiles, deal, plan) with the built-in sample?',
+      { label: 'Reset to sample', run: () => void reset() }, { label: 'Keep my work', run: () => app.status('Nothing was changed.') });
+    app.statusEl.querySelector('button')?.focus();
+  };
   const reset = async () => {
     const before: Workspace = structuredClone(app.ws);
     const wasData = before.source.kind === 'data';
