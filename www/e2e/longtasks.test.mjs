@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -24,6 +24,8 @@ async function workspaceFile() {
   const tag = createHash('sha256').update(readFileSync(wasm)).digest('hex').slice(0, 12);
   const file = join(out, `sample-${N}-${tag}.json`);
   if (!existsSync(file)) {
+    // one cached workspace at a time: those of earlier package builds go
+    for (const f of readdirSync(out)) if (/^sample-\d+-[0-9a-f]+\.json$/.test(f)) rmSync(join(out, f));
     const { sample } = await import('../../pkg/node.js');
     const s = sample(N, 7);
     const ws = { version: 1, source: { kind: 'data', label: `sample of ${N}` }, ecosystem: s.ecosystem, profiles: s.profiles, activeProfile: s.profiles[0].id, deal: s.deal, plan: null, splits: null, teamK: 10, teamSeconds: 3 };
