@@ -407,6 +407,12 @@ test('rank 100k partners: the table re-renders within 100 ms of a weight change'
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
   await tab('Partners');
   await page.getByText(/^100,000 of 100,000 partners$/).waitFor({ timeout: 30000 });
+  // the search runs in the worker: "partner 4242" is 4242 and 42420–42429
+  await page.getByRole('searchbox', { name: 'Search' }).fill('partner 4242');
+  await page.getByText(/^11 of 100,000 partners$/).waitFor();
+  assert.equal(await page.getByRole('rowgroup', { name: 'Partners rows (scroll)' }).getByText('Partner 42429', { exact: true }).count(), 1);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  await page.getByText(/^100,000 of 100,000 partners$/).waitFor();
   clean('100k');
 });
 

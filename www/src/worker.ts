@@ -86,6 +86,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   openJson: async ({ file }) => { const r = openText(typeof file === 'string' ? file : await file.text()); if (r.meta) lastRank = []; return r; },
   openLink: ({ hash }) => { const r = openFragment(hash); if (r?.meta) lastRank = []; return r; },
   partners: ({ from, to }) => store.need().data.partners.slice(from, Math.min(to, from + SLICE_MAX)).map(store.view),
+  filterPartners: (f) => store.filter(f),
   persist: ({ keep }) => persist(keep),
   restore: async () => { const m = await restore(); if (m) lastRank = []; return m; },
   stash: () => store.stash(),
@@ -150,6 +151,7 @@ async function handle(msg: RequestMsg) {
     const h = handlers[op] as (p: unknown, id: number) => unknown;
     const result = await h(payload, id);
     const transfer: Transferable[] = [];
+    if (result instanceof Int32Array) transfer.push(result.buffer);
     if (op === 'rank') {
       const r = result as Ops['rank']['out'];
       transfer.push(r.order.buffer, r.fit.buffer, r.eligible.buffer, r.failedCount.buffer);

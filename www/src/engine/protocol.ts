@@ -35,6 +35,8 @@ export interface Ops {
   openLink: { in: { hash: string }; out: Opened | null };
   /** a slice of the current partners, in order, as the page holds them (`view`: the fields it shows) */
   partners: { in: { from: number; to: number }; out: Partner[] };
+  /** the indices of the partners matching a search text (name or id) and kind, tier, region */
+  filterPartners: { in: { text: string; kind: string; tier: string; region: string }; out: Int32Array };
   /** store the ecosystem for the next visit (`keep`: imported data) or forget it */
   persist: { in: { keep: boolean }; out: null };
   /** load the stored ecosystem; null when none is stored */

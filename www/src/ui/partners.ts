@@ -11,32 +11,40 @@ export function partnersScreen(app: App): HTMLElement {
   const tier = h('select');
   const region = h('select');
   const count = h('p', { class: 'count', 'aria-live': 'polite' });
-  let rows: Partner[] = [];
+  /** the rows shown: indices into the partners matching the filters, or null for all of them */
+  let match: Int32Array | null = null;
+  const row = (r: number): Partner => app.eco!.partners[match ? match[r] : r];
   const caps = (p: Partner) => Object.entries(p.capabilities ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
   const table = new VTable([
-    { label: 'Name', width: '2fr', cell: (r) => rows[r].name },
-    { label: 'Id', cell: (r) => rows[r].id },
-    { label: 'Kind', cell: (r) => rows[r].kind },
-    { label: 'Tier', cell: (r) => rows[r].tier ?? '—' },
-    { label: 'Regions', cell: (r) => (rows[r].regions ?? []).join(', ') },
-    { label: 'Top capabilities', width: '2fr', cell: (r) => caps(rows[r]) },
+    { label: 'Name', width: '2fr', cell: (r) => row(r).name },
+    { label: 'Id', cell: (r) => row(r).id },
+    { label: 'Kind', cell: (r) => row(r).kind },
+    { label: 'Tier', cell: (r) => row(r).tier ?? '—' },
+    { label: 'Regions', cell: (r) => (row(r).regions ?? []).join(', ') },
+    { label: 'Top capabilities', width: '2fr', cell: (r) => caps(row(r)) },
   ], 'Partners');
 
   const fill = (sel: HTMLSelectElement, label: string, values: string[]) => {
     clear(sel, h('option', { value: '' }, `any ${label}`), values.map((v) => h('option', { value: v }, v)));
   };
 
-  const apply = () => {
-    const all = app.eco?.partners ?? [];
-    const text = q.value.trim().toLowerCase();
-    const k = kind.value, t = tier.value, g = region.value;
-    // no filter: the list itself (no copy of 100k rows on every refresh)
-    rows = !text && !k && !t && !g ? all : all.filter((p) =>
-      (!text || p.name.toLowerCase().includes(text) || p.id.toLowerCase().includes(text)) &&
-      (!k || p.kind === k) && (!t || p.tier === t) && (!g || (p.regions ?? []).includes(g)));
-    count.textContent = `${rows.length.toLocaleString('en-US')} of ${all.length.toLocaleString('en-US')} partners`;
+  let seq = 0;
+  /** Filters in the worker (100k partners would take the page's main thread too long). */
+  const apply = async () => {
+    const all = app.eco?.partners.length ?? 0;
+    const text = q.value.trim();
+    const filter = { text, kind: kind.value, tier: tier.value, region: region.value };
+    const mine = ++seq;
+    let found: Int32Array | null = null;
+    if (text || filter.kind || filter.tier || filter.region) {
+      try { found = await app.engine.call('filterPartners', filter); } catch { return; }
+      if (mine !== seq) return;
+    }
+    match = found;
+    const n = match ? match.length : all;
+    count.textContent = `${n.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} partners`;
     table.scrollTop();
-    table.setCount(rows.length);
+    table.setCount(n);
   };
 
   const refresh = () => {
@@ -45,9 +53,10 @@ export function partnersScreen(app: App): HTMLElement {
     fill(kind, 'kind', f.kinds);
     fill(tier, 'tier', app.eco?.tiers ?? f.tiers);
     fill(region, 'region', f.regions);
-    apply();
+    match = null;
+    void apply();
   };
-  for (const el of [q, kind, tier, region]) el.addEventListener('input', apply);
+  for (const el of [q, kind, tier, region]) el.addEventListener('input', () => void apply());
   app.on('ecosystem', refresh);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-partners' },

@@ -90,3 +90,14 @@ export function wholeMembers<T extends { ecosystem?: Ecosystem }>(req: T): T {
   const relationships = (eco.data.relationships ?? []).filter((r) => ids.has(r.a) && ids.has(r.b));
   return { ...req, ecosystem: { ...req.ecosystem, partners, relationships } };
 }
+
+/** The indices of the partners whose name or id contains `text` (any case) and that have the kind, tier and region asked for. */
+export function filter(f: { text: string; kind: string; tier: string; region: string }): Int32Array {
+  const text = f.text.toLowerCase();
+  const out: number[] = [];
+  need().data.partners.forEach((p, i) => {
+    if ((!text || p.name.toLowerCase().includes(text) || p.id.toLowerCase().includes(text)) &&
+      (!f.kind || p.kind === f.kind) && (!f.tier || p.tier === f.tier) && (!f.region || (p.regions ?? []).includes(f.region))) out.push(i);
+  });
+  return Int32Array.from(out);
+}
