@@ -3,7 +3,7 @@
 import { EngineClient } from './engine/client';
 import { EngineError, NOT_AVAILABLE, type EcoMeta } from './engine/protocol';
 import type { Ecosystem, Partner } from './engine/types';
-import { facets } from './csv';
+import { facets } from './summary';
 import { save, type Workspace } from './state';
 import { h } from './ui/dom';
 
@@ -95,10 +95,18 @@ export class App {
     performance.mark('dt:adopt-start');
     const partners: Partner[] = [];
     const byId = new Map<string, Partner>();
+    const strings = new Map<string, string>();
+    const shared = (x: string) => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; };
     for (let from = 0; from < meta.count; from += SLICE) {
       const part = await this.engine.call('partners', { from, to: from + SLICE });
       if (gen !== this.adopting) return;
-      for (const p of part) { partners.push(p); byId.set(p.id, p); }
+      for (const p of part) {
+        // one string per kind and tier, not one per partner
+        p.kind = shared(p.kind);
+        if (p.tier !== undefined) p.tier = shared(p.tier);
+        partners.push(p);
+        byId.set(p.id, p);
+      }
     }
     const eco: Ecosystem = { partners, relationships: [] };
     if (meta.currency !== undefined) eco.currency = meta.currency;

@@ -111,14 +111,3 @@ export function toPartners(p: Parsed, map: Mapping[], tiers: string[]): { partne
 }
 
 
-/** The distinct kinds, tiers and regions of `partners`, sorted (the Partners screen's filters). */
-export function facets(partners: Partner[]): { kinds: string[]; tiers: string[]; regions: string[] } {
-  const kinds = new Set<string>(), tiers = new Set<string>(), regions = new Set<string>();
-  for (const p of partners) {
-    kinds.add(p.kind);
-    if (p.tier) tiers.add(p.tier);
-    for (const r of p.regions ?? []) regions.add(r);
-  }
-  const sorted = (x: Set<string>) => [...x].filter(Boolean).sort();
-  return { kinds: sorted(kinds), tiers: sorted(tiers), regions: sorted(regions) };
-}

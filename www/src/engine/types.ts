@@ -15,6 +15,10 @@ export interface Partner {
   metrics?: Record<string, number>;
   accounts?: string[];
   costToServe?: Money;
+  /** page only, in the worker's view of an imported partner: its regions as the Partners table shows them */
+  regionsText?: string;
+  /** page only, likewise: its top three capabilities ("cloud 0.80, ai 0.71, data 0.31") */
+  capsText?: string;
 }
 
 export interface Relationship {

@@ -3,6 +3,7 @@
 import type { App } from '../app';
 import type { Partner } from '../engine/types';
 import { clear, field, h } from './dom';
+import { topCapabilities } from '../summary';
 import { VTable } from './vtable';
 
 export function partnersScreen(app: App): HTMLElement {
@@ -14,13 +15,14 @@ export function partnersScreen(app: App): HTMLElement {
   /** the rows shown: indices into the partners matching the filters, or null for all of them */
   let match: Int32Array | null = null;
   const row = (r: number): Partner => app.eco!.partners[match ? match[r] : r];
-  const caps = (p: Partner) => Object.entries(p.capabilities ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+  // imported partners come as the worker's view (text ready); the sample's are whole
+  const caps = (p: Partner) => p.capsText ?? topCapabilities(p);
   const table = new VTable([
     { label: 'Name', width: '2fr', cell: (r) => row(r).name },
     { label: 'Id', cell: (r) => row(r).id },
     { label: 'Kind', cell: (r) => row(r).kind },
     { label: 'Tier', cell: (r) => row(r).tier ?? '—' },
-    { label: 'Regions', cell: (r) => (row(r).regions ?? []).join(', ') },
+    { label: 'Regions', cell: (r) => row(r).regionsText ?? (row(r).regions ?? []).join(', ') },
     { label: 'Top capabilities', width: '2fr', cell: (r) => caps(row(r)) },
   ], 'Partners');
 

@@ -6,7 +6,7 @@ import { loadPapa, loadPlot } from './lazy';
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
-import { a11yChart, clear, download, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { a11yChart, append, clear, download, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -191,12 +191,17 @@ export function planScreen(app: App): HTMLElement {
   /** Shows a simulation; `stale`: the plan changed after it. */
   function showSim(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), stale = false) {
     const p = app.ws.plan!;
+    clear(simOut, stale ? staleNote() : null, fan(r, Plot));
+    // the rest in a later task: two charts and the tables in one task could hold the page up
+    setTimeout(() => rest(r, Plot, p), 0);
+  }
+
+  /** The per-partner chart and table, the objectives and the totals of a simulation. */
+  function rest(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan) {
     const partners = Object.entries(r.partners ?? {});
     const cols = partners.length ? Object.keys(partners[0][1]) : [];
     const ropi = partners.map(([id, v]) => ({ partner: app.name(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
-    clear(simOut,
-      stale ? staleNote() : null,
-      fan(r, Plot),
+    append(simOut, [
       h('h3', {}, 'Per partner'),
       ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'ROPI', tickFormat: '%', grid: true },
         marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'ROPI per partner, median with p5 to p95'), h('figcaption', {}, 'ROPI per partner: median and p5–p95')) : null,
@@ -210,7 +215,7 @@ export function planScreen(app: App): HTMLElement {
         return h('li', {}, `${String(o.metric ?? obj?.metric ?? 'objective')} ≥ ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, fmtPct(prob)), ' probability');
       })),
       h('h3', {}, 'Totals'),
-      h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, statText(v, true))])));
+      h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, statText(v, true))]))]);
   }
 
   simulate.addEventListener('click', async () => {

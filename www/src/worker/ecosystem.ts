@@ -3,7 +3,7 @@
 // `Ecosystem` handle. Loading is all or nothing: a rejected ecosystem leaves the current one.
 import type { EcoMeta } from '../engine/protocol';
 import type { Ecosystem, Partner } from '../engine/types';
-import { facets } from '../csv';
+import { facets, topCapabilities } from '../summary';
 import { E, fail, type EcoHandle } from './engine';
 
 export interface Current { text: string; data: Ecosystem; handle: EcoHandle | null; index: Map<string, number>; facets: EcoMeta['facets'] }
@@ -68,15 +68,17 @@ export function unstash(): EcoMeta | null {
 }
 
 /**
- * What the page holds of a partner: the fields it shows (name, kind, tier, regions,
- * capabilities). Accounts, metrics and the rest stay here, which keeps 100k partners light on
- * the page's main thread; requests that need whole partners get them by id (`wholeMembers`).
+ * What the page holds of a partner: what its screens show — id, name, kind, tier, and the
+ * regions and top capabilities as text. Accounts, metrics and the rest stay here, which keeps
+ * 100k partners light on the page's main thread (few objects to create and to collect);
+ * requests that need whole partners get them by id (`wholeMembers`), filters run here.
  */
 export function view(p: Partner): Partner {
   const v: Partner = { id: p.id, name: p.name, kind: p.kind };
   if (p.tier !== undefined) v.tier = p.tier;
-  if (p.regions) v.regions = p.regions;
-  if (p.capabilities) v.capabilities = p.capabilities;
+  if (p.regions?.length) v.regionsText = p.regions.join(', ');
+  const caps = topCapabilities(p);
+  if (caps) v.capsText = caps;
   return v;
 }
 
