@@ -357,6 +357,26 @@ test('import a CSV: the bad row is reported with its line; hostile names stay te
   clean('import');
 });
 
+test('export the workspace to a file and open it again', async () => {
+  await tab('Partners');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workspace' }).click()]);
+  assert.equal(dl.suggestedFilename(), 'dealteam-workspace.json');
+  const ws = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+  assert.equal(ws.version, 1);
+  assert.equal(ws.source.kind, 'data');
+  assert.deepEqual(ws.ecosystem.partners.map((p) => p.id), ['x1', 'x2', 'x4']);
+  assert.equal(ws.ecosystem.partners[1].name, '<img src=x onerror=alert(1)>');
+  // a file that is not JSON is refused with the reason; the workspace stays
+  await page.locator('#ws-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"partners": [') });
+  await page.locator('.status').getByText(/Could not open broken\.json: The file is not valid JSON/).waitFor();
+  await page.getByText(/^3 of 3 partners$/).waitFor();
+  // the exported file opens as the same workspace
+  await page.locator('#ws-file').setInputFiles({ name: 'dealteam-workspace.json', mimeType: 'application/json', buffer: readFileSync(await dl.path()) });
+  await page.locator('.status').getByText('Loaded 3 partners.').waitFor();
+  await page.getByText(/^3 of 3 partners$/).waitFor();
+  clean('export');
+});
+
 test('reset to sample asks first and can be undone', async () => {
   await tab('Partners');
   await page.getByText(/^3 of 3 partners$/).waitFor();
