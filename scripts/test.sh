@@ -8,6 +8,7 @@
 #   4. scripts/build-pkg.sh            the npm package in pkg/
 #   5. npm consumer tests              tests/npm/run.mjs (pack, Node, README example, tsc, Vite page)
 #   6. the planner page's e2e tests    npm --prefix www test
+#   7. cargo doc, warnings denied      the crate docs' §→function index must resolve
 # Every step runs even when an earlier one failed; the end lists each step with the
 # runners' own summary lines. Exits non-zero when any step failed.
 set -uo pipefail
@@ -51,6 +52,7 @@ step "wasm-bindgen tests in headless Chromium" \
 step "build the npm package (pkg/)" "$ROOT/scripts/build-pkg.sh"
 step "npm consumer tests" node "$ROOT/tests/npm/run.mjs"
 step "planner page e2e (www)" npm --prefix www test
+step "cargo doc (warnings denied)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 
 printf '\n==== summary\n'
 failed=0

@@ -19,16 +19,27 @@ pub fn coverage<'a>(reqs: &[Requirement], team: impl Iterator<Item = &'a Partner
 }
 
 /// §3 coverage from the team's best level per requirement (`best[r] = max_{p∈T}
-/// level(r, p)`, in `reqs` order): `Σ_r w_r · best_r / Σ_r w_r`, 1 with no requirements.
-/// The team search keeps `best` incrementally and calls this.
+/// level(r, p)`, in `reqs` order): [`weighted_coverage`] with the requirements'
+/// weights. The team search keeps `best` incrementally and calls this.
 pub fn coverage_of_levels(reqs: &[Requirement], best: impl Iterator<Item = f64>) -> f64 {
-    if reqs.is_empty() {
-        return 1.0;
-    }
+    weighted_coverage(reqs.iter().map(|r| r.weight).zip(best))
+}
+
+/// The §3 coverage formula, the one function every coverage goes through (teams and
+/// the `coverage` / `winProbability` games of §5): `Σ_r w_r · best_r / Σ_r w_r` over
+/// `(w_r, best_r)` pairs in requirement order — the products added left to right from
+/// 0, then one division; 1 with no requirements (`Σ w_r = 0`). Outputs depend on this
+/// floating-point order (the enumeration of `splits::enumerate` adds the same products
+/// in the same order, block by block, and divides once, so it gives the same bits).
+pub fn weighted_coverage(terms: impl Iterator<Item = (f64, f64)>) -> f64 {
     let (mut num, mut den) = (0.0, 0.0);
-    for (r, b) in reqs.iter().zip(best) {
-        num += r.weight * b;
-        den += r.weight;
+    for (w, b) in terms {
+        num += w * b;
+        den += w;
     }
-    num / den
+    if den > 0.0 {
+        num / den
+    } else {
+        1.0
+    }
 }

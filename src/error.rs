@@ -107,6 +107,21 @@ impl DealteamError {
     pub fn cancelled() -> Self {
         Self::new(ErrorCode::Cancelled, "", "the operation was cancelled")
     }
+    /// Re-root this error's path, and its `others`', under `prefix`: `criteria[0].wieght`
+    /// under `profile` is `profile.criteria[0].wieght`, `[2]` under `members` is
+    /// `members[2]`, and an empty path becomes `prefix` itself. The one place a nested
+    /// request's errors are given the path of the request that was sent (SPEC §0).
+    pub fn under(mut self, prefix: &str) -> Self {
+        self.path = if self.path.is_empty() {
+            prefix.to_string()
+        } else if prefix.is_empty() || self.path.starts_with('[') {
+            format!("{prefix}{}", self.path)
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
+        self.others = self.others.into_iter().map(|o| o.under(prefix)).collect();
+        self
+    }
     /// The `{"error": {code, path, message}}` JSON the CLI prints.
     pub fn to_json(&self) -> String {
         serde_json::json!({ "error": self }).to_string()

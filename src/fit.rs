@@ -2,8 +2,8 @@
 //! `require` clauses a partner fails. This is the one place the §2 formulas live;
 //! the ranking index (`rank`) and team search call these functions.
 
-use crate::model::hash::FxHashMap;
 use crate::model::{Criterion, CriterionKind, Partner, Profile, Require};
+use rustc_hash::FxHashMap;
 
 /// Tier names → rank (lowest 0), with the tier count, for §2's tier score.
 #[derive(Clone, Debug, Default)]
@@ -82,17 +82,31 @@ pub fn reach_score(accounts: usize, good: f64) -> f64 {
     clamp01(accounts as f64 / good)
 }
 
-/// §2 fit: `Σ wᵢ·sᵢ / Σ wᵢ`.
+/// §2 fit of one partner: `Σ wᵢ·sᵢ / Σ wᵢ` — [`fit_batch`] over a batch of one.
 pub fn fit(profile: &Profile, p: &Partner, tiers: &Tiers) -> f64 {
-    let (mut num, mut den) = (0.0, 0.0);
-    for c in &profile.criteria {
-        num += c.weight * criterion_score(c, p, tiers);
+    let mut acc = [0.0];
+    fit_batch(&profile.criteria, &mut acc, |c, w, acc| {
+        for a in acc.iter_mut() {
+            *a += w * criterion_score(c, p, tiers);
+        }
+    });
+    let [f] = acc;
+    f
+}
+
+/// §2 fit `Σ wᵢ·sᵢ / Σ wᵢ` of a batch of partners (0 when no criterion has weight):
+/// `add_weighted(c, w, acc)` adds `w · s_c(p)` to each partner's entry of `acc`
+/// (which starts at 0), one criterion at a time in the profile's order; then each
+/// entry is divided by `Σ wᵢ`. The one kernel of [`fit`] (a batch of one) and of the
+/// ranking index's column scoring (`EcosystemIndex::scores`), so both give the same bits.
+pub fn fit_batch(criteria: &[Criterion], acc: &mut [f64], mut add_weighted: impl FnMut(&Criterion, f64, &mut [f64])) {
+    let mut den = 0.0;
+    for c in criteria {
         den += c.weight;
+        add_weighted(c, c.weight, acc);
     }
-    if den > 0.0 {
-        num / den
-    } else {
-        0.0
+    for a in acc.iter_mut() {
+        *a = if den > 0.0 { *a / den } else { 0.0 };
     }
 }
 

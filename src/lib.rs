@@ -19,8 +19,60 @@
 //! let out = run_json("rank", request, false, &Ctx::frozen()).unwrap();
 //! assert!(out.starts_with(r#"{"results":[{"partnerId":"a""#));
 //! ```
+//!
+//! ## Where each SPEC formula lives
+//!
+//! One function per formula; its doc comment cites the section.
+//!
+//! | SPEC | formula | function |
+//! |---|---|---|
+//! | §0 | ratios and scores rounded to 12 significant digits | [`num::round12`] |
+//! | §0 | near-ties when ordering scores | [`num::TIE_EPS`] |
+//! | §0 | money as a decimal string | [`money::Money::parse`] |
+//! | §0 | minor units of a currency | [`money::Currency::minor_units`] |
+//! | §0 | an error's path inside a nested request | [`DealteamError::under`] |
+//! | §2 | criterion score (capability, listed, tier, metric, reach) | [`fit::criterion_score`], [`fit::capability_score`], [`fit::listed_score`], [`fit::Tiers::score`], [`fit::metric_score`], [`fit::reach_score`] |
+//! | §2 | fit `Σ wᵢ·sᵢ / Σ wᵢ` | [`fit::fit_batch`] (one partner: [`fit::fit`]; every partner: [`rank::EcosystemIndex::scores`]) |
+//! | §2 | eligibility, failed clauses | [`fit::failed_clauses`], [`fit::eligible`] |
+//! | §3 | level of a requirement `min(1, cap / target)` | [`coverage::level`] |
+//! | §3 | coverage `Σ w_r · best_r / Σ w_r` | [`coverage::weighted_coverage`] (teams: [`coverage::coverage_of_levels`]; games: [`splits::game::LevelGame::coverage`]) |
+//! | §3 | pair score; Laplace joint win rate `(w+1)/(d+2)` | [`model::Relationship::pair_score`], [`model::joint_win_rate`] |
+//! | §3 | team fit, synergy, score with conflict penalty | [`teams::team_fit`], [`teams::synergy`], [`teams::team_score`] |
+//! | §3 | order of teams | [`teams::order`] |
+//! | §4 | allocation: floors, leftover units by largest remainder | [`money::allocate`], [`money::allocate_decimal`], [`money::equal_part`] |
+//! | §5 | logistic function σ | [`num::logistic`] |
+//! | §5 | win probability `P(c)` | [`splits::game::WinCurve::p`], [`splits::win_probability`] |
+//! | §5 | Shapley / Banzhaf of `coverage` in closed form | [`splits::values::shapley_coverage`], [`splits::values::banzhaf_coverage`] |
+//! | §5 | `additiveSynergy` in closed form | [`splits::values::synergy_closed_form`] |
+//! | §5 | enumeration of 2ⁿ coalitions; Shapley and Banzhaf from it | [`splits::Game::table`], [`splits::values::shapley_from_table`], [`splits::values::banzhaf_from_table`] |
+//! | §5 | permutation sampling with antithetic pairs | [`splits::values::shapley_sampled`] |
+//! | §5 | marginal contribution `v(N) − v(N∖{i})` | [`splits::values::contribution`] |
+//! | §5 | core check, most blocking coalition | [`splits::fairness::max_excess`], [`splits::fairness::report`] |
+//! | §5 | attribution touch weights (heuristics) | [`attribution::heuristics::touch_weights`] |
+//! | §5 | first-order Markov removal effects | [`attribution::markov::markov`] |
+//! | §6 | joint plan simulation (month, deal size, revenue, shares) | [`plan::simulate`], [`plan::Simulation`] |
+//! | §7 | agreement checklist, draft, audit | [`plan::validate::validate_plan`], [`plan::agreement::draft_agreement`], [`plan::audit::audit_plan`] |
+//! | §8 | registration and protection window; account overlap | [`registry::register`], [`registry::overlap`], [`registry::hash_account`] |
+//! | §9 | insights; win model (logistic regression) | [`insights::insights`], [`insights::train`], [`insights::predict`] |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// No panic reachable from input (SPEC §0; in wasm a panic kills the module): outside
+// tests the core never unwraps, expects, panics or marks code unreachable — errors are
+// `DealteamError` values. Not denied: `indexing_slicing` (the hot loops of the team
+// search, the coalition enumeration and the simulation index arrays whose lengths they
+// allocate themselves) and `arithmetic_side_effects` (f64 and bounded counters); money
+// arithmetic on `Decimal` uses its `checked_*` methods wherever input can reach a bound.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
 
 pub mod api;
 pub mod attribution;

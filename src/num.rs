@@ -23,6 +23,12 @@ pub fn ser_round12_opt<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S:
     }
 }
 
+/// The logistic function `σ(x) = 1 / (1 + e^(−x))` — the win curve of SPEC §5 and the
+/// link of the §9 win model. `libm::exp` gives the same bits natively and in wasm.
+pub fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + libm::exp(-x))
+}
+
 /// Ties within this distance are treated as equal when ordering scores (SPEC §2, §3).
 pub const TIE_EPS: f64 = 1e-9;
 

@@ -14,27 +14,8 @@ use crate::json::{field, index};
 use crate::money::{allocate, Currency, Money};
 use heuristics::{touch_weights, DEFAULT_HALF_LIFE_DAYS};
 use rust_decimal::prelude::ToPrimitive;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: a fast hash for the many short partner ids of journeys (the map's order
-/// never reaches an output: ids are sorted).
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// `attribute` (SPEC §10).
 pub struct AttributeCommand;
@@ -119,13 +100,14 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
     Ok(half)
 }
 
-/// Run an `attribute` request (SPEC §5): credit per partner per model; values through §4.
-pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
-    let currency = req.currency.clone().unwrap_or_else(Currency::eur);
-    let minor = currency.minor_units();
-    let half = validate(req, &currency)?;
+/// The journeys' paths as partner indices in sorted id order, all in one flat array
+/// (path i = `flat[starts[i]..starts[i + 1]]`), with the ids; `invalid_value` at the
+/// first empty id.
+#[allow(clippy::type_complexity)]
+fn intern_paths(req: &AttributeRequest) -> Result<(Vec<u32>, Vec<usize>, Vec<&str>)> {
     // partner indices in first-seen order, then renumbered in sorted id order
-    let mut seen: HashMap<&str, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    // (the map's order never reaches an output: ids are renumbered in sorted order)
+    let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
     // all paths in one flat array (cache-friendly passes), path i = flat[starts[i]..starts[i + 1]]
     let touches: usize = req.journeys.iter().map(|j| j.path.len()).sum();
     let mut flat: Vec<u32> = Vec::with_capacity(touches);
@@ -158,8 +140,17 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
         renumber[*old as usize] = new as u32;
     }
     flat.iter_mut().for_each(|k| *k = renumber[*k as usize]);
-    let paths: Vec<&[u32]> = starts.windows(2).map(|w| flat.get(w[0]..w[1]).unwrap_or(&[])).collect();
     let ids: Vec<&str> = ids.into_iter().map(|(id, _)| id).collect();
+    Ok((flat, starts, ids))
+}
+
+/// Run an `attribute` request (SPEC §5): credit per partner per model; values through §4.
+pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
+    let currency = req.currency.clone().unwrap_or_else(Currency::eur);
+    let minor = currency.minor_units();
+    let half = validate(req, &currency)?;
+    let (flat, starts, ids) = intern_paths(req)?;
+    let paths: Vec<&[u32]> = starts.windows(2).map(|w| flat.get(w[0]..w[1]).unwrap_or(&[])).collect();
     let has_value = req.journeys.iter().any(|j| j.value.is_some());
     let total_value = req
         .journeys
@@ -187,45 +178,15 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
     } else {
         Vec::new()
     };
-    let any_days = req.journeys.iter().any(|j| j.touch_days.is_some());
     let mut out = BTreeMap::new();
     let mut details = None;
     for model in models {
         let (conv, val_w) = if model == AttributionModel::Markov {
-            let n: Vec<f64> = req.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
-            let r = markov::markov(&paths, &conversions, &n, m)?;
-            let sum: f64 = r.removal_effects.iter().sum();
-            let share: Vec<f64> = r
-                .removal_effects
-                .iter()
-                .map(|e| if sum > 0.0 { e / sum } else { 0.0 })
-                .collect();
-            details = Some(MarkovDetails {
-                conversion_probability: r.conversion_probability,
-                removal_effects: ids
-                    .iter()
-                    .zip(&r.removal_effects)
-                    .map(|(id, e)| (id.to_string(), Rounded(*e)))
-                    .collect(),
-            });
-            (share.iter().map(|s| s * total_conv).collect::<Vec<f64>>(), share)
+            let (conv, share, d) = markov_credit(req, &paths, &conversions, &ids, total_conv)?;
+            details = Some(d);
+            (conv, share)
         } else {
-            let (mut conv, mut val) = (vec![0.0; m], vec![0.0; m]);
-            let mut w = Vec::new();
-            for (i, p) in paths.iter().enumerate() {
-                let days = if any_days {
-                    req.journeys.get(i).and_then(|j| j.touch_days.as_deref())
-                } else {
-                    None
-                };
-                touch_weights(model, p.len(), days, half, &mut w);
-                let (c, v) = (conversions[i], values.get(i).copied().unwrap_or(0.0));
-                for (&k, wk) in p.iter().zip(&w) {
-                    conv[k as usize] += c * wk;
-                    val[k as usize] += v * wk;
-                }
-            }
-            (conv, val)
+            heuristic_credit(req, model, &paths, &conversions, &values, half, m)
         };
         let values = if has_value {
             Some(split_value(total_value, &val_w, minor)?)
@@ -253,6 +214,64 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
         total_value: has_value.then_some(total_value),
         markov: details,
     })
+}
+
+/// `markov` credit (SPEC §5): each partner's share of the removal effects, the
+/// conversions credited by it, and the details reported with them.
+fn markov_credit(
+    req: &AttributeRequest,
+    paths: &[&[u32]],
+    conversions: &[f64],
+    ids: &[&str],
+    total_conv: f64,
+) -> Result<(Vec<f64>, Vec<f64>, MarkovDetails)> {
+    let n: Vec<f64> = req.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
+    let r = markov::markov(paths, conversions, &n, ids.len())?;
+    let sum: f64 = r.removal_effects.iter().sum();
+    let share: Vec<f64> = r
+        .removal_effects
+        .iter()
+        .map(|e| if sum > 0.0 { e / sum } else { 0.0 })
+        .collect();
+    let details = MarkovDetails {
+        conversion_probability: r.conversion_probability,
+        removal_effects: ids
+            .iter()
+            .zip(&r.removal_effects)
+            .map(|(id, e)| (id.to_string(), Rounded(*e)))
+            .collect(),
+    };
+    Ok((share.iter().map(|s| s * total_conv).collect(), share, details))
+}
+
+/// Credit of a heuristic model (SPEC §5): each path's conversions and value spread
+/// over its touches by [`touch_weights`]; (conversions, value weights) per partner.
+fn heuristic_credit(
+    req: &AttributeRequest,
+    model: AttributionModel,
+    paths: &[&[u32]],
+    conversions: &[f64],
+    values: &[f64],
+    half: f64,
+    m: usize,
+) -> (Vec<f64>, Vec<f64>) {
+    let any_days = req.journeys.iter().any(|j| j.touch_days.is_some());
+    let (mut conv, mut val) = (vec![0.0; m], vec![0.0; m]);
+    let mut w = Vec::new();
+    for (i, p) in paths.iter().enumerate() {
+        let days = if any_days {
+            req.journeys.get(i).and_then(|j| j.touch_days.as_deref())
+        } else {
+            None
+        };
+        touch_weights(model, p.len(), days, half, &mut w);
+        let (c, v) = (conversions[i], values.get(i).copied().unwrap_or(0.0));
+        for (&k, wk) in p.iter().zip(&w) {
+            conv[k as usize] += c * wk;
+            val[k as usize] += v * wk;
+        }
+    }
+    (conv, val)
 }
 
 /// The total value divided by the credit weights through §4 (zero when nothing to divide).

@@ -6,6 +6,8 @@
 
 use super::types::*;
 use crate::error::{DealteamError, ErrorCode, Result};
+use crate::model::joint_win_rate;
+use crate::num::logistic;
 use ndarray::{Array1, Array2};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,10 +16,6 @@ pub const MIN_DEALS: usize = 40;
 /// Fewest wins and fewest losses in the training part.
 pub const MIN_PER_CLASS: usize = 5;
 const RIDGE: f64 = 1.0;
-
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + libm::exp(-z))
-}
 
 /// A team as the model sees it, before imputation (`None` = not known).
 struct Row {
@@ -38,14 +36,14 @@ fn pair_key(a: &str, b: &str) -> (String, String) {
     }
 }
 
-/// Mean Laplace-smoothed joint win rate `(wins+1)/(deals+2)` over the member pairs; 0.5
+/// Mean Laplace-smoothed joint win rate ([`joint_win_rate`]) over the member pairs; 0.5
 /// for teams of fewer than two.
 fn past_joint(members: &[String], pairs: &PairStats) -> f64 {
     let mut rates = Vec::new();
     for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
             let (d, w) = pairs.get(&pair_key(a, b)).copied().unwrap_or((0, 0));
-            rates.push((w as f64 + 1.0) / (d as f64 + 2.0));
+            rates.push(joint_win_rate(w, d));
         }
     }
     if rates.is_empty() {
@@ -141,7 +139,7 @@ fn fit(rows: &[Row]) -> WinModel {
     let y = Array1::from_iter(rows.iter().map(|r| if r.won { 1.0 } else { 0.0 }));
     let mut beta = Array1::<f64>::zeros(p);
     for _ in 0..50 {
-        let mu = x.dot(&beta).mapv(sigmoid);
+        let mu = x.dot(&beta).mapv(logistic);
         let w = mu.mapv(|m| (m * (1.0 - m)).max(1e-9));
         let mut grad = x.t().dot(&(&y - &mu));
         let mut hess = Array2::<f64>::zeros((p, p));
@@ -189,7 +187,7 @@ fn score(model: &WinModel, values: &[Option<f64>]) -> (f64, BTreeMap<String, f64
         z += c;
         contributions.insert(name.clone(), crate::num::round12(c));
     }
-    (sigmoid(z), contributions)
+    (logistic(z), contributions)
 }
 
 fn log_loss(ps: &[f64], ys: &[bool]) -> Option<f64> {

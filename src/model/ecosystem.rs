@@ -1,9 +1,9 @@
 //! Ecosystem, Partner and Relationship (SPEC §1).
 
-use super::hash::FxHashSet;
 use super::{index_ids, MAX_PARTNERS, MAX_RELATIONSHIPS};
 use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
 use crate::money::{Currency, Money};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -86,6 +86,12 @@ pub struct Relationship {
     pub conflict: bool,
 }
 
+/// The Laplace-smoothed joint win rate `(wins + 1) / (deals + 2)` of a pair: the base of
+/// the §3 pair score and of the §9 win model's past-joint-win feature.
+pub fn joint_win_rate(wins: u32, deals: u32) -> f64 {
+    (wins as f64 + 1.0) / (deals as f64 + 2.0)
+}
+
 impl Relationship {
     /// Pair score (SPEC §3): `trust` if given, else `2(jointWins+1)/(jointDeals+2) − 1`
     /// if `jointDeals` is given, else 0.
@@ -93,7 +99,8 @@ impl Relationship {
         if let Some(t) = self.trust {
             t
         } else if let Some(d) = self.joint_deals {
-            2.0 * (self.joint_wins.unwrap_or(0) as f64 + 1.0) / (d as f64 + 2.0) - 1.0
+            // 2·rate is exact (a power of two), so this equals 2(w+1)/(d+2) − 1 bit for bit
+            2.0 * joint_win_rate(self.joint_wins.unwrap_or(0), d) - 1.0
         } else {
             0.0
         }

@@ -3,17 +3,16 @@
 
 mod deal;
 mod ecosystem;
-pub(crate) mod hash;
 mod limits;
 mod profile;
 
 pub use deal::{ConflictMode, Deal, Requirement, ScoreWeights, Slot};
-pub use ecosystem::{Ecosystem, Partner, Relationship};
+pub use ecosystem::{joint_win_rate, Ecosystem, Partner, Relationship};
 pub use limits::*;
 pub use profile::{Criterion, CriterionKind, Profile, Require};
 
 use crate::error::{ErrorCode, Problems};
-use hash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 /// Record `duplicate_id` / empty-id problems for a list of ids at `path[i].id`.
 #[allow(dead_code)] // kept for other lists of ids (profiles, plans)

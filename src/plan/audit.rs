@@ -11,7 +11,7 @@ use crate::clock::Ctx;
 use crate::error::{ErrorCode, Problems, Result};
 use crate::money::Money;
 use crate::plan::check::{parse_metric, Metric};
-use crate::plan::sim::{prefix, Simulation};
+use crate::plan::sim::Simulation;
 use crate::plan::types::{
     AuditAllocation, AuditMonth, AuditRequest, AuditResponse, AuditSplit, AuditSplitMonth, ObjectiveAudit,
     ObjectiveStatus, SimulateRequest, Variance,
@@ -128,7 +128,7 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
             let parts = model
                 .split
                 .divide(r.with_scale(minor))
-                .map_err(|e| prefix(e, "plan.split"))?;
+                .map_err(|e| e.under("plan.split"))?;
             let mut allocations = Vec::new();
             for ((id, part), tot) in ids.iter().zip(parts).zip(totals.iter_mut()) {
                 let u = part.to_units(minor)?;

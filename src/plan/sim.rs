@@ -60,7 +60,7 @@ impl Simulation {
     /// Check the request and prepare the run; nothing is simulated yet.
     pub fn new(req: SimulateRequest) -> Result<Self> {
         let trials = check_trials(req.trials)?;
-        let model = check_plan(&req.plan).map_err(|e| prefix(e, "plan"))?;
+        let model = check_plan(&req.plan).map_err(|e| e.under("plan"))?;
         let seed = req.seed.unwrap_or(0);
         let samplers = Samplers::new(&model)?;
         let p = model.partners.len();
@@ -266,15 +266,4 @@ impl Simulation {
 /// ROPI = (share − investment) / investment (SPEC §6), for investment > 0.
 pub fn ropi(share: i64, investment: i64) -> f64 {
     (share as f64 - investment as f64) / investment as f64
-}
-
-/// Put `prefix` in front of an error's path (and its others').
-pub(crate) fn prefix(mut e: DealteamError, prefix: &str) -> DealteamError {
-    e.path = if e.path.is_empty() {
-        prefix.to_string()
-    } else {
-        format!("{prefix}.{}", e.path)
-    };
-    e.others = e.others.into_iter().map(|o| self::prefix(o, prefix)).collect();
-    e
 }

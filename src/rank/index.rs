@@ -3,11 +3,11 @@
 //! lists for industries, regions, certifications and kinds) so that scoring 100,000
 //! partners against a profile is a few tight loops instead of a walk through maps.
 
-use crate::error::{DealteamError, Result};
+use crate::error::Result;
 use crate::fit::Tiers;
-use crate::model::hash::FxHashMap;
 use crate::model::{Ecosystem, Partner};
 use ndarray::{Array1, Array2};
+use rustc_hash::FxHashMap;
 
 /// A validated ecosystem with its partners in columns. Build it once (from the model
 /// or straight from JSON) and rank it against any number of profiles.
@@ -277,14 +277,4 @@ fn post(lists: &mut FxHashMap<String, Vec<u32>>, keys: &[String], at: u32) {
             }
         }
     }
-}
-
-/// Re-root an error's paths under `prefix` (e.g. `ecosystem`), with its `others`.
-pub(crate) fn under(prefix: &str, mut e: DealteamError) -> DealteamError {
-    e.path = crate::json::field(prefix, &e.path);
-    if e.path.ends_with('.') {
-        e.path.pop();
-    }
-    e.others = e.others.into_iter().map(|o| under(prefix, o)).collect();
-    e
 }

@@ -109,7 +109,7 @@ impl crate::api::Command for RankCommand {
             limit: req.limit,
             explain: req.explain,
         };
-        let index = EcosystemIndex::new(req.ecosystem).map_err(|e| index::under("ecosystem", e))?;
+        let index = EcosystemIndex::new(req.ecosystem).map_err(|e| e.under("ecosystem"))?;
         index.rank(&req.profile, &opts)
     }
 }

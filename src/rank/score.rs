@@ -1,13 +1,13 @@
 //! Scoring every partner of an [`EcosystemIndex`] against one profile: one pass per
 //! criterion over a column, each score from the §2 helpers of `crate::fit` (the one
-//! place the formulas live), accumulated in criterion order exactly as `fit::fit`
-//! does, so the index and the scalar fit agree bit for bit. Eligibility is computed
+//! place the formulas live), summed and divided by `fit::fit_batch`, the kernel the
+//! scalar `fit::fit` runs too, so the index and the scalar fit agree bit for bit. Eligibility is computed
 //! the same way, one `require` clause at a time.
 
 use super::EcosystemIndex;
-use crate::fit::{capability_score, listed_score, metric_score, reach_score};
-use crate::model::hash::FxHashMap;
-use crate::model::{CriterionKind, Profile, Require};
+use crate::fit::{capability_score, fit_batch, listed_score, metric_score, reach_score};
+use crate::model::{Criterion, CriterionKind, Profile, Require};
+use rustc_hash::FxHashMap;
 
 /// Fit and eligibility of every partner (indexed like `ecosystem().partners`).
 #[derive(Clone, Debug, PartialEq)]
@@ -24,60 +24,55 @@ impl EcosystemIndex {
     pub fn scores(&self, profile: &Profile) -> Scores {
         let n = self.len();
         let mut acc = vec![0.0f64; n];
-        let mut den = 0.0;
-        for c in &profile.criteria {
-            let w = c.weight;
-            den += w;
-            let key = c.key.as_deref().unwrap_or("");
-            match c.kind {
-                CriterionKind::Capability => {
-                    let target = c.target.unwrap_or(1.0);
-                    match self.cap_keys.get(key) {
-                        Some(&r) => {
-                            for (a, &v) in acc.iter_mut().zip(self.caps.row(r)) {
-                                *a += w * capability_score(v, target);
-                            }
-                        }
-                        None => add_const(&mut acc, w * capability_score(0.0, target)),
-                    }
-                }
-                CriterionKind::Industry => add_listed(&mut acc, &self.industries, key, w),
-                CriterionKind::Region => add_listed(&mut acc, &self.regions, key, w),
-                CriterionKind::Certification => add_listed(&mut acc, &self.certifications, key, w),
-                CriterionKind::Tier => {
-                    for (a, &s) in acc.iter_mut().zip(self.tier_score.iter()) {
-                        *a += w * s;
-                    }
-                }
-                CriterionKind::Metric => {
-                    let (good, bad) = (c.good.unwrap_or(1.0), c.bad.unwrap_or(0.0));
-                    if let Some(&r) = self.metric_keys.get(key) {
-                        for (a, &v) in acc.iter_mut().zip(self.metrics.row(r)) {
-                            // NaN marks a missing metric, which scores 0 (adding w·0 changes nothing)
-                            if !v.is_nan() {
-                                *a += w * metric_score(v, good, bad);
-                            }
-                        }
-                    }
-                }
-                CriterionKind::Reach => {
-                    let good = c.good.unwrap_or(1.0);
-                    for (a, &k) in acc.iter_mut().zip(self.reach.iter()) {
-                        *a += w * reach_score(k as usize, good);
-                    }
-                }
-            }
-        }
-        if den > 0.0 {
-            for a in acc.iter_mut() {
-                *a /= den;
-            }
-        }
+        fit_batch(&profile.criteria, &mut acc, |c, w, acc| self.add_weighted(c, w, acc));
         let eligible = match &profile.require {
             None => vec![true; n],
             Some(r) => self.eligibility(r),
         };
         Scores { fit: acc, eligible }
+    }
+
+    /// Add `w · s_c(p)` (§2 criterion score) to every partner's entry of `acc`, one column pass.
+    fn add_weighted(&self, c: &Criterion, w: f64, acc: &mut [f64]) {
+        let key = c.key.as_deref().unwrap_or("");
+        match c.kind {
+            CriterionKind::Capability => {
+                let target = c.target.unwrap_or(1.0);
+                match self.cap_keys.get(key) {
+                    Some(&r) => {
+                        for (a, &v) in acc.iter_mut().zip(self.caps.row(r)) {
+                            *a += w * capability_score(v, target);
+                        }
+                    }
+                    None => add_const(acc, w * capability_score(0.0, target)),
+                }
+            }
+            CriterionKind::Industry => add_listed(acc, &self.industries, key, w),
+            CriterionKind::Region => add_listed(acc, &self.regions, key, w),
+            CriterionKind::Certification => add_listed(acc, &self.certifications, key, w),
+            CriterionKind::Tier => {
+                for (a, &s) in acc.iter_mut().zip(self.tier_score.iter()) {
+                    *a += w * s;
+                }
+            }
+            CriterionKind::Metric => {
+                let (good, bad) = (c.good.unwrap_or(1.0), c.bad.unwrap_or(0.0));
+                if let Some(&r) = self.metric_keys.get(key) {
+                    for (a, &v) in acc.iter_mut().zip(self.metrics.row(r)) {
+                        // NaN marks a missing metric, which scores 0 (adding w·0 changes nothing)
+                        if !v.is_nan() {
+                            *a += w * metric_score(v, good, bad);
+                        }
+                    }
+                }
+            }
+            CriterionKind::Reach => {
+                let good = c.good.unwrap_or(1.0);
+                for (a, &k) in acc.iter_mut().zip(self.reach.iter()) {
+                    *a += w * reach_score(k as usize, good);
+                }
+            }
+        }
     }
 
     /// Whether each partner meets every clause of `req` (same rules as `fit::failed_clauses`).

@@ -55,8 +55,14 @@ const BLOCK_BITS: usize = 12;
 /// the high members are fixed, so each requirement's best level starts from their
 /// maximum and the low members are added by doubling (the masks with bit i are those
 /// without it plus member i), all within the L1 cache.
+///
+/// This is [`crate::coverage::weighted_coverage`] for 2ⁿ coalitions at once, in the
+/// same floating-point order (the products `w_r · best_r` added in requirement order
+/// from 0, then one division by `Σ w_r` added in the same order), so every v(S) has the
+/// bits of [`Game::value_of`]; a unit test checks that.
 fn levels_table(g: &LevelGame, n: usize, v: &mut [f64]) {
     let r = g.weights.len();
+    let den = g.weights.iter().fold(0.0, |a, w| a + w);
     let bits = n.min(BLOCK_BITS);
     let mut buf = vec![0.0; 1 << bits];
     for (b, block) in v.chunks_mut(1 << bits).enumerate() {
@@ -86,7 +92,33 @@ fn levels_table(g: &LevelGame, n: usize, v: &mut [f64]) {
             }
         }
         for (j, x) in block.iter_mut().enumerate() {
-            *x = if b == 0 && j == 0 { 0.0 } else { g.of_coverage(*x) };
+            let cov = if den > 0.0 { *x / den } else { 1.0 };
+            *x = if b == 0 && j == 0 { 0.0 } else { g.of_coverage(cov) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocked enumeration gives the bits of `value_of` (one coverage formula).
+    #[test]
+    fn enumeration_equals_value_of_bit_for_bit() {
+        let (n, r) = (13, 3);
+        let levels: Vec<f64> = (0..n * r).map(|i| ((i * 7919) % 101) as f64 / 100.0).collect();
+        for win in [None, Some(super::super::game::WinCurve::new(10.0, 0.6))] {
+            let g = Game::Levels(LevelGame {
+                value: 1234.5,
+                weights: vec![0.3, 1.7, 2.9],
+                levels: levels.clone(),
+                win,
+            });
+            let table = g.table().unwrap();
+            for mask in [0usize, 1, 5, 4096, 4097, 8191, 6000, 123] {
+                let s: Vec<usize> = (0..n).filter(|i| mask >> i & 1 == 1).collect();
+                assert_eq!(table[mask].to_bits(), g.value_of(&s).to_bits(), "mask {mask}");
+            }
         }
     }
 }

@@ -3,11 +3,12 @@
 //! per coalition, as a full 2ⁿ table (n ≤ 20) or incrementally along a permutation.
 
 use super::types::GameSpec;
-use crate::coverage::level;
+use crate::coverage::{level, weighted_coverage};
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::model::{Deal, Ecosystem};
 use crate::money::{Currency, Money};
+use crate::num::logistic;
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::HashMap;
 
@@ -20,7 +21,7 @@ pub const MAX_TABLE_PLAYERS: usize = 128;
 pub struct LevelGame {
     /// deal.value as a number.
     pub value: f64,
-    /// Requirement weights, normalised to add up to 1.
+    /// Requirement weights, as in the deal (`[1]` for a deal without requirements).
     pub weights: Vec<f64>,
     /// Level of member i on requirement r at `i * weights.len() + r`.
     pub levels: Vec<f64>,
@@ -66,25 +67,21 @@ pub struct WinCurve {
     span: f64,
 }
 
-fn sigma(x: f64) -> f64 {
-    1.0 / (1.0 + libm::exp(-x))
-}
-
 impl WinCurve {
     /// The curve with steepness `k` and midpoint `m`.
     pub fn new(k: f64, m: f64) -> WinCurve {
-        let lo = sigma(-k * m);
+        let lo = logistic(-k * m);
         WinCurve {
             k,
             m,
             lo,
-            span: sigma(k * (1.0 - m)) - lo,
+            span: logistic(k * (1.0 - m)) - lo,
         }
     }
     /// The chance that a team with coverage `c` wins (SPEC §5):
     /// `P(c) = (σ(k(c − m)) − σ(−km)) / (σ(k(1 − m)) − σ(−km))`, σ the logistic function.
     pub fn p(&self, c: f64) -> f64 {
-        (sigma(self.k * (c - self.m)) - self.lo) / self.span
+        (logistic(self.k * (c - self.m)) - self.lo) / self.span
     }
 }
 
@@ -243,7 +240,7 @@ impl Game {
                  use a `table` or `additiveSynergy` game, or the fixed or tiered model",
             ));
         };
-        eco.validate().map_err(|e| prefix(e, &field(at, "ecosystem")))?;
+        eco.validate().map_err(|e| e.under(&field(at, "ecosystem")))?;
         deal.validate(&field(at, "deal"))?;
         deal.currency
             .ensure_same(currency, &field(&field(at, "deal"), "currency"))?;
@@ -266,8 +263,7 @@ impl Game {
             // no requirements: every non-empty team has full coverage (SPEC §3)
             (vec![1.0], vec![1.0; partners.len()])
         } else {
-            let total: f64 = deal.requirements.iter().map(|r| r.weight).sum();
-            let w = deal.requirements.iter().map(|r| r.weight / total).collect();
+            let w = deal.requirements.iter().map(|r| r.weight).collect();
             let l = partners
                 .iter()
                 .flat_map(|p| deal.requirements.iter().map(move |r| level(r, p).max(0.0)))
@@ -309,15 +305,12 @@ impl Game {
                 if s.is_empty() {
                     return 0.0;
                 }
-                let cov = (0..r)
-                    .map(|k| {
-                        g.weights[k]
-                            * s.iter()
-                                .map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0))
-                                .fold(0.0, f64::max)
-                    })
-                    .sum();
-                g.of_coverage(cov)
+                let best = (0..r).map(|k| {
+                    s.iter()
+                        .map(|&i| g.levels.get(i * r + k).copied().unwrap_or(0.0))
+                        .fold(0.0, f64::max)
+                });
+                g.of_coverage(g.coverage(best))
             }
             Game::Table(g) => {
                 let mask = s.iter().fold(0u128, |m, &i| m | (1u128 << i));
@@ -368,20 +361,13 @@ impl Game {
                         }
                     }
                 }
-                let full: f64 = (0..r).map(|k| g.weights[k] * best[k].0).sum();
                 (0..n)
                     .map(|i| {
                         if n == 1 {
                             return 0.0;
                         }
-                        let cov = (0..r).fold(full, |c, k| {
-                            if best[k].1 == i {
-                                c - g.weights[k] * (best[k].0 - second[k])
-                            } else {
-                                c
-                            }
-                        });
-                        g.of_coverage(cov)
+                        let without_i = best.iter().zip(&second).map(|(b, &s)| if b.1 == i { s } else { b.0 });
+                        g.of_coverage(g.coverage(without_i))
                     })
                     .collect()
             }
@@ -393,6 +379,12 @@ impl Game {
 }
 
 impl LevelGame {
+    /// §3 coverage of a coalition from its best level per requirement
+    /// ([`crate::coverage::weighted_coverage`] with this game's weights).
+    pub fn coverage(&self, best: impl Iterator<Item = f64>) -> f64 {
+        weighted_coverage(self.weights.iter().copied().zip(best))
+    }
+
     /// v from a coverage: `value × cov` or `value × P(cov)`.
     pub fn of_coverage(&self, cov: f64) -> f64 {
         match self.win {
@@ -430,17 +422,4 @@ fn money_value(p: &mut Problems, v: Money, currency: &Currency, at: &str) -> Opt
             None
         }
     }
-}
-
-/// Put `at` in front of an error's path (and its others').
-fn prefix(mut e: DealteamError, at: &str) -> DealteamError {
-    e.path = if e.path.is_empty() {
-        at.to_string()
-    } else if e.path.starts_with('[') {
-        format!("{at}{}", e.path)
-    } else {
-        field(at, &e.path)
-    };
-    e.others = e.others.into_iter().map(|o| prefix(o, at)).collect();
-    e
 }

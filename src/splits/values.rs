@@ -6,7 +6,8 @@
 use super::game::{Game, LevelGame};
 use crate::error::{DealteamError, Result};
 use crate::model::{MAX_ENUMERATED_PLAYERS, MAX_SAMPLED_PLAYERS};
-use rand::{Rng, SeedableRng};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
 use rand_chacha::ChaCha12Rng;
 
 /// Default permutations for sampled Shapley values (1,000 antithetic pairs).
@@ -90,14 +91,17 @@ pub fn banzhaf_coverage(g: &LevelGame) -> Vec<f64> {
     max_games(g, |count| libm::pow(0.5, (count - 1) as f64))
 }
 
-/// Σ_r w_r · Σ_{steps at or below i's level} step × share(count at or above).
+/// Σ_r ŵ_r · Σ_{steps at or below i's level} step × share(count at or above), with the
+/// weights normalised (`ŵ_r = w_r / Σ w`) so that the values add up to `value × cov(N)`.
 fn max_games(g: &LevelGame, share: impl Fn(usize) -> f64) -> Vec<f64> {
     let r = g.weights.len();
     let n = g.levels.len().checked_div(r).unwrap_or(0);
     let mut out = vec![0.0; n];
     let mut order: Vec<usize> = (0..n).collect();
+    let total: f64 = g.weights.iter().sum();
     for k in 0..r {
         let lv = |i: usize| g.levels[i * r + k];
+        let weight = g.weights[k] / total;
         order.sort_by(|&a, &b| lv(a).total_cmp(&lv(b)));
         let mut acc = 0.0;
         let mut prev = 0.0;
@@ -105,7 +109,7 @@ fn max_games(g: &LevelGame, share: impl Fn(usize) -> f64) -> Vec<f64> {
             let l = lv(i);
             acc += (l - prev) * share(n - pos);
             prev = l;
-            out[i] += g.weights[k] * acc;
+            out[i] += weight * acc;
         }
     }
     out.iter().map(|x| x * g.value).collect()
@@ -270,10 +274,7 @@ pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
     let (mut sum, mut sum_sq) = (vec![0.0; n], vec![0.0; n]);
     let (mut fwd, mut bwd) = (vec![0.0; n], vec![0.0; n]);
     for _ in 0..pairs {
-        for i in (1..n).rev() {
-            let j = rng.random_range(0..=i);
-            order.swap(i, j);
-        }
+        order.shuffle(&mut rng);
         marginals(game, order.iter().copied(), &mut fwd);
         marginals(game, order.iter().rev().copied(), &mut bwd);
         for i in 0..n {
@@ -306,17 +307,13 @@ fn marginals(game: &Game, order: impl Iterator<Item = usize>, out: &mut [f64]) {
     match game {
         Game::Levels(g) => {
             let r = g.weights.len();
-            let mut best = vec![0.0; r];
-            let (mut cov, mut prev) = (0.0, 0.0);
+            let mut best = vec![0.0f64; r];
+            let mut prev = 0.0;
             for i in order {
                 for (k, b) in best.iter_mut().enumerate() {
-                    let l = g.levels[i * r + k];
-                    if l > *b {
-                        cov += g.weights[k] * (l - *b);
-                        *b = l;
-                    }
+                    *b = b.max(g.levels[i * r + k]);
                 }
-                let v = g.of_coverage(cov);
+                let v = g.of_coverage(g.coverage(best.iter().copied()));
                 out[i] = v - prev;
                 prev = v;
             }

@@ -43,27 +43,13 @@ impl EcosystemHandle {
         #[wasm_bindgen(unchecked_param_type = "RankOptions")] opts: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let run = || {
-            let profile = from_js(profile).map_err(|e| under("profile", e))?;
+            let profile = from_js(profile).map_err(|e| e.under("profile"))?;
             let opts: RankOptions = match opts {
-                Some(o) if !o.is_undefined() && !o.is_null() => from_js(o).map_err(|e| under("opts", e))?,
+                Some(o) if !o.is_undefined() && !o.is_null() => from_js(o).map_err(|e| e.under("opts"))?,
                 _ => RankOptions::default(),
             };
             self.index.rank(&profile, &opts)
         };
         reply(run())
     }
-}
-
-/// Put a parse error's path under `prefix` (`criteria[0].wieght` → `profile.criteria[0].wieght`),
-/// matching the paths of the profile's validation.
-fn under(prefix: &str, mut e: crate::DealteamError) -> crate::DealteamError {
-    e.path = if e.path.is_empty() {
-        prefix.to_string()
-    } else if e.path.starts_with('[') {
-        format!("{prefix}{}", e.path)
-    } else {
-        format!("{prefix}.{}", e.path)
-    };
-    e.others = e.others.into_iter().map(|o| under(prefix, o)).collect();
-    e
 }
