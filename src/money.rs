@@ -11,6 +11,9 @@ use rust_decimal::prelude::*;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
+mod currency;
+pub use currency::Currency;
+
 /// An exact amount. Reads a decimal string (`"1200.50"`) or a JSON integer; writes a
 /// string. Floats are refused: money is never a float.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -21,23 +24,19 @@ impl Money {
     /// Zero.
     pub const ZERO: Money = Money(Decimal::ZERO);
 
-    /// Parse a decimal string such as `"1200.50"` or `"-30"`.
+    /// Parse a decimal string such as `"1200.50"` or `"-30"`: exactly
+    /// `-?digits(.digits)?` (SPEC §0) — no spaces, no `+`, digits on both sides of
+    /// the point, at most 28 significant digits.
     pub fn parse(s: &str) -> std::result::Result<Money, String> {
-        let t = s.trim();
-        let ok = !t.is_empty()
-            && t.chars()
-                .enumerate()
-                .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')))
-            && t.chars().filter(|&c| c == '.').count() <= 1
-            && t.chars().any(|c| c.is_ascii_digit());
-        if !ok {
+        if !well_formed(s) {
             return Err(format!(
-                "`{s}` is not a decimal amount; write money as a string such as \"1200.50\""
+                "`{s}` is not a decimal amount; write money as a string of digits with an optional leading `-` \
+                 and an optional `.` followed by digits, such as \"1200.50\""
             ));
         }
-        Decimal::from_str_exact(t)
+        Decimal::from_str_exact(s)
             .map(Money)
-            .map_err(|e| format!("`{s}` is not a representable amount ({e})"))
+            .map_err(|_| format!("`{s}` has too many digits to be an exact amount (at most 28 significant digits)"))
     }
 
     /// The amount with exactly `minor` decimal places, or `invalid_money` when it has
@@ -73,6 +72,16 @@ impl Money {
     pub fn from_units(units: i128, minor: u32) -> Result<Money> {
         let i = i64::try_from(units).map_err(|_| too_big(Decimal::MAX))?;
         Ok(Money(Decimal::new(i, minor)))
+    }
+}
+
+/// The money grammar of SPEC §0: `-?digits(.digits)?`.
+fn well_formed(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    match body.split_once('.') {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(body),
     }
 }
 
@@ -128,79 +137,6 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
-/// An ISO 4217 currency code, checked against the list of active codes.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Currency(String);
-
-/// Active ISO 4217 codes (2024 list).
-const ISO_4217: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XTS XUA XXX YER ZAR ZMW ZWG ZWL";
-
-impl Currency {
-    /// Parse and check a code such as `"EUR"`.
-    pub fn parse(code: &str) -> std::result::Result<Currency, String> {
-        if code.len() == 3 && ISO_4217.split(' ').any(|c| c == code) {
-            Ok(Currency(code.to_string()))
-        } else if code.len() == 3 && ISO_4217.split(' ').any(|c| c.eq_ignore_ascii_case(code)) {
-            Err(format!(
-                "currency codes are upper case: write `{}`",
-                code.to_ascii_uppercase()
-            ))
-        } else {
-            Err(format!(
-                "`{code}` is not an ISO 4217 currency code (e.g. EUR, USD, JPY)"
-            ))
-        }
-    }
-    /// The euro, the default currency of an ecosystem.
-    pub fn eur() -> Currency {
-        Currency("EUR".to_string())
-    }
-    /// The code.
-    pub fn code(&self) -> &str {
-        &self.0
-    }
-    /// Decimal places of the currency's minor unit (SPEC §0): 0 for JPY, KRW, …,
-    /// 3 for BHD, KWD, …, 4 for CLF and UYW, else 2.
-    pub fn minor_units(&self) -> u32 {
-        match self.0.as_str() {
-            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND"
-            | "VUV" | "XAF" | "XOF" | "XPF" => 0,
-            "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
-            "CLF" | "UYW" => 4,
-            _ => 2,
-        }
-    }
-    /// An error unless `other` is this currency.
-    pub fn ensure_same(&self, other: &Currency, path: &str) -> Result<()> {
-        if self == other {
-            Ok(())
-        } else {
-            Err(DealteamError::new(
-                ErrorCode::CurrencyMismatch,
-                path,
-                format!(
-                    "amounts in {} and {} cannot be combined; convert them to one currency first",
-                    self.0, other.0
-                ),
-            ))
-        }
-    }
-}
-
-impl fmt::Display for Currency {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Currency {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Currency, D::Error> {
-        let s = String::deserialize(d)?;
-        Currency::parse(&s).map_err(serde::de::Error::custom)
-    }
-}
-
 /// Divide `total` by non-negative `weights` (SPEC §4): each part is its exact share
 /// rounded toward zero to `minor` decimal places; the leftover minor units go one each
 /// to the parts with the largest discarded remainders, ties by input order. Negative
@@ -217,9 +153,18 @@ pub fn allocate(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>>
         }
         // whole weights (the common case) convert exactly without the slow base-2 path
         let d = if w.fract() == 0.0 && w < 9.0e15 {
-            Decimal::from(w as i64)
+            Some(Decimal::from(w as i64))
         } else {
-            Decimal::from_f64(w).unwrap_or(Decimal::ZERO)
+            Decimal::from_f64(w)
+        };
+        let Some(d) = d else {
+            return Err(DealteamError::invalid(
+                format!("shares[{i}]"),
+                format!(
+                    "a share must be at most {} (the largest exact amount), got {w}",
+                    Decimal::MAX
+                ),
+            ));
         };
         dec.push(d);
     }
@@ -419,12 +364,30 @@ mod tests {
     }
 
     #[test]
-    fn currency_codes() {
-        assert_eq!(Currency::parse("JPY").unwrap().minor_units(), 0);
-        assert_eq!(Currency::parse("KWD").unwrap().minor_units(), 3);
-        assert_eq!(Currency::parse("EUR").unwrap().minor_units(), 2);
-        assert!(Currency::parse("eur").unwrap_err().contains("EUR"));
-        assert!(Currency::parse("ABC").is_err());
+    fn money_grammar_is_exactly_sign_digits_point_digits() {
+        for ok in [
+            "0",
+            "12",
+            "-5",
+            "12.00",
+            "-0.5",
+            "007.10",
+            "79228162514264337593543950335",
+        ] {
+            assert!(Money::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            " 12.00 ", "12.00 ", "+5.00", ".5", "5.", "-", "", "1e3", "1,000.00", "--5", "5.-1", "1.2.3", "٣", "0x10",
+        ] {
+            let e = Money::parse(bad).unwrap_err();
+            assert!(
+                e.contains(&format!("`{bad}`")) && e.contains("\"1200.50\""),
+                "{bad}: {e}"
+            );
+        }
+        assert!(Money::parse("792281625142643375935439503350")
+            .unwrap_err()
+            .contains("too many digits"));
     }
 
     #[test]

@@ -197,3 +197,35 @@ fn teams_carry_the_win_probability_of_a_trained_model() {
         ("invalid_value", "winModel.features[0]")
     );
 }
+
+/// Issue 17 repro: two won deals at Decimal's maximum overflowed the sum of won values
+/// (a panic, `unreachable` in wasm); now `invalid_money` at the value that overflows.
+#[test]
+fn won_values_beyond_an_exact_amount_are_invalid_money() {
+    let max = "79228162514264337593543950335";
+    let history = json!([
+        deal("d1", "2026-01-01", true, max, 10.0, &[]),
+        deal("d2", "2026-01-02", true, max, 10.0, &[]),
+    ]);
+    let e = run("insights", &json!({"history": history})).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (dealteam::ErrorCode::InvalidMoney, "history[1].value")
+    );
+    assert!(e.message.contains("add up to more than"), "{}", e.message);
+}
+
+/// Issue 17 repro: `cltv / cac` with cltv at Decimal's maximum and cac 0.01 overflowed
+/// (a panic); now `invalid_money` at the deal's `cltv`.
+#[test]
+fn cltv_over_cac_beyond_an_exact_amount_is_invalid_money() {
+    let mut d = deal("d1", "2026-01-01", true, "10.00", 10.0, &[]);
+    d["cltv"] = json!("79228162514264337593543950335");
+    d["cac"] = json!("0.01");
+    let e = run("insights", &json!({"history": [d]})).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (dealteam::ErrorCode::InvalidMoney, "history[0].cltv")
+    );
+    assert!(e.message.contains("cltv / cac"), "{}", e.message);
+}

@@ -279,3 +279,32 @@ fn level_games_value_coalitions_by_the_section_3_coverage() {
     assert_eq!(dealteam::splits::win_probability(0.0, 10.0, 0.6), 0.0);
     assert!((dealteam::splits::win_probability(1.0, 10.0, 0.6) - 1.0).abs() < 1e-15);
 }
+
+/// Issue 16: a share weight beyond Decimal's range was read as 0 without a word; now it
+/// is refused at the share that is too large.
+#[test]
+fn a_share_beyond_an_exact_amount_is_refused_not_zeroed() {
+    let e = err(
+        json!({"amount": "100.00", "currency": "EUR", "members": ["a", "b"], "model": "fixed",
+        "shares": {"a": 1, "b": 1e40}}),
+    );
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "shares.b"));
+    assert!(e.message.contains("at most"), "{}", e.message);
+    // the §4 allocation itself refuses it too (for weights that come from elsewhere)
+    let m = dealteam::money::Money::parse("100.00").unwrap();
+    let e = dealteam::money::allocate(m, &[1.0, 1e40], 2).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "shares[1]"));
+}
+
+/// Issue 17: money is exactly `-?digits(.digits)?`; each refusal names the field.
+#[test]
+fn money_outside_the_grammar_is_invalid_money_at_its_field() {
+    for bad in [" 12.00 ", "+5.00", ".5", "5."] {
+        let e = err(
+            json!({"amount": bad, "currency": "EUR", "members": ["a", "b"], "model": "fixed",
+            "shares": {"a": 1, "b": 1}}),
+        );
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidMoney, "amount"), "{bad}");
+        assert!(e.message.contains(&format!("`{bad}`")), "{}", e.message);
+    }
+}

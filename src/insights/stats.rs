@@ -2,24 +2,63 @@
 //! and cycle with vs without partners, CLTV/CAC, PSAT, and the ecosystem multiplier.
 
 use super::types::{Comparison, GroupStats, HistoryDeal, HistoryRequest, InsightsResponse};
-use crate::error::Result;
+use crate::error::{DealteamError, ErrorCode, Result};
 use crate::money::Money;
 use rust_decimal::prelude::*;
 use std::collections::BTreeMap;
 
-/// Statistics of the deals matching `keep`.
-fn group(history: &[HistoryDeal], minor: u32, keep: impl Fn(&HistoryDeal) -> bool) -> GroupStats {
+/// Statistics of the deals matching `keep`; `invalid_money` at the value that makes
+/// the won values' sum overflow an exact amount.
+fn group(history: &[HistoryDeal], minor: u32, keep: impl Fn(&HistoryDeal) -> bool) -> Result<GroupStats> {
     let deals: Vec<&HistoryDeal> = history.iter().filter(|d| keep(d)).collect();
     let won: Vec<&&HistoryDeal> = deals.iter().filter(|d| d.won).collect();
-    let won_value: Decimal = won.iter().map(|d| d.value.0).sum();
+    let mut won_value = Decimal::ZERO;
+    for (i, d) in history.iter().enumerate().filter(|(_, d)| d.won && keep(d)) {
+        won_value = won_value.checked_add(d.value.0).ok_or_else(|| {
+            DealteamError::new(
+                ErrorCode::InvalidMoney,
+                format!("history[{i}].value"),
+                format!(
+                    "the won deals' values add up to more than {}, the largest exact amount; check this value",
+                    Decimal::MAX
+                ),
+            )
+        })?;
+    }
     let n = deals.len();
-    GroupStats {
+    let avg = |count: usize| {
+        won_value
+            .checked_div(Decimal::from(count))
+            .map(|a| Money(a).with_scale(minor))
+    };
+    Ok(GroupStats {
         deals: n,
         won: won.len(),
         win_rate: (n > 0).then(|| won.len() as f64 / n as f64),
         won_value: Money(won_value).with_scale(minor),
-        avg_deal_size: (!won.is_empty()).then(|| Money(won_value / Decimal::from(won.len())).with_scale(minor)),
+        avg_deal_size: (!won.is_empty()).then(|| avg(won.len())).flatten(),
         avg_cycle_days: (n > 0).then(|| deals.iter().map(|d| d.cycle_days).sum::<f64>() / n as f64),
+    })
+}
+
+/// §9 CLTV/CAC of one deal, exactly (`None` without both or with a zero CAC);
+/// `invalid_money` at `history[i].cltv` when the quotient is beyond an exact amount.
+fn cltv_to_cac(i: usize, d: &HistoryDeal) -> Result<Option<f64>> {
+    match (d.cltv, d.cac) {
+        (Some(l), Some(c)) if !c.0.is_zero() => match l.0.checked_div(c.0) {
+            Some(q) => Ok(q.to_f64()),
+            None => Err(DealteamError::new(
+                ErrorCode::InvalidMoney,
+                format!("history[{i}].cltv"),
+                format!(
+                    "cltv / cac ({} / {}) is beyond the largest exact amount {}; check both values",
+                    l.0,
+                    c.0,
+                    Decimal::MAX
+                ),
+            )),
+        },
+        _ => Ok(None),
     }
 }
 
@@ -49,18 +88,21 @@ pub fn insights(req: &HistoryRequest) -> Result<InsightsResponse> {
     let currency = req.currency.clone().unwrap_or_else(crate::money::Currency::eur);
     let minor = currency.minor_units();
     let h = &req.history;
+    let all = group(h, minor, |_| true)?;
+    let none = group(h, minor, |d| d.partners.is_empty())?;
+    let partnered = group(h, minor, |d| !d.partners.is_empty())?;
+    let single = group(h, minor, |d| d.partners.len() == 1)?;
+    let p2p = group(h, minor, |d| d.partners.len() >= 2)?;
     let groups: BTreeMap<String, GroupStats> = [
-        ("all", group(h, minor, |_| true)),
-        ("none", group(h, minor, |d| d.partners.is_empty())),
-        ("partnered", group(h, minor, |d| !d.partners.is_empty())),
-        ("single", group(h, minor, |d| d.partners.len() == 1)),
-        ("p2p", group(h, minor, |d| d.partners.len() >= 2)),
+        ("all", &all),
+        ("none", &none),
+        ("partnered", &partnered),
+        ("single", &single),
+        ("p2p", &p2p),
     ]
     .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
+    .map(|(k, v)| (k.to_string(), v.clone()))
     .collect();
-    let g = |k: &str| groups.get(k).cloned().unwrap_or_else(|| group(&[], minor, |_| true));
-    let (all, none, partnered, single, p2p) = (g("all"), g("none"), g("partnered"), g("single"), g("p2p"));
     let size = |s: &GroupStats| s.avg_deal_size.and_then(|m| m.0.to_f64());
     let per_deal = |s: &GroupStats| (s.deals > 0).then(|| s.won_value.0.to_f64().unwrap_or(0.0) / s.deals as f64);
     let multiplier = ratio(per_deal(&p2p), per_deal(&single));
@@ -68,10 +110,12 @@ pub fn insights(req: &HistoryRequest) -> Result<InsightsResponse> {
         partnered.won_value.0.to_f64(),
         all.won_value.0.to_f64().filter(|v| *v != 0.0),
     );
-    let cltv_to_cac = mean(h.iter().filter_map(|d| match (d.cltv, d.cac) {
-        (Some(l), Some(c)) if !c.0.is_zero() => (l.0 / c.0).to_f64(),
-        _ => None,
-    }));
+    let ratios: Vec<Option<f64>> = h
+        .iter()
+        .enumerate()
+        .map(|(i, d)| cltv_to_cac(i, d))
+        .collect::<Result<_>>()?;
+    let cltv_to_cac = mean(ratios.into_iter().flatten());
     let psat = mean(h.iter().filter_map(|d| d.psat));
     let win_rate = compare(partnered.win_rate, none.win_rate);
     let mut notes = Vec::new();

@@ -10,6 +10,7 @@ use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::model::{Deal, Ecosystem};
 use crate::money::{allocate, allocate_decimal, Currency, Money};
+use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -279,6 +280,14 @@ fn fixed(
                     Some(_) if !x.is_finite() || x < 0.0 => {
                         p.invalid(sp, format!("a share must be a number ≥ 0, got {x}"))
                     }
+                    // §4 divides by exact decimal weights: a weight beyond Decimal's range is refused, never read as 0
+                    Some(_) if Decimal::from_f64(x).is_none() => p.invalid(
+                        sp,
+                        format!(
+                            "a share must be at most {}, got {x}; scale the shares down",
+                            Decimal::MAX
+                        ),
+                    ),
                     Some(&i) => w[i] = x,
                 }
             }
