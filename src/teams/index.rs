@@ -4,9 +4,10 @@
 //! levels (via [`crate::coverage::level`]), slot eligibility bitmasks, fits per slot
 //! profile (via [`crate::fit::fit`]), pair scores (via `Relationship::pair_score`).
 
-use super::types::{SearchMode, TeamsRequest, DEFAULT_K, MAX_K};
+use super::checks;
+use super::types::TeamsRequest;
 use crate::coverage::level;
-use crate::error::{DealteamError, ErrorCode, Problems, Result};
+use crate::error::Result;
 use crate::fit::{eligible, fit, Tiers};
 use crate::model::{ConflictMode, Partner, Profile};
 use std::collections::HashMap;
@@ -91,199 +92,22 @@ pub(crate) fn pair_key(i: u32, j: u32) -> u64 {
 impl Instance {
     /// Validate the request (every problem with its path) and index it.
     pub fn new(req: TeamsRequest) -> Result<Instance> {
-        req.ecosystem.validate()?;
-        let mut p = Problems::new();
+        let k = checks::validate(&req)?;
+        let slot_prof = checks::slot_profiles(&req);
         let eco = &req.ecosystem;
-        crate::model::check_ids(&mut p, "profiles", req.profiles.iter().map(|x| x.id.as_str()));
-        for (i, prof) in req.profiles.iter().enumerate() {
-            p.take(prof.validate(&format!("profiles[{i}]"), &eco.tiers));
-        }
-        p.take(req.deal.validate("deal"));
-        let k = req.k.unwrap_or(DEFAULT_K);
-        if k == 0 {
-            p.invalid("k", "k must be at least 1");
-        } else if k > MAX_K {
-            p.add(DealteamError::too_large("k", "teams requested (k)", MAX_K, k));
-        }
-        if let Some(t) = req.time_limit_ms {
-            if !t.is_finite() || t < 0.0 {
-                p.invalid(
-                    "timeLimitMs",
-                    format!("the time limit must be a number of milliseconds ≥ 0, got {t}"),
-                );
-            }
-        }
-        if let Some(m) = &req.win_model {
-            p.take(m.check("winModel"));
-        }
-        let _ = req.mode.unwrap_or(SearchMode::Exact);
-        let prof_ix: HashMap<&str, usize> = req
-            .profiles
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.as_str(), i))
-            .collect();
-        let mut slot_prof: Vec<Option<&Profile>> = Vec::new();
-        for (i, s) in req.deal.slots.iter().enumerate() {
-            match &s.profile {
-                None => slot_prof.push(None),
-                Some(id) => match prof_ix.get(id.as_str()) {
-                    Some(&j) => slot_prof.push(req.profiles.get(j)),
-                    None => {
-                        let known: Vec<&str> = req.profiles.iter().map(|x| x.id.as_str()).collect();
-                        p.push(
-                            ErrorCode::UnknownProfile,
-                            format!("deal.slots[{i}].profile"),
-                            format!("no profile has the id `{id}`; profiles: {}", known.join(", ")),
-                        );
-                        slot_prof.push(None);
-                    }
-                },
-            }
-        }
-        let pix = eco.partner_index();
-        for (name, list) in [("include", &req.deal.include), ("exclude", &req.deal.exclude)] {
-            let mut seen = std::collections::HashSet::new();
-            for (j, id) in list.iter().enumerate() {
-                if !pix.contains_key(id.as_str()) {
-                    p.push(
-                        ErrorCode::UnknownPartner,
-                        format!("deal.{name}[{j}]"),
-                        format!("no partner has the id `{id}`"),
-                    );
-                } else if !seen.insert(id.as_str()) {
-                    p.push(
-                        ErrorCode::DuplicateId,
-                        format!("deal.{name}[{j}]"),
-                        format!("`{id}` is listed twice"),
-                    );
-                }
-            }
-        }
-        let mut seen_pairs: HashMap<(usize, usize), usize> = HashMap::new();
-        for (i, r) in eco.relationships.iter().enumerate() {
-            if let (Some(&a), Some(&b)) = (pix.get(r.a.as_str()), pix.get(r.b.as_str())) {
-                let key = (a.min(b), a.max(b));
-                if let Some(first) = seen_pairs.insert(key, i) {
-                    p.push(
-                        ErrorCode::DuplicateId,
-                        format!("relationships[{i}]"),
-                        format!(
-                            "the pair `{}`–`{}` is already described at relationships[{first}]; merge the two",
-                            r.a, r.b
-                        ),
-                    );
-                }
-            }
-        }
-        p.finish()?;
-
         let deal = &req.deal;
         let tiers = Tiers::new(&eco.tiers);
-        let nslots = deal.slots.len();
-        let excluded: std::collections::HashSet<&str> = deal.exclude.iter().map(String::as_str).collect();
-        let elig = |partner: &Partner, s: usize| -> bool {
-            match (slot_prof.get(s).copied().flatten(), deal.slots.get(s)) {
-                (Some(prof), _) => eligible(prof, partner, &tiers),
-                (None, Some(slot)) => slot.profile.is_none() && partner.kind == slot.role,
-                _ => false,
-            }
-        };
-        let mut eligible_count = vec![0usize; nslots];
-        let mut found: Vec<(String, usize, u16)> = Vec::new();
-        for (pi, pa) in eco.partners.iter().enumerate() {
-            if excluded.contains(pa.id.as_str()) {
-                continue;
-            }
-            let mut m = 0u16;
-            for (s, count) in eligible_count.iter_mut().enumerate() {
-                if elig(pa, s) {
-                    m |= 1 << s;
-                    *count += 1;
-                }
-            }
-            if m != 0 {
-                found.push((pa.id.clone(), pi, m));
-            }
-        }
-        // Candidates in id order, so that index order is the §3 tie-break order.
-        found.sort_unstable();
-        let (mut partner, mut ids, mut mask) = (Vec::new(), Vec::new(), Vec::new());
-        for (id, pi, m) in found {
-            ids.push(id);
-            partner.push(pi);
-            mask.push(m);
-        }
-        let n = partner.len();
-        let cix: HashMap<&str, u32> = ids.iter().enumerate().map(|(i, x)| (x.as_str(), i as u32)).collect();
-        infeasible_checks(&req, &eligible_count, &slot_prof, &cix)?;
-
-        let reqs = &deal.requirements;
-        let nreq = reqs.len();
-        let mut levels = Vec::with_capacity(n * nreq);
-        let mut fits = vec![0.0; n * nslots];
-        let mut best_fit = vec![f64::NEG_INFINITY; n];
-        for (c, &pi) in partner.iter().enumerate() {
-            let Some(pa) = eco.partners.get(pi) else { continue };
-            levels.extend(reqs.iter().map(|r| level(r, pa)));
-            for s in 0..nslots {
-                if let Some(prof) = slot_prof.get(s).copied().flatten() {
-                    if mask[c] & (1 << s) != 0 {
-                        let f = fit(prof, pa, &tiers);
-                        fits[c * nslots + s] = f;
-                        best_fit[c] = best_fit[c].max(f);
-                    }
-                }
-            }
-        }
-        let mut pairs = HashMap::new();
-        let mut conflicts_of = vec![Vec::new(); n];
-        let mut nbrs: Vec<Vec<(u32, Pair)>> = vec![Vec::new(); n];
-        let mut rel_count = vec![0usize; n];
-        let mut max_rel = vec![f64::NEG_INFINITY; n];
-        for r in &eco.relationships {
-            let (Some(&a), Some(&b)) = (cix.get(r.a.as_str()), cix.get(r.b.as_str())) else {
-                continue;
-            };
-            let pr = Pair {
-                score: r.pair_score(),
-                conflict: r.conflict,
-            };
-            pairs.insert(pair_key(a, b), pr);
-            for (x, y) in [(a, b), (b, a)] {
-                rel_count[x as usize] += 1;
-                nbrs[x as usize].push((y, pr));
-                max_rel[x as usize] = max_rel[x as usize].max(pr.score);
-                if pr.conflict {
-                    conflicts_of[x as usize].push(y);
-                }
-            }
-        }
-        let max_pair: Vec<f64> = (0..n)
-            .map(|c| {
-                if rel_count[c] + 1 < n {
-                    max_rel[c].max(0.0)
-                } else {
-                    max_rel[c]
-                }
-            })
+        let (cands, eligible_count) = candidates(&req, &slot_prof, &tiers);
+        let n = cands.partner.len();
+        let cix: HashMap<&str, u32> = cands
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.as_str(), i as u32))
             .collect();
-        let mut top_pairs = vec![0.0; n * TOP_PAIRS];
-        for (c, nb) in nbrs.iter().enumerate() {
-            let mut v: Vec<f64> = nb.iter().map(|x| x.1.score).collect();
-            // every unrelated candidate is a pair scoring 0
-            let unrelated = (n - 1).saturating_sub(rel_count[c]);
-            v.extend(std::iter::repeat(0.0).take(unrelated.min(TOP_PAIRS)));
-            v.sort_unstable_by(|a, b| b.total_cmp(a));
-            // (entries past the number of other candidates are never reached; any upper bound does)
-            let first = v.first().copied().unwrap_or(0.0);
-            for i in 0..TOP_PAIRS {
-                top_pairs[c * TOP_PAIRS + i] = v.get(i).copied().unwrap_or(first);
-            }
-        }
-        for l in &mut conflicts_of {
-            l.sort_unstable();
-        }
+        checks::infeasible(&req, &eligible_count, &slot_prof, &cix)?;
+        let (levels, fits, best_fit) = levels_and_fits(&req, &cands, &slot_prof, &tiers);
+        let pt = pair_tables(&req, &cix, n);
         let unprofiled_mask = slot_prof
             .iter()
             .enumerate()
@@ -293,16 +117,16 @@ impl Instance {
             .map(|c| {
                 let mut top = [0.0; TOP_PAIRS];
                 top.copy_from_slice(
-                    top_pairs
+                    pt.top_pairs
                         .get(c * TOP_PAIRS..(c + 1) * TOP_PAIRS)
                         .unwrap_or(&[0.0; TOP_PAIRS]),
                 );
                 CandInfo {
                     best_fit: best_fit[c],
-                    max_pair: max_pair[c],
+                    max_pair: pt.max_pair[c],
                     top,
-                    mask: mask[c],
-                    optional_fit: best_fit[c] > f64::NEG_INFINITY && mask[c] & unprofiled_mask != 0,
+                    mask: cands.mask[c],
+                    optional_fit: best_fit[c] > f64::NEG_INFINITY && cands.mask[c] & unprofiled_mask != 0,
                 }
             })
             .collect();
@@ -316,24 +140,27 @@ impl Instance {
         let w = deal.weights();
         let forbid = deal.conflicts == ConflictMode::Forbid;
         let penalty = if forbid { 0.0 } else { deal.conflict_penalty() };
+        let profiled = slot_prof.iter().map(Option::is_some).collect();
+        let slot_min = deal.slots.iter().map(|s| s.min).collect();
+        let slot_max = deal.slots.iter().map(|s| s.max).collect();
         Ok(Instance {
             k,
             max_size,
-            partner,
-            ids,
-            nreq,
+            partner: cands.partner,
+            ids: cands.ids,
+            nreq: deal.requirements.len(),
             levels,
-            mask,
+            mask: cands.mask,
             fits,
             best_fit,
-            pairs,
-            conflicts_of,
-            nbrs,
+            pairs: pt.pairs,
+            conflicts_of: pt.conflicts_of,
+            nbrs: pt.nbrs,
             unprofiled_mask,
             info,
-            profiled: slot_prof.iter().map(Option::is_some).collect(),
-            slot_min: deal.slots.iter().map(|s| s.min).collect(),
-            slot_max: deal.slots.iter().map(|s| s.max).collect(),
+            profiled,
+            slot_min,
+            slot_max,
             include,
             w: (w.coverage, w.fit, w.synergy),
             penalty,
@@ -372,80 +199,150 @@ impl Instance {
     }
 }
 
-/// `infeasible` errors that can be named before searching: a slot whose `min` cannot
-/// be filled, mins above the size limit, includes that fit no slot or conflict.
-fn infeasible_checks(
+/// The candidates — partners not excluded that may fill at least one slot — in id
+/// order (the §3 tie-break order).
+struct Candidates {
+    partner: Vec<usize>,
+    ids: Vec<String>,
+    mask: Vec<u16>,
+}
+
+/// The candidates, and how many partners may fill each slot.
+fn candidates(req: &TeamsRequest, slot_prof: &[Option<&Profile>], tiers: &Tiers) -> (Candidates, Vec<usize>) {
+    let (eco, deal) = (&req.ecosystem, &req.deal);
+    let nslots = deal.slots.len();
+    let excluded: std::collections::HashSet<&str> = deal.exclude.iter().map(String::as_str).collect();
+    let elig = |partner: &Partner, s: usize| -> bool {
+        match (slot_prof.get(s).copied().flatten(), deal.slots.get(s)) {
+            (Some(prof), _) => eligible(prof, partner, tiers),
+            (None, Some(slot)) => slot.profile.is_none() && partner.kind == slot.role,
+            _ => false,
+        }
+    };
+    let mut eligible_count = vec![0usize; nslots];
+    let mut found: Vec<(String, usize, u16)> = Vec::new();
+    for (pi, pa) in eco.partners.iter().enumerate() {
+        if excluded.contains(pa.id.as_str()) {
+            continue;
+        }
+        let mut m = 0u16;
+        for (s, count) in eligible_count.iter_mut().enumerate() {
+            if elig(pa, s) {
+                m |= 1 << s;
+                *count += 1;
+            }
+        }
+        if m != 0 {
+            found.push((pa.id.clone(), pi, m));
+        }
+    }
+    // Candidates in id order, so that index order is the §3 tie-break order.
+    found.sort_unstable();
+    let (mut partner, mut ids, mut mask) = (Vec::new(), Vec::new(), Vec::new());
+    for (id, pi, m) in found {
+        ids.push(id);
+        partner.push(pi);
+        mask.push(m);
+    }
+    (Candidates { partner, ids, mask }, eligible_count)
+}
+
+/// Requirement levels, fits per slot and best fits of the candidates.
+fn levels_and_fits(
     req: &TeamsRequest,
-    eligible_count: &[usize],
+    cands: &Candidates,
     slot_prof: &[Option<&Profile>],
-    cix: &HashMap<&str, u32>,
-) -> Result<()> {
-    let deal = &req.deal;
-    for (i, s) in deal.slots.iter().enumerate() {
-        let have = eligible_count.get(i).copied().unwrap_or(0);
-        if (have as u64) < s.min as u64 {
-            let what = match slot_prof.get(i).copied().flatten() {
-                Some(pr) => format!("profile {}", pr.id),
-                None => format!("kind {}", s.role),
-            };
-            let msg = if have == 0 {
-                format!(
-                    "no partner can fill slot `{}` ({what}): 0 eligible, min {}",
-                    s.role, s.min
-                )
-            } else {
-                format!(
-                    "slot `{}` ({what}) needs {} members but only {have} partners are eligible",
-                    s.role, s.min
-                )
-            };
-            return Err(DealteamError::new(
-                ErrorCode::Infeasible,
-                format!("deal.slots[{i}]"),
-                msg,
-            ));
-        }
-    }
-    let mins: u64 = deal.slots.iter().map(|s| s.min as u64).sum();
-    let max = deal.max_team_size() as u64;
-    if mins > max {
-        return Err(DealteamError::new(
-            ErrorCode::Infeasible,
-            "deal.maxTeamSize",
-            format!("the slots need at least {mins} members but maxTeamSize is {max}"),
-        ));
-    }
-    if deal.include.len() as u64 > max {
-        return Err(DealteamError::new(
-            ErrorCode::Infeasible,
-            "deal.include",
-            format!("{} partners are included but maxTeamSize is {max}", deal.include.len()),
-        ));
-    }
-    for (j, id) in deal.include.iter().enumerate() {
-        if !cix.contains_key(id.as_str()) {
-            return Err(DealteamError::new(
-                ErrorCode::Infeasible,
-                format!("deal.include[{j}]"),
-                format!(
-                    "`{id}` is included but cannot fill any slot (wrong kind, or fails the slot profiles' require)"
-                ),
-            ));
-        }
-    }
-    if deal.conflicts == ConflictMode::Forbid {
-        for r in &req.ecosystem.relationships {
-            if r.conflict && deal.include.contains(&r.a) && deal.include.contains(&r.b) {
-                return Err(DealteamError::new(
-                    ErrorCode::Infeasible,
-                    "deal.include",
-                    format!(
-                        "`{}` and `{}` are both included but in conflict (conflicts: forbid)",
-                        r.a, r.b
-                    ),
-                ));
+    tiers: &Tiers,
+) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let (eco, deal) = (&req.ecosystem, &req.deal);
+    let (n, nslots) = (cands.partner.len(), deal.slots.len());
+    let (partner, mask) = (&cands.partner, &cands.mask);
+    let reqs = &deal.requirements;
+    let nreq = reqs.len();
+    let mut levels = Vec::with_capacity(n * nreq);
+    let mut fits = vec![0.0; n * nslots];
+    let mut best_fit = vec![f64::NEG_INFINITY; n];
+    for (c, &pi) in partner.iter().enumerate() {
+        let Some(pa) = eco.partners.get(pi) else { continue };
+        levels.extend(reqs.iter().map(|r| level(r, pa)));
+        for s in 0..nslots {
+            if let Some(prof) = slot_prof.get(s).copied().flatten() {
+                if mask[c] & (1 << s) != 0 {
+                    let f = fit(prof, pa, tiers);
+                    fits[c * nslots + s] = f;
+                    best_fit[c] = best_fit[c].max(f);
+                }
             }
         }
     }
-    Ok(())
+    (levels, fits, best_fit)
+}
+
+/// Pair data of the candidates, per candidate and packed for the frame bounds.
+struct PairTables {
+    pairs: HashMap<u64, Pair>,
+    conflicts_of: Vec<Vec<u32>>,
+    nbrs: Vec<Vec<(u32, Pair)>>,
+    max_pair: Vec<f64>,
+    top_pairs: Vec<f64>,
+}
+
+/// The pair tables of `n` candidates (`cix`: candidate index by id).
+fn pair_tables(req: &TeamsRequest, cix: &HashMap<&str, u32>, n: usize) -> PairTables {
+    let eco = &req.ecosystem;
+    let mut pairs = HashMap::new();
+    let mut conflicts_of = vec![Vec::new(); n];
+    let mut nbrs: Vec<Vec<(u32, Pair)>> = vec![Vec::new(); n];
+    let mut rel_count = vec![0usize; n];
+    let mut max_rel = vec![f64::NEG_INFINITY; n];
+    for r in &eco.relationships {
+        let (Some(&a), Some(&b)) = (cix.get(r.a.as_str()), cix.get(r.b.as_str())) else {
+            continue;
+        };
+        let pr = Pair {
+            score: r.pair_score(),
+            conflict: r.conflict,
+        };
+        pairs.insert(pair_key(a, b), pr);
+        for (x, y) in [(a, b), (b, a)] {
+            rel_count[x as usize] += 1;
+            nbrs[x as usize].push((y, pr));
+            max_rel[x as usize] = max_rel[x as usize].max(pr.score);
+            if pr.conflict {
+                conflicts_of[x as usize].push(y);
+            }
+        }
+    }
+    let max_pair: Vec<f64> = (0..n)
+        .map(|c| {
+            if rel_count[c] + 1 < n {
+                max_rel[c].max(0.0)
+            } else {
+                max_rel[c]
+            }
+        })
+        .collect();
+    let mut top_pairs = vec![0.0; n * TOP_PAIRS];
+    for (c, nb) in nbrs.iter().enumerate() {
+        let mut v: Vec<f64> = nb.iter().map(|x| x.1.score).collect();
+        // every unrelated candidate is a pair scoring 0
+        let unrelated = (n - 1).saturating_sub(rel_count[c]);
+        v.extend(std::iter::repeat(0.0).take(unrelated.min(TOP_PAIRS)));
+        v.sort_unstable_by(|a, b| b.total_cmp(a));
+        // (entries past the number of other candidates are never reached; any upper bound does)
+        let first = v.first().copied().unwrap_or(0.0);
+        for i in 0..TOP_PAIRS {
+            top_pairs[c * TOP_PAIRS + i] = v.get(i).copied().unwrap_or(first);
+        }
+    }
+    for l in &mut conflicts_of {
+        l.sort_unstable();
+    }
+    PairTables {
+        pairs,
+        conflicts_of,
+        nbrs,
+        max_pair,
+        top_pairs,
+    }
 }

@@ -1,6 +1,9 @@
 //! Deal teams (SPEC §3): scoring, admissible bounds and the exact, resumable top-k
 //! search behind the `teams` command and the JS `TeamSearch` handle.
 
+mod bound;
+mod checks;
+mod formulas;
 mod frame;
 mod index;
 mod score;
@@ -8,7 +11,7 @@ mod search;
 mod slots;
 mod types;
 
-pub use score::{synergy, team_fit, team_score};
+pub use formulas::{order, synergy, team_fit, team_score};
 pub use search::TeamSearch;
 pub use types::*;
 

@@ -1,40 +1,14 @@
-//! The §3 team formulas (team fit, synergy, score with conflict penalty), the exact
-//! evaluation of one member set (best slot assignment) with its breakdown, and the
-//! §3 order of teams. Coverage comes from [`crate::coverage`], fits from
+//! The exact evaluation of one member set (best slot assignment) with its breakdown,
+//! through the §3 formulas of [`super::formulas`], and the deterministic sort of teams
+//! into the §3 order. Coverage comes from [`crate::coverage`], fits from
 //! [`crate::fit`] and pair scores from `Relationship::pair_score` (via the index).
 
+use super::formulas::{synergy, team_score};
 use super::index::Instance;
 use super::slots::{best_assignment, Slots};
 use super::types::{Cover, MemberBreakdown, PairBreakdown, Team};
 use crate::coverage::coverage_of_levels;
 use crate::num::TIE_EPS;
-use std::cmp::Ordering;
-
-/// §3 team fit: mean of the fits of the `q` members in profiled slots (`sum` of their
-/// fits), 1 when no member sits in a profiled slot.
-pub fn team_fit(sum: f64, q: usize) -> f64 {
-    if q == 0 {
-        1.0
-    } else {
-        sum / q as f64
-    }
-}
-
-/// §3 synergy: mean pair score over all member pairs (`sum` over `n` members), 0 for
-/// a team of one.
-pub fn synergy(sum: f64, n: usize) -> f64 {
-    if n < 2 {
-        0.0
-    } else {
-        sum / (n * (n - 1) / 2) as f64
-    }
-}
-
-/// §3 score: `(w_c·cov + w_f·fit + w_s·(synergy+1)/2) / (w_c + w_f + w_s)` minus
-/// `penalty` per conflicting pair (`penalty` is 0 under `forbid`).
-pub fn team_score(w: (f64, f64, f64), cov: f64, fit: f64, syn: f64, conflicts: usize, penalty: f64) -> f64 {
-    (w.0 * cov + w.1 * fit + w.2 * (syn + 1.0) / 2.0) / (w.0 + w.1 + w.2) - penalty * conflicts as f64
-}
 
 /// A scored member set (candidate indices sorted by id).
 #[derive(Clone, Debug)]
@@ -42,17 +16,6 @@ pub(crate) struct Scored {
     pub members: Vec<u32>,
     pub key: Vec<String>,
     pub score: f64,
-}
-
-/// The §3 order: score descending; within 1e-9, the sorted member-id list ascending.
-pub(crate) fn order(a_score: f64, a_key: &[String], b_score: f64, b_key: &[String]) -> Ordering {
-    if (a_score - b_score).abs() < TIE_EPS {
-        a_key.cmp(b_key)
-    } else if a_score > b_score {
-        Ordering::Less
-    } else {
-        Ordering::Greater
-    }
 }
 
 /// Sort scored teams into the §3 order deterministically: by exact score, then

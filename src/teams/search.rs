@@ -15,9 +15,11 @@
 //! and with member-id tie-breaks even equal candidates are not interchangeable. The
 //! per-candidate bounds do that job instead.
 
-use super::frame::{build, fit_bound, fit_terms, Frame, Partial, Scratch};
+use super::bound::{fit_bound, fit_terms};
+use super::formulas::{order, synergy, team_score};
+use super::frame::{build, Frame, Partial, Scratch};
 use super::index::Instance;
-use super::score::{order, score_set, slots_of, sort_teams, synergy, team_score, Scored};
+use super::score::{score_set, slots_of, sort_teams, Scored};
 use super::types::{TeamProgress, TeamsRequest, TeamsResponse};
 use crate::clock::Ctx;
 use crate::error::{DealteamError, ErrorCode, Result};

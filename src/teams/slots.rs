@@ -94,7 +94,7 @@ pub(crate) fn best_assignment(
                 q += 1;
             }
         }
-        return Some((super::score::team_fit(sum, q), assign));
+        return Some((super::formulas::team_fit(sum, q), assign));
     }
     type State = (Vec<u16>, u16);
     let mut layer: std::collections::BTreeMap<State, (f64, Vec<u8>)> = std::collections::BTreeMap::new();
@@ -138,7 +138,7 @@ pub(crate) fn best_assignment(
         if (0..nslots).any(|s| (count[s] as u32) < slots.min[s]) {
             continue;
         }
-        let f = super::score::team_fit(sum, q as usize);
+        let f = super::formulas::team_fit(sum, q as usize);
         if best.as_ref().map_or(true, |(b, _)| f > *b) {
             best = Some((f, assign));
         }
