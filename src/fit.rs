@@ -39,7 +39,7 @@ fn clamp01(x: f64) -> f64 {
     x.clamp(0.0, 1.0)
 }
 
-/// §2 score s ∈ [0,1] of one criterion for one partner.
+/// §2 score `s ∈ [0, 1]` of one criterion for one partner.
 pub fn criterion_score(c: &Criterion, p: &Partner, tiers: &Tiers) -> f64 {
     let key = c.key.as_deref().unwrap_or("");
     match c.kind {
