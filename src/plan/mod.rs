@@ -1,31 +1,27 @@
 //! Joint plans (SPEC §6, §7): the plan model, its seeded Monte Carlo simulation in
 //! steps, the agreement checklist (`validate`), the Markdown agreement and the audit
 //! against actuals — and the four commands of SPEC §10 that expose them.
+//!
+//! - [`types`]: the plan and each command's request and response (the JSON contract);
+//! - [`model`]: the simulation model, checked from a plan, one checker per part;
+//! - [`sim`]: the stepped Monte Carlo simulation and its summary;
+//! - [`validate`]: the §7 checklist, one validator per section of the agreement;
+//! - [`agreement`]: the Markdown agreement; [`audit`]: the plan against actuals.
 
 pub mod agreement;
 pub mod audit;
-pub mod check;
-pub mod report;
+pub mod model;
 pub mod sim;
-pub mod stats;
-pub mod trial;
 pub mod types;
 pub mod validate;
 
 pub use crate::splits::{PreparedSplit, SplitRule};
-pub use sim::Simulation;
+pub use sim::{simulate, Simulation};
 pub use types::*;
 
 use crate::api::Command;
 use crate::clock::Ctx;
 use crate::Result;
-
-/// Run a simulation to the end (no time limit).
-pub fn simulate(req: SimulateRequest, ctx: &Ctx) -> Result<SimulateResponse> {
-    let mut sim = Simulation::new(req)?;
-    while !sim.step(f64::INFINITY, ctx)?.done {}
-    sim.result()
-}
 
 /// `simulate` (SPEC §10): `{plan, trials?, seed?}` → months, totals, partners, objectives.
 pub struct SimulateCommand;

@@ -10,7 +10,7 @@
 //! within the horizon, a renewal draw (when 0 < renewalRate < 1).
 
 use crate::money::{equal_part, Money};
-use crate::plan::check::{Model, OfferModel};
+use crate::plan::model::{Model, OfferModel};
 use crate::Result;
 use rand::Rng;
 use rand_chacha::ChaCha12Rng;

@@ -1,0 +1,170 @@
+//! The running summary of a simulation (SPEC §6): each trial's months added to
+//! fixed-memory accumulators — exact integer sums for the means, histograms for the
+//! quantiles, payback months and objective hits — so memory does not grow with trials.
+
+use crate::plan::model::{Investment, Metric, Model};
+use crate::plan::sim::stats::{MoneyAcc, MonthCounts, RatioAcc};
+use crate::plan::sim::trial::Trial;
+
+/// Accumulators of one month (or of the totals).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Period {
+    pub bookings: MoneyAcc,
+    pub revenue: MoneyAcc,
+    /// Per partner.
+    pub shares: Vec<MoneyAcc>,
+    /// Per partner: ROPI of the cumulative figures (only when something was invested).
+    pub ropi: Vec<RatioAcc>,
+}
+
+impl Period {
+    fn new(partners: usize) -> Period {
+        Period {
+            shares: vec![MoneyAcc::default(); partners],
+            ropi: vec![RatioAcc::default(); partners],
+            ..Period::default()
+        }
+    }
+
+    fn buckets(&self) -> usize {
+        self.bookings.q.buckets()
+            + self.revenue.q.buckets()
+            + self.shares.iter().map(|a| a.q.buckets()).sum::<usize>()
+            + self.ropi.iter().map(|a| a.q.buckets()).sum::<usize>()
+    }
+}
+
+/// Everything summarised so far.
+#[derive(Clone, Debug)]
+pub(crate) struct Summary {
+    pub months: Vec<Period>,
+    pub total: Period,
+    /// Per partner.
+    pub payback: Vec<MonthCounts>,
+    /// Per objective: trials that reached the target, and the sum of the metric.
+    pub objectives: Vec<(u64, i128)>,
+    pub deals: u64,
+    pub trials: u64,
+}
+
+/// One trial's per-partner running figures over its months.
+struct PartnerRun {
+    /// Cumulative share per partner.
+    cum_share: Vec<i64>,
+    /// First month (1-based) in which the cumulative share covers the investment.
+    payback: Vec<Option<usize>>,
+}
+
+impl Summary {
+    /// Empty accumulators for `model`.
+    pub fn new(model: &Model) -> Summary {
+        let p = model.partners.len();
+        let h = model.horizon;
+        Summary {
+            months: (0..h).map(|_| Period::new(p)).collect(),
+            total: Period::new(p),
+            payback: (0..p).map(|_| MonthCounts::new(h)).collect(),
+            objectives: vec![(0, 0); model.objectives.len()],
+            deals: 0,
+            trials: 0,
+        }
+    }
+
+    /// Histogram buckets held (the memory of a run).
+    pub fn buckets(&self) -> usize {
+        self.months.iter().map(Period::buckets).sum::<usize>() + self.total.buckets()
+    }
+
+    /// Add one trial.
+    pub fn absorb(&mut self, m: &Model, invest: &Investment, t: &Trial) {
+        let run = self.absorb_months(m, invest, t);
+        self.absorb_totals(m, invest, t, &run);
+        self.absorb_objectives(m, t);
+        self.deals += t.deals;
+        self.trials += 1;
+    }
+
+    /// Every month's figures; returns the partners' running figures.
+    fn absorb_months(&mut self, m: &Model, invest: &Investment, t: &Trial) -> PartnerRun {
+        let p = m.partners.len();
+        let mut run = PartnerRun {
+            cum_share: vec![0i64; p],
+            payback: vec![None; p],
+        };
+        for (mi, per) in self.months.iter_mut().enumerate() {
+            per.bookings.add(t.bookings.get(mi).copied().unwrap_or(0));
+            per.revenue.add(t.revenue.get(mi).copied().unwrap_or(0));
+            for i in 0..p {
+                let sh = t.shares.get(mi * p + i).copied().unwrap_or(0);
+                let cs = run.cum_share.get_mut(i).map(|c| {
+                    *c = c.saturating_add(sh);
+                    *c
+                });
+                let inv = invest.cumulative(mi, i);
+                if let Some(acc) = per.shares.get_mut(i) {
+                    acc.add(sh);
+                }
+                let Some(cs) = cs else { continue };
+                if inv > 0 {
+                    if let Some(acc) = per.ropi.get_mut(i) {
+                        acc.add(ropi(cs, inv));
+                    }
+                }
+                if let Some(pb) = run.payback.get_mut(i) {
+                    if pb.is_none() && cs >= inv {
+                        *pb = Some(mi + 1);
+                    }
+                }
+            }
+        }
+        run
+    }
+
+    /// The horizon's totals and payback months.
+    fn absorb_totals(&mut self, m: &Model, invest: &Investment, t: &Trial, run: &PartnerRun) {
+        let h = m.horizon;
+        let sum = |v: &[i64]| v.iter().take(h).fold(0i64, |a, &x| a.saturating_add(x));
+        self.total.bookings.add(sum(&t.bookings));
+        self.total.revenue.add(sum(&t.revenue));
+        let last = h.saturating_sub(1);
+        for i in 0..m.partners.len() {
+            let cs = run.cum_share.get(i).copied().unwrap_or(0);
+            let inv = invest.cumulative(last, i);
+            if let Some(acc) = self.total.shares.get_mut(i) {
+                acc.add(cs);
+            }
+            if inv > 0 {
+                if let Some(acc) = self.total.ropi.get_mut(i) {
+                    acc.add(ropi(cs, inv));
+                }
+            }
+            if let Some(c) = self.payback.get_mut(i) {
+                c.add(run.payback.get(i).copied().flatten());
+            }
+        }
+    }
+
+    /// Each objective's metric up to its month: the sum and whether it hit the target.
+    fn absorb_objectives(&mut self, m: &Model, t: &Trial) {
+        let p = m.partners.len();
+        for (o, acc) in m.objectives.iter().zip(self.objectives.iter_mut()) {
+            let upto = o.by_month.min(m.horizon);
+            let v: i128 = match o.metric {
+                Metric::Bookings => t.bookings.iter().take(upto).map(|&x| i128::from(x)).sum(),
+                Metric::Revenue => t.revenue.iter().take(upto).map(|&x| i128::from(x)).sum(),
+                Metric::Share(i) => (0..upto)
+                    .map(|mi| i128::from(t.shares.get(mi * p + i).copied().unwrap_or(0)))
+                    .sum(),
+            };
+            acc.1 += v;
+            if v >= o.target {
+                acc.0 += 1;
+            }
+        }
+    }
+}
+
+/// ROPI = (share − investment) / investment (SPEC §6), for investment > 0.
+pub fn ropi(share: i64, investment: i64) -> f64 {
+    (share as f64 - investment as f64) / investment as f64
+}
