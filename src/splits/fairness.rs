@@ -88,7 +88,8 @@ pub fn report(
             &owned
         }
     };
-    core(&mut f, v, &x, members, tol + n as f64 * unit_game);
+    core(&mut f, v, &x, members, tol + n as f64 * unit_game, tol);
+    individual_rationality(&mut f, &singles, &x, members, tol + unit_game);
     symmetry(&mut f, v, parts, members, tol, unit);
     dummies(&mut f, v, &singles, parts, members, amt, grand, tol, unit);
     Ok(f)
@@ -129,51 +130,134 @@ fn explain_game(f: &mut Fairness, game: &Game, grand: f64, alone: f64, tol: f64)
     }
 }
 
-/// Core check: the largest excess `v(S) − x(S)` over every non-empty S, from subset
-/// sums of the payoffs (O(2ⁿ)).
-fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64) {
-    let (best, best_mask, xs_best) = max_excess(v, x);
-    if best_mask == 0 {
+/// Core check: the largest excess `v(S) − x(S)` over every proper non-empty S, from
+/// subset sums of the payoffs (O(2ⁿ)); ties (within `tol`) go to the smallest coalition,
+/// then the lexicographically smallest sorted id list (SPEC §11).
+fn core(f: &mut Fairness, v: &[f64], x: &[f64], members: &[String], tol: f64, tie_tol: f64) {
+    let Some(top) = most_blocking(v, x, members, tie_tol) else {
         // one member: only the grand coalition, which efficiency settles
         f.in_core = Some(true);
         f.core_empty = Some(false);
         return;
-    }
-    let names: Vec<String> = {
-        let mut s: Vec<String> = (0..members.len())
-            .filter(|&i| best_mask >> i & 1 == 1)
-            .map(|i| members[i].clone())
-            .collect();
-        s.sort();
-        s
     };
-    let in_core = best <= tol;
+    let names = sorted_names(top.mask, members);
+    let in_core = top.excess <= tol;
     f.in_core = Some(in_core);
     if in_core {
         f.core_empty = Some(false);
         f.explanation
             .push("In the core: no group of members would earn more on its own than this split gives it.".into());
         return;
-    } else {
-        let empty = if f.core_empty == Some(true) {
-            " (the core is empty, so every split is blocked)"
-        } else {
-            ""
-        };
-        f.explanation.push(format!(
-            "Not in the core{empty}: {{{}}} would earn {:.2} on its own but gets {:.2} here (excess {:.2}) — it has a reason to leave.",
-            names.join(", "),
-            v[best_mask],
-            xs_best,
-            best
-        ));
     }
+    let empty = if f.core_empty == Some(true) {
+        " (the core is empty, so every split is blocked)"
+    } else {
+        ""
+    };
+    let others = match top.tied {
+        1 => String::new(),
+        t => format!(" ({} groups are equally blocked; the smallest is named)", t),
+    };
+    f.explanation.push(format!(
+        "Not in the core{empty}: {{{}}} would earn {:.2} on its own but gets {:.2} here (excess {:.2}) — it has a reason to leave{others}.",
+        names.join(", "),
+        v[top.mask],
+        top.payoff,
+        top.excess
+    ));
     f.blocking = Some(Blocking {
         members: names,
-        value: v[best_mask],
-        payoff: xs_best,
-        excess: best,
+        value: v[top.mask],
+        payoff: top.payoff,
+        excess: top.excess,
+        tied: top.tied,
     });
+}
+
+fn sorted_names(mask: usize, members: &[String]) -> Vec<String> {
+    let mut s: Vec<String> = (0..members.len())
+        .filter(|&i| mask >> i & 1 == 1)
+        .map(|i| members[i].clone())
+        .collect();
+    s.sort();
+    s
+}
+
+/// Individual rationality (SPEC §11): the members paid less than their standalone value.
+fn individual_rationality(f: &mut Fairness, singles: &[f64], x: &[f64], members: &[String], tol: f64) {
+    let below: Vec<String> = (0..members.len())
+        .filter(|&i| x[i] < singles[i] - tol)
+        .map(|i| members[i].clone())
+        .collect();
+    f.individually_rational = Some(below.is_empty());
+    if !below.is_empty() {
+        f.explanation.push(format!(
+            "Not individually rational: {} would earn more alone than this split gives {}.",
+            below.join(", "),
+            if below.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    f.below_standalone = below;
+}
+
+/// The most blocking proper coalition (see [`core`]), `None` when n = 1.
+pub struct Top {
+    /// Its bitmask.
+    pub mask: usize,
+    /// `v(S) − x(S)`.
+    pub excess: f64,
+    /// `x(S)`.
+    pub payoff: f64,
+    /// Coalitions with the same excess (within the tolerance), itself included.
+    pub tied: usize,
+}
+
+/// The most blocking coalition with the §11 tie rule: excess within `tie_tol` of the
+/// largest; the fewest members; then the lexicographically smallest sorted id list.
+pub fn most_blocking(v: &[f64], x: &[f64], members: &[String], tie_tol: f64) -> Option<Top> {
+    let (best, _, _) = max_excess(v, x);
+    let full = v.len() - 1;
+    if full == 1 || v.len() < 2 {
+        return None;
+    }
+    // each member's rank in id order: comparing sorted id lists = comparing rank sets
+    let mut by_id: Vec<usize> = (0..members.len()).collect();
+    by_id.sort_by(|&a, &b| members[a].cmp(&members[b]));
+    let mut rank = vec![0usize; members.len()];
+    for (r, &i) in by_id.iter().enumerate() {
+        rank[i] = r;
+    }
+    let ranks = |mask: usize| (0..members.len()).filter(|&i| mask >> i & 1 == 1).fold(0usize, |a, i| a | 1 << rank[i]);
+    let mut xs = vec![0.0; v.len()];
+    let mut top: Option<(usize, usize, f64)> = None; // (mask, rank set, x(S))
+    let mut tied = 0;
+    for mask in 1..full {
+        let low = mask.trailing_zeros() as usize;
+        xs[mask] = xs[mask & (mask - 1)] + x[low];
+        if v[mask] - xs[mask] < best - tie_tol {
+            continue;
+        }
+        tied += 1;
+        let r = ranks(mask);
+        let better = match top {
+            None => true,
+            Some((m, rm, _)) => {
+                let (a, b) = (mask.count_ones(), m.count_ones());
+                // the lowest differing rank belongs to the lexicographically smaller list
+                a < b || (a == b && r & (r ^ rm) & (r ^ rm).wrapping_neg() != 0)
+            }
+        };
+        if better {
+            top = Some((mask, r, xs[mask]));
+        }
+    }
+    let (mask, _, payoff) = top?;
+    Some(Top {
+        mask,
+        excess: v[mask] - payoff,
+        payoff,
+        tied,
+    })
 }
 
 /// The core check's work (SPEC §5): over every proper non-empty coalition S (bitmask
@@ -187,7 +271,7 @@ pub fn max_excess(v: &[f64], x: &[f64]) -> (f64, usize, f64) {
         let low = mask.trailing_zeros() as usize;
         xs[mask] = xs[mask & (mask - 1)] + x[low];
         let e = v[mask] - xs[mask];
-        if mask != full && (best_mask == 0 || e > best + 1e-12 * best.abs().max(1.0)) {
+        if mask != full && (best_mask == 0 || e > best) {
             best = e;
             best_mask = mask;
         }

@@ -5,6 +5,7 @@
 use super::game::Game;
 use super::tiered::{only_for_tiered, Tiered};
 use super::types::{Bracket, Dec, GameSpec, Residual, SplitModel};
+use super::signed::allocate_signed;
 use super::values::{self, Values};
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
@@ -64,6 +65,8 @@ enum Division {
     Decimals(Vec<Decimal>),
     /// Commissions plus residual.
     Tiered(Tiered),
+    /// Game values, possibly negative (SPEC §11), the game's path and kind for errors.
+    Signed(Vec<f64>, String, &'static str),
 }
 
 /// A rule checked against its members, ready to divide any amount.
@@ -203,9 +206,9 @@ impl SplitRule {
                     SplitModel::Banzhaf => values::banzhaf(game, table)?,
                     _ => values::contribution(game)?,
                 };
-                let weights = money_weights(&v.values, members, model, at)?;
+                let weights = money_weights(&v.values, model, at)?;
                 let method = v.method;
-                done(Division::Weights(weights), method, Some(v))
+                done(Division::Signed(weights, field(at, "game"), game.kind()), method, Some(v))
             }
         }
     }
@@ -219,6 +222,7 @@ impl PreparedSplit {
             Division::Weights(w) => allocate(amount, w, self.minor),
             Division::Decimals(w) => allocate_decimal(amount, w, self.minor),
             Division::Tiered(t) => t.divide(amount, self.minor),
+            Division::Signed(w, at, kind) => allocate_signed(amount, w, self.minor, at, kind),
         }
     }
 }
@@ -338,25 +342,14 @@ fn fixed(
     }
 }
 
-/// Game values as money weights: they must be ≥ 0 (money cannot be divided by negative
-/// weights) and not all zero.
-fn money_weights(v: &[f64], members: &[String], model: SplitModel, at: &str) -> Result<Vec<f64>> {
-    // tiny negatives from floating-point cancellation count as 0
+/// Game values as money weights (SPEC §11): they may be negative (divided by signed
+/// weights); tiny values from floating-point cancellation (|x| ≤ 1e-9 × the largest)
+/// count as 0, and values that cancel out entirely are refused when dividing.
+fn money_weights(v: &[f64], model: SplitModel, at: &str) -> Result<Vec<f64>> {
     let scale = v.iter().fold(0.0f64, |a, x| a.max(x.abs()));
     let tol = 1e-9 * scale.max(1.0);
-    if let Some((i, x)) = v.iter().enumerate().find(|(_, x)| **x < -tol || !x.is_finite()) {
-        return Err(DealteamError::invalid(
-            field(at, "game"),
-            format!(
-                "the {} value of `{}` is {x:.6}: this game makes it cost the others money, and an amount cannot be divided \
-                 by negative weights; change the game (e.g. its negative bonuses) or use the fixed or tiered model",
-                model.name(),
-                members.get(i).map_or("?", |s| s.as_str())
-            ),
-        ));
-    }
-    let w: Vec<f64> = v.iter().map(|x| x.max(0.0)).collect();
-    if w.iter().all(|&x| x <= tol) {
+    let w: Vec<f64> = v.iter().map(|&x| if x < 0.0 && x >= -tol { 0.0 } else { x }).collect();
+    if w.iter().all(|&x| x.abs() <= tol) {
         return Err(DealteamError::invalid(
             field(at, "game"),
             if model == SplitModel::Contribution {

@@ -265,6 +265,31 @@ pub struct Blocking {
     /// `v(S) − payoff`; positive means S is better off alone.
     #[serde(serialize_with = "crate::num::ser_round12")]
     pub excess: f64,
+    /// How many coalitions share this largest excess (within 1e-9); the smallest, then
+    /// the lexicographically smallest sorted id list, is the one named (SPEC §11).
+    pub tied: usize,
+}
+
+/// The least core and the nucleolus of the game, in the game's units (SPEC §11).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct LeastCoreReport {
+    /// The smallest ε with `x(S) ≥ v(S) − ε` for every proper coalition S.
+    #[serde(serialize_with = "crate::num::ser_round12")]
+    pub epsilon: f64,
+    /// The nucleolus: one value per member, by member id.
+    #[serde(serialize_with = "ser_round12_map_plain")]
+    pub nucleolus: BTreeMap<String, f64>,
+}
+
+fn ser_round12_map_plain<S: serde::Serializer>(m: &BTreeMap<String, f64>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut out = s.serialize_map(Some(m.len()))?;
+    for (k, v) in m {
+        out.serialize_entry(k, &crate::num::round12(*v))?;
+    }
+    out.end()
 }
 
 /// A symmetry or dummy check.
@@ -300,6 +325,15 @@ pub struct Fairness {
     /// The most blocking coalition (largest excess), when the core was checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blocking: Option<Blocking>,
+    /// Whether every member gets at least its standalone value v({i}) (n ≤ 20).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub individually_rational: Option<bool>,
+    /// The members paid less than they earn alone (`x_i < v({i})`), in member order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub below_standalone: Vec<String>,
+    /// The least core (n ≤ 20, reported when the core is empty, SPEC §11).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub least_core: Option<LeastCoreReport>,
     /// Whether the core is empty, when that can be told (`true`: Σ v({i}) > v(N) or no
     /// allocation passes; `false`: this split is in it); absent when unknown.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,393 @@
+//! Least core, nucleolus and prenucleolus (SPEC §11) of a game given as its 2ⁿ value
+//! table (n ≤ 20), by the standard sequence of linear programs (Maschler, Peleg and
+//! Shapley 1979; Kopelowitz 1967), solved by `microlp` (a pure-Rust simplex):
+//!
+//! 1. stage LP: minimise ε subject to `x(S) + ε ≥ v(S)` for every coalition S not yet
+//!    fixed, `x(S) = v(S) − ε_S` for the fixed ones (the grand coalition first, ε = 0),
+//!    and for the nucleolus `xᵢ ≥ v({i})`;
+//! 2. the tight coalitions whose excess is the same at *every* optimum are fixed at ε:
+//!    maximise the sum of the candidates' slacks over the optimal face; those with a
+//!    positive slack are not fixed, and the test repeats on the rest until every
+//!    remaining slack is 0 (then all of them are tight everywhere);
+//! 3. coalitions whose indicator vector is spanned by the fixed ones have a constant
+//!    excess and leave the LPs; when the fixed vectors span ℝⁿ, x is unique.
+//!
+//! The 2ⁿ constraints are never all in one LP: each LP starts from a pool (singletons and
+//! their complements, the coalitions of earlier stages) and adds the most violated
+//! coalitions found by one pass of subset sums until none is violated (constraint
+//! generation). Values are scaled to at most 1 in absolute value for the solver.
+
+use crate::error::{DealteamError, ErrorCode, Result};
+use microlp::{ComparisonOp, OptimizationDirection, Problem, Solution, Variable};
+
+/// Tolerance of the constraint generation (scaled units).
+const TOL: f64 = 1e-9;
+/// A slack above this is positive (the coalition is not fixed).
+const SLACK: f64 = 1e-7;
+/// Coalitions added per generation round.
+const ADD_PER_ROUND: usize = 16;
+
+/// The least core ε (without individual-rationality bounds) and the (pre)nucleolus.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeastCore {
+    /// The smallest ε with `x(S) ≥ v(S) − ε` for every proper non-empty S and x(N) = v(N).
+    pub epsilon: f64,
+    /// The nucleolus (or prenucleolus), one value per player; adds up to v(N).
+    pub values: Vec<f64>,
+    /// Number of LP stages.
+    pub stages: usize,
+}
+
+/// The least core ε and the nucleolus (`imputations`: `xᵢ ≥ v({i})`) or prenucleolus
+/// of the game with value table `v` (length 2ⁿ, v[0] = 0). The nucleolus needs
+/// `Σ v({i}) ≤ v(N)`; otherwise an `invalid_value` at `at` says to use the prenucleolus.
+pub fn nucleolus(v: &[f64], imputations: bool, at: &str) -> Result<LeastCore> {
+    let n = v.len().trailing_zeros() as usize;
+    let full = v.len() - 1;
+    if n == 0 || v.len() != 1 << n {
+        return Err(DealteamError::invalid(at, "the game has no players"));
+    }
+    if n == 1 {
+        return Ok(LeastCore {
+            epsilon: 0.0,
+            values: vec![v[1]],
+            stages: 0,
+        });
+    }
+    let scale = v.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+    if scale == 0.0 || !scale.is_finite() {
+        return Ok(LeastCore {
+            epsilon: 0.0,
+            values: vec![0.0; n],
+            stages: 0,
+        });
+    }
+    let w: Vec<f64> = v.iter().map(|x| x / scale).collect();
+    let lo = if imputations {
+        let singles: Vec<f64> = (0..n).map(|i| w[1 << i]).collect();
+        if singles.iter().sum::<f64>() > w[full] + TOL {
+            return Err(DealteamError::invalid(
+                at,
+                "the members' standalone values add up to more than the whole team is worth, so no split gives each \
+                 member at least its standalone value and the nucleolus does not exist; use the prenucleolus",
+            ));
+        }
+        Some(singles)
+    } else {
+        None
+    };
+    let mut st = State::new(n, w, lo);
+    let mut epsilon = None;
+    let mut stages = 0;
+    let x = loop {
+        stages += 1;
+        let (x, eps) = st.min_epsilon(at)?;
+        epsilon.get_or_insert(eps);
+        let tight = st.tight(&x, eps);
+        let fixed = st.fix(tight, eps, at)?;
+        if st.basis.len() == n || stages > 2 * n + 2 {
+            break fixed;
+        }
+    };
+    // the least core ε is the first stage's ε without individual-rationality bounds
+    let epsilon = match (imputations, epsilon) {
+        (false, Some(e)) => e,
+        _ => State::new(n, st.w.clone(), None).min_epsilon(at)?.1,
+    };
+    Ok(LeastCore {
+        epsilon: epsilon * scale,
+        values: x.iter().map(|xi| xi * scale).collect(),
+        stages,
+    })
+}
+
+/// The sequence's state: scaled values, fixed coalitions and their orthonormal span,
+/// the pool of coalitions in the LPs.
+struct State {
+    n: usize,
+    w: Vec<f64>,
+    lo: Option<Vec<f64>>,
+    /// Fixed coalitions and their required x(S).
+    fixed: Vec<(usize, f64)>,
+    /// Orthonormal basis of the fixed indicator vectors.
+    basis: Vec<Vec<f64>>,
+    /// Free coalitions currently in the LPs.
+    pool: Vec<usize>,
+    /// Whether each mask is in `pool`.
+    in_pool: Vec<bool>,
+}
+
+fn lp_error(at: &str, e: microlp::Error) -> DealteamError {
+    DealteamError::new(
+        ErrorCode::Infeasible,
+        at,
+        format!("the nucleolus linear program could not be solved ({e}); check the game's values"),
+    )
+}
+
+impl State {
+    fn new(n: usize, w: Vec<f64>, lo: Option<Vec<f64>>) -> State {
+        let full = (1usize << n) - 1;
+        let mut s = State {
+            n,
+            fixed: vec![(full, w[full])],
+            basis: Vec::new(),
+            pool: Vec::new(),
+            in_pool: vec![false; w.len()],
+            w,
+            lo,
+        };
+        s.add_basis(full);
+        for i in 0..n {
+            s.enter(1 << i);
+            s.enter(full & !(1 << i));
+        }
+        s
+    }
+
+    /// Put a coalition in the pool; false if it was there.
+    fn enter(&mut self, mask: usize) -> bool {
+        if self.in_pool[mask] {
+            return false;
+        }
+        self.in_pool[mask] = true;
+        self.pool.push(mask);
+        true
+    }
+
+    /// The residual of S's indicator vector after projecting out the fixed span.
+    fn residual(&self, mask: usize) -> Vec<f64> {
+        let mut r: Vec<f64> = (0..self.n).map(|i| (mask >> i & 1) as f64).collect();
+        for b in &self.basis {
+            let d: f64 = r.iter().zip(b).map(|(a, c)| a * c).sum();
+            r.iter_mut().zip(b).for_each(|(a, c)| *a -= d * c);
+        }
+        r
+    }
+
+    fn in_span(&self, mask: usize) -> bool {
+        self.residual(mask).iter().map(|a| a * a).sum::<f64>() < 1e-12
+    }
+
+    fn add_basis(&mut self, mask: usize) -> bool {
+        let r = self.residual(mask);
+        let norm = r.iter().map(|a| a * a).sum::<f64>().sqrt();
+        if norm < 1e-6 {
+            return false;
+        }
+        self.basis.push(r.iter().map(|a| a / norm).collect());
+        true
+    }
+
+    /// x(S) for every mask by subset sums.
+    fn sums(&self, x: &[f64]) -> Vec<f64> {
+        let mut xs = vec![0.0; self.w.len()];
+        for mask in 1..self.w.len() {
+            xs[mask] = xs[mask & (mask - 1)] + x[mask.trailing_zeros() as usize];
+        }
+        xs
+    }
+
+    /// The LP over x (and ε unless `eps` is fixed): variables, fixed equalities, bounds.
+    fn problem(&self, dir: OptimizationDirection, obj: &[f64], eps: Option<f64>) -> (Problem, Vec<Variable>, Variable) {
+        let mut p = Problem::new(dir);
+        let xv: Vec<Variable> = (0..self.n)
+            .map(|i| {
+                let low = self.lo.as_ref().map_or(f64::NEG_INFINITY, |l| l[i]);
+                p.add_var(obj[i], (low, f64::INFINITY))
+            })
+            .collect();
+        let e = match eps {
+            None => p.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY)),
+            Some(x) => p.add_var(0.0, (x, x)),
+        };
+        for &(mask, rhs) in &self.fixed {
+            p.add_constraint(self.expr(&xv, mask), ComparisonOp::Eq, rhs);
+        }
+        for &mask in &self.pool {
+            let mut ex = self.expr(&xv, mask);
+            ex.push((e, 1.0));
+            p.add_constraint(ex, ComparisonOp::Ge, self.w[mask]);
+        }
+        (p, xv, e)
+    }
+
+    fn expr(&self, xv: &[Variable], mask: usize) -> Vec<(Variable, f64)> {
+        (0..self.n).filter(|&i| mask >> i & 1 == 1).map(|i| (xv[i], 1.0)).collect()
+    }
+
+    /// Solve, then add the most violated free coalitions (`v(S) − x(S) > ε`) and their
+    /// complements until none is violated.
+    fn generate(
+        &mut self,
+        mut sol: Solution,
+        xv: &[Variable],
+        e: Variable,
+        at: &str,
+    ) -> Result<(Vec<f64>, f64, Solution)> {
+        let full = self.w.len() - 1;
+        loop {
+            let x: Vec<f64> = xv.iter().map(|&v| *sol.var_value(v)).collect();
+            let eps = *sol.var_value(e);
+            let xs = self.sums(&x);
+            let mut worst: Vec<(f64, usize)> = (1..full)
+                .map(|m| (self.w[m] - xs[m] - eps, m))
+                .filter(|(d, _)| *d > TOL)
+                .collect();
+            worst.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut added = 0;
+            for &(_, m) in &worst {
+                if added >= ADD_PER_ROUND {
+                    break;
+                }
+                if self.in_pool[m] || self.in_span(m) {
+                    continue;
+                }
+                for c in [m, full & !m] {
+                    if self.enter(c) {
+                        let mut ex = self.expr(xv, c);
+                        ex.push((e, 1.0));
+                        sol = sol.add_constraint(ex, ComparisonOp::Ge, self.w[c]).map_err(|er| lp_error(at, er))?;
+                    }
+                }
+                added += 1;
+            }
+            if added == 0 {
+                return Ok((x, eps, sol));
+            }
+        }
+    }
+
+    /// Stage LP: the smallest ε over the free coalitions, and an optimal x.
+    fn min_epsilon(&mut self, at: &str) -> Result<(Vec<f64>, f64)> {
+        let (p, xv, e) = self.problem(OptimizationDirection::Minimize, &vec![0.0; self.n], None);
+        let sol = p.solve().map_err(|er| lp_error(at, er))?;
+        let (x, eps, _) = self.generate(sol, &xv, e, at)?;
+        Ok((x, eps))
+    }
+
+    /// Free coalitions (not spanned by the fixed ones) whose excess is ε at x.
+    fn tight(&self, x: &[f64], eps: f64) -> Vec<usize> {
+        let full = self.w.len() - 1;
+        let xs = self.sums(x);
+        (1..full)
+            .filter(|&m| self.w[m] - xs[m] >= eps - 1e-8)
+            .filter(|&m| !self.in_span(m))
+            .collect()
+    }
+
+    /// Fix the candidates that are tight at every optimum of this stage (see the module
+    /// docs), return the last optimal x.
+    fn fix(&mut self, mut cand: Vec<usize>, eps: f64, at: &str) -> Result<Vec<f64>> {
+        for &m in &cand {
+            self.enter(m);
+        }
+        let x = loop {
+            let mut obj = vec![0.0; self.n];
+            for &m in &cand {
+                (0..self.n).filter(|&i| m >> i & 1 == 1).for_each(|i| obj[i] += 1.0);
+            }
+            let (p, xv, e) = self.problem(OptimizationDirection::Maximize, &obj, Some(eps));
+            let sol = p.solve().map_err(|er| lp_error(at, er))?;
+            let (x, _, _) = self.generate(sol, &xv, e, at)?;
+            let xs = self.sums(&x);
+            let slack = |m: usize| xs[m] - (self.w[m] - eps);
+            let before = cand.len();
+            let smallest = cand.iter().copied().min_by(|&a, &b| slack(a).total_cmp(&slack(b)));
+            cand.retain(|&m| slack(m) <= SLACK);
+            if cand.is_empty() {
+                // numerically every candidate moved: fix the least slack one (LP theory says one is fixed)
+                cand.extend(smallest);
+            }
+            if cand.len() == before || cand.len() == 1 && before == 1 {
+                break x;
+            }
+        };
+        for m in cand {
+            self.fixed.push((m, self.w[m] - eps));
+            self.add_basis(m);
+        }
+        let pool = std::mem::take(&mut self.pool);
+        for m in pool {
+            if self.in_span(m) {
+                self.in_pool[m] = false;
+            } else {
+                self.pool.push(m);
+            }
+        }
+        Ok(x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A value table from a function of the coalition mask.
+    fn table(n: usize, f: impl Fn(usize) -> f64) -> Vec<f64> {
+        (0..1usize << n).map(|m| if m == 0 { 0.0 } else { f(m) }).collect()
+    }
+
+    fn close(a: &[f64], b: &[f64]) {
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(b) {
+            assert!((x - y).abs() < 1e-6, "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn symmetric_majority_game_by_hand() {
+        // v(S) = 1 for |S| ≥ 2: the core is empty; x = (⅓, ⅓, ⅓) and every pair has
+        // excess 1 − ⅔ = ⅓, the least core ε
+        let v = table(3, |m| if m.count_ones() >= 2 { 1.0 } else { 0.0 });
+        let r = nucleolus(&v, true, "game").unwrap();
+        close(&r.values, &[1.0 / 3.0; 3]);
+        assert!((r.epsilon - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn glove_game_gives_everything_to_the_scarce_side() {
+        // one left glove (player 0), two right gloves: the core is {(1, 0, 0)}, ε = 0
+        let v = table(3, |m| ((m & 1) as f64).min((m >> 1).count_ones() as f64));
+        let r = nucleolus(&v, true, "game").unwrap();
+        close(&r.values, &[1.0, 0.0, 0.0]);
+        assert!(r.epsilon.abs() < 1e-9);
+    }
+
+    /// Aumann and Maschler (1985), "Game theoretic analysis of a bankruptcy problem from
+    /// the Talmud", J. Econ. Theory 36: the nucleolus of the bankruptcy game
+    /// v(S) = max(0, E − Σ_{i∉S} dᵢ) is the Talmud rule; claims 100, 200, 300 and estates
+    /// 100, 200, 300 give the Mishna's (33⅓, 33⅓, 33⅓), (50, 75, 75), (50, 100, 150).
+    #[test]
+    fn bankruptcy_games_give_the_talmud_rule() {
+        let d = [100.0, 200.0, 300.0];
+        for (estate, want) in [
+            (100.0, [100.0 / 3.0; 3]),
+            (200.0, [50.0, 75.0, 75.0]),
+            (300.0, [50.0, 100.0, 150.0]),
+        ] {
+            let v = table(3, |m| {
+                let out: f64 = (0..3).filter(|&i| m >> i & 1 == 0).map(|i| d[i]).sum();
+                (estate - out).max(0.0)
+            });
+            close(&nucleolus(&v, true, "game").unwrap().values, &want);
+            close(&nucleolus(&v, false, "game").unwrap().values, &want);
+        }
+    }
+
+    #[test]
+    fn no_imputation_means_no_nucleolus_but_a_prenucleolus() {
+        // each alone 1, together 2.5 < 3
+        let v = table(3, |m| match m.count_ones() {
+            1 => 1.0,
+            2 => 1.8,
+            _ => 2.5,
+        });
+        let e = nucleolus(&v, true, "game").unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidValue);
+        let r = nucleolus(&v, false, "game").unwrap();
+        close(&r.values, &[2.5 / 3.0; 3]);
+        // every singleton has excess 1 − ⅚ = ⅙, every pair 1.8 − 5/3 = 2/15: ε = ⅙
+        assert!((r.epsilon - 1.0 / 6.0).abs() < 1e-9, "{}", r.epsilon);
+    }
+}
