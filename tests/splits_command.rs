@@ -191,12 +191,13 @@ fn errors() {
         json!({"amount": "100.00", "currency": "EUR", "members": members, "model": "banzhaf", "ecosystem": eco, "deal": deal}),
     );
     assert_eq!(e.code, ErrorCode::TooLarge);
+    // values that cancel out (SPEC §11: W = 0) are refused naming the game
     let e = err(
         json!({"amount": "100.00", "currency": "EUR", "members": ["a", "b"], "model": "shapley",
-        "game": {"kind": "additiveSynergy", "standalone": {"a": "1.00"}, "pairs": [{"a": "a", "b": "b", "bonus": "-5.00"}]}}),
+        "game": {"kind": "additiveSynergy", "standalone": {"a": "3.00", "b": "1.00"}, "pairs": [{"a": "a", "b": "b", "bonus": "-4.00"}]}}),
     );
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "game"));
-    assert!(e.message.contains("negative"), "{}", e.message);
+    assert!(e.message.contains("additiveSynergy game"), "{}", e.message);
 }
 
 #[test]

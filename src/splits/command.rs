@@ -36,6 +36,8 @@ impl SplitRequest {
             game: self.game,
             ecosystem: self.ecosystem,
             deal: self.deal,
+            graph: self.graph,
+            unions: self.unions,
             samples: self.samples,
             seed: self.seed,
         };

@@ -3,7 +3,8 @@
 //! (n ≤ 20) with the most blocking coalition — and what it all means, in words.
 
 use super::game::Game;
-use super::types::{Blocking, Fairness, PropertyCheck};
+use super::nucleolus::nucleolus;
+use super::types::{Blocking, Fairness, LeastCoreReport, PropertyCheck};
 use crate::error::Result;
 use crate::model::MAX_ENUMERATED_PLAYERS;
 use crate::money::Money;
@@ -90,6 +91,9 @@ pub fn report(
     };
     core(&mut f, v, &x, members, tol + n as f64 * unit_game, tol);
     individual_rationality(&mut f, &singles, &x, members, tol + unit_game);
+    if f.in_core == Some(false) {
+        least_core(&mut f, v, members, alone <= grand + tol, tol + n as f64 * unit_game);
+    }
     symmetry(&mut f, v, parts, members, tol, unit);
     dummies(&mut f, v, &singles, parts, members, amt, grand, tol, unit);
     Ok(f)
@@ -183,6 +187,40 @@ fn sorted_names(mask: usize, members: &[String]) -> Vec<String> {
     s
 }
 
+/// The least core and the nucleolus (SPEC §11), when this split is not in the core: a
+/// positive ε means the core is empty. The prenucleolus stands in when no split gives
+/// every member its standalone value.
+fn least_core(f: &mut Fairness, v: &[f64], members: &[String], imputations: bool, tol: f64) {
+    let Ok(r) = nucleolus(v, imputations, "game") else {
+        f.explanation
+            .push("The least core could not be computed for this game.".into());
+        return;
+    };
+    let kind = if imputations { "nucleolus" } else { "prenucleolus" };
+    if r.epsilon > tol {
+        f.core_empty = Some(true);
+        let parts: Vec<String> = members
+            .iter()
+            .zip(&r.values)
+            .map(|(m, x)| format!("{m} {x:.2}"))
+            .collect();
+        f.explanation.push(format!(
+            "The core is empty: the least core needs ε = {:.2} — every group can be promised its own value minus {:.2}, \
+             but not less. The {kind} is the split that minimises the worst complaint: {}.",
+            r.epsilon,
+            r.epsilon,
+            parts.join(", ")
+        ));
+    } else {
+        f.core_empty = Some(false);
+    }
+    f.least_core = Some(LeastCoreReport {
+        epsilon: r.epsilon,
+        kind: kind.into(),
+        nucleolus: members.iter().cloned().zip(r.values).collect(),
+    });
+}
+
 /// Individual rationality (SPEC §11): the members paid less than their standalone value.
 fn individual_rationality(f: &mut Fairness, singles: &[f64], x: &[f64], members: &[String], tol: f64) {
     let below: Vec<String> = (0..members.len())
@@ -227,7 +265,11 @@ pub fn most_blocking(v: &[f64], x: &[f64], members: &[String], tie_tol: f64) -> 
     for (r, &i) in by_id.iter().enumerate() {
         rank[i] = r;
     }
-    let ranks = |mask: usize| (0..members.len()).filter(|&i| mask >> i & 1 == 1).fold(0usize, |a, i| a | 1 << rank[i]);
+    let ranks = |mask: usize| {
+        (0..members.len())
+            .filter(|&i| mask >> i & 1 == 1)
+            .fold(0usize, |a, i| a | 1 << rank[i])
+    };
     let mut xs = vec![0.0; v.len()];
     let mut top: Option<(usize, usize, f64)> = None; // (mask, rank set, x(S))
     let mut tied = 0;

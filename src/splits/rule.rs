@@ -3,10 +3,12 @@
 //! the `split` command uses it once, a plan simulation (SPEC §6) once per trial.
 
 use super::game::Game;
+use super::nucleolus::{nucleolus, rational_weights};
+use super::signed::allocate_signed;
 use super::tiered::{only_for_tiered, Tiered};
 use super::types::{Bracket, Dec, GameSpec, Residual, SplitModel};
-use super::signed::allocate_signed;
 use super::values::{self, Values};
+use super::{myerson, owen};
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::model::{Deal, Ecosystem};
@@ -48,6 +50,13 @@ pub struct SplitRule {
     /// `coverage` / `winProbability` games: the deal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deal: Option<Deal>,
+    /// `myerson`: pairs of members who can work together (default: the ecosystem's
+    /// relationships without conflict).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph: Option<Vec<Vec<String>>>,
+    /// `owen`: a priori unions, a partition of the members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unions: Option<Vec<Vec<String>>>,
     /// Sampled Shapley: permutations (default 2,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub samples: Option<u32>,
@@ -128,6 +137,21 @@ impl SplitRule {
                 return Err(only_for_tiered(at, name));
             }
         }
+        for (name, given, owner) in [
+            ("graph", self.graph.is_some(), SplitModel::Myerson),
+            ("unions", self.unions.is_some(), SplitModel::Owen),
+        ] {
+            if given && model != owner {
+                return Err(DealteamError::invalid(
+                    field(at, name),
+                    format!(
+                        "`{name}` belongs to the {} model; remove it or set model to \"{}\"",
+                        owner.name(),
+                        owner.name()
+                    ),
+                ));
+            }
+        }
         if model != SplitModel::Fixed {
             for (name, given) in [("shares", self.shares.is_some()), ("percent", self.percent.is_some())] {
                 if given {
@@ -193,7 +217,7 @@ impl SplitRule {
                 field(at, "model"),
                 "`compare` cannot be prepared as one split",
             )),
-            SplitModel::Contribution | SplitModel::Shapley | SplitModel::Banzhaf => {
+            _ => {
                 let game = game.ok_or_else(|| {
                     DealteamError::new(
                         ErrorCode::MissingField,
@@ -201,14 +225,37 @@ impl SplitRule {
                         format!("the {} model needs a game: give `game` (table or additiveSynergy), or `ecosystem` and `deal`", model.name()),
                     )
                 })?;
+                let seed = self.seed.unwrap_or(0);
                 let v = match model {
-                    SplitModel::Shapley => values::shapley(game, table, self.samples, self.seed.unwrap_or(0))?,
+                    SplitModel::Shapley => values::shapley(game, table, self.samples, seed)?,
                     SplitModel::Banzhaf => values::banzhaf(game, table)?,
+                    SplitModel::Nucleolus | SplitModel::Prenucleolus => {
+                        nucleolus_values(game, table, model == SplitModel::Nucleolus, at)?
+                    }
+                    SplitModel::Myerson => {
+                        let edges = myerson::edges(self.graph.as_deref(), self.ecosystem.as_ref(), members, at)?;
+                        myerson::myerson(game, table, &edges, self.samples, seed)?
+                    }
+                    SplitModel::Owen => {
+                        let unions = owen::unions(self.unions.as_deref(), members, at)?;
+                        owen::owen(game, table, &unions, self.samples, seed)?
+                    }
                     _ => values::contribution(game)?,
                 };
-                let weights = money_weights(&v.values, model, at)?;
+                let exact = match model {
+                    SplitModel::Nucleolus | SplitModel::Prenucleolus => rational_weights(&v.values),
+                    _ => None,
+                };
+                let weights = match exact {
+                    Some(w) => w,
+                    None => money_weights(&v.values, model, at)?,
+                };
                 let method = v.method;
-                done(Division::Signed(weights, field(at, "game"), game.kind()), method, Some(v))
+                done(
+                    Division::Signed(weights, field(at, "game"), game.kind()),
+                    method,
+                    Some(v),
+                )
             }
         }
     }
@@ -362,4 +409,27 @@ fn money_weights(v: &[f64], model: SplitModel, at: &str) -> Result<Vec<f64>> {
         ));
     }
     Ok(w)
+}
+
+/// The nucleolus (`imputations`) or prenucleolus as player values (n ≤ 20).
+fn nucleolus_values(game: &Game, table: Option<&[f64]>, imputations: bool, at: &str) -> Result<Values> {
+    let n = game.players();
+    if n > crate::model::MAX_ENUMERATED_PLAYERS {
+        return Err(DealteamError::too_large(
+            "members",
+            "players for the nucleolus (2ⁿ coalitions)",
+            crate::model::MAX_ENUMERATED_PLAYERS,
+            n,
+        ));
+    }
+    let owned;
+    let v = match table {
+        Some(t) => t,
+        None => {
+            owned = game.table()?;
+            &owned
+        }
+    };
+    let r = nucleolus(v, imputations, &field(at, "model"))?;
+    Ok(Values::exact(r.values, "linearProgram"))
 }

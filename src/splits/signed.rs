@@ -24,7 +24,10 @@ pub fn allocate_signed(total: Money, weights: &[f64], minor: u32, at: &str, game
     if weights.iter().all(|&w| w >= 0.0) && weights.iter().any(|&w| w > 0.0) {
         return allocate(total, weights, minor);
     }
-    let dec: Vec<Decimal> = weights.iter().map(|&w| Decimal::from_f64(w).unwrap_or(Decimal::ZERO)).collect();
+    let dec: Vec<Decimal> = weights
+        .iter()
+        .map(|&w| Decimal::from_f64(w).unwrap_or(Decimal::ZERO))
+        .collect();
     let sum = dec
         .iter()
         .try_fold(Decimal::ZERO, |a, w| a.checked_add(*w))

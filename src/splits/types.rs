@@ -24,6 +24,14 @@ pub enum SplitModel {
     Shapley,
     /// The normalised Banzhaf value of the game.
     Banzhaf,
+    /// The nucleolus (SPEC §11): lexicographically minimises the sorted excesses over imputations.
+    Nucleolus,
+    /// The prenucleolus: the nucleolus without individual-rationality bounds.
+    Prenucleolus,
+    /// The Myerson value: Shapley of the game restricted to the relationship graph.
+    Myerson,
+    /// The Owen value: Shapley with a priori unions (alliances).
+    Owen,
     /// Several models side by side (`models`, default every model that applies).
     Compare,
 }
@@ -37,6 +45,10 @@ impl SplitModel {
             SplitModel::Contribution => "contribution",
             SplitModel::Shapley => "shapley",
             SplitModel::Banzhaf => "banzhaf",
+            SplitModel::Nucleolus => "nucleolus",
+            SplitModel::Prenucleolus => "prenucleolus",
+            SplitModel::Myerson => "myerson",
+            SplitModel::Owen => "owen",
             SplitModel::Compare => "compare",
         }
     }
@@ -44,7 +56,13 @@ impl SplitModel {
     pub fn needs_game(self) -> bool {
         matches!(
             self,
-            SplitModel::Contribution | SplitModel::Shapley | SplitModel::Banzhaf
+            SplitModel::Contribution
+                | SplitModel::Shapley
+                | SplitModel::Banzhaf
+                | SplitModel::Nucleolus
+                | SplitModel::Prenucleolus
+                | SplitModel::Myerson
+                | SplitModel::Owen
         )
     }
 }
@@ -218,6 +236,13 @@ pub struct SplitRequest {
     /// `tiered`: who receives the rest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub residual: Option<Residual>,
+    /// `myerson`: who can work with whom, as pairs of member ids (default: the
+    /// ecosystem's relationships without conflict).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph: Option<Vec<Vec<String>>>,
+    /// `owen`: a priori unions (alliances), a partition of the members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unions: Option<Vec<Vec<String>>>,
     /// `compare`: the models to compare (default: every model that applies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub models: Option<Vec<SplitModel>>,
@@ -278,6 +303,8 @@ pub struct LeastCoreReport {
     /// The smallest ε with `x(S) ≥ v(S) − ε` for every proper coalition S.
     #[serde(serialize_with = "crate::num::ser_round12")]
     pub epsilon: f64,
+    /// `nucleolus`, or `prenucleolus` when no split gives every member its standalone value.
+    pub kind: String,
     /// The nucleolus: one value per member, by member id.
     #[serde(serialize_with = "ser_round12_map_plain")]
     pub nucleolus: BTreeMap<String, f64>,

@@ -32,7 +32,8 @@ pub struct Values {
 }
 
 impl Values {
-    fn exact(values: Vec<f64>, method: &'static str) -> Values {
+    /// Exact values found by `method`.
+    pub fn exact(values: Vec<f64>, method: &'static str) -> Values {
         Values {
             values,
             std_errs: None,
@@ -303,7 +304,7 @@ pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
 }
 
 /// Marginal value of each player when the players join in `order`.
-fn marginals(game: &Game, order: impl Iterator<Item = usize>, out: &mut [f64]) {
+pub(crate) fn marginals(game: &Game, order: impl Iterator<Item = usize>, out: &mut [f64]) {
     match game {
         Game::Levels(g) => {
             let r = g.weights.len();
