@@ -37,8 +37,12 @@ export class App {
   changed(what: Change) {
     this.ecoDirty ||= what === 'ecosystem';
     this.saveSoon();
+    if (what !== 'ecosystem') this.onEdit();
     this.emit(what);
   }
+
+  /** Called on every edit of the workspace (the undo history records it). */
+  onEdit: () => void = () => undefined;
 
   /** Autosaves soon, without telling the screens (e.g. a result was kept in the workspace). */
   saveSoon() {

@@ -12,6 +12,7 @@ import { planScreen } from './ui/plan';
 import { profilesScreen } from './ui/profiles';
 import { splitsScreen } from './ui/splits';
 import { teamsScreen } from './ui/teams';
+import { editHistory } from './ui/history';
 import { readUi, writeUi } from './ui/session';
 import { copyBanner, workspaceActions } from './ui/workspace';
 
@@ -65,10 +66,14 @@ async function open(app: App, ws: Workspace, meta: EcoMeta | null, changed: bool
   app.teams = [];
   if (changed) app.changed('ecosystem');
   else app.emit('ecosystem');
+  edits.reset();
 }
 
+const app = new App(emptyWorkspace());
+const edits = editHistory(app);
+app.onEdit = edits.record;
+
 async function main() {
-  const app = new App(emptyWorkspace());
   (window as unknown as { __app: App }).__app = app;
   addEventListener('pagehide', () => app.flush());
   document.addEventListener('visibilitychange', () => { if (document.hidden) app.flush(); });
@@ -109,6 +114,7 @@ async function main() {
     return open(app, next, meta, true);
   };
   const ws = workspaceActions(app, replace);
+  ws.actions.append(edits.undoBtn, edits.redoBtn);
   const importer = importPanel(app, (meta) => replace({ ...app.ws, source: { kind: 'data', label: 'imported CSV' }, splits: null, plan: null, teamResults: undefined }, meta), ws.openJson);
   (tabs[0].el as HTMLElement).insertBefore(importer, tabs[0].el.children[1]);
 

@@ -1,0 +1,57 @@
+// Keeping the user's work safe, in a real browser: edits can be undone and redone (a burst of
+// typing is one step), and a new workspace starts a new history.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const www = new URL('..', import.meta.url).pathname;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+let server, browser, page;
+const errors = [];
+
+before(async () => {
+  server = await serve(join(www, 'dist'));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const value = () => page.locator('#panel-teams [data-path="deal.value"]');
+
+test('undo and redo edits; a new workspace starts a new history', async () => {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  assert.ok(await undo.isDisabled(), 'Undo is offered before any edit');
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  const first = await value().inputValue();
+  await value().fill('1300000.00');
+  await page.waitForTimeout(600);
+  await value().pressSequentially('5', { delay: 30 }); // typed into the field: one more step
+  await page.waitForTimeout(600);
+  assert.equal(await value().inputValue(), '1300000.005');
+  await undo.click();
+  assert.equal(await value().inputValue(), '1300000.00');
+  await undo.click();
+  assert.equal(await value().inputValue(), first);
+  assert.ok(await undo.isDisabled());
+  await redo.click();
+  assert.equal(await value().inputValue(), '1300000.00');
+  // the undone state is what is saved
+  await page.waitForTimeout(400);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  assert.equal(await value().inputValue(), '1300000.00');
+  assert.ok(await undo.isDisabled(), 'a reload starts a new history');
+  assert.deepEqual(errors, []);
+});
