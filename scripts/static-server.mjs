@@ -51,7 +51,8 @@ export const SECURITY_HEADERS = {
 const isFile = async (p) => (await stat(p).catch(() => null))?.isFile() ?? false;
 
 /** Picks the encoding to send: a precompressed sibling when accepted, else gzip on the fly. */
-async function body(path, ext, accept, cache) {
+async function body(path, ext, accept, cache, compress) {
+  if (!compress) return { data: await readFile(path), encoding: null };
   const acc = (name) => new RegExp(`(^|[,\\s])${name}(;q=(?!0(\\.0+)?\\b)[\\d.]+)?($|[,\\s;])`).test(accept);
   if (COMPRESSIBLE.has(ext)) {
     for (const [enc, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
@@ -65,8 +66,11 @@ async function body(path, ext, accept, cache) {
   return { data: cache.get(key), encoding: "gzip" };
 }
 
-/** A request handler serving `dir` (never a file outside it). */
-export function staticHandler(dir) {
+/**
+ * A request handler serving `dir` (never a file outside it). `compress: false` sends every
+ * file as it is: on localhost compression only costs CPU (the e2e tests time the first render).
+ */
+export function staticHandler(dir, { compress = true } = {}) {
   const root = resolve(dir);
   const cache = new Map();
   return async (req, res) => {
@@ -91,7 +95,7 @@ export function staticHandler(dir) {
       return;
     }
     const ext = extname(path);
-    const { data, encoding } = await body(path, ext, String(req.headers["accept-encoding"] ?? ""), cache);
+    const { data, encoding } = await body(path, ext, String(req.headers["accept-encoding"] ?? ""), cache, compress);
     const hashed = path.startsWith(join(root, "assets") + sep);
     res.writeHead(200, {
       "content-type": TYPES[ext] || "application/octet-stream",
@@ -106,8 +110,8 @@ export function staticHandler(dir) {
 }
 
 /** Starts a server; resolves to {url, close}. Port 0 picks a free one. */
-export async function serve(dir, port = 0, host = "127.0.0.1") {
-  const handler = staticHandler(dir);
+export async function serve(dir, port = 0, host = "127.0.0.1", options = {}) {
+  const handler = staticHandler(dir, options);
   const server = createServer((req, res) => {
     handler(req, res).catch((e) => {
       if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
