@@ -18,7 +18,16 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     if let Ok(v) = serde_json::from_str(text) {
         return Ok(v);
     }
-    let mut de = serde_json::Deserializer::from_str(text);
+    read(serde_json::Deserializer::from_str(text))
+}
+
+/// Parse JSON read from `r` (e.g. chunks of bytes arriving from JS) into `T`, with the
+/// same errors and paths as [`from_str`]; the text is never held whole in memory.
+pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R) -> Result<T> {
+    read(serde_json::Deserializer::from_reader(r))
+}
+
+fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(mut de: serde_json::Deserializer<R>) -> Result<T> {
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = render_path(e.path());
         let inner = e.into_inner();
@@ -94,6 +103,9 @@ fn classify(path: &str, msg: &str) -> DealteamError {
     if let Some(name) = between(&msg, "missing field `", "`") {
         let full = join(path, &name);
         return DealteamError::new(ErrorCode::MissingField, full, format!("the field `{name}` is required"));
+    }
+    if let Some(rest) = msg.strip_prefix(crate::model::capped::TOO_LARGE_TAG) {
+        return DealteamError::new(ErrorCode::TooLarge, path, rest.trim().to_string());
     }
     if let Some(rest) = msg.strip_prefix("invalid_money:") {
         return DealteamError::new(ErrorCode::InvalidMoney, path, rest.trim().to_string());

@@ -19,10 +19,15 @@ pub struct Ecosystem {
     /// Tier names, lowest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<String>,
-    /// The partners.
+    /// The partners (at most [`super::MAX_PARTNERS`], checked while parsing).
+    #[serde(deserialize_with = "super::capped::partners")]
     pub partners: Vec<Partner>,
     /// Unordered pairs of partners with their history.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::capped::relationships"
+    )]
     pub relationships: Vec<Relationship>,
 }
 

@@ -1,6 +1,7 @@
 //! The data model of SPEC §1: serde input types (camelCase, unknown fields rejected)
 //! and their validation, which reports every problem with a code and a path.
 
+pub(crate) mod capped;
 mod deal;
 mod ecosystem;
 mod limits;
