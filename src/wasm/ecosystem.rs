@@ -1,13 +1,31 @@
-//! The JS `Ecosystem` class (SPEC §10): an ecosystem parsed, validated and indexed once
-//! (`rank::EcosystemIndex`), then ranked against any number of profiles without
-//! crossing the JS boundary with the partners again.
+//! The JS `Ecosystem` class (SPEC §10), the hub handle: an ecosystem parsed, validated
+//! and indexed once (`rank::EcosystemIndex`), then used by `rank`, `teams`,
+//! `teamSearch`, `split` and `overlap` without crossing the JS boundary with the
+//! partners again.
+//!
+//! ```js
+//! const eco = Ecosystem.fromChunks(chunks);          // or new Ecosystem(textOrObject)
+//! eco.rank(profile, { limit: 100 });
+//! const search = eco.teamSearch({ profiles, deal, k: 5 }); // a TeamSearch handle
+//! eco.split({ amount: "1000.00", currency: "EUR", members, model: "shapley", deal, game });
+//! eco.overlap({ minShared: 2 });
+//! ```
 
-use super::{from_js, reply, throw};
+use super::chunks::JsChunks;
+use super::team_search::TeamSearchHandle;
+use super::{from_js, js_ctx, js_text, reply, throw};
+use crate::api::Command;
+use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::Ecosystem;
 use crate::rank::{EcosystemIndex, RankOptions};
+use crate::registry::OverlapCommand;
+use crate::splits::SplitCommand;
+use crate::teams::{TeamSearch, TeamsCommand};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-/// An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`.
+/// An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`,
+/// `Ecosystem.fromBytes(utf8)` or `Ecosystem.fromChunks([utf8, …])`.
 #[wasm_bindgen(js_name = Ecosystem)]
 pub struct EcosystemHandle {
     index: EcosystemIndex,
@@ -20,12 +38,46 @@ impl EcosystemHandle {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "EcosystemData | string")] ecosystem: JsValue,
-    ) -> Result<EcosystemHandle, JsValue> {
+    ) -> std::result::Result<EcosystemHandle, JsValue> {
         let index = match ecosystem.as_string() {
             Some(text) => EcosystemIndex::from_json(&text),
             None => from_js::<Ecosystem>(ecosystem).and_then(EcosystemIndex::new),
         };
         index.map(|index| EcosystemHandle { index }).map_err(|e| throw(&e))
+    }
+
+    /// The ecosystem from its JSON text in UTF-8 bytes, one `Uint8Array` or several in
+    /// order (e.g. the chunks of a `fetch` body or a file stream). Only one chunk at a
+    /// time is copied into wasm memory, so ecosystems whose text is beyond a JS
+    /// string's limit (~512 MiB, about 700,000 realistic partners) can be read. Same
+    /// errors and paths as the constructor.
+    #[wasm_bindgen(js_name = fromChunks)]
+    pub fn from_chunks(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | Uint8Array[]")] chunks: JsValue,
+    ) -> std::result::Result<EcosystemHandle, JsValue> {
+        let run = || -> Result<EcosystemHandle> {
+            let reader = JsChunks::new(&chunks).map_err(|at| {
+                let path = at.map(|i| format!("[{i}]")).unwrap_or_default();
+                DealteamError::new(
+                    ErrorCode::InvalidJson,
+                    path,
+                    "expected a Uint8Array or an array of Uint8Array chunks",
+                )
+            })?;
+            let eco: Ecosystem = crate::json::from_reader(reader)?;
+            Ok(EcosystemHandle {
+                index: EcosystemIndex::new(eco)?,
+            })
+        };
+        run().map_err(|e| throw(&e))
+    }
+
+    /// [`EcosystemHandle::from_chunks`] with one `Uint8Array`.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
+    ) -> std::result::Result<EcosystemHandle, JsValue> {
+        Self::from_chunks(bytes)
     }
 
     /// Number of partners.
@@ -41,7 +93,7 @@ impl EcosystemHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
         #[wasm_bindgen(unchecked_param_type = "RankOptions")] opts: Option<JsValue>,
-    ) -> Result<JsValue, JsValue> {
+    ) -> std::result::Result<JsValue, JsValue> {
         let run = || {
             let profile = from_js(profile).map_err(|e| e.under("profile"))?;
             let opts: RankOptions = match opts {
@@ -52,4 +104,130 @@ impl EcosystemHandle {
         };
         reply(run())
     }
+
+    /// The whole §2 order as typed arrays, for bulk use (charts, tables of 100,000
+    /// rows): `order` (partner indices, best first), and per partner index its `fit`
+    /// (unrounded) and `eligible` (1 or 0). Map indices to ids with `ids()`. About 20×
+    /// cheaper to hand to JS than `rank(profile, {limit: 0})` rows
+    /// (docs/performance/boundary.md).
+    #[wasm_bindgen(unchecked_return_type = "{ order: Uint32Array; fit: Float64Array; eligible: Uint8Array }")]
+    pub fn order(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let run = || -> Result<JsValue> {
+            let profile = from_js(profile).map_err(|e| under("profile", e))?;
+            let r = self.index.order(&profile)?;
+            let eligible: Vec<u8> = r.scores.eligible.iter().map(|&e| u8::from(e)).collect();
+            let out = js_sys::Object::new();
+            for (key, value) in [
+                ("order", js_sys::Uint32Array::from(r.order.as_slice()).into()),
+                ("fit", js_sys::Float64Array::from(r.scores.fit.as_slice()).into()),
+                ("eligible", js_sys::Uint8Array::from(eligible.as_slice()).into()),
+            ] as [(&str, JsValue); 3]
+            {
+                // setting a property of a fresh plain object cannot fail
+                let _ = js_sys::Reflect::set(&out, &key.into(), &value);
+            }
+            Ok(out.into())
+        };
+        run().map_err(|e| throw(&e))
+    }
+
+    /// The partner ids, by partner index (the order of `partners` in the input).
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn ids(&self) -> std::result::Result<JsValue, JsValue> {
+        let ids: Vec<&str> = self.index.ecosystem().partners.iter().map(|p| p.id.as_str()).collect();
+        reply(Ok(ids))
+    }
+
+    /// `teams` (SPEC §3) on these partners: the request without `ecosystem`.
+    #[wasm_bindgen(unchecked_return_type = "TeamsResponse")]
+    pub fn teams(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Omit<TeamsRequest, \"ecosystem\"> | string")] request: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        reply(
+            self.request(request, |r: &mut crate::teams::TeamsRequest| &mut r.ecosystem)
+                .and_then(|r| TeamsCommand::run(r, &js_ctx())),
+        )
+    }
+
+    /// A stepped `TeamSearch` (SPEC §3) on these partners: the request without `ecosystem`.
+    #[wasm_bindgen(js_name = teamSearch)]
+    pub fn team_search(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Omit<TeamsRequest, \"ecosystem\"> | string")] request: JsValue,
+    ) -> std::result::Result<TeamSearchHandle, JsValue> {
+        self.request(request, |r: &mut crate::teams::TeamsRequest| &mut r.ecosystem)
+            .and_then(TeamSearch::new)
+            .map(TeamSearchHandle::from_search)
+            .map_err(|e| throw(&e))
+    }
+
+    /// `split` (SPEC §5) with these partners as the request's `ecosystem` (used by the
+    /// coverage and winProbability games): the request without `ecosystem`.
+    #[wasm_bindgen(unchecked_return_type = "SplitResponse")]
+    pub fn split(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Omit<SplitRequest, \"ecosystem\"> | string")] request: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let eco = self.index.ecosystem();
+        let run = || {
+            let mut r: crate::splits::SplitRequest = with_ecosystem(request)?;
+            r.ecosystem = Some(eco.clone());
+            SplitCommand::run(r, &js_ctx())
+        };
+        reply(run())
+    }
+
+    /// `overlap` (SPEC §8) of these partners' accounts: the request without
+    /// `ecosystem` (`{}` or nothing for the defaults).
+    #[wasm_bindgen(unchecked_return_type = "OverlapResponse")]
+    pub fn overlap(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Omit<OverlapRequest, \"ecosystem\"> | string")] request: Option<JsValue>,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let request = request
+            .filter(|r| !r.is_undefined() && !r.is_null())
+            .unwrap_or_else(|| js_sys::Object::new().into());
+        reply(
+            self.request(request, |r: &mut crate::registry::types::OverlapRequest| {
+                &mut r.ecosystem
+            })
+            .and_then(|r| OverlapCommand::run(r, &js_ctx())),
+        )
+    }
+}
+
+impl EcosystemHandle {
+    /// Read a request without its `ecosystem` and give it this handle's partners.
+    fn request<T: DeserializeOwned>(&self, request: JsValue, slot: impl FnOnce(&mut T) -> &mut Ecosystem) -> Result<T> {
+        let mut r: T = with_ecosystem(request)?;
+        *slot(&mut r) = self.index.ecosystem().clone();
+        Ok(r)
+    }
+}
+
+/// Parse a request that leaves out `ecosystem`: the field is filled with an empty
+/// ecosystem (replaced by the caller), so every other field keeps the parser, the
+/// errors and the paths of the free function.
+fn with_ecosystem<T: DeserializeOwned>(request: JsValue) -> Result<T> {
+    let text = js_text(request)?;
+    let body = text.trim_start();
+    let Some(rest) = body.strip_prefix('{') else {
+        return crate::json::from_str(&text); // not an object: the usual error
+    };
+    let sep = if rest.trim_start().starts_with('}') { "" } else { "," };
+    let spliced = format!("{{\"ecosystem\":{{\"partners\":[]}}{sep}{rest}");
+    crate::json::from_str(&spliced).map_err(|e| {
+        if e.message.contains("duplicate field `ecosystem`") {
+            DealteamError::invalid(
+                "ecosystem",
+                "this request runs on the Ecosystem handle's partners: leave out `ecosystem`",
+            )
+        } else {
+            e
+        }
+    })
 }

@@ -5,6 +5,7 @@
 //! One file per JS surface: `commands.rs` (the free functions), `error.rs` (the error
 //! class), and one file per handle class.
 
+mod chunks;
 mod commands;
 mod ecosystem;
 mod error;
@@ -49,8 +50,14 @@ pub(crate) fn js_ctx() -> Ctx<'static> {
 /// for objects and text (`undefined` members are dropped as absent; `NaN`/`Infinity`
 /// become `null` and are refused by the field's type).
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
+    crate::json::from_str(&js_text(value)?)
+}
+
+/// The JSON text of a JS request: a string as it is, any other value through
+/// `JSON.stringify` (see [`from_js`]).
+pub(crate) fn js_text(value: JsValue) -> Result<String> {
     if let Some(text) = value.as_string() {
-        return crate::json::from_str(&text);
+        return Ok(text);
     }
     if value.is_undefined() || value.is_null() {
         return Err(DealteamError::new(
@@ -59,7 +66,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
             "expected a request object or a JSON string, got nothing",
         ));
     }
-    let text = js_sys::JSON::stringify(&value)
+    js_sys::JSON::stringify(&value)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| {
@@ -68,16 +75,18 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
                 "",
                 "the request cannot be written as JSON (functions, BigInt values or cycles are not allowed)",
             )
-        })?;
-    crate::json::from_str(&text)
+        })
 }
 
 /// Write a response as a plain JS value (objects, arrays, numbers, strings; maps as
-/// objects — the same shape as the JSON the CLI prints).
+/// objects — the same shape as the JSON the CLI prints): serde_json writes the JSON
+/// text, `JSON.parse` builds the objects. Measured faster than building them one
+/// property at a time across the boundary (serde-wasm-bindgen), and it keeps one
+/// serializer in the module (docs/performance/wasm-size.md, boundary.md).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| DealteamError::invalid("", format!("could not build the response: {e}")))
+    let text = serde_json::to_string(value)
+        .map_err(|e| DealteamError::invalid("", format!("could not build the response: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| DealteamError::invalid("", "could not build the response"))
 }
 
 /// Run command `C` on a JS request (object or JSON string) and return its response as

@@ -19,6 +19,13 @@ pub struct TeamSearchHandle {
     search: TeamSearch,
 }
 
+impl TeamSearchHandle {
+    /// Wrap a search built elsewhere (`Ecosystem.teamSearch`).
+    pub(crate) fn from_search(search: TeamSearch) -> Self {
+        TeamSearchHandle { search }
+    }
+}
+
 #[wasm_bindgen(js_class = TeamSearch)]
 impl TeamSearchHandle {
     /// Validate and index the request (a `teams` request, object or JSON text); throws

@@ -1,0 +1,145 @@
+//! The `Ecosystem` handle as the hub (SPEC §10), as JS sees it (Node and headless
+//! Chromium): `eco.teams / teamSearch / split / overlap` on the handle's partners give
+//! the same JSON as the free functions given the same ecosystem, requests that still
+//! carry `ecosystem` are refused, and `Ecosystem.fromChunks` / `fromBytes` read the
+//! ecosystem from UTF-8 pieces with the constructor's results and errors.
+#![cfg(target_arch = "wasm32")]
+
+mod wasm_js;
+
+use dealteam::api::run_json;
+use dealteam::clock::Ctx;
+use dealteam::wasm::EcosystemHandle;
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_js::{get, parse, stringify};
+
+const TEAMS: &str = include_str!("../examples/teams.json");
+const SPLIT: &str = include_str!("../examples/split.json");
+const OVERLAP: &str = include_str!("../examples/overlap.json");
+
+/// The request's `ecosystem` as a handle, and the request without it.
+fn hub(request: &str) -> (EcosystemHandle, JsValue) {
+    let req = parse(request);
+    let eco = get(&req, "ecosystem");
+    Reflect::delete_property(&req.clone().into(), &"ecosystem".into()).expect("delete");
+    (EcosystemHandle::new(eco).expect("valid ecosystem"), req)
+}
+
+fn one_shot(command: &str, request: &str) -> String {
+    stringify(&parse(
+        &run_json(command, request, false, &Ctx::frozen()).expect("runs"),
+    ))
+}
+
+#[wasm_bindgen_test]
+fn teams_on_the_handle_equal_the_teams_command() {
+    let (eco, rest) = hub(TEAMS);
+    assert_eq!(
+        stringify(&eco.teams(rest.clone()).expect("teams")),
+        one_shot("teams", TEAMS)
+    );
+    let mut search = eco.team_search(rest).expect("search");
+    while get(&search.step(50.0).expect("step"), "done").as_bool() != Some(true) {}
+    assert_eq!(stringify(&search.result().expect("result")), one_shot("teams", TEAMS));
+}
+
+#[wasm_bindgen_test]
+fn split_and_overlap_on_the_handle_equal_the_commands() {
+    let (eco, rest) = hub(SPLIT);
+    assert_eq!(stringify(&eco.split(rest).expect("split")), one_shot("split", SPLIT));
+    let (eco, rest) = hub(OVERLAP);
+    assert_eq!(
+        stringify(&eco.overlap(Some(rest)).expect("overlap")),
+        one_shot("overlap", OVERLAP)
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_request_with_its_own_ecosystem_is_refused_and_paths_stay_the_commands() {
+    let (eco, _) = hub(TEAMS);
+    let e = eco.teams(parse(TEAMS)).expect_err("ecosystem given twice");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_value"));
+    assert_eq!(get(&e, "path").as_string().as_deref(), Some("ecosystem"));
+    let e = eco.teams(parse(r#"{"kk": 1, "deal": {}}"#)).expect_err("unknown field");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("unknown_field"));
+    assert_eq!(get(&e, "path").as_string().as_deref(), Some("kk"));
+    let e = eco.teams(JsValue::from_str(" { } ")).expect_err("no deal");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("missing_field"));
+    assert_eq!(get(&e, "path").as_string().as_deref(), Some("deal"));
+}
+
+fn chunks(text: &str, size: usize) -> JsValue {
+    let out = Array::new();
+    for piece in text.as_bytes().chunks(size) {
+        out.push(&Uint8Array::from(piece));
+    }
+    out.into()
+}
+
+#[wasm_bindgen_test]
+fn from_chunks_reads_what_the_constructor_reads() {
+    let eco_text = stringify(&get(&parse(TEAMS), "ecosystem"));
+    let profile = get(&get(&parse(TEAMS), "profiles"), "0");
+    let whole = EcosystemHandle::new(JsValue::from_str(&eco_text)).expect("whole");
+    for size in [1, 7, 4096] {
+        let pieces = EcosystemHandle::from_chunks(chunks(&eco_text, size)).expect("chunks");
+        assert_eq!(pieces.size(), whole.size());
+        assert_eq!(
+            stringify(&pieces.rank(profile.clone(), None).expect("rank")),
+            stringify(&whole.rank(profile.clone(), None).expect("rank"))
+        );
+    }
+    let bytes = EcosystemHandle::from_bytes(Uint8Array::from(eco_text.as_bytes()).into()).expect("bytes");
+    assert_eq!(bytes.size(), whole.size());
+}
+
+#[wasm_bindgen_test]
+fn from_chunks_errors_have_the_constructors_codes_and_paths() {
+    let bad = r#"{"partners": [{"id": "a", "name": "A", "kind": "isv", "tier": 3}]}"#;
+    let by_text = EcosystemHandle::new(JsValue::from_str(bad)).err().expect("error");
+    let by_chunks = EcosystemHandle::from_chunks(chunks(bad, 5)).err().expect("error");
+    for key in ["code", "path", "message"] {
+        assert_eq!(
+            get(&by_chunks, key).as_string(),
+            get(&by_text, key).as_string(),
+            "{key}"
+        );
+    }
+    let e = EcosystemHandle::from_chunks(chunks("{\"partners\": [", 3))
+        .err()
+        .expect("error");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_json"));
+    let e = EcosystemHandle::from_chunks(JsValue::from_str("{}"))
+        .err()
+        .expect("error");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_json"));
+    let mixed: JsValue = Array::of2(&Uint8Array::from(&b"{"[..]), &JsValue::from_str("}")).into();
+    let e = EcosystemHandle::from_chunks(mixed).err().expect("error");
+    assert_eq!(get(&e, "path").as_string().as_deref(), Some("[1]"));
+}
+
+#[wasm_bindgen_test]
+fn order_as_typed_arrays_matches_the_ranked_rows() {
+    let req = parse(include_str!("../examples/rank.json"));
+    let eco = EcosystemHandle::new(get(&req, "ecosystem")).expect("ecosystem");
+    let profile = get(&req, "profile");
+    let opts = parse(r#"{"limit": 0, "explain": false}"#);
+    let rows: Array = get(&eco.rank(profile.clone(), Some(opts)).expect("rank"), "results").into();
+    let order = eco.order(profile).expect("order");
+    let idx = js_sys::Uint32Array::from(get(&order, "order")).to_vec();
+    let fit = js_sys::Float64Array::from(get(&order, "fit")).to_vec();
+    let eligible = Uint8Array::from(get(&order, "eligible")).to_vec();
+    let ids: Array = eco.ids().expect("ids").into();
+    assert_eq!(idx.len(), eco.size());
+    assert_eq!(rows.length() as usize, idx.len());
+    for (r, &i) in idx.iter().enumerate() {
+        let row = rows.get(r as u32);
+        let i = i as usize;
+        assert_eq!(ids.get(i as u32).as_string(), get(&row, "partnerId").as_string());
+        assert_eq!(Some(eligible[i] == 1), get(&row, "eligible").as_bool());
+        let shown = get(&row, "fit").as_f64().expect("fit");
+        assert!((fit[i] - shown).abs() < 1e-9, "fit {} vs row {shown}", fit[i]);
+    }
+}
