@@ -5,7 +5,8 @@
 #   1. cargo test                      native unit, integration and doc tests
 #   2. wasm-bindgen tests in Node      tests/wasm_*.rs through the facade
 #   3. the same suite in headless Chromium
-#   4. scripts/build-pkg.sh            the npm package in pkg/
+#   4. scripts/build-pkg.sh            the npm package in pkg/, then
+#      scripts/check-wasm-size.sh      the module within its gzip budget
 #   5. npm consumer tests              tests/npm/run.mjs (pack, Node, README example, tsc, Vite page)
 #   6. the planner page's e2e tests    npm --prefix www test
 #   7. cargo doc, warnings denied      the crate docs' §→function index must resolve
@@ -50,6 +51,7 @@ step "wasm-bindgen tests in Node" wasm-pack test --node "${WASM_TEST_ARGS[@]}"
 step "wasm-bindgen tests in headless Chromium" \
   env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome "${WASM_TEST_ARGS[@]}"
 step "build the npm package (pkg/)" "$ROOT/scripts/build-pkg.sh"
+step "wasm module size budget" "$ROOT/scripts/check-wasm-size.sh"
 step "npm consumer tests" node "$ROOT/tests/npm/run.mjs"
 step "planner page e2e (www)" npm --prefix www test
 step "cargo doc (warnings denied)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
@@ -58,7 +60,7 @@ printf '\n==== summary\n'
 failed=0
 for i in "${!names[@]}"; do
   printf '%s  %s\n' "${statuses[$i]}" "${names[$i]}"
-  grep -a -E '^Diff in |^error: could not compile |^test result:|^npm consumer tests:|^# (tests|pass|fail) |^ℹ (tests|pass|fail) |[0-9]+ (passed|failed|skipped|flaky)|wasm size:' \
+  grep -a -E '^Diff in |^error: could not compile |^test result:|^npm consumer tests:|^# (tests|pass|fail) |^ℹ (tests|pass|fail) |[0-9]+ (passed|failed|skipped|flaky)|wasm size:|\[wasm-size\]' \
     "$LOGS/$i.log" | sed 's/^/      /' || true
   [[ "${statuses[$i]}" == PASS ]] || failed=$((failed + 1))
 done
