@@ -116,7 +116,7 @@ impl EcosystemHandle {
         #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let run = || -> Result<JsValue> {
-            let profile = from_js(profile).map_err(|e| under("profile", e))?;
+            let profile = from_js(profile).map_err(|e| e.under("profile"))?;
             let r = self.index.order(&profile)?;
             let eligible: Vec<u8> = r.scores.eligible.iter().map(|&e| u8::from(e)).collect();
             let out = js_sys::Object::new();
