@@ -211,15 +211,7 @@ pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result
         None => decimal_shares(units, weights, sum),
     };
     let given: i128 = floors.iter().sum();
-    let mut left = units - given;
-    if left > 0 {
-        let mut k = 0;
-        while left > 0 {
-            floors[order[k % order.len()]] += 1;
-            left -= 1;
-            k += 1;
-        }
-    }
+    hand_out(&mut floors, &order, units - given);
     floors
         .into_iter()
         .map(|u| Money::from_units(if negative { -u } else { u }, minor))
@@ -261,6 +253,28 @@ fn decimal_shares(units: i128, weights: &[Decimal], sum: Decimal) -> (Vec<i128>,
         rems.push(exact - fl);
     }
     (floors, largest_first(&rems))
+}
+
+/// The leftover step of SPEC §4 on its own, for parts already rounded toward zero:
+/// `left` units go one each to the parts with the largest discarded `remainders`, ties
+/// by input order, as in [`allocate`]. For parts known as integer quotients, e.g. the
+/// means of integer sums.
+pub fn give_leftover<T: Ord>(parts: &mut [i128], remainders: &[T], left: i128) {
+    hand_out(parts, &largest_first(remainders), left);
+}
+
+/// Hand `left` units to `parts`, one each in `order`, going round again when there are
+/// more units than parts; a negative `left` takes units back in the reverse order. The
+/// parts then add up to their previous sum plus `left`.
+fn hand_out(parts: &mut [i128], order: &[usize], left: i128) {
+    let step = left.signum();
+    for k in 0..left.unsigned_abs().min(u128::from(u32::MAX)) {
+        let j = (k % order.len().max(1) as u128) as usize;
+        let j = if step < 0 { order.len().saturating_sub(1 + j) } else { j };
+        if let Some(part) = order.get(j).and_then(|&i| parts.get_mut(i)) {
+            *part += step;
+        }
+    }
 }
 
 /// Indices by remainder, largest first; the stable sort keeps input order for ties.

@@ -565,5 +565,5 @@ fn golden_output_of_the_example() {
     use sha2::Digest;
     let hash = sha2::Sha256::digest(out.as_bytes());
     let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!(hex, "524e3d21701333b2ba45b3496ce74bbb06d0631d0fcd8feae1f2ed9fa815d382");
+    assert_eq!(hex, "55176167cac8682f719263d8180b4e1ff6ac7b8a77982a370d424713625d738b");
 }

@@ -1,9 +1,10 @@
 //! Turning a simulation's accumulators into the `simulate` response: means rounded
-//! to the minor unit (half away from zero) from exact integer sums, quantiles from
-//! the fixed-memory histograms of `stats.rs`.
+//! to the minor unit (half away from zero) from exact integer sums, the partners'
+//! share means adding up to the revenue mean exactly ([`means_adding_up`]), quantiles
+//! from the fixed-memory histograms of `stats.rs`.
 
 use crate::error::Result;
-use crate::money::Money;
+use crate::money::{give_leftover, Money};
 use crate::plan::model::{Investment, Model};
 use crate::plan::sim::stats::{MoneyAcc, RatioAcc};
 use crate::plan::sim::summary::{Period, Summary};
@@ -19,18 +20,50 @@ pub(crate) fn money(units: i128, minor: u32) -> Money {
     Money::from_units(units, minor).unwrap_or(Money::ZERO)
 }
 
+/// `sum / n` rounded half away from zero to a whole number (of minor units).
+pub fn mean_units(sum: i128, n: u64) -> i128 {
+    if n == 0 {
+        return 0;
+    }
+    let (q, r) = (sum / i128::from(n), sum % i128::from(n));
+    // round half away from zero in integers: |2r| ≥ n
+    let adj = if 2 * r.abs() >= i128::from(n) { r.signum() } else { 0 };
+    q + adj
+}
+
 /// `sum / n` minor units as money, rounded half away from zero to the minor unit.
 pub fn mean_money(sum: i128, n: u64, minor: u32) -> Money {
     if n == 0 {
         return Money(Decimal::new(0, minor));
     }
-    let (q, r) = (sum / i128::from(n), sum % i128::from(n));
-    // round half away from zero in integers: |2r| ≥ n
-    let adj = if 2 * r.abs() >= i128::from(n) { r.signum() } else { 0 };
-    Money::from_units(q + adj, minor).unwrap_or(Money::ZERO)
+    Money::from_units(mean_units(sum, n), minor).unwrap_or(Money::ZERO)
 }
 
-fn money_stats(acc: &MoneyAcc, n: u64, minor: u32) -> MoneyStats {
+/// The means of a whole and its parts over `n` trials that add up exactly (the
+/// partners' share means to the revenue mean): the whole's mean is `whole_sum / n`
+/// rounded half away from zero ([`mean_units`]); each part's mean is its exact mean
+/// `part_sum / n` rounded toward zero, and the units still missing to the whole's mean
+/// go one each to the parts with the largest discarded remainders, ties by input order
+/// (SPEC §4 on the exact means, [`give_leftover`]). As the parts' sums add up to the
+/// whole's (every trial's shares add up to its revenue), each part's mean is its exact
+/// mean rounded down or up, at most one minor unit away.
+pub fn means_adding_up(whole_sum: i128, part_sums: &[i128], n: u64) -> (i128, Vec<i128>) {
+    let whole = mean_units(whole_sum, n);
+    if n == 0 {
+        return (whole, vec![0; part_sums.len()]);
+    }
+    // a negative whole is divided by its absolute value, the sign kept (§4)
+    let sign = if whole_sum < 0 { -1 } else { 1 };
+    let n = i128::from(n);
+    let mut parts: Vec<i128> = part_sums.iter().map(|s| (sign * s).div_euclid(n)).collect();
+    let remainders: Vec<i128> = part_sums.iter().map(|s| (sign * s).rem_euclid(n)).collect();
+    let given: i128 = parts.iter().sum();
+    give_leftover(&mut parts, &remainders, sign * whole - given);
+    (whole, parts.into_iter().map(|p| sign * p).collect())
+}
+
+/// Mean (given, in minor units) and quantiles of an amount series.
+fn money_stats(acc: &MoneyAcc, mean: i128, minor: u32) -> MoneyStats {
     let q = |p: f64| {
         let units = acc.q.quantile(p).round();
         let d = Decimal::from_f64_retain(units)
@@ -41,11 +74,27 @@ fn money_stats(acc: &MoneyAcc, n: u64, minor: u32) -> MoneyStats {
         Money(d)
     };
     MoneyStats {
-        mean: mean_money(acc.sum, n, minor),
+        mean: Money::from_units(mean, minor).unwrap_or(Money::ZERO),
         p5: q(0.05),
         p50: q(0.5),
         p95: q(0.95),
     }
+}
+
+/// The figures of one period that must add up: bookings, revenue, and each partner's
+/// share with its mean from [`means_adding_up`].
+fn period_stats(per: &Period, n: u64, minor: u32) -> (MoneyStats, MoneyStats, Vec<MoneyStats>) {
+    let sums: Vec<i128> = per.shares.iter().map(|a| a.sum).collect();
+    let (revenue, shares) = means_adding_up(per.revenue.sum, &sums, n);
+    (
+        money_stats(&per.bookings, mean_units(per.bookings.sum, n), minor),
+        money_stats(&per.revenue, revenue, minor),
+        per.shares
+            .iter()
+            .zip(shares)
+            .map(|(acc, mean)| money_stats(acc, mean, minor))
+            .collect(),
+    )
 }
 
 fn ratio_stats(acc: &RatioAcc) -> Option<RatioStats> {
@@ -80,17 +129,18 @@ pub(crate) fn response(m: &Model, s: &Summary, invest: &Investment, seed: u64) -
             expected: mean_money(sum, n, minor),
         })
         .collect();
+    let (bookings, revenue, shares) = period_stats(&s.total, n, minor);
     Ok(SimulateResponse {
         trials: n,
         seed,
         currency: m.currency.clone(),
         months,
         totals: Totals {
-            bookings: money_stats(&s.total.bookings, n, minor),
-            revenue: money_stats(&s.total.revenue, n, minor),
+            bookings,
+            revenue,
             deals: s.deals as f64 / n as f64,
         },
-        partners: partner_totals(m, s, invest),
+        partners: partner_totals(m, s, invest, shares),
         objectives,
     })
 }
@@ -101,14 +151,15 @@ fn month_figures(m: &Model, s: &Summary, invest: &Investment, mi: usize, per: &P
     let (n, minor) = (s.trials, m.minor);
     let mut partners = BTreeMap::new();
     let mut paid_back = BTreeMap::new();
+    let (bookings, revenue, shares) = period_stats(per, n, minor);
     for (i, pt) in m.partners.iter().enumerate() {
-        let (Some(sh), Some(ro)) = (per.shares.get(i), per.ropi.get(i)) else {
+        let (Some(share), Some(ro)) = (shares.get(i), per.ropi.get(i)) else {
             continue;
         };
         partners.insert(
             pt.id.clone(),
             PartnerFigures {
-                share: money_stats(sh, n, minor),
+                share: share.clone(),
                 cost: money(i128::from(invest.in_month(mi, i)), minor),
                 ropi: ratio_stats(ro),
             },
@@ -122,20 +173,26 @@ fn month_figures(m: &Model, s: &Summary, invest: &Investment, mi: usize, per: &P
     }
     MonthFigures {
         month: (mi + 1) as u32,
-        bookings: money_stats(&per.bookings, n, minor),
-        revenue: money_stats(&per.revenue, n, minor),
+        bookings,
+        revenue,
         partners,
         paid_back,
     }
 }
 
-/// Each partner over the horizon: share, investment, ROPI and payback month.
-fn partner_totals(m: &Model, s: &Summary, invest: &Investment) -> BTreeMap<String, PartnerTotals> {
+/// Each partner over the horizon: share (its statistics given, in partner order),
+/// investment, ROPI and payback month.
+fn partner_totals(
+    m: &Model,
+    s: &Summary,
+    invest: &Investment,
+    shares: Vec<MoneyStats>,
+) -> BTreeMap<String, PartnerTotals> {
     let (n, minor) = (s.trials, m.minor);
     let last = m.horizon.saturating_sub(1);
     let mut partners = BTreeMap::new();
     for (i, pt) in m.partners.iter().enumerate() {
-        let (Some(sh), Some(ro), Some(pb)) = (s.total.shares.get(i), s.total.ropi.get(i), s.payback.get(i)) else {
+        let (Some(share), Some(ro), Some(pb)) = (shares.get(i), s.total.ropi.get(i), s.payback.get(i)) else {
             continue;
         };
         let paid: u64 = pb.counts.iter().sum();
@@ -143,7 +200,7 @@ fn partner_totals(m: &Model, s: &Summary, invest: &Investment) -> BTreeMap<Strin
         partners.insert(
             pt.id.clone(),
             PartnerTotals {
-                share: money_stats(sh, n, minor),
+                share: share.clone(),
                 investment: money(i128::from(invest.cumulative(last, i)), minor),
                 ropi: ratio_stats(ro),
                 payback: Payback {
