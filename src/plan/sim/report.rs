@@ -215,3 +215,22 @@ fn partner_totals(
     }
     partners
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn means_add_up_by_the_leftover_rule_on_the_exact_means() {
+        // three partners with 3 units each over 4 trials: exact means 0.75, revenue
+        // 9/4 = 2.25 → 2; floors 0, 0, 0, two leftover units to the first two (ties by order)
+        assert_eq!(means_adding_up(9, &[3, 3, 3], 4), (2, vec![1, 1, 0]));
+        // exact means 1.49 and 0.51 (revenue 2.00): the larger remainder gets the unit
+        assert_eq!(means_adding_up(200, &[149, 51], 100), (2, vec![1, 1]));
+        // whole exact means stay as they are: 3.00 + 0.50 → revenue 3.50 → 4
+        assert_eq!(means_adding_up(350, &[300, 50], 100), (4, vec![3, 1]));
+        // a negative whole: divided by its absolute value, the sign kept
+        assert_eq!(means_adding_up(-9, &[-3, -3, -3], 4), (-2, vec![-1, -1, 0]));
+        assert_eq!(means_adding_up(5, &[2, 3], 0), (0, vec![0, 0]));
+    }
+}
