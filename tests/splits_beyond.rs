@@ -316,3 +316,25 @@ fn fields_of_other_models_and_bad_unions_are_refused() {
         err(json!({"amount": "1.00", "currency": "EUR", "members": ["a", "b", "c"], "model": "myerson", "game": g}));
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::MissingField, "graph"));
 }
+
+/// Speed of the LP sequence at n = 18 (SPEC §11 target: 0.1 s in wasm). Run with
+/// `cargo test --test splits_beyond nucleolus_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn nucleolus_speed() {
+    for n in [10usize, 14, 18] {
+        // a coverage-like game: max over members of per-requirement levels, 4 requirements
+        let lv: Vec<[f64; 4]> = (0..n)
+            .map(|i| std::array::from_fn(|k| ((i * 7 + k * 13) % 11) as f64 / 10.0))
+            .collect();
+        let v = table(n, |m| {
+            (0..4)
+                .map(|k| (0..n).filter(|&i| m >> i & 1 == 1).map(|i| lv[i][k]).fold(0.0, f64::max))
+                .sum::<f64>()
+                * 25_000.0
+        });
+        let t = std::time::Instant::now();
+        let r = nucleolus(&v, false, "game").unwrap();
+        println!("n = {n}: prenucleolus in {:?}, {} stages, ε = {:.2}", t.elapsed(), r.stages, r.epsilon);
+    }
+}

@@ -1,5 +1,5 @@
 // The Splits screen: the same deal divided by several rules side by side (fixed, tiered,
-// contribution, Shapley under two games, Banzhaf) as a chart and a table with each rule's
+// contribution, Shapley under two games, Banzhaf, nucleolus, Myerson) as a chart and a table with each rule's
 // fairness report; and multi-touch attribution models over customer journeys.
 import { loadPlot } from './lazy';
 import { showError, type App } from '../app';
@@ -17,6 +17,8 @@ const METHODS: Method[] = [
   { id: 'shapley-win', label: 'Shapley (win probability)', req: () => ({ model: 'shapley', game: { kind: 'winProbability' } }) },
   { id: 'shapley-cov', label: 'Shapley (coverage)', req: () => ({ model: 'shapley', game: { kind: 'coverage' } }) },
   { id: 'banzhaf', label: 'Banzhaf (win probability)', req: () => ({ model: 'banzhaf', game: { kind: 'winProbability' } }) },
+  { id: 'nucleolus', label: 'Nucleolus (smallest worst complaint)', req: () => ({ model: 'nucleolus', game: { kind: 'winProbability' } }) },
+  { id: 'myerson', label: 'Myerson (only partners who work together)', req: () => ({ model: 'myerson', game: { kind: 'winProbability' } }) },
 ];
 
 /**
@@ -135,23 +137,33 @@ export function splitsScreen(app: App): HTMLElement {
       h('ul', { class: 'fairness' }, results.map((x) => h('li', {}, h('strong', {}, `${x.m.label}: `), 'r' in x && x.r ? fairness(x.r) : (x as { e: EngineError }).e.message))));
   }
 
+  /** The fairness report in plain words: names, not ids; money in the deal's currency. */
   function fairness(r: SplitResponse): Node {
-    const f = (r.fairness ?? {}) as SplitResponse['fairness'] & { explanation?: string[]; multiplierUnbounded?: boolean; coreEmpty?: boolean; game?: string };
-    // the engine explains its findings in words; show those when it does
-    if (Array.isArray(f.explanation) && f.explanation.length) return h('ul', {}, f.explanation.map((x) => h('li', {}, String(x))));
-    const parts = [f.efficient ? 'efficient (the parts add up to the whole)' : 'NOT efficient'];
-    if (f.inCore !== undefined && f.inCore !== null) parts.push(f.inCore ? 'in the core (no group of members would do better alone)' : 'not in the core');
-    const b = f.blocking as { members?: string[]; excess?: number } | undefined;
-    if (b && Array.isArray(b.members)) parts.push(`most blocking coalition: ${b.members.map((m) => app.name(m)).join(' + ')} (excess ${fmtMoney(b.excess)})`);
-    else if (f.blocking) parts.push(`most blocking coalition: ${describe(f.blocking)}`);
-    if (f.multiplierUnbounded) parts.push('ecosystem multiplier unbounded (no member wins alone)');
-    else if (typeof f.multiplier === 'number') parts.push(`ecosystem multiplier ${fmtNum(f.multiplier, 2)}`);
-    return document.createTextNode(parts.join('; '));
-  }
-  function describe(v: unknown): string {
-    if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? app.name(x) : describe(x))).join(', ');
-    if (v && typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k} ${describe(x)}`).join(', ');
-    return String(v);
+    type Report = { efficient?: boolean; inCore?: boolean; coreEmpty?: boolean; multiplier?: number; multiplierUnbounded?: boolean;
+      individuallyRational?: boolean; belowStandalone?: string[];
+      blocking?: { members: string[]; value: number; payoff: number; excess: number; tied?: number };
+      leastCore?: { epsilon: number; kind: string; nucleolus: Record<string, number> } };
+    const f = (r.fairness ?? {}) as Report;
+    const cur = app.ws.deal?.currency ?? '';
+    const money = (x: number) => fmtMoney(x.toFixed(2), cur);
+    const names = (ids: string[]) => ids.map((m) => app.name(m)).join(', ');
+    const lines: string[] = [f.efficient ? 'The parts add up exactly to the whole amount.' : 'The parts do NOT add up to the whole amount.'];
+    if (f.inCore === true) lines.push('No group of partners would earn more on its own than this split gives it.');
+    const b = f.blocking;
+    if (f.inCore === false && b) {
+      const also = b.tied && b.tied > 1 ? ` (${b.tied} groups are equally short-changed; the smallest is shown)` : '';
+      lines.push(`${names(b.members)} would earn ${money(b.value)} on their own but get ${money(b.payoff)} here — ${money(b.excess)} short, a reason to leave${also}.`);
+    }
+    if (f.individuallyRational === false && f.belowStandalone?.length) lines.push(`${names(f.belowStandalone)} would earn more alone than this split pays.`);
+    else if (f.individuallyRational === true) lines.push('Every partner gets at least what it would earn alone.');
+    const lc = f.leastCore;
+    if (lc && f.coreEmpty) {
+      const fair = Object.entries(lc.nucleolus).map(([id, x]) => `${app.name(id)} ${money(x)}`).join(', ');
+      lines.push(`No split can satisfy every group: the best one can do still leaves some group ${money(lc.epsilon)} short (the least core). The split that keeps the worst complaint smallest gives ${fair}.`);
+    }
+    if (f.multiplierUnbounded) lines.push('No partner can win this deal alone: the value exists only jointly.');
+    else if (typeof f.multiplier === 'number') lines.push(f.multiplier >= 1 ? `Together the partners are worth ${fmtNum(f.multiplier, 2)}× what they are worth alone.` : `Together the partners are worth less than the sum of their parts (${fmtNum(f.multiplier, 2)}×): their capabilities overlap.`);
+    return h('ul', {}, lines.map((x) => h('li', {}, x)));
   }
 
   async function attribute() {
