@@ -329,12 +329,22 @@ fn nucleolus_speed() {
             .collect();
         let v = table(n, |m| {
             (0..4)
-                .map(|k| (0..n).filter(|&i| m >> i & 1 == 1).map(|i| lv[i][k]).fold(0.0, f64::max))
+                .map(|k| {
+                    (0..n)
+                        .filter(|&i| m >> i & 1 == 1)
+                        .map(|i| lv[i][k])
+                        .fold(0.0, f64::max)
+                })
                 .sum::<f64>()
                 * 25_000.0
         });
         let t = std::time::Instant::now();
         let r = nucleolus(&v, false, "game").unwrap();
-        println!("n = {n}: prenucleolus in {:?}, {} stages, ε = {:.2}", t.elapsed(), r.stages, r.epsilon);
+        println!(
+            "n = {n}: prenucleolus in {:?}, {} stages, ε = {:.2}",
+            t.elapsed(),
+            r.stages,
+            r.epsilon
+        );
     }
 }
