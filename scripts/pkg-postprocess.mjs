@@ -60,6 +60,25 @@ export { DealteamError } from "${errorRel}";
 `,
 );
 
+// A handle used after free(): wasm-bindgen's glue passes a null pointer and the module
+// throws a plain Error("null pointer passed to rust"); make it a DealteamError with code
+// "freed" (issue 17 item 8). The throw import is the one place every such call reaches.
+const gluePath = join(dir, "dealteam.js");
+let glue = readFileSync(gluePath, "utf8");
+const throwImport = /(__wbg___wbindgen_throw_[0-9a-f]+: function\(arg0, arg1\) \{\n\s*)throw new Error\(getStringFromWasm0\(arg0, arg1\)\);/;
+if (!glue.includes('"freed"')) {
+  if (!throwImport.test(glue)) throw new Error("pkg-postprocess: wasm-bindgen's throw import not found in dealteam.js");
+  glue = glue.replace(
+    throwImport,
+    `$1const message = getStringFromWasm0(arg0, arg1);
+            if (message === "null pointer passed to rust") {
+                throw makeDealteamError("freed", "", "this object was freed (free() was called); create a new one to use it", []);
+            }
+            throw new Error(message);`,
+  );
+  writeFileSync(gluePath, glue);
+}
+
 // Types: the class, and no \`any\` in the raw export table.
 const dtsPath = join(dir, "dealteam.d.ts");
 let dts = readFileSync(dtsPath, "utf8");

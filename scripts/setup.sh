@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what building and testing dealteam needs, only when it is missing:
 # the wasm32 target, wasm-pack, wasm-bindgen-cli at the version pinned in Cargo.lock,
-# Chromium + ChromeDriver (Debian packages), and the npm dependencies (npm ci, from
+# cargo-deny, nightly + cargo-fuzz, Chromium + ChromeDriver (Debian packages), and the npm dependencies (npm ci, from
 # committed lockfiles) of scripts/tools (wasm-opt from the npm `binaryen` package:
 # Debian's binaryen 108 breaks wasm-bindgen's externref table), tests/npm and www.
 # Idempotent: a second run only checks and prints "ok" lines.
@@ -59,6 +59,31 @@ else
   if ! cargo install wasm-pack --locked; then
     cargo install wasm-pack
   fi
+fi
+
+# --- cargo-deny (supply chain) and cargo-fuzz + nightly (fuzz smoke) ---------------------
+# Each is a one-time cargo install of a few minutes (cargo-deny the longest); the
+# checks that need them (scripts/supply-chain.sh, the "fuzz smoke" step) say so when
+# they are missing. DEALTEAM_SKIP_FUZZ=1 skips nightly and cargo-fuzz: the stable
+# replay of the fuzz corpus in `cargo test` still runs.
+cargo_tool() {
+  local bin="$1" crate="$2"
+  if command -v "$bin" >/dev/null; then
+    say "ok: $crate"
+  else
+    say "installing $crate (cargo install --locked; a few minutes)"
+    cargo install "$crate" --locked || say "WARNING: could not install $crate"
+  fi
+}
+cargo_tool cargo-deny cargo-deny
+if [[ "${DEALTEAM_SKIP_FUZZ:-0}" != 1 ]]; then
+  if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    say "ok: rust nightly (for cargo-fuzz)"
+  else
+    say "installing rust nightly (minimal profile, for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal || say "WARNING: could not install nightly"
+  fi
+  cargo_tool cargo-fuzz cargo-fuzz
 fi
 
 # --- Debian packages: Chromium, ChromeDriver ---------------------------------------------

@@ -10,6 +10,10 @@
 #   5. npm consumer tests              tests/npm/run.mjs (pack, Node, README example, tsc, Vite page)
 #   6. the planner page's e2e tests    npm --prefix www test
 #   7. cargo doc, warnings denied      the crate docs' §→function index must resolve
+#   8. supply chain                    scripts/supply-chain.sh (cargo deny, npm audit --omit=dev)
+#   9. fuzz smoke                      10 s per cargo-fuzz target from fuzz/corpus (when
+#                                      nightly and cargo-fuzz are installed; `cargo test`
+#                                      replays the corpus in any case: docs/fuzzing.md)
 # Every step runs even when an earlier one failed; the end lists each step with the
 # runners' own summary lines. Exits non-zero when any step failed.
 set -uo pipefail
@@ -55,12 +59,27 @@ step "wasm module size budget" "$ROOT/scripts/check-wasm-size.sh"
 step "npm consumer tests" node "$ROOT/tests/npm/run.mjs"
 step "planner page e2e (www)" npm --prefix www test
 step "cargo doc (warnings denied)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
+step "supply chain (cargo deny, npm audit)" "$ROOT/scripts/supply-chain.sh"
+if command -v cargo-fuzz >/dev/null && rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  fuzz_smoke() {
+    local t
+    for t in commands handles; do
+      # a copy of the seeds, so the smoke run adds nothing to the committed corpus
+      local corpus
+      corpus="$(mktemp -d)"
+      cp "$ROOT/fuzz/corpus/$t"/seed-* "$corpus"/
+      (cd "$ROOT/fuzz" && cargo +nightly fuzz run "$t" "$corpus" -- -max_total_time=10 -timeout=2) || return 1
+      rm -rf "$corpus"
+    done
+  }
+  step "fuzz smoke (cargo-fuzz, 10 s per target)" fuzz_smoke
+fi
 
 printf '\n==== summary\n'
 failed=0
 for i in "${!names[@]}"; do
   printf '%s  %s\n' "${statuses[$i]}" "${names[$i]}"
-  grep -a -E '^Diff in |^error: could not compile |^test result:|^npm consumer tests:|^# (tests|pass|fail) |^ℹ (tests|pass|fail) |[0-9]+ (passed|failed|skipped|flaky)|wasm size:|\[wasm-size\]' \
+  grep -a -E '^Diff in |^error: could not compile |^test result:|^npm consumer tests:|^# (tests|pass|fail) |^ℹ (tests|pass|fail) |[0-9]+ (passed|failed|skipped|flaky)|wasm size:|\[wasm-size\]|^Done [0-9]+ runs|NOT checked' \
     "$LOGS/$i.log" | sed 's/^/      /' || true
   [[ "${statuses[$i]}" == PASS ]] || failed=$((failed + 1))
 done

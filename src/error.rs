@@ -38,6 +38,8 @@ pub enum ErrorCode {
     Cancelled,
     /// An unknown CLI command or JS operation.
     UnknownCommand,
+    /// A JS handle (`Ecosystem`, `TeamSearch`, `Simulation`) used after `free()`.
+    Freed,
 }
 
 impl ErrorCode {
@@ -57,6 +59,7 @@ impl ErrorCode {
             ErrorCode::Infeasible => "infeasible",
             ErrorCode::Cancelled => "cancelled",
             ErrorCode::UnknownCommand => "unknown_command",
+            ErrorCode::Freed => "freed",
         }
     }
 }

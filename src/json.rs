@@ -5,11 +5,19 @@
 //! reported as `unknown_field` at `profile.criteria[2].wieght`, not as a bare message.
 
 use crate::error::{DealteamError, ErrorCode, Result};
+use crate::model::MAX_REQUEST_BYTES;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// Parse JSON text into `T`, mapping serde's failures to dealteam errors with paths.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+    check_request_bytes(text.len())?;
+    // objects only where the spec has objects: serde would also read a struct from a
+    // positional list (`[ecosystem, profile, 2]`); invalid JSON keeps its own message
+    let start = text.trim_start();
+    if !start.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+        return Err(not_an_object());
+    }
     // Fast path: plain serde_json (no path tracking, about twice as fast natively on a
     // 70 MB ecosystem); only a failing input is parsed again to find the failing path.
     // Not in wasm: there it saves only ~15% of the parse but adds ~60 KB (gzip) to the
@@ -31,8 +39,8 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(mut de: serde_js
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = render_path(e.path());
         let inner = e.into_inner();
-        let text = inner.to_string();
-        if text.starts_with("number out of range") {
+        let message = inner.to_string();
+        if message.starts_with("number out of range") {
             // e.g. 1e999: a number that is not a finite f64
             return DealteamError::invalid(path, "the number is out of range; use a finite number");
         }
@@ -43,7 +51,8 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(mut de: serde_js
                 format!("the input is not valid JSON: {inner}"),
             )
         } else {
-            classify(&path, &inner.to_string())
+            let path = crate::json_paths::refine(text, &path, &message);
+            classify(&path, &message)
         }
     })?;
     de.end().map_err(|e| {
@@ -54,6 +63,15 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(mut de: serde_js
         )
     })?;
     Ok(value)
+}
+
+/// `too_large` when a request of `bytes` bytes is over [`MAX_REQUEST_BYTES`]; callers
+/// that read a request check its size before reading it whole.
+pub fn check_request_bytes(bytes: usize) -> Result<()> {
+    if bytes > MAX_REQUEST_BYTES {
+        return Err(DealteamError::too_large("", "request bytes", MAX_REQUEST_BYTES, bytes));
+    }
+    Ok(())
 }
 
 /// Deserialize `T` from any deserializer (used by the wasm facade with
@@ -80,24 +98,33 @@ pub fn to_string<T: Serialize>(value: &T, pretty: bool) -> Result<String> {
     r.map_err(|e| DealteamError::invalid("", format!("could not write the response: {e}")))
 }
 
-/// Turn serde's message into a code, a path and a message that says what to change.
+fn not_an_object() -> DealteamError {
+    DealteamError::new(
+        ErrorCode::InvalidJson,
+        "",
+        "the request must be a JSON object with named fields ({\"field\": value, …}), not a list or a single value",
+    )
+}
+
+/// Turn serde's message into a code, a path and a message that says what to change,
+/// in the user's terms (never serde's: "expected u32" becomes "must be a whole number
+/// from 0 to 4294967295").
 fn classify(path: &str, msg: &str) -> DealteamError {
     // serde's messages: "unknown field `x`, expected one of ...", "missing field `x`",
     // "invalid type: ...", "invalid value: ...", "unknown variant `x`, expected ...".
     let msg = strip_position(msg);
     if path.is_empty() && (msg.starts_with("invalid type") || msg.starts_with("invalid length")) {
-        return DealteamError::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!("the request must be a JSON object ({msg})"),
-        );
+        return not_an_object();
     }
     if let Some(name) = between(&msg, "unknown field `", "`") {
         let full = join(path, &name);
         return DealteamError::new(
             ErrorCode::UnknownField,
             full,
-            format!("unknown field `{name}` (check its spelling); {}", after_comma(&msg)),
+            format!(
+                "unknown field `{name}` (check its spelling); {}",
+                crate::json_paths::known(&msg, "fields")
+            ),
         );
     }
     if let Some(name) = between(&msg, "missing field `", "`") {
@@ -110,7 +137,10 @@ fn classify(path: &str, msg: &str) -> DealteamError {
     if let Some(rest) = msg.strip_prefix("invalid_money:") {
         return DealteamError::new(ErrorCode::InvalidMoney, path, rest.trim().to_string());
     }
-    DealteamError::new(ErrorCode::InvalidValue, path, msg)
+    if let Some(rest) = msg.strip_prefix("too_large:") {
+        return DealteamError::new(ErrorCode::TooLarge, path, rest.trim().to_string());
+    }
+    DealteamError::new(ErrorCode::InvalidValue, path, crate::json_paths::plain(&msg))
 }
 
 fn render_path(p: &serde_path_to_error::Path) -> String {
@@ -147,13 +177,6 @@ fn between(s: &str, start: &str, end: &str) -> Option<String> {
     let i = s.find(start)? + start.len();
     let j = s[i..].find(end)? + i;
     Some(s[i..j].to_string())
-}
-
-fn after_comma(s: &str) -> String {
-    match s.find(", ") {
-        Some(i) => s[i + 2..].to_string(),
-        None => String::new(),
-    }
 }
 
 fn strip_position(msg: &str) -> String {

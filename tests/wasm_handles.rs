@@ -30,7 +30,7 @@ fn team_search_in_steps_equals_the_teams_command() {
     let mut search = TeamSearchHandle::new(parse(TEAMS)).expect("valid request");
     let mut steps = 0;
     loop {
-        let p = search.step(5.0).expect("progress");
+        let p = search.step(JsValue::from_f64(5.0)).expect("progress");
         steps += 1;
         let progress = get(&p, "progress").as_f64().unwrap_or(-1.0);
         assert!((0.0..=1.0).contains(&progress), "progress in 0..1, got {progress}");
@@ -53,7 +53,7 @@ fn team_search_in_steps_equals_the_teams_command() {
 fn a_cancelled_team_search_returns_what_it_has_as_not_exact() {
     let mut search = TeamSearchHandle::new(parse(TEAMS)).expect("valid request");
     search.cancel();
-    let p = search.step(5.0).expect("progress");
+    let p = search.step(JsValue::from_f64(5.0)).expect("progress");
     assert_eq!(get(&p, "done").as_bool(), Some(true));
     match search.result() {
         Ok(r) => assert_eq!(get(&r, "exact").as_bool(), Some(false)),
@@ -73,7 +73,7 @@ fn a_bad_team_request_throws_with_a_path() {
 fn simulation_in_steps_equals_the_simulate_command() {
     let mut sim = SimulationHandle::new(small_plan()).expect("valid plan");
     loop {
-        let p = sim.step(2.0).expect("progress");
+        let p = sim.step(JsValue::from_f64(2.0)).expect("progress");
         if get(&p, "done").as_bool() == Some(true) {
             assert_eq!(get(&p, "trialsDone").as_f64(), Some(400.0));
             break;

@@ -54,6 +54,7 @@ impl AttributionModel {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Journey {
     /// Partner ids in touch order.
+    #[serde(deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::PathLength>")]
     pub path: Vec<String>,
     /// Conversions of this path (≥ 0; may be fractional for weighted data).
     pub conversions: f64,
@@ -74,6 +75,7 @@ pub struct Journey {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct AttributeRequest {
     /// The journeys.
+    #[serde(deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::Journeys>")]
     pub journeys: Vec<Journey>,
     /// Models to run (default all six).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -45,13 +45,35 @@ fn run(args: &[String]) -> Result<String, DealteamError> {
     dealteam::api::run_json(cmd, &input, pretty, &Ctx::native())
 }
 
+/// Read the request, refusing one over the request-bytes limit before reading it whole.
 fn read_input(file: Option<&str>) -> Result<String, DealteamError> {
-    let mut s = String::new();
+    let limit = dealteam::model::MAX_REQUEST_BYTES;
+    let io =
+        |e: std::io::Error| DealteamError::new(ErrorCode::InvalidJson, "", format!("could not read the input: {e}"));
+    let mut bytes = Vec::new();
     match file {
-        None | Some("-") => std::io::stdin().read_to_string(&mut s).map(|_| s),
-        Some(f) => std::fs::read_to_string(f),
+        None | Some("-") => {
+            // at most one byte over the limit, so the check below can see it is over
+            std::io::stdin()
+                .lock()
+                .take(limit as u64 + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
+        }
+        Some(f) => {
+            let len = std::fs::metadata(f).map_err(io)?.len();
+            dealteam::json::check_request_bytes(usize::try_from(len).unwrap_or(usize::MAX))?;
+            bytes = std::fs::read(f).map_err(io)?;
+        }
     }
-    .map_err(|e| DealteamError::new(ErrorCode::InvalidJson, "", format!("could not read the input: {e}")))
+    dealteam::json::check_request_bytes(bytes.len())?;
+    String::from_utf8(bytes).map_err(|_| {
+        DealteamError::new(
+            ErrorCode::InvalidJson,
+            "",
+            "the input is not UTF-8 text; save the request as UTF-8 JSON",
+        )
+    })
 }
 
 /// `dealteam sample [--partners N] [--seed S]`: defaults 200 partners, seed 1.

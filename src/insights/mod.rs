@@ -10,6 +10,7 @@ pub use stats::insights;
 use crate::api::Command;
 use crate::clock::Ctx;
 use crate::error::{check_finite, Problems, Result};
+use crate::model::MAX_MEMBER_PAIRS;
 use types::*;
 
 /// Check a history: ids, dates, non-negative values and cycles, finite numbers.
@@ -26,6 +27,11 @@ fn validate(req: &HistoryRequest) -> Result<()> {
         .minor_units();
     for (i, d) in req.history.iter().enumerate() {
         let at = format!("history[{i}]");
+        crate::model::index_ids(
+            &mut p,
+            &format!("{at}.partners"),
+            d.partners.iter().map(|m| m.id.as_str()),
+        );
         p.take(crate::registry::Day::parse(&d.closed_at, &format!("{at}.closedAt")));
         if d.value.0.is_sign_negative() && !d.value.0.is_zero() {
             p.push(
@@ -55,6 +61,19 @@ fn validate(req: &HistoryRequest) -> Result<()> {
         if let Some(v) = d.psat {
             check_finite(&mut p, format!("{at}.psat"), v);
         }
+    }
+    let pairs: usize = req
+        .history
+        .iter()
+        .map(|d| d.partners.len() * d.partners.len().saturating_sub(1) / 2)
+        .sum();
+    if pairs > MAX_MEMBER_PAIRS {
+        p.add(crate::DealteamError::too_large(
+            "history",
+            "member pairs over the history (Σ m·(m−1)/2 over deals of m partners)",
+            MAX_MEMBER_PAIRS,
+            pairs,
+        ));
     }
     p.finish()
 }

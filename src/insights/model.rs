@@ -9,7 +9,7 @@ use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::joint_win_rate;
 use crate::num::logistic;
 use ndarray::{Array1, Array2};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Fewest deals, and wins and losses each, before a model may claim skill.
 pub const MIN_DEALS: usize = 40;
@@ -36,13 +36,14 @@ fn pair_key(a: &str, b: &str) -> (String, String) {
     }
 }
 
-/// Mean Laplace-smoothed joint win rate ([`joint_win_rate`]) over the member pairs; 0.5
-/// for teams of fewer than two.
-fn past_joint(members: &[String], pairs: &PairStats) -> f64 {
+/// Mean Laplace-smoothed joint win rate ([`joint_win_rate`]) over the member pairs
+/// (`stats(i, j)` = deals and wins of members i < j together); 0.5 for teams of fewer
+/// than two.
+fn past_joint(members: usize, stats: impl Fn(usize, usize) -> (u32, u32)) -> f64 {
     let mut rates = Vec::new();
-    for (i, a) in members.iter().enumerate() {
-        for b in &members[i + 1..] {
-            let (d, w) = pairs.get(&pair_key(a, b)).copied().unwrap_or((0, 0));
+    for i in 0..members {
+        for j in i + 1..members {
+            let (d, w) = stats(i, j);
             rates.push(joint_win_rate(w, d));
         }
     }
@@ -53,7 +54,7 @@ fn past_joint(members: &[String], pairs: &PairStats) -> f64 {
     }
 }
 
-fn features(t: &TeamFeatures, pairs: &PairStats) -> Vec<Option<f64>> {
+fn features(t: &TeamFeatures, past_joint: f64) -> Vec<Option<f64>> {
     let roles: BTreeSet<&String> = t.roles.iter().collect();
     vec![
         t.coverage,
@@ -61,7 +62,7 @@ fn features(t: &TeamFeatures, pairs: &PairStats) -> Vec<Option<f64>> {
         t.synergy,
         Some(t.members.len() as f64),
         Some(roles.len() as f64),
-        Some(past_joint(&t.members, pairs)),
+        Some(past_joint),
     ]
 }
 
@@ -75,33 +76,83 @@ fn team_of(d: &HistoryDeal) -> TeamFeatures {
     }
 }
 
-fn record(pairs: &mut PairStats, d: &HistoryDeal) {
-    for (i, a) in d.partners.iter().enumerate() {
-        for b in &d.partners[i + 1..] {
-            let e = pairs.entry(pair_key(&a.id, &b.id)).or_insert((0, 0));
-            e.0 += 1;
-            e.1 += u32::from(d.won);
+/// Joint deals and wins per pair of partners, the partners numbered in first-seen
+/// order (numbers, not strings, keep a history's many pairs cheap; the pairs are
+/// bounded by `MAX_MEMBER_PAIRS`, checked before training).
+#[derive(Default)]
+struct Pairs<'a> {
+    number: HashMap<&'a str, u32>,
+    names: Vec<&'a str>,
+    counts: HashMap<(u32, u32), (u32, u32)>,
+}
+
+impl<'a> Pairs<'a> {
+    fn numbers(&mut self, d: &'a HistoryDeal) -> Vec<u32> {
+        d.partners
+            .iter()
+            .map(|p| {
+                let next = self.names.len() as u32;
+                *self.number.entry(p.id.as_str()).or_insert_with(|| {
+                    self.names.push(p.id.as_str());
+                    next
+                })
+            })
+            .collect()
+    }
+    fn get(&self, a: u32, b: u32) -> (u32, u32) {
+        self.counts.get(&(a.min(b), a.max(b))).copied().unwrap_or((0, 0))
+    }
+    fn record(&mut self, members: &[u32], won: bool) {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                let e = self.counts.entry((a.min(b), a.max(b))).or_insert((0, 0));
+                e.0 += 1;
+                e.1 += u32::from(won);
+            }
         }
+    }
+    /// The pairs by partner id, sorted (the model's `pairs`).
+    fn into_history(self) -> Vec<PairHistory> {
+        let mut out: Vec<PairHistory> = self
+            .counts
+            .into_iter()
+            .map(|((a, b), (deals, wins))| {
+                let (a, b) = (self.names[a as usize], self.names[b as usize]);
+                let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                PairHistory {
+                    a: a.to_string(),
+                    b: b.to_string(),
+                    deals,
+                    wins,
+                }
+            })
+            .collect();
+        out.sort_unstable_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+        out
     }
 }
 
 /// Rows in time order; each deal's past-joint feature uses only strictly earlier days.
-fn rows(sorted: &[&HistoryDeal]) -> (Vec<Row>, PairStats) {
-    let mut pairs = PairStats::new();
+fn rows<'a>(sorted: &[&'a HistoryDeal]) -> (Vec<Row>, Pairs<'a>) {
+    let mut pairs = Pairs::default();
     let mut out = Vec::with_capacity(sorted.len());
     let mut i = 0;
     while i < sorted.len() {
         let day = &sorted[i].closed_at[..sorted[i].closed_at.len().min(10)];
         let mut j = i;
+        let mut numbered = Vec::new();
         while j < sorted.len() && sorted[j].closed_at.starts_with(day) {
+            let members = pairs.numbers(sorted[j]);
+            let joint = past_joint(members.len(), |x, y| pairs.get(members[x], members[y]));
             out.push(Row {
-                values: features(&team_of(sorted[j]), &pairs),
+                values: features(&team_of(sorted[j]), joint),
                 won: sorted[j].won,
             });
+            numbered.push(members);
             j += 1;
         }
-        for d in &sorted[i..j] {
-            record(&mut pairs, d);
+        for (d, members) in sorted[i..j].iter().zip(&numbered) {
+            pairs.record(members, d.won);
         }
         i = j.max(i + 1);
     }
@@ -293,10 +344,7 @@ pub fn train(req: &HistoryRequest) -> Result<TrainResponse> {
     let mut model = if reason.is_none() { fit(&all_rows) } else { trained };
     model.skill = reason.is_none();
     model.reason = reason;
-    model.pairs = pairs
-        .into_iter()
-        .map(|((a, b), (deals, wins))| PairHistory { a, b, deals, wins })
-        .collect();
+    model.pairs = pairs.into_history();
     Ok(TrainResponse { model, validation })
 }
 
@@ -336,7 +384,13 @@ pub fn predict_teams(m: &WinModel, teams: &[TeamFeatures]) -> Vec<Prediction> {
         .iter()
         .map(|t| {
             if m.skill {
-                let (probability, contributions) = score(m, &features(t, &pairs));
+                let joint = past_joint(t.members.len(), |i, j| {
+                    pairs
+                        .get(&pair_key(&t.members[i], &t.members[j]))
+                        .copied()
+                        .unwrap_or((0, 0))
+                });
+                let (probability, contributions) = score(m, &features(t, joint));
                 Prediction {
                     probability,
                     contributions,
@@ -356,6 +410,28 @@ pub fn predict_teams(m: &WinModel, teams: &[TeamFeatures]) -> Vec<Prediction> {
 /// `predict`: win probabilities of proposed teams, with each feature's contribution.
 pub fn predict(req: &PredictRequest) -> Result<PredictResponse> {
     req.model.check("model")?;
+    let mut p = crate::error::Problems::new();
+    for (i, t) in req.teams.iter().enumerate() {
+        crate::model::check_id_list(
+            &mut p,
+            &format!("teams[{i}].members"),
+            t.members.iter().map(String::as_str),
+        );
+    }
+    let pairs: usize = req
+        .teams
+        .iter()
+        .map(|t| t.members.len() * t.members.len().saturating_sub(1) / 2)
+        .sum();
+    if pairs > crate::model::MAX_MEMBER_PAIRS {
+        p.add(DealteamError::too_large(
+            "teams",
+            "member pairs over the teams (Σ m·(m−1)/2 over teams of m members)",
+            crate::model::MAX_MEMBER_PAIRS,
+            pairs,
+        ));
+    }
+    p.finish()?;
     Ok(PredictResponse {
         predictions: predict_teams(&req.model, &req.teams),
     })

@@ -21,7 +21,10 @@ pub struct HistoryDeal {
     pub cycle_days: f64,
     /// Partners involved, with their role.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::DealMembers>"
+    )]
     pub partners: Vec<DealPartner>,
     /// Number of partner touches.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
@@ -72,6 +75,7 @@ pub struct DealPartner {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct HistoryRequest {
     /// Closed deals.
+    #[serde(deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::HistoryDeals>")]
     pub history: Vec<HistoryDeal>,
     /// Currency of the values (default EUR).
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
@@ -182,7 +186,10 @@ pub struct WinModel {
     pub reason: Option<String>,
     /// Joint history per partner pair (sorted ids), for the past-joint-win feature.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::MemberPairs>"
+    )]
     pub pairs: Vec<PairHistory>,
 }
 
@@ -274,7 +281,10 @@ pub struct CalibrationBin {
 pub struct TeamFeatures {
     /// Member partner ids.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::DealMembers>"
+    )]
     pub members: Vec<String>,
     /// Roles of the members (their count of distinct roles is a feature).
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
@@ -302,6 +312,7 @@ pub struct PredictRequest {
     /// A model from `train`.
     pub model: WinModel,
     /// Teams to score.
+    #[serde(deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::PredictTeams>")]
     pub teams: Vec<TeamFeatures>,
 }
 

@@ -61,7 +61,11 @@ pub struct Partner {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub metrics: BTreeMap<String, f64>,
     /// Account ids the partner works with (for reach and overlap).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::AccountsPerPartner>"
+    )]
     pub accounts: Vec<String>,
     /// Cost to serve.
     #[serde(default, skip_serializing_if = "Option::is_none")]

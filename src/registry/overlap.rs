@@ -2,14 +2,16 @@
 //! the account-mapping view. With `hashed`, accounts are compared and reported as
 //! salted SHA-256 hashes, so partners can exchange hashes instead of raw lists.
 //! An inverted index (account → partners) keeps the work proportional to the
-//! overlaps, not to all n² pairs.
+//! overlaps, not to all n² pairs; the overlaps are counted first and bounded by
+//! [`MAX_OVERLAP_PAIRS`] before their memory is allocated.
 
 use super::types::{OverlapPair, OverlapRequest, OverlapResponse};
 use crate::api::Command;
 use crate::clock::Ctx;
 use crate::error::{DealteamError, ErrorCode, Result};
+use crate::model::MAX_OVERLAP_PAIRS;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// `hex(SHA-256(salt ‖ account))`, the form partners exchange instead of raw accounts.
 pub fn hash_account(salt: &str, account: &str) -> String {
@@ -21,7 +23,7 @@ pub fn hash_account(salt: &str, account: &str) -> String {
 
 /// Compute the overlapping pairs.
 pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
-    req.ecosystem.validate()?;
+    req.ecosystem.validate().map_err(|e| e.under("ecosystem"))?;
     let salt = match (req.hashed, &req.salt) {
         (true, Some(s)) if !s.is_empty() => Some(s.as_str()),
         (true, _) => {
@@ -46,28 +48,43 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
                 .collect()
         })
         .collect();
-    let mut by_account: HashMap<&str, Vec<usize>> = HashMap::new();
+    // account → partners holding it; accounts in sorted order, so account numbers sort
+    // like the accounts themselves
+    let mut by_account: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, accts) in keyed.iter().enumerate() {
         for a in accts {
-            by_account.entry(a.as_str()).or_default().push(i);
+            by_account.entry(a.as_str()).or_default().push(i as u32);
         }
     }
-    let mut shared: BTreeMap<(usize, usize), Vec<&str>> = BTreeMap::new();
-    for (acct, holders) in &by_account {
+    let incidences: usize = by_account.values().map(|h| h.len() * (h.len() - 1) / 2).sum();
+    if incidences > MAX_OVERLAP_PAIRS {
+        return Err(DealteamError::too_large(
+            "ecosystem.partners",
+            "partner pairs sharing an account (Σ over accounts of h·(h−1)/2, h = partners holding it)",
+            MAX_OVERLAP_PAIRS,
+            incidences,
+        ));
+    }
+    let accounts: Vec<&str> = by_account.keys().copied().collect();
+    // one (partner, partner, account) triple per shared account, grouped by sorting
+    let mut triples: Vec<(u32, u32, u32)> = Vec::with_capacity(incidences);
+    for (k, holders) in by_account.values().enumerate() {
         for (x, &i) in holders.iter().enumerate() {
             for &j in &holders[x + 1..] {
-                shared.entry((i.min(j), i.max(j))).or_default().push(acct);
+                triples.push((i.min(j), i.max(j), k as u32));
             }
         }
     }
+    drop(by_account);
+    triples.sort_unstable();
     let min = req.min_shared.unwrap_or(1);
     let with_accounts = req.include_accounts.unwrap_or(true);
-    let mut pairs: Vec<OverlapPair> = shared
-        .into_iter()
-        .filter(|(_, s)| s.len() >= min)
-        .map(|((i, j), mut s)| {
-            s.sort_unstable();
-            let union = keyed[i].len() + keyed[j].len() - s.len();
+    let mut pairs: Vec<OverlapPair> = triples
+        .chunk_by(|x, y| (x.0, x.1) == (y.0, y.1))
+        .filter(|group| group.len() >= min)
+        .map(|group| {
+            let (i, j) = (group[0].0 as usize, group[0].1 as usize);
+            let union = keyed[i].len() + keyed[j].len() - group.len();
             let (a, b) = if partners[i].id <= partners[j].id {
                 (i, j)
             } else {
@@ -76,9 +93,9 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
             OverlapPair {
                 a: partners[a].id.clone(),
                 b: partners[b].id.clone(),
-                shared: s.len(),
-                jaccard: s.len() as f64 / union as f64,
-                accounts: with_accounts.then(|| s.into_iter().map(str::to_string).collect()),
+                shared: group.len(),
+                jaccard: group.len() as f64 / union as f64,
+                accounts: with_accounts.then(|| group.iter().map(|t| accounts[t.2 as usize].to_string()).collect()),
             }
         })
         .collect();

@@ -7,6 +7,7 @@ use super::types::{Conflict, RegisterRequest, RegisterResponse, Registration};
 use crate::api::Command;
 use crate::clock::Ctx;
 use crate::error::{ErrorCode, Problems, Result};
+use std::collections::HashMap;
 
 /// Default protection window in days.
 pub const DEFAULT_PROTECTION_DAYS: u32 = 90;
@@ -100,6 +101,13 @@ pub fn register(req: RegisterRequest) -> Result<RegisterResponse> {
         p.invalid("protectionDays", "the protection window must be at least 1 day");
     }
     crate::model::check_ids(&mut p, "registry", req.registry.iter().map(|r| r.id.as_str()));
+    for (i, r) in req.registry.iter().enumerate() {
+        for (field, v) in [("partnerId", &r.partner_id), ("account", &r.account)] {
+            if v.trim().is_empty() {
+                p.invalid(format!("registry[{i}].{field}"), format!("{field} must be non-empty"));
+            }
+        }
+    }
     if req.registry.iter().any(|r| r.id == req.registration.id) {
         p.push(
             ErrorCode::DuplicateId,
@@ -161,6 +169,12 @@ pub fn register(req: RegisterRequest) -> Result<RegisterResponse> {
 
 /// Every pair of registrations active on `now`, of different partners, contesting the
 /// same account, the earlier one owning it (ties by id).
+///
+/// Per account, in (day, id) order, each later registration's owner is the earliest
+/// earlier one that contests it and belongs to another partner. [`Earliest`] keeps,
+/// per group of candidates, the first registration and the first of another partner
+/// than that one — enough to answer "the earliest not of partner X" — so the pass is
+/// O(n log n) however many registrations share one account.
 fn conflicts(windows: Vec<Window>, now: Day) -> Vec<Conflict> {
     let mut ws: Vec<Window> = windows
         .into_iter()
@@ -168,15 +182,59 @@ fn conflicts(windows: Vec<Window>, now: Day) -> Vec<Conflict> {
         .collect();
     ws.sort_by(|x, y| (&x.reg.account, x.from, &x.reg.id).cmp(&(&y.reg.account, y.from, &y.reg.id)));
     let mut out = Vec::new();
-    for (i, later) in ws.iter().enumerate() {
-        if let Some(owner) = ws[..i]
-            .iter()
-            .find(|o| contests(o.reg, later.reg) && o.reg.partner_id != later.reg.partner_id)
-        {
-            out.push(conflict(owner, later.reg));
+    for group in ws.chunk_by(|x, y| x.reg.account == y.reg.account) {
+        // candidates: all earlier ones, those without a product, those per product
+        let (mut all, mut no_product) = (Earliest::default(), Earliest::default());
+        let mut by_product: HashMap<&str, Earliest> = HashMap::new();
+        for (i, later) in group.iter().enumerate() {
+            let partner = later.reg.partner_id.as_str();
+            let owner = match &later.reg.product {
+                // without a product it contests every earlier registration of the account
+                None => all.not_of(group, partner),
+                // with one, those without a product and those of the same product
+                Some(prod) => {
+                    let same = by_product.get(prod.as_str()).and_then(|e| e.not_of(group, partner));
+                    [no_product.not_of(group, partner), same].into_iter().flatten().min()
+                }
+            };
+            if let Some(o) = owner {
+                out.push(conflict(&group[o], later.reg));
+            }
+            all.add(group, i);
+            match &later.reg.product {
+                None => no_product.add(group, i),
+                Some(prod) => by_product.entry(prod.as_str()).or_default().add(group, i),
+            }
         }
     }
     out
+}
+
+/// The first registration of a group, and the first of a partner other than its own
+/// (positions in the account's (day, id) order).
+#[derive(Default)]
+struct Earliest {
+    first: Option<usize>,
+    other: Option<usize>,
+}
+
+impl Earliest {
+    fn add(&mut self, ws: &[Window], i: usize) {
+        match self.first {
+            None => self.first = Some(i),
+            Some(f) if self.other.is_none() && ws[f].reg.partner_id != ws[i].reg.partner_id => self.other = Some(i),
+            Some(_) => {}
+        }
+    }
+    /// The earliest of the group whose partner is not `partner`.
+    fn not_of(&self, ws: &[Window], partner: &str) -> Option<usize> {
+        let f = self.first?;
+        if ws[f].reg.partner_id != partner {
+            Some(f)
+        } else {
+            self.other
+        }
+    }
 }
 
 /// `register` (SPEC §10).

@@ -38,7 +38,10 @@ pub struct Registration {
 pub struct RegisterRequest {
     /// Existing registrations.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::Registrations>"
+    )]
     pub registry: Vec<Registration>,
     /// The new registration.
     pub registration: Registration,

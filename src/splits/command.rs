@@ -48,6 +48,9 @@ impl SplitRequest {
 /// Run a `split` request.
 pub fn split(req: SplitRequest) -> Result<SplitResponse> {
     let (amount, currency, members, models, rule) = req.into_parts();
+    let mut p = crate::error::Problems::new();
+    crate::model::check_id_list(&mut p, "members", members.iter().map(String::as_str));
+    p.finish()?;
     let minor = currency.minor_units();
     let amount = amount.check_minor(minor, "amount")?;
     let list = match (rule.model, models) {

@@ -61,7 +61,11 @@ pub struct SplitRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub samples: Option<u32>,
     /// Sampled Shapley: seed (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::num::seed"
+    )]
     pub seed: Option<u64>,
 }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 /// Check the request; `k` (teams to find) when it is valid.
 pub(crate) fn validate(req: &TeamsRequest) -> Result<usize> {
-    req.ecosystem.validate()?;
+    req.ecosystem.validate().map_err(|e| e.under("ecosystem"))?;
     let mut p = Problems::new();
     let eco = &req.ecosystem;
     crate::model::check_ids(&mut p, "profiles", req.profiles.iter().map(|x| x.id.as_str()));

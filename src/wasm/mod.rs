@@ -115,6 +115,19 @@ pub(crate) fn reply<T: Serialize>(r: Result<T>) -> std::result::Result<JsValue, 
     r.and_then(|v| to_js(&v)).map_err(|e| error::to_js(&e))
 }
 
+/// The `budgetMs` of a handle's `step`: a finite number of milliseconds ≥ 0 (a JS
+/// number, not a string); NaN, `undefined` or `"abc"` would otherwise run the whole
+/// job in one call.
+pub(crate) fn budget_ms(value: &JsValue) -> Result<f64> {
+    match value.as_f64() {
+        Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(ms),
+        _ => Err(DealteamError::invalid(
+            "budgetMs",
+            "step(budgetMs) needs a number of milliseconds ≥ 0, such as step(50)",
+        )),
+    }
+}
+
 /// A core error as the JS `DealteamError`.
 pub(crate) fn throw(e: &DealteamError) -> JsValue {
     error::to_js(e)

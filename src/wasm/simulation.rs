@@ -36,8 +36,11 @@ impl SimulationHandle {
     /// Run trials for about `budgetMs` milliseconds (at least one), then report
     /// `{done, progress, trialsDone, trials}`. Call again until `done`.
     #[wasm_bindgen(unchecked_return_type = "SimProgress")]
-    pub fn step(&mut self, #[wasm_bindgen(js_name = budgetMs)] budget_ms: f64) -> Result<JsValue, JsValue> {
-        reply(self.sim.step(budget_ms, &js_ctx()))
+    pub fn step(
+        &mut self,
+        #[wasm_bindgen(js_name = budgetMs, unchecked_param_type = "number")] budget_ms: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        reply(super::budget_ms(&budget_ms).and_then(|ms| self.sim.step(ms, &js_ctx())))
     }
 
     /// Stop: later steps do nothing and `result()` throws `cancelled`.

@@ -43,9 +43,11 @@ impl TeamSearchHandle {
     /// Search for about `budgetMs` milliseconds (`performance.now()`), then report
     /// `{done, progress, nodes, bestScore?, bound?}`. Call again until `done`.
     #[wasm_bindgen(unchecked_return_type = "TeamProgress")]
-    pub fn step(&mut self, #[wasm_bindgen(js_name = budgetMs)] budget_ms: f64) -> Result<JsValue, JsValue> {
-        let progress = self.search.step(budget_ms, &js_ctx());
-        reply(Ok(progress))
+    pub fn step(
+        &mut self,
+        #[wasm_bindgen(js_name = budgetMs, unchecked_param_type = "number")] budget_ms: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        reply(super::budget_ms(&budget_ms).map(|ms| self.search.step(ms, &js_ctx())))
     }
 
     /// Stop the search; `result()` then returns the best teams found so far

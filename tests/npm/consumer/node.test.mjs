@@ -93,3 +93,25 @@ test("Simulation runs in steps; cancel() makes result() throw cancelled", async 
   cancelled.cancel();
   assert.throws(() => cancelled.result(), (err) => err instanceof DealteamError && err.code === "cancelled");
 });
+
+test("a freed handle throws a DealteamError with code freed", async () => {
+  const { Simulation, TeamSearch } = await import("dealteam");
+  const plan = { ...JSON.parse(readFileSync(new URL("./plan-simulate.json", import.meta.url), "utf8")), trials: 10 };
+  const handles = [new Simulation(plan), new Ecosystem(request.ecosystem)];
+  for (const h of handles) {
+    h.free();
+    const use = h instanceof Ecosystem ? () => h.rank(request.profile) : () => h.step(5);
+    assert.throws(use, (err) => err instanceof DealteamError && err.code === "freed", h.constructor.name);
+  }
+  assert.ok(TeamSearch);
+});
+
+test("step(budgetMs) refuses what is not a number of milliseconds", async () => {
+  const { Simulation } = await import("dealteam");
+  const plan = { ...JSON.parse(readFileSync(new URL("./plan-simulate.json", import.meta.url), "utf8")), trials: 10 };
+  const sim = new Simulation(plan);
+  for (const bad of [NaN, "abc", undefined, -1, Infinity]) {
+    assert.throws(() => sim.step(bad), (err) => err instanceof DealteamError && err.code === "invalid_value" && err.path === "budgetMs", String(bad));
+  }
+  assert.equal(sim.step(1000).done, true);
+});

@@ -1,0 +1,260 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Issue 17 item 2: every dimension has a limit (a `too_large` error naming it, found
+//! before the work is done) and the algorithms scale where real users reach the size.
+//! Timings at the limits are in docs/PERFORMANCE.md ("Limits").
+
+use dealteam::api::run_json;
+use dealteam::clock::Ctx;
+use dealteam::model::limits::LIMITS;
+use dealteam::model::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::time::Instant;
+
+fn run(cmd: &str, req: &Value) -> Result<Value, dealteam::DealteamError> {
+    run_json(cmd, &req.to_string(), false, &Ctx::frozen()).map(|s| serde_json::from_str(&s).unwrap())
+}
+
+fn too_large(cmd: &str, req: &Value, path: &str, name: &str) {
+    let e = run(cmd, req).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("too_large", path), "{e}");
+    assert!(
+        e.message.contains(name),
+        "the message names the limit `{name}`: {}",
+        e.message
+    );
+}
+
+fn reg(id: &str, partner: &str, account: &str, product: Option<&str>, at: &str) -> Value {
+    let mut r = json!({"id": id, "partnerId": partner, "account": account, "registeredAt": at});
+    if let Some(p) = product {
+        r["product"] = json!(p);
+    }
+    r
+}
+
+fn deal(id: usize, members: usize) -> Value {
+    let partners: Vec<Value> = (0..members).map(|m| json!({"id": format!("p{m}")})).collect();
+    json!({"id": format!("d{id}"), "closedAt": "2026-01-01", "won": id % 2 == 0, "value": "10.00",
+           "cycleDays": 30, "partners": partners})
+}
+
+#[test]
+fn every_limit_is_documented_in_docs_limits_md() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/limits.md")).unwrap();
+    for l in LIMITS {
+        let n = l.max.to_string();
+        let grouped = n
+            .as_bytes()
+            .rchunks(3)
+            .rev()
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join(",");
+        let line = doc.lines().find(|line| line.contains(&format!("| {} |", l.name)));
+        let line = line.unwrap_or_else(|| panic!("docs/limits.md has no row for `{}`", l.name));
+        assert!(
+            line.contains(&grouped),
+            "docs/limits.md gives {} for `{}`: {line}",
+            grouped,
+            l.name
+        );
+    }
+}
+
+#[test]
+fn registrations_are_limited_while_reading() {
+    let registry: Vec<Value> = (0..=MAX_REGISTRATIONS)
+        .map(|i| reg(&format!("r{i}"), "p1", "acme", None, "2026-01-01"))
+        .collect();
+    let req = json!({"registry": registry, "registration": reg("new", "p2", "acme", None, "2026-01-02")});
+    too_large("register", &req, "registry", "registrations");
+}
+
+#[test]
+fn history_deals_members_per_deal_and_member_pairs_are_limited() {
+    let req = json!({"history": (0..=MAX_HISTORY_DEALS).map(|i| deal(i, 0)).collect::<Vec<_>>()});
+    too_large("insights", &req, "history", "history deals");
+    let req = json!({"history": [deal(0, MAX_DEAL_MEMBERS + 1)]});
+    too_large("train", &req, "history[0].partners", "members per deal");
+    // 210 deals of 100 members: 210 × 4,950 pairs > 1,000,000
+    let deals = MAX_MEMBER_PAIRS / (MAX_DEAL_MEMBERS * (MAX_DEAL_MEMBERS - 1) / 2) + 1;
+    let req = json!({"history": (0..deals).map(|i| deal(i, MAX_DEAL_MEMBERS)).collect::<Vec<_>>()});
+    too_large("train", &req, "history", "member pairs");
+}
+
+#[test]
+fn journeys_and_path_length_are_limited() {
+    let long: Vec<String> = (0..=MAX_PATH_LENGTH).map(|i| format!("p{i}")).collect();
+    let req = json!({"journeys": [{"path": ["a"], "conversions": 1}, {"path": long, "conversions": 1}]});
+    too_large("attribute", &req, "journeys[1].path", "touches per journey");
+    // journeys: a compact text of MAX_JOURNEYS + 1 one-touch journeys
+    let one = r#"{"path":["a"],"conversions":1}"#;
+    let text = format!("{{\"journeys\":[{}]}}", vec![one; MAX_JOURNEYS + 1].join(","));
+    let e = run_json("attribute", &text, false, &Ctx::frozen()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("too_large", "journeys"));
+    assert!(e.message.contains("journeys"), "{}", e.message);
+}
+
+#[test]
+fn accounts_per_partner_and_predict_teams_are_limited() {
+    let accounts: Vec<String> = (0..=MAX_ACCOUNTS_PER_PARTNER).map(|i| format!("a{i}")).collect();
+    let req = json!({"ecosystem": {"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": accounts}]}});
+    too_large(
+        "overlap",
+        &req,
+        "ecosystem.partners[0].accounts",
+        "accounts per partner",
+    );
+    let model = json!({"features": [], "intercept": 0.0, "coefficients": [], "means": [], "scales": [],
+                       "baseRate": 0.5, "skill": false, "pairs": []});
+    let members: Vec<String> = (0..=MAX_DEAL_MEMBERS).map(|i| format!("p{i}")).collect();
+    let req = json!({"model": model, "teams": [{"members": members}]});
+    too_large("predict", &req, "teams[0].members", "members per deal");
+    let members: Vec<String> = (0..MAX_DEAL_MEMBERS).map(|i| format!("p{i}")).collect();
+    let teams = MAX_MEMBER_PAIRS / (MAX_DEAL_MEMBERS * (MAX_DEAL_MEMBERS - 1) / 2) + 1;
+    let req = json!({"model": model, "teams": vec![json!({"members": members}); teams]});
+    too_large("predict", &req, "teams", "member pairs");
+}
+
+#[test]
+fn request_bytes_are_limited_before_parsing() {
+    let e = dealteam::json::check_request_bytes(MAX_REQUEST_BYTES + 1).unwrap_err();
+    assert_eq!(e.code.as_str(), "too_large");
+    assert!(e.message.contains("request bytes"), "{}", e.message);
+    assert!(dealteam::json::check_request_bytes(MAX_REQUEST_BYTES).is_ok());
+}
+
+/// 3,000 partners sharing one account: 4.5 million pairs, over the limit — refused
+/// at once (it took 10.7 s and 1.4 GB to list them before).
+#[test]
+fn overlap_pairs_are_counted_and_refused_before_they_are_built() {
+    let partners: Vec<Value> = (0..3000)
+        .map(|i| json!({"id": format!("p{i}"), "name": "P", "kind": "si", "accounts": ["shared"]}))
+        .collect();
+    let t = Instant::now();
+    too_large(
+        "overlap",
+        &json!({"ecosystem": {"partners": partners}}),
+        "ecosystem.partners",
+        "sharing an account",
+    );
+    assert!(t.elapsed().as_secs_f64() < 2.0, "{:?}", t.elapsed());
+}
+
+/// At the limit (2,000 partners on one account ≈ 2.0 million pairs, just under) the
+/// overlap is listed, and quickly.
+#[test]
+fn overlap_at_the_pair_limit_finishes() {
+    let n = 2000; // 2000·1999/2 = 1,999,000 ≤ MAX_OVERLAP_PAIRS
+    assert!(n * (n - 1) / 2 <= MAX_OVERLAP_PAIRS);
+    let partners: Vec<Value> = (0..n)
+        .map(
+            |i| json!({"id": format!("p{i:04}"), "name": "P", "kind": "si", "accounts": ["shared", format!("own{i}")]}),
+        )
+        .collect();
+    let t = Instant::now();
+    let out = run(
+        "overlap",
+        &json!({"ecosystem": {"partners": partners}, "includeAccounts": false}),
+    )
+    .unwrap();
+    let pairs = out["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), n * (n - 1) / 2);
+    assert_eq!(
+        pairs[0],
+        json!({"a": "p0000", "b": "p0001", "shared": 1, "jaccard": 0.333333333333})
+    );
+    assert!(t.elapsed().as_secs_f64() < 20.0, "{:?}", t.elapsed());
+}
+
+/// 30,000 registrations of one account by one partner and one by another: the
+/// conflicts pass is O(n log n) (it took 13 s before).
+#[test]
+fn many_registrations_of_one_account_are_fast() {
+    let mut registry: Vec<Value> = (0..30_000)
+        .map(|i| {
+            reg(
+                &format!("r{i:05}"),
+                "p1",
+                "acme",
+                Some(&format!("prod{}", i % 7)),
+                "2026-01-01",
+            )
+        })
+        .collect();
+    registry.push(reg("z", "p2", "acme", Some("prod3"), "2026-01-02"));
+    let t = Instant::now();
+    let out = run(
+        "register",
+        &json!({"registry": registry, "registration": reg("new", "p3", "globex", None, "2026-01-03")}),
+    )
+    .unwrap();
+    assert!(t.elapsed().as_secs_f64() < 5.0, "{:?}", t.elapsed());
+    let c = out["conflicts"].as_array().unwrap();
+    assert_eq!(c.len(), 1);
+    assert_eq!(
+        (
+            c[0]["registrationId"].as_str(),
+            c[0]["challengerRegistrationId"].as_str()
+        ),
+        (Some("r00003"), Some("z"))
+    );
+}
+
+/// The conflicts of a naive O(n²) scan (the definition, SPEC §8): per active
+/// registration in (account, day, id) order, the first earlier one of the same account,
+/// contesting it (same product or either without one), of another partner.
+fn naive_conflicts(regs: &[(String, String, Option<String>, u32)]) -> Vec<(String, String)> {
+    let mut ws: Vec<(usize, &(String, String, Option<String>, u32))> = regs.iter().enumerate().collect();
+    ws.sort_by(|x, y| (&x.1 .1, x.1 .3, format!("r{}", x.0)).cmp(&(&y.1 .1, y.1 .3, format!("r{}", y.0))));
+    let mut out = Vec::new();
+    for (k, (li, l)) in ws.iter().enumerate() {
+        let owner = ws[..k].iter().find(|(_, o)| {
+            o.1 == l.1
+                && o.0 != l.0
+                && matches!((&o.2, &l.2), (Some(a), Some(b)) if a == b) | (o.2.is_none() || l.2.is_none())
+        });
+        if let Some((oi, _)) = owner {
+            out.push((format!("r{oi}"), format!("r{li}")));
+        }
+    }
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn indexed_conflicts_equal_the_naive_scan(
+        regs in prop::collection::vec(
+            (0..3u8, 0..2u8, prop::option::of(0..2u8), 1..5u32), 1..14)
+    ) {
+        let regs: Vec<(String, String, Option<String>, u32)> = regs.into_iter()
+            .map(|(p, a, prod, day)| (format!("p{p}"), format!("a{a}"), prod.map(|x| format!("x{x}")), day))
+            .collect();
+        let registry: Vec<Value> = regs.iter().enumerate()
+            .map(|(i, (p, a, prod, day))| reg(&format!("r{i}"), p, a, prod.as_deref(), &format!("2026-01-0{day}")))
+            .collect();
+        let req = json!({"registry": registry, "registration": reg("new", "q", "elsewhere", None, "2026-01-05"), "now": "2026-01-05"});
+        let out = run("register", &req).unwrap();
+        let mut got: Vec<(String, String)> = out["conflicts"].as_array().unwrap().iter()
+            .map(|c| (c["registrationId"].as_str().unwrap().to_string(), c["challengerRegistrationId"].as_str().unwrap().to_string()))
+            .collect();
+        got.sort();
+        prop_assert_eq!(got, naive_conflicts(&regs));
+    }
+}
+
+/// One deal of 100 members (the limit) among 2,000 deals: train at its pair limit.
+#[test]
+fn train_at_the_member_limit_finishes() {
+    let history: Vec<Value> = (0..200).map(|i| deal(i, MAX_DEAL_MEMBERS)).collect();
+    let t = Instant::now();
+    let out = run("train", &json!({"history": history})).unwrap();
+    assert!(t.elapsed().as_secs_f64() < 20.0, "{:?}", t.elapsed());
+    let pairs = out["model"]["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), MAX_DEAL_MEMBERS * (MAX_DEAL_MEMBERS - 1) / 2);
+    // pairs sorted by id, counted over all 200 deals (100 of them won)
+    assert_eq!(pairs[0], json!({"a": "p0", "b": "p1", "deals": 200, "wins": 100}));
+}
