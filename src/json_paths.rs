@@ -137,17 +137,14 @@ pub(crate) fn refine(text: &str, path: &str, msg: &str) -> String {
     }
     let mut found = Vec::new();
     search(at, path, unexpected.trim(), &mut found);
-    match found.as_slice() {
-        [first, ..] => first.clone(),
-        [] => path.to_string(),
-    }
+    found.into_iter().next().unwrap_or_else(|| path.to_string())
 }
 
 /// The value at a path rendered by `crate::json` (`a.b[2].c`).
 fn resolve<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
     let mut cur = root;
     for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        let (key, rest) = part.split_once('[').unwrap_or((part, ""));
         if !key.is_empty() {
             cur = cur.get(key)?;
         }

@@ -18,7 +18,7 @@ fn code_path(e: &dealteam::DealteamError) -> (&str, &str) {
 fn resolve<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
     let mut cur = v;
     for part in path.split('.').filter(|s| !s.is_empty()) {
-        let (key, rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        let (key, rest) = part.split_once('[').unwrap_or((part, ""));
         if !key.is_empty() {
             cur = cur.get(key)?;
         }
