@@ -14,19 +14,16 @@ fn code_path(e: &dealteam::DealteamError) -> (&str, &str) {
     (e.code.as_str(), e.path.as_str())
 }
 
-/// The value at a JSONPath-like `path` (`a.b[2].c`) of `v`, if it exists.
+/// The value at a JSONPath-like `path` (`a.b[2].c`) of `v`, as a JSON pointer (`/a/b/2/c`).
 fn resolve<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
-    let mut cur = v;
-    for part in path.split('.').filter(|s| !s.is_empty()) {
-        let (key, rest) = part.split_once('[').unwrap_or((part, ""));
-        if !key.is_empty() {
-            cur = cur.get(key)?;
-        }
-        for idx in rest.split('[').filter(|s| !s.is_empty()) {
-            cur = cur.get(idx.trim_end_matches(']').parse::<usize>().ok()?)?;
-        }
-    }
-    Some(cur)
+    let pointer: String = path
+        .replace('[', ".")
+        .replace(']', "")
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("/{s}"))
+        .collect();
+    v.pointer(&pointer)
 }
 
 #[test]

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Issue 17 item 2: every dimension has a limit (a `too_large` error naming it, found
 //! before the work is done) and the algorithms scale where real users reach the size.
-//! Timings at the limits are in docs/PERFORMANCE.md ("Limits").
+//! Timings at the limits: bench/limits/run.sh (docs/limits.md).
 
 use dealteam::api::run_json;
 use dealteam::clock::Ctx;
@@ -145,7 +145,7 @@ fn overlap_pairs_are_counted_and_refused_before_they_are_built() {
 }
 
 /// Under the limit (1,000 partners on one account: 499,500 pairs) the overlap is
-/// listed in full (its time at the limit itself: docs/PERFORMANCE.md, "Limits").
+/// listed in full (the time at the limit itself: bench/limits/run.sh).
 #[test]
 fn overlap_at_the_pair_limit_finishes() {
     let n = 1000;
