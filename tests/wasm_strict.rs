@@ -10,7 +10,7 @@ use dealteam::wasm::{SimulationHandle, TeamSearchHandle};
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
-use wasm_js::{get, parse};
+use wasm_js::{get, parse, stringify};
 
 const TEAMS: &str = include_str!("../examples/teams.json");
 const PLAN: &str = include_str!("../examples/plan-simulate.json");
@@ -66,5 +66,11 @@ fn seeds_above_2_53_are_refused_and_strings_accepted() {
     let e = dealteam::wasm::split(req.clone()).expect_err("refused");
     assert_eq!(code_path(&e), ("invalid_value".into(), "seed".into()));
     Reflect::set(&req, &"seed".into(), &"9007199254740995".into()).expect("set");
-    dealteam::wasm::split(req).expect("a seed as a string is exact");
+    dealteam::wasm::split(req.clone()).expect("a seed as a string is exact");
+    // a seed as a string is the same seed as the number
+    Reflect::set(&req, &"seed".into(), &"7".into()).expect("set");
+    let as_text = stringify(&dealteam::wasm::split(req.clone()).expect("seed \"7\""));
+    Reflect::set(&req, &"seed".into(), &JsValue::from_f64(7.0)).expect("set");
+    let as_number = stringify(&dealteam::wasm::split(req).expect("seed 7"));
+    assert_eq!(as_text, as_number);
 }
