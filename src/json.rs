@@ -26,16 +26,21 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     if let Ok(v) = serde_json::from_str(text) {
         return Ok(v);
     }
-    read(serde_json::Deserializer::from_str(text))
+    read(serde_json::Deserializer::from_str(text), Some(text))
 }
 
 /// Parse JSON read from `r` (e.g. chunks of bytes arriving from JS) into `T`, with the
 /// same errors and paths as [`from_str`]; the text is never held whole in memory.
 pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R) -> Result<T> {
-    read(serde_json::Deserializer::from_reader(r))
+    read(serde_json::Deserializer::from_reader(r), None)
 }
 
-fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(mut de: serde_json::Deserializer<R>) -> Result<T> {
+/// `text`, when the input is held whole, lets an error inside a tagged enum name its
+/// field ([`crate::json_paths::refine`]).
+fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
+    mut de: serde_json::Deserializer<R>,
+    text: Option<&str>,
+) -> Result<T> {
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = render_path(e.path());
         let inner = e.into_inner();
@@ -51,7 +56,10 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(mut de: serde_js
                 format!("the input is not valid JSON: {inner}"),
             )
         } else {
-            let path = crate::json_paths::refine(text, &path, &message);
+            let path = match text {
+                Some(t) => crate::json_paths::refine(t, &path, &message),
+                None => path,
+            };
             classify(&path, &message)
         }
     })?;

@@ -41,7 +41,13 @@ fn teams_on_the_handle_equal_the_teams_command() {
         one_shot("teams", TEAMS)
     );
     let mut search = eco.team_search(rest).expect("search");
-    while get(&search.step(50.0).expect("step"), "done").as_bool() != Some(true) {}
+    while get(
+        &search.step(wasm_bindgen::JsValue::from_f64(50.0)).expect("step"),
+        "done",
+    )
+    .as_bool()
+        != Some(true)
+    {}
     assert_eq!(stringify(&search.result().expect("result")), one_shot("teams", TEAMS));
 }
 
