@@ -7,8 +7,9 @@
 //! Run: `cargo run --quiet --features ts --example ts_types`
 //!
 //! Adding a command or type: derive `ts_rs::TS` on its types behind the `ts` feature
-//! (`#[cfg_attr(feature = "ts", derive(ts_rs::TS))]`) and list it below; every type it
-//! refers to is emitted automatically.
+//! (`#[cfg_attr(feature = "ts", derive(ts_rs::TS))]`); a command is then picked up from
+//! the command table (`dealteam::for_each_command!`), any other type is listed below;
+//! every type it refers to is emitted automatically.
 
 use dealteam::api::Command;
 use std::any::TypeId;
@@ -56,16 +57,33 @@ impl Out {
                 .insert(alias.to_string(), format!("export type {alias} = {name};"));
         }
     }
-    /// The request and response types of command `C`, as `{js}Request` / `{js}Response`.
-    fn command<C: Command>(&mut self, js: &str)
+    /// The request and response types of command `C`, as `{Name}Request` /
+    /// `{Name}Response` with `Name` the capitalised command name (as the facade's .d.ts
+    /// names them; `dealteam::api` checks the table against this rule).
+    fn command<C: Command>(&mut self)
     where
         C::Request: TS + 'static,
         C::Response: TS + 'static,
     {
-        self.alias::<C::Request>(&format!("{js}Request"));
-        self.alias::<C::Response>(&format!("{js}Response"));
+        let mut name = C::NAME.chars();
+        let stem: String = name
+            .next()
+            .map(|f| f.to_uppercase().chain(name).collect())
+            .unwrap_or_default();
+        self.alias::<C::Request>(&format!("{stem}Request"));
+        self.alias::<C::Response>(&format!("{stem}Response"));
     }
 }
+
+/// `fn commands(out)`: every command of the table [`dealteam::for_each_command!`].
+macro_rules! ts_commands {
+    ($( $(#[doc = $doc:tt])* $ty:path => $fun:ident as $js:ident, $kind:ident $req:tt -> $resp:tt; )*) => {
+        fn commands(out: &mut Out) {
+            $(out.command::<$ty>();)*
+        }
+    };
+}
+dealteam::for_each_command!(ts_commands);
 
 fn main() {
     let cfg = Config::new().with_large_int("number");
@@ -75,20 +93,8 @@ fn main() {
         decls: BTreeMap::new(),
     };
 
-    // The commands of SPEC §10 (api::COMMANDS), named as the facade's .d.ts names them.
-    out.command::<dealteam::rank::RankCommand>("Rank");
-    out.command::<dealteam::teams::TeamsCommand>("Teams");
-    out.command::<dealteam::splits::SplitCommand>("Split");
-    out.command::<dealteam::attribution::AttributeCommand>("Attribute");
-    out.command::<dealteam::plan::SimulateCommand>("Simulate");
-    out.command::<dealteam::plan::ValidateCommand>("Validate");
-    out.command::<dealteam::plan::AgreementCommand>("Agreement");
-    out.command::<dealteam::plan::AuditCommand>("Audit");
-    out.command::<dealteam::registry::RegisterCommand>("Register");
-    out.command::<dealteam::registry::OverlapCommand>("Overlap");
-    out.command::<dealteam::insights::InsightsCommand>("Insights");
-    out.command::<dealteam::insights::TrainCommand>("Train");
-    out.command::<dealteam::insights::PredictCommand>("Predict");
+    // The commands of SPEC §10, named as the facade's .d.ts names them.
+    commands(&mut out);
 
     // The data model (SPEC §1) and the error codes (SPEC §0), also used on their own
     // (`new Ecosystem(json)`, `err.code`).

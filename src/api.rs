@@ -1,82 +1,169 @@
-//! The public operations of SPEC §10 as one trait, so the CLI and the wasm facade
-//! are thin: each reads a request, calls [`Command::run`], writes the response.
+//! The public operations of SPEC §10 — one table, three doors. [`for_each_command!`](crate::for_each_command)
+//! lists every command once; from that table come [`run_json`] (the Rust API and the
+//! CLI's dispatch), [`COMMANDS`] (the CLI's usage and its unknown-command error), the
+//! wasm free functions (`src/wasm/commands.rs`) and the TypeScript request/response
+//! aliases (`examples/ts_types.rs`). `tests/command_table.rs` checks what cannot be
+//! generated: the planner's worker and the README's lists.
 //!
-//! Every command has a typed request and response (serde, camelCase). Adding a
-//! command means implementing [`Command`] in its module and listing it in
-//! [`run_json`] and in the facade.
+//! The top layer: it imports every feature module, and none imports it (the trait they
+//! implement is the leaf [`crate::command`]; docs/ARCHITECTURE.md).
+
+pub use crate::command::{run_text, Command};
 
 use crate::clock::Ctx;
 use crate::error::{DealteamError, ErrorCode, Result};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
-/// One operation of the public surface.
-pub trait Command {
-    /// The CLI name (`rank`, `teams`, …).
-    const NAME: &'static str;
-    /// The request JSON.
-    type Request: DeserializeOwned;
-    /// The response JSON.
-    type Response: Serialize;
-    /// Run it. `ctx` supplies the clock for time-limited work.
-    fn run(req: Self::Request, ctx: &Ctx) -> Result<Self::Response>;
-    /// Render the response for the CLI: JSON by default (`agreement` writes Markdown).
-    fn render(resp: &Self::Response, pretty: bool) -> Result<String> {
-        crate::json::to_string(resp, pretty)
-    }
+/// Calls `$callback! { rows }` with the table of every command of SPEC §10, in the order
+/// of the SPEC. One row per command:
+///
+/// ```text
+/// #[doc = " doc of the wasm function (its JSDoc in the .d.ts)"]
+/// CommandType => rust_fn as jsName, json|text "TS parameter type" -> "TS return type";
+/// ```
+///
+/// (`#[doc = "…"]`, not `///`: a `///` passed through `macro_rules!` becomes a raw string,
+/// which wasm-bindgen copies into the JSDoc with its `r"` prefix.)
+///
+/// `json` commands return their response as an object to JS; `text` ones (`agreement`)
+/// return [`Command::render`]'s text. The TS names are `{Name}Request` / `{Name}Response`
+/// with `Name` the capitalised [`Command::NAME`] (checked by a test in this module).
+#[macro_export]
+macro_rules! for_each_command {
+    ($callback:ident) => {
+        $callback! {
+            #[doc = " `rank` (SPEC §2, §10): score and order an ecosystem's partners against a profile."]
+            $crate::rank::RankCommand => rank as rank, json "RankRequest | string" -> "RankResponse";
+            #[doc = " `teams` (SPEC §3, §10): the top-k deal teams."]
+            $crate::teams::TeamsCommand => teams as teams, json "TeamsRequest | string" -> "TeamsResponse";
+            #[doc = " `split` (SPEC §5, §10): divide an amount among partners."]
+            $crate::splits::SplitCommand => split as split, json "SplitRequest | string" -> "SplitResponse";
+            #[doc = " `attribute` (SPEC §5, §10): multi-touch attribution over customer journeys."]
+            $crate::attribution::AttributeCommand => attribute as attribute,
+                json "AttributeRequest | string" -> "AttributeResponse";
+            #[doc = " `simulate` (SPEC §6, §10): Monte Carlo simulation of a joint plan, in one call."]
+            $crate::plan::SimulateCommand => simulate as simulate,
+                json "SimulateRequest | string" -> "SimulateResponse";
+            #[doc = " `validate` (SPEC §7, §10): check a plan against the agreement checklist."]
+            $crate::plan::ValidateCommand => validate_plan as validatePlan,
+                json "ValidateRequest | string" -> "ValidateResponse";
+            #[doc = " `agreement` (SPEC §7, §10): the plan as a Markdown agreement."]
+            $crate::plan::AgreementCommand => draft_agreement as draftAgreement,
+                text "AgreementRequest | string" -> "string";
+            #[doc = " `audit` (SPEC §7, §10): compare a plan with monthly actuals."]
+            $crate::plan::AuditCommand => audit_plan as auditPlan, json "AuditRequest | string" -> "AuditResponse";
+            #[doc = " `register` (SPEC §8, §10): accept or refuse a deal registration."]
+            $crate::registry::RegisterCommand => register_deal as registerDeal,
+                json "RegisterRequest | string" -> "RegisterResponse";
+            #[doc = " `overlap` (SPEC §8, §10): shared accounts per pair of partners."]
+            $crate::registry::OverlapCommand => overlap as overlap,
+                json "OverlapRequest | string" -> "OverlapResponse";
+            #[doc = " `insights` (SPEC §9, §10): partner-influenced revenue and the ecosystem multiplier."]
+            $crate::insights::InsightsCommand => insights as insights,
+                json "InsightsRequest | string" -> "InsightsResponse";
+            #[doc = " `train` (SPEC §9, §10): the win model with its out-of-time validation."]
+            $crate::insights::TrainCommand => train as train, json "TrainRequest | string" -> "TrainResponse";
+            #[doc = " `predict` (SPEC §9, §10): win probabilities of proposed teams, explained."]
+            $crate::insights::PredictCommand => predict as predict,
+                json "PredictRequest | string" -> "PredictResponse";
+        }
+    };
 }
 
-/// Parse `input` as `C`'s request, run it and render the response.
-pub fn run_text<C: Command>(input: &str, pretty: bool, ctx: &Ctx) -> Result<String> {
-    let req: C::Request = crate::json::from_str(input)?;
-    let resp = C::run(req, ctx)?;
-    C::render(&resp, pretty)
+/// One row of the command table as data, for the checks of what is not generated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandInfo {
+    /// The type implementing [`Command`], as written in the table.
+    pub rust: &'static str,
+    /// The CLI and [`run_json`] name ([`Command::NAME`]).
+    pub name: &'static str,
+    /// The npm package's function (`validatePlan`).
+    pub js: &'static str,
+    /// `json` (the response object) or `text` (the rendering, e.g. Markdown).
+    pub kind: &'static str,
+    /// The TypeScript type of the function's parameter.
+    pub ts_request: &'static str,
+    /// The TypeScript type the function returns.
+    pub ts_response: &'static str,
 }
 
-/// The commands the CLI knows, in the order of SPEC §10.
-pub const COMMANDS: &[&str] = &[
-    crate::rank::RankCommand::NAME,
-    crate::teams::TeamsCommand::NAME,
-    crate::splits::SplitCommand::NAME,
-    crate::attribution::AttributeCommand::NAME,
-    crate::plan::SimulateCommand::NAME,
-    crate::plan::ValidateCommand::NAME,
-    crate::plan::AgreementCommand::NAME,
-    crate::plan::AuditCommand::NAME,
-    crate::registry::RegisterCommand::NAME,
-    crate::registry::OverlapCommand::NAME,
-    crate::insights::InsightsCommand::NAME,
-    crate::insights::TrainCommand::NAME,
-    crate::insights::PredictCommand::NAME,
-];
+macro_rules! native_table {
+    ($( $(#[doc = $doc:tt])* $ty:path => $fun:ident as $js:ident, $kind:ident $req:tt -> $resp:tt; )*) => {
+        /// The commands the CLI knows, in the order of SPEC §10.
+        pub const COMMANDS: &[&str] = &[$(<$ty as Command>::NAME),*];
+
+        /// The command table as data, in the order of SPEC §10.
+        pub const TABLE: &[CommandInfo] = &[$(CommandInfo {
+            rust: stringify!($ty),
+            name: <$ty as Command>::NAME,
+            js: stringify!($js),
+            kind: stringify!($kind),
+            ts_request: $req,
+            ts_response: $resp,
+        }),*];
+
+        /// Run the command `name` on JSON text; `None` when there is no such command.
+        fn dispatch(name: &str, input: &str, pretty: bool, ctx: &Ctx) -> Option<Result<String>> {
+            $(if name == <$ty as Command>::NAME {
+                return Some(run_text::<$ty>(input, pretty, ctx));
+            })*
+            None
+        }
+    };
+}
+for_each_command!(native_table);
 
 /// Run the command `name` on JSON text (the CLI's entry point).
 pub fn run_json(name: &str, input: &str, pretty: bool, ctx: &Ctx) -> Result<String> {
-    use crate::attribution::AttributeCommand;
-    use crate::insights::{InsightsCommand, PredictCommand, TrainCommand};
-    use crate::plan::{AgreementCommand, AuditCommand, SimulateCommand, ValidateCommand};
-    use crate::rank::RankCommand;
-    use crate::registry::{OverlapCommand, RegisterCommand};
-    use crate::splits::SplitCommand;
-    use crate::teams::TeamsCommand;
-    match name {
-        RankCommand::NAME => run_text::<RankCommand>(input, pretty, ctx),
-        TeamsCommand::NAME => run_text::<TeamsCommand>(input, pretty, ctx),
-        SplitCommand::NAME => run_text::<SplitCommand>(input, pretty, ctx),
-        AttributeCommand::NAME => run_text::<AttributeCommand>(input, pretty, ctx),
-        SimulateCommand::NAME => run_text::<SimulateCommand>(input, pretty, ctx),
-        ValidateCommand::NAME => run_text::<ValidateCommand>(input, pretty, ctx),
-        AgreementCommand::NAME => run_text::<AgreementCommand>(input, pretty, ctx),
-        AuditCommand::NAME => run_text::<AuditCommand>(input, pretty, ctx),
-        RegisterCommand::NAME => run_text::<RegisterCommand>(input, pretty, ctx),
-        OverlapCommand::NAME => run_text::<OverlapCommand>(input, pretty, ctx),
-        InsightsCommand::NAME => run_text::<InsightsCommand>(input, pretty, ctx),
-        TrainCommand::NAME => run_text::<TrainCommand>(input, pretty, ctx),
-        PredictCommand::NAME => run_text::<PredictCommand>(input, pretty, ctx),
-        other => Err(DealteamError::new(
+    dispatch(name, input, pretty, ctx).unwrap_or_else(|| {
+        Err(DealteamError::new(
             ErrorCode::UnknownCommand,
             "",
-            format!("unknown command `{other}`; commands: {}", COMMANDS.join(", ")),
-        )),
+            format!("unknown command `{name}`; commands: {}", COMMANDS.join(", ")),
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn capitalised(name: &str) -> String {
+        let mut c = name.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn typescript_names_follow_the_command_names() {
+        for row in TABLE {
+            let stem = capitalised(row.name);
+            assert_eq!(row.ts_request, format!("{stem}Request | string"), "{row:?}");
+            let response = if row.kind == "text" {
+                "string".to_string()
+            } else {
+                format!("{stem}Response")
+            };
+            assert_eq!(row.ts_response, response, "{row:?}");
+            assert!(matches!(row.kind, "json" | "text"), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_each_dispatches() {
+        for (i, row) in TABLE.iter().enumerate() {
+            assert!(
+                TABLE[..i].iter().all(|r| r.name != row.name && r.js != row.js),
+                "{row:?} twice"
+            );
+            // `{}` is not a valid request of any command, so each answers with its own
+            // validation error, never `unknown_command`
+            let e = run_json(row.name, "{}", false, &Ctx::frozen()).unwrap_err();
+            assert_ne!(e.code, ErrorCode::UnknownCommand, "{}", row.name);
+        }
+        assert_eq!(COMMANDS, TABLE.iter().map(|r| r.name).collect::<Vec<_>>());
+        let e = run_json("rnak", "{}", false, &Ctx::frozen()).unwrap_err();
+        assert_eq!(e.code, ErrorCode::UnknownCommand);
+        assert!(e.message.ends_with(&COMMANDS.join(", ")), "{}", e.message);
     }
 }

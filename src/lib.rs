@@ -77,6 +77,7 @@
 pub mod api;
 pub mod attribution;
 pub mod clock;
+pub mod command;
 pub mod coverage;
 pub mod error;
 pub mod fit;

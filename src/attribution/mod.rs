@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 /// `attribute` (SPEC §10).
 pub struct AttributeCommand;
 
-impl crate::api::Command for AttributeCommand {
+impl crate::command::Command for AttributeCommand {
     const NAME: &'static str = "attribute";
     type Request = AttributeRequest;
     type Response = AttributeResponse;

@@ -8,9 +8,15 @@ use dealteam::{DealteamError, ErrorCode};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: dealteam <command> [FILE|-] [--pretty]
+/// The usage text; the commands come from the library's command table.
+fn usage() -> String {
+    format!(
+        "usage: dealteam <command> [FILE|-] [--pretty]
        dealteam sample [--partners N] [--seed S] [--pretty]
-commands: rank, teams, split, attribute, simulate, validate, agreement, audit, register, overlap, insights, train, predict, sample";
+commands: {}, sample",
+        dealteam::api::COMMANDS.join(", ")
+    )
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,10 +39,10 @@ fn run(args: &[String]) -> Result<String, DealteamError> {
     let pretty = args.iter().any(|a| a == "--pretty");
     let rest: Vec<&String> = args.iter().filter(|a| *a != "--pretty").collect();
     let Some(cmd) = rest.first() else {
-        return Err(DealteamError::new(ErrorCode::UnknownCommand, "", USAGE));
+        return Err(DealteamError::new(ErrorCode::UnknownCommand, "", usage()));
     };
     if cmd.as_str() == "--help" || cmd.as_str() == "-h" || cmd.as_str() == "help" {
-        return Ok(USAGE.to_string());
+        return Ok(usage());
     }
     if cmd.as_str() == "sample" {
         return sample(&rest[1..], pretty);

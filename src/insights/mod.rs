@@ -7,8 +7,8 @@ pub mod types;
 pub use model::{predict, predict_teams, train, FEATURES, MIN_DEALS};
 pub use stats::insights;
 
-use crate::api::Command;
 use crate::clock::Ctx;
+use crate::command::Command;
 use crate::error::{check_finite, Problems, Result};
 use crate::model::MAX_MEMBER_PAIRS;
 use types::*;

@@ -19,8 +19,8 @@ pub use crate::splits::{PreparedSplit, SplitRule};
 pub use sim::{simulate, Simulation};
 pub use types::*;
 
-use crate::api::Command;
 use crate::clock::Ctx;
+use crate::command::Command;
 use crate::Result;
 
 /// `simulate` (SPEC §10): `{plan, trials?, seed?}` → months, totals, partners, objectives.

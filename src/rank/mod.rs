@@ -100,7 +100,7 @@ impl EcosystemIndex {
 /// `rank` (SPEC §10): `{ecosystem, profile, limit?, explain?}` → `{results}`.
 pub struct RankCommand;
 
-impl crate::api::Command for RankCommand {
+impl crate::command::Command for RankCommand {
     const NAME: &'static str = "rank";
     type Request = RankRequest;
     type Response = RankResponse;

@@ -6,8 +6,8 @@
 //! [`MAX_OVERLAP_PAIRS`] before their memory is allocated.
 
 use super::types::{OverlapPair, OverlapRequest, OverlapResponse};
-use crate::api::Command;
 use crate::clock::Ctx;
+use crate::command::Command;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::MAX_OVERLAP_PAIRS;
 use sha2::{Digest, Sha256};

@@ -4,8 +4,8 @@
 
 use super::dates::Day;
 use super::types::{Conflict, RegisterRequest, RegisterResponse, Registration};
-use crate::api::Command;
 use crate::clock::Ctx;
+use crate::command::Command;
 use crate::error::{ErrorCode, Problems, Result};
 use std::collections::HashMap;
 

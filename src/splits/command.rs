@@ -14,7 +14,7 @@ use rust_decimal::prelude::ToPrimitive;
 /// `split` (SPEC §10).
 pub struct SplitCommand;
 
-impl crate::api::Command for SplitCommand {
+impl crate::command::Command for SplitCommand {
     const NAME: &'static str = "split";
     type Request = SplitRequest;
     type Response = SplitResponse;

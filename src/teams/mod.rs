@@ -22,7 +22,7 @@ use crate::Result;
 /// (default [`DEFAULT_TIME_LIMIT_MS`]) has passed on `ctx`'s clock.
 pub struct TeamsCommand;
 
-impl crate::api::Command for TeamsCommand {
+impl crate::command::Command for TeamsCommand {
     const NAME: &'static str = "teams";
     type Request = TeamsRequest;
     type Response = TeamsResponse;
