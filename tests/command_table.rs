@@ -1,7 +1,7 @@
 //! The command table (`dealteam::for_each_command!`) generates the CLI dispatch and
 //! usage, `run_json`, the wasm functions and the TypeScript aliases. What cannot be
 //! generated from it is checked here against the table: the planner page's worker
-//! (`www/src/worker.ts`, `www/src/engine/protocol.ts`), docs/planner.md and the README's
+//! (`www/src/worker.ts`, `www/src/worker/engine.ts`, `www/src/engine/protocol.ts`), docs/planner.md and the README's
 //! lists. Each check fails when a command is missing from the place it reads.
 
 use dealteam::api::{CommandInfo, TABLE};
@@ -82,13 +82,14 @@ fn every_command_implementation_has_a_row() {
 #[test]
 fn the_worker_loads_every_command_the_planner_uses() {
     let worker = read("www/src/worker.ts");
-    let names = quoted_between(&worker, "const NAMES = [", "] as const");
-    let module = section(&worker, "interface EngineModule {", "\n}");
+    let engine = read("www/src/worker/engine.ts");
+    let names = quoted_between(&engine, "const NAMES = [", "] as const");
+    let module = section(&engine, "interface EngineModule {", "\n}");
     let handlers = section(&worker, "const handlers:", "\n};");
     for c in planner_commands() {
         assert!(
             names.iter().any(|n| n == c.js),
-            "`{}` is missing from NAMES in www/src/worker.ts (or list it in PLANNER_DOES_NOT_USE)",
+            "`{}` is missing from NAMES in www/src/worker/engine.ts (or list it in PLANNER_DOES_NOT_USE)",
             c.js
         );
         assert!(
