@@ -134,3 +134,18 @@ fn game_models_without_deal_are_clear_errors() {
     // φ_a = (10 + (60−20))/2 = 25, φ_b = 35
     assert_eq!(p.divide(m("60.00")).unwrap(), vec![m("25.00"), m("35.00")]);
 }
+
+/// Issue 16: a residual share beyond Decimal's range was read as 0 by §4; it is refused
+/// at its field.
+#[test]
+fn a_residual_share_beyond_an_exact_amount_is_refused() {
+    let members = ids(&["p1", "p2"]);
+    let e = rule(r#"{"model":"tiered","roles":{"p1":"x"},"schedules":{"x":[{"rate":0.1}]},"residual":{"shares":{"p1":1,"p2":1e40}}}"#)
+        .prepare(&members, &eur(), "s")
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "s.residual.shares.p2")
+    );
+    assert!(e.message.contains("at most"), "{}", e.message);
+}

@@ -172,24 +172,7 @@ impl Deal {
             p.add(e);
         }
         for (i, r) in self.requirements.iter().enumerate() {
-            let rp = format!("{at}.requirements[{i}]");
-            if check_finite(&mut p, format!("{rp}.weight"), r.weight) && r.weight <= 0.0 {
-                p.invalid(
-                    format!("{rp}.weight"),
-                    format!("a weight must be greater than 0, got {}", r.weight),
-                );
-            }
-            if let Some(t) = r.target {
-                if check_finite(&mut p, format!("{rp}.target"), t) && t <= 0.0 {
-                    p.invalid(
-                        format!("{rp}.target"),
-                        format!("a target must be greater than 0, got {t}"),
-                    );
-                }
-            }
-            if r.capability.trim().is_empty() {
-                p.invalid(format!("{rp}.capability"), "name the capability this requirement needs");
-            }
+            r.check(&mut p, &format!("{at}.requirements[{i}]"));
         }
         if self.slots.is_empty() {
             p.invalid(format!("{at}.slots"), "a deal needs at least one team slot");
@@ -234,5 +217,28 @@ impl Deal {
             }
         }
         p.finish()
+    }
+}
+
+impl Requirement {
+    /// Check one requirement (SPEC §1) at path `rp` (e.g. `deal.requirements[0]`).
+    fn check(&self, p: &mut Problems, rp: &str) {
+        if check_finite(p, format!("{rp}.weight"), self.weight) && self.weight <= 0.0 {
+            p.invalid(
+                format!("{rp}.weight"),
+                format!("a weight must be greater than 0, got {}", self.weight),
+            );
+        }
+        if let Some(t) = self.target {
+            if check_finite(p, format!("{rp}.target"), t) && t <= 0.0 {
+                p.invalid(
+                    format!("{rp}.target"),
+                    format!("a target must be greater than 0, got {t}"),
+                );
+            }
+        }
+        if self.capability.trim().is_empty() {
+            p.invalid(format!("{rp}.capability"), "name the capability this requirement needs");
+        }
     }
 }

@@ -133,93 +133,106 @@ impl Profile {
             p.invalid(format!("{at}.criteria"), "a profile needs at least one criterion");
         }
         for (i, c) in self.criteria.iter().enumerate() {
-            let cp = format!("{at}.criteria[{i}]");
-            if check_finite(&mut p, format!("{cp}.weight"), c.weight) && c.weight <= 0.0 {
-                p.invalid(
-                    format!("{cp}.weight"),
-                    format!("a weight must be greater than 0, got {}", c.weight),
-                );
-            }
-            let needs_key = !matches!(c.kind, CriterionKind::Tier | CriterionKind::Reach);
-            if needs_key && c.key.as_deref().map_or(true, |k| k.trim().is_empty()) {
-                p.push(
-                    ErrorCode::MissingField,
-                    format!("{cp}.key"),
-                    format!("a {} criterion needs a key", c.label()),
-                );
-            }
-            if let Some(t) = c.target {
-                if check_finite(&mut p, format!("{cp}.target"), t) && t <= 0.0 {
-                    p.invalid(
-                        format!("{cp}.target"),
-                        format!("a target must be greater than 0, got {t}"),
-                    );
-                }
-            }
-            for (name, v) in [("good", c.good), ("bad", c.bad)] {
-                if let Some(v) = v {
-                    check_finite(&mut p, format!("{cp}.{name}"), v);
-                }
-            }
-            match c.kind {
-                CriterionKind::Metric => match (c.good, c.bad) {
-                    (Some(g), Some(b)) if g == b => p.invalid(
-                        format!("{cp}.good"),
-                        "good and bad must differ (good < bad means lower is better)",
-                    ),
-                    (None, _) => p.push(
-                        ErrorCode::MissingField,
-                        format!("{cp}.good"),
-                        "a metric criterion needs `good` and `bad`",
-                    ),
-                    (_, None) => p.push(
-                        ErrorCode::MissingField,
-                        format!("{cp}.bad"),
-                        "a metric criterion needs `good` and `bad`",
-                    ),
-                    _ => {}
-                },
-                CriterionKind::Reach => match c.good {
-                    Some(g) if g <= 0.0 => p.invalid(
-                        format!("{cp}.good"),
-                        "reach needs `good` > 0 (the account count that scores 1)",
-                    ),
-                    None => p.push(
-                        ErrorCode::MissingField,
-                        format!("{cp}.good"),
-                        "reach needs `good`: the account count that scores 1",
-                    ),
-                    _ => {}
-                },
-                _ => {}
-            }
+            c.check(&mut p, &format!("{at}.criteria[{i}]"));
         }
         if let Some(r) = &self.require {
-            let rp = format!("{at}.require");
-            if let Some(t) = &r.min_tier {
-                if !tiers.contains(t) {
-                    p.invalid(
-                        format!("{rp}.minTier"),
-                        format!("unknown tier `{t}`; known tiers: {}", tiers.join(", ")),
-                    );
-                }
+            r.check(&mut p, &format!("{at}.require"), tiers);
+        }
+        p.finish()
+    }
+}
+
+impl Criterion {
+    /// Check one criterion (SPEC §1, §2) at path `cp` (e.g. `profile.criteria[0]`).
+    fn check(&self, p: &mut Problems, cp: &str) {
+        let c = self;
+        if check_finite(p, format!("{cp}.weight"), c.weight) && c.weight <= 0.0 {
+            p.invalid(
+                format!("{cp}.weight"),
+                format!("a weight must be greater than 0, got {}", c.weight),
+            );
+        }
+        let needs_key = !matches!(c.kind, CriterionKind::Tier | CriterionKind::Reach);
+        if needs_key && c.key.as_deref().map_or(true, |k| k.trim().is_empty()) {
+            p.push(
+                ErrorCode::MissingField,
+                format!("{cp}.key"),
+                format!("a {} criterion needs a key", c.label()),
+            );
+        }
+        if let Some(t) = c.target {
+            if check_finite(p, format!("{cp}.target"), t) && t <= 0.0 {
+                p.invalid(
+                    format!("{cp}.target"),
+                    format!("a target must be greater than 0, got {t}"),
+                );
             }
-            if let Some(m) = &r.capabilities_min {
-                for (k, &v) in m {
-                    let path = format!("{rp}.capabilitiesMin.{k}");
-                    if check_finite(&mut p, &path, v) && !(0.0..=1.0).contains(&v) {
-                        p.invalid(path, format!("a capability level must be between 0 and 1, got {v}"));
-                    }
-                }
+        }
+        for (name, v) in [("good", c.good), ("bad", c.bad)] {
+            if let Some(v) = v {
+                check_finite(p, format!("{cp}.{name}"), v);
             }
-            for (name, m) in [("metricsMin", &r.metrics_min), ("metricsMax", &r.metrics_max)] {
-                if let Some(m) = m {
-                    for (k, &v) in m {
-                        check_finite(&mut p, format!("{rp}.{name}.{k}"), v);
-                    }
+        }
+        match c.kind {
+            CriterionKind::Metric => match (c.good, c.bad) {
+                (Some(g), Some(b)) if g == b => p.invalid(
+                    format!("{cp}.good"),
+                    "good and bad must differ (good < bad means lower is better)",
+                ),
+                (None, _) => p.push(
+                    ErrorCode::MissingField,
+                    format!("{cp}.good"),
+                    "a metric criterion needs `good` and `bad`",
+                ),
+                (_, None) => p.push(
+                    ErrorCode::MissingField,
+                    format!("{cp}.bad"),
+                    "a metric criterion needs `good` and `bad`",
+                ),
+                _ => {}
+            },
+            CriterionKind::Reach => match c.good {
+                Some(g) if g <= 0.0 => p.invalid(
+                    format!("{cp}.good"),
+                    "reach needs `good` > 0 (the account count that scores 1)",
+                ),
+                None => p.push(
+                    ErrorCode::MissingField,
+                    format!("{cp}.good"),
+                    "reach needs `good`: the account count that scores 1",
+                ),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+}
+
+impl Require {
+    /// Check the `require` clauses at path `rp`; `tiers` are the ecosystem's tiers.
+    fn check(&self, p: &mut Problems, rp: &str, tiers: &[String]) {
+        if let Some(t) = &self.min_tier {
+            if !tiers.contains(t) {
+                p.invalid(
+                    format!("{rp}.minTier"),
+                    format!("unknown tier `{t}`; known tiers: {}", tiers.join(", ")),
+                );
+            }
+        }
+        if let Some(m) = &self.capabilities_min {
+            for (k, &v) in m {
+                let path = format!("{rp}.capabilitiesMin.{k}");
+                if check_finite(p, &path, v) && !(0.0..=1.0).contains(&v) {
+                    p.invalid(path, format!("a capability level must be between 0 and 1, got {v}"));
                 }
             }
         }
-        p.finish()
+        for (name, m) in [("metricsMin", &self.metrics_min), ("metricsMax", &self.metrics_max)] {
+            if let Some(m) = m {
+                for (k, &v) in m {
+                    check_finite(p, format!("{rp}.{name}.{k}"), v);
+                }
+            }
+        }
     }
 }

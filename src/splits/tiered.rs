@@ -68,53 +68,7 @@ impl Tiered {
                 format!("the scheduled members' highest rates add up to {rate_sum} > 1: commissions could exceed the amount"),
             );
         }
-        let mut res = vec![0.0; members.len()];
-        let rp = field(at, "residual");
-        match residual {
-            None => p.push(
-                ErrorCode::MissingField,
-                rp,
-                "a tiered split needs `residual`: {\"to\": id} or {\"shares\": {id: weight}}",
-            ),
-            Some(Residual {
-                to: Some(_),
-                shares: Some(_),
-            })
-            | Some(Residual { to: None, shares: None }) => p.invalid(
-                rp,
-                "give exactly one of `to` (one member) or `shares` (weights by member)",
-            ),
-            Some(Residual { to: Some(id), .. }) => match idx.get(id.as_str()) {
-                Some(&i) => res[i] = 1.0,
-                None => p.push(
-                    ErrorCode::UnknownPartner,
-                    field(&rp, "to"),
-                    format!("`{id}` is not one of the members"),
-                ),
-            },
-            Some(Residual { shares: Some(s), .. }) => {
-                for (id, &w) in s {
-                    let wp = field(&field(&rp, "shares"), id);
-                    match idx.get(id.as_str()) {
-                        None => p.push(
-                            ErrorCode::UnknownPartner,
-                            wp,
-                            format!("`{id}` is not one of the members"),
-                        ),
-                        Some(_) if !w.is_finite() || w < 0.0 => {
-                            p.invalid(wp, format!("a share must be a number ≥ 0, got {w}"))
-                        }
-                        Some(&i) => res[i] = w,
-                    }
-                }
-                if res.iter().all(|&w| w == 0.0) && p.is_empty() {
-                    p.invalid(
-                        field(&rp, "shares"),
-                        "the residual shares are all zero; give at least one member a positive share",
-                    );
-                }
-            }
-        }
+        let res = check_residual(&mut p, residual, &idx, members.len(), at);
         p.finish()?;
         Ok(Tiered {
             schedules: per_member,
@@ -165,6 +119,73 @@ impl Tiered {
         let res = allocate(rest_money, &self.residual, minor)?;
         Ok(comm.iter().zip(res).map(|(c, r)| Money(c.0 + r.0)).collect())
     }
+}
+
+/// Check the `residual` rule against the members (`idx`: member index by id, `n`
+/// members); the residual weight of each member.
+fn check_residual(
+    p: &mut Problems,
+    residual: Option<&Residual>,
+    idx: &HashMap<&str, usize>,
+    n: usize,
+    at: &str,
+) -> Vec<f64> {
+    let mut res = vec![0.0; n];
+    let rp = field(at, "residual");
+    match residual {
+        None => p.push(
+            ErrorCode::MissingField,
+            rp,
+            "a tiered split needs `residual`: {\"to\": id} or {\"shares\": {id: weight}}",
+        ),
+        Some(Residual {
+            to: Some(_),
+            shares: Some(_),
+        })
+        | Some(Residual { to: None, shares: None }) => p.invalid(
+            rp,
+            "give exactly one of `to` (one member) or `shares` (weights by member)",
+        ),
+        Some(Residual { to: Some(id), .. }) => match idx.get(id.as_str()) {
+            Some(&i) => res[i] = 1.0,
+            None => p.push(
+                ErrorCode::UnknownPartner,
+                field(&rp, "to"),
+                format!("`{id}` is not one of the members"),
+            ),
+        },
+        Some(Residual { shares: Some(s), .. }) => {
+            for (id, &w) in s {
+                let wp = field(&field(&rp, "shares"), id);
+                match idx.get(id.as_str()) {
+                    None => p.push(
+                        ErrorCode::UnknownPartner,
+                        wp,
+                        format!("`{id}` is not one of the members"),
+                    ),
+                    Some(_) if !w.is_finite() || w < 0.0 => {
+                        p.invalid(wp, format!("a share must be a number ≥ 0, got {w}"))
+                    }
+                    // §4 divides by exact decimal weights: beyond Decimal's range is refused, never read as 0
+                    Some(_) if Decimal::from_f64(w).is_none() => p.invalid(
+                        wp,
+                        format!(
+                            "a share must be at most {}, got {w}; scale the shares down",
+                            Decimal::MAX
+                        ),
+                    ),
+                    Some(&i) => res[i] = w,
+                }
+            }
+            if res.iter().all(|&w| w == 0.0) && p.is_empty() {
+                p.invalid(
+                    field(&rp, "shares"),
+                    "the residual shares are all zero; give at least one member a positive share",
+                );
+            }
+        }
+    }
+    res
 }
 
 /// Check one schedule: at least one bracket, rates in [0, 1], `upTo` positive and
