@@ -50,7 +50,7 @@
 //! | §5 | core check, most blocking coalition | [`splits::fairness::max_excess`], [`splits::fairness::report`] |
 //! | §5 | attribution touch weights (heuristics) | [`attribution::heuristics::touch_weights`] |
 //! | §5 | first-order Markov removal effects | [`attribution::markov::markov`] |
-//! | §6 | joint plan simulation (month, deal size, revenue, shares) | [`plan::simulate`], [`plan::Simulation`] |
+//! | §6 | joint plan simulation (month, deal size, revenue, shares) | [`plan::simulate()`], [`plan::Simulation`] |
 //! | §7 | agreement checklist, draft, audit | [`plan::validate::validate_plan`], [`plan::agreement::draft_agreement`], [`plan::audit::audit_plan`] |
 //! | §8 | registration and protection window; account overlap | [`registry::register`], [`registry::overlap`], [`registry::hash_account`] |
 //! | §9 | insights; win model (logistic regression) | [`insights::insights`], [`insights::train`], [`insights::predict`] |

@@ -39,7 +39,7 @@ pub struct LeastCore {
 }
 
 /// The least core ε and the nucleolus (`imputations`: `xᵢ ≥ v({i})`) or prenucleolus
-/// of the game with value table `v` (length 2ⁿ, v[0] = 0). The nucleolus needs
+/// of the game with value table `v` (length 2ⁿ, `v[0] = 0`). The nucleolus needs
 /// `Σ v({i}) ≤ v(N)`; otherwise an `invalid_value` at `at` says to use the prenucleolus.
 pub fn nucleolus(v: &[f64], imputations: bool, at: &str) -> Result<LeastCore> {
     let n = v.len().trailing_zeros() as usize;
