@@ -70,11 +70,9 @@ pub fn antithetic(
     })
 }
 
-/// Fisher–Yates shuffle of `items` (the same draws as the Shapley sampler's).
+/// Shuffle `items` with `rand`'s `SliceRandom::shuffle` (the same draws as the Shapley
+/// sampler's).
 pub fn shuffle<T>(rng: &mut ChaCha12Rng, items: &mut [T]) {
-    use rand::Rng;
-    for i in (1..items.len()).rev() {
-        let j = rng.random_range(0..=i);
-        items.swap(i, j);
-    }
+    use rand::seq::SliceRandom;
+    items.shuffle(rng);
 }
