@@ -6,12 +6,15 @@
 //   call `await init()` once before any other function (wasm-bindgen's loader, which
 //   finds the .wasm through `new URL(..., import.meta.url)`);
 // - both re-export the DealteamError class (defined in src/wasm/error.js);
-// - dealteam.d.ts gains the DealteamError class, loses `any` in the raw exports and the
-//   `[Symbol.dispose]` declarations (they would force lib "esnext.disposable" on users);
+// - dealteam.d.ts gains the DealteamError class, loses `any` in the raw export table
+//   (InitOutput only: doc comments and public signatures are kept as written; see
+//   scripts/pkg-dts.mjs, which also checks the result) and the `[Symbol.dispose]`
+//   declarations (they would force lib "esnext.disposable" on users);
 // - package.json with `exports` conditions (types / node / default) and `files`.
 // Usage: node scripts/pkg-postprocess.mjs <pkg dir>
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { typeRawExports, dtsProblems, rustDocs } from "./pkg-dts.mjs";
 
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: pkg-postprocess.mjs <pkg dir>");
@@ -79,10 +82,9 @@ if (!glue.includes('"freed"')) {
   writeFileSync(gluePath, glue);
 }
 
-// Types: the class, and no \`any\` in the raw export table.
+// Types: the class, and no `any` in the raw export table (InitOutput only).
 const dtsPath = join(dir, "dealteam.d.ts");
-let dts = readFileSync(dtsPath, "utf8");
-dts = dts.replace(/\bany\b/g, "unknown");
+let dts = typeRawExports(readFileSync(dtsPath, "utf8"));
 // `[Symbol.dispose]` needs lib "esnext.disposable" in every consumer's tsconfig; keep
 // the runtime method (so `using` works where supported) but not the declaration: the
 // documented way to release a handle is `free()`.
@@ -105,6 +107,8 @@ export class DealteamError extends Error {
 }
 `;
 }
+const problems = dtsProblems(dts, rustDocs(join(dir, "..")));
+if (problems.length) throw new Error(`pkg-postprocess: dealteam.d.ts:\n  ${problems.join("\n  ")}`);
 writeFileSync(dtsPath, dts);
 
 const cargo = readFileSync(join(dir, "..", "Cargo.toml"), "utf8");

@@ -92,7 +92,7 @@ impl EcosystemHandle {
     pub fn rank(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RankOptions")] opts: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "RankOptions")] opts: Option<JsValue>,
     ) -> std::result::Result<JsValue, JsValue> {
         let run = || {
             let profile = from_js(profile).map_err(|e| e.under("profile"))?;
@@ -186,7 +186,9 @@ impl EcosystemHandle {
     #[wasm_bindgen(unchecked_return_type = "OverlapResponse")]
     pub fn overlap(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Omit<OverlapRequest, \"ecosystem\"> | string")] request: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "Omit<OverlapRequest, \"ecosystem\"> | string")] request: Option<
+            JsValue,
+        >,
     ) -> std::result::Result<JsValue, JsValue> {
         let request = request
             .filter(|r| !r.is_undefined() && !r.is_null())

@@ -3,7 +3,8 @@
 //   1. the tarball holds the files the entries need;
 //   2. Node ESM without a bundler (`node --test` over consumer/node.test.mjs);
 //   3. the README's JavaScript example, extracted from README.md and run as is;
-//   4. TypeScript, strict: `tsc --noEmit` over consumer/typed.ts and the package's .d.ts;
+//   4. the .d.ts rules of scripts/pkg-dts.mjs (raw `any` typed only in InitOutput, doc
+//      comments as written, optional parameters optional); TypeScript, strict: `tsc --noEmit` over consumer/typed.ts and the package's .d.ts;
 //   5. a page built with Vite (consumer/web), served on localhost and loaded in headless
 //      Chromium (playwright-core + Debian's /usr/bin/chromium): the ranking must appear.
 // Tools (typescript, vite, playwright-core) come from this folder's node_modules
@@ -89,6 +90,18 @@ await step("README JavaScript example runs as written", () => {
   writeFileSync(join(tmp, "readme-example.mjs"), readmeExample());
   const out = run(process.execPath, ["readme-example.mjs"], tmp);
   if (!out.trim()) throw new Error("the README example printed nothing");
+});
+
+await step("the .d.ts: `any` typed only in InitOutput, doc comments as written, `opts?` optional", async () => {
+  const { dtsProblems, rustDocs } = await import(join(root, "scripts", "pkg-dts.mjs"));
+  const dts = readFileSync(join(tmp, "node_modules", "dealteam", "dealteam.d.ts"), "utf8");
+  const problems = dtsProblems(dts, rustDocs(root));
+  if (problems.length) throw new Error(problems.join("\n"));
+  // The check itself must catch the old rewrite (every `any` → `unknown`, doc comments too).
+  const broken = dts.replace("export class DealteamError", "/** Its cause, if any. */\nexport class DealteamError");
+  if (!dtsProblems(broken.replace(/\bany\b/g, "unknown"), rustDocs(root)).length) {
+    throw new Error("dtsProblems did not notice a doc comment's `any` turned into `unknown`");
+  }
 });
 
 await step("TypeScript strict: tsc --noEmit over a typed consumer", () => {
