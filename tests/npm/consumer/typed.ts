@@ -42,7 +42,9 @@ const eco = new Ecosystem(s.ecosystem);
 const profile: Profile | undefined = s.profiles[0];
 if (profile) {
   const top: RankResponse = eco.rank(profile, { limit: 3 });
-  console.log(top.results.length);
+  // Optional parameters stay optional in the .d.ts (`opts?`, `request?`).
+  const all: RankResponse = eco.rank(profile);
+  console.log(top.results.length, all.results.length, eco.overlap().pairs.length);
 }
 
 declare const teamsRequest: TeamsRequest;
