@@ -5,7 +5,6 @@
 //! reported as `unknown_field` at `profile.criteria[2].wieght`, not as a bare message.
 
 use crate::error::{DealteamError, ErrorCode, Result};
-use crate::model::MAX_REQUEST_BYTES;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -73,6 +72,14 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
     Ok(value)
 }
 
+/// Bytes of one request's JSON text (the `request bytes` row of the limits table,
+/// `model::MAX_REQUEST_BYTES`, is this value; it lives here, below `model`).
+pub const MAX_REQUEST_BYTES: usize = 1 << 30;
+
+/// The prefix that tells `classify` the error is `too_large` (its path is the
+/// list's path, where serde stopped); written by `model::capped`.
+pub(crate) const TOO_LARGE_TAG: &str = "too_large:";
+
 /// `too_large` when a request of `bytes` bytes is over [`MAX_REQUEST_BYTES`]; callers
 /// that read a request check its size before reading it whole.
 pub fn check_request_bytes(bytes: usize) -> Result<()> {
@@ -139,7 +146,7 @@ fn classify(path: &str, msg: &str) -> DealteamError {
         let full = join(path, &name);
         return DealteamError::new(ErrorCode::MissingField, full, format!("the field `{name}` is required"));
     }
-    if let Some(rest) = msg.strip_prefix(crate::model::capped::TOO_LARGE_TAG) {
+    if let Some(rest) = msg.strip_prefix(TOO_LARGE_TAG) {
         return DealteamError::new(ErrorCode::TooLarge, path, rest.trim().to_string());
     }
     if let Some(rest) = msg.strip_prefix("invalid_money:") {
@@ -194,16 +201,4 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// Append `.key` to a path (for validation code building paths by hand).
-pub fn field(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// Append `[i]` to a path.
-pub fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
-}
+pub use crate::json_paths::{field, index};

@@ -159,7 +159,7 @@ fn search(v: &Value, path: &str, unexpected: &str, found: &mut Vec<String>) {
     match v {
         Value::Object(m) => {
             for (k, x) in m {
-                search(x, &crate::json::field(path, k), unexpected, found);
+                search(x, &field(path, k), unexpected, found);
             }
         }
         Value::Array(xs) => {
@@ -167,7 +167,7 @@ fn search(v: &Value, path: &str, unexpected: &str, found: &mut Vec<String>) {
                 found.push(path.to_string());
             }
             for (i, x) in xs.iter().enumerate() {
-                search(x, &crate::json::index(path, i), unexpected, found);
+                search(x, &index(path, i), unexpected, found);
             }
         }
         leaf if describes(unexpected, leaf) => found.push(path.to_string()),
@@ -193,6 +193,20 @@ fn describes(unexpected: &str, v: &Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// Append `.key` to a path (for validation code building paths by hand).
+pub fn field(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Append `[i]` to a path.
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
 }
 
 #[cfg(test)]

@@ -6,9 +6,7 @@ use serde::de::{Deserialize, Deserializer, Error, IgnoredAny, SeqAccess, Visitor
 use std::fmt;
 use std::marker::PhantomData;
 
-/// The prefix that tells `json::classify` the error is `too_large` (its path is the
-/// list's path, where serde stopped).
-pub(crate) const TOO_LARGE_TAG: &str = "too_large:";
+use crate::json::TOO_LARGE_TAG;
 
 /// `partners` of an ecosystem, at most [`super::MAX_PARTNERS`].
 pub(crate) fn partners<'de, D: Deserializer<'de>, T: Deserialize<'de>>(de: D) -> Result<Vec<T>, D::Error> {

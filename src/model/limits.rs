@@ -47,7 +47,7 @@ macro_rules! limits {
 
 limits! {
     /// Bytes of one request's JSON text.
-    MAX_REQUEST_BYTES / RequestBytes = 1 << 30, "request bytes", "the JSON text of any request";
+    MAX_REQUEST_BYTES / RequestBytes = crate::json::MAX_REQUEST_BYTES, "request bytes", "the JSON text of any request";
     /// Partners per ecosystem.
     MAX_PARTNERS / Partners = 1_000_000, "partners", "ecosystem.partners";
     /// Relationships per ecosystem.

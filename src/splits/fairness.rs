@@ -5,7 +5,7 @@
 use super::game::Game;
 use super::nucleolus::nucleolus;
 use super::types::{Blocking, Fairness, LeastCoreReport, PropertyCheck};
-use crate::error::Result;
+use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::MAX_ENUMERATED_PLAYERS;
 use crate::money::Money;
 use rust_decimal::prelude::ToPrimitive;
@@ -22,20 +22,7 @@ pub fn report(
     parts: &[Money],
     minor: u32,
 ) -> Result<Fairness> {
-    let total: Decimal = parts.iter().map(|p| p.0).sum();
-    let mut f = Fairness {
-        efficient: total == amount.0 && parts.len() == members.len(),
-        ..Fairness::default()
-    };
-    f.explanation.push(if f.efficient {
-        format!(
-            "Efficient: the {} parts add up exactly to {}.",
-            parts.len(),
-            amount.with_scale(minor)
-        )
-    } else {
-        format!("Not efficient: the parts add up to {total}, not {}.", amount.0)
-    });
+    let mut f = efficiency(members, amount, parts, minor)?;
     let Some(game) = game else {
         f.explanation.push(
             "No game was given, so only efficiency was checked; give `game`, or `ecosystem` and `deal`, to check the core, \
@@ -56,16 +43,7 @@ pub fn report(
     let unit = libm::pow(10.0, -(minor as f64));
     // one minor unit of money, in the game's units
     let unit_game = if amt != 0.0 { unit * (grand / amt).abs() } else { 0.0 };
-    let x: Vec<f64> = parts
-        .iter()
-        .map(|p| {
-            if amt != 0.0 {
-                p.0.to_f64().unwrap_or(0.0) / amt * grand
-            } else {
-                0.0
-            }
-        })
-        .collect();
+    let x = payoffs(parts, amt, grand);
 
     if alone > grand + tol {
         f.core_empty = Some(true);
@@ -97,6 +75,56 @@ pub fn report(
     symmetry(&mut f, v, parts, members, tol, unit);
     dummies(&mut f, v, &singles, parts, members, amt, grand, tol, unit);
     Ok(f)
+}
+
+/// The efficiency check (exact, in decimal) that starts every report.
+fn efficiency(members: &[String], amount: Money, parts: &[Money], minor: u32) -> Result<Fairness> {
+    let total = checked_total(parts)?;
+    let mut f = Fairness {
+        efficient: total == amount.0 && parts.len() == members.len(),
+        ..Fairness::default()
+    };
+    f.explanation.push(if f.efficient {
+        format!(
+            "Efficient: the {} parts add up exactly to {}.",
+            parts.len(),
+            amount.with_scale(minor)
+        )
+    } else {
+        format!("Not efficient: the parts add up to {total}, not {}.", amount.0)
+    });
+    Ok(f)
+}
+
+/// Σ parts, exactly; `too_large` at `amount` when the sum leaves Decimal's range (signed
+/// parts can be large with a small amount).
+fn checked_total(parts: &[Money]) -> Result<Decimal> {
+    parts.iter().try_fold(Decimal::ZERO, |sum, p| {
+        sum.checked_add(p.0).ok_or_else(|| {
+            DealteamError::new(
+                ErrorCode::TooLarge,
+                "amount",
+                format!(
+                    "the parts add up to more than the largest amount that can be checked exactly ({}); use smaller parts",
+                    Decimal::MAX
+                ),
+            )
+        })
+    })
+}
+
+/// The payoffs `part_i / amount × v(N)` in the game's units (all 0 when the amount is 0).
+fn payoffs(parts: &[Money], amt: f64, grand: f64) -> Vec<f64> {
+    parts
+        .iter()
+        .map(|p| {
+            if amt != 0.0 {
+                p.0.to_f64().unwrap_or(0.0) / amt * grand
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 fn explain_game(f: &mut Fairness, game: &Game, grand: f64, alone: f64, tol: f64) {

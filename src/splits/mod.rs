@@ -8,6 +8,7 @@
 mod command;
 mod enumerate;
 pub mod fairness;
+pub mod fractions;
 pub mod game;
 pub mod myerson;
 pub mod nucleolus;

@@ -2,8 +2,9 @@
 //! members), checked once against the members and then applied to any amount —
 //! the `split` command uses it once, a plan simulation (SPEC §6) once per trial.
 
+use super::fractions::rational_weights;
 use super::game::Game;
-use super::nucleolus::{nucleolus, rational_weights};
+use super::nucleolus::nucleolus;
 use super::signed::allocate_signed;
 use super::tiered::{only_for_tiered, Tiered};
 use super::types::{Bracket, Dec, GameSpec, Residual, SplitModel};
