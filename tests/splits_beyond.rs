@@ -348,3 +348,16 @@ fn nucleolus_speed() {
         );
     }
 }
+
+#[test]
+fn fairness_refuses_parts_adding_up_beyond_decimal_range_at_amount() {
+    use rust_decimal::Decimal;
+    let members = vec!["a".to_string(), "b".to_string()];
+    let parts = [Money(Decimal::MAX), Money(Decimal::MAX)];
+    let e = dealteam::splits::fairness::report(None, None, &members, Money(Decimal::ONE), &parts, 2).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooLarge, "amount"));
+    // just inside the range the sum is exact and the report is made
+    let parts = [Money(Decimal::MAX), Money(-Decimal::MAX)];
+    let f = dealteam::splits::fairness::report(None, None, &members, Money(Decimal::ZERO), &parts, 2).unwrap();
+    assert!(f.efficient);
+}
