@@ -53,37 +53,7 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
     p.finish()?;
     let minor = currency.minor_units();
     let amount = amount.check_minor(minor, "amount")?;
-    let list = match (rule.model, models) {
-        (SplitModel::Compare, Some(list)) => {
-            if list.is_empty() {
-                return Err(DealteamError::invalid("models", "list at least one model to compare"));
-            }
-            if let Some(i) = list.iter().position(|m| *m == SplitModel::Compare) {
-                return Err(DealteamError::invalid(
-                    format!("models[{i}]"),
-                    "`compare` cannot compare itself",
-                ));
-            }
-            list
-        }
-        (SplitModel::Compare, None) => default_models(&rule),
-        (_, Some(_)) => {
-            return Err(DealteamError::invalid(
-                "models",
-                "`models` is for model \"compare\"; remove it or set model to \"compare\"",
-            ))
-        }
-        (m, None) => {
-            rule.check_fields(m, "")?;
-            vec![m]
-        }
-    };
-    if list.is_empty() {
-        return Err(DealteamError::invalid(
-            "model",
-            "nothing to compare: give `shares`/`percent`, `schedules`, or a game (`game`, or `ecosystem` and `deal`)",
-        ));
-    }
+    let list = models_to_run(&rule, models)?;
     // the game serves the game-based models and the fairness report of every model
     let game = rule.build_game(&members, &currency, "")?;
     // the 2ⁿ value table, once, for enumeration and the fairness report (n ≤ 20)
@@ -142,6 +112,44 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
         }),
         None => Err(first_error.unwrap_or_else(|| DealteamError::invalid("model", "no model to run"))),
     }
+}
+
+/// The models a request runs: its own, or for `compare` the listed ones (default: every
+/// model its fields allow); `models` outside `compare`, `compare` in the list or an empty
+/// list are refused.
+fn models_to_run(rule: &SplitRule, models: Option<Vec<SplitModel>>) -> Result<Vec<SplitModel>> {
+    let list = match (rule.model, models) {
+        (SplitModel::Compare, Some(list)) => {
+            if list.is_empty() {
+                return Err(DealteamError::invalid("models", "list at least one model to compare"));
+            }
+            if let Some(i) = list.iter().position(|m| *m == SplitModel::Compare) {
+                return Err(DealteamError::invalid(
+                    format!("models[{i}]"),
+                    "`compare` cannot compare itself",
+                ));
+            }
+            list
+        }
+        (SplitModel::Compare, None) => default_models(rule),
+        (_, Some(_)) => {
+            return Err(DealteamError::invalid(
+                "models",
+                "`models` is for model \"compare\"; remove it or set model to \"compare\"",
+            ))
+        }
+        (m, None) => {
+            rule.check_fields(m, "")?;
+            vec![m]
+        }
+    };
+    if list.is_empty() {
+        return Err(DealteamError::invalid(
+            "model",
+            "nothing to compare: give `shares`/`percent`, `schedules`, or a game (`game`, or `ecosystem` and `deal`)",
+        ));
+    }
+    Ok(list)
 }
 
 /// Every model that applies to the rule: fixed (shares/percent), tiered (schedules)

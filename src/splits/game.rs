@@ -2,7 +2,7 @@
 //! `coverage`, `table` and `additiveSynergy`, built and checked once, then valued
 //! per coalition, as a full 2ⁿ table (n ≤ 20) or incrementally along a permutation.
 
-use super::types::GameSpec;
+use super::types::{GameSpec, PairBonus};
 use crate::coverage::{level, weighted_coverage};
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
@@ -10,7 +10,7 @@ use crate::model::{Deal, Ecosystem};
 use crate::money::{Currency, Money};
 use crate::num::logistic;
 use rust_decimal::prelude::ToPrimitive;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Largest member count of a `table` game (coalitions are 128-bit masks).
 pub const MAX_TABLE_PLAYERS: usize = 128;
@@ -126,103 +126,118 @@ impl Game {
                 Self::levels(ecosystem, deal, members, currency, at, Some(WinCurve::new(k, m))).map(Some)
             }
             GameSpec::Coverage {} => Self::levels(ecosystem, deal, members, currency, at, None).map(Some),
-            GameSpec::Table { values } => {
-                if members.len() > MAX_TABLE_PLAYERS {
-                    return Err(DealteamError::too_large(
-                        field(at, "members"),
-                        "members of a table game",
-                        MAX_TABLE_PLAYERS,
-                        members.len(),
-                    ));
-                }
-                let idx = member_index(members);
-                let mut p = Problems::new();
-                let mut listed = HashMap::new();
-                let vp = field(&gp, "values");
-                for (key, v) in values {
-                    let kp = field(&vp, key);
-                    let Some(x) = money_value(&mut p, *v, currency, &kp) else {
-                        continue;
-                    };
-                    let mut mask = 0u128;
-                    for id in key.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                        match idx.get(id) {
-                            Some(&i) => mask |= 1u128 << i,
-                            None => p.push(
-                                ErrorCode::UnknownPartner,
-                                kp.clone(),
-                                format!("`{id}` in `{key}` is not one of the members"),
-                            ),
-                        }
-                    }
-                    if mask == 0 && x != 0.0 {
-                        p.invalid(kp.clone(), "the empty coalition is worth 0");
-                    }
-                    if listed.insert(mask, x).is_some() {
-                        p.push(
-                            ErrorCode::DuplicateId,
-                            kp,
-                            format!("`{key}` names a coalition listed twice"),
-                        );
-                    }
-                }
-                p.finish()?;
-                listed.remove(&0);
-                let singles = (0..members.len())
-                    .map(|i| listed.get(&(1u128 << i)).copied().unwrap_or(0.0))
-                    .collect();
-                Ok(Some(Game::Table(TableGame { singles, listed })))
-            }
+            GameSpec::Table { values } => Self::table_game(values, members, currency, at).map(Some),
             GameSpec::AdditiveSynergy { standalone, pairs } => {
-                let idx = member_index(members);
-                let mut p = Problems::new();
-                let mut s = vec![0.0; members.len()];
-                for (id, v) in standalone {
-                    let sp = field(&field(&gp, "standalone"), id);
-                    match idx.get(id.as_str()) {
-                        None => p.push(
-                            ErrorCode::UnknownPartner,
-                            sp,
-                            format!("`{id}` is not one of the members"),
-                        ),
-                        Some(&i) => s[i] = money_value(&mut p, *v, currency, &sp).unwrap_or(0.0),
-                    }
-                }
-                let mut out = Vec::with_capacity(pairs.len());
-                for (k, pb) in pairs.iter().enumerate() {
-                    let pp = index(&field(&gp, "pairs"), k);
-                    let a = idx.get(pb.a.as_str()).copied();
-                    let b = idx.get(pb.b.as_str()).copied();
-                    if a.is_none() {
-                        p.push(
-                            ErrorCode::UnknownPartner,
-                            field(&pp, "a"),
-                            format!("`{}` is not one of the members", pb.a),
-                        );
-                    }
-                    if b.is_none() {
-                        p.push(
-                            ErrorCode::UnknownPartner,
-                            field(&pp, "b"),
-                            format!("`{}` is not one of the members", pb.b),
-                        );
-                    }
-                    let bonus = money_value(&mut p, pb.bonus, currency, &field(&pp, "bonus"));
-                    if let (Some(a), Some(b), Some(x)) = (a, b, bonus) {
-                        if a == b {
-                            p.invalid(field(&pp, "b"), "a pair needs two different members");
-                        } else {
-                            out.push((a, b, x));
-                        }
-                    }
-                }
-                p.finish()?;
-                Ok(Some(Game::Synergy(SynergyGame {
-                    standalone: s,
-                    pairs: out,
-                })))
+                Self::synergy_game(standalone, pairs, members, currency, &gp).map(Some)
             }
         }
+    }
+
+    /// A `table` game: listed coalition values (unlisted ones are worth 0).
+    fn table_game(values: &BTreeMap<String, Money>, members: &[String], currency: &Currency, at: &str) -> Result<Game> {
+        let gp = field(at, "game");
+        if members.len() > MAX_TABLE_PLAYERS {
+            return Err(DealteamError::too_large(
+                field(at, "members"),
+                "members of a table game",
+                MAX_TABLE_PLAYERS,
+                members.len(),
+            ));
+        }
+        let idx = member_index(members);
+        let mut p = Problems::new();
+        let mut listed = HashMap::new();
+        let vp = field(&gp, "values");
+        for (key, v) in values {
+            let kp = field(&vp, key);
+            let Some(x) = money_value(&mut p, *v, currency, &kp) else {
+                continue;
+            };
+            let mut mask = 0u128;
+            for id in key.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                match idx.get(id) {
+                    Some(&i) => mask |= 1u128 << i,
+                    None => p.push(
+                        ErrorCode::UnknownPartner,
+                        kp.clone(),
+                        format!("`{id}` in `{key}` is not one of the members"),
+                    ),
+                }
+            }
+            if mask == 0 && x != 0.0 {
+                p.invalid(kp.clone(), "the empty coalition is worth 0");
+            }
+            if listed.insert(mask, x).is_some() {
+                p.push(
+                    ErrorCode::DuplicateId,
+                    kp,
+                    format!("`{key}` names a coalition listed twice"),
+                );
+            }
+        }
+        p.finish()?;
+        listed.remove(&0);
+        let singles = (0..members.len())
+            .map(|i| listed.get(&(1u128 << i)).copied().unwrap_or(0.0))
+            .collect();
+        Ok(Game::Table(TableGame { singles, listed }))
+    }
+
+    /// An `additive_synergy` game: standalone values plus pair bonuses.
+    fn synergy_game(
+        standalone: &BTreeMap<String, Money>,
+        pairs: &[PairBonus],
+        members: &[String],
+        currency: &Currency,
+        gp: &str,
+    ) -> Result<Game> {
+        let idx = member_index(members);
+        let mut p = Problems::new();
+        let mut s = vec![0.0; members.len()];
+        for (id, v) in standalone {
+            let sp = field(&field(&gp, "standalone"), id);
+            match idx.get(id.as_str()) {
+                None => p.push(
+                    ErrorCode::UnknownPartner,
+                    sp,
+                    format!("`{id}` is not one of the members"),
+                ),
+                Some(&i) => s[i] = money_value(&mut p, *v, currency, &sp).unwrap_or(0.0),
+            }
+        }
+        let mut out = Vec::with_capacity(pairs.len());
+        for (k, pb) in pairs.iter().enumerate() {
+            let pp = index(&field(&gp, "pairs"), k);
+            let a = idx.get(pb.a.as_str()).copied();
+            let b = idx.get(pb.b.as_str()).copied();
+            if a.is_none() {
+                p.push(
+                    ErrorCode::UnknownPartner,
+                    field(&pp, "a"),
+                    format!("`{}` is not one of the members", pb.a),
+                );
+            }
+            if b.is_none() {
+                p.push(
+                    ErrorCode::UnknownPartner,
+                    field(&pp, "b"),
+                    format!("`{}` is not one of the members", pb.b),
+                );
+            }
+            let bonus = money_value(&mut p, pb.bonus, currency, &field(&pp, "bonus"));
+            if let (Some(a), Some(b), Some(x)) = (a, b, bonus) {
+                if a == b {
+                    p.invalid(field(&pp, "b"), "a pair needs two different members");
+                } else {
+                    out.push((a, b, x));
+                }
+            }
+        }
+        p.finish()?;
+        Ok(Game::Synergy(SynergyGame {
+            standalone: s,
+            pairs: out,
+        }))
     }
 
     fn levels(

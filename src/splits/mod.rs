@@ -8,6 +8,7 @@
 mod command;
 mod enumerate;
 pub mod fairness;
+mod fixed;
 pub mod fractions;
 pub mod game;
 pub mod myerson;

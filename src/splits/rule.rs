@@ -2,6 +2,7 @@
 //! members), checked once against the members and then applied to any amount —
 //! the `split` command uses it once, a plan simulation (SPEC §6) once per trial.
 
+use super::fixed::fixed;
 use super::fractions::rational_weights;
 use super::game::Game;
 use super::nucleolus::nucleolus;
@@ -14,10 +15,9 @@ use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::model::{Deal, Ecosystem};
 use crate::money::{allocate, allocate_decimal, Currency, Money};
-use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// The split fields of a `split` request without amount, currency and members
 /// (SPEC §6 uses it in plans). See docs/splits.md for each model.
@@ -72,7 +72,7 @@ pub struct SplitRule {
 
 /// How a prepared split divides money.
 #[derive(Clone, Debug)]
-enum Division {
+pub(super) enum Division {
     /// f64 weights (shares, game values).
     Weights(Vec<f64>),
     /// Exact decimal weights (percentages).
@@ -301,97 +301,6 @@ fn check_members(members: &[String]) -> Result<()> {
         }
     }
     p.finish()
-}
-
-/// `fixed`: exactly one of `shares` (weights ≥ 0, not all zero) or `percent` (adding up
-/// to exactly 100, compared as decimals). Members not listed get 0.
-fn fixed(
-    shares: Option<&BTreeMap<String, f64>>,
-    percent: Option<&BTreeMap<String, Dec>>,
-    members: &[String],
-    at: &str,
-) -> Result<(Division, &'static str)> {
-    let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
-    let mut p = Problems::new();
-    match (shares, percent) {
-        (Some(_), Some(_)) => Err(DealteamError::invalid(
-            field(at, "shares"),
-            "give either `shares` (weights) or `percent`, not both",
-        )),
-        (None, None) => Err(DealteamError::new(
-            ErrorCode::MissingField,
-            field(at, "shares"),
-            "a fixed split needs `shares` ({id: weight}) or `percent` ({id: percentage adding up to 100})",
-        )),
-        (Some(s), None) => {
-            let mut w = vec![0.0; members.len()];
-            for (id, &x) in s {
-                let sp = field(&field(at, "shares"), id);
-                match idx.get(id.as_str()) {
-                    None => p.push(
-                        ErrorCode::UnknownPartner,
-                        sp,
-                        format!("`{id}` is not one of the members"),
-                    ),
-                    Some(_) if !x.is_finite() || x < 0.0 => {
-                        p.invalid(sp, format!("a share must be a number ≥ 0, got {x}"))
-                    }
-                    // §4 divides by exact decimal weights: a weight beyond Decimal's range is refused, never read as 0
-                    Some(_) if Decimal::from_f64(x).is_none() => p.invalid(
-                        sp,
-                        format!(
-                            "a share must be at most {}, got {x}; scale the shares down",
-                            Decimal::MAX
-                        ),
-                    ),
-                    Some(&i) => w[i] = x,
-                }
-            }
-            if p.is_empty() && w.iter().all(|&x| x == 0.0) {
-                p.invalid(
-                    field(at, "shares"),
-                    "the shares are all zero; give at least one member a positive share",
-                );
-            }
-            p.finish()?;
-            Ok((Division::Weights(w), "weights"))
-        }
-        (None, Some(pc)) => {
-            let mut w = vec![Decimal::ZERO; members.len()];
-            let mut sum = Decimal::ZERO;
-            for (id, x) in pc {
-                let pp = field(&field(at, "percent"), id);
-                match idx.get(id.as_str()) {
-                    None => p.push(
-                        ErrorCode::UnknownPartner,
-                        pp,
-                        format!("`{id}` is not one of the members"),
-                    ),
-                    Some(_) if x.0.is_sign_negative() && !x.0.is_zero() => {
-                        p.invalid(pp, format!("a percentage must not be negative, got {}", x.0))
-                    }
-                    Some(&i) => {
-                        w[i] = x.0;
-                        match sum.checked_add(x.0) {
-                            Some(t) => sum = t,
-                            None => p.invalid(pp, "the percentages are too large to add up"),
-                        }
-                    }
-                }
-            }
-            if p.is_empty() && sum != Decimal::ONE_HUNDRED {
-                p.invalid(
-                    field(at, "percent"),
-                    format!(
-                        "the percentages add up to {}, not 100; adjust them or use `shares` (weights)",
-                        sum.normalize()
-                    ),
-                );
-            }
-            p.finish()?;
-            Ok((Division::Decimals(w), "percent"))
-        }
-    }
 }
 
 /// Game values as money weights (SPEC §11): they may be negative (divided by signed
