@@ -195,7 +195,7 @@ impl Game {
         let mut p = Problems::new();
         let mut s = vec![0.0; members.len()];
         for (id, v) in standalone {
-            let sp = field(&field(&gp, "standalone"), id);
+            let sp = field(&field(gp, "standalone"), id);
             match idx.get(id.as_str()) {
                 None => p.push(
                     ErrorCode::UnknownPartner,
@@ -207,7 +207,7 @@ impl Game {
         }
         let mut out = Vec::with_capacity(pairs.len());
         for (k, pb) in pairs.iter().enumerate() {
-            let pp = index(&field(&gp, "pairs"), k);
+            let pp = index(&field(gp, "pairs"), k);
             let a = idx.get(pb.a.as_str()).copied();
             let b = idx.get(pb.b.as_str()).copied();
             if a.is_none() {
