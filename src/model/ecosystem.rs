@@ -3,7 +3,7 @@
 use super::{index_ids, MAX_PARTNERS, MAX_RELATIONSHIPS};
 use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
 use crate::money::{Currency, Money};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -191,108 +191,131 @@ impl Ecosystem {
         let currency = self.currency();
         for (i, partner) in self.partners.iter().enumerate() {
             // paths are formatted only when there is a problem: this loop runs 100k times
-            let at = || format!("partners[{i}]");
-            if partner.kind.trim().is_empty() {
-                p.invalid(
-                    format!("{}.kind", at()),
-                    "kind must be non-empty (e.g. isv, si, reseller)",
-                );
-            }
-            if partner.name.trim().is_empty() {
-                p.invalid(format!("{}.name", at()), "name must be non-empty");
-            }
-            if let Some(t) = &partner.tier {
-                if !tiers.contains(t.as_str()) {
-                    let known = if self.tiers.is_empty() {
-                        "the ecosystem lists no tiers; add `tiers` (lowest first) or drop the partner's tier"
-                            .to_string()
-                    } else {
-                        format!("known tiers: {}", self.tiers.join(", "))
-                    };
-                    p.invalid(format!("{}.tier", at()), format!("unknown tier `{t}`; {known}"));
-                }
-            }
-            for (k, &v) in &partner.capabilities {
-                if !v.is_finite() || !(0.0..=1.0).contains(&v) {
-                    let path = format!("{}.capabilities.{k}", at());
-                    if check_finite(&mut p, &path, v) {
-                        p.invalid(path, format!("a capability level must be between 0 and 1, got {v}"));
-                    }
-                }
-            }
-            for (k, &v) in &partner.metrics {
-                if !v.is_finite() {
-                    check_finite(&mut p, format!("{}.metrics.{k}", at()), v);
-                }
-            }
-            if let Some(c) = partner.cost_to_serve {
-                if c.0.is_sign_negative() && !c.0.is_zero() {
-                    p.push(
-                        ErrorCode::InvalidMoney,
-                        format!("{}.costToServe", at()),
-                        "cost to serve must not be negative",
-                    );
-                } else if c.0.scale() > currency.minor_units() {
-                    if let Err(e) = c.check_minor(currency.minor_units(), &format!("{}.costToServe", at())) {
-                        p.add(e);
-                    }
-                }
-            }
+            check_partner(&mut p, i, partner, &self.tiers, &tiers, &currency);
             visit(i, partner);
         }
         let mut pairs = FxHashSet::default();
         pairs.reserve(self.relationships.len());
         for (i, r) in self.relationships.iter().enumerate() {
-            let at = || format!("relationships[{i}]");
-            let mut ends = [None, None];
-            for (end, (side, id)) in ends.iter_mut().zip([("a", &r.a), ("b", &r.b)]) {
-                *end = ids.get(id.as_str()).copied();
-                if end.is_none() {
-                    p.push(
-                        ErrorCode::UnknownPartner,
-                        format!("{}.{side}", at()),
-                        format!("no partner has the id `{id}`"),
-                    );
-                }
-            }
-            if r.a == r.b {
-                p.invalid(format!("{}.b", at()), "a relationship joins two different partners");
-            } else if let [Some(a), Some(b)] = ends {
-                if !pairs.insert(((a.min(b) as u64) << 32) | a.max(b) as u64) {
-                    p.push(
-                        ErrorCode::DuplicateId,
-                        at(),
-                        format!(
-                            "the pair `{}`–`{}` is listed twice; merge the two relationships",
-                            r.a, r.b
-                        ),
-                    );
-                }
-            }
-            if let Some(t) = r.trust {
-                if !t.is_finite() || !(-1.0..=1.0).contains(&t) {
-                    let path = format!("{}.trust", at());
-                    if check_finite(&mut p, &path, t) {
-                        p.invalid(path, format!("trust must be between -1 and 1, got {t}"));
-                    }
-                }
-            }
-            if let (Some(w), Some(d)) = (r.joint_wins, r.joint_deals) {
-                if w > d {
-                    p.invalid(
-                        format!("{}.jointWins", at()),
-                        format!("jointWins ({w}) cannot exceed jointDeals ({d})"),
-                    );
-                }
-            }
-            if r.joint_wins.is_some() && r.joint_deals.is_none() {
-                p.push(
-                    ErrorCode::MissingField,
-                    format!("{}.jointDeals", at()),
-                    "jointWins needs jointDeals",
-                );
-            }
+            check_relationship(&mut p, i, r, &ids, &mut pairs);
         }
         p.finish()
+    }
+}
+
+/// One partner's fields (kind, name, tier, capability levels, metrics, cost to serve).
+fn check_partner(
+    p: &mut Problems,
+    i: usize,
+    partner: &Partner,
+    tier_list: &[String],
+    tiers: &FxHashSet<&str>,
+    currency: &Currency,
+) {
+    let at = || format!("partners[{i}]");
+    if partner.kind.trim().is_empty() {
+        p.invalid(
+            format!("{}.kind", at()),
+            "kind must be non-empty (e.g. isv, si, reseller)",
+        );
+    }
+    if partner.name.trim().is_empty() {
+        p.invalid(format!("{}.name", at()), "name must be non-empty");
+    }
+    if let Some(t) = &partner.tier {
+        if !tiers.contains(t.as_str()) {
+            let known = if tier_list.is_empty() {
+                "the ecosystem lists no tiers; add `tiers` (lowest first) or drop the partner's tier".to_string()
+            } else {
+                format!("known tiers: {}", tier_list.join(", "))
+            };
+            p.invalid(format!("{}.tier", at()), format!("unknown tier `{t}`; {known}"));
+        }
+    }
+    for (k, &v) in &partner.capabilities {
+        if !v.is_finite() || !(0.0..=1.0).contains(&v) {
+            let path = format!("{}.capabilities.{k}", at());
+            if check_finite(p, &path, v) {
+                p.invalid(path, format!("a capability level must be between 0 and 1, got {v}"));
+            }
+        }
+    }
+    for (k, &v) in &partner.metrics {
+        if !v.is_finite() {
+            check_finite(p, format!("{}.metrics.{k}", at()), v);
+        }
+    }
+    if let Some(c) = partner.cost_to_serve {
+        if c.0.is_sign_negative() && !c.0.is_zero() {
+            p.push(
+                ErrorCode::InvalidMoney,
+                format!("{}.costToServe", at()),
+                "cost to serve must not be negative",
+            );
+        } else if c.0.scale() > currency.minor_units() {
+            if let Err(e) = c.check_minor(currency.minor_units(), &format!("{}.costToServe", at())) {
+                p.add(e);
+            }
+        }
+    }
+}
+
+/// One relationship: both ends known and different, the pair listed once, trust in
+/// [-1, 1], jointWins ≤ jointDeals.
+fn check_relationship(
+    p: &mut Problems,
+    i: usize,
+    r: &Relationship,
+    ids: &FxHashMap<&str, usize>,
+    pairs: &mut FxHashSet<u64>,
+) {
+    let at = || format!("relationships[{i}]");
+    let mut ends = [None, None];
+    for (end, (side, id)) in ends.iter_mut().zip([("a", &r.a), ("b", &r.b)]) {
+        *end = ids.get(id.as_str()).copied();
+        if end.is_none() {
+            p.push(
+                ErrorCode::UnknownPartner,
+                format!("{}.{side}", at()),
+                format!("no partner has the id `{id}`"),
+            );
+        }
+    }
+    if r.a == r.b {
+        p.invalid(format!("{}.b", at()), "a relationship joins two different partners");
+    } else if let [Some(a), Some(b)] = ends {
+        if !pairs.insert(((a.min(b) as u64) << 32) | a.max(b) as u64) {
+            p.push(
+                ErrorCode::DuplicateId,
+                at(),
+                format!(
+                    "the pair `{}`–`{}` is listed twice; merge the two relationships",
+                    r.a, r.b
+                ),
+            );
+        }
+    }
+    if let Some(t) = r.trust {
+        if !t.is_finite() || !(-1.0..=1.0).contains(&t) {
+            let path = format!("{}.trust", at());
+            if check_finite(p, &path, t) {
+                p.invalid(path, format!("trust must be between -1 and 1, got {t}"));
+            }
+        }
+    }
+    if let (Some(w), Some(d)) = (r.joint_wins, r.joint_deals) {
+        if w > d {
+            p.invalid(
+                format!("{}.jointWins", at()),
+                format!("jointWins ({w}) cannot exceed jointDeals ({d})"),
+            );
+        }
+    }
+    if r.joint_wins.is_some() && r.joint_deals.is_none() {
+        p.push(
+            ErrorCode::MissingField,
+            format!("{}.jointDeals", at()),
+            "jointWins needs jointDeals",
+        );
     }
 }
