@@ -223,7 +223,8 @@ fn with_ecosystem<T: DeserializeOwned>(request: JsValue) -> Result<T> {
     let sep = if rest.trim_start().starts_with('}') { "" } else { "," };
     let spliced = format!("{{\"ecosystem\":{{\"partners\":[]}}{sep}{rest}");
     crate::json::from_str(&spliced).map_err(|e| {
-        if e.message.contains("duplicate field `ecosystem`") {
+        // serde's "duplicate field" error, in the words of `json_paths` (at the request's root)
+        if e.path.is_empty() && e.message.contains("`ecosystem` appears twice") {
             DealteamError::invalid(
                 "ecosystem",
                 "this request runs on the Ecosystem handle's partners: leave out `ecosystem`",
