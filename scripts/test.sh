@@ -54,7 +54,9 @@ step "cargo test (native)" cargo test --no-fail-fast
 step "wasm-bindgen tests in Node" wasm-pack test --node "${WASM_TEST_ARGS[@]}"
 step "wasm-bindgen tests in headless Chromium" \
   env WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome "${WASM_TEST_ARGS[@]}"
-step "build the npm package (pkg/)" "$ROOT/scripts/build-pkg.sh"
+# Under CI the package is always rebuilt from the sources (elsewhere build-pkg.sh skips the
+# build when pkg/.source-hash matches them).
+step "build the npm package (pkg/)" "$ROOT/scripts/build-pkg.sh" ${CI:+--force}
 step "wasm module size budget" "$ROOT/scripts/check-wasm-size.sh"
 step "npm consumer tests" node "$ROOT/tests/npm/run.mjs"
 step "planner page e2e (www)" npm --prefix www test
