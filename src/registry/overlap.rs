@@ -24,17 +24,7 @@ pub fn hash_account(salt: &str, account: &str) -> String {
 /// Compute the overlapping pairs.
 pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
     req.ecosystem.validate().map_err(|e| e.under("ecosystem"))?;
-    let salt = match (req.hashed, &req.salt) {
-        (true, Some(s)) if !s.is_empty() => Some(s.as_str()),
-        (true, _) => {
-            return Err(DealteamError::new(
-                ErrorCode::MissingField,
-                "salt",
-                "hashed overlap needs a non-empty `salt` agreed by the partners",
-            ))
-        }
-        (false, _) => None,
-    };
+    let salt = salt_of(req)?;
     if req.min_shared == Some(0) {
         return Err(DealteamError::invalid("minShared", "minShared must be at least 1"));
     }
@@ -48,35 +38,7 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
                 .collect()
         })
         .collect();
-    // account → partners holding it; accounts in sorted order, so account numbers sort
-    // like the accounts themselves
-    let mut by_account: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for (i, accts) in keyed.iter().enumerate() {
-        for a in accts {
-            by_account.entry(a.as_str()).or_default().push(i as u32);
-        }
-    }
-    let incidences: usize = by_account.values().map(|h| h.len() * (h.len() - 1) / 2).sum();
-    if incidences > MAX_OVERLAP_PAIRS {
-        return Err(DealteamError::too_large(
-            "ecosystem.partners",
-            "partner pairs sharing an account (Σ over accounts of h·(h−1)/2, h = partners holding it)",
-            MAX_OVERLAP_PAIRS,
-            incidences,
-        ));
-    }
-    let accounts: Vec<&str> = by_account.keys().copied().collect();
-    // one (partner, partner, account) triple per shared account, grouped by sorting
-    let mut triples: Vec<(u32, u32, u32)> = Vec::with_capacity(incidences);
-    for (k, holders) in by_account.values().enumerate() {
-        for (x, &i) in holders.iter().enumerate() {
-            for &j in &holders[x + 1..] {
-                triples.push((i.min(j), i.max(j), k as u32));
-            }
-        }
-    }
-    drop(by_account);
-    triples.sort_unstable();
+    let (accounts, triples) = shared_triples(&keyed)?;
     let min = req.min_shared.unwrap_or(1);
     let with_accounts = req.include_accounts.unwrap_or(true);
     let mut pairs: Vec<OverlapPair> = triples
@@ -109,6 +71,58 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
         pairs.truncate(l);
     }
     Ok(OverlapResponse { pairs })
+}
+
+/// The salt of a hashed overlap (`None` for raw ids); hashed mode needs a non-empty salt.
+fn salt_of(req: &OverlapRequest) -> Result<Option<&str>> {
+    match (req.hashed, &req.salt) {
+        (true, Some(s)) if !s.is_empty() => Ok(Some(s.as_str())),
+        (true, _) => Err(DealteamError::new(
+            ErrorCode::MissingField,
+            "salt",
+            "hashed overlap needs a non-empty `salt` agreed by the partners",
+        )),
+        (false, _) => Ok(None),
+    }
+}
+
+/// Accounts (sorted) and (partner, partner, account number) triples.
+type SharedTriples<'a> = (Vec<&'a str>, Vec<(u32, u32, u32)>);
+
+/// The accounts in sorted order and one (partner, partner, account number) triple per
+/// account two partners share, sorted so that each pair's triples are contiguous.
+/// Refused above [`MAX_OVERLAP_PAIRS`] before anything is allocated for the pairs.
+fn shared_triples(keyed: &[BTreeSet<String>]) -> Result<SharedTriples<'_>> {
+    // account → partners holding it; accounts in sorted order, so account numbers sort
+    // like the accounts themselves
+    let mut by_account: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, accts) in keyed.iter().enumerate() {
+        for a in accts {
+            by_account.entry(a.as_str()).or_default().push(i as u32);
+        }
+    }
+    let incidences: usize = by_account.values().map(|h| h.len() * (h.len() - 1) / 2).sum();
+    if incidences > MAX_OVERLAP_PAIRS {
+        return Err(DealteamError::too_large(
+            "ecosystem.partners",
+            "partner pairs sharing an account (Σ over accounts of h·(h−1)/2, h = partners holding it)",
+            MAX_OVERLAP_PAIRS,
+            incidences,
+        ));
+    }
+    let accounts: Vec<&str> = by_account.keys().copied().collect();
+    // one (partner, partner, account) triple per shared account, grouped by sorting
+    let mut triples: Vec<(u32, u32, u32)> = Vec::with_capacity(incidences);
+    for (k, holders) in by_account.values().enumerate() {
+        for (x, &i) in holders.iter().enumerate() {
+            for &j in &holders[x + 1..] {
+                triples.push((i.min(j), i.max(j), k as u32));
+            }
+        }
+    }
+    drop(by_account);
+    triples.sort_unstable();
+    Ok((accounts, triples))
 }
 
 /// `overlap` (SPEC §10).
