@@ -2,20 +2,63 @@
 /* eslint-disable */
 
 /**
- * An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`.
+ * An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`,
+ * `Ecosystem.fromBytes(utf8)` or `Ecosystem.fromChunks([utf8, …])`.
  */
 export class Ecosystem {
     free(): void;
+    /**
+     * [`EcosystemHandle::from_chunks`] with one `Uint8Array`.
+     */
+    static fromBytes(bytes: Uint8Array): Ecosystem;
+    /**
+     * The ecosystem from its JSON text in UTF-8 bytes, one `Uint8Array` or several in
+     * order (e.g. the chunks of a `fetch` body or a file stream). Only one chunk at a
+     * time is copied into wasm memory, so ecosystems whose text is beyond a JS
+     * string's limit (~512 MiB, about 700,000 realistic partners) can be read. Same
+     * errors and paths as the constructor.
+     */
+    static fromChunks(chunks: Uint8Array | Uint8Array[]): Ecosystem;
+    /**
+     * The partner ids, by partner index (the order of `partners` in the input).
+     */
+    ids(): string[];
     /**
      * Parse (JSON text is fastest for big ecosystems), validate and index. Throws a
      * `DealteamError` whose `path` is relative to the ecosystem (`partners[3].tier`).
      */
     constructor(ecosystem: EcosystemData | string);
     /**
+     * The whole §2 order as typed arrays, for bulk use (charts, tables of 100,000
+     * rows): `order` (partner indices, best first), and per partner index its `fit`
+     * (unrounded) and `eligible` (1 or 0). Map indices to ids with `ids()`. About 20×
+     * cheaper to hand to JS than `rank(profile, {limit: 0})` rows
+     * (docs/performance/boundary.md).
+     */
+    order(profile: Profile | string): { order: Uint32Array; fit: Float64Array; eligible: Uint8Array };
+    /**
+     * `overlap` (SPEC §8) of these partners' accounts: the request without
+     * `ecosystem` (`{}` or nothing for the defaults).
+     */
+    overlap(request?: Omit<OverlapRequest, "ecosystem"> | string): OverlapResponse;
+    /**
      * Rank the partners against a profile (SPEC §2): eligible first, fit descending,
      * near-ties by id. `opts`: `{limit?, explain?}` (default 100 rows with breakdowns).
      */
-    rank(profile: Profile | string, opts: RankOptions): RankResponse;
+    rank(profile: Profile | string, opts?: RankOptions): RankResponse;
+    /**
+     * `split` (SPEC §5) with these partners as the request's `ecosystem` (used by the
+     * coverage and winProbability games): the request without `ecosystem`.
+     */
+    split(request: Omit<SplitRequest, "ecosystem"> | string): SplitResponse;
+    /**
+     * A stepped `TeamSearch` (SPEC §3) on these partners: the request without `ecosystem`.
+     */
+    teamSearch(request: Omit<TeamsRequest, "ecosystem"> | string): TeamSearch;
+    /**
+     * `teams` (SPEC §3) on these partners: the request without `ecosystem`.
+     */
+    teams(request: Omit<TeamsRequest, "ecosystem"> | string): TeamsResponse;
     /**
      * Number of partners.
      */
@@ -160,9 +203,17 @@ export interface InitOutput {
     readonly attribute: (a: unknown) => [number, number, number];
     readonly auditPlan: (a: unknown) => [number, number, number];
     readonly draftAgreement: (a: unknown) => [number, number, number, number];
+    readonly ecosystem_fromBytes: (a: unknown) => [number, number, number];
+    readonly ecosystem_fromChunks: (a: unknown) => [number, number, number];
+    readonly ecosystem_ids: (a: number) => [number, number, number];
     readonly ecosystem_new: (a: unknown) => [number, number, number];
+    readonly ecosystem_order: (a: number, b: unknown) => [number, number, number];
+    readonly ecosystem_overlap: (a: number, b: number) => [number, number, number];
     readonly ecosystem_rank: (a: number, b: unknown, c: number) => [number, number, number];
     readonly ecosystem_size: (a: number) => number;
+    readonly ecosystem_split: (a: number, b: unknown) => [number, number, number];
+    readonly ecosystem_teamSearch: (a: number, b: unknown) => [number, number, number];
+    readonly ecosystem_teams: (a: number, b: unknown) => [number, number, number];
     readonly insights: (a: unknown) => [number, number, number];
     readonly overlap: (a: unknown) => [number, number, number];
     readonly predict: (a: unknown) => [number, number, number];
@@ -173,13 +224,13 @@ export interface InitOutput {
     readonly simulation_cancel: (a: number) => void;
     readonly simulation_new: (a: unknown) => [number, number, number];
     readonly simulation_result: (a: number) => [number, number, number];
-    readonly simulation_step: (a: number, b: number) => [number, number, number];
+    readonly simulation_step: (a: number, b: unknown) => [number, number, number];
     readonly split: (a: unknown) => [number, number, number];
     readonly teams: (a: unknown) => [number, number, number];
     readonly teamsearch_cancel: (a: number) => void;
     readonly teamsearch_new: (a: unknown) => [number, number, number];
     readonly teamsearch_result: (a: number) => [number, number, number];
-    readonly teamsearch_step: (a: number, b: number) => [number, number, number];
+    readonly teamsearch_step: (a: number, b: unknown) => [number, number, number];
     readonly train: (a: unknown) => [number, number, number];
     readonly validatePlan: (a: unknown) => [number, number, number];
     readonly version: () => [number, number];
@@ -498,7 +549,12 @@ payoff: number,
 /**
  * `v(S) − payoff`; positive means S is better off alone.
  */
-excess: number, };
+excess: number, 
+/**
+ * How many coalitions share this largest excess (within 1e-9); the smallest, then
+ * the lexicographically smallest sorted id list, is the one named (SPEC §11).
+ */
+tied: number, };
 
 /**
  * One bracket of a commission schedule: `rate` of the part of the amount up to
@@ -831,7 +887,7 @@ currency?: Currency | null,
  */
 tiers?: Array<string>, 
 /**
- * The partners.
+ * The partners (at most [`super::MAX_PARTNERS`], checked while parsing).
  */
 partners: Array<Partner>, 
 /**
@@ -842,7 +898,7 @@ relationships?: Array<Relationship>, };
 /**
  * Stable, snake_case error codes (SPEC §0). Published to TypeScript as a string union.
  */
-export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "invalid_value" | "duplicate_id" | "unknown_partner" | "unknown_profile" | "invalid_money" | "currency_mismatch" | "too_large" | "infeasible" | "cancelled" | "unknown_command";
+export type ErrorCode = "invalid_json" | "unknown_field" | "missing_field" | "invalid_value" | "duplicate_id" | "unknown_partner" | "unknown_profile" | "invalid_money" | "currency_mismatch" | "too_large" | "infeasible" | "cancelled" | "unknown_command" | "freed";
 
 /**
  * Exclusivity terms.
@@ -867,7 +923,7 @@ export type Fairness = {
  */
 efficient: boolean, 
 /**
- * The game used for the checks below, if unknown.
+ * The game used for the checks below, if any.
  */
 game: string | null, 
 /**
@@ -883,6 +939,18 @@ inCore: boolean | null,
  */
 blocking: Blocking | null, 
 /**
+ * Whether every member gets at least its standalone value v({i}) (n ≤ 20).
+ */
+individuallyRational: boolean | null, 
+/**
+ * The members paid less than they earn alone (`x_i < v({i})`), in member order.
+ */
+belowStandalone: Array<string>, 
+/**
+ * The least core (n ≤ 20, reported when the core is empty, SPEC §11).
+ */
+leastCore: LeastCoreReport | null, 
+/**
  * Whether the core is empty, when that can be told (`true`: Σ v({i}) > v(N) or no
  * allocation passes; `false`: this split is in it); absent when unknown.
  */
@@ -896,11 +964,11 @@ multiplier: number | null,
  */
 multiplierUnbounded: boolean, 
 /**
- * Interchangeable players (n ≤ 20), if unknown.
+ * Interchangeable players (n ≤ 20), if any.
  */
 symmetry: PropertyCheck | null, 
 /**
- * Dummy players (n ≤ 20), if unknown.
+ * Dummy players (n ≤ 20), if any.
  */
 dummy: PropertyCheck | null, 
 /**
@@ -1097,7 +1165,7 @@ totalRevenue: Money,
  */
 influencedShare: number | null, 
 /**
- * Deals without partners, with one partner, with two or more (P2P), and with unknown.
+ * Deals without partners, with one partner, with two or more (P2P), and with any.
  */
 groups: { [key in string]: GroupStats }, 
 /**
@@ -1180,6 +1248,23 @@ touchDays?: Array<number> | null, };
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
 /**
+ * The least core and the nucleolus of the game, in the game's units (SPEC §11).
+ */
+export type LeastCoreReport = { 
+/**
+ * The smallest ε with `x(S) ≥ v(S) − ε` for every proper coalition S.
+ */
+epsilon: number, 
+/**
+ * `nucleolus`, or `prenucleolus` when no split gives every member its standalone value.
+ */
+kind: string, 
+/**
+ * The nucleolus: one value per member, by member id.
+ */
+nucleolus: { [key in string]: number }, };
+
+/**
  * The Markov model's details.
  */
 export type MarkovDetails = { 
@@ -1223,7 +1308,7 @@ slot: number,
  */
 role: string, 
 /**
- * Profile of that slot, if unknown.
+ * Profile of that slot, if any.
  */
 profile: string | null, 
 /**
@@ -1570,7 +1655,7 @@ id: string,
  */
 name: string, 
 /**
- * isv, si, reseller, msp, referral, consultancy, distributor or unknown string.
+ * isv, si, reseller, msp, referral, consultancy, distributor or any string.
  */
 kind: string, 
 /**
@@ -2330,7 +2415,7 @@ max: number, };
 /**
  * Which rule divides the amount.
  */
-export type SplitModel = "fixed" | "tiered" | "contribution" | "shapley" | "banzhaf" | "compare";
+export type SplitModel = "fixed" | "tiered" | "contribution" | "shapley" | "banzhaf" | "nucleolus" | "prenucleolus" | "myerson" | "owen" | "compare";
 
 /**
  * The `split` request (SPEC §10).
@@ -2384,6 +2469,15 @@ schedules?: { [key in string]: Array<Bracket> } | null,
  * `tiered`: who receives the rest.
  */
 residual?: Residual | null, 
+/**
+ * `myerson`: who can work with whom, as pairs of member ids (default: the
+ * ecosystem's relationships without conflict).
+ */
+graph?: Array<Array<string>> | null, 
+/**
+ * `owen`: a priori unions (alliances), a partition of the members.
+ */
+unions?: Array<Array<string>> | null, 
 /**
  * `compare`: the models to compare (default: every model that applies).
  */
@@ -2535,7 +2629,7 @@ nodes: number,
  */
 bestScore: number | null, 
 /**
- * Upper bound on the score of unknown team not yet returned (absent when done).
+ * Upper bound on the score of any team not yet returned (absent when done).
  */
 bound: number | null, };
 
@@ -2592,7 +2686,7 @@ exact: boolean,
  */
 nodes: number, 
 /**
- * When not exact: proven upper bound on unknown team not returned minus the k-th best
+ * When not exact: proven upper bound on any team not returned minus the k-th best
  * score found (or minus 0 when fewer than k were found).
  */
 gap: number | null, };

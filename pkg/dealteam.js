@@ -3,9 +3,16 @@ import { makeDealteamError } from './snippets/dealteam-d55a2eac3a03b804/src/wasm
 
 
 /**
- * An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`.
+ * An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`,
+ * `Ecosystem.fromBytes(utf8)` or `Ecosystem.fromChunks([utf8, …])`.
  */
 export class Ecosystem {
+    static __wrap(ptr) {
+        const obj = Object.create(Ecosystem.prototype);
+        obj.__wbg_ptr = ptr;
+        EcosystemFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
     __destroy_into_raw() {
         const ptr = this.__wbg_ptr;
         this.__wbg_ptr = 0;
@@ -15,6 +22,45 @@ export class Ecosystem {
     free() {
         const ptr = this.__destroy_into_raw();
         wasm.__wbg_ecosystem_free(ptr, 0);
+    }
+    /**
+     * [`EcosystemHandle::from_chunks`] with one `Uint8Array`.
+     * @param {Uint8Array} bytes
+     * @returns {Ecosystem}
+     */
+    static fromBytes(bytes) {
+        const ret = wasm.ecosystem_fromBytes(bytes);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return Ecosystem.__wrap(ret[0]);
+    }
+    /**
+     * The ecosystem from its JSON text in UTF-8 bytes, one `Uint8Array` or several in
+     * order (e.g. the chunks of a `fetch` body or a file stream). Only one chunk at a
+     * time is copied into wasm memory, so ecosystems whose text is beyond a JS
+     * string's limit (~512 MiB, about 700,000 realistic partners) can be read. Same
+     * errors and paths as the constructor.
+     * @param {Uint8Array | Uint8Array[]} chunks
+     * @returns {Ecosystem}
+     */
+    static fromChunks(chunks) {
+        const ret = wasm.ecosystem_fromChunks(chunks);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return Ecosystem.__wrap(ret[0]);
+    }
+    /**
+     * The partner ids, by partner index (the order of `partners` in the input).
+     * @returns {string[]}
+     */
+    ids() {
+        const ret = wasm.ecosystem_ids(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * Parse (JSON text is fastest for big ecosystems), validate and index. Throws a
@@ -31,10 +77,39 @@ export class Ecosystem {
         return this;
     }
     /**
+     * The whole §2 order as typed arrays, for bulk use (charts, tables of 100,000
+     * rows): `order` (partner indices, best first), and per partner index its `fit`
+     * (unrounded) and `eligible` (1 or 0). Map indices to ids with `ids()`. About 20×
+     * cheaper to hand to JS than `rank(profile, {limit: 0})` rows
+     * (docs/performance/boundary.md).
+     * @param {Profile | string} profile
+     * @returns {{ order: Uint32Array; fit: Float64Array; eligible: Uint8Array }}
+     */
+    order(profile) {
+        const ret = wasm.ecosystem_order(this.__wbg_ptr, profile);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `overlap` (SPEC §8) of these partners' accounts: the request without
+     * `ecosystem` (`{}` or nothing for the defaults).
+     * @param {Omit<OverlapRequest, "ecosystem"> | string} [request]
+     * @returns {OverlapResponse}
+     */
+    overlap(request) {
+        const ret = wasm.ecosystem_overlap(this.__wbg_ptr, isLikeNone(request) ? 0 : addToExternrefTable0(request));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * Rank the partners against a profile (SPEC §2): eligible first, fit descending,
      * near-ties by id. `opts`: `{limit?, explain?}` (default 100 rows with breakdowns).
      * @param {Profile | string} profile
-     * @param {RankOptions} opts
+     * @param {RankOptions} [opts]
      * @returns {RankResponse}
      */
     rank(profile, opts) {
@@ -51,6 +126,43 @@ export class Ecosystem {
     get size() {
         const ret = wasm.ecosystem_size(this.__wbg_ptr);
         return ret >>> 0;
+    }
+    /**
+     * `split` (SPEC §5) with these partners as the request's `ecosystem` (used by the
+     * coverage and winProbability games): the request without `ecosystem`.
+     * @param {Omit<SplitRequest, "ecosystem"> | string} request
+     * @returns {SplitResponse}
+     */
+    split(request) {
+        const ret = wasm.ecosystem_split(this.__wbg_ptr, request);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * A stepped `TeamSearch` (SPEC §3) on these partners: the request without `ecosystem`.
+     * @param {Omit<TeamsRequest, "ecosystem"> | string} request
+     * @returns {TeamSearch}
+     */
+    teamSearch(request) {
+        const ret = wasm.ecosystem_teamSearch(this.__wbg_ptr, request);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return TeamSearch.__wrap(ret[0]);
+    }
+    /**
+     * `teams` (SPEC §3) on these partners: the request without `ecosystem`.
+     * @param {Omit<TeamsRequest, "ecosystem"> | string} request
+     * @returns {TeamsResponse}
+     */
+    teams(request) {
+        const ret = wasm.ecosystem_teams(this.__wbg_ptr, request);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
 }
 if (Symbol.dispose) Ecosystem.prototype[Symbol.dispose] = Ecosystem.prototype.free;
@@ -120,6 +232,12 @@ if (Symbol.dispose) Simulation.prototype[Symbol.dispose] = Simulation.prototype.
  * A resumable top-k team search: `new TeamSearch(request)`.
  */
 export class TeamSearch {
+    static __wrap(ptr) {
+        const obj = Object.create(TeamSearch.prototype);
+        obj.__wbg_ptr = ptr;
+        TeamSearchFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
     __destroy_into_raw() {
         const ptr = this.__wbg_ptr;
         this.__wbg_ptr = 0;
@@ -393,28 +511,19 @@ export function version() {
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
-        __wbg_Error_208446807d0d1e30: function(arg0, arg1) {
-            const ret = Error(getStringFromWasm0(arg0, arg1));
-            return ret;
-        },
-        __wbg_String_8564e559799eccda: function(arg0, arg1) {
-            const ret = String(arg1);
-            const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
-            const len1 = WASM_VECTOR_LEN;
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 1, len1, true);
-            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
-        },
         __wbg___wbindgen_is_null_c22311b1cc228e3a: function(arg0) {
             const ret = arg0 === null;
-            return ret;
-        },
-        __wbg___wbindgen_is_string_fc456fee5d3317de: function(arg0) {
-            const ret = typeof(arg0) === 'string';
             return ret;
         },
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
+        },
+        __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
+            const obj = arg1;
+            const ret = typeof(obj) === 'number' ? obj : undefined;
+            getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
         },
         __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
             const obj = arg1;
@@ -425,7 +534,37 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
-            throw new Error(getStringFromWasm0(arg0, arg1));
+            const message = getStringFromWasm0(arg0, arg1);
+            if (message === "null pointer passed to rust") {
+                throw makeDealteamError("freed", "", "this object was freed (free() was called); create a new one to use it", []);
+            }
+            throw new Error(message);
+        },
+        __wbg_get_d7176cfb76d71114: function(arg0, arg1) {
+            const ret = arg0[arg1 >>> 0];
+            return ret;
+        },
+        __wbg_instanceof_Uint8Array_d7aeb0dcb3108fea: function(arg0) {
+            let result;
+            try {
+                result = arg0 instanceof Uint8Array;
+            } catch (_) {
+                result = false;
+            }
+            const ret = result;
+            return ret;
+        },
+        __wbg_isArray_bcf1376d0d732d08: function(arg0) {
+            const ret = Array.isArray(arg0);
+            return ret;
+        },
+        __wbg_length_186163212ffe79c3: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
+        __wbg_length_b03a0fabb109b1e9: function(arg0) {
+            const ret = arg0.length;
+            return ret;
         },
         __wbg_makeDealteamError_eb94411d35f31f81: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6) {
             const ret = makeDealteamError(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3), getStringFromWasm0(arg4, arg5), arg6);
@@ -435,17 +574,36 @@ function __wbg_get_imports() {
             const ret = new Array();
             return ret;
         },
-        __wbg_new_7075786089b89c5e: function() {
-            const ret = new Map();
-            return ret;
-        },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
+            return ret;
+        },
+        __wbg_new_from_slice_3512352010266e02: function(arg0, arg1) {
+            const ret = new Uint32Array(getArrayU32FromWasm0(arg0, arg1));
+            return ret;
+        },
+        __wbg_new_from_slice_aaf85a9746711968: function(arg0, arg1) {
+            const ret = new Float64Array(getArrayF64FromWasm0(arg0, arg1));
+            return ret;
+        },
+        __wbg_new_from_slice_b8daf545a41c6aa0: function(arg0, arg1) {
+            const ret = new Uint8Array(getArrayU8FromWasm0(arg0, arg1));
             return ret;
         },
         __wbg_now_eddd1d47bec89f23: function() {
             const ret = performance.now();
             return ret;
+        },
+        __wbg_of_027eb15371aac932: function(arg0) {
+            const ret = Array.of(arg0);
+            return ret;
+        },
+        __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
+            const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
+            return ret;
+        }, arguments); },
+        __wbg_prototypesetcall_13162965d1fe7aa3: function(arg0, arg1, arg2) {
+            Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
         },
         __wbg_push_c9f4893fc209f768: function(arg0, arg1) {
             const ret = arg0.push(arg1);
@@ -455,33 +613,13 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
-        __wbg_set_8282f7e0d2d01336: function(arg0, arg1, arg2) {
-            const ret = arg0.set(arg1, arg2);
-            return ret;
-        },
-        __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
-            arg0[arg1 >>> 0] = arg2;
-        },
-        __wbg_set_e4b9a833d288759a: function(arg0, arg1, arg2) {
-            arg0[arg1] = arg2;
-        },
         __wbg_stringify_0a0fbf2ef722380a: function() { return handleError(function (arg0) {
             const ret = JSON.stringify(arg0);
             return ret;
         }, arguments); },
-        __wbindgen_generic_0000000000000001: function(arg0) {
-            // Cast intrinsic for `F64 -> Externref`.
-            const ret = arg0;
-            return ret;
-        },
-        __wbindgen_generic_0000000000000002: function(arg0, arg1) {
+        __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Ref(String) -> Externref`.
             const ret = getStringFromWasm0(arg0, arg1);
-            return ret;
-        },
-        __wbindgen_generic_0000000000000003: function(arg0) {
-            // Cast intrinsic for `U64 -> Externref`.
-            const ret = BigInt.asUintN(64, arg0);
             return ret;
         },
         __wbindgen_init_externref_table: function() {
@@ -515,6 +653,21 @@ function addToExternrefTable0(obj) {
     return idx;
 }
 
+function getArrayF64FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getFloat64ArrayMemory0().subarray(ptr / 8, ptr / 8 + len);
+}
+
+function getArrayU32FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint32ArrayMemory0().subarray(ptr / 4, ptr / 4 + len);
+}
+
+function getArrayU8FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
+}
+
 let cachedDataViewMemory0 = null;
 function getDataViewMemory0() {
     if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {
@@ -523,9 +676,25 @@ function getDataViewMemory0() {
     return cachedDataViewMemory0;
 }
 
+let cachedFloat64ArrayMemory0 = null;
+function getFloat64ArrayMemory0() {
+    if (cachedFloat64ArrayMemory0 === null || cachedFloat64ArrayMemory0.byteLength === 0) {
+        cachedFloat64ArrayMemory0 = new Float64Array(wasm.memory.buffer);
+    }
+    return cachedFloat64ArrayMemory0;
+}
+
 function getStringFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
     return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
+}
+
+let cachedUint32ArrayMemory0 = null;
+function getUint32ArrayMemory0() {
+    if (cachedUint32ArrayMemory0 === null || cachedUint32ArrayMemory0.byteLength === 0) {
+        cachedUint32ArrayMemory0 = new Uint32Array(wasm.memory.buffer);
+    }
+    return cachedUint32ArrayMemory0;
 }
 
 let cachedUint8ArrayMemory0 = null;
@@ -627,6 +796,8 @@ function __wbg_finalize_init(instance, module) {
     wasm = instance.exports;
     wasmModule = module;
     cachedDataViewMemory0 = null;
+    cachedFloat64ArrayMemory0 = null;
+    cachedUint32ArrayMemory0 = null;
     cachedUint8ArrayMemory0 = null;
     wasm.__wbindgen_start();
     return wasm;
