@@ -35,7 +35,9 @@ test('undo and redo edits; a new workspace starts a new history', async () => {
   await page.getByRole('tab', { name: 'Deal & Teams' }).click();
   const first = await value().inputValue();
   await value().fill('1300000.00');
-  await page.waitForTimeout(600);
+  // the edit is one step once Undo is offered (a fixed wait fails on a busy machine, where the
+  // quiet-time timer fires late and the next keystroke joins the same step)
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Undo' && !b.disabled));
   await value().pressSequentially('5', { delay: 30 }); // typed into the field: one more step
   await page.waitForTimeout(600);
   assert.equal(await value().inputValue(), '1300000.005');
