@@ -66,7 +66,7 @@ function textToJourneys(t: string): Journey[] {
 
 export function splitsScreen(app: App): HTMLElement {
   const form = h('form', { class: 'editor', 'aria-label': 'Split settings', onsubmit: (e: Event) => e.preventDefault() });
-  const out = h('div', { class: 'split-results', 'aria-live': 'polite' });
+  const out = h('div', { class: 'split-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Split results' });
   const attrOut = h('div', { class: 'attr-results', 'aria-live': 'polite' });
   const run = h('button', { type: 'button', class: 'primary' }, 'Compare splits');
   const runAttr = h('button', { type: 'button' }, 'Compare attribution models');
