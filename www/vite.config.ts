@@ -1,14 +1,15 @@
 // Builds the planner as static files into www/dist.
 // The engine package `dealteam` is the generated ../pkg (built by scripts/build-pkg.sh and
-// committed); DEALTEAM_PKG may point elsewhere. When no package exists yet, `dealteam`
-// resolves to src/engine/absent.ts and every engine feature says "not available in this build".
+// committed); DEALTEAM_PKG may point elsewhere. The page is typed by that package's generated
+// declarations (tsconfig.json), so a build without it stops with what to run.
 import { defineConfig } from 'vite';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const here = import.meta.dirname;
 const pkgDir = process.env.DEALTEAM_PKG ? resolve(process.env.DEALTEAM_PKG) : resolve(here, '../pkg');
-const engine = existsSync(resolve(pkgDir, 'package.json')) ? pkgDir : resolve(here, 'src/engine/absent.ts');
+if (!existsSync(resolve(pkgDir, 'package.json'))) throw new Error(`No engine package at ${pkgDir}: run scripts/build-pkg.sh (or set DEALTEAM_PKG).`);
+const engine = pkgDir;
 
 export default defineConfig({
   base: './',

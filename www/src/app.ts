@@ -2,7 +2,7 @@
 // autosave, the status line and mapping of engine errors onto the form field they name.
 import { EngineClient } from './engine/client';
 import { EngineError, NOT_AVAILABLE, type EcoMeta } from './engine/protocol';
-import type { Ecosystem, Partner } from './engine/types';
+import type { EcosystemView as Ecosystem, PartnerView as Partner, Team } from './engine/types';
 import { facets } from './summary';
 import { save, type Workspace } from './state';
 import { h } from './ui/dom';
@@ -10,7 +10,7 @@ import { h } from './ui/dom';
 /** partners per message from the worker: a few milliseconds of structured clone each */
 const SLICE = 1000;
 
-export type Change = 'ecosystem' | 'profiles' | 'deal' | 'teams' | 'plan' | 'splits';
+export type Change = 'ecosystem' | 'profiles' | 'deal' | 'teams' | 'plan' | 'splits' | 'history';
 
 export class App {
   engine = new EngineClient();
@@ -19,7 +19,7 @@ export class App {
   private listeners = new Map<Change, Set<() => void>>();
   statusEl = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   /** the last top-k teams, shared by the teams, splits and plan screens */
-  teams: import('./engine/types').Team[] = [];
+  teams: Team[] = [];
 
   constructor(public ws: Workspace) {}
 
@@ -107,7 +107,7 @@ export class App {
       for (const p of part) {
         // one string per kind and tier, not one per partner
         p.kind = shared(p.kind);
-        if (p.tier !== undefined) p.tier = shared(p.tier);
+        if (p.tier) p.tier = shared(p.tier);
         partners.push(p);
         byId.set(p.id, p);
       }

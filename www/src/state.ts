@@ -1,6 +1,7 @@
 // The workspace: everything a user edits (ecosystem or the sample it came from, profiles,
 // deal, plan, split settings). Saved to localStorage on every change, exported/imported as
 // JSON, and packed into the URL fragment (lz-string) for sharing — never sent anywhere.
+import type { HistoryDeal, TrainResponse } from 'dealteam';
 import type { Deal, Ecosystem, Journey, Plan, Profile, SimulateResponse, TeamsResponse } from './engine/types';
 
 export interface SplitSettings {
@@ -27,6 +28,10 @@ export interface Workspace {
   teamResults?: { response: TeamsResponse; seconds: number; stale: boolean };
   /** the last simulation of the plan; `stale` once the plan changed after it */
   simResults?: { response: SimulateResponse; stale: boolean };
+  /** the imported deal history (Insights screen): where it came from, and its currency */
+  history?: { deals: HistoryDeal[]; label: string; currency?: string };
+  /** the win model trained on that history, with its validation */
+  winModel?: TrainResponse;
 }
 
 const KEY = 'dealteam.workspace.v1';

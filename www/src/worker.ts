@@ -4,10 +4,11 @@
 // long work (team search, simulation) with `step(budgetMs)`, posting progress and checking for
 // cancel and the time limit between steps — so the page's main thread never waits on it.
 import { type Op, type Ops, type RequestMsg, type CancelMsg, type ResponseMsg } from './engine/protocol';
-import type { RankResult } from './engine/types';
+import type { Profile, RankResult } from './engine/types';
 import { csvImport, csvMap, csvOpen } from './worker/csv';
 import * as store from './worker/ecosystem';
 import { E, errorData, NAMES, need, type Stepper } from './worker/engine';
+import { readHistory } from './worker/history';
 import { exportWorkspace, openFragment, openText, persist, restore, shareFragment } from './worker/files';
 
 const STEP_MS = 40;
@@ -17,7 +18,7 @@ const SLICE_MAX = 20000;
 let ready: Promise<void> | null = typeof E.default === 'function' ? E.default().then(() => undefined) : null;
 ready?.catch(() => undefined);
 let lastRank: RankResult[] = [];
-let lastProfile: unknown = null;
+let lastProfile: Profile | null = null;
 const EXPLAIN_ROWS = 500;
 const cancelled = new Set<number>();
 
@@ -70,7 +71,7 @@ function results(v: unknown): RankResult[] {
   return Array.isArray(r) ? (r as RankResult[]) : [];
 }
 
-function rankWith(profile: unknown, opts: { limit: number; explain: boolean }): RankResult[] {
+function rankWith(profile: Profile, opts: { limit: number; explain: boolean }): RankResult[] {
   const eco = store.need();
   return results(eco.handle ? eco.handle.rank(profile, opts) : need('rank')({ ecosystem: eco.data, profile, ...opts }));
 }
@@ -120,6 +121,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     if (at < 0) return null;
     if (lastRank[at].breakdown || !store.current) return lastRank[at];
     // rank again with explanations down to this row (the order is the same)
+    if (!lastProfile) return lastRank[at];
     return rankWith(lastProfile, { limit: at + 1, explain: true }).find((r) => r.partnerId === partnerId) ?? lastRank[at];
   },
   teams: async (req, id) => {
@@ -141,6 +143,10 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   validatePlan: (req) => need('validatePlan')(req) as Ops['validatePlan']['out'],
   draftAgreement: (req) => String(need('draftAgreement')(req)),
   auditPlan: (req) => need('auditPlan')(req) as Ops['auditPlan']['out'],
+  historyOpen: (req) => readHistory(req),
+  insights: (req) => need('insights')(req) as Ops['insights']['out'],
+  train: (req) => need('train')(req) as Ops['train']['out'],
+  predict: (req) => need('predict')(req) as Ops['predict']['out'],
 };
 
 async function handle(msg: RequestMsg) {

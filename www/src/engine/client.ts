@@ -1,6 +1,7 @@
 // The page's one door to the engine: starts the worker, sends typed requests, routes progress,
 // turns error messages into EngineError, and cancels by id.
 import { EngineError, type Op, type Ops, type ResponseMsg } from './protocol';
+import type { EngineErrorData } from './types';
 
 type Pending = {
   resolve: (v: unknown) => void;
@@ -31,7 +32,7 @@ export class EngineClient {
     return w;
   }
 
-  private rejectAll(e: { code: string; path: string; message: string }) {
+  private rejectAll(e: EngineErrorData) {
     for (const p of this.pending.values()) p.reject(new EngineError(e));
     this.pending.clear();
   }

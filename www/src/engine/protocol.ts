@@ -5,7 +5,9 @@ import type {
   AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Partner, Plan, Profile, Ranking, RankResult,
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
+import type { AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, TrainResponse, WinModel } from 'dealteam';
 import type { Mapping, Problem } from '../csv';
+import type { HistoryRead } from '../history';
 import type { Workspace } from '../state';
 
 /** What the page learns about the worker's ecosystem; the partners follow in slices. */
@@ -52,13 +54,18 @@ export interface Ops {
   csvImport: { in: { tiers: string[] }; out: EcoMeta };
   rank: { in: { profile: Profile; limit?: number }; out: Ranking };
   explain: { in: { partnerId: string }; out: RankResult | null };
-  teams: { in: { profiles: Profile[]; deal: Deal; k?: number; timeLimitMs?: number }; out: TeamsResponse };
+  teams: { in: { profiles: Profile[]; deal: Deal; k?: number; timeLimitMs?: number; winModel?: WinModel }; out: TeamsResponse };
   split: { in: SplitRequest; out: SplitResponse };
-  attribute: { in: { journeys: unknown[]; models?: string[]; halfLifeDays?: number; currency?: string }; out: AttributeResponse };
+  attribute: { in: AttributeRequest; out: AttributeResponse };
   simulate: { in: { plan: Plan; trials?: number; seed?: number }; out: SimulateResponse };
   validatePlan: { in: { plan: Plan }; out: ValidateResponse };
   draftAgreement: { in: { plan: Plan; trials?: number; seed?: number }; out: string };
-  auditPlan: { in: { plan: Plan; actuals: { months: Record<string, unknown>[] }; trials?: number; seed?: number }; out: AuditResponse };
+  /** a deal history file (CSV or JSON) read in the worker; partners named by name get their ids */
+  historyOpen: { in: { file: Blob | string; name: string; dayOrder: 'dmy' | 'mdy' }; out: HistoryRead };
+  insights: { in: { history: HistoryDeal[]; currency?: string }; out: InsightsResponse };
+  train: { in: { history: HistoryDeal[]; currency?: string }; out: TrainResponse };
+  predict: { in: PredictRequest; out: PredictResponse };
+  auditPlan: { in: AuditRequest; out: AuditResponse };
 }
 
 export type Op = keyof Ops;

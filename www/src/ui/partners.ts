@@ -1,7 +1,7 @@
 // The Partners screen: every partner of the workspace in a windowed table, with a text search
 // and filters by kind, tier and region.
 import type { App } from '../app';
-import type { Partner } from '../engine/types';
+import type { PartnerView as Partner } from '../engine/types';
 import { clear, field, h } from './dom';
 import { topCapabilities } from '../summary';
 import { VTable } from './vtable';

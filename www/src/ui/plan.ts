@@ -15,7 +15,7 @@ export function defaultPlan(members: { id: string; name: string; kind: string }[
     id: 'plan-1', name: 'Joint go-to-market plan', currency, horizonMonths: 24,
     partners: ms.map((p, i) => ({ id: p.id, name: p.name, role: p.kind, lead: i === 0, manager: `Manager ${i + 1}`,
       investments: { mdf: i === 0 ? '30000.00' : '10000.00', enablement: '15000.00', monthlyCost: '1500.00', branding: '0.00' } })),
-    offer: { kind: 'subscription', termMonths: 12, monthlyChurn: 0.02 },
+    offer: { kind: 'subscription', termMonths: 12, monthlyChurn: 0.02, renewalRate: 0 },
     pipeline: { opportunitiesPerMonth: 4, winProbability: 0.25,
       dealSize: { distribution: 'lognormal', median: '120000.00', p90: '300000.00' },
       salesCycleDays: { distribution: 'triangular', min: 30, mode: 60, max: 180 } },
@@ -41,6 +41,10 @@ function escapeHtml(t: string): string {
 }
 
 type Stat = { mean?: unknown; p5?: unknown; p50?: unknown; p95?: unknown };
+/** A response object read by field name (series, columns). */
+const fields = (v: object) => v as unknown as Record<string, unknown>;
+/** The plan's fixed split shares (plan.split is free-form JSON in the engine's types). */
+const splitShares = (p: Plan) => (p.split as { shares?: Record<string, number> } | null | undefined)?.shares;
 const isStat = (v: unknown): v is Stat => !!v && typeof v === 'object' && 'p5' in v && 'p95' in v;
 const n = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
 const statText = (v: unknown, money: boolean) => {
@@ -136,7 +140,7 @@ export function planScreen(app: App): HTMLElement {
         input(`plan.partners[${i}].investments.mdf`, 'MDF', () => q.investments?.mdf, (v) => { (q.investments ??= {}).mdf = v; }),
         input(`plan.partners[${i}].investments.enablement`, 'Enablement', () => q.investments?.enablement, (v) => { (q.investments ??= {}).enablement = v; }),
         input(`plan.partners[${i}].investments.monthlyCost`, 'Monthly cost', () => q.investments?.monthlyCost, (v) => { (q.investments ??= {}).monthlyCost = v; }),
-        input(`plan.split.shares.${q.id}`, 'Split share', () => (p.split.shares as Record<string, number> | undefined)?.[q.id], (v) => { ((p.split.shares ??= {}) as Record<string, number>)[q.id] = Number(v); }, 'number'))),
+        input(`plan.split.shares.${q.id}`, 'Split share', () => splitShares(p)?.[q.id], (v) => { const sp = ((p.split ??= {}) as { shares?: Record<string, number> }); (sp.shares ??= {})[q.id] = Number(v); }, 'number'))),
       h('h3', {}, 'Offer and pipeline'),
       h('div', { class: 'grid' },
         input('plan.offer.kind', 'Offer kind (oneTime, subscription, consumption)', () => offer.kind, (v) => { offer.kind = v; }),
@@ -171,14 +175,14 @@ export function planScreen(app: App): HTMLElement {
 
   function fan(r: SimulateResponse, Plot: typeof import('@observablehq/plot')): HTMLElement {
     const months = r.months ?? [];
-    const keys = months.length ? Object.keys(months[0]).filter((k) => isStat(months[0][k])) : [];
+    const keys = months.length ? Object.keys(months[0]).filter((k) => isStat(fields(months[0])[k])) : [];
     if (!keys.length) return h('p', {}, 'The simulation returned no monthly series.');
     const pick = h('select', { id: 'fan-series' }, keys.map((k) => h('option', { value: k }, k)));
     pick.value = keys.includes('revenue') ? 'revenue' : keys[0];
     const box = h('figure', { class: 'chart fan' });
     const draw = () => {
       const k = pick.value;
-      const data = months.map((m, i) => { const s = m[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
+      const data = months.map((m, i) => { const s = fields(m)[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
       clear(box, a11yChart(Plot.plot({ height: 300, marginLeft: 64, width: Math.min(900, simOut.clientWidth || 720), x: { label: 'month' }, y: { label: k, grid: true, tickFormat: '~s' },
         marks: [Plot.areaY(data, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.25 }), Plot.lineY(data, { x: 'month', y: 'p50', stroke: 'steelblue' }), Plot.lineY(data, { x: 'month', y: 'mean', stroke: 'orange', strokeDasharray: '4 3' }), Plot.ruleY([0])] }), `Fan chart of ${k} per month, p5 to p95`),
         h('figcaption', {}, `${k} per month: band p5–p95, solid line median, dashed mean`));
@@ -207,7 +211,7 @@ export function planScreen(app: App): HTMLElement {
         marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'ROPI per partner, median with p5 to p95'), h('figcaption', {}, 'ROPI per partner: median and p5–p95')) : null,
       h('table', {}, h('caption', {}, 'Per partner: median (p5 – p95)'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(v[c]) : statText(v[c], !/ropi|month/i.test(c)))))))),
+        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c)))))))),
       h('h3', {}, 'Objectives'),
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {
         const obj = p.objectives[i];
@@ -287,7 +291,7 @@ export function planScreen(app: App): HTMLElement {
     const parsed = papa.parse<Record<string, string>>(actualsIn.value.trim(), { header: true, skipEmptyLines: 'greedy' });
     if (parsed.errors.length) { clear(auditOut, h('p', { class: 'bad' }, parsed.errors.map((e) => `Row ${(e.row ?? 0) + 2}: ${e.message}`).join('; '))); return; }
     const months = parsed.data.map((r) => {
-      const m: Record<string, unknown> = { month: Number(r.month) };
+      const m: { month: number; [k: string]: unknown } = { month: Number(r.month) };
       for (const k of ['bookings', 'revenue', 'pipeline']) if (r[k]?.trim()) m[k] = r[k].trim();
       return m;
     });

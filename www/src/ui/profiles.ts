@@ -23,9 +23,9 @@ function toMap(s: string): Record<string, number> | undefined {
   }
   return Object.keys(out).length ? out : undefined;
 }
-const fromMap = (m?: Record<string, number>) => Object.entries(m ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+const fromMap = (m?: Record<string, number> | null) => Object.entries(m ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
 
-function input(type: string, value: string | number | undefined, path: string, label: string, extra: Record<string, string> = {}) {
+function input(type: string, value: string | number | null | undefined, path: string, label: string, extra: Record<string, string> = {}) {
   const el = h('input', { type, value: value ?? '', 'data-path': path, 'aria-label': label, id: nextId('p'), ...extra });
   return el;
 }

@@ -3,8 +3,10 @@
 // what, the pairs' relationship data and any conflicts.
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
-import type { Cover, Deal, Team, TeamsResponse } from '../engine/types';
+import type { Cover, Deal, Team, TeamsResult as TeamsResponse } from '../engine/types';
 import { defaultSplits } from './splits';
+import type { Prediction } from 'dealteam';
+import { percent } from './format';
 import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
 /** Said above teams found before the deal or a profile changed. */
@@ -21,7 +23,7 @@ function quality(res: TeamsResponse, seconds: number): string {
   return `the best teams found, ${why}${gap}`;
 }
 
-function num(path: string, label: string, value: number | undefined, set: (v: number | undefined) => void, step = 'any') {
+function num(path: string, label: string, value: number | null | undefined, set: (v: number | undefined) => void, step = 'any') {
   const el = h('input', { type: 'number', step, value: value ?? '', 'data-path': path, id: nextId('d') });
   el.addEventListener('input', () => set(el.value === '' ? undefined : Number(el.value)));
   return field(label, el);
@@ -30,6 +32,13 @@ function text(path: string, label: string, value: string | undefined, set: (v: s
   const el = h('input', { type: 'text', value: value ?? '', 'data-path': path, id: nextId('d') });
   el.addEventListener('input', () => set(el.value));
   return field(label, el);
+}
+
+/** A team's chance to win under the trained win model (Insights), when there is one. */
+function winText(t: Team): string {
+  const w = (t as { win?: Prediction | null }).win;
+  if (!w) return '';
+  return w.fromModel ? ` · chance to win ${percent(w.probability)}` : ` · chance to win ${percent(w.probability)} (the usual win rate: the model has no skill yet)`;
 }
 
 /** Renders an engine value we only know loosely (covers, conflicts) as readable text. */
@@ -57,11 +66,11 @@ export function teamsScreen(app: App): HTMLElement {
     const d = deal();
     if (!d) { clear(form, h('p', {}, 'No deal yet.')); return; }
     const reqs = h('div', { class: 'list' });
-    const drawReqs = () => clear(reqs, d.requirements.map((r, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Requirement ${i + 1}`),
+    const drawReqs = () => clear(reqs, (d.requirements ??= []).map((r, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Requirement ${i + 1}`),
       text(`deal.requirements[${i}].capability`, 'Capability', r.capability, (v) => { r.capability = v; touch(); }),
       num(`deal.requirements[${i}].weight`, 'Weight', r.weight, (v) => { r.weight = v ?? 0; touch(); }),
       num(`deal.requirements[${i}].target`, 'Target', r.target, (v) => { if (v === undefined) delete r.target; else r.target = v; touch(); }),
-      h('button', { type: 'button', class: 'small', 'aria-label': `Remove requirement ${i + 1}`, onclick: () => { d.requirements.splice(i, 1); drawReqs(); touch(); } }, '✕'))));
+      h('button', { type: 'button', class: 'small', 'aria-label': `Remove requirement ${i + 1}`, onclick: () => { (d.requirements ??= []).splice(i, 1); drawReqs(); touch(); } }, '✕'))));
     drawReqs();
     const slots = h('div', { class: 'list' });
     const drawSlots = () => clear(slots, d.slots.map((s, i) => {
@@ -89,7 +98,7 @@ export function teamsScreen(app: App): HTMLElement {
         num('k', 'Teams to show (k)', app.ws.teamK, (v) => { app.ws.teamK = v ?? 10; touch(); }, '1'),
         num('timeLimit', 'Time limit (seconds)', app.ws.teamSeconds ?? DEFAULT_SECONDS, (v) => { app.ws.teamSeconds = v && v > 0 ? v : undefined; touch(); }, 'any')),
       h('h3', {}, 'Requirements'), reqs,
-      h('button', { type: 'button', onclick: () => { d.requirements.push({ capability: 'cloud', weight: 1 }); drawReqs(); touch(); } }, 'Add requirement'),
+      h('button', { type: 'button', onclick: () => { (d.requirements ??= []).push({ capability: 'cloud', weight: 1 }); drawReqs(); touch(); } }, 'Add requirement'),
       h('h3', {}, 'Slots'), slots,
       h('button', { type: 'button', onclick: () => { d.slots.push({ role: 'si', min: 0, max: 1 }); drawSlots(); touch(); } }, 'Add slot'),
       h('h3', {}, 'Score weights and conflicts'),
@@ -144,7 +153,7 @@ export function teamsScreen(app: App): HTMLElement {
       h('p', { class: 'summary' }, `${res.teams.length} teams · ${quality(res, seconds)} · ${Number(res.nodes).toLocaleString('en-US')} nodes explored`),
       h('ol', { class: 'team-list' }, res.teams.map((t, i) => h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
         h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${fmtNum(t.score)}`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
-        h('p', { class: 'metrics' }, `coverage ${fmtPct(t.coverage)} · fit ${fmtPct(t.fit)} · synergy ${fmtNum(t.synergy, 2)}`, t.winProbability !== undefined ? ` · win probability ${fmtPct(t.winProbability)}` : ''),
+        h('p', { class: 'metrics' }, `coverage ${fmtPct(t.coverage)} · fit ${fmtPct(t.fit)} · synergy ${fmtNum(t.synergy, 2)}`, winText(t)),
         h('table', {}, h('caption', {}, 'Members'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Fit to slot profile'))),
           h('tbody', {}, t.members.map((m) => {
@@ -174,7 +183,7 @@ export function teamsScreen(app: App): HTMLElement {
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Searching…';
     run.disabled = true; cancel.disabled = false;
     const seconds = app.ws.teamSeconds ?? DEFAULT_SECONDS;
-    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: app.ws.teamK, timeLimitMs: Math.round(seconds * 1000) }, (p, detail) => {
+    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: app.ws.teamK, timeLimitMs: Math.round(seconds * 1000), ...(app.ws.winModel ? { winModel: app.ws.winModel.model } : {}) }, (p, detail) => {
       progress.value = p;
       progressText.textContent = `Searching… ${fmtPct(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} nodes` : ''}`;
     });

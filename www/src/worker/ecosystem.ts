@@ -2,7 +2,7 @@
 // what is stored and shared), the plain object (for slices sent to the page) and the engine's
 // `Ecosystem` handle. Loading is all or nothing: a rejected ecosystem leaves the current one.
 import type { EcoMeta } from '../engine/protocol';
-import type { Ecosystem, Partner } from '../engine/types';
+import type { Ecosystem, Partner, PartnerView } from '../engine/types';
 import { facets, topCapabilities } from '../summary';
 import { E, fail, type EcoHandle } from './engine';
 
@@ -35,7 +35,7 @@ export function parse(text: string): Ecosystem {
 
 export function meta(ms = 0): EcoMeta {
   const d = current?.data;
-  return { count: d?.partners.length ?? 0, relationships: d?.relationships?.length ?? 0, currency: d?.currency, tiers: d?.tiers, facets: current?.facets ?? { kinds: [], tiers: [], regions: [] }, ms };
+  return { count: d?.partners.length ?? 0, relationships: d?.relationships?.length ?? 0, currency: d?.currency ?? undefined, tiers: d?.tiers, facets: current?.facets ?? { kinds: [], tiers: [], regions: [] }, ms };
 }
 
 export function need(): Current {
@@ -73,9 +73,9 @@ export function unstash(): EcoMeta | null {
  * 100k partners light on the page's main thread (few objects to create and to collect);
  * requests that need whole partners get them by id (`wholeMembers`), filters run here.
  */
-export function view(p: Partner): Partner {
-  const v: Partner = { id: p.id, name: p.name, kind: p.kind };
-  if (p.tier !== undefined) v.tier = p.tier;
+export function view(p: Partner): PartnerView {
+  const v: PartnerView = { id: p.id, name: p.name, kind: p.kind };
+  if (p.tier) v.tier = p.tier;
   if (p.regions?.length) v.regionsText = p.regions.join(', ');
   const caps = topCapabilities(p);
   if (caps) v.capsText = caps;
@@ -83,7 +83,7 @@ export function view(p: Partner): Partner {
 }
 
 /** A request whose `ecosystem` names some partners (a split's team) with them whole, and their relationships. */
-export function wholeMembers<T extends { ecosystem?: Ecosystem }>(req: T): T {
+export function wholeMembers<T extends { ecosystem?: Ecosystem | null }>(req: T): T {
   const eco = current;
   if (!eco || !req.ecosystem) return req;
   const ids = new Set(req.ecosystem.partners.map((p) => p.id));

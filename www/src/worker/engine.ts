@@ -4,40 +4,44 @@ import * as pkg from 'dealteam';
 import { NOT_AVAILABLE } from '../engine/protocol';
 import type { EngineErrorData } from '../engine/types';
 
+type Code = EngineErrorData['code'];
+
+type Pkg = typeof pkg;
+
 /** A stepwise engine handle (TeamSearch, Simulation). */
 export interface Stepper {
-  step(budgetMs: number): { done: boolean; progress?: number; [k: string]: unknown };
+  step(budgetMs: number): { done: boolean; progress?: number };
   result(): unknown;
   cancel?(): void;
   free?(): void;
 }
-type Ctor<T> = new (arg: unknown) => T;
-export interface EcoHandle {
-  rank(profile: unknown, opts?: unknown): unknown;
-  /** the hub method (SPEC §10): a TeamSearch on the parsed partners, from the request without `ecosystem` */
-  teamSearch?(request: unknown): Stepper;
-  free?(): void;
-}
+export type EcoHandle = InstanceType<Pkg['Ecosystem']>;
 
-/** The package surface as the page uses it; every member may be missing in a partial build. */
+/**
+ * The package surface as the page uses it, typed by the package's generated declarations
+ * (so `tsc` checks every call); the worker reports what the loaded build exports.
+ */
 export interface EngineModule {
-  default?: (arg?: unknown) => Promise<unknown>;
-  rank?: (req: unknown) => unknown;
-  teams?: (req: unknown) => unknown;
-  split?: (req: unknown) => unknown;
-  attribute?: (req: unknown) => unknown;
-  simulate?: (req: unknown) => unknown;
-  validatePlan?: (req: unknown) => unknown;
-  draftAgreement?: (req: unknown) => unknown;
-  auditPlan?: (req: unknown) => unknown;
-  sample?: (partners: number, seed: number) => unknown;
-  Ecosystem?: Ctor<EcoHandle>;
-  TeamSearch?: Ctor<Stepper>;
-  Simulation?: Ctor<Stepper>;
+  default?: Pkg['default'];
+  rank?: Pkg['rank'];
+  teams?: Pkg['teams'];
+  split?: Pkg['split'];
+  attribute?: Pkg['attribute'];
+  simulate?: Pkg['simulate'];
+  validatePlan?: Pkg['validatePlan'];
+  draftAgreement?: Pkg['draftAgreement'];
+  auditPlan?: Pkg['auditPlan'];
+  insights?: Pkg['insights'];
+  train?: Pkg['train'];
+  predict?: Pkg['predict'];
+  sample?: Pkg['sample'];
+  Ecosystem?: Pkg['Ecosystem'];
+  TeamSearch?: Pkg['TeamSearch'];
+  Simulation?: Pkg['Simulation'];
 }
 
-export const E = pkg as unknown as EngineModule;
-export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'auditPlan', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
+export const E: EngineModule = pkg;
+export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'auditPlan', 'insights', 'train', 'predict', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 
 export class Missing extends Error {}
 
@@ -48,14 +52,14 @@ export function need<K extends keyof EngineModule>(name: K): NonNullable<EngineM
 }
 
 /** An error the page shows as it is (`code`, `path`, `message`). */
-export const fail = (code: string, message: string, path = ''): EngineErrorData => ({ code, path, message });
+export const fail = (code: Code, message: string, path = ''): EngineErrorData => ({ code, path, message });
 
 export function errorData(e: unknown): EngineErrorData {
   if (e instanceof Missing) return { code: NOT_AVAILABLE, path: '', message: e.message };
   if (e && typeof e === 'object') {
     const o = e as { code?: unknown; path?: unknown; message?: unknown };
     return {
-      code: typeof o.code === 'string' ? o.code : 'engine_error',
+      code: typeof o.code === 'string' ? (o.code as Code) : 'engine_error',
       path: typeof o.path === 'string' ? o.path : '',
       message: typeof o.message === 'string' ? o.message : String(e),
     };

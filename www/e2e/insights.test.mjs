@@ -1,0 +1,119 @@
+// The Insights screen in a real browser: a CRM export (";", decimal commas, a row that cannot
+// be read) becomes a deal history with every left-out row named; the insights are in words
+// and the reader's money format; the win model says plainly when it has no skill, and with
+// the made-up example it estimates a team's chance to win — also on the team cards. The
+// history and the model survive a reload; phone width needs no sideways scrolling.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const www = new URL('..', import.meta.url).pathname;
+const shots = join(www, '../test-results/www');
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+let server, browser, page;
+const errors = [];
+
+before(async () => {
+  server = await serve(join(www, 'dist'));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })).newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => { errors.push(`unexpected dialog: ${d.message()}`); void d.dismiss(); });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const panel = () => page.locator('#panel-insights');
+
+async function axe(label) {
+  await page.evaluate(axeSource);
+  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`), [], `axe violations on ${label}`);
+}
+
+/** A Salesforce-style opportunity report: ";" between fields, decimal commas, day-first dates. */
+function salesforceCsv() {
+  const rows = ['Opportunity ID;Stage;Amount;Close Date;Age;Partner Account;Next Step'];
+  for (let i = 1; i <= 30; i++) {
+    const partners = i % 3 === 0 ? '' : i % 3 === 1 ? 'Nordic Digital 0' : 'Nordic Digital 0|p000002';
+    rows.push(`006-${i};${i % 2 ? 'Closed Won' : 'Closed Lost'};${(i * 10000).toLocaleString('de-DE')},50;${String((i % 28) + 1).padStart(2, '0')}.03.2025;${30 + i};${partners};call`);
+  }
+  rows.push('006-31;Closed Won;zwölf;01.04.2025;10;;call');
+  return rows.join('\n');
+}
+
+test('insights: a CRM export is read, its bad row named, the results in words', async () => {
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  await page.locator('#history-file').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: Buffer.from(salesforceCsv()) });
+  const read = panel().locator('.history-read');
+  await read.getByText('Read 30 closed deals from opportunities.csv.').waitFor();
+  assert.match(await read.innerText(), /Columns not used: Next Step\./);
+  assert.match(await read.innerText(), /1 row left out\s*Line 32: value: “zwölf” is not an amount/);
+  const facts = panel().locator('.facts');
+  await facts.waitFor();
+  const text = await facts.innerText();
+  // money in the reader's format with the currency, no raw decimals
+  assert.match(text, /Partner-influenced revenue\s*€[\d,]+ of €[\d,]+ won \(\d+%\)/);
+  assert.match(text, /Win rate\s*\d+% with partners, \d+% without/);
+  assert.doesNotMatch(text, /\d\.\d{3,}/, 'a raw decimal on screen');
+  assert.ok(await panel().getByRole('table', { name: 'Deals by number of partners' }).isVisible());
+  // the partner named by its name in the export counts as that partner
+  assert.match(await panel().getByRole('row', { name: /One partner/ }).innerText(), /One partner\s+10\b/);
+  // 30 deals: the model says it has no skill, and why
+  await panel().getByRole('button', { name: 'Train the win model' }).click();
+  await panel().locator('.verdict').getByText(/The model has no skill yet: .*usual win rate of \d+%/).waitFor();
+  await shot('20-insights-crm');
+  await axe('insights');
+  assert.deepEqual(errors, []);
+});
+
+test('win model: the example history has skill; a team gets its chance to win', async () => {
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  await page.getByRole('button', { name: 'Find teams' }).click();
+  await page.getByRole('heading', { name: /^Team 1: score/ }).waitFor({ timeout: 60000 });
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  await panel().getByRole('button', { name: 'Try a made-up example history' }).click();
+  await panel().getByText(/not real data/).waitFor();
+  await panel().getByRole('button', { name: 'Train the win model' }).click();
+  await panel().locator('.verdict').getByText(/The model predicts better than the usual win rate of \d+%: it tells a won deal from a lost one \d+% of the time/).waitFor();
+  assert.ok(await panel().getByRole('img', { name: /Predicted chance against the share actually won/ }).isVisible(), 'no calibration chart');
+  assert.ok(await panel().getByRole('table', { name: 'Predicted against actual, on the most recent deals' }).isVisible());
+  await panel().getByLabel('Team', { exact: true }).selectOption({ index: 0 });
+  await panel().getByRole('button', { name: 'Estimate the chance to win' }).click();
+  await panel().getByText(/^Chance to win: \d+%$/).waitFor();
+  await shot('21-insights-model');
+  await axe('win model');
+  // a new search scores every team with the model
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  await page.getByRole('button', { name: 'Find teams' }).click();
+  await page.locator('#panel-teams .metrics').first().getByText(/chance to win \d+%/).waitFor({ timeout: 60000 });
+  assert.deepEqual(errors, []);
+});
+
+test('insights: the history and the model are still there after a reload; phone width fits', async () => {
+  await page.waitForTimeout(400); // autosave is debounced
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  await panel().getByText(/History: a made-up example history — 160 closed deals\./).waitFor();
+  await panel().locator('.verdict').getByText(/predicts better/).waitFor();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(over <= 1, `Insights is ${over}px wider than the phone screen`);
+  await shot('22-insights-phone');
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,49 @@
+// Numbers as a partner manager reads them: money with its currency in the reader's locale
+// (Intl.NumberFormat), percentages, ratios ("1.4×") and day counts — never raw decimals.
+
+/** The reader's locale (the browser's); one place, so every screen formats alike. */
+export const LOCALE: string | undefined = typeof navigator !== 'undefined' ? navigator.language : undefined;
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const k = JSON.stringify(opts);
+  let f = cache.get(k);
+  if (!f) {
+    try { f = new Intl.NumberFormat(LOCALE, opts); } catch { f = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: opts.maximumFractionDigits }); }
+    cache.set(k, f);
+  }
+  return f;
+}
+
+/**
+ * Money in `currency` (an ISO code such as EUR) in the reader's format: "€1,200,000" in
+ * en-US, "1.200.000 €" in de-DE. Whole units unless `cents`; "—" when not a number.
+ */
+export function money(x: unknown, currency?: string | null, cents = false): string {
+  const n = typeof x === 'string' ? Number(x) : typeof x === 'number' ? x : NaN;
+  if (!Number.isFinite(n)) return '—';
+  const digits = cents ? 2 : 0;
+  if (currency && /^[A-Z]{3}$/.test(currency)) return nf({ style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  return nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** A share as a percentage: 0.1234 → "12%" (`digits` decimals). */
+export function percent(x: number | null | undefined, digits = 0): string {
+  return typeof x === 'number' && Number.isFinite(x) ? nf({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : '—';
+}
+
+/** A plain number with at most `digits` decimals in the reader's format. */
+export function number(x: number | null | undefined, digits = 0): string {
+  return typeof x === 'number' && Number.isFinite(x) ? nf({ maximumFractionDigits: digits }).format(x) : '—';
+}
+
+/** A ratio as a multiple: 1.4133 → "1.4×". */
+export function times(x: number | null | undefined): string {
+  return typeof x === 'number' && Number.isFinite(x) ? `${number(x, x < 10 ? 1 : 0)}×` : '—';
+}
+
+/** A sentence from the engine's lower-case note: first letter up, full stop at the end. */
+export function sentence(s: string): string {
+  const t = s.trim();
+  return t ? `${t[0].toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}` : t;
+}
