@@ -8,32 +8,21 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { openPage } from './browser.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
 const shots = join(www, '../test-results/www');
 mkdirSync(shots, { recursive: true });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-let server, browser, page;
-const errors = [];
+let server, page, errors, close;
 
 before(async () => {
-  server = await serve(join(www, 'dist'));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' })).newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('dialog', (d) => { errors.push(`unexpected dialog: ${d.message()}`); void d.dismiss(); });
+  ({ server, page, errors, close } = await openPage({ locale: 'en-US' }));
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(async () => { await close?.(); });
 
 const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 const panel = () => page.locator('#panel-insights');

@@ -2,27 +2,13 @@
 // typing is one step), and a new workspace starts a new history.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from './server.mjs';
+import { openPage } from './browser.mjs';
 
-const www = new URL('..', import.meta.url).pathname;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-let server, browser, page;
-const errors = [];
+let server, page, errors, close;
 
-before(async () => {
-  server = await serve(join(www, 'dist'));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-});
+before(async () => { ({ server, page, errors, close } = await openPage()); });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(async () => { await close?.(); });
 
 const value = () => page.locator('#panel-teams [data-path="deal.value"]');
 /** The deal value once the screen shows `v` (undo and redo rebuild the screens in a later task). */
