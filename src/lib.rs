@@ -74,6 +74,7 @@
     )
 )]
 
+pub mod accounts;
 pub mod api;
 pub mod attribution;
 pub mod clock;
