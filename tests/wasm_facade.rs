@@ -161,12 +161,18 @@ fn sample_is_deterministic_and_checks_its_arguments() {
 #[wasm_bindgen_test]
 fn seeded_and_transcendental_outputs_are_the_same_as_native() {
     type Entry = fn(JsValue) -> Result<JsValue, JsValue>;
-    let cases: [(&str, &str, &str, Entry); 6] = [
+    let cases: [(&str, &str, &str, Entry); 7] = [
         (
             "simulate",
             include_str!("../examples/plan-simulate.json"),
             include_str!("wasm/plan-simulate.expected.json"),
             dealteam::wasm::simulate,
+        ),
+        (
+            "audit",
+            include_str!("../examples/plan-audit.json"),
+            include_str!("wasm/plan-audit.expected.json"),
+            dealteam::wasm::audit_plan,
         ),
         (
             "train",

@@ -53,6 +53,7 @@ fn fixture_fits_are_the_hand_computed_values() {
 /// same list through the facade.
 pub const CROSS_TARGET: &[(&str, &str)] = &[
     ("simulate", "plan-simulate"),
+    ("audit", "plan-audit"),
     ("train", "history"),
     ("split", "split"),
     ("attribute", "attribute"),

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 fn usage() -> String {
     format!(
         "usage: dealteam <command> [FILE|-] [--pretty]
+       dealteam audit [FILE|-] --actuals-csv ACTUALS.csv [--pretty]
        dealteam sample [--partners N] [--seed S] [--pretty]
 commands: {}, sample",
         dealteam::api::COMMANDS.join(", ")
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<String, DealteamError> {
     let pretty = args.iter().any(|a| a == "--pretty");
+    let (csv, args) = take_option(args, "--actuals-csv")?;
     let rest: Vec<&String> = args.iter().filter(|a| *a != "--pretty").collect();
     let Some(cmd) = rest.first() else {
         return Err(DealteamError::new(ErrorCode::UnknownCommand, "", usage()));
@@ -47,8 +49,56 @@ fn run(args: &[String]) -> Result<String, DealteamError> {
     if cmd.as_str() == "sample" {
         return sample(&rest[1..], pretty);
     }
-    let input = read_input(rest.get(1).map(|s| s.as_str()))?;
+    let mut input = read_input(rest.get(1).map(|s| s.as_str()))?;
+    if let Some(file) = csv {
+        input = with_actuals_csv(cmd, &input, &file)?;
+    }
     dealteam::api::run_json(cmd, &input, pretty, &Ctx::native())
+}
+
+/// Remove `--name VALUE` from the arguments; returns VALUE (if given) and the rest.
+fn take_option(args: &[String], name: &str) -> Result<(Option<String>, Vec<String>), DealteamError> {
+    let Some(i) = args.iter().position(|a| a == name) else {
+        return Ok((None, args.to_vec()));
+    };
+    let value = args
+        .get(i + 1)
+        .cloned()
+        .ok_or_else(|| DealteamError::new(ErrorCode::MissingField, "", format!("`{name}` needs a file name")))?;
+    let rest = args
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| *j != i && *j != i + 1)
+        .map(|(_, a)| a.clone());
+    Ok((Some(value), rest.collect()))
+}
+
+/// `dealteam audit REQUEST --actuals-csv FILE`: the request with FILE's text as its
+/// `actualsCsv` (the library reads the CSV, so the page and the CLI agree).
+fn with_actuals_csv(cmd: &str, input: &str, file: &str) -> Result<String, DealteamError> {
+    if cmd != "audit" && cmd != "auditPlan" {
+        return Err(DealteamError::invalid(
+            "",
+            format!("`--actuals-csv` belongs to `audit`, not to `{cmd}`"),
+        ));
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        DealteamError::new(
+            ErrorCode::InvalidValue,
+            "actualsCsv",
+            format!("could not read {file}: {e}"),
+        )
+    })?;
+    let mut req: serde_json::Value = serde_json::from_str(input)
+        .map_err(|e| DealteamError::new(ErrorCode::InvalidJson, "", format!("the request is not JSON: {e}")))?;
+    let Some(obj) = req.as_object_mut() else {
+        return Err(DealteamError::invalid(
+            "",
+            "the request must be a JSON object with `plan`",
+        ));
+    };
+    obj.insert("actualsCsv".into(), serde_json::Value::String(text));
+    Ok(req.to_string())
 }
 
 /// Read the request, refusing one over the request-bytes limit before reading it whole.

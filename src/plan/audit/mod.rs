@@ -1,6 +1,8 @@
-//! `auditPlan` (SPEC §7): the plan "audited against reality" — each reported month's
-//! bookings, revenue, pipeline and costs against the plan's expectation, each
-//! objective on or off track, and the split recomputed on the actual revenue.
+//! `auditPlan` (SPEC §7, §15): the plan "audited against reality" — each reported
+//! month's bookings, revenue, pipeline and costs against the plan's expectation, each
+//! objective on or off track, the split recomputed on the actual revenue, and the
+//! re-forecast of the remaining months conditioned on the actuals ([`reforecast`]).
+//! The actuals come as JSON or as CSV text ([`csv`]).
 //!
 //! Expectations: bookings, revenue and shares are the simulation means (the request's
 //! trials and seed); costs are the plan's investments (deterministic); pipeline is the
@@ -8,32 +10,36 @@
 //! `E[deal size] = exp(μ + σ²/2)` of the lognormal.
 
 mod actuals;
+mod amount;
+pub mod csv;
 mod objectives;
+pub mod reforecast;
 
 use crate::clock::Ctx;
-use crate::error::Result;
+use crate::error::{DealteamError, ErrorCode, Result};
 use crate::money::Money;
 use crate::plan::sim::Simulation;
 use crate::plan::types::{
-    ActualMonth, AuditAllocation, AuditMonth, AuditRequest, AuditResponse, AuditSplit, AuditSplitMonth, MonthFigures,
-    SimulateRequest, Variance,
+    ActualMonth, Actuals, AuditAllocation, AuditMonth, AuditRequest, AuditResponse, AuditSplit, AuditSplitMonth,
+    MonthFigures, SimulateRequest, Variance,
 };
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::BTreeMap;
 
-/// Audit the plan against its actuals (SPEC §7).
+/// Audit the plan against its actuals (SPEC §7, §15).
 pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
     let mut sim = Simulation::new(SimulateRequest {
         plan: req.plan.clone(),
         trials: req.trials,
         seed: req.seed,
     })?;
+    let limits = reforecast::thresholds(req.plan.audit.as_ref())?;
     let ids: Vec<String> = sim.model.partners.iter().map(|p| p.id.clone()).collect();
-    // check the actuals before doing any work
-    actuals::check_actuals(&req.actuals, &sim.model, &ids)?;
+    // read and check the actuals before doing any work
+    let actuals = read_actuals(req, &sim, &ids)?;
     while !sim.step(f64::INFINITY, ctx)?.done {}
     let expect = sim.result()?;
-    let mut months: Vec<&ActualMonth> = req.actuals.months.iter().collect();
+    let mut months: Vec<&ActualMonth> = actuals.months.iter().collect();
     months.sort_by_key(|m| m.month);
     let model = &sim.model;
     let scale = libm::pow(10.0, f64::from(model.minor));
@@ -47,6 +53,12 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
         ledger.month(am, em, exp_pipeline)?;
     }
     let objectives = objectives::audit_objectives(&sim, &ids, &expect, &ledger.metric_values);
+    let known = reforecast::Known {
+        months: &months,
+        metric_values: &ledger.metric_values,
+        shares: &ledger.totals,
+    };
+    let reforecast = reforecast::reforecast(&sim, &ids, &expect, &known, limits)?;
     Ok(AuditResponse {
         months: ledger.months,
         variances: ledger.variances,
@@ -63,7 +75,33 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
                 .collect(),
             months: ledger.split_months,
         },
+        reforecast,
     })
+}
+
+/// The request's actuals — JSON `actuals` or `actualsCsv`, exactly one — checked
+/// against the plan. Problems in CSV actuals name their line and column.
+fn read_actuals(req: &AuditRequest, sim: &Simulation, ids: &[String]) -> Result<Actuals> {
+    match (&req.actuals, &req.actuals_csv) {
+        (Some(a), None) => {
+            actuals::check_actuals(a, &sim.model, ids)?;
+            Ok(a.clone())
+        }
+        (None, Some(text)) => {
+            let (a, lines) = csv::parse_actuals_csv(text, sim.model.minor, ids)?;
+            actuals::check_actuals(&a, &sim.model, ids).map_err(|e| csv::at_lines(e, &lines))?;
+            Ok(a)
+        }
+        (Some(_), Some(_)) => Err(DealteamError::invalid(
+            "actualsCsv",
+            "give the actuals once: either `actuals` (JSON) or `actualsCsv` (CSV text), not both",
+        )),
+        (None, None) => Err(DealteamError::new(
+            ErrorCode::MissingField,
+            "actuals",
+            "missing `actuals`: the monthly actuals as JSON (`actuals`) or as CSV text (`actualsCsv`)",
+        )),
+    }
 }
 
 /// The audit built up month by month, in ascending month order.

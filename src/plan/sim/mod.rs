@@ -10,11 +10,13 @@
 //! Parts: [`trial`] runs one trial, `summary` adds it to the accumulators of
 //! [`stats`], and [`report`] turns those into the `simulate` response.
 
+pub mod condition;
 pub mod report;
 pub mod stats;
 mod summary;
 pub mod trial;
 
+pub use condition::Given;
 pub use summary::ropi;
 
 use crate::clock::Ctx;

@@ -11,6 +11,7 @@
 
 use crate::money::{equal_part, Money};
 use crate::plan::model::{Model, OfferModel};
+use crate::plan::sim::condition::Given;
 use crate::Result;
 use rand::Rng;
 use rand_chacha::ChaCha12Rng;
@@ -111,6 +112,12 @@ impl Trial {
 
 /// Run one trial with `rng` into `out` (SPEC §6).
 pub fn run_trial(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, out: &mut Trial) -> Result<()> {
+    run_trial_given(m, s, rng, out, &Given::NONE)
+}
+
+/// Run one trial conditioned on what is `given` (the audit's re-forecast, see
+/// [`Given`]); with [`Given::NONE`] this is [`run_trial`].
+pub fn run_trial_given(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, out: &mut Trial, given: &Given) -> Result<()> {
     let h = m.horizon;
     out.bookings.iter_mut().for_each(|x| *x = 0);
     out.revenue.iter_mut().for_each(|x| *x = 0);
@@ -133,11 +140,17 @@ pub fn run_trial(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, out: &mut Trial
                 continue;
             }
             let deal = deal_units(s.size.sample(rng), s.scale, m.deal_quantum);
+            if booked < given.from {
+                // replaced by the actuals: drawn all the same, so later draws do not move
+                recognise(m, s, rng, booked, deal, &mut []);
+                continue;
+            }
             out.deals += 1;
             add(&mut out.bookings, booked, deal);
             recognise(m, s, rng, booked, deal, &mut out.revenue);
         }
     }
+    given.add_to(out);
     split_months(m, out)
 }
 

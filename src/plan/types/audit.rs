@@ -2,6 +2,7 @@
 
 use crate::money::Money;
 use crate::plan::types::plan::Plan;
+use crate::plan::types::reforecast::Reforecast;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -12,8 +13,15 @@ use std::collections::BTreeMap;
 pub struct AuditRequest {
     /// The plan.
     pub plan: Plan,
-    /// What happened.
-    pub actuals: Actuals,
+    /// What happened (give this or `actualsCsv`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub actuals: Option<Actuals>,
+    /// What happened, as CSV text (columns `month`, `bookings`, `revenue`, `pipeline`,
+    /// `costs:<partnerId>`, `metric:<metric>`; see docs/plans.md) — instead of `actuals`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub actuals_csv: Option<String>,
     /// Trials of the simulation that gives the expected figures (default 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
@@ -200,4 +208,6 @@ pub struct AuditResponse {
     pub objectives: Vec<ObjectiveAudit>,
     /// The split on actual revenue.
     pub split: AuditSplit,
+    /// The remaining months simulated again, conditioned on the actuals (SPEC §15).
+    pub reforecast: Reforecast,
 }

@@ -9,11 +9,13 @@
 pub mod agreement;
 pub mod audit;
 pub mod plan;
+pub mod reforecast;
 pub mod simulate;
 pub mod validate;
 
 pub use agreement::*;
 pub use audit::*;
 pub use plan::*;
+pub use reforecast::*;
 pub use simulate::*;
 pub use validate::*;

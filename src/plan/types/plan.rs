@@ -90,6 +90,27 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub vision: Option<String>,
+    /// How the plan is audited against reality (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub audit: Option<PlanAudit>,
+}
+
+/// How the plan is audited against reality (SPEC §15): the probability thresholds that
+/// flag an objective on track, at risk or off track in the audit's re-forecast.
+#[derive(Clone, Debug, Deserialize, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PlanAudit {
+    /// An objective whose probability now is at least this is on track (default 0.7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub on_track_above: Option<f64>,
+    /// An objective whose probability now is below this is off track (default 0.3);
+    /// in between it is at risk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub off_track_below: Option<f64>,
 }
 
 /// A partner of a plan.
