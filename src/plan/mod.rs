@@ -10,6 +10,7 @@
 
 pub mod agreement;
 pub mod audit;
+pub mod incentives;
 pub mod model;
 pub mod sim;
 pub mod types;

@@ -58,6 +58,8 @@ pub struct Model {
     pub split: PreparedSplit,
     /// Objectives.
     pub objectives: Vec<ObjectiveModel>,
+    /// Incentives (SPEC §13), when the plan has them.
+    pub incentives: Option<crate::plan::incentives::IncentiveModel>,
 }
 
 /// Check `trials` (default 10,000; 1..=10,000,000).
@@ -90,6 +92,8 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
     let split = terms::check_split(&mut p, plan, &ids, &cur);
     let objectives = objectives::check_objectives(&mut p, &plan.objectives, &ids, horizon, minor);
     terms::check_exclusivity(&mut p, plan, &ids);
+    let incentives = (plan.incentives.as_ref())
+        .map(|inc| crate::plan::incentives::check_incentives(&mut p, inc, plan, horizon, minor, &offer));
     p.finish()?;
     let split = split.ok_or_else(|| DealteamError::invalid("split", "the split could not be prepared"))?;
     Ok(Model {
@@ -106,5 +110,6 @@ pub fn check_plan(plan: &Plan) -> Result<Model> {
         offer,
         split,
         objectives,
+        incentives,
     })
 }

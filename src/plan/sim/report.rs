@@ -63,7 +63,7 @@ pub fn means_adding_up(whole_sum: i128, part_sums: &[i128], n: u64) -> (i128, Ve
 }
 
 /// Mean (given, in minor units) and quantiles of an amount series.
-fn money_stats(acc: &MoneyAcc, mean: i128, minor: u32) -> MoneyStats {
+pub(crate) fn money_stats(acc: &MoneyAcc, mean: i128, minor: u32) -> MoneyStats {
     let q = |p: f64| {
         let units = acc.q.quantile(p).round();
         let d = Decimal::from_f64_retain(units)
@@ -162,6 +162,7 @@ fn month_figures(m: &Model, s: &Summary, invest: &Investment, mi: usize, per: &P
                 share: share.clone(),
                 cost: money(i128::from(invest.in_month(mi, i)), minor),
                 ropi: ratio_stats(ro),
+                payouts: s.payouts.as_ref().and_then(|ps| ps.month(mi, i, n, minor)),
             },
         );
         let by = s
@@ -210,6 +211,7 @@ fn partner_totals(
                     p50: pb.quantile(0.5),
                     p95: pb.quantile(0.95),
                 },
+                payouts: s.payouts.as_ref().and_then(|ps| ps.total(i, n, minor)),
             },
         );
     }

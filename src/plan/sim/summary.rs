@@ -2,6 +2,7 @@
 //! fixed-memory accumulators — exact integer sums for the means, histograms for the
 //! quantiles, payback months and objective hits — so memory does not grow with trials.
 
+use crate::plan::incentives::summary::PayoutSummary;
 use crate::plan::model::{Investment, Metric, Model};
 use crate::plan::sim::stats::{MoneyAcc, MonthCounts, RatioAcc};
 use crate::plan::sim::trial::Trial;
@@ -45,12 +46,16 @@ pub(crate) struct Summary {
     pub objectives: Vec<(u64, i128)>,
     pub deals: u64,
     pub trials: u64,
+    /// The incentive ledgers (SPEC §13), when the plan has incentives.
+    pub payouts: Option<PayoutSummary>,
 }
 
 /// One trial's per-partner running figures over its months.
 struct PartnerRun {
     /// Cumulative share per partner.
     cum_share: Vec<i64>,
+    /// Cumulative cash per partner (the share, or with incentives what was paid).
+    cum_cash: Vec<i64>,
     /// First month (1-based) in which the cumulative share covers the investment.
     payback: Vec<Option<usize>>,
 }
@@ -67,12 +72,15 @@ impl Summary {
             objectives: vec![(0, 0); model.objectives.len()],
             deals: 0,
             trials: 0,
+            payouts: model.incentives.as_ref().map(|_| PayoutSummary::new(p, h)),
         }
     }
 
     /// Histogram buckets held (the memory of a run).
     pub fn buckets(&self) -> usize {
-        self.months.iter().map(Period::buckets).sum::<usize>() + self.total.buckets()
+        self.months.iter().map(Period::buckets).sum::<usize>()
+            + self.total.buckets()
+            + self.payouts.as_ref().map(PayoutSummary::buckets).unwrap_or(0)
     }
 
     /// Add one trial.
@@ -82,6 +90,9 @@ impl Summary {
         self.absorb_objectives(m, t);
         self.deals += t.deals;
         self.trials += 1;
+        if let Some(ps) = &mut self.payouts {
+            ps.absorb(&t.payouts);
+        }
     }
 
     /// Every month's figures; returns the partners' running figures.
@@ -89,6 +100,7 @@ impl Summary {
         let p = m.partners.len();
         let mut run = PartnerRun {
             cum_share: vec![0i64; p],
+            cum_cash: vec![0i64; p],
             payback: vec![None; p],
         };
         for (mi, per) in self.months.iter_mut().enumerate() {
@@ -96,8 +108,11 @@ impl Summary {
             per.revenue.add(t.revenue.get(mi).copied().unwrap_or(0));
             for i in 0..p {
                 let sh = t.shares.get(mi * p + i).copied().unwrap_or(0);
-                let cs = run.cum_share.get_mut(i).map(|c| {
+                if let Some(c) = run.cum_share.get_mut(i) {
                     *c = c.saturating_add(sh);
+                }
+                let cs = run.cum_cash.get_mut(i).map(|c| {
+                    *c = c.saturating_add(cash(m, t, sh, mi, i));
                     *c
                 });
                 let inv = invest.cumulative(mi, i);
@@ -135,7 +150,7 @@ impl Summary {
             }
             if inv > 0 {
                 if let Some(acc) = self.total.ropi.get_mut(i) {
-                    acc.add(ropi(cs, inv));
+                    acc.add(ropi(run.cum_cash.get(i).copied().unwrap_or(0), inv));
                 }
             }
             if let Some(c) = self.payback.get_mut(i) {
@@ -162,6 +177,16 @@ impl Summary {
             }
         }
     }
+}
+
+/// The cash partner `i` receives in month index `mi` (its share `sh` without
+/// incentives): with incentives (SPEC §13), a rewarded partner's payouts instead of its
+/// share, plus every partner's MDF cash.
+fn cash(m: &Model, t: &Trial, sh: i64, mi: usize, i: usize) -> i64 {
+    let Some(inc) = &m.incentives else { return sh };
+    let pay = &t.payouts;
+    let base = if inc.rewarded(i) { pay.at(&pay.paid, i, mi) } else { sh };
+    base.saturating_add(pay.at(&pay.mdf, i, mi))
 }
 
 /// ROPI = (share − investment) / investment (SPEC §6), for investment > 0.

@@ -10,6 +10,7 @@
 //! within the horizon, a renewal draw (when 0 < renewalRate < 1).
 
 use crate::money::{equal_part, Money};
+use crate::plan::incentives::{DealLog, Payouts};
 use crate::plan::model::{Model, OfferModel};
 use crate::plan::sim::condition::Given;
 use crate::Result;
@@ -95,6 +96,10 @@ pub struct Trial {
     pub deals: u64,
     /// Opportunities opened.
     pub opportunities: u64,
+    /// Each deal's revenue and churn (recorded only when the plan has incentives).
+    pub log: DealLog,
+    /// The incentive ledger (SPEC §13; empty without incentives).
+    pub payouts: Payouts,
 }
 
 impl Trial {
@@ -106,6 +111,15 @@ impl Trial {
             shares: vec![0; m.horizon * m.partners.len()],
             deals: 0,
             opportunities: 0,
+            log: if m.incentives.is_some() {
+                DealLog::recording()
+            } else {
+                DealLog::default()
+            },
+            payouts: match m.incentives {
+                Some(_) => Payouts::new(m.partners.len(), m.horizon),
+                None => Payouts::default(),
+            },
         }
     }
 }
@@ -123,6 +137,7 @@ pub fn run_trial_given(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, out: &mut
     out.revenue.iter_mut().for_each(|x| *x = 0);
     out.deals = 0;
     out.opportunities = 0;
+    out.log.clear();
     for month in 0..h {
         let Some(Some(pois)) = s.poisson.get(month) else {
             continue;
@@ -142,16 +157,21 @@ pub fn run_trial_given(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, out: &mut
             let deal = deal_units(s.size.sample(rng), s.scale, m.deal_quantum);
             if booked < given.from {
                 // replaced by the actuals: drawn all the same, so later draws do not move
-                recognise(m, s, rng, booked, deal, &mut []);
+                recognise(m, s, rng, booked, deal, &mut [], &mut DealLog::default());
                 continue;
             }
             out.deals += 1;
             add(&mut out.bookings, booked, deal);
-            recognise(m, s, rng, booked, deal, &mut out.revenue);
+            out.log.open(booked);
+            recognise(m, s, rng, booked, deal, &mut out.revenue, &mut out.log);
         }
     }
     given.add_to(out);
-    split_months(m, out)
+    split_months(m, out)?;
+    if let Some(inc) = &m.incentives {
+        out.payouts.run(inc, &out.revenue, &out.log, rng);
+    }
+    Ok(())
 }
 
 /// A lognormal draw (currency units) as minor units: rounded to the nearest multiple of
@@ -178,11 +198,20 @@ fn add(v: &mut [i64], i: usize, x: i64) {
 /// (rounded half away from zero to the minor unit, capped at [`MAX_DEAL_UNITS`]).
 /// Churn ends the customer after a geometric number of months; at each term end it
 /// renews with `renewalRate`. Nothing is recognised at or after the horizon.
-fn recognise(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, start: usize, deal: i64, rev: &mut [i64]) {
+fn recognise(
+    m: &Model,
+    s: &Samplers,
+    rng: &mut ChaCha12Rng,
+    start: usize,
+    deal: i64,
+    rev: &mut [i64],
+    log: &mut DealLog,
+) {
     let h = m.horizon;
     let (term, growth) = match m.offer {
         OfferModel::OneTime => {
             add(rev, start, deal);
+            log.push(deal);
             return;
         }
         OfferModel::Subscription { term, .. } => (term, None),
@@ -228,6 +257,7 @@ fn recognise(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, start: usize, deal:
             }
         };
         add(rev, start + k, amount);
+        log.push(amount);
         k += 1;
         within += 1;
         if within == term {
@@ -239,10 +269,12 @@ fn recognise(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, start: usize, deal:
                 None => s.renew_always,
             };
             if !renews {
-                break;
+                return;
             }
         }
     }
+    // the loop ended by churn (not by the horizon, nor by a term without renewal)
+    log.close(k == life);
 }
 
 /// Divide each month's revenue among the partners by the plan's split (SPEC §5, §6,

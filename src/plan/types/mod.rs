@@ -8,6 +8,7 @@
 
 pub mod agreement;
 pub mod audit;
+pub mod incentives;
 pub mod plan;
 pub mod reforecast;
 pub mod simulate;
@@ -15,6 +16,7 @@ pub mod validate;
 
 pub use agreement::*;
 pub use audit::*;
+pub use incentives::*;
 pub use plan::*;
 pub use reforecast::*;
 pub use simulate::*;

@@ -88,6 +88,10 @@ pub struct PartnerFigures {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub ropi: Option<RatioStats>,
+    /// The partner's incentive ledger in the month (SPEC §13); only with `incentives`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub payouts: Option<crate::plan::types::incentives::PayoutStats>,
 }
 
 /// One month of the simulation.
@@ -166,6 +170,10 @@ pub struct PartnerTotals {
     pub ropi: Option<RatioStats>,
     /// Payback month.
     pub payback: Payback,
+    /// The partner's incentive ledger over the horizon (SPEC §13); only with `incentives`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub payouts: Option<crate::plan::types::incentives::PayoutStats>,
 }
 
 /// An objective and the probability of reaching it.
