@@ -25,7 +25,7 @@ const consoleErrors = [];
 before(async () => {
   server = await serve(join(www, 'dist'));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
-  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const origin = new URL(server.url).origin;
   context.on('request', (r) => {
     const u = r.url();
@@ -155,7 +155,11 @@ test('compare splits: a chart and a table side by side, with fairness', async (t
   await page.getByRole('button', { name: 'Compare splits' }).click();
   if (!await resultOrMissing(t, '#panel-splits', page.getByRole('table', { name: 'Amount per partner and rule' }), 'Splitting')) return;
   assert.ok(await page.locator('#panel-splits figure svg').first().isVisible(), 'no chart');
-  assert.match(await page.locator('#panel-splits .fairness').innerText(), /Fixed shares:\s*The parts add up exactly to the whole amount\./);
+  // one summary of the team, in money with the currency, then what differs per rule
+  const fair = await page.locator('#panel-splits .fairness').innerText();
+  assert.match(fair, /Together the team is worth €[\d,]+ of this deal/);
+  assert.match(await page.getByRole('row', { name: /^Fixed shares/ }).innerText(), /^Fixed shares\s+yes/);
+  assert.doesNotMatch(fair, /\bp\d{6}\b|\d\.\d{3,}/, 'an id or a raw decimal in the fairness text');
   await page.getByRole('button', { name: 'Compare attribution models' }).click();
   await page.getByRole('table', { name: 'Attribution by model' }).or(page.locator('#panel-splits').getByText(/not available in this build/i)).first().waitFor();
   await shot('04-splits');

@@ -6,6 +6,7 @@ import type { EcosystemView as Ecosystem, PartnerView as Partner, Team } from '.
 import { facets } from './summary';
 import { save, type Workspace } from './state';
 import { h } from './ui/dom';
+import { explainError, pathWords } from './ui/errors';
 
 /** partners per message from the worker: a few milliseconds of structured clone each */
 const SLICE = 1000;
@@ -164,14 +165,14 @@ export function showError(root: Element, e: unknown, under = '') {
   }
   const text = err.code === NOT_AVAILABLE ? err.message
     : err.code === 'unknown_command' ? `Not available in this build of the engine (${err.message}).`
-    : `${err.message}${err.path ? ` (${err.path})` : ''}`;
+    : explainError(err, false);
   const span = best ? document.getElementById(`${best.id}-err`) : null;
   if (best && span) {
     best.setAttribute('aria-invalid', 'true');
     span.textContent = text;
   } else {
     const box = root.querySelector('.form-error');
-    if (box) box.textContent = text;
+    if (box) box.textContent = err.path ? `${text} (${pathWords(err.path)})` : text;
   }
   return err;
 }

@@ -14,6 +14,7 @@ import { profilesScreen } from './ui/profiles';
 import { splitsScreen } from './ui/splits';
 import { teamsScreen } from './ui/teams';
 import { editHistory } from './ui/history';
+import { useCurrency } from './ui/format';
 import { readUi, writeUi } from './ui/session';
 import { copyBanner, workspaceActions } from './ui/workspace';
 
@@ -71,6 +72,8 @@ async function open(app: App, ws: Workspace, meta: EcoMeta | null, changed: bool
 }
 
 const app = new App(emptyWorkspace());
+// amounts everywhere are shown in the deal's currency
+for (const what of ['ecosystem', 'deal'] as const) app.on(what, () => useCurrency(app.ws.deal?.currency ?? app.eco?.currency));
 const edits = editHistory(app);
 app.onEdit = edits.record;
 

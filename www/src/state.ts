@@ -8,7 +8,16 @@ export interface SplitSettings {
   amount: string;
   members: string[];
   shares: Record<string, number>;
+  /** the tiered rule's first rate (up to `threshold`) */
   influenceRate: number;
+  /** the tiered rule's influence partner (default: the last member) */
+  influencer?: string;
+  /** the amount up to which `influenceRate` applies (default 100,000) */
+  threshold?: string;
+  /** the tiered rule's rate above the threshold (default 2 points less) */
+  rateAbove?: number;
+  /** `shares` are percentages adding up to 100 (older workspaces kept weights) */
+  sharesPct?: boolean;
   journeys: Journey[];
 }
 
@@ -22,6 +31,8 @@ export interface Workspace {
   plan: Plan | null;
   splits: SplitSettings | null;
   teamK: number;
+  /** show at most one team per core set (the members of required slots); default true */
+  teamDiverse?: boolean;
   /** the team search's time limit in seconds (it then shows the best teams found, with the gap) */
   teamSeconds?: number;
   /** the last team search's result; `stale` once the deal or a profile changed after it */

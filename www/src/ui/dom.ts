@@ -1,6 +1,8 @@
 // Tiny DOM builder. All user text goes in as text nodes (never as HTML), which is what keeps
 // a partner named `<img src=x onerror=alert(1)>` a harmless string on screen.
 
+import { money } from './format';
+
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -53,10 +55,9 @@ export function fmtNum(x: number | string | undefined | null, digits = 3): strin
   return typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—';
 }
 
+/** Money in the currency's format for the reader's locale (the deal's currency unless one is named). */
 export function fmtMoney(x: unknown, currency = ''): string {
-  const n = typeof x === 'string' ? Number(x) : typeof x === 'number' ? x : NaN;
-  if (!Number.isFinite(n)) return '—';
-  return `${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}${currency ? ' ' + currency : ''}`;
+  return money(x, currency || undefined);
 }
 
 /** A notice for engine features the current package does not have. */

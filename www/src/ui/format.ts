@@ -15,6 +15,10 @@ function nf(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
+let workspaceCurrency: string | undefined;
+/** The currency amounts are shown in when a screen does not name one (the deal's). */
+export function useCurrency(code: string | null | undefined) { workspaceCurrency = code ?? undefined; }
+
 /**
  * Money in `currency` (an ISO code such as EUR) in the reader's format: "€1,200,000" in
  * en-US, "1.200.000 €" in de-DE. Whole units unless `cents`; "—" when not a number.
@@ -23,6 +27,7 @@ export function money(x: unknown, currency?: string | null, cents = false): stri
   const n = typeof x === 'string' ? Number(x) : typeof x === 'number' ? x : NaN;
   if (!Number.isFinite(n)) return '—';
   const digits = cents ? 2 : 0;
+  currency ??= workspaceCurrency;
   if (currency && /^[A-Z]{3}$/.test(currency)) return nf({ style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
   return nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
@@ -41,6 +46,13 @@ export function number(x: number | null | undefined, digits = 0): string {
 export function times(x: number | null | undefined): string {
   return typeof x === 'number' && Number.isFinite(x) ? `${number(x, x < 10 ? 1 : 0)}×` : '—';
 }
+
+const KINDS: Record<string, string> = {
+  si: 'systems integrator', isv: 'software vendor', msp: 'managed service provider', reseller: 'reseller',
+  referral: 'referral partner', consultancy: 'consultancy', distributor: 'distributor', partner: 'partner',
+};
+/** A partner kind in words ("si" → "systems integrator"); other kinds as they are. */
+export const kindName = (k: string | null | undefined) => (k ? KINDS[k] ?? k : '');
 
 /** A sentence from the engine's lower-case note: first letter up, full stop at the end. */
 export function sentence(s: string): string {

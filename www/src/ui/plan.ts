@@ -6,6 +6,8 @@ import { loadPapa, loadPlot } from './lazy';
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
+import { amountField } from './amount-field';
+import { currencyField } from './currency-field';
 import { a11yChart, append, clear, download, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
@@ -103,6 +105,16 @@ export function planScreen(app: App): HTMLElement {
     return field(label, el);
   }
 
+  const moneyIn = (path: string, label: string, get: () => string | null | undefined, set: (v: string) => void) =>
+    amountField(path, label, get, (v) => { set(v); touch(); syncJson(); }, () => app.ws.plan?.currency);
+
+  function choice(path: string, label: string, options: [string, string][], get: () => unknown, set: (v: string) => void) {
+    const el = errFor(path)(h('select', {}, options.map(([v, t]) => h('option', { value: v }, t)))) as HTMLSelectElement;
+    el.value = String(get() ?? options[0][0]);
+    el.addEventListener('change', () => { set(el.value); touch(); syncJson(); });
+    return field(label, el);
+  }
+
   function lines(path: string, label: string, get: () => string[] | undefined, set: (v: string[]) => void) {
     const el = errFor(path)(h('textarea', { rows: 3 }, (get() ?? []).join('\n'))) as HTMLTextAreaElement;
     el.addEventListener('input', () => { set(el.value.split('\n').map((x) => x.trim()).filter(Boolean)); touch(); syncJson(); });
@@ -112,6 +124,20 @@ export function planScreen(app: App): HTMLElement {
     const el = errFor(path)(h('input', { type: 'checkbox', checked: !!get() })) as HTMLInputElement;
     el.addEventListener('input', () => { set(el.checked); touch(); syncJson(); });
     return h('div', { class: 'field check' }, h('label', { for: el.id }, el, ' ', label), h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` }));
+  }
+  /** A fixed split's shares must add up to 100%: said next to the shares, and nothing runs until they do. */
+  function blockedByShares(p: Plan): boolean {
+    const shares = splitShares(p);
+    const model = (p.split as { model?: string } | null | undefined)?.model;
+    if (!shares || (model && model !== 'fixed')) return false;
+    const sum = Math.round(Object.values(shares).reduce((a, b) => a + (Number(b) || 0), 0) * 100) / 100;
+    if (sum === 100) return false;
+    clearErrors(form);
+    for (const el of form.querySelectorAll<HTMLElement>('[data-path^="plan.split.shares."]')) el.setAttribute('aria-invalid', 'true');
+    const box = form.querySelector('.form-error');
+    if (box) box.textContent = `The split shares add up to ${sum}%; they must add up to 100%. Change the partners’ split shares above.`;
+    form.querySelector<HTMLElement>('[data-path^="plan.split.shares."]')?.focus();
+    return true;
   }
   const gov = () => ((app.ws.plan!.governance ??= {}) as { overseer?: string; independentParty?: string });
 
@@ -132,28 +158,28 @@ export function planScreen(app: App): HTMLElement {
       h('div', { class: 'grid' },
         input('plan.name', 'Plan name', () => p.name, (v) => { p.name = v; }),
         input('plan.horizonMonths', 'Horizon (months)', () => p.horizonMonths, (v) => { p.horizonMonths = Number(v); }, 'number'),
-        input('plan.currency', 'Currency', () => p.currency, (v) => { p.currency = v; })),
+        currencyField('plan.currency', () => p.currency, (v) => { p.currency = v; touch(); syncJson(); build(); })),
       h('h3', {}, 'Partners and investments'),
       p.partners.map((q, i) => h('fieldset', { class: 'inline' }, h('legend', {}, q.name),
         input(`plan.partners[${i}].role`, 'Role', () => q.role, (v) => { q.role = v; }),
         input(`plan.partners[${i}].manager`, 'Manager', () => q.manager, (v) => { q.manager = v; }),
-        input(`plan.partners[${i}].investments.mdf`, 'MDF', () => q.investments?.mdf, (v) => { (q.investments ??= {}).mdf = v; }),
-        input(`plan.partners[${i}].investments.enablement`, 'Enablement', () => q.investments?.enablement, (v) => { (q.investments ??= {}).enablement = v; }),
-        input(`plan.partners[${i}].investments.monthlyCost`, 'Monthly cost', () => q.investments?.monthlyCost, (v) => { (q.investments ??= {}).monthlyCost = v; }),
-        input(`plan.split.shares.${q.id}`, 'Split share', () => splitShares(p)?.[q.id], (v) => { const sp = ((p.split ??= {}) as { shares?: Record<string, number> }); (sp.shares ??= {})[q.id] = Number(v); }, 'number'))),
+        moneyIn(`plan.partners[${i}].investments.mdf`, 'Marketing funds (MDF)', () => q.investments?.mdf, (v) => { (q.investments ??= {}).mdf = v; }),
+        moneyIn(`plan.partners[${i}].investments.enablement`, 'Enablement', () => q.investments?.enablement, (v) => { (q.investments ??= {}).enablement = v; }),
+        moneyIn(`plan.partners[${i}].investments.monthlyCost`, 'Monthly cost', () => q.investments?.monthlyCost, (v) => { (q.investments ??= {}).monthlyCost = v; }),
+        input(`plan.split.shares.${q.id}`, 'Split share (%)', () => splitShares(p)?.[q.id], (v) => { const sp = ((p.split ??= {}) as { shares?: Record<string, number> }); (sp.shares ??= {})[q.id] = Number(v); }, 'number'))),
       h('h3', {}, 'Offer and pipeline'),
       h('div', { class: 'grid' },
-        input('plan.offer.kind', 'Offer kind (oneTime, subscription, consumption)', () => offer.kind, (v) => { offer.kind = v; }),
+        choice('plan.offer.kind', 'What is sold', [['oneTime', 'a one-time sale'], ['subscription', 'a subscription'], ['consumption', 'usage-based (consumption)']], () => offer.kind, (v) => { offer.kind = v; }),
         input('plan.offer.termMonths', 'Term (months)', () => offer.termMonths, (v) => { offer.termMonths = num(v); }, 'number'),
         input('plan.offer.monthlyChurn', 'Monthly churn', () => offer.monthlyChurn, (v) => { offer.monthlyChurn = num(v); }, 'number'),
         input('plan.pipeline.opportunitiesPerMonth', 'Opportunities per month', () => pl.opportunitiesPerMonth, (v) => { pl.opportunitiesPerMonth = num(v); }, 'number'),
         input('plan.pipeline.winProbability', 'Win probability', () => pl.winProbability, (v) => { pl.winProbability = num(v); }, 'number'),
-        input('plan.pipeline.dealSize.median', 'Median deal size', () => ds.median, (v) => { ds.median = v; }),
-        input('plan.pipeline.dealSize.p90', 'Deal size p90', () => ds.p90, (v) => { ds.p90 = v; })),
+        moneyIn('plan.pipeline.dealSize.median', 'Typical deal size (median)', () => ds.median as string | undefined, (v) => { ds.median = v; }),
+        moneyIn('plan.pipeline.dealSize.p90', 'Large deal size (1 in 10 is bigger)', () => ds.p90 as string | undefined, (v) => { ds.p90 = v; })),
       h('h3', {}, 'Objectives'),
       p.objectives.map((o, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Objective ${i + 1}`),
         input(`plan.objectives[${i}].metric`, 'Metric', () => o.metric, (v) => { o.metric = v; }),
-        input(`plan.objectives[${i}].target`, 'Target', () => o.target, (v) => { o.target = v; }),
+        moneyIn(`plan.objectives[${i}].target`, 'Target', () => o.target, (v) => { o.target = v; }),
         input(`plan.objectives[${i}].byMonth`, 'By month', () => o.byMonth, (v) => { o.byMonth = Number(v); }, 'number'),
         input(`plan.objectives[${i}].owner`, 'Owner', () => o.owner, (v) => { o.owner = v || undefined; }))),
       h('h3', {}, 'Governance and terms'),
@@ -224,7 +250,7 @@ export function planScreen(app: App): HTMLElement {
 
   simulate.addEventListener('click', async () => {
     const p = plan();
-    if (!p) return;
+    if (!p || blockedByShares(p)) return;
     if (!app.engine.has('Simulation') && !app.engine.has('simulate')) { clear(simOut, unavailable('Plan simulation')); return; }
     clearErrors(form);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Simulating…';
@@ -247,7 +273,7 @@ export function planScreen(app: App): HTMLElement {
 
   validate.addEventListener('click', async () => {
     const p = plan();
-    if (!p) return;
+    if (!p || blockedByShares(p)) return;
     if (!app.engine.has('validatePlan')) { clear(findingsOut, unavailable('Agreement checking')); return; }
     clearErrors(form);
     try {
@@ -271,7 +297,7 @@ export function planScreen(app: App): HTMLElement {
 
   draft.addEventListener('click', async () => {
     const p = plan();
-    if (!p) return;
+    if (!p || blockedByShares(p)) return;
     if (!app.engine.has('draftAgreement')) { clear(agreementOut, unavailable('The agreement draft')); return; }
     clear(agreementOut, h('p', {}, 'Drafting…'));
     try {

@@ -3,15 +3,19 @@
 // fairness report; and multi-touch attribution models over customer journeys.
 import { loadPlot } from './lazy';
 import { showError, type App } from '../app';
-import { EngineError } from '../engine/protocol';
 import type { Journey, SplitRequest, SplitResponse } from '../engine/types';
 import type { SplitSettings } from '../state';
-import { a11yChart, clear, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { a11yChart, clear, field, fmtMoney, fmtNum, h, nextId, unavailable } from './dom';
+import { amountField, hasInvalid } from './amount-field';
+import { glossary, ruleTable, teamSummary, type RuleResult } from './fairness';
+import { money, percent } from './format';
+import { explainError } from './errors';
+import { parseAmount, parseNumber } from '../amount';
 
 interface Method { id: string; label: string; req: (s: SplitSettings) => Partial<SplitRequest> }
 
 const METHODS: Method[] = [
-  { id: 'fixed', label: 'Fixed shares', req: (s) => ({ model: 'fixed', shares: s.shares }) },
+  { id: 'fixed', label: 'Fixed shares', req: (s) => ({ model: 'fixed', percent: Object.fromEntries(s.members.map((m) => [m, String(s.shares[m] ?? 0)])) }) },
   { id: 'tiered', label: 'Tiered commission', req: (s) => tieredRequest(s) },
   { id: 'contribution', label: 'Marginal contribution', req: () => ({ model: 'contribution' }) },
   { id: 'shapley-win', label: 'Shapley (win probability)', req: () => ({ model: 'shapley', game: { kind: 'winProbability' } }) },
@@ -21,19 +25,35 @@ const METHODS: Method[] = [
   { id: 'myerson', label: 'Myerson (only partners who work together)', req: () => ({ model: 'myerson', game: { kind: 'winProbability' } }) },
 ];
 
+/** Who the tiered rule's influence partner is: the one chosen, else the last member. */
+export const influencer = (s: SplitSettings) => (s.influencer && s.members.includes(s.influencer) ? s.influencer : s.members[s.members.length - 1]);
+
 /**
- * The tiered rule as the page offers it: the last member is the influence partner (5% of the
- * first 100,000, 2 points less above); the rest goes to the others by their fixed shares.
+ * The tiered rule as the user sets it: the influence partner earns `influenceRate` of the
+ * amount up to `threshold` and `rateAbove` above it; the rest goes to the others by their fixed shares.
  */
 function tieredRequest(s: SplitSettings): Partial<SplitRequest> {
-  const infl = s.members[s.members.length - 1];
-  const others = s.members.slice(0, -1);
+  const infl = influencer(s);
+  const others = s.members.filter((m) => m !== infl);
+  const above = s.rateAbove ?? Math.max(0, Math.round((s.influenceRate - 0.02) * 1e6) / 1e6);
   return {
     model: 'tiered',
     roles: { [infl]: 'influence' },
-    schedules: { influence: [{ upTo: '100000.00', rate: s.influenceRate }, { rate: Math.max(0, Math.round((s.influenceRate - 0.02) * 1e6) / 1e6) }] },
+    schedules: { influence: [{ upTo: s.threshold ?? '100000.00', rate: s.influenceRate }, { rate: above }] },
     residual: others.length ? { shares: Object.fromEntries(others.map((m) => [m, s.shares[m] ?? 1])) } : { to: infl },
   };
+}
+
+/** The fixed shares as percentages adding up to 100 (older workspaces kept equal weights). */
+export function equalPercents(members: string[]): Record<string, number> {
+  const each = Math.floor(10000 / Math.max(1, members.length)) / 100;
+  return Object.fromEntries(members.map((m, i) => [m, i === members.length - 1 ? Math.round((100 - each * (members.length - 1)) * 100) / 100 : each]));
+}
+
+/** What is wrong with the fixed shares, or null: they must add up to 100%. */
+export function sharesProblem(s: SplitSettings): string | null {
+  const sum = Math.round(s.members.reduce((a, m) => a + (s.shares[m] ?? 0), 0) * 100) / 100;
+  return sum === 100 ? null : `The fixed shares add up to ${sum}%; they must add up to 100%.`;
 }
 
 /** The engine answers `{result: {allocations, fairness, …}}`; SPEC §10 shows the flat form. Accept both. */
@@ -48,18 +68,20 @@ export function defaultSplits(members: string[], value: string): SplitSettings {
   if (a && b) journeys.push({ path: [a, b], conversions: 20, nulls: 30, value: '500000.00' });
   if (b) journeys.push({ path: [b], conversions: 6, nulls: 50, value: '90000.00' });
   if (a && b && c) journeys.push({ path: [c, a, b], conversions: 9, nulls: 12, value: '310000.00' });
-  return { amount: value, members, shares: Object.fromEntries(members.map((m) => [m, 1])), influenceRate: 0.05, journeys };
+  return { amount: value, members, shares: equalPercents(members), sharesPct: true, influenceRate: 0.05, rateAbove: 0.03, threshold: '100000.00', journeys };
 }
 
-function journeysToText(js: Journey[]): string {
-  return js.map((j) => [j.path.join(' > '), j.conversions, j.nulls ?? 0, j.value ?? ''].join(' ; ')).join('\n');
+/** Journeys as lines of partner names ("A > B ; conversions ; nulls ; value"). */
+function journeysToText(js: Journey[], name: (id: string) => string): string {
+  return js.map((j) => [j.path.map(name).join(' > '), j.conversions, j.nulls ?? 0, j.value ?? ''].join(' ; ')).join('\n');
 }
-function textToJourneys(t: string): Journey[] {
+/** The lines back to journeys; a partner is named by its name (or its id). */
+function textToJourneys(t: string, idOf: (name: string) => string): Journey[] {
   return t.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
     const [path, conv, nulls, value] = l.split(';').map((x) => x.trim());
-    const j: Journey = { path: path.split('>').map((x) => x.trim()).filter(Boolean), conversions: Number(conv) };
-    if (nulls) j.nulls = Number(nulls);
-    if (value) j.value = value;
+    const j: Journey = { path: path.split('>').map((x) => x.trim()).filter(Boolean).map(idOf), conversions: parseNumber(conv ?? '') };
+    if (nulls) j.nulls = parseNumber(nulls);
+    if (value) { const v = parseAmount(value); j.value = v.ok ? v.value : value; }
     return j;
   });
 }
@@ -76,29 +98,48 @@ export function splitsScreen(app: App): HTMLElement {
       const members = app.teams[0]?.members ?? app.eco?.partners.slice(0, 3).map((p) => p.id) ?? [];
       if (members.length) { app.ws.splits = defaultSplits(members, app.ws.deal.value); app.changed('splits'); }
     }
-    return app.ws.splits;
+    const s = app.ws.splits;
+    // older workspaces kept equal weights: the same split as equal percentages
+    if (s && !s.sharesPct) { s.shares = equalPercents(s.members); s.sharesPct = true; }
+    return s;
   };
+  const cur = () => app.ws.deal?.currency ?? 'EUR';
 
   function build() {
     const s = settings();
     if (!s) { clear(form, h('p', {}, 'Find a team first, or load partners.')); return; }
-    const amount = h('input', { type: 'text', value: s.amount, 'data-path': 'amount', id: nextId('s') });
-    amount.addEventListener('input', () => { s.amount = amount.value; app.changed('splits'); });
-    const rate = h('input', { type: 'number', step: '0.01', min: '0', max: '1', value: s.influenceRate, 'data-path': 'schedules', id: nextId('s') });
-    rate.addEventListener('input', () => { s.influenceRate = Number(rate.value); app.changed('splits'); });
+    const changed = () => app.changed('splits');
+    const pctInput = (path: string, label: string, get: () => number, set: (v: number) => void) => {
+      const el = h('input', { type: 'number', min: '0', max: '100', step: 'any', inputmode: 'decimal', value: Math.round(get() * 1e6) / 1e4, 'data-path': path, id: nextId('s') });
+      el.addEventListener('input', () => { set(Number(el.value) / 100); changed(); });
+      return field(label, el);
+    };
+    const who = h('select', { id: nextId('s'), 'data-path': 'roles' }, s.members.map((m) => h('option', { value: m }, app.name(m))));
+    who.value = influencer(s);
+    who.addEventListener('change', () => { s.influencer = who.value; changed(); });
+    const sumNote = h('p', { class: 'form-error', role: 'alert' });
+    const checkSum = () => { sumNote.textContent = sharesProblem(s) ?? ''; };
     const shares = s.members.map((m) => {
-      const el = h('input', { type: 'number', min: '0', step: 'any', value: s.shares[m] ?? 1, 'data-path': `shares.${m}`, id: nextId('s') });
-      el.addEventListener('input', () => { s.shares[m] = Number(el.value); app.changed('splits'); });
-      return field(`Fixed share of ${app.name(m)}`, el);
+      const el = h('input', { type: 'number', min: '0', max: '100', step: 'any', value: s.shares[m] ?? 0, 'data-path': `percent.${m}`, id: nextId('s') });
+      el.addEventListener('input', () => { s.shares[m] = Number(el.value); checkSum(); changed(); });
+      return field(`${app.name(m)} (%)`, el);
     });
-    const journeys = h('textarea', { rows: 6, 'data-path': 'journeys', id: nextId('s') }, journeysToText(s.journeys));
-    journeys.addEventListener('input', () => { s.journeys = textToJourneys(journeys.value); app.changed('splits'); });
+    checkSum();
+    const journeys = h('textarea', { rows: 6, 'data-path': 'journeys', id: nextId('s') }, journeysToText(s.journeys, (id) => app.name(id)));
+    const ids = new Map(s.members.map((m) => [app.name(m).toLowerCase(), m]));
+    journeys.addEventListener('input', () => { s.journeys = textToJourneys(journeys.value, (n) => ids.get(n.toLowerCase()) ?? n); changed(); });
     clear(form,
-      h('p', {}, 'Members: ', s.members.map((m) => app.name(m)).join(', ')),
-      field(`Amount to divide (${app.ws.deal?.currency ?? ''})`, amount),
-      field('Influence commission on the first 100,000 (tiered rule)', rate),
-      h('div', { class: 'grid' }, shares),
-      field('Customer journeys: "partner > partner ; conversions ; nulls ; value" per line', journeys),
+      h('p', {}, 'Team: ', s.members.map((m) => app.name(m)).join(', ')),
+      amountField('amount', 'Amount to divide', () => s.amount, (v) => { s.amount = v; changed(); }, cur),
+      h('fieldset', {}, h('legend', {}, 'Fixed shares (must add up to 100%)'), h('div', { class: 'grid' }, shares), sumNote),
+      h('fieldset', {}, h('legend', {}, 'Tiered commission'),
+        h('div', { class: 'grid' },
+          field('Influence partner', who),
+          amountField('schedules.influence[0].upTo', 'Up to', () => s.threshold ?? '100000.00', (v) => { s.threshold = v; changed(); }, cur),
+          pctInput('schedules.influence[0].rate', 'Commission up to it (%)', () => s.influenceRate, (v) => { s.influenceRate = v; }),
+          pctInput('schedules.influence[1].rate', 'Commission above it (%)', () => s.rateAbove ?? Math.max(0, s.influenceRate - 0.02), (v) => { s.rateAbove = v; })),
+        h('small', {}, 'The others share the rest by their fixed shares.')),
+      field('Customer journeys, one per line: partners in the order they touched the customer, then conversions ; journeys without a conversion ; value (for example “A > B ; 20 ; 30 ; 500,000”)', journeys),
       h('p', { class: 'form-error', role: 'alert' }));
   }
 
@@ -107,63 +148,35 @@ export function splitsScreen(app: App): HTMLElement {
     const d = app.ws.deal;
     if (!s || !d || !app.eco) return;
     if (!app.engine.has('split')) { clear(out, unavailable('Revenue splitting')); return; }
+    if (hasInvalid(form)) { clear(out, h('p', { class: 'bad' }, 'Correct the marked field first.')); return; }
     clear(out, h('p', {}, 'Computing…'));
     const Plot = await loadPlot();
     // the games only look at the members: send those, not the whole (possibly 100k) ecosystem
     const inTeam = new Set(s.members);
     const ecosystem = { ...app.eco, partners: app.eco.partners.filter((p) => inTeam.has(p.id)), relationships: (app.eco.relationships ?? []).filter((r) => inTeam.has(r.a) && inTeam.has(r.b)) };
     const base = { amount: s.amount, currency: d.currency, members: s.members, ecosystem, deal: d };
-    const results = await Promise.all(METHODS.map(async (m) => {
-      try { return { m, r: unwrap(await app.engine.call('split', { ...base, ...m.req(s) } as SplitRequest)) }; } catch (e) { return { m, e: e as EngineError }; }
+    const shareError = sharesProblem(s);
+    const results: RuleResult[] = await Promise.all(METHODS.map(async (m) => {
+      if (m.id === 'fixed' && shareError) return { id: m.id, label: m.label, error: shareError };
+      try { return { id: m.id, label: m.label, r: unwrap(await app.engine.call('split', { ...base, ...m.req(s) } as SplitRequest)) }; } catch (e) { return { id: m.id, label: m.label, error: explainError(e) }; }
     }));
-    const ok = results.filter((x): x is { m: Method; r: SplitResponse } => 'r' in x && !!x.r);
-    if (!ok.length && results.every((x) => 'e' in x && (x.e as EngineError).code === 'unknown_command')) { clear(out, unavailable('Revenue splitting')); return; }
-    const data = ok.flatMap(({ m, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: m.label, share: a.share, amount: Number(a.amount) })));
+    const ok = results.filter((x): x is RuleResult & { r: SplitResponse } => !!x.r);
+    const data = ok.flatMap(({ label, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: label, share: a.share, amount: Number(a.amount) })));
     const chart = data.length ? a11yChart(Plot.plot({
       marginBottom: 40, height: 320, width: Math.min(900, out.clientWidth || 720),
-      x: { axis: null, domain: ok.map(({ m }) => m.label) }, y: { label: 'share', tickFormat: '%', grid: true }, fx: { domain: s.members.map((m) => app.name(m)), label: null },
-      color: { legend: true, domain: ok.map(({ m }) => m.label) },
+      x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'share', tickFormat: '%', grid: true }, fx: { domain: s.members.map((m) => app.name(m)), label: null },
+      color: { legend: true, domain: ok.map((x) => x.label) },
       marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
     }), 'Share of each partner under each split rule') : null;
-    const fixedErr = results.find((x) => x.m.id === 'fixed' && 'e' in x);
-    if (fixedErr && 'e' in fixedErr) showError(form, fixedErr.e);
     clear(out,
       chart ? h('figure', { class: 'chart' }, chart, h('figcaption', {}, 'Each partner’s share of the deal under each rule')) : null,
-      h('table', { class: 'split-table' }, h('caption', {}, 'Amount per partner and rule'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), ok.map(({ m }) => h('th', { scope: 'col' }, m.label)))),
-        h('tbody', {}, s.members.map((id) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)),
-          ok.map(({ r }) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num' }, a ? `${fmtMoney(a.amount)} (${fmtPct(a.share)})` : '—'); }))))),
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(s.amount, d.currency)} divided)`),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), s.members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
+        h('tbody', {}, ok.map(({ label, r }) => h('tr', {}, h('th', { scope: 'row' }, label),
+          s.members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); })))))),
       h('h3', {}, 'Fairness'),
-      h('ul', { class: 'fairness' }, results.map((x) => h('li', {}, h('strong', {}, `${x.m.label}: `), 'r' in x && x.r ? fairness(x.r) : (x as { e: EngineError }).e.message))));
-  }
-
-  /** The fairness report in plain words: names, not ids; money in the deal's currency. */
-  function fairness(r: SplitResponse): Node {
-    type Report = { efficient?: boolean; inCore?: boolean; coreEmpty?: boolean; multiplier?: number; multiplierUnbounded?: boolean;
-      individuallyRational?: boolean; belowStandalone?: string[];
-      blocking?: { members: string[]; value: number; payoff: number; excess: number; tied?: number };
-      leastCore?: { epsilon: number; kind: string; nucleolus: Record<string, number> } };
-    const f = (r.fairness ?? {}) as Report;
-    const cur = app.ws.deal?.currency ?? '';
-    const money = (x: number) => fmtMoney(x.toFixed(2), cur);
-    const names = (ids: string[]) => ids.map((m) => app.name(m)).join(', ');
-    const lines: string[] = [f.efficient ? 'The parts add up exactly to the whole amount.' : 'The parts do NOT add up to the whole amount.'];
-    if (f.inCore === true) lines.push('No group of partners would earn more on its own than this split gives it.');
-    const b = f.blocking;
-    if (f.inCore === false && b) {
-      const also = b.tied && b.tied > 1 ? ` (${b.tied} groups are equally short-changed; the smallest is shown)` : '';
-      lines.push(`${names(b.members)} would earn ${money(b.value)} on their own but get ${money(b.payoff)} here — ${money(b.excess)} short, a reason to leave${also}.`);
-    }
-    if (f.individuallyRational === false && f.belowStandalone?.length) lines.push(`${names(f.belowStandalone)} would earn more alone than this split pays.`);
-    else if (f.individuallyRational === true) lines.push('Every partner gets at least what it would earn alone.');
-    const lc = f.leastCore;
-    if (lc && f.coreEmpty) {
-      const fair = Object.entries(lc.nucleolus).map(([id, x]) => `${app.name(id)} ${money(x)}`).join(', ');
-      lines.push(`No split can satisfy every group: the best one can do still leaves some group ${money(lc.epsilon)} short (the least core). The split that keeps the worst complaint smallest gives ${fair}.`);
-    }
-    if (f.multiplierUnbounded) lines.push('No partner can win this deal alone: the value exists only jointly.');
-    else if (typeof f.multiplier === 'number') lines.push(f.multiplier >= 1 ? `Together the partners are worth ${fmtNum(f.multiplier, 2)}× what they are worth alone.` : `Together the partners are worth less than the sum of their parts (${fmtNum(f.multiplier, 2)}×): their capabilities overlap.`);
-    return h('ul', {}, lines.map((x) => h('li', {}, x)));
+      h('div', { class: 'fairness' }, teamSummary(app, results, s.amount, d.currency), ruleTable(app, results, d.currency)),
+      glossary());
   }
 
   async function attribute() {

@@ -6,7 +6,10 @@ import type { Call } from '../engine/client';
 import type { Cover, Deal, Team, TeamsResult as TeamsResponse } from '../engine/types';
 import { defaultSplits } from './splits';
 import type { Prediction } from 'dealteam';
-import { percent } from './format';
+import { kindName, number, percent } from './format';
+import { arrange, idleMembers, searchK } from './team-order';
+import { amountField, hasInvalid } from './amount-field';
+import { currencyField } from './currency-field';
 import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
 /** Said above teams found before the deal or a profile changed. */
@@ -17,8 +20,8 @@ const DEFAULT_SECONDS = 10;
 
 /** What the result is: the proven best teams, or the best found when the search was stopped. */
 function quality(res: TeamsResponse, seconds: number): string {
-  if (res.exact) return 'the best teams (proven)';
-  const gap = typeof res.gap === 'number' && Number.isFinite(res.gap) ? `; a better team could score at most ${fmtNum(res.gap)} more (the gap)` : '';
+  if (res.exact) return 'the best possible (proven)';
+  const gap = typeof res.gap === 'number' && Number.isFinite(res.gap) ? `; a better team could score at most ${number(res.gap * 100, 1)} points more` : '';
   const why = res.stoppedBy === 'cancel' ? 'stopped on Cancel' : `stopped at the ${seconds.toLocaleString('en-US')} s time limit`;
   return `the best teams found, ${why}${gap}`;
 }
@@ -41,6 +44,14 @@ function winText(t: Team): string {
   return w.fromModel ? ` · chance to win ${percent(w.probability)}` : ` · chance to win ${percent(w.probability)} (the usual win rate: the model has no skill yet)`;
 }
 
+/** How well the members have worked together (synergy −1 … 1), in words. */
+function synergyWords(s: number): string {
+  if (s >= 0.3) return 'have worked together well';
+  if (s > 0.05) return 'have worked together fairly well';
+  if (s >= -0.05) return 'little history together';
+  return 'have had trouble working together';
+}
+
 /** Renders an engine value we only know loosely (covers, conflicts) as readable text. */
 function describe(v: unknown, name: (id: string) => string): string {
   if (v === null || v === undefined) return '—';
@@ -61,6 +72,18 @@ export function teamsScreen(app: App): HTMLElement {
 
   const deal = () => app.ws.deal;
   const touch = () => app.changed('deal');
+
+  /** "At most one team per set of required partners": on by default (else the list is near-copies). */
+  function diverseBox(): HTMLElement {
+    const box = h('input', { type: 'checkbox', id: nextId('d'), checked: app.ws.teamDiverse !== false });
+    box.addEventListener('change', () => {
+      app.ws.teamDiverse = box.checked;
+      app.changed('teams');
+      const saved = app.ws.teamResults;
+      if (saved) show(saved.response, saved.seconds, saved.stale);
+    });
+    return h('div', { class: 'field check' }, h('label', { for: box.id }, box, ' Show at most one team per set of required partners (teams that differ only in an optional member are hidden)'));
+  }
 
   function build() {
     const d = deal();
@@ -86,17 +109,18 @@ export function teamsScreen(app: App): HTMLElement {
     }));
     drawSlots();
     const w = (d.weights ??= { coverage: 0.5, fit: 0.3, synergy: 0.2 });
-    const conflicts = h('select', { 'data-path': 'deal.conflicts', id: nextId('d') }, h('option', { value: 'forbid' }, 'forbid'), h('option', { value: 'penalize' }, 'penalize'));
+    const conflicts = h('select', { 'data-path': 'deal.conflicts', id: nextId('d') }, h('option', { value: 'forbid' }, 'never in one team'), h('option', { value: 'penalize' }, 'allowed, at a score penalty'));
     conflicts.value = d.conflicts ?? 'forbid';
     conflicts.addEventListener('input', () => { d.conflicts = conflicts.value as Deal['conflicts']; touch(); });
     clear(form,
       h('div', { class: 'grid' },
         text('deal.name', 'Deal name', d.name, (v) => { d.name = v; touch(); }),
-        text('deal.value', 'Value', d.value, (v) => { d.value = v; touch(); }),
-        text('deal.currency', 'Currency', d.currency, (v) => { d.currency = v; touch(); }),
+        amountField('deal.value', 'Deal value', () => d.value, (v) => { d.value = v; touch(); }, () => d.currency),
+        currencyField('deal.currency', () => d.currency, (v) => { d.currency = v; touch(); build(); }),
         num('deal.maxTeamSize', 'Max team size', d.maxTeamSize, (v) => { if (v === undefined) delete d.maxTeamSize; else d.maxTeamSize = v; touch(); }, '1'),
-        num('k', 'Teams to show (k)', app.ws.teamK, (v) => { app.ws.teamK = v ?? 10; touch(); }, '1'),
+        num('k', 'Teams to show', app.ws.teamK, (v) => { app.ws.teamK = v ?? 10; touch(); }, '1'),
         num('timeLimit', 'Time limit (seconds)', app.ws.teamSeconds ?? DEFAULT_SECONDS, (v) => { app.ws.teamSeconds = v && v > 0 ? v : undefined; touch(); }, 'any')),
+      diverseBox(),
       h('h3', {}, 'Requirements'), reqs,
       h('button', { type: 'button', onclick: () => { (d.requirements ??= []).push({ capability: 'cloud', weight: 1 }); drawReqs(); touch(); } }, 'Add requirement'),
       h('h3', {}, 'Slots'), slots,
@@ -114,9 +138,9 @@ export function teamsScreen(app: App): HTMLElement {
   function pairs(t: Team): HTMLElement {
     if (Array.isArray(t.pairs)) {
       if (!t.pairs.length) return h('p', {}, 'A one-member team has no pairs.');
-      return h('table', {}, h('caption', {}, 'Pair synergy (−1 … 1)'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Pair'), h('th', { scope: 'col' }, 'Score'), h('th', { scope: 'col' }, 'Conflict'))),
-        h('tbody', {}, t.pairs.map((p) => h('tr', {}, h('td', {}, `${app.name(p.a)} ↔ ${app.name(p.b)}`), h('td', { class: 'num' }, fmtNum(p.score, 2)), h('td', {}, p.conflict ? h('strong', { class: 'bad' }, 'conflict') : 'no')))));
+      return h('table', {}, h('caption', {}, 'How the pairs have worked together'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Pair'), h('th', { scope: 'col' }, 'Together so far'), h('th', { scope: 'col' }, 'Conflict'))),
+        h('tbody', {}, t.pairs.map((p) => h('tr', {}, h('td', {}, `${app.name(p.a)} ↔ ${app.name(p.b)}`), h('td', {}, synergyWords(p.score)), h('td', {}, p.conflict ? h('strong', { class: 'bad' }, 'conflict') : 'no')))));
     }
     // older engines: show the recorded relationship data
     const rels = app.eco?.relationships ?? [];
@@ -146,20 +170,29 @@ export function teamsScreen(app: App): HTMLElement {
   }
 
   /** Shows a search result; `stale`: the deal or a profile changed after it. */
+  /** Members in an optional slot who are best at none of the deal's requirements. */
+  function idleNote(t: Team, d: Deal | null): HTMLElement | null {
+    const idle = idleMembers(t, d);
+    return idle.length ? h('p', { class: 'notice idle' }, `${idle.map((m) => app.name(m)).join(', ')} ${idle.length === 1 ? 'adds' : 'add'} no capability the others lack: the team covers the deal as well without ${idle.length === 1 ? 'it' : 'them'}.`) : null;
+  }
+
   function show(res: TeamsResponse, seconds: number, stale = false) {
-    app.teams = res.teams;
+    const d = deal();
+    const teams = arrange(res.teams, d, app.ws.teamK, app.ws.teamDiverse !== false);
+    app.teams = teams;
     clear(results,
       stale ? staleNote() : null,
-      h('p', { class: 'summary' }, `${res.teams.length} teams · ${quality(res, seconds)} · ${Number(res.nodes).toLocaleString('en-US')} nodes explored`),
-      h('ol', { class: 'team-list' }, res.teams.map((t, i) => h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
-        h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${fmtNum(t.score)}`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
-        h('p', { class: 'metrics' }, `coverage ${fmtPct(t.coverage)} · fit ${fmtPct(t.fit)} · synergy ${fmtNum(t.synergy, 2)}`, winText(t)),
+      h('p', { class: 'summary' }, `${teams.length} teams · ${quality(res, seconds)} · ${number(res.nodes)} combinations checked${app.ws.teamDiverse !== false ? ' · one team per set of required partners' : ''}`),
+      h('ol', { class: 'team-list' }, teams.map((t, i) => h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
+        h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${number(t.score * 100)} / 100`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
+        h('p', { class: 'metrics' }, `covers ${percent(t.coverage)} of what the deal needs · fits the profiles ${percent(t.fit)} · ${synergyWords(t.synergy)}`, winText(t)),
+        idleNote(t, d),
         h('table', {}, h('caption', {}, 'Members'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Fit to slot profile'))),
           h('tbody', {}, t.members.map((m) => {
             const b = (t.breakdown as { partnerId: string; profile?: string | null; fit?: number | null }[] | undefined)?.find((x) => x.partnerId === m);
             const prof = b?.profile ? app.ws.profiles.find((p) => p.id === b.profile)?.name ?? b.profile : '';
-            return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, t.slots?.[m] ?? ''), h('td', {}, app.byId.get(m)?.kind ?? ''), h('td', { class: 'num' }, typeof b?.fit === 'number' ? `${fmtPct(b.fit)} (${prof})` : '—'));
+            return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, kindName(t.slots?.[m])), h('td', {}, kindName(app.byId.get(m)?.kind)), h('td', { class: 'num' }, typeof b?.fit === 'number' ? `${fmtPct(b.fit)} (${prof})` : '—'));
           }))),
         covers(t),
         h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
@@ -179,11 +212,12 @@ export function teamsScreen(app: App): HTMLElement {
     const d = deal();
     if (!d || !app.eco) return;
     if (!app.engine.has('TeamSearch') && !app.engine.has('teams')) { clear(results, unavailable('Team search')); return; }
+    if (hasInvalid(form)) { progressText.textContent = 'Correct the marked field first.'; return; }
     clearErrors(form);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Searching…';
     run.disabled = true; cancel.disabled = false;
     const seconds = app.ws.teamSeconds ?? DEFAULT_SECONDS;
-    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: app.ws.teamK, timeLimitMs: Math.round(seconds * 1000), ...(app.ws.winModel ? { winModel: app.ws.winModel.model } : {}) }, (p, detail) => {
+    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: searchK(app.ws.teamK, app.ws.teamDiverse !== false), timeLimitMs: Math.round(seconds * 1000), ...(app.ws.winModel ? { winModel: app.ws.winModel.model } : {}) }, (p, detail) => {
       progress.value = p;
       progressText.textContent = `Searching… ${fmtPct(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} nodes` : ''}`;
     });
@@ -198,7 +232,7 @@ export function teamsScreen(app: App): HTMLElement {
     } catch (e) {
       const err = showError(form, e, 'deal');
       // never leave the teams of an earlier search on screen as if they answered this one
-      if (err.code !== 'cancelled') clear(results);
+      if (err.code !== 'cancelled') { clear(results); app.ws.teamResults = undefined; app.teams = []; app.saveSoon(); }
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message above.';
     } finally {
       current = null; run.disabled = false; cancel.disabled = true; progress.hidden = true;

@@ -1,0 +1,44 @@
+// An amount field: takes what people type ("1,200,000", "1.2M", "€ 1 200 000",
+// "1.200.000,50"), shows the amount it understood in the currency's format, and says plainly
+// when the text is no amount or could mean two things — the workspace only ever gets the
+// exact decimal text the engine reads.
+import { parseAmount } from '../amount';
+import { field, h, nextId } from './dom';
+import { LOCALE, money } from './format';
+
+/** The amount as the field shows it: the currency's format, cents only when there are any. */
+export const shown = (value: string | null | undefined, currency?: string | null) =>
+  value === null || value === undefined || value === '' ? '' : money(value, currency, !/\.0*$/.test(value) && /\.\d*[1-9]/.test(value));
+
+/**
+ * A labelled amount input; `set` gets the parsed decimal text ("1200000.00"), or is not
+ * called while the text is no amount (the field is marked and says why).
+ */
+export function amountField(path: string, label: string, get: () => string | null | undefined, set: (v: string) => void, currency: () => string | null | undefined): HTMLElement {
+  const el = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-path': path, id: nextId('amt'), value: shown(get(), currency()) });
+  const wrap = field(label, el);
+  const err = wrap.querySelector('.field-error')!;
+  const echo = h('small', { class: 'amount-echo', 'aria-live': 'polite' });
+  wrap.insertBefore(echo, err);
+  el.addEventListener('input', () => {
+    const r = parseAmount(el.value, LOCALE);
+    if (r.ok) {
+      el.removeAttribute('aria-invalid');
+      err.textContent = '';
+      echo.textContent = el.value.trim() === shown(r.value, currency()) ? '' : `= ${money(r.value, currency(), true)}`;
+      set(r.value);
+    } else {
+      el.setAttribute('aria-invalid', 'true');
+      err.textContent = r.message;
+      echo.textContent = '';
+    }
+  });
+  el.addEventListener('change', () => {
+    // once the user leaves the field, show the amount as understood
+    if (el.getAttribute('aria-invalid') !== 'true') { el.value = shown(get(), currency()); echo.textContent = ''; }
+  });
+  return wrap;
+}
+
+/** True when a field under `root` is marked invalid by the page (an amount it could not read). */
+export const hasInvalid = (root: Element) => !!root.querySelector('[aria-invalid="true"]');

@@ -1,0 +1,20 @@
+// The currency as a choice, not free text: common ISO codes by name in the reader's language,
+// plus whatever code the workspace already has.
+import { field, h, nextId } from './dom';
+import { LOCALE } from './format';
+
+const COMMON = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'JPY', 'CNY', 'INR', 'SGD', 'AUD', 'NZD', 'CAD', 'BRL', 'MXN', 'ZAR', 'AED'];
+
+/** "EUR — Euro" in the reader's language (the code alone where the browser has no name). */
+export function currencyName(code: string): string {
+  try { return `${code} — ${new Intl.DisplayNames(LOCALE, { type: 'currency' }).of(code) ?? code}`; } catch { return code; }
+}
+
+export function currencyField(path: string, get: () => string | null | undefined, set: (v: string) => void, label = 'Currency'): HTMLElement {
+  const now = get() ?? 'EUR';
+  const codes = COMMON.includes(now) ? COMMON : [now, ...COMMON];
+  const sel = h('select', { 'data-path': path, id: nextId('cur') }, codes.map((c) => h('option', { value: c }, currencyName(c))));
+  sel.value = now;
+  sel.addEventListener('change', () => set(sel.value));
+  return field(label, sel);
+}

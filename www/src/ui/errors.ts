@@ -1,0 +1,43 @@
+// Engine errors in a partner manager's words: what to change, not how the parser failed.
+// "invalid type: null, expected f64" becomes "A number is missing", "unknown variant `x`,
+// expected one of `a`, `b`" becomes "“x” is not one of: a, b"; the error's path becomes the
+// place in the form ("slot 2 › max") when no field shows it.
+
+const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/nucleolus does not exist/i, () => 'The partners are worth more alone than together, so no split gives each at least what it is worth alone and this rule has no answer; the summary above names the split that keeps the worst complaint smallest.'],
+  [/invalid type: null, expected (?:f64|f32|a number|u\d+|i\d+|usize|isize)/i, () => 'A number is missing here.'],
+  [/invalid type: null, expected (?:a string|string)/i, () => 'This must not be empty.'],
+  [/invalid type: (?:string|floating point) "?([^",]*)"?, expected (?:u\d+|usize|i\d+|isize)/i, (m) => `“${m[1]}” is not a whole number: write 0, 1, 2, …`],
+  [/invalid type: string "([^"]*)", expected (?:f64|f32|a number)/i, (m) => `“${m[1]}” is not a number.`],
+  [/invalid value: .*expected (?:u\d+|usize)/i, () => 'Write a whole number (0, 1, 2, …).'],
+  [/expected (?:u\d+|usize)\b/i, () => 'Write a whole number (0, 1, 2, …).'],
+  [/unknown variant `([^`]*)`, expected (?:one of )?(.*)/i, (m) => `“${m[1]}” is not one of the choices: ${m[2].replace(/`/g, '').replace(/ at line \d+.*$/, '')}.`],
+  [/missing field `([^`]*)`/i, (m) => `${words(m[1])} is required.`],
+  [/unknown field `([^`]*)`/i, (m) => `“${m[1]}” is not a setting here; remove it.`],
+  [/invalid type: (\w+).*, expected (.*)/i, (m) => `Expected ${m[2].replace(/ at line \d+.*$/, '')} here, not a ${m[1]}.`],
+];
+
+/** camelCase → words: "maxTeamSize" → "max team size". */
+export const words = (k: string) => k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** An error path as a place in the form: "deal.slots[1].max" → "deal › slots 2 › max". */
+export function pathWords(path: string): string {
+  return path.split('.').filter(Boolean).map((seg) => words(seg.replace(/\[(\d+)\]/g, (_, n: string) => ` ${Number(n) + 1}`))).join(' › ');
+}
+
+/** The message of an error as the page shows it. */
+export function plainMessage(message: string): string {
+  const msg = message.replace(/ at line \d+ column \d+\.?$/, '');
+  for (const [re, say] of RULES) {
+    const m = re.exec(msg);
+    if (m) return say(m);
+  }
+  return msg;
+}
+
+/** Any thrown value as one plain sentence, with where it is when the error names a place. */
+export function explainError(e: unknown, withPlace = true): string {
+  const o = (e && typeof e === 'object' ? e : {}) as { message?: unknown; path?: unknown };
+  const text = plainMessage(typeof o.message === 'string' ? o.message : String(e));
+  return withPlace && typeof o.path === 'string' && o.path ? `${text} (${pathWords(o.path)})` : text;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { Deal, Team } from '../engine/types';
+import { arrange, idleMembers, searchK } from './team-order';
+
+const deal = { id: 'd', name: 'd', value: '1.00', currency: 'EUR', slots: [{ role: 'isv', min: 1, max: 1 }, { role: 'si', min: 1, max: 2 }, { role: 'referral', min: 0, max: 1 }] } as Deal;
+const team = (score: number, members: [string, number][], best: string[] = []): Team => ({
+  members: members.map((m) => m[0]), score, slots: {}, coverage: 0, fit: 0, synergy: 0, conflicts: [], penalty: 0,
+  covers: best.map((b) => ({ capability: 'c', level: 1, partnerId: b })), pairs: [],
+  breakdown: members.map(([partnerId, slot]) => ({ partnerId, slot, role: '', profile: null, fit: null })),
+});
+
+describe('team order', () => {
+  const a = team(0.8, [['i1', 0], ['s1', 1], ['r1', 2]], ['i1', 's1']);
+  const b = team(0.8, [['i1', 0], ['s1', 1]], ['i1', 's1']);
+  const c = team(0.8, [['i1', 0], ['s1', 1], ['r2', 2]], ['i1', 's1']);
+  const d = team(0.7, [['i2', 0], ['s1', 1]], ['i2', 's1']);
+  it('lists ties smallest team first', () => {
+    expect(arrange([a, b, c, d], deal, 10, false)).toEqual([b, a, c, d]);
+  });
+  it('shows one team per core set when asked', () => {
+    expect(arrange([a, c, b, d], deal, 10, true)).toEqual([b, d]);
+    expect(arrange([a, c, b, d], deal, 1, true)).toEqual([b]);
+  });
+  it('flags optional members who are best at nothing', () => {
+    expect(idleMembers(a, deal)).toEqual(['r1']);
+    expect(idleMembers(b, deal)).toEqual([]);
+  });
+  it('asks the engine for more teams when filtering', () => {
+    expect(searchK(10, true)).toBe(100);
+    expect(searchK(10, false)).toBe(10);
+  });
+});
