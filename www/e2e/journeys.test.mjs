@@ -142,7 +142,7 @@ test('find teams: progress, then the top teams with their breakdown', async (t) 
   if (!await resultOrMissing(t, '#panel-teams', page.getByRole('heading', { name: /^Team 1: score/ }), 'Team search')) return;
   assert.equal(await page.locator('#panel-teams [aria-invalid="true"]').count(), 0, 'the field error stays after a good run');
   assert.ok(await page.evaluate(() => window.__sawProgress), 'no progress was shown');
-  assert.match(await page.locator('#panel-teams .summary').innerText(), /teams · .* nodes explored/);
+  assert.match(await page.locator('#panel-teams .summary').innerText(), /teams · .* combinations checked/);
   assert.ok(await page.getByText(/Who covers what/).first().isVisible());
   await shot('03-teams');
   await axe('teams');

@@ -52,3 +52,22 @@ describe('toPartners', () => {
     expect(r.partners.length + Object.keys(byLine).length).toBe(p.rows.length);
   });
 });
+
+describe('CSV from spreadsheets and CRMs', () => {
+  it('reads decimal commas in a ";" file and amounts as people write them', () => {
+    const p = parseCsv(Papa, 'id;name;cap_cloud;winRate;costToServe\np1;A;0,8;0,35;€ 1.200,50\n');
+    const r = toPartners(p, map(p), []);
+    expect(r.problems).toEqual([]);
+    expect(r.partners[0]).toMatchObject({ capabilities: { cloud: 0.8 }, metrics: { winRate: 0.35 }, costToServe: '1200.50' });
+  });
+  it('keeps a number column with one bad value, and reports that row', () => {
+    const p = parseCsv(Papa, 'id,name,deals\np1,A,3\np2,B,4\np3,C,n/a\np4,D,5\np5,E,6\n');
+    expect(map(p)[2]).toEqual({ target: 'metric', key: 'deals' });
+    const r = toPartners(p, map(p), []);
+    expect(r.problems).toEqual([{ line: 4, reason: 'metric "deals" is "n/a", not a number' }]);
+  });
+  it('knows the standard columns of Salesforce and HubSpot exports', () => {
+    expect(['Account ID', 'Account Name', 'Partner Tier', 'Billing Country', 'Record ID', 'Company name', 'Type'].map((x) => guess(x, ['x']).target))
+      .toEqual(['id', 'name', 'tier', 'regions', 'id', 'name', 'kind']);
+  });
+});

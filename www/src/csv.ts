@@ -3,11 +3,12 @@
 // meaning, turn mapped rows into partners and report every row with a problem.
 import type Papa from 'papaparse';
 import type { Partner } from './engine/types';
+import { parseAmount, parseNumber } from './amount';
 
 export const TARGETS = ['ignore', 'id', 'name', 'kind', 'tier', 'regions', 'industries', 'certifications', 'accounts', 'costToServe', 'capability', 'metric'] as const;
 export type Target = (typeof TARGETS)[number];
 
-export interface Parsed { header: string[]; rows: { line: number; cells: string[] }[]; problems: Problem[] }
+export interface Parsed { header: string[]; rows: { line: number; cells: string[] }[]; problems: Problem[]; delimiter?: string }
 export interface Problem { line: number; reason: string }
 export interface Mapping { target: Target; key: string }
 
@@ -22,9 +23,11 @@ export function parseCsv(papa: typeof Papa, text: string): Parsed {
     for (let i = offset; i < to && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
     offset = to;
   };
+  let delimiter: string | undefined;
   papa.parse<string[]>(text, {
     skipEmptyLines: false,
     step: (res) => {
+      delimiter ??= res.meta.delimiter;
       // skip leading newlines so `line` names the line where this record starts
       while (offset < text.length && (text[offset] === '\n' || text[offset] === '\r')) advance(offset + 1);
       const start = line;
@@ -36,20 +39,25 @@ export function parseCsv(papa: typeof Papa, text: string): Parsed {
       else rows.push({ line: start, cells });
     },
   });
-  return { header: header ?? [], rows, problems };
+  return { header: header ?? [], rows, problems, delimiter };
 }
 
 /** Guesses the meaning of a column from its header. */
 export function guess(header: string, sample: string[]): Mapping {
   const hd = header.trim();
   const low = hd.toLowerCase();
-  const direct: Record<string, Target> = { id: 'id', name: 'name', kind: 'kind', type: 'kind', tier: 'tier', regions: 'regions', region: 'regions', industries: 'industries', industry: 'industries', certifications: 'certifications', accounts: 'accounts', costtoserve: 'costToServe' };
+  // ours, then the standard columns of Salesforce account and HubSpot company exports
+  const direct: Record<string, Target> = { id: 'id', name: 'name', kind: 'kind', type: 'kind', tier: 'tier', regions: 'regions', region: 'regions', industries: 'industries', industry: 'industries', certifications: 'certifications', accounts: 'accounts', costtoserve: 'costToServe',
+    accountid: 'id', recordid: 'id', companyid: 'id', partnerid: 'id', accountname: 'name', companyname: 'name', partnername: 'name', accounttype: 'kind', partnertype: 'kind', partnertier: 'tier', partnerlevel: 'tier', partnerstatus: 'tier',
+    billingcountry: 'regions', countryregion: 'regions', country: 'regions', salesregion: 'regions', partnerregion: 'regions', certificationsheld: 'certifications' };
   if (direct[low.replace(/[^a-z]/g, '')]) return { target: direct[low.replace(/[^a-z]/g, '')], key: '' };
   const cap = /^(cap|capability|capabilities)[._:\s-](.+)$/i.exec(hd);
   if (cap) return { target: 'capability', key: cap[2] };
   const met = /^(metric|metrics)[._:\s-](.+)$/i.exec(hd);
   if (met) return { target: 'metric', key: met[2] };
-  if (sample.length && sample.every((v) => v.trim() === '' || Number.isFinite(Number(v)))) return { target: 'metric', key: hd };
+  // a number column even when a value or two is not a number (those rows are then reported, not the column dropped)
+  const filled = sample.filter((v) => v.trim() !== '');
+  if (filled.length && filled.filter((v) => Number.isFinite(parseNumber(v))).length >= Math.max(1, Math.ceil(filled.length * 0.8))) return { target: 'metric', key: hd };
   return { target: 'ignore', key: '' };
 }
 
@@ -82,11 +90,11 @@ export function toPartners(p: Parsed, map: Mapping[], tiers: string[]): { partne
           if (raw) q[m.target] = list(raw); return;
         case 'costToServe':
           if (!raw) return;
-          if (!/^-?\d+(\.\d+)?$/.test(raw)) why.push(`costToServe "${raw}" is not a decimal amount such as 1200.50`);
-          q.costToServe = raw; return;
+          { const a = parseAmount(raw); if (a.ok) q.costToServe = a.value; else why.push(`cost to serve: ${a.message}`); }
+          return;
         case 'capability': case 'metric': {
           if (!raw) return;
-          const v = Number(raw);
+          const v = parseNumber(raw, p.delimiter === ';');
           const key = m.key || col;
           if (!Number.isFinite(v)) { why.push(`${m.target} "${key}" is "${raw}", not a number`); return; }
           if (m.target === 'capability') {

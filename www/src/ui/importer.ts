@@ -7,6 +7,12 @@ import type { CsvMapped, EcoMeta } from '../engine/protocol';
 import { TARGETS, type Mapping, type Target } from '../csv';
 import { clear, field, h } from './dom';
 
+/** What each column can mean, in words. */
+const TARGET_LABELS: Record<Target, string> = {
+  ignore: '(not imported)', id: 'id', name: 'name', kind: 'kind of partner', tier: 'tier', regions: 'regions', industries: 'industries',
+  certifications: 'certifications', accounts: 'customer accounts', costToServe: 'cost to serve', capability: 'capability (0–1)', metric: 'number (metric)',
+};
+
 /** The import panel: `imported` adopts the ecosystem the worker loaded; `openJson` opens a JSON file. */
 export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>, openJson: (file: Blob) => Promise<void>): HTMLElement {
   const file = h('input', { type: 'file', accept: '.csv,.json,text/csv,application/json' });
@@ -35,7 +41,9 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
            h('ul', { class: 'bad-rows' }, r.problems.map((p) => h('li', {}, `Line ${p.line}: ${p.reason}`))),
            more > 0 ? h('p', {}, `… and ${more.toLocaleString('en-US')} more; fix the first ones and import again to see the rest.`) : null]
         : h('p', {}, 'No problems found.'));
-      go.textContent = `Import ${r.count} partners`;
+      const ignored = opened.header.filter((_, i) => maps[i].target === 'ignore');
+      if (ignored.length) problemsEl.prepend(h('p', { class: 'notice' }, `Not imported: the column${ignored.length === 1 ? '' : 's'} ${ignored.map((c) => `“${c}”`).join(', ')}. Choose what ${ignored.length === 1 ? 'it means' : 'they mean'} above to import ${ignored.length === 1 ? 'it' : 'them'}.`));
+      go.textContent = `Import ${r.count.toLocaleString()} partners`;
       go.toggleAttribute('disabled', r.count === 0);
     };
     const update = async () => {
@@ -45,7 +53,7 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
       if (mine === seq) draw(r);
     };
     const mapping = h('div', { class: 'mapping' }, h('h4', {}, 'Columns'), opened.header.map((hd, i) => {
-      const sel = h('select', { 'aria-label': `Column "${hd}" means` }, TARGETS.map((t) => h('option', { value: t }, t)));
+      const sel = h('select', { 'aria-label': `Column "${hd}" means` }, TARGETS.map((t) => h('option', { value: t }, TARGET_LABELS[t])));
       sel.value = maps[i].target;
       const key = h('input', { type: 'text', value: maps[i].key || hd, 'aria-label': `Key for column "${hd}"` });
       sel.addEventListener('change', () => { maps[i] = { target: sel.value as Target, key: key.value }; void update(); });
@@ -85,6 +93,6 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
 
   return h('details', { class: 'panel import' },
     h('summary', {}, 'Import partners (CSV or JSON)'),
-    h('p', {}, 'CSV: one partner per row with a header line. Lists (regions, industries, …) are separated by ";". Columns named cap_<key> become capabilities (0–1), other number columns metrics.'),
+    h('p', {}, 'CSV: one partner per row with a header line — your own, or a Salesforce account or HubSpot company export as it is. Fields separated by “,” or “;”; decimal commas are fine. Lists (regions, industries, …) are separated by “;” or “|”. Columns named cap_<name> become capabilities (0–1), other number columns metrics; you can change what each column means before importing.'),
     field('File', file), area, out);
 }

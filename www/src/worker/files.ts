@@ -3,7 +3,7 @@
 import LZString from 'lz-string';
 import type { EcoMeta } from '../engine/protocol';
 import type { Ecosystem } from '../engine/types';
-import { checkWorkspace, idb, type Workspace } from '../state';
+import { checkWorkspace, emptyWorkspace, idb, type Workspace } from '../state';
 import { current, load, loadObject, need, parse } from './ecosystem';
 import { fail } from './engine';
 
@@ -29,6 +29,13 @@ export function openText(text: string): Opened {
     const eco = ws.ecosystem;
     delete ws.ecosystem;
     return { workspace: ws, meta: ws.source.kind === 'data' && eco ? loadObject(eco) : null };
+  }
+  // the CLI's `dealteam sample` output: {ecosystem, profiles, deal} opens as a workspace
+  const sample = v as { ecosystem?: Ecosystem; profiles?: unknown; deal?: unknown } | null;
+  if (sample && typeof sample === 'object' && sample.ecosystem && Array.isArray(sample.profiles)) {
+    const ws = checkWorkspace({ ...emptyWorkspace(), source: { kind: 'data', label: 'a dealteam sample file' }, profiles: sample.profiles, activeProfile: (sample.profiles[0] as { id?: string } | undefined)?.id ?? '', deal: sample.deal ?? null, ecosystem: sample.ecosystem });
+    delete ws.ecosystem;
+    return { workspace: ws, meta: loadObject(sample.ecosystem) };
   }
   const eco = (Array.isArray(v) ? { partners: v } : v) as Ecosystem;
   if (!eco || typeof eco !== 'object' || !Array.isArray(eco.partners)) {
