@@ -3,6 +3,7 @@
 import type { App } from '../app';
 import type { PartnerView as Partner } from '../engine/types';
 import { clear, field, h } from './dom';
+import { kindName } from './format';
 import { topCapabilities } from '../summary';
 import { VTable } from './vtable';
 
@@ -20,14 +21,14 @@ export function partnersScreen(app: App): HTMLElement {
   const table = new VTable([
     { label: 'Name', width: '2fr', cell: (r) => row(r).name },
     { label: 'Id', cell: (r) => row(r).id },
-    { label: 'Kind', cell: (r) => row(r).kind },
+    { label: 'Kind', cell: (r) => kindName(row(r).kind) },
     { label: 'Tier', cell: (r) => row(r).tier ?? '—' },
     { label: 'Regions', cell: (r) => row(r).regionsText ?? (row(r).regions ?? []).join(', ') },
     { label: 'Top capabilities', width: '2fr', cell: (r) => caps(row(r)) },
   ], 'Partners');
 
-  const fill = (sel: HTMLSelectElement, label: string, values: string[]) => {
-    clear(sel, h('option', { value: '' }, `any ${label}`), values.map((v) => h('option', { value: v }, v)));
+  const fill = (sel: HTMLSelectElement, label: string, values: string[], say: (v: string) => string = (v) => v) => {
+    clear(sel, h('option', { value: '' }, `any ${label}`), values.map((v) => h('option', { value: v }, say(v))));
   };
 
   let seq = 0;
@@ -52,7 +53,7 @@ export function partnersScreen(app: App): HTMLElement {
   const refresh = () => {
     // the filter lists come with the ecosystem (counted in the worker for imported data)
     const f = app.facets;
-    fill(kind, 'kind', f.kinds);
+    fill(kind, 'kind', f.kinds, kindName);
     fill(tier, 'tier', app.eco?.tiers ?? f.tiers);
     fill(region, 'region', f.regions);
     match = null;

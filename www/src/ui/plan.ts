@@ -49,10 +49,17 @@ const fields = (v: object) => v as unknown as Record<string, unknown>;
 const splitShares = (p: Plan) => (p.split as { shares?: Record<string, number> } | null | undefined)?.shares;
 const isStat = (v: unknown): v is Stat => !!v && typeof v === 'object' && 'p5' in v && 'p95' in v;
 const n = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
-const statText = (v: unknown, money: boolean) => {
-  if (isStat(v)) { const f = (x: unknown) => (money ? fmtMoney(x) : fmtNum(n(x), 2)); return `${f(v.p50 ?? v.mean)} (${f(v.p5)} – ${f(v.p95)})`; }
+/** The simulation's series and columns in words. */
+const SERIES: Record<string, string> = {
+  bookings: 'bookings', revenue: 'revenue', pipeline: 'pipeline', costs: 'costs', profit: 'profit', cumulativeRevenue: 'revenue so far', cumulativeBookings: 'bookings so far',
+  share: 'revenue share', investment: 'investment', ropi: 'return on investment', payback: 'pays back', deals: 'won deals', wonDeals: 'won deals',
+};
+const said = (k: string) => SERIES[k] ?? k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const statText = (v: unknown, money: boolean, pct = false) => {
+  if (isStat(v)) { const f = (x: unknown) => (money ? fmtMoney(x) : pct ? fmtPct(n(x), 0) : fmtNum(n(x), 1)); return `${f(v.p50 ?? v.mean)} (${f(v.p5)} – ${f(v.p95)})`; }
   if (v === null || v === undefined) return '—';
   if (money && typeof v === 'string' && Number.isFinite(Number(v))) return fmtMoney(v);
+  if (typeof v === 'number') return fmtNum(v, v % 1 ? 1 : 0);
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 };
@@ -171,14 +178,14 @@ export function planScreen(app: App): HTMLElement {
       h('div', { class: 'grid' },
         choice('plan.offer.kind', 'What is sold', [['oneTime', 'a one-time sale'], ['subscription', 'a subscription'], ['consumption', 'usage-based (consumption)']], () => offer.kind, (v) => { offer.kind = v; }),
         input('plan.offer.termMonths', 'Term (months)', () => offer.termMonths, (v) => { offer.termMonths = num(v); }, 'number'),
-        input('plan.offer.monthlyChurn', 'Monthly churn', () => offer.monthlyChurn, (v) => { offer.monthlyChurn = num(v); }, 'number'),
+        input('plan.offer.monthlyChurn', 'Customers leaving per month (0–1)', () => offer.monthlyChurn, (v) => { offer.monthlyChurn = num(v); }, 'number'),
         input('plan.pipeline.opportunitiesPerMonth', 'Opportunities per month', () => pl.opportunitiesPerMonth, (v) => { pl.opportunitiesPerMonth = num(v); }, 'number'),
-        input('plan.pipeline.winProbability', 'Win probability', () => pl.winProbability, (v) => { pl.winProbability = num(v); }, 'number'),
+        input('plan.pipeline.winProbability', 'Chance to win an opportunity (0–1)', () => pl.winProbability, (v) => { pl.winProbability = num(v); }, 'number'),
         moneyIn('plan.pipeline.dealSize.median', 'Typical deal size (median)', () => ds.median as string | undefined, (v) => { ds.median = v; }),
         moneyIn('plan.pipeline.dealSize.p90', 'Large deal size (1 in 10 is bigger)', () => ds.p90 as string | undefined, (v) => { ds.p90 = v; })),
       h('h3', {}, 'Objectives'),
       p.objectives.map((o, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Objective ${i + 1}`),
-        input(`plan.objectives[${i}].metric`, 'Metric', () => o.metric, (v) => { o.metric = v; }),
+        choice(`plan.objectives[${i}].metric`, 'Measure', [['bookings', 'bookings'], ['revenue', 'revenue'], ['pipeline', 'pipeline']], () => o.metric, (v) => { o.metric = v; }),
         moneyIn(`plan.objectives[${i}].target`, 'Target', () => o.target, (v) => { o.target = v; }),
         input(`plan.objectives[${i}].byMonth`, 'By month', () => o.byMonth, (v) => { o.byMonth = Number(v); }, 'number'),
         input(`plan.objectives[${i}].owner`, 'Owner', () => o.owner, (v) => { o.owner = v || undefined; }))),
@@ -203,7 +210,7 @@ export function planScreen(app: App): HTMLElement {
     const months = r.months ?? [];
     const keys = months.length ? Object.keys(months[0]).filter((k) => isStat(fields(months[0])[k])) : [];
     if (!keys.length) return h('p', {}, 'The simulation returned no monthly series.');
-    const pick = h('select', { id: 'fan-series' }, keys.map((k) => h('option', { value: k }, k)));
+    const pick = h('select', { id: 'fan-series' }, keys.map((k) => h('option', { value: k }, said(k))));
     pick.value = keys.includes('revenue') ? 'revenue' : keys[0];
     const box = h('figure', { class: 'chart fan' });
     const draw = () => {
@@ -211,7 +218,7 @@ export function planScreen(app: App): HTMLElement {
       const data = months.map((m, i) => { const s = fields(m)[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
       clear(box, a11yChart(Plot.plot({ height: 300, marginLeft: 64, width: Math.min(900, simOut.clientWidth || 720), x: { label: 'month' }, y: { label: k, grid: true, tickFormat: '~s' },
         marks: [Plot.areaY(data, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.25 }), Plot.lineY(data, { x: 'month', y: 'p50', stroke: 'steelblue' }), Plot.lineY(data, { x: 'month', y: 'mean', stroke: 'orange', strokeDasharray: '4 3' }), Plot.ruleY([0])] }), `Fan chart of ${k} per month, p5 to p95`),
-        h('figcaption', {}, `${k} per month: band p5–p95, solid line median, dashed mean`));
+        h('figcaption', {}, `${said(k)} per month over the simulated futures: 9 in 10 fall in the band; the solid line is the typical (median) one, the dashed line the average`));
     };
     pick.addEventListener('input', draw);
     draw();
@@ -234,18 +241,18 @@ export function planScreen(app: App): HTMLElement {
     append(simOut, [
       h('h3', {}, 'Per partner'),
       ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'ROPI', tickFormat: '%', grid: true },
-        marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'ROPI per partner, median with p5 to p95'), h('figcaption', {}, 'ROPI per partner: median and p5–p95')) : null,
-      h('table', {}, h('caption', {}, 'Per partner: median (p5 – p95)'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c)))))))),
+        marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'), h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')) : null,
+      h('table', {}, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, said(c))))),
+        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c)))))))),
       h('h3', {}, 'Objectives'),
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {
         const obj = p.objectives[i];
         const prob = n(o.probability);
-        return h('li', {}, `${String(o.metric ?? obj?.metric ?? 'objective')} ≥ ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, fmtPct(prob)), ' probability');
+        return h('li', {}, `${String(o.metric ?? obj?.metric ?? 'objective')} ≥ ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, fmtPct(prob, 0)), ' chance');
       })),
       h('h3', {}, 'Totals'),
-      h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, statText(v, true))]))]);
+      h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, said(k)), h('dd', {}, statText(v, k !== 'deals'))]))]);
   }
 
   simulate.addEventListener('click', async () => {
@@ -357,7 +364,7 @@ export function planScreen(app: App): HTMLElement {
     h('div', { class: 'cols' },
       h('div', { class: 'col' }, form),
       h('div', { class: 'col wide' },
-        h('div', { class: 'row' }, field('Trials', trials), field('Seed', seed), simulate, cancel, progress, progressText),
+        h('div', { class: 'row' }, field('Trials (simulated futures)', trials), field('Seed (same seed, same result)', seed), simulate, cancel, progress, progressText),
         simOut,
         h('h3', {}, 'Agreement check'), h('div', { class: 'row' }, validate), findingsOut,
         h('h3', {}, 'Agreement'), h('div', { class: 'row' }, draft, dl), agreementOut,

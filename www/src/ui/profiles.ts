@@ -7,6 +7,29 @@ import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
 
 const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
+/** Criterion kinds and require clauses in words. */
+const KIND_WORDS: Record<CriterionKind, string> = { capability: 'a capability', industry: 'an industry', region: 'a region', certification: 'a certification', tier: 'the tier', metric: 'a figure', reach: 'reach (accounts)' };
+const REQUIRE_WORDS: Record<string, string> = {
+  kinds: 'Only these kinds of partner (comma-separated)', regionsAny: 'Active in one of these regions', industriesAny: 'In one of these industries',
+  certificationsAll: 'Holding all of these certifications', capabilitiesMin: 'Minimum capability levels (cloud=0.6, …)', metricsMin: 'Minimum figures (winRate=0.2, …)', metricsMax: 'Maximum figures (salesCycleDays=180, …)',
+};
+const words = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_:]/g, ' ').toLowerCase();
+
+/** A failed require clause ("capabilitiesMin.cloud") as what the partner lacks. */
+function failedWords(f: string): string {
+  const [k, key] = f.split('.');
+  const what: Record<string, string> = { kinds: 'the right kind', regionsAny: 'a required region', industriesAny: 'a required industry', certificationsAll: 'a required certification', minTier: 'a high enough tier', capabilitiesMin: 'enough', metricsMin: 'a high enough', metricsMax: 'a low enough' };
+  return key ? `${what[k] ?? words(k)} ${words(key)}` : what[k] ?? words(k);
+}
+
+/** What the criterion fields mean. */
+const glossary = () => h('details', { class: 'glossary' }, h('summary', {}, 'What weight, target, good and bad mean'),
+  h('dl', {},
+    h('dt', {}, 'Weight'), h('dd', {}, 'How much the criterion counts in the fit, compared with the others.'),
+    h('dt', {}, 'Target'), h('dd', {}, 'The level that earns full marks (a capability of 0.8 with target 0.8 scores 100%).'),
+    h('dt', {}, 'Good at / Bad at'), h('dd', {}, 'For figures: at “good” full marks, at “bad” none, in between partly — also when less is better (a sales cycle good at 45 days, bad at 180).'),
+    h('dt', {}, 'Fit'), h('dd', {}, 'The weighted average of the criteria’s scores: 100% is the ideal partner.')));
+
 const LISTS = ['kinds', 'regionsAny', 'industriesAny', 'certificationsAll'] as const;
 const MAPS = ['capabilitiesMin', 'metricsMin', 'metricsMax'] as const;
 
@@ -66,13 +89,14 @@ export function profilesScreen(app: App): HTMLElement {
       if (!r) { if (fallback && fallback !== id) void showExplain(fallback); return; }
       clear(explain,
         h('h3', {}, `Why ${app.name(id)} fits ${fmtPct(r.fit)}`),
-        h('p', {}, r.eligible ? 'Eligible: every require clause holds.' : `Not eligible — failed: ${r.failed.join(', ')}`),
-        h('table', {}, h('caption', {}, 'Per criterion: score × weight, and its share of the fit'),
-          h('thead', {}, h('tr', {}, ['Criterion', 'Score', 'Weight', 'Share of fit'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('p', {}, r.eligible ? 'Eligible: it has everything the profile requires.' : `Not eligible — it lacks: ${r.failed.map(failedWords).join('; ')}`),
+        h('table', {}, h('caption', {}, 'Per criterion: how well it scores, how much the criterion counts, and its part of the fit'),
+          h('thead', {}, h('tr', {}, ['Criterion', 'Score', 'Weight', 'Part of the fit'].map((c, j) => h('th', { scope: 'col', class: j ? 'num' : null }, c)))),
           h('tbody', {}, (r.breakdown ?? []).map((b, i) => {
             const c = profile()?.criteria[i];
-            const name = b.criterion ?? [b.kind ?? c?.kind, b.key ?? c?.key].filter(Boolean).join(' ');
-            return h('tr', {}, h('td', {}, name), h('td', {}, fmtNum(b.score)), h('td', {}, fmtNum(b.weight, 2)), h('td', {}, fmtPct(b.share)));
+            const kindWord = KIND_WORDS[(c?.kind ?? '') as CriterionKind] ?? c?.kind ?? '';
+            const name = c ? [kindWord, c.key].filter(Boolean).join(': ') : words(b.criterion ?? '');
+            return h('tr', {}, h('td', {}, name), h('td', { class: 'num' }, fmtPct(b.score, 0)), h('td', { class: 'num' }, fmtNum(b.weight, b.weight % 1 ? 1 : 0)), h('td', { class: 'num' }, fmtPct(b.share, 0)));
           }))));
     } catch (e) { showError(editor, e, 'profile'); }
   }
@@ -121,7 +145,7 @@ export function profilesScreen(app: App): HTMLElement {
     const drawCriteria = () => clear(crits, p.criteria.map((c, i) => criterionRow(p, c, i)));
     const criterionRow = (pr: Profile, c: Criterion, i: number) => {
       const base = `profile.criteria[${i}]`;
-      const kind = h('select', { 'data-path': `${base}.kind`, 'aria-label': `Criterion ${i + 1} kind`, id: nextId('p') }, KINDS.map((k) => h('option', { value: k }, k)));
+      const kind = h('select', { 'data-path': `${base}.kind`, 'aria-label': `Criterion ${i + 1} kind`, id: nextId('p') }, KINDS.map((k) => h('option', { value: k }, KIND_WORDS[k])));
       kind.value = c.kind;
       const key = input('text', c.key, `${base}.key`, `Criterion ${i + 1} key`);
       const weight = input('range', c.weight, `${base}.weight`, `Criterion ${i + 1} weight`, { min: '0.1', max: String(Math.max(10, Math.ceil(c.weight * 2))), step: '0.1' });
@@ -142,7 +166,7 @@ export function profilesScreen(app: App): HTMLElement {
       const errSpan = (el: HTMLElement) => h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` });
       const cell = (label: string, el: HTMLElement, extra?: Node) => h('label', { class: 'mini' }, h('span', {}, label), el, extra ?? null, errSpan(el));
       return h('fieldset', { class: 'criterion' }, h('legend', {}, `Criterion ${i + 1}`),
-        cell('Kind', kind), cell('Key', key), cell('Weight', weight, wOut), cell('Target', target), cell('Good', good), cell('Bad', bad), remove);
+        cell('Looks at', kind), cell('Which one', key), cell('Weight', weight, wOut), cell('Target', target), cell('Good at', good), cell('Bad at', bad), remove);
     };
     drawCriteria();
     const add = h('button', { type: 'button', onclick: () => { p.criteria.push({ kind: 'capability', key: 'cloud', weight: 1 }); drawCriteria(); edited(performance.now()); } }, 'Add criterion');
@@ -152,19 +176,21 @@ export function profilesScreen(app: App): HTMLElement {
     for (const k of LISTS) {
       const el = input('text', (req[k] ?? []).join(', '), `profile.require.${k}`, k);
       el.addEventListener('input', () => { const v = toList(el.value); if (v.length) req[k] = v; else delete req[k]; p.require = req; edited(performance.now()); });
-      reqFields.push(field(`${k} (comma-separated)`, el));
+      reqFields.push(field(REQUIRE_WORDS[k], el));
     }
     const minTier = h('select', { 'data-path': 'profile.require.minTier', id: nextId('p') }, h('option', { value: '' }, 'none'), (app.eco?.tiers ?? []).map((t) => h('option', { value: t }, t)));
+    minTier.options[0].textContent = 'any tier';
     minTier.value = req.minTier ?? '';
     minTier.addEventListener('input', () => { if (minTier.value) req.minTier = minTier.value; else delete req.minTier; p.require = req; edited(performance.now()); });
-    reqFields.push(field('minTier', minTier));
+    reqFields.push(field('Lowest tier accepted', minTier));
     for (const k of MAPS) {
       const el = input('text', fromMap(req[k]), `profile.require.${k}`, k);
       el.addEventListener('input', () => { const v = toMap(el.value); if (v) req[k] = v; else delete req[k]; p.require = req; edited(performance.now()); });
-      reqFields.push(field(`${k} (key=value, …)`, el));
+      reqFields.push(field(REQUIRE_WORDS[k], el));
     }
     for (const f of reqFields) { const i = f.querySelector('[data-path]'); if (i) i.removeAttribute('aria-label'); }
-    clear(editor, field('Name', name), h('h3', {}, 'Criteria'), crits, add, h('h3', {}, 'Require'), h('div', { class: 'require' }, reqFields), h('p', { class: 'form-error', role: 'alert' }));
+    clear(editor, field('Name', name), h('h3', {}, 'What makes a good partner'), crits, add, glossary(),
+      h('h3', {}, 'Must have (partners without it are not eligible)'), h('div', { class: 'require' }, reqFields), h('p', { class: 'form-error', role: 'alert' }));
   }
 
   select.addEventListener('change', () => { app.ws.activeProfile = select.value; app.changed('profiles'); build(); void rank(); });
