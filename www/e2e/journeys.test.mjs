@@ -158,7 +158,7 @@ test('compare splits: a chart and a table side by side, with fairness', async (t
   // one summary of the team, in money with the currency, then what differs per rule
   const fair = await page.locator('#panel-splits .fairness').innerText();
   assert.match(fair, /Together the team is worth €[\d,]+ of this deal/);
-  assert.match(await page.getByRole('row', { name: /^Fixed shares/ }).innerText(), /^Fixed shares\s+yes/);
+  assert.match(await page.getByRole('table', { name: 'Fairness per rule' }).getByRole('row', { name: /^Fixed shares/ }).innerText(), /^Fixed shares\s+yes/);
   assert.doesNotMatch(fair, /\bp\d{6}\b|\d\.\d{3,}/, 'an id or a raw decimal in the fairness text');
   await page.getByRole('button', { name: 'Compare attribution models' }).click();
   await page.getByRole('table', { name: 'Attribution by model' }).or(page.locator('#panel-splits').getByText(/not available in this build/i)).first().waitFor();

@@ -17,6 +17,7 @@ import { editHistory } from './ui/history';
 import { useCurrency } from './ui/format';
 import { readUi, writeUi } from './ui/session';
 import { copyBanner, workspaceActions } from './ui/workspace';
+import { guide } from './ui/guide';
 
 const root = document.getElementById('app')!;
 
@@ -123,9 +124,11 @@ async function main() {
   const importer = importPanel(app, (meta) => replace({ ...app.ws, source: { kind: 'data', label: 'imported CSV' }, splits: null, plan: null, teamResults: undefined }, meta), ws.openJson);
   (tabs[0].el as HTMLElement).insertBefore(importer, tabs[0].el.children[1]);
 
+  const goTo = (id: string) => { const i = tabs.findIndex((t) => t.id === id); if (i >= 0) select(i, true); };
   clear(root,
+    h('a', { href: '#main', class: 'skip-link' }, 'Skip to the screens'),
     h('header', { class: 'top' }, h('h1', {}, 'dealteam planner'), h('p', { class: 'tagline' }, 'Find partners, build deal teams, divide revenue fairly and plan together — all in your browser; nothing is sent anywhere.'), ws.actions),
-    app.statusEl, ws.shareBox, tablist, h('main', {}, panels));
+    app.statusEl, guide(goTo), ws.shareBox, tablist, h('main', { id: 'main', tabindex: '-1' }, panels));
 
   try {
     performance.mark('dt:start');
