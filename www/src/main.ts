@@ -18,6 +18,7 @@ import { useCurrency } from './ui/format';
 import { readUi, writeUi } from './ui/session';
 import { copyBanner, workspaceActions } from './ui/workspace';
 import { guide } from './ui/guide';
+import { exportsFor } from './ui/exports';
 
 const root = document.getElementById('app')!;
 
@@ -129,6 +130,7 @@ async function main() {
     h('a', { href: '#main', class: 'skip-link' }, 'Skip to the screens'),
     h('header', { class: 'top' }, h('h1', {}, 'dealteam planner'), h('p', { class: 'tagline' }, 'Find partners, build deal teams, divide revenue fairly and plan together — all in your browser; nothing is sent anywhere.'), ws.actions),
     app.statusEl, guide(goTo), ws.shareBox, tablist, h('main', { id: 'main', tabindex: '-1' }, panels));
+  exportsFor(root.querySelector('main')!);
 
   try {
     performance.mark('dt:start');

@@ -89,7 +89,7 @@ function textToJourneys(t: string, idOf: (name: string) => string): Journey[] {
 export function splitsScreen(app: App): HTMLElement {
   const form = h('form', { class: 'editor', 'aria-label': 'Split settings', onsubmit: (e: Event) => e.preventDefault() });
   const out = h('div', { class: 'split-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Split results' });
-  const attrOut = h('div', { class: 'attr-results', 'aria-live': 'polite' });
+  const attrOut = h('div', { class: 'attr-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Attribution results' });
   const run = h('button', { type: 'button', class: 'primary' }, 'Compare splits');
   const runAttr = h('button', { type: 'button' }, 'Compare attribution models');
 
@@ -204,6 +204,12 @@ export function splitsScreen(app: App): HTMLElement {
   run.addEventListener('click', () => void compare());
   runAttr.addEventListener('click', () => void attribute());
   for (const ev of ['ecosystem', 'teams', 'deal'] as const) app.on(ev, build, true);
+  // results shown are marked out of date once the settings, the team or the deal change
+  const outdated = () => {
+    if (!out.querySelector('table') || out.querySelector('.stale')) return;
+    out.prepend(h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the settings, the team or the deal changed. Compare splits again to update.'));
+  };
+  for (const ev of ['splits', 'teams', 'deal'] as const) app.on(ev, outdated);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-splits' },
     h('h2', { id: 'h-splits' }, 'Revenue splits and attribution'),

@@ -1,0 +1,70 @@
+// Exports for every result: each captioned table can be downloaded as CSV (what the table
+// shows, as shown), each chart as SVG or PNG. Added to whatever a screen renders, so a new
+// table or chart gets them without code of its own. Files are made in the browser.
+import { download, h } from './dom';
+
+/** A file name from a caption: "Amount per partner and rule (€1,200,000 divided)" → "amount-per-partner-and-rule". */
+const fileName = (text: string) => text.replace(/\(.*?\)/g, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'table';
+
+/** One CSV field, quoted when needed (RFC 4180). */
+const csvField = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** The table as CSV: one line per row, the cells' text as shown. */
+export function tableCsv(table: HTMLTableElement): string {
+  return [...table.rows].map((r) => [...r.cells].map((c) => csvField((c.innerText || c.textContent || '').trim())).join(',')).join('\r\n') + '\r\n';
+}
+
+function svgText(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return new XMLSerializer().serializeToString(copy);
+}
+
+/** The chart as a PNG at twice its size (for slides and documents). */
+async function pngOf(svg: SVGSVGElement): Promise<Blob | null> {
+  const { width, height } = svg.getBoundingClientRect();
+  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    await new Promise<void>((ok, fail) => { img.onload = () => ok(); img.onerror = () => fail(new Error('chart image')); img.src = url; });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(width * 2); canvas.height = Math.ceil(height * 2);
+    const g = canvas.getContext('2d');
+    if (!g) return null;
+    g.fillStyle = '#fff'; g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
+  } finally { URL.revokeObjectURL(url); }
+}
+
+function decorate(root: Element) {
+  for (const table of root.querySelectorAll<HTMLTableElement>('table:not([data-export])')) {
+    const caption = table.caption?.textContent?.trim();
+    table.dataset.export = '1';
+    if (!caption || !table.rows.length) continue;
+    const btn = h('button', { type: 'button', class: 'link export', 'aria-label': `Download “${caption}” as CSV` }, 'Download as CSV');
+    btn.addEventListener('click', () => download(`${fileName(caption)}.csv`, tableCsv(table), 'text/csv'));
+    (table.closest('.table-scroll') ?? table).after(btn);
+  }
+  for (const fig of root.querySelectorAll<HTMLElement>('figure.chart')) {
+    const svg = fig.querySelector<SVGSVGElement>('svg[role="img"]') ?? fig.querySelector('svg');
+    if (!svg || fig.querySelector(':scope > .exports')) continue;
+    const label = svg.getAttribute('aria-label') ?? 'chart';
+    const name = fileName(label);
+    const asSvg = h('button', { type: 'button', class: 'link export', 'aria-label': `Download the chart “${label}” as SVG` }, 'SVG');
+    const asPng = h('button', { type: 'button', class: 'link export', 'aria-label': `Download the chart “${label}” as PNG` }, 'PNG');
+    asSvg.addEventListener('click', () => download(`${name}.svg`, svgText(svg), 'image/svg+xml'));
+    asPng.addEventListener('click', async () => { const b = await pngOf(svg); if (b) download(`${name}.png`, b); });
+    fig.append(h('p', { class: 'exports' }, 'Download the chart: ', asSvg, ' · ', asPng));
+  }
+}
+
+/** Adds the export buttons to every captioned table and chart that appears under `root`. */
+export function exportsFor(root: Element) {
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => { queued = false; decorate(root); });
+  }).observe(root, { childList: true, subtree: true });
+}
