@@ -42,7 +42,7 @@ function decorate(root: Element) {
     const caption = table.caption?.textContent?.trim();
     table.dataset.export = '1';
     if (!caption || !table.rows.length) continue;
-    const btn = h('button', { type: 'button', class: 'link export', 'aria-label': `Download “${caption}” as CSV` }, 'Download as CSV');
+    const btn = h('button', { type: 'button', class: 'link export', 'aria-label': `Download as CSV: ${caption}` }, 'Download as CSV');
     btn.addEventListener('click', () => download(`${fileName(caption)}.csv`, tableCsv(table), 'text/csv'));
     (table.closest('.table-scroll') ?? table).after(btn);
   }
@@ -51,8 +51,8 @@ function decorate(root: Element) {
     if (!svg || fig.querySelector(':scope > .exports')) continue;
     const label = svg.getAttribute('aria-label') ?? 'chart';
     const name = fileName(label);
-    const asSvg = h('button', { type: 'button', class: 'link export', 'aria-label': `Download the chart “${label}” as SVG` }, 'SVG');
-    const asPng = h('button', { type: 'button', class: 'link export', 'aria-label': `Download the chart “${label}” as PNG` }, 'PNG');
+    const asSvg = h('button', { type: 'button', class: 'link export', 'aria-label': `SVG: download the chart “${label}”` }, 'SVG');
+    const asPng = h('button', { type: 'button', class: 'link export', 'aria-label': `PNG: download the chart “${label}”` }, 'PNG');
     asSvg.addEventListener('click', () => download(`${name}.svg`, svgText(svg), 'image/svg+xml'));
     asPng.addEventListener('click', async () => { const b = await pngOf(svg); if (b) download(`${name}.png`, b); });
     fig.append(h('p', { class: 'exports' }, 'Download the chart: ', asSvg, ' · ', asPng));
