@@ -1,5 +1,6 @@
 //! A realistic synthetic `{ecosystem, profiles, deal}` generator for the page, tests and
-//! benchmarks: partners of every kind and tier with correlated capabilities, industries,
+//! benchmarks: partners of every kind and tier — specialists, strong in two capabilities their
+//! kind is good at (so a team is worth more than its members alone) — with industries,
 //! regions, certifications, metrics and accounts from a shared pool (so overlap exists),
 //! relationships with joint history, trust and a few conflicts; three profiles and a
 //! three-slot deal. Seeded (`ChaCha12Rng`): the same `partners` and `seed` give the same
@@ -179,15 +180,7 @@ fn partner(rng: &mut ChaCha12Rng, i: usize, pool: usize) -> Partner {
         let t = pick_weighted(rng, &TIERS);
         TIERS.iter().position(|x| x.0 == t).unwrap_or(0)
     };
-    let base = kind_profile(kind);
-    let mut capabilities = BTreeMap::new();
-    for (c, b) in CAPABILITIES.iter().zip(base) {
-        if rng.random_bool(0.85) {
-            let noise = (rng.random::<f64>() + rng.random::<f64>() - 1.0) * 0.45;
-            let v = (b + noise + 0.05 * tier_i as f64).clamp(0.0, 1.0);
-            capabilities.insert(c.to_string(), round(v, 2));
-        }
-    }
+    let capabilities = specialist(rng, kind, tier_i);
     let mut metrics = BTreeMap::new();
     let mut put = |rng: &mut ChaCha12Rng, k: &str, v: f64| {
         if rng.random_bool(0.92) {
@@ -235,6 +228,35 @@ fn partner(rng: &mut ChaCha12Rng, i: usize, pool: usize) -> Partner {
         accounts: accounts.into_iter().map(|a| format!("acct-{a:06}")).collect(),
         cost_to_serve: Some(Money(cost)),
     }
+}
+
+/// A partner's capabilities: strong in two capabilities its kind is good at (drawn by the
+/// kind's typical levels), modest elsewhere. Specialists complement each other — a team
+/// covers what none of its members covers alone — which is what P2P collaboration is about.
+fn specialist(rng: &mut ChaCha12Rng, kind: &str, tier_i: usize) -> BTreeMap<String, f64> {
+    let base = kind_profile(kind);
+    let mut focus: Vec<usize> = Vec::with_capacity(2);
+    if let Ok(w) = WeightedIndex::new(base.iter().map(|b| b * b)) {
+        while focus.len() < 2 {
+            let i = w.sample(rng);
+            if !focus.contains(&i) {
+                focus.push(i);
+            }
+        }
+    }
+    let mut capabilities = BTreeMap::new();
+    for (i, (c, b)) in CAPABILITIES.iter().zip(base).enumerate() {
+        let noise = (rng.random::<f64>() + rng.random::<f64>() - 1.0) * 0.15;
+        let v = if focus.contains(&i) {
+            0.72 + 0.25 * rng.random::<f64>() + 0.02 * tier_i as f64
+        } else if rng.random_bool(0.8) {
+            0.3 * b + noise + 0.02 * tier_i as f64
+        } else {
+            continue;
+        };
+        capabilities.insert(c.to_string(), round(v.clamp(0.0, 1.0), 2));
+    }
+    capabilities
 }
 
 /// About three relationships per partner: random distinct pairs with joint deals,
@@ -302,6 +324,35 @@ mod tests {
             .filter(|a| !seen.insert(*a))
             .count();
         assert!(shared > 100);
+    }
+
+    /// The default sample tells the P2P story (issue 11): the best team for its deal is worth
+    /// more together than its members alone — the ecosystem multiplier of the deal's
+    /// win-probability game (SPEC §5) is above 1 — for the page's sample and a few others.
+    #[test]
+    fn the_best_team_is_worth_more_together() {
+        use crate::api::run_json;
+        use crate::clock::Ctx;
+        use serde_json::{json, Value};
+        let run = |cmd: &str, req: Value| -> Value {
+            serde_json::from_str(&run_json(cmd, &req.to_string(), false, &Ctx::frozen()).unwrap()).unwrap()
+        };
+        for seed in [1, 2, 3] {
+            let s = generate(300, seed).unwrap();
+            let teams = run(
+                "teams",
+                json!({"ecosystem": s.ecosystem, "profiles": s.profiles, "deal": s.deal, "k": 1}),
+            );
+            let members = teams["teams"][0]["members"].clone();
+            let r = run(
+                "split",
+                json!({"amount": "1200000.00", "currency": "EUR", "members": members,
+                    "ecosystem": s.ecosystem, "deal": s.deal, "model": "shapley",
+                    "game": {"kind": "winProbability"}}),
+            );
+            let m = r["fairness"]["multiplier"].as_f64().unwrap_or(f64::INFINITY);
+            assert!(m > 1.2, "seed {seed}: multiplier {m} of team {members}");
+        }
     }
 
     #[test]
