@@ -35,10 +35,10 @@ async function axe(label) {
 }
 
 /** A Salesforce-style opportunity report: ";" between fields, decimal commas, day-first dates. */
-function salesforceCsv() {
+function salesforceCsv(first) {
   const rows = ['Opportunity ID;Stage;Amount;Close Date;Age;Partner Account;Next Step'];
   for (let i = 1; i <= 30; i++) {
-    const partners = i % 3 === 0 ? '' : i % 3 === 1 ? 'Nordic Digital 0' : 'Nordic Digital 0|p000002';
+    const partners = i % 3 === 0 ? '' : i % 3 === 1 ? first : `${first}|p000002`;
     rows.push(`006-${i};${i % 2 ? 'Closed Won' : 'Closed Lost'};${(i * 10000).toLocaleString('de-DE')},50;${String((i % 28) + 1).padStart(2, '0')}.03.2025;${30 + i};${partners};call`);
   }
   rows.push('006-31;Closed Won;zwölf;01.04.2025;10;;call');
@@ -47,7 +47,9 @@ function salesforceCsv() {
 
 test('insights: a CRM export is read, its bad row named, the results in words', async () => {
   await page.getByRole('tab', { name: 'Insights' }).click();
-  await page.locator('#history-file').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: Buffer.from(salesforceCsv()) });
+  // the export names a partner by its name (as CRMs do): the sample's first partner
+  const first = await page.evaluate(() => window.__app.name('p000000'));
+  await page.locator('#history-file').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: Buffer.from(salesforceCsv(first)) });
   const read = panel().locator('.history-read');
   await read.getByText('Read 30 closed deals from opportunities.csv.').waitFor();
   assert.match(await read.innerText(), /Columns not used: Next Step\./);
