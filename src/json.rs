@@ -1,8 +1,11 @@
-//! Reading requests: JSON text (CLI, `Ecosystem` from a string) or any serde
-//! deserializer (the wasm facade's JS values), with the failing field's path kept.
+//! Reading requests: JSON text (CLI, `Ecosystem` from a string) or a stream of bytes
+//! (the wasm facade's `Ecosystem.fromChunks`), with the failing field's path kept.
 //!
-//! `serde_path_to_error` tracks where serde stopped, so a typo such as `wieght` is
-//! reported as `unknown_field` at `profile.criteria[2].wieght`, not as a bare message.
+//! Requests are read with plain serde_json: one copy of every `Deserialize` impl in the
+//! module and no bookkeeping per value. Only a failing request is read once more, by
+//! [`crate::json_locate`], to turn serde_json's line and column into the path of the
+//! failing field, so a typo such as `wieght` is reported as `unknown_field` at
+//! `profile.criteria[2].wieght`, not as a bare message.
 
 use crate::error::{DealteamError, ErrorCode, Result};
 use serde::de::DeserializeOwned;
@@ -17,50 +20,57 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     if !start.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
         return Err(not_an_object());
     }
-    // Fast path: plain serde_json (no path tracking, about twice as fast natively on a
-    // 70 MB ecosystem); only a failing input is parsed again to find the failing path.
-    // Not in wasm: there it saves only ~15% of the parse but adds ~60 KB (gzip) to the
-    // module, a second copy of every Deserialize impl (docs/performance/wasm-size.md).
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Ok(v) = serde_json::from_str(text) {
-        return Ok(v);
-    }
-    read(serde_json::Deserializer::from_str(text), Some(text))
+    let locate =
+        |line, column, message: &str| crate::json_locate::path_at(text.as_bytes(), line, column, blame(message));
+    read(serde_json::Deserializer::from_str(text), locate, Some(text))
 }
 
 /// Parse JSON read from `r` (e.g. chunks of bytes arriving from JS) into `T`, with the
 /// same errors and paths as [`from_str`]; the text is never held whole in memory.
-pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R) -> Result<T> {
-    read(serde_json::Deserializer::from_reader(r), None)
+/// `again` reads the same bytes once more, from the start, only when `r` fails (to find
+/// the failing field's path); `None` leaves the path empty.
+pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R, again: impl FnOnce() -> Option<R>) -> Result<T> {
+    let locate = |line, column, message: &str| match again() {
+        Some(r) => crate::json_locate::path_at(r, line, column, blame(message)),
+        None => String::new(),
+    };
+    read(serde_json::Deserializer::from_reader(r), locate, None)
 }
 
-/// `text`, when the input is held whole, lets an error inside a tagged enum name its
-/// field ([`crate::json_paths::refine`]).
+/// What serde's `message` blames: the innermost object or list itself (a field it lacks,
+/// its length, too many items), or a value.
+fn blame(message: &str) -> crate::json_locate::Blame {
+    crate::json_locate::Blame::of(message, &["missing field", "invalid length", TOO_LARGE_TAG])
+}
+
+/// `locate(line, column, message)`: the path at serde_json's error position. `text`, when the
+/// input is held whole, lets an error inside a tagged enum name its field
+/// ([`crate::json_paths::refine`]).
 fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
     mut de: serde_json::Deserializer<R>,
+    locate: impl FnOnce(usize, usize, &str) -> String,
     text: Option<&str>,
 ) -> Result<T> {
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = render_path(e.path());
-        let inner = e.into_inner();
+    let value = T::deserialize(&mut de).map_err(|inner| {
         let message = inner.to_string();
         if message.starts_with("number out of range") {
             // e.g. 1e999: a number that is not a finite f64
+            let path = locate(inner.line(), inner.column(), &message);
             return DealteamError::invalid(path, "the number is out of range; use a finite number");
         }
-        if inner.is_syntax() || inner.is_eof() {
-            DealteamError::new(
+        if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+            return DealteamError::new(
                 ErrorCode::InvalidJson,
                 "",
                 format!("the input is not valid JSON: {inner}"),
-            )
-        } else {
-            let path = match text {
-                Some(t) => crate::json_paths::refine(t, &path, &message),
-                None => path,
-            };
-            classify(&path, &message)
+            );
         }
+        let path = locate(inner.line(), inner.column(), &message);
+        let path = match text {
+            Some(t) => crate::json_paths::refine(t, &path, &message),
+            None => path,
+        };
+        classify(&path, &message)
     })?;
     de.end().map_err(|e| {
         DealteamError::new(
@@ -87,20 +97,6 @@ pub fn check_request_bytes(bytes: usize) -> Result<()> {
         return Err(DealteamError::too_large("", "request bytes", MAX_REQUEST_BYTES, bytes));
     }
     Ok(())
-}
-
-/// Deserialize `T` from any deserializer (used by the wasm facade with
-/// serde-wasm-bindgen), with the same error mapping as [`from_str`].
-pub fn from_deserializer<'de, D, T>(de: D) -> Result<T>
-where
-    D: serde::Deserializer<'de>,
-    D::Error: std::fmt::Display,
-    T: DeserializeOwned,
-{
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = render_path(e.path());
-        classify(&path, &e.into_inner().to_string())
-    })
 }
 
 /// Serialize a response as compact (or indented) JSON.
@@ -156,24 +152,6 @@ fn classify(path: &str, msg: &str) -> DealteamError {
         return DealteamError::new(ErrorCode::TooLarge, path, rest.trim().to_string());
     }
     DealteamError::new(ErrorCode::InvalidValue, path, crate::json_paths::plain(&msg))
-}
-
-fn render_path(p: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in p.iter() {
-        match seg {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
 }
 
 fn join(path: &str, name: &str) -> String {

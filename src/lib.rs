@@ -84,6 +84,7 @@ pub mod error;
 pub mod fit;
 pub mod insights;
 pub mod json;
+mod json_locate;
 mod json_paths;
 pub mod linalg;
 pub mod model;

@@ -64,7 +64,7 @@ impl EcosystemHandle {
                     "expected a Uint8Array or an array of Uint8Array chunks",
                 )
             })?;
-            let eco: Ecosystem = crate::json::from_reader(reader)?;
+            let eco: Ecosystem = crate::json::from_reader(reader, || JsChunks::new(&chunks).ok())?;
             Ok(EcosystemHandle {
                 index: EcosystemIndex::new(eco)?,
             })
