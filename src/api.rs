@@ -65,6 +65,15 @@ macro_rules! for_each_command {
             #[doc = " `predict` (SPEC §9, §10): win probabilities of proposed teams, explained."]
             $crate::insights::PredictCommand => predict as predict,
                 json "PredictRequest | string" -> "PredictResponse";
+            #[doc = " `psiStart` (SPEC §14): open a private match — blind your accounts (step 1)."]
+            $crate::psi::PsiStartCommand => psi_start as psiStart,
+                json "PsiStartRequest | string" -> "PsiStartResponse";
+            #[doc = " `psiReply` (SPEC §14): answer a private match (step 2)."]
+            $crate::psi::PsiReplyCommand => psi_reply as psiReply,
+                json "PsiReplyRequest | string" -> "PsiReplyResponse";
+            #[doc = " `psiFinish` (SPEC §14): finish a private match with your state and the other side's message."]
+            $crate::psi::PsiFinishCommand => psi_finish as psiFinish,
+                json "PsiFinishRequest | string" -> "PsiFinishResponse";
         }
     };
 }

@@ -91,6 +91,7 @@ pub mod model;
 pub mod money;
 pub mod num;
 pub mod plan;
+pub mod psi;
 pub mod rank;
 pub mod registry;
 pub mod sample;
