@@ -1,0 +1,44 @@
+// Private match benchmark, wasm side (docs/PERFORMANCE.md, docs/psi.md): N × N accounts
+// (half shared, three populations) through the npm package in Node — the same V8 wasm
+// engine as Chromium. Prints one JSON line (milliseconds); the native peer is
+// examples/bench_psi.rs on the same data.
+// Usage: node bench/accounts/psi_wasm.mjs [N (100000)]   (needs the built package in pkg/)
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, "..", "..", "pkg");
+const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
+if (!entry) {
+  console.error(`no package entry in ${pkg}; build the npm package first (scripts/build-pkg.sh)`);
+  process.exit(1);
+}
+const dt = await import(pathToFileURL(entry).href);
+const n = Number(process.argv[2] ?? 100000);
+const POPS = ["customer", "prospect", "opportunity"];
+const side = (offset) =>
+  Array.from({ length: n }, (_, i) => {
+    const k = i + offset;
+    const acc = { account: `Company ${k} Inc`, status: POPS[k % 3] };
+    if (k % 2 === 0) acc.domain = `company${k}.example`;
+    return acc;
+  });
+const [a, b] = [side(0), side(Math.floor(n / 2))];
+const time = (f) => {
+  const t = performance.now();
+  const r = f();
+  return [performance.now() - t, r];
+};
+const [startMs, s1] = time(() => dt.psiStart({ accounts: a }));
+const [replyMs, s2] = time(() => dt.psiReply({ accounts: b, message: s1.message }));
+const [finishAMs, fa] = time(() => dt.psiFinish({ state: s1.state, message: s2.message }));
+const [finishBMs, fb] = time(() => dt.psiFinish({ state: s2.state, message: fa.message }));
+if (fa.result.shared !== n - Math.floor(n / 2) || fb.result.shared !== fa.result.shared) {
+  console.error("wrong count", fa.result.shared, fb.result.shared);
+  process.exit(1);
+}
+console.log(JSON.stringify({
+  side: "wasm", accounts: n, shared: fa.result.shared, startMs, replyMs, finishAMs, finishBMs,
+  sideAMs: startMs + finishAMs, sideBMs: replyMs + finishBMs,
+}));
