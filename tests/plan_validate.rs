@@ -1,8 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! SPEC §7 `validate`: every checklist rule has a failing and a passing example.
 
+use dealteam::api::Command;
 use dealteam::plan::validate::{validate_plan, RULES};
-use dealteam::plan::{Plan, Severity};
+use dealteam::plan::{Plan, Severity, ValidateCommand};
 use serde_json::{json, Value};
 
 fn example() -> Value {
@@ -12,9 +13,19 @@ fn example() -> Value {
     .unwrap()
 }
 
-fn findings(v: &Value) -> Vec<(String, Severity, String)> {
+/// The `validate` command on `plan` (which simulates it, 400 trials, for `profit.partner`).
+fn validate(v: &Value) -> dealteam::plan::ValidateResponse {
     let plan: Plan = dealteam::json::from_str(&v.to_string()).unwrap();
-    validate_plan(&plan)
+    let req = dealteam::plan::ValidateRequest {
+        plan,
+        trials: Some(400),
+        seed: Some(3),
+    };
+    <ValidateCommand as Command>::run(req, &dealteam::clock::Ctx::frozen()).unwrap()
+}
+
+fn findings(v: &Value) -> Vec<(String, Severity, String)> {
+    validate(v)
         .findings
         .into_iter()
         .map(|f| (f.rule, f.severity, f.path))
@@ -121,9 +132,19 @@ fn cases() -> Vec<Case> {
             "partners[0].investments.branding",
         ),
         (
-            "split.adds_up",
+            "split.shares",
             Box::new(|v| v["split"] = json!({"model": "fixed", "percent": {"p1": 60, "p2": 30}})),
             "split.percent",
+        ),
+        (
+            "split.shares",
+            Box::new(|v| v["split"] = json!({"model": "fixed", "shares": {"p1": 1}})),
+            "split.shares.p2",
+        ),
+        (
+            "split.adds_up",
+            Box::new(|v| v["split"] = json!({"model": "fixed", "percent": {"p1": 60, "p2": 40, "p9": 0}})),
+            "split.percent.p9",
         ),
         ("split.adds_up", Box::new(|v| remove(v, "/split")), "split"),
         (
@@ -180,6 +201,82 @@ fn cases() -> Vec<Case> {
             }),
             "values",
         ),
+        ("legal.ip", Box::new(|v| remove(v, "/legal/ip")), "legal.ip"),
+        (
+            "legal.liability",
+            Box::new(|v| remove(v, "/legal/liability")),
+            "legal.liability",
+        ),
+        (
+            "legal.term",
+            Box::new(|v| remove(v, "/legal/term/start")),
+            "legal.term.start",
+        ),
+        (
+            "legal.term",
+            Box::new(|v| v["legal"]["term"]["start"] = json!("1 Jan 2027")),
+            "legal.term.start",
+        ),
+        (
+            "legal.term",
+            Box::new(|v| {
+                remove(v, "/legal/term/end");
+                remove(v, "/legal/term/renewal");
+            }),
+            "legal.term.end",
+        ),
+        (
+            "legal.term",
+            Box::new(|v| v["legal"]["term"]["end"] = json!("2026-12-31")),
+            "legal.term.end",
+        ),
+        (
+            "legal.term",
+            Box::new(|v| remove(v, "/legal/term/terminationNoticeDays")),
+            "legal.term.terminationNoticeDays",
+        ),
+        ("data.sharing", Box::new(|v| remove(v, "/dataSharing")), "dataSharing"),
+        (
+            "data.sharing",
+            Box::new(|v| remove(v, "/dataSharing/access")),
+            "dataSharing.access",
+        ),
+        (
+            "engagement.rules",
+            Box::new(|v| remove(v, "/engagement/rules")),
+            "engagement.rules",
+        ),
+        (
+            "engagement.kind",
+            Box::new(|v| remove(v, "/engagement/kind")),
+            "engagement.kind",
+        ),
+        (
+            "customer.contact",
+            Box::new(|v| remove(v, "/customerContact")),
+            "customerContact",
+        ),
+        (
+            "project.manager",
+            Box::new(|v| remove(v, "/projectManager")),
+            "projectManager",
+        ),
+        (
+            "enablement.presales",
+            Box::new(|v| remove(v, "/enablement")),
+            "enablement.presales",
+        ),
+        ("branding.usage", Box::new(|v| remove(v, "/branding")), "branding.usage"),
+        (
+            "audit.cadence",
+            Box::new(|v| remove(v, "/audit/cadence")),
+            "audit.cadence",
+        ),
+        (
+            "profit.partner",
+            Box::new(|v| v["partners"][1]["investments"]["monthlyCost"] = json!("90000.00")),
+            "partners[1].investments",
+        ),
         (
             "plan.simulatable",
             Box::new(|v| v["pipeline"]["dealSize"]["p90"] = json!("100.00")),
@@ -210,9 +307,13 @@ fn each_rule_fails_on_its_gap_and_only_there() {
             "{rule} at {path} not found in {f:?}"
         );
         // the passing example of the same rule is the unedited plan (no findings at all)
-        let severity = RULES.iter().find(|(r, _)| *r == rule).unwrap().1;
-        let plan: Plan = dealteam::json::from_str(&v.to_string()).unwrap();
-        let r = validate_plan(&plan);
+        let severity = f.iter().find(|(r, _, p)| r == rule && p == path).unwrap().1;
+        assert_eq!(
+            Some(&severity),
+            RULES.iter().find(|(r, _)| *r == rule).map(|x| &x.1),
+            "{rule}"
+        );
+        let r = validate(&v);
         if f.iter().all(|(_, s, _)| *s == Severity::Warning) {
             assert!(r.ok, "{rule}: warnings only keep ok");
         }

@@ -35,14 +35,24 @@ impl Command for SimulateCommand {
     }
 }
 
-/// `validate` (SPEC §10): `{plan}` → `{ok, findings}`.
+/// `validate` (SPEC §10, §15): `{plan, trials?, seed?}` → `{ok, findings}`. The plan is
+/// simulated once, when it can be, for `profit.partner`.
 pub struct ValidateCommand;
 impl Command for ValidateCommand {
     const NAME: &'static str = "validate";
     type Request = ValidateRequest;
     type Response = ValidateResponse;
-    fn run(req: Self::Request, _ctx: &Ctx) -> Result<Self::Response> {
-        Ok(validate::validate_plan(&req.plan))
+    fn run(req: Self::Request, ctx: &Ctx) -> Result<Self::Response> {
+        let trials = model::check_trials(req.trials)?;
+        let sim = model::check_plan(&req.plan).ok().and_then(|_| {
+            let r = SimulateRequest {
+                plan: req.plan.clone(),
+                trials: Some(trials),
+                seed: req.seed,
+            };
+            simulate(r, ctx).ok()
+        });
+        Ok(validate::validate_with(&req.plan, sim.as_ref()))
     }
 }
 

@@ -17,7 +17,7 @@ use crate::error::DealteamError;
 use crate::plan::model::check_trials;
 use crate::plan::sim::simulate;
 use crate::plan::types::{AgreementRequest, Finding, Plan, Severity, SimulateRequest, SimulateResponse};
-use crate::plan::validate::validate_plan;
+use crate::plan::validate::validate_with;
 use crate::Result;
 use markdown::{list, opt, range};
 use std::fmt::Write;
@@ -35,7 +35,7 @@ pub fn draft_agreement(req: &AgreementRequest, ctx: &Ctx) -> Result<String> {
         },
         ctx,
     );
-    let findings = validate_plan(plan).findings;
+    let findings = validate_with(plan, sim.as_ref().ok()).findings;
     let cur = plan
         .currency
         .as_ref()

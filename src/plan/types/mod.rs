@@ -9,6 +9,7 @@
 pub mod agreement;
 pub mod audit;
 pub mod incentives;
+pub mod framework;
 pub mod plan;
 pub mod reforecast;
 pub mod simulate;
@@ -17,6 +18,7 @@ pub mod validate;
 pub use agreement::*;
 pub use audit::*;
 pub use incentives::*;
+pub use framework::*;
 pub use plan::*;
 pub use reforecast::*;
 pub use simulate::*;

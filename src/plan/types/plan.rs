@@ -6,6 +6,7 @@
 //! fields it needs are present (see `plan::model`).
 
 use crate::money::{Currency, Money};
+use crate::plan::types::framework::{Branding, DataSharing, Enablement, Engagement, Legal};
 use crate::splits::SplitRule;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -94,6 +95,34 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub vision: Option<String>,
+    /// Intellectual property, liability and term (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub legal: Option<Legal>,
+    /// What customer data is shared, how, and who may see it (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub data_sharing: Option<DataSharing>,
+    /// Rules of engagement and the kind of collaboration (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub engagement: Option<Engagement>,
+    /// The customer's one named point of contact (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub customer_contact: Option<String>,
+    /// Who runs delivery (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub project_manager: Option<String>,
+    /// Pre-sales training and support committed (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub enablement: Option<Enablement>,
+    /// How the partners' brands may be used (SPEC §15).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub branding: Option<Branding>,
     /// How the plan is audited against reality (SPEC §15).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
@@ -115,6 +144,11 @@ pub struct PlanAudit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub off_track_below: Option<f64>,
+    /// How often actual results are compared with the plan (e.g. "quarterly"); the
+    /// `audit.cadence` rule asks for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub cadence: Option<String>,
 }
 
 /// A partner of a plan.

@@ -10,6 +10,15 @@ use serde::{Deserialize, Serialize};
 pub struct ValidateRequest {
     /// The plan to check.
     pub plan: Plan,
+    /// Trials of the simulation behind `profit.partner` (default 10,000; the plan is
+    /// simulated only when it can be).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
+    pub trials: Option<u64>,
+    /// Seed of that simulation (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
+    pub seed: Option<u64>,
 }
 
 /// How serious a finding is.

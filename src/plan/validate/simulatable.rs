@@ -11,7 +11,9 @@ use crate::plan::validate::findings::Findings;
 /// objectives' metrics, dates and missing parts).
 pub fn numbers(plan: &Plan, o: &mut Findings) {
     let Err(e) = check_plan(plan) else { return };
-    let split_reported = o.0.iter().any(|f| f.rule == "split.adds_up");
+    let split_reported =
+        o.0.iter()
+            .any(|f| f.rule == "split.adds_up" || f.rule == "split.shares");
     for e in std::iter::once(e.clone()).chain(e.others) {
         let covered = ["offer", "pipeline", "split", "partners"];
         let dup = (e.code == ErrorCode::MissingField && covered.contains(&e.path.as_str()))
