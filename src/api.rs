@@ -49,6 +49,9 @@ macro_rules! for_each_command {
             #[doc = " `agreement` (SPEC §7, §10): the plan as a Markdown agreement."]
             $crate::plan::AgreementCommand => draft_agreement as draftAgreement,
                 text "AgreementRequest | string" -> "string";
+            #[doc = " `verify` (SPEC §15): does a signed copy of the agreement match the plan?"]
+            $crate::plan::VerifyCommand => verify_agreement as verifyAgreement,
+                json "VerifyRequest | string" -> "VerifyResponse";
             #[doc = " `audit` (SPEC §7, §10): compare a plan with monthly actuals."]
             $crate::plan::AuditCommand => audit_plan as auditPlan, json "AuditRequest | string" -> "AuditResponse";
             #[doc = " `register` (SPEC §8, §10): accept or refuse a deal registration."]

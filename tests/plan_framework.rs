@@ -79,9 +79,12 @@ fn complete(parts: &[u32], subscription: bool, kind: &str, mdf: u32, win: f64) -
     })
 }
 
+/// A rule and the edit that takes its field away.
+type Gap = (&'static str, Box<dyn Fn(&mut Value)>);
+
 /// Each rule with the edit that takes away exactly its field (`partners.present` aside:
 /// taking a partner away changes every per-partner field at once).
-fn gaps(n: usize, recurring: bool) -> Vec<(&'static str, Box<dyn Fn(&mut Value)>)> {
+fn gaps(n: usize, recurring: bool) -> Vec<Gap> {
     let last = n - 1;
     vec![
         ("lead.partner", Box::new(|v| v["partners"][0]["lead"] = json!(false))),

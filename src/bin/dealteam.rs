@@ -13,6 +13,7 @@ fn usage() -> String {
     format!(
         "usage: dealteam <command> [FILE|-] [--pretty]
        dealteam audit [FILE|-] --actuals-csv ACTUALS.csv [--pretty]
+       dealteam agreement [FILE|-] [--html]
        dealteam sample [--partners N] [--seed S] [--pretty]
 commands: {}, sample",
         dealteam::api::COMMANDS.join(", ")
@@ -39,7 +40,8 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<String, DealteamError> {
     let pretty = args.iter().any(|a| a == "--pretty");
     let (csv, args) = take_option(args, "--actuals-csv")?;
-    let rest: Vec<&String> = args.iter().filter(|a| *a != "--pretty").collect();
+    let html = args.iter().any(|a| a == "--html");
+    let rest: Vec<&String> = args.iter().filter(|a| *a != "--pretty" && *a != "--html").collect();
     let Some(cmd) = rest.first() else {
         return Err(DealteamError::new(ErrorCode::UnknownCommand, "", usage()));
     };
@@ -50,6 +52,9 @@ fn run(args: &[String]) -> Result<String, DealteamError> {
         return sample(&rest[1..], pretty);
     }
     let mut input = read_input(rest.get(1).map(|s| s.as_str()))?;
+    if html {
+        return agreement_html(cmd, &input);
+    }
     if let Some(file) = csv {
         input = with_actuals_csv(cmd, &input, &file)?;
     }
@@ -99,6 +104,18 @@ fn with_actuals_csv(cmd: &str, input: &str, file: &str) -> Result<String, Dealte
     };
     obj.insert("actualsCsv".into(), serde_json::Value::String(text));
     Ok(req.to_string())
+/// `dealteam agreement FILE --html`: the printable HTML page of the agreement (the
+/// request's `format` set to `html`).
+fn agreement_html(cmd: &str, input: &str) -> Result<String, DealteamError> {
+    if cmd != "agreement" {
+        return Err(DealteamError::invalid(
+            "",
+            format!("`--html` is an option of `agreement`, not of `{cmd}`"),
+        ));
+    }
+    let mut req: dealteam::plan::AgreementRequest = dealteam::json::from_str(input)?;
+    req.format = Some(dealteam::plan::AgreementFormat::Html);
+    dealteam::plan::agreement::draft_agreement(&req, &Ctx::native())
 }
 
 /// Read the request, refusing one over the request-bytes limit before reading it whole.

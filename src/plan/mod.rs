@@ -56,7 +56,7 @@ impl Command for ValidateCommand {
     }
 }
 
-/// `agreement` (SPEC §10): `{plan, trials?, seed?}` → Markdown.
+/// `agreement` (SPEC §10, §15): `{plan, trials?, seed?, locale?, format?}` → Markdown or HTML.
 pub struct AgreementCommand;
 impl Command for AgreementCommand {
     const NAME: &'static str = "agreement";
@@ -67,6 +67,17 @@ impl Command for AgreementCommand {
     }
     fn render(resp: &Self::Response, _pretty: bool) -> Result<String> {
         Ok(resp.clone())
+    }
+}
+
+/// `verify` (SPEC §15): `{markdown, plan}` → `{matches, reason, planHash, documentHash, line}`.
+pub struct VerifyCommand;
+impl Command for VerifyCommand {
+    const NAME: &'static str = "verify";
+    type Request = VerifyRequest;
+    type Response = VerifyResponse;
+    fn run(req: Self::Request, ctx: &Ctx) -> Result<Self::Response> {
+        agreement::verify_agreement(&req, ctx)
     }
 }
 

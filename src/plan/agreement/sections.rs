@@ -1,220 +1,280 @@
-//! The sections of the agreement drawn from the plan's structured parts (SPEC §7):
-//! parties, offer, objectives, remuneration and split, investments, pipeline and
-//! exclusivity, with the simulated figures where the plan can be simulated.
+//! The sections of the agreement, in order ([`SECTIONS`]); the renderer numbers them.
+//! Each section reads the plan (and the simulated figures) through a [`Draft`] and
+//! returns its blocks, or `None` to leave itself out.
+//!
+//! **Adding a part of the plan to the agreement** is one function and one row of
+//! [`SECTIONS`] (e.g. the plan's incentives, after "Remuneration and revenue split").
+//! The people and the collaboration are here; the terms in words in `terms.rs`; the
+//! figures in `figures.rs`; the outlook, open points and signatures in `closing.rs`.
 
-use crate::plan::agreement::markdown::{md, money, opt, pct, round2};
-use crate::plan::types::{MayPursue, Offer, Plan, Rate, SimulateResponse};
-use std::fmt::Write;
+use crate::money::Money;
+use crate::plan::agreement::doc::{labelled, t, Block, Inline};
+use crate::plan::agreement::format::Locale;
+use crate::plan::agreement::words;
+use crate::plan::agreement::{closing, figures, terms};
+use crate::plan::types::{Finding, Plan, SimulateResponse};
+use crate::DealteamError;
 
-/// 1. Parties: a table of the partners.
-pub(crate) fn parties(w: &mut String, plan: &Plan) {
-    let _ = writeln!(w, "## 1. Parties\n");
-    let _ = writeln!(
-        w,
-        "| Partner | Id | Role | Lead | Partnership manager |\n|---|---|---|---|---|"
-    );
-    for p in &plan.partners {
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} | {} | {} |",
-            md(&p.name),
-            md(&p.id),
-            opt(&p.role),
-            if p.lead { "yes" } else { "no" },
-            opt(&p.manager)
-        );
-    }
-    let _ = writeln!(w);
+/// What every section reads: the plan, its simulated figures (or why there are none),
+/// the open points, and the number format.
+pub(crate) struct Draft<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// The simulated figures, or why the plan cannot be simulated yet.
+    pub sim: std::result::Result<&'a SimulateResponse, &'a DealteamError>,
+    /// The checklist's findings (`validate`).
+    pub findings: &'a [Finding],
+    /// Number and date format.
+    pub loc: Locale,
+    /// The currency code (`EUR`), empty when the plan has none.
+    pub cur: String,
+    /// Decimal places of money.
+    pub minor: u32,
 }
 
-/// 3. Offer: what is sold and how revenue is recognised.
-pub(crate) fn offer(w: &mut String, plan: &Plan) {
-    let _ = writeln!(w, "## 3. Offer\n");
-    let text = match &plan.offer {
-        None => "_(not stated)_".to_string(),
-        Some(Offer::OneTime {}) => "One-time sale: all revenue is recognised in the month the deal is booked.".into(),
-        Some(Offer::Subscription { term_months, monthly_churn, renewal_rate }) => format!(
-            "Subscription of {term_months}-month terms, billed in equal monthly parts; expected monthly churn {}%, renewal rate {}%.",
-            pct(*monthly_churn),
-            pct(*renewal_rate)
-        ),
-        Some(Offer::Consumption { term_months, monthly_growth, monthly_churn, renewal_rate }) => format!(
-            "Consumption over {term_months}-month terms, starting at the deal value / {term_months} a month and growing {}% a month; expected monthly churn {}%, renewal rate {}%.",
-            pct(*monthly_growth),
-            pct(*monthly_churn),
-            pct(*renewal_rate)
-        ),
+impl Draft<'_> {
+    /// An amount in the currency's format.
+    pub fn money(&self, m: &Money) -> String {
+        let cur = if self.cur.is_empty() {
+            "(currency not stated)"
+        } else {
+            &self.cur
+        };
+        self.loc.money(m, cur, self.minor)
+    }
+
+    /// An optional amount (`not stated` when absent).
+    pub fn opt_money(&self, m: &Option<Money>) -> Vec<Inline> {
+        match m {
+            Some(m) => vec![t(self.money(m))],
+            None => not_stated(),
+        }
+    }
+
+    /// The simulated figures, when there are some.
+    pub fn figures(&self) -> Option<&SimulateResponse> {
+        self.sim.ok()
+    }
+}
+
+/// A section: its title (numbered when rendered) and its blocks.
+pub(crate) struct Section {
+    /// The title, without its number.
+    pub title: &'static str,
+    /// The content.
+    pub blocks: Vec<Block>,
+}
+
+/// A section function.
+pub(crate) type SectionFn = fn(&Draft) -> Option<Section>;
+
+/// The sections of the agreement, in order.
+pub(crate) const SECTIONS: &[SectionFn] = &[
+    parties,
+    leadership,
+    collaboration,
+    objectives,
+    success,
+    figures::remuneration,
+    figures::investments,
+    figures::pipeline,
+    terms::engagement,
+    terms::data_sharing,
+    terms::governance,
+    terms::mediation,
+    terms::legal,
+    terms::exclusivity,
+    terms::values,
+    closing::outlook,
+    closing::open_points,
+    closing::signatures,
+];
+
+/// `not stated`, in italics.
+pub(crate) fn not_stated() -> Vec<Inline> {
+    vec![Inline::Em("not stated".into())]
+}
+
+/// Optional text (`not stated` when blank).
+pub(crate) fn text(s: &Option<String>) -> Vec<Inline> {
+    match s.as_deref().map(str::trim) {
+        Some(x) if !x.is_empty() => vec![t(x)],
+        _ => not_stated(),
+    }
+}
+
+/// Text that must be there (`not stated` when blank).
+pub(crate) fn text_of(s: &str) -> Vec<Inline> {
+    text(&Some(s.to_string()))
+}
+
+/// Parties: who the partners are.
+fn parties(d: &Draft) -> Option<Section> {
+    let mut blocks = vec![];
+    if d.plan.partners.is_empty() {
+        blocks.push(Block::Para(not_stated()));
+    } else {
+        let names: Vec<String> = d.plan.partners.iter().map(|p| words::name_of(d.plan, &p.id)).collect();
+        blocks.push(Block::Para(vec![t(format!(
+            "This agreement is made between {}.",
+            words::and_list(&names)
+        ))]));
+        let rows = d
+            .plan
+            .partners
+            .iter()
+            .map(|p| {
+                vec![
+                    text_of(&words::name_of(d.plan, &p.id)),
+                    p.role
+                        .as_deref()
+                        .map(|r| vec![t(words::role(r))])
+                        .unwrap_or_else(not_stated),
+                    text(&p.manager),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(
+            vec!["Partner".into(), "Role".into(), "Partnership manager".into()],
+            rows,
+        ));
+        blocks.push(Block::Para(vec![t(
+            "Each partnership manager is the partner's contact for everything this agreement covers.",
+        )]));
+    }
+    Some(Section {
+        title: "Parties",
+        blocks,
+    })
+}
+
+/// Leadership and delivery: the lead partner, the opportunity lead, the project
+/// manager and the customer's contact.
+fn leadership(d: &Draft) -> Option<Section> {
+    let p = d.plan;
+    let leads: Vec<String> = p
+        .partners
+        .iter()
+        .filter(|q| q.lead)
+        .map(|q| words::name_of(p, &q.id))
+        .collect();
+    let lead = if leads.is_empty() {
+        not_stated()
+    } else {
+        vec![t(words::and_list(&leads))]
     };
-    let _ = writeln!(w, "{text}\n");
+    let items = vec![
+        labelled("Lead partner", lead),
+        labelled("Leads the opportunity", text(&p.opportunity_lead)),
+        labelled("Runs delivery (project manager)", text(&p.project_manager)),
+        labelled("The customer's single point of contact", text(&p.customer_contact)),
+    ];
+    Some(Section {
+        title: "Leadership and delivery",
+        blocks: vec![Block::List(false, items)],
+    })
 }
 
-/// 4. Joint objectives, with the simulated probability of each.
-pub(crate) fn objectives(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur: &str) {
-    let _ = writeln!(w, "## 4. Joint objectives\n");
-    if plan.objectives.is_empty() {
-        let _ = writeln!(w, "_(not stated)_\n");
-        return;
-    }
-    let _ = writeln!(
-        w,
-        "| Metric | Target | By month | Owner | Simulated probability |\n|---|---|---|---|---|"
-    );
-    for (i, o) in plan.objectives.iter().enumerate() {
-        let p = sim
-            .and_then(|s| s.objectives.get(i))
-            .map(|r| format!("{}%", pct(r.probability)))
-            .unwrap_or_else(|| "—".into());
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} | {} | {p} |",
-            md(&o.metric),
-            money(&o.target, cur),
-            o.by_month.map(|b| b.to_string()).unwrap_or_else(|| "—".into()),
-            opt(&o.owner)
-        );
-    }
-    let _ = writeln!(w);
+/// The collaboration: its kind, its term and what is sold.
+fn collaboration(d: &Draft) -> Option<Section> {
+    let p = d.plan;
+    let mut items = vec![];
+    let kind = p.engagement.as_ref().and_then(|e| e.kind);
+    items.push(labelled(
+        "Kind of collaboration",
+        kind.map(|k| vec![t(capitalise(k.words()))]).unwrap_or_else(not_stated),
+    ));
+    items.push(labelled("What is sold", figures::offer_words(d)));
+    let horizon = p
+        .horizon_months
+        .map(|h| format!("{h} months"))
+        .unwrap_or_else(|| "not stated".into());
+    items.push(labelled("Period the plan covers", vec![t(horizon)]));
+    let blocks = vec![Block::List(false, items)];
+    Some(Section {
+        title: "The collaboration",
+        blocks,
+    })
 }
 
-/// 6. Remuneration and revenue split, with each partner's expected revenue.
-pub(crate) fn remuneration(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur: &str) {
-    let _ = writeln!(w, "## 6. Remuneration and revenue split\n");
-    match &plan.split {
-        Some(rule) => {
-            let json = serde_json::to_string(rule).unwrap_or_default().replace('`', "'");
-            let _ = writeln!(w, "Recognised revenue is divided every month by this rule (SPEC §5; parts add up to the cent):\n\n```json\n{json}\n```\n");
-        }
-        None => {
-            let _ = writeln!(w, "_(split rule not stated)_\n");
-        }
-    }
-    let r = plan.remuneration.clone().unwrap_or_default();
-    let _ = writeln!(
-        w,
-        "- **Recurring revenue:** {}\n- **Notes:** {}\n",
-        opt(&r.recurring),
-        opt(&r.notes)
-    );
-    if let Some(s) = sim {
-        let _ = writeln!(
-            w,
-            "| Partner | Share of expected revenue | Expected revenue (mean) | p5 – p95 |\n|---|---|---|---|"
-        );
-        let total = s.totals.revenue.mean.0;
-        for p in &plan.partners {
-            if let Some(t) = s.partners.get(&p.id) {
-                let share = t
-                    .share
-                    .mean
-                    .0
-                    .checked_mul(rust_decimal::Decimal::from(100))
-                    .and_then(|x| x.checked_div(total))
-                    .map(|x| format!("{}%", x.round_dp(1)))
-                    .unwrap_or_else(|| "—".to_string());
-                let _ = writeln!(
-                    w,
-                    "| {} | {share} | {} {cur} | {} – {} |",
-                    md(&p.name),
-                    t.share.mean,
-                    t.share.p5,
-                    t.share.p95
-                );
-            }
-        }
-        let _ = writeln!(w);
-    }
+/// First letter upper case.
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
-/// 7. Investments, with ROPI and the payback month.
-pub(crate) fn investments(w: &mut String, plan: &Plan, sim: Option<&SimulateResponse>, cur: &str) {
-    let _ = writeln!(w, "## 7. Investments\n");
-    let _ = writeln!(w, "| Partner | MDF | Enablement | Branding | Monthly cost | Total over horizon | ROPI mean (p5 – p95) | Payback month (median) |\n|---|---|---|---|---|---|---|---|");
-    for p in &plan.partners {
-        let inv = p.investments.clone().unwrap_or_default();
-        let t = sim.and_then(|s| s.partners.get(&p.id));
-        let total = t
-            .map(|t| format!("{} {cur}", t.investment))
-            .unwrap_or_else(|| "—".into());
-        let ropi = t
-            .and_then(|t| t.ropi.as_ref())
-            .map(|r| format!("{} ({} – {})", round2(r.mean), round2(r.p5), round2(r.p95)))
-            .unwrap_or_else(|| "—".into());
-        let payback = t
-            .and_then(|t| t.payback.p50)
-            .map(|m| m.to_string())
-            .unwrap_or_else(|| "—".into());
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} | {} | {} | {total} | {ropi} | {payback} |",
-            md(&p.name),
-            money(&inv.mdf, cur),
-            money(&inv.enablement, cur),
-            money(&inv.branding, cur),
-            money(&inv.monthly_cost, cur)
-        );
+/// Joint objectives, with the simulated likelihood of each.
+fn objectives(d: &Draft) -> Option<Section> {
+    let p = d.plan;
+    if p.objectives.is_empty() {
+        return Some(Section {
+            title: "Joint objectives",
+            blocks: vec![Block::Para(not_stated())],
+        });
     }
-    let _ = writeln!(
-        w,
-        "\nMDF, enablement and branding are spent in month 1, the monthly cost every month.\n"
-    );
+    let start = p
+        .legal
+        .as_ref()
+        .and_then(|l| l.term.as_ref())
+        .and_then(|t| t.start.clone());
+    let rows = p
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let by = match (o.by_month, &start) {
+                (Some(m), Some(s)) => match d.loc.plan_month(s, m) {
+                    Some(cal) => vec![t(format!("month {m} ({cal})"))],
+                    None => vec![t(format!("month {m}"))],
+                },
+                (Some(m), None) => vec![t(format!("month {m}"))],
+                (None, _) => not_stated(),
+            };
+            let likely = d
+                .figures()
+                .and_then(|s| s.objectives.get(i))
+                .map(|r| d.loc.pct(r.probability))
+                .unwrap_or_else(|| "—".into());
+            vec![
+                vec![t(words::metric(p, &o.metric))],
+                d.opt_money(&o.target),
+                by,
+                text(&o.owner),
+                vec![t(likely)],
+            ]
+        })
+        .collect();
+    let head = ["Objective", "Target", "Reached by", "Owner", "Likelihood"];
+    let mut blocks = vec![Block::Table(head.iter().map(|s| s.to_string()).collect(), rows)];
+    if d.figures().is_some() {
+        blocks.push(Block::Para(vec![t(
+            "The likelihood is the share of the simulated outcomes of this plan (section \"Simulated outlook\") in which the objective is reached.",
+        )]));
+    }
+    Some(Section {
+        title: "Joint objectives",
+        blocks,
+    })
 }
 
-/// 8. Pipeline and sales cycle.
-pub(crate) fn pipeline(w: &mut String, plan: &Plan, cur: &str) {
-    let _ = writeln!(w, "## 8. Pipeline and sales cycle\n");
-    if let Some(p) = &plan.pipeline {
-        let rate = match &p.opportunities_per_month {
-            Rate::Constant(x) => format!("{x} opportunities a month"),
-            Rate::Ramp(v) => format!(
-                "a ramp of {} opportunities a month",
-                v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
-            ),
-        };
-        let c = &p.sales_cycle_days;
-        let _ = writeln!(
-            w,
-            "- **Expected pipeline:** {rate}, won with probability {}%\n- **Deal size:** median {}, 90th percentile {}\n- **Sales cycle:** {}–{} days, most likely {}",
-            pct(p.win_probability),
-            money(&Some(p.deal_size.median), cur),
-            money(&Some(p.deal_size.p90), cur),
-            c.min,
-            c.max,
-            c.mode
-        );
-    }
-    let r = plan.pipeline_requirements.clone().unwrap_or_default();
-    let _ = writeln!(
-        w,
-        "- **Required opportunities per month:** {}\n- **Required pipeline value:** {}\n- **Target sales cycle:** {}\n- **Notes:** {}\n",
-        r.opportunities_per_month.map(|x| x.to_string()).unwrap_or_else(|| "_(not stated)_".into()),
-        money(&r.pipeline_value, cur),
-        r.max_sales_cycle_days.map(|x| format!("at most {x} days")).unwrap_or_else(|| "_(not stated)_".into()),
-        opt(&r.notes)
-    );
-}
-
-/// 11. Exclusivity.
-pub(crate) fn exclusivity(w: &mut String, plan: &Plan) {
-    let _ = writeln!(w, "## 11. Exclusivity\n");
-    let ex = plan.exclusivity.clone().unwrap_or_default();
-    let exclusive = match ex.exclusive {
-        Some(true) => "The collaboration is exclusive.",
-        Some(false) => "The collaboration is not exclusive.",
-        None => "_(exclusivity not stated)_",
+/// How success is measured.
+fn success(d: &Draft) -> Option<Section> {
+    let items: Vec<Vec<Inline>> = d
+        .plan
+        .success_measures
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| vec![t(s.trim())])
+        .collect();
+    let blocks = if items.is_empty() {
+        vec![Block::Para(not_stated())]
+    } else {
+        vec![Block::List(false, items)]
     };
-    let _ = writeln!(w, "{exclusive}\n");
-    for p in &plan.partners {
-        let may = match &ex.may_pursue_similar {
-            Some(MayPursue::All(b)) => Some(*b),
-            Some(MayPursue::PerPartner(m)) => m.get(&p.id).copied(),
-            None => None,
-        };
-        let text = match may {
-            Some(true) => "may pursue similar arrangements with others",
-            Some(false) => "may not pursue similar arrangements with others",
-            None => "_(not stated)_",
-        };
-        let _ = writeln!(w, "- {}: {text}", md(&p.name));
-    }
-    let _ = writeln!(w);
+    Some(Section {
+        title: "How success is measured",
+        blocks,
+    })
 }
