@@ -27,22 +27,6 @@ fn plain(s: &str) -> String {
     out.replace('`', "").replace("s's ", "s' ")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn checklist_messages_in_plain_words() {
-        assert_eq!(
-            super::plain("add at least one joint objective with a `metric` (bookings, revenue or share:<partnerId>) and a `target`"),
-            "add at least one joint objective with a metric and a target"
-        );
-        assert_eq!(
-            super::plain("name Beta Integrators's partnership manager (`manager`)"),
-            "name Beta Integrators' partnership manager"
-        );
-        assert_eq!(super::plain("keep (this) as is"), "keep (this) as is");
-    }
-}
-
 /// The simulated outlook: bookings and revenue over the plan's period, or why the plan
 /// cannot be simulated yet.
 pub(crate) fn outlook(d: &Draft) -> Option<Section> {
@@ -134,4 +118,20 @@ pub(crate) fn signatures(d: &Draft) -> Option<Section> {
         title: "Signatures",
         blocks,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn checklist_messages_in_plain_words() {
+        assert_eq!(
+            super::plain("add at least one joint objective with a `metric` (bookings, revenue or share:<partnerId>) and a `target`"),
+            "add at least one joint objective with a metric and a target"
+        );
+        assert_eq!(
+            super::plain("name Beta Integrators's partnership manager (`manager`)"),
+            "name Beta Integrators' partnership manager"
+        );
+        assert_eq!(super::plain("keep (this) as is"), "keep (this) as is");
+    }
 }
