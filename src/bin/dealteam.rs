@@ -104,6 +104,8 @@ fn with_actuals_csv(cmd: &str, input: &str, file: &str) -> Result<String, Dealte
     };
     obj.insert("actualsCsv".into(), serde_json::Value::String(text));
     Ok(req.to_string())
+}
+
 /// `dealteam agreement FILE --html`: the printable HTML page of the agreement (the
 /// request's `format` set to `html`).
 fn agreement_html(cmd: &str, input: &str) -> Result<String, DealteamError> {

@@ -8,8 +8,8 @@
 
 pub mod agreement;
 pub mod audit;
-pub mod incentives;
 pub mod framework;
+pub mod incentives;
 pub mod plan;
 pub mod reforecast;
 pub mod simulate;
@@ -17,8 +17,8 @@ pub mod validate;
 
 pub use agreement::*;
 pub use audit::*;
-pub use incentives::*;
 pub use framework::*;
+pub use incentives::*;
 pub use plan::*;
 pub use reforecast::*;
 pub use simulate::*;
