@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Private set intersection (SPEC §14, docs/psi.md): the counts equal the plain
 //! intersection, tampered / replayed / wrong-step messages are rejected with the path of
 //! the fault, and the same seeds give the same messages.
