@@ -354,3 +354,77 @@ fn the_same_seed_gives_the_same_payouts_whatever_the_steps() {
     let mdf = one.partners["p2"].payouts.as_ref().unwrap().mdf_cash.clone();
     assert!(mdf.p5.0 < mdf.p95.0, "some claims are rejected, some reimbursed");
 }
+
+#[test]
+fn validate_warns_about_incentives_that_cannot_work() {
+    let inc = json!({
+        "thresholds": [{"partner": "p2", "period": "month", "tiers": [
+            {"revenue": "1000.00", "bonusPercent": 2}, {"revenue": "900000000.00", "bonusPercent": 5}]}],
+        "clawbackMonths": 18,
+        "mdf": {"contributions": {"p1": "1000.00"}, "requests": [{"partner": "p2", "month": 2, "amount": "1500.00"}]}});
+    let out = dealteam::plan::validate::validate_plan(&parse_plan(base(subscription(), 24, inc)));
+    let rules: Vec<(&str, &str)> = out
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.path.as_str()))
+        .collect();
+    assert!(
+        rules.contains(&(
+            "incentives.threshold.unreached",
+            "incentives.thresholds[0].tiers[1].revenue"
+        )),
+        "{rules:?}"
+    );
+    assert!(
+        !rules.iter().any(|r| r.1 == "incentives.thresholds[0].tiers[0].revenue"),
+        "the first tier is reached"
+    );
+    assert!(rules.contains(&("incentives.clawback.term", "incentives.clawbackMonths")));
+    assert!(rules.contains(&("incentives.mdf.pool", "incentives.mdf")));
+    assert!(out
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with("incentives."))
+        .all(|f| f.severity == dealteam::plan::Severity::Warning));
+    // a bad value is an error of the plan, with its path
+    let bad = json!({"holdMonths": 30});
+    let out = dealteam::plan::validate::validate_plan(&parse_plan(base(subscription(), 24, bad)));
+    assert!(out
+        .findings
+        .iter()
+        .any(|f| f.rule == "plan.simulatable" && f.path == "incentives.holdMonths"));
+}
+
+#[test]
+fn the_agreement_states_the_incentives_in_words_with_expected_payouts() {
+    use dealteam::plan::incentives::words::{expected_payouts, incentive_terms};
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/plan-incentives.json")).unwrap();
+    let req: SimulateRequest = dealteam::json::from_str(&text).unwrap();
+    let fmt = |m: &dealteam::money::Money| format!("EUR {m}");
+    let terms = incentive_terms(&req.plan, req.plan.incentives.as_ref().unwrap(), &fmt);
+    let all = terms.join(" ");
+    assert!(
+        all.contains("Beta Integrators earns 40% of the customer's revenue in months 1 to 3 after booking, then 20%"),
+        "{all}"
+    );
+    assert!(
+        all.contains("every referral partner earns EUR 1500.00 for every new customer booked"),
+        "{all}"
+    );
+    assert!(all.contains("within 6 months of booking"), "{all}");
+    assert!(!all.contains("p2"), "names, not ids: {all}");
+    let res = simulate(
+        SimulateRequest {
+            trials: Some(300),
+            ..req.clone()
+        },
+        &Ctx::native(),
+    )
+    .unwrap();
+    let pays = expected_payouts(&req.plan, &res, &fmt);
+    assert_eq!(pays.len(), 3, "{pays:?}");
+    assert!(
+        pays[1].starts_with("Beta Integrators: expected payouts of EUR "),
+        "{pays:?}"
+    );
+}

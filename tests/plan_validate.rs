@@ -292,6 +292,27 @@ fn cases() -> Vec<Case> {
             Box::new(|v| v["horizonMonths"] = json!(0)),
             "horizonMonths",
         ),
+        (
+            "incentives.threshold.unreached",
+            Box::new(|v| {
+                v["incentives"] = json!({"thresholds": [{"partner": "p2", "tiers": [
+                    {"revenue": "5000000000.00", "bonusPercent": 5}]}]})
+            }),
+            "incentives.thresholds[0].tiers[0].revenue",
+        ),
+        (
+            "incentives.clawback.term",
+            Box::new(|v| v["incentives"] = json!({"clawbackMonths": 24})),
+            "incentives.clawbackMonths",
+        ),
+        (
+            "incentives.mdf.pool",
+            Box::new(|v| {
+                v["incentives"] = json!({"mdf": {"contributions": {"p1": "10.00"},
+                    "requests": [{"partner": "p2", "month": 1, "amount": "20.00"}]}})
+            }),
+            "incentives.mdf",
+        ),
     ]
 }
 

@@ -39,6 +39,9 @@ pub const RULES: &[(&str, Severity)] = &[
     ("values.vision", Severity::Warning),
     ("plan.simulatable", Severity::Error),
     ("profit.partner", Severity::Warning),
+    ("incentives.threshold.unreached", Severity::Warning),
+    ("incentives.clawback.term", Severity::Warning),
+    ("incentives.mdf.pool", Severity::Warning),
 ];
 
 /// The findings of a plan, in the order they were found.

@@ -10,6 +10,7 @@
 
 mod findings;
 pub mod framework;
+pub mod incentives;
 pub mod objectives;
 pub mod parties;
 pub mod simulatable;
@@ -43,6 +44,7 @@ pub const SECTIONS: &[(&str, Validator)] = &[
     ("legal", framework::legal),
     ("data", framework::data_sharing),
     ("values", terms::values),
+    ("incentives", incentives::incentives),
     ("numbers", simulatable::numbers),
 ];
 
