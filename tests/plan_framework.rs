@@ -204,7 +204,10 @@ proptest! {
             covered.insert(rule);
         }
         for (rule, _) in RULES {
-            prop_assert!(covered.contains(rule) || *rule == "partners.present", "{} has no gap", rule);
+            // the incentive warnings are about a present `incentives` section that cannot
+            // work, not a missing field (tests/plan_validate.rs has a case for each)
+            let not_a_gap = *rule == "partners.present" || rule.starts_with("incentives.");
+            prop_assert!(covered.contains(rule) || not_a_gap, "{} has no gap", rule);
         }
     }
 }
