@@ -164,20 +164,23 @@ fn the_agreement_has_every_section_and_escapes_user_text() {
     for h in [
         "# Collaboration agreement: Hospital cloud platform",
         "## 1. Parties",
-        "## 2. Leadership",
-        "## 3. Offer",
+        "## 2. Leadership and delivery",
+        "## 3. The collaboration",
         "## 4. Joint objectives",
-        "## 5. Success measures",
+        "## 5. How success is measured",
         "## 6. Remuneration and revenue split",
         "## 7. Investments",
         "## 8. Pipeline and sales cycle",
-        "## 9. Governance",
-        "## 10. Dispute mediation",
-        "## 11. Exclusivity",
-        "## 12. Shared values and vision",
-        "## 13. Simulated outlook",
-        "## 14. Open points",
-        "## 15. Signatures",
+        "## 9. Rules of engagement",
+        "## 10. Customer data",
+        "## 11. Governance",
+        "## 12. Dispute mediation",
+        "## 13. Legal terms",
+        "## 14. Exclusivity",
+        "## 15. Shared values and vision",
+        "## 16. Simulated outlook",
+        "## 17. Open points",
+        "## 18. Signatures",
     ] {
         assert!(md.contains(h), "missing {h}");
     }
@@ -190,7 +193,7 @@ fn the_agreement_has_every_section_and_escapes_user_text() {
     assert!(
         md.contains("Alex Rivera") && md.contains("Northwind Advisory") && md.contains("1. Partnership managers meet")
     );
-    assert!(md.contains("500 trials, seed 1"));
+    assert!(md.contains("500 simulated outcomes, seed 1"));
     // same input, same text
     let again = run_json(
         "agreement",
@@ -202,5 +205,5 @@ fn the_agreement_has_every_section_and_escapes_user_text() {
     assert_eq!(md, again);
     // an incomplete plan still renders, with its open points
     let md = run_json("agreement", r#"{"plan": {"name": "Draft"}}"#, false, &Ctx::frozen()).unwrap();
-    assert!(md.contains("The plan cannot be simulated yet") && md.contains("`lead.partner`"));
+    assert!(md.contains("The plan cannot be simulated yet") && md.contains("Mark exactly one partner as the lead"));
 }
