@@ -82,11 +82,14 @@ export type ResponseMsg =
 export class EngineError extends Error {
   code: string;
   path: string;
+  /** The engine's further problems of the same request (e.g. every bad line of a CSV). */
+  others?: EngineError[];
   constructor(data: EngineErrorData) {
     super(data.message);
     this.name = 'DealteamError';
     this.code = data.code;
     this.path = data.path;
+    if (data.others?.length) this.others = data.others.map((o) => new EngineError(o));
   }
 }
 

@@ -25,7 +25,7 @@ export type PartnerView = Partner & { regionsText?: string; capsText?: string };
 export type EcosystemView = Omit<EcosystemData, 'partners'> & { partners: PartnerView[] };
 
 /** A DealteamError as it crosses the worker boundary; `code` is the engine's, or one of the page's own. */
-export interface EngineErrorData { code: ErrorCode | PageErrorCode; path: string; message: string }
+export interface EngineErrorData { code: ErrorCode | PageErrorCode; path: string; message: string; others?: EngineErrorData[] }
 /** Codes the page and its worker add: a missing function, a worker that failed, a damaged link, a bad file. */
 export type PageErrorCode = 'not_available' | 'worker_failed' | 'damaged_link' | 'engine_error' | 'error';
 

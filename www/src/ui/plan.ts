@@ -2,7 +2,8 @@
 // objectives, governance) and run the seeded Monte Carlo simulation in the worker — fan chart
 // p5–p95 per month, ROPI per partner, objective probabilities — plus the validation findings
 // and the collaboration agreement as rendered (sanitised) Markdown with a download button.
-import { loadPapa, loadPlot } from './lazy';
+import { loadPlot } from './lazy';
+import { auditView } from './audit';
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
@@ -88,10 +89,6 @@ export function planScreen(app: App): HTMLElement {
   const validate = h('button', { type: 'button' }, 'Check the agreement');
   const draft = h('button', { type: 'button' }, 'Draft agreement');
   const dl = h('button', { type: 'button', disabled: true }, 'Download agreement (.md)');
-  const actualsIn = h('textarea', { rows: 5, id: 'actuals', 'data-path': 'actuals', spellcheck: 'false' },
-    'month,bookings,revenue,pipeline\n1,0.00,0.00,450000.00\n2,120000.00,10000.00,520000.00\n3,260000.00,31000.00,480000.00');
-  const auditBtn = h('button', { type: 'button' }, 'Audit against actuals');
-  const auditOut = h('div', { class: 'audit', 'aria-live': 'polite' });
   let markdown = '';
   let current: Call<SimulateResponse> | null = null;
 
@@ -315,36 +312,6 @@ export function planScreen(app: App): HTMLElement {
   });
   dl.addEventListener('click', () => download(`${(app.ws.plan?.id ?? 'plan').replace(/[^\w.-]+/g, '_')}-agreement.md`, markdown, 'text/markdown'));
 
-  auditBtn.addEventListener('click', async () => {
-    const p = plan();
-    if (!p) return;
-    if (!app.engine.has('auditPlan')) { clear(auditOut, unavailable('Auditing a plan')); return; }
-    clearErrors(form);
-    const papa = await loadPapa();
-    const parsed = papa.parse<Record<string, string>>(actualsIn.value.trim(), { header: true, skipEmptyLines: 'greedy' });
-    if (parsed.errors.length) { clear(auditOut, h('p', { class: 'bad' }, parsed.errors.map((e) => `Row ${(e.row ?? 0) + 2}: ${e.message}`).join('; '))); return; }
-    const months = parsed.data.map((r) => {
-      const m: { month: number; [k: string]: unknown } = { month: Number(r.month) };
-      for (const k of ['bookings', 'revenue', 'pipeline']) if (r[k]?.trim()) m[k] = r[k].trim();
-      return m;
-    });
-    try {
-      const r = await app.engine.call('auditPlan', { plan: p, actuals: { months }, trials: Number(trials.value), seed: Number(seed.value) });
-      clear(auditOut,
-        h('h4', {}, 'Objectives'),
-        h('ul', {}, (r.objectives ?? []).map((o) => h('li', {}, `${o.metric} ≥ ${fmtMoney(o.target)} by month ${o.byMonth}: `, h('strong', {}, ({ met: 'met', onTrack: 'on track', offTrack: 'off track', missed: 'missed' } as Record<string, string>)[String(o.status)] ?? String(o.status)), ` — ${fmtMoney(o.actual)} actual vs ${fmtMoney(o.expected)} expected through month ${o.throughMonth}`))),
-        h('table', {}, h('caption', {}, 'Variance per month and item (actual − plan)'),
-          h('thead', {}, h('tr', {}, ['Month', 'Item', 'Actual', 'Plan', 'Variance', '%'].map((c, i) => h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, c)))),
-          h('tbody', {}, (r.variances ?? []).map((v) => h('tr', {}, h('td', {}, String(v.month)), h('td', {}, v.item), h('td', { class: 'num' }, fmtMoney(v.actual)), h('td', { class: 'num' }, fmtMoney(v.expected)), h('td', { class: 'num' }, fmtMoney(v.variance)), h('td', { class: 'num' }, typeof v.ratio === 'number' ? fmtPct(v.ratio) : '—'))))),
-        r.split ? h('table', {}, h('caption', {}, `The split re-computed on actual revenue (${fmtMoney(r.split.revenue)})`),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Amount'))),
-          h('tbody', {}, r.split.allocations.map((a) => h('tr', {}, h('td', {}, app.name(a.partnerId)), h('td', { class: 'num' }, fmtMoney(a.amount)))))) : null);
-    } catch (e) {
-      const err = showError(form, e, 'plan');
-      clear(auditOut, h('p', { class: 'bad' }, err.code === 'unknown_command' ? 'Auditing is not available in this build of the engine.' : `${err.message}${err.path ? ` (${err.path})` : ''}`));
-    }
-  });
-
   app.on('ecosystem', () => {
     build();
     // the workspace's last simulation (after a reload), or nothing (another workspace)
@@ -369,6 +336,5 @@ export function planScreen(app: App): HTMLElement {
         h('h3', {}, 'Agreement check'), h('div', { class: 'row' }, validate), findingsOut,
         h('h3', {}, 'Agreement'), h('div', { class: 'row' }, draft, dl), agreementOut,
         h('h3', {}, 'Audit against reality'),
-        field('Monthly actuals (CSV: month, bookings, revenue, pipeline; money as decimals)', actualsIn),
-        h('div', { class: 'row' }, auditBtn), auditOut)));
+        auditView(app, { plan, trials: () => Number(trials.value), seed: () => Number(seed.value) }))));
 }

@@ -57,11 +57,13 @@ export const fail = (code: Code, message: string, path = ''): EngineErrorData =>
 export function errorData(e: unknown): EngineErrorData {
   if (e instanceof Missing) return { code: NOT_AVAILABLE, path: '', message: e.message };
   if (e && typeof e === 'object') {
-    const o = e as { code?: unknown; path?: unknown; message?: unknown };
+    const o = e as { code?: unknown; path?: unknown; message?: unknown; others?: unknown };
+    const others = Array.isArray(o.others) && o.others.length ? { others: o.others.slice(0, 100).map(errorData) } : {};
     return {
       code: typeof o.code === 'string' ? (o.code as Code) : 'engine_error',
       path: typeof o.path === 'string' ? o.path : '',
       message: typeof o.message === 'string' ? o.message : String(e),
+      ...others,
     };
   }
   return { code: 'engine_error', path: '', message: String(e) };

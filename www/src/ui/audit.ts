@@ -1,0 +1,145 @@
+// The audit view of the Plan screen: monthly actuals from a CSV file or pasted text (read by
+// the engine's own CSV reader, so the page and the CLI agree; decimal commas and thousands
+// separators are fine), then what they mean — each objective's chance when the plan was signed
+// and now, in words with on track / at risk / off track; actuals over the plan's fan chart with
+// the re-forecast; each partner's profit so far and expected; and the variances month by month.
+import { loadPlot } from './lazy';
+import type { App } from '../app';
+import type { AuditResponse, Plan } from '../engine/types';
+import { EngineError } from '../engine/protocol';
+import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
+import { money, percent } from './format';
+
+type Stats = { mean: string; p5: string; p50: string; p95: string };
+type Forecast = AuditResponse['reforecast'];
+type AuditTerms = { onTrackAbove?: number | null; offTrackBelow?: number | null; [k: string]: unknown };
+
+const SAMPLE = 'month,bookings,revenue,pipeline\n1,0.00,0.00,450000.00\n2,120000.00,10000.00,520000.00\n3,260000.00,31000.00,480000.00';
+const FLAG: Record<string, string> = { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' };
+
+export interface AuditOptions { plan: () => Plan | null; trials: () => number; seed: () => number }
+
+export function auditView(app: App, opts: AuditOptions): HTMLElement {
+  const out = h('div', { class: 'audit', 'aria-live': 'polite' });
+  const text = h('textarea', { rows: 5, id: 'actuals', 'data-path': 'actualsCsv', spellcheck: 'false' }, SAMPLE);
+  const file = h('input', { type: 'file', id: 'actuals-file', accept: '.csv,.tsv,.txt,text/csv' });
+  const run = h('button', { type: 'button' }, 'Audit against actuals');
+  const pctInput = (id: string, get: (a: AuditTerms) => number | null | undefined, dflt: number, set: (a: AuditTerms, v: number | undefined) => void) => {
+    const el = h('input', { type: 'number', id, min: '0', max: '100', step: '5', value: String(Math.round((get(terms()) ?? dflt) * 100)), 'data-path': `plan.audit.${id === 'audit-on' ? 'onTrackAbove' : 'offTrackBelow'}` });
+    el.addEventListener('input', () => { const p = opts.plan(); if (!p) return; set(((p as { audit?: AuditTerms | null }).audit ??= {}), el.value === '' ? undefined : Number(el.value) / 100); app.changed('plan'); });
+    return el;
+  };
+  const terms = (): AuditTerms => ((opts.plan() as { audit?: AuditTerms | null } | null)?.audit ?? {});
+  const onIn = pctInput('audit-on', (a) => a.onTrackAbove, 0.7, (a, v) => { a.onTrackAbove = v; });
+  const offIn = pctInput('audit-off', (a) => a.offTrackBelow, 0.3, (a, v) => { a.offTrackBelow = v; });
+
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    if (!f) return;
+    text.value = await f.text();
+    void audit();
+  });
+  run.addEventListener('click', () => void audit());
+
+  async function audit() {
+    const p = opts.plan();
+    if (!p) return;
+    if (!app.engine.has('auditPlan')) { clear(out, unavailable('Auditing a plan')); return; }
+    clear(out, h('p', { class: 'muted' }, 'Auditing…'));
+    text.removeAttribute('aria-invalid');
+    try {
+      const r = await app.engine.call('auditPlan', { plan: p, actualsCsv: text.value, trials: opts.trials(), seed: opts.seed() });
+      clear(out, ...(await report(app, p, r)));
+    } catch (e) {
+      const err = e instanceof EngineError ? e : new EngineError({ code: 'error', path: '', message: String(e) });
+      const all = [err, ...(err.others ?? [])];
+      if (err.path.startsWith('actualsCsv')) text.setAttribute('aria-invalid', 'true');
+      clear(out, h('p', { class: 'bad', role: 'alert' }, all.length > 1 ? `The actuals cannot be read (${all.length} problems):` : 'The actuals cannot be read:'),
+        h('ul', { class: 'bad-rows' }, all.slice(0, 20).map((x) => h('li', {}, plain(x.message)))));
+    }
+  }
+
+  const hint = 'One line per month: month, bookings, revenue, pipeline, and optionally costs:<partner id> per partner. '
+    + 'Decimal commas and thousands separators are fine (1.234,50 or 1,234.50); separate fields with commas, semicolons or tabs.';
+  return h('div', { class: 'audit-view' },
+    h('div', { class: 'row' }, field('Monthly actuals (CSV file)', file), field('On track from (% chance)', onIn), field('Off track below (% chance)', offIn)),
+    field('…or paste them here', text, hint),
+    h('div', { class: 'row' }, run), out);
+}
+
+/** Engine messages name CSV columns in backticks; on the page they read as plain quotes. */
+const plain = (s: string) => s.replace(/`([^`]*)`/g, '“$1”');
+
+async function report(app: App, p: Plan, r: AuditResponse): Promise<HTMLElement[]> {
+  const cur = p.currency ?? '';
+  const f = r.reforecast;
+  const metricName = (m: string) => (m === 'bookings' ? 'Bookings' : m === 'revenue' ? 'Revenue' : m.startsWith('share:') ? `${app.name(m.slice(6))}’s share of revenue` : m);
+  const itemName = (m: string) => (m.startsWith('costs:') ? `Costs of ${app.name(m.slice(6))}` : metricName(m));
+  const horizon = f.months.length;
+  return [
+    h('p', {}, f.throughMonth === 0 ? 'No month is reported yet: the outlook is the plan’s.'
+      : `Actuals through month ${f.throughMonth} of ${horizon}; months ${f.throughMonth + 1}–${horizon} are forecast again from them.`),
+    h('h4', {}, 'Objectives: then and now'),
+    h('ul', { class: 'audit-objectives' }, f.objectives.map((o) => h('li', { class: `flag-${o.flag}` },
+      h('strong', { class: 'flag' }, FLAG[o.flag] ?? o.flag),
+      ` ${metricName(o.metric)} of ${money(o.target, cur)} by month ${o.byMonth}: `,
+      `${percent(o.atSigning)} likely when signed, ${percent(o.now)} now`,
+      h('span', { class: 'muted' }, ` — ${money(o.actualToDate, cur)} so far, ${money(o.expectedNow, cur)} expected by then.`)))),
+    h('p', { class: 'muted small' }, `On track from ${percent(f.thresholds.onTrackAbove)} likely, off track below ${percent(f.thresholds.offTrackBelow)}, at risk in between.`),
+    await chart(f, cur),
+    scroll('Partner profit', h('table', { class: 'audit-profit' }, h('caption', {}, `Each partner’s profit: so far and expected by month ${horizon}`),
+      h('thead', {}, h('tr', {}, ['Partner', 'Revenue share so far', 'Costs so far', 'Profit so far', `Expected profit by month ${horizon}`, 'Expected when signed']
+        .map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
+      h('tbody', {}, f.partners.map((q) => h('tr', {}, h('th', { scope: 'row' }, app.name(q.partnerId)),
+        [q.shareToDate, q.costsToDate, q.profitToDate, q.expectedProfit, q.expectedProfitAtSigning].map((v) => h('td', { class: `num${Number(v) < 0 ? ' bad' : ''}` }, money(v, cur)))))))),
+    h('details', {}, h('summary', {}, 'Month by month: actual against plan'),
+      scroll('Variances', h('table', {}, h('caption', {}, 'Variance per month and item (actual − plan)'),
+        h('thead', {}, h('tr', {}, ['Month', 'Item', 'Actual', 'Plan', 'Difference', 'Difference %'].map((c, i) => h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, c)))),
+        h('tbody', {}, r.variances.map((v) => h('tr', {}, h('td', {}, String(v.month)), h('td', {}, itemName(v.item)), h('td', { class: 'num' }, money(v.actual, cur)),
+          h('td', { class: 'num' }, money(v.expected, cur)), h('td', { class: 'num' }, money(v.variance, cur)), h('td', { class: 'num' }, typeof v.ratio === 'number' ? percent(v.ratio) : '—')))))),
+      h('table', {}, h('caption', {}, `The split of the actual revenue (${money(r.split.revenue, cur)})`),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col', class: 'num' }, 'Amount'))),
+        h('tbody', {}, r.split.allocations.map((a) => h('tr', {}, h('th', { scope: 'row' }, app.name(a.partnerId)), h('td', { class: 'num' }, money(a.amount, cur))))))),
+  ];
+}
+
+/** A table that scrolls sideways on a narrow screen (focusable, so keyboards can scroll it). */
+const scroll = (label: string, table: HTMLElement) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
+
+/** Actuals (dots) over the plan's fan (blue) and the re-forecast after the last reported month (orange). */
+async function chart(f: Forecast, cur: string): Promise<HTMLElement> {
+  const Plot = await loadPlot();
+  const pick = h('select', { id: nextId('audit-series') }, h('option', { value: 'revenue' }, 'Revenue per month'), h('option', { value: 'bookings' }, 'Bookings per month'));
+  const box = h('figure', { class: 'chart fan audit-fan' });
+  const k = f.throughMonth;
+  const num = (s: string) => Number(s);
+  const draw = () => {
+    const key = pick.value as 'revenue' | 'bookings';
+    const planKey = key === 'revenue' ? 'planRevenue' : 'planBookings';
+    const row = (month: number, s: Stats) => ({ month, p5: num(s.p5), p50: num(s.p50), p95: num(s.p95) });
+    const plan = f.months.map((m) => row(m.month, m[planKey] as Stats));
+    const now = f.months.filter((m) => m.month >= Math.max(1, k)).map((m) => row(m.month, m[key] as Stats));
+    const actual = f.months.filter((m) => m.month <= k).map((m) => ({ month: m.month, value: num((m[key] as Stats).p50) }));
+    const width = Math.min(900, box.clientWidth || 720);
+    const label = key === 'revenue' ? 'Revenue' : 'Bookings';
+    clear(box, a11yChart(Plot.plot({
+      height: 300, marginLeft: 64, width, x: { label: 'month' }, y: { label: `${label}${cur ? ` (${cur})` : ''}`, grid: true, tickFormat: '~s' },
+      marks: [
+        Plot.areaY(plan, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.18 }),
+        Plot.lineY(plan, { x: 'month', y: 'p50', stroke: 'steelblue' }),
+        k > 0 && k < f.months.length ? Plot.areaY(now, { x: 'month', y1: 'p5', y2: 'p95', fill: 'darkorange', fillOpacity: 0.22 }) : null,
+        k < f.months.length ? Plot.lineY(now, { x: 'month', y: 'p50', stroke: 'darkorange', strokeDasharray: '5 3' }) : null,
+        k > 0 ? Plot.ruleX([k], { stroke: '#57606a', strokeDasharray: '2 3' }) : null,
+        Plot.lineY(actual, { x: 'month', y: 'value', stroke: '#1b1f24' }),
+        Plot.dot(actual, { x: 'month', y: 'value', fill: '#1b1f24', r: 3.5 }),
+        Plot.ruleY([0]),
+      ],
+    }), `${label} per month: actuals against the plan and the re-forecast`),
+    h('figcaption', {}, `${label} per month. Blue: the plan when signed (band: 90% of outcomes, line: median). `,
+      k > 0 ? `Black: the actuals through month ${k}. Orange: the re-forecast from them.` : 'No actuals yet.'));
+  };
+  pick.addEventListener('input', draw);
+  const wrap = h('div', {}, field('Chart', pick), box);
+  requestAnimationFrame(draw);
+  return wrap;
+}
