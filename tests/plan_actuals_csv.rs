@@ -118,6 +118,18 @@ fn every_problem_names_its_line_and_column() {
         (ErrorCode::InvalidMoney, "actualsCsv[2].revenue")
     );
     assert!(e.message.contains("more than 2 decimal places"), "{}", e.message);
+    // a cell that cannot be read and a month outside the horizon: both at once, in line order
+    let e = audit_csv("month;revenue\n30;1\n1;12x\n").unwrap_err();
+    assert_eq!(
+        problems(&e),
+        [
+            (ErrorCode::InvalidMoney, "actualsCsv[3].revenue".to_string()),
+            (ErrorCode::InvalidValue, "actualsCsv[2].month".to_string()),
+        ]
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+    );
     let e = audit_csv("month,revenue\n3,1\n3,2\n").unwrap_err();
     assert_eq!(
         problems(&e),

@@ -54,7 +54,7 @@ test('audit: actuals from a CSV file, objectives then and now, actuals over the 
   assert.match(await panel().locator('figure.audit-fan figcaption').innerText(), /Black: the actuals through month 3/);
   // three black dots: the actuals; the plan's band and the re-forecast's band
   assert.equal(await panel().locator('figure.audit-fan svg circle').count(), 3);
-  const profit = panel().getByRole('table', { name: /Each partner’s profit/ });
+  const profit = panel().getByRole('table', { name: /Each partner’s profit so far/ });
   assert.ok(await profit.isVisible());
   const row = await profit.locator('tbody tr').first().innerText();
   assert.match(row, /-?[^\d\s]{1,3}[\d,]+/, 'money in the currency format');
@@ -63,7 +63,7 @@ test('audit: actuals from a CSV file, objectives then and now, actuals over the 
   await shot('20-audit-1280');
   await axe('audit');
   // the revenue chart can show bookings instead
-  await panel().getByLabel('Chart').selectOption('bookings');
+  await panel().getByLabel('Show', { exact: true }).selectOption('bookings');
   assert.match(await panel().locator('figure.audit-fan figcaption').innerText(), /^Bookings per month/);
   assert.deepEqual(errors, []);
 });

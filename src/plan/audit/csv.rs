@@ -27,9 +27,46 @@ struct Record {
     cells: Vec<String>,
 }
 
-/// Parse the CSV `text` for a plan whose amounts have `minor` decimals and whose
-/// partners are `ids`. Returns the actuals and, per month entry, its line in the file.
-pub fn parse_actuals_csv(text: &str, minor: u32, ids: &[String]) -> Result<(Actuals, Vec<usize>)> {
+/// Read the CSV `text` for a plan whose amounts have `minor` decimals and whose
+/// partners are `ids`, and `check` the lines that could be read: every problem of
+/// both, in line order (the first as the error, the rest in `others`).
+pub fn read_actuals_csv(
+    text: &str,
+    minor: u32,
+    ids: &[String],
+    check: impl Fn(&Actuals) -> Result<()>,
+) -> Result<Actuals> {
+    let (actuals, lines, parsed) = parse_actuals_csv(text, minor, ids)?;
+    let checked = check(&actuals).map_err(|e| at_lines(e, &lines));
+    let mut all: Vec<DealteamError> = Vec::new();
+    for mut e in [parsed.err(), checked.err()].into_iter().flatten() {
+        let others = std::mem::take(&mut e.others);
+        all.push(e);
+        all.extend(others);
+    }
+    // stable: the problems of one line keep their order
+    all.sort_by_key(|e| line_of(&e.path));
+    let mut it = all.into_iter();
+    match it.next() {
+        None => Ok(actuals),
+        Some(mut first) => {
+            first.others = it.collect();
+            Err(first)
+        }
+    }
+}
+
+/// The line a CSV problem's path names (`actualsCsv[3].revenue` → 3; 0 for none).
+fn line_of(path: &str) -> usize {
+    path.strip_prefix("actualsCsv[")
+        .and_then(|r| r.split_once(']'))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Parse the CSV `text`: the actuals of the lines that could be read, per month entry
+/// its line in the file, and the problems of the others (an empty file is an error).
+fn parse_actuals_csv(text: &str, minor: u32, ids: &[String]) -> Result<(Actuals, Vec<usize>, Result<()>)> {
     let records = read_records(text);
     let mut p = Problems::new();
     let Some((head, rows)) = records.split_first() else {
@@ -50,6 +87,10 @@ pub fn parse_actuals_csv(text: &str, minor: u32, ids: &[String]) -> Result<(Actu
             "actualsCsv[1].month",
             "line 1: the header has no `month` column; name the column with the month number `month`",
         );
+        // without months no line can be read
+        return p
+            .finish()
+            .map(|()| (Actuals { months: Vec::new() }, Vec::new(), Ok(())));
     }
     let mut months = Vec::new();
     let mut lines = Vec::new();
@@ -71,13 +112,12 @@ pub fn parse_actuals_csv(text: &str, minor: u32, ids: &[String]) -> Result<(Actu
             lines.push(r.line);
         }
     }
-    p.finish()?;
-    Ok((Actuals { months }, lines))
+    Ok((Actuals { months }, lines, p.finish()))
 }
 
 /// An error about `actuals.months[i]…` of CSV actuals, pointed at the line of month
 /// entry `i` (`lines[i]`) instead; its `others` too.
-pub fn at_lines(mut e: DealteamError, lines: &[usize]) -> DealteamError {
+fn at_lines(mut e: DealteamError, lines: &[usize]) -> DealteamError {
     let others = std::mem::take(&mut e.others);
     let one = |mut e: DealteamError| {
         let path = e.path.clone();

@@ -87,11 +87,9 @@ fn read_actuals(req: &AuditRequest, sim: &Simulation, ids: &[String]) -> Result<
             actuals::check_actuals(a, &sim.model, ids)?;
             Ok(a.clone())
         }
-        (None, Some(text)) => {
-            let (a, lines) = csv::parse_actuals_csv(text, sim.model.minor, ids)?;
-            actuals::check_actuals(&a, &sim.model, ids).map_err(|e| csv::at_lines(e, &lines))?;
-            Ok(a)
-        }
+        (None, Some(text)) => csv::read_actuals_csv(text, sim.model.minor, ids, |a| {
+            actuals::check_actuals(a, &sim.model, ids)
+        }),
         (Some(_), Some(_)) => Err(DealteamError::invalid(
             "actualsCsv",
             "give the actuals once: either `actuals` (JSON) or `actualsCsv` (CSV text), not both",

@@ -62,9 +62,9 @@ export function auditView(app: App, opts: AuditOptions): HTMLElement {
   const hint = 'One line per month: month, bookings, revenue, pipeline, and optionally costs:<partner id> per partner. '
     + 'Decimal commas and thousands separators are fine (1.234,50 or 1,234.50); separate fields with commas, semicolons or tabs.';
   return h('div', { class: 'audit-view' },
-    h('div', { class: 'row' }, field('Monthly actuals (CSV file)', file), field('On track from (% chance)', onIn), field('Off track below (% chance)', offIn)),
+    field('Monthly actuals (CSV file)', file),
     field('…or paste them here', text, hint),
-    h('div', { class: 'row' }, run), out);
+    h('div', { class: 'row' }, field('On track from (% chance)', onIn), field('Off track below (% chance)', offIn), run), out);
 }
 
 /** Engine messages name CSV columns in backticks; on the page they read as plain quotes. */
@@ -87,8 +87,8 @@ async function report(app: App, p: Plan, r: AuditResponse): Promise<HTMLElement[
       h('span', { class: 'muted' }, ` — ${money(o.actualToDate, cur)} so far, ${money(o.expectedNow, cur)} expected by then.`)))),
     h('p', { class: 'muted small' }, `On track from ${percent(f.thresholds.onTrackAbove)} likely, off track below ${percent(f.thresholds.offTrackBelow)}, at risk in between.`),
     await chart(f, cur),
-    scroll('Partner profit', h('table', { class: 'audit-profit' }, h('caption', {}, `Each partner’s profit: so far and expected by month ${horizon}`),
-      h('thead', {}, h('tr', {}, ['Partner', 'Revenue share so far', 'Costs so far', 'Profit so far', `Expected profit by month ${horizon}`, 'Expected when signed']
+    scroll('Partner profit', h('table', { class: 'audit-profit' }, h('caption', {}, `Each partner’s profit so far, and expected by month ${horizon}: now and when the plan was signed`),
+      h('thead', {}, h('tr', {}, ['Partner', 'Share so far', 'Costs so far', 'Profit so far', 'Expected now', 'Expected at signing']
         .map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
       h('tbody', {}, f.partners.map((q) => h('tr', {}, h('th', { scope: 'row' }, app.name(q.partnerId)),
         [q.shareToDate, q.costsToDate, q.profitToDate, q.expectedProfit, q.expectedProfitAtSigning].map((v) => h('td', { class: `num${Number(v) < 0 ? ' bad' : ''}` }, money(v, cur)))))))),
@@ -139,7 +139,7 @@ async function chart(f: Forecast, cur: string): Promise<HTMLElement> {
       k > 0 ? `Black: the actuals through month ${k}. Orange: the re-forecast from them.` : 'No actuals yet.'));
   };
   pick.addEventListener('input', draw);
-  const wrap = h('div', {}, field('Chart', pick), box);
+  const wrap = h('div', {}, field('Show', pick), box);
   requestAnimationFrame(draw);
   return wrap;
 }
