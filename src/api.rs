@@ -60,6 +60,9 @@ macro_rules! for_each_command {
             #[doc = " `overlap` (SPEC §8, §10): shared accounts per pair of partners."]
             $crate::registry::OverlapCommand => overlap as overlap,
                 json "OverlapRequest | string" -> "OverlapResponse";
+            #[doc = " `accountMap` (SPEC §14, §10): the account overlap matrix per pair of partners, by population."]
+            $crate::accounts::AccountMapCommand => account_map as mapAccounts,
+                json "AccountMapRequest | string" -> "AccountMapResponse";
             #[doc = " `insights` (SPEC §9, §10): partner-influenced revenue and the ecosystem multiplier."]
             $crate::insights::InsightsCommand => insights as insights,
                 json "InsightsRequest | string" -> "InsightsResponse";

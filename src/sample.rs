@@ -225,7 +225,7 @@ fn partner(rng: &mut ChaCha12Rng, i: usize, pool: usize) -> Partner {
         regions: pick_some(rng, &REGIONS, 1, 3),
         certifications: pick_some(rng, &CERTIFICATIONS, 0, 3),
         metrics,
-        accounts: accounts.into_iter().map(|a| format!("acct-{a:06}")).collect(),
+        accounts: accounts.into_iter().map(|a| format!("acct-{a:06}").into()).collect(),
         cost_to_serve: Some(Money(cost)),
     }
 }
@@ -320,7 +320,7 @@ mod tests {
             .ecosystem
             .partners
             .iter()
-            .flat_map(|p| p.accounts.iter())
+            .flat_map(|p| p.accounts.iter().map(|a| a.id()))
             .filter(|a| !seen.insert(*a))
             .count();
         assert!(shared > 100);

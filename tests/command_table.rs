@@ -11,6 +11,7 @@ use dealteam::api::{CommandInfo, TABLE};
 const PLANNER_DOES_NOT_USE: &[&str] = &[
     "registerDeal",
     "overlap",
+    "mapAccounts",
     "psiStart",
     "psiReply",
     "psiFinish",

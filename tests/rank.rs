@@ -178,7 +178,7 @@ fn reach_score_is_account_count_over_good() {
     let mut a = partner("a");
     a.accounts = vec!["x".into(), "y".into()];
     let mut b = partner("b");
-    b.accounts = (0..9).map(|i| format!("acc{i}")).collect();
+    b.accounts = (0..9).map(|i| format!("acc{i}").into()).collect();
     let ix = eco(vec![a, b, partner("c")]);
     let f = fits(
         &ix,
@@ -433,7 +433,7 @@ fn arb_partner(i: usize) -> impl Strategy<Value = Partner> {
                 regions,
                 certifications,
                 metrics,
-                accounts: (0..acc).map(|a| format!("a{a}")).collect(),
+                accounts: (0..acc).map(|a| format!("a{a}").into()).collect(),
                 cost_to_serve: None,
             },
         )

@@ -182,6 +182,7 @@ fn random_request(seed: u64, max_partners: usize) -> TeamsRequest {
                 coverage: rng.random_range(0..3) as f64,
                 fit: 1.0,
                 synergy: rng.random_range(0..3) as f64,
+                access: 0.0,
             })
         } else {
             None
@@ -192,6 +193,7 @@ fn random_request(seed: u64, max_partners: usize) -> TeamsRequest {
             ConflictMode::Penalize
         },
         conflict_penalty: if rng.random_bool(0.5) { Some(0.1) } else { None },
+        accounts: Vec::new(),
     };
     TeamsRequest {
         ecosystem: Ecosystem {

@@ -1,6 +1,16 @@
-//! Accounts (SPEC §14): populations on partner accounts, matching by normalised domain
-//! or name, and the overlap matrix per pair of partners.
+//! Accounts (SPEC §14): populations on partner accounts (the types live in
+//! [`crate::model::account`]), matching by normalised domain or name, and the overlap
+//! matrix per pair of partners (and the vendor) under a sharing level.
 
+pub mod access;
+mod command;
+mod keys;
+mod matrix;
 pub mod normalise;
+mod pairs;
+pub mod types;
 
+pub use crate::model::{AccountRecord, PartnerAccount};
+pub use command::{account_map, AccountMapCommand, DEFAULT_VENDOR_ID};
+pub use matrix::MAX_NEAR_MISSES;
 pub use normalise::{account_keys, domain_key, match_accounts, name_key, AccountKeys, MatchKey, MatchedBy};

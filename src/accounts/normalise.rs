@@ -112,28 +112,28 @@ pub fn near_miss(a: &AccountKeys, b: &AccountKeys) -> bool {
 pub fn domain_key(raw: &str) -> Result<String, String> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
-        return Err("the domain is empty; give a domain such as acme.com, or leave the field out".into());
+        return Err("the domain is empty; give a domain such as example.com, or leave the field out".into());
     }
     let as_url = if trimmed.contains("://") {
         trimmed.to_string()
     } else {
         format!("http://{trimmed}")
     };
-    let url =
-        url::Url::parse(&as_url).map_err(|e| format!("`{trimmed}` is not a domain ({e}); write it like acme.com"))?;
+    let url = url::Url::parse(&as_url)
+        .map_err(|e| format!("`{trimmed}` is not a domain ({e}); write it like example.com"))?;
     let host = match url.host() {
         Some(url::Host::Domain(h)) => h.trim_end_matches('.'),
         Some(_) => {
             return Err(format!(
-                "`{trimmed}` is an IP address; give the company's domain, such as acme.com"
+                "`{trimmed}` is an IP address; give the company's domain, such as example.com"
             ))
         }
-        None => return Err(format!("`{trimmed}` has no domain; write it like acme.com")),
+        None => return Err(format!("`{trimmed}` has no domain; write it like example.com")),
     };
     let host = host.strip_prefix("www.").unwrap_or(host);
     if host.is_empty() || !host.contains('.') || host.split('.').any(str::is_empty) {
         return Err(format!(
-            "`{trimmed}` is not a full domain; write it with its ending, like acme.com"
+            "`{trimmed}` is not a full domain; write it with its ending, like example.com"
         ));
     }
     Ok(host.to_string())

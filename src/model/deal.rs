@@ -43,6 +43,11 @@ pub struct Deal {
     /// Score subtracted per conflicting pair under `penalize` (default 0.25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflict_penalty: Option<f64>,
+    /// Target accounts (SPEC §14): a partner holding one of them as customer,
+    /// opportunity or prospect has that `access`; matched by id or normalised name.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accounts: Vec<String>,
 }
 
 /// A capability the deal needs.
@@ -99,6 +104,14 @@ pub struct ScoreWeights {
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default = "w_syn")]
     pub synergy: f64,
+    /// Weight of the best member's access to the deal's `accounts` (SPEC §14; default 0:
+    /// the score is unchanged).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub access: f64,
+}
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 fn w_cov() -> f64 {
     0.5
@@ -115,6 +128,7 @@ impl Default for ScoreWeights {
             coverage: w_cov(),
             fit: w_fit(),
             synergy: w_syn(),
+            access: 0.0,
         }
     }
 }
@@ -194,7 +208,12 @@ impl Deal {
             }
         }
         if let Some(w) = &self.weights {
-            for (name, v) in [("coverage", w.coverage), ("fit", w.fit), ("synergy", w.synergy)] {
+            for (name, v) in [
+                ("coverage", w.coverage),
+                ("fit", w.fit),
+                ("synergy", w.synergy),
+                ("access", w.access),
+            ] {
                 if check_finite(&mut p, format!("{at}.weights.{name}"), v) && v < 0.0 {
                     p.invalid(format!("{at}.weights.{name}"), "weights must not be negative");
                 }

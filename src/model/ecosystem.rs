@@ -1,5 +1,6 @@
 //! Ecosystem, Partner and Relationship (SPEC §1).
 
+use super::account::{check_record, PartnerAccount};
 use super::{index_ids, MAX_PARTNERS, MAX_RELATIONSHIPS};
 use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
 use crate::money::{Currency, Money};
@@ -60,13 +61,14 @@ pub struct Partner {
     /// Numeric metrics such as winRate, avgDealSize, salesCycleDays, psat, cltv, cac.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub metrics: BTreeMap<String, f64>,
-    /// Account ids the partner works with (for reach and overlap).
+    /// The partner's accounts (for reach, overlap and the §14 account map): bare ids
+    /// (customers) or records with a population.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
         deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::AccountsPerPartner>"
     )]
-    pub accounts: Vec<String>,
+    pub accounts: Vec<PartnerAccount>,
     /// Cost to serve.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_to_serve: Option<Money>,
@@ -243,6 +245,11 @@ fn check_partner(
     for (k, &v) in &partner.metrics {
         if !v.is_finite() {
             check_finite(p, format!("{}.metrics.{k}", at()), v);
+        }
+    }
+    for (k, a) in partner.accounts.iter().enumerate() {
+        if let PartnerAccount::Detailed(r) = a {
+            check_record(p, || format!("{}.accounts[{k}]", at()), r, currency);
         }
     }
     if let Some(c) = partner.cost_to_serve {

@@ -1,12 +1,14 @@
 //! The data model of SPEC §1: serde input types (camelCase, unknown fields rejected)
 //! and their validation, which reports every problem with a code and a path.
 
+pub mod account;
 pub(crate) mod capped;
 mod deal;
 mod ecosystem;
 pub mod limits;
 mod profile;
 
+pub use account::{AccountRecord, PartnerAccount};
 pub use deal::{ConflictMode, Deal, Requirement, ScoreWeights, Slot};
 pub use ecosystem::{joint_win_rate, Ecosystem, Partner, Relationship};
 pub use limits::*;

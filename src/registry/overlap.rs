@@ -34,7 +34,7 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
         .map(|p| {
             p.accounts
                 .iter()
-                .map(|a| salt.map_or_else(|| a.clone(), |s| hash_account(s, a)))
+                .map(|a| salt.map_or_else(|| a.id().to_string(), |s| hash_account(s, a.id())))
                 .collect()
         })
         .collect();

@@ -160,5 +160,6 @@ pub fn deal() -> Deal {
         weights: None,
         conflicts: ConflictMode::Forbid,
         conflict_penalty: None,
+        accounts: Vec::new(),
     }
 }

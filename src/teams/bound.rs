@@ -2,7 +2,7 @@
 //! each §3 term is bounded by): fit terms, the best mean fit, the synergy bound, and
 //! the per-frame constants that combine them for one candidate.
 
-use super::formulas::team_score;
+use super::formulas::{team_score, with_access};
 use super::index::Instance;
 
 /// A frame row: (candidate, coverage gain, S-pair sum, conflicts with S, parent bound).
@@ -194,6 +194,7 @@ impl Bounds<'_> {
         if syn == f64::NEG_INFINITY {
             return f64::NEG_INFINITY;
         }
-        team_score(inst.w, cov, fit, syn, self.conflicts + pc, inst.penalty).min(pb)
+        let score = team_score(inst.w, cov, fit, syn, self.conflicts + pc, inst.penalty);
+        with_access(score, inst.w_access, inst.access_cap).min(pb)
     }
 }

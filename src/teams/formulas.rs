@@ -31,6 +31,16 @@ pub fn team_score(w: (f64, f64, f64), cov: f64, fit: f64, syn: f64, conflicts: u
     (w.0 * cov + w.1 * fit + w.2 * (syn + 1.0) / 2.0) / (w.0 + w.1 + w.2) - penalty * conflicts as f64
 }
 
+/// §14 deal targets: the team score gains `w_a · max access over members`; with
+/// `w_a = 0` (the default) the score is returned unchanged, bit for bit.
+pub fn with_access(score: f64, w_access: f64, max_access: f64) -> f64 {
+    if w_access == 0.0 {
+        score
+    } else {
+        score + w_access * max_access
+    }
+}
+
 /// The §3 order of two teams: score descending; within 1e-9, the sorted member-id list ascending.
 pub fn order(a_score: f64, a_key: &[String], b_score: f64, b_key: &[String]) -> Ordering {
     if (a_score - b_score).abs() < TIE_EPS {

@@ -81,6 +81,12 @@ pub(crate) struct Instance {
     pub penalty: f64,
     /// Forbid conflicting pairs.
     pub forbid: bool,
+    /// Weight of access to the deal's target accounts (§14; 0 by default).
+    pub w_access: f64,
+    /// Each candidate's best access to a target (empty when the deal names none).
+    pub access: Vec<Option<crate::accounts::access::Access>>,
+    /// The largest access of any candidate (admissible for the search's bounds).
+    pub access_cap: f64,
 }
 
 /// Key of the pair (i, j).
@@ -143,6 +149,17 @@ impl Instance {
         let profiled = slot_prof.iter().map(Option::is_some).collect();
         let slot_min = deal.slots.iter().map(|s| s.min).collect();
         let slot_max = deal.slots.iter().map(|s| s.max).collect();
+        let access: Vec<_> = if deal.accounts.is_empty() {
+            Vec::new()
+        } else {
+            let t = crate::accounts::access::Targets::new(&deal.accounts);
+            cands
+                .partner
+                .iter()
+                .map(|&p| eco.partners.get(p).and_then(|p| t.access(p)))
+                .collect()
+        };
+        let access_cap = access.iter().flatten().map(|a| a.level).fold(0.0, f64::max);
         Ok(Instance {
             k,
             max_size,
@@ -165,6 +182,9 @@ impl Instance {
             w: (w.coverage, w.fit, w.synergy),
             penalty,
             forbid,
+            w_access: w.access,
+            access,
+            access_cap,
             req,
         })
     }

@@ -11,7 +11,7 @@ mod search;
 mod slots;
 mod types;
 
-pub use formulas::{order, synergy, team_fit, team_score};
+pub use formulas::{order, synergy, team_fit, team_score, with_access};
 pub use search::TeamSearch;
 pub use types::*;
 

@@ -3,10 +3,10 @@
 //! into the §3 order. Coverage comes from [`crate::coverage`], fits from
 //! [`crate::fit`] and pair scores from `Relationship::pair_score` (via the index).
 
-use super::formulas::{synergy, team_score};
+use super::formulas::{synergy, team_score, with_access};
 use super::index::Instance;
 use super::slots::{best_assignment, Slots};
-use super::types::{Cover, MemberBreakdown, PairBreakdown, Team};
+use super::types::{Cover, MemberBreakdown, PairBreakdown, Team, TeamAccess};
 use crate::coverage::coverage_of_levels;
 use crate::num::TIE_EPS;
 
@@ -79,7 +79,43 @@ pub(crate) fn score_set(inst: &Instance, members: &[u32]) -> Option<f64> {
         return None;
     }
     let (fit, _) = assign(inst, members)?;
-    Some(team_score(inst.w, cov, fit, syn, conflicts, inst.penalty))
+    let score = team_score(inst.w, cov, fit, syn, conflicts, inst.penalty);
+    Some(with_access(
+        score,
+        inst.w_access,
+        best_access(inst, members).map_or(0.0, |a| a.1.level),
+    ))
+}
+
+/// The member with the best access to the deal's target accounts (§14), first by id
+/// among equals.
+fn best_access(inst: &Instance, members: &[u32]) -> Option<(u32, crate::accounts::access::Access)> {
+    let mut best: Option<(u32, crate::accounts::access::Access)> = None;
+    for &c in members {
+        if let Some(a) = inst.access.get(c as usize).copied().flatten() {
+            if best.map_or(true, |b| a.level > b.1.level) {
+                best = Some((c, a));
+            }
+        }
+    }
+    best
+}
+
+/// The explanation of the team's access: "Beta has Acme as a customer".
+fn access_of(inst: &Instance, members: &[u32]) -> Option<TeamAccess> {
+    let (c, a) = best_access(inst, members)?;
+    let p = inst
+        .partner
+        .get(c as usize)
+        .and_then(|&p| inst.req.ecosystem.partners.get(p))?;
+    let account = p.accounts.get(a.account)?;
+    Some(TeamAccess {
+        partner_id: p.id.clone(),
+        account: account.id().to_string(),
+        status: account.status().to_string(),
+        level: a.level,
+        text: crate::accounts::access::access_sentence(p, a),
+    })
 }
 
 /// The full explanation of a team (members sorted by id).
@@ -145,7 +181,11 @@ pub(crate) fn explain(inst: &Instance, members: &[u32]) -> Option<Team> {
     Some(Team {
         members: members.iter().map(|&c| id(c)).collect(),
         slots,
-        score: team_score(inst.w, cov, fit, syn, nconf, inst.penalty),
+        score: with_access(
+            team_score(inst.w, cov, fit, syn, nconf, inst.penalty),
+            inst.w_access,
+            best_access(inst, members).map_or(0.0, |a| a.1.level),
+        ),
         coverage: cov,
         fit,
         synergy: syn,
@@ -155,5 +195,6 @@ pub(crate) fn explain(inst: &Instance, members: &[u32]) -> Option<Team> {
         breakdown,
         pairs,
         win: None,
+        access: access_of(inst, members),
     })
 }

@@ -16,7 +16,7 @@
 //! per-candidate bounds do that job instead.
 
 use super::bound::{fit_bound, fit_terms};
-use super::formulas::{order, synergy, team_score};
+use super::formulas::{order, synergy, team_score, with_access};
 use super::frame::{build, Frame, Partial, Scratch};
 use super::index::Instance;
 use super::score::{score_set, slots_of, sort_teams, Scored};
@@ -204,13 +204,17 @@ impl TeamSearch {
         if deficit == 0 {
             let (sum, q, opt) = fit_terms(&self.inst, &part.members);
             let fb = fit_bound(self.fit_one, sum, q, &opt, 0, f64::NEG_INFINITY);
-            let ub = team_score(
-                self.inst.w,
-                part.cov,
-                fb,
-                synergy(part.psum, size),
-                part.conflicts,
-                self.inst.penalty,
+            let ub = with_access(
+                team_score(
+                    self.inst.w,
+                    part.cov,
+                    fb,
+                    synergy(part.psum, size),
+                    part.conflicts,
+                    self.inst.penalty,
+                ),
+                self.inst.w_access,
+                self.inst.access_cap,
             );
             if ub >= thr - SLACK {
                 self.offer(&part.members);

@@ -105,6 +105,29 @@ pub struct Team {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub win: Option<crate::insights::types::Prediction>,
+    /// The member with the best access to the deal's target accounts (SPEC §14), when
+    /// the deal names `accounts` and a member has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub access: Option<TeamAccess>,
+}
+
+/// A member's access to one of the deal's target accounts (SPEC §14).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TeamAccess {
+    /// The member.
+    pub partner_id: String,
+    /// Its account that is a target of the deal.
+    pub account: String,
+    /// customer, opportunity or prospect.
+    pub status: String,
+    /// 1, 0.7 or 0.4.
+    #[serde(serialize_with = "ser_round12")]
+    pub level: f64,
+    /// In words: "Beta has Acme as a customer".
+    pub text: String,
 }
 
 /// Which member covers a requirement.

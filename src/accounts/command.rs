@@ -1,0 +1,214 @@
+//! `accountMap` (SPEC §14, §10): the overlap matrix of every pair of partners (and the
+//! vendor), or of one partner against the others, under a sharing level.
+
+use super::keys::Keys;
+use super::matrix::find;
+use super::pairs::{pair, Sides};
+use super::types::{AccountMapRequest, AccountMapResponse, AccountPair, NearMiss, NearMissSide, Sharing};
+use crate::clock::Ctx;
+use crate::command::Command;
+use crate::error::{DealteamError, ErrorCode, Problems, Result};
+use crate::model::account::{check_record, CUSTOMER, OPPORTUNITY, PROSPECT};
+use crate::model::PartnerAccount;
+use std::collections::BTreeSet;
+
+/// The vendor's id when the request does not name one.
+pub const DEFAULT_VENDOR_ID: &str = "vendor";
+
+/// The sides (partners, then the vendor) with their ids, after checking the request.
+fn sides(req: &AccountMapRequest, sharing: Sharing) -> Result<Sides<'_>> {
+    req.ecosystem.validate().map_err(|e| e.under("ecosystem"))?;
+    let mut ids: Vec<&str> = req.ecosystem.partners.iter().map(|p| p.id.as_str()).collect();
+    let mut accounts: Vec<&[PartnerAccount]> = req.ecosystem.partners.iter().map(|p| p.accounts.as_slice()).collect();
+    if let Some(v) = &req.vendor {
+        let id = v.id.as_deref().unwrap_or(DEFAULT_VENDOR_ID);
+        if id.trim().is_empty() {
+            return Err(DealteamError::invalid("vendor.id", "the vendor's id must be non-empty"));
+        }
+        if ids.contains(&id) {
+            return Err(DealteamError::new(
+                ErrorCode::DuplicateId,
+                "vendor.id",
+                format!("a partner already has the id `{id}`; give the vendor another `id`"),
+            ));
+        }
+        let mut p = Problems::new();
+        let currency = req.ecosystem.currency();
+        for (k, a) in v.accounts.iter().enumerate() {
+            if let PartnerAccount::Detailed(r) = a {
+                check_record(&mut p, || format!("vendor.accounts[{k}]"), r, &currency);
+            }
+        }
+        p.finish()?;
+        ids.push(id);
+        accounts.push(&v.accounts);
+    }
+    let minor = req.ecosystem.currency().minor_units();
+    Ok(Sides {
+        ids,
+        accounts,
+        sharing,
+        minor,
+    })
+}
+
+/// The side number of `id` (for `focus` and `with`).
+fn side_of(sides: &Sides, field: &str, id: &str) -> Result<u32> {
+    sides
+        .ids
+        .iter()
+        .position(|&x| x == id)
+        .map(|i| i as u32)
+        .ok_or_else(|| {
+            DealteamError::new(
+                ErrorCode::UnknownPartner,
+                field,
+                format!("no partner (or vendor) has the id `{id}`"),
+            )
+        })
+}
+
+/// The path of row `k` of side `s`.
+fn row_path(n_partners: usize, s: usize, k: usize) -> String {
+    if s < n_partners {
+        format!("ecosystem.partners[{s}].accounts[{k}]")
+    } else {
+        format!("vendor.accounts[{k}]")
+    }
+}
+
+/// Compute the account map.
+pub fn account_map(req: &AccountMapRequest) -> Result<AccountMapResponse> {
+    let sharing = req.sharing.unwrap_or_default();
+    let sides = sides(req, sharing)?;
+    if req.min_shared == Some(0) {
+        return Err(DealteamError::invalid("minShared", "minShared must be at least 1"));
+    }
+    let focus = match (&req.focus, &req.with) {
+        (None, Some(_)) => {
+            return Err(DealteamError::invalid(
+                "with",
+                "`with` needs `focus`: the partner to map it against",
+            ))
+        }
+        (Some(f), with) => {
+            let f = side_of(&sides, "focus", f)?;
+            let w = with.as_deref().map(|w| side_of(&sides, "with", w)).transpose()?;
+            if w == Some(f) {
+                return Err(DealteamError::invalid(
+                    "with",
+                    "`with` must name another partner than `focus`",
+                ));
+            }
+            Some((f, w))
+        }
+        (None, None) => None,
+    };
+    let n = req.ecosystem.partners.len();
+    let mut skipped = Vec::new();
+    let mut keys = Keys::default();
+    for (s, accounts) in sides.accounts.iter().enumerate() {
+        keys.add_side(
+            accounts,
+            |k| row_path(n, s, k),
+            sharing >= Sharing::Overlaps,
+            &mut skipped,
+        );
+    }
+    let mut order: Vec<u32> = (0..sides.ids.len() as u32).collect();
+    order.sort_by_key(|&i| sides.ids.get(i as usize).copied());
+    let mut rank = vec![0u32; order.len()];
+    for (r, &i) in order.iter().enumerate() {
+        if let Some(x) = rank.get_mut(i as usize) {
+            *x = r as u32;
+        }
+    }
+    let found = find(&keys, &rank, focus, true)?;
+    let min = req.min_shared.unwrap_or(1);
+    let mut pairs: Vec<AccountPair> = Vec::new();
+    for group in found.matches.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        if let Some(&(a, b, ..)) = group.first().filter(|_| group.len() >= min) {
+            pairs.push(pair(&sides, &keys, a, b, group)?);
+        }
+    }
+    if let Some((f, Some(w))) = focus {
+        if pairs.is_empty() {
+            pairs.push(pair(&sides, &keys, f, w, &[])?);
+        }
+    }
+    pairs.sort_by(|x, y| y.shared.cmp(&x.shared).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
+    if let Some(l) = req.limit {
+        pairs.truncate(l);
+    }
+    let near_misses = if sharing >= Sharing::Overlaps {
+        near_misses(&sides, &keys, &found.misses)
+    } else {
+        Vec::new()
+    };
+    Ok(AccountMapResponse {
+        sharing,
+        currency: req.ecosystem.currency(),
+        populations: populations(&sides),
+        pairs,
+        near_misses,
+        near_miss_count: found.miss_count,
+        skipped,
+    })
+}
+
+/// Every population in the input: customer, opportunity, prospect (when present), then
+/// the others by name.
+fn populations(sides: &Sides) -> Vec<String> {
+    let all: BTreeSet<&str> = sides
+        .accounts
+        .iter()
+        .flat_map(|a| a.iter().map(|x| x.status()))
+        .collect();
+    let known = [CUSTOMER, OPPORTUNITY, PROSPECT];
+    let mut out: Vec<String> = known
+        .iter()
+        .filter(|k| all.contains(*k))
+        .map(|k| k.to_string())
+        .collect();
+    out.extend(all.iter().filter(|s| !known.contains(s)).map(|s| s.to_string()));
+    out
+}
+
+/// The listed near misses in words.
+fn near_misses(sides: &Sides, keys: &Keys, misses: &[super::matrix::Miss]) -> Vec<NearMiss> {
+    let side = |s: u32, rec: u32| {
+        let a = sides.accounts.get(s as usize).and_then(|a| a.get(rec as usize));
+        let domain = a
+            .and_then(|a| a.domain())
+            .and_then(|d| super::domain_key(d).ok())
+            .unwrap_or_default();
+        NearMissSide {
+            partner: sides.ids.get(s as usize).copied().unwrap_or_default().to_string(),
+            account: a.map(|a| a.id().to_string()).unwrap_or_default(),
+            domain,
+        }
+    };
+    let mut out: Vec<NearMiss> = misses
+        .iter()
+        .map(|&(sa, ra, sb, rb, name)| NearMiss {
+            name: keys.names.get(name as usize).cloned().unwrap_or_default(),
+            a: side(sa, ra),
+            b: side(sb, rb),
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        (&x.name, &x.a.partner, &x.b.partner, &x.a.account).cmp(&(&y.name, &y.a.partner, &y.b.partner, &y.a.account))
+    });
+    out
+}
+
+/// `accountMap` (SPEC §14, §10).
+pub struct AccountMapCommand;
+impl Command for AccountMapCommand {
+    const NAME: &'static str = "accountMap";
+    type Request = AccountMapRequest;
+    type Response = AccountMapResponse;
+    fn run(req: Self::Request, _ctx: &Ctx) -> Result<Self::Response> {
+        account_map(&req)
+    }
+}

@@ -1,0 +1,116 @@
+//! The account map (SPEC §14): which accounts two sides share, matched by normalised
+//! domain when both have one, else by normalised name. An inverted index (key → rows
+//! holding it) keeps the work proportional to the matches, not to all pairs of sides;
+//! the candidate pairs are counted and bounded by [`MAX_OVERLAP_PAIRS`] first.
+
+use super::keys::Keys;
+use crate::error::{DealteamError, Result};
+use crate::model::MAX_OVERLAP_PAIRS;
+
+/// At most this many near misses are listed (all are counted).
+pub const MAX_NEAR_MISSES: usize = 1000;
+
+/// One match: (side a, side b, a's row number in its list, b's row number, by name?).
+pub(crate) type Match = (u32, u32, u32, u32, bool);
+
+/// One near miss: (side, row number, side, row number, name id).
+pub(crate) type Miss = (u32, u32, u32, u32, u32);
+
+/// The matches and near misses of all sides (or of `focus` against the others),
+/// oriented so that `a` is the focus, else the side whose id sorts first (`rank`: the
+/// position of each side in id order).
+pub(crate) struct Found {
+    pub matches: Vec<Match>,
+    pub misses: Vec<Miss>,
+    pub miss_count: usize,
+}
+
+/// Entries (side, kept-row index) per key id.
+type Groups = Vec<Vec<(u32, u32)>>;
+
+/// Entries (side, kept-row index) per domain id and per name id.
+fn groups(keys: &Keys) -> (Groups, Groups) {
+    let mut by_domain = vec![Vec::new(); keys.domains.len()];
+    let mut by_name = vec![Vec::new(); keys.names.len()];
+    for (s, rows) in keys.rows.iter().enumerate() {
+        for (k, r) in rows.iter().enumerate() {
+            if let Some(d) = r.domain.and_then(|d| by_domain.get_mut(d as usize)) {
+                d.push((s as u32, k as u32));
+            }
+            if let Some(n) = by_name.get_mut(r.name as usize) {
+                n.push((s as u32, k as u32));
+            }
+        }
+    }
+    (by_domain, by_name)
+}
+
+/// Find every match (and near miss) between different sides.
+pub(crate) fn find(keys: &Keys, rank: &[u32], focus: Option<(u32, Option<u32>)>, misses: bool) -> Result<Found> {
+    let (by_domain, by_name) = groups(keys);
+    let candidates: usize = by_domain
+        .iter()
+        .chain(&by_name)
+        .map(|g| g.len() * g.len().saturating_sub(1) / 2)
+        .sum();
+    if focus.is_none() && candidates > MAX_OVERLAP_PAIRS {
+        return Err(DealteamError::too_large(
+            "ecosystem.partners",
+            "pairs of accounts with the same domain or name (Σ over keys of h·(h−1)/2); map one partner with `focus`",
+            MAX_OVERLAP_PAIRS,
+            candidates,
+        ));
+    }
+    let row = |s: u32, k: u32| keys.rows.get(s as usize).and_then(|r| r.get(k as usize)).copied();
+    let mut out = Found {
+        matches: Vec::new(),
+        misses: Vec::new(),
+        miss_count: 0,
+    };
+    let mut visit = |x: (u32, u32), y: (u32, u32), by_name: bool| {
+        let (x, y) = match focus {
+            Some((_, with)) if with.is_some_and(|w| w != y.0) => return,
+            Some(_) => (x, y),
+            None if rank.get(x.0 as usize) <= rank.get(y.0 as usize) => (x, y),
+            None => (y, x),
+        };
+        let (Some(rx), Some(ry)) = (row(x.0, x.1), row(y.0, y.1)) else {
+            return;
+        };
+        if !by_name {
+            out.matches.push((x.0, y.0, rx.rec, ry.rec, false));
+        } else if rx.domain.is_none() || ry.domain.is_none() {
+            out.matches.push((x.0, y.0, rx.rec, ry.rec, true));
+        } else if rx.domain != ry.domain && misses {
+            out.miss_count += 1;
+            if out.misses.len() < MAX_NEAR_MISSES {
+                out.misses.push((x.0, rx.rec, y.0, ry.rec, rx.name));
+            }
+        }
+    };
+    for (g, by_name) in by_domain
+        .iter()
+        .map(|g| (g, false))
+        .chain(by_name.iter().map(|g| (g, true)))
+    {
+        match focus {
+            // with a focus only its own entries start pairs: O(|focus entries| · h), not O(h²)
+            Some((f, _)) => {
+                for &x in g.iter().filter(|x| x.0 == f) {
+                    for &y in g.iter().filter(|y| y.0 != f) {
+                        visit(x, y, by_name);
+                    }
+                }
+            }
+            None => {
+                for (i, &x) in g.iter().enumerate() {
+                    for &y in g.iter().skip(i + 1).filter(|y| y.0 != x.0) {
+                        visit(x, y, by_name);
+                    }
+                }
+            }
+        }
+    }
+    out.matches.sort_unstable();
+    Ok(out)
+}

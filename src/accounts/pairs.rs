@@ -1,0 +1,148 @@
+//! One pair's account map from its matches (SPEC §14): counts per (population of a,
+//! population of b), potential revenue (opportunity values of the shared accounts on
+//! either side, each record once) and greenfield (each side's kept accounts the other
+//! does not have), shown at the sharing level.
+
+use super::keys::Keys;
+use super::matrix::Match;
+use super::types::{AccountPair, PopulationCounts, SharedAccount, Sharing};
+use crate::error::{DealteamError, ErrorCode, Result};
+use crate::model::account::OPPORTUNITY;
+use crate::model::PartnerAccount;
+use crate::money::Money;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The sides' accounts and what the result may show.
+pub(crate) struct Sides<'a> {
+    pub ids: Vec<&'a str>,
+    pub accounts: Vec<&'a [PartnerAccount]>,
+    pub sharing: Sharing,
+    /// Minor units of the currency (the potential revenue is written with them).
+    pub minor: u32,
+}
+
+impl Sides<'_> {
+    fn account(&self, side: u32, rec: u32) -> Option<&PartnerAccount> {
+        self.accounts.get(side as usize).and_then(|a| a.get(rec as usize))
+    }
+}
+
+/// Kept rows per population of one side, minus the rows in `shared`; with their ids
+/// when `list`.
+fn greenfield(
+    sides: &Sides,
+    keys: &Keys,
+    side: u32,
+    shared: &BTreeSet<u32>,
+    list: bool,
+) -> (PopulationCounts, Option<Vec<String>>) {
+    let mut counts = PopulationCounts::new();
+    let mut ids = list.then(Vec::new);
+    for row in keys.rows.get(side as usize).into_iter().flatten() {
+        if shared.contains(&row.rec) {
+            continue;
+        }
+        if let Some(a) = sides.account(side, row.rec) {
+            *counts.entry(a.status().to_string()).or_default() += 1;
+            if let Some(ids) = ids.as_mut() {
+                ids.push(a.id().to_string());
+            }
+        }
+    }
+    if let Some(ids) = ids.as_mut() {
+        ids.sort_unstable();
+    }
+    (counts, ids)
+}
+
+/// Σ of the opportunity values of the given rows of one side.
+fn opportunity_sum(sides: &Sides, side: u32, recs: &BTreeSet<u32>, total: &mut Money) -> Result<()> {
+    for &r in recs {
+        if let Some(a) = sides.account(side, r).filter(|a| a.status() == OPPORTUNITY) {
+            let v = a.value().unwrap_or(Money::ZERO);
+            total.0 = total.0.checked_add(v.0).ok_or_else(|| {
+                DealteamError::new(
+                    ErrorCode::InvalidMoney,
+                    "ecosystem.partners",
+                    "the opportunity values add up beyond what an amount can hold; check them for typos",
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// The account map of one pair from its matches (all with the same sides, sorted).
+pub(crate) fn pair(sides: &Sides, keys: &Keys, a: u32, b: u32, group: &[Match]) -> Result<AccountPair> {
+    let mut matrix: BTreeMap<String, PopulationCounts> = BTreeMap::new();
+    let (mut in_a, mut in_b) = (BTreeSet::new(), BTreeSet::new());
+    let mut list = (sides.sharing >= Sharing::Overlaps).then(Vec::new);
+    for &(_, _, ra, rb, by_name) in group {
+        let (Some(x), Some(y)) = (sides.account(a, ra), sides.account(b, rb)) else {
+            continue;
+        };
+        *matrix
+            .entry(x.status().to_string())
+            .or_default()
+            .entry(y.status().to_string())
+            .or_default() += 1;
+        in_a.insert(ra);
+        in_b.insert(rb);
+        if let Some(list) = list.as_mut() {
+            let full = sides.sharing == Sharing::Full;
+            list.push(SharedAccount {
+                a: x.id().to_string(),
+                b: y.id().to_string(),
+                name: x.name().to_string(),
+                matched_by: if by_name {
+                    super::MatchedBy::Name
+                } else {
+                    super::MatchedBy::Domain
+                },
+                key: shared_key(keys, a, ra, by_name),
+                a_status: x.status().to_string(),
+                b_status: y.status().to_string(),
+                a_value: x.value().filter(|_| full),
+                b_value: y.value().filter(|_| full),
+            });
+        }
+    }
+    if let Some(list) = list.as_mut() {
+        list.sort_by(|p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
+    }
+    let mut potential = Money::ZERO;
+    opportunity_sum(sides, a, &in_a, &mut potential)?;
+    opportunity_sum(sides, b, &in_b, &mut potential)?;
+    potential.0.rescale(sides.minor);
+    let full = sides.sharing == Sharing::Full;
+    let (greenfield_a, greenfield_a_accounts) = greenfield(sides, keys, a, &in_a, full);
+    let (greenfield_b, greenfield_b_accounts) = greenfield(sides, keys, b, &in_b, full);
+    Ok(AccountPair {
+        a: sides.ids.get(a as usize).copied().unwrap_or_default().to_string(),
+        b: sides.ids.get(b as usize).copied().unwrap_or_default().to_string(),
+        shared: group.len(),
+        matrix,
+        potential_revenue: potential,
+        greenfield_a,
+        greenfield_b,
+        accounts: list,
+        greenfield_a_accounts,
+        greenfield_b_accounts,
+    })
+}
+
+/// The normalised domain or name a's row `rec` was matched on.
+fn shared_key(keys: &Keys, side: u32, rec: u32, by_name: bool) -> String {
+    // kept rows are in row order
+    let row = keys.rows.get(side as usize).and_then(|rows| {
+        rows.binary_search_by_key(&rec, |r| r.rec)
+            .ok()
+            .and_then(|i| rows.get(i))
+    });
+    let key = match row {
+        Some(r) if by_name => keys.names.get(r.name as usize),
+        Some(r) => r.domain.and_then(|d| keys.domains.get(d as usize)),
+        None => None,
+    };
+    key.cloned().unwrap_or_default()
+}
