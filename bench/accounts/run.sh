@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The account map (SPEC §14) on generated data: dealteam's `accountMap` (native CLI,
+# release build) against an independent pandas computation on the same request, which
+# must give the same matrix and potential revenue for every pair (exit 1 otherwise).
+#   bench/accounts/run.sh [PARTNERS ACCOUNTS POOL]   (default 10000 200 4000000)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$here/../.."
+P="${1:-10000}" A="${2:-200}" POOL="${3:-4000000}"
+py="$(bash "$here/../venv.sh")"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+cargo build --quiet --release --manifest-path "$root/Cargo.toml" >&2
+python3 "$here/gen.py" "$P" "$A" "$POOL" 14 > "$tmp/req.json"
+echo "request: $P partners × $A accounts from a pool of $POOL companies ($(du -h "$tmp/req.json" | cut -f1))"
+best=""
+for i in 1 2 3; do
+  s=$(date +%s.%N)
+  "$root/target/release/dealteam" accountMap "$tmp/req.json" > "$tmp/resp.json"
+  e=$(date +%s.%N)
+  t=$(echo "$e - $s" | bc)
+  if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+done
+echo "dealteam accountMap (native CLI: read JSON, normalise, match, count, write JSON): best of 3 ${best} s"
+out="$("$py" "$here/check.py" "$tmp/req.json" "$tmp/resp.json")"
+echo "$out" | grep -v PANDAS_SECONDS
+read -r merge total < <(echo "$out" | awk '/PANDAS_SECONDS/ {print $2, $3}')
+echo "ratio pandas merge+count / dealteam: $(echo "scale=2; $merge / $best" | bc)×;" \
+     "pandas normalise+merge+count / dealteam: $(echo "scale=2; $total / $best" | bc)×"
