@@ -3,7 +3,7 @@
 //!
 //! Requests are read with plain serde_json: one copy of every `Deserialize` impl in the
 //! module and no bookkeeping per value. Only a failing request is read once more, by
-//! [`crate::json_locate`], to turn serde_json's line and column into the path of the
+//! `json_locate`, to turn serde_json's line and column into the path of the
 //! failing field, so a typo such as `wieght` is reported as `unknown_field` at
 //! `profile.criteria[2].wieght`, not as a bare message.
 

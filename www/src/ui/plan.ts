@@ -30,6 +30,27 @@ export function defaultPlan(members: { id: string; name: string; kind: string }[
     governance: { overseer: 'Joint steering committee', independentParty: 'External alliance auditor', cadence: 'monthly' },
     mediation: { steps: ['partnership managers', 'executive sponsors', 'independent mediator'] },
     exclusivity: { exclusive: false, mayPursueSimilar: true },
+    values: 'Customer outcomes first; open pipeline sharing between the partners.',
+    vision: 'A joint offer customers choose because the partners deliver it together.',
+    legal: {
+      ip: 'Each partner keeps what it owned before; what the partners build together is owned jointly.',
+      liability: 'Each partner is liable for its own products and services; liability between the partners is limited to the fees received under this agreement in the last twelve months.',
+      term: { start: '2027-01-01', renewal: 'Renews for one year at a time unless a partner gives notice.', terminationNoticeDays: 90 },
+    },
+    dataSharing: {
+      what: 'Contact details and opportunity status of joint prospects and customers.',
+      how: 'Through a shared CRM workspace, under a data processing agreement.',
+      access: 'The partnership managers and the staff working on the opportunity.',
+    },
+    engagement: {
+      rules: 'The partner that first registers a deal leads it; a conflict goes to the partnership managers within 5 business days.',
+      kind: 'strategic',
+    },
+    customerContact: 'Manager 1',
+    projectManager: 'Manager 1',
+    enablement: { presales: 'Each partner trains the others\' pre-sales staff once a quarter and answers technical questions within two business days.' },
+    branding: { usage: 'Joint material uses both logos; each partner approves the use of its brand before publication.' },
+    audit: { cadence: 'quarterly' },
   };
 }
 
