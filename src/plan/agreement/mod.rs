@@ -4,7 +4,7 @@
 //! open points of `validate`, and a footer with the plan's fingerprint so that a signed
 //! copy can be checked (`verify`).
 //!
-//! One document, two renderings: the sections ([`sections::SECTIONS`]) build a [`Doc`],
+//! One document, two renderings: the sections (`sections::SECTIONS`) build a [`Doc`],
 //! which is written as Markdown (the copy to sign and verify) or as a printable HTML
 //! page. Every piece of user text is escaped by the renderer, so a name such as
 //! `*Acme* | Co` cannot break the layout. A plan that cannot be simulated yet still
