@@ -15,7 +15,6 @@ const PLANNER_DOES_NOT_USE: &[&str] = &[
     "psiStart",
     "psiReply",
     "psiFinish",
-    "verifyAgreement",
 ];
 /// What the worker loads besides commands: the sample generator and the handle classes.
 const WORKER_EXTRAS: &[&str] = &["sample", "Ecosystem", "TeamSearch", "Simulation"];

@@ -19,3 +19,21 @@ export async function openPage(options = {}) {
   const close = async () => { await browser.close(); await server.close(); };
   return { server, browser, page, errors, close };
 }
+
+/** `openPage`, then the page loaded and ready (`body[data-ready]`). */
+export async function openReady(options = {}) {
+  const opened = await openPage(options);
+  await opened.page.goto(opened.server.url);
+  await opened.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  return opened;
+}
+
+/** The serious and critical axe-core violations on the page, one line each (none is the goal). */
+export async function axeViolations(page) {
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`);
+}

@@ -142,6 +142,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   },
   validatePlan: (req) => need('validatePlan')(req) as Ops['validatePlan']['out'],
   draftAgreement: (req) => String(need('draftAgreement')(req)),
+  verifyAgreement: (req) => need('verifyAgreement')(req) as Ops['verifyAgreement']['out'],
   auditPlan: (req) => need('auditPlan')(req) as Ops['auditPlan']['out'],
   historyOpen: (req) => readHistory(req),
   insights: (req) => need('insights')(req) as Ops['insights']['out'],

@@ -5,7 +5,7 @@ import type {
   AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Partner, Plan, Profile, Ranking, RankResult,
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
-import type { AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, TrainResponse, WinModel } from 'dealteam';
+import type { AgreementRequest, AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, TrainResponse, VerifyRequest, VerifyResponse, WinModel } from 'dealteam';
 import type { Mapping, Problem } from '../csv';
 import type { HistoryRead } from '../history';
 import type { Workspace } from '../state';
@@ -58,8 +58,11 @@ export interface Ops {
   split: { in: SplitRequest; out: SplitResponse };
   attribute: { in: AttributeRequest; out: AttributeResponse };
   simulate: { in: { plan: Plan; trials?: number; seed?: number }; out: SimulateResponse };
-  validatePlan: { in: { plan: Plan }; out: ValidateResponse };
-  draftAgreement: { in: { plan: Plan; trials?: number; seed?: number }; out: string };
+  validatePlan: { in: { plan: Plan; trials?: number; seed?: number }; out: ValidateResponse };
+  /** the agreement as Markdown (the copy to sign) or, with `format: 'html'`, as a printable page */
+  draftAgreement: { in: AgreementRequest; out: string };
+  /** does a signed copy (Markdown) match the plan? */
+  verifyAgreement: { in: VerifyRequest; out: VerifyResponse };
   /** a deal history file (CSV or JSON) read in the worker; partners named by name get their ids */
   historyOpen: { in: { file: Blob | string; name: string; dayOrder: 'dmy' | 'mdy' }; out: HistoryRead };
   insights: { in: { history: HistoryDeal[]; currency?: string }; out: InsightsResponse };

@@ -6,7 +6,7 @@ import type { EcosystemData, ErrorCode, Partner, RankedPartner, Sample } from 'd
 export type {
   AttributeResponse, AuditResponse, Cover, Criterion, CriterionKind, Deal, Finding, Journey, Money, Partner, Plan, PlanPartner,
   Profile, Relationship, Require, Requirement, Slot, SplitRequest, SplitResponse, SimulateResponse, Team, TeamsResponse,
-  ValidateResponse,
+  ValidateResponse, VerifyResponse,
 } from 'dealteam';
 
 /** An ecosystem as the engine reads it. */

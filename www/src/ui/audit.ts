@@ -12,7 +12,6 @@ import { money, percent } from './format';
 
 type Stats = { mean: string; p5: string; p50: string; p95: string };
 type Forecast = AuditResponse['reforecast'];
-type AuditTerms = { onTrackAbove?: number | null; offTrackBelow?: number | null; [k: string]: unknown };
 
 const SAMPLE = 'month,bookings,revenue,pipeline\n1,0.00,0.00,450000.00\n2,120000.00,10000.00,520000.00\n3,260000.00,31000.00,480000.00';
 const FLAG: Record<string, string> = { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track' };
@@ -24,14 +23,6 @@ export function auditView(app: App, opts: AuditOptions): HTMLElement {
   const text = h('textarea', { rows: 5, id: 'actuals', 'data-path': 'actualsCsv', spellcheck: 'false' }, SAMPLE);
   const file = h('input', { type: 'file', id: 'actuals-file', accept: '.csv,.tsv,.txt,text/csv' });
   const run = h('button', { type: 'button' }, 'Audit against actuals');
-  const pctInput = (id: string, get: (a: AuditTerms) => number | null | undefined, dflt: number, set: (a: AuditTerms, v: number | undefined) => void) => {
-    const el = h('input', { type: 'number', id, min: '0', max: '100', step: '5', value: String(Math.round((get(terms()) ?? dflt) * 100)), 'data-path': `plan.audit.${id === 'audit-on' ? 'onTrackAbove' : 'offTrackBelow'}` });
-    el.addEventListener('input', () => { const p = opts.plan(); if (!p) return; set(((p as { audit?: AuditTerms | null }).audit ??= {}), el.value === '' ? undefined : Number(el.value) / 100); app.changed('plan'); });
-    return el;
-  };
-  const terms = (): AuditTerms => ((opts.plan() as { audit?: AuditTerms | null } | null)?.audit ?? {});
-  const onIn = pctInput('audit-on', (a) => a.onTrackAbove, 0.7, (a, v) => { a.onTrackAbove = v; });
-  const offIn = pctInput('audit-off', (a) => a.offTrackBelow, 0.3, (a, v) => { a.offTrackBelow = v; });
 
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
@@ -64,7 +55,8 @@ export function auditView(app: App, opts: AuditOptions): HTMLElement {
   return h('div', { class: 'audit-view' },
     field('Monthly actuals (CSV file)', file),
     field('…or paste them here', text, hint),
-    h('div', { class: 'row' }, field('On track from (% chance)', onIn), field('Off track below (% chance)', offIn), run), out);
+    h('p', { class: 'muted small' }, 'What counts as on track and off track is set with the agreement terms (Audits).'),
+    h('div', { class: 'row' }, run), out);
 }
 
 /** Engine messages name CSV columns in backticks; on the page they read as plain quotes. */

@@ -1,15 +1,19 @@
 // The Plan screen: edit the joint plan (partners, investments, offer, pipeline, split,
 // objectives, governance) and run the seeded Monte Carlo simulation in the worker — fan chart
 // p5–p95 per month, ROPI per partner, objective probabilities — plus the validation findings
-// and the collaboration agreement as rendered (sanitised) Markdown with a download button.
+// next to the fields they concern (re-checked as the plan changes), the agreement terms
+// (terms.ts), the agreement itself (agreement.ts) and the audit against actuals (audit.ts).
 import { loadPlot } from './lazy';
 import { auditView } from './audit';
+import { agreementView } from './agreement';
+import { termsForm } from './terms';
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
 import { amountField } from './amount-field';
 import { currencyField } from './currency-field';
-import { a11yChart, append, clear, download, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { sentence } from './format';
+import { a11yChart, append, clear, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -54,16 +58,6 @@ export function defaultPlan(members: { id: string; name: string; kind: string }[
   };
 }
 
-/** Markdown to safe HTML: raw HTML in the text (a partner's name, say) is shown as text, then DOMPurify. */
-async function renderMarkdown(text: string): Promise<string> {
-  const [{ Marked }, { default: DOMPurify }] = await Promise.all([import('marked'), import('dompurify')]);
-  const md = new Marked({ renderer: { html: ({ text: t }) => escapeHtml(t) } });
-  return DOMPurify.sanitize(await md.parse(text, { async: true }), { FORBID_TAGS: ['img', 'style', 'form', 'input'] });
-}
-function escapeHtml(t: string): string {
-  return t.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 type Stat = { mean?: unknown; p5?: unknown; p50?: unknown; p95?: unknown };
 /** A response object read by field name (series, columns). */
 const fields = (v: object) => v as unknown as Record<string, unknown>;
@@ -100,7 +94,6 @@ export function planScreen(app: App): HTMLElement {
   const form = h('form', { class: 'editor', 'aria-label': 'Plan editor', onsubmit: (e: Event) => e.preventDefault() });
   const simOut = h('div', { class: 'sim', 'aria-live': 'polite' });
   const findingsOut = h('div', { class: 'findings', 'aria-live': 'polite' });
-  const agreementOut = h('article', { class: 'agreement', 'aria-label': 'Agreement' });
   const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Simulation progress' });
   const progressText = h('span', { class: 'progress-text', 'aria-live': 'polite' });
   const trials = h('input', { type: 'number', min: '100', step: '100', value: 2000, id: 'sim-trials', 'data-path': 'trials' });
@@ -108,9 +101,6 @@ export function planScreen(app: App): HTMLElement {
   const simulate = h('button', { type: 'button', class: 'primary' }, 'Simulate');
   const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
   const validate = h('button', { type: 'button' }, 'Check the agreement');
-  const draft = h('button', { type: 'button' }, 'Draft agreement');
-  const dl = h('button', { type: 'button', disabled: true }, 'Download agreement (.md)');
-  let markdown = '';
   let current: Call<SimulateResponse> | null = null;
 
   const plan = (): Plan | null => {
@@ -139,6 +129,13 @@ export function planScreen(app: App): HTMLElement {
     el.addEventListener('change', () => { set(el.value); touch(); syncJson(); });
     return field(label, el);
   }
+
+  function text(path: string, label: string, get: () => string | null | undefined, set: (v: string) => void, hint?: string) {
+    const el = errFor(path)(h('textarea', { rows: 3 }, get() ?? '')) as HTMLTextAreaElement;
+    el.addEventListener('input', () => { set(el.value); touch(); syncJson(); });
+    return field(label, el, hint);
+  }
+  const group = (legend: string, ...fs: HTMLElement[]) => h('fieldset', { class: 'terms' }, h('legend', {}, legend), fs);
 
   function lines(path: string, label: string, get: () => string[] | undefined, set: (v: string[]) => void) {
     const el = errFor(path)(h('textarea', { rows: 3 }, (get() ?? []).join('\n'))) as HTMLTextAreaElement;
@@ -217,6 +214,8 @@ export function planScreen(app: App): HTMLElement {
         lines('plan.mediation.steps', 'Dispute mediation steps, in order (one per line)', () => (p.mediation as { steps?: string[] } | undefined)?.steps, (v) => { p.mediation = { steps: v }; }),
         checkbox('plan.exclusivity', 'Exclusive collaboration', () => (p.exclusivity as { exclusive?: boolean } | undefined)?.exclusive, (v) => { p.exclusivity = { ...(p.exclusivity as object ?? {}), exclusive: v }; }),
         checkbox('plan.exclusivity.mayPursueSimilar', 'Each party may pursue similar arrangements', () => (p.exclusivity as { mayPursueSimilar?: boolean } | undefined)?.mayPursueSimilar as boolean | undefined, (v) => { p.exclusivity = { ...(p.exclusivity as object ?? {}), mayPursueSimilar: v }; })),
+      h('h3', {}, 'Agreement terms'),
+      termsForm(p, { input, text, choice, group }),
       h('details', {}, h('summary', {}, 'The whole plan as JSON (governance, mediation, exclusivity, …)'), field('Plan JSON (applied when you leave the field)', json)),
       h('p', { class: 'form-error', role: 'alert' }));
     syncJson();
@@ -296,42 +295,52 @@ export function planScreen(app: App): HTMLElement {
   });
   cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'Simulation'); });
 
-  validate.addEventListener('click', async () => {
+  /** Set once the agreement was checked: from then on every edit checks it again. */
+  let checked = false;
+  let checking = 0;
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  async function check(quiet: boolean) {
     const p = plan();
     if (!p || blockedByShares(p)) return;
     if (!app.engine.has('validatePlan')) { clear(findingsOut, unavailable('Agreement checking')); return; }
-    clearErrors(form);
+    const gen = ++checking;
     try {
-      const r = await app.engine.call('validatePlan', { plan: p });
+      const r = await app.engine.call('validatePlan', { plan: p, trials: Number(trials.value), seed: Number(seed.value) });
+      if (gen !== checking) return;
+      checked = true;
+      clearErrors(form);
       for (const f of r.findings) markField(f);
-      clear(findingsOut, h('p', {}, r.ok ? 'The agreement has no errors.' : 'The agreement cannot work yet: fix the errors below.'),
-        h('ul', { class: 'finding-list' }, r.findings.map((f) => h('li', { class: f.severity }, h('strong', {}, `${f.severity} `), `${f.message} `, h('code', {}, `${f.rule} · ${f.path}`)))));
-    } catch (e) { showError(form, e, 'plan'); }
-  });
+      const errors = r.findings.filter((f) => f.severity === 'error').length;
+      clear(findingsOut, h('p', {}, !r.findings.length ? 'The agreement covers everything it should.'
+        : r.ok ? `No errors; ${r.findings.length} recommendation${r.findings.length > 1 ? 's' : ''} below (also shown next to the fields).`
+        : `The agreement cannot work yet: ${errors} error${errors > 1 ? 's' : ''} to fix (also shown next to the fields).`),
+        h('ul', { class: 'finding-list' }, r.findings.map((f) => h('li', { class: f.severity },
+          h('strong', {}, f.severity === 'error' ? 'Must fix: ' : 'Recommended: '), `${sentence(f.message)} `, goTo(f.path)))),
+        quiet ? null : h('p', { class: 'muted small' }, 'Checked again after every change.'));
+    } catch (e) { if (!quiet) showError(form, e, 'plan'); }
+  }
+  validate.addEventListener('click', () => { clearErrors(form); void check(false); });
 
+  /** The form fields a finding's path names: that field, or the fields under it. */
+  function fieldsFor(path: string): HTMLElement[] {
+    const all = [...form.querySelectorAll<HTMLElement>('[data-path]')];
+    const exact = all.filter((el) => el.dataset.path === path);
+    return exact.length ? exact : all.filter((el) => el.dataset.path!.startsWith(`${path}.`));
+  }
+  /** A button that takes the reader to the field a finding concerns, named by its label. */
+  function goTo(path: string): HTMLElement | null {
+    const el = fieldsFor(rel(path))[0];
+    const label = el && form.querySelector(`label[for="${el.id}"]`)?.textContent;
+    return label ? h('button', { type: 'button', class: 'link small', onclick: () => { el.scrollIntoView({ block: 'center' }); el.focus(); } }, `Go to “${label}”`) : null;
+  }
   function markField(f: Finding) {
-    const path = rel(f.path);
-    for (const el of form.querySelectorAll<HTMLElement>('[data-path]')) {
-      if (el.dataset.path === path) {
-        el.setAttribute('aria-invalid', 'true');
-        const span = document.getElementById(`${el.id}-err`);
-        if (span) span.textContent = f.message;
-      }
-    }
+    fieldsFor(rel(f.path)).forEach((el, i) => {
+      el.setAttribute('aria-invalid', 'true');
+      const span = document.getElementById(`${el.id}-err`);
+      if (span && i === 0) span.textContent = sentence(f.message);
+    });
   }
 
-  draft.addEventListener('click', async () => {
-    const p = plan();
-    if (!p || blockedByShares(p)) return;
-    if (!app.engine.has('draftAgreement')) { clear(agreementOut, unavailable('The agreement draft')); return; }
-    clear(agreementOut, h('p', {}, 'Drafting…'));
-    try {
-      markdown = await app.engine.call('draftAgreement', { plan: p, trials: Number(trials.value), seed: Number(seed.value) });
-      agreementOut.innerHTML = await renderMarkdown(markdown);
-      dl.disabled = false;
-    } catch (e) { showError(form, e, 'plan'); clear(agreementOut); }
-  });
-  dl.addEventListener('click', () => download(`${(app.ws.plan?.id ?? 'plan').replace(/[^\w.-]+/g, '_')}-agreement.md`, markdown, 'text/markdown'));
 
   app.on('ecosystem', () => {
     build();
@@ -343,6 +352,7 @@ export function planScreen(app: App): HTMLElement {
   app.on('teams', build);
   app.on('plan', () => {
     if (!form.contains(document.activeElement)) build();
+    if (checked) { clearTimeout(recheck); recheck = setTimeout(() => void check(true), 400); }
     const saved = app.ws.simResults;
     if (saved && !saved.stale) { saved.stale = true; simOut.prepend(staleNote()); }
   });
@@ -355,7 +365,8 @@ export function planScreen(app: App): HTMLElement {
         h('div', { class: 'row' }, field('Trials (simulated futures)', trials), field('Seed (same seed, same result)', seed), simulate, cancel, progress, progressText),
         simOut,
         h('h3', {}, 'Agreement check'), h('div', { class: 'row' }, validate), findingsOut,
-        h('h3', {}, 'Agreement'), h('div', { class: 'row' }, draft, dl), agreementOut,
+        h('h3', {}, 'Agreement'),
+        agreementView(app, { plan, trials: () => Number(trials.value), seed: () => Number(seed.value), ready: (p) => !blockedByShares(p), failed: (e) => showError(form, e, 'plan') }),
         h('h3', {}, 'Audit against reality'),
         auditView(app, { plan, trials: () => Number(trials.value), seed: () => Number(seed.value) }))));
 }

@@ -30,6 +30,7 @@ export interface EngineModule {
   simulate?: Pkg['simulate'];
   validatePlan?: Pkg['validatePlan'];
   draftAgreement?: Pkg['draftAgreement'];
+  verifyAgreement?: Pkg['verifyAgreement'];
   auditPlan?: Pkg['auditPlan'];
   insights?: Pkg['insights'];
   train?: Pkg['train'];
@@ -41,7 +42,7 @@ export interface EngineModule {
 }
 
 export const E: EngineModule = pkg;
-export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'auditPlan', 'insights', 'train', 'predict', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
+export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 
 export class Missing extends Error {}
 
