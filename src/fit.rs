@@ -179,14 +179,7 @@ mod tests {
     use super::*;
 
     fn crit(kind: CriterionKind, key: Option<&str>, weight: f64) -> Criterion {
-        Criterion {
-            kind,
-            key: key.map(str::to_string),
-            weight,
-            target: None,
-            good: None,
-            bad: None,
-        }
+        Criterion::new(kind, key, weight)
     }
 
     #[test]

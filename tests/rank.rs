@@ -10,14 +10,7 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 
 fn crit(kind: CriterionKind, key: Option<&str>, weight: f64) -> Criterion {
-    Criterion {
-        kind,
-        key: key.map(str::to_string),
-        weight,
-        target: None,
-        good: None,
-        bad: None,
-    }
+    Criterion::new(kind, key, weight)
 }
 
 fn profile(criteria: Vec<Criterion>, require: Option<Require>) -> Profile {

@@ -100,6 +100,18 @@ pub struct Criterion {
 }
 
 impl Criterion {
+    /// A criterion of `kind` on `key` with `weight` and no target or good/bad bounds.
+    pub fn new(kind: CriterionKind, key: Option<&str>, weight: f64) -> Self {
+        Criterion {
+            kind,
+            key: key.map(str::to_string),
+            weight,
+            target: None,
+            good: None,
+            bad: None,
+        }
+    }
+
     /// A readable label such as `capability:cloud` or `tier`.
     pub fn label(&self) -> String {
         let kind = serde_json::to_value(self.kind)

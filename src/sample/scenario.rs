@@ -6,14 +6,7 @@ use crate::money::{Currency, Money};
 use rust_decimal::Decimal;
 
 fn crit(kind: CriterionKind, key: Option<&str>, weight: f64) -> Criterion {
-    Criterion {
-        kind,
-        key: key.map(str::to_string),
-        weight,
-        target: None,
-        good: None,
-        bad: None,
-    }
+    Criterion::new(kind, key, weight)
 }
 
 fn strings(xs: &[&str]) -> Vec<String> {
