@@ -62,11 +62,16 @@ export function auditView(app: App, opts: AuditOptions): HTMLElement {
 /** Engine messages name CSV columns in backticks; on the page they read as plain quotes. */
 const plain = (s: string) => s.replace(/`([^`]*)`/g, '“$1”');
 
+/** An objective's measure in words: "Bookings", "Acme’s share of revenue" (never `share:<id>`). */
+export function metricName(app: App, m: string): string {
+  const plain: Record<string, string> = { bookings: 'Bookings', revenue: 'Revenue', pipeline: 'Pipeline' };
+  return plain[m] ?? (m.startsWith('share:') ? `${app.name(m.slice(6))}’s share of revenue` : m);
+}
+
 async function report(app: App, p: Plan, r: AuditResponse): Promise<HTMLElement[]> {
   const cur = p.currency ?? '';
   const f = r.reforecast;
-  const metricName = (m: string) => (m === 'bookings' ? 'Bookings' : m === 'revenue' ? 'Revenue' : m.startsWith('share:') ? `${app.name(m.slice(6))}’s share of revenue` : m);
-  const itemName = (m: string) => (m.startsWith('costs:') ? `Costs of ${app.name(m.slice(6))}` : metricName(m));
+  const itemName = (m: string) => (m.startsWith('costs:') ? `Costs of ${app.name(m.slice(6))}` : metricName(app, m));
   const horizon = f.months.length;
   return [
     h('p', {}, f.throughMonth === 0 ? 'No month is reported yet: the outlook is the plan’s.'
@@ -74,7 +79,7 @@ async function report(app: App, p: Plan, r: AuditResponse): Promise<HTMLElement[
     h('h4', {}, 'Objectives: then and now'),
     h('ul', { class: 'audit-objectives' }, f.objectives.map((o) => h('li', { class: `flag-${o.flag}` },
       h('strong', { class: 'flag' }, FLAG[o.flag] ?? o.flag),
-      ` ${metricName(o.metric)} of ${money(o.target, cur)} by month ${o.byMonth}: `,
+      ` ${metricName(app, o.metric)} of ${money(o.target, cur)} by month ${o.byMonth}: `,
       `${percent(o.atSigning)} likely when signed, ${percent(o.now)} now`,
       h('span', { class: 'muted' }, ` — ${money(o.actualToDate, cur)} so far, ${money(o.expectedNow, cur)} expected by then.`)))),
     h('p', { class: 'muted small' }, `On track from ${percent(f.thresholds.onTrackAbove)} likely, off track below ${percent(f.thresholds.offTrackBelow)}, at risk in between.`),

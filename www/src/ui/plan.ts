@@ -4,7 +4,7 @@
 // next to the fields they concern (re-checked as the plan changes), the agreement terms
 // (terms.ts), the agreement itself (agreement.ts) and the audit against actuals (audit.ts).
 import { loadPlot } from './lazy';
-import { auditView } from './audit';
+import { auditView, metricName } from './audit';
 import { agreementView } from './agreement';
 import { termsForm } from './terms';
 import { clearErrors, showError, type App } from '../app';
@@ -266,7 +266,7 @@ export function planScreen(app: App): HTMLElement {
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {
         const obj = p.objectives[i];
         const prob = n(o.probability);
-        return h('li', {}, `${String(o.metric ?? obj?.metric ?? 'objective')} ≥ ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, fmtPct(prob, 0)), ' chance');
+        return h('li', {}, `${metricName(app, String(o.metric ?? obj?.metric ?? 'objective'))} of at least ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, fmtPct(prob, 0)), ' chance');
       })),
       h('h3', {}, 'Totals'),
       h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, said(k)), h('dd', {}, statText(v, k !== 'deals'))]))]);
