@@ -45,6 +45,8 @@ test('agreement terms: a missing answer is named next to its field and goes away
   assert.equal(await page.evaluate(() => document.activeElement?.id), await ip.getAttribute('id'));
   await panel().locator('fieldset.terms').first().scrollIntoViewIfNeeded();
   await shot('30-terms-findings-1280', false);
+  await panel().locator('fieldset.terms').nth(3).scrollIntoViewIfNeeded();
+  await shot('30b-terms-working-1280', false);
   await axe('agreement terms with findings');
   // filled in: checked again by itself, and the finding is gone
   await ip.fill('Each partner keeps what it owned before; joint work is owned jointly.');

@@ -61,6 +61,13 @@ export function agreementView(app: App, opts: AgreementOptions): HTMLElement {
     } catch (e) { opts.failed(e); clear(box); status.textContent = 'The agreement cannot be drafted: see the message next to the field.'; }
   });
   print.addEventListener('click', () => window.print());
+  // a PDF saved from the print dialog is named after the page title: the agreement's, while it prints
+  let title = '';
+  window.addEventListener('beforeprint', () => {
+    const h1 = box.querySelector('h1')?.textContent;
+    if (h1 && box.offsetParent !== null) { title = document.title; document.title = h1; }
+  });
+  window.addEventListener('afterprint', () => { if (title) { document.title = title; title = ''; } });
   dl.addEventListener('click', () => download(fileName(app.ws.plan, 'md'), markdown, 'text/markdown'));
   app.on('plan', () => {
     if (markdown) status.textContent = 'The plan changed after this draft: draft it again before printing or signing.';

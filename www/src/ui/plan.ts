@@ -87,6 +87,9 @@ function payback(v: unknown): string {
   return `month ${p.p50} (${p.p5 ?? '—'} – ${p.p95 ?? '—'}); ${fmtPct(p.probability ?? NaN, 0)} pay back`;
 }
 
+/** Simulated futures behind the agreement check (it runs again after every edit). */
+const CHECK_TRIALS = 2000;
+
 /** Said above a simulation made before the plan changed. */
 const staleNote = () => h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the plan changed after this simulation. Simulate again to update it.');
 
@@ -305,7 +308,8 @@ export function planScreen(app: App): HTMLElement {
     if (!app.engine.has('validatePlan')) { clear(findingsOut, unavailable('Agreement checking')); return; }
     const gen = ++checking;
     try {
-      const r = await app.engine.call('validatePlan', { plan: p, trials: Number(trials.value), seed: Number(seed.value) });
+      // the check simulates the plan for each partner's path to profit: a few thousand futures are enough for that
+      const r = await app.engine.call('validatePlan', { plan: p, trials: Math.min(Number(trials.value) || CHECK_TRIALS, CHECK_TRIALS), seed: Number(seed.value) });
       if (gen !== checking) return;
       checked = true;
       clearErrors(form);

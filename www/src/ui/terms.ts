@@ -23,9 +23,9 @@ const pct = (x: number | null | undefined) => (typeof x === 'number' ? Math.roun
 
 export const KINDS: [string, string][] = [
   ['', 'not decided yet'],
-  ['pilot', 'a pilot: a limited first try'],
-  ['opportunistic', 'opportunistic: deal by deal'],
-  ['strategic', 'strategic: a long-term joint go-to-market'],
+  ['pilot', 'pilot (a first try)'],
+  ['opportunistic', 'opportunistic (deal by deal)'],
+  ['strategic', 'strategic (long-term)'],
 ];
 
 /** The fieldsets of the agreement terms for plan `p`. */
