@@ -61,6 +61,13 @@ fn first_draft() -> Value {
                         {"id": "p2", "name": "Beta Integrators", "role": "isv"}]})
 }
 
+/// The documented incentives example (SPEC §13), drafted from 1,000 outcomes.
+fn incentives_example() -> Value {
+    let mut req = read_json("examples/plan-incentives.json");
+    req["trials"] = json!(1000);
+    req
+}
+
 fn cases() -> Vec<(&'static str, Value)> {
     let example = read_json("examples/plan-agreement.json");
     vec![
@@ -73,6 +80,7 @@ fn cases() -> Vec<(&'static str, Value)> {
             "agreement-first-draft.md",
             json!({"plan": first_draft(), "trials": 200}),
         ),
+        ("agreement-plan-incentives.md", incentives_example()),
     ]
 }
 
@@ -84,6 +92,52 @@ fn the_documented_examples_match_their_golden_copies() {
     let mut html = read_json("examples/plan-agreement.json");
     html["format"] = json!("html");
     golden("agreement-plan-agreement.html", &draft(&html));
+}
+
+#[test]
+fn the_agreement_states_the_incentives_in_words_with_expected_payouts() {
+    let md = draft(&incentives_example());
+    let at = md.find("Incentives and payouts").expect("an incentives section");
+    let remuneration = md.find("Remuneration and revenue split").unwrap();
+    assert!(remuneration < at, "after the revenue split");
+    let section = &md[at..md[at..].find("\n## ").map(|k| at + k).unwrap_or(md.len())];
+    for want in [
+        "Beta Integrators and Cloud Referrals are paid the rewards below instead of a share",
+        "Beta Integrators earns 40.0% of the customer's revenue in months 1 to 3 after booking, then 20.0% from month 4 after booking on.",
+        "Every referral partner earns EUR\u{a0}1,500.00 for every new customer booked.",
+        "Rewards are held for 1 month before they are paid.",
+        "Each month's rewards are paid in 2 equal parts, one a month.",
+        "A payable amount below EUR\u{a0}250.00 is carried to the next month.",
+        "within 6 months of booking",
+        "of each customer's monthly consumption above its first month",
+        "A shared marketing fund of EUR\u{a0}40,000.00 (paid in by Acme Software EUR\u{a0}30,000.00 and Beta Integrators EUR\u{a0}10,000.00)",
+        "| Partner | Rewards earned | Expected payouts | Likely payouts (90 of 100 outcomes) |",
+        "| Acme Software | — | — | — | — | EUR\u{a0}",
+    ] {
+        assert!(section.contains(want), "missing {want:?} in\n{section}");
+    }
+    // one row per partner, each with a range "EUR a to EUR b" where a ≤ b
+    for name in ["Beta Integrators", "Cloud Referrals"] {
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| {name} |")))
+            .expect(name);
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let amount = |s: &str| -> f64 {
+            s.trim()
+                .trim_start_matches("EUR\u{a0}")
+                .replace(',', "")
+                .parse()
+                .unwrap()
+        };
+        let (lo, hi) = cells[3].split_once(" to ").expect("a range");
+        assert!(
+            amount(lo) <= amount(cells[2]) && amount(cells[2]) <= amount(hi),
+            "{row}"
+        );
+    }
+    // a plan without incentives has no such section
+    assert!(!draft(&read_json("examples/plan-agreement.json")).contains("Incentives and payouts"));
 }
 
 #[test]

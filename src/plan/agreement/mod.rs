@@ -15,6 +15,7 @@ pub mod doc;
 mod figures;
 pub mod fingerprint;
 pub mod format;
+mod incentives;
 mod sections;
 mod terms;
 mod verify;

@@ -3,7 +3,7 @@
 //! returns its blocks, or `None` to leave itself out.
 //!
 //! **Adding a part of the plan to the agreement** is one function and one row of
-//! [`SECTIONS`] (e.g. the plan's incentives, after "Remuneration and revenue split").
+//! [`SECTIONS`] (as the plan's incentives, after "Remuneration and revenue split").
 //! The people and the collaboration are here; the terms in words in `terms.rs`; the
 //! figures in `figures.rs`; the outlook, open points and signatures in `closing.rs`.
 
@@ -11,7 +11,7 @@ use crate::money::Money;
 use crate::plan::agreement::doc::{labelled, t, Block, Inline};
 use crate::plan::agreement::format::Locale;
 use crate::plan::agreement::words;
-use crate::plan::agreement::{closing, figures, terms};
+use crate::plan::agreement::{closing, figures, incentives, terms};
 use crate::plan::types::{Finding, Plan, SimulateResponse};
 use crate::DealteamError;
 
@@ -76,6 +76,7 @@ pub(crate) const SECTIONS: &[SectionFn] = &[
     objectives,
     success,
     figures::remuneration,
+    incentives::incentives,
     figures::investments,
     figures::pipeline,
     terms::engagement,

@@ -9,8 +9,8 @@
 //!   bounty, adoption) and the threshold bonuses on the period's revenue;
 //! - [`ledger`]: hold, instalments, minimum payout and clawback netting;
 //! - [`mdf`]: the MDF pool's cash; [`trial`]: one trial's payouts;
-//! - [`summary`]: the accumulators and the reported statistics; [`words`]: the plan
-//!   in words for the agreement.
+//! - [`summary`]: the accumulators and the reported statistics. The plan in words for
+//!   the agreement is the agreement's own section (`agreement/incentives.rs`).
 //!
 //! A partner named by a rate, threshold or adoption rule earns these rewards instead of
 //! its split share; the other partners keep their split share, paid as recognised. With
@@ -25,7 +25,6 @@ pub mod mdf;
 pub mod schedule;
 pub mod summary;
 pub mod trial;
-pub mod words;
 
 pub use check::check_incentives;
 pub use deals::DealLog;
