@@ -150,6 +150,8 @@ fn main() {
             models: Some(vec![AttributionModel::Markov]),
             half_life_days: None,
             currency: None,
+            order: None,
+            bootstrap: None,
         };
         let req_all = AttributeRequest {
             models: None,

@@ -1,7 +1,9 @@
-//! First-order Markov attribution (SPEC §5), exact: the absorbing chain
+//! Markov attribution (SPEC §5, §12), exact. First order: the absorbing chain
 //! start → partners → conversion | null is solved as a linear system (not simulated),
 //! and each partner's removal effect is `1 − P(conv without it) / P(conv)`.
 
+use super::absorb::conversion_probability;
+use super::chain::{Chain, Counts};
 use crate::error::{DealteamError, Result};
 use crate::linalg::solve;
 use ndarray::Array2;
@@ -85,6 +87,41 @@ pub fn markov(paths: &[&[u32]], conversions: &[f64], nulls: &[f64], m: usize) ->
             (1.0 - without / p).clamp(0.0, 1.0)
         })
         .collect();
+    Ok(MarkovResult {
+        conversion_probability: p,
+        removal_effects,
+    })
+}
+
+/// The Markov model of order `order` (SPEC §12): order 1 by the closed form above,
+/// higher orders by one exact solve per removed partner over the order-k chain
+/// ([`super::absorb`]).
+pub fn markov_of_order(
+    paths: &[&[u32]],
+    conversions: &[f64],
+    nulls: &[f64],
+    m: usize,
+    order: usize,
+) -> Result<MarkovResult> {
+    if order <= 1 {
+        return markov(paths, conversions, nulls, m);
+    }
+    let chain = Chain::new(paths, order);
+    removal_effects(&chain, &chain.counts(conversions, nulls), m)
+}
+
+/// Removal effects over a chain of any order: `1 − P_conv(states with p → null) / P_conv`.
+pub fn removal_effects(chain: &Chain, counts: &Counts, m: usize) -> Result<MarkovResult> {
+    let p = conversion_probability(chain, counts, None)?;
+    let removal_effects = (0..m as u32)
+        .map(|r| {
+            if p <= 0.0 {
+                return Ok(0.0);
+            }
+            let without = conversion_probability(chain, counts, Some(r))?;
+            Ok((1.0 - without / p).clamp(0.0, 1.0))
+        })
+        .collect::<Result<Vec<f64>>>()?;
     Ok(MarkovResult {
         conversion_probability: p,
         removal_effects,

@@ -1,9 +1,15 @@
 //! Multi-touch attribution over aggregated customer journeys (SPEC §5): which partners
-//! deserve credit for conversions — five rule-based models and an exact first-order
-//! Markov model, side by side.
+//! deserve credit for conversions — five rule-based models and an exact Markov model of
+//! order 1–4 (§12), side by side, with each partner's sourced / influenced /
+//! unattributed conversions.
 
+pub mod absorb;
+pub mod bootstrap;
+pub mod chain;
 pub mod heuristics;
+pub mod involvement;
 pub mod markov;
+pub mod order;
 pub mod types;
 
 pub use types::*;
@@ -50,6 +56,7 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
             p.invalid("models", "list at least one model, or leave `models` out for all six");
         }
     }
+    validate_markov_options(req, &mut p);
     for (i, j) in req.journeys.iter().enumerate() {
         // paths are built only when something is wrong: journeys can be many
         let at = || index("journeys", i);
@@ -98,6 +105,44 @@ fn validate(req: &AttributeRequest, currency: &Currency) -> Result<f64> {
     }
     p.finish()?;
     Ok(half)
+}
+
+/// `order` and `bootstrap` (SPEC §12): in range, and only with the `markov` model.
+fn validate_markov_options(req: &AttributeRequest, p: &mut Problems) {
+    let markov = !req
+        .models
+        .as_ref()
+        .is_some_and(|m| !m.contains(&AttributionModel::Markov));
+    for (given, path) in [(req.order.is_some(), "order"), (req.bootstrap.is_some(), "bootstrap")] {
+        if given && !markov {
+            p.invalid(
+                path,
+                "applies to the markov model only; add \"markov\" to `models` or leave it out",
+            );
+        }
+    }
+    if let Some(MarkovOrder::Fixed(k)) = req.order {
+        if !(1..=chain::MAX_ORDER as u64).contains(&k) {
+            p.invalid(
+                "order",
+                format!("the order must be a whole number from 1 to 4, or \"auto\", got {k}"),
+            );
+        }
+    }
+    if let Some(b) = &req.bootstrap {
+        if let Some(n) = b.samples.filter(|n| !(1..=bootstrap::MAX_SAMPLES).contains(n)) {
+            p.invalid(
+                "bootstrap.samples",
+                format!("give from 1 to {} resamples, got {n}", bootstrap::MAX_SAMPLES),
+            );
+        }
+        if let Some(l) = b.level.filter(|l| !(l.is_finite() && *l > 0.0 && *l < 1.0)) {
+            p.invalid(
+                "bootstrap.level",
+                format!("the level must be strictly between 0 and 1 (0.9 for a 90% interval), got {l}"),
+            );
+        }
+    }
 }
 
 /// The journeys' paths as partner indices in sorted id order, all in one flat array
@@ -208,10 +253,24 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
             .collect();
         out.insert(model.name().to_string(), credits);
     }
+    let journey_values: Option<Vec<rust_decimal::Decimal>> = has_value.then(|| {
+        req.journeys
+            .iter()
+            .map(|j| j.value.map_or(rust_decimal::Decimal::ZERO, |v| v.0))
+            .collect()
+    });
+    let total_money = has_value.then_some(total_value);
     Ok(AttributeResponse {
+        involvement: involvement::involvement(
+            &paths,
+            &conversions,
+            journey_values.as_deref(),
+            &ids,
+            (total_conv, total_money),
+        ),
         models: out,
         total_conversions: total_conv,
-        total_value: has_value.then_some(total_value),
+        total_value: total_money,
         markov: details,
     })
 }
@@ -226,7 +285,37 @@ fn markov_credit(
     total_conv: f64,
 ) -> Result<(Vec<f64>, Vec<f64>, MarkovDetails)> {
     let n: Vec<f64> = req.journeys.iter().map(|j| j.nulls.unwrap_or(0.0)).collect();
-    let r = markov::markov(paths, conversions, &n, ids.len())?;
+    let m = ids.len();
+    let (order, held_out) = match req.order {
+        Some(MarkovOrder::Auto) => {
+            let (k, scores) = order::choose_order(paths, conversions, &n, m)?;
+            let rows = scores.iter().enumerate().map(|(i, s)| HeldOut {
+                order: i as u32 + 1,
+                log_likelihood: *s,
+            });
+            (k, Some(rows.collect()))
+        }
+        Some(MarkovOrder::Fixed(k)) => (k as usize, None),
+        None => (1, None),
+    };
+    let r = markov::markov_of_order(paths, conversions, &n, m, order)?;
+    let intervals = match &req.bootstrap {
+        Some(b) => {
+            let level = b.level.unwrap_or(bootstrap::DEFAULT_LEVEL);
+            let opts = (
+                b.samples.unwrap_or(bootstrap::DEFAULT_SAMPLES),
+                b.seed.unwrap_or(0),
+                level,
+            );
+            let iv = bootstrap::intervals(paths, conversions, &n, m, order, opts)?;
+            let rows = ids
+                .iter()
+                .zip(iv)
+                .map(|(id, (low, high))| (id.to_string(), Interval { low, high, level }));
+            Some(rows.collect())
+        }
+        None => None,
+    };
     let sum: f64 = r.removal_effects.iter().sum();
     let share: Vec<f64> = r
         .removal_effects
@@ -240,6 +329,9 @@ fn markov_credit(
             .zip(&r.removal_effects)
             .map(|(id, e)| (id.to_string(), Rounded(*e)))
             .collect(),
+        order: order as u32,
+        held_out,
+        intervals,
     };
     Ok((share.iter().map(|s| s * total_conv).collect(), share, details))
 }
