@@ -7,10 +7,10 @@
 //! component is solved once its successors are known: a state on no loop directly,
 //! `x_s = (conv_s + Σ_j n_sj x_j) / total_s`; a loop of c ≤ 200 states by Gaussian
 //! elimination with partial pivoting (`crate::linalg::solve`) of its c × c system; a
-//! larger loop (higher orders over many mixed partners) by Jacobi sweeps with a
+//! larger loop (higher orders over many mixed partners) by Gauss–Seidel sweeps with a
 //! certificate: from x⁰ = 0 the k-th sweep is the chance of converting within k steps
-//! inside the loop, and the chance yᵏ of still being in the loop after k steps (the same
-//! sweep without the right-hand side, from y⁰ = 1) bounds the error, 0 ≤ x − xᵏ ≤ yᵏ.
+//! at most, and the same sweep without the right-hand side from y⁰ = 1 bounds the error,
+//! 0 ≤ x − xᵏ ≤ yᵏ (the sweep's operator is non-negative and x ≤ 1).
 //! Sweeps stop when yᵏ ≤ 1e-15·xᵏ (or 1e-18) in every state: exact to float precision,
 //! proven by the bound, not assumed from a small change.
 
@@ -90,66 +90,41 @@ fn solve_component(
     for (i, &st) in comp.iter().enumerate() {
         local[st as usize] = i as u32;
     }
-    if c > DENSE_LOOP_STATES {
-        let r = sweep_component(chain, counts, comp, keep, x, local);
-        comp.iter().for_each(|&st| local[st as usize] = UNSEEN);
-        return r;
-    }
-    // (I − P_CC) x_C = conv_C / total_C + P_C,out x_out; targets outside C are solved
-    // (or removed: x = 0)
-    let mut a = Array2::<f64>::eye(c);
-    let mut b = Array2::<f64>::zeros((c, 1));
-    for (i, &st) in comp.iter().enumerate() {
-        let st = st as usize;
-        let total = counts.total[st];
-        if total <= 0.0 {
-            continue;
+    let (inner, b) = loop_system(chain, counts, comp, keep, x, local);
+    comp.iter().for_each(|&st| local[st as usize] = UNSEEN);
+    let singular = || DealteamError::invalid("journeys", "the Markov chain's system is singular");
+    let xs = if c == 1 {
+        let stay: f64 = inner.iter().map(|t| t.2).sum();
+        if 1.0 - stay <= 1e-12 {
+            return Err(singular());
         }
-        let mut rhs = counts.conv[st];
-        for pos in chain.row[st]..chain.row[st + 1] {
-            let (w, n) = (chain.to[pos] as usize, counts.edge[pos]);
-            if n <= 0.0 || !keep(w) {
-                continue;
-            }
-            if local[w] != UNSEEN && comp.get(local[w] as usize) == Some(&(w as u32)) {
-                a[[i, local[w] as usize]] -= n / total;
-            } else {
-                rhs += n * x[w];
-            }
+        vec![b[0] / (1.0 - stay)]
+    } else if c <= DENSE_LOOP_STATES {
+        let mut a = Array2::<f64>::eye(c);
+        for &(i, j, p) in &inner {
+            a[[i as usize, j as usize]] -= p;
         }
-        b[[i, 0]] = rhs / total;
-    }
-    if c == 1 {
-        if a[[0, 0]] <= 1e-12 {
-            return Err(DealteamError::invalid(
-                "journeys",
-                "the Markov chain's system is singular",
-            ));
-        }
-        x[comp[0] as usize] = b[[0, 0]] / a[[0, 0]];
+        let rhs = Array2::from_shape_vec((c, 1), b).map_err(|_| singular())?;
+        solve(a, rhs).ok_or_else(singular)?.column(0).to_vec()
     } else {
-        let sol =
-            solve(a, b).ok_or_else(|| DealteamError::invalid("journeys", "the Markov chain's system is singular"))?;
-        for (i, &st) in comp.iter().enumerate() {
-            x[st as usize] = sol[[i, 0]];
-        }
-    }
-    for &st in comp {
-        local[st as usize] = UNSEEN;
+        sweep(&inner, &b)?
+    };
+    for (i, &st) in comp.iter().enumerate() {
+        x[st as usize] = xs[i];
     }
     Ok(())
 }
 
-/// A large loop by certified Jacobi sweeps (see the module comment); `local` maps its states.
-fn sweep_component(
+/// The loop's system `x_C = P_CC x_C + b`: inner transitions (i, j, p_ij) by row, and
+/// b = conversion + exits to solved states (removed states count as null: x = 0).
+fn loop_system(
     chain: &Chain,
     counts: &Counts,
     comp: &[u32],
     keep: &dyn Fn(usize) -> bool,
-    x: &mut [f64],
+    x: &[f64],
     local: &[u32],
-) -> Result<()> {
-    // inner transitions (i, j, p_ij) and the constant part b_i (conversion + solved exits)
+) -> (Vec<(u32, u32, f64)>, Vec<f64>) {
     let mut inner: Vec<(u32, u32, f64)> = Vec::new();
     let mut b = vec![0.0; comp.len()];
     for (i, &st) in comp.iter().enumerate() {
@@ -172,22 +147,29 @@ fn sweep_component(
         }
         b[i] = rhs / total;
     }
-    let (mut xs, mut ys) = (vec![0.0; comp.len()], vec![1.0; comp.len()]);
-    let (mut nx, mut ny) = (b.clone(), vec![0.0; comp.len()]);
+    (inner, b)
+}
+
+/// A large loop by certified Gauss–Seidel sweeps (see the module comment). The error
+/// after k sweeps from 0 is Tᵏx ≤ Tᵏ1 (T ≥ 0 the sweep's iteration operator, x ≤ 1),
+/// and Tᵏ1 is the same sweep without b from 1: `y`.
+fn sweep(inner: &[(u32, u32, f64)], b: &[f64]) -> Result<Vec<f64>> {
+    let (mut xs, mut ys) = (vec![0.0; b.len()], vec![1.0; b.len()]);
     for _ in 0..MAX_SWEEPS {
-        nx.copy_from_slice(&b);
-        ny.fill(0.0);
-        for &(i, j, p) in &inner {
-            nx[i as usize] += p * xs[j as usize];
-            ny[i as usize] += p * ys[j as usize];
-        }
-        std::mem::swap(&mut xs, &mut nx);
-        std::mem::swap(&mut ys, &mut ny);
-        if xs.iter().zip(&ys).all(|(x, y)| *y <= (1e-15 * x).max(1e-18)) {
-            for (i, &st) in comp.iter().enumerate() {
-                x[st as usize] = xs[i];
+        let mut t = 0;
+        for i in 0..b.len() {
+            let (mut xi, mut yi) = (b[i], 0.0);
+            while t < inner.len() && inner[t].0 as usize == i {
+                let (j, p) = (inner[t].1 as usize, inner[t].2);
+                xi += p * xs[j];
+                yi += p * ys[j];
+                t += 1;
             }
-            return Ok(());
+            xs[i] = xi;
+            ys[i] = yi;
+        }
+        if xs.iter().zip(&ys).all(|(x, y)| *y <= (1e-15 * x).max(1e-18)) {
+            return Ok(xs);
         }
     }
     Err(DealteamError::too_large(
