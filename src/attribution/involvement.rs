@@ -3,7 +3,7 @@
 //! *unattributed* for every partner not on it — so for each partner the three add up to
 //! all conversions (and, exactly, to the total value).
 
-use super::types::{Involvement, Tally};
+use super::types::{Credit, Involvement};
 use crate::money::Money;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -38,7 +38,7 @@ pub fn involvement(
             }
         }
     }
-    let tally = |conversions: f64, value: Decimal| Tally {
+    let tally = |conversions: f64, value: Decimal| Credit {
         conversions,
         value: total_value.map(|t| Money(value).with_scale(t.0.scale())),
     };

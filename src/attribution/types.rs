@@ -228,30 +228,17 @@ pub struct Interval {
     pub level: f64,
 }
 
-/// Conversions (and value) of one kind of involvement.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct Tally {
-    /// Conversions.
-    #[serde(serialize_with = "crate::num::ser_round12")]
-    pub conversions: f64,
-    /// Value (when the journeys carry values), exact.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<Money>,
-}
-
 /// A partner's involvement in the conversions (SPEC §12): the three add up to the total.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Involvement {
     /// Journeys this partner touched first.
-    pub sourced: Tally,
+    pub sourced: Credit,
     /// Journeys this partner touched, but not first.
-    pub influenced: Tally,
+    pub influenced: Credit,
     /// Journeys this partner never touched.
-    pub unattributed: Tally,
+    pub unattributed: Credit,
 }
 
 /// An f64 written rounded to 12 significant digits.
