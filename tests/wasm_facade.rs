@@ -199,6 +199,12 @@ fn seeded_and_transcendental_outputs_are_the_same_as_native() {
             dealteam::wasm::register_deal,
         ),
         (
+            "register-lifecycle",
+            include_str!("../examples/register-lifecycle.json"),
+            include_str!("wasm/register-lifecycle.expected.json"),
+            dealteam::wasm::register_deal,
+        ),
+        (
             "overlap",
             include_str!("../examples/overlap.json"),
             include_str!("wasm/overlap.expected.json"),

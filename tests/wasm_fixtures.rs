@@ -58,6 +58,7 @@ pub const CROSS_TARGET: &[(&str, &str)] = &[
     ("split", "split"),
     ("attribute", "attribute"),
     ("register", "register"),
+    ("register", "register-lifecycle"),
     ("overlap", "overlap"),
 ];
 

@@ -1,6 +1,7 @@
-//! Calendar days for registration windows: ISO 8601 dates (`2026-03-01`, optionally
-//! with a time such as `2026-03-01T10:00:00Z`, of which only the day counts).
-//! Parsed by hand because a day count is all §8 needs; no time zones are involved.
+//! Calendar days and instants for registrations (SPEC §8, §14): ISO 8601 days
+//! (`2026-03-01`) and RFC 3339 timestamps with an offset (`2026-03-01T23:30:00-05:00`),
+//! stored in UTC (`2026-03-02T04:30:00Z`). A timestamp's day is its UTC day. Parsed by
+//! hand: the grammar is small and the crates that parse it add to the wasm module.
 
 use crate::error::{DealteamError, Result};
 use std::fmt;
@@ -10,28 +11,21 @@ use std::fmt;
 pub struct Day(pub i64);
 
 impl Day {
-    /// Parse `YYYY-MM-DD` (anything after the date, such as `T10:00:00Z`, is ignored).
+    /// Parse `YYYY-MM-DD`, or an RFC 3339 timestamp (then its day in UTC).
     pub fn parse(s: &str, path: &str) -> Result<Day> {
-        let bad = || {
-            DealteamError::invalid(
-                path,
-                format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"),
-            )
-        };
-        let d = s.get(..10).ok_or_else(bad)?;
-        if s.len() > 10 && !s[10..].starts_with('T') {
-            return Err(bad());
-        }
+        Ok(Stamp::parse(s, path)?.day())
+    }
+    /// Parse exactly `YYYY-MM-DD`.
+    fn parse_date(d: &str) -> Option<Day> {
         let b = d.as_bytes();
-        if b[4] != b'-' || b[7] != b'-' {
-            return Err(bad());
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
         }
-        let num = |r: std::ops::Range<usize>| d.get(r).and_then(|x| x.parse::<i64>().ok()).ok_or_else(bad);
-        let (y, m, dd) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let (y, m, dd) = (digits(&d[0..4])?, digits(&d[5..7])?, digits(&d[8..10])?);
         if !(1..=12).contains(&m) || dd < 1 || dd > days_in_month(y, m) {
-            return Err(bad());
+            return None;
         }
-        Ok(Day(days_from_civil(y, m, dd)))
+        Some(Day(days_from_civil(y, m, dd)))
     }
     /// This day plus `n` days.
     pub fn plus(self, n: i64) -> Day {
@@ -43,6 +37,93 @@ impl fmt::Display for Day {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = civil_from_days(self.0);
         write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+/// Non-negative decimal digits only (no sign, no spaces).
+fn digits(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// An instant in whole seconds since 1970-01-01T00:00:00Z (fractions of a second are
+/// dropped: registrations are decided by the day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Stamp(pub i64);
+
+impl Stamp {
+    /// Parse an RFC 3339 timestamp (`2026-03-01T10:00:00Z`, `…+02:00`, `…-05:30`,
+    /// fractions allowed) or a day (`2026-03-01`, meaning its start in UTC).
+    pub fn parse(s: &str, path: &str) -> Result<Stamp> {
+        Stamp::parse_opt(s).ok_or_else(|| {
+            DealteamError::invalid(
+                path,
+                format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01, or with a time and offset, e.g. 2026-03-01T10:00:00+01:00"),
+            )
+        })
+    }
+    fn parse_opt(s: &str) -> Option<Stamp> {
+        let day = Day::parse_date(s.get(..10)?)?;
+        let rest = &s[10..];
+        if rest.is_empty() {
+            return Some(Stamp(day.0 * 86_400));
+        }
+        let rest = rest.strip_prefix(['T', 't'])?;
+        let b = rest.as_bytes();
+        if b.len() < 9 || b[2] != b':' || b[5] != b':' {
+            return None;
+        }
+        let (h, mi, se) = (digits(&rest[0..2])?, digits(&rest[3..5])?, digits(&rest[6..8])?);
+        if h > 23 || mi > 59 || se > 60 {
+            return None;
+        }
+        let mut zone = &rest[8..];
+        if let Some(frac) = zone.strip_prefix('.') {
+            let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+            if n == 0 {
+                return None;
+            }
+            zone = &frac[n..];
+        }
+        let offset = match zone {
+            "Z" | "z" => 0,
+            _ => {
+                let (sign, hm) = match zone.as_bytes().first()? {
+                    b'+' => (1, &zone[1..]),
+                    b'-' => (-1, &zone[1..]),
+                    _ => return None,
+                };
+                if hm.len() != 5 || hm.as_bytes()[2] != b':' {
+                    return None;
+                }
+                let (oh, om) = (digits(&hm[0..2])?, digits(&hm[3..5])?);
+                if oh > 23 || om > 59 {
+                    return None;
+                }
+                sign * (oh * 3600 + om * 60)
+            }
+        };
+        // a leap second (:60) counts as the next second's start
+        Some(Stamp(day.0 * 86_400 + h * 3600 + mi * 60 + se - offset))
+    }
+    /// The day of this instant in UTC.
+    pub fn day(self) -> Day {
+        Day(self.0.div_euclid(86_400))
+    }
+}
+
+impl fmt::Display for Stamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secs = self.0.rem_euclid(86_400);
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}Z",
+            self.day(),
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )
     }
 }
 
@@ -100,5 +181,37 @@ mod tests {
         assert!(Day::parse("2023-13-01", "x").is_err());
         assert!(Day::parse("01/02/2023", "x").is_err());
         assert!(Day::parse("2023-01-01 10:00", "x").is_err());
+        assert!(Day::parse("2023-01-01T", "x").is_err());
+        assert!(Day::parse("2023-01-01T10:00:00", "x").is_err(), "an offset is required");
+        assert!(Day::parse("+023-01-01", "x").is_err());
+    }
+
+    /// Offsets are applied to reach UTC; the day is the UTC day.
+    #[test]
+    fn timestamps_with_offsets_are_stored_in_utc() {
+        let table = [
+            ("2026-03-01T23:30:00-05:00", "2026-03-02T04:30:00Z"),
+            ("2026-03-01T00:30:00+01:00", "2026-02-28T23:30:00Z"),
+            ("2024-03-01T00:15:00+00:30", "2024-02-29T23:45:00Z"),
+            ("2026-03-01T10:00:00.123456Z", "2026-03-01T10:00:00Z"),
+            ("2026-03-01t10:00:00z", "2026-03-01T10:00:00Z"),
+            ("2026-03-01", "2026-03-01T00:00:00Z"),
+            ("1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"),
+        ];
+        for (raw, utc) in table {
+            assert_eq!(Stamp::parse(raw, "x").unwrap().to_string(), utc, "{raw}");
+        }
+        assert_eq!(
+            Day::parse("2026-03-01T23:30:00-05:00", "x").unwrap().to_string(),
+            "2026-03-02"
+        );
+        for bad in [
+            "2026-03-01T24:00:00Z",
+            "2026-03-01T10:00:00+5:00",
+            "2026-03-01T10:00Z",
+            "2026-03-01T10:00:00.Z",
+        ] {
+            assert!(Stamp::parse(bad, "x").is_err(), "{bad}");
+        }
     }
 }

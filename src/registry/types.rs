@@ -1,7 +1,10 @@
 //! Request and response types of `register` and `overlap` (SPEC §8, §10).
 
+use super::status::{Action, Rules, Status, Transition};
+use crate::accounts::normalise::MatchedBy;
 use crate::model::Ecosystem;
 use crate::money::Money;
+use crate::plan::types::incentives::Incentives;
 use serde::{Deserialize, Serialize};
 
 /// One deal registration.
@@ -29,6 +32,21 @@ pub struct Registration {
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
+    /// The account's domain (matched on with `matchBy: "domain"`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// The account's company name (matched on with `matchBy: "name"`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Lifecycle status (SPEC §14); absent: protected for its window, as in §8.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Every change of status, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Transition>,
 }
 
 /// `register` request.
@@ -43,8 +61,23 @@ pub struct RegisterRequest {
         deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::Registrations>"
     )]
     pub registry: Vec<Registration>,
-    /// The new registration.
-    pub registration: Registration,
+    /// The new registration (or give an `action`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub registration: Option<Registration>,
+    /// A lifecycle action on the registry instead of a new registration.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub action: Option<Action>,
+    /// Program rules; giving them (or an action, or a status) turns on the lifecycle.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub rules: Option<Rules>,
+    /// The plan's incentives: a refused partner's commission schedule prices the
+    /// referral suggested in the conflict report.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub incentives: Option<Incentives>,
     /// Today (YYYY-MM-DD); default: the new registration's `registeredAt`.
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
@@ -82,6 +115,10 @@ pub struct Conflict {
     pub message: String,
     /// Suggested resolutions.
     pub resolutions: Vec<String>,
+    /// How the accounts matched (with `matchBy` `domain` or `name`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<MatchedBy>,
 }
 
 /// `register` response.
@@ -99,6 +136,17 @@ pub struct RegisterResponse {
     pub registry: Vec<Registration>,
     /// Every conflict among the registry's active registrations (the ecosystem view).
     pub conflicts: Vec<Conflict>,
+    /// Lifecycle: the reason code of a refusal (`conflict`, `duplicate`, `max_active`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Lifecycle: a sentence on the decision, for people.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Lifecycle: ids of the registrations whose status this request changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
 }
 
 /// `overlap` request.
