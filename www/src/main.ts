@@ -10,6 +10,7 @@ import { importPanel } from './ui/importer';
 import { partnersScreen } from './ui/partners';
 import { planScreen } from './ui/plan';
 import { insightsScreen } from './ui/insights';
+import { accountsScreen } from './ui/accounts';
 import { profilesScreen } from './ui/profiles';
 import { splitsScreen } from './ui/splits';
 import { teamsScreen } from './ui/teams';
@@ -91,6 +92,7 @@ async function main() {
     { id: 'splits', label: 'Splits', el: splitsScreen(app) },
     { id: 'plan', label: 'Plan', el: planScreen(app) },
     { id: 'insights', label: 'Insights', el: insightsScreen(app) },
+    { id: 'accounts', label: 'Accounts', el: accountsScreen(app) },
   ];
   const tablist = h('div', { role: 'tablist', 'aria-label': 'Screens', class: 'tabs' });
   const buttons = tabs.map((t, i) => h('button', { role: 'tab', id: `tab-${t.id}`, 'aria-controls': `panel-${t.id}`, 'aria-selected': i === 0 ? 'true' : 'false', tabindex: i === 0 ? 0 : -1, type: 'button' }, t.label));

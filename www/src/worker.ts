@@ -9,6 +9,7 @@ import { csvImport, csvMap, csvOpen } from './worker/csv';
 import * as store from './worker/ecosystem';
 import { E, errorData, NAMES, need, type Stepper } from './worker/engine';
 import { readHistory } from './worker/history';
+import { readAccounts } from './worker/accounts';
 import { exportWorkspace, openFragment, openText, persist, restore, shareFragment } from './worker/files';
 
 const STEP_MS = 40;
@@ -148,6 +149,11 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   insights: (req) => need('insights')(req) as Ops['insights']['out'],
   train: (req) => need('train')(req) as Ops['train']['out'],
   predict: (req) => need('predict')(req) as Ops['predict']['out'],
+  accountsOpen: (req) => readAccounts(req),
+  mapAccounts: (req) => need('mapAccounts')(req),
+  psiStart: (req) => need('psiStart')(req),
+  psiReply: (req) => need('psiReply')(req),
+  psiFinish: (req) => need('psiFinish')(req),
 };
 
 async function handle(msg: RequestMsg) {

@@ -6,6 +6,8 @@ import type {
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
 import type { AgreementRequest, AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, TrainResponse, VerifyRequest, VerifyResponse, WinModel } from 'dealteam';
+import type { AccountMapRequest, AccountMapResponse, PsiFinishRequest, PsiFinishResponse, PsiReplyRequest, PsiStartRequest, PsiStepResponse } from 'dealteam';
+import type { AccountField, AccountsRead } from '../accounts';
 import type { Mapping, Problem } from '../csv';
 import type { HistoryRead } from '../history';
 import type { Workspace } from '../state';
@@ -69,6 +71,12 @@ export interface Ops {
   train: { in: { history: HistoryDeal[]; currency?: string }; out: TrainResponse };
   predict: { in: PredictRequest; out: PredictResponse };
   auditPlan: { in: AuditRequest; out: AuditResponse };
+  /** an account list file (CSV) read in the worker; `fields`: the meaning of each column, else guessed */
+  accountsOpen: { in: { file: Blob | string; fields?: AccountField[] }; out: AccountsRead };
+  mapAccounts: { in: AccountMapRequest; out: AccountMapResponse };
+  psiStart: { in: PsiStartRequest; out: PsiStepResponse };
+  psiReply: { in: PsiReplyRequest; out: PsiStepResponse };
+  psiFinish: { in: PsiFinishRequest; out: PsiFinishResponse };
 }
 
 export type Op = keyof Ops;

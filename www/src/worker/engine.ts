@@ -35,6 +35,10 @@ export interface EngineModule {
   insights?: Pkg['insights'];
   train?: Pkg['train'];
   predict?: Pkg['predict'];
+  mapAccounts?: Pkg['mapAccounts'];
+  psiStart?: Pkg['psiStart'];
+  psiReply?: Pkg['psiReply'];
+  psiFinish?: Pkg['psiFinish'];
   sample?: Pkg['sample'];
   Ecosystem?: Pkg['Ecosystem'];
   TeamSearch?: Pkg['TeamSearch'];
@@ -42,7 +46,7 @@ export interface EngineModule {
 }
 
 export const E: EngineModule = pkg;
-export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
+export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'mapAccounts', 'psiStart', 'psiReply', 'psiFinish', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 
 export class Missing extends Error {}
 

@@ -1,0 +1,133 @@
+// The Accounts screen in a real browser: two partners' account lists (a Salesforce export
+// with ";" and decimal commas and a bad row, a HubSpot export) are read with every left-out
+// row named; the overlap shows in words and money, as a heat map and a table whose cells open
+// the shared accounts and how each matched; "numbers only" hides them; the table downloads
+// as CSV; a private match run on both sides in the browser finds the same companies. Hand-
+// computed: Acme (same domain), Globex (same domain) and Initech (same name, no domains) are
+// shared; Umbrella has two domains (a near miss). Screenshots at 1280 and 390 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { openPage } from './browser.mjs';
+
+const www = new URL('..', import.meta.url).pathname;
+const shots = join(www, '../test-results/www');
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let server, page, errors, close;
+
+before(async () => {
+  ({ server, page, errors, close } = await openPage({ locale: 'en-US', acceptDownloads: true }));
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+});
+
+after(async () => { await close?.(); });
+
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const panel = () => page.locator('#panel-accounts');
+
+async function axe(label) {
+  await page.evaluate(axeSource);
+  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`), [], `axe violations on ${label}`);
+}
+
+const SALESFORCE = ['Account ID;Account Name;Website;Type;Amount', '001-1;Acme Inc.;https://www.acme.com/about;Customer - Direct;', '002-2;Globex GmbH;globex.de;Opportunity;12.500,50',
+  '003-3;Initech;;Prospect;', '004-4;Umbrella Corp;umbrella.com;Opportunity;30.000,00', '005-5;Hooli;hooli.com;Customer;', '006-6;Bad Row Ltd;bad.com;Opportunity;zwölf'].join('\n');
+const HUBSPOT = ['Record ID,Company name,Company Domain Name,Lifecycle Stage,Recent Deal Amount', '11,ACME,acme.com,customer,', '12,Globex,globex.de,opportunity,7000',
+  '13,INITECH LLC,,lead,', '14,Umbrella,umbrella.co.uk,customer,', '15,Stark,stark.com,customer,'].join('\n');
+
+async function load(owner, name, csv) {
+  await panel().locator('#accounts-owner').fill(owner);
+  await panel().locator('#accounts-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+}
+
+test('accounts: two CRM exports, the overlap in words, a heat map and its cells, CSV', async () => {
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  await load('Northwind', 'northwind.csv', SALESFORCE);
+  const read = panel().locator('.accounts-read');
+  await read.getByText('Read 5 accounts of Northwind from northwind.csv (a Salesforce export).').waitFor();
+  assert.match(await read.innerText(), /1 row left out\s*Line 7: value “zwölf” is not an amount/);
+  await load('Contoso', 'contoso.csv', HUBSPOT);
+  await read.getByText('Read 5 accounts of Contoso from contoso.csv (a HubSpot export).').waitFor();
+  assert.match(await panel().locator('.account-lists').innerText(), /Northwind — 5 accounts: 2 customers, 2 opportunities, 1 prospect/);
+
+  const facts = panel().locator('.account-map .facts');
+  await facts.waitFor();
+  const text = await facts.innerText();
+  assert.match(text, /Shared accounts\s*3 companies are on both lists/);
+  // 12,500.50 (Northwind's Globex) + 7,000 (Contoso's Globex), in the reader's format
+  assert.match(text, /Potential revenue\s*€19,501 in open opportunities/);
+  assert.match(text, /New to Contoso\s*Northwind has 1 customer, 1 opportunity that Contoso does not have/);
+  assert.match(text, /New to Northwind\s*Contoso has 2 customers that Northwind does not have/);
+  await panel().getByRole('img', { name: 'Shared accounts of Northwind and Contoso by population' }).waitFor();
+
+  // a cell opens its accounts and how each matched
+  await panel().getByRole('button', { name: '1 shared: Northwind’s opportunities that are Contoso’s opportunities' }).click();
+  const cell = panel().locator('.account-cell');
+  await cell.getByRole('heading', { name: /Northwind’s opportunities that are Contoso’s opportunities: 1/ }).waitFor();
+  assert.match(await cell.innerText(), /Globex GmbH\s+002-2\s+12\s+same web domain \(globex\.de\)/);
+  await panel().getByRole('button', { name: '1 shared: Northwind’s prospects that are Contoso’s prospects' }).click();
+  await cell.getByText(/same company name \(“initech”\)/).waitFor();
+  // a click on the heat map's cell opens the same list
+  await panel().locator('figure.heat svg rect').first().click();
+  await cell.getByRole('heading', { name: /Northwind’s customers that are Contoso’s customers: 1/ }).waitFor();
+  assert.match(await cell.innerText(), /Acme Inc\.\s+001-1\s+11\s+same web domain \(acme\.com\)/);
+
+  await panel().getByText(/Near misses: 1 company with the same name/).click();
+  assert.match(await panel().locator('.near-misses').innerText(), /“umbrella”: Northwind’s 004-4 \(umbrella\.com\) and Contoso’s 14 \(umbrella\.co\.uk\)/);
+  const [csv] = await Promise.all([page.waitForEvent('download'), panel().getByRole('button', { name: /^Download as CSV: Shared accounts of Northwind \(rows\)/ }).click()]);
+  const rows = readFileSync(await csv.path(), 'utf8').split('\r\n');
+  assert.equal(rows[0], 'Northwind \\ Contoso,customers,opportunities,prospects');
+  assert.equal(rows[1], 'customers,1,0,0');
+  await shot('30-accounts-map');
+  await page.screenshot({ path: '/tmp/shots-acctui/accounts-1280.png', fullPage: true }).catch(() => undefined);
+  await axe('accounts');
+
+  // numbers only: the counts stay, the accounts go
+  await panel().getByLabel(/^Numbers only/).check();
+  await panel().getByRole('button', { name: '1 shared: Northwind’s customers that are Contoso’s customers' }).waitFor();
+  await panel().getByRole('button', { name: '1 shared: Northwind’s customers that are Contoso’s customers' }).click();
+  await cell.getByText(/Numbers only: the accounts themselves are not shown/).waitFor();
+  assert.doesNotMatch(await panel().locator('.account-map').innerText(), /Acme|globex\.de/);
+  assert.deepEqual(errors, []);
+});
+
+test('accounts: a private match run on both sides finds the same three companies', async () => {
+  await panel().locator('#psi-share-a').selectOption('overlaps');
+  await panel().locator('#psi-share-b').selectOption('overlaps');
+  await panel().getByRole('button', { name: 'Run the private match in this browser' }).click();
+  await panel().locator('.psi-progress').getByText(/^Done in/).waitFor({ timeout: 60000 });
+  const sides = panel().locator('.psi-side');
+  const a = await sides.nth(0).innerText();
+  const b = await sides.nth(1).innerText();
+  assert.match(a, /What Northwind learns\s*Northwind and Contoso share 3 accounts \(Northwind has 5, Contoso 5\)/);
+  assert.match(a, /Northwind’s customers that are Contoso’s customers: 1/);
+  assert.match(a, /The shared accounts, as Northwind names them: 001-1, 002-2, 003-3\./);
+  assert.match(b, /Contoso and Northwind share 3 accounts/);
+  assert.match(b, /The shared accounts, as Contoso names them: 11, 12, 13\./);
+  // the message a real partner would paste can be downloaded
+  await panel().getByText('What was sent between the two sides').click();
+  const [msg] = await Promise.all([page.waitForEvent('download'), panel().locator('.psi-result details li').first().getByRole('button', { name: 'Download' }).click()]);
+  const m = JSON.parse(readFileSync(await msg.path(), 'utf8'));
+  assert.equal(m.step, 1);
+  assert.doesNotMatch(JSON.stringify(m), /acme|globex|initech/i, 'a company name in the message');
+  await shot('31-accounts-private-match');
+  await page.screenshot({ path: '/tmp/shots-acctui/psi-1280.png', fullPage: true }).catch(() => undefined);
+  await axe('private match');
+
+  // phone width: no sideways scrolling of the page
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel().getByRole('heading', { name: 'Private match' }).scrollIntoViewIfNeeded();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 392, `page is ${wide}px wide at 390px`);
+  await shot('32-accounts-phone');
+  await page.screenshot({ path: '/tmp/shots-acctui/accounts-390.png', fullPage: true }).catch(() => undefined);
+  await panel().locator('.account-map').screenshot({ path: '/tmp/shots-acctui/map-390.png' }).catch(() => undefined);
+  await panel().locator('.private-match').screenshot({ path: '/tmp/shots-acctui/psi-390.png' }).catch(() => undefined);
+  assert.deepEqual(errors, []);
+});

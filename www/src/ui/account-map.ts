@@ -1,0 +1,152 @@
+// The overlap of the loaded account lists: for a chosen pair of partners, the facts in words
+// (shared accounts, potential revenue, greenfield), the matrix of shared accounts per pair of
+// populations as a heat map and as a table whose cells open the accounts behind them (and how
+// each matched), every pair in one table (downloadable as CSV) and the near misses.
+import type { AccountMapRequest, AccountMapResponse, AccountPair, SharedAccount } from 'dealteam';
+import type { App } from '../app';
+import type { AccountList } from './accounts';
+import { popSummary, popWords } from './accounts';
+import { a11yChart, clear, h } from './dom';
+import { money, number } from './format';
+import { loadPlot } from './lazy';
+
+/** The sharing levels of an account map. */
+export type Level = 'counts' | 'overlaps' | 'full';
+
+interface Cell { a: string; b: string; n: number }
+
+export function accountMap(app: App, lists: () => AccountList[]) {
+  const el = h('section', { class: 'account-map', 'aria-labelledby': 'h-account-map', 'aria-live': 'polite' });
+  let last: AccountMapResponse | null = null;
+  let seq = 0;
+  const name = (id: string) => lists().find((l) => l.id === id)?.name ?? id;
+  const currency = () => app.ws.deal?.currency ?? app.eco?.currency ?? 'EUR';
+
+  async function run(sharing: Level) {
+    const ls = lists();
+    const head = h('h3', { id: 'h-account-map' }, 'Shared accounts');
+    if (ls.length < 2) { clear(el, head, h('p', { class: 'muted' }, 'Load the account lists of at least two partners to see what they share.')); return; }
+    const mine = ++seq;
+    clear(el, head, h('p', {}, 'Matching the lists…'));
+    const req = {
+      ecosystem: { currency: currency(), partners: ls.map((l) => ({ id: l.id, name: l.name, kind: 'partner', accounts: l.read.accounts })) },
+      sharing,
+    } as unknown as AccountMapRequest; // the account map's sharing has a third level ("full")
+    try {
+      const r = await app.engine.call('mapAccounts', req);
+      if (mine !== seq) return;
+      last = r;
+      show(r, 0);
+    } catch (e) {
+      if (mine === seq) clear(el, head, h('p', { class: 'bad', role: 'alert' }, `The lists could not be matched: ${(e as Error).message}`));
+    }
+  }
+
+  function show(r: AccountMapResponse, at: number) {
+    const pick = h('select', { id: 'account-pair' }, r.pairs.slice(0, 500).map((p, i) => h('option', { value: String(i) }, `${name(p.a)} and ${name(p.b)} — ${number(p.shared)} shared`)));
+    pick.value = String(at);
+    pick.addEventListener('change', () => show(r, Number(pick.value)));
+    const pair = r.pairs[at];
+    const detail = h('div', { class: 'account-cell', 'aria-live': 'polite' });
+    clear(el, h('h3', { id: 'h-account-map' }, 'Shared accounts'),
+      r.pairs.length ? h('div', { class: 'field' }, h('label', { for: 'account-pair' }, 'Pair of partners'), pick) : h('p', {}, 'No two lists share an account.'),
+      pair ? pairView(r, pair, detail) : null, detail, allPairs(r), nearMisses(r));
+  }
+
+  function facts(r: AccountMapResponse, p: AccountPair): HTMLElement {
+    const [a, b] = [name(p.a), name(p.b)];
+    const rows: [string, string][] = [
+      ['Shared accounts', `${number(p.shared)} companies are on both lists`],
+      ['Potential revenue', `${money(p.potentialRevenue, r.currency)} in open opportunities on the shared accounts`],
+      [`New to ${b}`, `${a} has ${popSummary(p.greenfieldA)} that ${b} does not have`],
+      [`New to ${a}`, `${b} has ${popSummary(p.greenfieldB)} that ${a} does not have`],
+    ];
+    return h('dl', { class: 'facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  }
+
+  function pairView(r: AccountMapResponse, p: AccountPair, detail: HTMLElement): HTMLElement {
+    const [a, b] = [name(p.a), name(p.b)];
+    const popsA = r.populations.filter((x) => p.matrix[x] || p.greenfieldA[x] !== undefined);
+    const popsB = r.populations.filter((y) => Object.values(p.matrix).some((row) => row[y]) || p.greenfieldB[y] !== undefined);
+    const cells: Cell[] = popsA.flatMap((x) => popsB.map((y) => ({ a: x, b: y, n: p.matrix[x]?.[y] ?? 0 })));
+    const open = (c: Cell) => drill(r, p, c, detail);
+    const figure = h('figure', { class: 'chart heat' });
+    void loadPlot().then((Plot) => {
+      const width = Math.min(560, Math.max(280, (el.clientWidth || 560) - 8));
+      const chart = Plot.plot({
+        width, height: 70 + 48 * popsA.length, marginLeft: 100, marginBottom: 40, padding: 0.06,
+        x: { label: `${b}’s accounts as`, domain: popsB, tickFormat: (y: string) => popWords(y) },
+        y: { label: `${a}’s accounts as`, domain: popsA, tickFormat: (x: string) => popWords(x) },
+        color: { type: 'linear', scheme: 'blues', domain: [0, Math.max(1, ...cells.map((c) => c.n))] },
+        marks: [
+          Plot.cell(cells, { x: 'b', y: 'a', fill: 'n', inset: 1 }),
+          Plot.text(cells, { x: 'b', y: 'a', text: (c: Cell) => number(c.n), fill: (c: Cell) => (c.n > Math.max(...cells.map((d) => d.n)) / 2 ? 'white' : 'black') }),
+        ],
+      });
+      chart.querySelectorAll('rect').forEach((rect, i) => {
+        const c = cells[i];
+        if (!c) return;
+        rect.style.cursor = 'pointer';
+        rect.addEventListener('click', () => open(c));
+      });
+      figure.prepend(a11yChart(chart, `Shared accounts of ${a} and ${b} by population`));
+    });
+    figure.append(h('figcaption', {}, `How many accounts ${a} and ${b} share, by what each side has them as — darker is more. Choose a cell to see the accounts.`));
+    const table = h('table', { class: 'matrix' },
+      h('caption', {}, `Shared accounts of ${a} (rows) and ${b} (columns) by population`),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, `${a} \\ ${b}`), popsB.map((y) => h('th', { scope: 'col', class: 'num' }, popWords(y))))),
+      h('tbody', {}, popsA.map((x) => h('tr', {}, h('th', { scope: 'row' }, popWords(x)), popsB.map((y) => {
+        const c = cells.find((d) => d.a === x && d.b === y)!;
+        const btn = h('button', { type: 'button', class: 'link', 'aria-label': `${number(c.n)} shared: ${a}’s ${popWords(x)} that are ${b}’s ${popWords(y)}` }, number(c.n));
+        btn.addEventListener('click', () => open(c));
+        return h('td', { class: 'num' }, btn);
+      })))));
+    return h('div', {}, facts(r, p), h('div', { class: 'side-by-side' }, figure, h('div', {}, h('div', { class: 'table-scroll' }, table))));
+  }
+
+  function drill(r: AccountMapResponse, p: AccountPair, c: Cell, detail: HTMLElement) {
+    const [a, b] = [name(p.a), name(p.b)];
+    const title = h('h4', { tabindex: '-1' }, `${a}’s ${popWords(c.a)} that are ${b}’s ${popWords(c.b)}: ${number(c.n)}`);
+    const rows = (p.accounts ?? []).filter((s) => s.aStatus === c.a && s.bStatus === c.b);
+    const how = (s: SharedAccount) => (s.matchedBy === 'domain' ? `same web domain (${s.key})` : `same company name (“${s.key}”)`);
+    const full = r.sharing === ('full' as string);
+    const body = r.sharing === 'counts'
+      ? h('p', {}, 'Numbers only: the accounts themselves are not shown at this sharing level. Choose “Shared accounts” above to list them.')
+      : !rows.length ? h('p', {}, 'No shared accounts in this cell.')
+      : h('div', { class: 'table-scroll' }, h('table', {},
+        h('caption', {}, `Shared accounts: ${a}’s ${popWords(c.a)}, ${b}’s ${popWords(c.b)}`),
+        h('thead', {}, h('tr', {}, [`Company (${a}’s name)`, `${a}’s account`, `${b}’s account`, 'How they matched', ...(full ? [`${a}’s pipeline`, `${b}’s pipeline`] : [])].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, rows.map((s) => h('tr', {}, h('td', {}, s.name), h('td', {}, s.a), h('td', {}, s.b), h('td', {}, how(s)),
+          full ? [h('td', { class: 'num' }, s.aValue ? money(s.aValue, r.currency) : '—'), h('td', { class: 'num' }, s.bValue ? money(s.bValue, r.currency) : '—')] : null)))));
+    clear(detail, title, body);
+    title.focus();
+  }
+
+  function allPairs(r: AccountMapResponse): HTMLElement | null {
+    if (!r.pairs.length) return null;
+    const combos = r.populations.flatMap((x) => r.populations.map((y) => [x, y] as const)).filter(([x, y]) => r.pairs.some((p) => p.matrix[x]?.[y]));
+    const shown = r.pairs.slice(0, 200);
+    return h('details', { class: 'panel' }, h('summary', {}, `Every pair of partners (${number(r.pairs.length)})`),
+      r.pairs.length > shown.length ? h('p', {}, `The ${number(shown.length)} pairs that share the most.`) : null,
+      h('div', { class: 'table-scroll' }, h('table', {},
+        h('caption', {}, 'Account overlap per pair of partners'),
+        h('thead', {}, h('tr', {}, ['Partner', 'Partner', 'Shared', 'Potential revenue', 'New to the second', 'New to the first', ...combos.map(([x, y]) => `${popWords(x)} × ${popWords(y)}`)].map((t, i) => h('th', { scope: 'col', class: i > 1 ? 'num' : null }, t)))),
+        h('tbody', {}, shown.map((p) => h('tr', {}, h('td', {}, name(p.a)), h('td', {}, name(p.b)), h('td', { class: 'num' }, number(p.shared)),
+          h('td', { class: 'num' }, money(p.potentialRevenue, r.currency)), h('td', { class: 'num' }, number(sum(p.greenfieldA))), h('td', { class: 'num' }, number(sum(p.greenfieldB))),
+          combos.map(([x, y]) => h('td', { class: 'num' }, number(p.matrix[x]?.[y] ?? 0)))))))));
+  }
+
+  function nearMisses(r: AccountMapResponse): HTMLElement | null {
+    if (!r.nearMissCount) return null;
+    const more = r.nearMissCount - r.nearMisses.length;
+    return h('details', { class: 'panel near-misses' }, h('summary', {}, `Near misses: ${number(r.nearMissCount)} ${r.nearMissCount === 1 ? 'company' : 'companies'} with the same name but different web domains`),
+      h('p', {}, 'These did not count as shared: check whether they are the same company (a subsidiary, an old domain) and correct the domain in your CRM.'),
+      r.nearMisses.length ? h('ul', {}, r.nearMisses.slice(0, 200).map((m) => h('li', {}, `“${m.name}”: ${name(m.a.partner)}’s ${m.a.account} (${m.a.domain}) and ${name(m.b.partner)}’s ${m.b.account} (${m.b.domain})`)))
+        : h('p', {}, 'Numbers only: the accounts are not listed at this sharing level.'),
+      more > 0 && r.nearMisses.length ? h('p', {}, `… and ${number(more)} more.`) : null);
+  }
+
+  return { el, run, last: () => last };
+}
+
+const sum = (o: Record<string, number>) => Object.values(o).reduce((s, n) => s + n, 0);

@@ -1,0 +1,154 @@
+// Private match: two partners learn how many accounts they share (per population), or which
+// ones if both agree — and nothing about the accounts only one of them has. Both sides can
+// run here (two loaded lists), or one side with a real partner: the messages are copied or
+// downloaded and the partner pastes them into their own planner. The work runs in the engine
+// worker, one step at a time, so the page keeps answering.
+import type { PsiMessage, PsiResult, PsiStepResponse } from 'dealteam';
+import type { App } from '../app';
+import type { AccountList } from './accounts';
+import { popWords } from './accounts';
+import { clear, download, field, h, unavailable } from './dom';
+import { number } from './format';
+
+type Share = 'counts' | 'overlaps';
+
+const SHARE_LABELS: [Share, string][] = [['counts', 'numbers only'], ['overlaps', 'the shared accounts too']];
+
+const WHY = 'Each side turns every account into a code only it can make, using a secret number that never leaves its browser. The partner codes those codes again with its own secret; the same company ends up with the same doubly-coded value on both sides, so shared accounts can be counted — but a code cannot be turned back into a company name, nor tested against a list of names, without both secrets. What you send is only these codes and your population names (customer, prospect, …).';
+const HASHED = 'Why not simply compare hashed names? A hashed list with a shared salt can be reversed by hashing a directory of company names — a few million entries — which reveals every account on it, shared or not. This private match has no such weakness; what it cannot stop is a partner who puts guessed names into their own list to see whether you have them, so match with partners you trust and watch the size of their list.';
+
+export function privateMatch(app: App, lists: () => AccountList[]) {
+  const pickA = h('select', { id: 'psi-a' });
+  const pickB = h('select', { id: 'psi-b' });
+  const shareSel = (id: string) => h('select', { id }, SHARE_LABELS.map(([v, t]) => h('option', { value: v }, t)));
+  const shareA = shareSel('psi-share-a');
+  const shareB = shareSel('psi-share-b');
+  const run = h('button', { type: 'button', class: 'primary' }, 'Run the private match in this browser');
+  const progress = h('p', { class: 'psi-progress', role: 'status', 'aria-live': 'polite' });
+  const out = h('div', { class: 'psi-result' });
+  const real = realPartner(app, lists);
+
+  const refresh = () => {
+    const ls = lists();
+    for (const [sel, at] of [[pickA, 0], [pickB, 1]] as const) {
+      const keep = sel.value;
+      clear(sel, ls.map((l) => h('option', { value: l.id }, `${l.name} (${number(l.read.accounts.length)} accounts)`)));
+      sel.value = ls.some((l) => l.id === keep) ? keep : ls[at]?.id ?? '';
+    }
+    run.toggleAttribute('disabled', ls.length < 2);
+    real.refresh();
+  };
+
+  run.addEventListener('click', async () => {
+    const ls = lists();
+    const [a, b] = [ls.find((l) => l.id === pickA.value), ls.find((l) => l.id === pickB.value)];
+    if (!a || !b || a === b) { progress.textContent = 'Choose two different lists.'; return; }
+    if (!app.engine.has('psiStart')) { clear(out, unavailable('The private match')); return; }
+    run.toggleAttribute('disabled', true);
+    clear(out);
+    const t0 = performance.now();
+    const step = (n: number, text: string) => { progress.textContent = `Step ${n} of 4: ${text}…`; };
+    try {
+      step(1, `${a.name} codes its ${number(a.read.accounts.length)} accounts`);
+      const s1 = await app.engine.call('psiStart', { accounts: a.read.accounts, sharing: shareA.value as Share });
+      step(2, `${b.name} codes ${a.name}’s codes again and its own ${number(b.read.accounts.length)} accounts`);
+      const s2 = await app.engine.call('psiReply', { accounts: b.read.accounts, message: s1.message, sharing: shareB.value as Share });
+      step(3, `${a.name} compares`);
+      const fa = await app.engine.call('psiFinish', { state: s1.state, message: s2.message });
+      step(4, `${b.name} reads the counts ${a.name} sends back`);
+      const fb = await app.engine.call('psiFinish', { state: s2.state, message: fa.message! });
+      progress.textContent = `Done in ${number((performance.now() - t0) / 1000, 1)} s.`;
+      clear(out,
+        h('div', { class: 'side-by-side' }, learnt(a.name, b.name, fa.result), learnt(b.name, a.name, fb.result)),
+        h('details', { class: 'panel' }, h('summary', {}, 'What was sent between the two sides'),
+          h('ul', {}, [[1, `${a.name} → ${b.name}`, s1.message], [2, `${b.name} → ${a.name}`, s2.message], [3, `${a.name} → ${b.name}`, fa.message!]].map(([n, who, m]) =>
+            h('li', {}, `Message ${n} (${who}): ${number(JSON.stringify(m).length / 1024, 1)} KB of codes — `, saveButtons(m as PsiMessage, `private-match-message-${n}`))))));
+    } catch (e) {
+      progress.textContent = '';
+      clear(out, h('p', { class: 'bad', role: 'alert' }, `The private match stopped: ${(e as Error).message}`));
+    }
+    run.toggleAttribute('disabled', false);
+  });
+
+  const el = h('section', { class: 'private-match', 'aria-labelledby': 'h-psi' },
+    h('h3', { id: 'h-psi' }, 'Private match'),
+    h('p', {}, 'Find out how many accounts you share with a partner without showing each other your lists.'),
+    h('details', {}, h('summary', {}, 'Why this is private'), h('p', {}, WHY), h('p', {}, HASHED)),
+    h('div', { class: 'row' }, field('First side', pickA), field('It agrees to show', shareA), field('Second side', pickB), field('It agrees to show', shareB)),
+    h('p', { class: 'muted small' }, 'The shared accounts are shown only when both sides agree to it; otherwise both see numbers only.'),
+    h('div', { class: 'row' }, run), progress, out, real.el);
+  refresh();
+  return { el, refresh };
+}
+
+/** What one side learns, in words. */
+function learnt(me: string, them: string, r: PsiResult): HTMLElement {
+  return h('div', { class: 'card psi-side' },
+    h('h4', {}, `What ${me} learns`),
+    h('p', {}, `${me} and ${them} share ${number(r.shared)} accounts (${me} has ${number(r.myAccounts)}, ${them} ${number(r.theirAccounts)}).`),
+    r.counts.length ? h('ul', {}, r.counts.map((c) => h('li', {}, `${me}’s ${popWords(c.mine)} that are ${them}’s ${popWords(c.theirs)}: ${number(c.shared)}`))) : null,
+    r.accounts ? h('p', {}, `The shared accounts, as ${me} names them: ${r.accounts.map((x) => x.account).join(', ') || 'none'}.`)
+      : h('p', { class: 'muted' }, `Numbers only: ${me} does not learn which accounts they are.`),
+    r.skipped.length ? h('p', { class: 'muted' }, `${number(r.skipped.length)} of ${me}’s accounts were left out (repeated, or without a usable name or domain).`) : null);
+}
+
+/** Copy and download buttons for a message to send to the partner. */
+function saveButtons(m: PsiMessage, file: string): HTMLElement {
+  const text = JSON.stringify(m);
+  const copy = h('button', { type: 'button', class: 'link' }, 'Copy');
+  copy.addEventListener('click', () => { void navigator.clipboard?.writeText(text).then(() => { copy.textContent = 'Copied'; }, () => { copy.textContent = 'Copy failed: use Download'; }); });
+  const save = h('button', { type: 'button', class: 'link' }, 'Download');
+  save.addEventListener('click', () => download(`${file}.json`, text, 'application/json'));
+  return h('span', {}, copy, ' · ', save);
+}
+
+/** One side of a match with a partner elsewhere: start, or paste their message; the state stays in this tab. */
+function realPartner(app: App, lists: () => AccountList[]) {
+  const mine = h('select', { id: 'psi-mine' });
+  const share = h('select', { id: 'psi-mine-share' }, SHARE_LABELS.map(([v, t]) => h('option', { value: v }, t)));
+  const start = h('button', { type: 'button' }, 'Write the first message');
+  const theirs = h('textarea', { id: 'psi-theirs', rows: 3, placeholder: 'Paste the message your partner sent' });
+  const use = h('button', { type: 'button' }, 'Use their message');
+  const out = h('div', { class: 'psi-real', role: 'status', 'aria-live': 'polite' });
+  let state: string | null = null;
+  const me = () => lists().find((l) => l.id === mine.value);
+  const send = (m: PsiMessage, n: number, what: string) => h('div', {}, h('p', {}, what),
+    h('textarea', { rows: 3, readonly: true, 'aria-label': `Message ${n} to send` }, JSON.stringify(m)), saveButtons(m, `private-match-message-${n}`));
+
+  start.addEventListener('click', async () => {
+    const l = me();
+    if (!l) return;
+    try {
+      const s: PsiStepResponse = await app.engine.call('psiStart', { accounts: l.read.accounts, sharing: share.value as Share });
+      state = s.state;
+      clear(out, send(s.message, 1, 'Send this message to your partner; paste their answer below.'));
+    } catch (e) { clear(out, h('p', { class: 'bad' }, (e as Error).message)); }
+  });
+  use.addEventListener('click', async () => {
+    let m: PsiMessage;
+    try { m = JSON.parse(theirs.value) as PsiMessage; } catch { clear(out, h('p', { class: 'bad' }, 'This is not a message of a private match: paste the whole text your partner sent.')); return; }
+    try {
+      if (m.step === 1) {
+        const l = me();
+        if (!l) return;
+        const s = await app.engine.call('psiReply', { accounts: l.read.accounts, message: m, sharing: share.value as Share });
+        state = s.state;
+        clear(out, send(s.message, 2, 'Send this answer to your partner; paste their last message below.'));
+      } else if (state) {
+        const f = await app.engine.call('psiFinish', { state, message: m });
+        clear(out, learnt(me()?.name ?? 'You', 'your partner', f.result), f.message ? send(f.message, 3, 'Send this last message to your partner, so they learn the same numbers.') : null);
+      } else clear(out, h('p', { class: 'bad' }, 'Write the first message (or paste your partner’s first message) before this one.'));
+    } catch (e) { clear(out, h('p', { class: 'bad' }, (e as Error).message)); }
+  });
+
+  const el = h('details', { class: 'panel' }, h('summary', {}, 'Match with a partner elsewhere'),
+    h('p', {}, 'Each of you opens this page with your own list. One writes the first message; the other pastes it and sends back an answer; the first pastes the answer and sends a last message. Send the messages over a channel you trust, such as your usual e-mail with the partner.'),
+    h('div', { class: 'row' }, field('Your list', mine), field('You agree to show', share), start),
+    field('Their message', theirs), h('div', { class: 'row' }, use), out);
+  const refresh = () => {
+    const keep = mine.value;
+    clear(mine, lists().map((l) => h('option', { value: l.id }, l.name)));
+    mine.value = lists().some((l) => l.id === keep) ? keep : lists()[0]?.id ?? '';
+  };
+  return { el, refresh };
+}
