@@ -9,32 +9,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { openPage } from './browser.mjs';
+import { axeViolations, openReady } from './browser.mjs';
 
-const www = new URL('..', import.meta.url).pathname;
-const shots = join(www, '../test-results/www');
-mkdirSync(shots, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server, page, errors, close;
+const SHOTS = join(new URL('..', import.meta.url).pathname, '../test-results/www');
+mkdirSync(SHOTS, { recursive: true });
 
-before(async () => {
-  ({ server, page, errors, close } = await openPage({ locale: 'en-US', acceptDownloads: true }));
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-});
-
+let page, errors, close;
+before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US', acceptDownloads: true })); });
 after(async () => { await close?.(); });
 
-const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const panel = () => page.locator('#panel-accounts');
-
-async function axe(label) {
-  await page.evaluate(axeSource);
-  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target})`), [], `axe violations on ${label}`);
-}
+const axe = async (label) => assert.deepEqual(await axeViolations(page), [], `axe violations on ${label}`);
 
 const SALESFORCE = ['Account ID;Account Name;Website;Type;Amount', '001-1;Acme Inc.;https://www.acme.com/about;Customer - Direct;', '002-2;Globex GmbH;globex.de;Opportunity;12.500,50',
   '003-3;Initech;;Prospect;', '004-4;Umbrella Corp;umbrella.com;Opportunity;30.000,00', '005-5;Hooli;hooli.com;Customer;', '006-6;Bad Row Ltd;bad.com;Opportunity;zwölf'].join('\n');
