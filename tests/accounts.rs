@@ -198,7 +198,7 @@ fn request_errors_name_the_field() {
 
 /// The indexed matcher equals a brute-force pairwise one (every row of a against every
 /// row of b through `match_accounts`) on seeded random ecosystems with colliding names
-/// and domains, bad rows and duplicates.
+/// and domains, bad rows and duplicates — the matrix and each side's greenfield.
 #[test]
 fn index_equals_brute_force() {
     let names = [
@@ -289,6 +289,21 @@ fn index_equals_brute_force() {
                     Some(g) => {
                         assert_eq!(g["shared"], n, "{req}");
                         assert_eq!(g["matrix"], Value::Object(want), "{req}");
+                        // greenfield: each side's kept rows that match no row of the other side
+                        let green =
+                            |x: &[(String, dealteam::accounts::AccountKeys)],
+                             y: &[(String, dealteam::accounts::AccountKeys)]| {
+                                let mut m = serde_json::Map::new();
+                                for (s, _) in x
+                                    .iter()
+                                    .filter(|(_, k)| y.iter().all(|(_, l)| match_accounts(k, l).is_none()))
+                                {
+                                    m.insert(s.clone(), json!(m.get(s).and_then(Value::as_u64).unwrap_or(0) + 1));
+                                }
+                                Value::Object(m)
+                            };
+                        assert_eq!(g["greenfieldA"], green(&a, &b), "{req}");
+                        assert_eq!(g["greenfieldB"], green(&b, &a), "{req}");
                     }
                     None => assert_eq!(n, 0, "{req}"),
                 }

@@ -395,3 +395,33 @@ proptest! {
         prop_assert_eq!(&rb.counts, &swapped);
     }
 }
+
+/// The blinded points of a seeded first message, pinned: computed by the per-point
+/// `(α · H(k)).compress()` before the batched compression (`double_and_compress_batch` of
+/// `α/2 · H(k)`) replaced it; both must give these bytes.
+#[test]
+fn batched_blinding_gives_the_per_point_bytes() {
+    let mut acme = acc("Acme Inc", "customer");
+    if let PsiAccount::Full(f) = &mut acme {
+        f.domain = Some("acme.com".into());
+    }
+    let accounts = vec![acme, acc("Globex", "prospect"), acc("Initech", "customer")];
+    let s = start(start_req(accounts, Sharing::Overlaps, "golden")).unwrap();
+    let groups: Vec<(&str, &str)> = s
+        .message
+        .body
+        .groups
+        .iter()
+        .map(|g| (g.population.as_str(), g.points.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (
+                "customer",
+                "MMMNWK2N6RVoNUE64SeI4KMCfT32IBEBmPVNWSbtDB0AHfOT3qOmTr3iNNulYS8ub6VxSmxV4NHNSGZPdJ2GCw=="
+            ),
+            ("prospect", "uMkQOf4KGTD+mEOtEsyTSToAmKsHFazYFzyK8MRzOXM="),
+        ]
+    );
+}

@@ -2,13 +2,15 @@
 // (half shared, three populations) through the npm package in Node — the same V8 wasm
 // engine as Chromium. Prints one JSON line (milliseconds); the native peer is
 // examples/bench_psi.rs on the same data.
-// Usage: node bench/accounts/psi_wasm.mjs [N (100000)]   (needs the built package in pkg/)
+// Usage: node bench/accounts/psi_wasm.mjs [N (100000)]   (needs the built package in pkg/, or
+// DEALTEAM_PKG=dir). Each step is timed twice: wall clock and this process's CPU time (the
+// figure to read on a loaded machine, where wall time includes waiting for a core).
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const pkg = join(here, "..", "..", "pkg");
+const pkg = process.env.DEALTEAM_PKG ?? join(here, "..", "..", "pkg");
 const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
 if (!entry) {
   console.error(`no package entry in ${pkg}; build the npm package first (scripts/build-pkg.sh)`);
@@ -25,15 +27,19 @@ const side = (offset) =>
     return acc;
   });
 const [a, b] = [side(0), side(Math.floor(n / 2))];
-const time = (f) => {
+const cpu = {};
+const time = (f, name) => {
   const t = performance.now();
+  const c = process.cpuUsage();
   const r = f();
+  const d = process.cpuUsage(c);
+  cpu[name] = (d.user + d.system) / 1000;
   return [performance.now() - t, r];
 };
-const [startMs, s1] = time(() => dt.psiStart({ accounts: a }));
-const [replyMs, s2] = time(() => dt.psiReply({ accounts: b, message: s1.message }));
-const [finishAMs, fa] = time(() => dt.psiFinish({ state: s1.state, message: s2.message }));
-const [finishBMs, fb] = time(() => dt.psiFinish({ state: s2.state, message: fa.message }));
+const [startMs, s1] = time(() => dt.psiStart({ accounts: a }), "start");
+const [replyMs, s2] = time(() => dt.psiReply({ accounts: b, message: s1.message }), "reply");
+const [finishAMs, fa] = time(() => dt.psiFinish({ state: s1.state, message: s2.message }), "finishA");
+const [finishBMs, fb] = time(() => dt.psiFinish({ state: s2.state, message: fa.message }), "finishB");
 if (fa.result.shared !== n - Math.floor(n / 2) || fb.result.shared !== fa.result.shared) {
   console.error("wrong count", fa.result.shared, fb.result.shared);
   process.exit(1);
@@ -41,4 +47,5 @@ if (fa.result.shared !== n - Math.floor(n / 2) || fb.result.shared !== fa.result
 console.log(JSON.stringify({
   side: "wasm", accounts: n, shared: fa.result.shared, startMs, replyMs, finishAMs, finishBMs,
   sideAMs: startMs + finishAMs, sideBMs: replyMs + finishBMs,
+  cpuMs: cpu, sideACpuMs: cpu.start + cpu.finishA, sideBCpuMs: cpu.reply + cpu.finishB,
 }));

@@ -3,7 +3,7 @@
 
 use super::keys::Keys;
 use super::matrix::find;
-use super::pairs::{pair, Sides};
+use super::pairs::{kept_totals, pair, Sides};
 use super::types::{AccountMapRequest, AccountMapResponse, AccountPair, NearMiss, NearMissSide, Sharing};
 use crate::clock::Ctx;
 use crate::command::Command;
@@ -125,15 +125,16 @@ pub fn account_map(req: &AccountMapRequest) -> Result<AccountMapResponse> {
     }
     let found = find(&keys, &rank, focus, true)?;
     let min = req.min_shared.unwrap_or(1);
+    let totals = kept_totals(&sides, &keys);
     let mut pairs: Vec<AccountPair> = Vec::new();
     for group in found.matches.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         if let Some(&(a, b, ..)) = group.first().filter(|_| group.len() >= min) {
-            pairs.push(pair(&sides, &keys, a, b, group)?);
+            pairs.push(pair(&sides, &keys, &totals, (a, b), group)?);
         }
     }
     if let Some((f, Some(w))) = focus {
         if pairs.is_empty() {
-            pairs.push(pair(&sides, &keys, f, w, &[])?);
+            pairs.push(pair(&sides, &keys, &totals, (f, w), &[])?);
         }
     }
     pairs.sort_by(|x, y| y.shared.cmp(&x.shared).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));

@@ -27,31 +27,49 @@ impl Sides<'_> {
     }
 }
 
-/// Kept rows per population of one side, minus the rows in `shared`; with their ids
-/// when `list`.
+/// Kept rows per population of every side (counted once; a pair's greenfield is these
+/// minus its shared rows, so no pair walks all its rows).
+pub(crate) fn kept_totals(sides: &Sides, keys: &Keys) -> Vec<PopulationCounts> {
+    (0..keys.rows.len() as u32)
+        .map(|side| {
+            let mut counts = PopulationCounts::new();
+            for row in keys.rows.get(side as usize).into_iter().flatten() {
+                if let Some(a) = sides.account(side, row.rec) {
+                    *counts.entry(a.status().to_string()).or_default() += 1;
+                }
+            }
+            counts
+        })
+        .collect()
+}
+
+/// Kept rows per population of one side, minus the rows in `shared` (every shared row is
+/// a kept row); with their ids, walking the side's rows, only when `list`.
 fn greenfield(
     sides: &Sides,
     keys: &Keys,
+    totals: &[PopulationCounts],
     side: u32,
     shared: &BTreeSet<u32>,
     list: bool,
 ) -> (PopulationCounts, Option<Vec<String>>) {
-    let mut counts = PopulationCounts::new();
-    let mut ids = list.then(Vec::new);
-    for row in keys.rows.get(side as usize).into_iter().flatten() {
-        if shared.contains(&row.rec) {
-            continue;
-        }
-        if let Some(a) = sides.account(side, row.rec) {
-            *counts.entry(a.status().to_string()).or_default() += 1;
-            if let Some(ids) = ids.as_mut() {
-                ids.push(a.id().to_string());
-            }
+    let mut counts = totals.get(side as usize).cloned().unwrap_or_default();
+    for a in shared.iter().filter_map(|&r| sides.account(side, r)) {
+        if let Some(c) = counts.get_mut(a.status()) {
+            *c = c.saturating_sub(1);
         }
     }
-    if let Some(ids) = ids.as_mut() {
+    counts.retain(|_, c| *c > 0);
+    let ids = list.then(|| {
+        let rows = keys.rows.get(side as usize).into_iter().flatten();
+        let mut ids: Vec<String> = rows
+            .filter(|row| !shared.contains(&row.rec))
+            .filter_map(|row| sides.account(side, row.rec))
+            .map(|a| a.id().to_string())
+            .collect();
         ids.sort_unstable();
-    }
+        ids
+    });
     (counts, ids)
 }
 
@@ -73,7 +91,13 @@ fn opportunity_sum(sides: &Sides, side: u32, recs: &BTreeSet<u32>, total: &mut M
 }
 
 /// The account map of one pair from its matches (all with the same sides, sorted).
-pub(crate) fn pair(sides: &Sides, keys: &Keys, a: u32, b: u32, group: &[Match]) -> Result<AccountPair> {
+pub(crate) fn pair(
+    sides: &Sides,
+    keys: &Keys,
+    totals: &[PopulationCounts],
+    (a, b): (u32, u32),
+    group: &[Match],
+) -> Result<AccountPair> {
     let mut matrix: BTreeMap<String, PopulationCounts> = BTreeMap::new();
     let (mut in_a, mut in_b) = (BTreeSet::new(), BTreeSet::new());
     let mut list = (sides.sharing >= Sharing::Overlaps).then(Vec::new);
@@ -115,8 +139,8 @@ pub(crate) fn pair(sides: &Sides, keys: &Keys, a: u32, b: u32, group: &[Match]) 
     opportunity_sum(sides, b, &in_b, &mut potential)?;
     potential.0.rescale(sides.minor);
     let full = sides.sharing == Sharing::Full;
-    let (greenfield_a, greenfield_a_accounts) = greenfield(sides, keys, a, &in_a, full);
-    let (greenfield_b, greenfield_b_accounts) = greenfield(sides, keys, b, &in_b, full);
+    let (greenfield_a, greenfield_a_accounts) = greenfield(sides, keys, totals, a, &in_a, full);
+    let (greenfield_b, greenfield_b_accounts) = greenfield(sides, keys, totals, b, &in_b, full);
     Ok(AccountPair {
         a: sides.ids.get(a as usize).copied().unwrap_or_default().to_string(),
         b: sides.ids.get(b as usize).copied().unwrap_or_default().to_string(),

@@ -2,7 +2,9 @@
 //! them again and sends its own as tags with encrypted populations (step 2); A unblinds,
 //! matches the tags, counts per population pair and tells B (step 3).
 
-use super::crypto::{binding_key, hash_to_group, tag_and_pad, Secret, LABEL_LEN, POINT_LEN, TAG_LEN};
+use super::crypto::{
+    binding_key, hash_to_group, mul_compress_batch, tag_and_pad, Secret, LABEL_LEN, POINT_LEN, TAG_LEN,
+};
 use super::key::{keyed_accounts, Keyed};
 use super::types::*;
 use super::wire::{check_header, check_mac, dec, enc, point, seal, Held, Role, State};
@@ -47,7 +49,9 @@ fn held(keyed: Vec<Keyed>) -> Vec<Held> {
 
 /// `s · H(key)` for every key, compressed.
 fn blind_keys<'a>(s: &Scalar, keys: impl Iterator<Item = &'a str>) -> Vec<u8> {
-    keys.flat_map(|k| (s * hash_to_group(k)).compress().to_bytes())
+    mul_compress_batch(s, keys.map(hash_to_group))
+        .iter()
+        .flat_map(|p| p.to_bytes())
         .collect()
 }
 
@@ -130,10 +134,11 @@ pub fn reply(req: PsiReplyRequest) -> Result<PsiStepResponse> {
     let mut groups = Vec::with_capacity(msg.body.groups.len());
     let mut their_size = 0;
     for (i, g) in msg.body.groups.iter().enumerate() {
-        let mut doubled: Vec<[u8; POINT_LEN]> = points(&g.points, &format!("message.body.groups[{i}].points"))?
-            .iter()
-            .map(|p| (beta * p).compress().to_bytes())
-            .collect();
+        let mut doubled: Vec<[u8; POINT_LEN]> =
+            mul_compress_batch(&beta, points(&g.points, &format!("message.body.groups[{i}].points"))?)
+                .iter()
+                .map(|p| p.to_bytes())
+                .collect();
         if sharing == Sharing::Counts {
             doubled.shuffle(&mut rng);
         }
@@ -143,10 +148,12 @@ pub fn reply(req: PsiReplyRequest) -> Result<PsiStepResponse> {
             points: enc(&doubled.concat()),
         });
     }
+    let blinded = mul_compress_batch(&beta, keyed.iter().map(|k| hash_to_group(&k.key)));
     let mut own: Vec<([u8; TAG_LEN], [u8; LABEL_LEN])> = keyed
         .iter()
-        .map(|k| {
-            let (tag, pad) = tag_and_pad(&(beta * hash_to_group(&k.key)).compress());
+        .zip(&blinded)
+        .map(|(k, b)| {
+            let (tag, pad) = tag_and_pad(b);
             (tag, seal_label(&k.population, &pad))
         })
         .collect();
@@ -257,15 +264,16 @@ pub fn match_answer(state: &State, alpha: &Scalar, body: &PsiBody) -> Result<Mat
                 "the answer does not follow the first message's groups; ask for it again",
             ));
         }
-        for (j, p) in pts.iter().enumerate() {
-            let (tag, pad) = tag_and_pad(&(inverse * p).compress());
+        let n = pts.len();
+        for (j, p) in mul_compress_batch(&inverse, pts).iter().enumerate() {
+            let (tag, pad) = tag_and_pad(p);
             if let Some(&k) = index.get(&tag[..]) {
                 let theirs = open_label(&labels[k * LABEL_LEN..(k + 1) * LABEL_LEN], &pad)?;
                 shared.push((at + j, theirs.clone(), tag));
                 *counts.entry((g.population.clone(), theirs)).or_insert(0) += 1;
             }
         }
-        at += pts.len();
+        at += n;
     }
     if at != state.accounts.len() {
         return Err(DealteamError::invalid(

@@ -42,8 +42,9 @@ pub struct PsiAccountFull {
 
 /// How much the two sides agree to reveal: `counts` (numbers per population pair only) or
 /// `overlaps` (also the shared accounts). The exchange uses the lesser of the two.
+/// (`PsiSharing` in TypeScript: the account map's `Sharing` has a third level.)
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PsiSharing"))]
 #[serde(rename_all = "camelCase")]
 pub enum Sharing {
     /// Only the number of shared accounts per pair of populations.

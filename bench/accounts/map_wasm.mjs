@@ -1,0 +1,29 @@
+// The account map in wasm (docs/PERFORMANCE.md): `mapAccounts` of the npm package in Node — the
+// same V8 wasm engine as Chromium — on a request file made by gen.py (the one run.sh gives the
+// native CLI and pandas). The request goes in as JSON text (parsed inside wasm) and the response
+// comes back as a JS object. Prints one JSON line: wall and CPU milliseconds, best of `runs`.
+// Usage: node bench/accounts/map_wasm.mjs REQUEST.json [runs (3)]   (pkg/ built, or DEALTEAM_PKG=dir)
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = process.env.DEALTEAM_PKG ?? join(here, "..", "..", "pkg");
+const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
+if (!entry) {
+  console.error(`no package entry in ${pkg}; build the npm package first (scripts/build-pkg.sh)`);
+  process.exit(1);
+}
+const dt = await import(pathToFileURL(entry).href);
+const text = readFileSync(process.argv[2], "utf8");
+const runs = Number(process.argv[3] ?? 3);
+let best = null;
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const r = dt.mapAccounts(text);
+  const d = process.cpuUsage(c);
+  const run = { wallMs: performance.now() - t, cpuMs: (d.user + d.system) / 1000, pairs: r.pairs.length, shared: r.pairs.reduce((s, p) => s + p.shared, 0) };
+  if (!best || run.cpuMs < best.cpuMs) best = run;
+}
+console.log(JSON.stringify({ side: "wasm", bytes: text.length, ...best }));
