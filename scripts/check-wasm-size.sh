@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Fail when the npm package's module is above its size budget (gzip -9), issue 10:
 #   scripts/check-wasm-size.sh [MODULE.wasm]        (default pkg/dealteam_bg.wasm)
-# The budget (KiB of gzip -9 output) is WASM_GZIP_BUDGET_KIB, default 935: the merged tree
-# of 2026-12-02 (second round) is 931.2 KiB. That is a regression from 581 KiB, not a goal:
+# The budget (KiB of gzip -9 output) is WASM_GZIP_BUDGET_KIB, default 889: the merged tree
+# of 2026-12-02 after branch `size` is 886.2 KiB (931.2 KiB before). Still far above the goal:
 # the goal is 300 KiB; docs/performance/wasm-size.md says what grew and what it takes.
 # What the module is made of: python3 bench/size/wasm_size.py MODULE.wasm.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="${1:-$ROOT/pkg/dealteam_bg.wasm}"
-BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-935}"
+BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-889}"
 test -f "$WASM" || { echo "[wasm-size] no module at $WASM (run scripts/build-pkg.sh)"; exit 1; }
 gz=$(gzip -9 -c "$WASM" | wc -c)
 limit=$((BUDGET_KIB * 1024))

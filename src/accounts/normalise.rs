@@ -15,12 +15,16 @@
 //!   kept: NFKC does not remove them, so `Société Générale` and `societe generale` differ.
 //! - **Rule** ([`match_accounts`]): two accounts match by domain when both have one (and
 //!   then only by domain), else by name.
+//!
+//! NFKC, case folding and the general category all come from ICU4X (`icu_normalizer`,
+//! `icu_casemap`, `icu_properties`), the Unicode back end `idna` uses for domains: one set
+//! of Unicode tables in the wasm module.
 
-use caseless::Caseless;
+use icu_casemap::CaseMapperBorrowed;
+use icu_normalizer::ComposingNormalizerBorrowed;
 use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 use icu_properties::CodePointMapData;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 /// The legal-form words SPEC §14 removes from the end of a name, case-folded.
 pub const LEGAL_SUFFIXES: [&str; 19] = [
@@ -143,7 +147,10 @@ pub fn domain_key(raw: &str) -> Result<String, String> {
 /// (empty, or only punctuation and spaces).
 pub fn name_key(raw: &str) -> Option<String> {
     let categories = CodePointMapData::<GeneralCategory>::new();
-    let folded: String = raw.nfkc().default_case_fold().nfkc().collect();
+    let nfkc = ComposingNormalizerBorrowed::new_nfkc();
+    let composed = nfkc.normalize(raw);
+    let case_folded = CaseMapperBorrowed::new().fold_string(&composed);
+    let folded = nfkc.normalize(&case_folded);
     let mut cleaned = String::with_capacity(folded.len());
     for c in folded.chars() {
         let gc = categories.get(c);
