@@ -71,6 +71,9 @@ macro_rules! for_each_command {
             #[doc = " `predict` (SPEC §9, §10): win probabilities of proposed teams, explained."]
             $crate::insights::PredictCommand => predict as predict,
                 json "PredictRequest | string" -> "PredictResponse";
+            #[doc = " `calibrate` (SPEC §2, §9, §10): does a profile's fit predict wins in a deal history?"]
+            $crate::insights::CalibrateCommand => calibrate as calibrate,
+                json "CalibrateRequest | string" -> "CalibrateResponse";
             #[doc = " `psiStart` (SPEC §14): open a private match — blind your accounts (step 1)."]
             $crate::psi::PsiStartCommand => psi_start as psiStart,
                 json "PsiStartRequest | string" -> "PsiStartResponse";

@@ -54,6 +54,7 @@
 //! | §7 | agreement checklist, draft, audit | [`plan::validate::validate_plan`], [`plan::agreement::draft_agreement`], [`plan::audit::audit_plan`] |
 //! | §8 | registration and protection window; account overlap | [`registry::register`], [`registry::overlap`], [`registry::hash_account`] |
 //! | §9 | insights; win model (logistic regression) | [`insights::insights`], [`insights::train`], [`insights::predict`] |
+//! | §2, §9 | IPP calibration: does fit predict wins? | [`insights::calibrate()`] |
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 // No panic reachable from input (SPEC §0; in wasm a panic kills the module): outside

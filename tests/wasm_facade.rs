@@ -161,7 +161,7 @@ fn sample_is_deterministic_and_checks_its_arguments() {
 #[wasm_bindgen_test]
 fn seeded_and_transcendental_outputs_are_the_same_as_native() {
     type Entry = fn(JsValue) -> Result<JsValue, JsValue>;
-    let cases: [(&str, &str, &str, Entry); 7] = [
+    let cases: [(&str, &str, &str, Entry); 8] = [
         (
             "simulate",
             include_str!("../examples/plan-simulate.json"),
@@ -179,6 +179,12 @@ fn seeded_and_transcendental_outputs_are_the_same_as_native() {
             include_str!("../examples/history.json"),
             include_str!("wasm/history.expected.json"),
             dealteam::wasm::train,
+        ),
+        (
+            "calibrate",
+            include_str!("../examples/calibrate.json"),
+            include_str!("wasm/calibrate.expected.json"),
+            dealteam::wasm::calibrate,
         ),
         (
             "split",

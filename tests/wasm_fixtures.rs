@@ -55,6 +55,7 @@ pub const CROSS_TARGET: &[(&str, &str)] = &[
     ("simulate", "plan-simulate"),
     ("audit", "plan-audit"),
     ("train", "history"),
+    ("calibrate", "calibrate"),
     ("split", "split"),
     ("attribute", "attribute"),
     ("register", "register"),

@@ -1,10 +1,14 @@
 //! Insights from deal history and the win-probability model (SPEC §9).
 
+pub mod calibrate;
+mod logit;
 mod model;
 mod stats;
 pub mod types;
 
-pub use model::{predict, predict_teams, train, FEATURES, MIN_DEALS};
+pub use calibrate::{calibrate, CalibrateCommand};
+pub use logit::MIN_DEALS;
+pub use model::{predict, predict_teams, train, FEATURES};
 pub use stats::insights;
 
 use crate::clock::Ctx;

@@ -1,21 +1,16 @@
-//! The win-probability model (SPEC §9): logistic regression (Newton steps with a
-//! small ridge penalty, solved with ndarray) on team features, trained on older
-//! deals and validated on later ones — a time-ordered split, never shuffled. It
-//! reports AUC, log loss and calibration against the base rate, and says "no skill"
-//! (predicting the base rate) when data are too few or it does not beat the baseline.
+//! The win-probability model (SPEC §9): logistic regression on team features,
+//! trained on older deals and validated on later ones (the `logit` module: a
+//! time-ordered split, never shuffled). It reports AUC, log loss and calibration
+//! against the base rate, and says "no skill" (predicting the base rate) when data
+//! are too few or it does not beat the baseline.
 
+use super::logit;
 use super::types::*;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::joint_win_rate;
 use crate::num::logistic;
 use ndarray::{Array1, Array2};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// Fewest deals, and wins and losses each, before a model may claim skill.
-pub const MIN_DEALS: usize = 40;
-/// Fewest wins and fewest losses in the training part.
-pub const MIN_PER_CLASS: usize = 5;
-const RIDGE: f64 = 1.0;
 
 /// A team as the model sees it, before imputation (`None` = not known).
 struct Row {
@@ -170,9 +165,7 @@ fn fit(rows: &[Row]) -> WinModel {
         if (known.len() as f64) < n / 2.0 || known.is_empty() {
             continue;
         }
-        let m = known.iter().sum::<f64>() / known.len() as f64;
-        let var = known.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / known.len() as f64;
-        let s = if var > 1e-12 { var.sqrt() } else { 1.0 };
+        let (m, s) = logit::standardise(&known);
         names.push(name.to_string());
         means.push(m);
         scales.push(s);
@@ -188,32 +181,7 @@ fn fit(rows: &[Row]) -> WinModel {
         }
     });
     let y = Array1::from_iter(rows.iter().map(|r| if r.won { 1.0 } else { 0.0 }));
-    let mut beta = Array1::<f64>::zeros(p);
-    for _ in 0..50 {
-        let mu = x.dot(&beta).mapv(logistic);
-        let w = mu.mapv(|m| (m * (1.0 - m)).max(1e-9));
-        let mut grad = x.t().dot(&(&y - &mu));
-        let mut hess = Array2::<f64>::zeros((p, p));
-        for i in 0..rows.len() {
-            for a in 0..p {
-                for b in 0..p {
-                    hess[[a, b]] += w[i] * x[[i, a]] * x[[i, b]];
-                }
-            }
-        }
-        for j in 1..p {
-            hess[[j, j]] += RIDGE;
-            grad[j] -= RIDGE * beta[j];
-        }
-        let Some(step) = crate::linalg::solve(hess, grad.insert_axis(ndarray::Axis(1))) else {
-            break;
-        };
-        let step = step.column(0).to_owned();
-        beta += &step;
-        if step.iter().all(|s| s.abs() < 1e-10) {
-            break;
-        }
-    }
+    let beta = logit::newton(&x, &y);
     WinModel {
         features: names,
         intercept: beta[0],
@@ -241,106 +209,18 @@ fn score(model: &WinModel, values: &[Option<f64>]) -> (f64, BTreeMap<String, f64
     (logistic(z), contributions)
 }
 
-fn log_loss(ps: &[f64], ys: &[bool]) -> Option<f64> {
-    (!ps.is_empty()).then(|| {
-        ps.iter()
-            .zip(ys)
-            .map(|(&p, &y)| -libm::log(if y { p } else { 1.0 - p }.clamp(1e-15, 1.0)))
-            .sum::<f64>()
-            / ps.len() as f64
-    })
-}
-
-/// Area under the ROC curve by ranks (ties get the mean rank).
-fn auc(ps: &[f64], ys: &[bool]) -> Option<f64> {
-    let pos = ys.iter().filter(|y| **y).count();
-    let neg = ys.len() - pos;
-    if pos == 0 || neg == 0 {
-        return None;
-    }
-    let mut idx: Vec<usize> = (0..ps.len()).collect();
-    idx.sort_by(|&a, &b| ps[a].total_cmp(&ps[b]));
-    let mut rank_sum = 0.0;
-    let mut i = 0;
-    while i < idx.len() {
-        let mut j = i;
-        while j + 1 < idx.len() && ps[idx[j + 1]] == ps[idx[i]] {
-            j += 1;
-        }
-        let mean_rank = (i + j) as f64 / 2.0 + 1.0;
-        rank_sum += mean_rank * idx[i..=j].iter().filter(|&&k| ys[k]).count() as f64;
-        i = j + 1;
-    }
-    Some((rank_sum - (pos * (pos + 1)) as f64 / 2.0) / (pos * neg) as f64)
-}
-
-fn calibration(ps: &[f64], ys: &[bool]) -> Vec<CalibrationBin> {
-    (0..5)
-        .filter_map(|b| {
-            let (from, to) = (b as f64 / 5.0, (b + 1) as f64 / 5.0);
-            let inside: Vec<usize> = (0..ps.len())
-                .filter(|&i| ps[i] >= from && (ps[i] < to || (b == 4 && ps[i] <= to)))
-                .collect();
-            (!inside.is_empty()).then(|| CalibrationBin {
-                from,
-                to,
-                deals: inside.len(),
-                predicted: inside.iter().map(|&i| ps[i]).sum::<f64>() / inside.len() as f64,
-                observed: inside.iter().filter(|&&i| ys[i]).count() as f64 / inside.len() as f64,
-            })
-        })
-        .collect()
-}
-
 /// Train with an out-of-time validation (SPEC §9).
 pub fn train(req: &HistoryRequest) -> Result<TrainResponse> {
     super::validate(req)?;
-    let frac = req.train_fraction.unwrap_or(0.7);
-    if !(frac > 0.0 && frac < 1.0) {
-        return Err(DealteamError::invalid(
-            "trainFraction",
-            "trainFraction must be between 0 and 1 (exclusive), e.g. 0.7",
-        ));
-    }
-    let mut sorted: Vec<&HistoryDeal> = req.history.iter().collect();
-    sorted.sort_by(|a, b| {
-        (&a.closed_at[..a.closed_at.len().min(10)], &a.id).cmp(&(&b.closed_at[..b.closed_at.len().min(10)], &b.id))
-    });
+    let sorted = logit::time_ordered(&req.history);
+    let n_train = logit::train_len(sorted.len(), req.train_fraction)?;
     let (all_rows, pairs) = rows(&sorted);
-    let n_train = ((sorted.len() as f64) * frac).floor() as usize;
     let (tr, va) = all_rows.split_at(n_train.min(all_rows.len()));
-    let wins = |rs: &[Row]| rs.iter().filter(|r| r.won).count();
     let trained = fit(tr);
     let ps: Vec<f64> = va.iter().map(|r| score(&trained, &r.values).0).collect();
     let ys: Vec<bool> = va.iter().map(|r| r.won).collect();
-    let base = trained.base_rate;
-    let baseline_ll = log_loss(&vec![base; ys.len()], &ys);
-    let model_ll = log_loss(&ps, &ys);
-    let validation = Validation {
-        train_deals: tr.len(),
-        validation_deals: va.len(),
-        auc: auc(&ps, &ys),
-        log_loss: model_ll,
-        baseline: Baseline {
-            rate: base,
-            log_loss: baseline_ll,
-        },
-        calibration: calibration(&ps, &ys),
-    };
-    let too_little =
-        sorted.len() < MIN_DEALS || wins(tr) < MIN_PER_CLASS || tr.len() - wins(tr) < MIN_PER_CLASS || va.len() < 10;
-    let reason = if too_little {
-        Some(format!(
-            "too little data to claim skill: {} deals ({} wins, {} losses in training); need at least {MIN_DEALS} deals with {MIN_PER_CLASS} wins and {MIN_PER_CLASS} losses among the older ones and 10 newer ones to validate on — predictions are the base rate",
-            sorted.len(),
-            wins(tr),
-            tr.len() - wins(tr)
-        ))
-    } else if model_ll.zip(baseline_ll).map_or(true, |(m, b)| m >= b) {
-        Some("on later deals the model is no better than always predicting the base rate — predictions are the base rate".to_string())
-    } else {
-        None
-    };
+    let outcomes: Vec<bool> = tr.iter().map(|r| r.won).collect();
+    let (validation, reason) = logit::validate(&outcomes, &ps, &ys, sorted.len(), "predictions are the base rate");
     let mut model = if reason.is_none() { fit(&all_rows) } else { trained };
     model.skill = reason.is_none();
     model.reason = reason;
@@ -435,15 +315,4 @@ pub fn predict(req: &PredictRequest) -> Result<PredictResponse> {
     Ok(PredictResponse {
         predictions: predict_teams(&req.model, &req.teams),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn auc_by_ranks_with_ties() {
-        assert_eq!(auc(&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true]), Some(0.75));
-        assert_eq!(auc(&[0.5, 0.5], &[false, true]), Some(0.5));
-        assert_eq!(auc(&[0.5], &[true]), None);
-    }
 }
