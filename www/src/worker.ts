@@ -5,11 +5,13 @@
 // cancel and the time limit between steps — so the page's main thread never waits on it.
 import { type Op, type Ops, type RequestMsg, type CancelMsg, type ResponseMsg } from './engine/protocol';
 import type { Profile, RankResult } from './engine/types';
+import type { CalibrateResponse } from 'dealteam';
 import { csvImport, csvMap, csvOpen } from './worker/csv';
 import * as store from './worker/ecosystem';
 import { E, errorData, NAMES, need, type Stepper } from './worker/engine';
 import { readHistory } from './worker/history';
 import { readAccounts } from './worker/accounts';
+import { suggestedWeights, withWeights } from './calibration';
 import { exportWorkspace, openFragment, openText, persist, restore, shareFragment } from './worker/files';
 
 const STEP_MS = 40;
@@ -154,6 +156,13 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   psiStart: (req) => need('psiStart')(req),
   psiReply: (req) => need('psiReply')(req),
   psiFinish: (req) => need('psiFinish')(req),
+  calibrate: ({ profile, history, currency }) => {
+    const r = need('calibrate')(store.withEcosystem({ profiles: [profile], history, currency })) as CalibrateResponse;
+    const calibration = r.profiles[0];
+    const top = (p: Profile) => rankWith(p, { limit: 10, explain: false }).map((x) => x.partnerId);
+    const suggested = withWeights(profile, suggestedWeights(profile, calibration.criteria.map((c) => c.suggestedWeight)));
+    return { calibration, current: top(profile), whatIf: suggested ? top(suggested) : null };
+  },
 };
 
 async function handle(msg: RequestMsg) {

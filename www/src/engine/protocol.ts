@@ -10,6 +10,7 @@ import type { AccountMapRequest, AccountMapResponse, PsiFinishRequest, PsiFinish
 import type { AccountField, AccountsRead } from '../accounts';
 import type { Mapping, Problem } from '../csv';
 import type { HistoryRead } from '../history';
+import type { CalibrationView } from '../ui/calibration';
 import type { Workspace } from '../state';
 
 /** What the page learns about the worker's ecosystem; the partners follow in slices. */
@@ -70,6 +71,8 @@ export interface Ops {
   insights: { in: { history: HistoryDeal[]; currency?: string }; out: InsightsResponse };
   train: { in: { history: HistoryDeal[]; currency?: string }; out: TrainResponse };
   predict: { in: PredictRequest; out: PredictResponse };
+  /** does the profile's fit predict wins in the history? with the top 10 now and under the suggested weights */
+  calibrate: { in: { profile: Profile; history: HistoryDeal[]; currency?: string }; out: CalibrationView };
   auditPlan: { in: AuditRequest; out: AuditResponse };
   /** an account list file (CSV) read in the worker; `fields`: the meaning of each column, else guessed */
   accountsOpen: { in: { file: Blob | string; fields?: AccountField[] }; out: AccountsRead };

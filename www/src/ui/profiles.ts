@@ -5,6 +5,7 @@ import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../eng
 import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
+import { calibrationPanel } from './calibration';
 
 const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
 /** Criterion kinds and require clauses in words. */
@@ -193,17 +194,26 @@ export function profilesScreen(app: App): HTMLElement {
       h('h3', {}, 'Must have (partners without it are not eligible)'), h('div', { class: 'require' }, reqFields), h('p', { class: 'form-error', role: 'alert' }));
   }
 
-  select.addEventListener('change', () => { app.ws.activeProfile = select.value; app.changed('profiles'); build(); void rank(); });
+  const criterionName = (i: number) => { const c = profile()?.criteria[i]; return c ? [KIND_WORDS[c.kind] ?? c.kind, c.key].filter(Boolean).join(': ') : ''; };
+  const calibration = calibrationPanel(app, profile, criterionName, (weights) => {
+    const p = profile();
+    if (!p) return;
+    p.criteria.forEach((c, i) => { c.weight = weights[i]; });
+    build();
+    edited(performance.now());
+  });
+  select.addEventListener('change', () => { app.ws.activeProfile = select.value; app.changed('profiles'); build(); calibration.reset(); void rank(); });
   const newProfile = h('button', { type: 'button', onclick: () => {
     const id = `ipp-${app.ws.profiles.length + 1}`;
     app.ws.profiles.push({ id, name: `New profile ${app.ws.profiles.length + 1}`, criteria: [{ kind: 'capability', key: 'cloud', weight: 1 }] });
     app.ws.activeProfile = id; app.changed('profiles'); build(); void rank();
   } }, 'New profile');
-  app.on('ecosystem', () => { build(); void rank(); }, true);
+  app.on('ecosystem', () => { build(); calibration.reset(); void rank(); }, true);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-profiles' },
     h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),
     h('div', { class: 'cols' },
       h('div', { class: 'col' }, h('div', { class: 'row' }, field('Profile', select), newProfile), editor),
-      h('div', { class: 'col' }, h('h3', {}, 'Live ranking'), h('div', { class: 'row' }, timing, allBtn), rankBox, explain)));
+      h('div', { class: 'col' }, h('h3', {}, 'Live ranking'), h('div', { class: 'row' }, timing, allBtn), rankBox, explain)),
+    calibration.el);
 }

@@ -39,6 +39,7 @@ export interface EngineModule {
   psiStart?: Pkg['psiStart'];
   psiReply?: Pkg['psiReply'];
   psiFinish?: Pkg['psiFinish'];
+  calibrate?: Pkg['calibrate'];
   sample?: Pkg['sample'];
   Ecosystem?: Pkg['Ecosystem'];
   TeamSearch?: Pkg['TeamSearch'];
@@ -46,7 +47,7 @@ export interface EngineModule {
 }
 
 export const E: EngineModule = pkg;
-export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'mapAccounts', 'psiStart', 'psiReply', 'psiFinish', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
+export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'mapAccounts', 'psiStart', 'psiReply', 'psiFinish', 'calibrate', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 
 export class Missing extends Error {}
 
