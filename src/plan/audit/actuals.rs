@@ -1,11 +1,11 @@
 //! The actuals of an audit, checked before any simulation runs: months within the
 //! horizon and reported once, amounts in the currency's minor units and bounded,
-//! partners and metrics of the plan.
+//! partners and metrics of the plan, customers booked within the horizon.
 
 use crate::error::{ErrorCode, Problems, Result};
 use crate::money::Money;
 use crate::plan::model::{parse_metric, Model};
-use crate::plan::types::{ActualMonth, Actuals};
+use crate::plan::types::{ActualDeal, ActualMonth, Actuals};
 use std::collections::BTreeMap;
 
 /// Largest actual amount, in minor units (keeps every sum and difference exact).
@@ -36,7 +36,43 @@ pub fn check_actuals(actuals: &Actuals, model: &Model, ids: &[String]) -> Result
         }
         check_month_amounts(&mut p, am, model.minor, ids, &at);
     }
+    check_deals(&mut p, &actuals.deals, model);
     p.finish()
+}
+
+/// The customers: booked within the horizon, revenue not past it, amounts not negative.
+fn check_deals(p: &mut Problems, deals: &[ActualDeal], model: &Model) {
+    let h = model.horizon;
+    for (k, d) in deals.iter().enumerate() {
+        let at = |f: &str| format!("actuals.deals[{k}].{f}");
+        let booked = d.booked_month as usize;
+        if booked == 0 || booked > h {
+            p.invalid(
+                at("bookedMonth"),
+                format!("month {booked} is outside the plan's horizon; book the customer in a month from 1 to {h}"),
+            );
+        } else if booked - 1 + d.revenue.len() > h {
+            p.invalid(
+                at("revenue"),
+                format!(
+                    "{} months of revenue from month {booked} run past the plan's {h} months; give at most {}",
+                    d.revenue.len(),
+                    h + 1 - booked
+                ),
+            );
+        }
+        for (j, v) in d.revenue.iter().enumerate() {
+            let path = at(&format!("revenue[{j}]"));
+            if v.0.is_sign_negative() && !v.0.is_zero() {
+                p.push(
+                    ErrorCode::InvalidMoney,
+                    &path,
+                    format!("{v} is negative; give the revenue recognised (0 or more), and mark a refund with `ended`"),
+                );
+            }
+            check_amount(p, *v, model.minor, &path);
+        }
+    }
 }
 
 /// The amounts of one month, its cost partners and its metric names.

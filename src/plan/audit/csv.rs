@@ -1,30 +1,34 @@
 //! Actuals from CSV (docs/plans.md "Actuals from CSV"): one row per month, columns
 //! `month`, `bookings`, `revenue`, `pipeline`, `costs:<partnerId>` and
-//! `metric:<metric>` (or `share:<partnerId>`), read with `csv-core` into the same
+//! `metric:<metric>` (or `share:<partnerId>`) and `customer:<name>` (a customer won,
+//! read by `deals_csv.rs`), read with `csv-core` into the same
 //! [`Actuals`] a JSON request carries. Every problem is reported at once, each naming
 //! its line (the header is line 1) and column: path `actualsCsv[<line>].<column>`.
 
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::plan::audit::amount::parse_amount;
+use crate::plan::audit::deals_csv;
 use crate::plan::types::{ActualMonth, Actuals};
 use csv_core::{ReadRecordResult, ReaderBuilder};
 use std::collections::BTreeMap;
 
 /// Where a column goes.
 #[derive(Clone, Debug, PartialEq)]
-enum Column {
+pub(crate) enum Column {
     Month,
     Bookings,
     Revenue,
     Pipeline,
     Cost(String),
     Metric(String),
+    /// A customer's revenue in the month, or `churn` / `refund` in the month it ended.
+    Customer(String),
 }
 
 /// One record of the file: its first line and its cells.
-struct Record {
-    line: usize,
-    cells: Vec<String>,
+pub(crate) struct Record {
+    pub line: usize,
+    pub cells: Vec<String>,
 }
 
 /// Read the CSV `text` for a plan whose amounts have `minor` decimals and whose
@@ -88,12 +92,20 @@ fn parse_actuals_csv(text: &str, minor: u32, ids: &[String]) -> Result<(Actuals,
             "line 1: the header has no `month` column; name the column with the month number `month`",
         );
         // without months no line can be read
-        return p
-            .finish()
-            .map(|()| (Actuals { months: Vec::new() }, Vec::new(), Ok(())));
+        return p.finish().map(|()| {
+            (
+                Actuals {
+                    months: Vec::new(),
+                    deals: Vec::new(),
+                },
+                Vec::new(),
+                Ok(()),
+            )
+        });
     }
     let mut months = Vec::new();
     let mut lines = Vec::new();
+    let mut customers = Vec::new();
     for r in rows {
         if r.cells.len() != head.cells.len() {
             p.invalid(
@@ -107,12 +119,15 @@ fn parse_actuals_csv(text: &str, minor: u32, ids: &[String]) -> Result<(Actuals,
             );
             continue;
         }
-        if let Some(m) = row(&mut p, r, head, &columns, minor) {
+        let mut cells = Vec::new();
+        if let Some(m) = row(&mut p, r, head, &columns, minor, &mut cells) {
+            customers.extend(cells.into_iter().map(|(c, raw)| (c, m.month, r.line, raw)));
             months.push(m);
             lines.push(r.line);
         }
     }
-    Ok((Actuals { months }, lines, p.finish()))
+    let deals = deals_csv::customers(&mut p, head, &columns, customers, minor);
+    Ok((Actuals { months, deals }, lines, p.finish()))
 }
 
 /// An error about `actuals.months[i]…` of CSV actuals, pointed at the line of month
@@ -137,7 +152,7 @@ fn at_lines(mut e: DealteamError, lines: &[usize]) -> DealteamError {
 }
 
 /// The error of one cell.
-fn at(line: usize, col: &str, msg: String) -> DealteamError {
+pub(crate) fn at(line: usize, col: &str, msg: String) -> DealteamError {
     DealteamError::new(
         ErrorCode::InvalidValue,
         format!("actualsCsv[{line}].{col}"),
@@ -164,16 +179,25 @@ fn column(header: &str, ids: &[String]) -> std::result::Result<Column, String> {
         )),
         ("metric" | "metrics", Some(m)) if !m.is_empty() => Ok(Column::Metric(m.to_string())),
         ("share", Some(id)) => Ok(Column::Metric(format!("share:{id}"))),
+        ("customer", Some(c)) if !c.is_empty() => Ok(Column::Customer(c.to_string())),
         _ => Err(
-            "not a column of the actuals; use month, bookings, revenue, pipeline, costs:<partner id> or \
-             metric:<metric>"
+            "not a column of the actuals; use month, bookings, revenue, pipeline, costs:<partner id>, \
+             metric:<metric> or customer:<name>"
                 .to_string(),
         ),
     }
 }
 
 /// One month from a data line; `None` (with its problems recorded) when a cell is wrong.
-fn row(p: &mut Problems, r: &Record, head: &Record, columns: &[Option<Column>], minor: u32) -> Option<ActualMonth> {
+/// The customers' cells go to `cust` as (column index, text), read with the others.
+fn row(
+    p: &mut Problems,
+    r: &Record,
+    head: &Record,
+    columns: &[Option<Column>],
+    minor: u32,
+    cust: &mut Vec<(usize, String)>,
+) -> Option<ActualMonth> {
     let mut m = ActualMonth {
         month: 0,
         bookings: None,
@@ -183,8 +207,12 @@ fn row(p: &mut Problems, r: &Record, head: &Record, columns: &[Option<Column>], 
         metrics: None,
     };
     let mut ok = true;
-    for ((cell, col), name) in r.cells.iter().zip(columns).zip(&head.cells) {
+    for (ci, ((cell, col), name)) in r.cells.iter().zip(columns).zip(&head.cells).enumerate() {
         let (Some(col), raw) = (col, cell.trim()) else { continue };
+        if let (Column::Customer(_), false) = (col, raw.is_empty()) {
+            cust.push((ci, raw.to_string()));
+            continue;
+        }
         if raw.is_empty() {
             if *col == Column::Month {
                 ok = false;
@@ -224,7 +252,7 @@ fn row(p: &mut Problems, r: &Record, head: &Record, columns: &[Option<Column>], 
             Column::Pipeline => m.pipeline = Some(v),
             Column::Cost(id) => _ = m.costs.get_or_insert_with(BTreeMap::new).insert(id.clone(), v),
             Column::Metric(k) => _ = m.metrics.get_or_insert_with(BTreeMap::new).insert(k.clone(), v),
-            Column::Month => {}
+            Column::Month | Column::Customer(_) => {}
         }
     }
     ok.then_some(m)

@@ -1,7 +1,9 @@
 //! `auditPlan` (SPEC §7, §15): the plan "audited against reality" — each reported
 //! month's bookings, revenue, pipeline and costs against the plan's expectation, each
 //! objective on or off track, the split recomputed on the actual revenue, and the
-//! re-forecast of the remaining months conditioned on the actuals ([`reforecast`]).
+//! re-forecast of the remaining months conditioned on the actuals ([`reforecast`]), and
+//! with incentives each rewarded partner's payouts recomputed on the actual customers
+//! ([`payouts`]).
 //! The actuals come as JSON or as CSV text ([`csv`]).
 //!
 //! Expectations: bookings, revenue and shares are the simulation means (the request's
@@ -12,7 +14,9 @@
 mod actuals;
 mod amount;
 pub mod csv;
+mod deals_csv;
 mod objectives;
+pub mod payouts;
 pub mod reforecast;
 
 use crate::clock::Ctx;
@@ -59,6 +63,7 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
         shares: &ledger.totals,
     };
     let reforecast = reforecast::reforecast(&sim, &ids, &expect, &known, limits)?;
+    let payouts = payouts::audit_payouts(&sim, &ids, &expect, &actuals)?;
     Ok(AuditResponse {
         months: ledger.months,
         variances: ledger.variances,
@@ -76,6 +81,7 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
             months: ledger.split_months,
         },
         reforecast,
+        payouts,
     })
 }
 

@@ -7,7 +7,9 @@ use crate::error::Problems;
 use crate::plan::incentives::check_rules::{amount, percent, prob, resolve, within_horizon};
 use crate::plan::incentives::{AdoptionModel, IncentiveModel, LedgerRules, MdfModel, Reward, TierModel};
 use crate::plan::model::OfferModel;
-use crate::plan::types::{AdoptionRule, Bracket, Incentives, MdfPool, Plan, Threshold, ThresholdMode, ThresholdPeriod};
+use crate::plan::types::{
+    AdoptionRule, Incentives, MdfPool, Plan, RateBracket, Threshold, ThresholdMode, ThresholdPeriod,
+};
 
 const AT: &str = "incentives";
 
@@ -86,7 +88,7 @@ pub fn check_incentives(
 }
 
 /// Brackets in order, not overlapping, as the rate of each month since booking.
-fn schedule(p: &mut Problems, brackets: &[Bracket], horizon: usize, at: &str) -> Vec<i64> {
+fn schedule(p: &mut Problems, brackets: &[RateBracket], horizon: usize, at: &str) -> Vec<i64> {
     let mut by_age = vec![0i64; horizon];
     let mut next_free = 1u64; // the first month since booking not yet covered
     for (j, b) in brackets.iter().enumerate() {

@@ -61,6 +61,16 @@ impl Payouts {
     /// Compute the trial's payouts from its revenue by month and its deal log; the
     /// MDF claims draw from `rng`.
     pub fn run(&mut self, inc: &IncentiveModel, revenue: &[i64], log: &DealLog, rng: &mut ChaCha12Rng) {
+        self.earn(inc, revenue, log);
+        self.settle(inc);
+        if let Some(pool) = &inc.mdf {
+            mdf_cash(pool, self.months, rng, &mut self.mdf);
+        }
+    }
+
+    /// Each rewarded partner's rewards and clawbacks by month, from the revenue by month
+    /// (for the thresholds) and the deal log (also `auditPlan`'s, on actual customers).
+    pub fn earn(&mut self, inc: &IncentiveModel, revenue: &[i64], log: &DealLog) {
         let h = self.months;
         self.earned.iter_mut().for_each(|x| *x = 0);
         self.clawed.iter_mut().for_each(|x| *x = 0);
@@ -83,10 +93,6 @@ impl Payouts {
                     }
                 }
             }
-        }
-        self.settle(inc);
-        if let Some(pool) = &inc.mdf {
-            mdf_cash(pool, h, rng, &mut self.mdf);
         }
     }
 

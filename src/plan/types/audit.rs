@@ -18,7 +18,8 @@ pub struct AuditRequest {
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub actuals: Option<Actuals>,
     /// What happened, as CSV text (columns `month`, `bookings`, `revenue`, `pipeline`,
-    /// `costs:<partnerId>`, `metric:<metric>`; see docs/plans.md) — instead of `actuals`.
+    /// `costs:<partnerId>`, `metric:<metric>`, `customer:<name>`; see docs/plans.md) —
+    /// instead of `actuals`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub actuals_csv: Option<String>,
@@ -39,6 +40,78 @@ pub struct AuditRequest {
 pub struct Actuals {
     /// One entry per reported month.
     pub months: Vec<ActualMonth>,
+    /// The customers won, each with its revenue month by month (for the incentive
+    /// ledger on actuals, SPEC §13).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub deals: Vec<ActualDeal>,
+}
+
+/// A customer won: when it was booked, its revenue in each month since, and how it
+/// ended if it did.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ActualDeal {
+    /// The customer's name (for the reader; not used in the figures).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub customer: Option<String>,
+    /// Month of the booking, 1..=horizonMonths.
+    pub booked_month: u32,
+    /// Recognised revenue by month, from the booking month on (at most to the horizon).
+    pub revenue: Vec<Money>,
+    /// How the customer ended after its last month of revenue: `churn` or `refund`
+    /// (either reverses the rewards earned on it within the clawback window); absent:
+    /// still a customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub ended: Option<DealEnd>,
+}
+
+/// How a customer ended.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum DealEnd {
+    /// The customer left.
+    Churn,
+    /// The customer was refunded.
+    Refund,
+}
+
+/// A partner's incentive ledger to date: flows summed over the months, `held` and
+/// `balance` at the last month; `earned = paid + held + clawedBack + balance`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct LedgerToDate {
+    /// Rewards earned.
+    pub earned: Money,
+    /// Cash paid out.
+    pub paid: Money,
+    /// Earned but not yet payable.
+    pub held: Money,
+    /// Rewards reversed by clawbacks.
+    pub clawed_back: Money,
+    /// Payable but not paid (below the minimum payout, or negative after a clawback).
+    pub balance: Money,
+}
+
+/// One rewarded partner's payouts to date: the plan's expectation (simulation means)
+/// and the ledger recomputed on the actual customers (SPEC §13).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct AuditPayout {
+    /// Partner id.
+    pub partner_id: String,
+    /// The last month counted.
+    pub through_month: u32,
+    /// Expected to date.
+    pub expected: LedgerToDate,
+    /// Actual to date.
+    pub actual: LedgerToDate,
 }
 
 /// The actuals of one month; absent items are not audited.
@@ -210,4 +283,9 @@ pub struct AuditResponse {
     pub split: AuditSplit,
     /// The remaining months simulated again, conditioned on the actuals (SPEC §15).
     pub reforecast: Reforecast,
+    /// Each rewarded partner's payouts to date, expected and recomputed on the actual
+    /// customers (SPEC §13); only when the plan has incentives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub payouts: Option<Vec<AuditPayout>>,
 }

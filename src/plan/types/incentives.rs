@@ -62,7 +62,7 @@ pub struct RateRule {
     pub role: Option<String>,
     /// Brackets over the customer's months since booking, in order, not overlapping.
     #[serde(default)]
-    pub schedule: Vec<Bracket>,
+    pub schedule: Vec<RateBracket>,
     /// A one-time reward per booking, earned in the booking month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
@@ -74,7 +74,7 @@ pub struct RateRule {
 #[derive(Clone, Debug, Deserialize, Serialize, Default, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Bracket {
+pub struct RateBracket {
     /// First month since booking, ≥ 1.
     pub from_month: u32,
     /// Last month since booking (inclusive); absent: no end.
