@@ -39,9 +39,7 @@ function tieredRequest(s: SplitSettings): Partial<SplitRequest> {
   return {
     model: 'tiered',
     roles: { [infl]: 'influence' },
-    // cast: the generated .d.ts has two Rust types named Bracket (splits' and incentives') and keeps
-    // the incentives one, so SplitRequest.schedules is mistyped there (SPEC §5 brackets: upTo, rate)
-    schedules: { influence: [{ upTo: s.threshold ?? '100000.00', rate: s.influenceRate }, { rate: above }] } as unknown as SplitRequest['schedules'],
+    schedules: { influence: [{ upTo: s.threshold ?? '100000.00', rate: s.influenceRate }, { rate: above }] },
     residual: others.length ? { shares: Object.fromEntries(others.map((m) => [m, s.shares[m] ?? 1])) } : { to: infl },
   };
 }
