@@ -4,8 +4,18 @@
 use super::game::{Game, LevelGame};
 use crate::error::{DealteamError, Result};
 use crate::model::MAX_ENUMERATED_PLAYERS;
+use std::borrow::Cow;
 
 impl Game {
+    /// The game's 2ⁿ value table: `given` when the caller has computed it already (one
+    /// table shared by several rules and the fairness check), else [`Game::table`].
+    pub fn table_or<'a>(&self, given: Option<&'a [f64]>) -> Result<Cow<'a, [f64]>> {
+        match given {
+            Some(t) => Ok(Cow::Borrowed(t)),
+            None => Ok(Cow::Owned(self.table()?)),
+        }
+    }
+
     /// v(S) for every bitmask S of n ≤ 20 players (index = mask).
     pub fn table(&self) -> Result<Vec<f64>> {
         let n = self.players();

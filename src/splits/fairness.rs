@@ -59,14 +59,8 @@ pub fn report(
             .push("The amount is zero, so the core was not checked.".into());
         return Ok(f);
     }
-    let owned;
-    let v = match table {
-        Some(t) => t,
-        None => {
-            owned = game.table()?;
-            &owned
-        }
-    };
+    let v = game.table_or(table)?;
+    let v = &v[..];
     core(&mut f, v, &x, members, tol + n as f64 * unit_game, tol);
     individual_rationality(&mut f, &singles, &x, members, tol + unit_game);
     if f.in_core == Some(false) {

@@ -118,16 +118,9 @@ pub fn myerson(
 ) -> Result<Values> {
     let n = game.players();
     if n <= MAX_ENUMERATED_PLAYERS {
-        let owned;
-        let v = match table {
-            Some(t) => t,
-            None => {
-                owned = game.table()?;
-                &owned
-            }
-        };
+        let v = game.table_or(table)?;
         return Ok(Values::exact(
-            shapley_from_table(&restricted_table(v, n, edges)),
+            shapley_from_table(&restricted_table(&v, n, edges)),
             "enumeration",
         ));
     }

@@ -16,10 +16,18 @@
 //! their complements, the coalitions of earlier stages) and adds the most violated
 //! coalitions found by one pass of subset sums until none is violated (constraint
 //! generation). Values are scaled to at most 1 in absolute value for the solver.
+//!
+//! A generation round needs only the few most violated coalitions in order: they are
+//! picked by partial selection (`select_nth_unstable_by`, then a sort of that chunk), not
+//! by sorting every violated coalition, and coalitions already in the pool or known to be
+//! spanned are never ranked (the span only grows, so "spanned" is remembered). The
+//! subset-sum and ranking buffers are reused between rounds. The coalitions considered,
+//! their order and so every LP are the same as with a full sort.
 
 pub use super::fractions::rational_weights;
 use crate::error::{DealteamError, ErrorCode, Result};
 use microlp::{ComparisonOp, OptimizationDirection, Problem, Solution, Variable};
+use std::cmp::Ordering;
 
 /// Tolerance of the constraint generation (scaled units).
 const TOL: f64 = 1e-9;
@@ -27,6 +35,8 @@ const TOL: f64 = 1e-9;
 const SLACK: f64 = 1e-7;
 /// Coalitions added per generation round.
 const ADD_PER_ROUND: usize = 16;
+/// Violated coalitions put in order at a time (the rest stay unsorted unless reached).
+const RANKED_PER_PASS: usize = 64;
 
 /// The least core ε (without individual-rationality bounds) and the (pre)nucleolus.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,6 +126,27 @@ struct State {
     pool: Vec<usize>,
     /// Whether each mask is in `pool`.
     in_pool: Vec<bool>,
+    /// Masks known to be spanned by the fixed coalitions (stays true: the span only grows).
+    spanned: Vec<bool>,
+    /// x(S) for every mask at the last x (buffer reused by [`State::sums`]).
+    xs: Vec<f64>,
+    /// A generation round's violated coalitions (excess − ε, mask); buffer reused.
+    worst: Vec<(f64, usize)>,
+}
+
+/// Most violated first; ties by the smaller mask (a strict total order: masks differ).
+fn by_violation(a: &(f64, usize), b: &(f64, usize)) -> Ordering {
+    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// Move the `k` most violated of `s` (non-empty) to its front, in order; returns how many.
+fn rank_front(s: &mut [(f64, usize)], k: usize) -> usize {
+    let k = k.min(s.len());
+    if k < s.len() {
+        s.select_nth_unstable_by(k - 1, by_violation);
+    }
+    s[..k].sort_by(by_violation);
+    k
 }
 
 fn lp_error(at: &str, e: microlp::Error) -> DealteamError {
@@ -135,6 +166,9 @@ impl State {
             basis: Vec::new(),
             pool: Vec::new(),
             in_pool: vec![false; w.len()],
+            spanned: vec![false; w.len()],
+            xs: vec![0.0; w.len()],
+            worst: Vec::new(),
             w,
             lo,
         };
@@ -166,8 +200,11 @@ impl State {
         r
     }
 
-    fn in_span(&self, mask: usize) -> bool {
-        self.residual(mask).iter().map(|a| a * a).sum::<f64>() < 1e-12
+    fn in_span(&mut self, mask: usize) -> bool {
+        if !self.spanned[mask] && self.residual(mask).iter().map(|a| a * a).sum::<f64>() < 1e-12 {
+            self.spanned[mask] = true;
+        }
+        self.spanned[mask]
     }
 
     fn add_basis(&mut self, mask: usize) -> bool {
@@ -180,13 +217,12 @@ impl State {
         true
     }
 
-    /// x(S) for every mask by subset sums.
-    fn sums(&self, x: &[f64]) -> Vec<f64> {
-        let mut xs = vec![0.0; self.w.len()];
-        for mask in 1..self.w.len() {
+    /// x(S) for every mask by subset sums, into `self.xs`.
+    fn sums(&mut self, x: &[f64]) {
+        let xs = &mut self.xs;
+        for mask in 1..xs.len() {
             xs[mask] = xs[mask & (mask - 1)] + x[mask.trailing_zeros() as usize];
         }
-        xs
     }
 
     /// The LP over x (and ε unless `eps` is fixed): variables, fixed equalities, bounds.
@@ -233,17 +269,23 @@ impl State {
         loop {
             let x: Vec<f64> = xv.iter().map(|&v| *sol.var_value(v)).collect();
             let eps = *sol.var_value(e);
-            let xs = self.sums(&x);
-            let mut worst: Vec<(f64, usize)> = (1..full)
-                .map(|m| (self.w[m] - xs[m] - eps, m))
-                .filter(|(d, _)| *d > TOL)
-                .collect();
-            worst.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            let mut added = 0;
-            for &(_, m) in &worst {
-                if added >= ADD_PER_ROUND {
-                    break;
+            self.sums(&x);
+            // pooled and spanned coalitions are skipped below anyway: leave them out here
+            let mut worst = std::mem::take(&mut self.worst);
+            worst.clear();
+            worst.extend(
+                (1..full)
+                    .filter(|&m| !self.in_pool[m] && !self.spanned[m])
+                    .map(|m| (self.w[m] - self.xs[m] - eps, m))
+                    .filter(|(d, _)| *d > TOL),
+            );
+            let (mut added, mut ranked, mut next) = (0, 0, 0);
+            while added < ADD_PER_ROUND && next < worst.len() {
+                if next == ranked {
+                    ranked += rank_front(&mut worst[ranked..], RANKED_PER_PASS);
                 }
+                let m = worst[next].1;
+                next += 1;
                 if self.in_pool[m] || self.in_span(m) {
                     continue;
                 }
@@ -258,6 +300,7 @@ impl State {
                 }
                 added += 1;
             }
+            self.worst = worst;
             if added == 0 {
                 return Ok((x, eps, sol));
             }
@@ -273,13 +316,13 @@ impl State {
     }
 
     /// Free coalitions (not spanned by the fixed ones) whose excess is ε at x.
-    fn tight(&self, x: &[f64], eps: f64) -> Vec<usize> {
+    fn tight(&mut self, x: &[f64], eps: f64) -> Vec<usize> {
         let full = self.w.len() - 1;
-        let xs = self.sums(x);
-        (1..full)
-            .filter(|&m| self.w[m] - xs[m] >= eps - 1e-8)
-            .filter(|&m| !self.in_span(m))
-            .collect()
+        self.sums(x);
+        let near: Vec<usize> = (1..full)
+            .filter(|&m| !self.spanned[m] && self.w[m] - self.xs[m] >= eps - 1e-8)
+            .collect();
+        near.into_iter().filter(|&m| !self.in_span(m)).collect()
     }
 
     /// Fix the candidates that are tight at every optimum of this stage (see the module
@@ -296,8 +339,8 @@ impl State {
             let (p, xv, e) = self.problem(OptimizationDirection::Maximize, &obj, Some(eps));
             let sol = p.solve().map_err(|er| lp_error(at, er))?;
             let (x, _, _) = self.generate(sol, &xv, e, at)?;
-            let xs = self.sums(&x);
-            let slack = |m: usize| xs[m] - (self.w[m] - eps);
+            self.sums(&x);
+            let slack = |m: usize| self.xs[m] - (self.w[m] - eps);
             let before = cand.len();
             let smallest = cand.iter().copied().min_by(|&a, &b| slack(a).total_cmp(&slack(b)));
             cand.retain(|&m| slack(m) <= SLACK);

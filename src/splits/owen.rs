@@ -112,15 +112,8 @@ pub fn owen(
 ) -> Result<Values> {
     let n = game.players();
     if n <= MAX_ENUMERATED_PLAYERS {
-        let owned;
-        let v = match table {
-            Some(t) => t,
-            None => {
-                owned = game.table()?;
-                &owned
-            }
-        };
-        return Ok(Values::exact(owen_from_table(v, unions), "enumeration"));
+        let v = game.table_or(table)?;
+        return Ok(Values::exact(owen_from_table(&v, unions), "enumeration"));
     }
     let mut groups = unions.to_vec();
     antithetic(

@@ -336,14 +336,7 @@ fn nucleolus_values(game: &Game, table: Option<&[f64]>, imputations: bool, at: &
             n,
         ));
     }
-    let owned;
-    let v = match table {
-        Some(t) => t,
-        None => {
-            owned = game.table()?;
-            &owned
-        }
-    };
-    let r = nucleolus(v, imputations, &field(at, "model"))?;
+    let v = game.table_or(table)?;
+    let r = nucleolus(&v, imputations, &field(at, "model"))?;
     Ok(Values::exact(r.values, "linearProgram"))
 }

@@ -1,5 +1,5 @@
 //! Antithetic permutation sampling for values without a closed form above the §5
-//! enumeration limit (Myerson and Owen values): each drawn order and its reverse form a
+//! enumeration limit (Shapley, Myerson and Owen values): each drawn order and its reverse form a
 //! pair; a player's estimate is the mean over pairs of its average marginal value in the
 //! two orders, its standard error the pairs' standard deviation / √pairs. Seeded ChaCha12,
 //! so natively and in wasm the same bits.

@@ -4,11 +4,9 @@
 //! normalised Banzhaf; marginal contributions.
 
 use super::game::{Game, LevelGame};
+use super::sampling::{antithetic, shuffle};
 use crate::error::{DealteamError, Result};
 use crate::model::{MAX_ENUMERATED_PLAYERS, MAX_SAMPLED_PLAYERS};
-use rand::seq::SliceRandom;
-use rand::SeedableRng;
-use rand_chacha::ChaCha12Rng;
 
 /// Default permutations for sampled Shapley values (1,000 antithetic pairs).
 pub const DEFAULT_SAMPLES: u32 = 2_000;
@@ -68,11 +66,7 @@ pub fn shapley(game: &Game, table: Option<&[f64]>, samples: Option<u32>, seed: u
             "closedForm",
         )),
         _ if n <= MAX_ENUMERATED_PLAYERS => {
-            let v = match table {
-                Some(t) => shapley_from_table(t),
-                None => shapley_from_table(&game.table()?),
-            };
-            Ok(Values::exact(v, "enumeration"))
+            Ok(Values::exact(shapley_from_table(&game.table_or(table)?), "enumeration"))
         }
         _ => shapley_sampled(game, samples.unwrap_or(DEFAULT_SAMPLES), seed),
     }
@@ -216,10 +210,7 @@ pub fn banzhaf(game: &Game, table: Option<&[f64]>) -> Result<Values> {
     let (raw, method) = match game {
         Game::Levels(g) if g.win.is_none() => (banzhaf_coverage(g), "closedForm"),
         Game::Synergy(g) => (synergy_closed_form(&g.standalone, &g.pairs), "closedForm"),
-        _ if n <= MAX_ENUMERATED_PLAYERS => match table {
-            Some(t) => (banzhaf_from_table(t), "enumeration"),
-            None => (banzhaf_from_table(&game.table()?), "enumeration"),
-        },
+        _ if n <= MAX_ENUMERATED_PLAYERS => (banzhaf_from_table(&game.table_or(table)?), "enumeration"),
         _ => {
             return Err(DealteamError::too_large(
                 "members",
@@ -250,57 +241,16 @@ fn normalise(raw: &[f64], grand: f64) -> Vec<f64> {
     raw.iter().map(|x| x / sum * grand).collect()
 }
 
-/// Shapley by antithetic permutation sampling: each random order and its reverse
-/// form a pair; a player's estimate is the mean over pairs of its average marginal
-/// value in the two orders, its standard error the pairs' standard deviation / √pairs.
+/// Shapley by antithetic permutation sampling ([`antithetic`]: each random order and its
+/// reverse form a pair, a standard error per player).
 pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
-    if !(2..=MAX_SAMPLES).contains(&samples) {
-        return Err(DealteamError::invalid(
-            "samples",
-            format!("samples must be between 2 and {MAX_SAMPLES}, got {samples}"),
-        ));
-    }
-    let n = game.players();
-    let pairs = samples.div_ceil(2) as usize;
-    if pairs.saturating_mul(2).saturating_mul(n) > MAX_SAMPLED_STEPS {
-        return Err(DealteamError::too_large(
-            "samples",
-            "samples × players (marginal values drawn)",
-            MAX_SAMPLED_STEPS,
-            pairs.saturating_mul(2).saturating_mul(n),
-        ));
-    }
-    let mut rng = ChaCha12Rng::seed_from_u64(seed);
-    let mut order: Vec<usize> = (0..n).collect();
-    let (mut sum, mut sum_sq) = (vec![0.0; n], vec![0.0; n]);
-    let (mut fwd, mut bwd) = (vec![0.0; n], vec![0.0; n]);
-    for _ in 0..pairs {
-        order.shuffle(&mut rng);
-        marginals(game, order.iter().copied(), &mut fwd);
-        marginals(game, order.iter().rev().copied(), &mut bwd);
-        for i in 0..n {
-            let y = (fwd[i] + bwd[i]) / 2.0;
-            sum[i] += y;
-            sum_sq[i] += y * y;
-        }
-    }
-    let p = pairs as f64;
-    let values: Vec<f64> = sum.iter().map(|s| s / p).collect();
-    let std_errs = (0..n)
-        .map(|i| {
-            if pairs < 2 {
-                0.0
-            } else {
-                ((sum_sq[i] - sum[i] * sum[i] / p).max(0.0) / (p - 1.0) / p).sqrt()
-            }
-        })
-        .collect();
-    Ok(Values {
-        values,
-        std_errs: Some(std_errs),
-        method: "sampling",
-        samples: Some((pairs * 2) as u32),
-    })
+    antithetic(
+        game.players(),
+        samples,
+        seed,
+        |rng, order| shuffle(rng, order),
+        |order, out| marginals(game, order.iter().copied(), out),
+    )
 }
 
 /// Marginal value of each player when the players join in `order`.
