@@ -19,6 +19,8 @@ export interface SplitSettings {
   /** `shares` are percentages adding up to 100 (older workspaces kept weights) */
   sharesPct?: boolean;
   journeys: Journey[];
+  /** the Owen rule's alliances: member → alliance number (0 or absent: on its own) */
+  alliances?: Record<string, number>;
 }
 
 export interface Workspace {

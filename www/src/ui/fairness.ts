@@ -17,6 +17,8 @@ export const GLOSSARY: [string, string][] = [
   ['Banzhaf', 'Like Shapley, but counting how often a partner turns a losing group into a winning one, every group weighted alike.'],
   ['Nucleolus', 'The split that makes the most unhappy group as little unhappy as possible.'],
   ['Myerson', 'Shapley, counting only groups of partners who actually work together.'],
+  ['Owen', 'Shapley with alliances: the deal is first divided among the alliances as if each were one partner, then each alliance’s part among its members.'],
+  ['Least core', 'When no split keeps every group content, the smallest amount by which some group must be short of what it could earn alone; the nucleolus is the split that keeps that worst complaint — and then the next worst — as small as possible.'],
   ['Core', 'A split is in the core when no group of partners could earn more by leaving and doing the deal on its own.'],
   ['Chance-weighted value', 'What a group is worth for this deal: the deal value times the chance that this group wins it (low when it covers too little of what the customer needs).'],
   ['Multiplier', 'What the team is worth together divided by what its members are worth alone; above 1× they are better together.'],
@@ -41,7 +43,7 @@ export function teamSummary(app: App, results: RuleResult[], amount: string, cur
   if (f.coreEmpty && f.leastCore) {
     const total = Object.values(f.leastCore.nucleolus).reduce((a, b) => a + b, 0) || 1;
     const fair = Object.entries(f.leastCore.nucleolus).map(([id, x]) => `${app.name(id)} ${percent(x / total)}`).join(', ');
-    lines.push(`No split can keep every group content: whatever the split, some group would be ${worth(f.leastCore.epsilon, cur)} better off alone. The split that keeps that complaint smallest gives ${fair}.`);
+    lines.push(`No split can keep every group content: the least core needs ${worth(f.leastCore.epsilon, cur)} — whatever the split, some group would be that much better off alone. The ${f.leastCore.kind === 'prenucleolus' ? 'prenucleolus' : 'nucleolus'}, the split that keeps the worst complaint smallest, gives ${fair}.`);
   }
   return h('div', { class: 'team-fairness' }, lines.map((x) => h('p', {}, x)));
 }

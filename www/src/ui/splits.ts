@@ -2,12 +2,14 @@
 // contribution, Shapley under two games, Banzhaf, nucleolus, Myerson) as a chart and a table with each rule's
 // fairness report; and multi-touch attribution models over customer journeys.
 import { loadPlot } from './lazy';
-import { showError, type App } from '../app';
+import type { App } from '../app';
 import type { Journey, SplitRequest, SplitResponse } from '../engine/types';
 import type { SplitSettings } from '../state';
-import { a11yChart, clear, field, fmtMoney, fmtNum, h, nextId, unavailable } from './dom';
+import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { amountField, hasInvalid } from './amount-field';
 import { glossary, ruleTable, teamSummary, type RuleResult } from './fairness';
+import { attributionPanel } from './attribution';
+import { alliancePicker, unions, workTogether } from './alliances';
 import { money, percent } from './format';
 import { explainError } from './errors';
 import { parseAmount, parseNumber } from '../amount';
@@ -23,6 +25,7 @@ const METHODS: Method[] = [
   { id: 'banzhaf', label: 'Banzhaf (win probability)', req: () => ({ model: 'banzhaf', game: { kind: 'winProbability' } }) },
   { id: 'nucleolus', label: 'Nucleolus (smallest worst complaint)', req: () => ({ model: 'nucleolus', game: { kind: 'winProbability' } }) },
   { id: 'myerson', label: 'Myerson (only partners who work together)', req: () => ({ model: 'myerson', game: { kind: 'winProbability' } }) },
+  { id: 'owen', label: 'Owen (alliances first)', req: (s) => ({ model: 'owen', game: { kind: 'winProbability' }, unions: unions(s) }) },
 ];
 
 /** Who the tiered rule's influence partner is: the one chosen, else the last member. */
@@ -89,9 +92,8 @@ function textToJourneys(t: string, idOf: (name: string) => string): Journey[] {
 export function splitsScreen(app: App): HTMLElement {
   const form = h('form', { class: 'editor', 'aria-label': 'Split settings', onsubmit: (e: Event) => e.preventDefault() });
   const out = h('div', { class: 'split-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Split results' });
-  const attrOut = h('div', { class: 'attr-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Attribution results' });
   const run = h('button', { type: 'button', class: 'primary' }, 'Compare splits');
-  const runAttr = h('button', { type: 'button' }, 'Compare attribution models');
+  const attr = attributionPanel(app, () => settings());
 
   const settings = (): SplitSettings | null => {
     if (!app.ws.splits && app.ws.deal) {
@@ -139,6 +141,8 @@ export function splitsScreen(app: App): HTMLElement {
           pctInput('schedules.influence[0].rate', 'Commission up to it (%)', () => s.influenceRate, (v) => { s.influenceRate = v; }),
           pctInput('schedules.influence[1].rate', 'Commission above it (%)', () => s.rateAbove ?? Math.max(0, s.influenceRate - 0.02), (v) => { s.rateAbove = v; })),
         h('small', {}, 'The others share the rest by their fixed shares.')),
+      alliancePicker(app, s, changed),
+      workTogether(app, s),
       field('Customer journeys, one per line: partners in the order they touched the customer, then conversions ; journeys without a conversion ; value (for example “A > B ; 20 ; 30 ; 500,000”)', journeys),
       h('p', { class: 'form-error', role: 'alert' }));
   }
@@ -179,30 +183,7 @@ export function splitsScreen(app: App): HTMLElement {
       glossary());
   }
 
-  async function attribute() {
-    const s = settings();
-    if (!s) return;
-    if (!app.engine.has('attribute')) { clear(attrOut, unavailable('Attribution')); return; }
-    try {
-      const r = await app.engine.call('attribute', { journeys: s.journeys, currency: app.ws.deal?.currency });
-      const Plot = await loadPlot();
-      const models = Object.keys(r.models ?? {});
-      const ids = [...new Set(models.flatMap((m) => Object.keys(r.models[m])))];
-      const data = models.flatMap((m) => ids.map((id) => ({ model: m, partner: app.name(id), conversions: r.models[m][id]?.conversions ?? 0 })));
-      clear(attrOut,
-        h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 300, width: Math.min(900, attrOut.clientWidth || 720), x: { axis: null }, y: { label: 'conversions', grid: true }, color: { legend: true },
-          marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] }), 'Conversions credited to each partner by each attribution model'), h('figcaption', {}, 'Conversions credited per partner and model')),
-        h('table', {}, h('caption', {}, 'Attribution by model'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), models.map((m) => h('th', { scope: 'col' }, m)))),
-          h('tbody', {}, ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), models.map((m) => {
-            const c = r.models[m][id];
-            return h('td', { class: 'num' }, c ? `${fmtNum(c.conversions, 2)}${c.value ? ` · ${fmtMoney(c.value)}` : ''}` : '—');
-          }))))));
-    } catch (e) { showError(form, e); clear(attrOut); }
-  }
-
   run.addEventListener('click', () => void compare());
-  runAttr.addEventListener('click', () => void attribute());
   for (const ev of ['ecosystem', 'teams', 'deal'] as const) app.on(ev, build, true);
   // results shown are marked out of date once the settings, the team or the deal change
   const outdated = () => {
@@ -214,6 +195,6 @@ export function splitsScreen(app: App): HTMLElement {
   return h('section', { class: 'screen', 'aria-labelledby': 'h-splits' },
     h('h2', { id: 'h-splits' }, 'Revenue splits and attribution'),
     h('div', { class: 'cols' },
-      h('div', { class: 'col' }, form, h('div', { class: 'row' }, run, runAttr)),
-      h('div', { class: 'col wide' }, out, h('h3', {}, 'Attribution'), attrOut)));
+      h('div', { class: 'col' }, form, h('div', { class: 'row' }, run), attr.controls, h('div', { class: 'row' }, attr.run)),
+      h('div', { class: 'col wide' }, out, h('h3', {}, 'Attribution'), attr.out)));
 }

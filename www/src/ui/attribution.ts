@@ -1,0 +1,114 @@
+// Attribution over customer journeys (SPEC §5, §12): the six models side by side in plain
+// names, the data-driven model's memory (how many earlier partners it remembers; "best fit"
+// lets the journeys choose, and the choice is said in words), a likely range for each
+// partner's data-driven credit, and who started, joined or stayed out of the converting journeys.
+import { loadPlot } from './lazy';
+import { showError, type App } from '../app';
+import type { AttributeResponse } from '../engine/types';
+import type { SplitSettings } from '../state';
+import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
+import { money, number } from './format';
+
+/** The models as a partner manager names them. */
+export const MODEL_NAMES: Record<string, string> = {
+  firstTouch: 'First touch',
+  lastTouch: 'Last touch',
+  linear: 'Equal shares',
+  timeDecay: 'Recent touches count more',
+  positionBased: 'First and last count most',
+  markov: 'Data-driven',
+};
+const modelName = (m: string) => MODEL_NAMES[m] ?? m;
+
+/** The memory choices: "auto" lets the held-out journeys choose. */
+const MEMORY: [string, string][] = [
+  ['1', 'Only the partner just before'],
+  ['2', 'The last 2 partners'],
+  ['3', 'The last 3 partners'],
+  ['4', 'The last 4 partners'],
+  ['auto', 'Best fit for these journeys'],
+];
+
+/** Range level of the resampled credit (90 in 100 resamples fall inside). */
+const LEVEL = 0.9;
+
+const ATTR_GLOSSARY: [string, string][] = [
+  ['Data-driven', 'Credits each partner with the conversions that would be lost without it, learned from how journeys move from partner to partner and end (a Markov chain).'],
+  ['Memory', 'How many earlier partners the data-driven model looks at to predict what happens next. More memory tells apart journeys that reached the same partner by different routes, but needs more journeys. Best fit tries 1 to 4 on the older 70% of the journeys and keeps the one that predicts the latest 30% best.'],
+  ['Likely range', `The data-driven credit recomputed on 200 resampled versions of the journeys: ${number(LEVEL * 100)} in 100 fall within the range. A wide range means few journeys support the figure.`],
+  ['Started', 'Conversions of journeys where this partner was the first touch.'],
+  ['Joined later', 'Conversions of journeys this partner touched, but not first.'],
+  ['Not involved', 'Conversions of journeys this partner never touched.'],
+  ['Equal shares, recent touches, first and last', 'Fixed rules: every touch alike; touches closer to the conversion count more (a week’s half-life); the first and last touch get 40% each and the rest share 20%.'],
+];
+
+/** The memory the model used, in words. */
+function memorySentence(r: AttributeResponse, asked: string): string | null {
+  const k = r.markov?.order;
+  if (!k) return null;
+  const what = k === 1 ? 'only the partner just before each step' : `the last ${k} partners at each step`;
+  return asked === 'auto'
+    ? `Best fit: the data-driven model remembers ${what} — that memory predicted the latest 30% of the journeys best.`
+    : `The data-driven model remembers ${what}.`;
+}
+
+/** Conversions and money, e.g. "12 · €240,000". */
+function credit(c: { conversions: number; value?: string | null } | undefined, cur: string): string {
+  if (!c) return '—';
+  return `${number(c.conversions, 1)}${c.value ? ` · ${money(c.value, cur)}` : ''}`;
+}
+
+/** The attribution part of the Splits screen: memory picker, button, results. */
+export function attributionPanel(app: App, settings: () => SplitSettings | null) {
+  const out = h('div', { class: 'attr-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Attribution results' });
+  const memory = h('select', { id: nextId('a'), 'data-path': 'order' }, MEMORY.map(([v, label]) => h('option', { value: v }, label)));
+  const cur = () => app.ws.deal?.currency ?? 'EUR';
+  const controls = h('div', { class: 'attr-controls' }, field('Data-driven model: how many earlier partners it remembers', memory));
+  const run = h('button', { type: 'button' }, 'Compare attribution models');
+
+  async function attribute() {
+    const s = settings();
+    if (!s) return;
+    if (!app.engine.has('attribute')) { clear(out, unavailable('Attribution')); return; }
+    const asked = memory.value;
+    try {
+      clear(out, h('p', {}, 'Computing…'));
+      const order = asked === 'auto' ? 'auto' : Number(asked);
+      const r = await app.engine.call('attribute', {
+        journeys: s.journeys, currency: app.ws.deal?.currency, order,
+        bootstrap: { samples: 200, seed: 1, level: LEVEL },
+      });
+      const Plot = await loadPlot();
+      // in MODEL_NAMES' order (simple rules first, the data-driven model last), not alphabetical
+      const given = Object.keys(r.models ?? {});
+      const models = [...Object.keys(MODEL_NAMES).filter((m) => given.includes(m)), ...given.filter((m) => !(m in MODEL_NAMES))];
+      const ids = [...new Set(models.flatMap((m) => Object.keys(r.models[m])))];
+      const data = models.flatMap((m) => ids.map((id) => ({ model: modelName(m), partner: app.name(id), conversions: r.models[m][id]?.conversions ?? 0 })));
+      const range = (id: string) => {
+        const iv = r.markov?.intervals?.[id];
+        return iv ? h('small', { class: 'range' }, `likely ${number(iv.low, 1)}–${number(iv.high, 1)}`) : null;
+      };
+      const inv = r.involvement ?? {};
+      const said = memorySentence(r, asked);
+      clear(out,
+        said ? h('p', { class: 'memory' }, said) : null,
+        h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 300, width: Math.min(900, out.clientWidth || 720), x: { axis: null }, y: { label: 'conversions', grid: true }, color: { legend: true },
+          marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] }), 'Conversions credited to each partner by each attribution model'), h('figcaption', {}, 'Conversions credited per partner and model')),
+        h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Attribution per model' }, h('table', {}, h('caption', {}, 'Attribution by model'),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), models.map((m) => h('th', { scope: 'col', class: 'num' }, modelName(m))))),
+          h('tbody', {}, ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), models.map((m) =>
+            h('td', { class: 'num', 'data-label': modelName(m) }, credit(r.models[m][id], cur()), m === 'markov' ? [h('br'), range(id)] : null))))))),
+        Object.keys(inv).length ? h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Who started the converting journeys' }, h('table', {},
+          h('caption', {}, 'Who started the converting journeys'),
+          h('thead', {}, h('tr', {}, ['Partner', 'Started', 'Joined later', 'Not involved'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
+          h('tbody', {}, Object.entries(inv).map(([id, x]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)),
+            h('td', { class: 'num', 'data-label': 'Started' }, credit(x.sourced, cur())),
+            h('td', { class: 'num', 'data-label': 'Joined later' }, credit(x.influenced, cur())),
+            h('td', { class: 'num', 'data-label': 'Not involved' }, credit(x.unattributed, cur()))))))) : null,
+        h('details', { class: 'glossary' }, h('summary', {}, 'What the attribution words mean'),
+          h('dl', {}, ATTR_GLOSSARY.flatMap(([t, d]) => [h('dt', {}, t), h('dd', {}, d)]))));
+    } catch (e) { showError(controls.closest('.col') ?? controls, e); clear(out); }
+  }
+  run.addEventListener('click', () => void attribute());
+  return { controls, run, out };
+}
