@@ -43,7 +43,7 @@ pub struct Actuals {
     /// The customers won, each with its revenue month by month (for the incentive
     /// ledger on actuals, SPEC §13).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub deals: Vec<ActualDeal>,
 }
 
