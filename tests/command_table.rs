@@ -8,7 +8,7 @@ use dealteam::api::{CommandInfo, TABLE};
 
 /// Commands the planner page has no screen for yet (docs/planner.md). A new command is
 /// either wired into the worker or listed here.
-const PLANNER_DOES_NOT_USE: &[&str] = &["registerDeal", "overlap"];
+const PLANNER_DOES_NOT_USE: &[&str] = &["overlap"];
 /// What the worker loads besides commands: the sample generator and the handle classes.
 const WORKER_EXTRAS: &[&str] = &["sample", "Ecosystem", "TeamSearch", "Simulation"];
 

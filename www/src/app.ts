@@ -11,7 +11,7 @@ import { explainError, pathWords } from './ui/errors';
 /** partners per message from the worker: a few milliseconds of structured clone each */
 const SLICE = 1000;
 
-export type Change = 'ecosystem' | 'profiles' | 'deal' | 'teams' | 'plan' | 'splits' | 'history';
+export type Change = 'ecosystem' | 'profiles' | 'deal' | 'teams' | 'plan' | 'splits' | 'history' | 'registry';
 
 export class App {
   engine = new EngineClient();

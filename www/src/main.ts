@@ -11,6 +11,7 @@ import { partnersScreen } from './ui/partners';
 import { planScreen } from './ui/plan';
 import { insightsScreen } from './ui/insights';
 import { accountsScreen } from './ui/accounts';
+import { registrationScreen } from './ui/registration';
 import { profilesScreen } from './ui/profiles';
 import { splitsScreen } from './ui/splits';
 import { teamsScreen } from './ui/teams';
@@ -93,6 +94,7 @@ async function main() {
     { id: 'plan', label: 'Plan', el: planScreen(app) },
     { id: 'insights', label: 'Insights', el: insightsScreen(app) },
     { id: 'accounts', label: 'Accounts', el: accountsScreen(app) },
+    { id: 'registration', label: 'Registration', el: registrationScreen(app) },
   ];
   const tablist = h('div', { role: 'tablist', 'aria-label': 'Screens', class: 'tabs' });
   const buttons = tabs.map((t, i) => h('button', { role: 'tab', id: `tab-${t.id}`, 'aria-controls': `panel-${t.id}`, 'aria-selected': i === 0 ? 'true' : 'false', tabindex: i === 0 ? 0 : -1, type: 'button' }, t.label));

@@ -3,6 +3,7 @@
 // JSON, and packed into the URL fragment (lz-string) for sharing — never sent anywhere.
 import type { HistoryDeal, TrainResponse } from 'dealteam';
 import type { Deal, Ecosystem, Journey, Plan, Profile, SimulateResponse, TeamsResponse } from './engine/types';
+import type { RegistryState } from './ui/registration';
 
 export interface SplitSettings {
   amount: string;
@@ -45,6 +46,8 @@ export interface Workspace {
   history?: { deals: HistoryDeal[]; label: string; currency?: string };
   /** the win model trained on that history, with its validation */
   winModel?: TrainResponse;
+  /** the deal registrations and the program's rules (Registration screen) */
+  registry?: RegistryState;
 }
 
 const KEY = 'dealteam.workspace.v1';

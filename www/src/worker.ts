@@ -163,6 +163,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     const suggested = withWeights(profile, suggestedWeights(profile, calibration.criteria.map((c) => c.suggestedWeight)));
     return { calibration, current: top(profile), whatIf: suggested ? top(suggested) : null };
   },
+  registerDeal: (req) => need('registerDeal')(req) as Ops['registerDeal']['out'],
 };
 
 async function handle(msg: RequestMsg) {

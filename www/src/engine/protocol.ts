@@ -5,7 +5,7 @@ import type {
   AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Partner, Plan, Profile, Ranking, RankResult,
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
-import type { AgreementRequest, AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, TrainResponse, VerifyRequest, VerifyResponse, WinModel } from 'dealteam';
+import type { AgreementRequest, AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, RegisterRequest, RegisterResponse, TrainResponse, VerifyRequest, VerifyResponse, WinModel } from 'dealteam';
 import type { AccountMapRequest, AccountMapResponse, PsiFinishRequest, PsiFinishResponse, PsiReplyRequest, PsiStartRequest, PsiStepResponse } from 'dealteam';
 import type { AccountField, AccountsRead } from '../accounts';
 import type { Mapping, Problem } from '../csv';
@@ -80,6 +80,7 @@ export interface Ops {
   psiStart: { in: PsiStartRequest; out: PsiStepResponse };
   psiReply: { in: PsiReplyRequest; out: PsiStepResponse };
   psiFinish: { in: PsiFinishRequest; out: PsiFinishResponse };
+  registerDeal: { in: RegisterRequest; out: RegisterResponse };
 }
 
 export type Op = keyof Ops;

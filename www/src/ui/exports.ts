@@ -9,9 +9,9 @@ const fileName = (text: string) => text.replace(/\(.*?\)/g, '').trim().toLowerCa
 /** One CSV field, quoted when needed (RFC 4180). */
 const csvField = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** The table as CSV: one line per row, the cells' text as shown. */
+/** The table as CSV: one line per row, the cells' text as shown (not cells marked `data-no-export`, such as buttons). */
 export function tableCsv(table: HTMLTableElement): string {
-  return [...table.rows].map((r) => [...r.cells].map((c) => csvField((c.innerText || c.textContent || '').trim())).join(',')).join('\r\n') + '\r\n';
+  return [...table.rows].map((r) => [...r.cells].filter((c) => !c.hasAttribute('data-no-export')).map((c) => csvField((c.innerText || c.textContent || '').trim())).join(',')).join('\r\n') + '\r\n';
 }
 
 function svgText(svg: SVGSVGElement): string {

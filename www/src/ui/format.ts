@@ -59,3 +59,20 @@ export function sentence(s: string): string {
   const t = s.trim();
   return t ? `${t[0].toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}` : t;
 }
+
+/** A day (`2026-03-01`, or a timestamp: its UTC day) in the reader's format: "1 Mar 2026". */
+export function day(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!m) return '—';
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** Whole days from day `from` to day `to` (both `YYYY-MM-DD…`). */
+export function daysBetween(from: string, to: string): number {
+  const t = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  return Math.round((t(to) - t(from)) / 86_400_000);
+}
+
+/** A count of days: "1 day", "12 days". */
+export const days = (n: number) => `${number(n)} ${Math.abs(n) === 1 ? 'day' : 'days'}`;

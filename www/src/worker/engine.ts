@@ -40,6 +40,7 @@ export interface EngineModule {
   psiReply?: Pkg['psiReply'];
   psiFinish?: Pkg['psiFinish'];
   calibrate?: Pkg['calibrate'];
+  registerDeal?: Pkg['registerDeal'];
   sample?: Pkg['sample'];
   Ecosystem?: Pkg['Ecosystem'];
   TeamSearch?: Pkg['TeamSearch'];
@@ -47,7 +48,7 @@ export interface EngineModule {
 }
 
 export const E: EngineModule = pkg;
-export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'mapAccounts', 'psiStart', 'psiReply', 'psiFinish', 'calibrate', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
+export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'mapAccounts', 'psiStart', 'psiReply', 'psiFinish', 'calibrate', 'registerDeal', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 
 export class Missing extends Error {}
 
