@@ -128,6 +128,11 @@ export function attribute(req: AttributeRequest | string): AttributeResponse;
 export function auditPlan(req: AuditRequest | string): AuditResponse;
 
 /**
+ * `calibrate` (SPEC §2, §9, §10): does a profile's fit predict wins in a deal history?
+ */
+export function calibrate(req: CalibrateRequest | string): CalibrateResponse;
+
+/**
  * `agreement` (SPEC §7, §10): the plan as a Markdown agreement.
  */
 export function draftAgreement(req: AgreementRequest | string): string;
@@ -227,6 +232,7 @@ export interface InitOutput {
     readonly __wbg_teamsearch_free: (a: number, b: number) => void;
     readonly attribute: (a: unknown) => [number, number, number];
     readonly auditPlan: (a: unknown) => [number, number, number];
+    readonly calibrate: (a: unknown) => [number, number, number];
     readonly draftAgreement: (a: unknown) => [number, number, number, number];
     readonly ecosystem_fromBytes: (a: unknown) => [number, number, number];
     readonly ecosystem_fromChunks: (a: unknown) => [number, number, number];
@@ -439,6 +445,56 @@ domain?: string | null,
 name?: string | null, };
 
 /**
+ * Change the status of registrations in the registry.
+ */
+export type Action = { 
+/**
+ * What to do.
+ */
+kind: ActionKind, 
+/**
+ * The registration (optional only for `expire`).
+ */
+id?: string | null, 
+/**
+ * When (RFC 3339 with offset, or a day).
+ */
+at: string, 
+/**
+ * Reason code, required for `reject` (one of [`REJECT_REASONS`]).
+ */
+reason?: string | null, };
+
+/**
+ * A lifecycle action of the `register` request.
+ */
+export type ActionKind = "approve" | "reject" | "win" | "lose" | "withdraw" | "expire";
+
+/**
+ * A customer won: when it was booked, its revenue in each month since, and how it
+ * ended if it did.
+ */
+export type ActualDeal = { 
+/**
+ * The customer's name (for the reader; not used in the figures).
+ */
+customer?: string | null, 
+/**
+ * Month of the booking, 1..=horizonMonths.
+ */
+bookedMonth: number, 
+/**
+ * Recognised revenue by month, from the booking month on (at most to the horizon).
+ */
+revenue: Array<Money>, 
+/**
+ * How the customer ended after its last month of revenue: `churn` or `refund`
+ * (either reverses the rewards earned on it within the clawback window); absent:
+ * still a customer.
+ */
+ended?: DealEnd | null, };
+
+/**
  * The actuals of one month; absent items are not audited.
  */
 export type ActualMonth = { 
@@ -475,7 +531,12 @@ export type Actuals = {
 /**
  * One entry per reported month.
  */
-months: Array<ActualMonth>, };
+months: Array<ActualMonth>, 
+/**
+ * The customers won, each with its revenue month by month (for the incentive
+ * ledger on actuals, SPEC §13).
+ */
+deals?: Array<ActualDeal>, };
 
 /**
  * Adoption rewards of a consumption offer for one partner or role.
@@ -570,7 +631,15 @@ halfLifeDays?: number | null,
 /**
  * Currency of the journeys' values (default EUR).
  */
-currency?: Currency | null, };
+currency?: Currency | null, 
+/**
+ * `markov`: the chain's order, 1–4 or `"auto"` (default 1; SPEC §12).
+ */
+order?: number | "auto", 
+/**
+ * `markov`: seeded bootstrap intervals of each partner's credit.
+ */
+bootstrap?: BootstrapOptions | null, };
 
 /**
  * The `attribute` response: per model, per partner (sorted ids), the credit.
@@ -591,7 +660,11 @@ totalValue: Money | null,
 /**
  * Markov details (when `markov` ran).
  */
-markov: MarkovDetails | null, };
+markov: MarkovDetails | null, 
+/**
+ * Per partner (sorted ids): sourced, influenced and unattributed conversions and value.
+ */
+involvement: { [key in string]: Involvement }, };
 
 /**
  * An attribution model.
@@ -645,6 +718,28 @@ revenue?: Money | null,
 pipeline?: Money | null, };
 
 /**
+ * One rewarded partner's payouts to date: the plan's expectation (simulation means)
+ * and the ledger recomputed on the actual customers (SPEC §13).
+ */
+export type AuditPayout = { 
+/**
+ * Partner id.
+ */
+partnerId: string, 
+/**
+ * The last month counted.
+ */
+throughMonth: number, 
+/**
+ * Expected to date.
+ */
+expected: LedgerToDate, 
+/**
+ * Actual to date.
+ */
+actual: LedgerToDate, };
+
+/**
  * `audit` request.
  */
 export type AuditRequest = { 
@@ -658,7 +753,8 @@ plan: Plan,
 actuals?: Actuals | null, 
 /**
  * What happened, as CSV text (columns `month`, `bookings`, `revenue`, `pipeline`,
- * `costs:<partnerId>`, `metric:<metric>`; see docs/plans.md) — instead of `actuals`.
+ * `costs:<partnerId>`, `metric:<metric>`, `customer:<name>`; see docs/plans.md) —
+ * instead of `actuals`.
  */
 actualsCsv?: string | null, 
 /**
@@ -693,7 +789,12 @@ split: AuditSplit,
 /**
  * The remaining months simulated again, conditioned on the actuals (SPEC §15).
  */
-reforecast: Reforecast, };
+reforecast: Reforecast, 
+/**
+ * Each rewarded partner's payouts to date, expected and recomputed on the actual
+ * customers (SPEC §13); only when the plan has incentives.
+ */
+payouts?: Array<AuditPayout> | null, };
 
 /**
  * The split recomputed on actual revenue.
@@ -769,22 +870,36 @@ excess: number,
 tied: number, };
 
 /**
- * `percent` of a customer's revenue in its months `fromMonth..=toMonth` since booking
- * (month 1 is the booking month; no `toMonth`: to the end).
+ * Bootstrap settings: resample the journeys (each journey's conversions and nulls
+ * drawn again from a Poisson distribution around their counts) and re-run the chain.
+ */
+export type BootstrapOptions = { 
+/**
+ * Resamples (1–2,000; default 200).
+ */
+samples?: number | null, 
+/**
+ * Seed (default 0): the same seed gives the same intervals.
+ */
+seed?: number | null, 
+/**
+ * Interval level, strictly between 0 and 1 (default 0.9).
+ */
+level?: number | null, };
+
+/**
+ * One bracket of a commission schedule: `rate` of the part of the amount up to
+ * `upTo` (above the previous bracket's `upTo`); the last bracket may omit `upTo`.
  */
 export type Bracket = { 
 /**
- * First month since booking, ≥ 1.
+ * Upper end of the bracket (amount, exclusive of the brackets above); none = unlimited.
  */
-fromMonth: number, 
+upTo?: Money | null, 
 /**
- * Last month since booking (inclusive); absent: no end.
+ * Commission rate in [0, 1] (0.05 = 5%), exact decimal.
  */
-toMonth?: number | null, 
-/**
- * Percent of the revenue, 0..=100.
- */
-percent: number, };
+rate: Dec, };
 
 /**
  * Branding.
@@ -794,6 +909,43 @@ export type Branding = {
  * How each party's brand may be used in joint marketing, in words.
  */
 usage?: string | null, };
+
+/**
+ * `calibrate` request: the ecosystem, the profiles to check and the deal history
+ * (the same history as `insights` and `train`; every partner on a deal must be in the
+ * ecosystem).
+ */
+export type CalibrateRequest = { 
+/**
+ * The partners, scored against each profile as they are now (SPEC §2).
+ */
+ecosystem: EcosystemData, 
+/**
+ * The Ideal Partner Profiles to check (at most 20).
+ */
+profiles: Array<Profile>, 
+/**
+ * Closed deals.
+ */
+history: Array<HistoryDeal>, 
+/**
+ * Currency of the values (default EUR).
+ */
+currency?: Currency | null, 
+/**
+ * Share of the history (oldest first) used to fit the suggested weights when
+ * validating them (default 0.7).
+ */
+trainFraction?: number | null, };
+
+/**
+ * `calibrate` response: one calibration per profile, in the request's order.
+ */
+export type CalibrateResponse = { 
+/**
+ * One per profile.
+ */
+profiles: Array<ProfileCalibration>, };
 
 /**
  * One calibration bin.
@@ -880,7 +1032,11 @@ message: string,
 /**
  * Suggested resolutions.
  */
-resolutions: Array<string>, };
+resolutions: Array<string>, 
+/**
+ * How the accounts matched (with `matchBy` `domain` or `name`).
+ */
+matchedBy?: MatchedBy | null, };
 
 /**
  * What a conflicting pair does to a team.
@@ -946,6 +1102,44 @@ good?: number | null,
  * Metric value scoring 0.
  */
 bad?: number | null, };
+
+/**
+ * One criterion's lift and suggested weight.
+ */
+export type CriterionCalibration = { 
+/**
+ * A readable label such as `capability:cloud` or `tier`.
+ */
+criterion: string, 
+/**
+ * The criterion's kind.
+ */
+kind: CriterionKind, 
+/**
+ * The criterion's key, if it has one.
+ */
+key?: string | null, 
+/**
+ * The current weight as a share of the profile's total weight.
+ */
+weight: number, 
+/**
+ * Deals whose partners score 0.5 or more on this criterion (mean over the deal's partners).
+ */
+high: WinGroup, 
+/**
+ * Deals whose partners score below 0.5.
+ */
+low: WinGroup, 
+/**
+ * High win rate over low win rate (null when a group is empty or the low rate is 0).
+ */
+lift: number | null, 
+/**
+ * Suggested weight as a share (the suggested shares add up to 1); null when the
+ * suggestion is withheld.
+ */
+suggestedWeight: number | null, };
 
 /**
  * What a criterion looks at.
@@ -1060,6 +1254,11 @@ conflictPenalty?: number | null,
  * opportunity or prospect has that `access`; matched by id or normalised name.
  */
 accounts?: Array<string>, };
+
+/**
+ * How a customer ended.
+ */
+export type DealEnd = "churn" | "refund";
 
 /**
  * A partner on a deal.
@@ -1369,6 +1568,19 @@ avgDealSize: Money | null,
 avgCycleDays: number | null, };
 
 /**
+ * One order's fit to the held-out journeys (the last 30% of the rows).
+ */
+export type HeldOut = { 
+/**
+ * The order.
+ */
+order: number, 
+/**
+ * Mean log-likelihood per held-out journey (higher is better).
+ */
+logLikelihood: number, };
+
+/**
  * A closed deal of the history.
  */
 export type HistoryDeal = { 
@@ -1551,6 +1763,23 @@ count: number,
 everyMonths: number, };
 
 /**
+ * A bootstrap interval of credited conversions.
+ */
+export type Interval = { 
+/**
+ * Lower bound.
+ */
+low: number, 
+/**
+ * Upper bound.
+ */
+high: number, 
+/**
+ * The level (e.g. 0.9 for a 90% interval).
+ */
+level: number, };
+
+/**
  * A partner's investment commitment. Missing amounts count as zero in the simulation.
  */
 export type Investments = { 
@@ -1570,6 +1799,23 @@ monthlyCost?: Money | null,
  * Co-branding, spent in month 1.
  */
 branding?: Money | null, };
+
+/**
+ * A partner's involvement in the conversions (SPEC §12): the three add up to the total.
+ */
+export type Involvement = { 
+/**
+ * Journeys this partner touched first.
+ */
+sourced: Credit, 
+/**
+ * Journeys this partner touched, but not first.
+ */
+influenced: Credit, 
+/**
+ * Journeys this partner never touched.
+ */
+unattributed: Credit, };
 
 /**
  * One aggregated journey: a path of partner touches and how often it ended in a
@@ -1617,6 +1863,32 @@ kind: string,
 nucleolus: { [key in string]: number }, };
 
 /**
+ * A partner's incentive ledger to date: flows summed over the months, `held` and
+ * `balance` at the last month; `earned = paid + held + clawedBack + balance`.
+ */
+export type LedgerToDate = { 
+/**
+ * Rewards earned.
+ */
+earned: Money, 
+/**
+ * Cash paid out.
+ */
+paid: Money, 
+/**
+ * Earned but not yet payable.
+ */
+held: Money, 
+/**
+ * Rewards reversed by clawbacks.
+ */
+clawedBack: Money, 
+/**
+ * Payable but not paid (below the minimum payout, or negative after a clawback).
+ */
+balance: Money, };
+
+/**
  * Legal terms: intellectual property, liability and the term of the agreement.
  */
 export type Legal = { 
@@ -1649,7 +1921,24 @@ conversionProbability: number,
 /**
  * Removal effect `1 − P(conversion without the partner) / P(conversion)` per partner.
  */
-removalEffects: { [key in string]: Rounded }, };
+removalEffects: { [key in string]: Rounded }, 
+/**
+ * The chain's order (the chosen one under `"auto"`).
+ */
+order: number, 
+/**
+ * `"auto"`: each order's mean log-likelihood per held-out journey.
+ */
+heldOut: Array<HeldOut> | null, 
+/**
+ * With `bootstrap`: each partner's interval of credited conversions.
+ */
+intervals: { [key in string]: Interval } | null, };
+
+/**
+ * What makes two registrations name the same account.
+ */
+export type MatchBy = "domain" | "name" | "id";
 
 /**
  * How two accounts were found to be the same company.
@@ -2625,6 +2914,49 @@ require?: Require | null,
 criteria: Array<Criterion>, };
 
 /**
+ * The calibration of one profile.
+ */
+export type ProfileCalibration = { 
+/**
+ * The profile's id.
+ */
+profileId: string, 
+/**
+ * Deals scored: those with at least one partner.
+ */
+deals: number, 
+/**
+ * Of those, won.
+ */
+wins: number, 
+/**
+ * Deals left out because no partner was on them.
+ */
+unscored: number, 
+/**
+ * AUC of the deal fit (mean fit of its partners) for telling wins from losses:
+ * the chance that a won deal has a higher fit than a lost one (null when one
+ * class is missing).
+ */
+auc: number | null, 
+/**
+ * The AUC in one word.
+ */
+verdict: Verdict, 
+/**
+ * The verdict in a plain sentence.
+ */
+summary: string, 
+/**
+ * Per criterion, in the profile's order.
+ */
+criteria: Array<CriterionCalibration>, 
+/**
+ * Whether the suggested weights showed skill on later deals, and the check itself.
+ */
+suggestion: WeightSuggestion, };
+
+/**
  * A symmetry or dummy check.
  */
 export type PropertyCheck = { 
@@ -2680,7 +3012,7 @@ publicKey?: string | null,
 /**
  * Steps 1 and 2: the sender's sharing level.
  */
-sharing?: Sharing | null, 
+sharing?: PsiSharing | null, 
 /**
  * Step 1: A's blinded accounts; step 2: the same, blinded again by B (same groups,
  * shuffled within each group unless both sides chose `overlaps`).
@@ -2814,7 +3146,7 @@ message: PsiMessage,
 /**
  * What this side agrees to reveal (default `counts`).
  */
-sharing?: Sharing | null, 
+sharing?: PsiSharing | null, 
 /**
  * As in `psiStart`: only for tests and demos.
  */
@@ -2833,7 +3165,7 @@ exchangeId: string,
 /**
  * The sharing level used (the lesser of the two sides').
  */
-sharing: Sharing, 
+sharing: PsiSharing, 
 /**
  * Distinct accounts on this side.
  */
@@ -2877,6 +3209,13 @@ mine: string,
 theirs: string, };
 
 /**
+ * How much the two sides agree to reveal: `counts` (numbers per population pair only) or
+ * `overlaps` (also the shared accounts). The exchange uses the lesser of the two.
+ * (`PsiSharing` in TypeScript: the account map's `Sharing` has a third level.)
+ */
+export type PsiSharing = "counts" | "overlaps";
+
+/**
  * An account left out of the exchange.
  */
 export type PsiSkipped = { 
@@ -2900,7 +3239,7 @@ accounts: Array<PsiAccount>,
 /**
  * What this side agrees to reveal (default `counts`).
  */
-sharing?: Sharing | null, 
+sharing?: PsiSharing | null, 
 /**
  * Only for tests and reproducible demos: derives the secret from this text. Omit it
  * in real use — the secret then comes from the system's cryptographic randomness.
@@ -3001,6 +3340,24 @@ breakdown?: Array<CriterionShare> | null, };
 export type Rate = number | Array<number>;
 
 /**
+ * `percent` of a customer's revenue in its months `fromMonth..=toMonth` since booking
+ * (month 1 is the booking month; no `toMonth`: to the end).
+ */
+export type RateBracket = { 
+/**
+ * First month since booking, ≥ 1.
+ */
+fromMonth: number, 
+/**
+ * Last month since booking (inclusive); absent: no end.
+ */
+toMonth?: number | null, 
+/**
+ * Percent of the revenue, 0..=100.
+ */
+percent: number, };
+
+/**
  * A commission schedule and/or bounty for one partner (`partner`) or every partner of
  * a role (`role`); a partner's own rule wins over its role's.
  */
@@ -3016,7 +3373,7 @@ role?: string | null,
 /**
  * Brackets over the customer's months since booking, in order, not overlapping.
  */
-schedule: Array<Bracket>, 
+schedule: Array<RateBracket>, 
 /**
  * A one-time reward per booking, earned in the booking month.
  */
@@ -3078,9 +3435,22 @@ export type RegisterRequest = {
  */
 registry?: Array<Registration>, 
 /**
- * The new registration.
+ * The new registration (or give an `action`).
  */
-registration: Registration, 
+registration?: Registration | null, 
+/**
+ * A lifecycle action on the registry instead of a new registration.
+ */
+action?: Action | null, 
+/**
+ * Program rules; giving them (or an action, or a status) turns on the lifecycle.
+ */
+rules?: Rules | null, 
+/**
+ * The plan's incentives: a refused partner's commission schedule prices the
+ * referral suggested in the conflict report.
+ */
+incentives?: Incentives | null, 
 /**
  * Today (YYYY-MM-DD); default: the new registration's `registeredAt`.
  */
@@ -3109,7 +3479,19 @@ registry: Array<Registration>,
 /**
  * Every conflict among the registry's active registrations (the ecosystem view).
  */
-conflicts: Array<Conflict>, };
+conflicts: Array<Conflict>, 
+/**
+ * Lifecycle: the reason code of a refusal (`conflict`, `duplicate`, `max_active`).
+ */
+reason?: string | null, 
+/**
+ * Lifecycle: a sentence on the decision, for people.
+ */
+message?: string | null, 
+/**
+ * Lifecycle: ids of the registrations whose status this request changed.
+ */
+changed?: Array<string>, };
 
 /**
  * One deal registration.
@@ -3142,7 +3524,23 @@ registeredAt: string,
 /**
  * Last protected day (inclusive); default `registeredAt` + `protectionDays` − 1.
  */
-expiresAt?: string | null, };
+expiresAt?: string | null, 
+/**
+ * The account's domain (matched on with `matchBy: "domain"`).
+ */
+domain?: string | null, 
+/**
+ * The account's company name (matched on with `matchBy: "name"`).
+ */
+name?: string | null, 
+/**
+ * Lifecycle status (SPEC §14); absent: protected for its window, as in §8.
+ */
+status?: Status | null, 
+/**
+ * Every change of status, oldest first.
+ */
+history?: Array<Transition>, };
 
 /**
  * An unordered pair of partners.
@@ -3260,6 +3658,28 @@ shares?: { [key in string]: number } | null, };
 export type Rounded = number;
 
 /**
+ * The vendor's program rules.
+ */
+export type Rules = { 
+/**
+ * Days a registration protects its account, the registration day included (90).
+ */
+protectionDays?: number | null, 
+/**
+ * Open registrations one partner may hold at once.
+ */
+maxActivePerPartner?: number | null, 
+/**
+ * Days the vendor has to approve a submitted registration, the registration day
+ * included; after them it expires (`expired_acceptance`).
+ */
+acceptByDays?: number | null, 
+/**
+ * How accounts are matched (`id`).
+ */
+matchBy: MatchBy, };
+
+/**
  * A generated sample: what `dealteam sample` prints.
  */
 export type Sample = { 
@@ -3350,10 +3770,9 @@ aValue?: Money | null,
 bValue?: Money | null, };
 
 /**
- * How much the two sides agree to reveal: `counts` (numbers per population pair only) or
- * `overlaps` (also the shared accounts). The exchange uses the lesser of the two.
+ * How much of the overlap a result shows (SPEC §14 sharing levels).
  */
-export type Sharing = "counts" | "overlaps";
+export type Sharing = "counts" | "overlaps" | "full";
 
 /**
  * Progress of a stepped simulation.
@@ -3581,6 +4000,11 @@ error: DealteamProblem | null,
  * Standard error of each member's sampled value (sampling only), by member id.
  */
 stdErr: { [key in string]: number } | null, };
+
+/**
+ * Where a registration stands.
+ */
+export type Status = "submitted" | "approved" | "rejected" | "won" | "lost" | "expired" | "withdrawn";
 
 /**
  * One team with its explanation.
@@ -3894,6 +4318,23 @@ model: WinModel,
 validation: Validation, };
 
 /**
+ * One change of status, with when it happened (UTC, RFC 3339) and why.
+ */
+export type Transition = { 
+/**
+ * The new status.
+ */
+status: Status, 
+/**
+ * When, in UTC (`2026-03-02T04:30:00Z`); requests may give any offset.
+ */
+at: string, 
+/**
+ * A reason code ([`REJECT_REASONS`], `protection_ended`, `expired_acceptance`).
+ */
+reason?: string | null, };
+
+/**
  * Triangular distribution by min, mode and max.
  */
 export type Triangular = { 
@@ -4017,6 +4458,11 @@ id?: string | null,
 accounts: Array<PartnerAccount>, };
 
 /**
+ * How well a fit score tells won deals from lost ones.
+ */
+export type Verdict = "tooFewDeals" | "noSignal" | "inverted" | "weak" | "acceptable" | "strong";
+
+/**
  * `verify` request: a signed copy of the agreement and the plan it should match.
  */
 export type VerifyRequest = { 
@@ -4053,6 +4499,42 @@ documentHash?: string | null,
  * The first line (1-based) where the copy differs from the agreement drafted now.
  */
 line?: number | null, };
+
+/**
+ * The suggested weights' out-of-time check (SPEC §9).
+ */
+export type WeightSuggestion = { 
+/**
+ * True when weights are suggested: fitted on the older deals they beat the base
+ * rate on the later ones, with an AUC above chance, and some criterion raises the
+ * chance of winning.
+ */
+skill: boolean, 
+/**
+ * Why no weights are suggested, when none are.
+ */
+reason?: string | null, 
+/**
+ * The regression on criterion scores fitted on the older deals, checked on the later ones.
+ */
+validation: Validation, };
+
+/**
+ * Deals of one group and how many were won.
+ */
+export type WinGroup = { 
+/**
+ * Deals in the group.
+ */
+deals: number, 
+/**
+ * Of those, won.
+ */
+wins: number, 
+/**
+ * wins / deals (null without deals).
+ */
+winRate: number | null, };
 
 /**
  * A trained win model: logistic regression on standardised team features.

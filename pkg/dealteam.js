@@ -324,6 +324,19 @@ export function auditPlan(req) {
 }
 
 /**
+ * `calibrate` (SPEC §2, §9, §10): does a profile's fit predict wins in a deal history?
+ * @param {CalibrateRequest | string} req
+ * @returns {CalibrateResponse}
+ */
+export function calibrate(req) {
+    const ret = wasm.calibrate(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * `agreement` (SPEC §7, §10): the plan as a Markdown agreement.
  * @param {AgreementRequest | string} req
  * @returns {string}

@@ -6,6 +6,7 @@ export const __wbg_simulation_free: (a: number, b: number) => void;
 export const __wbg_teamsearch_free: (a: number, b: number) => void;
 export const attribute: (a: any) => [number, number, number];
 export const auditPlan: (a: any) => [number, number, number];
+export const calibrate: (a: any) => [number, number, number];
 export const draftAgreement: (a: any) => [number, number, number, number];
 export const ecosystem_fromBytes: (a: any) => [number, number, number];
 export const ecosystem_fromChunks: (a: any) => [number, number, number];

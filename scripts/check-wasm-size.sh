@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Fail when the npm package's module is above its size budget (gzip -9), issue 10:
 #   scripts/check-wasm-size.sh [MODULE.wasm]        (default pkg/dealteam_bg.wasm)
-# The budget (KiB of gzip -9 output) is WASM_GZIP_BUDGET_KIB, default 889: the merged tree
-# of 2026-12-02 after branch `size` is 886.2 KiB (931.2 KiB before). Still far above the goal:
+# The budget (KiB of gzip -9 output) is WASM_GZIP_BUDGET_KIB, default 953: the merged tree
+# of 2026-12-02 (third round) is 952.0 KiB — branch `size` took it from 931.2 to 886.2 KiB, the
+# round's new features (calibrate, registration lifecycle, Markov order k, audit ledger) put
+# 65.8 KiB back. Still far above the goal:
 # the goal is 300 KiB; docs/performance/wasm-size.md says what grew and what it takes.
 # What the module is made of: python3 bench/size/wasm_size.py MODULE.wasm.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="${1:-$ROOT/pkg/dealteam_bg.wasm}"
-BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-889}"
+BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-953}"
 test -f "$WASM" || { echo "[wasm-size] no module at $WASM (run scripts/build-pkg.sh)"; exit 1; }
 gz=$(gzip -9 -c "$WASM" | wc -c)
 limit=$((BUDGET_KIB * 1024))
