@@ -83,14 +83,7 @@ fn random_request(seed: u64, max_partners: usize) -> TeamsRequest {
             relationships.push(r);
         }
     }
-    let crit = |kind, key: Option<&str>, weight| Criterion {
-        kind,
-        key: key.map(str::to_string),
-        weight,
-        target: None,
-        good: None,
-        bad: None,
-    };
+    let crit = Criterion::new;
     let profiles = vec![
         Profile {
             id: "si-prof".into(),

@@ -161,7 +161,7 @@ fn sample_is_deterministic_and_checks_its_arguments() {
 #[wasm_bindgen_test]
 fn seeded_and_transcendental_outputs_are_the_same_as_native() {
     type Entry = fn(JsValue) -> Result<JsValue, JsValue>;
-    let cases: [(&str, &str, &str, Entry); 8] = [
+    let cases: &[(&str, &str, &str, Entry)] = &[
         (
             "simulate",
             include_str!("../examples/plan-simulate.json"),
@@ -217,7 +217,7 @@ fn seeded_and_transcendental_outputs_are_the_same_as_native() {
             dealteam::wasm::overlap,
         ),
     ];
-    for (name, request, expected, f) in cases {
+    for &(name, request, expected, f) in cases {
         let out = f(JsValue::from_str(request)).unwrap_or_else(|e| panic!("{name}: {}", stringify(&e)));
         assert_eq!(stringify(&out), stringify(&parse(expected)), "{name}");
     }

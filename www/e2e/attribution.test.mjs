@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openPage, axeViolations } from './browser.mjs';
+import { openReady, axeViolations } from './browser.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
 const shots = join(www, '../test-results/www');
@@ -16,9 +16,7 @@ mkdirSync(shots, { recursive: true });
 let server, page, errors, close;
 
 before(async () => {
-  ({ server, page, errors, close } = await openPage({ locale: 'en-US' }));
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  ({ server, page, errors, close } = await openReady({ locale: 'en-US' }));
 });
 
 after(async () => { await close?.(); });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { openPage } from './browser.mjs';
+import { openReady } from './browser.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
 const shots = join(www, '../test-results/www');
@@ -18,9 +18,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let server, page, errors, close;
 
 before(async () => {
-  ({ server, page, errors, close } = await openPage({ locale: 'en-US' }));
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  ({ server, page, errors, close } = await openReady({ locale: 'en-US' }));
 });
 
 after(async () => { await close?.(); });
