@@ -4,7 +4,7 @@
 import type { EcosystemData, ErrorCode, Partner, RankedPartner, Sample } from 'dealteam';
 
 export type {
-  AttributeResponse, AuditResponse, Cover, Criterion, CriterionKind, Deal, Finding, Journey, Money, Partner, Plan, PlanPartner,
+  AttributeResponse, AuditPayout, AuditResponse, Cover, Criterion, CriterionKind, Deal, Finding, Incentives, Journey, Money, Partner, Plan, PlanPartner,
   Profile, Relationship, Require, Requirement, Slot, SplitRequest, SplitResponse, SimulateResponse, Team, TeamsResponse,
   ValidateResponse, VerifyResponse,
 } from 'dealteam';

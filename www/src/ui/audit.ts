@@ -5,7 +5,8 @@
 // the re-forecast; each partner's profit so far and expected; and the variances month by month.
 import { loadPlot } from './lazy';
 import type { App } from '../app';
-import type { AuditResponse, Plan } from '../engine/types';
+import type { AuditPayout, AuditResponse, Plan } from '../engine/types';
+import { LEDGER } from './incentives-results';
 import { EngineError } from '../engine/protocol';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { money, percent } from './format';
@@ -51,7 +52,7 @@ export function auditView(app: App, opts: AuditOptions): HTMLElement {
   }
 
   const hint = 'One line per month: month, bookings, revenue, pipeline, and optionally costs:<partner id> per partner. '
-    + 'Decimal commas and thousands separators are fine (1.234,50 or 1,234.50); separate fields with commas, semicolons or tabs.';
+    + 'With incentives, add customer:<name> per customer won (its revenue that month) to compare the payouts. Decimal commas and thousands separators are fine (1.234,50 or 1,234.50); separate fields with commas, semicolons or tabs.';
   return h('div', { class: 'audit-view' },
     field('Monthly actuals (CSV file)', file),
     field('…or paste them here', text, hint),
@@ -68,7 +69,7 @@ export function metricName(app: App, m: string): string {
   return plain[m] ?? (m.startsWith('share:') ? `${app.name(m.slice(6))}’s share of revenue` : m);
 }
 
-async function report(app: App, p: Plan, r: AuditResponse): Promise<HTMLElement[]> {
+async function report(app: App, p: Plan, r: AuditResponse): Promise<(HTMLElement | null)[]> {
   const cur = p.currency ?? '';
   const f = r.reforecast;
   const itemName = (m: string) => (m.startsWith('costs:') ? `Costs of ${app.name(m.slice(6))}` : metricName(app, m));
@@ -89,6 +90,7 @@ async function report(app: App, p: Plan, r: AuditResponse): Promise<HTMLElement[
         .map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
       h('tbody', {}, f.partners.map((q) => h('tr', {}, h('th', { scope: 'row' }, app.name(q.partnerId)),
         [q.shareToDate, q.costsToDate, q.profitToDate, q.expectedProfit, q.expectedProfitAtSigning].map((v) => h('td', { class: `num${Number(v) < 0 ? ' bad' : ''}` }, money(v, cur)))))))),
+    r.payouts?.length ? payouts(app, r.payouts, cur) : null,
     h('details', {}, h('summary', {}, 'Month by month: actual against plan'),
       scroll('Variances', h('table', {}, h('caption', {}, 'Variance per month and item (actual − plan)'),
         h('thead', {}, h('tr', {}, ['Month', 'Item', 'Actual', 'Plan', 'Difference', 'Difference %'].map((c, i) => h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, c)))),
@@ -98,6 +100,18 @@ async function report(app: App, p: Plan, r: AuditResponse): Promise<HTMLElement[
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col', class: 'num' }, 'Amount'))),
         h('tbody', {}, r.split.allocations.map((a) => h('tr', {}, h('th', { scope: 'row' }, app.name(a.partnerId)), h('td', { class: 'num' }, money(a.amount, cur))))))),
   ];
+}
+
+/** Each rewarded partner's payouts to date: what the plan expected and the ledger on the actual customers. */
+function payouts(app: App, rows: AuditPayout[], cur: string): HTMLElement {
+  const cols = LEDGER.filter(([k]) => k !== 'mdfCash') as [keyof AuditPayout['actual'], string][];
+  const line = (q: AuditPayout, which: 'expected' | 'actual', first: boolean) => h('tr', {},
+    first ? h('th', { scope: 'rowgroup', rowspan: 2 }, app.name(q.partnerId)) : null,
+    h('th', { scope: 'row' }, which === 'expected' ? `Expected by month ${q.throughMonth}` : 'Actual'),
+    cols.map(([k]) => h('td', { class: `num${Number(q[which][k]) < 0 ? ' bad' : ''}` }, money(q[which][k], cur))));
+  return scroll('Partner payouts', h('table', { class: 'audit-payouts' }, h('caption', {}, 'Each rewarded partner’s payouts so far: expected by the plan and on the actual customers'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Figures'), cols.map(([, t]) => h('th', { scope: 'col', class: 'num' }, t)))),
+    rows.map((q) => h('tbody', {}, line(q, 'expected', true), line(q, 'actual', false)))));
 }
 
 /** A table that scrolls sideways on a narrow screen (focusable, so keyboards can scroll it). */

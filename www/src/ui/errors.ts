@@ -2,8 +2,10 @@
 // "invalid type: null, expected f64" becomes "A number is missing", "unknown variant `x`,
 // expected one of `a`, `b`" becomes "“x” is not one of: a, b"; the error's path becomes the
 // place in the form ("slot 2 › max") when no field shows it.
+import { INCENTIVE_RULES } from './incentive-errors';
 
 const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
+  ...INCENTIVE_RULES,
   [/nucleolus does not exist/i, () => 'The partners are worth more alone than together, so no split gives each at least what it is worth alone and this rule has no answer; the summary above names the split that keeps the worst complaint smallest.'],
   [/invalid type: null, expected (?:f64|f32|a number|u\d+|i\d+|usize|isize)/i, () => 'A number is missing here.'],
   [/invalid type: null, expected (?:a string|string)/i, () => 'This must not be empty.'],

@@ -11,7 +11,11 @@ import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
 import { amountField } from './amount-field';
+import { fanPlot } from './fan-chart';
+import { incentivesForm } from './incentives';
+import { incentivesResults } from './incentives-results';
 import { currencyField } from './currency-field';
+import { plainMessage } from './errors';
 import { sentence } from './format';
 import { a11yChart, append, clear, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 
@@ -207,6 +211,8 @@ export function planScreen(app: App): HTMLElement {
         moneyIn(`plan.objectives[${i}].target`, 'Target', () => o.target, (v) => { o.target = v; }),
         input(`plan.objectives[${i}].byMonth`, 'By month', () => o.byMonth, (v) => { o.byMonth = Number(v); }, 'number'),
         input(`plan.objectives[${i}].owner`, 'Owner', () => o.owner, (v) => { o.owner = v || undefined; }))),
+      h('h3', {}, 'Incentives'),
+      incentivesForm(p, { input, text, choice, group, money: moneyIn, changed: () => { touch(); syncJson(); } }),
       h('h3', {}, 'Governance and terms'),
       h('div', { class: 'grid' },
         input('plan.opportunityLead', 'Opportunity lead', () => p.opportunityLead, (v) => { p.opportunityLead = v || undefined; }),
@@ -236,8 +242,7 @@ export function planScreen(app: App): HTMLElement {
     const draw = () => {
       const k = pick.value;
       const data = months.map((m, i) => { const s = fields(m)[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
-      clear(box, a11yChart(Plot.plot({ height: 300, marginLeft: 64, width: Math.min(900, simOut.clientWidth || 720), x: { label: 'month' }, y: { label: k, grid: true, tickFormat: '~s' },
-        marks: [Plot.areaY(data, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.25 }), Plot.lineY(data, { x: 'month', y: 'p50', stroke: 'steelblue' }), Plot.lineY(data, { x: 'month', y: 'mean', stroke: 'orange', strokeDasharray: '4 3' }), Plot.ruleY([0])] }), `Fan chart of ${k} per month, p5 to p95`),
+      clear(box, fanPlot(Plot, data, { width: Math.min(900, simOut.clientWidth || 720), yLabel: k, label: `Fan chart of ${k} per month, p5 to p95` }),
         h('figcaption', {}, `${said(k)} per month over the simulated futures: 9 in 10 fall in the band; the solid line is the typical (median) one, the dashed line the average`));
     };
     pick.addEventListener('input', draw);
@@ -256,7 +261,7 @@ export function planScreen(app: App): HTMLElement {
   /** The per-partner chart and table, the objectives and the totals of a simulation. */
   function rest(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan) {
     const partners = Object.entries(r.partners ?? {});
-    const cols = partners.length ? Object.keys(partners[0][1]) : [];
+    const cols = partners.length ? Object.keys(partners[0][1]).filter((c) => c !== 'payouts') : [];
     const ropi = partners.map(([id, v]) => ({ partner: app.name(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
     append(simOut, [
       h('h3', {}, 'Per partner'),
@@ -265,6 +270,7 @@ export function planScreen(app: App): HTMLElement {
       h('table', {}, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, said(c))))),
         h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c)))))))),
+      incentivesResults(app, r, Plot, p, Math.min(900, simOut.clientWidth || 720)),
       h('h3', {}, 'Objectives'),
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {
         const obj = p.objectives[i];
@@ -319,7 +325,7 @@ export function planScreen(app: App): HTMLElement {
         : r.ok ? `No errors; ${r.findings.length} recommendation${r.findings.length > 1 ? 's' : ''} below (also shown next to the fields).`
         : `The agreement cannot work yet: ${errors} error${errors > 1 ? 's' : ''} to fix (also shown next to the fields).`),
         h('ul', { class: 'finding-list' }, r.findings.map((f) => h('li', { class: f.severity },
-          h('strong', {}, f.severity === 'error' ? 'Must fix: ' : 'Recommended: '), `${sentence(f.message)} `, goTo(f.path)))),
+          h('strong', {}, f.severity === 'error' ? 'Must fix: ' : 'Recommended: '), `${sentence(plainMessage(f.message))} `, goTo(f.path)))),
         quiet ? null : h('p', { class: 'muted small' }, 'Checked again after every change.'));
     } catch (e) { if (!quiet) showError(form, e, 'plan'); }
   }
@@ -341,7 +347,7 @@ export function planScreen(app: App): HTMLElement {
     fieldsFor(rel(f.path)).forEach((el, i) => {
       el.setAttribute('aria-invalid', 'true');
       const span = document.getElementById(`${el.id}-err`);
-      if (span && i === 0) span.textContent = sentence(f.message);
+      if (span && i === 0) span.textContent = sentence(plainMessage(f.message));
     });
   }
 
