@@ -95,3 +95,26 @@ test('incentives: an overlapping step is refused next to its field, nothing simu
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(errors, []);
 });
+
+test('incentives: the audit shows each rewarded partner’s payouts, expected and on the actual customers', async () => {
+  await step(1, 'fromMonth').fill('3');
+  const csv = 'month,bookings,revenue,customer:Northwind,customer:Contoso\n1,120000.00,1000.00,1000.00,\n2,0,1500.00,1000.00,500.00\n3,0,1500.00,1000.00,500.00\n4,0,500.00,churn,500.00\n';
+  await panel().locator('#actuals').fill(csv);
+  await panel().getByRole('button', { name: 'Audit against actuals' }).click();
+  const table = panel().getByRole('table', { name: /Each rewarded partner’s payouts so far/ });
+  await table.or(panel().locator('.audit .bad')).first().waitFor({ timeout: 120000 });
+  assert.ok(await table.isVisible(), await panel().locator('.audit').innerText());
+  const head = await table.locator('thead th').allInnerTexts();
+  assert.deepEqual(head, ['Partner', 'Figures', 'Earned', 'Paid out', 'Held', 'Clawed back', 'Balance']);
+  const rows = await table.locator('tbody tr').allInnerTexts();
+  assert.match(rows[0], /^Bright Logic 1\s+Expected by month 4\s+€/);
+  assert.match(rows[1], /^Actual\s+€/);
+  // by hand (40% in a customer's months 1–2, 25% from its month 3; held 1 month; minimum €250; clawback 3 months):
+  // earned: Northwind 400 + 400 + 250, Contoso 200 + 200 + 125 = 1,575; paid 400 (month 2) + 600 (month 3) = 1,000;
+  // Northwind churns in month 4: its 1,050 clawed back against month 4's payable 450 → balance −600; Contoso's 125 held
+  assert.match(rows[1], /^Actual\s+€1,575\s+€1,000\s+€125\s+€1,050\s+-€600$/);
+  assert.doesNotMatch(await table.innerText(), /p\d|partnerId|clawedBack|NaN|undefined/, 'engine wording in the payouts table');
+  await table.screenshot({ path: join(shots, '44-incentives-audit-1280.png') });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
