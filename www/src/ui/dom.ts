@@ -60,6 +60,15 @@ export function fmtMoney(x: unknown, currency = ''): string {
   return money(x, currency || undefined);
 }
 
+/**
+ * Puts the focus on `el` when an action left it nowhere (a button that was disabled while it
+ * ran, or a part of the page rebuilt under it), so a keyboard user goes on where they were.
+ */
+export function keepFocus(el: HTMLElement | null | undefined) {
+  const a = document.activeElement;
+  if (el && !(el as HTMLButtonElement).disabled && (!a || a === document.body || !a.isConnected)) el.focus();
+}
+
 /** A notice for engine features the current package does not have. */
 export function unavailable(what: string): HTMLElement {
   return h('p', { class: 'notice unavailable', role: 'status' }, `${what} is not available in this build of the engine.`);

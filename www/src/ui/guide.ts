@@ -1,5 +1,6 @@
-// A guided first visit: the job in five steps, each a button to its screen, shown until the
-// user closes it (remembered in this browser).
+// A guided first visit: the whole job step by step, each a button to its screen, shown until
+// the user closes it (remembered in this browser); closing it leaves the focus on the open
+// screen's tab.
 import { h } from './dom';
 
 const KEY = 'dealteam.guide.closed';
@@ -8,15 +9,20 @@ const STEPS: [string, string, string][] = [
   ['profiles', 'Describe the ideal partner', 'weigh what matters; the ranking follows'],
   ['teams', 'Build a team', 'set the deal and find the teams that cover it'],
   ['splits', 'Split the revenue', 'compare fair ways to divide the deal'],
-  ['plan', 'Plan and agree', 'simulate the joint plan and draft the agreement'],
+  ['plan', 'Plan and agree', 'simulate the joint plan, draft the agreement and audit it against actuals'],
+  ['registration', 'Register deals', 'see channel conflicts while a partner registers a customer'],
+  ['accounts', 'Map accounts', 'find the customers and prospects you share with a partner'],
+  ['insights', 'Learn from past deals', 'import your closed deals: what partners changed, and a team’s chance to win'],
 ];
 
 /** The guide, or null when the user closed it before; `go(tabId)` opens a screen. */
 export function guide(go: (tab: string) => void): HTMLElement | null {
   try { if (localStorage.getItem(KEY)) return null; } catch { /* storage refused: show it */ }
   const el = h('aside', { class: 'guide', 'aria-label': 'Getting started' },
-    h('p', { class: 'guide-title' }, 'New here? The whole job in five steps — this sample is ready to try:'),
+    h('p', { class: 'guide-title' }, 'New here? The whole job, step by step — this sample is ready to try:'),
     h('ol', {}, STEPS.map(([tab, title, what]) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => go(tab) }, title), ` — ${what}`))),
-    h('button', { type: 'button', class: 'small', onclick: () => { try { localStorage.setItem(KEY, '1'); } catch { /* ignore */ } el.remove(); } }, 'Got it, hide this'));
+    h('button', { type: 'button', class: 'small', onclick: () => { try { localStorage.setItem(KEY, '1'); } catch { /* ignore */ } el.remove();
+      document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+    } }, 'Got it, hide this'));
   return el;
 }

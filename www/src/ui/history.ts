@@ -16,7 +16,14 @@ export function editHistory(app: App) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const undoBtn = h('button', { type: 'button', disabled: true, title: 'Undo the last edit' }, 'Undo');
   const redoBtn = h('button', { type: 'button', disabled: true, title: 'Redo the edit undone' }, 'Redo');
-  const sync = () => { undoBtn.disabled = !past.length; redoBtn.disabled = !future.length; };
+  const sync = () => {
+    const had = document.activeElement;
+    undoBtn.disabled = !past.length;
+    redoBtn.disabled = !future.length;
+    // the button that had the focus went disabled (nothing left to undo): hand it to the other one
+    const other = had === undoBtn ? redoBtn : had === redoBtn ? undoBtn : null;
+    if (other && (had as HTMLButtonElement).disabled && !other.disabled) other.focus();
+  };
 
   /** Takes a snapshot once the edits have paused (a typed word is one step, not one per key). */
   const record = () => {

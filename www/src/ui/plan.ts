@@ -17,7 +17,7 @@ import { incentivesResults } from './incentives-results';
 import { currencyField } from './currency-field';
 import { plainMessage } from './errors';
 import { sentence } from './format';
-import { a11yChart, append, clear, field, fmtMoney, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { a11yChart, append, clear, field, fmtMoney, fmtNum, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -300,6 +300,7 @@ export function planScreen(app: App): HTMLElement {
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message next to the field.';
     } finally {
       current = null; simulate.disabled = false; cancel.disabled = true; progress.hidden = true;
+      keepFocus(simulate);
     }
   });
   cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'Simulation'); });

@@ -3,6 +3,7 @@
 import { clearErrors, showError, type App } from '../app';
 import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
 import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { kindName } from './format';
 import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
 import { calibrationPanel } from './calibration';
@@ -76,7 +77,7 @@ export function profilesScreen(app: App): HTMLElement {
       // the chosen partner is remembered, so a reload explains it again
       return h('button', { type: 'button', class: 'link', onclick: () => { writeUi({ partner: p.id }); void showExplain(p.id); } }, p?.name ?? '?');
     } },
-    { label: 'Kind', cell: (r) => partnerAt(r)?.kind ?? '' },
+    { label: 'Kind', cell: (r) => kindName(partnerAt(r)?.kind) },
     { label: 'Fit', numeric: true, cell: (r) => fmtPct(ranking!.fit[r]) },
     { label: 'Eligible', cell: (r) => (ranking!.eligible[r] ? 'yes' : `no (${ranking!.failedCount[r]} failed)`) },
   ], 'Ranking');

@@ -7,7 +7,7 @@ import type { Conflict, RegisterRequest, RegisterResponse, Registration, Rules }
 import type { App } from '../app';
 import { showError } from '../app';
 import { amountField } from './amount-field';
-import { clear, field, h, nextId, unavailable } from './dom';
+import { clear, field, h, keepFocus, nextId, unavailable } from './dom';
 import { day, days, daysBetween, money } from './format';
 
 /** Statuses in words. */
@@ -115,6 +115,9 @@ export function registrationScreen(app: App): HTMLElement {
       const out = await app.engine.call('registerDeal', request({ registration: r, now: r.registeredAt }));
       state().registrations = out.registry;
       app.changed('registry');
+      // the row was rebuilt under the pressed button: go on from its first action (or the table)
+      const row = r ? [...table.querySelectorAll<HTMLElement>('tr[data-id]')].find((x) => x.dataset.id === r.id) : null;
+      keepFocus(row?.querySelector<HTMLElement>('button') ?? table.querySelector<HTMLElement>('.table-scroll'));
       app.status(out.accepted ? `Registered: ${r.account} for ${nameOf(r.partnerId)}, waiting for approval.` : `Not registered: ${r.account} for ${nameOf(r.partnerId)} was rejected.`);
       account.value = ''; site.value = '';
       clear(feedback);
@@ -158,6 +161,9 @@ export function registrationScreen(app: App): HTMLElement {
       const out = await app.engine.call('registerDeal', request({ action }));
       state().registrations = out.registry;
       app.changed('registry');
+      // the row was rebuilt under the pressed button: go on from its first action (or the table)
+      const row = r ? [...table.querySelectorAll<HTMLElement>('tr[data-id]')].find((x) => x.dataset.id === r.id) : null;
+      keepFocus(row?.querySelector<HTMLElement>('button') ?? table.querySelector<HTMLElement>('.table-scroll'));
       const n = out.changed?.length ?? 0;
       app.status(kind === 'expire' && !r ? (n ? `${n} registration${n === 1 ? '' : 's'} expired.` : 'No registration has expired.') : `${r?.account}: ${STATUS[out.registry.find((x) => x.id === r?.id)?.status ?? '']?.toLowerCase()}.`);
     } catch (e) { showError(tools, e); }
@@ -201,7 +207,7 @@ export function registrationScreen(app: App): HTMLElement {
     clear(table, h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Deal registrations' }, h('table', { class: 'reg-table' },
       h('caption', {}, 'Deal registrations'),
       h('thead', {}, h('tr', {}, ['Customer', 'Partner', 'Deal value', 'Registered', 'Status', 'Protection'].map((x) => h('th', { scope: 'col' }, x)), h('th', { scope: 'col', 'data-no-export': '' }, 'Actions'))),
-      h('tbody', {}, [...regs].reverse().map((r) => h('tr', {},
+      h('tbody', {}, [...regs].reverse().map((r) => h('tr', { 'data-id': r.id },
         h('th', { scope: 'row' }, r.account),
         h('td', { 'data-label': 'Partner' }, nameOf(r.partnerId)),
         h('td', { 'data-label': 'Deal value', class: 'num' }, r.value ? money(r.value, c) : '—'),

@@ -10,7 +10,7 @@ import { kindName, number, percent } from './format';
 import { arrange, idleMembers, searchK } from './team-order';
 import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
-import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
+import { clear, field, fmtNum, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
 
 /** Said above teams found before the deal or a profile changed. */
 const staleNote = () => h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the deal or a profile changed after this search. Find teams again to update the teams.');
@@ -248,6 +248,7 @@ export function teamsScreen(app: App): HTMLElement {
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message above.';
     } finally {
       current = null; run.disabled = false; cancel.disabled = true; progress.hidden = true;
+      keepFocus(run);
     }
   });
   cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'TeamSearch'); });

@@ -1,0 +1,80 @@
+// A new user's walk through the whole job, checking what a product designer would: the guide
+// names every step of the job, the ranking speaks in words (no kind codes), and the keyboard
+// focus stays on a control after each action (closing the guide, a search, a registration
+// approved, the last undo) instead of falling back to the top of the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { axeViolations, openReady } from './browser.mjs';
+
+const www = new URL('..', import.meta.url).pathname;
+const shots = process.env.SHOTS ?? join(www, '../test-results/www');
+mkdirSync(shots, { recursive: true });
+let page, errors, close;
+
+before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US' })); });
+after(async () => { await close?.(); });
+
+/** What has the keyboard focus: its tag, role and accessible text, or BODY when focus was lost. */
+const focused = () => page.evaluate(() => {
+  const a = document.activeElement;
+  if (!a || a === document.body) return 'BODY';
+  return [a.tagName, a.getAttribute('role'), a.getAttribute('aria-label') ?? a.textContent].filter(Boolean).join(' ').trim();
+});
+/** Presses Enter on `loc` as a keyboard user would. */
+const press = async (loc) => { await loc.focus(); await page.keyboard.press('Enter'); };
+
+test('the guide names the whole job, and closing it leaves the focus on the open screen’s tab', async () => {
+  const guide = page.getByRole('complementary', { name: 'Getting started' });
+  const steps = await guide.getByRole('listitem').allInnerTexts();
+  for (const job of [/Find partners/, /ideal partner/, /Build a team/, /Split the revenue/, /Plan and agree/, /Register deals/, /Map accounts/, /Learn from past deals/]) {
+    assert.ok(steps.some((s) => job.test(s)), `the guide misses ${job}: ${steps.join(' | ')}`);
+  }
+  await guide.getByRole('button', { name: 'Map accounts' }).click();
+  assert.equal(await page.getByRole('tab', { name: 'Accounts' }).getAttribute('aria-selected'), 'true');
+  await press(guide.getByRole('button', { name: 'Got it, hide this' }));
+  await guide.waitFor({ state: 'detached' });
+  assert.equal(await focused(), 'BUTTON tab Accounts');
+  assert.deepEqual(errors, []);
+});
+
+test('the ranking names the kind of partner in words', async () => {
+  await page.getByRole('tab', { name: 'Profiles' }).click();
+  const ranking = page.getByRole('table', { name: 'Ranking' });
+  const first = ranking.getByRole('row').nth(1);
+  await first.waitFor();
+  const kind = await first.getByRole('cell').nth(2).innerText();
+  assert.doesNotMatch(kind, /^(si|isv|msp)$/, 'a kind code in the ranking');
+  assert.match(kind, /systems integrator|software vendor|managed service provider|referral partner|consultancy|reseller|distributor/);
+});
+
+test('keyboard: the focus stays on a control after a search, an approval and the last undo', async () => {
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  const find = page.getByRole('button', { name: 'Find teams' });
+  await press(find);
+  await page.getByRole('heading', { name: /^Team 1: score/ }).waitFor({ timeout: 60000 });
+  await page.locator('#panel-teams .progress-text').filter({ hasText: /Done|limit/ }).waitFor();
+  assert.equal(await focused(), 'BUTTON Find teams', 'the focus left the search button');
+
+  await page.getByRole('tab', { name: 'Registration' }).click();
+  const panel = page.locator('#panel-registration');
+  const partner = await page.evaluate(() => window.__app.eco.partners[0].name);
+  await panel.getByLabel('Partner', { exact: true }).fill(partner);
+  await panel.getByLabel('Customer', { exact: true }).fill('Northwind Traders');
+  await panel.locator('.reg-feedback').getByText(/No conflict/).waitFor({ timeout: 10000 });
+  await press(panel.getByRole('button', { name: 'Register the deal' }));
+  const approve = panel.getByRole('button', { name: /^Approve: Northwind Traders/ });
+  await approve.waitFor();
+  await press(approve);
+  await panel.getByRole('button', { name: /^Won: Northwind Traders/ }).waitFor();
+  assert.match(await focused(), /^BUTTON Won: Northwind Traders/, 'the focus fell off the approved registration');
+
+  // undo everything: when Undo has nothing left, the focus moves to Redo, not to the page
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  for (let i = 0; i < 60 && await undo.isEnabled(); i++) { await press(undo); await page.waitForTimeout(50); }
+  assert.equal(await undo.isEnabled(), false);
+  assert.equal(await focused(), 'BUTTON Redo');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
