@@ -1,10 +1,11 @@
 // A new user's walk through the whole job, checking what a product designer would: the guide
 // names every step of the job, the ranking speaks in words (no kind codes), and the keyboard
 // focus stays on a control after each action (closing the guide, a search, a registration
-// approved, the last undo) instead of falling back to the top of the page.
+// approved, the last undo) instead of falling back to the top of the page; the windowed tables
+// (partners, ranking) download as CSV and, on a phone, scroll sideways instead of cutting names.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations, openReady } from './browser.mjs';
 
@@ -44,7 +45,7 @@ test('the ranking names the kind of partner in words', async () => {
   const ranking = page.getByRole('table', { name: 'Ranking' });
   const first = ranking.getByRole('row').nth(1);
   await first.waitFor();
-  const kind = await first.getByRole('cell').nth(2).innerText();
+  const kind = await first.getByRole('cell').nth(3).innerText();
   assert.doesNotMatch(kind, /^(si|isv|msp)$/, 'a kind code in the ranking');
   assert.match(kind, /systems integrator|software vendor|managed service provider|referral partner|consultancy|reseller|distributor/);
 });
@@ -77,4 +78,44 @@ test('keyboard: the focus stays on a control after a search, an approval and the
   assert.equal(await focused(), 'BUTTON Redo');
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
+});
+
+/** The CSV behind a "Download as CSV" button, as text. */
+const csvOf = async (button) => {
+  const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return readFileSync(await dl.path(), 'utf8');
+};
+
+test('the partner list and the ranking download as CSV, every row with names and kinds in words', async () => {
+  await page.getByRole('tab', { name: 'Partners' }).click();
+  const partners = await csvOf(page.getByRole('button', { name: 'Download as CSV: Partners' }));
+  const lines = partners.trim().split('\r\n');
+  assert.equal(lines[0], 'Name,Id,Kind,Tier,Regions,Top capabilities');
+  assert.equal(lines.length - 1, await page.evaluate(() => window.__app.eco.partners.length), 'every partner, not only those in view');
+  await page.getByRole('tab', { name: 'Profiles' }).click();
+  const ranking = (await csvOf(page.getByRole('button', { name: 'Download as CSV: Ranking' }))).trim().split('\r\n');
+  assert.equal(ranking[0], '#,Partner,Fit,Kind,Eligible');
+  assert.match(ranking[1], /^1,[^,]+,\d+\.\d%,(systems integrator|software vendor|referral partner|[a-z ]{6,}),(yes|no)/);
+});
+
+test('phone: the partner list and the ranking scroll sideways and show whole names', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [tab, name] of [['Partners', 'Partners'], ['Profiles', 'Ranking']]) {
+    await page.getByRole('tab', { name: tab }).click();
+    const table = page.getByRole('table', { name, exact: true });
+    await table.getByRole('row').nth(1).waitFor();
+    // the first column of text (the name) is not cut short in any row in view
+    const cut = await table.evaluate((t, col) => [...t.querySelectorAll('.vspacer > .vrow')].slice(0, 12)
+      .map((r) => r.children[col]).filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent), name === 'Ranking' ? 1 : 0);
+    assert.deepEqual(cut, [], `${name}: names cut short on a phone`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 1, 'the page itself scrolls sideways');
+    if (name === 'Ranking') {
+      // the fit, the point of the ranking, is in view without scrolling
+      const fit = await table.getByRole('row').nth(1).getByRole('cell').nth(2).boundingBox();
+      assert.ok(fit && fit.x + fit.width <= 390, `the fit is off screen (${JSON.stringify(fit)})`);
+    }
+    await page.screenshot({ path: join(shots, `ux-${name.toLowerCase()}-390.png`) });
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 1280, height: 900 });
 });

@@ -1,5 +1,5 @@
 // Exports for every result: each captioned table can be downloaded as CSV (what the table
-// shows, as shown), each chart as SVG or PNG. Added to whatever a screen renders, so a new
+// shows, as shown; a windowed table's button comes from `csvButton`), each chart as SVG or PNG. Added to whatever a screen renders, so a new
 // table or chart gets them without code of its own. Files are made in the browser.
 import { download, h } from './dom';
 
@@ -9,9 +9,21 @@ const fileName = (text: string) => text.replace(/\(.*?\)/g, '').trim().toLowerCa
 /** One CSV field, quoted when needed (RFC 4180). */
 const csvField = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** The table as CSV: one line per row, the cells' text as shown (not cells marked `data-no-export`, such as buttons). */
-export function tableCsv(table: HTMLTableElement): string {
-  return [...table.rows].map((r) => [...r.cells].filter((c) => !c.hasAttribute('data-no-export')).map((c) => csvField((c.innerText || c.textContent || '').trim())).join(',')).join('\r\n') + '\r\n';
+/** Rows of text as CSV (RFC 4180, CRLF line ends). */
+const csvOf = (rows: string[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+
+/** The table's cells' text as shown, one array per row (not cells marked `data-no-export`, such as buttons). */
+const tableRows = (table: HTMLTableElement) =>
+  [...table.rows].map((r) => [...r.cells].filter((c) => !c.hasAttribute('data-no-export')).map((c) => (c.innerText || c.textContent || '').trim()));
+
+/** The table as CSV: one line per row, the cells' text as shown. */
+export const tableCsv = (table: HTMLTableElement): string => csvOf(tableRows(table));
+
+/** A "Download as CSV" button for the table captioned `caption`; `rows()` gives its text when pressed. */
+export function csvButton(caption: string, rows: () => string[][]): HTMLButtonElement {
+  const btn = h('button', { type: 'button', class: 'link export', 'aria-label': `Download as CSV: ${caption}` }, 'Download as CSV');
+  btn.addEventListener('click', () => download(`${fileName(caption)}.csv`, csvOf(rows()), 'text/csv'));
+  return btn;
 }
 
 function svgText(svg: SVGSVGElement): string {
@@ -42,9 +54,7 @@ function decorate(root: Element) {
     const caption = table.caption?.textContent?.trim();
     table.dataset.export = '1';
     if (!caption || !table.rows.length) continue;
-    const btn = h('button', { type: 'button', class: 'link export', 'aria-label': `Download as CSV: ${caption}` }, 'Download as CSV');
-    btn.addEventListener('click', () => download(`${fileName(caption)}.csv`, tableCsv(table), 'text/csv'));
-    (table.closest('.table-scroll') ?? table).after(btn);
+    (table.closest('.table-scroll') ?? table).after(csvButton(caption, () => tableRows(table)));
   }
   for (const fig of root.querySelectorAll<HTMLElement>('figure.chart')) {
     const svg = fig.querySelector<SVGSVGElement>('svg[role="img"]') ?? fig.querySelector('svg');

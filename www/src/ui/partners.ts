@@ -6,6 +6,7 @@ import { clear, field, h } from './dom';
 import { kindName } from './format';
 import { topCapabilities } from '../summary';
 import { VTable } from './vtable';
+import { csvButton } from './exports';
 
 export function partnersScreen(app: App): HTMLElement {
   const q = h('input', { type: 'search', placeholder: 'name or id' });
@@ -19,12 +20,12 @@ export function partnersScreen(app: App): HTMLElement {
   // imported partners come as the worker's view (text ready); the sample's are whole
   const caps = (p: Partner) => p.capsText ?? topCapabilities(p);
   const table = new VTable([
-    { label: 'Name', width: '2fr', cell: (r) => row(r).name },
-    { label: 'Id', cell: (r) => row(r).id },
-    { label: 'Kind', cell: (r) => kindName(row(r).kind) },
-    { label: 'Tier', cell: (r) => row(r).tier ?? '—' },
-    { label: 'Regions', cell: (r) => row(r).regionsText ?? (row(r).regions ?? []).join(', ') },
-    { label: 'Top capabilities', width: '2fr', cell: (r) => caps(row(r)) },
+    { label: 'Name', width: '2fr', min: 9, cell: (r) => row(r).name },
+    { label: 'Id', min: 5, cell: (r) => row(r).id },
+    { label: 'Kind', min: 8.5, cell: (r) => kindName(row(r).kind) },
+    { label: 'Tier', min: 5, cell: (r) => row(r).tier ?? '—' },
+    { label: 'Regions', min: 7, cell: (r) => row(r).regionsText ?? (row(r).regions ?? []).join(', ') },
+    { label: 'Top capabilities', width: '2fr', min: 14, cell: (r) => caps(row(r)) },
   ], 'Partners');
 
   const fill = (sel: HTMLSelectElement, label: string, values: string[], say: (v: string) => string = (v) => v) => {
@@ -66,5 +67,5 @@ export function partnersScreen(app: App): HTMLElement {
     h('h2', { id: 'h-partners' }, 'Partners'),
     h('div', { class: 'filters' }, field('Search', q), field('Kind', kind), field('Tier', tier), field('Region', region)),
     count,
-    table.el);
+    table.el, csvButton('Partners', () => table.rows()));
 }

@@ -6,6 +6,7 @@ import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 import { kindName } from './format';
 import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
+import { csvButton } from './exports';
 import { calibrationPanel } from './calibration';
 
 const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
@@ -71,15 +72,15 @@ export function profilesScreen(app: App): HTMLElement {
 
   const partnerAt = (r: number) => app.eco!.partners[ranking!.order[r]];
   const table = new VTable([
-    { label: '#', width: '4em', numeric: true, cell: (r) => String(r + 1) },
-    { label: 'Partner', width: '2fr', cell: (r) => {
+    { label: '#', width: '2.5em', numeric: true, cell: (r) => String(r + 1) },
+    { label: 'Partner', width: '2fr', min: 9, cell: (r) => {
       const p = partnerAt(r);
       // the chosen partner is remembered, so a reload explains it again
       return h('button', { type: 'button', class: 'link', onclick: () => { writeUi({ partner: p.id }); void showExplain(p.id); } }, p?.name ?? '?');
     } },
-    { label: 'Kind', cell: (r) => kindName(partnerAt(r)?.kind) },
-    { label: 'Fit', numeric: true, cell: (r) => fmtPct(ranking!.fit[r]) },
-    { label: 'Eligible', cell: (r) => (ranking!.eligible[r] ? 'yes' : `no (${ranking!.failedCount[r]} failed)`) },
+    { label: 'Fit', numeric: true, min: 3.5, cell: (r) => fmtPct(ranking!.fit[r]) },
+    { label: 'Kind', min: 8.5, cell: (r) => kindName(partnerAt(r)?.kind) },
+    { label: 'Eligible', min: 4, cell: (r) => (ranking!.eligible[r] ? 'yes' : `no (${ranking!.failedCount[r]} failed)`) },
   ], 'Ranking');
 
   const profile = (): Profile | undefined => app.ws.profiles.find((p) => p.id === app.ws.activeProfile) ?? app.ws.profiles[0];
@@ -116,7 +117,7 @@ export function profilesScreen(app: App): HTMLElement {
       rendered = mine;
       clearErrors(editor);
       ranking = r;
-      if (!rankBox.contains(table.el)) clear(rankBox, table.el);
+      if (!rankBox.contains(table.el)) clear(rankBox, table.el, csvButton('Ranking', () => table.rows()));
       table.setCount(r.count);
       const ms = performance.now() - t0;
       perf('rank', ms);

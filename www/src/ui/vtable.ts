@@ -1,7 +1,10 @@
 // A windowed table: only the rows in view (plus a margin) are in the DOM, so 100k partners
 // scroll and re-render in a few milliseconds. Rows are ARIA table rows with their row index.
+// Each column keeps a minimum width (`min`, in rem), so on a phone the table scrolls sideways
+// instead of cutting every name short; `rows()` gives every row's text for a CSV export.
 
-export interface Column { label: string; width?: string; cell: (row: number) => string | Node; numeric?: boolean }
+/** `min`: the narrowest the column may get, in rem (default 5 per `fr`, or the fixed width). */
+export interface Column { label: string; width?: string; min?: number; cell: (row: number) => string | Node; numeric?: boolean }
 
 const ROW_H = 32;
 const MARGIN = 8;
@@ -15,9 +18,13 @@ export class VTable {
   private template: string;
 
   constructor(private columns: Column[], label: string, private height = 480) {
-    this.template = columns.map((c) => { const w = c.width ?? '1fr'; return w.endsWith('fr') ? `minmax(0, ${w})` : w; }).join(' ');
+    const mins = columns.map((c) => c.min ?? (c.width?.endsWith('fr') || !c.width ? 5 * (parseFloat(c.width ?? '1') || 1) : 0));
+    this.template = columns.map((c, i) => { const w = c.width ?? '1fr'; return w.endsWith('fr') ? `minmax(${mins[i]}rem, ${w})` : w; }).join(' ');
     this.el = document.createElement('div');
     this.el.className = 'vtable';
+    // the columns' minimums, the fixed widths (em, about a rem), the gaps and the row's padding
+    const fixed = columns.reduce((a, c) => a + (c.width && !c.width.endsWith('fr') ? parseFloat(c.width) || 0 : 0), 0);
+    this.el.style.setProperty('--vt-min', `${mins.reduce((a, b) => a + b, 0) + fixed + 0.5 * columns.length + 1}rem`);
     this.el.setAttribute('role', 'table');
     this.el.setAttribute('aria-label', label);
     const head = document.createElement('div');
@@ -57,6 +64,14 @@ export class VTable {
   }
 
   scrollTop() { this.body.scrollTop = 0; }
+
+  /** Every row's text (not only the rows in view), the header first: what a CSV export holds. */
+  rows(): string[][] {
+    const text = (v: string | Node) => (typeof v === 'string' ? v : (v.textContent ?? '')).trim();
+    const out = [this.columns.map((c) => c.label)];
+    for (let r = 0; r < this.count; r++) out.push(this.columns.map((c) => text(c.cell(r))));
+    return out;
+  }
 
   render() {
     const top = this.body.scrollTop;
