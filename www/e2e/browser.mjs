@@ -1,11 +1,15 @@
 // One served page in Debian's Chromium for a journey file: the built page (www/dist) on a free
 // port, a fresh context at desktop size, and every console error, page error or dialog
 // collected in `errors` (a journey asserts it stays empty).
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
+/** Where journeys save their screenshots (SHOTS, else test-results/www), made on first use. */
+export const shots = process.env.SHOTS ?? join(www, '../test-results/www');
+mkdirSync(shots, { recursive: true });
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export async function openPage(options = {}) {

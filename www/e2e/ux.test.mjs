@@ -5,15 +5,11 @@
 // (partners, ranking) download as CSV and, on a phone, scroll sideways instead of cutting names.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, openReady } from './browser.mjs';
+import { axeViolations, openReady, shots } from './browser.mjs';
 
-const www = new URL('..', import.meta.url).pathname;
-const shots = process.env.SHOTS ?? join(www, '../test-results/www');
-mkdirSync(shots, { recursive: true });
 let page, errors, close;
-
 before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US' })); });
 after(async () => { await close?.(); });
 
