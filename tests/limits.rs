@@ -258,3 +258,69 @@ fn train_at_the_member_limit_finishes() {
     // pairs sorted by id, counted over all 200 deals (100 of them won)
     assert_eq!(pairs[0], json!({"a": "p0", "b": "p1", "deals": 200, "wins": 100}));
 }
+
+fn plan_request() -> Value {
+    let mut req: Value =
+        serde_json::from_str(include_str!("../examples/plan-simulate.json")).expect("the example is JSON");
+    req["trials"] = json!(10);
+    req
+}
+
+/// Plan partners and objectives are counted while the plan is read (1,000 plan
+/// partners or 100,000 objectives took over 120 s in `simulate` and `audit` before);
+/// a month-by-month ramp and the audit's actual months are plan months.
+#[test]
+fn plan_partners_objectives_and_months_are_limited() {
+    let mut req = plan_request();
+    let partners: Vec<Value> = (0..=MAX_PLAN_PARTNERS)
+        .map(|i| json!({"id": format!("p{i}"), "name": "P"}))
+        .collect();
+    req["plan"]["partners"] = json!(partners);
+    too_large("simulate", &req, "plan.partners", "plan partners");
+    too_large(
+        "validate",
+        &json!({"plan": {"partners": partners}}),
+        "plan.partners",
+        "plan partners",
+    );
+
+    let mut req = plan_request();
+    let objective = json!({"metric": "revenue", "target": "1.00", "byMonth": 1});
+    req["plan"]["objectives"] = json!(vec![objective; MAX_OBJECTIVES + 1]);
+    too_large("simulate", &req, "plan.objectives", "objectives");
+
+    let mut req = plan_request();
+    req["plan"]["pipeline"]["opportunitiesPerMonth"] = json!(vec![1.0; MAX_PLAN_MONTHS + 1]);
+    too_large("simulate", &req, "plan.pipeline.opportunitiesPerMonth", "plan months");
+
+    let mut req: Value =
+        serde_json::from_str(include_str!("../examples/plan-audit.json")).expect("the example is JSON");
+    let months: Vec<Value> = (1..=MAX_PLAN_MONTHS + 1).map(|m| json!({"month": m})).collect();
+    req["actuals"]["months"] = json!(months);
+    too_large("audit", &req, "actuals.months", "plan months");
+}
+
+/// At the limits, one trial of a plan of 100 partners, 1,000 objectives and 600
+/// months stays well inside one step's budget (the time of the whole request at its
+/// limits: bench/limits/run.sh).
+#[test]
+fn a_plan_at_its_limits_simulates() {
+    let mut req = plan_request();
+    let partners: Vec<Value> = (0..MAX_PLAN_PARTNERS)
+        .map(|i| json!({"id": format!("p{i}"), "name": "P", "investments": {"monthlyCost": "10.00"}}))
+        .collect();
+    req["plan"]["partners"] = json!(partners);
+    let shares: serde_json::Map<String, Value> = (0..MAX_PLAN_PARTNERS).map(|i| (format!("p{i}"), json!(1))).collect();
+    req["plan"]["split"] = json!({"model": "fixed", "shares": shares});
+    req["plan"]["horizonMonths"] = json!(MAX_PLAN_MONTHS);
+    let objectives: Vec<Value> = (0..MAX_OBJECTIVES)
+        .map(|i| json!({"metric": format!("share:p{}", i % MAX_PLAN_PARTNERS), "target": "1.00", "byMonth": 1 + i % MAX_PLAN_MONTHS}))
+        .collect();
+    req["plan"]["objectives"] = json!(objectives);
+    req["trials"] = json!(2);
+    let t = Instant::now();
+    let out = run("simulate", &req).unwrap();
+    assert_eq!(out["months"].as_array().unwrap().len(), MAX_PLAN_MONTHS);
+    assert_eq!(out["objectives"].as_array().unwrap().len(), MAX_OBJECTIVES);
+    assert!(t.elapsed().as_secs_f64() < 10.0, "{:?}", t.elapsed());
+}

@@ -567,3 +567,62 @@ fn golden_output_of_the_example() {
     let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(hex, "55176167cac8682f719263d8180b4e1ff6ac7b8a77982a370d424713625d738b");
 }
+
+/// Issue 17 item 6: each wrong amount is named in its own words and reported once; a
+/// wrong horizon adds no second error to the objectives measured against it; seeds
+/// are safe integers or strings of digits.
+#[test]
+fn plan_messages_name_the_amount_and_report_each_problem_once() {
+    let base = plan(
+        json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}),
+        json!(4),
+        0.25,
+        "1000.00",
+        "2000.00",
+        (1.0, 2.0, 3.0),
+        12,
+    );
+    let with = |ptr: &str, v: Value| {
+        let mut p = base.clone();
+        *p.pointer_mut(ptr).unwrap() = v;
+        p
+    };
+    let e = err(with("/pipeline/dealSize/p90", json!("-5.00")));
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidMoney, "plan.pipeline.dealSize.p90")
+    );
+    assert!(e.message.contains("deal size must not be negative"), "{}", e.message);
+    assert!(e.others.is_empty(), "{:?}", e.others);
+    let e = err(with("/pipeline/dealSize/p90", json!("0.00")));
+    assert_eq!(e.path, "plan.pipeline.dealSize.p90");
+    assert!(e.message.contains("at least the median"), "{}", e.message);
+    let e = err(with("/pipeline/dealSize/median", json!("-1.00")));
+    assert_eq!(e.path, "plan.pipeline.dealSize.median");
+    assert!(e.message.contains("must be positive"), "{}", e.message);
+    assert!(e.others.is_empty(), "{:?}", e.others);
+    let e = err(with("/partners/1/investments/monthlyCost", json!("-1.00")));
+    assert!(
+        e.message.contains("a monthly cost must not be negative"),
+        "{}",
+        e.message
+    );
+    // the objective's byMonth 601 is not also "outside the horizon of 1 month"
+    for horizon in [json!(601), json!(0)] {
+        let mut p = with("/horizonMonths", horizon);
+        p["objectives"][0]["byMonth"] = json!(24);
+        let e = err(p);
+        assert_eq!(e.path, "plan.horizonMonths");
+        assert!(e.others.is_empty(), "{:?}", e.others);
+    }
+    // seeds: above 2^53 − 1 refused, digits as a string accepted (the same seed)
+    let text = |seed: Value| json!({"plan": base, "trials": 5, "seed": seed}).to_string();
+    let e = dealteam::json::from_str::<SimulateRequest>(&text(json!(9007199254740993u64))).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, "seed"));
+    let run = |seed: Value| dealteam::api::run_json("simulate", &text(seed), false, &Ctx::frozen()).unwrap();
+    assert_eq!(run(json!("7")), run(json!(7)));
+    for cmd in ["audit", "agreement"] {
+        let e = dealteam::api::run_json(cmd, &text(json!(-1)), false, &Ctx::frozen()).unwrap_err();
+        assert_eq!(e.path, "seed", "{cmd}: {e}");
+    }
+}

@@ -68,6 +68,10 @@ limits! {
     MAX_TRIALS / Trials = 10_000_000, "simulation trials", "trials";
     /// Months of a plan.
     MAX_PLAN_MONTHS / PlanMonths = 600, "plan months", "plan.horizonMonths";
+    /// Partners of a joint plan.
+    MAX_PLAN_PARTNERS / PlanPartners = 100, "plan partners", "plan.partners";
+    /// Objectives of a joint plan.
+    MAX_OBJECTIVES / Objectives = 1_000, "objectives", "plan.objectives";
     /// Registrations in a registry.
     MAX_REGISTRATIONS / Registrations = 100_000, "registrations", "register: registry";
     /// Closed deals of a history.

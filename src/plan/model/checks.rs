@@ -5,8 +5,9 @@ use crate::error::{DealteamError, ErrorCode, Problems};
 use crate::money::Money;
 
 /// An optional amount as minor units for the simulation: missing is 0; a bad,
-/// negative or too large amount is reported at `path` and counts as 0.
-pub(crate) fn units(p: &mut Problems, m: Option<Money>, minor: u32, path: &str) -> i64 {
+/// negative or too large amount is reported at `path` (negative as "`what` must not be
+/// negative", `what` the amount in the user's words: "an investment") and counts as 0.
+pub(crate) fn units(p: &mut Problems, m: Option<Money>, minor: u32, path: &str, what: &str) -> i64 {
     let Some(m) = m else { return 0 };
     let r = m.check_minor(minor, path).and_then(|m| m.to_units(minor));
     match p.take(r.map_err(|e| DealteamError {
@@ -14,7 +15,7 @@ pub(crate) fn units(p: &mut Problems, m: Option<Money>, minor: u32, path: &str) 
         ..e
     })) {
         Some(u) if u < 0 => {
-            p.push(ErrorCode::InvalidMoney, path, "an investment must not be negative");
+            p.push(ErrorCode::InvalidMoney, path, format!("{what} must not be negative"));
             0
         }
         Some(u) if u > i64::MAX as i128 / 1_000_000 => {

@@ -84,13 +84,14 @@ pub fn check_trials(trials: Option<u64>) -> Result<u64> {
 pub fn check_plan(plan: &Plan) -> Result<Model> {
     let mut p = Problems::new();
     let (cur, minor, deal_quantum) = terms::check_currency(&mut p, plan);
-    let horizon = terms::check_horizon(&mut p, plan.horizon_months);
+    let checked_horizon = terms::check_horizon(&mut p, plan.horizon_months);
+    let horizon = checked_horizon.unwrap_or(1);
     let partners = terms::check_partners(&mut p, plan, minor);
     let offer = offer::check_offer(&mut p, plan.offer.as_ref());
     let pipe = pipeline::check_pipeline(&mut p, plan.pipeline.as_ref(), horizon, minor);
     let ids: Vec<String> = plan.partners.iter().map(|x| x.id.clone()).collect();
     let split = terms::check_split(&mut p, plan, &ids, &cur);
-    let objectives = objectives::check_objectives(&mut p, &plan.objectives, &ids, horizon, minor);
+    let objectives = objectives::check_objectives(&mut p, &plan.objectives, &ids, checked_horizon, minor);
     terms::check_exclusivity(&mut p, plan, &ids);
     let incentives = (plan.incentives.as_ref())
         .map(|inc| crate::plan::incentives::check_incentives(&mut p, inc, plan, horizon, minor, &offer));

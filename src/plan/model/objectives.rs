@@ -33,7 +33,7 @@ pub fn check_objectives(
     p: &mut Problems,
     objectives: &[Objective],
     ids: &[String],
-    horizon: usize,
+    horizon: Option<usize>,
     minor: u32,
 ) -> Vec<ObjectiveModel> {
     let mut out = Vec::new();
@@ -73,7 +73,10 @@ fn check_target(p: &mut Problems, o: &Objective, minor: u32, path: &str) -> i128
     }
 }
 
-fn check_by_month(p: &mut Problems, by_month: Option<u32>, horizon: usize, path: &str) -> usize {
+/// `byMonth` within the horizon (`None`: the horizon is wrong and already reported, so
+/// only the month's own range, 1..=600, is checked).
+fn check_by_month(p: &mut Problems, by_month: Option<u32>, horizon: Option<usize>, path: &str) -> usize {
+    let horizon = horizon.unwrap_or(crate::model::MAX_PLAN_MONTHS);
     match by_month {
         None => {
             p.push(ErrorCode::MissingField, path, "an objective needs a `byMonth`");

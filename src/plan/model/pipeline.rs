@@ -2,7 +2,7 @@
 //! probability, the lognormal deal size by median and p90, and the triangular sales
 //! cycle.
 
-use crate::error::{check_finite, Problems};
+use crate::error::{check_finite, DealteamError, Problems};
 use crate::plan::model::checks::{missing, prob, units};
 use crate::plan::types::{DealSize, Pipeline, Rate, Triangular};
 
@@ -61,6 +61,15 @@ fn check_rates(p: &mut Problems, rate: &Rate, horizon: usize) -> Vec<f64> {
             );
             vec![0.0]
         }
+        Rate::Ramp(v) if v.len() > crate::model::MAX_PLAN_MONTHS => {
+            p.add(DealteamError::too_large(
+                "pipeline.opportunitiesPerMonth",
+                "plan months",
+                crate::model::MAX_PLAN_MONTHS,
+                v.len(),
+            ));
+            vec![0.0]
+        }
         Rate::Ramp(v) => v.clone(),
     };
     for (i, &x) in list.iter().enumerate() {
@@ -89,12 +98,24 @@ fn check_deal_size(p: &mut Problems, ds: &DealSize, minor: u32) -> (f64, f64) {
             format!("only \"lognormal\" is supported, got \"{}\"", ds.distribution),
         );
     }
-    let median = units(p, Some(ds.median), minor, "pipeline.dealSize.median");
-    let p90 = units(p, Some(ds.p90), minor, "pipeline.dealSize.p90");
-    if ds.median.0 <= rust_decimal::Decimal::ZERO {
+    // one message per wrong amount: a median ≤ 0 is "must be positive" (not also
+    // "must not be negative"), and a p90 already reported is not compared
+    let median = if ds.median.0 <= rust_decimal::Decimal::ZERO {
         p.invalid("pipeline.dealSize.median", "the median deal size must be positive");
-    } else if median <= 0 {
-        // already reported as invalid money
+        0
+    } else {
+        units(p, Some(ds.median), minor, "pipeline.dealSize.median", "a deal size")
+    };
+    let p90 = units(
+        p,
+        Some(ds.p90),
+        minor,
+        "pipeline.dealSize.p90",
+        "the 90th percentile deal size",
+    );
+    let p90_reported = ds.p90.0 < rust_decimal::Decimal::ZERO || (p90 == 0 && !ds.p90.0.is_zero());
+    if median <= 0 || p90_reported {
+        // already reported
     } else if p90 < median {
         p.invalid(
             "pipeline.dealSize.p90",

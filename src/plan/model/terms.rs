@@ -41,16 +41,17 @@ pub fn check_currency(p: &mut Problems, plan: &Plan) -> (Currency, u32, i64) {
     (cur, minor, deal_quantum)
 }
 
-/// Months simulated, 1..=600 (1 while missing or wrong).
-pub fn check_horizon(p: &mut Problems, horizon: Option<u32>) -> usize {
+/// Months simulated, 1..=600; `None` (reported) while missing or wrong, so that checks
+/// against the horizon (objectives' `byMonth`) add no second error of their own.
+pub fn check_horizon(p: &mut Problems, horizon: Option<u32>) -> Option<usize> {
     match horizon {
         None => {
             missing(p, "horizonMonths", "`horizonMonths` (1 to 600)");
-            1
+            None
         }
         Some(0) => {
             p.invalid("horizonMonths", "the horizon must be at least 1 month");
-            1
+            None
         }
         Some(h) if h as usize > MAX_PLAN_MONTHS => {
             p.add(DealteamError::too_large(
@@ -59,9 +60,9 @@ pub fn check_horizon(p: &mut Problems, horizon: Option<u32>) -> usize {
                 MAX_PLAN_MONTHS,
                 h as usize,
             ));
-            1
+            None
         }
-        Some(h) => h as usize,
+        Some(h) => Some(h as usize),
     }
 }
 
@@ -81,9 +82,9 @@ pub fn check_partners(p: &mut Problems, plan: &Plan, minor: u32) -> Vec<PartnerM
             ("branding", inv.branding),
         ]
         .into_iter()
-        .map(|(f, m)| units(p, m, minor, &at(f)))
+        .map(|(f, m)| units(p, m, minor, &at(f), "an investment"))
         .sum();
-        let monthly = units(p, inv.monthly_cost, minor, &at("monthlyCost"));
+        let monthly = units(p, inv.monthly_cost, minor, &at("monthlyCost"), "a monthly cost");
         partners.push(PartnerModel {
             id: pt.id.clone(),
             upfront,

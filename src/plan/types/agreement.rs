@@ -16,7 +16,11 @@ pub struct AgreementRequest {
     #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::num::seed"
+    )]
     #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
     /// Number and date format (default `en`).

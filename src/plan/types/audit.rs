@@ -28,7 +28,11 @@ pub struct AuditRequest {
     #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::num::seed"
+    )]
     #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
 }
@@ -39,6 +43,7 @@ pub struct AuditRequest {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Actuals {
     /// One entry per reported month.
+    #[serde(deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::PlanMonths>")]
     pub months: Vec<ActualMonth>,
     /// The customers won, each with its revenue month by month (for the incentive
     /// ledger on actuals, SPEC §13).

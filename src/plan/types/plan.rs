@@ -38,7 +38,10 @@ pub struct Plan {
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub horizon_months: Option<u32>,
     /// The partners of the plan.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::PlanPartners>"
+    )]
     pub partners: Vec<PlanPartner>,
     /// The name of the person who leads the opportunity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,7 +69,10 @@ pub struct Plan {
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub remuneration: Option<Remuneration>,
     /// Joint objectives.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::Objectives>"
+    )]
     pub objectives: Vec<Objective>,
     /// How success is measured, in words (one item per measure).
     #[serde(default)]

@@ -17,7 +17,11 @@ pub struct SimulateRequest {
     #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub trials: Option<u64>,
     /// Seed of the random streams (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::num::seed"
+    )]
     #[cfg_attr(feature = "ts", ts(optional = nullable, type = "number"))]
     pub seed: Option<u64>,
 }
