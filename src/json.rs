@@ -6,12 +6,20 @@
 //! `json_locate`, to turn serde_json's line and column into the path of the
 //! failing field, so a typo such as `wieght` is reported as `unknown_field` at
 //! `profile.criteria[2].wieght`, not as a bare message.
+//!
+//! Both paths read through `json::strict`: structs come from JSON objects only, at every
+//! depth (a positional list such as `[ecosystem, profile, 2]` is refused at its path).
 
 use crate::error::{DealteamError, ErrorCode, Result};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use strict::Strict;
+
+mod strict;
 
 /// Parse JSON text into `T`, mapping serde's failures to dealteam errors with paths.
+/// Structs are read from JSON objects only, at every depth (`json::strict`): a positional
+/// list (`[ecosystem, profile, 2]`) is refused.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     check_request_bytes(text.len())?;
     // objects only where the spec has objects: serde would also read a struct from a
@@ -21,17 +29,18 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         return Err(not_an_object());
     }
     let locate =
-        |line, column, message: &str| crate::json_locate::path_at(text.as_bytes(), line, column, blame(message));
+        |line, column, message: &str| crate::json_locate::path_at(text.as_bytes(), line, column, blame(message), true);
     read(serde_json::Deserializer::from_str(text), locate, Some(text))
 }
 
 /// Parse JSON read from `r` (e.g. chunks of bytes arriving from JS) into `T`, with the
-/// same errors and paths as [`from_str`]; the text is never held whole in memory.
+/// same errors and paths as [`from_str`] (objects only, at every depth); the text is
+/// never held whole in memory.
 /// `again` reads the same bytes once more, from the start, only when `r` fails (to find
 /// the failing field's path); `None` leaves the path empty.
 pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R, again: impl FnOnce() -> Option<R>) -> Result<T> {
     let locate = |line, column, message: &str| match again() {
-        Some(r) => crate::json_locate::path_at(r, line, column, blame(message)),
+        Some(r) => crate::json_locate::path_at(r, line, column, blame(message), false),
         None => String::new(),
     };
     read(serde_json::Deserializer::from_reader(r), locate, None)
@@ -51,7 +60,7 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
     locate: impl FnOnce(usize, usize, &str) -> String,
     text: Option<&str>,
 ) -> Result<T> {
-    let value = T::deserialize(&mut de).map_err(|inner| {
+    let value = T::deserialize(Strict(&mut de)).map_err(|inner| {
         let message = inner.to_string();
         if message.starts_with("number out of range") {
             // e.g. 1e999: a number that is not a finite f64

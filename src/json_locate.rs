@@ -81,7 +81,7 @@ impl Blame {
     }
 }
 
-pub(crate) fn path_at<R: Read>(input: R, line: usize, column: usize, blame: Blame) -> String {
+pub(crate) fn path_at<R: Read>(input: R, line: usize, column: usize, blame: Blame, text: bool) -> String {
     if line == 0 {
         return String::new();
     }
@@ -119,7 +119,7 @@ pub(crate) fn path_at<R: Read>(input: R, line: usize, column: usize, blame: Blam
         }
     }
     if let Some(b) = stop {
-        at.stop_at(b, after.filter(|_| blame == Blame::Type));
+        at.stop_at(b, after.filter(|_| blame == Blame::Type), text);
     }
     at.path(blame == Blame::Container)
 }
@@ -246,15 +246,29 @@ impl Locator {
 
     /// `b` is the last byte serde looked at (`after` the one after it): it ends a number
     /// or literal before it, or it (or, when serde stopped just before a value, `after`)
-    /// starts the value serde refused.
-    fn stop_at(&mut self, b: u8, after: Option<u8>) {
+    /// starts the value serde refused. `text`: the input was read whole, where serde_json
+    /// places a value refused on its first byte just before that byte (a stream places it
+    /// on the byte).
+    fn stop_at(&mut self, b: u8, after: Option<u8>, text: bool) {
         let starts_value = |x: u8| !is_delimiter(x) && x != b':';
+        // a list's item refused on its first byte, just after the `[` or `,` before it
+        let item = text && matches!(b, b'[' | b',') && after.is_some_and(starts_value);
+        if self.token == Token::Scalar && is_delimiter(b) {
+            self.token = Token::Gap;
+            self.value_done();
+            if !item {
+                return;
+            }
+        }
         match self.token {
-            Token::Scalar if is_delimiter(b) => {
-                self.token = Token::Gap;
-                self.value_done();
+            Token::Gap if item && self.opens_item(b) => {
+                self.structural(b);
+                self.value_starts();
             }
             Token::Gap if starts_value(b) || (matches!(b, b' ' | b':') && after.is_some_and(starts_value)) => {
+                if b == b':' {
+                    self.structural(b); // the key is complete
+                }
                 let key = matches!(self.frames.last(), Some(Frame::Object { reading_key: true, .. }));
                 if !key {
                     self.value_starts();
@@ -262,6 +276,12 @@ impl Locator {
             }
             _ => {}
         }
+    }
+
+    /// `b` (`[` or `,`) is followed by a list's item: it opens a list, or separates the
+    /// items of the innermost list.
+    fn opens_item(&self, b: u8) -> bool {
+        b == b'[' || matches!(self.frames.last(), Some(Frame::List { .. }))
     }
 
     /// The value open in the innermost container is complete.
@@ -305,7 +325,7 @@ mod tests {
     /// The path serde_json's error for `T` points at in `text`.
     fn located<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> String {
         let e = serde_json::from_str::<T>(text).unwrap_err();
-        path_at(text.as_bytes(), e.line(), e.column(), blame(&e))
+        path_at(text.as_bytes(), e.line(), e.column(), blame(&e), true)
     }
 
     #[derive(serde::Deserialize, Debug)]
@@ -344,6 +364,33 @@ mod tests {
     }
 
     #[test]
+    fn a_list_item_refused_on_its_first_byte_is_named_by_its_index() {
+        // serde_json stops just after the `[` or `,` before the item it refused unread
+        type Lists = std::collections::BTreeMap<String, Vec<u32>>;
+        assert_eq!(located::<Lists>(r#"{"a": [[2]]}"#), "a[0]");
+        assert_eq!(located::<Lists>(r#"{"a": [{"b": 2}]}"#), "a[0]");
+        assert_eq!(located::<Lists>(r#"{"a": [1,[2]]}"#), "a[1]");
+        assert_eq!(located::<Lists>(r#"{"a": [1,2,"x"]}"#), "a[2]");
+        assert_eq!(located::<Lists>(r#"{"a": ["x"]}"#), "a[0]");
+        assert_eq!(located::<Outer>(r#"{"items": [[2]]}"#), "items[0]");
+        assert_eq!(located::<Outer>(r#"{"items":[5]}"#), "items[0]");
+        assert_eq!(located::<Outer>(r#"{"items":{"n":1},"x":2}"#), "items");
+        // a stream places the same errors on the item's first byte
+        for (t, want) in [
+            (r#"{"a": [[2]]}"#, "a[0]"),
+            (r#"{"a": [1,[2]]}"#, "a[1]"),
+            (r#"{"a": [1,2,"x"]}"#, "a[2]"),
+        ] {
+            let e = serde_json::from_reader::<_, Lists>(t.as_bytes()).unwrap_err();
+            assert_eq!(
+                path_at(t.as_bytes(), e.line(), e.column(), blame(&e), false),
+                want,
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
     fn a_missing_or_unknown_field_is_named_by_its_object() {
         let t = r#"{"items": [{"n": 1, "s": "a"}, {"n": 2}]}"#;
         assert_eq!(located::<Outer>(t), "items[1]");
@@ -361,9 +408,15 @@ mod tests {
             "{\"n\": 1, \"s\": \"ü\\\"x\"}, ".repeat(2000)
         );
         let e = serde_json::from_reader::<_, Outer>(t.as_bytes()).unwrap_err();
-        assert_eq!(path_at(t.as_bytes(), e.line(), e.column(), blame(&e)), "items[2000].n");
+        assert_eq!(
+            path_at(t.as_bytes(), e.line(), e.column(), blame(&e), false),
+            "items[2000].n"
+        );
         let e = serde_json::from_str::<Outer>(&t).unwrap_err();
-        assert_eq!(path_at(t.as_bytes(), e.line(), e.column(), blame(&e)), "items[2000].n");
+        assert_eq!(
+            path_at(t.as_bytes(), e.line(), e.column(), blame(&e), true),
+            "items[2000].n"
+        );
         // a refused number (serde peeked at the `}` after it) and a missing field
         // (serde read the `}`) in a stream
         for (t, want) in [
@@ -371,7 +424,11 @@ mod tests {
             (r#"{"items": [{"n": 1, "s": "a"}, {"n": 2}]}"#, "items[1]"),
         ] {
             let e = serde_json::from_reader::<_, Outer>(t.as_bytes()).unwrap_err();
-            assert_eq!(path_at(t.as_bytes(), e.line(), e.column(), blame(&e)), want, "{t}");
+            assert_eq!(
+                path_at(t.as_bytes(), e.line(), e.column(), blame(&e), false),
+                want,
+                "{t}"
+            );
         }
     }
 
