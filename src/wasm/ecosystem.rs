@@ -213,24 +213,45 @@ impl EcosystemHandle {
 
 /// Parse a request that leaves out `ecosystem`: the field is filled with an empty
 /// ecosystem (replaced by the caller), so every other field keeps the parser, the
-/// errors and the paths of the free function.
+/// errors and the paths of the free function. A request that brings its own
+/// `ecosystem` (even `null`) is refused, found by [`OwnEcosystem`].
 fn with_ecosystem<T: DeserializeOwned>(request: JsValue) -> Result<T> {
     let text = js_text(request)?;
     let body = text.trim_start();
     let Some(rest) = body.strip_prefix('{') else {
         return crate::json::from_str(&text); // not an object: the usual error
     };
+    if matches!(
+        serde_json::from_str::<OwnEcosystem>(&text),
+        Ok(OwnEcosystem {
+            ecosystem: Present(true)
+        })
+    ) {
+        return Err(DealteamError::invalid(
+            "ecosystem",
+            "this request runs on the Ecosystem handle's partners: leave out `ecosystem`",
+        ));
+    }
     let sep = if rest.trim_start().starts_with('}') { "" } else { "," };
     let spliced = format!("{{\"ecosystem\":{{\"partners\":[]}}{sep}{rest}");
-    crate::json::from_str(&spliced).map_err(|e| {
-        // serde's "duplicate field" error, in the words of `json_paths` (at the request's root)
-        if e.path.is_empty() && e.message.contains("`ecosystem` appears twice") {
-            DealteamError::invalid(
-                "ecosystem",
-                "this request runs on the Ecosystem handle's partners: leave out `ecosystem`",
-            )
-        } else {
-            e
-        }
-    })
+    crate::json::from_str(&spliced)
+}
+
+/// Whether a request names `ecosystem` at its top level (other fields are skipped
+/// unread; invalid JSON is left to the request's own parser and its errors).
+#[derive(serde::Deserialize)]
+struct OwnEcosystem {
+    #[serde(default)]
+    ecosystem: Present,
+}
+
+/// A field that was there, whatever its value.
+#[derive(Default)]
+struct Present(bool);
+
+impl<'de> serde::Deserialize<'de> for Present {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        <serde::de::IgnoredAny as serde::Deserialize>::deserialize(d)?;
+        Ok(Present(true))
+    }
 }
