@@ -9,6 +9,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join, resolve } from "node:path";
+import { median as timed } from "../median.mjs";
+
+const median = (runs, f) => timed(runs, f, { decimals: 1 });
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -16,18 +19,6 @@ const at = args.indexOf("--partners");
 const partners = at >= 0 ? Number(args[at + 1]) : 100000;
 const dirs = args.filter((a, i) => !a.startsWith("--") && (at < 0 || i !== at + 1));
 const plan = JSON.parse(readFileSync(join(here, "../simulate/plan.json"), "utf8"));
-
-function median(runs, f) {
-  const times = [];
-  let last;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    last = f();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return [Math.round(times[Math.floor(runs / 2)] * 10) / 10, last];
-}
 
 const rows = [];
 for (const dir of dirs) {

@@ -6,6 +6,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
+import { median } from "../median.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, "..", "..", "pkg");
@@ -18,18 +19,6 @@ const { Ecosystem } = await import(pathToFileURL(entry).href);
 const out = process.argv[2] ?? join(here, "..", "out");
 const text = readFileSync(join(out, "rank_ecosystem.json"), "utf8");
 const profile = JSON.parse(readFileSync(join(out, "rank_profile.json"), "utf8"));
-
-function median(runs, f) {
-  const times = [];
-  let last;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    last = f();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return [times[Math.floor(runs / 2)], last];
-}
 
 const [fromJsonMs, eco] = median(3, () => new Ecosystem(text));
 const [top100Ms, top] = median(31, () => eco.rank(profile, { limit: 100 }));
