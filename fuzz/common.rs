@@ -1,12 +1,19 @@
 //! How the fuzz targets read their input, shared by `fuzz/fuzz_targets/*.rs` (cargo-fuzz,
 //! nightly) and `tests/fuzz_corpus.rs` (a stable `cargo test` replay of the corpus).
 //!
-//! - `commands`: the first byte picks a command of `dealteam::api::COMMANDS`, the rest
-//!   is its request text, run through the public entry `run_json` (the CLI's).
+//! - `commands`: `<command>\n<request>`: the first line names a command of
+//!   `dealteam::api::COMMANDS` (other inputs are skipped), the rest is its request text,
+//!   run through the public entry `run_json` (the CLI's). A name, not an index, so the
+//!   corpus keeps its meaning when commands are added. The plan commands run at most
+//!   [`MAX_FUZZ_TRIALS`] trials (more is a stepped `Simulation` with progress and
+//!   cancel, not a 2-second request; the trials limit itself is tested in tests/).
 //! - `handles`: the first byte picks a handle (`TeamSearch` on examples/teams.json or
 //!   `Simulation` on examples/plan-simulate.json with 64 trials), each further byte is
 //!   one call: step(budget), step(NaN), cancel, result. The clock advances 1 ms per
 //!   reading, so a step ends after `budget` readings, deterministically.
+//! - `reader`: the input is an ecosystem's JSON bytes, read as `Ecosystem.fromChunks`
+//!   reads them (`json::from_reader`, in pieces) and as the constructor reads a string
+//!   (`json::from_str`): both must give the same ecosystem or the same error and path.
 
 use dealteam::clock::Ctx;
 use std::cell::Cell;
@@ -14,17 +21,76 @@ use std::cell::Cell;
 const TEAMS: &str = include_str!("../examples/teams.json");
 const PLAN: &str = include_str!("../examples/plan-simulate.json");
 
+/// Trials of `simulate`, `audit` and `agreement` in the `commands` target.
+pub const MAX_FUZZ_TRIALS: u64 = 200;
+
+/// The command and request of a `commands` input (`None`: not a command's input).
+pub fn decode_command(data: &[u8]) -> Option<(&'static str, &str)> {
+    let text = std::str::from_utf8(data).ok()?;
+    let (name, request) = text.split_once('\n')?;
+    let name = dealteam::api::COMMANDS.iter().copied().find(|c| *c == name)?;
+    Some((name, request))
+}
+
 /// Run one `commands` input; errors are fine, panics and hangs are findings.
 pub fn run_command(data: &[u8]) {
-    let Some((&pick, rest)) = data.split_first() else {
+    let Some((name, request)) = decode_command(data) else {
         return;
     };
-    let names = dealteam::api::COMMANDS;
-    let name = names[usize::from(pick) % names.len()];
-    let Ok(text) = std::str::from_utf8(rest) else {
-        return;
-    };
+    let capped;
+    let mut text = request;
+    if matches!(name, "simulate" | "audit" | "agreement") {
+        if let Ok(serde_json::Value::Object(mut m)) = serde_json::from_str::<serde_json::Value>(request) {
+            let trials = m.get("trials").and_then(|t| t.as_u64()).unwrap_or(u64::MAX);
+            if trials > MAX_FUZZ_TRIALS && trials <= 10_000_000 {
+                m.insert("trials".into(), MAX_FUZZ_TRIALS.into());
+                capped = serde_json::Value::Object(m).to_string();
+                text = &capped;
+            }
+        }
+    }
     let _ = dealteam::api::run_json(name, text, false, &Ctx::native());
+}
+
+/// Run one `reader` input: the chunked read and the string read of an ecosystem agree.
+pub fn run_reader(data: &[u8]) {
+    let Some((&split, bytes)) = data.split_first() else {
+        return;
+    };
+    // the bytes arrive in pieces of 1 + split % 64 bytes, as chunks from JS would
+    let pieces = Pieces {
+        data: bytes,
+        size: 1 + usize::from(split % 64),
+    };
+    let chunked = dealteam::json::from_reader::<_, dealteam::model::Ecosystem>(pieces)
+        .and_then(|e| dealteam::rank::EcosystemIndex::new(e).map(|i| i.len()));
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        assert!(chunked.is_err(), "invalid UTF-8 is not an ecosystem");
+        return;
+    };
+    let whole = dealteam::json::from_str::<dealteam::model::Ecosystem>(text)
+        .and_then(|e| dealteam::rank::EcosystemIndex::new(e).map(|i| i.len()));
+    match (&chunked, &whole) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "the same partners"),
+        (Err(a), Err(b)) => assert_eq!((a.code, &a.path), (b.code, &b.path), "{a} / {b}"),
+        _ => panic!("chunked {chunked:?} but whole {whole:?}"),
+    }
+}
+
+/// A reader handing out `size` bytes at a time.
+struct Pieces<'a> {
+    data: &'a [u8],
+    size: usize,
+}
+
+impl std::io::Read for Pieces<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.size.min(out.len()).min(self.data.len());
+        let (head, rest) = self.data.split_at(n);
+        out[..n].copy_from_slice(head);
+        self.data = rest;
+        Ok(n)
+    }
 }
 
 /// Run one `handles` input: a sequence of calls on one handle.

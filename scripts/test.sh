@@ -65,7 +65,7 @@ step "supply chain (cargo deny, npm audit)" "$ROOT/scripts/supply-chain.sh"
 if command -v cargo-fuzz >/dev/null && rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   fuzz_smoke() {
     local t
-    for t in commands handles; do
+    for t in commands handles reader; do
       # a copy of the seeds, so the smoke run adds nothing to the committed corpus
       local corpus
       corpus="$(mktemp -d)"

@@ -41,6 +41,35 @@ fn the_commands_corpus_replays_without_panics_or_slow_inputs() {
     assert!(replay("commands", common::run_command) >= 13, "a seed per command");
 }
 
+/// Each seed `seed-<command>-…` reaches its command, and every command has a seed.
+#[test]
+fn every_command_has_a_seed_that_reaches_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/commands");
+    let mut reached = std::collections::BTreeSet::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let f = e.unwrap().path();
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let Some(rest) = name.strip_prefix("seed-") else {
+            continue;
+        };
+        let data = std::fs::read(&f).unwrap();
+        let (cmd, _) = common::decode_command(&data).unwrap_or_else(|| panic!("{name} names no command"));
+        assert!(
+            rest.starts_with(&format!("{cmd}-")) || rest == cmd,
+            "{name} runs `{cmd}`"
+        );
+        reached.insert(cmd);
+    }
+    for cmd in dealteam::api::COMMANDS {
+        assert!(reached.contains(cmd), "no seed in fuzz/corpus/commands runs `{cmd}`");
+    }
+}
+
+#[test]
+fn the_reader_corpus_replays_without_panics_or_slow_inputs() {
+    assert!(replay("reader", common::run_reader) >= 3);
+}
+
 #[test]
 fn the_handles_corpus_replays_without_panics_or_slow_inputs() {
     assert!(replay("handles", common::run_handles) >= 2);
