@@ -35,7 +35,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
 
 /// Parse JSON read from `r` (e.g. chunks of bytes arriving from JS) into `T`, with the
 /// same errors and paths as [`from_str`] (objects only, at every depth); the text is
-/// never held whole in memory.
+/// never held whole in memory, and reading stops once it is past the request-bytes limit.
 /// `again` reads the same bytes once more, from the start, only when `r` fails (to find
 /// the failing field's path); `None` leaves the path empty.
 pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R, again: impl FnOnce() -> Option<R>) -> Result<T> {
@@ -43,7 +43,33 @@ pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R, again: impl FnOn
         Some(r) => crate::json_locate::path_at(r, line, column, blame(message), false),
         None => String::new(),
     };
-    read(serde_json::Deserializer::from_reader(r), locate, None)
+    let mut capped = Capped {
+        inner: r,
+        read: 0,
+        limit: MAX_REQUEST_BYTES,
+    };
+    let out = read(serde_json::Deserializer::from_reader(&mut capped), locate, None);
+    // the request-bytes limit, counted as the bytes arrive: reading stops past it
+    check_request_bytes(capped.read)?;
+    out
+}
+
+/// A reader that stops (an error) after `limit` + 1 bytes.
+struct Capped<R> {
+    inner: R,
+    read: usize,
+    limit: usize,
+}
+
+impl<R: std::io::Read> std::io::Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.read > self.limit {
+            return Err(std::io::Error::other("over the request bytes limit"));
+        }
+        let n = self.inner.read(buf)?;
+        self.read = self.read.saturating_add(n);
+        Ok(n)
+    }
 }
 
 /// What serde's `message` blames: the innermost object or list itself (a field it lacks,
@@ -189,3 +215,24 @@ fn strip_position(msg: &str) -> String {
 }
 
 pub use crate::json_paths::{field, index};
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    #[test]
+    fn a_reader_stops_after_its_limit() {
+        let mut r = super::Capped {
+            inner: std::io::repeat(b' '),
+            read: 0,
+            limit: 10,
+        };
+        let mut buf = [0u8; 4];
+        let mut total = 0;
+        while let Ok(n) = r.read(&mut buf) {
+            total += n;
+        }
+        assert_eq!(total, 12, "reads up to the first chunk past the limit, then stops");
+        assert!(r.read > r.limit);
+    }
+}
