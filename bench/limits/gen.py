@@ -74,3 +74,22 @@ model = {"features": ["size", "pastJointWinRate"], "intercept": 0.1, "coefficien
 # predict: 100,000 teams of 5 (1,000,000 pairs); 202 teams of 100
 write("predict-teams", "predict", {"model": model, "teams": [{"members": [f"p{(i + k) % 100}" for k in range(5)]} for i in range(100_000)]})
 write("predict-members", "predict", {"model": model, "teams": [{"members": [f"p{k}" for k in range(100)]} for _ in range(202)]})
+
+
+# plans: 100 partners (plan partners), 1,000 objectives, 600 months; 1,000 trials
+# (a fixed split of 1 share each; every partner invests monthly)
+plan = {"id": "limits", "currency": "EUR", "horizonMonths": 600,
+        "partners": [{"id": f"p{i}", "name": f"P{i}", "investments": {"mdf": "1000.00", "monthlyCost": "100.00"}}
+                     for i in range(100)],
+        "offer": {"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02},
+        "pipeline": {"opportunitiesPerMonth": 4, "winProbability": 0.25,
+                     "dealSize": {"distribution": "lognormal", "median": "120000.00", "p90": "300000.00"},
+                     "salesCycleDays": {"distribution": "triangular", "min": 30, "mode": 60, "max": 180}},
+        "split": {"model": "fixed", "shares": {f"p{i}": 1 for i in range(100)}},
+        "objectives": [{"metric": f"share:p{i % 100}", "target": "1000.00", "byMonth": 1 + i % 600}
+                       for i in range(1000)]}
+write("plan-limits-1000-trials", "simulate", {"plan": plan, "trials": 1000, "seed": 1})
+write("plan-limits", "validate", {"plan": plan})
+write("plan-limits-1000-trials", "agreement", {"plan": plan, "trials": 1000, "seed": 1})
+write("plan-limits-1000-trials", "audit", {"plan": plan, "trials": 1000, "seed": 1,
+                                           "actuals": {"months": [{"month": m, "bookings": "1000.00"} for m in range(1, 601)]}})
