@@ -58,11 +58,12 @@ pub fn run_reader(data: &[u8]) {
         return;
     };
     // the bytes arrive in pieces of 1 + split % 64 bytes, as chunks from JS would
-    let pieces = Pieces {
+    let pieces = || Pieces {
         data: bytes,
         size: 1 + usize::from(split % 64),
     };
-    let chunked = dealteam::json::from_reader::<_, dealteam::model::Ecosystem>(pieces)
+    // the failing path is found by reading the same pieces once more
+    let chunked = dealteam::json::from_reader::<_, dealteam::model::Ecosystem>(pieces(), || Some(pieces()))
         .and_then(|e| dealteam::rank::EcosystemIndex::new(e).map(|i| i.len()));
     let Ok(text) = std::str::from_utf8(bytes) else {
         assert!(chunked.is_err(), "invalid UTF-8 is not an ecosystem");
