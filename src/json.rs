@@ -24,9 +24,11 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     check_request_bytes(text.len())?;
     // objects only where the spec has objects: serde would also read a struct from a
     // positional list (`[ecosystem, profile, 2]`); invalid JSON keeps its own message
-    let start = text.trim_start();
-    if !start.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-        return Err(not_an_object());
+    if !text.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => not_an_object(),
+            Err(e) => not_json(e),
+        });
     }
     let locate =
         |line, column, message: &str| crate::json_locate::path_at(text.as_bytes(), line, column, blame(message), true);
@@ -48,10 +50,36 @@ pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R, again: impl FnOn
         read: 0,
         limit: MAX_REQUEST_BYTES,
     };
-    let out = read(serde_json::Deserializer::from_reader(&mut capped), locate, None);
+    // objects only, as from_str: anything but `{` first is refused at the top (invalid
+    // JSON or not, from_str says `invalid_json` at "" for it too)
+    let out = match first_byte(&mut capped) {
+        Ok((Some(b'{'), head)) => read(
+            serde_json::Deserializer::from_reader(std::io::Read::chain(head, &mut capped)),
+            locate,
+            None,
+        ),
+        Ok(_) => Err(not_an_object()),
+        Err(e) => Err(not_json(e)),
+    };
     // the request-bytes limit, counted as the bytes arrive: reading stops past it
     check_request_bytes(capped.read)?;
     out
+}
+
+/// The first byte of `r` that is not JSON whitespace (`None` at the end), and the bytes
+/// read to find it, to be read again before the rest of `r`.
+fn first_byte<R: std::io::Read>(r: &mut R) -> std::io::Result<(Option<u8>, std::io::Cursor<Vec<u8>>)> {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 256];
+    loop {
+        let n = r.read(&mut buf)?;
+        let got = buf.get(..n).unwrap_or_default();
+        head.extend_from_slice(got);
+        let first = got.iter().copied().find(|b| !matches!(b, b' ' | b'\n' | b'\t' | b'\r'));
+        if n == 0 || first.is_some() {
+            return Ok((first, std::io::Cursor::new(head)));
+        }
+    }
 }
 
 /// A reader that stops (an error) after `limit` + 1 bytes.
@@ -94,11 +122,7 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
             return DealteamError::invalid(path, "the number is out of range; use a finite number");
         }
         if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-            return DealteamError::new(
-                ErrorCode::InvalidJson,
-                "",
-                format!("the input is not valid JSON: {inner}"),
-            );
+            return not_json(inner);
         }
         let path = locate(inner.line(), inner.column(), &message);
         let path = match text {
@@ -142,6 +166,10 @@ pub fn to_string<T: Serialize>(value: &T, pretty: bool) -> Result<String> {
         serde_json::to_string(value)
     };
     r.map_err(|e| DealteamError::invalid("", format!("could not write the response: {e}")))
+}
+
+fn not_json(e: impl std::fmt::Display) -> DealteamError {
+    DealteamError::new(ErrorCode::InvalidJson, "", format!("the input is not valid JSON: {e}"))
 }
 
 fn not_an_object() -> DealteamError {
@@ -234,5 +262,51 @@ mod tests {
         }
         assert_eq!(total, 12, "reads up to the first chunk past the limit, then stops");
         assert!(r.read > r.limit);
+    }
+
+    /// A reader handing out one byte at a time (JS chunks can be that small).
+    struct Bytewise<'a>(&'a [u8]);
+
+    impl Read for Bytewise<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), out.first_mut()) {
+                (Some((&b, rest)), Some(o)) => {
+                    *o = b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn anything_but_an_object_is_refused_alike_by_both_readers() {
+        type Eco = crate::model::Ecosystem;
+        for text in [
+            "[0]",
+            " \n[{\"partners\": []}]",
+            "12",
+            "\"x\"",
+            "null",
+            "",
+            "  ",
+            "[",
+            "\u{c}{}",
+            "[0] x",
+        ] {
+            let whole = crate::json::from_str::<Eco>(text).unwrap_err();
+            let b = text.as_bytes();
+            let chunked = crate::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
+            assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text:?}");
+            assert_eq!(
+                (whole.code.as_str(), whole.path.as_str()),
+                ("invalid_json", ""),
+                "{text:?}"
+            );
+        }
+        let ok = br#"  {"partners": []}"#;
+        let read = crate::json::from_reader::<_, Eco>(Bytewise(ok), || None);
+        assert_eq!(read.map(|e| e.partners.len()).ok(), Some(0));
     }
 }
