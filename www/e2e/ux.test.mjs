@@ -2,7 +2,9 @@
 // names every step of the job, the ranking speaks in words (no kind codes), and the keyboard
 // focus stays on a control after each action (closing the guide, a search, a registration
 // approved, the last undo) instead of falling back to the top of the page; the windowed tables
-// (partners, ranking) download as CSV and, on a phone, scroll sideways instead of cutting names.
+// (partners, ranking) download as CSV and, on a phone, scroll sideways instead of cutting names;
+// the split rules, core, least core, nucleolus, multiplier, ROPI and the profile's target,
+// good and bad carry their meaning as a tooltip, shown on keyboard focus too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -114,4 +116,44 @@ test('phone: the partner list and the ranking scroll sideways and show whole nam
   }
   assert.deepEqual(await axeViolations(page), []);
   await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+/** The tooltip of the word `name` under `root` (an abbr.tip), after checking it shows on keyboard focus. */
+const tipOf = async (root, name) => {
+  const word = root.locator('abbr.tip', { hasText: name }).first();
+  await word.focus();
+  const title = await word.getAttribute('title');
+  // the same meaning in a box inside the window (not cut off by a table that scrolls)
+  const box = page.locator('.tip-box');
+  assert.equal(await box.innerText(), title, `the meaning of “${name}” does not show on focus`);
+  const b = await box.boundingBox();
+  const w = page.viewportSize().width;
+  assert.ok(b && b.x >= 0 && b.x + b.width <= w, `the meaning of “${name}” runs off the window: ${JSON.stringify(b)}`);
+  return title;
+};
+
+test('glossary tooltips: split rules, core, nucleolus, multiplier, ROPI, target, good and bad', async () => {
+  await page.getByRole('tab', { name: 'Profiles' }).click();
+  assert.match(await page.getByLabel('Criterion 1 target').getAttribute('title'), /full marks/);
+  assert.match(await page.getByLabel('Criterion 1 good').getAttribute('title'), /at “good” full marks, at “bad” none/);
+  assert.match(await page.getByLabel('Criterion 1 bad').getAttribute('title'), /at “bad” none/);
+
+  await page.getByRole('tab', { name: 'Splits' }).click();
+  await page.getByRole('button', { name: 'Compare splits' }).click();
+  const amounts = page.getByRole('table', { name: 'Amount per partner and rule' });
+  await amounts.waitFor({ timeout: 60000 });
+  assert.match(await tipOf(amounts, 'Shapley (win probability)'), /average contribution over every order/);
+  assert.match(await tipOf(amounts, 'Nucleolus'), /most unhappy group/);
+  const fairness = page.locator('#panel-splits .fairness');
+  assert.match(await tipOf(fairness, 'No group better off alone'), /in the core when no group/);
+  assert.match(await tipOf(fairness, '×'), /worth together divided by what its members are worth alone/);
+
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  const perPartner = page.getByRole('table', { name: /^Per partner/ });
+  await perPartner.waitFor({ timeout: 60000 });
+  assert.match(await tipOf(perPartner, 'return on investment'), /^ROPI, the return on partner investment/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: join(shots, 'ux-tip-1280.png') });
+  assert.deepEqual(errors, []);
 });

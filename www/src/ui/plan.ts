@@ -17,6 +17,7 @@ import { incentivesResults } from './incentives-results';
 import { currencyField } from './currency-field';
 import { plainMessage } from './errors';
 import { sentence } from './format';
+import { tip } from './glossary';
 import { a11yChart, append, clear, field, fmtMoney, fmtNum, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
@@ -242,7 +243,7 @@ export function planScreen(app: App): HTMLElement {
     const draw = () => {
       const k = pick.value;
       const data = months.map((m, i) => { const s = fields(m)[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
-      clear(box, fanPlot(Plot, data, { width: Math.min(900, simOut.clientWidth || 720), yLabel: k, label: `Fan chart of ${k} per month, p5 to p95` }),
+      clear(box, fanPlot(Plot, data, { width: Math.min(900, simOut.clientWidth || 720), yLabel: said(k), label: `Fan chart of ${said(k)} per month, 9 in 10 futures in the band` }),
         h('figcaption', {}, `${said(k)} per month over the simulated futures: 9 in 10 fall in the band; the solid line is the typical (median) one, the dashed line the average`));
     };
     pick.addEventListener('input', draw);
@@ -265,11 +266,11 @@ export function planScreen(app: App): HTMLElement {
     const ropi = partners.map(([id, v]) => ({ partner: app.name(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
     append(simOut, [
       h('h3', {}, 'Per partner'),
-      ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'ROPI', tickFormat: '%', grid: true },
+      ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'return on investment', tickFormat: '%', grid: true },
         marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'), h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')) : null,
-      h('table', {}, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, said(c))))),
-        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c)))))))),
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Each partner’s typical future' }, h('table', {}, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, tip(said(c)))))),
+        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c))))))))),
       incentivesResults(app, r, Plot, p, Math.min(900, simOut.clientWidth || 720)),
       h('h3', {}, 'Objectives'),
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {

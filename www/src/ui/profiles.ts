@@ -4,6 +4,7 @@ import { clearErrors, showError, type App } from '../app';
 import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
 import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
 import { kindName } from './format';
+import { glossaryList, meaning, PROFILE_WORDS } from './glossary';
 import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
 import { csvButton } from './exports';
@@ -26,12 +27,7 @@ function failedWords(f: string): string {
 }
 
 /** What the criterion fields mean. */
-const glossary = () => h('details', { class: 'glossary' }, h('summary', {}, 'What weight, target, good and bad mean'),
-  h('dl', {},
-    h('dt', {}, 'Weight'), h('dd', {}, 'How much the criterion counts in the fit, compared with the others.'),
-    h('dt', {}, 'Target'), h('dd', {}, 'The level that earns full marks (a capability of 0.8 with target 0.8 scores 100%).'),
-    h('dt', {}, 'Good at / Bad at'), h('dd', {}, 'For figures: at “good” full marks, at “bad” none, in between partly — also when less is better (a sales cycle good at 45 days, bad at 180).'),
-    h('dt', {}, 'Fit'), h('dd', {}, 'The weighted average of the criteria’s scores: 100% is the ideal partner.')));
+const glossary = () => glossaryList('What weight, target, good and bad mean', PROFILE_WORDS);
 
 const LISTS = ['kinds', 'regionsAny', 'industriesAny', 'certificationsAll'] as const;
 const MAPS = ['capabilitiesMin', 'metricsMin', 'metricsMax'] as const;
@@ -153,9 +149,10 @@ export function profilesScreen(app: App): HTMLElement {
       const key = input('text', c.key, `${base}.key`, `Criterion ${i + 1} key`);
       const weight = input('range', c.weight, `${base}.weight`, `Criterion ${i + 1} weight`, { min: '0.1', max: String(Math.max(10, Math.ceil(c.weight * 2))), step: '0.1' });
       const wOut = h('output', { for: weight.id }, fmtNum(c.weight, 1));
-      const target = input('number', c.target, `${base}.target`, `Criterion ${i + 1} target`, { step: 'any' });
-      const good = input('number', c.good, `${base}.good`, `Criterion ${i + 1} good`, { step: 'any' });
-      const bad = input('number', c.bad, `${base}.bad`, `Criterion ${i + 1} bad`, { step: 'any' });
+      // the meaning of each field as its tooltip (and, for a screen reader, its description)
+      const target = input('number', c.target, `${base}.target`, `Criterion ${i + 1} target`, { step: 'any', title: meaning('Target') ?? '' });
+      const good = input('number', c.good, `${base}.good`, `Criterion ${i + 1} good`, { step: 'any', title: meaning('Good at / Bad at') ?? '' });
+      const bad = input('number', c.bad, `${base}.bad`, `Criterion ${i + 1} bad`, { step: 'any', title: meaning('Good at / Bad at') ?? '' });
       const num = (el: HTMLInputElement) => (el.value === '' ? undefined : Number(el.value));
       const sync = (ev: Event) => {
         const t0 = ev.timeStamp ? Math.min(performance.now(), ev.timeStamp) : performance.now();

@@ -8,6 +8,7 @@ import type { SplitSettings } from '../state';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { amountField, hasInvalid } from './amount-field';
 import { glossary, ruleTable, teamSummary, type RuleResult } from './fairness';
+import { tip } from './glossary';
 import { attributionPanel } from './attribution';
 import { alliancePicker, unions, workTogether } from './alliances';
 import { money, percent } from './format';
@@ -176,7 +177,7 @@ export function splitsScreen(app: App): HTMLElement {
       chart ? h('figure', { class: 'chart' }, chart, h('figcaption', {}, 'Each partner’s share of the deal under each rule')) : null,
       h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(s.amount, d.currency)} divided)`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), s.members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
-        h('tbody', {}, ok.map(({ label, r }) => h('tr', {}, h('th', { scope: 'row' }, label),
+        h('tbody', {}, ok.map(({ label, r }) => h('tr', {}, h('th', { scope: 'row' }, tip(label)),
           s.members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); })))))),
       h('h3', {}, 'Fairness'),
       h('div', { class: 'fairness' }, teamSummary(app, results, s.amount, d.currency), ruleTable(app, results, d.currency)),
