@@ -113,15 +113,19 @@ fn schedule(p: &mut Problems, brackets: &[RateBracket], horizon: usize, at: &str
             continue;
         }
         if u64::from(b.from_month) < next_free {
-            p.invalid(
-                format!("{path}.fromMonth"),
+            let msg = if next_free == u64::MAX {
                 format!(
-                    "this bracket starts in month {} but the bracket before covers months up to {}; list brackets in order without overlap (start this one at {} or later)",
+                    "this bracket starts in month {} but the bracket before covers months up to the end (it has no toMonth), so this one never applies; give the bracket before a toMonth, or list the brackets in order of their months",
+                    b.from_month
+                )
+            } else {
+                format!(
+                    "this bracket starts in month {} but the bracket before covers months up to {}; list brackets in order without overlap (start this one at {next_free} or later)",
                     b.from_month,
-                    if next_free == u64::MAX { "the end".to_string() } else { (next_free - 1).to_string() },
-                    if next_free == u64::MAX { "—".to_string() } else { next_free.to_string() },
-                ),
-            );
+                    next_free - 1
+                )
+            };
+            p.invalid(format!("{path}.fromMonth"), msg);
             continue;
         }
         next_free = to.saturating_add(1);
