@@ -28,12 +28,12 @@ test('incentives: a schedule in words, simulated payouts as a fan and a ledger, 
   await add.waitFor({ timeout: 30000 });
   await add.click();
   const words = panel().locator('.incentives .schedule-words').first();
-  assert.match(await words.innerText(), /: 40% for the first 3 months, then 20% from month 4 on of each customer’s revenue\./);
+  assert.match(await words.innerText(), / earns 40% of each customer’s revenue for the first 3 months, then 20% from month 4 on\./);
   // the second step pays 25% instead of 20%, the first lasts 2 months
   await step(1, 'percent').fill('25');
   await step(0, 'toMonth').fill('2');
   await step(1, 'fromMonth').fill('3');
-  assert.match(await words.innerText(), /40% for the first 2 months, then 25% from month 3 on/);
+  assert.match(await words.innerText(), / earns 40% of each customer’s revenue for the first 2 months, then 25% from month 3 on\./);
   // a shared marketing fund with one request
   await panel().getByRole('button', { name: 'Add a shared pool' }).click();
   await panel().getByRole('button', { name: 'Add a request' }).click();

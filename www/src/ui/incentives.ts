@@ -24,16 +24,17 @@ const AT = 'plan.incentives';
 const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
 const whole = (v: string) => { const x = num(v); return x === undefined ? undefined : Math.max(0, Math.round(x)); };
 const pct = (x: number) => `${number(x, 2)}%`;
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const months = (n: number) => `${number(n)} ${n === 1 ? 'month' : 'months'}`;
 
-/** A schedule in words: "40% for the first 3 months, then 20% from month 4 on". */
+/** A schedule in words: "40% of each customer’s revenue for the first 3 months, then 20% from month 4 on". */
 export function scheduleWords(s: Bracket[]): string {
   return s.map((b, i) => {
     const to = b.toMonth ?? null;
     const when = to === null ? (b.fromMonth <= 1 ? 'for as long as the customer stays' : `from month ${b.fromMonth} on`)
       : b.fromMonth <= 1 ? `for the first ${months(to)}`
       : to === b.fromMonth ? `in month ${to}` : `in months ${b.fromMonth}–${to}`;
-    return `${i ? 'then ' : ''}${pct(b.percent)} ${when}`;
+    return `${i ? 'then ' : ''}${pct(b.percent)}${i ? '' : ' of each customer’s revenue'} ${when}`;
   }).join(', ');
 }
 
@@ -79,7 +80,7 @@ export function incentivesForm(p: Plan, k: IncentivesKit): HTMLElement {
         const at = `${AT}.rates[${i}]`;
         const words = h('p', { class: 'muted small schedule-words', 'aria-live': 'polite' });
         /** The schedule in words, again after each edit. */
-        const say = () => { words.textContent = r.schedule.length ? `${forWhom(r)}: ${scheduleWords(r.schedule)} of each customer’s revenue.` : `${forWhom(r)}: no commission, only the bounty.`; };
+        const say = () => { words.textContent = r.schedule.length ? `${cap(forWhom(r))} earns ${scheduleWords(r.schedule)}.` : `${cap(forWhom(r))} earns no commission, only the bounty.`; };
         say();
         return h('fieldset', { class: 'inline incentive-rule' }, h('legend', {}, `Commission for ${forWhom(r)}`),
           who(at, r),
@@ -174,11 +175,17 @@ export function incentivesForm(p: Plan, k: IncentivesKit): HTMLElement {
         }, `${AT}.mdf.contributions.${p.partners[0]?.id}`), 'small'));
     }
     const at = `${AT}.mdf`;
-    const pool = Object.values(m.contributions).reduce((s, x) => s + (Number(x) || 0), 0);
+    const total = h('p', { class: 'muted small', 'aria-live': 'polite' });
+    /** The pool's size, again after each contribution is edited. */
+    const say = () => {
+      const pool = Object.values(m.contributions).reduce((s, x) => s + (Number(x) || 0), 0);
+      total.textContent = `The pool holds ${money(pool, p.currency)}; requests are approved in month order while it lasts.`;
+    };
+    say();
     return k.group('Marketing fund (MDF) pool',
-      ...p.partners.map((q) => k.money(`${at}.contributions.${q.id}`, `${q.name} puts in`, () => m.contributions[q.id], (v) => { m.contributions[q.id] = v; })),
-      h('p', { class: 'muted small' }, `The pool holds ${money(pool, p.currency)}; requests are approved in month order while it lasts.`),
-      ...m.requests.map((r, j) => h('div', { class: 'bracket row' },
+      ...p.partners.map((q) => k.money(`${at}.contributions.${q.id}`, `${q.name} puts in`, () => m.contributions[q.id], (v) => { m.contributions[q.id] = v; say(); })),
+      total,
+      ...m.requests.map((r, j) => h('div', { class: 'bracket request row' },
         k.choice(`${at}.requests[${j}].partner`, `Request ${j + 1}: partner`, p.partners.map((q): [string, string] => [q.id, q.name]), () => r.partner, (v) => { r.partner = v; }),
         k.input(`${at}.requests[${j}].month`, 'In month', () => r.month, (v) => { r.month = whole(v) ?? 0; }, 'number'),
         k.money(`${at}.requests[${j}].amount`, 'Amount', () => r.amount, (v) => { r.amount = v; }),
