@@ -157,3 +157,46 @@ test('glossary tooltips: split rules, core, nucleolus, multiplier, ROPI, target,
   await page.screenshot({ path: join(shots, 'ux-tip-1280.png') });
   assert.deepEqual(errors, []);
 });
+
+test('fixed choices are select boxes in words: the slots’ and the plan partners’ roles', async () => {
+  const codes = /^(si|isv|msp|referral)$/;
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  const slot = page.locator('#panel-teams fieldset', { has: page.getByText('Slot 1', { exact: true }) });
+  const role = slot.getByRole('combobox', { name: 'Role' });
+  const said = await role.evaluate((el) => el.selectedOptions[0]?.textContent ?? '');
+  assert.doesNotMatch(said, codes, 'a kind code as the slot’s role');
+  assert.match(said, /[a-z]+ [a-z]+|reseller|consultancy|distributor/);
+  assert.match(await slot.getByRole('combobox', { name: 'Profile' }).innerText(), /any partner of this kind/);
+  assert.doesNotMatch(await slot.getByRole('combobox', { name: 'Profile' }).innerText(), /by kind = role/);
+
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  const roles = page.locator('#panel-plan').getByRole('combobox', { name: 'Role' });
+  assert.ok(await roles.count() >= 2, 'the plan partners’ roles are not select boxes');
+  for (const r of await roles.all()) assert.doesNotMatch(await r.evaluate((el) => el.selectedOptions[0]?.textContent ?? ''), codes);
+  // choosing another role keeps the kind's code in the plan (the agreement names it in words)
+  const before = await page.evaluate(() => window.__app.ws.plan.partners[0].role);
+  const other = await roles.first().evaluate((el, b) => [...el.options].find((o) => o.value !== b)?.value, before);
+  await roles.first().selectOption(other);
+  assert.equal(await page.evaluate(() => window.__app.ws.plan.partners[0].role), other);
+  assert.deepEqual(errors, []);
+});
+
+test('the kinds a profile requires are ticked in words, not typed as codes', async () => {
+  await page.getByRole('tab', { name: 'Profiles' }).click();
+  const kinds = page.getByRole('group', { name: /^Only these kinds of partner/ });
+  const si = kinds.getByRole('checkbox', { name: 'systems integrator' });
+  assert.equal(await si.isChecked(), true, 'the sample profile requires systems integrators');
+  // the fit's explanation names the figures in words ("win rate"), not by their field names
+  const perCriterion = await page.getByRole('table', { name: /^Per criterion/ }).innerText();
+  assert.doesNotMatch(perCriterion, /[a-z][A-Z]/, 'a field name in the explanation of the fit');
+  assert.match(perCriterion, /a figure: win rate/);
+  assert.equal(await page.locator('#panel-profiles input[type="text"]').evaluateAll((els) => els.filter((e) => /^(si|isv|msp)(,|$)/.test(e.value)).length), 0, 'a kind code typed in a field');
+  const timing = await page.locator('.timing').innerText();
+  await si.uncheck();
+  await page.waitForFunction((t) => document.querySelector('.timing')?.textContent !== t, timing);
+  assert.equal(await page.evaluate(() => window.__app.ws.profiles.find((p) => p.id === window.__app.ws.activeProfile).require?.kinds), undefined);
+  await kinds.getByRole('checkbox', { name: 'software vendor' }).check();
+  assert.deepEqual(await page.evaluate(() => window.__app.ws.profiles.find((p) => p.id === window.__app.ws.activeProfile).require.kinds), ['isv']);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});

@@ -54,6 +54,12 @@ const KINDS: Record<string, string> = {
 /** A partner kind in words ("si" → "systems integrator"); other kinds as they are. */
 export const kindName = (k: string | null | undefined) => (k ? KINDS[k] ?? k : '');
 
+/** The kinds as [value, words] choices for a select box, `current` among them even when no partner has it. */
+export function kindChoices(kinds: readonly string[], current?: string | null): [string, string][] {
+  const all = current && !kinds.includes(current) ? [current, ...kinds] : kinds;
+  return all.map((k) => [k, kindName(k)]);
+}
+
 /** A sentence from the engine's lower-case note: first letter up, full stop at the end. */
 export function sentence(s: string): string {
   const t = s.trim();

@@ -16,7 +16,7 @@ import { incentivesForm } from './incentives';
 import { incentivesResults } from './incentives-results';
 import { currencyField } from './currency-field';
 import { plainMessage } from './errors';
-import { sentence } from './format';
+import { kindChoices, sentence } from './format';
 import { tip } from './glossary';
 import { a11yChart, append, clear, field, fmtMoney, fmtNum, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
 
@@ -191,7 +191,7 @@ export function planScreen(app: App): HTMLElement {
         currencyField('plan.currency', () => p.currency, (v) => { p.currency = v; touch(); syncJson(); build(); })),
       h('h3', {}, 'Partners and investments'),
       p.partners.map((q, i) => h('fieldset', { class: 'inline' }, h('legend', {}, q.name),
-        input(`plan.partners[${i}].role`, 'Role', () => q.role, (v) => { q.role = v; }),
+        choice(`plan.partners[${i}].role`, 'Role', kindChoices(app.facets.kinds, q.role), () => q.role, (v) => { q.role = v; }),
         input(`plan.partners[${i}].manager`, 'Manager', () => q.manager, (v) => { q.manager = v; }),
         moneyIn(`plan.partners[${i}].investments.mdf`, 'Marketing funds (MDF)', () => q.investments?.mdf, (v) => { (q.investments ??= {}).mdf = v; }),
         moneyIn(`plan.partners[${i}].investments.enablement`, 'Enablement', () => q.investments?.enablement, (v) => { (q.investments ??= {}).enablement = v; }),

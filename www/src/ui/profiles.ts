@@ -14,10 +14,12 @@ const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certificati
 /** Criterion kinds and require clauses in words. */
 const KIND_WORDS: Record<CriterionKind, string> = { capability: 'a capability', industry: 'an industry', region: 'a region', certification: 'a certification', tier: 'the tier', metric: 'a figure', reach: 'reach (accounts)' };
 const REQUIRE_WORDS: Record<string, string> = {
-  kinds: 'Only these kinds of partner (comma-separated)', regionsAny: 'Active in one of these regions', industriesAny: 'In one of these industries',
+  kinds: 'Only these kinds of partner (none ticked: any kind)', regionsAny: 'Active in one of these regions', industriesAny: 'In one of these industries',
   certificationsAll: 'Holding all of these certifications', capabilitiesMin: 'Minimum capability levels (cloud=0.6, …)', metricsMin: 'Minimum figures (winRate=0.2, …)', metricsMax: 'Maximum figures (salesCycleDays=180, …)',
 };
 const words = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_:]/g, ' ').toLowerCase();
+/** A criterion in words: "a figure: win rate". */
+const criterionWords = (c: Criterion) => [KIND_WORDS[c.kind] ?? c.kind, c.key && words(c.key)].filter(Boolean).join(': ');
 
 /** A failed require clause ("capabilitiesMin.cloud") as what the partner lacks. */
 function failedWords(f: string): string {
@@ -29,7 +31,7 @@ function failedWords(f: string): string {
 /** What the criterion fields mean. */
 const glossary = () => glossaryList('What weight, target, good and bad mean', PROFILE_WORDS);
 
-const LISTS = ['kinds', 'regionsAny', 'industriesAny', 'certificationsAll'] as const;
+const LISTS = ['regionsAny', 'industriesAny', 'certificationsAll'] as const;
 const MAPS = ['capabilitiesMin', 'metricsMin', 'metricsMax'] as const;
 
 declare global { interface Window { __perf: Record<string, number[]> } }
@@ -93,8 +95,7 @@ export function profilesScreen(app: App): HTMLElement {
           h('thead', {}, h('tr', {}, ['Criterion', 'Score', 'Weight', 'Part of the fit'].map((c, j) => h('th', { scope: 'col', class: j ? 'num' : null }, c)))),
           h('tbody', {}, (r.breakdown ?? []).map((b, i) => {
             const c = profile()?.criteria[i];
-            const kindWord = KIND_WORDS[(c?.kind ?? '') as CriterionKind] ?? c?.kind ?? '';
-            const name = c ? [kindWord, c.key].filter(Boolean).join(': ') : words(b.criterion ?? '');
+            const name = c ? criterionWords(c) : words(b.criterion ?? '');
             return h('tr', {}, h('td', {}, name), h('td', { class: 'num' }, fmtPct(b.score, 0)), h('td', { class: 'num' }, fmtNum(b.weight, b.weight % 1 ? 1 : 0)), h('td', { class: 'num' }, fmtPct(b.share, 0)));
           }))));
     } catch (e) { showError(editor, e, 'profile'); }
@@ -173,6 +174,7 @@ export function profilesScreen(app: App): HTMLElement {
 
     const req: Require = p.require ?? {};
     const reqFields: HTMLElement[] = [];
+    reqFields.push(kindBoxes(req, p));
     for (const k of LISTS) {
       const el = input('text', (req[k] ?? []).join(', '), `profile.require.${k}`, k);
       el.addEventListener('input', () => { const v = toList(el.value); if (v.length) req[k] = v; else delete req[k]; p.require = req; edited(performance.now()); });
@@ -193,7 +195,23 @@ export function profilesScreen(app: App): HTMLElement {
       h('h3', {}, 'Must have (partners without it are not eligible)'), h('div', { class: 'require' }, reqFields), h('p', { class: 'form-error', role: 'alert' }));
   }
 
-  const criterionName = (i: number) => { const c = profile()?.criteria[i]; return c ? [KIND_WORDS[c.kind] ?? c.kind, c.key].filter(Boolean).join(': ') : ''; };
+  /** The kinds a partner must be, as a box per kind in words (a fixed choice, not typed codes). */
+  function kindBoxes(req: Require, p: Profile): HTMLElement {
+    const box = h('fieldset', { class: 'inline kinds', 'data-path': 'profile.require.kinds', id: nextId('p') }, h('legend', {}, REQUIRE_WORDS.kinds));
+    const kinds = [...new Set([...(req.kinds ?? []), ...app.facets.kinds])];
+    const boxes = kinds.map((k) => h('input', { type: 'checkbox', value: k, checked: req.kinds?.includes(k) ?? false }));
+    const sync = () => {
+      const v = boxes.filter((b) => b.checked).map((b) => b.value);
+      if (v.length) req.kinds = v; else delete req.kinds;
+      p.require = req;
+      edited(performance.now());
+    };
+    boxes.forEach((b) => b.addEventListener('change', sync));
+    box.append(...boxes.map((b) => h('label', { class: 'check' }, b, ` ${kindName(b.value)}`)), h('span', { class: 'field-error', role: 'alert', id: `${box.id}-err` }));
+    return box;
+  }
+
+  const criterionName = (i: number) => { const c = profile()?.criteria[i]; return c ? criterionWords(c) : ''; };
   const calibration = calibrationPanel(app, profile, criterionName, (weights) => {
     const p = profile();
     if (!p) return;

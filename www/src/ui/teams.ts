@@ -6,7 +6,7 @@ import type { Call } from '../engine/client';
 import type { Cover, Deal, Team, TeamsResult as TeamsResponse } from '../engine/types';
 import { defaultSplits } from './splits';
 import type { Prediction } from 'dealteam';
-import { kindName, number, percent } from './format';
+import { kindChoices, kindName, number, percent } from './format';
 import { arrange, idleMembers, searchK } from './team-order';
 import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
@@ -97,11 +97,14 @@ export function teamsScreen(app: App): HTMLElement {
     drawReqs();
     const slots = h('div', { class: 'list' });
     const drawSlots = () => clear(slots, d.slots.map((s, i) => {
-      const prof = h('select', { 'data-path': `deal.slots[${i}].profile`, id: nextId('d') }, h('option', { value: '' }, '(by kind = role)'), app.ws.profiles.map((p) => h('option', { value: p.id }, p.name)));
+      const prof = h('select', { 'data-path': `deal.slots[${i}].profile`, id: nextId('d') }, h('option', { value: '' }, '(any partner of this kind)'), app.ws.profiles.map((p) => h('option', { value: p.id }, p.name)));
+      const role = h('select', { 'data-path': `deal.slots[${i}].role`, id: nextId('d') }, kindChoices(app.facets.kinds, s.role).map(([v, t]) => h('option', { value: v }, t)));
+      role.value = s.role;
+      role.addEventListener('input', () => { s.role = role.value; touch(); });
       prof.value = s.profile ?? '';
       prof.addEventListener('input', () => { if (prof.value) s.profile = prof.value; else delete s.profile; touch(); });
       return h('fieldset', { class: 'inline' }, h('legend', {}, `Slot ${i + 1}`),
-        text(`deal.slots[${i}].role`, 'Role', s.role, (v) => { s.role = v; touch(); }),
+        field('Role', role),
         field('Profile', prof),
         num(`deal.slots[${i}].min`, 'Min', s.min, (v) => { s.min = v ?? 0; touch(); }, '1'),
         num(`deal.slots[${i}].max`, 'Max', s.max, (v) => { s.max = v ?? 0; touch(); }, '1'),
