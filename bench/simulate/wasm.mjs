@@ -1,5 +1,6 @@
 // bench/simulate, wasm side: the same plan and trial count through the npm package
-// in Node (run after the package is built: `node bench/simulate/wasm.mjs [TRIALS] [SEED]`).
+// in Node (run after the package is built: `node bench/simulate/wasm.mjs [TRIALS] [SEED] [PLAN]`,
+// PLAN a file of bench/simulate, default plan.json; prints wall and CPU time).
 // Uses the handle API (`new Simulation(request)`, `step(budgetMs)`, `result()`, `free()`)
 // when the package has it, else the one-shot `simulate(request)`.
 import { readFileSync } from "node:fs";
@@ -10,10 +11,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dt = await import(join(here, "../../pkg/node.js")).catch(() => import(join(here, "../../pkg/dealteam.js")));
 const trials = Number(process.argv[2] ?? 100000);
 const seed = Number(process.argv[3] ?? 1);
-const plan = JSON.parse(readFileSync(join(here, "plan.json"), "utf8"));
+const plan = JSON.parse(readFileSync(join(here, process.argv[4] ?? "plan.json"), "utf8"));
 const request = { plan, trials, seed };
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let res;
 if (typeof dt.Simulation === "function") {
   const sim = new dt.Simulation(request);
@@ -29,7 +31,8 @@ if (typeof dt.Simulation === "function") {
   res = dt.simulate(request);
 }
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 console.log(JSON.stringify({
-  engine: "dealteam-wasm-node", trials, ms: Math.round(ms * 10) / 10,
+  engine: "dealteam-wasm-node", trials, ms: Math.round(ms * 10) / 10, cpuMs: Math.round((cpu.user + cpu.system) / 1000),
   meanBookings: Number(res.totals.bookings.mean), meanRevenue: Number(res.totals.revenue.mean),
 }));
