@@ -200,3 +200,19 @@ test('the kinds a profile requires are ticked in words, not typed as codes', asy
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
 });
+
+test('audit: a partner’s costs column is headed by the partner’s name, not an id', async () => {
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  const plan = page.locator('#panel-plan');
+  assert.doesNotMatch(await plan.locator('.audit-view').innerText(), /partner id|<partner id>/, 'the hint asks for an id');
+  const name = await page.evaluate(() => window.__app.ws.plan.partners[0].name);
+  await page.locator('#sim-trials').fill('500');
+  // the name as a person types it (any case); 1,000 + 2,000 + 4,000 of costs in three months
+  await plan.getByLabel('…or paste them here').fill(`month,bookings,revenue,pipeline,costs:${name.toUpperCase()}\n1,0,0,450000,1000\n2,120000,10000,520000,2000\n3,260000,31000,480000,4000\n`);
+  await plan.getByRole('button', { name: 'Audit against actuals' }).click();
+  const profit = plan.getByRole('table', { name: /Each partner’s profit so far/ });
+  await profit.waitFor({ timeout: 60000 });
+  const row = await profit.getByRole('row', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).innerText();
+  assert.match(row, /\t€7,000\t/, `the partner’s costs so far are the actuals’: ${row}`);
+  assert.deepEqual(errors, []);
+});

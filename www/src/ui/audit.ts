@@ -40,7 +40,7 @@ export function auditView(app: App, opts: AuditOptions): HTMLElement {
     clear(out, h('p', { class: 'muted' }, 'Auditing…'));
     text.removeAttribute('aria-invalid');
     try {
-      const r = await app.engine.call('auditPlan', { plan: p, actualsCsv: text.value, trials: opts.trials(), seed: opts.seed() });
+      const r = await app.engine.call('auditPlan', { plan: p, actualsCsv: costsByName(text.value, p), trials: opts.trials(), seed: opts.seed() });
       clear(out, ...(await report(app, p, r)));
     } catch (e) {
       const err = e instanceof EngineError ? e : new EngineError({ code: 'error', path: '', message: String(e) });
@@ -51,13 +51,25 @@ export function auditView(app: App, opts: AuditOptions): HTMLElement {
     }
   }
 
-  const hint = 'One line per month: month, bookings, revenue, pipeline, and optionally costs:<partner id> per partner. '
+  const hint = 'One line per month: month, bookings, revenue, pipeline, and optionally a column per partner for its costs, headed costs:<partner name> (for example “costs:Acme Cloud”). '
     + 'With incentives, add customer:<name> per customer won (its revenue that month) to compare the payouts. Decimal commas and thousands separators are fine (1.234,50 or 1,234.50); separate fields with commas, semicolons or tabs.';
   return h('div', { class: 'audit-view' },
     field('Monthly actuals (CSV file)', file),
     field('…or paste them here', text, hint),
     h('p', { class: 'muted small' }, 'What counts as on track and off track is set with the agreement terms (Audits).'),
     h('div', { class: 'row' }, run), out);
+}
+
+/**
+ * The actuals with each `costs:<partner name>` column headed `costs:<partner id>`, as the engine
+ * reads it (names matched without regard to case; a header that is already an id stays).
+ */
+export function costsByName(csv: string, p: Plan): string {
+  const byName = new Map(p.partners.map((q) => [q.name.trim().toLowerCase(), q.id]));
+  const nl = csv.search(/\r?\n/);
+  const head = nl < 0 ? csv : csv.slice(0, nl);
+  const fixed = head.replace(/costs:([^,;\t"]+)/gi, (all, who: string) => { const id = byName.get(who.trim().toLowerCase()); return id ? `costs:${id}` : all; });
+  return fixed + (nl < 0 ? '' : csv.slice(nl));
 }
 
 /** Engine messages name CSV columns in backticks; on the page they read as plain quotes. */
