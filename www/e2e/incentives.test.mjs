@@ -118,3 +118,17 @@ test('incentives: the audit shows each rewarded partner’s payouts, expected an
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
 });
+
+test('incentives: a clawback window longer than the customer’s term is a recommendation in words, next to its field', async () => {
+  const clawback = panel().locator('[data-path="plan.incentives.clawbackMonths"]');
+  await clawback.fill('18');
+  await panel().getByRole('button', { name: 'Check the agreement' }).click();
+  const id = await clawback.getAttribute('id');
+  const said = panel().locator(`#${id}-err`);
+  await said.filter({ hasText: /clawback/i }).waitFor({ timeout: 120000 });
+  assert.equal(await said.innerText(), 'The clawback window (18 months) is longer than a customer’s term (12 months): shorten it to 12 months or less.');
+  const item = panel().locator('.finding-list li', { hasText: 'clawback window' });
+  assert.match(await item.innerText(), /^Recommended: The clawback window \(18 months\)/);
+  assert.doesNotMatch(await panel().locator('.finding-list').innerText(), /clawbackMonths|termMonths|incentives\./, 'engine field names in the findings');
+  assert.deepEqual(errors, []);
+});
