@@ -216,3 +216,24 @@ test('audit: a partner’s costs column is headed by the partner’s name, not a
   assert.match(row, /\t€7,000\t/, `the partner’s costs so far are the actuals’: ${row}`);
   assert.deepEqual(errors, []);
 });
+
+test('Open workspace…: the CLI’s sample file opens, and Undo brings the work before it back', async () => {
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  const dealName = page.locator('#panel-teams [data-path="deal.name"]');
+  await dealName.fill('My own deal');
+  await page.waitForTimeout(600);
+  const before = await page.evaluate(() => window.__app.eco.partners.length);
+  // what `dealteam sample --partners 12 --seed 3` prints (the CLI and the package share the generator)
+  const file = await page.evaluate(async () => JSON.stringify(await window.__app.engine.call('sample', { partners: 12, seed: 3 })));
+  await page.locator('#ws-file').setInputFiles({ name: 'sample.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  const status = page.locator('.status');
+  await status.getByText('Loaded 12 partners.').waitFor({ timeout: 30000 });
+  await page.getByRole('tab', { name: 'Partners' }).click();
+  await page.getByText(/^12 of 12 partners$/).waitFor();
+  // the previous work is one click away
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await status.getByText('Your workspace is back.').waitFor({ timeout: 30000 });
+  await page.getByText(new RegExp(`^${before} of ${before} partners$`)).waitFor();
+  assert.equal(await page.evaluate(() => window.__app.ws.deal.name), 'My own deal');
+  assert.deepEqual(errors, []);
+});

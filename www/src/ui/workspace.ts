@@ -1,4 +1,5 @@
-// The workspace actions of the header: export, open, share link and reset; and the banner of a
+// The workspace actions of the header: export, open, share link and reset (opening a file and
+// resetting can be undone); and the banner of a
 // workspace opened from a link, which is a copy until the user keeps it. The heavy parts
 // (reading, writing, compressing a large ecosystem) run in the engine worker.
 import type { App } from '../app';
@@ -14,12 +15,11 @@ const count = (app: App) => (app.eco?.partners.length ?? 0).toLocaleString('en-U
 export function workspaceActions(app: App, open: OpenFn) {
   const wsFile = h('input', { type: 'file', accept: '.json,application/json', id: 'ws-file', hidden: true, 'aria-label': 'Workspace file' });
   /** Opens a JSON file (workspace, ecosystem or partner list), parsed in the worker. */
-  const openJson = async (file: Blob | string) => {
+  const openJson = (file: Blob | string) => withUndo(async () => {
     const r = await app.engine.call('openJson', { file });
     const next: Workspace = r.workspace ?? { ...app.ws, source: { kind: 'data', label: 'imported JSON' }, splits: null, plan: null, teamResults: undefined };
     await open(next, r.meta);
-    app.status(`Loaded ${count(app)} partners.`);
-  };
+  }, () => `Loaded ${count(app)} partners.`);
   wsFile.addEventListener('change', async () => {
     const f = wsFile.files?.[0];
     if (!f) return;
@@ -61,14 +61,18 @@ export function workspaceActions(app: App, open: OpenFn) {
       { label: 'Reset to sample', run: () => void reset() }, { label: 'Keep my work', run: () => app.status('Nothing was changed.') });
     app.statusEl.querySelector('button')?.focus();
   };
-  const reset = async () => {
+  const reset = () => withUndo(async () => { forget(); await open(emptyWorkspace(), null); }, () => 'Back to the built-in sample.');
+  /**
+   * Replaces the workspace (`replaceIt`) so that Undo brings the old one back: it and its
+   * ecosystem are kept aside first. Nothing is replaced when `replaceIt` fails.
+   */
+  async function withUndo(replaceIt: () => Promise<void>, said: () => string) {
     const before: Workspace = structuredClone(app.ws);
     const wasData = before.source.kind === 'data';
     if (wasData) await app.engine.call('stash', {});
-    forget();
-    await open(emptyWorkspace(), null);
-    app.status('Back to the built-in sample.', { label: 'Undo', run: () => void undo(before, wasData) });
-  };
+    await replaceIt();
+    app.status(said(), { label: 'Undo', run: () => void undo(before, wasData) });
+  }
   const undo = async (before: Workspace, wasData: boolean) => {
     const meta = wasData ? await app.engine.call('unstash', {}) : null;
     if (wasData && !meta) { app.status('Your previous workspace could not be brought back.'); return; }
