@@ -237,3 +237,27 @@ test('Open workspace…: the CLI’s sample file opens, and Undo brings the work
   assert.equal(await page.evaluate(() => window.__app.ws.deal.name), 'My own deal');
   assert.deepEqual(errors, []);
 });
+
+test('the made-up examples read cleanly: both account lists whole, the win model’s table and its CSV button in place', async () => {
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  const accounts = page.locator('#panel-accounts');
+  await accounts.getByRole('button', { name: 'Try two made-up lists' }).click();
+  await accounts.getByText(/Contoso — \d+ accounts/).waitFor({ timeout: 30000 });
+  const said = await accounts.innerText();
+  assert.doesNotMatch(said, /rows? left out|is not an amount/, 'the example list has rows the page cannot read');
+  assert.match(said, /Contoso — 15 accounts/, 'every row of the example HubSpot export (a name with a comma, quoted)');
+
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  const insights = page.locator('#panel-insights');
+  await insights.getByRole('button', { name: 'Try a made-up example history' }).click();
+  await insights.getByRole('button', { name: 'Train the win model' }).click();
+  await insights.locator('.verdict').waitFor({ timeout: 60000 });
+  // the baseline is the older deals' win rate (the verdict's usual rate counts every deal)
+  const surprise = insights.getByRole('table', { name: /How far off the predictions were/ });
+  assert.match(await surprise.innerText(), /Always the win rate of the older deals \(\d+%\)/);
+  const table = insights.getByRole('table', { name: /Predicted against actual/ });
+  const csv = insights.getByRole('button', { name: /^Download as CSV: Predicted against actual/ });
+  const [t, b] = [await table.boundingBox(), await csv.boundingBox()];
+  assert.ok(b.y >= t.y + t.height - 1 && b.x <= t.x + 20, `the CSV button is not under its table: ${JSON.stringify({ t, b })}`);
+  assert.deepEqual(errors, []);
+});

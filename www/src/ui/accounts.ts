@@ -41,7 +41,7 @@ export function exampleLists(): { name: string; csv: string }[] {
   const b = ['Record ID,Company name,Company Domain Name,Lifecycle Stage,Recent Deal Amount'];
   firms.forEach((f, i) => {
     if (i < 14) a.push(`001-${i + 1};${f} ${i % 3 ? 'Inc.' : 'GmbH'};${i % 4 === 3 ? '' : `https://www.${slug(f)}.com/`};${['Customer - Direct', 'Prospect', 'Opportunity'][i % 3]};${i % 3 === 2 ? `${(i + 1) * 10}.000,00` : ''}`);
-    if (i >= 6) b.push(`${900 + i},${f.toUpperCase()}${i % 2 ? ', LLC' : ''},${i % 5 === 0 ? '' : `${slug(f)}.com`},${['customer', 'lead', 'opportunity', 'customer'][i % 4]},${i % 4 === 2 ? (i + 1) * 5000 : ''}`);
+    if (i >= 6) b.push(`${900 + i},${i % 2 ? `"${f.toUpperCase()}, LLC"` : f.toUpperCase()},${i % 5 === 0 ? '' : `${slug(f)}.com`},${['customer', 'lead', 'opportunity', 'customer'][i % 4]},${i % 4 === 2 ? (i + 1) * 5000 : ''}`);
   });
   b.push('999,Initech Ltd,initech.co.uk,customer,');
   return [{ name: 'Northwind', csv: a.join('\n') }, { name: 'Contoso', csv: b.join('\n') }];

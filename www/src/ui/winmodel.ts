@@ -69,7 +69,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Guess'), h('th', { scope: 'col', class: 'num' }, 'Average surprise'))),
         h('tbody', {},
           h('tr', {}, h('th', { scope: 'row' }, 'The win model'), h('td', { class: 'num' }, number(v.logLoss, 2))),
-          h('tr', {}, h('th', { scope: 'row' }, `Always the usual win rate (${percent(v.baseline.rate)})`), h('td', { class: 'num' }, number(v.baseline.logLoss, 2)))))),
+          h('tr', {}, h('th', { scope: 'row' }, `Always the win rate of the older deals (${percent(v.baseline.rate)})`), h('td', { class: 'num' }, number(v.baseline.logLoss, 2)))))),
       h('div', { class: 'side-by-side' }, chart ? h('figure', { class: 'chart' }, chart, h('figcaption', {}, 'Each dot is a group of recent deals: its predicted chance against the share actually won. On the dashed line, predictions match reality.')) : null,
       bins.length ? h('div', { class: 'table-scroll' }, h('table', {}, h('caption', {}, 'Predicted against actual, on the most recent deals'),
         h('thead', {}, h('tr', {}, ['Predicted chance', 'Deals', 'Predicted on average', 'Actually won'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
