@@ -261,3 +261,18 @@ test('the made-up examples read cleanly: both account lists whole, the win model
   assert.ok(b.y >= t.y + t.height - 1 && b.x <= t.x + 20, `the CSV button is not under its table: ${JSON.stringify({ t, b })}`);
   assert.deepEqual(errors, []);
 });
+
+test('importing partners from a CSV can be undone: the partners before it come back', async () => {
+  await page.getByRole('tab', { name: 'Partners' }).click();
+  const before = await page.evaluate(() => window.__app.eco.partners.length);
+  await page.getByText('Import partners (CSV or JSON)').click();
+  const csv = 'id,name,kind,cap_cloud\nx1,Acme Cloud,isv,0.9\nx2,Delta Data,si,0.5\n';
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Import 2 partners' }).click();
+  await page.getByText(/^2 of 2 partners$/).waitFor({ timeout: 30000 });
+  const status = page.locator('.status');
+  await status.getByRole('button', { name: 'Undo' }).click();
+  await status.getByText('Your workspace is back.').waitFor({ timeout: 30000 });
+  await page.getByText(new RegExp(`^${before} of ${before} partners$`)).waitFor();
+  assert.deepEqual(errors, []);
+});

@@ -126,7 +126,7 @@ async function main() {
   };
   const ws = workspaceActions(app, replace);
   ws.actions.append(edits.undoBtn, edits.redoBtn);
-  const importer = importPanel(app, (meta) => replace({ ...app.ws, source: { kind: 'data', label: 'imported CSV' }, splits: null, plan: null, teamResults: undefined }, meta), ws.openJson);
+  const importer = importPanel(app, (meta) => replace({ ...app.ws, source: { kind: 'data', label: 'imported CSV' }, splits: null, plan: null, teamResults: undefined }, meta), ws.openJson, ws.withUndo);
   (tabs[0].el as HTMLElement).insertBefore(importer, tabs[0].el.children[1]);
 
   const goTo = (id: string) => { const i = tabs.findIndex((t) => t.id === id); if (i >= 0) select(i, true); };

@@ -2,6 +2,7 @@
 // a preview and every bad row reported with its line number and reason; or JSON (an ecosystem,
 // a partner list or a whole workspace). Rows with problems are listed and left out — never
 // dropped silently. The page only receives the header, the preview and the problems.
+import type { Undoable } from './workspace';
 import type { App } from '../app';
 import type { CsvMapped, EcoMeta } from '../engine/protocol';
 import { TARGETS, type Mapping, type Target } from '../csv';
@@ -13,8 +14,11 @@ const TARGET_LABELS: Record<Target, string> = {
   certifications: 'certifications', accounts: 'customer accounts', costToServe: 'cost to serve', capability: 'capability (0–1)', metric: 'number (metric)',
 };
 
-/** The import panel: `imported` adopts the ecosystem the worker loaded; `openJson` opens a JSON file. */
-export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>, openJson: (file: Blob) => Promise<void>): HTMLElement {
+/**
+ * The import panel: `imported` adopts the ecosystem the worker loaded; `openJson` opens a JSON
+ * file; `undoable` runs the import so that Undo (in the status line) brings the old partners back.
+ */
+export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>, openJson: (file: Blob) => Promise<void>, undoable: Undoable): HTMLElement {
   const file = h('input', { type: 'file', accept: '.csv,.json,text/csv,application/json' });
   const area = h('div', { class: 'import-area' });
   const out = h('div', { class: 'import-result', role: 'status', 'aria-live': 'polite' });
@@ -64,10 +68,14 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
       go.toggleAttribute('disabled', true);
       out.textContent = 'Importing…';
       try {
-        const meta = await app.engine.call('csvImport', { tiers: tierList() });
-        await imported(meta);
-        const skipped = opened.rows - meta.count;
-        out.textContent = `Imported ${meta.count.toLocaleString('en-US')} partners${skipped ? `; ${skipped.toLocaleString('en-US')} rows with problems were not imported` : ''}.`;
+        let said = '';
+        await undoable(async () => {
+          const meta = await app.engine.call('csvImport', { tiers: tierList() });
+          await imported(meta);
+          const skipped = opened.rows - meta.count;
+          said = `Imported ${meta.count.toLocaleString('en-US')} partners${skipped ? `; ${skipped.toLocaleString('en-US')} rows with problems were not imported` : ''}.`;
+        }, () => said);
+        out.textContent = said;
       } catch (e) { out.textContent = (e as Error).message; }
       go.toggleAttribute('disabled', false);
     });

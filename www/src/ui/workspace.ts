@@ -9,6 +9,8 @@ import { download, h } from './dom';
 
 /** Opens a workspace in the page: `meta` is the worker's ecosystem when it holds imported data. */
 export type OpenFn = (ws: Workspace, opened: Opened['meta']) => Promise<void>;
+/** Runs `replaceIt` (which replaces the workspace) so that Undo brings the old one back; `said` is the status after it. */
+export type Undoable = (replaceIt: () => Promise<void>, said: () => string) => Promise<void>;
 
 const count = (app: App) => (app.eco?.partners.length ?? 0).toLocaleString('en-US');
 
@@ -79,7 +81,7 @@ export function workspaceActions(app: App, open: OpenFn) {
     await open(before, meta);
     app.status('Your workspace is back.');
   };
-  return { actions, shareBox, openJson };
+  return { actions, shareBox, openJson, withUndo };
 }
 
 /**
