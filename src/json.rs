@@ -305,6 +305,18 @@ mod tests {
                 "{text:?}"
             );
         }
+        // a partner's account given as a list: the list is refused, whatever follows its `[`
+        for text in [
+            r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": ["x", [{"id": 1}]]}]}"#,
+            r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": ["x", [ 5]]}]}"#,
+            r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": ["x", []]}]}"#,
+        ] {
+            let whole = crate::json::from_str::<Eco>(text).unwrap_err();
+            let b = text.as_bytes();
+            let chunked = crate::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
+            assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text}");
+            assert_eq!(whole.path, "partners[0].accounts[1]", "{text}");
+        }
         let ok = br#"  {"partners": []}"#;
         let read = crate::json::from_reader::<_, Eco>(Bytewise(ok), || None);
         assert_eq!(read.map(|e| e.partners.len()).ok(), Some(0));

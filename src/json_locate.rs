@@ -119,7 +119,7 @@ pub(crate) fn path_at<R: Read>(input: R, line: usize, column: usize, blame: Blam
         }
     }
     if let Some(b) = stop {
-        at.stop_at(b, after.filter(|_| blame == Blame::Type), text);
+        at.stop_at(b, after.filter(|_| blame == Blame::Type), text, blame);
     }
     at.path(blame == Blame::Container)
 }
@@ -249,8 +249,15 @@ impl Locator {
     /// starts the value serde refused. `text`: the input was read whole, where serde_json
     /// places a value refused on its first byte just before that byte (a stream places it
     /// on the byte).
-    fn stop_at(&mut self, b: u8, after: Option<u8>, text: bool) {
+    fn stop_at(&mut self, b: u8, after: Option<u8>, text: bool, blame: Blame) {
         let starts_value = |x: u8| !is_delimiter(x) && x != b':';
+        // a list refused whole just after its `[` (its visitor said no before reading an
+        // item): serde_json peeked at the first item, and a stream counts the peeked byte,
+        // so the stop is on that item's first byte; the list, not its item, is refused
+        let just_opened = matches!(self.frames.last(), Some(Frame::List { started: false, .. }));
+        if !text && blame == Blame::Value && self.token == Token::Gap && just_opened && starts_value(b) {
+            return;
+        }
         // a list's item refused on its first byte, just after the `[` or `,` before it
         let item = text && matches!(b, b'[' | b',') && after.is_some_and(starts_value);
         if self.token == Token::Scalar && is_delimiter(b) {
