@@ -6,11 +6,12 @@
 # round's new features (calibrate, registration lifecycle, Markov order k, audit ledger) put
 # 65.8 KiB back. Still far above the goal:
 # the goal is 300 KiB; docs/performance/wasm-size.md says what grew and what it takes.
+# +12 KiB (965): curve25519-dalek at opt-level 3 for the private match (issue 12).
 # What the module is made of: python3 bench/size/wasm_size.py MODULE.wasm.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="${1:-$ROOT/pkg/dealteam_bg.wasm}"
-BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-953}"
+BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-965}"
 test -f "$WASM" || { echo "[wasm-size] no module at $WASM (run scripts/build-pkg.sh)"; exit 1; }
 gz=$(gzip -9 -c "$WASM" | wc -c)
 limit=$((BUDGET_KIB * 1024))
