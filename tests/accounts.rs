@@ -311,3 +311,49 @@ fn index_equals_brute_force() {
         }
     }
 }
+
+/// The pairs come by shared count descending, then by the two ids; `minShared` keeps the
+/// pairs sharing at least that many and `limit` the first ones of that order — the same
+/// pairs, written the same, as the unbounded response (seeded random ecosystems).
+#[test]
+fn limit_and_min_shared_keep_a_prefix_of_the_order() {
+    let names = ["Acme", "Globex", "Initech", "Hooli", "Umbrella", "Stark", "Wayne", "Tyrell"];
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
+    for _ in 0..20 {
+        // ids in an order unlike their sorted one, so ranks and ids both matter
+        let partners: Vec<Value> = [7, 2, 9, 0, 5, 11]
+            .iter()
+            .map(|p| {
+                let accounts: Vec<Value> = names
+                    .iter()
+                    .filter(|_| rng.random_bool(0.5))
+                    .map(|n| json!({"account": n.to_lowercase(), "status": "customer", "name": n}))
+                    .collect();
+                json!({"id": format!("p{p}"), "name": "P", "kind": "si", "accounts": accounts})
+            })
+            .collect();
+        let base = json!({"ecosystem": {"partners": partners}, "sharing": "overlaps"});
+        let all = run(&base).unwrap()["pairs"].as_array().unwrap().clone();
+        let key = |p: &Value| {
+            (
+                std::cmp::Reverse(p["shared"].as_u64().unwrap()),
+                p["a"].as_str().unwrap().to_string(),
+                p["b"].as_str().unwrap().to_string(),
+            )
+        };
+        assert!(all.windows(2).all(|w| key(&w[0]) < key(&w[1])), "{all:?}");
+        for (min, limit) in [(1, 0), (1, 3), (2, 2), (3, 100), (5, 1)] {
+            let mut req = base.clone();
+            req["minShared"] = json!(min);
+            req["limit"] = json!(limit);
+            let got = run(&req).unwrap()["pairs"].as_array().unwrap().clone();
+            let want: Vec<Value> = all
+                .iter()
+                .filter(|p| p["shared"].as_u64().unwrap() >= min)
+                .take(limit)
+                .cloned()
+                .collect();
+            assert_eq!(got, want, "minShared {min}, limit {limit}");
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! vendor), or of one partner against the others, under a sharing level.
 
 use super::keys::Keys;
-use super::matrix::find;
+use super::matrix::{find, Match};
 use super::pairs::{kept_totals, pair, Sides};
 use super::types::{AccountMapRequest, AccountMapResponse, AccountPair, NearMiss, NearMissSide, Sharing};
 use crate::clock::Ctx;
@@ -10,6 +10,7 @@ use crate::command::Command;
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::model::account::{check_record, CUSTOMER, OPPORTUNITY, PROSPECT};
 use crate::model::PartnerAccount;
+use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
 /// The vendor's id when the request does not name one.
@@ -126,20 +127,30 @@ pub fn account_map(req: &AccountMapRequest) -> Result<AccountMapResponse> {
     let found = find(&keys, &rank, focus, true)?;
     let min = req.min_shared.unwrap_or(1);
     let totals = kept_totals(&sides, &keys);
-    let mut pairs: Vec<AccountPair> = Vec::new();
-    for group in found.matches.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-        if let Some(&(a, b, ..)) = group.first().filter(|_| group.len() >= min) {
+    // the response's order (shared count descending, then the ids: ranks compare as the ids
+    // do; no two groups tie) is set before any pair is written out, so `limit` writes only
+    // the pairs it keeps
+    let side_rank = |s: u32| rank.get(s as usize).copied().unwrap_or(u32::MAX);
+    let mut groups: Vec<&[Match]> = found
+        .matches
+        .chunk_by(|x, y| (x.0, x.1) == (y.0, y.1))
+        .filter(|g| g.len() >= min)
+        .collect();
+    groups.sort_unstable_by_key(|g| {
+        let (a, b) = g.first().map_or((0, 0), |m| (m.0, m.1));
+        (Reverse(g.len()), side_rank(a), side_rank(b))
+    });
+    groups.truncate(req.limit.unwrap_or(usize::MAX));
+    let mut pairs: Vec<AccountPair> = Vec::with_capacity(groups.len());
+    for group in groups {
+        if let Some(&(a, b, ..)) = group.first() {
             pairs.push(pair(&sides, &keys, &totals, (a, b), group)?);
         }
     }
     if let Some((f, Some(w))) = focus {
-        if pairs.is_empty() {
+        if pairs.is_empty() && req.limit != Some(0) {
             pairs.push(pair(&sides, &keys, &totals, (f, w), &[])?);
         }
-    }
-    pairs.sort_by(|x, y| y.shared.cmp(&x.shared).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
-    if let Some(l) = req.limit {
-        pairs.truncate(l);
     }
     let near_misses = if sharing >= Sharing::Overlaps {
         near_misses(&sides, &keys, &found.misses)

@@ -1,9 +1,11 @@
 //! The matching keys of every side's accounts, interned: each distinct normalised domain
-//! and name gets a number, and each distinct raw spelling is normalised once (a shared
-//! pool of accounts across 10,000 partners is normalised once per spelling, not per row).
+//! and name gets a number, and each distinct raw spelling outside plain ASCII is normalised
+//! once (a shared pool of accounts across 10,000 partners is normalised once per spelling,
+//! not per row; plain ASCII spellings take the fast path of `super::ascii` every time).
 //! Rows with a malformed domain, an empty name or a repeated key are set aside with
 //! their path (SPEC §14 "kept out of matching").
 
+use super::ascii::ascii_domain_key;
 use super::normalise::{domain_key, name_key};
 use super::types::SkippedAccount;
 use crate::model::PartnerAccount;
@@ -104,6 +106,10 @@ impl Keys {
     }
 
     fn domain_id(&mut self, raw: &str) -> Result<u32, String> {
+        // a plain spelling costs less to normalise than to remember
+        if let Some(d) = ascii_domain_key(raw.trim()) {
+            return Ok(intern(&mut self.domain_ids, &mut self.domains, d));
+        }
         if let Some(r) = self.raw_domain.get(raw) {
             return r.clone();
         }
@@ -113,6 +119,9 @@ impl Keys {
     }
 
     fn name_id(&mut self, raw: &str) -> Option<u32> {
+        if raw.is_ascii() {
+            return name_key(raw).map(|n| intern(&mut self.name_ids, &mut self.names, n));
+        }
         if let Some(&r) = self.raw_name.get(raw) {
             return r;
         }

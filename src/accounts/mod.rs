@@ -3,6 +3,7 @@
 //! matrix per pair of partners (and the vendor) under a sharing level.
 
 pub mod access;
+mod ascii;
 mod command;
 mod keys;
 mod matrix;

@@ -115,6 +115,14 @@ pub fn near_miss(a: &AccountKeys, b: &AccountKeys) -> bool {
 /// not one, in words for the user.
 pub fn domain_key(raw: &str) -> Result<String, String> {
     let trimmed = raw.trim();
+    match super::ascii::ascii_domain_key(trimmed) {
+        Some(key) => Ok(key),
+        None => domain_key_full(trimmed),
+    }
+}
+
+/// [`domain_key`] through the URL parser, for any (trimmed) text.
+pub(super) fn domain_key_full(trimmed: &str) -> Result<String, String> {
     if trimmed.is_empty() {
         return Err("the domain is empty; give a domain such as example.com, or leave the field out".into());
     }
@@ -146,6 +154,14 @@ pub fn domain_key(raw: &str) -> Result<String, String> {
 /// The normalised name of `raw` (module docs), or `None` when nothing is left of it
 /// (empty, or only punctuation and spaces).
 pub fn name_key(raw: &str) -> Option<String> {
+    match super::ascii::ascii_name_cleaned(raw) {
+        Some(cleaned) => words_key(&cleaned),
+        None => name_key_full(raw),
+    }
+}
+
+/// [`name_key`] through ICU4X, for any text.
+pub(super) fn name_key_full(raw: &str) -> Option<String> {
     let categories = CodePointMapData::<GeneralCategory>::new();
     let nfkc = ComposingNormalizerBorrowed::new_nfkc();
     let composed = nfkc.normalize(raw);
@@ -163,6 +179,12 @@ pub fn name_key(raw: &str) -> Option<String> {
             cleaned.push(c);
         }
     }
+    words_key(&cleaned)
+}
+
+/// Whitespace collapsed and legal suffixes removed from a cleaned name (never its first
+/// word); `None` when no word is left.
+fn words_key(cleaned: &str) -> Option<String> {
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
         words.pop();

@@ -10,6 +10,7 @@ use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::account::OPPORTUNITY;
 use crate::model::PartnerAccount;
 use crate::money::Money;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The sides' accounts and what the result may show.
@@ -32,13 +33,14 @@ impl Sides<'_> {
 pub(crate) fn kept_totals(sides: &Sides, keys: &Keys) -> Vec<PopulationCounts> {
     (0..keys.rows.len() as u32)
         .map(|side| {
-            let mut counts = PopulationCounts::new();
+            // counted by reference: a population's name is copied once, not once per row
+            let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
             for row in keys.rows.get(side as usize).into_iter().flatten() {
                 if let Some(a) = sides.account(side, row.rec) {
-                    *counts.entry(a.status().to_string()).or_default() += 1;
+                    *counts.entry(a.status()).or_default() += 1;
                 }
             }
-            counts
+            counts.into_iter().map(|(k, c)| (k.to_string(), c)).collect()
         })
         .collect()
 }
@@ -98,18 +100,15 @@ pub(crate) fn pair(
     (a, b): (u32, u32),
     group: &[Match],
 ) -> Result<AccountPair> {
-    let mut matrix: BTreeMap<String, PopulationCounts> = BTreeMap::new();
+    let mut cells: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let (mut in_a, mut in_b) = (BTreeSet::new(), BTreeSet::new());
     let mut list = (sides.sharing >= Sharing::Overlaps).then(Vec::new);
     for &(_, _, ra, rb, by_name) in group {
         let (Some(x), Some(y)) = (sides.account(a, ra), sides.account(b, rb)) else {
             continue;
         };
-        *matrix
-            .entry(x.status().to_string())
-            .or_default()
-            .entry(y.status().to_string())
-            .or_default() += 1;
+        // counted by reference: the population names are copied once per cell
+        *cells.entry((x.status(), y.status())).or_default() += 1;
         in_a.insert(ra);
         in_b.insert(rb);
         if let Some(list) = list.as_mut() {
@@ -130,6 +129,10 @@ pub(crate) fn pair(
                 b_value: y.value().filter(|_| full),
             });
         }
+    }
+    let mut matrix: BTreeMap<String, PopulationCounts> = BTreeMap::new();
+    for ((pa, pb), c) in cells {
+        matrix.entry(pa.to_string()).or_default().insert(pb.to_string(), c);
     }
     if let Some(list) = list.as_mut() {
         list.sort_by(|p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
