@@ -317,7 +317,9 @@ fn index_equals_brute_force() {
 /// pairs, written the same, as the unbounded response (seeded random ecosystems).
 #[test]
 fn limit_and_min_shared_keep_a_prefix_of_the_order() {
-    let names = ["Acme", "Globex", "Initech", "Hooli", "Umbrella", "Stark", "Wayne", "Tyrell"];
+    let names = [
+        "Acme", "Globex", "Initech", "Hooli", "Umbrella", "Stark", "Wayne", "Tyrell",
+    ];
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
     for _ in 0..20 {
         // ids in an order unlike their sorted one, so ranks and ids both matter
