@@ -276,3 +276,29 @@ test('importing partners from a CSV can be undone: the partners before it come b
   await page.getByText(new RegExp(`^${before} of ${before} partners$`)).waitFor();
   assert.deepEqual(errors, []);
 });
+
+test('keyboard and teams: the skip link leads to the screens; teams compared side by side, ties smallest first', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'A Skip to the screens');
+  await page.keyboard.press('Enter');
+  assert.match(await focused(), /^MAIN/, 'the skip link does not move the focus to the screens');
+
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  const diverse = page.getByRole('checkbox', { name: /at most one team per set of required partners/ });
+  assert.equal(await diverse.isChecked(), true, 'diverse teams are not the default');
+  await page.getByRole('button', { name: 'Find teams' }).click();
+  const compare = page.getByRole('table', { name: 'Teams side by side' });
+  await compare.waitFor({ timeout: 60000 });
+  const rows = (await compare.locator('tbody tr').allInnerTexts()).map((r) => r.split('\t'));
+  assert.ok(rows.length >= 2, 'fewer than two teams to compare');
+  assert.doesNotMatch(rows.flat().join(' '), /\bp\d{6}\b/, 'a partner id in the comparison');
+  // equal scores: the smaller team first
+  const teams = await page.evaluate(() => window.__app.teams.map((t) => ({ score: t.score, size: t.members.length })));
+  assert.equal(teams.length, rows.length);
+  for (let i = 1; i < teams.length; i++) {
+    if (teams[i].score === teams[i - 1].score) assert.ok(teams[i].size >= teams[i - 1].size, `team ${i + 1} is smaller than team ${i} at the same score`);
+  }
+  assert.deepEqual(errors, []);
+});
