@@ -279,7 +279,9 @@ test('importing partners from a CSV can be undone: the partners before it come b
 
 test('keyboard and teams: the skip link leads to the screens; teams compared side by side, ties smallest first', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  // a fresh load: the first Tab of the page
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   await page.keyboard.press('Tab');
   assert.equal(await focused(), 'A Skip to the screens');
   await page.keyboard.press('Enter');
@@ -300,5 +302,20 @@ test('keyboard and teams: the skip link leads to the screens; teams compared sid
   for (let i = 1; i < teams.length; i++) {
     if (teams[i].score === teams[i - 1].score) assert.ok(teams[i].size >= teams[i - 1].size, `team ${i + 1} is smaller than team ${i} at the same score`);
   }
+  assert.deepEqual(errors, []);
+});
+
+test('phone: the caption of a table wider than the screen stays on screen and wraps', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('tab', { name: 'Accounts' }).click();
+  const accounts = page.locator('#panel-accounts');
+  if (!await accounts.getByRole('table', { name: /Shared accounts of Northwind/ }).isVisible()) await accounts.getByRole('button', { name: 'Try two made-up lists' }).click();
+  const table = accounts.getByRole('table', { name: /Shared accounts of Northwind/ });
+  await table.waitFor({ timeout: 30000 });
+  await table.scrollIntoViewIfNeeded();
+  assert.ok(await table.evaluate((t) => t.scrollWidth > t.parentElement.clientWidth), 'the table fits the phone: nothing to check');
+  const cap = await table.locator('caption').boundingBox();
+  assert.ok(cap.x >= 0 && cap.x + cap.width <= 390, `the caption runs off the screen: ${JSON.stringify(cap)}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(errors, []);
 });
