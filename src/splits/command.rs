@@ -1,8 +1,9 @@
 //! The `split` command (SPEC §10): check the request, build the game once, divide the
 //! amount by the requested model (or several side by side) and report fairness.
 
-use super::fairness::report;
+use super::fairness::report_with;
 use super::game::Game;
+use super::nucleolus::Memo;
 use super::rule::SplitRule;
 use super::types::{Allocation, ModelResult, SplitModel, SplitRequest, SplitResponse};
 use crate::clock::Ctx;
@@ -61,12 +62,15 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
         Some(g) if members.len() <= MAX_ENUMERATED_PLAYERS => Some(g.table()?),
         _ => None,
     };
+    // its least core and nucleolus, once, for the nucleolus models and every fairness report
+    let memo = Memo::default();
     if let (false, Some(&model)) = (rule.model == SplitModel::Compare, list.first()) {
         let result = run_model(
             &rule,
             model,
             game.as_ref(),
             table.as_deref(),
+            &memo,
             &members,
             &currency,
             amount,
@@ -86,6 +90,7 @@ pub fn split(req: SplitRequest) -> Result<SplitResponse> {
             *model,
             game.as_ref(),
             table.as_deref(),
+            &memo,
             &members,
             &currency,
             amount,
@@ -173,14 +178,15 @@ fn run_model(
     model: SplitModel,
     game: Option<&Game>,
     table: Option<&[f64]>,
+    memo: &Memo,
     members: &[String],
     currency: &Currency,
     amount: Money,
 ) -> Result<ModelResult> {
-    let prepared = rule.prepare_tabled(model, game, table, members, currency, "")?;
+    let prepared = rule.prepare_tabled(model, game, table, Some(memo), members, currency, "")?;
     let parts = prepared.divide(amount)?;
     let minor = currency.minor_units();
-    let fairness = report(game, table, members, amount, &parts, minor)?;
+    let fairness = report_with(game, table, Some(memo), members, amount, &parts, minor)?;
     let values = prepared.values.as_ref();
     let allocations = members
         .iter()

@@ -3,7 +3,7 @@
 //! (n ≤ 20) with the most blocking coalition — and what it all means, in words.
 
 use super::game::Game;
-use super::nucleolus::nucleolus;
+use super::nucleolus::Memo;
 use super::types::{Blocking, Fairness, LeastCoreReport, PropertyCheck};
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::MAX_ENUMERATED_PLAYERS;
@@ -17,6 +17,20 @@ use rust_decimal::Decimal;
 pub fn report(
     game: Option<&Game>,
     table: Option<&[f64]>,
+    members: &[String],
+    amount: Money,
+    parts: &[Money],
+    minor: u32,
+) -> Result<Fairness> {
+    report_with(game, table, None, members, amount, parts, minor)
+}
+
+/// [`report`] with the table's least core when the caller shares one ([`Memo`]).
+#[allow(clippy::too_many_arguments)]
+pub fn report_with(
+    game: Option<&Game>,
+    table: Option<&[f64]>,
+    memo: Option<&Memo>,
     members: &[String],
     amount: Money,
     parts: &[Money],
@@ -64,7 +78,16 @@ pub fn report(
     core(&mut f, v, &x, members, tol + n as f64 * unit_game, tol);
     individual_rationality(&mut f, &singles, &x, members, tol + unit_game);
     if f.in_core == Some(false) {
-        least_core(&mut f, v, members, alone <= grand + tol, tol + n as f64 * unit_game);
+        let own = Memo::default();
+        let memo = memo.unwrap_or(&own);
+        least_core(
+            &mut f,
+            v,
+            memo,
+            members,
+            alone <= grand + tol,
+            tol + n as f64 * unit_game,
+        );
     }
     symmetry(&mut f, v, parts, members, tol, unit);
     dummies(&mut f, v, &singles, parts, members, amt, grand, tol, unit);
@@ -212,8 +235,8 @@ fn sorted_names(mask: usize, members: &[String]) -> Vec<String> {
 /// The least core and the nucleolus (SPEC §11), when this split is not in the core: a
 /// positive ε means the core is empty. The prenucleolus stands in when no split gives
 /// every member its standalone value.
-fn least_core(f: &mut Fairness, v: &[f64], members: &[String], imputations: bool, tol: f64) {
-    let Ok(r) = nucleolus(v, imputations, "game") else {
+fn least_core(f: &mut Fairness, v: &[f64], memo: &Memo, members: &[String], imputations: bool, tol: f64) {
+    let Ok(r) = memo.get(v, imputations, "game") else {
         f.explanation
             .push("The least core could not be computed for this game.".into());
         return;

@@ -6,13 +6,17 @@
 //! [`SplitCommand`] is the `split` operation of SPEC §10.
 
 mod command;
+mod dense;
 mod enumerate;
+mod excess_lp;
 pub mod fairness;
 mod fixed;
 pub mod fractions;
 pub mod game;
 pub mod myerson;
 pub mod nucleolus;
+#[cfg(test)]
+mod nucleolus_oracle;
 pub mod owen;
 pub mod rule;
 pub mod sampling;

@@ -1,42 +1,28 @@
 //! Least core, nucleolus and prenucleolus (SPEC §11) of a game given as its 2ⁿ value
 //! table (n ≤ 20), by the standard sequence of linear programs (Maschler, Peleg and
-//! Shapley 1979; Kopelowitz 1967), solved by `microlp` (a pure-Rust simplex):
+//! Shapley 1979; Kopelowitz 1967):
 //!
 //! 1. stage LP: minimise ε subject to `x(S) + ε ≥ v(S)` for every coalition S not yet
 //!    fixed, `x(S) = v(S) − ε_S` for the fixed ones (the grand coalition first, ε = 0),
 //!    and for the nucleolus `xᵢ ≥ v({i})`;
-//! 2. the tight coalitions whose excess is the same at *every* optimum are fixed at ε:
-//!    maximise the sum of the candidates' slacks over the optimal face; those with a
-//!    positive slack are not fixed, and the test repeats on the rest until every
-//!    remaining slack is 0 (then all of them are tight everywhere);
+//! 2. the coalitions with a positive weight in the optimal dual have excess ε at every
+//!    optimum (complementary slackness): they are fixed at ε, and so is a player whose
+//!    bound has a positive weight (`xᵢ = v({i})`);
 //! 3. coalitions whose indicator vector is spanned by the fixed ones have a constant
 //!    excess and leave the LPs; when the fixed vectors span ℝⁿ, x is unique.
 //!
-//! The 2ⁿ constraints are never all in one LP: each LP starts from a pool (singletons and
-//! their complements, the coalitions of earlier stages) and adds the most violated
-//! coalitions found by one pass of subset sums until none is violated (constraint
-//! generation). Values are scaled to at most 1 in absolute value for the solver.
-//!
-//! A generation round needs only the few most violated coalitions in order: they are
-//! picked by partial selection (`select_nth_unstable_by`, then a sort of that chunk), not
-//! by sorting every violated coalition, and coalitions already in the pool or known to be
-//! spanned are never ranked (the span only grows, so "spanned" is remembered). The
-//! subset-sum and ranking buffers are reused between rounds. The coalitions considered,
-//! their order and so every LP are the same as with a full sort.
+//! Each stage LP is solved as its dual by a small dense simplex that generates its
+//! columns from the 2ⁿ coalitions ([`super::excess_lp`]): the LP never holds all 2ⁿ
+//! constraints, and a pass over all of them is made only when no pooled coalition is
+//! violated. Values are scaled to at most 1 in absolute value for the solver.
 
+use super::excess_lp::{Col, Optimum, Pool, Stage, TOL};
 pub use super::fractions::rational_weights;
 use crate::error::{DealteamError, ErrorCode, Result};
-use microlp::{ComparisonOp, OptimizationDirection, Problem, Solution, Variable};
-use std::cmp::Ordering;
+use std::cell::RefCell;
 
-/// Tolerance of the constraint generation (scaled units).
-const TOL: f64 = 1e-9;
-/// A slack above this is positive (the coalition is not fixed).
-const SLACK: f64 = 1e-7;
-/// Coalitions added per generation round.
-const ADD_PER_ROUND: usize = 16;
-/// Violated coalitions put in order at a time (the rest stay unsorted unless reached).
-const RANKED_PER_PASS: usize = 64;
+/// A dual weight above this fixes its coalition (the weights of a stage add up to 1).
+const FIX: f64 = 1e-9;
 
 /// The least core ε (without individual-rationality bounds) and the (pre)nucleolus.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,6 +33,27 @@ pub struct LeastCore {
     pub values: Vec<f64>,
     /// Number of LP stages.
     pub stages: usize,
+}
+
+/// The least core and (pre)nucleolus of one game's value table, each computed at most
+/// once: a `split` request shares them between the nucleolus models and the fairness
+/// report of every model (which shows the least core when the core is empty).
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// Index 0: prenucleolus, 1: nucleolus.
+    done: RefCell<[Option<LeastCore>; 2]>,
+}
+
+impl Memo {
+    /// [`nucleolus`] of `v` (always the same table for one memo), computed once per kind.
+    pub fn get(&self, v: &[f64], imputations: bool, at: &str) -> Result<LeastCore> {
+        if let Some(r) = &self.done.borrow()[imputations as usize] {
+            return Ok(r.clone());
+        }
+        let r = nucleolus(v, imputations, at)?;
+        self.done.borrow_mut()[imputations as usize] = Some(r.clone());
+        Ok(r)
+    }
 }
 
 /// The least core ε and the nucleolus (`imputations`: `xᵢ ≥ v({i})`) or prenucleolus
@@ -87,23 +94,22 @@ pub fn nucleolus(v: &[f64], imputations: bool, at: &str) -> Result<LeastCore> {
     } else {
         None
     };
-    let mut st = State::new(n, w, lo);
+    let mut seq = Sequence::new(n, &w, lo.as_deref());
     let mut epsilon = None;
     let mut stages = 0;
     let x = loop {
         stages += 1;
-        let (x, eps) = st.min_epsilon(at)?;
-        epsilon.get_or_insert(eps);
-        let tight = st.tight(&x, eps);
-        let fixed = st.fix(tight, eps, at)?;
-        if st.basis.len() == n || stages > 2 * n + 2 {
-            break fixed;
+        let opt = seq.stage(at)?;
+        epsilon.get_or_insert(opt.eps);
+        seq.fix(opt);
+        if seq.dirs.is_empty() || stages > 2 * n + 2 {
+            break seq.x0;
         }
     };
     // the least core ε is the first stage's ε without individual-rationality bounds
     let epsilon = match (imputations, epsilon) {
         (false, Some(e)) => e,
-        _ => State::new(n, st.w.clone(), None).min_epsilon(at)?.1,
+        _ => Sequence::new(n, &w, None).stage(at)?.eps,
     };
     Ok(LeastCore {
         epsilon: epsilon * scale,
@@ -112,260 +118,128 @@ pub fn nucleolus(v: &[f64], imputations: bool, at: &str) -> Result<LeastCore> {
     })
 }
 
-/// The sequence's state: scaled values, fixed coalitions and their orthonormal span,
-/// the pool of coalitions in the LPs.
-struct State {
+/// The sequence's state: the fixed coalitions' span, a solution of their equalities,
+/// the directions they leave free, and the pool of candidate coalitions.
+struct Sequence<'a> {
     n: usize,
-    w: Vec<f64>,
-    lo: Option<Vec<f64>>,
-    /// Fixed coalitions and their required x(S).
-    fixed: Vec<(usize, f64)>,
-    /// Orthonormal basis of the fixed indicator vectors.
-    basis: Vec<Vec<f64>>,
-    /// Free coalitions currently in the LPs.
-    pool: Vec<usize>,
-    /// Whether each mask is in `pool`.
-    in_pool: Vec<bool>,
-    /// Masks known to be spanned by the fixed coalitions (stays true: the span only grows).
-    spanned: Vec<bool>,
-    /// x(S) for every mask at the last x (buffer reused by [`State::sums`]).
-    xs: Vec<f64>,
-    /// A generation round's violated coalitions (excess − ε, mask); buffer reused.
-    worst: Vec<(f64, usize)>,
+    w: &'a [f64],
+    lo: Option<&'a [f64]>,
+    /// x satisfying every fixed equality (the last stage's optimum).
+    x0: Vec<f64>,
+    /// Orthonormal basis of the fixed indicator vectors (and fixed players' eᵢ).
+    span: Vec<Vec<f64>>,
+    /// Orthonormal basis of its orthogonal complement.
+    dirs: Vec<Vec<f64>>,
+    pool: Pool,
 }
 
-/// Most violated first; ties by the smaller mask (a strict total order: masks differ).
-fn by_violation(a: &(f64, usize), b: &(f64, usize)) -> Ordering {
-    b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
-}
-
-/// Move the `k` most violated of `s` (non-empty) to its front, in order; returns how many.
-fn rank_front(s: &mut [(f64, usize)], k: usize) -> usize {
-    let k = k.min(s.len());
-    if k < s.len() {
-        s.select_nth_unstable_by(k - 1, by_violation);
-    }
-    s[..k].sort_by(by_violation);
-    k
-}
-
-fn lp_error(at: &str, e: microlp::Error) -> DealteamError {
-    DealteamError::new(
-        ErrorCode::Infeasible,
-        at,
-        format!("the nucleolus linear program could not be solved ({e}); check the game's values"),
-    )
-}
-
-impl State {
-    fn new(n: usize, w: Vec<f64>, lo: Option<Vec<f64>>) -> State {
-        let full = (1usize << n) - 1;
-        let mut s = State {
+impl<'a> Sequence<'a> {
+    fn new(n: usize, w: &'a [f64], lo: Option<&'a [f64]>) -> Sequence<'a> {
+        let full = w.len() - 1;
+        let mut s = Sequence {
             n,
-            fixed: vec![(full, w[full])],
-            basis: Vec::new(),
-            pool: Vec::new(),
-            in_pool: vec![false; w.len()],
-            spanned: vec![false; w.len()],
-            xs: vec![0.0; w.len()],
-            worst: Vec::new(),
             w,
             lo,
+            x0: vec![w[full] / n as f64; n],
+            span: Vec::new(),
+            dirs: Vec::new(),
+            pool: Pool::new(w.len()),
         };
-        s.add_basis(full);
+        s.add_span(&indicator(n, full));
+        s.dirs = s.complement();
+        s.pool.spanned[full] = true;
         for i in 0..n {
-            s.enter(1 << i);
-            s.enter(full & !(1 << i));
+            s.pool.enter(1 << i);
+            s.pool.enter(full & !(1 << i));
         }
         s
     }
 
-    /// Put a coalition in the pool; false if it was there.
-    fn enter(&mut self, mask: usize) -> bool {
-        if self.in_pool[mask] {
-            return false;
-        }
-        self.in_pool[mask] = true;
-        self.pool.push(mask);
-        true
+    /// Solve the current stage.
+    fn stage(&mut self, at: &str) -> Result<Optimum> {
+        let st = Stage {
+            n: self.n,
+            w: self.w,
+            lo: self.lo,
+            x0: &self.x0,
+            dirs: &self.dirs,
+        };
+        let span = &self.span;
+        st.solve(&mut self.pool, &|m| residual(span, &indicator(self.n, m)).1 < 1e-6)
+            .ok_or_else(|| {
+                DealteamError::new(
+                    ErrorCode::Infeasible,
+                    at,
+                    "the nucleolus linear program could not be solved; check the game's values",
+                )
+            })
     }
 
-    /// The residual of S's indicator vector after projecting out the fixed span.
-    fn residual(&self, mask: usize) -> Vec<f64> {
-        let mut r: Vec<f64> = (0..self.n).map(|i| (mask >> i & 1) as f64).collect();
-        for b in &self.basis {
+    /// Fix what has a positive dual weight, move x0 to the optimum, recompute the free
+    /// directions and drop the pool's spanned coalitions.
+    fn fix(&mut self, opt: Optimum) {
+        for &(c, y) in &opt.weights {
+            if y > FIX {
+                match c {
+                    Col::Coal(s) => self.add_span(&indicator(self.n, s)),
+                    Col::Bound(i) => self.add_span(&indicator(self.n, 1 << i)),
+                    Col::Art(_) => {}
+                }
+            }
+        }
+        self.x0 = opt.x;
+        self.dirs = self.complement();
+        for k in 0..self.pool.masks.len() {
+            let m = self.pool.masks[k];
+            if residual(&self.span, &indicator(self.n, m)).1 < 1e-6 {
+                self.pool.spanned[m] = true;
+            }
+        }
+        self.pool.prune();
+    }
+
+    fn add_span(&mut self, v: &[f64]) {
+        let (r, norm) = residual(&self.span, v);
+        if norm >= 1e-6 {
+            self.span.push(r.iter().map(|a| a / norm).collect());
+        }
+    }
+
+    /// An orthonormal basis of the complement of `span` (Gram–Schmidt on the unit vectors).
+    fn complement(&self) -> Vec<Vec<f64>> {
+        let mut all = self.span.clone();
+        let mut out = Vec::new();
+        for i in 0..self.n {
+            if all.len() == self.n {
+                break;
+            }
+            let (r, norm) = residual(&all, &indicator(self.n, 1 << i));
+            if norm >= 1e-6 {
+                let b: Vec<f64> = r.iter().map(|a| a / norm).collect();
+                all.push(b.clone());
+                out.push(b);
+            }
+        }
+        out
+    }
+}
+
+/// The 0/1 vector of a mask.
+fn indicator(n: usize, mask: usize) -> Vec<f64> {
+    (0..n).map(|i| (mask >> i & 1) as f64).collect()
+}
+
+/// `v` minus its projection on the orthonormal `basis` (twice, for accuracy), and its norm.
+fn residual(basis: &[Vec<f64>], v: &[f64]) -> (Vec<f64>, f64) {
+    let mut r = v.to_vec();
+    for _ in 0..2 {
+        for b in basis {
             let d: f64 = r.iter().zip(b).map(|(a, c)| a * c).sum();
             r.iter_mut().zip(b).for_each(|(a, c)| *a -= d * c);
         }
-        r
     }
-
-    fn in_span(&mut self, mask: usize) -> bool {
-        if !self.spanned[mask] && self.residual(mask).iter().map(|a| a * a).sum::<f64>() < 1e-12 {
-            self.spanned[mask] = true;
-        }
-        self.spanned[mask]
-    }
-
-    fn add_basis(&mut self, mask: usize) -> bool {
-        let r = self.residual(mask);
-        let norm = r.iter().map(|a| a * a).sum::<f64>().sqrt();
-        if norm < 1e-6 {
-            return false;
-        }
-        self.basis.push(r.iter().map(|a| a / norm).collect());
-        true
-    }
-
-    /// x(S) for every mask by subset sums, into `self.xs`.
-    fn sums(&mut self, x: &[f64]) {
-        let xs = &mut self.xs;
-        for mask in 1..xs.len() {
-            xs[mask] = xs[mask & (mask - 1)] + x[mask.trailing_zeros() as usize];
-        }
-    }
-
-    /// The LP over x (and ε unless `eps` is fixed): variables, fixed equalities, bounds.
-    fn problem(&self, dir: OptimizationDirection, obj: &[f64], eps: Option<f64>) -> (Problem, Vec<Variable>, Variable) {
-        let mut p = Problem::new(dir);
-        let xv: Vec<Variable> = (0..self.n)
-            .map(|i| {
-                let low = self.lo.as_ref().map_or(f64::NEG_INFINITY, |l| l[i]);
-                p.add_var(obj[i], (low, f64::INFINITY))
-            })
-            .collect();
-        let e = match eps {
-            None => p.add_var(1.0, (f64::NEG_INFINITY, f64::INFINITY)),
-            Some(x) => p.add_var(0.0, (x, x)),
-        };
-        for &(mask, rhs) in &self.fixed {
-            p.add_constraint(self.expr(&xv, mask), ComparisonOp::Eq, rhs);
-        }
-        for &mask in &self.pool {
-            let mut ex = self.expr(&xv, mask);
-            ex.push((e, 1.0));
-            p.add_constraint(ex, ComparisonOp::Ge, self.w[mask]);
-        }
-        (p, xv, e)
-    }
-
-    fn expr(&self, xv: &[Variable], mask: usize) -> Vec<(Variable, f64)> {
-        (0..self.n)
-            .filter(|&i| mask >> i & 1 == 1)
-            .map(|i| (xv[i], 1.0))
-            .collect()
-    }
-
-    /// Solve, then add the most violated free coalitions (`v(S) − x(S) > ε`) and their
-    /// complements until none is violated.
-    fn generate(
-        &mut self,
-        mut sol: Solution,
-        xv: &[Variable],
-        e: Variable,
-        at: &str,
-    ) -> Result<(Vec<f64>, f64, Solution)> {
-        let full = self.w.len() - 1;
-        loop {
-            let x: Vec<f64> = xv.iter().map(|&v| *sol.var_value(v)).collect();
-            let eps = *sol.var_value(e);
-            self.sums(&x);
-            // pooled and spanned coalitions are skipped below anyway: leave them out here
-            let mut worst = std::mem::take(&mut self.worst);
-            worst.clear();
-            worst.extend(
-                (1..full)
-                    .filter(|&m| !self.in_pool[m] && !self.spanned[m])
-                    .map(|m| (self.w[m] - self.xs[m] - eps, m))
-                    .filter(|(d, _)| *d > TOL),
-            );
-            let (mut added, mut ranked, mut next) = (0, 0, 0);
-            while added < ADD_PER_ROUND && next < worst.len() {
-                if next == ranked {
-                    ranked += rank_front(&mut worst[ranked..], RANKED_PER_PASS);
-                }
-                let m = worst[next].1;
-                next += 1;
-                if self.in_pool[m] || self.in_span(m) {
-                    continue;
-                }
-                for c in [m, full & !m] {
-                    if self.enter(c) {
-                        let mut ex = self.expr(xv, c);
-                        ex.push((e, 1.0));
-                        sol = sol
-                            .add_constraint(ex, ComparisonOp::Ge, self.w[c])
-                            .map_err(|er| lp_error(at, er))?;
-                    }
-                }
-                added += 1;
-            }
-            self.worst = worst;
-            if added == 0 {
-                return Ok((x, eps, sol));
-            }
-        }
-    }
-
-    /// Stage LP: the smallest ε over the free coalitions, and an optimal x.
-    fn min_epsilon(&mut self, at: &str) -> Result<(Vec<f64>, f64)> {
-        let (p, xv, e) = self.problem(OptimizationDirection::Minimize, &vec![0.0; self.n], None);
-        let sol = p.solve().map_err(|er| lp_error(at, er))?;
-        let (x, eps, _) = self.generate(sol, &xv, e, at)?;
-        Ok((x, eps))
-    }
-
-    /// Free coalitions (not spanned by the fixed ones) whose excess is ε at x.
-    fn tight(&mut self, x: &[f64], eps: f64) -> Vec<usize> {
-        let full = self.w.len() - 1;
-        self.sums(x);
-        let near: Vec<usize> = (1..full)
-            .filter(|&m| !self.spanned[m] && self.w[m] - self.xs[m] >= eps - 1e-8)
-            .collect();
-        near.into_iter().filter(|&m| !self.in_span(m)).collect()
-    }
-
-    /// Fix the candidates that are tight at every optimum of this stage (see the module
-    /// docs), return the last optimal x.
-    fn fix(&mut self, mut cand: Vec<usize>, eps: f64, at: &str) -> Result<Vec<f64>> {
-        for &m in &cand {
-            self.enter(m);
-        }
-        let x = loop {
-            let mut obj = vec![0.0; self.n];
-            for &m in &cand {
-                (0..self.n).filter(|&i| m >> i & 1 == 1).for_each(|i| obj[i] += 1.0);
-            }
-            let (p, xv, e) = self.problem(OptimizationDirection::Maximize, &obj, Some(eps));
-            let sol = p.solve().map_err(|er| lp_error(at, er))?;
-            let (x, _, _) = self.generate(sol, &xv, e, at)?;
-            self.sums(&x);
-            let slack = |m: usize| self.xs[m] - (self.w[m] - eps);
-            let before = cand.len();
-            let smallest = cand.iter().copied().min_by(|&a, &b| slack(a).total_cmp(&slack(b)));
-            cand.retain(|&m| slack(m) <= SLACK);
-            if cand.is_empty() {
-                // numerically every candidate moved: fix the least slack one (LP theory says one is fixed)
-                cand.extend(smallest);
-            }
-            if cand.len() == before || cand.len() == 1 && before == 1 {
-                break x;
-            }
-        };
-        for m in cand {
-            self.fixed.push((m, self.w[m] - eps));
-            self.add_basis(m);
-        }
-        let pool = std::mem::take(&mut self.pool);
-        for m in pool {
-            if self.in_span(m) {
-                self.in_pool[m] = false;
-            } else {
-                self.pool.push(m);
-            }
-        }
-        Ok(x)
-    }
+    let norm = r.iter().map(|a| a * a).sum::<f64>().sqrt();
+    (r, norm)
 }
 
 #[cfg(test)]
@@ -438,5 +312,54 @@ mod tests {
         close(&r.values, &[2.5 / 3.0; 3]);
         // every singleton has excess 1 − ⅚ = ⅙, every pair 1.8 − 5/3 = 2/15: ε = ⅙
         assert!((r.epsilon - 1.0 / 6.0).abs() < 1e-9, "{}", r.epsilon);
+    }
+
+    /// The dense dual simplex gives the same least core and (pre)nucleolus as the earlier
+    /// microlp sequence (the oracle) on seeded random games of 2–8 players: continuous
+    /// values, small integers (many ties, degenerate LPs) and coverage-like games.
+    #[test]
+    fn equals_the_earlier_lp_sequence_on_random_games() {
+        use rand::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha12Rng::seed_from_u64(14);
+        let mut compared = 0;
+        for case in 0..600 {
+            let n = 2 + case % 7;
+            let kind = case / 7 % 3;
+            let levels: Vec<f64> = (0..n * 3).map(|_| rng.random_range(0..5) as f64).collect();
+            let noise: Vec<f64> = (0..1usize << n).map(|_| rng.random_range(-3.0..10.0f64)).collect();
+            let ints: Vec<f64> = (0..1usize << n).map(|_| rng.random_range(0..4) as f64).collect();
+            let v = table(n, |m| match kind {
+                0 => noise[m],
+                1 => ints[m] + m.count_ones() as f64,
+                _ => (0..3)
+                    .map(|k| {
+                        (0..n)
+                            .filter(|&i| m >> i & 1 == 1)
+                            .map(|i| levels[i * 3 + k])
+                            .fold(0.0, f64::max)
+                    })
+                    .sum(),
+            });
+            for imputations in [false, true] {
+                let old = super::super::nucleolus_oracle::nucleolus(&v, imputations, "game");
+                let new = nucleolus(&v, imputations, "game");
+                match (old, new) {
+                    (Ok(a), Ok(b)) => {
+                        let scale = v.iter().fold(1.0f64, |s, x| s.max(x.abs()));
+                        for (x, y) in a.values.iter().zip(&b.values) {
+                            assert!((x - y).abs() < 1e-7 * scale, "case {case} n {n}: {a:?} vs {b:?}");
+                        }
+                        assert!(
+                            (a.epsilon - b.epsilon).abs() < 1e-7 * scale,
+                            "case {case}: {a:?} vs {b:?}"
+                        );
+                        compared += 1;
+                    }
+                    (Err(a), Err(b)) => assert_eq!(a.code, b.code),
+                    (a, b) => panic!("case {case}: {a:?} vs {b:?}"),
+                }
+            }
+        }
+        assert!(compared > 500, "{compared}");
     }
 }

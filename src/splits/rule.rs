@@ -5,7 +5,7 @@
 use super::fixed::fixed;
 use super::fractions::rational_weights;
 use super::game::Game;
-use super::nucleolus::nucleolus;
+use super::nucleolus::Memo;
 use super::signed::allocate_signed;
 use super::tiered::{only_for_tiered, Tiered};
 use super::types::{Bracket, Dec, GameSpec, Residual, SplitModel};
@@ -180,15 +180,18 @@ impl SplitRule {
         currency: &Currency,
         at: &str,
     ) -> Result<PreparedSplit> {
-        self.prepare_tabled(model, game, None, members, currency, at)
+        self.prepare_tabled(model, game, None, None, members, currency, at)
     }
 
-    /// [`SplitRule::prepare_with`] with the game's 2ⁿ value table when the caller has it.
+    /// [`SplitRule::prepare_with`] with the game's 2ⁿ value table and its least core
+    /// (shared with the fairness report) when the caller has them.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn prepare_tabled(
         &self,
         model: SplitModel,
         game: Option<&Game>,
         table: Option<&[f64]>,
+        memo: Option<&Memo>,
         members: &[String],
         currency: &Currency,
         at: &str,
@@ -235,7 +238,7 @@ impl SplitRule {
                     SplitModel::Shapley => values::shapley(game, table, self.samples, seed)?,
                     SplitModel::Banzhaf => values::banzhaf(game, table)?,
                     SplitModel::Nucleolus | SplitModel::Prenucleolus => {
-                        nucleolus_values(game, table, model == SplitModel::Nucleolus, at)?
+                        nucleolus_values(game, table, memo, model == SplitModel::Nucleolus, at)?
                     }
                     SplitModel::Myerson => {
                         let edges = myerson::edges(self.graph.as_deref(), self.ecosystem.as_ref(), members, at)?;
@@ -326,7 +329,13 @@ fn money_weights(v: &[f64], model: SplitModel, at: &str) -> Result<Vec<f64>> {
 }
 
 /// The nucleolus (`imputations`) or prenucleolus as player values (n ≤ 20).
-fn nucleolus_values(game: &Game, table: Option<&[f64]>, imputations: bool, at: &str) -> Result<Values> {
+fn nucleolus_values(
+    game: &Game,
+    table: Option<&[f64]>,
+    memo: Option<&Memo>,
+    imputations: bool,
+    at: &str,
+) -> Result<Values> {
     let n = game.players();
     if n > crate::model::MAX_ENUMERATED_PLAYERS {
         return Err(DealteamError::too_large(
@@ -337,6 +346,7 @@ fn nucleolus_values(game: &Game, table: Option<&[f64]>, imputations: bool, at: &
         ));
     }
     let v = game.table_or(table)?;
-    let r = nucleolus(&v, imputations, &field(at, "model"))?;
+    let own = Memo::default();
+    let r = memo.unwrap_or(&own).get(&v, imputations, &field(at, "model"))?;
     Ok(Values::exact(r.values, "linearProgram"))
 }
