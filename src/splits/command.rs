@@ -173,6 +173,7 @@ fn default_models(rule: &SplitRule) -> Vec<SplitModel> {
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_model(
     rule: &SplitRule,
     model: SplitModel,
