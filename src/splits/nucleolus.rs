@@ -60,39 +60,9 @@ impl Memo {
 /// of the game with value table `v` (length 2ⁿ, `v[0] = 0`). The nucleolus needs
 /// `Σ v({i}) ≤ v(N)`; otherwise an `invalid_value` at `at` says to use the prenucleolus.
 pub fn nucleolus(v: &[f64], imputations: bool, at: &str) -> Result<LeastCore> {
-    let n = v.len().trailing_zeros() as usize;
-    let full = v.len() - 1;
-    if n == 0 || v.len() != 1 << n {
-        return Err(DealteamError::invalid(at, "the game has no players"));
-    }
-    if n == 1 {
-        return Ok(LeastCore {
-            epsilon: 0.0,
-            values: vec![v[1]],
-            stages: 0,
-        });
-    }
-    let scale = v.iter().fold(0.0f64, |a, x| a.max(x.abs()));
-    if scale == 0.0 || !scale.is_finite() {
-        return Ok(LeastCore {
-            epsilon: 0.0,
-            values: vec![0.0; n],
-            stages: 0,
-        });
-    }
-    let w: Vec<f64> = v.iter().map(|x| x / scale).collect();
-    let lo = if imputations {
-        let singles: Vec<f64> = (0..n).map(|i| w[1 << i]).collect();
-        if singles.iter().sum::<f64>() > w[full] + TOL {
-            return Err(DealteamError::invalid(
-                at,
-                "the members' standalone values add up to more than the whole team is worth, so no split gives each \
-                 member at least its standalone value and the nucleolus does not exist; use the prenucleolus",
-            ));
-        }
-        Some(singles)
-    } else {
-        None
+    let (n, scale, w, lo) = match scaled(v, imputations, at)? {
+        Scaled::Done(r) => return Ok(r),
+        Scaled::Game { n, scale, w, lo } => (n, scale, w, lo),
     };
     let mut seq = Sequence::new(n, &w, lo.as_deref());
     let mut epsilon = None;
@@ -116,6 +86,59 @@ pub fn nucleolus(v: &[f64], imputations: bool, at: &str) -> Result<LeastCore> {
         values: x.iter().map(|xi| xi * scale).collect(),
         stages,
     })
+}
+
+/// A game ready for an LP sequence, or the answer when there is nothing to solve.
+pub(super) enum Scaled {
+    /// One player, or every value 0.
+    Done(LeastCore),
+    /// n players, values divided by `scale` (at most 1 in absolute value), and the
+    /// nucleolus's lower bounds.
+    Game {
+        n: usize,
+        scale: f64,
+        w: Vec<f64>,
+        lo: Option<Vec<f64>>,
+    },
+}
+
+/// The checks and scaling every LP sequence starts with (see [`nucleolus`]).
+pub(super) fn scaled(v: &[f64], imputations: bool, at: &str) -> Result<Scaled> {
+    let n = v.len().trailing_zeros() as usize;
+    let full = v.len() - 1;
+    if n == 0 || v.len() != 1 << n {
+        return Err(DealteamError::invalid(at, "the game has no players"));
+    }
+    if n == 1 {
+        return Ok(Scaled::Done(LeastCore {
+            epsilon: 0.0,
+            values: vec![v[1]],
+            stages: 0,
+        }));
+    }
+    let scale = v.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+    if scale == 0.0 || !scale.is_finite() {
+        return Ok(Scaled::Done(LeastCore {
+            epsilon: 0.0,
+            values: vec![0.0; n],
+            stages: 0,
+        }));
+    }
+    let w: Vec<f64> = v.iter().map(|x| x / scale).collect();
+    let lo = if imputations {
+        let singles: Vec<f64> = (0..n).map(|i| w[1 << i]).collect();
+        if singles.iter().sum::<f64>() > w[full] + TOL {
+            return Err(DealteamError::invalid(
+                at,
+                "the members' standalone values add up to more than the whole team is worth, so no split gives each \
+                 member at least its standalone value and the nucleolus does not exist; use the prenucleolus",
+            ));
+        }
+        Some(singles)
+    } else {
+        None
+    };
+    Ok(Scaled::Game { n, scale, w, lo })
 }
 
 /// The sequence's state: the fixed coalitions' span, a solution of their equalities,

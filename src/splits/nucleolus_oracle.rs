@@ -2,7 +2,7 @@
 //! maximising the candidates' slacks; see git history of `nucleolus.rs`), kept only as
 //! the test oracle of the dense dual simplex that replaced it ([`super::nucleolus`]).
 
-use super::nucleolus::LeastCore;
+use super::nucleolus::{scaled, LeastCore, Scaled};
 use crate::error::{DealteamError, ErrorCode, Result};
 use microlp::{ComparisonOp, OptimizationDirection, Problem, Solution, Variable};
 use std::cmp::Ordering;
@@ -20,39 +20,9 @@ const RANKED_PER_PASS: usize = 64;
 /// of the game with value table `v` (length 2ⁿ, `v[0] = 0`). The nucleolus needs
 /// `Σ v({i}) ≤ v(N)`; otherwise an `invalid_value` at `at` says to use the prenucleolus.
 pub fn nucleolus(v: &[f64], imputations: bool, at: &str) -> Result<LeastCore> {
-    let n = v.len().trailing_zeros() as usize;
-    let full = v.len() - 1;
-    if n == 0 || v.len() != 1 << n {
-        return Err(DealteamError::invalid(at, "the game has no players"));
-    }
-    if n == 1 {
-        return Ok(LeastCore {
-            epsilon: 0.0,
-            values: vec![v[1]],
-            stages: 0,
-        });
-    }
-    let scale = v.iter().fold(0.0f64, |a, x| a.max(x.abs()));
-    if scale == 0.0 || !scale.is_finite() {
-        return Ok(LeastCore {
-            epsilon: 0.0,
-            values: vec![0.0; n],
-            stages: 0,
-        });
-    }
-    let w: Vec<f64> = v.iter().map(|x| x / scale).collect();
-    let lo = if imputations {
-        let singles: Vec<f64> = (0..n).map(|i| w[1 << i]).collect();
-        if singles.iter().sum::<f64>() > w[full] + TOL {
-            return Err(DealteamError::invalid(
-                at,
-                "the members' standalone values add up to more than the whole team is worth, so no split gives each \
-                 member at least its standalone value and the nucleolus does not exist; use the prenucleolus",
-            ));
-        }
-        Some(singles)
-    } else {
-        None
+    let (n, scale, w, lo) = match scaled(v, imputations, at)? {
+        Scaled::Done(r) => return Ok(r),
+        Scaled::Game { n, scale, w, lo } => (n, scale, w, lo),
     };
     let mut st = State::new(n, w, lo);
     let mut epsilon = None;
