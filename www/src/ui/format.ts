@@ -37,9 +37,9 @@ export function percent(x: number | null | undefined, digits = 0): string {
   return typeof x === 'number' && Number.isFinite(x) ? nf({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : '—';
 }
 
-/** A plain number with at most `digits` decimals in the reader's format. */
-export function number(x: number | null | undefined, digits = 0): string {
-  return typeof x === 'number' && Number.isFinite(x) ? nf({ maximumFractionDigits: digits }).format(x) : '—';
+/** A plain number with at most `digits` decimals (at least `min`) in the reader's format. */
+export function number(x: number | null | undefined, digits = 0, min = 0): string {
+  return typeof x === 'number' && Number.isFinite(x) ? nf({ minimumFractionDigits: min, maximumFractionDigits: digits }).format(x) : '—';
 }
 
 /** A ratio as a multiple: 1.4133 → "1.4×". */

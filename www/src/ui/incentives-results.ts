@@ -7,6 +7,7 @@ import type { App } from '../app';
 import type { Plan, SimulateResponse } from '../engine/types';
 import { clear, field, h, nextId } from './dom';
 import { fanPlot, type FanRow } from './fan-chart';
+import { fitChart } from './fit-chart';
 import { money } from './format';
 
 type Ledger = NonNullable<SimulateResponse['partners'][string]['payouts']>;
@@ -20,7 +21,7 @@ export const LEDGER: [Key, string][] = [
 /** A table that scrolls sideways on a narrow screen (focusable, so keyboards can scroll it). */
 const scroll = (label: string, table: HTMLElement) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
 
-/** The payouts section of a simulation of plan `p`, or null when the plan has no incentives. */
+/** The payouts section of a simulation of plan `p` (its chart `width` wide until laid out), or null when the plan has no incentives. */
 export function incentivesResults(app: App, r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan, width: number): HTMLElement | null {
   const ids = Object.keys(r.partners ?? {}).filter((id) => r.partners[id]?.payouts);
   if (!ids.length) return null;
@@ -43,8 +44,8 @@ export function incentivesResults(app: App, r: SimulateResponse, Plot: typeof im
       const s = m.partners[id]?.payouts?.[key];
       return { month: m.month, p5: Number(s?.p5), p50: Number(s?.p50), p95: Number(s?.p95) };
     });
-    clear(chart, fanPlot(Plot, data, { width, yLabel: `${label} (${cur})`, label: `${name}: ${label} per month over the simulated futures` }),
-      h('figcaption', {}, `${name}: ${label} per month. 9 in 10 simulated futures fall in the band; the line is the typical (median) one.`));
+    fitChart(chart, (w) => [fanPlot(Plot, data, { width: w, yLabel: `${label} (${cur})`, label: `${name}: ${label} per month over the simulated futures` }),
+      h('figcaption', {}, `${name}: ${label} per month. 9 in 10 simulated futures fall in the band; the line is the typical (median) one.`)], 900, width);
     const total = r.partners[id].payouts!;
     clear(ledger, scroll(`Payout ledger of ${name}`, h('table', { class: 'ledger' },
       h('caption', {}, `Payout ledger of ${name} per month (average over the simulated futures)`),

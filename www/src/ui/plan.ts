@@ -12,13 +12,14 @@ import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
 import { amountField } from './amount-field';
 import { fanPlot } from './fan-chart';
+import { fitChart } from './fit-chart';
 import { incentivesForm } from './incentives';
 import { incentivesResults } from './incentives-results';
 import { currencyField } from './currency-field';
 import { plainMessage } from './errors';
-import { kindChoices, sentence } from './format';
+import { kindChoices, number, sentence } from './format';
 import { tip } from './glossary';
-import { a11yChart, append, clear, field, fmtMoney, fmtNum, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
+import { a11yChart, append, clear, field, fmtMoney, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -76,11 +77,15 @@ const SERIES: Record<string, string> = {
   share: 'revenue share', investment: 'investment', ropi: 'return on investment', payback: 'pays back', deals: 'won deals', wonDeals: 'won deals',
 };
 const said = (k: string) => SERIES[k] ?? k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+/** Short column headings where the words alone would be long or unclear. */
+const HEADINGS: Record<string, string> = { payback: 'Payback (months)', ropi: 'Return on investment' };
+/** A series or column as a label ("Won deals", "Payback (months)"). */
+const heading = (k: string) => HEADINGS[k] ?? sentence(said(k)).replace(/\.$/, '');
 const statText = (v: unknown, money: boolean, pct = false) => {
-  if (isStat(v)) { const f = (x: unknown) => (money ? fmtMoney(x) : pct ? fmtPct(n(x), 0) : fmtNum(n(x), 1)); return `${f(v.p50 ?? v.mean)} (${f(v.p5)} – ${f(v.p95)})`; }
+  if (isStat(v)) { const f = (x: unknown) => (money ? fmtMoney(x) : pct ? fmtPct(n(x), 0) : number(n(x), 1)); return `${f(v.p50 ?? v.mean)} (${f(v.p5)} – ${f(v.p95)})`; }
   if (v === null || v === undefined) return '—';
   if (money && typeof v === 'string' && Number.isFinite(Number(v))) return fmtMoney(v);
-  if (typeof v === 'number') return fmtNum(v, v % 1 ? 1 : 0);
+  if (typeof v === 'number') return number(v, 1);
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 };
@@ -89,7 +94,7 @@ function payback(v: unknown): string {
   const p = v as { probability?: number; p5?: number | null; p50?: number | null; p95?: number | null } | null;
   if (!p || typeof p !== 'object') return statText(v, false);
   if (p.p50 === null || p.p50 === undefined) return `not within the horizon in most trials (${fmtPct(p.probability ?? NaN, 0)} pay back)`;
-  return `month ${p.p50} (${p.p5 ?? '—'} – ${p.p95 ?? '—'}); ${fmtPct(p.probability ?? NaN, 0)} pay back`;
+  return `${p.p50} (${p.p5 ?? '—'} – ${p.p95 ?? '—'}); ${fmtPct(p.probability ?? NaN, 0)} pay back`;
 }
 
 /** Simulated futures behind the agreement check (it runs again after every edit). */
@@ -174,7 +179,7 @@ export function planScreen(app: App): HTMLElement {
   const json = h('textarea', { rows: 14, id: 'plan-json', 'data-path': 'plan', spellcheck: 'false' });
   const syncJson = () => { if (document.activeElement !== json) json.value = JSON.stringify(app.ws.plan, null, 2); };
   json.addEventListener('change', () => {
-    try { app.ws.plan = JSON.parse(json.value) as Plan; touch(); build(); } catch (e) { showError(form, new Error(`The plan JSON does not parse: ${(e as Error).message}`)); }
+    try { app.ws.plan = JSON.parse(json.value) as Plan; touch(); build(); } catch { showError(form, new Error('The plan text could not be read: check its quotes, commas and brackets, or close “Advanced” and use the fields above.')); }
   });
 
   function build() {
@@ -226,7 +231,8 @@ export function planScreen(app: App): HTMLElement {
         checkbox('plan.exclusivity.mayPursueSimilar', 'Each party may pursue similar arrangements', () => (p.exclusivity as { mayPursueSimilar?: boolean } | undefined)?.mayPursueSimilar as boolean | undefined, (v) => { p.exclusivity = { ...(p.exclusivity as object ?? {}), mayPursueSimilar: v }; })),
       h('h3', {}, 'Agreement terms'),
       termsForm(p, { input, text, choice, group }),
-      h('details', {}, h('summary', {}, 'The whole plan as JSON (governance, mediation, exclusivity, …)'), field('Plan JSON (applied when you leave the field)', json)),
+      h('details', { class: 'plan-text' }, h('summary', {}, 'Advanced: edit the plan as text (for specialists)'),
+        field('The whole plan as text (applied when you leave the field)', json, 'Every setting of the plan, including those without a field above. A mistake here is shown and nothing is changed.')),
       h('p', { class: 'form-error', role: 'alert' }));
     syncJson();
   }
@@ -243,8 +249,8 @@ export function planScreen(app: App): HTMLElement {
     const draw = () => {
       const k = pick.value;
       const data = months.map((m, i) => { const s = fields(m)[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
-      clear(box, fanPlot(Plot, data, { width: Math.min(900, simOut.clientWidth || 720), yLabel: said(k), label: `Fan chart of ${said(k)} per month, 9 in 10 futures in the band` }),
-        h('figcaption', {}, `${said(k)} per month over the simulated futures: 9 in 10 fall in the band; the solid line is the typical (median) one, the dashed line the average`));
+      fitChart(box, (width) => [fanPlot(Plot, data, { width, yLabel: said(k), label: `Fan chart of ${said(k)} per month, 9 in 10 futures in the band` }),
+        h('figcaption', {}, `${heading(k)} per month over the simulated futures: 9 in 10 fall in the band; the solid line is the typical (median) one, the dashed line the average`)], 900, simOut.clientWidth || 720);
     };
     pick.addEventListener('input', draw);
     draw();
@@ -259,6 +265,15 @@ export function planScreen(app: App): HTMLElement {
     setTimeout(() => rest(r, Plot, p), 0);
   }
 
+  /** Each partner's return on investment: the typical future as a dot, 9 in 10 on the line. */
+  function ropiChart(Plot: typeof import('@observablehq/plot'), ropi: { partner: string; p5: number; p50: number; p95: number }[]): HTMLElement {
+    const box = h('figure', { class: 'chart' });
+    fitChart(box, (width) => [a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: Math.min(140, width / 3), width, x: { label: 'return on investment', tickFormat: '%', grid: true },
+      marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'),
+    h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')], 700, simOut.clientWidth || 600);
+    return box;
+  }
+
   /** The per-partner chart and table, the objectives and the totals of a simulation. */
   function rest(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan) {
     const partners = Object.entries(r.partners ?? {});
@@ -266,10 +281,9 @@ export function planScreen(app: App): HTMLElement {
     const ropi = partners.map(([id, v]) => ({ partner: app.name(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
     append(simOut, [
       h('h3', {}, 'Per partner'),
-      ropi.length ? h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: 140, width: Math.min(700, simOut.clientWidth || 600), x: { label: 'return on investment', tickFormat: '%', grid: true },
-        marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'), h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')) : null,
+      ropi.length ? ropiChart(Plot, ropi) : null,
       h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Each partner’s typical future' }, h('table', {}, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, tip(said(c)))))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, tip(heading(c), said(c)))))),
         h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c))))))))),
       incentivesResults(app, r, Plot, p, Math.min(900, simOut.clientWidth || 720)),
       h('h3', {}, 'Objectives'),
@@ -279,7 +293,7 @@ export function planScreen(app: App): HTMLElement {
         return h('li', {}, `${metricName(app, String(o.metric ?? obj?.metric ?? 'objective'))} of at least ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, fmtPct(prob, 0)), ' chance');
       })),
       h('h3', {}, 'Totals'),
-      h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, said(k)), h('dd', {}, statText(v, k !== 'deals'))]))]);
+      h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, heading(k)), h('dd', {}, statText(v, k !== 'deals'))]))]);
   }
 
   simulate.addEventListener('click', async () => {

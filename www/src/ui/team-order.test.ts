@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deal, Team } from '../engine/types';
-import { arrange, idleMembers, searchK } from './team-order';
+import { arrange, idleMembers, scoreTexts, searchK } from './team-order';
 
 const deal = { id: 'd', name: 'd', value: '1.00', currency: 'EUR', slots: [{ role: 'isv', min: 1, max: 1 }, { role: 'si', min: 1, max: 2 }, { role: 'referral', min: 0, max: 1 }] } as Deal;
 const team = (score: number, members: [string, number][], best: string[] = []): Team => ({
@@ -28,5 +28,21 @@ describe('team order', () => {
   it('asks the engine for more teams when filtering', () => {
     expect(searchK(10, true)).toBe(100);
     expect(searchK(10, false)).toBe(10);
+  });
+});
+
+describe('team scores as shown', () => {
+  const fmt = (x: number, digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  it('shows whole points when the rounded scores differ', () => {
+    expect(scoreTexts([0.81, 0.76, 0.7], fmt)).toEqual(['81', '76', '70']);
+  });
+  it('adds a decimal where two different scores would read alike', () => {
+    // 76.3 and 75.8 both round to 76; 70 stays whole
+    expect(scoreTexts([0.763, 0.758, 0.7], fmt)).toEqual(['76.3', '75.8', '70']);
+    // 76.04 and 75.96 still read alike with one decimal (76.0): two
+    expect(scoreTexts([0.7604, 0.7596], fmt)).toEqual(['76.04', '75.96']);
+  });
+  it('says when scores are equal', () => {
+    expect(scoreTexts([0.8, 0.8, 0.5], fmt)).toEqual(['80 (tied)', '80 (tied)', '50']);
   });
 });

@@ -7,7 +7,7 @@ import type { Cover, Deal, Team, TeamsResult as TeamsResponse } from '../engine/
 import { defaultSplits } from './splits';
 import type { Prediction } from 'dealteam';
 import { kindChoices, kindName, number, percent } from './format';
-import { arrange, idleMembers, searchK } from './team-order';
+import { arrange, idleMembers, scoreTexts, searchK } from './team-order';
 import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
 import { clear, field, fmtNum, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
@@ -179,14 +179,18 @@ export function teamsScreen(app: App): HTMLElement {
     return idle.length ? h('p', { class: 'notice idle' }, `${idle.map((m) => app.name(m)).join(', ')} ${idle.length === 1 ? 'adds' : 'add'} no capability the others lack: the team covers the deal as well without ${idle.length === 1 ? 'it' : 'them'}.`) : null;
   }
 
+  /** Each team's score out of 100 as shown: enough digits that different scores look different. */
+  const shownScores = (teams: Team[]) => scoreTexts(teams.map((t) => t.score), (x, d) => number(x, d, d));
+
   /** The teams side by side: one row each, the figures that tell them apart. */
   function compareTable(teams: Team[]): HTMLElement | null {
     if (teams.length < 2) return null;
     const win = teams.some((t) => t.win);
+    const scores = shownScores(teams);
     return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Teams side by side' }, h('table', { class: 'team-compare' },
       h('caption', {}, 'Teams side by side'),
       h('thead', {}, h('tr', {}, ['Team', 'Score', 'Covers', 'Fit', ...(win ? ['Chance to win'] : []), 'Members'].map((c, i) => h('th', { scope: 'col', class: i > 0 && c !== 'Members' ? 'num' : null }, c)))),
-      h('tbody', {}, teams.map((t, i) => h('tr', {}, h('th', { scope: 'row' }, `Team ${i + 1}`), h('td', { class: 'num' }, number(t.score * 100)), h('td', { class: 'num' }, percent(t.coverage)), h('td', { class: 'num' }, percent(t.fit)),
+      h('tbody', {}, teams.map((t, i) => h('tr', {}, h('th', { scope: 'row' }, `Team ${i + 1}`), h('td', { class: 'num' }, scores[i]), h('td', { class: 'num' }, percent(t.coverage)), h('td', { class: 'num' }, percent(t.fit)),
         win ? h('td', { class: 'num' }, t.win ? percent(t.win.probability) : '—') : null, h('td', {}, t.members.map((m) => app.name(m)).join(', ')))))));
   }
 
@@ -194,12 +198,13 @@ export function teamsScreen(app: App): HTMLElement {
     const d = deal();
     const teams = arrange(res.teams, d, app.ws.teamK, app.ws.teamDiverse !== false);
     app.teams = teams;
+    const scores = shownScores(teams);
     clear(results,
       stale ? staleNote() : null,
       h('p', { class: 'summary' }, `${teams.length} teams · ${quality(res, seconds)} · ${number(res.nodes)} combinations checked${app.ws.teamDiverse !== false ? ' · one team per set of required partners' : ''}`),
       compareTable(teams),
       h('ol', { class: 'team-list' }, teams.map((t, i) => h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
-        h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${number(t.score * 100)} / 100`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
+        h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${scores[i]} / 100`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
         h('p', { class: 'metrics' }, `covers ${percent(t.coverage)} of what the deal needs · fits the profiles ${percent(t.fit)} · ${synergyWords(t.synergy)}`, winText(t)),
         idleNote(t, d),
         h('table', {}, h('caption', {}, 'Members'),

@@ -1,0 +1,108 @@
+// Polish from the last review of the planner, as a product designer would check it: teams whose
+// scores differ never read alike (and equal scores say "tied"); the plan's totals carry proper
+// labels and counts in the page's number format; the plan-as-text editor is an advanced,
+// closed disclosure in plain words; charts drawn at desktop width are drawn again to fit when
+// the window narrows to a phone; and on a phone a wide table keeps its first column (the
+// names) in view while it scrolls sideways. Axe-clean; screenshots at 1280 and 390 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { axeViolations, openReady, shots } from './browser.mjs';
+
+let page, errors, close;
+before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US' })); });
+after(async () => { await close?.(); });
+
+const plan = () => page.locator('#panel-plan');
+
+test('team scores that differ read differently; equal ones say tied', async () => {
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  await page.getByRole('button', { name: 'Find teams' }).click();
+  await page.getByRole('heading', { name: /^Team 1: score/ }).waitFor({ timeout: 60000 });
+  await page.locator('#panel-teams .progress-text').filter({ hasText: /Done|limit/ }).waitFor();
+  const raw = await page.evaluate(() => window.__app.teams.map((t) => t.score));
+  const shown = (await page.getByRole('heading', { name: /^Team \d+: score/ }).allInnerTexts()).map((s) => /score (.+) \/ 100/.exec(s)[1]);
+  assert.equal(shown.length, raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    for (let j = i + 1; j < raw.length; j++) {
+      if (Math.abs(raw[i] - raw[j]) > 1e-9) assert.notEqual(shown[i], shown[j], `teams ${i + 1} and ${j + 1} score differently but both read ${shown[i]}`);
+      else assert.match(`${shown[i]} ${shown[j]}`, /\(tied\).*\(tied\)/, `teams ${i + 1} and ${j + 1} score the same without saying so`);
+    }
+  }
+  const table = page.getByRole('table', { name: 'Teams side by side' });
+  assert.deepEqual(await table.locator('tbody tr td:nth-child(2)').allInnerTexts(), shown, 'the side-by-side table shows the same scores');
+  await page.screenshot({ path: join('/tmp/shots-ux2', 'teams-1280.png'), fullPage: false });
+  assert.deepEqual(errors, []);
+});
+
+test('plan: totals with proper labels and formatted counts; the plan as text is advanced and in plain words', async (t) => {
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await page.locator('#sim-trials').fill('500');
+  const add = plan().getByRole('button', { name: 'Add incentives' });
+  await add.waitFor({ timeout: 30000 });
+  await add.click();
+  const advanced = plan().locator('details.plan-text');
+  assert.equal(await advanced.locator('summary').innerText(), 'Advanced: edit the plan as text (for specialists)');
+  assert.equal(await advanced.getAttribute('open'), null, 'the plan-as-text editor starts closed');
+  await plan().getByRole('button', { name: 'Simulate', exact: true }).click();
+  const payouts = plan().locator('.payouts');
+  await payouts.or(plan().locator('.form-error:not(:empty)')).first().waitFor({ timeout: 120000 });
+  if (!await payouts.isVisible()) { t.skip(`the engine refused: ${await plan().locator('.form-error').innerText()}`); return; }
+  const totals = plan().locator('dl.totals');
+  const labels = await totals.locator('dt').allInnerTexts();
+  assert.deepEqual(labels, ['Bookings', 'Revenue', 'Won deals']);
+  const values = await totals.locator('dd').allInnerTexts();
+  assert.match(values[0], /^€[\d,]+ \(€[\d,]+ – €[\d,]+\)$/, 'bookings in the currency’s format');
+  assert.match(values[2], /^\d{1,3}(,\d{3})*(\.[1-9])?$/, `a count of deals as the page writes numbers, got ${values[2]}`);
+  const heads = await plan().getByRole('table', { name: /^Per partner/ }).locator('thead th').allInnerTexts();
+  assert.ok(heads.includes('Payback (months)'), `a short payback heading: ${heads.join(' | ')}`);
+  assert.ok(heads.every((x) => /^[A-Z]/.test(x)), `headings start with a capital: ${heads.join(' | ')}`);
+  // no engine format name on screen, the advanced editor opened included
+  await advanced.locator('summary').click();
+  assert.doesNotMatch(await plan().innerText(), /JSON/);
+  await advanced.locator('summary').click();
+  assert.deepEqual(await axeViolations(page), []);
+  await payouts.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('/tmp/shots-ux2', 'plan-payouts-1280.png') });
+  await totals.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('/tmp/shots-ux2', 'plan-totals-1280.png') });
+  assert.deepEqual(errors, []);
+});
+
+test('phone: the charts are drawn again to fit, wide tables keep their names in view', async (t) => {
+  if (!await plan().locator('.payouts').isVisible()) { t.skip('no simulation to look at'); return; }
+  await page.setViewportSize({ width: 390, height: 844 });
+  const width = (sel) => plan().locator(sel).first().evaluate((s) => s.getBoundingClientRect().width);
+  // the charts are drawn again a moment after the window stops changing
+  for (const chart of ['figure.fan svg', 'figure.payout-fan svg', 'figure.chart:has(figcaption:text("Return on each partner")) svg']) {
+    await page.waitForFunction((s) => { const e = document.querySelector(`#panel-plan ${s}`); return e && e.getBoundingClientRect().width <= 390; }, chart.replace(':text("Return on each partner")', ''), { timeout: 5000 }).catch(() => {});
+    assert.ok(await width(chart) <= 390, `${chart} is ${await width(chart)} px wide on a 390 px screen`);
+  }
+  // every table of five columns or more: scrolled sideways, its first column stays at the left edge
+  const regions = plan().locator('.table-scroll:has(table thead th:nth-child(5))');
+  assert.ok(await regions.count() >= 2, 'the per-partner table and the payout ledger');
+  for (let i = 0; i < await regions.count(); i++) {
+    const region = regions.nth(i);
+    await region.scrollIntoViewIfNeeded();
+    const wide = await region.evaluate((r) => r.scrollWidth > r.clientWidth);
+    if (!wide) continue;
+    await region.evaluate((r) => { r.scrollLeft = 150; });
+    const [box, first] = await Promise.all([region.boundingBox(), region.locator('tbody tr th, tbody tr td').first().boundingBox()]);
+    const name = await region.getAttribute('aria-label');
+    assert.ok(Math.abs(first.x - box.x) < 2, `${name}: the first column scrolled away (${first.x} vs ${box.x})`);
+    assert.ok(first.width <= 160, `${name}: the first column takes ${first.width} px of the phone’s width`);
+  }
+  const perPartner = plan().getByRole('region', { name: 'Each partner’s typical future' });
+  await perPartner.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('/tmp/shots-ux2', 'plan-partners-390.png') });
+  await plan().locator('.payouts').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('/tmp/shots-ux2', 'plan-payouts-390.png') });
+  await plan().locator('dl.totals').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('/tmp/shots-ux2', 'plan-totals-390.png') });
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  await page.getByRole('table', { name: 'Teams side by side' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('/tmp/shots-ux2', 'teams-390.png') });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  void shots;
+});
