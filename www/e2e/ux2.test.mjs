@@ -14,6 +14,19 @@ before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US
 after(async () => { await close?.(); });
 
 const plan = () => page.locator('#panel-plan');
+/** The plan with incentives, simulated once (500 futures); false when the engine refused it. */
+async function simulated() {
+  const payouts = plan().locator('.payouts');
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  if (await payouts.isVisible()) return true;
+  await page.locator('#sim-trials').fill('500');
+  const add = plan().getByRole('button', { name: 'Add incentives' });
+  await add.waitFor({ timeout: 30000 });
+  await add.click();
+  await plan().getByRole('button', { name: 'Simulate', exact: true }).click();
+  await payouts.or(plan().locator('.form-error:not(:empty)')).first().waitFor({ timeout: 120000 });
+  return payouts.isVisible();
+}
 
 test('team scores that differ read differently; equal ones say tied', async () => {
   await page.getByRole('tab', { name: 'Deal & Teams' }).click();
@@ -36,18 +49,8 @@ test('team scores that differ read differently; equal ones say tied', async () =
 });
 
 test('plan: totals with proper labels and formatted counts; the plan as text is advanced and in plain words', async (t) => {
-  await page.getByRole('tab', { name: 'Plan' }).click();
-  await page.locator('#sim-trials').fill('500');
-  const add = plan().getByRole('button', { name: 'Add incentives' });
-  await add.waitFor({ timeout: 30000 });
-  await add.click();
-  const advanced = plan().locator('details.plan-text');
-  assert.equal(await advanced.locator('summary').innerText(), 'Advanced: edit the plan as text (for specialists)');
-  assert.equal(await advanced.getAttribute('open'), null, 'the plan-as-text editor starts closed');
-  await plan().getByRole('button', { name: 'Simulate', exact: true }).click();
+  if (!await simulated()) { t.skip(`the engine refused: ${await plan().locator('.form-error').innerText()}`); return; }
   const payouts = plan().locator('.payouts');
-  await payouts.or(plan().locator('.form-error:not(:empty)')).first().waitFor({ timeout: 120000 });
-  if (!await payouts.isVisible()) { t.skip(`the engine refused: ${await plan().locator('.form-error').innerText()}`); return; }
   const totals = plan().locator('dl.totals');
   const labels = await totals.locator('dt').allInnerTexts();
   assert.deepEqual(labels, ['Bookings', 'Revenue', 'Won deals']);
@@ -57,6 +60,9 @@ test('plan: totals with proper labels and formatted counts; the plan as text is 
   const heads = await plan().getByRole('table', { name: /^Per partner/ }).locator('thead th').allInnerTexts();
   assert.ok(heads.includes('Payback (months)'), `a short payback heading: ${heads.join(' | ')}`);
   assert.ok(heads.every((x) => /^[A-Z]/.test(x)), `headings start with a capital: ${heads.join(' | ')}`);
+  const advanced = plan().locator('details').filter({ has: page.locator('#plan-json') });
+  assert.equal(await advanced.locator('summary').innerText(), 'Advanced: edit the plan as text (for specialists)');
+  assert.equal(await advanced.getAttribute('open'), null, 'the plan-as-text editor starts closed');
   // no engine format name on screen, the advanced editor opened included
   await advanced.locator('summary').click();
   assert.doesNotMatch(await plan().innerText(), /JSON/);
@@ -70,14 +76,15 @@ test('plan: totals with proper labels and formatted counts; the plan as text is 
 });
 
 test('phone: the charts are drawn again to fit, wide tables keep their names in view', async (t) => {
-  if (!await plan().locator('.payouts').isVisible()) { t.skip('no simulation to look at'); return; }
+  if (!await simulated()) { t.skip('the engine refused the plan'); return; }
   await page.setViewportSize({ width: 390, height: 844 });
-  const width = (sel) => plan().locator(sel).first().evaluate((s) => s.getBoundingClientRect().width);
-  // the charts are drawn again a moment after the window stops changing
-  for (const chart of ['figure.fan svg', 'figure.payout-fan svg', 'figure.chart:has(figcaption:text("Return on each partner")) svg']) {
-    await page.waitForFunction((s) => { const e = document.querySelector(`#panel-plan ${s}`); return e && e.getBoundingClientRect().width <= 390; }, chart.replace(':text("Return on each partner")', ''), { timeout: 5000 }).catch(() => {});
-    assert.ok(await width(chart) <= 390, `${chart} is ${await width(chart)} px wide on a 390 px screen`);
-  }
+  // the charts are drawn again (not just shrunk, with their text) a moment after the window stops changing
+  const drawn = (sel) => page.evaluate((s) => [...document.querySelectorAll(`#panel-plan ${s}`)].map((e) => Number(e.getAttribute('width'))), sel);
+  const charts = 'figure.chart > svg';
+  await page.waitForFunction((s) => [...document.querySelectorAll(`#panel-plan ${s}`)].every((e) => Number(e.getAttribute('width')) <= 390), charts, { timeout: 5000 }).catch(() => {});
+  const widths = await drawn(charts);
+  assert.ok(widths.length >= 3, 'the fan chart, the return per partner and the payouts');
+  assert.ok(widths.every((w) => w >= 200 && w <= 390), `charts drawn ${widths.join(', ')} px wide for a 390 px screen`);
   // every table of five columns or more: scrolled sideways, its first column stays at the left edge
   const regions = plan().locator('.table-scroll:has(table thead th:nth-child(5))');
   assert.ok(await regions.count() >= 2, 'the per-partner table and the payout ledger');
