@@ -7,6 +7,7 @@ import { showError, type App } from '../app';
 import type { AttributeResponse } from '../engine/types';
 import type { SplitSettings } from '../state';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
+import { fitChart } from './fit-chart';
 import { money, number } from './format';
 
 /** The models as a partner manager names them. */
@@ -90,10 +91,12 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
       };
       const inv = r.involvement ?? {};
       const said = memorySentence(r, asked);
+      const chart = h('figure', { class: 'chart' });
+      fitChart(chart, (width) => [a11yChart(Plot.plot({ height: 300, width, x: { axis: null }, y: { label: 'conversions', grid: true }, color: { legend: true },
+        marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] }), 'Conversions credited to each partner by each attribution model'), h('figcaption', {}, 'Conversions credited per partner and model')], 900, out.clientWidth || 720);
       clear(out,
         said ? h('p', { class: 'memory' }, said) : null,
-        h('figure', { class: 'chart' }, a11yChart(Plot.plot({ height: 300, width: Math.min(900, out.clientWidth || 720), x: { axis: null }, y: { label: 'conversions', grid: true }, color: { legend: true },
-          marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] }), 'Conversions credited to each partner by each attribution model'), h('figcaption', {}, 'Conversions credited per partner and model')),
+        chart,
         h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Attribution per model' }, h('table', {}, h('caption', {}, 'Attribution by model'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), models.map((m) => h('th', { scope: 'col', class: 'num' }, modelName(m))))),
           h('tbody', {}, ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), models.map((m) =>

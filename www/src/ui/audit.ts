@@ -9,6 +9,7 @@ import type { AuditPayout, AuditResponse, Plan } from '../engine/types';
 import { LEDGER } from './incentives-results';
 import { EngineError } from '../engine/protocol';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
+import { fitChart } from './fit-chart';
 import { money, percent } from './format';
 
 type Stats = { mean: string; p5: string; p50: string; p95: string };
@@ -143,9 +144,8 @@ async function chart(f: Forecast, cur: string): Promise<HTMLElement> {
     const plan = f.months.map((m) => row(m.month, m[planKey] as Stats));
     const now = f.months.filter((m) => m.month >= Math.max(1, k)).map((m) => row(m.month, m[key] as Stats));
     const actual = f.months.filter((m) => m.month <= k).map((m) => ({ month: m.month, value: num((m[key] as Stats).p50) }));
-    const width = Math.min(900, box.clientWidth || 720);
     const label = key === 'revenue' ? 'Revenue' : 'Bookings';
-    clear(box, a11yChart(Plot.plot({
+    fitChart(box, (width) => [a11yChart(Plot.plot({
       height: 300, marginLeft: 64, width, x: { label: 'month' }, y: { label: `${label}${cur ? ` (${cur})` : ''}`, grid: true, tickFormat: '~s' },
       marks: [
         Plot.areaY(plan, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.18 }),
@@ -159,7 +159,7 @@ async function chart(f: Forecast, cur: string): Promise<HTMLElement> {
       ],
     }), `${label} per month: actuals against the plan and the re-forecast`),
     h('figcaption', {}, `${label} per month. Blue: the plan when signed (band: 90% of outcomes, line: median). `,
-      k > 0 ? `Black: the actuals through month ${k}. Orange: the re-forecast from them.` : 'No actuals yet.'));
+      k > 0 ? `Black: the actuals through month ${k}. Orange: the re-forecast from them.` : 'No actuals yet.')]);
   };
   pick.addEventListener('input', draw);
   const wrap = h('div', {}, field('Show', pick), box);

@@ -6,6 +6,7 @@ import type { App } from '../app';
 import type { Journey, SplitRequest, SplitResponse } from '../engine/types';
 import type { SplitSettings } from '../state';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
+import { fitChart } from './fit-chart';
 import { amountField, hasInvalid } from './amount-field';
 import { glossary, ruleTable, teamSummary, type RuleResult } from './fairness';
 import { tip } from './glossary';
@@ -167,14 +168,15 @@ export function splitsScreen(app: App): HTMLElement {
     }));
     const ok = results.filter((x): x is RuleResult & { r: SplitResponse } => !!x.r);
     const data = ok.flatMap(({ label, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: label, share: a.share, amount: Number(a.amount) })));
-    const chart = data.length ? a11yChart(Plot.plot({
-      marginBottom: 40, height: 320, width: Math.min(900, out.clientWidth || 720),
+    const chart = data.length ? h('figure', { class: 'chart' }) : null;
+    if (chart) fitChart(chart, (width) => [a11yChart(Plot.plot({
+      marginBottom: 40, height: 320, width,
       x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'share', tickFormat: '%', grid: true }, fx: { domain: s.members.map((m) => app.name(m)), label: null },
       color: { legend: true, domain: ok.map((x) => x.label) },
       marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
-    }), 'Share of each partner under each split rule') : null;
+    }), 'Share of each partner under each split rule'), h('figcaption', {}, 'Each partner’s share of the deal under each rule')], 900, out.clientWidth || 720);
     clear(out,
-      chart ? h('figure', { class: 'chart' }, chart, h('figcaption', {}, 'Each partner’s share of the deal under each rule')) : null,
+      chart,
       h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(s.amount, d.currency)} divided)`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), s.members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
         h('tbody', {}, ok.map(({ label, r }) => h('tr', {}, h('th', { scope: 'row' }, tip(label)),
