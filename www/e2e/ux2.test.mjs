@@ -14,6 +14,13 @@ before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US
 after(async () => { await close?.(); });
 
 const plan = () => page.locator('#panel-plan');
+/** The drawn width of each chart under `panel` (its widest picture), once the charts are drawn for a 390 px screen (or 5 s). */
+async function drawnFor(panel) {
+  const widths = (p) => [...document.querySelectorAll(`${p} figure.chart`)].map((f) => Math.max(0, ...[...f.querySelectorAll('svg[width]')].map((e) => Number(e.getAttribute('width')))));
+  const fit = (p) => [...document.querySelectorAll(`${p} figure.chart svg[width]`)].every((e) => Number(e.getAttribute('width')) <= 390);
+  await page.waitForFunction(fit, panel, { timeout: 5000 }).catch(() => {});
+  return page.evaluate(widths, panel);
+}
 /** The plan with incentives, simulated once (500 futures); false when the engine refused it. */
 async function simulated() {
   const payouts = plan().locator('.payouts');
@@ -79,10 +86,7 @@ test('phone: the charts are drawn again to fit, wide tables keep their names in 
   if (!await simulated()) { t.skip('the engine refused the plan'); return; }
   await page.setViewportSize({ width: 390, height: 844 });
   // the charts are drawn again (not just shrunk, with their text) a moment after the window stops changing
-  const drawn = (sel) => page.evaluate((s) => [...document.querySelectorAll(`#panel-plan ${s}`)].map((e) => Number(e.getAttribute('width'))), sel);
-  const charts = 'figure.chart > svg';
-  await page.waitForFunction((s) => [...document.querySelectorAll(`#panel-plan ${s}`)].every((e) => Number(e.getAttribute('width')) <= 390), charts, { timeout: 5000 }).catch(() => {});
-  const widths = await drawn(charts);
+  const widths = await drawnFor('#panel-plan');
   assert.ok(widths.length >= 3, 'the fan chart, the return per partner and the payouts');
   assert.ok(widths.every((w) => w >= 200 && w <= 390), `charts drawn ${widths.join(', ')} px wide for a 390 px screen`);
   // every table of five columns or more: scrolled sideways, its first column stays at the left edge
@@ -112,4 +116,25 @@ test('phone: the charts are drawn again to fit, wide tables keep their names in 
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   void shots;
+});
+
+test('every chart is drawn again for the new width: the split chart drawn on a desktop fits a phone', async (t) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('tab', { name: 'Splits' }).click();
+  await page.getByRole('button', { name: 'Compare splits' }).click();
+  const chart = page.locator('#panel-splits figure.chart svg').first();
+  await chart.or(page.locator('#panel-splits .form-error:not(:empty)')).first().waitFor({ timeout: 60000 });
+  if (!await chart.isVisible()) { t.skip('no split to draw'); return; }
+  const wide = await drawnFor('#panel-splits');
+  assert.ok(wide.length && wide[0] > 390, `drawn ${wide} px wide on a desktop`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const narrow = await drawnFor('#panel-splits');
+  assert.ok(narrow.every((w) => w >= 200 && w <= 390), `the split chart drawn ${narrow} px wide for a 390 px screen`);
+  // shown at the size it was drawn (not shrunk, its text with it, to fit)
+  const shrunk = await page.evaluate(() => [...document.querySelectorAll('#panel-splits figure.chart svg[width]')].filter((e) => Number(e.getAttribute('width')) > 100)
+    .map((e) => e.getBoundingClientRect().width / Number(e.getAttribute('width'))).filter((x) => x < 0.98));
+  assert.deepEqual(shrunk, [], 'a chart shrunk to fit');
+  await page.locator('#panel-splits figure.chart').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join('/tmp/shots-ux2', 'splits-390.png') });
+  assert.deepEqual(errors, []);
 });

@@ -9,6 +9,7 @@ import type { Profile } from '../engine/types';
 import { suggestedWeights } from '../calibration';
 import { explainError } from './errors';
 import { a11yChart, clear, h, unavailable } from './dom';
+import { fitChart } from './fit-chart';
 import { number, percent } from './format';
 import { loadPlot } from './lazy';
 
@@ -53,19 +54,23 @@ function whatIfTable(app: App, v: CalibrationView): HTMLElement {
     h('tbody', {}, rows)));
 }
 
-async function liftChart(c: ProfileCalibration, names: string[], width: number): Promise<Element | null> {
+/** The win rates per criterion as a figure that fits its box (`guess`: its width until laid out). */
+async function liftChart(c: ProfileCalibration, names: string[], guess: number): Promise<HTMLElement | null> {
   const data = c.criteria.flatMap((x, i) => [
     { criterion: names[i], group: 'scores high', rate: x.high.winRate },
     { criterion: names[i], group: 'scores low', rate: x.low.winRate },
   ]).filter((d) => typeof d.rate === 'number');
   if (!data.length) return null;
   const Plot = await loadPlot();
-  return a11yChart(Plot.plot({
-    width: Math.min(500, width || 500), height: 40 + 44 * c.criteria.length, marginLeft: 180,
+  const figure = h('figure', { class: 'chart' });
+  fitChart(figure, (width) => [a11yChart(Plot.plot({
+    width, height: 40 + 44 * c.criteria.length, marginLeft: 180,
     x: { label: 'share of deals won', domain: [0, 1], tickFormat: '%', grid: true }, y: { label: null, axis: null },
     fy: { label: null, domain: names }, color: { domain: ['scores high', 'scores low'], range: ['#0a5dc2', '#b6c2cf'], legend: true },
     marks: [Plot.barX(data, { x: 'rate', y: 'group', fy: 'criterion', fill: 'group' }), Plot.ruleX([0])],
-  }), 'Win rate of deals whose partners score high against low, per criterion');
+  }), 'Win rate of deals whose partners score high against low, per criterion'),
+  h('figcaption', {}, 'For each criterion: how often deals were won when their partners score high on it (half marks or more) and when they score low.')], 500, guess || 500);
+  return figure;
 }
 
 /**
@@ -111,7 +116,7 @@ export function calibrationPanel(app: App, profile: () => Profile | undefined, n
     clear(out,
       h('p', { class: `verdict ${good ? 'good' : 'notice'}` }, `${c.summary}${left}`),
       h('div', { class: 'side-by-side' },
-        chart ? h('figure', { class: 'chart' }, chart, h('figcaption', {}, 'For each criterion: how often deals were won when their partners score high on it (half marks or more) and when they score low.')) : null,
+        chart,
         scroll('Criteria against past deals', h('table', {}, h('caption', {}, 'Criteria against past deals'),
           h('thead', {}, h('tr', {}, ['Criterion', 'Won when high', 'Won when low', 'Weight now', 'Suggested'].map((t, j) => h('th', { scope: 'col', class: j ? 'num' : null }, t)))),
           h('tbody', {}, c.criteria.map((x, i) => h('tr', {},

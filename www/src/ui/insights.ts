@@ -7,6 +7,7 @@ import type { App } from '../app';
 import { exampleHistory } from '../history';
 import { loadPlot } from './lazy';
 import { a11yChart, clear, field, h, unavailable } from './dom';
+import { fitChart } from './fit-chart';
 import { money, number, percent, times } from './format';
 import { winModelPanel } from './winmodel';
 
@@ -65,14 +66,16 @@ export function insightsScreen(app: App): HTMLElement {
     const rows = GROUPS.filter(([k]) => g[k]);
     const Plot = await loadPlot();
     const data = rows.slice(0, 3).map(([k, label]) => ({ group: label, rate: g[k]?.winRate ?? 0, deals: g[k]?.deals ?? 0 }));
-    const chart = a11yChart(Plot.plot({
-      height: 220, width: Math.min(640, out.clientWidth || 600), marginLeft: 150, x: { label: 'win rate', tickFormat: '%', domain: [0, 1], grid: true }, y: { label: null, domain: data.map((d) => d.group) },
+    const chart = h('figure', { class: 'chart' });
+    fitChart(chart, (width) => [a11yChart(Plot.plot({
+      height: 220, width, marginLeft: 150, x: { label: 'win rate', tickFormat: '%', domain: [0, 1], grid: true }, y: { label: null, domain: data.map((d) => d.group) },
       marks: [Plot.barX(data, { y: 'group', x: 'rate', fill: '#0a5dc2' }), Plot.text(data, { y: 'group', x: 'rate', text: (d: { rate: number; deals: number }) => `${percent(d.rate)} of ${d.deals}`, dx: 4, textAnchor: 'start' }), Plot.ruleX([0])],
-    }), 'Win rate of deals with no partner, one partner and two or more partners');
+    }), 'Win rate of deals with no partner, one partner and two or more partners'),
+    h('figcaption', {}, 'How often deals were won, by how many partners worked on them')], 640, out.clientWidth || 600);
     // the engine's notes say what the facts above already say; the facts are in the reader's format
     clear(out, h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
     clear(detail,
-      h('figure', { class: 'chart' }, chart, h('figcaption', {}, 'How often deals were won, by how many partners worked on them')),
+      chart,
       h('div', { class: 'table-scroll' }, h('table', {}, h('caption', {}, 'Deals by number of partners'),
         h('thead', {}, h('tr', {}, ['Deals', 'Count', 'Won', 'Win rate', 'Won revenue', 'Average won deal', 'Average cycle'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
         h('tbody', {}, rows.map(([k, label]) => {

@@ -6,6 +6,7 @@ import type { App } from '../app';
 import type { Team } from '../engine/types';
 import { loadPlot } from './lazy';
 import { a11yChart, clear, field, h, unavailable } from './dom';
+import { fitChart } from './fit-chart';
 import { number, percent } from './format';
 
 /** The model's features in a partner manager's words. */
@@ -58,10 +59,12 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
     const v = r.validation;
     const Plot = await loadPlot();
     const bins = v.calibration.filter((b) => b.deals > 0);
-    const chart = bins.length ? a11yChart(Plot.plot({
-      width: Math.min(420, out.clientWidth || 420), height: 300, x: { label: 'predicted chance to win', domain: [0, 1], tickFormat: '%' }, y: { label: 'share actually won', domain: [0, 1], tickFormat: '%', grid: true },
+    const chart = bins.length ? h('figure', { class: 'chart' }) : null;
+    if (chart) fitChart(chart, (width) => [a11yChart(Plot.plot({
+      width, height: 300, x: { label: 'predicted chance to win', domain: [0, 1], tickFormat: '%' }, y: { label: 'share actually won', domain: [0, 1], tickFormat: '%', grid: true },
       marks: [Plot.line([[0, 0], [1, 1]], { stroke: '#8c959f', strokeDasharray: '4 3' }), Plot.dot(bins, { x: 'predicted', y: 'observed', r: (b: { deals: number }) => 3 + Math.sqrt(b.deals) * 1.5, fill: '#0a5dc2' })],
-    }), 'Predicted chance against the share actually won, on the most recent deals') : null;
+    }), 'Predicted chance against the share actually won, on the most recent deals'),
+    h('figcaption', {}, 'Each dot is a group of recent deals: its predicted chance against the share actually won. On the dashed line, predictions match reality.')], 420, out.clientWidth || 420);
     const model = r.model;
     clear(out,
       h('p', { class: model.skill ? 'verdict good' : 'verdict notice' }, verdict(r)),
@@ -70,7 +73,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
         h('tbody', {},
           h('tr', {}, h('th', { scope: 'row' }, 'The win model'), h('td', { class: 'num' }, number(v.logLoss, 2))),
           h('tr', {}, h('th', { scope: 'row' }, `Always the win rate of the older deals (${percent(v.baseline.rate)})`), h('td', { class: 'num' }, number(v.baseline.logLoss, 2)))))),
-      h('div', { class: 'side-by-side' }, chart ? h('figure', { class: 'chart' }, chart, h('figcaption', {}, 'Each dot is a group of recent deals: its predicted chance against the share actually won. On the dashed line, predictions match reality.')) : null,
+      h('div', { class: 'side-by-side' }, chart,
       bins.length ? h('div', { class: 'table-scroll' }, h('table', {}, h('caption', {}, 'Predicted against actual, on the most recent deals'),
         h('thead', {}, h('tr', {}, ['Predicted chance', 'Deals', 'Predicted on average', 'Actually won'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
         h('tbody', {}, bins.map((b) => h('tr', {}, h('td', {}, `${percent(b.from)} – ${percent(b.to)}`), h('td', { class: 'num' }, number(b.deals)), h('td', { class: 'num' }, percent(b.predicted)), h('td', { class: 'num' }, percent(b.observed))))))) : null),
