@@ -10,6 +10,7 @@ use super::normalise::{domain_key, name_key};
 use super::types::SkippedAccount;
 use crate::model::PartnerAccount;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// One kept account row: (row number in its side's list, domain id, name id).
 #[derive(Clone, Copy, Debug)]
@@ -35,13 +36,15 @@ pub(crate) struct Keys {
 }
 
 fn intern(ids: &mut FxHashMap<String, u32>, list: &mut Vec<String>, key: String) -> u32 {
-    if let Some(&i) = ids.get(&key) {
-        return i;
+    // one hash per key: the entry is looked up and, when new, filled in the same probe
+    match ids.entry(key) {
+        Entry::Occupied(e) => *e.get(),
+        Entry::Vacant(v) => {
+            let i = list.len() as u32;
+            list.push(v.key().clone());
+            *v.insert(i)
+        }
     }
-    let i = list.len() as u32;
-    ids.insert(key.clone(), i);
-    list.push(key);
-    i
 }
 
 impl Keys {

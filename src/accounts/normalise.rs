@@ -155,7 +155,7 @@ pub(super) fn domain_key_full(trimmed: &str) -> Result<String, String> {
 /// (empty, or only punctuation and spaces).
 pub fn name_key(raw: &str) -> Option<String> {
     match super::ascii::ascii_name_cleaned(raw) {
-        Some(cleaned) => words_key(&cleaned),
+        Some(cleaned) => words_key(cleaned),
         None => name_key_full(raw),
     }
 }
@@ -179,12 +179,21 @@ pub(super) fn name_key_full(raw: &str) -> Option<String> {
             cleaned.push(c);
         }
     }
-    words_key(&cleaned)
+    words_key(cleaned)
 }
 
 /// Whitespace collapsed and legal suffixes removed from a cleaned name (never its first
 /// word); `None` when no word is left.
-fn words_key(cleaned: &str) -> Option<String> {
+fn words_key(cleaned: String) -> Option<String> {
+    // already normal (single spaces between words, none around, no suffix to drop): as is
+    let spaced = !cleaned.starts_with(' ')
+        && !cleaned.ends_with(' ')
+        && !cleaned.contains("  ")
+        && !cleaned.chars().any(|c| c.is_whitespace() && c != ' ');
+    let last = cleaned.rsplit(' ').next().unwrap_or_default();
+    if spaced && !cleaned.is_empty() && (last.len() == cleaned.len() || !LEGAL_SUFFIXES.contains(&last)) {
+        return Some(cleaned);
+    }
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
         words.pop();
