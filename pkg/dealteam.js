@@ -625,7 +625,11 @@ function __wbg_get_imports() {
             getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, ptr1, true);
         },
         __wbg___wbindgen_throw_4c88d8bf264fd984: function(arg0, arg1) {
-            throw new Error(getStringFromWasm0(arg0, arg1));
+            const message = getStringFromWasm0(arg0, arg1);
+            if (message === "null pointer passed to rust") {
+                throw makeDealteamError("freed", "", "this object was freed (free() was called); create a new one to use it", []);
+            }
+            throw new Error(message);
         },
         __wbg_call_a410eb4b59ed5965: function() { return handleError(function (arg0, arg1, arg2) {
             const ret = arg0.call(arg1, arg2);
