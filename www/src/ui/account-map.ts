@@ -7,6 +7,7 @@ import type { App } from '../app';
 import type { AccountList } from './accounts';
 import { popSummary, popWords } from './accounts';
 import { a11yChart, clear, h } from './dom';
+import { fitChart } from './fit-chart';
 import { money, number } from './format';
 import { loadPlot } from './lazy';
 
@@ -70,9 +71,9 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     const popsB = r.populations.filter((y) => Object.values(p.matrix).some((row) => row[y]) || p.greenfieldB[y] !== undefined);
     const cells: Cell[] = popsA.flatMap((x) => popsB.map((y) => ({ a: x, b: y, n: p.matrix[x]?.[y] ?? 0 })));
     const open = (c: Cell) => drill(r, p, c, detail);
-    const figure = h('figure', { class: 'chart heat' });
-    void loadPlot().then((Plot) => {
-      const width = Math.min(560, Math.max(280, (el.clientWidth || 560) - 8));
+    const picture = h('div', { class: 'heat-picture' });
+    const figure = h('figure', { class: 'chart heat' }, picture);
+    void loadPlot().then((Plot) => fitChart(picture, (width) => {
       const chart = Plot.plot({
         width, height: 70 + 48 * popsA.length, marginLeft: 100, marginBottom: 40, padding: 0.06,
         x: { label: `${b}’s accounts as`, domain: popsB, tickFormat: (y: string) => popWords(y) },
@@ -89,8 +90,8 @@ export function accountMap(app: App, lists: () => AccountList[]) {
         rect.style.cursor = 'pointer';
         rect.addEventListener('click', () => open(c));
       });
-      figure.prepend(a11yChart(chart, `Shared accounts of ${a} and ${b} by population`));
-    });
+      return a11yChart(chart, `Shared accounts of ${a} and ${b} by population`);
+    }, 560, Math.max(280, (el.clientWidth || 560) - 8)));
     figure.append(h('figcaption', {}, `How many accounts ${a} and ${b} share, by what each side has them as — darker is more. Choose a cell to see the accounts.`));
     const table = h('table', { class: 'matrix' },
       h('caption', {}, `Shared accounts of ${a} (rows) and ${b} (columns) by population`),

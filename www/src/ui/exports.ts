@@ -57,14 +57,16 @@ function decorate(root: Element) {
     (table.closest('.table-scroll') ?? table).after(csvButton(caption, () => tableRows(table)));
   }
   for (const fig of root.querySelectorAll<HTMLElement>('figure.chart')) {
-    const svg = fig.querySelector<SVGSVGElement>('svg[role="img"]') ?? fig.querySelector('svg');
+    // the chart as it is when downloaded: a chart that fits its box is drawn again after a resize
+    const current = () => fig.querySelector<SVGSVGElement>('svg[role="img"]') ?? fig.querySelector('svg');
+    const svg = current();
     if (!svg || fig.querySelector(':scope > .exports')) continue;
     const label = svg.getAttribute('aria-label') ?? 'chart';
     const name = fileName(label);
     const asSvg = h('button', { type: 'button', class: 'link export', 'aria-label': `SVG: download the chart “${label}”` }, 'SVG');
     const asPng = h('button', { type: 'button', class: 'link export', 'aria-label': `PNG: download the chart “${label}”` }, 'PNG');
-    asSvg.addEventListener('click', () => download(`${name}.svg`, svgText(svg), 'image/svg+xml'));
-    asPng.addEventListener('click', async () => { const b = await pngOf(svg); if (b) download(`${name}.png`, b); });
+    asSvg.addEventListener('click', () => download(`${name}.svg`, svgText(current() ?? svg), 'image/svg+xml'));
+    asPng.addEventListener('click', async () => { const b = await pngOf(current() ?? svg); if (b) download(`${name}.png`, b); });
     fig.append(h('p', { class: 'exports' }, 'Download the chart: ', asSvg, ' · ', asPng));
   }
 }
