@@ -89,7 +89,10 @@ fn too_big(d: Decimal) -> DealteamError {
     DealteamError::new(
         ErrorCode::InvalidMoney,
         "",
-        format!("{d} is too large to handle exactly"),
+        format!(
+            "{d} is too large to handle exactly: amounts are at most {} of the currency's smallest unit (cents)",
+            i64::MAX
+        ),
     )
 }
 
@@ -196,8 +199,9 @@ pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result
         ));
     }
     let negative = total.0.is_sign_negative();
-    let units = total.to_units(minor)?.abs();
-    if Money::from_units(if negative { -units } else { units }, minor)?.0 != total.0 {
+    let units = total.to_units(minor).map_err(|e| e.under("amount"))?.abs();
+    let whole = Money::from_units(if negative { -units } else { units }, minor).map_err(|e| e.under("amount"))?;
+    if whole.0 != total.0 {
         return Err(DealteamError::new(
             ErrorCode::InvalidMoney,
             "amount",
@@ -208,7 +212,7 @@ pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result
     // go (largest discarded remainder first, ties by input order).
     let (mut floors, order) = match integer_shares(units, weights) {
         Some(exact) => exact,
-        None => decimal_shares(units, weights, sum),
+        None => decimal_shares(units, weights, sum).ok_or_else(|| too_big(total.0))?,
     };
     let given: i128 = floors.iter().sum();
     hand_out(&mut floors, &order, units - given);
@@ -240,19 +244,20 @@ fn integer_shares(units: i128, weights: &[Decimal]) -> Option<(Vec<i128>, Vec<us
 }
 
 /// [`integer_shares`] for weights too large for i128 arithmetic: 28-digit decimals.
-fn decimal_shares(units: i128, weights: &[Decimal], sum: Decimal) -> (Vec<i128>, Vec<usize>) {
+/// `None` only if a product overflows, which a ratio of at most 1 cannot make happen.
+fn decimal_shares(units: i128, weights: &[Decimal], sum: Decimal) -> Option<(Vec<i128>, Vec<usize>)> {
     let units_dec = Decimal::from_i128_with_scale(units, 0);
     let mut floors = Vec::with_capacity(weights.len());
     let mut rems = Vec::with_capacity(weights.len());
     for w in weights {
         // the ratio first keeps magnitudes small
         let ratio = w.checked_div(sum).unwrap_or(Decimal::ZERO);
-        let exact = units_dec.checked_mul(ratio).unwrap_or_else(|| (units_dec / sum) * *w);
+        let exact = units_dec.checked_mul(ratio)?;
         let fl = exact.trunc();
-        floors.push(fl.to_i128().unwrap_or(0));
-        rems.push(exact - fl);
+        floors.push(fl.to_i128()?);
+        rems.push(exact.checked_sub(fl)?);
     }
-    (floors, largest_first(&rems))
+    Some((floors, largest_first(&rems)))
 }
 
 /// The leftover step of SPEC §4 on its own, for parts already rounded toward zero:
@@ -371,7 +376,7 @@ mod tests {
             let sum: Decimal = w.iter().sum();
             assert_eq!(
                 integer_shares(units, &w),
-                Some(decimal_shares(units, &w, sum)),
+                decimal_shares(units, &w, sum),
                 "{units} {w:?}"
             );
         }

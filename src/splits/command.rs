@@ -199,7 +199,12 @@ fn run_model(
             share: if amount.0.is_zero() {
                 0.0
             } else {
-                (part.0 / amount.0).to_f64().unwrap_or(0.0)
+                // a signed split's part can be far larger than a small amount: a quotient
+                // beyond an exact amount is taken in floating point (it is a ratio, not money)
+                match part.0.checked_div(amount.0) {
+                    Some(q) => q.to_f64().unwrap_or(0.0),
+                    None => part.0.to_f64().unwrap_or(0.0) / amount.0.to_f64().unwrap_or(1.0),
+                }
             },
             value: values.and_then(|v| v.values.get(i).copied()),
         })

@@ -41,8 +41,8 @@ pub fn allocate_signed(total: Money, weights: &[f64], minor: u32, at: &str, game
             ),
         ));
     }
-    let units = total.to_units(minor)?;
-    if Money::from_units(units, minor)?.0 != total.0 {
+    let units = total.to_units(minor).map_err(|e| e.under("amount"))?;
+    if Money::from_units(units, minor).map_err(|e| e.under("amount"))?.0 != total.0 {
         return Err(DealteamError::new(
             crate::error::ErrorCode::InvalidMoney,
             "amount",

@@ -120,7 +120,10 @@ fn tiered(plan: &Plan, rule: &SplitRule, loc: Locale, cur: &str) -> Vec<String> 
         let mut lower = Decimal::ZERO;
         let mut parts = vec![];
         for b in brackets {
-            let rate = loc.pct_dec(b.rate.0 * Decimal::from(100));
+            // the agreement is drafted for unchecked plans too: a rate too large to show
+            // as a percentage is shown as written (validate reports it)
+            let rate =
+                (b.rate.0.checked_mul(Decimal::ONE_HUNDRED)).map_or_else(|| b.rate.0.to_string(), |r| loc.pct_dec(r));
             parts.push(match (b.up_to, lower.is_zero()) {
                 (Some(u), true) => format!("{rate} of the revenue up to {}", money(u.0)),
                 (Some(u), false) => format!("{rate} of the revenue from {} to {}", money(lower), money(u.0)),

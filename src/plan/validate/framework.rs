@@ -188,12 +188,16 @@ pub fn audit(plan: &Plan, o: &mut Findings) {
 pub fn shares(plan: &Plan, o: &mut Findings) {
     let Some(rule) = &plan.split else { return };
     if let Some(pct) = &rule.percent {
-        let sum: Decimal = pct.values().map(|d| d.0).sum();
-        if rule.model == SplitModel::Fixed && sum != Decimal::from(100) {
+        let sum = pct.values().try_fold(Decimal::ZERO, |a, d| a.checked_add(d.0));
+        if rule.model == SplitModel::Fixed && sum != Some(Decimal::from(100)) {
+            let total = sum.map_or_else(
+                || "more than any exact amount".to_string(),
+                |s| s.normalize().to_string(),
+            );
             o.add(
                 "split.shares",
                 "split.percent",
-                format!("the percentages add up to {}; make them add up to 100", sum.normalize()),
+                format!("the percentages add up to {total}; make them add up to 100"),
             );
         }
     }
