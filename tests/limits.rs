@@ -303,8 +303,9 @@ fn plan_partners_objectives_and_months_are_limited() {
 /// At the limits, one trial of a plan of 100 partners, 1,000 objectives and 600
 /// months stays well inside one step's budget (the time of the whole request at its
 /// limits: bench/limits/run.sh).
-#[test]
-fn a_plan_at_its_limits_simulates() {
+/// A simulate request for a plan at every plan limit: 100 partners, 600 months, 1,000
+/// objectives.
+fn plan_at_limits() -> Value {
     let mut req = plan_request();
     let partners: Vec<Value> = (0..MAX_PLAN_PARTNERS)
         .map(|i| json!({"id": format!("p{i}"), "name": "P", "investments": {"monthlyCost": "10.00"}}))
@@ -317,10 +318,54 @@ fn a_plan_at_its_limits_simulates() {
         .map(|i| json!({"metric": format!("share:p{}", i % MAX_PLAN_PARTNERS), "target": "1.00", "byMonth": 1 + i % MAX_PLAN_MONTHS}))
         .collect();
     req["plan"]["objectives"] = json!(objectives);
+    req
+}
+
+#[test]
+fn a_plan_at_its_limits_simulates() {
+    let mut req = plan_at_limits();
     req["trials"] = json!(2);
     let t = Instant::now();
     let out = run("simulate", &req).unwrap();
     assert_eq!(out["months"].as_array().unwrap().len(), MAX_PLAN_MONTHS);
     assert_eq!(out["objectives"].as_array().unwrap().len(), MAX_OBJECTIVES);
     assert!(t.elapsed().as_secs_f64() < 10.0, "{:?}", t.elapsed());
+}
+
+/// `agreement` and `audit` run all their trials in one call: trials × months ×
+/// (partners + objectives) is limited to 50,000,000 simulated months. Hand-computed: a
+/// plan at its limits is 600 × (100 + 1,000) = 660,000 months a trial, so 75 trials
+/// (49,500,000) fit and 76 (50,160,000) do not; the example plans (24 months, 2
+/// partners, 3 objectives: 120 a trial) allow 416,666 trials.
+#[test]
+fn one_call_simulations_are_limited_by_their_work() {
+    use dealteam::plan::model::{check_one_call_work, simulated_months};
+    use dealteam::plan::types::Plan;
+    let at_limits: Plan = serde_json::from_value(plan_at_limits()["plan"].clone()).unwrap();
+    assert_eq!(simulated_months(75, &at_limits), 49_500_000);
+    assert!(check_one_call_work(75, &at_limits).is_ok());
+    let e = check_one_call_work(76, &at_limits).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("too_large", "trials"));
+    assert!(
+        e.message.contains("50160000 simulated months") && e.message.contains("at most 75 trials"),
+        "{}",
+        e.message
+    );
+
+    let mut req = plan_at_limits();
+    req["trials"] = json!(76);
+    too_large("agreement", &req, "trials", "simulated months per call");
+    req["actuals"] = json!({"months": [{"month": 1, "bookings": "10.00"}]});
+    too_large("audit", &req, "trials", "simulated months per call");
+
+    let mut req: Value =
+        serde_json::from_str(include_str!("../examples/plan-agreement.json")).expect("the example is JSON");
+    req["trials"] = json!(416_667);
+    let e = run("agreement", &req).unwrap_err();
+    assert!(e.message.contains("at most 416666 trials"), "{}", e.message);
+    let mut req: Value =
+        serde_json::from_str(include_str!("../examples/plan-audit.json")).expect("the example is JSON");
+    req["trials"] = json!(416_667);
+    let e = run("audit", &req).unwrap_err();
+    assert!(e.message.contains("at most 416666 trials"), "{}", e.message);
 }

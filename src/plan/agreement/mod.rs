@@ -27,7 +27,7 @@ pub use verify::verify_agreement;
 
 use crate::clock::Ctx;
 use crate::money::Currency;
-use crate::plan::model::check_trials;
+use crate::plan::model::{check_one_call_work, check_trials};
 use crate::plan::sim::simulate;
 use crate::plan::types::{AgreementFormat, AgreementRequest, Locale, SimulateRequest};
 use crate::plan::validate::validate_with;
@@ -49,6 +49,7 @@ pub fn draft_agreement(req: &AgreementRequest, ctx: &Ctx) -> Result<String> {
 /// The agreement as a document, before rendering.
 pub fn draft_document(req: &AgreementRequest, ctx: &Ctx) -> Result<Doc> {
     let trials = check_trials(req.trials)?;
+    check_one_call_work(trials, &req.plan)?;
     let seed = req.seed.unwrap_or(0);
     let plan = &req.plan;
     let sim = simulate(

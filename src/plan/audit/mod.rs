@@ -22,6 +22,7 @@ pub mod reforecast;
 use crate::clock::Ctx;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::money::Money;
+use crate::plan::model::{check_one_call_work, check_trials};
 use crate::plan::sim::Simulation;
 use crate::plan::types::{
     ActualMonth, Actuals, AuditAllocation, AuditMonth, AuditRequest, AuditResponse, AuditSplit, AuditSplitMonth,
@@ -37,6 +38,7 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
         trials: req.trials,
         seed: req.seed,
     })?;
+    check_one_call_work(check_trials(req.trials)?, &req.plan)?;
     let limits = reforecast::thresholds(req.plan.audit.as_ref())?;
     let ids: Vec<String> = sim.model.partners.iter().map(|p| p.id.clone()).collect();
     // read and check the actuals before doing any work

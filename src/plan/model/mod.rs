@@ -21,7 +21,7 @@ pub use pipeline::{MAX_RATE, Z90};
 pub use terms::PartnerModel;
 
 use crate::error::{DealteamError, Problems, Result};
-use crate::model::MAX_TRIALS;
+use crate::model::{MAX_OBJECTIVES, MAX_PLAN_MONTHS, MAX_PLAN_PARTNERS, MAX_SIMULATED_MONTHS, MAX_TRIALS};
 use crate::money::Currency;
 use crate::plan::types::Plan;
 use crate::splits::PreparedSplit;
@@ -77,6 +77,40 @@ pub fn check_trials(trials: Option<u64>) -> Result<u64> {
         ));
     }
     Ok(t)
+}
+
+/// The work of simulating `plan` `trials` times in one call: trials × months ×
+/// (partners + objectives), each count clamped to its limit (more is refused by
+/// [`check_plan`] with its own message).
+pub fn simulated_months(trials: u64, plan: &Plan) -> u128 {
+    let months = plan.horizon_months.unwrap_or(0).min(MAX_PLAN_MONTHS as u32);
+    let rows = plan.partners.len().min(MAX_PLAN_PARTNERS) + plan.objectives.len().min(MAX_OBJECTIVES);
+    u128::from(trials)
+        .saturating_mul(u128::from(months))
+        .saturating_mul(rows.max(1) as u128)
+}
+
+/// Check that one call's simulation (`agreement`, `audit`: they run all their trials at
+/// once) stays within [`MAX_SIMULATED_MONTHS`], so that it finishes within about two
+/// seconds (docs/limits.md); over it, a `too_large` error at `trials` saying how many
+/// trials this plan allows. The stepped `Simulation` has no such limit.
+pub fn check_one_call_work(trials: u64, plan: &Plan) -> Result<()> {
+    let work = simulated_months(trials, plan);
+    let limit = MAX_SIMULATED_MONTHS as u128;
+    if work <= limit {
+        return Ok(());
+    }
+    // at the plan limits one trial is 600 × 1,100 = 660,000 months: at least 75 trials fit
+    let allowed = limit / simulated_months(1, plan).max(1);
+    Err(DealteamError::new(
+        crate::error::ErrorCode::TooLarge,
+        "trials",
+        format!(
+            "{trials} trials of this plan are {work} simulated months (trials × months × (partners + objectives)); \
+             the limit is {MAX_SIMULATED_MONTHS} simulated months per call: use at most {allowed} trials for this \
+             plan"
+        ),
+    ))
 }
 
 /// Check a plan for simulation (SPEC §6): every problem is reported, the first as the
