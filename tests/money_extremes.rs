@@ -7,25 +7,16 @@
 
 use dealteam::api::run_json;
 use dealteam::clock::Ctx;
+use dealteam::money::Money;
 use serde_json::Value;
 use std::path::Path;
 
 const MAX: &str = "79228162514264337593543950335";
 
-/// A money string: `-?digits(.digits)?` (SPEC §0), the grammar amounts are written in.
-fn is_amount(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    match body.split_once('.') {
-        Some((int, frac)) => digits(int) && digits(frac),
-        None => digits(body),
-    }
-}
-
 /// Pointers to every amount string in `v`.
 fn amounts(v: &Value, at: String, out: &mut Vec<String>) {
     match v {
-        Value::String(s) if is_amount(s) => out.push(at),
+        Value::String(s) if Money::parse(s).is_ok() => out.push(at),
         Value::Array(a) => a
             .iter()
             .enumerate()
