@@ -1,8 +1,8 @@
 // Nucleolus speed, wasm side (docs/PERFORMANCE.md; issue 14: n = 18 within 0.1 s): the
 // games written by examples/bench_nucleolus.rs through the npm package's `split` in Node
 // (the same V8 wasm engine as Chromium), best of 3. Each request is the whole command:
-// the game's 2ⁿ table, the nucleolus and the fairness report — which, when the core is
-// empty, computes the least core once more. Values are compared with the native run.
+// the game's 2ⁿ table, the nucleolus and the fairness report (which shows the same least
+// core, computed once per request). Values are compared with the native run.
 // Usage: bash bench/nucleolus/run.sh   (builds and runs both sides; needs pkg/ built), or
 //   node bench/nucleolus/wasm.mjs [games dir (bench/out/nucleolus)] [package dir (pkg)]
 import { existsSync, readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 //! A small dense LU factorisation with partial pivoting (`P A = L U`), for the square
-//! bases (at most 21 × 21) of the nucleolus's stage LP ([`super::excess_lp`]).
+//! bases (at most 20 × 20) of the nucleolus's stage LP ([`super::excess_lp`]).
 
 /// The factors of a square matrix.
 pub struct Lu {

@@ -12,7 +12,7 @@
 //!    excess and leave the LPs; when the fixed vectors span ℝⁿ, x is unique.
 //!
 //! Each stage LP is solved as its dual by a small dense simplex that generates its
-//! columns from the 2ⁿ coalitions ([`super::excess_lp`]): the LP never holds all 2ⁿ
+//! columns from the 2ⁿ coalitions (`src/splits/excess_lp.rs`): the LP never holds all 2ⁿ
 //! constraints, and a pass over all of them is made only when no pooled coalition is
 //! violated. Values are scaled to at most 1 in absolute value for the solver.
 
