@@ -111,6 +111,10 @@ test('phone: the charts are drawn again to fit, wide tables keep their names in 
   await plan().locator('dl.totals').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join('/tmp/shots-ux2', 'plan-totals-390.png') });
   await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  // every table of the teams fits the phone or scrolls in a box of its own (none pushes the page sideways)
+  const loose = await page.evaluate(() => [...document.querySelectorAll('#panel-teams table')].filter((t) => t.offsetParent && !t.closest('.table-scroll')
+    && t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((t) => t.caption?.textContent));
+  assert.deepEqual(loose, [], 'tables wider than the phone outside a scroll box');
   await page.getByRole('table', { name: 'Teams side by side' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: join('/tmp/shots-ux2', 'teams-390.png') });
   assert.deepEqual(await axeViolations(page), []);

@@ -207,13 +207,13 @@ export function teamsScreen(app: App): HTMLElement {
         h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${scores[i]} / 100`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
         h('p', { class: 'metrics' }, `covers ${percent(t.coverage)} of what the deal needs · fits the profiles ${percent(t.fit)} · ${synergyWords(t.synergy)}`, winText(t)),
         idleNote(t, d),
-        h('table', {}, h('caption', {}, 'Members'),
+        h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `Members of team ${i + 1}` }, h('table', { class: 'team-members' }, h('caption', {}, 'Members'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Fit to slot profile'))),
           h('tbody', {}, t.members.map((m) => {
             const b = (t.breakdown as { partnerId: string; profile?: string | null; fit?: number | null }[] | undefined)?.find((x) => x.partnerId === m);
             const prof = b?.profile ? app.ws.profiles.find((p) => p.id === b.profile)?.name ?? b.profile : '';
             return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, kindName(t.slots?.[m])), h('td', {}, kindName(app.byId.get(m)?.kind)), h('td', { class: 'num' }, typeof b?.fit === 'number' ? `${fmtPct(b.fit)} (${prof})` : '—'));
-          }))),
+          })))),
         covers(t),
         h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
         pairs(t),
