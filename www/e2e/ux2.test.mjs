@@ -142,3 +142,22 @@ test('every chart is drawn again for the new width: the split chart drawn on a d
   await page.screenshot({ path: join('/tmp/shots-ux2', 'splits-390.png') });
   assert.deepEqual(errors, []);
 });
+
+test('phone: the ranking and the partner list keep the names in view while they scroll sideways', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [tab, name, col] of [['Profiles', 'Ranking', 1], ['Partners', 'Partners', 0]]) {
+    await page.getByRole('tab', { name: tab }).click();
+    const table = page.getByRole('table', { name });
+    const cell = table.getByRole('row').nth(1).getByRole('cell').nth(col);
+    await cell.waitFor();
+    await table.scrollIntoViewIfNeeded();
+    const before = await cell.boundingBox();
+    const moved = await table.evaluate((t) => { t.scrollLeft = 200; t.dispatchEvent(new Event('scroll')); return t.scrollLeft; });
+    assert.ok(moved > 50, `${name}: nothing to scroll sideways on a phone`);
+    await page.waitForTimeout(100);
+    const after = await cell.boundingBox();
+    assert.ok(Math.abs(after.x - before.x) < 2, `${name}: the names moved ${before.x - after.x} px out of view`);
+    await page.screenshot({ path: join('/tmp/shots-ux2', `${tab.toLowerCase()}-scrolled-390.png`) });
+  }
+  assert.deepEqual(errors, []);
+});

@@ -20,7 +20,7 @@ export function partnersScreen(app: App): HTMLElement {
   // imported partners come as the worker's view (text ready); the sample's are whole
   const caps = (p: Partner) => p.capsText ?? topCapabilities(p);
   const table = new VTable([
-    { label: 'Name', width: '2fr', min: 9, cell: (r) => row(r).name },
+    { label: 'Name', width: '2fr', min: 9, keep: true, cell: (r) => row(r).name },
     { label: 'Id', min: 5, cell: (r) => row(r).id },
     { label: 'Kind', min: 8.5, cell: (r) => kindName(row(r).kind) },
     { label: 'Tier', min: 5, cell: (r) => row(r).tier ?? '—' },

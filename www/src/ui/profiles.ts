@@ -70,8 +70,8 @@ export function profilesScreen(app: App): HTMLElement {
 
   const partnerAt = (r: number) => app.eco!.partners[ranking!.order[r]];
   const table = new VTable([
-    { label: '#', width: '2.5em', numeric: true, cell: (r) => String(r + 1) },
-    { label: 'Partner', width: '2fr', min: 9, cell: (r) => {
+    { label: '#', width: '2.5em', numeric: true, keep: true, cell: (r) => String(r + 1) },
+    { label: 'Partner', width: '2fr', min: 9, keep: true, cell: (r) => {
       const p = partnerAt(r);
       // the chosen partner is remembered, so a reload explains it again
       return h('button', { type: 'button', class: 'link', onclick: () => { writeUi({ partner: p.id }); void showExplain(p.id); } }, p?.name ?? '?');

@@ -3,10 +3,15 @@
 // Each column keeps a minimum width (`min`, in rem), so on a phone the table scrolls sideways
 // instead of cutting every name short; `rows()` gives every row's text for a CSV export.
 
-/** `min`: the narrowest the column may get, in rem (default 5 per `fr`, or the fixed width). */
-export interface Column { label: string; width?: string; min?: number; cell: (row: number) => string | Node; numeric?: boolean }
+/**
+ * `min`: the narrowest the column may get, in rem (default 5 per `fr`, or the fixed width);
+ * `keep`: the column stays in view while the table scrolls sideways (the names, on a phone).
+ */
+export interface Column { label: string; width?: string; min?: number; cell: (row: number) => string | Node; numeric?: boolean; keep?: boolean }
 
 const ROW_H = 32;
+/** A cell's classes: numbers right-aligned, kept columns in view. */
+const cls = (c: Column) => [c.numeric ? 'num' : '', c.keep ? 'keep' : ''].filter(Boolean).join(' ');
 const MARGIN = 8;
 
 export class VTable {
@@ -36,7 +41,7 @@ export class VTable {
       const th = document.createElement('div');
       th.setAttribute('role', 'columnheader');
       th.textContent = c.label;
-      if (c.numeric) th.className = 'num';
+      th.className = cls(c);
       head.appendChild(th);
     }
     this.body = document.createElement('div');
@@ -53,6 +58,8 @@ export class VTable {
       this.raf = requestAnimationFrame(() => this.render());
     });
     this.el.append(head, this.body);
+    // the kept columns move back by what the table scrolled sideways (CSS: .vrow > .keep)
+    this.el.addEventListener('scroll', () => this.el.style.setProperty('--vt-x', `${this.el.scrollLeft}px`), { passive: true });
   }
 
   /** Sets the number of rows and renders synchronously. */
@@ -88,7 +95,7 @@ export class VTable {
       for (const c of this.columns) {
         const td = document.createElement('div');
         td.setAttribute('role', 'cell');
-        if (c.numeric) td.className = 'num';
+        td.className = cls(c);
         const v = c.cell(r);
         if (typeof v === 'string') td.textContent = v;
         else td.appendChild(v);
