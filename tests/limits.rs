@@ -355,6 +355,7 @@ fn one_call_simulations_are_limited_by_their_work() {
     let mut req = plan_at_limits();
     req["trials"] = json!(76);
     too_large("agreement", &req, "trials", "simulated months per call");
+    too_large("validate", &req, "trials", "simulated months per call");
     req["actuals"] = json!({"months": [{"month": 1, "bookings": "10.00"}]});
     too_large("audit", &req, "trials", "simulated months per call");
 

@@ -44,6 +44,7 @@ impl Command for ValidateCommand {
     type Response = ValidateResponse;
     fn run(req: Self::Request, ctx: &Ctx) -> Result<Self::Response> {
         let trials = model::check_trials(req.trials)?;
+        model::check_one_call_work(trials, &req.plan)?;
         let sim = model::check_plan(&req.plan).ok().and_then(|_| {
             let r = SimulateRequest {
                 plan: req.plan.clone(),

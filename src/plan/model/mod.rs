@@ -90,8 +90,8 @@ pub fn simulated_months(trials: u64, plan: &Plan) -> u128 {
         .saturating_mul(rows.max(1) as u128)
 }
 
-/// Check that one call's simulation (`agreement`, `audit`: they run all their trials at
-/// once) stays within [`MAX_SIMULATED_MONTHS`], so that it finishes within about two
+/// Check that one call's simulation (`validate`, `agreement`, `audit`: they run all
+/// their trials at once) stays within [`MAX_SIMULATED_MONTHS`], so that it finishes within about two
 /// seconds (docs/limits.md); over it, a `too_large` error at `trials` saying how many
 /// trials this plan allows. The stepped `Simulation` has no such limit.
 pub fn check_one_call_work(trials: u64, plan: &Plan) -> Result<()> {
