@@ -100,7 +100,7 @@ pub fn check_one_call_work(trials: u64, plan: &Plan) -> Result<()> {
     if work <= limit {
         return Ok(());
     }
-    // at the plan limits one trial is 600 × 1,100 = 660,000 months: at least 75 trials fit
+    // at the plan limits one trial is 600 × 1,100 = 660,000 months: at least 60 trials fit
     let allowed = limit / simulated_months(1, plan).max(1);
     Err(DealteamError::new(
         crate::error::ErrorCode::TooLarge,
