@@ -1,0 +1,64 @@
+//! The two ways a request is read agree (issue 17 item 7): `json::from_str` (a string, the
+//! CLI and `new Ecosystem(text)`) and `json::from_reader` (pieces of bytes, as
+//! `Ecosystem.fromChunks` gets them from JS) give the same error code and path. The fuzz
+//! target `reader` checks the same on generated input; these are the cases it found.
+
+use std::io::Read;
+
+/// A reader handing out one byte at a time (JS chunks can be that small).
+struct Bytewise<'a>(&'a [u8]);
+
+impl Read for Bytewise<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        match (self.0.split_first(), out.first_mut()) {
+            (Some((&b, rest)), Some(o)) => {
+                *o = b;
+                self.0 = rest;
+                Ok(1)
+            }
+            _ => Ok(0),
+        }
+    }
+}
+
+#[test]
+fn anything_but_an_object_is_refused_alike_by_both_readers() {
+    type Eco = dealteam::model::Ecosystem;
+    for text in [
+        "[0]",
+        " \n[{\"partners\": []}]",
+        "12",
+        "\"x\"",
+        "null",
+        "",
+        "  ",
+        "[",
+        "\u{c}{}",
+        "[0] x",
+    ] {
+        let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
+        let b = text.as_bytes();
+        let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
+        assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text:?}");
+        assert_eq!(
+            (whole.code.as_str(), whole.path.as_str()),
+            ("invalid_json", ""),
+            "{text:?}"
+        );
+    }
+    // a partner's account given as a list: the list is refused, whatever follows its `[`
+    for text in [
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": ["x", [{"id": 1}]]}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": ["x", [ 5]]}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": ["x", []]}]}"#,
+    ] {
+        let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
+        let b = text.as_bytes();
+        let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
+        assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text}");
+        assert_eq!(whole.path, "partners[0].accounts[1]", "{text}");
+    }
+    let ok = br#"  {"partners": []}"#;
+    let read = dealteam::json::from_reader::<_, Eco>(Bytewise(ok), || None);
+    assert_eq!(read.map(|e| e.partners.len()).ok(), Some(0));
+}
