@@ -96,6 +96,7 @@ pub mod psi;
 pub mod rank;
 pub mod registry;
 pub mod sample;
+pub mod sort;
 pub mod splits;
 pub mod teams;
 

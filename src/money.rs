@@ -285,7 +285,7 @@ fn hand_out(parts: &mut [i128], order: &[usize], left: i128) {
 /// Indices by remainder, largest first; the stable sort keeps input order for ties.
 fn largest_first<T: Ord>(rems: &[T]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rems.len()).collect();
-    order.sort_by(|&a, &b| rems[b].cmp(&rems[a]));
+    crate::sort::sort_by(&mut order, |&a, &b| rems[b].cmp(&rems[a]));
     order
 }
 

@@ -135,7 +135,7 @@ pub(crate) fn pair(
         matrix.entry(pa.to_string()).or_default().insert(pb.to_string(), c);
     }
     if let Some(list) = list.as_mut() {
-        list.sort_by(|p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
+        crate::sort::sort_by(list, |p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
     }
     let mut potential = Money::ZERO;
     opportunity_sum(sides, a, &in_a, &mut potential)?;

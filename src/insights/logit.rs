@@ -79,7 +79,7 @@ pub fn auc(ps: &[f64], ys: &[bool]) -> Option<f64> {
         return None;
     }
     let mut idx: Vec<usize> = (0..ps.len()).collect();
-    idx.sort_by(|&a, &b| ps[a].total_cmp(&ps[b]));
+    crate::sort::sort_by(&mut idx, |&a, &b| ps[a].total_cmp(&ps[b]));
     let mut rank_sum = 0.0;
     let mut i = 0;
     while i < idx.len() {

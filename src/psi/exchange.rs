@@ -77,7 +77,7 @@ fn points(text: &str, path: &str) -> Result<Vec<RistrettoPoint>> {
 /// Step 1 (A): blind this side's accounts, grouped by population.
 pub fn start(req: PsiStartRequest) -> Result<PsiStepResponse> {
     let (mut keyed, skipped) = prepared(&req.accounts)?;
-    keyed.sort_by(|x, y| x.population.cmp(&y.population));
+    crate::sort::sort_by(&mut keyed, |x, y| x.population.cmp(&y.population));
     let secret = secret(&req.seed)?;
     let alpha = secret.blinding()?;
     let exchange_id = enc(&secret.nonce());

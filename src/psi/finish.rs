@@ -13,7 +13,7 @@ fn counts_of(map: impl IntoIterator<Item = ((String, String), usize)>) -> Vec<Ps
         .into_iter()
         .map(|((mine, theirs), shared)| PsiCount { mine, theirs, shared })
         .collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out
 }
 
@@ -48,12 +48,12 @@ pub fn finish_a(state: &State, secret: &Secret, msg: &PsiMessage) -> Result<PsiF
                 })
             })
             .collect();
-        list.sort();
+        crate::sort::sort(&mut list);
         let mut tags: Vec<([u8; TAG_LEN], String)> = shared
             .iter()
             .filter_map(|(i, _, t)| state.accounts.get(*i).map(|h| (*t, h.population.clone())))
             .collect();
-        tags.sort();
+        crate::sort::sort(&mut tags);
         let pops = tags.iter().map(|(_, p)| p.clone()).collect();
         (
             Some(list),
@@ -126,7 +126,7 @@ pub fn finish_b(state: &State, secret: &Secret, msg: &PsiMessage) -> Result<PsiF
                     theirs: theirs.clone(),
                 });
             }
-            out.sort();
+            crate::sort::sort(&mut out);
             Some(out)
         }
         _ => None,

@@ -61,7 +61,7 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
             }
         })
         .collect();
-    pairs.sort_by(|x, y| {
+    crate::sort::sort_by(&mut pairs, |x, y| {
         y.shared
             .cmp(&x.shared)
             .then(y.jaccard.total_cmp(&x.jaccard))

@@ -228,7 +228,7 @@ fn sorted_names(mask: usize, members: &[String]) -> Vec<String> {
         .filter(|&i| mask >> i & 1 == 1)
         .map(|i| members[i].clone())
         .collect();
-    s.sort();
+    crate::sort::sort(&mut s);
     s
 }
 
@@ -305,7 +305,7 @@ pub fn most_blocking(v: &[f64], x: &[f64], members: &[String], tie_tol: f64) -> 
     }
     // each member's rank in id order: comparing sorted id lists = comparing rank sets
     let mut by_id: Vec<usize> = (0..members.len()).collect();
-    by_id.sort_by(|&a, &b| members[a].cmp(&members[b]));
+    crate::sort::sort_by(&mut by_id, |&a, &b| members[a].cmp(&members[b]));
     let mut rank = vec![0usize; members.len()];
     for (r, &i) in by_id.iter().enumerate() {
         rank[i] = r;

@@ -54,7 +54,7 @@ pub fn allocate_signed(total: Money, weights: &[f64], minor: u32, at: &str, game
     let step = left.signum();
     // largest remainders in the direction of the leftover; the stable sort keeps input order on ties
     let mut order: Vec<usize> = (0..dec.len()).collect();
-    order.sort_by(|&a, &b| match step {
+    crate::sort::sort_by(&mut order, |&a, &b| match step {
         1 => rems[b].cmp(&rems[a]),
         -1 => rems[a].cmp(&rems[b]),
         _ => Ordering::Equal,

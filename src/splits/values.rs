@@ -97,7 +97,7 @@ fn max_games(g: &LevelGame, share: impl Fn(usize) -> f64) -> Vec<f64> {
     for k in 0..r {
         let lv = |i: usize| g.levels[i * r + k];
         let weight = g.weights[k] / total;
-        order.sort_by(|&a, &b| lv(a).total_cmp(&lv(b)));
+        crate::sort::sort_by(&mut order, |&a, &b| lv(a).total_cmp(&lv(b)));
         let mut acc = 0.0;
         let mut prev = 0.0;
         for (pos, &i) in order.iter().enumerate() {

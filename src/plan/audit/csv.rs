@@ -49,7 +49,7 @@ pub fn read_actuals_csv(
         all.extend(others);
     }
     // stable: the problems of one line keep their order
-    all.sort_by_key(|e| line_of(&e.path));
+    crate::sort::sort_by_key(&mut all, |e| line_of(&e.path));
     let mut it = all.into_iter();
     match it.next() {
         None => Ok(actuals),

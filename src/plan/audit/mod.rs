@@ -46,7 +46,7 @@ pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
     while !sim.step(f64::INFINITY, ctx)?.done {}
     let expect = sim.result()?;
     let mut months: Vec<&ActualMonth> = actuals.months.iter().collect();
-    months.sort_by_key(|m| m.month);
+    crate::sort::sort_by_key(&mut months, |m| m.month);
     let model = &sim.model;
     let scale = libm::pow(10.0, f64::from(model.minor));
     let mean_deal = libm::exp(model.mu + model.sigma * model.sigma / 2.0) * scale;

@@ -262,7 +262,7 @@ fn mdf_pool(p: &mut Problems, m: &MdfPool, plan: &Plan, horizon: usize, minor: u
         "a reimbursement delay",
     );
     let mut order: Vec<usize> = (0..m.requests.len()).collect();
-    order.sort_by_key(|&k| m.requests.get(k).map(|r| r.month).unwrap_or(0));
+    crate::sort::sort_by_key(&mut order, |&k| m.requests.get(k).map(|r| r.month).unwrap_or(0));
     let mut pool: i64 = contributions.iter().fold(0i64, |a, &c| a.saturating_add(c));
     let mut claims = Vec::new();
     for k in order {

@@ -65,7 +65,7 @@ pub fn validate_with(plan: &Plan, sim: Option<&SimulateResponse>) -> ValidateRes
         framework::profit(plan, sim, &mut o);
     }
     let mut findings = o.0;
-    findings.sort_by_key(|f| f.severity); // stable: rule order kept within a severity
+    crate::sort::sort_by_key(&mut findings, |f| f.severity); // stable: rule order kept within a severity
     ValidateResponse {
         ok: findings.iter().all(|f| f.severity != Severity::Error),
         findings,

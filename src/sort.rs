@@ -1,0 +1,101 @@
+//! Stable sorting with one copy of the sorting code in the wasm module.
+//!
+//! `slice::sort_by` is generic: every call site (element type × comparison closure) gets
+//! its own instance of the standard library's driftsort, ≈ 6 KB of code each in the wasm
+//! module (docs/performance/wasm-size.md). [`sort_by`] sorts the positions `0..n` instead
+//! (one instance, the comparison behind a `dyn` call) and then moves the elements into
+//! that order by swaps. A stable sort's result is fully determined by the comparison, so
+//! the order is exactly the one `slice::sort_by` gives.
+//!
+//! For the sorts that are not hot: reports, validation findings, audits, splits and
+//! account lists of a few thousand rows. Ranking and team search keep the standard sorts
+//! (the `dyn` call per comparison costs time there).
+
+use std::cmp::Ordering;
+
+/// Sort `v` stably by `cmp`: the same order as `v.sort_by(cmp)`.
+pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let order = {
+        let items: &[T] = v;
+        positions_by(items.len(), &mut |a, b| match (items.get(a), items.get(b)) {
+            (Some(x), Some(y)) => cmp(x, y),
+            _ => Ordering::Equal,
+        })
+    };
+    permute(v, order);
+}
+
+/// Sort `v` stably by the key `key` gives: the same order as `v.sort_by_key(key)`.
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sort `v` stably in ascending order: the same order as `v.sort()`.
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+/// The positions `0..n` stably sorted by `cmp` (the only instance of the sorting code).
+fn positions_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
+}
+
+/// Rearrange `v` so that position `i` holds the element that was at `order[i]` (`order`
+/// is a permutation of `0..v.len()`), following each cycle of the permutation once.
+fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let from = std::mem::replace(&mut order[at], DONE);
+            if from == DONE || from == start {
+                break;
+            }
+            // position `at` takes its element; the one from `start` moves on to `from`
+            v.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::{Rng, SeedableRng};
+
+    #[test]
+    fn hand_checked_orders() {
+        let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_key(&mut v, |p| p.0);
+        assert_eq!(v, vec![(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
+        sort_by(&mut v, |x, y| y.0.cmp(&x.0));
+        assert_eq!(v, vec![(2, 'a'), (2, 'c'), (1, 'b'), (1, 'e'), (0, 'd')]);
+        let mut words = vec!["pear", "apple", "fig"];
+        sort(&mut words);
+        assert_eq!(words, vec!["apple", "fig", "pear"]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort(&mut empty);
+        assert!(empty.is_empty());
+    }
+
+    /// Property (seeded): the same order as the standard library's stable sort, with
+    /// many ties (keys from a small range), for lengths 0 to 60.
+    #[test]
+    fn same_order_as_std_stable_sort() {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(10);
+        for round in 0..600 {
+            let n = round % 61;
+            let v: Vec<(u8, usize)> = (0..n).map(|i| (rng.random_range(0..5u8), i)).collect();
+            let mut want = v.clone();
+            want.sort_by_key(|p| p.0);
+            let mut got = v.clone();
+            sort_by_key(&mut got, |p| p.0);
+            assert_eq!(got, want, "{v:?}");
+            want.sort_by(|x, y| y.0.cmp(&x.0));
+            sort_by(&mut got, |x, y| y.0.cmp(&x.0));
+            assert_eq!(got, want, "{v:?}");
+        }
+    }
+}
