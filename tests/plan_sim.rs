@@ -383,9 +383,9 @@ fn err(p: Value) -> dealteam::DealteamError {
     Simulation::new(request(p, 10, 1)).err().expect("an error")
 }
 
-#[test]
-fn impossible_plans_are_errors_with_paths() {
-    let base = plan(
+/// The 12-month subscription plan the error tests change one field of.
+fn base_plan() -> Value {
+    plan(
         json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}),
         json!(4),
         0.25,
@@ -393,12 +393,19 @@ fn impossible_plans_are_errors_with_paths() {
         "2000.00",
         (1.0, 2.0, 3.0),
         12,
-    );
-    let with = |ptr: &str, v: Value| {
-        let mut p = base.clone();
-        *p.pointer_mut(ptr).unwrap() = v;
-        p
-    };
+    )
+}
+
+/// [`base_plan`] with the field at JSON pointer `ptr` set to `v`.
+fn with(ptr: &str, v: Value) -> Value {
+    let mut p = base_plan();
+    *p.pointer_mut(ptr).unwrap() = v;
+    p
+}
+
+#[test]
+fn impossible_plans_are_errors_with_paths() {
+    let base = base_plan();
     let e = err(with("/pipeline/dealSize/p90", json!("999.00")));
     assert_eq!(
         (e.code, e.path.as_str()),
@@ -573,20 +580,7 @@ fn golden_output_of_the_example() {
 /// are safe integers or strings of digits.
 #[test]
 fn plan_messages_name_the_amount_and_report_each_problem_once() {
-    let base = plan(
-        json!({"kind": "subscription", "termMonths": 12, "monthlyChurn": 0.02}),
-        json!(4),
-        0.25,
-        "1000.00",
-        "2000.00",
-        (1.0, 2.0, 3.0),
-        12,
-    );
-    let with = |ptr: &str, v: Value| {
-        let mut p = base.clone();
-        *p.pointer_mut(ptr).unwrap() = v;
-        p
-    };
+    let base = base_plan();
     let e = err(with("/pipeline/dealSize/p90", json!("-5.00")));
     assert_eq!(
         (e.code, e.path.as_str()),
