@@ -105,7 +105,9 @@ pub(crate) fn path_at<R: Read>(input: R, line: usize, column: usize, blame: Blam
                 after = Some(b);
                 break 'read;
             }
-            if cur_line > line || (cur_line == line && cur_col + 1 >= column) {
+            // column 0: serde_json stopped on the newline that ends the line before
+            let on_newline = column == 0 && b == b'\n' && cur_line.saturating_add(1) == line;
+            if on_newline || cur_line > line || (cur_line == line && cur_col + 1 >= column) {
                 stop = Some(b);
                 continue;
             }
@@ -272,7 +274,10 @@ impl Locator {
                 self.structural(b);
                 self.value_starts();
             }
-            Token::Gap if starts_value(b) || (matches!(b, b' ' | b':') && after.is_some_and(starts_value)) => {
+            Token::Gap
+                if starts_value(b)
+                    || (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b':') && after.is_some_and(starts_value)) =>
+            {
                 if b == b':' {
                     self.structural(b); // the key is complete
                 }

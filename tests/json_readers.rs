@@ -58,6 +58,24 @@ fn anything_but_an_object_is_refused_alike_by_both_readers() {
         assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text}");
         assert_eq!(whole.path, "partners[0].accounts[1]", "{text}");
     }
+    // a value of the wrong type after a tab, a newline or a return (serde_json places the error
+    // on the white space just before the value when the text is held whole): its field is named
+    for text in [
+        "{\"currency\": \t\t[\"x\"]}",
+        "{\"currency\":\n[\"x\"]}",
+        "{\"currency\":\r\n [\"x\"]}",
+        "{\"currency\": [\"x\"]}",
+    ] {
+        let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
+        let b = text.as_bytes();
+        let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
+        assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text:?}");
+        assert_eq!(
+            (whole.code.as_str(), whole.path.as_str()),
+            ("invalid_value", "currency"),
+            "{text:?}"
+        );
+    }
     let ok = br#"  {"partners": []}"#;
     let read = dealteam::json::from_reader::<_, Eco>(Bytewise(ok), || None);
     assert_eq!(read.map(|e| e.partners.len()).ok(), Some(0));
