@@ -9,9 +9,11 @@ export function median(runs, f, { decimals } = {}) {
     last = f();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  const ms = times[Math.floor(runs / 2)];
+  const ms = middle(times);
   if (decimals === undefined) return [ms, last];
   const scale = 10 ** decimals;
   return [Math.round(ms * scale) / scale, last];
 }
+
+/** The middle of a list of numbers (the upper middle for an even count): the median of odd counts. */
+export const middle = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import * as dealteam from "../../pkg/node.js";
+import { splitRequest, journeys as journeysOf } from "./requests.mjs";
 
 const dir = process.argv[2] ?? "bench/out/splits";
 const best = (reps, f) => {
@@ -20,17 +21,7 @@ const best = (reps, f) => {
 // the same coverage / winProbability games as the native run, as split requests
 const games = JSON.parse(readFileSync(`${dir}/games.json`, "utf8"));
 for (const g of games) {
-  const R = g.weights.length;
-  const members = Array.from({ length: g.n }, (_, i) => `p${String(i).padStart(2, "0")}`);
-  const partners = members.map((id, i) => ({
-    id, name: id, kind: "si",
-    capabilities: Object.fromEntries(g.weights.map((_, r) => [`r${r}`, g.levels[i * R + r]])),
-  }));
-  const deal = {
-    id: "d", name: "d", value: "1000000.00", currency: "EUR", slots: [{ role: "si", min: 1, max: g.n }],
-    requirements: g.weights.map((w, r) => ({ capability: `r${r}`, weight: w })),
-  };
-  const base = { amount: "1000000.00", currency: "EUR", members, ecosystem: { partners }, deal, model: "shapley" };
+  const base = splitRequest(g);
   const reps = g.n === 20 ? 5 : 50;
   const [tCov, cov] = best(reps, () => dealteam.split({ ...base, game: { kind: "coverage" } }));
   const [tWin, win] = best(reps, () => dealteam.split({ ...base, game: { kind: "winProbability" } }));
@@ -42,7 +33,7 @@ for (const g of games) {
 
 const att = JSON.parse(readFileSync(`${dir}/attribution.json`, "utf8"));
 for (const a of att) {
-  const journeys = a.paths.map((p, i) => ({ path: p.split(">"), conversions: a.conversions[i], nulls: a.nulls[i] }));
+  const journeys = journeysOf(a);
   const [tMarkov, res] = best(5, () => dealteam.attribute({ journeys, models: ["markov"] }));
   const [tAll] = best(5, () => dealteam.attribute({ journeys }));
   const diff = Math.max(...Object.entries(a.removalEffects).map(([k, v]) => Math.abs(res.markov.removalEffects[k] - v)));
