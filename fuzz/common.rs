@@ -49,7 +49,107 @@ pub fn run_command(data: &[u8]) {
             }
         }
     }
-    let _ = dealteam::api::run_json(name, text, false, &Ctx::native());
+    if let Err(e) = dealteam::api::run_json(name, text, false, &Ctx::native()) {
+        if let Ok(request) = serde_json::from_str::<Json>(text) {
+            assert!(
+                request.names_a_place(&e.path),
+                "{name}: the error's path `{}` is not in the request: {e}",
+                e.path
+            );
+        }
+    }
+}
+
+/// A request's JSON with every member of every object, in order (duplicate keys kept: the
+/// engine refuses the first of two, which a `serde_json::Value` would have dropped).
+pub enum Json {
+    /// An object's members.
+    Object(Vec<(String, Json)>),
+    /// A list's items.
+    List(Vec<Json>),
+    /// A string, number, boolean or null.
+    Scalar,
+}
+
+impl Json {
+    /// Whether an error's `path` (`a.b[2].c`) names a place in the request (issue 17: paths
+    /// resolve in the request that was sent): every step but the last is there, and the last
+    /// is an index in range or a field of an object (a field may be missing: `missing_field`,
+    /// or a default such as `trials` that is too large for the plan). Keys may hold `.` or
+    /// `[`: each step is matched against the keys the object has.
+    pub fn names_a_place(&self, path: &str) -> bool {
+        if path.is_empty() {
+            return true;
+        }
+        if let Some(after) = path.strip_prefix('[') {
+            let Some((i, tail)) = after.split_once(']') else {
+                return false;
+            };
+            return match (self, i.parse::<usize>()) {
+                (Json::List(items), Ok(i)) => items.get(i).is_some_and(|item| item.names_a_place(tail)),
+                _ => false,
+            };
+        }
+        let path = path.strip_prefix('.').unwrap_or(path);
+        let Json::Object(members) = self else {
+            return false;
+        };
+        let goes_on = |k: &str| {
+            path.strip_prefix(k)
+                .filter(|t| t.is_empty() || t.starts_with(['.', '[']))
+        };
+        members
+            .iter()
+            .any(|(k, v)| goes_on(k).is_some_and(|tail| v.names_a_place(tail)))
+            || !path.contains(['.', '['])
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = Json;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Json, E> {
+        Ok(Json::Scalar)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Json, E> {
+        Ok(Json::Scalar)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Json, E> {
+        Ok(Json::Scalar)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Json, E> {
+        Ok(Json::Scalar)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Json, E> {
+        Ok(Json::Scalar)
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Scalar)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::List(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut members = Vec::new();
+        while let Some(member) = map.next_entry::<String, Json>()? {
+            members.push(member);
+        }
+        Ok(Json::Object(members))
+    }
 }
 
 /// Run one `reader` input: the chunked read and the string read of an ecosystem agree.

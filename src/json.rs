@@ -103,7 +103,12 @@ impl<R: std::io::Read> std::io::Read for Capped<R> {
 /// What serde's `message` blames: the innermost object or list itself (a field it lacks,
 /// its length, too many items), or a value.
 fn blame(message: &str) -> crate::json_locate::Blame {
-    crate::json_locate::Blame::of(message, &["missing field", "invalid length", TOO_LARGE_TAG])
+    // an unknown field: the object that has it (a tagged enum's fields are read after its
+    // closing `}`, past the member read last)
+    crate::json_locate::Blame::of(
+        message,
+        &["missing field", "unknown field", "invalid length", TOO_LARGE_TAG],
+    )
 }
 
 /// `locate(line, column, message)`: the path at serde_json's error position. `text`, when the

@@ -114,6 +114,9 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 /// is that value, else (inside a tagged enum, where serde loses the field) the one
 /// field below `path` holding it.
 pub(crate) fn refine(text: &str, path: &str, msg: &str) -> String {
+    if let Some(name) = between(msg, "unknown field `", "`") {
+        return owner_of(text, path, name).unwrap_or_else(|| path.to_string());
+    }
     let Some(rest) = msg
         .strip_prefix("invalid type: ")
         .or_else(|| msg.strip_prefix("invalid value: "))
@@ -138,6 +141,38 @@ pub(crate) fn refine(text: &str, path: &str, msg: &str) -> String {
     let mut found = Vec::new();
     search(at, path, unexpected.trim(), &mut found);
     found.into_iter().next().unwrap_or_else(|| path.to_string())
+}
+
+/// The object holding an unknown field `name`: the object at `path` when it has that key,
+/// else the first object below it that has (inside a tagged enum serde reports the enum's
+/// object, whose variant may hold the field deeper down).
+fn owner_of(text: &str, path: &str, name: &str) -> Option<String> {
+    if text.len() > REFINE_MAX_BYTES {
+        return None;
+    }
+    let root = serde_json::from_str::<Value>(text).ok()?;
+    let mut found = Vec::new();
+    holders(resolve(&root, path)?, path, name, &mut found);
+    found.into_iter().next()
+}
+
+fn holders(v: &Value, path: &str, name: &str, found: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            if m.contains_key(name) {
+                found.push(path.to_string());
+            }
+            for (k, x) in m {
+                holders(x, &field(path, k), name, found);
+            }
+        }
+        Value::Array(xs) => {
+            for (i, x) in xs.iter().enumerate() {
+                holders(x, &index(path, i), name, found);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The value at a path rendered by `crate::json` (`a.b[2].c`).
@@ -239,6 +274,15 @@ mod tests {
         let text = r#"{"plan": {"offer": {"kind": "subscription", "termMonths": "twelve"}}}"#;
         let msg = "invalid type: string \"twelve\", expected u32";
         assert_eq!(refine(text, "plan.offer", msg), "plan.offer.termMonths");
+        // an unknown field is placed in the object that has it, however deep in the variant
+        let text = r#"{"plan": {"offer": {"kind": "subscription", "termMonth3": 12, "renewalRate": 0.6}}}"#;
+        let msg = "unknown field `termMonth3`, expected one of `termMonths`";
+        assert_eq!(refine(text, "plan.offer", msg), "plan.offer");
+        let text = r#"{"plan": {"offer": {"kind": "tiered", "tiers": [{"upTo": 1}, {"rat": 0.1}]}}}"#;
+        assert_eq!(
+            refine(text, "plan.offer", "unknown field `rat`, expected one of `rate`"),
+            "plan.offer.tiers[1]"
+        );
         // a path that already names the value stays
         let text = r#"{"n": "twelve"}"#;
         assert_eq!(refine(text, "n", msg), "n");

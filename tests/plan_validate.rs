@@ -407,4 +407,17 @@ fn an_empty_plan_is_a_list_of_gaps_not_an_error() {
     )
     .unwrap_err();
     assert_eq!(e.code, dealteam::ErrorCode::UnknownField);
+    assert_eq!(e.path, "plan.offer.termMonths");
+    // inside a tagged offer the unknown field is named in the offer, not after the member read
+    // last (a finding of the `commands` fuzz target: fuzz/regressions/commands)
+    let text =
+        r#"{"plan": {"offer": {"kind": "subscription", "termMonth3": 12, "monthlyChurn": 0.02, "renewalRate": 0.6}}}"#;
+    for cmd in ["validate", "simulate", "agreement"] {
+        let e = dealteam::api::run_json(cmd, text, false, &dealteam::clock::Ctx::frozen()).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (dealteam::ErrorCode::UnknownField, "plan.offer.termMonth3"),
+            "{cmd}"
+        );
+    }
 }
