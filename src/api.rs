@@ -83,6 +83,12 @@ macro_rules! for_each_command {
             #[doc = " `psiFinish` (SPEC §14): finish a private match with your state and the other side's message."]
             $crate::psi::PsiFinishCommand => psi_finish as psiFinish,
                 json "PsiFinishRequest | string" -> "PsiFinishResponse";
+            #[doc = " `psiBlind` (SPEC §14): one slice of a private-match step's blinding, for several threads."]
+            $crate::psi::PsiBlindCommand => psi_blind as psiBlind,
+                json "PsiBlindRequest | string" -> "PsiBlindResponse";
+            #[doc = " `psiAssemble` (SPEC §14): a private-match step put together from `psiBlind` slices."]
+            $crate::psi::PsiAssembleCommand => psi_assemble as psiAssemble,
+                json "PsiAssembleRequest | string" -> "PsiAssembleResponse";
         }
     };
 }

@@ -18,7 +18,34 @@ use std::collections::{BTreeMap, HashMap};
 /// Most accounts one side may bring to an exchange.
 pub const MAX_ACCOUNTS: usize = 1_000_000;
 
-fn secret(seed: &Option<String>) -> Result<Secret> {
+/// Points a caller computed in slices (`psiBlind`) for `psiAssemble` to put together; both
+/// empty for a step that does its own work.
+#[derive(Default)]
+pub struct Given {
+    /// Steps 1 and 2: one point per request account; A's last step: the answer's points
+    /// unblinded, group after group.
+    pub own: Option<Vec<[u8; POINT_LEN]>>,
+    /// Step 2: the first message's points blinded again, group after group.
+    pub theirs: Option<Vec<[u8; POINT_LEN]>>,
+}
+
+/// The `at..at + n` points of slices that must hold at least that many, or an error at `path`.
+fn given_range(all: &[[u8; POINT_LEN]], at: usize, n: usize, path: &str) -> Result<Vec<CompressedRistretto>> {
+    all.get(at..at + n)
+        .map(|s| s.iter().map(|b| CompressedRistretto(*b)).collect())
+        .ok_or_else(|| too_few(path, all.len()))
+}
+
+/// Slices that do not cover the message they were made from.
+pub fn too_few(path: &str, got: usize) -> DealteamError {
+    DealteamError::invalid(
+        path,
+        format!("{got} points do not match the message; compute every slice again from the same message"),
+    )
+}
+
+/// The secret of a seed, or a fresh one from the system's randomness.
+pub fn secret(seed: &Option<String>) -> Result<Secret> {
     match seed {
         Some(s) => Ok(Secret::from_seed(s)),
         None => Secret::random(),
@@ -57,9 +84,17 @@ fn blind_keys<'a>(s: &Scalar, keys: impl Iterator<Item = &'a str>) -> Vec<u8> {
 
 /// Decompress concatenated points (the other side's), or an error at `path`.
 fn points(text: &str, path: &str) -> Result<Vec<RistrettoPoint>> {
+    points_range(text, path, 0, usize::MAX)
+}
+
+/// Decompress the points `from..to` of concatenated points (items numbered from the first of
+/// `text`), or an error at `path`.
+pub fn points_range(text: &str, path: &str, from: usize, to: usize) -> Result<Vec<RistrettoPoint>> {
     dec(text, POINT_LEN, path)?
         .chunks_exact(POINT_LEN)
         .enumerate()
+        .skip(from)
+        .take(to.saturating_sub(from))
         .map(|(i, c)| {
             CompressedRistretto::from_slice(c)
                 .ok()
@@ -76,9 +111,14 @@ fn points(text: &str, path: &str) -> Result<Vec<RistrettoPoint>> {
 
 /// Step 1 (A): blind this side's accounts, grouped by population.
 pub fn start(req: PsiStartRequest) -> Result<PsiStepResponse> {
+    let secret = secret(&req.seed)?;
+    start_with(req, secret, &Given::default())
+}
+
+/// Step 1 with this secret, blinding here or taking the given points.
+pub fn start_with(req: PsiStartRequest, secret: Secret, given: &Given) -> Result<PsiStepResponse> {
     let (mut keyed, skipped) = prepared(&req.accounts)?;
     crate::sort::sort_by(&mut keyed, |x, y| x.population.cmp(&y.population));
-    let secret = secret(&req.seed)?;
     let alpha = secret.blinding()?;
     let exchange_id = enc(&secret.nonce());
     let sharing = req.sharing.unwrap_or_default();
@@ -86,7 +126,10 @@ pub fn start(req: PsiStartRequest) -> Result<PsiStepResponse> {
         .chunk_by(|x, y| x.population == y.population)
         .map(|g| PsiGroup {
             population: g[0].population.clone(),
-            points: enc(&blind_keys(&alpha, g.iter().map(|k| k.key.as_str()))),
+            points: enc(&match &given.own {
+                Some(own) => g.iter().flat_map(|k| own[k.index]).collect(),
+                None => blind_keys(&alpha, g.iter().map(|k| k.key.as_str())),
+            }),
         })
         .collect();
     let body = PsiBody {
@@ -119,12 +162,17 @@ pub fn start(req: PsiStartRequest) -> Result<PsiStepResponse> {
 /// Step 2 (B): blind A's points again, and send this side's accounts as tags with their
 /// populations encrypted under pads only A's matching accounts reveal.
 pub fn reply(req: PsiReplyRequest) -> Result<PsiStepResponse> {
+    let secret = secret(&req.seed)?;
+    reply_with(req, secret, &Given::default())
+}
+
+/// Step 2 with this secret, blinding here or taking the given points.
+pub fn reply_with(req: PsiReplyRequest, secret: Secret, given: &Given) -> Result<PsiStepResponse> {
     let msg = &req.message;
     check_header(msg, None, 1)?;
     check_mac(msg, None)?;
     let their_public = point(msg.body.public_key.as_deref().unwrap_or(""), "message.body.publicKey")?;
     let (keyed, skipped) = prepared(&req.accounts)?;
-    let secret = secret(&req.seed)?;
     let beta = secret.blinding()?;
     let sharing = req
         .sharing
@@ -134,11 +182,19 @@ pub fn reply(req: PsiReplyRequest) -> Result<PsiStepResponse> {
     let mut groups = Vec::with_capacity(msg.body.groups.len());
     let mut their_size = 0;
     for (i, g) in msg.body.groups.iter().enumerate() {
-        let mut doubled: Vec<[u8; POINT_LEN]> =
-            mul_compress_batch(&beta, points(&g.points, &format!("message.body.groups[{i}].points"))?)
+        let path = format!("message.body.groups[{i}].points");
+        let mut doubled: Vec<[u8; POINT_LEN]> = match &given.theirs {
+            Some(all) => {
+                let n = dec(&g.points, POINT_LEN, &path)?.len() / POINT_LEN;
+                all.get(their_size..their_size + n)
+                    .ok_or_else(|| too_few("theirs", all.len()))?
+                    .to_vec()
+            }
+            None => mul_compress_batch(&beta, points(&g.points, &path)?)
                 .iter()
                 .map(|p| p.to_bytes())
-                .collect();
+                .collect(),
+        };
         if sharing == Sharing::Counts {
             doubled.shuffle(&mut rng);
         }
@@ -148,7 +204,13 @@ pub fn reply(req: PsiReplyRequest) -> Result<PsiStepResponse> {
             points: enc(&doubled.concat()),
         });
     }
-    let blinded = mul_compress_batch(&beta, keyed.iter().map(|k| hash_to_group(&k.key)));
+    if given.theirs.as_ref().is_some_and(|all| all.len() != their_size) {
+        return Err(too_few("theirs", given.theirs.as_ref().map_or(0, Vec::len)));
+    }
+    let blinded = match &given.own {
+        Some(own) => keyed.iter().map(|k| CompressedRistretto(own[k.index])).collect(),
+        None => mul_compress_batch(&beta, keyed.iter().map(|k| hash_to_group(&k.key))),
+    };
     let mut own: Vec<([u8; TAG_LEN], [u8; LABEL_LEN])> = keyed
         .iter()
         .zip(&blinded)
@@ -211,7 +273,21 @@ fn open_label(sealed: &[u8], pad: &[u8; LABEL_LEN]) -> Result<String> {
 
 /// Either side's last step.
 pub fn finish(req: PsiFinishRequest) -> Result<PsiFinishResponse> {
+    finish_with(req, &Given::default())
+}
+
+/// The last step, A's unblinding done here or given.
+pub fn finish_with(req: PsiFinishRequest, given: &Given) -> Result<PsiFinishResponse> {
     let state = State::decode(&req.state)?;
+    let secret = state_secret(&state)?;
+    match state.role {
+        Role::A => super::finish::finish_a(&state, &secret, &req.message, given.own.as_deref()),
+        Role::B => super::finish::finish_b(&state, &secret, &req.message),
+    }
+}
+
+/// The secret a state holds.
+pub fn state_secret(state: &State) -> Result<Secret> {
     let secret_bytes = dec(&state.secret, 32, "state")?;
     let mut s = [0u8; 32];
     if secret_bytes.len() != 32 {
@@ -221,11 +297,7 @@ pub fn finish(req: PsiFinishRequest) -> Result<PsiFinishResponse> {
         ));
     }
     s.copy_from_slice(&secret_bytes);
-    let secret = Secret(s);
-    match state.role {
-        Role::A => super::finish::finish_a(&state, &secret, &req.message),
-        Role::B => super::finish::finish_b(&state, &secret, &req.message),
-    }
+    Ok(Secret(s))
 }
 
 /// What A's matching found.
@@ -241,7 +313,13 @@ pub struct Matched {
 /// A's matching: unblind B's answer to `α⁻¹ · (β · α · H(a)) = β · H(a)`, hash it to a tag,
 /// and look the tag up among B's; counts per (A's population, B's population), and the
 /// shared accounts' positions in `state.accounts` when the groups kept A's order.
-pub fn match_answer(state: &State, alpha: &Scalar, body: &PsiBody) -> Result<Matched> {
+/// `unblinded`: the unblinding done elsewhere (`psiBlind`), group after group.
+pub fn match_answer(
+    state: &State,
+    alpha: &Scalar,
+    body: &PsiBody,
+    unblinded: Option<&[[u8; POINT_LEN]]>,
+) -> Result<Matched> {
     let tags = dec(body.tags.as_deref().unwrap_or(""), TAG_LEN, "message.body.tags")?;
     let labels = dec(body.labels.as_deref().unwrap_or(""), LABEL_LEN, "message.body.labels")?;
     if labels.len() / LABEL_LEN != tags.len() / TAG_LEN {
@@ -256,16 +334,26 @@ pub fn match_answer(state: &State, alpha: &Scalar, body: &PsiBody) -> Result<Mat
     let mut at = 0;
     for (i, g) in body.groups.iter().enumerate() {
         let path = format!("message.body.groups[{i}]");
-        let pts = points(&g.points, &format!("{path}.points"))?;
-        let mine = state.accounts.get(at..at + pts.len()).unwrap_or_default();
-        if mine.len() != pts.len() || mine.first().is_some_and(|h| h.population != g.population) {
+        let pts = match unblinded {
+            Some(_) => Vec::new(),
+            None => points(&g.points, &format!("{path}.points"))?,
+        };
+        let n = match unblinded {
+            Some(_) => dec(&g.points, POINT_LEN, &format!("{path}.points"))?.len() / POINT_LEN,
+            None => pts.len(),
+        };
+        let mine = state.accounts.get(at..at + n).unwrap_or_default();
+        if mine.len() != n || mine.first().is_some_and(|h| h.population != g.population) {
             return Err(DealteamError::invalid(
                 path,
                 "the answer does not follow the first message's groups; ask for it again",
             ));
         }
-        let n = pts.len();
-        for (j, p) in mul_compress_batch(&inverse, pts).iter().enumerate() {
+        let plain = match unblinded {
+            Some(all) => given_range(all, at, n, "blinded")?,
+            None => mul_compress_batch(&inverse, pts),
+        };
+        for (j, p) in plain.iter().enumerate() {
             let (tag, pad) = tag_and_pad(p);
             if let Some(&k) = index.get(&tag[..]) {
                 let theirs = open_label(&labels[k * LABEL_LEN..(k + 1) * LABEL_LEN], &pad)?;
@@ -274,6 +362,9 @@ pub fn match_answer(state: &State, alpha: &Scalar, body: &PsiBody) -> Result<Mat
             }
         }
         at += n;
+    }
+    if unblinded.is_some_and(|all| all.len() != at) {
+        return Err(too_few("blinded", unblinded.map_or(0, <[_]>::len)));
     }
     if at != state.accounts.len() {
         return Err(DealteamError::invalid(

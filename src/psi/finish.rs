@@ -1,7 +1,7 @@
 //! The last step of each side: A checks B's answer and counts (then tells B); B checks A's
 //! counts and reads them from its own side.
 
-use super::crypto::{binding_key, Secret, TAG_LEN};
+use super::crypto::{binding_key, Secret, POINT_LEN, TAG_LEN};
 use super::exchange::{match_answer, Matched};
 use super::types::*;
 use super::wire::{check_header, check_mac, dec, enc, point, seal, State};
@@ -18,7 +18,12 @@ fn counts_of(map: impl IntoIterator<Item = ((String, String), usize)>) -> Vec<Ps
 }
 
 /// A's finish: the counts, and the step-3 message for B.
-pub fn finish_a(state: &State, secret: &Secret, msg: &PsiMessage) -> Result<PsiFinishResponse> {
+pub fn finish_a(
+    state: &State,
+    secret: &Secret,
+    msg: &PsiMessage,
+    unblinded: Option<&[[u8; POINT_LEN]]>,
+) -> Result<PsiFinishResponse> {
     check_header(msg, Some(&state.exchange_id), 2)?;
     let their_public = point(msg.body.public_key.as_deref().unwrap_or(""), "message.body.publicKey")?;
     let key = binding_key(secret, &their_public, state.exchange_id.as_bytes())?;
@@ -35,7 +40,7 @@ pub fn finish_a(state: &State, secret: &Secret, msg: &PsiMessage) -> Result<PsiF
         counts,
         shared,
         their_size,
-    } = match_answer(state, &secret.blinding()?, &msg.body)?;
+    } = match_answer(state, &secret.blinding()?, &msg.body, unblinded)?;
     let total = shared.len();
     let (accounts, shared_tags) = if sharing == Sharing::Overlaps {
         let mut list: Vec<PsiShared> = shared

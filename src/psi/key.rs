@@ -14,6 +14,8 @@ pub struct Keyed {
     pub population: String,
     /// `d:<domain>` or `n:<name>`.
     pub key: String,
+    /// Its position in the request's `accounts`.
+    pub index: usize,
 }
 
 /// The population of a bare account.
@@ -21,7 +23,8 @@ pub const CUSTOMER: &str = "customer";
 /// Longest population name (bytes of UTF-8) that fits a label.
 pub const MAX_POPULATION: usize = super::crypto::LABEL_LEN;
 
-fn keyed(acc: &PsiAccount) -> Result<Keyed, String> {
+/// The account's population and key, or why it is left out.
+pub fn keyed(acc: &PsiAccount, index: usize) -> Result<Keyed, String> {
     let (account, status, domain, name) = match acc {
         PsiAccount::Bare(a) => (a.as_str(), None, None, None),
         PsiAccount::Full(f) => (
@@ -54,6 +57,7 @@ fn keyed(acc: &PsiAccount) -> Result<Keyed, String> {
         account: account.to_string(),
         population,
         key,
+        index,
     })
 }
 
@@ -63,7 +67,7 @@ pub fn keyed_accounts(accounts: &[PsiAccount]) -> (Vec<Keyed>, Vec<PsiSkipped>) 
     let mut seen = std::collections::HashMap::new();
     let (mut out, mut skipped) = (Vec::with_capacity(accounts.len()), Vec::new());
     for (i, acc) in accounts.iter().enumerate() {
-        match keyed(acc) {
+        match keyed(acc, i) {
             Ok(k) => {
                 if let Some(first) = seen.get(&k.key) {
                     skipped.push(PsiSkipped {

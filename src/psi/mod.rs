@@ -5,15 +5,19 @@
 //!
 //! Stateless: `psiStart` and `psiReply` return a `state` string that the caller keeps and
 //! hands to `psiFinish`, so the same calls work in the CLI, in Node and in the browser.
+//! `psiBlind` and `psiAssemble` split a step's scalar multiplications into slices that can
+//! run on several threads and put them together into the same bytes.
 
 mod crypto;
 mod exchange;
 mod finish;
 mod key;
+mod slices;
 pub mod types;
 mod wire;
 
 pub use exchange::{finish, reply, start, MAX_ACCOUNTS};
+pub use slices::{assemble, blind};
 pub use types::*;
 
 use crate::clock::Ctx;
@@ -50,5 +54,27 @@ impl Command for PsiFinishCommand {
     type Response = PsiFinishResponse;
     fn run(req: Self::Request, _ctx: &Ctx) -> Result<Self::Response> {
         finish(req)
+    }
+}
+
+/// `psiBlind`: one slice of a step's blinding, for spreading a side's work over threads.
+pub struct PsiBlindCommand;
+impl Command for PsiBlindCommand {
+    const NAME: &'static str = "psiBlind";
+    type Request = PsiBlindRequest;
+    type Response = PsiBlindResponse;
+    fn run(req: Self::Request, _ctx: &Ctx) -> Result<Self::Response> {
+        blind(req)
+    }
+}
+
+/// `psiAssemble`: a step put together from `psiBlind` slices (the same bytes as the step alone).
+pub struct PsiAssembleCommand;
+impl Command for PsiAssembleCommand {
+    const NAME: &'static str = "psiAssemble";
+    type Request = PsiAssembleRequest;
+    type Response = PsiAssembled;
+    fn run(req: Self::Request, _ctx: &Ctx) -> Result<Self::Response> {
+        assemble(req)
     }
 }

@@ -266,3 +266,101 @@ pub struct PsiGroup {
     /// Compressed Ristretto255 points (32 bytes each), concatenated, base64.
     pub points: String,
 }
+
+/// `psiBlind` request: one slice of a step's scalar multiplications, so a side's work can be
+/// spread over several threads (Web Workers) and put together with `psiAssemble`. The secret
+/// comes from exactly one of `seed`, `secret` and `state`; the work is either `accounts`
+/// (hashed to the group and blinded: steps 1 and 2) or a range of `points` (blinded again by
+/// B in step 2, or unblinded by A with `inverse` in its last step).
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PsiBlindRequest {
+    /// As in `psiStart`: only for tests and demos.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub seed: Option<String>,
+    /// The side's 32-byte secret, base64 (the one given to `psiAssemble`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub secret: Option<String>,
+    /// The side's `state` (for A's last step).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub state: Option<String>,
+    /// Accounts to blind, in the order of the step's request: one point each (32 zero bytes
+    /// for an account the step leaves out).
+    #[serde(default)]
+    pub accounts: Vec<PsiAccount>,
+    /// Compressed points (a message group's `points`, base64) to blind again or unblind.
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub points: Option<String>,
+    /// Where `points` came from, for errors (`message.body.groups[0].points`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub path: Option<String>,
+    /// First point of `points` to take (default 0).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub from: Option<usize>,
+    /// One past the last point to take (default: to the end).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub to: Option<usize>,
+    /// Unblind (multiply by the inverse of the blinding scalar): A's last step.
+    #[serde(default)]
+    pub inverse: bool,
+}
+
+/// `psiBlind` response.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PsiBlindResponse {
+    /// The slice's points, compressed, concatenated, base64.
+    pub points: String,
+}
+
+/// `psiAssemble` request: one step (exactly one of `start`, `reply`, `finish`) put together
+/// from `psiBlind` slices, giving the same message, state and result as the step alone.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PsiAssembleRequest {
+    /// Step 1 (A).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub start: Option<PsiStartRequest>,
+    /// Step 2 (B).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub reply: Option<PsiReplyRequest>,
+    /// A's last step (B's needs no slices: call `psiFinish`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub finish: Option<PsiFinishRequest>,
+    /// Steps 1 and 2 without a `seed`: the secret the slices were blinded with (32 bytes,
+    /// base64, from the system's cryptographic randomness).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub secret: Option<String>,
+    /// The slices, in order: of the step's `accounts` (steps 1 and 2), or of the answer's
+    /// points, group after group, unblinded (A's last step).
+    #[serde(default)]
+    pub blinded: Vec<String>,
+    /// Step 2: the slices of the first message's points blinded again, group after group.
+    #[serde(default)]
+    pub theirs: Vec<String>,
+}
+
+/// `psiAssemble` response: the step's own response.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(untagged)]
+pub enum PsiAssembled {
+    /// Steps 1 and 2 (as `psiStart` / `psiReply`).
+    Step(PsiStepResponse),
+    /// A's last step (as `psiFinish`).
+    Finish(PsiFinishResponse),
+}
