@@ -12,6 +12,7 @@ import { E, errorData, NAMES, need, type Stepper } from './worker/engine';
 import { readHistory } from './worker/history';
 import { readAccounts } from './worker/accounts';
 import { suggestedWeights, withWeights } from './calibration';
+import * as psi from './worker/psi';
 import { exportWorkspace, openFragment, openText, persist, restore, shareFragment } from './worker/files';
 
 const STEP_MS = 40;
@@ -28,6 +29,7 @@ const cancelled = new Set<number>();
 function post(msg: ResponseMsg, transfer: Transferable[] = []) {
   (self as unknown as Worker).postMessage(msg, transfer);
 }
+const progressOf = (id: number) => (progress: number) => post({ id, type: 'progress', progress });
 
 // Yield between steps so a `cancel` message can arrive; a MessageChannel round trip avoids
 // the ≥4 ms clamp of nested setTimeout.
@@ -153,9 +155,11 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   predict: (req) => need('predict')(req) as Ops['predict']['out'],
   accountsOpen: (req) => readAccounts(req),
   mapAccounts: (req) => need('mapAccounts')(req),
-  psiStart: (req) => need('psiStart')(req),
-  psiReply: (req) => need('psiReply')(req),
-  psiFinish: (req) => need('psiFinish')(req),
+  psiStart: (req, id) => (E.psiAssemble ? psi.start(req, id, progressOf(id)) : need('psiStart')(req)),
+  psiReply: (req, id) => (E.psiAssemble ? psi.reply(req, id, progressOf(id)) : need('psiReply')(req)),
+  psiFinish: (req, id) => (E.psiAssemble ? psi.finish(req, id, progressOf(id)) : need('psiFinish')(req)),
+  psiBlind: (req) => need('psiBlind')(req),
+  psiAssemble: (req) => need('psiAssemble')(req),
   calibrate: ({ profile, history, currency }) => {
     const r = need('calibrate')(store.withEcosystem({ profiles: [profile], history, currency })) as CalibrateResponse;
     const calibration = r.profiles[0];
@@ -189,6 +193,6 @@ async function handle(msg: RequestMsg) {
 
 self.onmessage = (ev: MessageEvent<RequestMsg | CancelMsg>) => {
   const msg = ev.data;
-  if (msg.op === 'cancel') { cancelled.add(msg.id); return; }
+  if (msg.op === 'cancel') { cancelled.add(msg.id); psi.cancelPsi(msg.id); return; }
   void handle(msg as RequestMsg);
 };

@@ -6,6 +6,7 @@ import type {
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
 import type { AgreementRequest, AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, RegisterRequest, RegisterResponse, TrainResponse, VerifyRequest, VerifyResponse, WinModel } from 'dealteam';
+import type { PsiAssembled, PsiAssembleRequest, PsiBlindRequest, PsiBlindResponse } from 'dealteam';
 import type { AccountMapRequest, AccountMapResponse, PsiFinishRequest, PsiFinishResponse, PsiReplyRequest, PsiStartRequest, PsiStepResponse } from 'dealteam';
 import type { AccountField, AccountsRead } from '../accounts';
 import type { Mapping, Problem } from '../csv';
@@ -80,6 +81,8 @@ export interface Ops {
   psiStart: { in: PsiStartRequest; out: PsiStepResponse };
   psiReply: { in: PsiReplyRequest; out: PsiStepResponse };
   psiFinish: { in: PsiFinishRequest; out: PsiFinishResponse };
+  psiBlind: { in: PsiBlindRequest; out: PsiBlindResponse };
+  psiAssemble: { in: PsiAssembleRequest; out: PsiAssembled };
   registerDeal: { in: RegisterRequest; out: RegisterResponse };
 }
 

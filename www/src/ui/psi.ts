@@ -2,13 +2,16 @@
 // ones if both agree — and nothing about the accounts only one of them has. Both sides can
 // run here (two loaded lists), or one side with a real partner: the messages are copied or
 // downloaded and the partner pastes them into their own planner. The work runs in the engine
-// worker, one step at a time, so the page keeps answering.
+// worker, one step at a time, each step's coding spread over a pool of workers (one per core, up
+// to eight: worker/pool.ts), so the page keeps answering; the progress shows and Stop cancels.
 import type { PsiMessage, PsiResult, PsiStepResponse } from 'dealteam';
 import type { App } from '../app';
 import type { AccountList } from './accounts';
 import { popWords } from './accounts';
 import { clear, download, field, h, unavailable } from './dom';
-import { number } from './format';
+import { number, percent } from './format';
+import type { Call } from '../engine/client';
+import type { Op, Ops } from '../engine/protocol';
 
 type Share = 'counts' | 'overlaps';
 
@@ -25,6 +28,9 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
   const shareB = shareSel('psi-share-b');
   const run = h('button', { type: 'button', class: 'primary' }, 'Run the private match in this browser');
   const progress = h('p', { class: 'psi-progress', role: 'status', 'aria-live': 'polite' });
+  const stop = h('button', { type: 'button', hidden: true }, 'Stop');
+  let current: Call<unknown> | null = null;
+  stop.addEventListener('click', () => current?.cancel());
   const out = h('div', { class: 'psi-result' });
   const real = realPartner(app, lists);
 
@@ -46,17 +52,22 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
     if (!app.engine.has('psiStart')) { clear(out, unavailable('The private match')); return; }
     run.toggleAttribute('disabled', true);
     clear(out);
+    stop.hidden = false;
     const t0 = performance.now();
-    const step = (n: number, text: string) => { progress.textContent = `Step ${n} of 4: ${text}…`; };
+    // one step: its words, then how much of its coding is done, until it ends or Stop cancels it
+    const step = <O extends Op>(n: number, text: string, op: O, req: Ops[O]['in']): Promise<Ops[O]['out']> => {
+      const say = (p: number) => { progress.textContent = `Step ${n} of 4: ${text}…${p > 0 && p < 1 ? ` ${percent(p)}` : ''}`; };
+      say(0);
+      const call = app.engine.start(op, req, say);
+      current = call as Call<unknown>;
+      return call.done;
+    };
     try {
-      step(1, `${a.name} codes its ${number(a.read.accounts.length)} accounts`);
-      const s1 = await app.engine.call('psiStart', { accounts: a.read.accounts, sharing: shareA.value as Share });
-      step(2, `${b.name} codes ${a.name}’s codes again and its own ${number(b.read.accounts.length)} accounts`);
-      const s2 = await app.engine.call('psiReply', { accounts: b.read.accounts, message: s1.message, sharing: shareB.value as Share });
-      step(3, `${a.name} compares`);
-      const fa = await app.engine.call('psiFinish', { state: s1.state, message: s2.message });
-      step(4, `${b.name} reads the counts ${a.name} sends back`);
-      const fb = await app.engine.call('psiFinish', { state: s2.state, message: fa.message! });
+      const s1 = await step(1, `${a.name} codes its ${number(a.read.accounts.length)} accounts`, 'psiStart', { accounts: a.read.accounts, sharing: shareA.value as Share });
+      const s2 = await step(2, `${b.name} codes ${a.name}’s codes again and its own ${number(b.read.accounts.length)} accounts`, 'psiReply',
+        { accounts: b.read.accounts, message: s1.message, sharing: shareB.value as Share });
+      const fa = await step(3, `${a.name} compares`, 'psiFinish', { state: s1.state, message: s2.message });
+      const fb = await step(4, `${b.name} reads the counts ${a.name} sends back`, 'psiFinish', { state: s2.state, message: fa.message! });
       progress.textContent = `Done in ${number((performance.now() - t0) / 1000, 1)} s.`;
       clear(out,
         h('div', { class: 'side-by-side' }, learnt(a.name, b.name, fa.result), learnt(b.name, a.name, fb.result)),
@@ -64,9 +75,12 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
           h('ul', {}, [[1, `${a.name} → ${b.name}`, s1.message], [2, `${b.name} → ${a.name}`, s2.message], [3, `${a.name} → ${b.name}`, fa.message!]].map(([n, who, m]) =>
             h('li', {}, `Message ${n} (${who}): ${number(JSON.stringify(m).length / 1024, 1)} KB of codes — `, saveButtons(m as PsiMessage, `private-match-message-${n}`))))));
     } catch (e) {
-      progress.textContent = '';
-      clear(out, h('p', { class: 'bad', role: 'alert' }, `The private match stopped: ${(e as Error).message}`));
+      const cancelled = (e as { code?: string }).code === 'cancelled';
+      progress.textContent = cancelled ? 'Stopped: nothing was compared. Run it again when you are ready.' : '';
+      if (!cancelled) clear(out, h('p', { class: 'bad', role: 'alert' }, `The private match stopped: ${(e as Error).message}`));
     }
+    current = null;
+    stop.hidden = true;
     run.toggleAttribute('disabled', false);
   });
 
@@ -76,7 +90,7 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
     h('details', {}, h('summary', {}, 'Why this is private'), h('p', {}, WHY), h('p', {}, HASHED)),
     h('div', { class: 'row' }, field('First side', pickA), field('It agrees to show', shareA), field('Second side', pickB), field('It agrees to show', shareB)),
     h('p', { class: 'muted small' }, 'The shared accounts are shown only when both sides agree to it; otherwise both see numbers only.'),
-    h('div', { class: 'row' }, run), progress, out, real.el);
+    h('div', { class: 'row' }, run, stop), progress, out, real.el);
   refresh();
   return { el, refresh };
 }

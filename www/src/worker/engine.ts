@@ -39,6 +39,8 @@ export interface EngineModule {
   psiStart?: Pkg['psiStart'];
   psiReply?: Pkg['psiReply'];
   psiFinish?: Pkg['psiFinish'];
+  psiBlind?: Pkg['psiBlind'];
+  psiAssemble?: Pkg['psiAssemble'];
   calibrate?: Pkg['calibrate'];
   registerDeal?: Pkg['registerDeal'];
   sample?: Pkg['sample'];
@@ -48,7 +50,7 @@ export interface EngineModule {
 }
 
 export const E: EngineModule = pkg;
-export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'mapAccounts', 'psiStart', 'psiReply', 'psiFinish', 'calibrate', 'registerDeal', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
+export const NAMES = ['rank', 'teams', 'split', 'attribute', 'simulate', 'validatePlan', 'draftAgreement', 'verifyAgreement', 'auditPlan', 'insights', 'train', 'predict', 'mapAccounts', 'psiStart', 'psiReply', 'psiFinish', 'psiBlind', 'psiAssemble', 'calibrate', 'registerDeal', 'sample', 'Ecosystem', 'TeamSearch', 'Simulation'] as const;
 
 export class Missing extends Error {}
 
