@@ -28,13 +28,24 @@ fn json<T: serde::Serialize>(v: &T) -> String {
 }
 
 fn blind_accounts(seed: &str, accounts: &[PsiAccount], k: usize) -> Vec<String> {
+    blind_with(
+        PsiBlindRequest {
+            seed: Some(seed.into()),
+            ..PsiBlindRequest::default()
+        },
+        accounts,
+        k,
+    )
+}
+
+/// `accounts` cut into `k` slices, each blinded with the secret `key` names.
+fn blind_with(key: PsiBlindRequest, accounts: &[PsiAccount], k: usize) -> Vec<String> {
     cuts(accounts.len(), k)
         .into_iter()
         .map(|(a, b)| {
             blind(PsiBlindRequest {
-                seed: Some(seed.into()),
                 accounts: accounts[a..b].to_vec(),
-                ..PsiBlindRequest::default()
+                ..key.clone()
             })
             .unwrap()
             .points
@@ -162,18 +173,11 @@ fn one_two_three_and_seven_slices_give_the_same_bytes() {
 fn a_fresh_secret_given_to_slices_and_assembly_gives_the_step_of_that_secret() {
     let a: Vec<PsiAccount> = (0..9).map(acc).collect();
     let secret = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA="; // bytes 1..=32
-    let slices: Vec<String> = cuts(a.len(), 2)
-        .into_iter()
-        .map(|(x, y)| {
-            blind(PsiBlindRequest {
-                secret: Some(secret.into()),
-                accounts: a[x..y].to_vec(),
-                ..PsiBlindRequest::default()
-            })
-            .unwrap()
-            .points
-        })
-        .collect();
+    let key = PsiBlindRequest {
+        secret: Some(secret.into()),
+        ..PsiBlindRequest::default()
+    };
+    let slices = blind_with(key.clone(), &a, 2);
     let req = |blinded: Vec<String>| PsiAssembleRequest {
         start: Some(PsiStartRequest {
             accounts: a.clone(),
@@ -187,14 +191,7 @@ fn a_fresh_secret_given_to_slices_and_assembly_gives_the_step_of_that_secret() {
         theirs: vec![],
     };
     let one = step(assemble(req(slices.clone())).unwrap());
-    let whole = blind(PsiBlindRequest {
-        secret: Some(secret.into()),
-        accounts: a.clone(),
-        ..PsiBlindRequest::default()
-    })
-    .unwrap()
-    .points;
-    assert_eq!(json(&one), json(&step(assemble(req(vec![whole])).unwrap())));
+    assert_eq!(json(&one), json(&step(assemble(req(blind_with(key, &a, 1))).unwrap())));
     // the state remembers that secret: A's last-step slices can name it by the state
     let s2 = reply(PsiReplyRequest {
         accounts: (5..12).map(acc).collect(),
