@@ -52,14 +52,14 @@ function stateSecret(state: string): Pick<PsiBlindRequest, 'secret' | 'state'> {
   return { state };
 }
 
-function accountSlices(accounts: PsiAccount[], key: Secret): PsiBlindRequest[] {
+export function accountSlices(accounts: PsiAccount[], key: Secret): PsiBlindRequest[] {
   return bounds(accounts.length, slices(accounts.length)).map(([a, b]) => ({ ...key, accounts: accounts.slice(a, b), inverse: false }));
 }
 
 const pointCount = (text: string) => Math.floor(((text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0)) / 32);
 
 /** Every group's points in slices cut at three points (128 base64 characters), group after group. */
-function pointSlices(msg: PsiMessage, key: Pick<PsiBlindRequest, 'seed' | 'secret' | 'state'>, inverse: boolean): PsiBlindRequest[] {
+export function pointSlices(msg: PsiMessage, key: Pick<PsiBlindRequest, 'seed' | 'secret' | 'state'>, inverse: boolean): PsiBlindRequest[] {
   const groups = msg.body?.groups ?? [];
   const total = groups.reduce((s, g) => s + pointCount(g.points), 0);
   const k = slices(total);
