@@ -48,6 +48,11 @@ pub fn run_command(data: &[u8]) {
                 text = &capped;
             }
         }
+    } else if name == "verify" {
+        if let Some(fewer) = verify_with_fewer_trials(request) {
+            capped = fewer;
+            text = &capped;
+        }
     }
     if let Err(e) = dealteam::api::run_json(name, text, false, &Ctx::native()) {
         if let Ok(request) = serde_json::from_str::<Json>(text) {
@@ -58,6 +63,25 @@ pub fn run_command(data: &[u8]) {
             );
         }
     }
+}
+
+/// `verify` drafts the agreement again with the trials its footer names
+/// (`· 2,000 simulated outcomes, seed 1 ·`): above [`MAX_FUZZ_TRIALS`] the request with
+/// that number lowered, as `agreement`'s trials are.
+fn verify_with_fewer_trials(request: &str) -> Option<String> {
+    let serde_json::Value::Object(mut m) = serde_json::from_str::<serde_json::Value>(request).ok()? else {
+        return None;
+    };
+    let markdown = m.get("markdown")?.as_str()?;
+    let at = markdown.rfind(" simulated outcomes, seed ")?;
+    let start = markdown[..at].rfind(' ').map_or(0, |i| i + 1);
+    let digits: String = markdown[start..at].chars().filter(char::is_ascii_digit).collect();
+    if digits.parse::<u64>().is_ok_and(|n| n <= MAX_FUZZ_TRIALS) {
+        return None;
+    }
+    let fewer = format!("{}{MAX_FUZZ_TRIALS}{}", &markdown[..start], &markdown[at..]);
+    m.insert("markdown".into(), fewer.into());
+    Some(serde_json::Value::Object(m).to_string())
 }
 
 /// A request's JSON with every member of every object, in order (duplicate keys kept: the

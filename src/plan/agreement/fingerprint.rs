@@ -83,6 +83,19 @@ mod tests {
             crate::json::from_str(r#"{"name": "Q", "currency": "EUR", "id": "x", "horizonMonths": 12}"#).unwrap();
         assert_ne!(plan_hash(&a), plan_hash(&d));
     }
+
+    #[test]
+    fn the_footer_trials_are_the_number_before_the_words() {
+        let line = |sim: &str| format!("text\n\n{FOOTER_START}`abc` · dealteam 0.1.0 · {sim} · number format en\n");
+        let trials = |sim: &str| read_footer(&line(sim)).map(|f| (f.trials, f.seed));
+        assert_eq!(trials("2,000 simulated outcomes, seed 7"), Some((2000, 7)));
+        assert_eq!(trials("2.000 simulated outcomes, seed 7"), Some((2000, 7)));
+        assert_eq!(trials("2\u{a0}000 simulated outcomes, seed 7"), Some((2000, 7)));
+        // a separator lost (a fuzz finding): the version's digits are not trials (was 102,000)
+        let merged = format!("text\n\n{FOOTER_START}`abc` · dealteam 0.1.0 \u{1b7} 2,000 simulated outcomes, seed 1 · number format en\n");
+        assert_eq!(read_footer(&merged).map(|f| f.trials), Some(2000));
+        assert_eq!(trials("simulated outcomes, seed 7"), None);
+    }
 }
 
 /// How the footer line starts (before the hash in code quotes).
@@ -112,6 +125,8 @@ pub fn read_footer(markdown: &str) -> Option<FooterInfo> {
     let version = parts.iter().find_map(|p| p.strip_prefix("dealteam "))?.to_string();
     let sim = parts.iter().find(|p| p.contains("simulated outcomes, seed "))?;
     let (trials, seed) = sim.split_once("simulated outcomes, seed ")?;
+    // the number just before the words (`2,000`, `2.000`, `2 000`), not every digit of the part
+    let trials = trials.trim_end().rsplit(' ').next().unwrap_or_default();
     let digits = |s: &str| {
         s.chars()
             .filter(char::is_ascii_digit)
