@@ -50,6 +50,10 @@ test('private match: progress per step, Stop cancels, a new run finds the plain 
   // a share of the step's coding shows before the step ends
   await progress.getByText(/^Step [12] of 4: .*… \d+%$/).waitFor({ timeout: 60000 });
   await page.screenshot({ path: `${SHOTS}/psi-running-1280.png`, fullPage: false });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await stop.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/psi-running-390.png`, fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await stop.click();
   await progress.getByText('Stopped: nothing was compared. Run it again when you are ready.').waitFor({ timeout: 30000 });
   assert.equal(await panel().locator('.psi-side').count(), 0);
