@@ -290,6 +290,7 @@ pub struct PsiBlindRequest {
     pub state: Option<String>,
     /// Accounts to blind, in the order of the step's request: one point each (32 zero bytes
     /// for an account the step leaves out).
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<PsiAccount>>", optional))]
     #[serde(default)]
     pub accounts: Vec<PsiAccount>,
     /// Compressed points (a message group's `points`, base64) to blind again or unblind.
@@ -309,6 +310,7 @@ pub struct PsiBlindRequest {
     #[serde(default)]
     pub to: Option<usize>,
     /// Unblind (multiply by the inverse of the blinding scalar): A's last step.
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     #[serde(default)]
     pub inverse: bool,
 }
@@ -347,9 +349,11 @@ pub struct PsiAssembleRequest {
     pub secret: Option<String>,
     /// The slices, in order: of the step's `accounts` (steps 1 and 2), or of the answer's
     /// points, group after group, unblinded (A's last step).
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
     #[serde(default)]
     pub blinded: Vec<String>,
     /// Step 2: the slices of the first message's points blinded again, group after group.
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
     #[serde(default)]
     pub theirs: Vec<String>,
 }
