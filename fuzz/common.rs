@@ -186,19 +186,25 @@ pub fn run_reader(data: &[u8]) {
         data: bytes,
         size: 1 + usize::from(split % 64),
     };
-    // the failing path is found by reading the same pieces once more
-    let chunked = dealteam::json::from_reader::<_, dealteam::model::Ecosystem>(pieces(), || Some(pieces()))
-        .and_then(|e| dealteam::rank::EcosystemIndex::new(e).map(|i| i.len()));
+    // the failing path is found by reading the same pieces once more; the index reads
+    // the partners straight into its columns, the model path through the serde model
+    let chunked = dealteam::rank::EcosystemIndex::from_reader(pieces(), || Some(pieces())).map(|i| i.ecosystem());
     let Ok(text) = std::str::from_utf8(bytes) else {
         assert!(chunked.is_err(), "invalid UTF-8 is not an ecosystem");
         return;
     };
-    let whole = dealteam::json::from_str::<dealteam::model::Ecosystem>(text)
-        .and_then(|e| dealteam::rank::EcosystemIndex::new(e).map(|i| i.len()));
-    match (&chunked, &whole) {
-        (Ok(a), Ok(b)) => assert_eq!(a, b, "the same partners"),
-        (Err(a), Err(b)) => assert_eq!((a.code, &a.path), (b.code, &b.path), "{a} / {b}"),
-        _ => panic!("chunked {chunked:?} but whole {whole:?}"),
+    let whole = dealteam::rank::EcosystemIndex::from_json(text).map(|i| i.ecosystem());
+    let model = dealteam::json::from_str::<dealteam::model::Ecosystem>(text)
+        .and_then(|e| dealteam::rank::EcosystemIndex::new(e.clone()).map(|_| e));
+    for (name, other) in [("chunked", &chunked), ("model", &model)] {
+        match (other, &whole) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}: the same partners"),
+            (Err(a), Err(b)) => assert_eq!((a.code, &a.path), (b.code, &b.path), "{name}: {a} / {b}"),
+            _ => panic!("{name} {other:?} but whole {whole:?}"),
+        }
+    }
+    if let (Err(a), Err(b)) = (&model, &whole) {
+        assert_eq!(a.message, b.message, "columns and model say the same");
     }
 }
 

@@ -223,6 +223,12 @@ export function verifyAgreement(req: VerifyRequest | string): VerifyResponse;
  */
 export function version(): string;
 
+/**
+ * Bytes of wasm memory the module holds (its `memory.buffer.byteLength`). Wasm memory
+ * only grows, so this is also the peak so far: for measuring what an ecosystem costs.
+ */
+export function wasmMemoryBytes(): number;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -270,6 +276,7 @@ export interface InitOutput {
     readonly validatePlan: (a: unknown) => [number, number, number];
     readonly verifyAgreement: (a: unknown) => [number, number, number];
     readonly version: () => [number, number];
+    readonly wasmMemoryBytes: () => number;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -586,6 +586,16 @@ export function version() {
         wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
     }
 }
+
+/**
+ * Bytes of wasm memory the module holds (its `memory.buffer.byteLength`). Wasm memory
+ * only grows, so this is also the peak so far: for measuring what an ecosystem costs.
+ * @returns {number}
+ */
+export function wasmMemoryBytes() {
+    const ret = wasm.wasmMemoryBytes();
+    return ret;
+}
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,

@@ -44,6 +44,7 @@ export const train: (a: any) => [number, number, number];
 export const validatePlan: (a: any) => [number, number, number];
 export const verifyAgreement: (a: any) => [number, number, number];
 export const version: () => [number, number];
+export const wasmMemoryBytes: () => number;
 export const __wbindgen_malloc: (a: number, b: number) => number;
 export const __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
 export const __wbindgen_free: (a: number, b: number, c: number) => void;

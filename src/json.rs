@@ -53,8 +53,13 @@ pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R, again: impl FnOn
     // objects only, as from_str: anything but `{` first is refused at the top (invalid
     // JSON or not, from_str says `invalid_json` at "" for it too)
     let out = match first_byte(&mut capped) {
+        // serde_json reads a reader one byte at a time: through a buffer that is a copy
+        // out of it, not a call down the chain of readers per byte
         Ok((Some(b'{'), head)) => read(
-            serde_json::Deserializer::from_reader(std::io::Read::chain(head, &mut capped)),
+            serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(
+                1 << 16,
+                std::io::Read::chain(head, &mut capped),
+            )),
             locate,
             None,
         ),

@@ -132,6 +132,9 @@ pub(crate) fn check_record(p: &mut Problems, at: impl Fn() -> String, r: &Accoun
     }
 }
 
+/// What an account is, in serde's "expected …" messages.
+pub(crate) const EXPECTING: &str = "an account id, or an object {account, status, value?, domain?, name?}";
+
 /// A string or an object, without buffering (serde's untagged enums buffer the input
 /// and lose the field paths of their errors).
 impl<'de> Deserialize<'de> for PartnerAccount {
@@ -140,7 +143,7 @@ impl<'de> Deserialize<'de> for PartnerAccount {
         impl<'de> Visitor<'de> for V {
             type Value = PartnerAccount;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an account id, or an object {account, status, value?, domain?, name?}")
+                f.write_str(EXPECTING)
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<PartnerAccount, E> {
                 Ok(PartnerAccount::Id(s.to_string()))

@@ -50,16 +50,22 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for Capped<T> {
                 None => return Ok(out),
             }
         }
-        let mut got = self.limit;
-        while seq.next_element::<IgnoredAny>()?.is_some() {
-            got = got.saturating_add(1);
-        }
-        if got == self.limit {
-            return Ok(out);
-        }
-        let e = crate::error::DealteamError::too_large("", self.what, self.limit, got);
-        Err(A::Error::custom(format!("{TOO_LARGE_TAG}{}", e.message)))
+        rest(seq, self.what, self.limit).map(|()| out)
     }
+}
+
+/// After `limit` items of a list of `what` were read: `Ok` at its end, else the rest is
+/// only counted (skipped unbuilt) for the `too_large` error.
+pub(crate) fn rest<'de, A: SeqAccess<'de>>(mut seq: A, what: &str, limit: usize) -> Result<(), A::Error> {
+    let mut got = limit;
+    while seq.next_element::<IgnoredAny>()?.is_some() {
+        got = got.saturating_add(1);
+    }
+    if got == limit {
+        return Ok(());
+    }
+    let e = crate::error::DealteamError::too_large("", what, limit, got);
+    Err(A::Error::custom(format!("{TOO_LARGE_TAG}{}", e.message)))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Ecosystem, Partner and Relationship (SPEC §1).
 
-use super::account::{check_record, PartnerAccount};
+use super::account::{check_record, AccountRecord, PartnerAccount};
 use super::{index_ids, MAX_PARTNERS, MAX_RELATIONSHIPS};
 use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
 use crate::money::{Currency, Money};
@@ -140,27 +140,102 @@ impl Ecosystem {
 
     /// Check everything SPEC §0–§1 requires; every problem is reported with its path.
     pub fn validate(&self) -> Result<()> {
-        self.validate_visiting(|_, _| {})
-    }
-
-    /// [`Ecosystem::validate`], handing each partner to `visit` in the same pass, so
-    /// that an index can be built while the partner's data is in cache (the partners
-    /// are visited even when a problem is found; the result says whether to use them).
-    pub fn validate_visiting<'s>(&'s self, mut visit: impl FnMut(usize, &'s Partner)) -> Result<()> {
-        if self.partners.len() > MAX_PARTNERS {
-            return Err(DealteamError::too_large(
-                "partners",
-                "partners",
-                MAX_PARTNERS,
-                self.partners.len(),
-            ));
+        // The ids are copied into one buffer first: the relationship lookups then compare
+        // against compact memory instead of 100,000 scattered strings.
+        let mut arena = String::with_capacity(self.partners.len() * 12);
+        let mut spans = Vec::with_capacity(self.partners.len());
+        for x in &self.partners {
+            let start = arena.len();
+            arena.push_str(&x.id);
+            spans.push((start, arena.len()));
         }
-        if self.relationships.len() > MAX_RELATIONSHIPS {
+        let ids = spans.iter().map(|&(a, b)| arena.get(a..b).unwrap_or(""));
+        let parts = Parts {
+            tiers: &self.tiers,
+            currency: self.currency(),
+            relationships: &self.relationships,
+        };
+        parts.validate(self.partners.len(), ids, |i| self.partners.get(i))
+    }
+}
+
+/// A partner's fields as validation reads them: the serde model's [`Partner`] or a row
+/// of the ranking index's columns (`rank::EcosystemIndex`), so both are checked by the
+/// same code with the same problems.
+pub(crate) trait PartnerFields {
+    /// The kind.
+    fn kind(&self) -> &str;
+    /// The display name.
+    fn name(&self) -> &str;
+    /// The tier, if any.
+    fn tier(&self) -> Option<&str>;
+    /// Each capability level, keys ascending.
+    fn capabilities(&self, each: &mut dyn FnMut(&str, f64));
+    /// Each metric, keys ascending.
+    fn metrics(&self, each: &mut dyn FnMut(&str, f64));
+    /// Each account given as a record, with its position in `accounts`.
+    fn records(&self, each: &mut dyn FnMut(usize, &AccountRecord));
+    /// The cost to serve.
+    fn cost_to_serve(&self) -> Option<Money>;
+}
+
+impl PartnerFields for &Partner {
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn tier(&self) -> Option<&str> {
+        self.tier.as_deref()
+    }
+    fn capabilities(&self, each: &mut dyn FnMut(&str, f64)) {
+        self.capabilities.iter().for_each(|(k, &v)| each(k, v));
+    }
+    fn metrics(&self, each: &mut dyn FnMut(&str, f64)) {
+        self.metrics.iter().for_each(|(k, &v)| each(k, v));
+    }
+    fn records(&self, each: &mut dyn FnMut(usize, &AccountRecord)) {
+        for (k, a) in self.accounts.iter().enumerate() {
+            if let PartnerAccount::Detailed(r) = a {
+                each(k, r);
+            }
+        }
+    }
+    fn cost_to_serve(&self) -> Option<Money> {
+        self.cost_to_serve
+    }
+}
+
+/// The parts of an ecosystem that are not partners, for validation.
+pub(crate) struct Parts<'s> {
+    /// Tier names, lowest first.
+    pub tiers: &'s [String],
+    /// The ecosystem's currency.
+    pub currency: Currency,
+    /// The relationships.
+    pub relationships: &'s [Relationship],
+}
+
+impl<'s> Parts<'s> {
+    /// [`Ecosystem::validate`] of `n` partners with these `ids`, partner `i` read by
+    /// `partner(i)` (absent ones are skipped).
+    pub(crate) fn validate<P: PartnerFields>(
+        &self,
+        n: usize,
+        ids: impl Iterator<Item = &'s str>,
+        partner: impl Fn(usize) -> Option<P>,
+    ) -> Result<()> {
+        if n > MAX_PARTNERS {
+            return Err(DealteamError::too_large("partners", "partners", MAX_PARTNERS, n));
+        }
+        let rels = self.relationships;
+        if rels.len() > MAX_RELATIONSHIPS {
             return Err(DealteamError::too_large(
                 "relationships",
                 "relationships",
                 MAX_RELATIONSHIPS,
-                self.relationships.len(),
+                rels.len(),
             ));
         }
         let mut p = Problems::new();
@@ -176,29 +251,16 @@ impl Ecosystem {
                 );
             }
         }
-        // The ids are copied into one buffer first: the relationship lookups below then
-        // compare against compact memory instead of 100,000 scattered strings.
-        let mut arena = String::with_capacity(self.partners.len() * 12);
-        let mut spans = Vec::with_capacity(self.partners.len());
-        for x in &self.partners {
-            let start = arena.len();
-            arena.push_str(&x.id);
-            spans.push((start, arena.len()));
-        }
-        let ids = index_ids(
-            &mut p,
-            "partners",
-            spans.iter().map(|&(a, b)| arena.get(a..b).unwrap_or("")),
-        );
-        let currency = self.currency();
-        for (i, partner) in self.partners.iter().enumerate() {
+        let ids = index_ids(&mut p, "partners", ids);
+        for i in 0..n {
             // paths are formatted only when there is a problem: this loop runs 100k times
-            check_partner(&mut p, i, partner, &self.tiers, &tiers, &currency);
-            visit(i, partner);
+            if let Some(x) = partner(i) {
+                check_partner(&mut p, i, &x, self.tiers, &tiers, &self.currency);
+            }
         }
         let mut pairs = FxHashSet::default();
-        pairs.reserve(self.relationships.len());
-        for (i, r) in self.relationships.iter().enumerate() {
+        pairs.reserve(rels.len());
+        for (i, r) in rels.iter().enumerate() {
             check_relationship(&mut p, i, r, &ids, &mut pairs);
         }
         p.finish()
@@ -209,23 +271,23 @@ impl Ecosystem {
 fn check_partner(
     p: &mut Problems,
     i: usize,
-    partner: &Partner,
+    partner: &impl PartnerFields,
     tier_list: &[String],
     tiers: &FxHashSet<&str>,
     currency: &Currency,
 ) {
     let at = || format!("partners[{i}]");
-    if partner.kind.trim().is_empty() {
+    if partner.kind().trim().is_empty() {
         p.invalid(
             format!("{}.kind", at()),
             "kind must be non-empty (e.g. isv, si, reseller)",
         );
     }
-    if partner.name.trim().is_empty() {
+    if partner.name().trim().is_empty() {
         p.invalid(format!("{}.name", at()), "name must be non-empty");
     }
-    if let Some(t) = &partner.tier {
-        if !tiers.contains(t.as_str()) {
+    if let Some(t) = partner.tier() {
+        if !tiers.contains(t) {
             let known = if tier_list.is_empty() {
                 "the ecosystem lists no tiers; add `tiers` (lowest first) or drop the partner's tier".to_string()
             } else {
@@ -234,25 +296,21 @@ fn check_partner(
             p.invalid(format!("{}.tier", at()), format!("unknown tier `{t}`; {known}"));
         }
     }
-    for (k, &v) in &partner.capabilities {
+    partner.capabilities(&mut |k, v| {
         if !v.is_finite() || !(0.0..=1.0).contains(&v) {
             let path = format!("{}.capabilities.{k}", at());
             if check_finite(p, &path, v) {
                 p.invalid(path, format!("a capability level must be between 0 and 1, got {v}"));
             }
         }
-    }
-    for (k, &v) in &partner.metrics {
+    });
+    partner.metrics(&mut |k, v| {
         if !v.is_finite() {
             check_finite(p, format!("{}.metrics.{k}", at()), v);
         }
-    }
-    for (k, a) in partner.accounts.iter().enumerate() {
-        if let PartnerAccount::Detailed(r) = a {
-            check_record(p, || format!("{}.accounts[{k}]", at()), r, currency);
-        }
-    }
-    if let Some(c) = partner.cost_to_serve {
+    });
+    partner.records(&mut |k, r| check_record(p, || format!("{}.accounts[{k}]", at()), r, currency));
+    if let Some(c) = partner.cost_to_serve() {
         if c.0.is_sign_negative() && !c.0.is_zero() {
             p.push(
                 ErrorCode::InvalidMoney,

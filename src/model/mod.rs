@@ -11,6 +11,7 @@ mod profile;
 pub use account::{AccountRecord, PartnerAccount};
 pub use deal::{ConflictMode, Deal, Requirement, ScoreWeights, Slot};
 pub use ecosystem::{joint_win_rate, Ecosystem, Partner, Relationship};
+pub(crate) use ecosystem::{PartnerFields, Parts};
 pub use limits::*;
 pub use profile::{Criterion, CriterionKind, Profile, Require};
 

@@ -3,17 +3,25 @@
 //! lists for industries, regions, certifications and kinds) so that scoring 100,000
 //! partners against a profile is a few tight loops instead of a walk through maps.
 
+use super::ingest::Ingested;
+use super::partners::{Lists, Partners};
 use crate::error::Result;
 use crate::fit::Tiers;
-use crate::model::{Ecosystem, Partner};
+use crate::model::{Ecosystem, Partner, Parts, Relationship};
+use crate::money::Currency;
 use ndarray::{Array1, Array2};
 use rustc_hash::FxHashMap;
 
 /// A validated ecosystem with its partners in columns. Build it once (from the model
-/// or straight from JSON) and rank it against any number of profiles.
+/// or straight from JSON, read into the columns as it is parsed) and rank it against any
+/// number of profiles.
 #[derive(Clone, Debug)]
 pub struct EcosystemIndex {
-    pub(crate) eco: Ecosystem,
+    /// The partners' own data, compactly (`Partners`).
+    pub(crate) partners: Partners,
+    pub(crate) currency: Option<Currency>,
+    pub(crate) tier_names: Vec<String>,
+    pub(crate) relationships: Vec<Relationship>,
     pub(crate) tiers: Tiers,
     /// Capability key → row of `caps`.
     pub(crate) cap_keys: FxHashMap<String, usize>,
@@ -43,15 +51,50 @@ pub struct EcosystemIndex {
 }
 
 impl EcosystemIndex {
-    /// Validate `eco` (every problem reported with its path) and build the columns,
-    /// in one pass over the partners.
+    /// Validate `eco` (every problem reported with its path) and build the columns.
     pub fn new(eco: Ecosystem) -> Result<Self> {
-        let tiers = Tiers::new(&eco.tiers);
-        let mut b = Builder::new(eco.partners.len(), &tiers);
-        eco.validate_visiting(|i, p| b.add(i, p))?;
-        let c = b.finish(&eco);
+        let mut partners = Partners::default();
+        for p in eco.partners {
+            partners.push(p);
+        }
+        Self::from_ingested(Ingested {
+            currency: eco.currency,
+            tiers: eco.tiers,
+            partners,
+            relationships: eco.relationships,
+        })
+    }
+
+    /// Parse ecosystem JSON (paths in errors as in the JSON: `partners[3].tier`),
+    /// validate it and build the columns; the partners go into the columns as they
+    /// are read.
+    pub fn from_json(text: &str) -> Result<Self> {
+        Self::from_ingested(crate::json::from_str(text)?)
+    }
+
+    /// [`EcosystemIndex::from_json`] from a stream of JSON bytes, with the same errors
+    /// and paths ([`crate::json::from_reader`]; `again` reads the bytes once more to
+    /// find a failing field's path).
+    pub fn from_reader<R: std::io::Read>(r: R, again: impl FnOnce() -> Option<R>) -> Result<Self> {
+        Self::from_ingested(crate::json::from_reader(r, again)?)
+    }
+
+    /// Validate what was read (the model's checks, in the model's order) and index it.
+    pub(crate) fn from_ingested(x: Ingested) -> Result<Self> {
+        let parts = Parts {
+            tiers: &x.tiers,
+            currency: x.currency.clone().unwrap_or_else(Currency::eur),
+            relationships: &x.relationships,
+        };
+        let p = &x.partners;
+        parts.validate(p.len(), (0..p.len()).map(|i| p.row(i).id()), |i| Some(p.row(i)))?;
+        let tiers = Tiers::new(&x.tiers);
+        let c = build(&x.partners, &x.tiers, &tiers);
         Ok(EcosystemIndex {
-            eco,
+            partners: x.partners,
+            currency: x.currency,
+            tier_names: x.tiers,
+            relationships: x.relationships,
             tiers,
             cap_keys: c.cap_keys,
             caps: c.caps,
@@ -68,25 +111,35 @@ impl EcosystemIndex {
         })
     }
 
-    /// Parse ecosystem JSON (paths in errors as in the JSON: `partners[3].tier`),
-    /// validate it and build the columns.
-    pub fn from_json(text: &str) -> Result<Self> {
-        Self::new(crate::json::from_str(text)?)
+    /// The ecosystem this index was built from, rebuilt as the serde model (a copy:
+    /// it costs about what parsing the partners did).
+    pub fn ecosystem(&self) -> Ecosystem {
+        Ecosystem {
+            currency: self.currency.clone(),
+            tiers: self.tier_names.clone(),
+            partners: (0..self.len()).map(|i| self.partners.partner(i)).collect(),
+            relationships: self.relationships.clone(),
+        }
     }
 
-    /// The ecosystem this index was built from.
-    pub fn ecosystem(&self) -> &Ecosystem {
-        &self.eco
+    /// Partner `i` (in input order) as the serde model has it.
+    pub fn partner(&self, i: usize) -> Option<Partner> {
+        (i < self.len()).then(|| self.partners.partner(i))
+    }
+
+    /// The id of partner `i` ("" past the end).
+    pub fn id(&self, i: usize) -> &str {
+        self.partners.ids.get(i as u32)
     }
 
     /// Number of partners.
     pub fn len(&self) -> usize {
-        self.eco.partners.len()
+        self.partners.len()
     }
 
     /// True when the ecosystem has no partners.
     pub fn is_empty(&self) -> bool {
-        self.eco.partners.is_empty()
+        self.partners.len() == 0
     }
 
     /// The tiers of the ecosystem, for §2's tier score.
@@ -95,24 +148,7 @@ impl EcosystemIndex {
     }
 }
 
-/// The columns, filled partner by partner during validation.
-struct Builder<'a> {
-    n: usize,
-    tiers: &'a Tiers,
-    caps: Columns<'a>,
-    metrics: Columns<'a>,
-    tier_rank: Array1<i32>,
-    tier_score: Array1<f64>,
-    reach: Array1<u32>,
-    industries: FxHashMap<String, Vec<u32>>,
-    regions: FxHashMap<String, Vec<u32>>,
-    certifications: FxHashMap<String, Vec<u32>>,
-    kinds: FxHashMap<String, Vec<u32>>,
-    prev_id: Option<&'a str>,
-    ids_sorted: bool,
-}
-
-/// What [`Builder::finish`] hands over.
+/// The columns the scoring reads.
 struct Built {
     cap_keys: FxHashMap<String, usize>,
     caps: Array2<f64>,
@@ -128,153 +164,96 @@ struct Built {
     id_rank: Vec<u32>,
 }
 
-impl<'a> Builder<'a> {
-    fn new(n: usize, tiers: &'a Tiers) -> Self {
-        Builder {
-            n,
-            tiers,
-            caps: Columns::new(n, 0.0),
-            metrics: Columns::new(n, f64::NAN),
-            tier_rank: Array1::from_elem(n, -1),
-            tier_score: Array1::zeros(n),
-            reach: Array1::zeros(n),
-            industries: FxHashMap::default(),
-            regions: FxHashMap::default(),
-            certifications: FxHashMap::default(),
-            kinds: FxHashMap::default(),
-            prev_id: None,
-            ids_sorted: true,
+/// Build the scoring columns from validated partners.
+fn build(p: &Partners, tier_names: &[String], tiers: &Tiers) -> Built {
+    let n = p.len();
+    let (cap_keys, caps) = matrix(p, &p.capabilities, 0.0);
+    let (metric_keys, metrics) = matrix(p, &p.metrics, f64::NAN);
+    // tier string → (rank, score)
+    let mut tier_of: FxHashMap<u32, (i32, f64)> = FxHashMap::default();
+    for t in tier_names {
+        if let (Some(k), Some(r)) = (p.strings.find(t), tiers.rank(t)) {
+            tier_of.insert(k, (r as i32, tiers.score(Some(t))));
         }
     }
+    let tier = |i: usize| p.tier.get(i).and_then(|t| tier_of.get(t)).copied();
+    let tier_rank = (0..n).map(|i| tier(i).map_or(-1, |t| t.0)).collect();
+    let tier_score = (0..n).map(|i| tier(i).map_or(0.0, |t| t.1)).collect();
+    let reach = (0..n)
+        .map(|i| u32::try_from(p.accounts.of(i).len()).unwrap_or(u32::MAX))
+        .collect();
+    let kinds = postings(p, n, |i| p.kind.get(i..=i).unwrap_or(&[]));
+    Built {
+        cap_keys,
+        caps,
+        metric_keys,
+        metrics,
+        tier_rank,
+        tier_score,
+        reach,
+        industries: postings(p, n, |i| p.industries.of(i)),
+        regions: postings(p, n, |i| p.regions.of(i)),
+        certifications: postings(p, n, |i| p.certifications.of(i)),
+        kinds,
+        id_rank: id_rank(p),
+    }
+}
 
-    fn add(&mut self, i: usize, p: &'a Partner) {
-        if i >= self.n {
-            return;
+/// Position of each partner in ascending id order; ids often arrive sorted (exports,
+/// generated data), and then no sort is needed.
+fn id_rank(p: &Partners) -> Vec<u32> {
+    let n = p.len();
+    let id = |i: u32| p.ids.get(i);
+    let mut by_id: Vec<u32> = (0..n as u32).collect();
+    if !by_id.windows(2).all(|w| id(w[0]) <= id(w[1])) {
+        by_id.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+    }
+    let mut rank = vec![0u32; n];
+    for (r, &i) in by_id.iter().enumerate() {
+        if let Some(x) = rank.get_mut(i as usize) {
+            *x = r as u32;
         }
-        for (j, (k, &v)) in p.capabilities.iter().enumerate() {
-            self.caps.set(j, k, i, v);
+    }
+    rank
+}
+
+/// One row per key of `lists` (keys × partners), `missing` where a partner lacks a key.
+fn matrix(p: &Partners, lists: &Lists<(u32, f64)>, missing: f64) -> (FxHashMap<String, usize>, Array2<f64>) {
+    let n = p.len();
+    let mut row_of: FxHashMap<u32, usize> = FxHashMap::default();
+    for &(k, _) in &lists.items {
+        let next = row_of.len();
+        row_of.entry(k).or_insert(next);
+    }
+    let mut m = Array2::from_elem((row_of.len(), n), missing);
+    for i in 0..n {
+        for &(k, v) in lists.of(i) {
+            if let Some(x) = row_of.get(&k).and_then(|&r| m.get_mut((r, i))) {
+                *x = v;
+            }
         }
-        for (j, (k, &v)) in p.metrics.iter().enumerate() {
-            self.metrics.set(j, k, i, v);
-        }
-        if let Some(r) = p.tier.as_deref().and_then(|t| self.tiers.rank(t)) {
-            self.tier_rank[i] = r as i32;
-        }
-        self.tier_score[i] = self.tiers.score(p.tier.as_deref());
-        self.reach[i] = u32::try_from(p.accounts.len()).unwrap_or(u32::MAX);
+    }
+    let keys = row_of
+        .into_iter()
+        .map(|(k, r)| (p.strings.get(k).to_string(), r))
+        .collect();
+    (keys, m)
+}
+
+/// Each key's partners (ascending, each once even if a partner repeats the key).
+fn postings<'a>(p: &'a Partners, n: usize, of: impl Fn(usize) -> &'a [u32]) -> FxHashMap<String, Vec<u32>> {
+    let mut lists: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for i in 0..n {
         let at = i as u32;
-        post(&mut self.industries, &p.industries, at);
-        post(&mut self.regions, &p.regions, at);
-        post(&mut self.certifications, &p.certifications, at);
-        post(&mut self.kinds, std::slice::from_ref(&p.kind), at);
-        // ids often arrive sorted (exports, generated data): then no sort is needed
-        if self.prev_id.is_some_and(|prev| prev > p.id.as_str()) {
-            self.ids_sorted = false;
-        }
-        self.prev_id = Some(p.id.as_str());
-    }
-
-    fn finish(self, eco: &Ecosystem) -> Built {
-        let n = self.n;
-        let mut by_id: Vec<u32> = (0..n as u32).collect();
-        if !self.ids_sorted {
-            by_id.sort_unstable_by(|&a, &b| {
-                let id = |i: u32| eco.partners.get(i as usize).map(|p| p.id.as_str());
-                id(a).cmp(&id(b))
-            });
-        }
-        let mut id_rank = vec![0u32; n];
-        for (r, &i) in by_id.iter().enumerate() {
-            if let Some(x) = id_rank.get_mut(i as usize) {
-                *x = r as u32;
-            }
-        }
-        let (cap_keys, caps) = self.caps.finish();
-        let (metric_keys, metrics) = self.metrics.finish();
-        Built {
-            cap_keys,
-            caps,
-            metric_keys,
-            metrics,
-            tier_rank: self.tier_rank,
-            tier_score: self.tier_score,
-            reach: self.reach,
-            industries: self.industries,
-            regions: self.regions,
-            certifications: self.certifications,
-            kinds: self.kinds,
-            id_rank,
-        }
-    }
-}
-
-/// One column per key, created when a key is first seen (filled with `missing`).
-/// Partners' maps are sorted by key, so a key's column is usually found by one
-/// comparison with the previous partner's key at the same position (`memo`).
-struct Columns<'a> {
-    n: usize,
-    missing: f64,
-    keys: FxHashMap<String, usize>,
-    cols: Vec<Vec<f64>>,
-    memo: Vec<(&'a str, usize)>,
-}
-
-impl<'a> Columns<'a> {
-    fn new(n: usize, missing: f64) -> Self {
-        Columns {
-            n,
-            missing,
-            keys: FxHashMap::default(),
-            cols: Vec::new(),
-            memo: Vec::new(),
-        }
-    }
-
-    /// Set partner `i`'s value of key `k`, the `j`-th key of its map.
-    fn set(&mut self, j: usize, k: &'a str, i: usize, v: f64) {
-        let col = match self.memo.get(j) {
-            Some(&(name, c)) if name == k => c,
-            _ => {
-                let c = match self.keys.get(k) {
-                    Some(&c) => c,
-                    None => {
-                        self.cols.push(vec![self.missing; self.n]);
-                        self.keys.insert(k.to_string(), self.cols.len() - 1);
-                        self.cols.len() - 1
-                    }
-                };
-                if let Some(m) = self.memo.get_mut(j) {
-                    *m = (k, c);
-                } else if j == self.memo.len() {
-                    self.memo.push((k, c));
-                }
-                c
-            }
-        };
-        if let Some(x) = self.cols.get_mut(col).and_then(|c| c.get_mut(i)) {
-            *x = v;
-        }
-    }
-
-    /// The key → row map and the (keys × partners) matrix.
-    fn finish(self) -> (FxHashMap<String, usize>, Array2<f64>) {
-        let rows = self.cols.len();
-        let flat: Vec<f64> = self.cols.concat();
-        let m = Array2::from_shape_vec((rows, self.n), flat)
-            .unwrap_or_else(|_| Array2::from_elem((rows, self.n), self.missing));
-        (self.keys, m)
-    }
-}
-
-/// Add partner `at` to the posting list of each key (once, even if a key repeats).
-fn post(lists: &mut FxHashMap<String, Vec<u32>>, keys: &[String], at: u32) {
-    for k in keys {
-        match lists.get_mut(k.as_str()) {
-            Some(list) if list.last() == Some(&at) => {}
-            Some(list) => list.push(at),
-            None => {
-                lists.insert(k.clone(), vec![at]);
+        for &k in of(i) {
+            let list = lists.entry(k).or_default();
+            if list.last() != Some(&at) {
+                list.push(at);
             }
         }
     }
+    lists
+        .into_iter()
+        .map(|(k, v)| (p.strings.get(k).to_string(), v))
+        .collect()
 }

@@ -15,7 +15,9 @@
 //! ```
 
 mod index;
+mod ingest;
 mod order;
+mod partners;
 mod score;
 mod types;
 
@@ -25,13 +27,13 @@ pub use types::{CriterionShare, RankOptions, RankRequest, RankResponse, RankedPa
 
 use crate::error::Result;
 use crate::fit::{criterion_score, failed_clauses};
-use crate::model::Profile;
+use crate::model::{Partner, Profile};
 
 /// The full §2 order of an ecosystem for one profile, without explanations: partner
 /// indices best first, with every partner's fit and eligibility.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranking {
-    /// Partner indices (into `ecosystem().partners`), best first.
+    /// Partner indices (input order of the partners), best first.
     pub order: Vec<u32>,
     /// Fit and eligibility per partner index.
     pub scores: Scores,
@@ -41,7 +43,7 @@ impl EcosystemIndex {
     /// Check `profile` against this ecosystem (paths under `profile`). Criterion keys
     /// that no partner has are allowed: every partner scores 0 on them.
     pub fn check_profile(&self, profile: &Profile) -> Result<()> {
-        profile.validate("profile", &self.eco.tiers)
+        profile.validate("profile", &self.tier_names)
     }
 
     /// Every partner in §2 order, cheaply (no explanations, no strings).
@@ -63,7 +65,13 @@ impl EcosystemIndex {
         let mut results = Vec::with_capacity(rows.len());
         for i in rows {
             let iu = i as usize;
-            let Some(p) = self.eco.partners.get(iu) else { continue };
+            // the model's partner is rebuilt only for what needs it
+            let p = if profile.require.is_some() || opts.explain() {
+                self.partners.partner(iu)
+            } else {
+                Partner::default()
+            };
+            let p = &p;
             let failed = match &profile.require {
                 Some(r) => failed_clauses(r, p, &self.tiers),
                 None => Vec::new(),
@@ -86,7 +94,7 @@ impl EcosystemIndex {
                     .collect()
             });
             results.push(RankedPartner {
-                partner_id: p.id.clone(),
+                partner_id: self.id(iu).to_string(),
                 fit: scores.fit[iu],
                 eligible: scores.eligible[iu],
                 failed,

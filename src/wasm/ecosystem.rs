@@ -41,7 +41,7 @@ impl EcosystemHandle {
     ) -> std::result::Result<EcosystemHandle, JsValue> {
         let index = match ecosystem.as_string() {
             Some(text) => EcosystemIndex::from_json(&text),
-            None => from_js::<Ecosystem>(ecosystem).and_then(EcosystemIndex::new),
+            None => from_js(ecosystem).and_then(EcosystemIndex::from_ingested),
         };
         index.map(|index| EcosystemHandle { index }).map_err(|e| throw(&e))
     }
@@ -64,9 +64,8 @@ impl EcosystemHandle {
                     "expected a Uint8Array or an array of Uint8Array chunks",
                 )
             })?;
-            let eco: Ecosystem = crate::json::from_reader(reader, || JsChunks::new(&chunks).ok())?;
             Ok(EcosystemHandle {
-                index: EcosystemIndex::new(eco)?,
+                index: EcosystemIndex::from_reader(reader, || JsChunks::new(&chunks).ok())?,
             })
         };
         run().map_err(|e| throw(&e))
@@ -137,7 +136,7 @@ impl EcosystemHandle {
     /// The partner ids, by partner index (the order of `partners` in the input).
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn ids(&self) -> std::result::Result<JsValue, JsValue> {
-        let ids: Vec<&str> = self.index.ecosystem().partners.iter().map(|p| p.id.as_str()).collect();
+        let ids: Vec<&str> = (0..self.index.len()).map(|i| self.index.id(i)).collect();
         reply(Ok(ids))
     }
 
@@ -172,10 +171,9 @@ impl EcosystemHandle {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Omit<SplitRequest, \"ecosystem\"> | string")] request: JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
-        let eco = self.index.ecosystem();
         let run = || {
             let mut r: crate::splits::SplitRequest = with_ecosystem(request)?;
-            r.ecosystem = Some(eco.clone());
+            r.ecosystem = Some(self.index.ecosystem());
             SplitCommand::run(r, &js_ctx())
         };
         reply(run())
@@ -206,7 +204,7 @@ impl EcosystemHandle {
     /// Read a request without its `ecosystem` and give it this handle's partners.
     fn request<T: DeserializeOwned>(&self, request: JsValue, slot: impl FnOnce(&mut T) -> &mut Ecosystem) -> Result<T> {
         let mut r: T = with_ecosystem(request)?;
-        *slot(&mut r) = self.index.ecosystem().clone();
+        *slot(&mut r) = self.index.ecosystem();
         Ok(r)
     }
 }

@@ -31,6 +31,13 @@ extern "C" {
     fn performance_now() -> f64;
 }
 
+/// Bytes of wasm memory the module holds (its `memory.buffer.byteLength`). Wasm memory
+/// only grows, so this is also the peak so far: for measuring what an ecosystem costs.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) as f64) * 65536.0
+}
+
 /// The clock of the JS host, for time-limited and stepped work.
 pub(crate) fn js_now_ms() -> f64 {
     performance_now()

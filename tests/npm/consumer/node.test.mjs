@@ -61,6 +61,34 @@ test("an Ecosystem handle is indexed once and ranks many profiles", () => {
   eco.free();
 });
 
+test("Ecosystem.fromChunks in small chunks ranks as new Ecosystem(text) and the object", () => {
+  const s = sample(3000, 11);
+  const text = JSON.stringify(s.ecosystem);
+  const bytes = new TextEncoder().encode(text);
+  // 4 KiB pieces with a ragged last one, as a file or fetch stream would hand them over
+  const chunks = [];
+  for (let at = 0; at < bytes.length; at += 4093) chunks.push(bytes.subarray(at, at + 4093));
+  assert.ok(chunks.length > 100);
+  const fromText = new Ecosystem(text);
+  const fromChunks = Ecosystem.fromChunks(chunks);
+  const fromObject = new Ecosystem(s.ecosystem);
+  assert.equal(fromChunks.size, 3000);
+  assert.deepEqual(fromChunks.ids(), fromText.ids());
+  for (const profile of s.profiles) {
+    const want = fromText.rank(profile, { limit: 0 });
+    assert.equal(want.results.length, 3000);
+    assert.deepEqual(fromChunks.rank(profile, { limit: 0 }), want);
+    assert.deepEqual(fromObject.rank(profile, { limit: 0 }), want);
+  }
+  // a broken chunk stream fails with the path the text would give
+  const broken = new TextEncoder().encode(text.replace('"kind":', '"kidn":'));
+  const pieces = [broken.subarray(0, 5000), broken.subarray(5000)];
+  const err = (f) => { try { f(); } catch (e) { return [e.code, e.path]; } return null; };
+  assert.deepEqual(err(() => Ecosystem.fromChunks(pieces)), err(() => new Ecosystem(new TextDecoder().decode(broken))));
+  assert.equal(err(() => Ecosystem.fromChunks(pieces))[0], "unknown_field");
+  for (const e of [fromText, fromChunks, fromObject]) e.free();
+});
+
 test("sample() is deterministic", () => {
   assert.deepEqual(sample(100, 3), sample(100, 3));
   assert.notDeepEqual(sample(100, 3), sample(100, 4));

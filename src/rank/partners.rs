@@ -1,0 +1,283 @@
+//! The partners of an indexed ecosystem in columns: every repeated string (kinds, tiers,
+//! keys, industries, regions, certifications, account ids) interned once, ids and names
+//! in one text buffer each, lists as flat vectors with one end offset per partner. A
+//! partner costs a few hundred bytes here instead of the ~40 heap objects of the serde
+//! model, which is what lets 1,000,000 partners fit in wasm memory.
+//!
+//! The columns are filled while the JSON is read (`rank::ingest`) or from the serde model
+//! ([`Partners::push`]); [`Partners::partner`] rebuilds one partner as the model has it.
+
+use crate::model::{AccountRecord, Partner, PartnerAccount};
+use crate::money::Money;
+use hashbrown::HashTable;
+use std::hash::Hasher;
+
+/// Marks a missing tier.
+pub(crate) const NO_TIER: u32 = u32::MAX;
+/// Set on an account entry that is an index into the account records, not a string.
+const RECORD: u32 = 1 << 31;
+
+/// Strings stored once each, numbered in order of first appearance.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Strings {
+    text: Text,
+    table: HashTable<u32>,
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+impl Strings {
+    /// The number of `s`, adding it when new.
+    pub(crate) fn intern(&mut self, s: &str) -> u32 {
+        let Strings { text, table } = self;
+        let entry = table.entry(hash(s), |&k| text.get(k) == s, |&k| hash(text.get(k)));
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                let k = text.len() as u32;
+                text.push(s);
+                e.insert(k);
+                k
+            }
+        }
+    }
+
+    /// The number of `s`, if it was interned.
+    pub(crate) fn find(&self, s: &str) -> Option<u32> {
+        self.table.find(hash(s), |&k| self.text.get(k) == s).copied()
+    }
+
+    /// String number `k` ("" if there is none).
+    pub(crate) fn get(&self, k: u32) -> &str {
+        self.text.get(k)
+    }
+}
+
+/// Strings in one buffer, by position.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Text {
+    bytes: String,
+    ends: Vec<u32>,
+}
+
+impl Text {
+    pub(crate) fn push(&mut self, s: &str) {
+        self.extend(s);
+        self.close();
+    }
+    /// Append to the string being written (closed by [`Text::close`]).
+    pub(crate) fn extend(&mut self, s: &str) {
+        self.bytes.push_str(s);
+    }
+    pub(crate) fn close(&mut self) {
+        // a request is at most 1 GiB (json::MAX_REQUEST_BYTES), so offsets fit in u32
+        self.ends.push(u32::try_from(self.bytes.len()).unwrap_or(u32::MAX));
+    }
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub(crate) fn get(&self, k: u32) -> &str {
+        let k = k as usize;
+        let start = match k.checked_sub(1) {
+            Some(j) => self.ends.get(j).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(k).copied().unwrap_or(start);
+        self.bytes.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// Per partner, a list of items: partner `i`'s are `items[ends[i-1]..ends[i]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lists<T> {
+    pub(crate) items: Vec<T>,
+    ends: Vec<u32>,
+}
+
+impl<T> Lists<T> {
+    /// End the current partner's list.
+    pub(crate) fn close(&mut self) {
+        self.ends.push(u32::try_from(self.items.len()).unwrap_or(u32::MAX));
+    }
+    pub(crate) fn of(&self, i: usize) -> &[T] {
+        let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0);
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.items.get(start as usize..end as usize).unwrap_or(&[])
+    }
+}
+
+/// The partners, column by column.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Partners {
+    pub(crate) strings: Strings,
+    pub(crate) ids: Text,
+    pub(crate) names: Text,
+    pub(crate) kind: Vec<u32>,
+    /// Tier string, or [`NO_TIER`].
+    pub(crate) tier: Vec<u32>,
+    /// (key, level), keys ascending and distinct, as the model's maps iterate.
+    pub(crate) capabilities: Lists<(u32, f64)>,
+    pub(crate) metrics: Lists<(u32, f64)>,
+    pub(crate) industries: Lists<u32>,
+    pub(crate) regions: Lists<u32>,
+    pub(crate) certifications: Lists<u32>,
+    /// An account id's string, or [`RECORD`] | its index in `records`.
+    pub(crate) accounts: Lists<u32>,
+    pub(crate) records: Vec<AccountRecord>,
+    pub(crate) cost_to_serve: Vec<Option<Money>>,
+}
+
+impl Partners {
+    pub(crate) fn len(&self) -> usize {
+        self.kind.len()
+    }
+
+    /// Add one account (a bare id or a record) to the current partner.
+    pub(crate) fn push_account(&mut self, a: PartnerAccount) {
+        let entry = match a {
+            PartnerAccount::Id(s) => self.strings.intern(&s),
+            PartnerAccount::Detailed(r) => {
+                self.records.push(*r);
+                RECORD | (self.records.len() - 1) as u32
+            }
+        };
+        self.accounts.items.push(entry);
+    }
+
+    /// Add a bare account id to the current partner.
+    pub(crate) fn push_account_id(&mut self, s: &str) {
+        let k = self.strings.intern(s);
+        self.accounts.items.push(k);
+    }
+
+    /// Add a partner of the serde model.
+    pub(crate) fn push(&mut self, p: Partner) {
+        self.ids.push(&p.id);
+        self.names.push(&p.name);
+        self.kind.push(self.strings.intern(&p.kind));
+        let tier = p.tier.as_deref().map_or(NO_TIER, |t| self.strings.intern(t));
+        self.tier.push(tier);
+        for (list, map) in [
+            (&mut self.capabilities, &p.capabilities),
+            (&mut self.metrics, &p.metrics),
+        ] {
+            list.items.extend(map.iter().map(|(k, &v)| (self.strings.intern(k), v)));
+            list.close();
+        }
+        for (list, items) in [
+            (&mut self.industries, &p.industries),
+            (&mut self.regions, &p.regions),
+            (&mut self.certifications, &p.certifications),
+        ] {
+            list.items.extend(items.iter().map(|s| self.strings.intern(s)));
+            list.close();
+        }
+        for a in p.accounts {
+            self.push_account(a);
+        }
+        self.accounts.close();
+        self.cost_to_serve.push(p.cost_to_serve);
+    }
+
+    /// A view of partner `i`.
+    pub(crate) fn row(&self, i: usize) -> Row<'_> {
+        Row { at: self, i }
+    }
+
+    /// Partner `i` as the serde model has it.
+    pub(crate) fn partner(&self, i: usize) -> Partner {
+        let s = &self.strings;
+        let names = |l: &Lists<u32>| l.of(i).iter().map(|&k| s.get(k).to_string()).collect();
+        let map = |l: &Lists<(u32, f64)>| l.of(i).iter().map(|&(k, v)| (s.get(k).to_string(), v)).collect();
+        let r = self.row(i);
+        Partner {
+            id: r.id().to_string(),
+            name: r.name().to_string(),
+            kind: r.kind().to_string(),
+            tier: r.tier().map(str::to_string),
+            capabilities: map(&self.capabilities),
+            industries: names(&self.industries),
+            regions: names(&self.regions),
+            certifications: names(&self.certifications),
+            metrics: map(&self.metrics),
+            accounts: self
+                .accounts
+                .of(i)
+                .iter()
+                .map(|&a| match self.record(a) {
+                    Some(rec) => PartnerAccount::Detailed(Box::new(rec.clone())),
+                    None => PartnerAccount::Id(s.get(a).to_string()),
+                })
+                .collect(),
+            cost_to_serve: self.cost_to_serve.get(i).copied().flatten(),
+        }
+    }
+
+    /// The record an account entry points to (`None` for a bare id).
+    fn record(&self, entry: u32) -> Option<&AccountRecord> {
+        (entry & RECORD != 0)
+            .then(|| self.records.get((entry & !RECORD) as usize))
+            .flatten()
+    }
+}
+
+/// One partner of [`Partners`].
+#[derive(Clone, Copy)]
+pub(crate) struct Row<'a> {
+    at: &'a Partners,
+    i: usize,
+}
+
+impl<'a> Row<'a> {
+    pub(crate) fn id(&self) -> &'a str {
+        self.at.ids.get(self.i as u32)
+    }
+    fn name(&self) -> &'a str {
+        self.at.names.get(self.i as u32)
+    }
+    fn kind(&self) -> &'a str {
+        self.at
+            .strings
+            .get(self.at.kind.get(self.i).copied().unwrap_or(NO_TIER))
+    }
+    fn tier(&self) -> Option<&'a str> {
+        let t = self.at.tier.get(self.i).copied().unwrap_or(NO_TIER);
+        (t != NO_TIER).then(|| self.at.strings.get(t))
+    }
+}
+
+impl crate::model::PartnerFields for Row<'_> {
+    fn kind(&self) -> &str {
+        Row::kind(self)
+    }
+    fn name(&self) -> &str {
+        Row::name(self)
+    }
+    fn tier(&self) -> Option<&str> {
+        Row::tier(self)
+    }
+    fn capabilities(&self, each: &mut dyn FnMut(&str, f64)) {
+        for &(k, v) in self.at.capabilities.of(self.i) {
+            each(self.at.strings.get(k), v);
+        }
+    }
+    fn metrics(&self, each: &mut dyn FnMut(&str, f64)) {
+        for &(k, v) in self.at.metrics.of(self.i) {
+            each(self.at.strings.get(k), v);
+        }
+    }
+    fn records(&self, each: &mut dyn FnMut(usize, &AccountRecord)) {
+        for (j, &a) in self.at.accounts.of(self.i).iter().enumerate() {
+            if let Some(r) = self.at.record(a) {
+                each(j, r);
+            }
+        }
+    }
+    fn cost_to_serve(&self) -> Option<Money> {
+        self.at.cost_to_serve.get(self.i).copied().flatten()
+    }
+}

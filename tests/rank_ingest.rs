@@ -1,0 +1,146 @@
+//! The ranking index reads ecosystem JSON straight into its columns (issue 10 item 1).
+//! What it keeps must be what the serde model reads from the same text, and every
+//! failing input must fail with the model's code, path and message.
+
+use dealteam::model::Ecosystem;
+use dealteam::rank::{EcosystemIndex, RankOptions};
+
+/// The index from the text, and the model from the same text indexed.
+fn both(
+    text: &str,
+) -> (
+    dealteam::Result<EcosystemIndex>,
+    dealteam::Result<(Ecosystem, EcosystemIndex)>,
+) {
+    let columns = EcosystemIndex::from_json(text);
+    let model = dealteam::json::from_str::<Ecosystem>(text).and_then(|e| Ok((e.clone(), EcosystemIndex::new(e)?)));
+    (columns, model)
+}
+
+fn same_outcome(text: &str) {
+    match both(text) {
+        (Ok(ix), Ok((eco, by_model))) => {
+            assert_eq!(ix.ecosystem(), eco, "{text}");
+            assert_eq!(by_model.ecosystem(), eco, "{text}");
+            let mut r: &[u8] = text.as_bytes();
+            let chunked = EcosystemIndex::from_reader(&mut r, || None).unwrap();
+            assert_eq!(chunked.ecosystem(), eco);
+        }
+        (Err(a), Err(b)) => assert_eq!((a.code, &a.path, &a.message), (b.code, &b.path, &b.message), "{text}"),
+        (a, b) => panic!(
+            "columns {:?} but model {:?} for {text}",
+            a.map(|i| i.len()),
+            b.map(|x| x.0)
+        ),
+    }
+}
+
+const GOOD: &str = r#"{"tiers": ["silver", "gold"], "currency": "USD", "partners": [
+  {"id": "b", "name": "Beta", "kind": "si", "tier": "gold",
+   "capabilities": {"security": 0.5, "cloud": 0.9, "ai": 0.1, "cloud": 0.7},
+   "metrics": {"winRate": 0.3, "psat": 4}, "industries": ["retail", "bank", "retail"],
+   "regions": ["emea"], "certifications": [], "accounts": ["acme", {"account": "zed", "status": "opportunity", "value": "10.50"}, "acme"],
+   "costToServe": "100.00"},
+  {"id": "a", "name": "Alpha", "kind": "isv", "tier": null, "capabilities": {}, "accounts": []},
+  {"kind": "si", "name": "Cloudy", "id": "c", "industries": ["bank"]}],
+  "relationships": [{"a": "a", "b": "b", "jointDeals": 4, "jointWins": 1}]}"#;
+
+#[test]
+fn the_columns_keep_what_the_model_reads() {
+    same_outcome(GOOD);
+    let ix = EcosystemIndex::from_json(GOOD).unwrap();
+    let b = ix.partner(0).unwrap();
+    // a key given twice keeps its last value, keys come back sorted, lists keep repeats
+    assert_eq!(
+        b.capabilities.iter().collect::<Vec<_>>(),
+        [
+            (&"ai".to_string(), &0.1),
+            (&"cloud".into(), &0.7),
+            (&"security".into(), &0.5)
+        ]
+    );
+    assert_eq!(b.industries, ["retail", "bank", "retail"]);
+    assert_eq!(b.accounts.len(), 3);
+    assert_eq!((ix.id(2), ix.len()), ("c", 3));
+    assert!(ix.partner(3).is_none());
+}
+
+#[test]
+fn ranking_from_the_columns_equals_ranking_from_the_model() {
+    let s = dealteam::sample::generate(300, 7).unwrap();
+    let text = serde_json::to_string(&s.ecosystem).unwrap();
+    let (ix, model) = both(&text);
+    let (ix, (eco, by_model)) = (ix.unwrap(), model.unwrap());
+    assert_eq!(ix.ecosystem(), eco);
+    for profile in &s.profiles {
+        for opts in [
+            RankOptions::default(),
+            RankOptions {
+                limit: Some(0),
+                explain: Some(false),
+            },
+        ] {
+            let a = ix.rank(profile, &opts).unwrap();
+            let b = by_model.rank(profile, &opts).unwrap();
+            assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+        }
+    }
+}
+
+#[test]
+fn every_failure_has_the_models_code_path_and_message() {
+    for text in [
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "wieght": 1}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A"}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "id": "b"}]}"#,
+        r#"{"partners": [{"id": 5, "name": "A", "kind": "si"}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "tier": 3}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "tier": "gold"}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": "high"}}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": 1.5}}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": []}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "industries": "retail"}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "industries": [1]}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": [3]}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": [["x"]]}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": [{"account": "x"}]}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": [{"account": "", "status": "p", "value": "-1"}]}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "costToServe": "1.234"}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "costToServe": 12}]}"#,
+        r#"{"partners": [{"id": "a", "name": " ", "kind": ""}, {"id": "a", "name": "B", "kind": "si"}]}"#,
+        r#"{"partners": [["a", "A", "si"]]}"#,
+        r#"{"partners": ["a"]}"#,
+        r#"{"partners": {}}"#,
+        r#"{"tiers": ["gold", "gold"], "partners": []}"#,
+        r#"{"partners": [], "partners": []}"#,
+        r#"{"tiers": []}"#,
+        r#"{"partners": [], "colour": 1}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si"}], "relationships": [{"a": "a", "b": "z"}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "metrics": {"x": 1e999}}]}"#,
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si"}"#,
+        r#"[{"id": "a"}]"#,
+    ] {
+        same_outcome(text);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any edit of a valid ecosystem's text (a byte replaced, a span cut out) is read
+        /// alike by the columns and by the model.
+        #[test]
+        fn edited_text_reads_alike(at in 0usize..1000, len in 0usize..12, with in prop::sample::select(vec!["", "1", "\"x\"", "[", "}", ",", "null", "{\"a\":1}", "-0.5", "\"gold\""])) {
+            let text = super::GOOD;
+            let at = at % text.len();
+            let end = (at + len).min(text.len());
+            if text.is_char_boundary(at) && text.is_char_boundary(end) {
+                let edited = format!("{}{}{}", &text[..at], with, &text[end..]);
+                super::same_outcome(&edited);
+            }
+        }
+    }
+}
