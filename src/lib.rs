@@ -95,6 +95,7 @@ pub mod plan;
 pub mod psi;
 pub mod rank;
 pub mod registry;
+pub mod rng;
 pub mod sample;
 pub mod sort;
 pub mod splits;

@@ -9,10 +9,10 @@ use dealteam::plan::incentives::deals::DealLog;
 use dealteam::plan::incentives::{run_ledger, Book, LedgerRules, Payouts};
 use dealteam::plan::model::check_plan;
 use dealteam::plan::{simulate, Plan, SimulateRequest, Simulation};
+use dealteam::rng::ChaCha12Rng;
 use dealteam::ErrorCode;
 use proptest::prelude::*;
 use rand::SeedableRng;
-use rand_chacha::ChaCha12Rng;
 use serde_json::{json, Value};
 
 fn base(offer: Value, horizon: u32, incentives: Value) -> Value {

@@ -1,11 +1,15 @@
 // The Node side of the wasm-vs-native table: every row of cases.mjs through the npm package
 // in pkg/ (node.js entry), on bench/out/wvn/; wall (performance.now) and CPU time of the
 // process (process.cpuUsage) of each call. Prints one JSON object: {id: {ms: [...], cpuMs: [...]}}.
-// Usage: node bench/wasm-vs-native/node.mjs [ONLY_ID…]   (repository root, pkg/ built)
+// Usage: [DEALTEAM_PKG=dir] node bench/wasm-vs-native/node.mjs [ONLY_ID…]   (repository root, pkg/ built)
 import { readFileSync } from "node:fs";
 import { CASES } from "./cases.mjs";
 
-const dt = await import(new URL("../../pkg/node.js", import.meta.url));
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+
+// DEALTEAM_PKG=dir times another build of the package (before/after comparisons)
+const dt = await import(pathToFileURL(resolve(process.env.DEALTEAM_PKG ?? "pkg", "node.js")).href);
 const only = process.argv.slice(2);
 const dir = "bench/out/wvn";
 const result = {};

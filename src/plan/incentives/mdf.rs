@@ -6,8 +6,8 @@
 //! if that is within the horizon.
 
 use crate::plan::incentives::MdfModel;
+use crate::rng::ChaCha12Rng;
 use rand::Rng;
-use rand_chacha::ChaCha12Rng;
 
 fn add(v: &mut [i64], i: usize, x: i64) {
     if let Some(slot) = v.get_mut(i) {

@@ -7,7 +7,7 @@ use crate::plan::incentives::ledger::{run_ledger, Book};
 use crate::plan::incentives::mdf::mdf_cash;
 use crate::plan::incentives::schedule::{deal_rewards, tier_bonus};
 use crate::plan::incentives::IncentiveModel;
-use rand_chacha::ChaCha12Rng;
+use crate::rng::ChaCha12Rng;
 
 /// One trial's ledger of every partner, in minor units.
 #[derive(Clone, Debug, Default, PartialEq)]

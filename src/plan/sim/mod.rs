@@ -24,8 +24,8 @@ use crate::error::{DealteamError, Result};
 use crate::money::Money;
 use crate::plan::model::{check_plan, check_trials, Investment, Model};
 use crate::plan::types::{SimProgress, SimulateRequest, SimulateResponse};
+use crate::rng::ChaCha12Rng;
 use rand::SeedableRng;
-use rand_chacha::ChaCha12Rng;
 use summary::Summary;
 use trial::{run_trial, Samplers, Trial};
 

@@ -13,9 +13,9 @@ use crate::money::{equal_part, Money};
 use crate::plan::incentives::{DealLog, Payouts};
 use crate::plan::model::{Model, OfferModel};
 use crate::plan::sim::condition::Given;
+use crate::rng::ChaCha12Rng;
 use crate::Result;
 use rand::Rng;
-use rand_chacha::ChaCha12Rng;
 use rand_distr::{Bernoulli, Distribution, LogNormal, Poisson, Triangular};
 
 /// Days per month (SPEC §6).
