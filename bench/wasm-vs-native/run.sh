@@ -5,14 +5,15 @@
 # in one run, row by row (native, Node, Chromium back to back, so they share the machine's
 # load); prints the table of medians and ratios (wall and CPU time).
 #   bench/wasm-vs-native/run.sh [ROW_ID…]     (from anywhere; pkg/ must be built)
-# Env: TRIALS (simulate, default 20000), SKIP_GEN=1 reuses bench/out/wvn/ from a previous run.
+# Env: TRIALS (simulate, default 20000), SKIP_GEN=1 reuses bench/out/wvn/ from a previous run,
+# SKIP_BUILD=1 uses the release binaries already in target/release.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=bench/wasm-vs-native
 out=bench/out/wvn
 [ -f pkg/node.js ] || { echo "build the npm package first (scripts/build-pkg.sh)" >&2; exit 1; }
 mkdir -p "$out"
-cargo build --release --quiet --bin dealteam --example bench_rank --example bench_teams --example bench_splits
+[ "${SKIP_BUILD:-}" = 1 ] || cargo build --release --quiet --bin dealteam --example bench_rank --example bench_teams --example bench_splits
 if [ "${SKIP_GEN:-}" != 1 ]; then
   # the generators of bench/rank, bench/teams and bench/splits (they also time their own rows)
   ./target/release/examples/bench_rank --partners 100000 --seed 1 --out bench/out > "$out/native-lib.json"
