@@ -105,14 +105,13 @@ impl Json {
         if path.is_empty() {
             return true;
         }
-        if let Some(after) = path.strip_prefix('[') {
-            let Some((i, tail)) = after.split_once(']') else {
-                return false;
-            };
-            return match (self, i.parse::<usize>()) {
-                (Json::List(items), Ok(i)) => items.get(i).is_some_and(|item| item.names_a_place(tail)),
-                _ => false,
-            };
+        // `[2]`: an item of a list (a key may start with `[` too: `{"[x": 1}` is at `[x`)
+        if let (Some((i, tail)), Json::List(items)) = (path.strip_prefix('[').and_then(|p| p.split_once(']')), self) {
+            return i
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| items.get(i))
+                .is_some_and(|item| item.names_a_place(tail));
         }
         let path = path.strip_prefix('.').unwrap_or(path);
         let Json::Object(members) = self else {
