@@ -63,6 +63,9 @@ macro_rules! for_each_command {
             #[doc = " `accountMap` (SPEC §14, §10): the account overlap matrix per pair of partners, by population."]
             $crate::accounts::AccountMapCommand => account_map as mapAccounts,
                 json "AccountMapRequest | string" -> "AccountMapResponse";
+            #[doc = " `accountMapColumns` (SPEC §14, §10): `mapAccounts` with each side's accounts as tab-separated columns."]
+            $crate::accounts::AccountMapColumnsCommand => account_map_columns as mapAccountColumns,
+                json "AccountMapColumnsRequest | string" -> "AccountMapColumnsResponse";
             #[doc = " `insights` (SPEC §9, §10): partner-influenced revenue and the ecosystem multiplier."]
             $crate::insights::InsightsCommand => insights as insights,
                 json "InsightsRequest | string" -> "InsightsResponse";

@@ -8,7 +8,9 @@ use dealteam::api::{CommandInfo, TABLE};
 
 /// Commands the planner page has no screen for yet (docs/planner.md). A new command is
 /// either wired into the worker or listed here.
-const PLANNER_DOES_NOT_USE: &[&str] = &["overlap"];
+/// `mapAccountColumns` is for lists from other programs and files too large for one JSON
+/// object per account; the page's lists are already records and it sends them as they are.
+const PLANNER_DOES_NOT_USE: &[&str] = &["overlap", "mapAccountColumns"];
 /// What the worker loads besides commands: the sample generator and the handle classes.
 const WORKER_EXTRAS: &[&str] = &["sample", "Ecosystem", "TeamSearch", "Simulation"];
 

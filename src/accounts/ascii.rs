@@ -24,43 +24,84 @@ fn ascii_name_char(c: u8) -> Option<u8> {
     }
 }
 
-/// The name after NFKC, case folding and punctuation (before whitespace and legal
-/// suffixes), when `raw` is ASCII; `None` otherwise.
-pub(super) fn ascii_name_cleaned(raw: &str) -> Option<String> {
+/// The whole name key of an ASCII `raw` written into `out` (cleaned, whitespace collapsed,
+/// legal suffixes removed, as `super::normalise::name_key`) without allocating: false when
+/// `raw` is not ASCII; `out` is left empty when no word is left.
+pub(super) fn ascii_name_key_into(raw: &str, out: &mut String) -> bool {
+    out.clear();
     if !raw.is_ascii() {
-        return None;
+        return false;
     }
-    let bytes: Vec<u8> = raw.bytes().filter_map(ascii_name_char).collect();
-    // every byte is ASCII, so this never fails
-    String::from_utf8(bytes).ok()
+    let mut gap = false;
+    for c in raw.bytes().filter_map(ascii_name_char) {
+        // the White_Space characters of ASCII (U+0009–U+000D and the space)
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            gap = !out.is_empty();
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(char::from(c));
+        }
+    }
+    while let Some(at) = out.rfind(' ') {
+        if !out
+            .get(at + 1..)
+            .is_some_and(|w| super::normalise::LEGAL_SUFFIXES.contains(&w))
+        {
+            break;
+        }
+        out.truncate(at);
+    }
+    true
 }
 
 /// The normalised domain of an already trimmed `raw`, when it has the plain form of the
 /// module docs; `None` sends it to the full URL parser.
 pub(super) fn ascii_domain_key(trimmed: &str) -> Option<String> {
+    let mut out = String::new();
+    ascii_domain_key_into(trimmed, &mut out).then_some(out)
+}
+
+/// [`ascii_domain_key`] written into `out` without allocating: false (and `out`
+/// meaningless) when `trimmed` needs the full parser.
+pub(super) fn ascii_domain_key_into(trimmed: &str, out: &mut String) -> bool {
+    out.clear();
     let rest = match trimmed.find("://") {
         None => trimmed,
-        Some(_) => trimmed
+        Some(_) => match trimmed
             .strip_prefix("https://")
-            .or_else(|| trimmed.strip_prefix("http://"))?,
+            .or_else(|| trimmed.strip_prefix("http://"))
+        {
+            Some(rest) => rest,
+            None => return false,
+        },
     };
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let host = rest.get(..end)?;
+    let Some(host) = rest.get(..end) else {
+        return false;
+    };
     if !host
         .bytes()
         .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
     {
-        return None;
+        return false;
     }
-    let host = host.to_ascii_lowercase();
-    let labels_ok = host.split('.').all(|l| !l.is_empty() && !l.starts_with("xn--"));
+    let host = host
+        .get(4..)
+        .filter(|_| host.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")))
+        .unwrap_or(host);
+    let labels_ok = host
+        .split('.')
+        .all(|l| !l.is_empty() && !l.get(..4).is_some_and(|x| x.eq_ignore_ascii_case("xn--")));
     let last = host.rsplit('.').next().unwrap_or_default();
     if !labels_ok || last.is_empty() || !last.bytes().all(|c| c.is_ascii_alphabetic()) {
-        return None;
+        return false;
     }
-    let key = host.strip_prefix("www.").unwrap_or(&host);
     // "www.com" and single labels are errors: the full path words them
-    key.contains('.').then(|| key.to_string())
+    out.extend(host.chars().map(|c| c.to_ascii_lowercase()));
+    out.contains('.')
 }
 
 #[cfg(test)]
@@ -95,11 +136,17 @@ mod tests {
             ]
             .map(String::from),
         );
+        let mut out = String::new();
         for raw in &cases {
-            assert!(ascii_name_cleaned(raw).is_some(), "{raw:?}");
             assert_eq!(name_key(raw), name_key_full(raw), "{raw:?}");
+            assert!(ascii_name_key_into(raw, &mut out), "{raw:?}");
+            assert_eq!(
+                Some(out.as_str()).filter(|k| !k.is_empty()),
+                name_key_full(raw).as_deref(),
+                "{raw:?}"
+            );
         }
-        assert_eq!(ascii_name_cleaned("Société"), None);
+        assert!(!ascii_name_key_into("Société", &mut out));
     }
 
     /// The fast domain path agrees with the URL parser whenever it answers, and answers

@@ -4,14 +4,16 @@
 use super::keys::Keys;
 use super::matrix::{find, Match};
 use super::pairs::{kept_totals, pair, Sides};
+use super::rows::{from_accounts, Pops, Rec};
+use super::summary::summarise;
 use super::types::{AccountMapRequest, AccountMapResponse, AccountPair, NearMiss, NearMissSide, Sharing};
 use crate::clock::Ctx;
 use crate::command::Command;
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
-use crate::model::account::{check_record, CUSTOMER, OPPORTUNITY, PROSPECT};
+use crate::model::account::check_record;
 use crate::model::PartnerAccount;
+use crate::money::Currency;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
 
 /// The vendor's id when the request does not name one.
 pub const DEFAULT_VENDOR_ID: &str = "vendor";
@@ -19,20 +21,14 @@ pub const DEFAULT_VENDOR_ID: &str = "vendor";
 /// The sides (partners, then the vendor) with their ids, after checking the request.
 fn sides(req: &AccountMapRequest, sharing: Sharing) -> Result<Sides<'_>> {
     req.ecosystem.validate().map_err(|e| e.under("ecosystem"))?;
+    let mut pops = Pops::default();
     let mut ids: Vec<&str> = req.ecosystem.partners.iter().map(|p| p.id.as_str()).collect();
-    let mut accounts: Vec<&[PartnerAccount]> = req.ecosystem.partners.iter().map(|p| p.accounts.as_slice()).collect();
+    let mut accounts: Vec<Vec<Rec>> = (req.ecosystem.partners.iter())
+        .map(|p| from_accounts(&p.accounts, &mut pops))
+        .collect();
     if let Some(v) = &req.vendor {
         let id = v.id.as_deref().unwrap_or(DEFAULT_VENDOR_ID);
-        if id.trim().is_empty() {
-            return Err(DealteamError::invalid("vendor.id", "the vendor's id must be non-empty"));
-        }
-        if ids.contains(&id) {
-            return Err(DealteamError::new(
-                ErrorCode::DuplicateId,
-                "vendor.id",
-                format!("a partner already has the id `{id}`; give the vendor another `id`"),
-            ));
-        }
+        check_vendor_id(&ids, id)?;
         let mut p = Problems::new();
         let currency = req.ecosystem.currency();
         for (k, a) in v.accounts.iter().enumerate() {
@@ -42,15 +38,33 @@ fn sides(req: &AccountMapRequest, sharing: Sharing) -> Result<Sides<'_>> {
         }
         p.finish()?;
         ids.push(id);
-        accounts.push(&v.accounts);
+        accounts.push(from_accounts(&v.accounts, &mut pops));
     }
     let minor = req.ecosystem.currency().minor_units();
     Ok(Sides {
         ids,
         accounts,
+        pops,
         sharing,
         minor,
+        partners: req.ecosystem.partners.len(),
+        partners_at: "ecosystem.partners",
     })
+}
+
+/// The vendor's id must be non-empty and differ from every partner's.
+pub(crate) fn check_vendor_id(partners: &[&str], id: &str) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(DealteamError::invalid("vendor.id", "the vendor's id must be non-empty"));
+    }
+    if partners.contains(&id) {
+        return Err(DealteamError::new(
+            ErrorCode::DuplicateId,
+            "vendor.id",
+            format!("a partner already has the id `{id}`; give the vendor another `id`"),
+        ));
+    }
+    Ok(())
 }
 
 /// The side number of `id` (for `focus` and `with`).
@@ -70,48 +84,72 @@ fn side_of(sides: &Sides, field: &str, id: &str) -> Result<u32> {
 }
 
 /// The path of row `k` of side `s`.
-fn row_path(n_partners: usize, s: usize, k: usize) -> String {
-    if s < n_partners {
-        format!("ecosystem.partners[{s}].accounts[{k}]")
+fn row_path(sides: &Sides, s: usize, k: usize) -> String {
+    if s < sides.partners {
+        format!("{}[{s}].accounts[{k}]", sides.partners_at)
     } else {
         format!("vendor.accounts[{k}]")
     }
+}
+
+/// What to compute besides the sides: the options of the request.
+pub(crate) struct Options<'r> {
+    pub focus: Option<&'r str>,
+    pub with: Option<&'r str>,
+    pub min_shared: Option<usize>,
+    pub limit: Option<usize>,
+    pub summary: bool,
 }
 
 /// Compute the account map.
 pub fn account_map(req: &AccountMapRequest) -> Result<AccountMapResponse> {
     let sharing = req.sharing.unwrap_or_default();
     let sides = sides(req, sharing)?;
-    if req.min_shared == Some(0) {
-        return Err(DealteamError::invalid("minShared", "minShared must be at least 1"));
-    }
-    let focus = match (&req.focus, &req.with) {
-        (None, Some(_)) => {
-            return Err(DealteamError::invalid(
-                "with",
-                "`with` needs `focus`: the partner to map it against",
-            ))
-        }
+    let options = Options {
+        focus: req.focus.as_deref(),
+        with: req.with.as_deref(),
+        min_shared: req.min_shared,
+        limit: req.limit,
+        summary: req.summary.unwrap_or(false),
+    };
+    map(&sides, &options, req.ecosystem.currency())
+}
+
+/// The side numbers of `focus` and `with`, checked.
+fn focus(sides: &Sides, o: &Options) -> Result<Option<(u32, Option<u32>)>> {
+    match (o.focus, o.with) {
+        (None, Some(_)) => Err(DealteamError::invalid(
+            "with",
+            "`with` needs `focus`: the partner to map it against",
+        )),
         (Some(f), with) => {
-            let f = side_of(&sides, "focus", f)?;
-            let w = with.as_deref().map(|w| side_of(&sides, "with", w)).transpose()?;
+            let f = side_of(sides, "focus", f)?;
+            let w = with.map(|w| side_of(sides, "with", w)).transpose()?;
             if w == Some(f) {
                 return Err(DealteamError::invalid(
                     "with",
                     "`with` must name another partner than `focus`",
                 ));
             }
-            Some((f, w))
+            Ok(Some((f, w)))
         }
-        (None, None) => None,
-    };
-    let n = req.ecosystem.partners.len();
+        (None, None) => Ok(None),
+    }
+}
+
+/// The account map of checked sides, whichever form the request came in.
+pub(crate) fn map(sides: &Sides, o: &Options, currency: Currency) -> Result<AccountMapResponse> {
+    let sharing = sides.sharing;
+    if o.min_shared == Some(0) {
+        return Err(DealteamError::invalid("minShared", "minShared must be at least 1"));
+    }
+    let focus = focus(sides, o)?;
     let mut skipped = Vec::new();
-    let mut keys = Keys::default();
+    let mut keys = Keys::with_rows(sides.accounts.iter().map(Vec::len).sum());
     for (s, accounts) in sides.accounts.iter().enumerate() {
         keys.add_side(
             accounts,
-            |k| row_path(n, s, k),
+            |k| row_path(sides, s, k),
             sharing >= Sharing::Overlaps,
             &mut skipped,
         );
@@ -125,8 +163,8 @@ pub fn account_map(req: &AccountMapRequest) -> Result<AccountMapResponse> {
         }
     }
     let found = find(&keys, &rank, focus, true)?;
-    let min = req.min_shared.unwrap_or(1);
-    let totals = kept_totals(&sides, &keys);
+    let min = o.min_shared.unwrap_or(1);
+    let totals = kept_totals(sides, &keys);
     // the response's order (shared count descending, then the ids: ranks compare as the ids
     // do; no two groups tie) is set before any pair is written out, so `limit` writes only
     // the pairs it keeps
@@ -136,74 +174,58 @@ pub fn account_map(req: &AccountMapRequest) -> Result<AccountMapResponse> {
         .chunk_by(|x, y| (x.0, x.1) == (y.0, y.1))
         .filter(|g| g.len() >= min)
         .collect();
+    let summary = o.summary.then(|| summarise(sides, &groups)).transpose()?;
     groups.sort_unstable_by_key(|g| {
         let (a, b) = g.first().map_or((0, 0), |m| (m.0, m.1));
         (Reverse(g.len()), side_rank(a), side_rank(b))
     });
-    groups.truncate(req.limit.unwrap_or(usize::MAX));
+    groups.truncate(o.limit.unwrap_or(usize::MAX));
     let mut pairs: Vec<AccountPair> = Vec::with_capacity(groups.len());
     for group in groups {
         if let Some(&(a, b, ..)) = group.first() {
-            pairs.push(pair(&sides, &keys, &totals, (a, b), group)?);
+            pairs.push(pair(sides, &keys, &totals, (a, b), group)?);
         }
     }
     if let Some((f, Some(w))) = focus {
-        if pairs.is_empty() && req.limit != Some(0) {
-            pairs.push(pair(&sides, &keys, &totals, (f, w), &[])?);
+        if pairs.is_empty() && o.limit != Some(0) {
+            pairs.push(pair(sides, &keys, &totals, (f, w), &[])?);
         }
     }
     let near_misses = if sharing >= Sharing::Overlaps {
-        near_misses(&sides, &keys, &found.misses)
+        near_misses(sides, &keys, &found.misses)
     } else {
         Vec::new()
     };
     Ok(AccountMapResponse {
         sharing,
-        currency: req.ecosystem.currency(),
-        populations: populations(&sides),
+        currency,
+        populations: sides.pops.listed(),
         pairs,
         near_misses,
         near_miss_count: found.miss_count,
         skipped,
+        summary,
     })
-}
-
-/// Every population in the input: customer, opportunity, prospect (when present), then
-/// the others by name.
-fn populations(sides: &Sides) -> Vec<String> {
-    let all: BTreeSet<&str> = sides
-        .accounts
-        .iter()
-        .flat_map(|a| a.iter().map(|x| x.status()))
-        .collect();
-    let known = [CUSTOMER, OPPORTUNITY, PROSPECT];
-    let mut out: Vec<String> = known
-        .iter()
-        .filter(|k| all.contains(*k))
-        .map(|k| k.to_string())
-        .collect();
-    out.extend(all.iter().filter(|s| !known.contains(s)).map(|s| s.to_string()));
-    out
 }
 
 /// The listed near misses in words.
 fn near_misses(sides: &Sides, keys: &Keys, misses: &[super::matrix::Miss]) -> Vec<NearMiss> {
     let side = |s: u32, rec: u32| {
-        let a = sides.accounts.get(s as usize).and_then(|a| a.get(rec as usize));
+        let a = sides.account(s, rec);
         let domain = a
-            .and_then(|a| a.domain())
+            .and_then(|a| a.domain)
             .and_then(|d| super::domain_key(d).ok())
             .unwrap_or_default();
         NearMissSide {
             partner: sides.ids.get(s as usize).copied().unwrap_or_default().to_string(),
-            account: a.map(|a| a.id().to_string()).unwrap_or_default(),
+            account: a.map(|a| a.id.to_string()).unwrap_or_default(),
             domain,
         }
     };
     let mut out: Vec<NearMiss> = misses
         .iter()
         .map(|&(sa, ra, sb, rb, name)| NearMiss {
-            name: keys.names.get(name as usize).cloned().unwrap_or_default(),
+            name: keys.names.get(name).unwrap_or_default().to_string(),
             a: side(sa, ra),
             b: side(sb, rb),
         })

@@ -5,12 +5,13 @@
 //! Rows with a malformed domain, an empty name or a repeated key are set aside with
 //! their path (SPEC §14 "kept out of matching").
 
-use super::ascii::ascii_domain_key;
+use super::ascii::{ascii_domain_key_into, ascii_name_key_into};
 use super::normalise::{domain_key, name_key};
+use super::rows::Rec;
 use super::types::SkippedAccount;
-use crate::model::PartnerAccount;
-use rustc_hash::FxHashMap;
-use std::collections::hash_map::Entry;
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::hash::BuildHasher;
 
 /// One kept account row: (row number in its side's list, domain id, name id).
 #[derive(Clone, Copy, Debug)]
@@ -20,39 +21,91 @@ pub(crate) struct Row {
     pub name: u32,
 }
 
+/// Distinct keys numbered in the order first met, their text in one arena: no
+/// allocation per key (a million keys would otherwise be two million small strings).
+#[derive(Default)]
+pub(crate) struct Interner {
+    text: String,
+    ends: Vec<u32>,
+    table: HashTable<u32>,
+}
+
+fn hash(key: &str) -> u64 {
+    FxBuildHasher.hash_one(key)
+}
+
+/// Key `i`'s text in `text` cut at `ends`.
+fn span<'t>(text: &'t str, ends: &[u32], i: u32) -> &'t str {
+    let end = ends.get(i as usize).copied().unwrap_or(0) as usize;
+    let start = i
+        .checked_sub(1)
+        .and_then(|p| ends.get(p as usize))
+        .copied()
+        .unwrap_or(0) as usize;
+    text.get(start..end).unwrap_or_default()
+}
+
+impl Interner {
+    /// Key `i`'s text.
+    pub fn get(&self, i: u32) -> Option<&str> {
+        ((i as usize) < self.ends.len()).then(|| span(&self.text, &self.ends, i))
+    }
+
+    /// How many keys there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Room for `n` keys without growing the table.
+    fn reserve(&mut self, n: usize) {
+        let Interner { text, ends, table } = self;
+        table.reserve(n, |&j| hash(span(text, ends, j)));
+    }
+
+    /// The number of `key` (a new one the first time).
+    fn intern(&mut self, key: &str) -> u32 {
+        let h = hash(key);
+        let Interner { text, ends, table } = self;
+        if let Some(&i) = table.find(h, |&i| span(text, ends, i) == key) {
+            return i;
+        }
+        let i = ends.len() as u32;
+        table.insert_unique(h, i, |&j| hash(span(text, ends, j)));
+        text.push_str(key);
+        ends.push(text.len() as u32);
+        i
+    }
+}
+
 /// Interned keys and the kept rows of every side.
 #[derive(Default)]
 pub(crate) struct Keys {
     /// Normalised domains by id.
-    pub domains: Vec<String>,
+    pub domains: Interner,
     /// Normalised names by id.
-    pub names: Vec<String>,
+    pub names: Interner,
     /// Kept rows per side.
     pub rows: Vec<Vec<Row>>,
     raw_domain: FxHashMap<String, Result<u32, String>>,
     raw_name: FxHashMap<String, Option<u32>>,
-    domain_ids: FxHashMap<String, u32>,
-    name_ids: FxHashMap<String, u32>,
-}
-
-fn intern(ids: &mut FxHashMap<String, u32>, list: &mut Vec<String>, key: String) -> u32 {
-    // one hash per key: the entry is looked up and, when new, filled in the same probe
-    match ids.entry(key) {
-        Entry::Occupied(e) => *e.get(),
-        Entry::Vacant(v) => {
-            let i = list.len() as u32;
-            list.push(v.key().clone());
-            *v.insert(i)
-        }
-    }
+    /// Scratch text of the fast paths.
+    buf: String,
 }
 
 impl Keys {
+    /// Keys for `rows` account rows in all (the tables are sized once, not grown).
+    pub fn with_rows(rows: usize) -> Keys {
+        let mut keys = Keys::default();
+        keys.domains.reserve(rows);
+        keys.names.reserve(rows);
+        keys
+    }
+
     /// Add one side's accounts; `at(k)` is the path of row k (for the skipped list) and
     /// `reveal` whether messages may quote the row's text (not under `counts`).
     pub fn add_side(
         &mut self,
-        accounts: &[PartnerAccount],
+        accounts: &[Rec],
         at: impl Fn(usize) -> String,
         reveal: bool,
         skipped: &mut Vec<SkippedAccount>,
@@ -65,7 +118,7 @@ impl Keys {
                 code: code.to_string(),
                 message,
             };
-            let domain = match a.domain() {
+            let domain = match a.domain {
                 None => None,
                 Some(raw) => match self.domain_id(raw) {
                     Ok(d) => Some(d),
@@ -80,12 +133,8 @@ impl Keys {
                     }
                 },
             };
-            let Some(name) = self.name_id(a.name()) else {
-                let field = if matches!(a, PartnerAccount::Detailed(r) if r.name.is_some()) {
-                    "name"
-                } else {
-                    "account"
-                };
+            let Some(name) = self.name_id(a.name) else {
+                let field = if a.named { "name" } else { "account" };
                 let message = "the company name is empty (or only punctuation); give the account a name".to_string();
                 skipped.push(skip("empty_name", field, message));
                 continue;
@@ -110,25 +159,25 @@ impl Keys {
 
     fn domain_id(&mut self, raw: &str) -> Result<u32, String> {
         // a plain spelling costs less to normalise than to remember
-        if let Some(d) = ascii_domain_key(raw.trim()) {
-            return Ok(intern(&mut self.domain_ids, &mut self.domains, d));
+        if ascii_domain_key_into(raw.trim(), &mut self.buf) {
+            return Ok(self.domains.intern(&self.buf));
         }
         if let Some(r) = self.raw_domain.get(raw) {
             return r.clone();
         }
-        let r = domain_key(raw).map(|d| intern(&mut self.domain_ids, &mut self.domains, d));
+        let r = domain_key(raw).map(|d| self.domains.intern(&d));
         self.raw_domain.insert(raw.to_string(), r.clone());
         r
     }
 
     fn name_id(&mut self, raw: &str) -> Option<u32> {
-        if raw.is_ascii() {
-            return name_key(raw).map(|n| intern(&mut self.name_ids, &mut self.names, n));
+        if ascii_name_key_into(raw, &mut self.buf) {
+            return (!self.buf.is_empty()).then(|| self.names.intern(&self.buf));
         }
         if let Some(&r) = self.raw_name.get(raw) {
             return r;
         }
-        let r = name_key(raw).map(|n| intern(&mut self.name_ids, &mut self.names, n));
+        let r = name_key(raw).map(|n| self.names.intern(&n));
         self.raw_name.insert(raw.to_string(), r);
         r
     }

@@ -25,23 +25,56 @@ pub(crate) struct Found {
     pub miss_count: usize,
 }
 
-/// Entries (side, kept-row index) per key id.
-type Groups = Vec<Vec<(u32, u32)>>;
+/// Entries (side, kept-row index) per key id, in one array cut at `ends` (a list per key
+/// would be a million small allocations for a million keys).
+struct Groups {
+    ends: Vec<u32>,
+    entries: Vec<(u32, u32)>,
+}
+
+impl Groups {
+    /// The groups of `n` keys from the (key, entry) pairs `each` yields (called twice: once
+    /// to count, once to fill; entries keep the order they come in).
+    fn new<I: Iterator<Item = (u32, (u32, u32))>>(n: usize, each: impl Fn() -> I) -> Groups {
+        let mut ends = vec![0u32; n + 1];
+        for (k, _) in each() {
+            if let Some(c) = ends.get_mut(k as usize + 1) {
+                *c += 1;
+            }
+        }
+        for i in 1..ends.len() {
+            ends[i] += ends[i - 1];
+        }
+        let mut next = ends.clone();
+        let mut entries = vec![(0, 0); ends.last().copied().unwrap_or(0) as usize];
+        for (k, e) in each() {
+            if let Some(at) = next.get_mut(k as usize) {
+                if let Some(slot) = entries.get_mut(*at as usize) {
+                    *slot = e;
+                }
+                *at += 1;
+            }
+        }
+        Groups { ends, entries }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[(u32, u32)]> {
+        self.ends
+            .windows(2)
+            .map(|w| self.entries.get(w[0] as usize..w[1] as usize).unwrap_or(&[]))
+    }
+}
 
 /// Entries (side, kept-row index) per domain id and per name id.
 fn groups(keys: &Keys) -> (Groups, Groups) {
-    let mut by_domain = vec![Vec::new(); keys.domains.len()];
-    let mut by_name = vec![Vec::new(); keys.names.len()];
-    for (s, rows) in keys.rows.iter().enumerate() {
-        for (k, r) in rows.iter().enumerate() {
-            if let Some(d) = r.domain.and_then(|d| by_domain.get_mut(d as usize)) {
-                d.push((s as u32, k as u32));
-            }
-            if let Some(n) = by_name.get_mut(r.name as usize) {
-                n.push((s as u32, k as u32));
-            }
-        }
-    }
+    let rows = || {
+        (keys.rows.iter().enumerate())
+            .flat_map(|(s, rows)| rows.iter().enumerate().map(move |(k, r)| ((s as u32, k as u32), r)))
+    };
+    let by_domain = Groups::new(keys.domains.len(), || {
+        rows().filter_map(|(e, r)| r.domain.map(|d| (d, e)))
+    });
+    let by_name = Groups::new(keys.names.len(), || rows().map(|(e, r)| (r.name, e)));
     (by_domain, by_name)
 }
 
@@ -50,7 +83,7 @@ pub(crate) fn find(keys: &Keys, rank: &[u32], focus: Option<(u32, Option<u32>)>,
     let (by_domain, by_name) = groups(keys);
     let candidates: usize = by_domain
         .iter()
-        .chain(&by_name)
+        .chain(by_name.iter())
         .map(|g| g.len() * g.len().saturating_sub(1) / 2)
         .sum();
     if focus.is_none() && candidates > MAX_OVERLAP_PAIRS {

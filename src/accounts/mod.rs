@@ -4,14 +4,18 @@
 
 pub mod access;
 mod ascii;
+pub mod columns;
 mod command;
 mod keys;
 mod matrix;
 pub mod normalise;
 mod pairs;
+mod rows;
+mod summary;
 pub mod types;
 
 pub use crate::model::{AccountRecord, PartnerAccount};
+pub use columns::{account_map_columns, AccountMapColumnsCommand, AccountMapColumnsRequest};
 pub use command::{account_map, AccountMapCommand, DEFAULT_VENDOR_ID};
 pub use matrix::MAX_NEAR_MISSES;
 pub use normalise::{account_keys, domain_key, match_accounts, name_key, AccountKeys, MatchKey, MatchedBy};

@@ -154,10 +154,11 @@ pub(super) fn domain_key_full(trimmed: &str) -> Result<String, String> {
 /// The normalised name of `raw` (module docs), or `None` when nothing is left of it
 /// (empty, or only punctuation and spaces).
 pub fn name_key(raw: &str) -> Option<String> {
-    match super::ascii::ascii_name_cleaned(raw) {
-        Some(cleaned) => words_key(cleaned),
-        None => name_key_full(raw),
+    let mut key = String::new();
+    if super::ascii::ascii_name_key_into(raw, &mut key) {
+        return (!key.is_empty()).then_some(key);
     }
+    name_key_full(raw)
 }
 
 /// [`name_key`] through ICU4X, for any text.

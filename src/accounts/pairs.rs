@@ -5,42 +5,50 @@
 
 use super::keys::Keys;
 use super::matrix::Match;
+use super::rows::{Pops, Rec};
 use super::types::{AccountPair, PopulationCounts, SharedAccount, Sharing};
 use crate::error::{DealteamError, ErrorCode, Result};
-use crate::model::account::OPPORTUNITY;
-use crate::model::PartnerAccount;
 use crate::money::Money;
-use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The sides' accounts and what the result may show.
 pub(crate) struct Sides<'a> {
+    /// Partner ids, then the vendor's.
     pub ids: Vec<&'a str>,
-    pub accounts: Vec<&'a [PartnerAccount]>,
+    /// Each side's rows.
+    pub accounts: Vec<Vec<Rec<'a>>>,
+    /// The populations of every row.
+    pub pops: Pops<'a>,
     pub sharing: Sharing,
     /// Minor units of the currency (the potential revenue is written with them).
     pub minor: u32,
+    /// How many of the sides are partners (the vendor's, if any, is last).
+    pub partners: usize,
+    /// Where the partners are in the request (the paths of skipped rows).
+    pub partners_at: &'static str,
 }
 
-impl Sides<'_> {
-    fn account(&self, side: u32, rec: u32) -> Option<&PartnerAccount> {
+impl<'a> Sides<'a> {
+    pub(crate) fn account(&self, side: u32, rec: u32) -> Option<&Rec<'a>> {
         self.accounts.get(side as usize).and_then(|a| a.get(rec as usize))
     }
 }
 
-/// Kept rows per population of every side (counted once; a pair's greenfield is these
-/// minus its shared rows, so no pair walks all its rows).
-pub(crate) fn kept_totals(sides: &Sides, keys: &Keys) -> Vec<PopulationCounts> {
+/// Kept rows per population number of every side (counted once; a pair's greenfield is
+/// these minus its shared rows, so no pair walks all its rows).
+pub(crate) fn kept_totals(sides: &Sides, keys: &Keys) -> Vec<Vec<usize>> {
     (0..keys.rows.len() as u32)
         .map(|side| {
-            // counted by reference: a population's name is copied once, not once per row
-            let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+            let mut counts = vec![0; sides.pops.len()];
             for row in keys.rows.get(side as usize).into_iter().flatten() {
-                if let Some(a) = sides.account(side, row.rec) {
-                    *counts.entry(a.status()).or_default() += 1;
+                if let Some(c) = sides
+                    .account(side, row.rec)
+                    .and_then(|a| counts.get_mut(a.status as usize))
+                {
+                    *c += 1;
                 }
             }
-            counts.into_iter().map(|(k, c)| (k.to_string(), c)).collect()
+            counts
         })
         .collect()
 }
@@ -50,24 +58,29 @@ pub(crate) fn kept_totals(sides: &Sides, keys: &Keys) -> Vec<PopulationCounts> {
 fn greenfield(
     sides: &Sides,
     keys: &Keys,
-    totals: &[PopulationCounts],
+    totals: &[Vec<usize>],
     side: u32,
     shared: &BTreeSet<u32>,
     list: bool,
 ) -> (PopulationCounts, Option<Vec<String>>) {
-    let mut counts = totals.get(side as usize).cloned().unwrap_or_default();
+    let mut left = totals.get(side as usize).cloned().unwrap_or_default();
     for a in shared.iter().filter_map(|&r| sides.account(side, r)) {
-        if let Some(c) = counts.get_mut(a.status()) {
+        if let Some(c) = left.get_mut(a.status as usize) {
             *c = c.saturating_sub(1);
         }
     }
-    counts.retain(|_, c| *c > 0);
+    let counts = left
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c > 0)
+        .map(|(p, &c)| (sides.pops.name(p as u32).to_string(), c))
+        .collect();
     let ids = list.then(|| {
         let rows = keys.rows.get(side as usize).into_iter().flatten();
         let mut ids: Vec<String> = rows
             .filter(|row| !shared.contains(&row.rec))
             .filter_map(|row| sides.account(side, row.rec))
-            .map(|a| a.id().to_string())
+            .map(|a| a.id.to_string())
             .collect();
         ids.sort_unstable();
         ids
@@ -77,9 +90,12 @@ fn greenfield(
 
 /// Σ of the opportunity values of the given rows of one side.
 fn opportunity_sum(sides: &Sides, side: u32, recs: &BTreeSet<u32>, total: &mut Money) -> Result<()> {
+    let Some(opportunity) = sides.pops.opportunity() else {
+        return Ok(());
+    };
     for &r in recs {
-        if let Some(a) = sides.account(side, r).filter(|a| a.status() == OPPORTUNITY) {
-            let v = a.value().unwrap_or(Money::ZERO);
+        if let Some(a) = sides.account(side, r).filter(|a| a.status == opportunity) {
+            let v = a.value.unwrap_or(Money::ZERO);
             total.0 = total.0.checked_add(v.0).ok_or_else(|| {
                 DealteamError::new(
                     ErrorCode::InvalidMoney,
@@ -96,11 +112,12 @@ fn opportunity_sum(sides: &Sides, side: u32, recs: &BTreeSet<u32>, total: &mut M
 pub(crate) fn pair(
     sides: &Sides,
     keys: &Keys,
-    totals: &[PopulationCounts],
+    totals: &[Vec<usize>],
     (a, b): (u32, u32),
     group: &[Match],
 ) -> Result<AccountPair> {
     let mut cells: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let pop = |i: u32| sides.pops.name(i);
     let (mut in_a, mut in_b) = (BTreeSet::new(), BTreeSet::new());
     let mut list = (sides.sharing >= Sharing::Overlaps).then(Vec::new);
     for &(_, _, ra, rb, by_name) in group {
@@ -108,25 +125,25 @@ pub(crate) fn pair(
             continue;
         };
         // counted by reference: the population names are copied once per cell
-        *cells.entry((x.status(), y.status())).or_default() += 1;
+        *cells.entry((pop(x.status), pop(y.status))).or_default() += 1;
         in_a.insert(ra);
         in_b.insert(rb);
         if let Some(list) = list.as_mut() {
             let full = sides.sharing == Sharing::Full;
             list.push(SharedAccount {
-                a: x.id().to_string(),
-                b: y.id().to_string(),
-                name: x.name().to_string(),
+                a: x.id.to_string(),
+                b: y.id.to_string(),
+                name: x.name.to_string(),
                 matched_by: if by_name {
                     super::MatchedBy::Name
                 } else {
                     super::MatchedBy::Domain
                 },
                 key: shared_key(keys, a, ra, by_name),
-                a_status: x.status().to_string(),
-                b_status: y.status().to_string(),
-                a_value: x.value().filter(|_| full),
-                b_value: y.value().filter(|_| full),
+                a_status: pop(x.status).to_string(),
+                b_status: pop(y.status).to_string(),
+                a_value: x.value.filter(|_| full),
+                b_value: y.value.filter(|_| full),
             });
         }
     }
@@ -167,9 +184,9 @@ fn shared_key(keys: &Keys, side: u32, rec: u32, by_name: bool) -> String {
             .and_then(|i| rows.get(i))
     });
     let key = match row {
-        Some(r) if by_name => keys.names.get(r.name as usize),
-        Some(r) => r.domain.and_then(|d| keys.domains.get(d as usize)),
+        Some(r) if by_name => keys.names.get(r.name),
+        Some(r) => r.domain.and_then(|d| keys.domains.get(d)),
         None => None,
     };
-    key.cloned().unwrap_or_default()
+    key.unwrap_or_default().to_string()
 }

@@ -68,6 +68,11 @@ pub struct AccountMapRequest {
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     #[serde(default)]
     pub limit: Option<usize>,
+    /// Also the whole map in a few numbers (`summary` of the response): every pair that
+    /// shares at least `minShared` accounts, also those `limit` leaves out (default false).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(default)]
+    pub summary: Option<bool>,
 }
 
 /// Counts per population.
@@ -195,4 +200,26 @@ pub struct AccountMapResponse {
     pub near_miss_count: usize,
     /// Accounts left out of matching.
     pub skipped: Vec<SkippedAccount>,
+    /// The whole map in a few numbers (requested with `summary: true`).
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<AccountSummary>,
+}
+
+/// Every pair that shares at least `minShared` accounts, summed (before `limit`): what a
+/// picture of the whole map needs, without every pair written out. Counts only: it
+/// reveals no account at any sharing level.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct AccountSummary {
+    /// How many pairs share at least `minShared` accounts.
+    pub pairs: usize,
+    /// Σ of their `shared`.
+    pub shared: usize,
+    /// Σ of their `matrix` (`matrix[aPopulation][bPopulation]`, a and b as in each pair:
+    /// the focus, else the id that sorts first).
+    pub matrix: BTreeMap<String, PopulationCounts>,
+    /// Σ of their `potentialRevenue`.
+    pub potential_revenue: Money,
 }

@@ -109,16 +109,26 @@ impl PartialEq<&str> for PartnerAccount {
 /// is not negative and has at most the currency's minor units. Malformed domains and
 /// empty names are not errors here: the account map reports them per row.
 pub(crate) fn check_record(p: &mut Problems, at: impl Fn() -> String, r: &AccountRecord, currency: &Currency) {
-    if r.account.trim().is_empty() {
+    check_fields(p, at, (&r.account, &r.status, r.value), currency);
+}
+
+/// [`check_record`] on the fields (account, status, value) of a record in any form.
+pub(crate) fn check_fields(
+    p: &mut Problems,
+    at: impl Fn() -> String,
+    (account, status, value): (&str, &str, Option<Money>),
+    currency: &Currency,
+) {
+    if account.trim().is_empty() {
         p.invalid(format!("{}.account", at()), "an account needs a non-empty `account` id");
     }
-    if r.status.trim().is_empty() {
+    if status.trim().is_empty() {
         p.invalid(
             format!("{}.status", at()),
             "status must be non-empty: customer, prospect, opportunity or your own population name",
         );
     }
-    if let Some(v) = r.value {
+    if let Some(v) = value {
         let path = format!("{}.value", at());
         if v.0.is_sign_negative() && !v.0.is_zero() {
             p.push(

@@ -1,0 +1,88 @@
+//! The accounts of every side as the account map reads them, whichever form the request
+//! gave them in (one JSON object per account, or the columns of `accountMapColumns`):
+//! borrowed text, the population as a number. Nothing is copied per row.
+
+use crate::model::account::{CUSTOMER, OPPORTUNITY, PROSPECT};
+use crate::model::PartnerAccount;
+use crate::money::Money;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
+
+/// One account row of a side.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rec<'a> {
+    /// The account id.
+    pub id: &'a str,
+    /// The company name (the id when none was given).
+    pub name: &'a str,
+    /// Whether a name was given (else an empty name is the id's fault: the path says so).
+    pub named: bool,
+    /// The domain, if given.
+    pub domain: Option<&'a str>,
+    /// The population's number in [`Pops`].
+    pub status: u32,
+    /// The value, if given.
+    pub value: Option<Money>,
+}
+
+/// Every population of the request, numbered in the order first met.
+#[derive(Default)]
+pub(crate) struct Pops<'a> {
+    names: Vec<&'a str>,
+    ids: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Pops<'a> {
+    /// The number of population `name` (given one the first time).
+    pub fn id(&mut self, name: &'a str) -> u32 {
+        let next = self.names.len() as u32;
+        *self.ids.entry(name).or_insert_with(|| {
+            self.names.push(name);
+            next
+        })
+    }
+
+    /// The name of population `i`.
+    pub fn name(&self, i: u32) -> &'a str {
+        self.names.get(i as usize).copied().unwrap_or_default()
+    }
+
+    /// How many populations there are.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The number of `opportunity`, if any row has it.
+    pub fn opportunity(&self) -> Option<u32> {
+        self.ids.get(OPPORTUNITY).copied()
+    }
+
+    /// Every population: customer, opportunity, prospect (when present), then the others
+    /// by name (SPEC §14; the response's `populations`).
+    pub fn listed(&self) -> Vec<String> {
+        let all: BTreeSet<&str> = self.names.iter().copied().collect();
+        let known = [CUSTOMER, OPPORTUNITY, PROSPECT];
+        let mut out: Vec<String> = known
+            .iter()
+            .filter(|k| all.contains(*k))
+            .map(|k| k.to_string())
+            .collect();
+        out.extend(all.iter().filter(|s| !known.contains(s)).map(|s| s.to_string()));
+        out
+    }
+}
+
+/// One side's rows from its JSON accounts.
+pub(crate) fn from_accounts<'a>(accounts: &'a [PartnerAccount], pops: &mut Pops<'a>) -> Vec<Rec<'a>> {
+    accounts
+        .iter()
+        .map(|a| Rec {
+            id: a.id(),
+            name: a.name(),
+            named: matches!(a, PartnerAccount::Detailed(r) if r.name.is_some()),
+            domain: a.domain(),
+            status: pops.id(a.status()),
+            value: a.value(),
+        })
+        .collect()
+}

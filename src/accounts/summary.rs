@@ -1,0 +1,68 @@
+//! The whole account map in a few numbers (`summary: true`): how many pairs share
+//! accounts, how many matches they have in all, their matrices summed and their potential
+//! revenue summed — what a heat map over every pair shows, without writing out every pair.
+
+use super::matrix::Match;
+use super::pairs::Sides;
+use super::types::AccountSummary;
+use crate::error::{DealteamError, ErrorCode, Result};
+use crate::money::Money;
+use std::collections::BTreeMap;
+
+/// The summary of `groups` (each the matches of one pair, a's side first).
+pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSummary> {
+    let n = sides.pops.len();
+    let mut cells = vec![0usize; n * n];
+    let mut potential = Money::ZERO;
+    let mut recs: Vec<u32> = Vec::new();
+    let opportunity = sides.pops.opportunity();
+    for group in groups {
+        let Some(&(a, b, ..)) = group.first() else {
+            continue;
+        };
+        for &(_, _, ra, rb, _) in group.iter() {
+            if let (Some(x), Some(y)) = (sides.account(a, ra), sides.account(b, rb)) {
+                if let Some(c) = cells.get_mut(x.status as usize * n + y.status as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        if let Some(opp) = opportunity {
+            // each shared record of each side once (a record may match several of the other's)
+            for (side, rec) in [(a, 2usize), (b, 3)] {
+                recs.clear();
+                recs.extend(group.iter().map(|m| if rec == 2 { m.2 } else { m.3 }));
+                recs.sort_unstable();
+                recs.dedup();
+                for &r in &recs {
+                    let Some(x) = sides.account(side, r).filter(|x| x.status == opp) else {
+                        continue;
+                    };
+                    let v = x.value.unwrap_or(Money::ZERO);
+                    potential.0 = potential.0.checked_add(v.0).ok_or_else(too_much)?;
+                }
+            }
+        }
+    }
+    potential.0.rescale(sides.minor);
+    let mut matrix: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for (i, &c) in cells.iter().enumerate().filter(|(_, &c)| c > 0) {
+        let (x, y) = ((i / n) as u32, (i % n) as u32);
+        let row = matrix.entry(sides.pops.name(x).to_string()).or_default();
+        row.insert(sides.pops.name(y).to_string(), c);
+    }
+    Ok(AccountSummary {
+        pairs: groups.len(),
+        shared: groups.iter().map(|g| g.len()).sum(),
+        matrix,
+        potential_revenue: potential,
+    })
+}
+
+fn too_much() -> DealteamError {
+    DealteamError::new(
+        ErrorCode::InvalidMoney,
+        "ecosystem.partners",
+        "the opportunity values add up beyond what an amount can hold; check them for typos",
+    )
+}
