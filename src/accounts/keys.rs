@@ -9,8 +9,9 @@ use super::ascii::{ascii_domain_key_into, ascii_name_key_into};
 use super::normalise::{domain_key, name_key};
 use super::rows::Rec;
 use super::types::SkippedAccount;
+use hashbrown::hash_table::Entry;
 use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use std::hash::BuildHasher;
 
 /// One kept account row: (row number in its side's list, domain id, name id).
@@ -66,14 +67,17 @@ impl Interner {
     fn intern(&mut self, key: &str) -> u32 {
         let h = hash(key);
         let Interner { text, ends, table } = self;
-        if let Some(&i) = table.find(h, |&i| span(text, ends, i) == key) {
-            return i;
+        // one probe: found, or the free slot it ends at
+        match table.entry(h, |&i| span(text, ends, i) == key, |&j| hash(span(text, ends, j))) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(v) => {
+                let i = ends.len() as u32;
+                v.insert(i);
+                text.push_str(key);
+                ends.push(text.len() as u32);
+                i
+            }
         }
-        let i = ends.len() as u32;
-        table.insert_unique(h, i, |&j| hash(span(text, ends, j)));
-        text.push_str(key);
-        ends.push(text.len() as u32);
-        i
     }
 }
 
@@ -90,6 +94,8 @@ pub(crate) struct Keys {
     raw_name: FxHashMap<String, Option<u32>>,
     /// Scratch text of the fast paths.
     buf: String,
+    /// The matching keys of the side being added (a repeated one is set aside).
+    seen: FxHashSet<(Option<u32>, u32)>,
 }
 
 impl Keys {
@@ -111,7 +117,7 @@ impl Keys {
         skipped: &mut Vec<SkippedAccount>,
     ) {
         let mut rows = Vec::with_capacity(accounts.len());
-        let mut seen: FxHashMap<(Option<u32>, u32), ()> = FxHashMap::default();
+        self.seen.clear();
         for (k, a) in accounts.iter().enumerate() {
             let skip = |code: &str, field: &str, message: String| SkippedAccount {
                 path: format!("{}.{field}", at(k)),
@@ -141,7 +147,7 @@ impl Keys {
             };
             // a row repeating an earlier row's matching key would be counted twice
             let key = if domain.is_some() { (domain, 0) } else { (None, name) };
-            if seen.insert(key, ()).is_some() {
+            if !self.seen.insert(key) {
                 let message = "this account is listed twice (same domain, or same name without a domain); \
                                the first row is used"
                     .to_string();
