@@ -16,10 +16,10 @@
 //! customer, as a bare id is), `name`, `domain`, `value`. An empty cell is a field left
 //! out. Fields cannot hold a tab or a line break; a line may end in `\r\n`.
 
-use super::command::{check_vendor_id, map, Options, DEFAULT_VENDOR_ID};
+use super::command::{check_vendor_id, map, DEFAULT_VENDOR_ID};
 use super::pairs::Sides;
 use super::rows::{Pops, Rec};
-use super::types::{AccountMapResponse, Sharing};
+use super::types::{account_map_request, AccountMapResponse, Sharing};
 use crate::clock::Ctx;
 use crate::command::Command;
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
@@ -52,46 +52,21 @@ pub struct VendorColumns {
     pub accounts: String,
 }
 
-/// `accountMapColumns` request: `accountMap`'s options with the accounts as columns.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct AccountMapColumnsRequest {
-    /// Currency of the values (default EUR).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub currency: Option<Currency>,
-    /// The partners and their accounts.
-    #[serde(deserialize_with = "bounded::<_, _, Partners>")]
-    pub partners: Vec<PartnerColumns>,
-    /// The vendor's own accounts, mapped against every partner's.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub vendor: Option<VendorColumns>,
-    /// As in `accountMap`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub focus: Option<String>,
-    /// As in `accountMap`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub with: Option<String>,
-    /// As in `accountMap`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub sharing: Option<Sharing>,
-    /// As in `accountMap`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub min_shared: Option<usize>,
-    /// As in `accountMap`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub limit: Option<usize>,
-    /// As in `accountMap`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub summary: Option<bool>,
+account_map_request! {
+    /// `accountMapColumns` request: `accountMap`'s options with the accounts as columns.
+    pub struct AccountMapColumnsRequest {
+        /// Currency of the values (default EUR).
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
+        #[serde(default)]
+        pub currency: Option<Currency>,
+        /// The partners and their accounts.
+        #[serde(deserialize_with = "bounded::<_, _, Partners>")]
+        pub partners: Vec<PartnerColumns>,
+        /// The vendor's own accounts, mapped against every partner's.
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
+        #[serde(default)]
+        pub vendor: Option<VendorColumns>,
+    }
 }
 
 /// The columns a header may name.
@@ -233,14 +208,7 @@ fn sides<'a>(req: &'a AccountMapColumnsRequest, currency: &Currency) -> Result<S
 pub fn account_map_columns(req: &AccountMapColumnsRequest) -> Result<AccountMapResponse> {
     let currency = req.currency.clone().unwrap_or_else(Currency::eur);
     let sides = sides(req, &currency)?;
-    let options = Options {
-        focus: req.focus.as_deref(),
-        with: req.with.as_deref(),
-        min_shared: req.min_shared,
-        limit: req.limit,
-        summary: req.summary.unwrap_or(false),
-    };
-    map(&sides, &options, currency)
+    map(&sides, &req.options(), currency)
 }
 
 /// `accountMapColumns` (SPEC §14, §10): `accountMap` with the accounts as columns.

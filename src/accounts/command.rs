@@ -105,14 +105,7 @@ pub(crate) struct Options<'r> {
 pub fn account_map(req: &AccountMapRequest) -> Result<AccountMapResponse> {
     let sharing = req.sharing.unwrap_or_default();
     let sides = sides(req, sharing)?;
-    let options = Options {
-        focus: req.focus.as_deref(),
-        with: req.with.as_deref(),
-        min_shared: req.min_shared,
-        limit: req.limit,
-        summary: req.summary.unwrap_or(false),
-    };
-    map(&sides, &options, req.ecosystem.currency())
+    map(&sides, &req.options(), req.ecosystem.currency())
 }
 
 /// The side numbers of `focus` and `with`, checked.

@@ -36,43 +36,70 @@ pub struct VendorAccounts {
     pub accounts: Vec<PartnerAccount>,
 }
 
-/// `accountMap` request.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct AccountMapRequest {
-    /// The partners and their accounts (bare ids are customers).
-    pub ecosystem: Ecosystem,
-    /// The vendor's own accounts, mapped against every partner's.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub vendor: Option<VendorAccounts>,
-    /// Only pairs with this partner (or the vendor's id) as `a`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub focus: Option<String>,
-    /// With `focus`: only the pair of `focus` and this partner (reported even when they
-    /// share nothing).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub with: Option<String>,
-    /// `counts`, `overlaps` (default) or `full`.
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub sharing: Option<Sharing>,
-    /// Only pairs sharing at least this many accounts (default 1).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub min_shared: Option<usize>,
-    /// At most this many pairs, most shared first (default all).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub limit: Option<usize>,
-    /// Also the whole map in a few numbers (`summary` of the response): every pair that
-    /// shares at least `minShared` accounts, also those `limit` leaves out (default false).
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    #[serde(default)]
-    pub summary: Option<bool>,
+/// A request of the account map: the struct's own fields (how the sides are given), then
+/// the options every form of the request shares, declared once here, and `options()`.
+macro_rules! account_map_request {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Deserialize, Serialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        #[serde(deny_unknown_fields, rename_all = "camelCase")]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: $ty,)*
+            /// Only pairs with this partner (or the vendor's id) as `a`.
+            #[cfg_attr(feature = "ts", ts(optional = nullable))]
+            #[serde(default)]
+            pub focus: Option<String>,
+            /// With `focus`: only the pair of `focus` and this partner (reported even when they
+            /// share nothing).
+            #[cfg_attr(feature = "ts", ts(optional = nullable))]
+            #[serde(default)]
+            pub with: Option<String>,
+            /// `counts`, `overlaps` (default) or `full`.
+            #[cfg_attr(feature = "ts", ts(optional = nullable))]
+            #[serde(default)]
+            pub sharing: Option<Sharing>,
+            /// Only pairs sharing at least this many accounts (default 1).
+            #[cfg_attr(feature = "ts", ts(optional = nullable))]
+            #[serde(default)]
+            pub min_shared: Option<usize>,
+            /// At most this many pairs, most shared first (default all).
+            #[cfg_attr(feature = "ts", ts(optional = nullable))]
+            #[serde(default)]
+            pub limit: Option<usize>,
+            /// Also the whole map in a few numbers (`summary` of the response): every pair that
+            /// shares at least `minShared` accounts, also those `limit` leaves out (default false).
+            #[cfg_attr(feature = "ts", ts(optional = nullable))]
+            #[serde(default)]
+            pub summary: Option<bool>,
+        }
+
+        impl $name {
+            /// The options of the map, borrowed.
+            pub(crate) fn options(&self) -> super::command::Options<'_> {
+                super::command::Options {
+                    focus: self.focus.as_deref(),
+                    with: self.with.as_deref(),
+                    min_shared: self.min_shared,
+                    limit: self.limit,
+                    summary: self.summary.unwrap_or(false),
+                }
+            }
+        }
+    };
+}
+pub(crate) use account_map_request;
+
+account_map_request! {
+    /// `accountMap` request.
+    pub struct AccountMapRequest {
+        /// The partners and their accounts (bare ids are customers).
+        pub ecosystem: Ecosystem,
+        /// The vendor's own accounts, mapped against every partner's.
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
+        #[serde(default)]
+        pub vendor: Option<VendorAccounts>,
+    }
 }
 
 /// Counts per population.
