@@ -1,7 +1,8 @@
 //! Rank benchmark, native side (bench/rank/run.sh runs it next to NumPy and wasm):
 //! generates `--partners` partners (default 100,000) with `sample::generate`, writes
 //! the ecosystem JSON (~70 MB) and the 9-criterion `cloud-si` profile to `bench/out/`,
-//! then times (a) `EcosystemIndex::from_json` and (b) ranking: top 100 with
+//! then times (a) `EcosystemIndex::from_json` (and `from_reader`, the path of
+//! `Ecosystem.fromChunks`) and (b) ranking: top 100 with
 //! explanations and the full order. Prints one JSON line of timings (milliseconds)
 //! and writes every partner's fit and the full order for the NumPy cross-check.
 //!
@@ -65,6 +66,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (validate_ms, _) = time_ms(3, || eco.validate().expect("valid ecosystem"));
     let (build_ms, _) = time_ms(3, || EcosystemIndex::new(eco.clone()).expect("valid ecosystem"));
     let (from_json_ms, index) = time_ms(5, || EcosystemIndex::from_json(&eco_json).expect("valid ecosystem"));
+    // the path of `Ecosystem.fromChunks`: the same text as a stream of bytes
+    let (from_reader_ms, _) = time_ms(3, || {
+        EcosystemIndex::from_reader(eco_json.as_bytes(), || None).expect("valid ecosystem")
+    });
     let (score_ms, _) = time_ms(301, || index.scores(&profile));
     let top = RankOptions {
         limit: Some(100),
@@ -96,9 +101,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         serde_json::json!({
             "side": "native", "partners": n, "jsonBytes": eco_json.len(), "eligible": eligible,
             "parseMs": w(parse_ms), "validateMs": w(validate_ms), "cloneAndIndexMs": w(build_ms),
-            "fromJsonMs": w(from_json_ms), "scoreMs": w(score_ms), "top100Ms": w(top100_ms),
+            "fromJsonMs": w(from_json_ms), "fromReaderMs": w(from_reader_ms), "scoreMs": w(score_ms), "top100Ms": w(top100_ms),
             "fullOrderMs": w(full_ms), "fullRowsMs": w(full_rows_ms),
-            "cpu": {"parseMs": c(parse_ms), "fromJsonMs": c(from_json_ms), "scoreMs": c(score_ms),
+            "cpu": {"parseMs": c(parse_ms), "fromJsonMs": c(from_json_ms), "fromReaderMs": c(from_reader_ms), "scoreMs": c(score_ms),
                     "top100Ms": c(top100_ms), "fullOrderMs": c(full_ms), "fullRowsMs": c(full_rows_ms)},
             "best": resp.results[0].partner_id, "bestFit": resp.results[0].fit,
         })

@@ -84,6 +84,34 @@ fn ranking_from_the_columns_equals_ranking_from_the_model() {
             let b = by_model.rank(profile, &opts).unwrap();
             assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
         }
+        // without explanations the failed clauses are found from fewer fields, and not at
+        // all for eligible partners: the same lists as with explanations
+        let quiet = ix
+            .rank(
+                profile,
+                &RankOptions {
+                    limit: Some(0),
+                    explain: Some(false),
+                },
+            )
+            .unwrap();
+        let full = ix
+            .rank(
+                profile,
+                &RankOptions {
+                    limit: Some(0),
+                    explain: Some(true),
+                },
+            )
+            .unwrap();
+        let failed = |r: &dealteam::rank::RankResponse| {
+            r.results
+                .iter()
+                .map(|x| (x.partner_id.clone(), x.failed.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(failed(&quiet), failed(&full));
+        assert!(full.results.iter().any(|x| !x.failed.is_empty()) || profile.require.is_none());
     }
 }
 

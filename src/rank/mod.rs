@@ -65,16 +65,19 @@ impl EcosystemIndex {
         let mut results = Vec::with_capacity(rows.len());
         for i in rows {
             let iu = i as usize;
-            // the model's partner is rebuilt only for what needs it
-            let p = if profile.require.is_some() || opts.explain() {
+            // the model's partner is rebuilt only for what reads it: an eligible partner
+            // fails no clause, and the clauses read no id, name or accounts
+            let p = if opts.explain() {
                 self.partners.partner(iu)
+            } else if profile.require.is_some() && !scores.eligible[iu] {
+                self.partners.traits(iu)
             } else {
                 Partner::default()
             };
             let p = &p;
             let failed = match &profile.require {
-                Some(r) => failed_clauses(r, p, &self.tiers),
-                None => Vec::new(),
+                Some(r) if !scores.eligible[iu] => failed_clauses(r, p, &self.tiers),
+                _ => Vec::new(),
             };
             let breakdown = opts.explain().then(|| {
                 profile

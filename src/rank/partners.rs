@@ -190,13 +190,32 @@ impl Partners {
 
     /// Partner `i` as the serde model has it.
     pub(crate) fn partner(&self, i: usize) -> Partner {
+        let r = self.row(i);
+        Partner {
+            id: r.id().to_string(),
+            name: r.name().to_string(),
+            accounts: self
+                .accounts
+                .of(i)
+                .iter()
+                .map(|&a| match self.record(a) {
+                    Some(rec) => PartnerAccount::Detailed(Box::new(rec.clone())),
+                    None => PartnerAccount::Id(self.strings.get(a).to_string()),
+                })
+                .collect(),
+            cost_to_serve: self.cost_to_serve.get(i).copied().flatten(),
+            ..self.traits(i)
+        }
+    }
+
+    /// Partner `i` with only what `require` clauses read (kind, tier, capabilities,
+    /// lists, metrics): no id, name, accounts or cost.
+    pub(crate) fn traits(&self, i: usize) -> Partner {
         let s = &self.strings;
         let names = |l: &Lists<u32>| l.of(i).iter().map(|&k| s.get(k).to_string()).collect();
         let map = |l: &Lists<(u32, f64)>| l.of(i).iter().map(|&(k, v)| (s.get(k).to_string(), v)).collect();
         let r = self.row(i);
         Partner {
-            id: r.id().to_string(),
-            name: r.name().to_string(),
             kind: r.kind().to_string(),
             tier: r.tier().map(str::to_string),
             capabilities: map(&self.capabilities),
@@ -204,16 +223,7 @@ impl Partners {
             regions: names(&self.regions),
             certifications: names(&self.certifications),
             metrics: map(&self.metrics),
-            accounts: self
-                .accounts
-                .of(i)
-                .iter()
-                .map(|&a| match self.record(a) {
-                    Some(rec) => PartnerAccount::Detailed(Box::new(rec.clone())),
-                    None => PartnerAccount::Id(s.get(a).to_string()),
-                })
-                .collect(),
-            cost_to_serve: self.cost_to_serve.get(i).copied().flatten(),
+            ..Partner::default()
         }
     }
 
