@@ -117,3 +117,27 @@ test('accounts: a private match run on both sides finds the same three companies
   await panel().locator('.private-match').screenshot({ path: '/tmp/shots-acctui/psi-390.png' }).catch(() => undefined);
   assert.deepEqual(errors, []);
 });
+
+test('accounts: a third list — every pair summed in one sentence, the pairs counted', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const FABRIKAM = ['account,name,domain,status,value', 'f-1,Acme Corp,acme.com,customer,', 'f-2,Stark Industries,stark.com,prospect,', 'f-3,Wonka,wonka.com,customer,'].join('\n');
+  await panel().locator('input[name="accounts-sharing"][value="overlaps"]').check();
+  await load('Fabrikam', 'fabrikam.csv', FABRIKAM);
+  // by hand: Northwind–Contoso 3 (Acme, Globex, Initech), Northwind–Fabrikam 1 (Acme), Contoso–Fabrikam 2 (Acme, Stark);
+  // open opportunities only on Northwind–Contoso's Globex: 12,500.50 + 7,000
+  const sentence = panel().locator('.account-map .map-summary');
+  await sentence.waitFor();
+  assert.match(await sentence.innerText(), /^3 pairs of partners share accounts — 6 shared accounts in all, €19,50\d(\.50)? in open opportunities on them\.$/);
+  assert.match(await panel().locator('.account-map details.panel > summary').first().innerText(), /Every pair of partners \(3\)/);
+  const options = await panel().locator('#account-pair option').allInnerTexts();
+  assert.deepEqual(options, ['Northwind and Contoso — 3 shared', 'Contoso and Fabrikam — 2 shared', 'Northwind and Fabrikam — 1 shared']);
+  mkdirSync('/tmp/shots-amap', { recursive: true });
+  await panel().locator('.account-map').screenshot({ path: '/tmp/shots-amap/map-1280.png' }).catch(() => undefined);
+  await axe('three lists');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await sentence.scrollIntoViewIfNeeded();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 392, `page is ${wide}px wide at 390px`);
+  await panel().locator('.account-map').screenshot({ path: '/tmp/shots-amap/map-390.png' }).catch(() => undefined);
+  assert.deepEqual(errors, []);
+});

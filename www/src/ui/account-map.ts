@@ -14,6 +14,9 @@ import { loadPlot } from './lazy';
 /** The sharing levels of an account map. */
 export type Level = 'counts' | 'overlaps' | 'full';
 
+/** Pairs the engine sends (most shared first); every pair is counted in the summary. */
+export const PAIRS_SHOWN = 500;
+
 interface Cell { a: string; b: string; n: number }
 
 export function accountMap(app: App, lists: () => AccountList[]) {
@@ -32,6 +35,8 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     const req = {
       ecosystem: { currency: currency(), partners: ls.map((l) => ({ id: l.id, name: l.name, kind: 'partner', accounts: l.read.accounts })) },
       sharing,
+      limit: PAIRS_SHOWN,
+      summary: true,
     } as unknown as AccountMapRequest; // the account map's sharing has a third level ("full")
     try {
       const r = await app.engine.call('mapAccounts', req);
@@ -44,14 +49,23 @@ export function accountMap(app: App, lists: () => AccountList[]) {
   }
 
   function show(r: AccountMapResponse, at: number) {
-    const pick = h('select', { id: 'account-pair' }, r.pairs.slice(0, 500).map((p, i) => h('option', { value: String(i) }, `${name(p.a)} and ${name(p.b)} — ${number(p.shared)} shared`)));
+    const pick = h('select', { id: 'account-pair' }, r.pairs.map((p, i) => h('option', { value: String(i) }, `${name(p.a)} and ${name(p.b)} — ${number(p.shared)} shared`)));
     pick.value = String(at);
     pick.addEventListener('change', () => show(r, Number(pick.value)));
     const pair = r.pairs[at];
     const detail = h('div', { class: 'account-cell', 'aria-live': 'polite' });
     clear(el, h('h3', { id: 'h-account-map' }, 'Shared accounts'),
+      overall(r),
       r.pairs.length ? h('div', { class: 'field' }, h('label', { for: 'account-pair' }, 'Pair of partners'), pick) : h('p', {}, 'No two lists share an account.'),
       pair ? pairView(r, pair, detail) : null, detail, allPairs(r), nearMisses(r));
+  }
+
+  /** Every pair in a sentence: how many pairs share accounts, how many in all, the pipeline at stake. */
+  function overall(r: AccountMapResponse): HTMLElement | null {
+    const s = r.summary;
+    if (!s || s.pairs < 2) return null;
+    const listed = s.pairs > r.pairs.length ? ` Below: the ${number(r.pairs.length)} pairs that share the most.` : '';
+    return h('p', { class: 'map-summary' }, `${number(s.pairs)} pairs of partners share accounts — ${number(s.shared)} shared accounts in all, ${money(s.potentialRevenue, r.currency)} in open opportunities on them.${listed}`);
   }
 
   function facts(r: AccountMapResponse, p: AccountPair): HTMLElement {
@@ -127,8 +141,9 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     if (!r.pairs.length) return null;
     const combos = r.populations.flatMap((x) => r.populations.map((y) => [x, y] as const)).filter(([x, y]) => r.pairs.some((p) => p.matrix[x]?.[y]));
     const shown = r.pairs.slice(0, 200);
-    return h('details', { class: 'panel' }, h('summary', {}, `Every pair of partners (${number(r.pairs.length)})`),
-      r.pairs.length > shown.length ? h('p', {}, `The ${number(shown.length)} pairs that share the most.`) : null,
+    const all = r.summary?.pairs ?? r.pairs.length;
+    return h('details', { class: 'panel' }, h('summary', {}, `Every pair of partners (${number(all)})`),
+      all > shown.length ? h('p', {}, `The ${number(shown.length)} pairs that share the most.`) : null,
       h('div', { class: 'table-scroll' }, h('table', {},
         h('caption', {}, 'Account overlap per pair of partners'),
         h('thead', {}, h('tr', {}, ['Partner', 'Partner', 'Shared', 'Potential revenue', 'New to the second', 'New to the first', ...combos.map(([x, y]) => `${popWords(x)} × ${popWords(y)}`)].map((t, i) => h('th', { scope: 'col', class: i > 1 ? 'num' : null }, t)))),
