@@ -200,7 +200,7 @@ fn classify(path: &str, msg: &str) -> DealteamError {
     if path.is_empty() && (msg.starts_with("invalid type") || msg.starts_with("invalid length")) {
         return not_an_object();
     }
-    if let Some(name) = between(&msg, "unknown field `", "`") {
+    if let Some(name) = crate::json_paths::quoted_name(&msg, "unknown field `").map(|(n, _)| n.to_string()) {
         let full = join(path, &name);
         return DealteamError::new(
             ErrorCode::UnknownField,

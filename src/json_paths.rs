@@ -92,10 +92,28 @@ pub(crate) fn plain(msg: &str) -> String {
     msg.to_string()
 }
 
+/// The name serde quotes in "unknown field `name`, expected …" (or "unknown variant"), and
+/// what follows it; the name may hold backticks itself, so it ends at the last "`, ".
+pub(crate) fn quoted_name<'a>(msg: &'a str, start: &str) -> Option<(&'a str, &'a str)> {
+    let i = msg.find(start)? + start.len();
+    let rest = &msg[i..];
+    let j = ["`, expected ", "`, there are no "]
+        .iter()
+        .filter_map(|end| rest.rfind(end))
+        .max()
+        .or_else(|| rest.rfind('`'))?;
+    Some((&rest[..j], &rest[j + 1..]))
+}
+
 /// "expected one of `a`, `b`" as "allowed fields: a, b" (or "no fields are allowed here").
 pub(crate) fn known(msg: &str, what: &str) -> String {
-    let names: Vec<&str> = msg.split('`').skip(3).step_by(2).collect();
-    if msg.contains("there are no fields") || msg.contains("there are no variants") {
+    // the list after the unknown name (which may hold backticks itself)
+    let list = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|start| quoted_name(msg, start))
+        .map_or(msg, |(_, tail)| tail);
+    let names: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+    if list.contains("there are no fields") || list.contains("there are no variants") {
         format!("no {what} are allowed here")
     } else if names.is_empty() {
         String::new()
@@ -114,7 +132,7 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 /// is that value, else (inside a tagged enum, where serde loses the field) the one
 /// field below `path` holding it.
 pub(crate) fn refine(text: &str, path: &str, msg: &str) -> String {
-    if let Some(name) = between(msg, "unknown field `", "`") {
+    if let Some((name, _)) = quoted_name(msg, "unknown field `") {
         return owner_of(text, path, name).unwrap_or_else(|| path.to_string());
     }
     let Some(rest) = msg
@@ -267,6 +285,23 @@ mod tests {
             "`bogus` is not allowed here; allowed values: fixed, tiered"
         );
         assert_eq!(plain("a message of our own"), "a message of our own");
+    }
+
+    #[test]
+    fn a_name_with_backticks_is_read_whole() {
+        let msg = "unknown field `a ` b`, expected one of `x`, `y`";
+        assert_eq!(
+            quoted_name(msg, "unknown field `"),
+            Some(("a ` b", ", expected one of `x`, `y`"))
+        );
+        assert_eq!(known(msg, "fields"), "allowed fields: x, y");
+        let msg = "unknown field `a`b`, there are no fields";
+        assert_eq!(quoted_name(msg, "unknown field `").map(|n| n.0), Some("a`b"));
+        assert_eq!(known(msg, "fields"), "no fields are allowed here");
+        assert_eq!(
+            known("unknown field `cost`, expected `price` or `value`", "fields"),
+            "allowed fields: price, value"
+        );
     }
 
     #[test]
