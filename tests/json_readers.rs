@@ -21,9 +21,19 @@ impl Read for Bytewise<'_> {
     }
 }
 
+type Eco = dealteam::model::Ecosystem;
+
+/// The error code and path both readers give for `text`, once they are checked to agree.
+fn refused_alike(text: &str) -> (&'static str, String) {
+    let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
+    let b = text.as_bytes();
+    let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
+    assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text:?}");
+    (whole.code.as_str(), whole.path)
+}
+
 #[test]
 fn anything_but_an_object_is_refused_alike_by_both_readers() {
-    type Eco = dealteam::model::Ecosystem;
     for text in [
         "[0]",
         " \n[{\"partners\": []}]",
@@ -36,15 +46,7 @@ fn anything_but_an_object_is_refused_alike_by_both_readers() {
         "\u{c}{}",
         "[0] x",
     ] {
-        let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
-        let b = text.as_bytes();
-        let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
-        assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text:?}");
-        assert_eq!(
-            (whole.code.as_str(), whole.path.as_str()),
-            ("invalid_json", ""),
-            "{text:?}"
-        );
+        assert_eq!(refused_alike(text), ("invalid_json", "".to_string()), "{text:?}");
     }
     // a partner's account given as a list: the list is refused, whatever follows its `[`
     for text in [
@@ -52,11 +54,7 @@ fn anything_but_an_object_is_refused_alike_by_both_readers() {
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": ["x", [ 5]]}]}"#,
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": ["x", []]}]}"#,
     ] {
-        let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
-        let b = text.as_bytes();
-        let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
-        assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text}");
-        assert_eq!(whole.path, "partners[0].accounts[1]", "{text}");
+        assert_eq!(refused_alike(text).1, "partners[0].accounts[1]", "{text}");
     }
     // a value of the wrong type after a tab, a newline or a return (serde_json places the error
     // on the white space just before the value when the text is held whole): its field is named
@@ -66,13 +64,9 @@ fn anything_but_an_object_is_refused_alike_by_both_readers() {
         "{\"currency\":\r\n [\"x\"]}",
         "{\"currency\": [\"x\"]}",
     ] {
-        let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
-        let b = text.as_bytes();
-        let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
-        assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text:?}");
         assert_eq!(
-            (whole.code.as_str(), whole.path.as_str()),
-            ("invalid_value", "currency"),
+            refused_alike(text),
+            ("invalid_value", "currency".to_string()),
             "{text:?}"
         );
     }
