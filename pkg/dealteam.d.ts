@@ -143,6 +143,11 @@ export function draftAgreement(req: AgreementRequest | string): string;
 export function insights(req: InsightsRequest | string): InsightsResponse;
 
 /**
+ * `accountMapColumns` (SPEC §14, §10): `mapAccounts` with each side's accounts as tab-separated columns.
+ */
+export function mapAccountColumns(req: AccountMapColumnsRequest | string): AccountMapColumnsResponse;
+
+/**
  * `accountMap` (SPEC §14, §10): the account overlap matrix per pair of partners, by population.
  */
 export function mapAccounts(req: AccountMapRequest | string): AccountMapResponse;
@@ -156,6 +161,16 @@ export function overlap(req: OverlapRequest | string): OverlapResponse;
  * `predict` (SPEC §9, §10): win probabilities of proposed teams, explained.
  */
 export function predict(req: PredictRequest | string): PredictResponse;
+
+/**
+ * `psiAssemble` (SPEC §14): a private-match step put together from `psiBlind` slices.
+ */
+export function psiAssemble(req: PsiAssembleRequest | string): PsiAssembleResponse;
+
+/**
+ * `psiBlind` (SPEC §14): one slice of a private-match step's blinding, for several threads.
+ */
+export function psiBlind(req: PsiBlindRequest | string): PsiBlindResponse;
 
 /**
  * `psiFinish` (SPEC §14): finish a private match with your state and the other side's message.
@@ -252,9 +267,12 @@ export interface InitOutput {
     readonly ecosystem_teamSearch: (a: number, b: unknown) => [number, number, number];
     readonly ecosystem_teams: (a: number, b: unknown) => [number, number, number];
     readonly insights: (a: unknown) => [number, number, number];
+    readonly mapAccountColumns: (a: unknown) => [number, number, number];
     readonly mapAccounts: (a: unknown) => [number, number, number];
     readonly overlap: (a: unknown) => [number, number, number];
     readonly predict: (a: unknown) => [number, number, number];
+    readonly psiAssemble: (a: unknown) => [number, number, number];
+    readonly psiBlind: (a: unknown) => [number, number, number];
     readonly psiFinish: (a: unknown) => [number, number, number];
     readonly psiReply: (a: unknown) => [number, number, number];
     readonly psiStart: (a: unknown) => [number, number, number];
@@ -313,6 +331,51 @@ export default function __wbg_init (module_or_path?: { module_or_path: InitInput
 // ---- (examples/ts_types.rs). Do not edit.
 
 /**
+ * `accountMapColumns` request: `accountMap`'s options with the accounts as columns.
+ */
+export type AccountMapColumnsRequest = { 
+/**
+ * Currency of the values (default EUR).
+ */
+currency?: Currency | null, 
+/**
+ * The partners and their accounts.
+ */
+partners: Array<PartnerColumns>, 
+/**
+ * The vendor's own accounts, mapped against every partner's.
+ */
+vendor?: VendorColumns | null, 
+/**
+ * Only pairs with this partner (or the vendor's id) as `a`.
+ */
+focus?: string | null, 
+/**
+ * With `focus`: only the pair of `focus` and this partner (reported even when they
+ * share nothing).
+ */
+with?: string | null, 
+/**
+ * `counts`, `overlaps` (default) or `full`.
+ */
+sharing?: Sharing | null, 
+/**
+ * Only pairs sharing at least this many accounts (default 1).
+ */
+minShared?: number | null, 
+/**
+ * At most this many pairs, most shared first (default all).
+ */
+limit?: number | null, 
+/**
+ * Also the whole map in a few numbers (`summary` of the response): every pair that
+ * shares at least `minShared` accounts, also those `limit` leaves out (default false).
+ */
+summary?: boolean | null, };
+
+export type AccountMapColumnsResponse = AccountMapResponse;
+
+/**
  * `accountMap` request.
  */
 export type AccountMapRequest = { 
@@ -344,7 +407,12 @@ minShared?: number | null,
 /**
  * At most this many pairs, most shared first (default all).
  */
-limit?: number | null, };
+limit?: number | null, 
+/**
+ * Also the whole map in a few numbers (`summary` of the response): every pair that
+ * shares at least `minShared` accounts, also those `limit` leaves out (default false).
+ */
+summary?: boolean | null, };
 
 /**
  * `accountMap` response.
@@ -378,7 +446,11 @@ nearMissCount: number,
 /**
  * Accounts left out of matching.
  */
-skipped: Array<SkippedAccount>, };
+skipped: Array<SkippedAccount>, 
+/**
+ * The whole map in a few numbers (requested with `summary: true`).
+ */
+summary?: AccountSummary | null, };
 
 /**
  * The account map of one pair.
@@ -450,6 +522,30 @@ domain?: string | null,
  * The company's name (default: `account`).
  */
 name?: string | null, };
+
+/**
+ * Every pair that shares at least `minShared` accounts, summed (before `limit`): what a
+ * picture of the whole map needs, without every pair written out. Counts only: it
+ * reveals no account at any sharing level.
+ */
+export type AccountSummary = { 
+/**
+ * How many pairs share at least `minShared` accounts.
+ */
+pairs: number, 
+/**
+ * Σ of their `shared`.
+ */
+shared: number, 
+/**
+ * Σ of their `matrix` (`matrix[aPopulation][bPopulation]`, a and b as in each pair:
+ * the focus, else the id that sorts first).
+ */
+matrix: { [key in string]: { [key in string]: number } }, 
+/**
+ * Σ of their `potentialRevenue`.
+ */
+potentialRevenue: Money, };
 
 /**
  * Change the status of registrations in the registry.
@@ -2500,6 +2596,19 @@ costToServe?: Money | null, };
 export type PartnerAccount = string | AccountRecord;
 
 /**
+ * One partner's accounts as tab-separated text.
+ */
+export type PartnerColumns = { 
+/**
+ * The partner's id (unique, non-empty).
+ */
+id: string, 
+/**
+ * The header line, then one account per line (module docs).
+ */
+accounts: string, };
+
+/**
  * One partner in one month (or in total).
  */
 export type PartnerFigures = { 
@@ -3007,6 +3116,100 @@ domain?: string | null,
  * The company name, when `account` is an id.
  */
 name?: string | null, };
+
+/**
+ * `psiAssemble` request: one step (exactly one of `start`, `reply`, `finish`) put together
+ * from `psiBlind` slices, giving the same message, state and result as the step alone.
+ */
+export type PsiAssembleRequest = { 
+/**
+ * Step 1 (A).
+ */
+start?: PsiStartRequest | null, 
+/**
+ * Step 2 (B).
+ */
+reply?: PsiReplyRequest | null, 
+/**
+ * A's last step (B's needs no slices: call `psiFinish`).
+ */
+finish?: PsiFinishRequest | null, 
+/**
+ * Steps 1 and 2 without a `seed`: the secret the slices were blinded with (32 bytes,
+ * base64, from the system's cryptographic randomness).
+ */
+secret?: string | null, 
+/**
+ * The slices, in order: of the step's `accounts` (steps 1 and 2), or of the answer's
+ * points, group after group, unblinded (A's last step).
+ */
+blinded?: Array<string>, 
+/**
+ * Step 2: the slices of the first message's points blinded again, group after group.
+ */
+theirs?: Array<string>, };
+
+export type PsiAssembleResponse = PsiAssembled;
+
+/**
+ * `psiAssemble` response: the step's own response.
+ */
+export type PsiAssembled = PsiStepResponse | PsiFinishResponse;
+
+/**
+ * `psiBlind` request: one slice of a step's scalar multiplications, so a side's work can be
+ * spread over several threads (Web Workers) and put together with `psiAssemble`. The secret
+ * comes from exactly one of `seed`, `secret` and `state`; the work is either `accounts`
+ * (hashed to the group and blinded: steps 1 and 2) or a range of `points` (blinded again by
+ * B in step 2, or unblinded by A with `inverse` in its last step).
+ */
+export type PsiBlindRequest = { 
+/**
+ * As in `psiStart`: only for tests and demos.
+ */
+seed?: string | null, 
+/**
+ * The side's 32-byte secret, base64 (the one given to `psiAssemble`).
+ */
+secret?: string | null, 
+/**
+ * The side's `state` (for A's last step).
+ */
+state?: string | null, 
+/**
+ * Accounts to blind, in the order of the step's request: one point each (32 zero bytes
+ * for an account the step leaves out).
+ */
+accounts?: Array<PsiAccount>, 
+/**
+ * Compressed points (a message group's `points`, base64) to blind again or unblind.
+ */
+points?: string | null, 
+/**
+ * Where `points` came from, for errors (`message.body.groups[0].points`).
+ */
+path?: string | null, 
+/**
+ * First point of `points` to take (default 0).
+ */
+from?: number | null, 
+/**
+ * One past the last point to take (default: to the end).
+ */
+to?: number | null, 
+/**
+ * Unblind (multiply by the inverse of the blinding scalar): A's last step.
+ */
+inverse?: boolean, };
+
+/**
+ * `psiBlind` response.
+ */
+export type PsiBlindResponse = { 
+/**
+ * The slice's points, compressed, concatenated, base64.
+ */
+points: string, };
 
 /**
  * The content of a message; which fields are present depends on the step.
@@ -4463,6 +4666,19 @@ id?: string | null,
  * The vendor's accounts, like a partner's.
  */
 accounts: Array<PartnerAccount>, };
+
+/**
+ * The vendor's accounts as tab-separated text.
+ */
+export type VendorColumns = { 
+/**
+ * The vendor's id in the result (default `vendor`); must differ from every partner id.
+ */
+id?: string | null, 
+/**
+ * The header line, then one account per line.
+ */
+accounts: string, };
 
 /**
  * How well a fit score tells won deals from lost ones.

@@ -374,6 +374,19 @@ export function insights(req) {
 }
 
 /**
+ * `accountMapColumns` (SPEC §14, §10): `mapAccounts` with each side's accounts as tab-separated columns.
+ * @param {AccountMapColumnsRequest | string} req
+ * @returns {AccountMapColumnsResponse}
+ */
+export function mapAccountColumns(req) {
+    const ret = wasm.mapAccountColumns(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
  * `accountMap` (SPEC §14, §10): the account overlap matrix per pair of partners, by population.
  * @param {AccountMapRequest | string} req
  * @returns {AccountMapResponse}
@@ -406,6 +419,32 @@ export function overlap(req) {
  */
 export function predict(req) {
     const ret = wasm.predict(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * `psiAssemble` (SPEC §14): a private-match step put together from `psiBlind` slices.
+ * @param {PsiAssembleRequest | string} req
+ * @returns {PsiAssembleResponse}
+ */
+export function psiAssemble(req) {
+    const ret = wasm.psiAssemble(req);
+    if (ret[2]) {
+        throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+}
+
+/**
+ * `psiBlind` (SPEC §14): one slice of a private-match step's blinding, for several threads.
+ * @param {PsiBlindRequest | string} req
+ * @returns {PsiBlindResponse}
+ */
+export function psiBlind(req) {
+    const ret = wasm.psiBlind(req);
     if (ret[2]) {
         throw takeFromExternrefTable0(ret[1]);
     }

@@ -72,7 +72,7 @@ await step("npm pack pkg/ and install the tarball into a fresh project", () => {
   }
   cpSync(join(here, "consumer"), tmp, { recursive: true });
   for (const f of ["rank-small.json", "rank-small.expected.json"]) cpSync(join(root, "tests", "wasm", f), join(tmp, f));
-  for (const f of ["teams.json", "plan-simulate.json"]) cpSync(join(root, "examples", f), join(tmp, f));
+  for (const f of ["teams.json", "plan-simulate.json", "account-map.json"]) cpSync(join(root, "examples", f), join(tmp, f));
   writeFileSync(
     join(tmp, "package.json"),
     JSON.stringify({ name: "dealteam-consumer", private: true, type: "module", dependencies: { dealteam: `file:${tarball}` } }),

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import init, { rank, sample, version, Ecosystem, DealteamError } from "dealteam";
+import init, { rank, sample, version, mapAccounts, mapAccountColumns, Ecosystem, DealteamError } from "dealteam";
 
 const request = JSON.parse(readFileSync(new URL("./rank-small.json", import.meta.url), "utf8"));
 const expected = JSON.parse(readFileSync(new URL("./rank-small.expected.json", import.meta.url), "utf8"));
@@ -87,6 +87,38 @@ test("Ecosystem.fromChunks in small chunks ranks as new Ecosystem(text) and the 
   assert.deepEqual(err(() => Ecosystem.fromChunks(pieces)), err(() => new Ecosystem(new TextDecoder().decode(broken))));
   assert.equal(err(() => Ecosystem.fromChunks(pieces))[0], "unknown_field");
   for (const e of [fromText, fromChunks, fromObject]) e.free();
+});
+
+test("mapAccountColumns with tab-separated accounts maps as mapAccounts with objects", () => {
+  const req = JSON.parse(readFileSync(new URL("./account-map.json", import.meta.url), "utf8"));
+  // each side's accounts as one text: a header line, then a line per account (a bare id is a customer)
+  const columns = ["account", "status", "name", "domain", "value"];
+  const tsv = (accounts) =>
+    [columns.join("\t")]
+      .concat(accounts.map((a) => (typeof a === "string" ? { account: a, status: "customer" } : a)))
+      .map((a) => (typeof a === "string" ? a : columns.map((c) => a[c] ?? "").join("\t")))
+      .join("\n");
+  const asColumns = {
+    currency: req.ecosystem.currency,
+    partners: req.ecosystem.partners.map((p) => ({ id: p.id, accounts: tsv(p.accounts) })),
+    vendor: { accounts: tsv(req.vendor.accounts) },
+    sharing: req.sharing,
+  };
+  for (const options of [{}, { summary: true, limit: 1 }]) {
+    const want = mapAccounts({ ...req, ...options });
+    assert.ok(want.pairs.length > 0);
+    assert.deepEqual(mapAccountColumns({ ...asColumns, ...options }), want);
+  }
+  // a line with a cell too many is refused at its row, counted from the first account line
+  const bad = structuredClone(asColumns);
+  bad.partners[1].accounts += "\nx\tcustomer\t\t\t\tone too many";
+  try {
+    mapAccountColumns(bad);
+    assert.fail("a line with six cells was accepted");
+  } catch (e) {
+    assert.ok(e instanceof DealteamError, String(e));
+    assert.equal(e.path, `partners[1].accounts[${req.ecosystem.partners[1].accounts.length}]`);
+  }
 });
 
 test("sample() is deterministic", () => {
