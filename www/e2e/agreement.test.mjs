@@ -63,6 +63,10 @@ test('agreement terms: a missing answer is named next to its field and goes away
   await page.waitForFunction(() => document.querySelector('#panel-plan select[data-path="plan.engagement.kind"]')?.value === '');
   await page.getByRole('button', { name: 'Redo', exact: true }).first().click();
   await page.waitForFunction(() => window.__app.ws.plan.engagement?.kind === 'pilot');
+  // the form is drawn again after the state changes (the fresh-clone CI once read it in between)
+  await page
+    .waitForFunction(() => document.querySelector('#panel-plan select[data-path="plan.engagement.kind"]')?.value === 'pilot', null, { timeout: 10000 })
+    .catch(() => {});
   assert.equal(await kind.inputValue(), 'pilot');
   assert.deepEqual(errors, []);
 });
