@@ -37,6 +37,9 @@ pub fn run_command(data: &[u8]) {
     let Some((name, request)) = decode_command(data) else {
         return;
     };
+    if !only::admits(name) {
+        return;
+    }
     let capped;
     let mut text = request;
     if matches!(name, "simulate" | "audit" | "agreement") {
@@ -220,6 +223,32 @@ impl std::io::Read for Pieces<'_> {
         out[..n].copy_from_slice(head);
         self.data = rest;
         Ok(n)
+    }
+}
+
+/// `DEALTEAM_FUZZ_ONLY=<command>`: a campaign for one command (issue 17: ≥ 10⁶ executions
+/// *per command*). Inputs naming another command are skipped (libFuzzer still counts them),
+/// so the runs of the chosen command are counted here and printed every 100,000 and at 10⁶.
+mod only {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::OnceLock;
+
+    static ONLY: OnceLock<Option<String>> = OnceLock::new();
+    static RUNS: AtomicU64 = AtomicU64::new(0);
+
+    /// Whether `name` is run: always without the variable, else only the chosen command.
+    pub fn admits(name: &str) -> bool {
+        let Some(only) = ONLY.get_or_init(|| std::env::var("DEALTEAM_FUZZ_ONLY").ok()) else {
+            return true;
+        };
+        if only != name {
+            return false;
+        }
+        let runs = RUNS.fetch_add(1, Ordering::Relaxed) + 1;
+        if runs % 100_000 == 0 {
+            eprintln!("[only {name}] {runs} runs of {name}");
+        }
+        true
     }
 }
 
