@@ -467,22 +467,42 @@ fn arb_criterion() -> impl Strategy<Value = Criterion> {
 }
 
 fn arb_require() -> impl Strategy<Value = Option<Require>> {
+    let names = |xs: Vec<&'static str>| {
+        prop::option::of(prop::collection::vec(
+            prop::sample::select(xs).prop_map(String::from),
+            0..3,
+        ))
+    };
+    let bound = |keys: Vec<&'static str>, lo: f64, hi: f64| {
+        prop::option::of(prop::collection::btree_map(
+            prop::sample::select(keys).prop_map(String::from),
+            lo..hi,
+            1..3,
+        ))
+    };
     prop::option::of(
         (
             prop::option::of(Just(vec!["si".to_string(), "isv".to_string()])),
             prop::option::of(prop::sample::select(vec!["silver", "gold"]).prop_map(String::from)),
             prop::option::of(Just(vec!["emea".to_string()])),
-            prop::option::of(0.0..0.8f64),
-            prop::option::of(-5.0..50.0f64),
+            names(vec!["health", "retail", "space"]),
+            names(vec!["iso", "soc2", "pci"]),
+            bound(vec!["cloud", "ai", "nope"], 0.0, 0.8),
+            bound(vec!["winRate", "cac", "psat"], -5.0, 50.0),
+            bound(vec!["cac", "nps"], -5.0, 50.0),
         )
-            .prop_map(|(kinds, min_tier, regions_any, cap, wr)| Require {
-                kinds,
-                min_tier,
-                regions_any,
-                capabilities_min: cap.map(|v| [("cloud".to_string(), v)].into()),
-                metrics_max: wr.map(|v| [("cac".to_string(), v)].into()),
-                ..Default::default()
-            }),
+            .prop_map(
+                |(kinds, min_tier, regions_any, industries_any, certs, cap, mmin, mmax)| Require {
+                    kinds,
+                    min_tier,
+                    regions_any,
+                    industries_any,
+                    certifications_all: certs,
+                    capabilities_min: cap,
+                    metrics_min: mmin,
+                    metrics_max: mmax,
+                },
+            ),
     )
 }
 
@@ -534,6 +554,25 @@ proptest! {
             let sum: f64 = row.breakdown.as_ref().unwrap().iter().map(|b| b.share).sum();
             prop_assert!((sum - row.fit).abs() < 1e-12);
             prop_assert_eq!(row.eligible, row.failed.is_empty());
+        }
+    }
+
+    #[test]
+    fn failed_clauses_of_every_row_are_the_models((e, p) in arb_case()) {
+        let ix = EcosystemIndex::new(e.clone()).unwrap();
+        let tiers = Tiers::new(&e.tiers);
+        let by_id: BTreeMap<&str, &Partner> = e.partners.iter().map(|x| (x.id.as_str(), x)).collect();
+        for explain in [false, true] {
+            let r = ix.rank(&p, &RankOptions { limit: Some(0), explain: Some(explain) }).unwrap();
+            prop_assert_eq!(r.results.len(), e.partners.len());
+            for row in &r.results {
+                let want = match &p.require {
+                    Some(req) => fit::failed_clauses(req, by_id[row.partner_id.as_str()], &tiers),
+                    None => Vec::new(),
+                };
+                prop_assert_eq!(&row.failed, &want);
+                prop_assert_eq!(row.eligible, want.is_empty());
+            }
         }
     }
 }

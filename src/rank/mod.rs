@@ -14,6 +14,7 @@
 //! assert_eq!(out.results[1].fit, 0.625);
 //! ```
 
+mod failed;
 mod index;
 mod ingest;
 mod order;
@@ -26,7 +27,7 @@ pub use score::Scores;
 pub use types::{CriterionShare, RankOptions, RankRequest, RankResponse, RankedPartner, DEFAULT_LIMIT};
 
 use crate::error::Result;
-use crate::fit::{criterion_score, failed_clauses};
+use crate::fit::criterion_score;
 use crate::model::{Partner, Profile};
 
 /// The full §2 order of an ecosystem for one profile, without explanations: partner
@@ -63,20 +64,19 @@ impl EcosystemIndex {
         let rows = order::top(&scores, &self.id_rank, opts.rows(self.len()));
         let den: f64 = profile.criteria.iter().map(|c| c.weight).sum();
         let mut results = Vec::with_capacity(rows.len());
+        let clauses = profile.require.as_ref().map(|r| failed::Clauses::new(self, r));
         for i in rows {
             let iu = i as usize;
-            // the model's partner is rebuilt only for what reads it: an eligible partner
-            // fails no clause, and the clauses read no id, name or accounts
+            // the failed clauses are read from the columns; the model's partner is rebuilt
+            // only for the breakdown, which the rows of a full order (`explain: false`) skip
             let p = if opts.explain() {
                 self.partners.partner(iu)
-            } else if profile.require.is_some() && !scores.eligible[iu] {
-                self.partners.traits(iu)
             } else {
                 Partner::default()
             };
             let p = &p;
-            let failed = match &profile.require {
-                Some(r) if !scores.eligible[iu] => failed_clauses(r, p, &self.tiers),
+            let failed = match &clauses {
+                Some(c) if !scores.eligible[iu] => c.failed(self, iu),
                 _ => Vec::new(),
             };
             let breakdown = opts.explain().then(|| {

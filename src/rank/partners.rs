@@ -17,29 +17,60 @@ pub(crate) const NO_TIER: u32 = u32::MAX;
 /// Set on an account entry that is an index into the account records, not a string.
 const RECORD: u32 = 1 << 31;
 
-/// Strings stored once each, numbered in order of first appearance.
+/// Strings stored once each. A string's number is its offset in one buffer, where it is
+/// stored after its length: comparing an interned string with a new one reads one place
+/// in memory (the table's entry aside), not an offset table and then the text — the
+/// ingest interns ~30 strings per partner, and the table's misses were its cost.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Strings {
-    text: Text,
+    /// Each string as its length (groups of 6 bits, low first; bit 6 set on all but the
+    /// last group: ASCII, so the buffer stays UTF-8) followed by its bytes.
+    bytes: String,
     table: HashTable<u32>,
 }
 
+#[inline]
 fn hash(s: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     h.write(s.as_bytes());
     h.finish()
 }
 
+/// The string stored at offset `k` of `bytes` ("" if there is none).
+#[inline]
+fn stored(bytes: &str, k: u32) -> &str {
+    let b = bytes.as_bytes();
+    let (mut at, mut len, mut shift) = (k as usize, 0usize, 0u32);
+    while let (Some(&x), true) = (b.get(at), shift <= 30) {
+        at += 1;
+        len |= ((x & 0x3f) as usize) << shift;
+        if x & 0x40 == 0 {
+            return bytes.get(at..at + len).unwrap_or("");
+        }
+        shift += 6;
+    }
+    ""
+}
+
 impl Strings {
     /// The number of `s`, adding it when new.
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
-        let Strings { text, table } = self;
-        let entry = table.entry(hash(s), |&k| text.get(k) == s, |&k| hash(text.get(k)));
+        let Strings { bytes, table } = self;
+        let entry = table.entry(hash(s), |&k| stored(bytes, k) == s, |&k| hash(stored(bytes, k)));
         match entry {
             hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
             hashbrown::hash_table::Entry::Vacant(e) => {
-                let k = text.len() as u32;
-                text.push(s);
+                // a request is at most 1 GiB (json::MAX_REQUEST_BYTES) and a string takes
+                // at most 3 bytes more here than in the JSON (only past 4 KiB, its length
+                // in 3 groups), so offsets stay below `RECORD` (2 GiB)
+                let k = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+                let mut len = s.len();
+                while len >= 0x40 {
+                    bytes.push(char::from(0x40 | (len & 0x3f) as u8));
+                    len >>= 6;
+                }
+                bytes.push(char::from(len as u8));
+                bytes.push_str(s);
                 e.insert(k);
                 k
             }
@@ -48,12 +79,13 @@ impl Strings {
 
     /// The number of `s`, if it was interned.
     pub(crate) fn find(&self, s: &str) -> Option<u32> {
-        self.table.find(hash(s), |&k| self.text.get(k) == s).copied()
+        self.table.find(hash(s), |&k| stored(&self.bytes, k) == s).copied()
     }
 
     /// String number `k` ("" if there is none).
+    #[inline]
     pub(crate) fn get(&self, k: u32) -> &str {
-        self.text.get(k)
+        stored(&self.bytes, k)
     }
 }
 
@@ -77,9 +109,7 @@ impl Text {
         // a request is at most 1 GiB (json::MAX_REQUEST_BYTES), so offsets fit in u32
         self.ends.push(u32::try_from(self.bytes.len()).unwrap_or(u32::MAX));
     }
-    pub(crate) fn len(&self) -> usize {
-        self.ends.len()
-    }
+    #[inline]
     pub(crate) fn get(&self, k: u32) -> &str {
         let k = k as usize;
         let start = match k.checked_sub(1) {
@@ -103,6 +133,7 @@ impl<T> Lists<T> {
     pub(crate) fn close(&mut self) {
         self.ends.push(u32::try_from(self.items.len()).unwrap_or(u32::MAX));
     }
+    #[inline]
     pub(crate) fn of(&self, i: usize) -> &[T] {
         let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied().unwrap_or(0);
         let end = self.ends.get(i).copied().unwrap_or(start);
@@ -208,9 +239,9 @@ impl Partners {
         }
     }
 
-    /// Partner `i` with only what `require` clauses read (kind, tier, capabilities,
-    /// lists, metrics): no id, name, accounts or cost.
-    pub(crate) fn traits(&self, i: usize) -> Partner {
+    /// Partner `i`'s kind, tier, capabilities, lists and metrics (no id, name, accounts
+    /// or cost), for [`Partners::partner`].
+    fn traits(&self, i: usize) -> Partner {
         let s = &self.strings;
         let names = |l: &Lists<u32>| l.of(i).iter().map(|&k| s.get(k).to_string()).collect();
         let map = |l: &Lists<(u32, f64)>| l.of(i).iter().map(|&(k, v)| (s.get(k).to_string(), v)).collect();

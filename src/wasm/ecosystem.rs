@@ -13,7 +13,7 @@
 
 use super::chunks::JsChunks;
 use super::team_search::TeamSearchHandle;
-use super::{from_js, js_ctx, js_text, reply, throw};
+use super::{from_js, js_ctx, js_text, reply, string_of, throw};
 use crate::api::Command;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::Ecosystem;
@@ -39,7 +39,7 @@ impl EcosystemHandle {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "EcosystemData | string")] ecosystem: JsValue,
     ) -> std::result::Result<EcosystemHandle, JsValue> {
-        let index = match ecosystem.as_string() {
+        let index = match string_of(&ecosystem) {
             Some(text) => EcosystemIndex::from_json(&text),
             None => from_js(ecosystem).and_then(EcosystemIndex::from_ingested),
         };

@@ -29,6 +29,28 @@ extern "C" {
     /// `performance.now()`: a monotonic clock in Node ≥ 16, browsers and workers.
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
     fn performance_now() -> f64;
+
+    /// The host's `TextEncoder` (Node ≥ 11 and every browser; the bindings use it too).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+/// The text of a JS string (`None` for any other value). wasm-bindgen's `as_string`
+/// copies an ASCII string into wasm memory in a JS loop, one character at a time: for
+/// the 70 MB of a 100,000-partner ecosystem that loop cost more than the parse
+/// (docs/PERFORMANCE.md, issue 10). `TextEncoder.encode` is native code and its bytes
+/// come in with one copy; the text is the same (UTF-8, a lone surrogate as U+FFFD, as
+/// `as_string` writes it).
+pub(crate) fn string_of(value: &JsValue) -> Option<String> {
+    if !value.is_string() {
+        return None;
+    }
+    String::from_utf8(TextEncoder::new().encode(value).to_vec())
+        .ok()
+        .or_else(|| value.as_string())
 }
 
 /// Bytes of wasm memory the module holds (its `memory.buffer.byteLength`). Wasm memory
@@ -63,7 +85,7 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
 /// The JSON text of a JS request: a string as it is, any other value through
 /// `JSON.stringify` (see [`from_js`]).
 pub(crate) fn js_text(value: JsValue) -> Result<String> {
-    if let Some(text) = value.as_string() {
+    if let Some(text) = string_of(&value) {
         return Ok(text);
     }
     if value.is_undefined() || value.is_null() {
@@ -75,7 +97,7 @@ pub(crate) fn js_text(value: JsValue) -> Result<String> {
     }
     js_sys::JSON::stringify(&value)
         .ok()
-        .and_then(|s| s.as_string())
+        .and_then(|s| string_of(&s))
         .ok_or_else(|| {
             DealteamError::new(
                 ErrorCode::InvalidJson,
