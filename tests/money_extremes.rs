@@ -152,7 +152,14 @@ fn the_unchecked_decimal_sums_hold_at_their_bounds() {
         let req = serde_json::json!({"amount": amount, "currency": "EUR", "members": ["p1", "p2"],
             "model": "tiered", "roles": {"p2": "all"},
             "schedules": {"all": [{"upTo": "1", "rate": 0.5}, {"rate": 1}]}, "residual": {"to": "p1"}});
-        let out: Value = serde_json::from_str(&run("split", &req).unwrap()).unwrap();
+        // an error naming its field is fine too (here the shares' exact sum does not fit)
+        let out: Value = match run("split", &req) {
+            Ok(out) => serde_json::from_str(&out).unwrap(),
+            Err(e) => {
+                assert_eq!(e.path, "shares", "{e}");
+                continue;
+            }
+        };
         let parts: Vec<Money> = out["allocations"]
             .as_array()
             .unwrap()
