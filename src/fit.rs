@@ -29,7 +29,7 @@ impl Tiers {
         match tier.and_then(|t| self.rank(t)) {
             None => 0.0,
             Some(_) if self.len <= 1 => 1.0,
-            Some(i) => i as f64 / (self.len - 1) as f64,
+            Some(i) => i as f64 / self.len.saturating_sub(1) as f64,
         }
     }
 }

@@ -240,8 +240,9 @@ fn join(path: &str, name: &str) -> String {
 }
 
 fn between(s: &str, start: &str, end: &str) -> Option<String> {
-    let i = s.find(start)? + start.len();
-    let j = s[i..].find(end)? + i;
+    let i = s.find(start)?.checked_add(start.len())?;
+    let j = s.get(i..)?.find(end)?.checked_add(i)?;
+
     Some(s[i..j].to_string())
 }
 

@@ -107,16 +107,16 @@ pub(crate) fn path_at<R: Read>(input: R, line: usize, column: usize, blame: Blam
             }
             // column 0: serde_json stopped on the newline that ends the line before
             let on_newline = column == 0 && b == b'\n' && cur_line.saturating_add(1) == line;
-            if on_newline || cur_line > line || (cur_line == line && cur_col + 1 >= column) {
+            if on_newline || cur_line > line || (cur_line == line && cur_col.saturating_add(1) >= column) {
                 stop = Some(b);
                 continue;
             }
             at.byte(b);
             if b == b'\n' {
-                cur_line += 1;
+                cur_line = cur_line.saturating_add(1);
                 cur_col = 0;
             } else {
-                cur_col += 1;
+                cur_col = cur_col.saturating_add(1);
             }
         }
     }
@@ -237,7 +237,8 @@ impl Locator {
                 open,
             }) => {
                 if *next {
-                    *index += 1;
+                    *index = index.saturating_add(1);
+
                     *next = false;
                 }
                 (*started, *open) = (true, true);

@@ -95,14 +95,13 @@ pub(crate) fn plain(msg: &str) -> String {
 /// The name serde quotes in "unknown field `name`, expected …" (or "unknown variant"), and
 /// what follows it; the name may hold backticks itself, so it ends at the last "`, ".
 pub(crate) fn quoted_name<'a>(msg: &'a str, start: &str) -> Option<(&'a str, &'a str)> {
-    let i = msg.find(start)? + start.len();
-    let rest = &msg[i..];
+    let rest = msg.get(msg.find(start)?.checked_add(start.len())?..)?;
     let j = ["`, expected ", "`, there are no "]
         .iter()
         .filter_map(|end| rest.rfind(end))
         .max()
         .or_else(|| rest.rfind('`'))?;
-    Some((&rest[..j], &rest[j + 1..]))
+    Some((rest.get(..j)?, rest.get(j.checked_add(1)?..)?))
 }
 
 /// "expected one of `a`, `b`" as "allowed fields: a, b" (or "no fields are allowed here").
@@ -123,8 +122,9 @@ pub(crate) fn known(msg: &str, what: &str) -> String {
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let i = s.find(start)? + start.len();
-    let j = s[i..].find(end)? + i;
+    let i = s.find(start)?.checked_add(start.len())?;
+    let j = s.get(i..)?.find(end)?.checked_add(i)?;
+
     Some(&s[i..j])
 }
 

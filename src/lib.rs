@@ -59,10 +59,17 @@
 #![deny(missing_docs)]
 // No panic reachable from input (SPEC §0; in wasm a panic kills the module): outside
 // tests the core never unwraps, expects, panics or marks code unreachable — errors are
-// `DealteamError` values. Not denied: `indexing_slicing` (the hot loops of the team
-// search, the coalition enumeration and the simulation index arrays whose lengths they
-// allocate themselves) and `arithmetic_side_effects` (f64 and bounded counters); money
-// arithmetic on `Decimal` uses its `checked_*` methods wherever input can reach a bound.
+// `DealteamError` values — and no `+ - * / %` may overflow, divide by zero or (in
+// release, where integer overflow wraps) silently give a wrong number:
+// `arithmetic_side_effects` is denied crate-wide. `Decimal`'s operators panic on
+// overflow, so money sums, products and quotients that input can push past 2⁹⁶ use
+// `checked_*` and return `invalid_money`/`too_large` at the field. The exceptions are
+// `#[allow(clippy::arithmetic_side_effects)]` on the smallest item (function, or the
+// module for the hot loops of the team search, coalition enumeration, simulation and
+// attribution), each with a comment naming its bound — a limit of src/model/limits.rs
+// (docs/limits.md), an amount bound checked on input, or a size the code allocated
+// itself. f64 arithmetic is not flagged (it cannot panic). Not denied:
+// `indexing_slicing` (the hot loops index arrays whose lengths they allocate themselves).
 #![cfg_attr(
     not(test),
     deny(
@@ -71,7 +78,8 @@
         clippy::panic,
         clippy::unreachable,
         clippy::todo,
-        clippy::unimplemented
+        clippy::unimplemented,
+        clippy::arithmetic_side_effects
     )
 )]
 

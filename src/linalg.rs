@@ -7,6 +7,8 @@ use ndarray::Array2;
 /// Solve `A X = B` for X (A square, B with any number of columns) by Gaussian
 /// elimination with partial pivoting; `None` when A is singular (a pivot below 1e-12
 /// relative to A's largest entry) or the shapes do not match.
+// col, r, c < n, the matrix's order; `row /=` divides arrays of one shape (b's columns) by an f64
+#[allow(clippy::arithmetic_side_effects)]
 pub fn solve(mut a: Array2<f64>, mut b: Array2<f64>) -> Option<Array2<f64>> {
     let n = a.nrows();
     if a.ncols() != n || b.nrows() != n {

@@ -175,6 +175,9 @@ pub fn allocate(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>>
 }
 
 /// [`allocate`] with exact decimal weights (e.g. amounts or percentages).
+// units = |total| in minor units: a Decimal (< 2⁹⁶) times 10^minor < 2¹¹⁰, so its negation
+// fits i128; the floors add up to at most units, so units − given ≥ 0
+#[allow(clippy::arithmetic_side_effects)]
 pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result<Vec<Money>> {
     if weights.is_empty() {
         return Err(DealteamError::invalid(
@@ -230,15 +233,18 @@ fn integer_shares(units: i128, weights: &[Decimal]) -> Option<(Vec<i128>, Vec<us
     let scale = weights.iter().map(|w| w.scale()).max()?;
     let ints: Vec<i128> = weights
         .iter()
-        .map(|w| w.mantissa().checked_mul(10i128.checked_pow(scale - w.scale())?))
+        .map(|w| {
+            w.mantissa()
+                .checked_mul(10i128.checked_pow(scale.checked_sub(w.scale())?)?)
+        })
         .collect::<Option<_>>()?;
     let total = ints.iter().try_fold(0i128, |a, &w| a.checked_add(w))?;
     let mut floors = Vec::with_capacity(ints.len());
     let mut rems = Vec::with_capacity(ints.len());
     for &w in &ints {
         let p = units.checked_mul(w)?;
-        floors.push(p / total);
-        rems.push(p % total);
+        floors.push(p.checked_div(total)?);
+        rems.push(p.checked_rem(total)?);
     }
     Some((floors, largest_first(&rems)))
 }
@@ -271,6 +277,9 @@ pub fn give_leftover<T: Ord>(parts: &mut [i128], remainders: &[T], left: i128) {
 /// Hand `left` units to `parts`, one each in `order`, going round again when there are
 /// more units than parts; a negative `left` takes units back in the reverse order. The
 /// parts then add up to their previous sum plus `left`.
+// k < left ≤ u32::MAX and the modulus is ≥ 1; j < len; each part moves by one unit per
+// leftover unit, at most len of them, and parts are at most |units| < 2¹¹⁰
+#[allow(clippy::arithmetic_side_effects)]
 fn hand_out(parts: &mut [i128], order: &[usize], left: i128) {
     let step = left.signum();
     for k in 0..left.unsigned_abs().min(u128::from(u32::MAX)) {
@@ -294,6 +303,9 @@ fn largest_first<T: Ord>(rems: &[T]) -> Vec<usize> {
 /// zero, and the leftover units go one each to the first parts (equal remainders, ties
 /// by input order) — exactly what [`allocate`] gives for `n` equal weights. The sign of
 /// `units` is kept. `n = 0` gives 0.
+// n ≥ 1; |units| ≤ i64::MAX: callers pass deal units (≤ MAX_DEAL_UNITS, 10¹⁵) or incentive
+// amounts built from them, never i64::MIN; q + 1 ≤ |units| where k < r
+#[allow(clippy::arithmetic_side_effects)]
 pub fn equal_part(units: i64, n: u32, k: u32) -> i64 {
     if n == 0 {
         return 0;

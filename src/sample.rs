@@ -126,7 +126,7 @@ pub fn generate(partners: usize, seed: u64) -> Result<Sample> {
         return Err(DealteamError::too_large("partners", "partners", MAX_PARTNERS, partners));
     }
     let mut rng = ChaCha12Rng::seed_from_u64(seed);
-    let pool = (partners * 2).max(200);
+    let pool = partners.saturating_mul(2).max(200);
     let list: Vec<Partner> = (0..partners).map(|i| partner(&mut rng, i, pool)).collect();
     let relationships = relationships(&mut rng, partners);
     let ecosystem = Ecosystem {
@@ -174,6 +174,8 @@ fn round(x: f64, dp: i32) -> f64 {
     (x * f).round() / f
 }
 
+// the draw is below 6·10⁶, so ·100 stays far inside i64
+#[allow(clippy::arithmetic_side_effects)]
 fn partner(rng: &mut ChaCha12Rng, i: usize, pool: usize) -> Partner {
     let kind = pick_weighted(rng, &KINDS);
     let tier_i = {
@@ -265,7 +267,10 @@ fn relationships(rng: &mut ChaCha12Rng, n: usize) -> Vec<Relationship> {
     if n < 2 {
         return Vec::new();
     }
-    let want = (n * 3 / 2).min(n * (n - 1) / 2);
+    // in u64: n ≤ MAX_PARTNERS pairs overflow wasm32's usize; the result ≤ 1.5·10⁶ fits
+    let n64 = n as u64;
+    let want = (n64.saturating_mul(3) / 2).min(n64.saturating_mul(n64.saturating_sub(1)) / 2) as usize;
+
     let mut seen = HashSet::with_capacity(want);
     let mut out = Vec::with_capacity(want);
     while out.len() < want {

@@ -139,3 +139,71 @@ fn the_largest_amounts_name_their_field() {
         e.message
     );
 }
+
+/// The Decimal operators left unchecked in the core (`#[allow(clippy::arithmetic_side_effects)]`
+/// with a bound, issue 17 item 1) at the bounds their comments argue: a tiered split whose
+/// commissions take all of the largest amount, and journey values that add up to exactly
+/// the largest amount.
+#[test]
+fn the_unchecked_decimal_sums_hold_at_their_bounds() {
+    let run = |cmd: &str, req: &Value| run_json(cmd, &req.to_string(), false, &Ctx::native());
+    // commissions ≤ |amount| (rates ∈ [0, 1] adding up to ≤ 1): all of it at rate 1
+    for amount in ["92233720368547758.07", "-92233720368547758.07"] {
+        let req = serde_json::json!({"amount": amount, "currency": "EUR", "members": ["p1", "p2"],
+            "model": "tiered", "roles": {"p2": "all"},
+            "schedules": {"all": [{"upTo": "1", "rate": 0.5}, {"rate": 1}]}, "residual": {"to": "p1"}});
+        // an error naming its field is fine too (here the shares' exact sum does not fit)
+        let out: Value = match run("split", &req) {
+            Ok(out) => serde_json::from_str(&out).unwrap(),
+            Err(e) => {
+                assert_eq!(e.path, "shares", "{e}");
+                continue;
+            }
+        };
+        let parts: Vec<Money> = out["allocations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| Money::parse(a["amount"].as_str().unwrap()).unwrap())
+            .collect();
+        let sum = parts
+            .iter()
+            .try_fold(rust_decimal::Decimal::ZERO, |s, p| s.checked_add(p.0));
+        assert_eq!(sum, Some(Money::parse(amount).unwrap().0), "{out}");
+        assert_eq!(parts[0].0.abs(), rust_decimal::Decimal::new(50, 2), "{out}");
+    }
+    // the commissions of the largest amount: the rest of the split refuses it at `amount`
+    let req = serde_json::json!({"amount": MAX, "currency": "EUR", "members": ["p1", "p2"],
+        "model": "tiered", "roles": {"p2": "all"}, "schedules": {"all": [{"rate": 1}]}, "residual": {"to": "p1"}});
+    assert_eq!(run("split", &req).unwrap_err().path, "amount");
+    // sourced + influenced ≤ the checked total: two journeys' values add up to the largest amount
+    let half = "39614081257132168796771975167";
+    let req = serde_json::json!({"currency": "JPY", "journeys": [
+        {"path": ["a", "b"], "conversions": 1, "value": half},
+        {"path": ["b", "a"], "conversions": 1, "value": "39614081257132168796771975168"}],
+        "models": ["firstTouch"]});
+    match run("attribute", &req) {
+        Ok(out) => assert!(out.contains("\"sourced\""), "{out}"),
+        Err(e) => assert!(e.path.starts_with("journeys"), "{e}"),
+    }
+}
+
+/// A signed split whose members' values nearly cancel out: parts in proportion to them
+/// are far beyond any exact amount. Before, the overflowing products were taken as 0 and
+/// the leftover-unit loop ran 9·10¹⁸ times; now it is `invalid_money` at `amount`.
+#[test]
+fn a_signed_split_of_values_that_nearly_cancel_is_refused_at_amount() {
+    // contributions 1e20, 1e20 and −(2e20 − 32768): their sum is 32768
+    let req = serde_json::json!({"amount": "90000000000000000.00", "currency": "EUR",
+        "members": ["a", "b", "c"], "model": "contribution",
+        "game": {"kind": "table", "values": {"a": "100000000000000000000", "b": "100000000000000000000",
+            "c": "-199999999999999967232"}}});
+    let e = run_json("split", &req.to_string(), false, &Ctx::native()).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_money", "amount"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("nearly cancel out"), "{}", e.message);
+}

@@ -47,7 +47,7 @@ pub(super) fn ascii_name_key_into(raw: &str, out: &mut String) -> bool {
     }
     while let Some(at) = out.rfind(' ') {
         if !out
-            .get(at + 1..)
+            .get(at.saturating_add(1)..)
             .is_some_and(|w| super::normalise::LEGAL_SUFFIXES.contains(&w))
         {
             break;

@@ -82,7 +82,8 @@ struct Header {
 fn header(p: &mut Problems, path: &str, line: &str) -> Option<Header> {
     let mut h = Header::default();
     for (i, name) in line.split('\t').enumerate() {
-        h.width += 1;
+        h.width = h.width.saturating_add(1);
+
         let name = name.trim();
         match COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
             Some(c) if h.at[c].is_none() => h.at[c] = Some(i),
@@ -91,7 +92,7 @@ fn header(p: &mut Problems, path: &str, line: &str) -> Option<Header> {
                 path,
                 format!(
                     "the header's column {} is `{name}`; name each column account, status, name, domain or value",
-                    i + 1
+                    i.saturating_add(1)
                 ),
             ),
         }
@@ -125,7 +126,7 @@ fn side_rows<'a>(
                 path,
                 "accounts per partner",
                 MAX_ACCOUNTS_PER_PARTNER,
-                k + 1,
+                k.saturating_add(1),
             ));
             break;
         }

@@ -2,6 +2,9 @@
 //! domain when both have one, else by normalised name. An inverted index (key → rows
 //! holding it) keeps the work proportional to the matches, not to all pairs of sides;
 //! the candidate pairs are counted and bounded by [`MAX_OVERLAP_PAIRS`] first.
+// Counts and offsets of account keys ≤ accounts (MAX_PARTNERS · MAX_ACCOUNTS_PER_PARTNER
+// rows read from one request ≤ its bytes): k + 1 ≤ n, i ≥ 1 where ends[i − 1] is read.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::keys::Keys;
 use crate::error::{DealteamError, Result};
@@ -81,11 +84,7 @@ fn groups(keys: &Keys) -> (Groups, Groups) {
 /// Find every match (and near miss) between different sides.
 pub(crate) fn find(keys: &Keys, rank: &[u32], focus: Option<(u32, Option<u32>)>, misses: bool) -> Result<Found> {
     let (by_domain, by_name) = groups(keys);
-    let candidates: usize = by_domain
-        .iter()
-        .chain(by_name.iter())
-        .map(|g| g.len() * g.len().saturating_sub(1) / 2)
-        .sum();
+    let candidates = crate::model::pairs_within(by_domain.iter().chain(by_name.iter()).map(|g| g.len()));
     if focus.is_none() && candidates > MAX_OVERLAP_PAIRS {
         return Err(DealteamError::too_large(
             "ecosystem.partners",

@@ -39,13 +39,13 @@ impl<'a> Sides<'a> {
 pub(crate) fn kept_totals(sides: &Sides, keys: &Keys) -> Vec<Vec<usize>> {
     (0..keys.rows.len() as u32)
         .map(|side| {
-            let mut counts = vec![0; sides.pops.len()];
+            let mut counts = vec![0usize; sides.pops.len()];
             for row in keys.rows.get(side as usize).into_iter().flatten() {
                 if let Some(c) = sides
                     .account(side, row.rec)
                     .and_then(|a| counts.get_mut(a.status as usize))
                 {
-                    *c += 1;
+                    *c = c.saturating_add(1);
                 }
             }
             counts
@@ -125,7 +125,9 @@ pub(crate) fn pair(
             continue;
         };
         // counted by reference: the population names are copied once per cell
-        *cells.entry((pop(x.status), pop(y.status))).or_default() += 1;
+        let cell = cells.entry((pop(x.status), pop(y.status))).or_default();
+        *cell = cell.saturating_add(1);
+
         in_a.insert(ra);
         in_b.insert(rb);
         if let Some(list) = list.as_mut() {

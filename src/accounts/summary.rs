@@ -1,6 +1,9 @@
 //! The whole account map in a few numbers (`summary: true`): how many pairs share
 //! accounts, how many matches they have in all, their matrices summed and their potential
 //! revenue summed — what a heat map over every pair shows, without writing out every pair.
+// Statuses x, y < n populations index the n² cells (n² checked below); counts ≤ matched
+// records; i / n and i % n for i < n², so n ≥ 1.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::matrix::Match;
 use super::pairs::Sides;
@@ -12,7 +15,14 @@ use std::collections::BTreeMap;
 /// The summary of `groups` (each the matches of one pair, a's side first).
 pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSummary> {
     let n = sides.pops.len();
-    let mut cells = vec![0usize; n * n];
+    let cells_len = n.checked_mul(n).ok_or_else(|| {
+        DealteamError::new(
+            ErrorCode::TooLarge,
+            "ecosystem.partners",
+            format!("{n} different account statuses are too many to count pairs of; use fewer statuses"),
+        )
+    })?;
+    let mut cells = vec![0usize; cells_len];
     let mut potential = Money::ZERO;
     let mut recs: Vec<u32> = Vec::new();
     let opportunity = sides.pops.opportunity();

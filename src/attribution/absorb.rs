@@ -13,6 +13,9 @@
 //! 0 ≤ x − xᵏ ≤ yᵏ (the sweep's operator is non-negative and x ≤ 1).
 //! Sweeps stop when yᵏ ≤ 1e-15·xᵏ (or 1e-18) in every state: exact to float precision,
 //! proven by the bound, not assumed from a small change.
+// State and edge indices of the chain (≤ 10⁹ touches, see chain.rs): v + 1 ≤ states,
+// counters of sweeps below their cap. Hot loop of the absorption.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::chain::{Chain, Counts};
 use crate::error::{DealteamError, Result};

@@ -67,9 +67,11 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }
-    let h = (sorted.len() - 1) as f64 * q;
+    let last = sorted.len().saturating_sub(1);
+    let h = last as f64 * q;
     let lo = h.floor() as usize;
-    let hi = (lo + 1).min(sorted.len() - 1);
+    let hi = lo.saturating_add(1).min(last);
+
     sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
 }
 

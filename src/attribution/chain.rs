@@ -3,6 +3,10 @@
 //! `conversion` or `null`. The chain's shape (states, transitions, each path's walk) is
 //! built once; its counts are filled from any conversion/null weights, so the bootstrap
 //! and the held-out split reuse one shape.
+// States, edges and offsets count touches: ≤ MAX_JOURNEYS · MAX_PATH_LENGTH = 10⁹ < 2³²
+// (u32 and wasm32's usize); order ≥ 1 where order − 1 is taken and len() − 1 follows a
+// push. Hot path of the Markov chain.
+#![allow(clippy::arithmetic_side_effects)]
 
 use rustc_hash::FxHashMap;
 

@@ -20,14 +20,16 @@ pub fn touch_weights(model: AttributionModel, len: usize, days: Option<&[f64]>, 
     if len == 0 {
         return;
     }
-    let last = len - 1;
+    let last = len.saturating_sub(1);
     match model {
         AttributionModel::FirstTouch => w[0] = 1.0,
         AttributionModel::LastTouch => w[last] = 1.0,
         AttributionModel::Linear | AttributionModel::Markov => w.iter_mut().for_each(|x| *x = 1.0 / len as f64),
         AttributionModel::TimeDecay => {
             for (k, x) in w.iter_mut().enumerate() {
-                let d = days.and_then(|d| d.get(k).copied()).unwrap_or((last - k) as f64);
+                let d = days
+                    .and_then(|d| d.get(k).copied())
+                    .unwrap_or(last.saturating_sub(k) as f64);
                 *x = libm::exp2(-d / half_life);
             }
             let total: f64 = w.iter().sum();
@@ -39,7 +41,8 @@ pub fn touch_weights(model: AttributionModel, len: usize, days: Option<&[f64]>, 
             1 => w[0] = 1.0,
             2 => w.iter_mut().for_each(|x| *x = 0.5),
             _ => {
-                let middle = 0.2 / (len - 2) as f64;
+                let middle = 0.2 / len.saturating_sub(2) as f64;
+
                 w.iter_mut().for_each(|x| *x = middle);
                 w[0] = 0.4;
                 w[last] = 0.4;

@@ -9,6 +9,9 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 /// Per partner (sorted ids), the three tallies; `values` given when the journeys carry values.
+// Decimal: journey values are ≥ 0 and their total was added with checked_add (attribute);
+// each partner counts a journey's value once, so sourced + influenced ≤ total and rest ≥ 0
+#[allow(clippy::arithmetic_side_effects)]
 pub fn involvement(
     paths: &[&[u32]],
     conversions: &[f64],

@@ -1,6 +1,9 @@
 //! Markov attribution (SPEC §5, §12), exact. First order: the absorbing chain
 //! start → partners → conversion | null is solved as a linear system (not simulated),
 //! and each partner's removal effect is `1 − P(conv without it) / P(conv)`.
+// m partners ≤ the touches (10⁹): m + 1 states with START, r + 1 ≤ s columns; ndarray
+// systems of the shapes built here.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::absorb::conversion_probability;
 use super::chain::{Chain, Counts};

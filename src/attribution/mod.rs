@@ -156,7 +156,7 @@ fn intern_paths(req: &AttributeRequest) -> Result<(Vec<u32>, Vec<usize>, Vec<&st
     // all paths in one flat array (cache-friendly passes), path i = flat[starts[i]..starts[i + 1]]
     let touches: usize = req.journeys.iter().map(|j| j.path.len()).sum();
     let mut flat: Vec<u32> = Vec::with_capacity(touches);
-    let mut starts: Vec<usize> = Vec::with_capacity(req.journeys.len() + 1);
+    let mut starts: Vec<usize> = Vec::with_capacity(req.journeys.len().saturating_add(1));
     for j in &req.journeys {
         starts.push(flat.len());
         for id in &j.path {
@@ -290,7 +290,8 @@ fn markov_credit(
         Some(MarkovOrder::Auto) => {
             let (k, scores) = order::choose_order(paths, conversions, &n, m)?;
             let rows = scores.iter().enumerate().map(|(i, s)| HeldOut {
-                order: i as u32 + 1,
+                order: (i as u32).saturating_add(1),
+
                 log_likelihood: *s,
             });
             (k, Some(rows.collect()))

@@ -44,7 +44,7 @@ pub fn choose_order(paths: &[&[u32]], conversions: &[f64], nulls: &[f64], m: usi
             best = k;
         }
     }
-    Ok((best + 1, scores))
+    Ok((best.saturating_add(1), scores))
 }
 
 /// Log-likelihood of one held-out row under the smoothed chain.
@@ -83,6 +83,9 @@ fn seen(chain: &Chain, counts: &Counts, key: &Key) -> (Option<u32>, f64) {
 
 /// `ln((n + 1) / (total + V))`, V the symbols that can follow `key`.
 fn smoothed(n: f64, total: f64, key: &Key, order: usize, m: usize) -> f64 {
-    let v = m + 2 - usize::from(last(key, order) != START);
+    let v = m
+        .saturating_add(1)
+        .saturating_add(usize::from(last(key, order) == START));
+
     libm::log((n + 1.0) / (total + v as f64))
 }

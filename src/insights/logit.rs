@@ -3,6 +3,9 @@
 //! penalty (solved with ndarray), the history in time order (never shuffled), older
 //! deals to fit and later ones to validate, and the refusal to claim skill on too
 //! little data or without beating the base rate.
+// ndarray operators on vectors of one length (the design matrix's columns) and counts of
+// history deals ≤ MAX_HISTORY_DEALS (10⁵) (j + 1 ≤ len, pos ≤ len); f64 otherwise.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::types::{Baseline, CalibrationBin, HistoryDeal, Validation};
 use crate::error::{DealteamError, Result};
@@ -91,7 +94,10 @@ pub fn auc(ps: &[f64], ys: &[bool]) -> Option<f64> {
         rank_sum += mean_rank * idx[i..=j].iter().filter(|&&k| ys[k]).count() as f64;
         i = j + 1;
     }
-    Some((rank_sum - (pos * (pos + 1)) as f64 / 2.0) / (pos * neg) as f64)
+    // in f64 (exact: the products are below 2⁵³): pos·(pos + 1) passes u32, wasm32's
+    // usize, from 65,536 positives on, and MAX_HISTORY_DEALS is 100,000
+    let (pos, neg) = (pos as f64, neg as f64);
+    Some((rank_sum - pos * (pos + 1.0) / 2.0) / (pos * neg))
 }
 
 /// How far an AUC is from chance in standard errors under the Mann–Whitney null

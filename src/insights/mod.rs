@@ -66,11 +66,7 @@ fn validate(req: &HistoryRequest) -> Result<()> {
             check_finite(&mut p, format!("{at}.psat"), v);
         }
     }
-    let pairs: usize = req
-        .history
-        .iter()
-        .map(|d| d.partners.len() * d.partners.len().saturating_sub(1) / 2)
-        .sum();
+    let pairs = crate::model::pairs_within(req.history.iter().map(|d| d.partners.len()));
     if pairs > MAX_MEMBER_PAIRS {
         p.add(crate::DealteamError::too_large(
             "history",

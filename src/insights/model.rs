@@ -3,6 +3,9 @@
 //! time-ordered split, never shuffled). It reports AUC, log loss and calibration
 //! against the base rate, and says "no skill" (predicting the base rate) when data
 //! are too few or it does not beat the baseline.
+// Members per deal ≤ MAX_DEAL_MEMBERS (100), deals ≤ MAX_HISTORY_DEALS (10⁵): pair counts
+// in u32, j ≥ 1 where column j − 1 is read (column 0 is the intercept).
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::logit;
 use super::types::*;
@@ -298,11 +301,7 @@ pub fn predict(req: &PredictRequest) -> Result<PredictResponse> {
             t.members.iter().map(String::as_str),
         );
     }
-    let pairs: usize = req
-        .teams
-        .iter()
-        .map(|t| t.members.len() * t.members.len().saturating_sub(1) / 2)
-        .sum();
+    let pairs = crate::model::pairs_within(req.teams.iter().map(|t| t.members.len()));
     if pairs > crate::model::MAX_MEMBER_PAIRS {
         p.add(DealteamError::too_large(
             "teams",

@@ -78,7 +78,8 @@ fn compare(with: Option<f64>, without: Option<f64>) -> Comparison {
 }
 
 fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
-    let (s, n) = xs.fold((0.0, 0usize), |(s, n), x| (s + x, n + 1));
+    let (s, n) = xs.fold((0.0, 0usize), |(s, n), x| (s + x, n.saturating_add(1)));
+
     (n > 0).then(|| s / n as f64)
 }
 

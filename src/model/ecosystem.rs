@@ -142,7 +142,8 @@ impl Ecosystem {
     pub fn validate(&self) -> Result<()> {
         // The ids are copied into one buffer first: the relationship lookups then compare
         // against compact memory instead of 100,000 scattered strings.
-        let mut arena = String::with_capacity(self.partners.len() * 12);
+        let mut arena = String::with_capacity(self.partners.len().saturating_mul(12));
+
         let mut spans = Vec::with_capacity(self.partners.len());
         for x in &self.partners {
             let start = arena.len();

@@ -91,6 +91,20 @@ limits! {
     MAX_PATH_LENGTH / PathLength = 1_000, "touches per journey", "journeys[].path";
 }
 
+/// Σ h·(h−1)/2 over the group sizes `h`: the pairs within each group, counted before
+/// a limit such as [`MAX_OVERLAP_PAIRS`] allows the work. In u64 and saturating, so a
+/// group of 65,536 or more cannot wrap the count below the limit on wasm32's 32-bit
+/// `usize`; a count beyond `usize` is `usize::MAX`.
+pub fn pairs_within(sizes: impl Iterator<Item = usize>) -> usize {
+    let total = sizes
+        .map(|h| {
+            let h = h as u64;
+            h.saturating_mul(h.saturating_sub(1)) / 2
+        })
+        .fold(0u64, u64::saturating_add);
+    usize::try_from(total).unwrap_or(usize::MAX)
+}
+
 /// The `too_large` message for `limit` (read back by `crate::json` into the error's code).
 pub fn too_large_message(limit: &Limit) -> String {
     format!(
@@ -143,6 +157,17 @@ mod tests {
             max: 2,
             applies_to: "xs",
         };
+    }
+
+    #[test]
+    fn pairs_within_counts_and_saturates() {
+        assert_eq!(pairs_within([0, 1, 2, 3, 100].into_iter()), 1 + 3 + 4950);
+        // 70,000 holders: 2,449,965,000 pairs, more than u32 holds (wasm32's usize)
+        assert_eq!(
+            pairs_within([70_000].into_iter()) as u64,
+            2_449_965_000u64.min(usize::MAX as u64)
+        );
+        assert_eq!(pairs_within([usize::MAX; 3].into_iter()), usize::MAX);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The primitives of the private intersection: hashing an account key to Ristretto255,
 //! the secrets (from the system's randomness, or from a seed in tests), the tags and
 //! population pads derived from a singly-blinded point, and the message binding.
+// Scalar and Ristretto operators are modular group arithmetic: they cannot overflow or panic.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::error::{DealteamError, Result};
 use curve25519_dalek::constants::RISTRETTO_BASEPOINT_TABLE;

@@ -1,6 +1,9 @@
 //! The three steps of the exchange (docs/psi.md): A blinds its accounts (step 1); B blinds
 //! them again and sends its own as tags with encrypted populations (step 2); A unblinds,
 //! matches the tags, counts per population pair and tells B (step 3).
+// Offsets into lists this exchange built: at + n ≤ accounts, k < labels/LABEL_LEN,
+// counts ≤ accounts ≤ MAX_PARTNERS · MAX_ACCOUNTS_PER_PARTNER.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::crypto::{
     binding_key, hash_to_group, mul_compress_batch, tag_and_pad, Secret, LABEL_LEN, POINT_LEN, TAG_LEN,

@@ -22,7 +22,7 @@ pub fn dec(text: &str, n: usize, path: &str) -> Result<Vec<u8>> {
             format!("not base64 ({e}); the message was damaged — ask for it again"),
         )
     })?;
-    if n > 1 && b.len() % n != 0 {
+    if n > 1 && b.len().checked_rem(n) != Some(0) {
         return Err(DealteamError::invalid(
             path,
             format!(

@@ -379,7 +379,7 @@ impl<'de> Visitor<'de> for Accounts<'_> {
             if n >= AccountsPerPartner::LIMIT.max {
                 return Err(A::Error::custom(too_large_message(&AccountsPerPartner::LIMIT)));
             }
-            n += 1;
+            n = n.saturating_add(1);
         }
         Ok(())
     }

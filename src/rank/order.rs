@@ -9,6 +9,10 @@
 //! Exact ties and floating-point noise therefore always order by id. For the top rows
 //! only, `select_nth_unstable` partitions first and only the prefix is sorted; a tie
 //! run that crosses the cut is completed from the rest before cutting.
+// Radix sort of n ≤ MAX_PARTNERS (10⁶) keys: bucket counts and offsets ≤ n, digit shifts
+// below 64, rows ≥ 1 where rows − 1 is taken, i ≥ 1 where order[i − 1] is read; the fit
+// key 1.0.to_bits() − fit.to_bits() is for fit in [0, 1]. Hot path of ranking.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::score::Scores;
 use crate::num::TIE_EPS;

@@ -173,7 +173,7 @@ impl Partners {
             PartnerAccount::Id(s) => self.strings.intern(&s),
             PartnerAccount::Detailed(r) => {
                 self.records.push(*r);
-                RECORD | (self.records.len() - 1) as u32
+                RECORD | self.records.len().saturating_sub(1) as u32
             }
         };
         self.accounts.items.push(entry);

@@ -2,6 +2,9 @@
 //! (`2026-03-01`) and RFC 3339 timestamps with an offset (`2026-03-01T23:30:00-05:00`),
 //! stored in UTC (`2026-03-02T04:30:00Z`). A timestamp's day is its UTC day. Parsed by
 //! hand: the grammar is small and the crates that parse it add to the wasm module.
+// Years are 4 digits (0000–9999): days lie within ±4·10⁶ and seconds within ±4·10¹¹,
+// and Day::plus adds at most u32::MAX days (registry windows): far inside i64.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::error::{DealteamError, Result};
 use std::fmt;

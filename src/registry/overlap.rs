@@ -46,7 +46,11 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
         .filter(|group| group.len() >= min)
         .map(|group| {
             let (i, j) = (group[0].0 as usize, group[0].1 as usize);
-            let union = keyed[i].len() + keyed[j].len() - group.len();
+            // the group is the accounts both hold, so it is at most either's count
+            let union = keyed[i]
+                .len()
+                .saturating_add(keyed[j].len())
+                .saturating_sub(group.len());
             let (a, b) = if partners[i].id <= partners[j].id {
                 (i, j)
             } else {
@@ -101,7 +105,7 @@ fn shared_triples(keyed: &[BTreeSet<String>]) -> Result<SharedTriples<'_>> {
             by_account.entry(a.as_str()).or_default().push(i as u32);
         }
     }
-    let incidences: usize = by_account.values().map(|h| h.len() * (h.len() - 1) / 2).sum();
+    let incidences = crate::model::pairs_within(by_account.values().map(Vec::len));
     if incidences > MAX_OVERLAP_PAIRS {
         return Err(DealteamError::too_large(
             "ecosystem.partners",
@@ -115,7 +119,7 @@ fn shared_triples(keyed: &[BTreeSet<String>]) -> Result<SharedTriples<'_>> {
     let mut triples: Vec<(u32, u32, u32)> = Vec::with_capacity(incidences);
     for (k, holders) in by_account.values().enumerate() {
         for (x, &i) in holders.iter().enumerate() {
-            for &j in &holders[x + 1..] {
+            for &j in holders.get(x.saturating_add(1)..).unwrap_or(&[]) {
                 triples.push((i.min(j), i.max(j), k as u32));
             }
         }

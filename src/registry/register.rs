@@ -137,7 +137,7 @@ fn refusal(
     for w in windows.iter().filter(|w| w.active(now)) {
         index.entry(w.key.as_str()).or_default().push(w);
         if w.reg.partner_id == new.reg.partner_id {
-            open_of_partner += 1;
+            open_of_partner = open_of_partner.saturating_add(1);
         }
     }
     if let Some(o) = owner(&index, new) {

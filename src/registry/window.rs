@@ -98,6 +98,8 @@ impl Window<'_> {
 }
 
 /// Read `reg` (at path `at`) under the program; problems are recorded in `p`.
+// prog.days and acceptBy are u32: from (a 4-digit year's day) + u32::MAX fits in i64
+#[allow(clippy::arithmetic_side_effects)]
 pub(super) fn window<'a>(reg: &'a Registration, at: &str, prog: &Program, p: &mut Problems) -> Option<Window<'a>> {
     let from = p.take(Day::parse(&reg.registered_at, &format!("{at}.registeredAt")))?;
     let until = match &reg.expires_at {

@@ -1,5 +1,8 @@
 //! A small dense LU factorisation with partial pivoting (`P A = L U`), for the square
 //! bases (at most 20 × 20) of the nucleolus's stage LP ([`super::excess_lp`]).
+// Integer arithmetic here is index arithmetic: i, j, k < n, the order of the n×n matrix this
+// module allocates, so i·n + j < n² = its length (f64 otherwise). Hot loop of the LP.
+#![allow(clippy::arithmetic_side_effects)]
 
 /// The factors of a square matrix.
 pub struct Lu {

@@ -1,5 +1,8 @@
 //! Enumerating a game: v(S) for all 2ⁿ coalitions (n ≤ 20), each valued once, laid
 //! out by bitmask for the Shapley/Banzhaf sums and the core check (SPEC §5).
+// Coalition masks of n ≤ MAX_ENUMERATED_PLAYERS (20) players: mask ≥ 1 where mask − 1 is
+// taken, and i·r + k < n·r indexes the levels allocated. Hot loop of the enumeration.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::game::{Game, LevelGame};
 use crate::error::{DealteamError, Result};

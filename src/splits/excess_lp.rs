@@ -16,6 +16,10 @@
 //! degenerate pivots (no cycling). Coalitions with a positive dual weight at the optimum
 //! have excess ε at *every* optimal x (complementary slackness): those are the ones the
 //! sequence fixes.
+// Indices and masks of the LP over n ≤ MAX_ENUMERATED_PLAYERS (20) players' 2ⁿ coalitions:
+// rows() ≥ 1, mask ≥ 1 where mask − 1 is taken, k ≥ 1 for select_nth, degenerate-pivot
+// counters below the iteration cap. Hot loop of the LP.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::dense::Lu;
 

@@ -1,6 +1,10 @@
 //! The fairness report of SPEC §5 for any split: efficiency (checked exactly in
 //! decimal), the ecosystem multiplier, symmetry and dummy players, core membership
 //! (n ≤ 20) with the most blocking coalition — and what it all means, in words.
+// Integer arithmetic is on 2ⁿ coalition masks, n ≤ MAX_ENUMERATED_PLAYERS (20) (len − 1 is
+// the full coalition, mask ≥ 1 where mask − 1 is taken) and a tie counter; money sums use
+// checked_add (checked_total). Hot loop of the core check.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::game::Game;
 use super::nucleolus::Memo;

@@ -1,5 +1,8 @@
 //! Exact small fractions for LP results (the nucleolus's §4 ties): continued fractions
 //! over one common denominator.
+// Every denominator q ≤ 10⁶ and the common one d ≤ 10¹² (checked at each step): d/gcd·q ≤
+// 10¹⁸ < i64::MAX, p·(d/q) ≤ d as p ≤ q, and gcd divides by b ≠ 0.
+#![allow(clippy::arithmetic_side_effects)]
 
 /// The shares `xᵢ / Σ x` as small exact fractions over one denominator D (integer
 /// weights adding up to D), when every share is within 1e-9 of a fraction with a

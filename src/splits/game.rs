@@ -296,7 +296,8 @@ impl Game {
     /// Number of players.
     pub fn players(&self) -> usize {
         match self {
-            Game::Levels(g) => g.levels.len() / g.weights.len().max(1),
+            Game::Levels(g) => g.levels.len().checked_div(g.weights.len()).unwrap_or(g.levels.len()),
+
             Game::Table(g) => g.singles.len(),
             Game::Synergy(g) => g.standalone.len(),
         }
@@ -313,6 +314,8 @@ impl Game {
     }
 
     /// v(S) for the members listed in `s` (no duplicates).
+    // i < n players, k < r requirements: i·r + k indexes the n·r levels allocated
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn value_of(&self, s: &[usize]) -> f64 {
         match self {
             Game::Levels(g) => {
@@ -358,6 +361,8 @@ impl Game {
     }
 
     /// v(N ∖ {i}) for every i, in O(n·R) for the level games.
+    // i < n players, k < r requirements: i·r + k indexes the n·r levels allocated
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn without_each(&self) -> Vec<f64> {
         let n = self.players();
         match self {

@@ -93,7 +93,7 @@ pub fn restricted_table(v: &[f64], n: usize, edges: &[(usize, usize)]) -> Vec<f6
                 let mut bits = comp;
                 while bits != 0 {
                     next |= adj[bits.trailing_zeros() as usize] & mask;
-                    bits &= bits - 1;
+                    bits &= bits.wrapping_sub(1); // bits ≠ 0: clears its lowest bit
                 }
                 if next == comp {
                     break;

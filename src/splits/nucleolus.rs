@@ -15,6 +15,9 @@
 //! columns from the 2ⁿ coalitions (`src/splits/excess_lp.rs`): the LP never holds all 2ⁿ
 //! constraints, and a pass over all of them is made only when no pooled coalition is
 //! violated. Values are scaled to at most 1 in absolute value for the solver.
+// Tables of 2ⁿ entries, n ≤ MAX_ENUMERATED_PLAYERS (20): len − 1 is the full coalition;
+// the stage counter stops at 2n + 2.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::excess_lp::{Col, Optimum, Pool, Stage, TOL};
 pub use super::fractions::rational_weights;

@@ -63,7 +63,7 @@ fn order_weights(size: usize) -> Vec<f64> {
     let mut binom = 1.0;
     for (s, x) in w.iter_mut().enumerate() {
         *x = 1.0 / (size as f64 * binom);
-        binom = binom * (size - 1 - s) as f64 / (s + 1) as f64;
+        binom = binom * size.saturating_sub(1).saturating_sub(s) as f64 / (s as f64 + 1.0);
     }
     w
 }
@@ -93,7 +93,7 @@ pub fn owen_from_table(v: &[f64], unions: &[Vec<usize>]) -> Vec<f64> {
                     if t == 0 {
                         break;
                     }
-                    t = (t - 1) & rest;
+                    t = t.wrapping_sub(1) & rest; // t ≠ 0 here
                 }
             }
         }

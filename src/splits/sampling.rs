@@ -66,7 +66,7 @@ pub fn antithetic(
         values,
         std_errs: Some(std_errs),
         method: "sampling",
-        samples: Some((pairs * 2) as u32),
+        samples: Some(pairs.saturating_mul(2) as u32),
     })
 }
 

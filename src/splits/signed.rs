@@ -50,7 +50,26 @@ pub fn allocate_signed(total: Money, weights: &[f64], minor: u32, at: &str, game
         ));
     }
     let (mut parts, rems) = exact_parts(units, &dec, sum);
-    let mut left: i128 = units - parts.iter().sum::<i128>();
+    // Signed weights can give parts far larger than the amount that nearly cancel out.
+    // Exact parts truncated toward zero leave |left| < n units (≤ n with the decimal
+    // path's rounding); more means a product overflowed, and the loop below would run
+    // that many times.
+    let Some(mut left) = parts
+        .iter()
+        .try_fold(0i128, |a, &p| a.checked_add(p))
+        .and_then(|given| units.checked_sub(given))
+        .filter(|left| left.unsigned_abs() <= parts.len() as u128)
+    else {
+        return Err(DealteamError::new(
+            crate::error::ErrorCode::InvalidMoney,
+            "amount",
+            format!(
+                "the members' values in the {game} game nearly cancel out, so the parts of {} in proportion to them \
+                 are too large to handle exactly; change the game or use the fixed or tiered model",
+                total.0
+            ),
+        ));
+    };
     let step = left.signum();
     // largest remainders in the direction of the leftover; the stable sort keeps input order on ties
     let mut order: Vec<usize> = (0..dec.len()).collect();
@@ -59,7 +78,9 @@ pub fn allocate_signed(total: Money, weights: &[f64], minor: u32, at: &str, game
         -1 => rems[a].cmp(&rems[b]),
         _ => Ordering::Equal,
     });
-    let mut k = 0;
+    let mut k = 0usize;
+    // |left| ≤ n (checked above): k ≤ n, each part moves by at most one unit, left → 0
+    #[allow(clippy::arithmetic_side_effects)]
     while left != 0 {
         parts[order[k % order.len()]] += step;
         left -= step;
@@ -81,7 +102,10 @@ fn exact_parts(units: i128, w: &[Decimal], sum: Decimal) -> (Vec<i128>, Vec<Deci
             let ratio = wi.checked_div(sum).unwrap_or(Decimal::ZERO);
             let exact = u.checked_mul(ratio).unwrap_or(Decimal::ZERO);
             let t = exact.trunc();
-            (t.to_i128().unwrap_or(0), exact - t)
+            // exact − trunc(exact) is its fraction: |·| < 1
+            #[allow(clippy::arithmetic_side_effects)]
+            let fraction = exact - t;
+            (t.to_i128().unwrap_or(0), fraction)
         })
         .unzip()
 }
@@ -92,20 +116,25 @@ fn integer_parts(units: i128, w: &[Decimal]) -> Option<(Vec<i128>, Vec<Decimal>)
     let scale = w.iter().map(|x| x.scale()).max()?;
     let mut ints: Vec<i128> = w
         .iter()
-        .map(|x| x.mantissa().checked_mul(10i128.checked_pow(scale - x.scale())?))
+        .map(|x| {
+            x.mantissa()
+                .checked_mul(10i128.checked_pow(scale.checked_sub(x.scale())?)?)
+        })
         .collect::<Option<_>>()?;
     let mut total = ints.iter().try_fold(0i128, |a, &x| a.checked_add(x))?;
     if total < 0 {
-        ints.iter_mut().for_each(|x| *x = -*x);
-        total = -total;
+        for x in &mut ints {
+            *x = x.checked_neg()?;
+        }
+        total = total.checked_neg()?;
     }
     let mut parts = Vec::with_capacity(ints.len());
     let mut rems = Vec::with_capacity(ints.len());
     for &x in &ints {
         let p = units.checked_mul(x)?;
-        parts.push(p / total);
+        parts.push(p.checked_div(total)?);
         // remainders share the denominator W, so comparing the numerators is exact
-        rems.push(Decimal::try_from_i128_with_scale(p % total, 0).ok()?);
+        rems.push(Decimal::try_from_i128_with_scale(p.checked_rem(total)?, 0).ok()?);
     }
     Some((parts, rems))
 }

@@ -54,7 +54,10 @@ impl Tiered {
                 ),
                 Some(&i) => match checked.get(role.as_str()) {
                     Some(b) => {
-                        rate_sum += b.iter().map(|x| x.1).max().unwrap_or(Decimal::ZERO);
+                        // rates are in [0, 1] (check_schedule), one per member: the sum is ≤ members
+                        #[allow(clippy::arithmetic_side_effects)]
+                        let sum = rate_sum + b.iter().map(|x| x.1).max().unwrap_or(Decimal::ZERO);
+                        rate_sum = sum;
                         per_member[i] = Some(b.clone());
                     }
                     None if schedules.contains_key(role) => {}
@@ -89,6 +92,9 @@ impl Tiered {
                     let mut c = Decimal::ZERO;
                     for &(up, rate) in brackets {
                         let top = up.map_or(a, |u| u.min(a));
+                        // 0 ≤ lower < top ≤ a and rate ∈ [0, 1]: the brackets are disjoint
+                        // pieces of [0, a], so c ≤ a
+                        #[allow(clippy::arithmetic_side_effects)]
                         if top > lower {
                             c += rate * (top - lower);
                         }
@@ -110,14 +116,20 @@ impl Tiered {
             return Ok(vec![Money::ZERO.with_scale(minor); self.schedules.len()]);
         }
         let mut weights = self.commissions(amount.0);
+        // each member's commission is ≤ its highest rate × |amount| and those rates add up
+        // to ≤ 1 (prepare), so 0 ≤ total_c ≤ |amount|
         let total_c: Decimal = weights.iter().sum();
+        #[allow(clippy::arithmetic_side_effects)]
         let rest = amount.0.abs() - total_c;
         weights.push(rest.max(Decimal::ZERO));
         let parts = allocate_decimal(amount, &weights, minor)?;
         let (comm, rest_part) = parts.split_at(self.schedules.len());
         let rest_money = rest_part.first().copied().unwrap_or(Money::ZERO);
         let res = allocate(rest_money, &self.residual, minor)?;
-        Ok(comm.iter().zip(res).map(|(c, r)| Money(c.0 + r.0)).collect())
+        // a commission part plus a residual part is at most |amount|
+        #[allow(clippy::arithmetic_side_effects)]
+        let parts = comm.iter().zip(res).map(|(c, r)| Money(c.0 + r.0)).collect();
+        Ok(parts)
     }
 }
 
@@ -217,7 +229,7 @@ fn check_schedule(p: &mut Problems, brackets: &[Bracket], at: &str) -> Option<Br
                 )
             }
             Some(u) => last = u.0,
-            None if i + 1 < brackets.len() => {
+            None if i.saturating_add(1) < brackets.len() => {
                 bad = true;
                 p.invalid(
                     field(&bp, "upTo"),

@@ -2,6 +2,10 @@
 //! `additiveSynergy`), by enumerating each of the 2ⁿ coalitions once (n ≤ 20), or by
 //! antithetic permutation sampling with a seed and a standard error per player;
 //! normalised Banzhaf; marginal contributions.
+// Coalition sizes, positions and table offsets of n ≤ MAX_ENUMERATED_PLAYERS (20) players
+// (2ⁿ tables; sampling's n ≤ MAX_SAMPLED_PLAYERS 10⁴), and i·r + k < n·r into the levels
+// allocated; count ≥ 1 and pos ≤ n where subtracted. Hot loops of the values.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::game::{Game, LevelGame};
 use super::sampling::{antithetic, shuffle};

@@ -1,6 +1,9 @@
 //! The admissible upper bound of the branch and bound (see [`super::frame`] for what
 //! each §3 term is bounded by): fit terms, the best mean fit, the synergy bound, and
 //! the per-frame constants that combine them for one candidate.
+// Counts of team members and slots ≤ MAX_SLOTS (16) (n ≥ 2 where n − 1 is taken, a ≥ 1
+// where a − 1 is), conflict counts ≤ pairs of a team; f64 otherwise. Hot loop of the search.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::formulas::{team_score, with_access};
 use super::index::Instance;

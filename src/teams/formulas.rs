@@ -21,7 +21,7 @@ pub fn synergy(sum: f64, n: usize) -> f64 {
     if n < 2 {
         0.0
     } else {
-        sum / (n * (n - 1) / 2) as f64
+        sum / (n.saturating_mul(n.saturating_sub(1)) / 2) as f64
     }
 }
 

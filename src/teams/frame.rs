@@ -19,6 +19,9 @@
 //!
 //! Candidates are sorted by this bound, so a frame stops at the first candidate below
 //! the k-th best score.
+// Team sizes ≤ MAX_SLOTS (16) (t ≥ 1 where t − 1 is taken), conflict counts ≤ pairs of a
+// team, candidates ≤ MAX_PARTNERS. Hot loop of the team search.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::bound::{fit_terms, Bounds, Maxima, Row};
 use super::index::Instance;

@@ -3,6 +3,11 @@
 //! partners that are not excluded and can fill at least one slot): requirement
 //! levels (via [`crate::coverage::level`]), slot eligibility bitmasks, fits per slot
 //! profile (via [`crate::fit::fit`]), pair scores (via `Relationship::pair_score`).
+// Candidate c < n ≤ MAX_PARTNERS (10⁶), slots ≤ MAX_SLOTS (16), requirements ≤
+// MAX_CRITERIA (64), TOP_PAIRS per candidate: c·width + s < n·width, the lengths allocated
+// here (≤ 6.4·10⁷, inside wasm32's usize); relationship counts ≤ MAX_RELATIONSHIPS. Hot path
+// of the team search.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::checks;
 use super::types::TeamsRequest;

@@ -2,6 +2,8 @@
 //! through the §3 formulas of [`super::formulas`], and the deterministic sort of teams
 //! into the §3 order. Coverage comes from [`crate::coverage`], fits from
 //! [`crate::fit`] and pair scores from `Relationship::pair_score` (via the index).
+// Members of a team ≤ MAX_SLOTS (16): i ≥ 1 where i − 1 is taken, conflicts ≤ its pairs.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::formulas::{synergy, team_score, with_access};
 use super::index::Instance;

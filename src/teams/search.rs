@@ -14,6 +14,10 @@
 //! least as good is only safe for top-1 (for top-k the dominated team may be the k-th),
 //! and with member-id tie-breaks even equal candidates are not interchangeable. The
 //! per-candidate bounds do that job instead.
+// Team sizes ≤ MAX_SLOTS (16), candidate positions i < n ≤ MAX_PARTNERS (10⁶) (i + 1 ≤ n),
+// and u64/usize node and work counters that grow by one per node visited, reset every 512
+// units of work. Hot loop of the team search.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::bound::{fit_bound, fit_terms};
 use super::formulas::{order, synergy, team_score, with_access};

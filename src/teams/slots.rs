@@ -6,6 +6,9 @@
 //! is feasible iff a matching places every member within the `max` capacities and
 //! another fills every `min` position; by the Mendelsohn–Dulmage theorem one
 //! assignment then does both.
+// Slot counts ≤ MAX_SLOTS (16) and members per team ≤ MAX_SLOTS (m < n where n − m − 1
+// is taken; the minimum matching ≤ min_total). Hot loop of the team search.
+#![allow(clippy::arithmetic_side_effects)]
 
 /// Size of a maximum matching of members (by eligibility mask) into slots with
 /// capacity `cap[s]` each (augmenting paths; members ≤ team size, slots ≤ 16).

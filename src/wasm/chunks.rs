@@ -40,7 +40,8 @@ impl JsChunks {
     fn refill(&mut self) -> io::Result<bool> {
         while self.next < self.chunks.length() {
             let chunk = self.chunks.get(self.next);
-            self.next += 1;
+            // next < chunks.length(), a u32
+            self.next = self.next.saturating_add(1);
             // checked in `new`; a chunk replaced since then ends the stream
             let Some(bytes) = chunk.dyn_ref::<Uint8Array>() else {
                 return Err(io::Error::new(
@@ -69,7 +70,9 @@ impl Read for JsChunks {
         if let (Some(dst), Some(src)) = (out.get_mut(..n), rest.get(..n)) {
             dst.copy_from_slice(src);
         }
-        self.at += n;
+        // n ≤ the rest of buf
+        self.at = self.at.saturating_add(n);
+
         Ok(n)
     }
 }

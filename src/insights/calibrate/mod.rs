@@ -5,6 +5,9 @@
 //! deals scoring high vs low; and weights suggested by an L2-regularised logistic
 //! regression on the criterion scores, fitted on the older deals and checked on the
 //! later ones exactly as `train` is (the `logit` module of `insights`), withheld without skill.
+// Column indices ≤ the criteria (MAX_CRITERIA, 64) with c ≥ 1 where c − 1 is read (column
+// 0 is the intercept), wins ≤ deals ≤ MAX_HISTORY_DEALS (10⁵); f64 otherwise.
+#![allow(clippy::arithmetic_side_effects)]
 
 mod types;
 pub use types::*;

@@ -129,7 +129,11 @@ impl Doc {
                 }
                 Block::List(numbered, items) => {
                     for (i, item) in items.iter().enumerate() {
-                        let bullet = if *numbered { format!("{}.", i + 1) } else { "-".into() };
+                        let bullet = if *numbered {
+                            format!("{}.", i.saturating_add(1))
+                        } else {
+                            "-".into()
+                        };
                         let _ = writeln!(w, "{bullet} {}", md_inlines(item));
                     }
                     let _ = writeln!(w);

@@ -27,6 +27,8 @@ impl Locale {
     }
 
     /// A plain decimal string (`-1234.5`) with this locale's separators.
+    // i < int.len(), the digits enumerated
+    #[allow(clippy::arithmetic_side_effects)]
     fn digits(self, plain: &str) -> String {
         let (sign, rest) = plain.strip_prefix('-').map_or(("", plain), |r| ("-", r));
         let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
@@ -84,6 +86,8 @@ impl Locale {
     }
 
     /// `2027-01-01` as `1 January 2027`; anything else as written.
+    // ymd gives m ∈ 1..=12
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn date(self, iso: &str) -> String {
         match ymd(iso) {
             Some((y, m, d)) => match self {
@@ -98,7 +102,12 @@ impl Locale {
     /// The calendar month of plan month `k` (1-based) for a plan starting on `start`.
     pub fn plan_month(self, start: &str, k: u32) -> Option<String> {
         let (y, m, _) = ymd(start)?;
-        let idx = (y as usize) * 12 + (m - 1) + (k.max(1) as usize - 1);
+        // m ∈ 1..=12 (ymd); checked, as k is any u32 and wasm32's usize is 32 bits
+        let idx = (y as usize)
+            .checked_mul(12)?
+            .checked_add(m.saturating_sub(1))?
+            .checked_add(k.saturating_sub(1) as usize)?;
+
         let (y, m) = (idx / 12, idx % 12);
         let names = match self {
             Locale::En => MONTHS_EN,

@@ -81,10 +81,10 @@ pub fn draft_document(req: &AgreementRequest, ctx: &Ctx) -> Result<Doc> {
         None => "Collaboration agreement".to_string(),
     };
     let mut blocks = vec![Block::Heading(1, title)];
-    let mut n = 0;
+    let mut n = 0u32;
     for section in SECTIONS {
         if let Some(s) = section(&d) {
-            n += 1;
+            n = n.saturating_add(1);
             blocks.push(Block::Heading(2, format!("{n}. {}", s.title)));
             blocks.extend(s.blocks);
         }

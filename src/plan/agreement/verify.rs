@@ -69,7 +69,7 @@ fn first_difference(a: &str, b: &str) -> (u32, String, String) {
     let (mut la, mut lb) = (a.lines(), b.lines());
     let mut n = 0u32;
     loop {
-        n += 1;
+        n = n.saturating_add(1);
         match (la.next(), lb.next()) {
             (Some(x), Some(y)) if x == y => continue,
             (x, y) => {

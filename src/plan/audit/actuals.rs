@@ -41,6 +41,8 @@ pub fn check_actuals(actuals: &Actuals, model: &Model, ids: &[String]) -> Result
 }
 
 /// The customers: booked within the horizon, revenue not past it, amounts not negative.
+// 1 ≤ booked ≤ h ≤ MAX_PLAN_MONTHS (600) where these run; revenue.len() ≤ the request's bytes
+#[allow(clippy::arithmetic_side_effects)]
 fn check_deals(p: &mut Problems, deals: &[ActualDeal], model: &Model) {
     let h = model.horizon;
     for (k, d) in deals.iter().enumerate() {

@@ -42,7 +42,7 @@ pub fn parse_amount(raw: &str, minor: u32) -> Result<Money, String> {
         (0, 0) => (None, None),
         (_, 0) | (0, _) => {
             let sep = if dots > 0 { '.' } else { ',' };
-            if dots + commas > 1 || groups_thousands(body, sep, minor) {
+            if dots.saturating_add(commas) > 1 || groups_thousands(body, sep, minor) {
                 (None, Some(sep))
             } else {
                 (Some(sep), None)

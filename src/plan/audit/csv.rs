@@ -260,6 +260,9 @@ fn row(
 
 /// The records of the file with their first lines; blank lines are skipped. The
 /// delimiter is `;` when the first line has one, a tab when it has one, else `,`.
+// positions and counts are bytes the reader consumed or wrote: ≤ the text's length, and
+// the buffers double from at most that (a request is ≤ MAX_REQUEST_BYTES, 1 GiB)
+#[allow(clippy::arithmetic_side_effects)]
 fn read_records(text: &str) -> Vec<Record> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains(';') {
@@ -315,6 +318,8 @@ fn fields(out: &[u8], ends: &[usize]) -> Vec<String> {
 }
 
 /// The 1-based line on which the record at byte `start` begins (after blank lines).
+// skipped is at least as long as its trimmed tail; line counts ≤ the text's bytes
+#[allow(clippy::arithmetic_side_effects)]
 fn record_line(text: &str, start: usize) -> usize {
     let head = text.get(..start).unwrap_or("");
     let skipped = text.get(start..).unwrap_or("");

@@ -106,7 +106,7 @@ fn pad(deal: &mut ActualDeal, last: u32) {
     if deal.booked_month == 0 {
         return;
     }
-    let k = (last + 1).saturating_sub(deal.booked_month) as usize;
+    let k = last.saturating_add(1).saturating_sub(deal.booked_month) as usize;
     while deal.revenue.len() < k {
         deal.revenue.push(Money(rust_decimal::Decimal::ZERO));
     }

@@ -32,6 +32,8 @@ use rust_decimal::prelude::ToPrimitive;
 use std::collections::BTreeMap;
 
 /// Audit the plan against its actuals (SPEC §7, §15).
+// months are 1..=horizon (checked by the actuals' check before this)
+#[allow(clippy::arithmetic_side_effects)]
 pub fn audit_plan(req: &AuditRequest, ctx: &Ctx) -> Result<AuditResponse> {
     let mut sim = Simulation::new(SimulateRequest {
         plan: req.plan.clone(),
@@ -139,6 +141,8 @@ impl<'a> Ledger<'a> {
     }
 
     /// One reported month against the simulated month `em`.
+    // months are 1..=horizon (actuals are checked before the ledger runs)
+    #[allow(clippy::arithmetic_side_effects)]
     fn month(&mut self, am: &ActualMonth, em: &MonthFigures, exp_pipeline: Money) -> Result<()> {
         let minor = self.sim.model.minor;
         let mut values = BTreeMap::new();
@@ -194,6 +198,9 @@ impl<'a> Ledger<'a> {
 
     /// The plan's split of the month's actual revenue `r` (each part also becomes the
     /// month's `share:<id>` metric).
+    // parts of a month's revenue (≤ 10¹⁸ units, MAX_ACTUAL_UNITS) summed over ≤
+    // MAX_PLAN_MONTHS (600) months: far inside i128
+    #[allow(clippy::arithmetic_side_effects)]
     fn split(&mut self, month: u32, r: Money, values: &mut BTreeMap<String, i128>) -> Result<()> {
         let minor = self.sim.model.minor;
         let parts = self

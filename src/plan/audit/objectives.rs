@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 
 /// Every objective of the model: the actual and expected totals up to the latest
 /// reported month within its `byMonth`, and its status.
+// metric values are amounts of at most 10^18 minor units (MAX_ACTUAL_UNITS) summed over
+// ≤ MAX_PLAN_MONTHS (600) months: far inside i128
+#[allow(clippy::arithmetic_side_effects)]
 pub fn audit_objectives(
     sim: &Simulation,
     ids: &[String],
@@ -23,7 +26,7 @@ pub fn audit_objectives(
             let Some(v) = values.get(&o.name) else { continue };
             actual += v;
             through = *month;
-            let Some(em) = expect.months.get(*month as usize - 1) else {
+            let Some(em) = (*month as usize).checked_sub(1).and_then(|i| expect.months.get(i)) else {
                 continue;
             };
             let e = match o.metric {

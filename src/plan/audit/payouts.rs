@@ -15,6 +15,8 @@ use crate::plan::types::{Actuals, AuditPayout, LedgerToDate, SimulateResponse};
 
 /// Each rewarded partner's payouts to date, expected and actual; `None` without
 /// incentives.
+// through ≥ 1 here (0 returned early)
+#[allow(clippy::arithmetic_side_effects)]
 pub fn audit_payouts(
     sim: &Simulation,
     ids: &[String],
@@ -63,6 +65,8 @@ pub fn actual_ledger(inc: &IncentiveModel, partners: usize, h: usize, revenue: &
 
 /// The actual customers as a deal log, and the revenue of each month (reported, or the
 /// customers' sum for a month without a reported revenue), in minor units.
+// booked < h and k < h − booked (the take): booked + k < h
+#[allow(clippy::arithmetic_side_effects)]
 pub fn actual_log(actuals: &Actuals, minor: u32, h: usize) -> Result<(DealLog, Vec<i64>)> {
     let mut log = DealLog::recording();
     let mut from_deals = vec![0i64; h];
@@ -94,6 +98,8 @@ fn units(v: Money, minor: u32) -> Result<i64> {
 
 /// The last month the actuals tell about: a reported month, a customer's last month of
 /// revenue, or the month after it when it ended (its clawback month); within the horizon.
+// booked month ≤ horizon ≤ MAX_PLAN_MONTHS, revenue months ≤ the request's items
+#[allow(clippy::arithmetic_side_effects)]
 pub fn through_month(actuals: &Actuals, h: usize) -> usize {
     let months = actuals.months.iter().map(|m| m.month as usize);
     let deals = actuals.deals.iter().map(|d| {

@@ -16,6 +16,10 @@
 //!   one-time offers.
 //!
 //! So k = 0 is the plain simulation bit for bit, and k = horizon leaves nothing random.
+// Metric values, shares and costs are sums of i64 units over ≤ MAX_PLAN_MONTHS (600) months
+// and ≤ MAX_TRIALS (10⁷) trials: < 2⁹⁰, far inside i128 (no Decimal operator here); months
+// ≥ 1 (checked actuals) where month − 1 is taken, j ≥ k where j + 1 − k is.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::error::{DealteamError, Result};
 use crate::money::Money;

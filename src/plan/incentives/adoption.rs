@@ -15,7 +15,7 @@ pub fn month_reward(a: &AdoptionModel, first: i64, units: i64, next: &mut usize)
             break;
         }
         r = r.saturating_add(bonus);
-        *next += 1;
+        *next = next.saturating_add(1);
     }
     r
 }

@@ -88,6 +88,8 @@ pub fn check_incentives(
 }
 
 /// Brackets in order, not overlapping, as the rate of each month since booking.
+// next_free ≥ 1 once a bracket is read; from_month ≥ 1 (checked above)
+#[allow(clippy::arithmetic_side_effects)]
 fn schedule(p: &mut Problems, brackets: &[RateBracket], horizon: usize, at: &str) -> Vec<i64> {
     let mut by_age = vec![0i64; horizon];
     let mut next_free = 1u64; // the first month since booking not yet covered
@@ -137,6 +139,8 @@ fn schedule(p: &mut Problems, brackets: &[RateBracket], horizon: usize, at: &str
     by_age
 }
 
+// j ≥ 1: a tier before exists (tiers.last())
+#[allow(clippy::arithmetic_side_effects)]
 fn threshold(p: &mut Problems, t: &Threshold, minor: u32, at: &str) -> TierModel {
     if t.tiers.is_empty() {
         p.invalid(
@@ -209,7 +213,8 @@ fn ledger_rules(p: &mut Problems, inc: &Incentives, horizon: usize, minor: u32) 
         } else if ins.every_months == 0 {
             p.invalid(format!("{at}.everyMonths"), "instalments are at least 1 month apart");
         } else {
-            let span = hold as u64 + u64::from(ins.count - 1) * u64::from(ins.every_months);
+            let span = (hold as u64)
+                .saturating_add(u64::from(ins.count.saturating_sub(1)).saturating_mul(u64::from(ins.every_months)));
             if span > horizon as u64 {
                 p.invalid(
                     format!("{at}.count"),
@@ -230,6 +235,8 @@ fn ledger_rules(p: &mut Problems, inc: &Incentives, horizon: usize, minor: u32) 
     }
 }
 
+// approved = min(units, pool) ≤ pool; month ≥ 1 (checked just above)
+#[allow(clippy::arithmetic_side_effects)]
 fn mdf_pool(p: &mut Problems, m: &MdfPool, plan: &Plan, horizon: usize, minor: u32) -> MdfModel {
     let at = format!("{AT}.mdf");
     let index = |p: &mut Problems, id: &str, path: String| {

@@ -60,7 +60,7 @@ impl DealLog {
         if self.on {
             self.revenue.push(units);
             if let Some(d) = self.deals.last_mut() {
-                d.len += 1;
+                d.len = d.len.saturating_add(1);
             }
         }
     }
@@ -74,6 +74,6 @@ impl DealLog {
 
     /// A deal's revenue by month since booking.
     pub fn revenue_of(&self, d: &DealRec) -> &[i64] {
-        self.revenue.get(d.start..d.start + d.len).unwrap_or(&[])
+        self.revenue.get(d.start..d.start.saturating_add(d.len)).unwrap_or(&[])
     }
 }

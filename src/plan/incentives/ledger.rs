@@ -62,7 +62,9 @@ pub fn run_ledger(rules: &LedgerRules, earned: &[i64], clawed: &[i64], due: &mut
         held = held.saturating_add(e);
         if e != 0 {
             for j in 0..count {
-                let at = m + rules.hold + j as usize * rules.every.max(1);
+                let at = m
+                    .saturating_add(rules.hold)
+                    .saturating_add((j as usize).saturating_mul(rules.every.max(1)));
                 match due.get_mut(at) {
                     Some(slot) => *slot = slot.saturating_add(equal_part(e, count, j)),
                     None => break,
@@ -71,14 +73,15 @@ pub fn run_ledger(rules: &LedgerRules, earned: &[i64], clawed: &[i64], due: &mut
         }
         balance = balance.saturating_sub(clawed.get(m).copied().unwrap_or(0));
         let d = due.get(m).copied().unwrap_or(0);
-        held -= d;
+        held = held.saturating_sub(d);
         balance = balance.saturating_add(d);
         let pay = if balance > 0 && balance >= rules.minimum {
             balance
         } else {
             0
         };
-        balance -= pay;
+        balance = balance.saturating_sub(pay);
+
         if let Some(x) = book.paid.get_mut(m) {
             *x = pay;
         }

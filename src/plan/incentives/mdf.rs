@@ -4,6 +4,9 @@
 //! claim from the trial's random stream, after the trial's own draws), and otherwise
 //! reimbursed `reimburseAfterMonths` later — cash in, in the month it is reimbursed,
 //! if that is within the horizon.
+// Partners i < p ≤ MAX_PLAN_PARTNERS (100), months < h ≤ MAX_PLAN_MONTHS (600), delays ≤ h:
+// i·h + month < 60,000.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::plan::incentives::MdfModel;
 use crate::rng::ChaCha12Rng;

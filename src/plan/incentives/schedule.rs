@@ -4,6 +4,9 @@
 //!
 //! Every reward is an integer number of minor units: a percentage of an amount is
 //! rounded toward zero, as each party's part is in SPEC §4.
+// Units are i64 and rates ≤ PPM (10⁶ parts per million): i128 products < 2⁸⁴; months
+// booked + k < h ≤ MAX_PLAN_MONTHS (600). Hot loop of the incentive simulation.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::plan::incentives::adoption::month_reward;
 use crate::plan::incentives::{Reward, TierModel, PPM};

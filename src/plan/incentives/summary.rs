@@ -58,6 +58,8 @@ pub struct PayoutSummary {
 
 impl PayoutSummary {
     /// Empty accumulators.
+    // m < months ≤ MAX_PLAN_MONTHS (600), i < partners ≤ MAX_PLAN_PARTNERS (100): m·p + i < 60,000
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn new(partners: usize, months: usize) -> PayoutSummary {
         PayoutSummary {
             partners,
@@ -72,6 +74,8 @@ impl PayoutSummary {
     }
 
     /// Add one trial.
+    // m < months ≤ MAX_PLAN_MONTHS (600), i < partners ≤ MAX_PLAN_PARTNERS (100): m·p + i < 60,000
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn absorb(&mut self, t: &Payouts) {
         let p = self.partners;
         for i in 0..p {
@@ -104,6 +108,8 @@ impl PayoutSummary {
     }
 
     /// Partner `i` in month index `m`, over `n` trials.
+    // m < months ≤ MAX_PLAN_MONTHS (600), i < partners ≤ MAX_PLAN_PARTNERS (100): m·p + i < 60,000
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn month(&self, m: usize, i: usize, n: u64, minor: u32) -> Option<PayoutStats> {
         let s = self.months.get(m * self.partners + i)?;
         let mean = |a: &MoneyAcc| money_stats(a, mean_units(a.sum, n), minor);

@@ -1,6 +1,9 @@
 //! One trial's payouts (SPEC §13): from the trial's revenue and its deal log, each
 //! rewarded partner's rewards and clawbacks by month, its ledger, and every partner's
 //! MDF cash. All figures are partner-major: `v[i * months + m]`.
+// Partners i < p ≤ MAX_PLAN_PARTNERS (100), months < h ≤ MAX_PLAN_MONTHS (600): i·h + m <
+// 60,000; booked + len ≤ h. Hot loop of the incentive simulation.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::plan::incentives::deals::DealLog;
 use crate::plan::incentives::ledger::{run_ledger, Book};

@@ -1,5 +1,8 @@
 //! Each partner's investment month by month (SPEC §6): mdf + enablement + branding in
 //! month 1, the monthly cost every month — deterministic, the same in every trial.
+// Months m < horizon ≤ MAX_PLAN_MONTHS (600), partners i < p ≤ MAX_PLAN_PARTNERS (100): m·p
+// + i < 60,000; investments ≤ i64::MAX/10⁶ units each (checks::units) over ≤ 600 months.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::plan::model::terms::PartnerModel;
 

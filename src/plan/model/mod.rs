@@ -84,7 +84,11 @@ pub fn check_trials(trials: Option<u64>) -> Result<u64> {
 /// [`check_plan`] with its own message).
 pub fn simulated_months(trials: u64, plan: &Plan) -> u128 {
     let months = plan.horizon_months.unwrap_or(0).min(MAX_PLAN_MONTHS as u32);
-    let rows = plan.partners.len().min(MAX_PLAN_PARTNERS) + plan.objectives.len().min(MAX_OBJECTIVES);
+    let rows = plan
+        .partners
+        .len()
+        .min(MAX_PLAN_PARTNERS)
+        .saturating_add(plan.objectives.len().min(MAX_OBJECTIVES));
     u128::from(trials)
         .saturating_mul(u128::from(months))
         .saturating_mul(rows.max(1) as u128)
@@ -101,7 +105,8 @@ pub fn check_one_call_work(trials: u64, plan: &Plan) -> Result<()> {
         return Ok(());
     }
     // at the plan limits one trial is 600 × 1,100 = 660,000 months: at least 60 trials fit
-    let allowed = limit / simulated_months(1, plan).max(1);
+    let allowed = limit.checked_div(simulated_months(1, plan)).unwrap_or(limit);
+
     Err(DealteamError::new(
         crate::error::ErrorCode::TooLarge,
         "trials",

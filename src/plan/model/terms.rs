@@ -35,7 +35,7 @@ pub fn check_currency(p: &mut Problems, plan: &Plan) -> (Currency, u32, i64) {
                 format!("{cur} has {minor} decimal places; minorUnits may lower that, not raise it"),
             );
         } else {
-            deal_quantum = 10i64.pow(minor - mu);
+            deal_quantum = 10i64.pow(minor.saturating_sub(mu));
         }
     }
     (cur, minor, deal_quantum)

@@ -83,8 +83,9 @@ impl Simulation {
             self.buf = buf;
             r?;
             self.summary.absorb(&self.model, &self.invest, &self.buf);
-            self.done += 1;
-            n += 1;
+            self.done = self.done.saturating_add(1);
+            n = n.saturating_add(1);
+
             if n % 8 == 0 && (ctx.now_ms)() - start >= budget_ms {
                 break;
             }

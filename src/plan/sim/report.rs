@@ -21,6 +21,8 @@ pub(crate) fn money(units: i128, minor: u32) -> Money {
 }
 
 /// `sum / n` rounded half away from zero to a whole number (of minor units).
+// n ≥ 1 (checked) ≤ MAX_TRIALS; |r| < n, so 2|r| and q + adj fit i128
+#[allow(clippy::arithmetic_side_effects)]
 pub fn mean_units(sum: i128, n: u64) -> i128 {
     if n == 0 {
         return 0;
@@ -47,6 +49,9 @@ pub fn mean_money(sum: i128, n: u64, minor: u32) -> Money {
 /// (SPEC §4 on the exact means, [`give_leftover`]). As the parts' sums add up to the
 /// whole's (every trial's shares add up to its revenue), each part's mean is its exact
 /// mean rounded down or up, at most one minor unit away.
+// n ≥ 1 trials; sums of i64 units over ≤ MAX_TRIALS (10⁷) trials < 2⁸⁷, so sign·s and
+// sign·whole − given fit i128
+#[allow(clippy::arithmetic_side_effects)]
 pub fn means_adding_up(whole_sum: i128, part_sums: &[i128], n: u64) -> (i128, Vec<i128>) {
     let whole = mean_units(whole_sum, n);
     if n == 0 {
@@ -63,6 +68,8 @@ pub fn means_adding_up(whole_sum: i128, part_sums: &[i128], n: u64) -> (i128, Ve
 }
 
 /// Mean (given, in minor units) and quantiles of an amount series.
+// Decimal ÷ 10^minor (minor ≤ 4, the currency's): a divisor ≥ 1 cannot overflow
+#[allow(clippy::arithmetic_side_effects)]
 pub(crate) fn money_stats(acc: &MoneyAcc, mean: i128, minor: u32) -> MoneyStats {
     let q = |p: f64| {
         let units = acc.q.quantile(p).round();
@@ -147,6 +154,8 @@ pub(crate) fn response(m: &Model, s: &Summary, invest: &Investment, seed: u64) -
 
 /// Month index `mi`: bookings, revenue, each partner's share, cost and ROPI, and the
 /// probability that each has paid back by then.
+// mi < horizon ≤ MAX_PLAN_MONTHS (600); counts ≤ MAX_TRIALS (10⁷)
+#[allow(clippy::arithmetic_side_effects)]
 fn month_figures(m: &Model, s: &Summary, invest: &Investment, mi: usize, per: &Period) -> MonthFigures {
     let (n, minor) = (s.trials, m.minor);
     let mut partners = BTreeMap::new();
@@ -183,6 +192,8 @@ fn month_figures(m: &Model, s: &Summary, invest: &Investment, mi: usize, per: &P
 
 /// Each partner over the horizon: share (its statistics given, in partner order),
 /// investment, ROPI and payback month.
+// month k < MAX_PLAN_MONTHS (600), counts ≤ MAX_TRIALS (10⁷): Σ (k + 1)·c < 2⁴⁰
+#[allow(clippy::arithmetic_side_effects)]
 fn partner_totals(
     m: &Model,
     s: &Summary,

@@ -9,6 +9,10 @@
 //! relative error is at most 1/256 ≈ 0.39 % (exact for zero and for constant
 //! series). Memory per series is proportional to the number of powers of two its
 //! values span, not to the number of trials.
+// Counts ≤ trials ≤ MAX_TRIALS (10⁷); sums of i64 units over ≤ 10⁷ trials < 2⁸⁷ fit
+// i128; bucket keys are compared with lo before lo − key or key − lo, ranks with counts
+// before rank − c. Hot path of the simulation.
+#![allow(clippy::arithmetic_side_effects)]
 
 /// Mantissa bits kept per bucket.
 const KEEP_BITS: u32 = 7;

@@ -1,6 +1,10 @@
 //! The running summary of a simulation (SPEC §6): each trial's months added to
 //! fixed-memory accumulators — exact integer sums for the means, histograms for the
 //! quantiles, payback months and objective hits — so memory does not grow with trials.
+// Months mi < horizon ≤ MAX_PLAN_MONTHS (600), partners i < p ≤ MAX_PLAN_PARTNERS (100):
+// mi·p + i < 60,000; counts ≤ trials ≤ MAX_TRIALS (10⁷); sums of i64 units over ≤ 10⁷
+// trials fit i128. Hot path of the simulation.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::plan::incentives::summary::PayoutSummary;
 use crate::plan::model::{Investment, Metric, Model};

@@ -8,6 +8,10 @@
 //! (lognormal), then for subscription/consumption its lifetime in months (geometric
 //! with `monthlyChurn`, when 0 < churn < 1) and, at each term end it lives to see
 //! within the horizon, a renewal draw (when 0 < renewalRate < 1).
+// Months < horizon ≤ MAX_PLAN_MONTHS (600), partners ≤ MAX_PLAN_PARTNERS (100): month·p +
+// i < 60,000; terms ≥ 1 where term − 1 is taken; deal sizes ≤ MAX_DEAL_UNITS (10¹⁵) and
+// counts per trial ≤ the Poisson draws. Hot loop of the simulation.
+#![allow(clippy::arithmetic_side_effects)]
 
 use crate::money::{equal_part, Money};
 use crate::plan::incentives::{DealLog, Payouts};

@@ -125,7 +125,7 @@ fn shared_role(plan: &Plan) -> Option<(String, String, String)> {
     let ps = &plan.partners;
     ps.iter().enumerate().find_map(|(i, a)| {
         let ra = a.role.as_deref().map(str::trim).filter(|r| !r.is_empty())?;
-        ps[i + 1..]
+        ps.get(i.saturating_add(1)..)?
             .iter()
             .find(|b| b.role.as_deref().map(str::trim) == Some(ra))
             .map(|b| (who(a), who(b), ra.to_string()))
