@@ -3,7 +3,9 @@
 //! its allocations and table look-ups. The tests below compare both paths on every ASCII
 //! character in several positions and on the spellings real lists use.
 //!
-//! - **Name**: on ASCII text NFKC changes nothing and full case folding is lower-casing;
+//! - **Name**: on ASCII text NFKC changes nothing and full case folding is lower-casing
+//!   (and NFKC maps each full-width form U+FF01–U+FF5E, as in `Ｃｏｍｐａｎｙ`, to its ASCII
+//!   character, so such names take the same path);
 //!   the ASCII characters of Unicode general category P are exactly those listed in
 //!   `ascii_name_char` (`-` is Pd and `_` is Pc: they become spaces, the others are
 //!   deleted); `$ + < = > ^ | ~` and the backtick are symbols (S) and stay.
@@ -24,36 +26,63 @@ fn ascii_name_char(c: u8) -> Option<u8> {
     }
 }
 
-/// The whole name key of an ASCII `raw` written into `out` (cleaned, whitespace collapsed,
-/// legal suffixes removed, as `super::normalise::name_key`) without allocating: false when
-/// `raw` is not ASCII; `out` is left empty when no word is left.
+/// The ASCII character NFKC gives a character of `raw` at byte `i`, with the bytes it
+/// takes: itself for ASCII, and for the full-width forms U+FF01–U+FF5E (UTF-8 `EF BC 81`
+/// to `EF BD 9E`, compatibility-equivalent to U+0021–U+007E) that ASCII character;
+/// `None` for anything else.
+fn ascii_or_wide(raw: &[u8], i: usize) -> Option<(u8, usize)> {
+    match *raw.get(i)? {
+        c if c.is_ascii() => Some((c, 1)),
+        0xEF => match (raw.get(i + 1)?, raw.get(i + 2)?) {
+            (0xBC, &c @ 0x81..=0xBF) => Some((c - 0x81 + 0x21, 3)),
+            (0xBD, &c @ 0x80..=0x9E) => Some((c - 0x80 + 0x60, 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The whole name key of a `raw` of ASCII and full-width ASCII forms written into `out`
+/// (cleaned, whitespace collapsed, legal suffixes removed, as `super::normalise::name_key`)
+/// without allocating: false when `raw` has any other character; `out` is left empty
+/// when no word is left. NFKC maps each full-width form to its ASCII character and
+/// nothing here composes (no combining marks), so the ASCII rules then apply as they are.
 pub(super) fn ascii_name_key_into(raw: &str, out: &mut String) -> bool {
     out.clear();
-    if !raw.is_ascii() {
-        return false;
-    }
+    let bytes = raw.as_bytes();
+    let mut key = std::mem::take(out).into_bytes();
     let mut gap = false;
-    for c in raw.bytes().filter_map(ascii_name_char) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((c, n)) = ascii_or_wide(bytes, i) else {
+            key.clear();
+            *out = String::from_utf8(key).unwrap_or_default();
+            return false;
+        };
+        i += n;
+        let Some(c) = ascii_name_char(c) else {
+            continue;
+        };
         // the White_Space characters of ASCII (U+0009–U+000D and the space)
         if matches!(c, b' ' | b'\t'..=b'\r') {
-            gap = !out.is_empty();
+            gap = !key.is_empty();
         } else {
             if gap {
-                out.push(' ');
+                key.push(b' ');
                 gap = false;
             }
-            out.push(char::from(c));
+            key.push(c);
         }
     }
-    while let Some(at) = out.rfind(' ') {
-        if !out
-            .get(at.saturating_add(1)..)
-            .is_some_and(|w| super::normalise::LEGAL_SUFFIXES.contains(&w))
-        {
+    while let Some(at) = key.iter().rposition(|&c| c == b' ') {
+        let last = key.get(at.saturating_add(1)..).unwrap_or_default();
+        if !super::normalise::LEGAL_SUFFIXES.iter().any(|w| w.as_bytes() == last) {
             break;
         }
-        out.truncate(at);
+        key.truncate(at);
     }
+    // only ASCII bytes were pushed
+    *out = String::from_utf8(key).unwrap_or_default();
     true
 }
 
@@ -68,40 +97,46 @@ pub(super) fn ascii_domain_key(trimmed: &str) -> Option<String> {
 /// meaningless) when `trimmed` needs the full parser.
 pub(super) fn ascii_domain_key_into(trimmed: &str, out: &mut String) -> bool {
     out.clear();
-    let rest = match trimmed.find("://") {
-        None => trimmed,
-        Some(_) => match trimmed
-            .strip_prefix("https://")
-            .or_else(|| trimmed.strip_prefix("http://"))
-        {
-            Some(rest) => rest,
-            None => return false,
-        },
-    };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let Some(host) = rest.get(..end) else {
+    let t = trimmed.as_bytes();
+    let rest = if let Some(r) = t.strip_prefix(b"https://").or_else(|| t.strip_prefix(b"http://")) {
+        r
+    } else if t.windows(3).any(|w| w == b"://") {
         return false;
+    } else {
+        t
     };
-    if !host
-        .bytes()
-        .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-')
-    {
+    let end = rest
+        .iter()
+        .position(|c| matches!(c, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let host = rest.get(..end).unwrap_or_default();
+    let host = match host.get(..4) {
+        Some(w) if w.eq_ignore_ascii_case(b"www.") => host.get(4..).unwrap_or_default(),
+        _ => host,
+    };
+    // labels non-empty, none punycode, the last letters only; the host letters, digits,
+    // dots and hyphens
+    let mut dots = 0;
+    let mut alpha = true;
+    for label in host.split(|&c| c == b'.') {
+        if label.is_empty() || label.get(..4).is_some_and(|x| x.eq_ignore_ascii_case(b"xn--")) {
+            return false;
+        }
+        alpha = true;
+        for &c in label {
+            if !(c.is_ascii_alphanumeric() || c == b'-') {
+                return false;
+            }
+            alpha &= c.is_ascii_alphabetic();
+        }
+        dots += 1;
+    }
+    if !alpha {
         return false;
     }
-    let host = host
-        .get(4..)
-        .filter(|_| host.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")))
-        .unwrap_or(host);
-    let labels_ok = host
-        .split('.')
-        .all(|l| !l.is_empty() && !l.get(..4).is_some_and(|x| x.eq_ignore_ascii_case("xn--")));
-    let last = host.rsplit('.').next().unwrap_or_default();
-    if !labels_ok || last.is_empty() || !last.bytes().all(|c| c.is_ascii_alphabetic()) {
-        return false;
-    }
+    out.extend(host.iter().map(|c| char::from(c.to_ascii_lowercase())));
     // "www.com" and single labels are errors: the full path words them
-    out.extend(host.chars().map(|c| c.to_ascii_lowercase()));
-    out.contains('.')
+    dots > 1
 }
 
 #[cfg(test)]
@@ -114,8 +149,18 @@ mod tests {
     #[test]
     fn names_equal_the_unicode_path() {
         let mut cases: Vec<String> = Vec::new();
-        for c in (0u8..128).map(char::from) {
-            for t in ["{}", "a{}b", "Acme{}Inc", "Acme Corp{}", "{} Ltd", "X{}{}Y co"] {
+        // ASCII, the full-width forms U+FF01–U+FF5E and their neighbours
+        let wide = (0xFF00..=0xFF60).filter_map(char::from_u32);
+        for c in (0u8..128).map(char::from).chain(wide) {
+            for t in [
+                "{}",
+                "a{}b",
+                "Acme{}Inc",
+                "Acme Corp{}",
+                "{} Ltd",
+                "X{}{}Y co",
+                "Ｃｏｍｐａｎｙ{}",
+            ] {
                 cases.push(t.replace("{}", &c.to_string()));
             }
         }
@@ -133,20 +178,34 @@ mod tests {
                 "...",
                 "a\tb\x0bc\x1cd",
                 "$ave+more <co>",
+                "Ｃｏｍｐａｎｙ 0123, Ｉｎｃ．",
+                "ＣＯＭＰＡＮＹ－０１２３ ＧｍｂＨ",
+                "Ａｃｍｅ\u{3000}Ｉｎｃ",
             ]
             .map(String::from),
         );
         let mut out = String::new();
+        let mut fast = 0;
         for raw in &cases {
             assert_eq!(name_key(raw), name_key_full(raw), "{raw:?}");
-            assert!(ascii_name_key_into(raw, &mut out), "{raw:?}");
+            if !ascii_name_key_into(raw, &mut out) {
+                assert!(
+                    !raw.chars()
+                        .all(|c| c.is_ascii() || ('\u{FF01}'..='\u{FF5E}').contains(&c)),
+                    "{raw:?}"
+                );
+                continue;
+            }
+            fast += 1;
             assert_eq!(
                 Some(out.as_str()).filter(|k| !k.is_empty()),
                 name_key_full(raw).as_deref(),
                 "{raw:?}"
             );
         }
+        assert!(fast > 1500, "only {fast} cases took the fast path");
         assert!(!ascii_name_key_into("Société", &mut out));
+        assert!(!ascii_name_key_into("Ａｃｍｅ\u{3000}Ｉｎｃ", &mut out));
     }
 
     /// The fast domain path agrees with the URL parser whenever it answers, and answers

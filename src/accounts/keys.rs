@@ -1,7 +1,8 @@
 //! The matching keys of every side's accounts, interned: each distinct normalised domain
 //! and name gets a number, and each distinct raw spelling outside plain ASCII is normalised
 //! once (a shared pool of accounts across 10,000 partners is normalised once per spelling,
-//! not per row; plain ASCII spellings take the fast path of `super::ascii` every time).
+//! not per row; plain ASCII spellings, full-width forms included, take the fast path of
+//! `super::ascii` every time).
 //! Rows with a malformed domain, an empty name or a repeated key are set aside with
 //! their path (SPEC §14 "kept out of matching").
 
@@ -11,7 +12,7 @@ use super::rows::Rec;
 use super::types::SkippedAccount;
 use hashbrown::hash_table::Entry;
 use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::hash::BuildHasher;
 
 /// One kept account row: (row number in its side's list, domain id, name id).
@@ -28,28 +29,29 @@ pub(crate) struct Row {
 pub(crate) struct Interner {
     text: String,
     ends: Vec<u32>,
-    table: HashTable<u32>,
+    /// (id, start, end) of each key: a probe compares the text without a look-up in `ends`
+    table: HashTable<(u32, u32, u32)>,
 }
 
 fn hash(key: &str) -> u64 {
     FxBuildHasher.hash_one(key)
 }
 
-/// Key `i`'s text in `text` cut at `ends`.
-fn span<'t>(text: &'t str, ends: &[u32], i: u32) -> &'t str {
-    let end = ends.get(i as usize).copied().unwrap_or(0) as usize;
-    let start = i
-        .checked_sub(1)
-        .and_then(|p| ends.get(p as usize))
-        .copied()
-        .unwrap_or(0) as usize;
-    text.get(start..end).unwrap_or_default()
+/// The text of `text` between `start` and `end`.
+fn cut(text: &str, start: u32, end: u32) -> &str {
+    text.get(start as usize..end as usize).unwrap_or_default()
 }
 
 impl Interner {
     /// Key `i`'s text.
     pub fn get(&self, i: u32) -> Option<&str> {
-        ((i as usize) < self.ends.len()).then(|| span(&self.text, &self.ends, i))
+        let end = *self.ends.get(i as usize)?;
+        let start = i
+            .checked_sub(1)
+            .and_then(|p| self.ends.get(p as usize))
+            .copied()
+            .unwrap_or(0);
+        Some(cut(&self.text, start, end))
     }
 
     /// How many keys there are.
@@ -59,8 +61,8 @@ impl Interner {
 
     /// Room for `n` keys without growing the table.
     fn reserve(&mut self, n: usize) {
-        let Interner { text, ends, table } = self;
-        table.reserve(n, |&j| hash(span(text, ends, j)));
+        let Interner { text, table, .. } = self;
+        table.reserve(n, |&(_, a, b)| hash(cut(text, a, b)));
     }
 
     /// The number of `key` (a new one the first time).
@@ -68,13 +70,19 @@ impl Interner {
         let h = hash(key);
         let Interner { text, ends, table } = self;
         // one probe: found, or the free slot it ends at
-        match table.entry(h, |&i| span(text, ends, i) == key, |&j| hash(span(text, ends, j))) {
-            Entry::Occupied(e) => *e.get(),
+        match table.entry(
+            h,
+            |&(_, a, b)| cut(text, a, b) == key,
+            |&(_, a, b)| hash(cut(text, a, b)),
+        ) {
+            Entry::Occupied(e) => e.get().0,
             Entry::Vacant(v) => {
                 let i = ends.len() as u32;
-                v.insert(i);
+                let start = text.len() as u32;
                 text.push_str(key);
-                ends.push(text.len() as u32);
+                let end = text.len() as u32;
+                v.insert((i, start, end));
+                ends.push(end);
                 i
             }
         }
@@ -94,8 +102,10 @@ pub(crate) struct Keys {
     raw_name: FxHashMap<String, Option<u32>>,
     /// Scratch text of the fast paths.
     buf: String,
-    /// The matching keys of the side being added (a repeated one is set aside).
-    seen: FxHashSet<(Option<u32>, u32)>,
+    /// Per domain id, then per name id: the last side that had it as its matching key,
+    /// plus one (a key met twice in one side is set aside). Arrays, not a set: ids are dense.
+    seen_domain: Vec<u32>,
+    seen_name: Vec<u32>,
 }
 
 impl Keys {
@@ -104,6 +114,8 @@ impl Keys {
         let mut keys = Keys::default();
         keys.domains.reserve(rows);
         keys.names.reserve(rows);
+        keys.seen_domain.reserve(rows);
+        keys.seen_name.reserve(rows);
         keys
     }
 
@@ -117,7 +129,7 @@ impl Keys {
         skipped: &mut Vec<SkippedAccount>,
     ) {
         let mut rows = Vec::with_capacity(accounts.len());
-        self.seen.clear();
+        let stamp = self.rows.len() as u32 + 1;
         for (k, a) in accounts.iter().enumerate() {
             let skip = |code: &str, field: &str, message: String| SkippedAccount {
                 path: format!("{}.{field}", at(k)),
@@ -146,8 +158,17 @@ impl Keys {
                 continue;
             };
             // a row repeating an earlier row's matching key would be counted twice
-            let key = if domain.is_some() { (domain, 0) } else { (None, name) };
-            if !self.seen.insert(key) {
+            let (seen, id) = match domain {
+                Some(d) => (&mut self.seen_domain, d),
+                None => (&mut self.seen_name, name),
+            };
+            if seen.len() <= id as usize {
+                seen.resize(id as usize + 1, 0);
+            }
+            let repeated = seen
+                .get_mut(id as usize)
+                .is_some_and(|s| std::mem::replace(s, stamp) == stamp);
+            if repeated {
                 let message = "this account is listed twice (same domain, or same name without a domain); \
                                the first row is used"
                     .to_string();
