@@ -33,9 +33,9 @@ fn ascii_name_char(c: u8) -> Option<u8> {
 fn ascii_or_wide(raw: &[u8], i: usize) -> Option<(u8, usize)> {
     match *raw.get(i)? {
         c if c.is_ascii() => Some((c, 1)),
-        0xEF => match (raw.get(i + 1)?, raw.get(i + 2)?) {
-            (0xBC, &c @ 0x81..=0xBF) => Some((c - 0x81 + 0x21, 3)),
-            (0xBD, &c @ 0x80..=0x9E) => Some((c - 0x80 + 0x60, 3)),
+        0xEF => match (raw.get(i.saturating_add(1))?, raw.get(i.saturating_add(2))?) {
+            (0xBC, &c @ 0x81..=0xBF) => Some((c.wrapping_sub(0x81 - 0x21), 3)),
+            (0xBD, &c @ 0x80..=0x9E) => Some((c.wrapping_sub(0x80 - 0x60), 3)),
             _ => None,
         },
         _ => None,
@@ -59,7 +59,7 @@ pub(super) fn ascii_name_key_into(raw: &str, out: &mut String) -> bool {
             *out = String::from_utf8(key).unwrap_or_default();
             return false;
         };
-        i += n;
+        i = i.saturating_add(n);
         let Some(c) = ascii_name_char(c) else {
             continue;
         };
@@ -116,7 +116,7 @@ pub(super) fn ascii_domain_key_into(trimmed: &str, out: &mut String) -> bool {
     };
     // labels non-empty, none punycode, the last letters only; the host letters, digits,
     // dots and hyphens
-    let mut dots = 0;
+    let mut dots = 0usize;
     let mut alpha = true;
     for label in host.split(|&c| c == b'.') {
         if label.is_empty() || label.get(..4).is_some_and(|x| x.eq_ignore_ascii_case(b"xn--")) {
@@ -129,7 +129,7 @@ pub(super) fn ascii_domain_key_into(trimmed: &str, out: &mut String) -> bool {
             }
             alpha &= c.is_ascii_alphabetic();
         }
-        dots += 1;
+        dots = dots.saturating_add(1);
     }
     if !alpha {
         return false;

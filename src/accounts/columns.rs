@@ -120,13 +120,13 @@ fn cut(text: &str, sep: u8) -> impl Iterator<Item = &str> {
         let from = start;
         let rest = bytes.get(from..).unwrap_or_default();
         let end = match rest.iter().position(|&c| c == sep) {
-            Some(at) => from + at,
+            Some(at) => from.saturating_add(at),
             None => {
                 done = true;
                 bytes.len()
             }
         };
-        start = end + 1;
+        start = end.saturating_add(1);
         Some(text.get(from..end).unwrap_or_default())
     })
 }

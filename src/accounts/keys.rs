@@ -129,7 +129,7 @@ impl Keys {
         skipped: &mut Vec<SkippedAccount>,
     ) {
         let mut rows = Vec::with_capacity(accounts.len());
-        let stamp = self.rows.len() as u32 + 1;
+        let stamp = (self.rows.len() as u32).wrapping_add(1);
         for (k, a) in accounts.iter().enumerate() {
             let skip = |code: &str, field: &str, message: String| SkippedAccount {
                 path: format!("{}.{field}", at(k)),
@@ -163,7 +163,7 @@ impl Keys {
                 None => (&mut self.seen_name, name),
             };
             if seen.len() <= id as usize {
-                seen.resize(id as usize + 1, 0);
+                seen.resize((id as usize).saturating_add(1), 0);
             }
             let repeated = seen
                 .get_mut(id as usize)

@@ -42,12 +42,12 @@ fn stored(bytes: &str, k: u32) -> &str {
     let b = bytes.as_bytes();
     let (mut at, mut len, mut shift) = (k as usize, 0usize, 0u32);
     while let (Some(&x), true) = (b.get(at), shift <= 30) {
-        at += 1;
-        len |= ((x & 0x3f) as usize) << shift;
+        at = at.saturating_add(1);
+        len |= ((x & 0x3f) as usize).checked_shl(shift).unwrap_or(0);
         if x & 0x40 == 0 {
-            return bytes.get(at..at + len).unwrap_or("");
+            return bytes.get(at..at.saturating_add(len)).unwrap_or("");
         }
-        shift += 6;
+        shift = shift.saturating_add(6);
     }
     ""
 }
