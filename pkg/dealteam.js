@@ -688,6 +688,10 @@ function __wbg_get_imports() {
             const ret = arg0.crypto;
             return ret;
         },
+        __wbg_encode_86220fa42e551951: function(arg0, arg1) {
+            const ret = arg0.encode(arg1);
+            return ret;
+        },
         __wbg_getRandomValues_d2908e0b99612b91: function() { return handleError(function (arg0, arg1) {
             arg0.getRandomValues(arg1);
         }, arguments); },
@@ -731,6 +735,10 @@ function __wbg_get_imports() {
         },
         __wbg_new_cd4348290afae586: function() {
             const ret = new Object();
+            return ret;
+        },
+        __wbg_new_d858f5ba521220e8: function() {
+            const ret = new TextEncoder();
             return ret;
         },
         __wbg_new_from_slice_3512352010266e02: function(arg0, arg1) {
