@@ -96,6 +96,10 @@ pub enum Json {
     List(Vec<Json>),
     /// A string, number, boolean or null.
     Scalar,
+    /// A string of text rows (`accountMapColumns`' tab-separated accounts): a header line,
+    /// then `rows` non-empty lines, which paths name as a list's items
+    /// (`partners[3].accounts[7].domain`: docs/accounts.md).
+    Text { rows: usize },
 }
 
 impl Json {
@@ -114,9 +118,14 @@ impl Json {
                 .parse::<usize>()
                 .ok()
                 .and_then(|i| items.get(i))
-                .is_some_and(|item| item.names_a_place(tail));
+                .is_some_and(|item| item.names_a_place(tail.strip_prefix('.').unwrap_or(tail)));
         }
-        let path = path.strip_prefix('.').unwrap_or(path);
+        // `[7]` or `[7].domain`: the eighth row of a text and one of its cells
+        if let (Some((i, tail)), Json::Text { rows }) = (path.strip_prefix('[').and_then(|p| p.split_once(']')), self) {
+            let cell = tail.is_empty() || tail.strip_prefix('.').is_some_and(|c| !c.contains(['.', '[']));
+            return i.parse::<usize>().is_ok_and(|i| i < *rows) && cell;
+        }
+        // a field: `path` starts with its key (which may itself start with `.`)
         let Json::Object(members) = self else {
             return false;
         };
@@ -126,7 +135,7 @@ impl Json {
         };
         members
             .iter()
-            .any(|(k, v)| goes_on(k).is_some_and(|tail| v.names_a_place(tail)))
+            .any(|(k, v)| goes_on(k).is_some_and(|tail| v.names_a_place(tail.strip_prefix('.').unwrap_or(tail))))
             || !path.contains(['.', '['])
     }
 }
@@ -156,8 +165,10 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
     fn visit_f64<E>(self, _: f64) -> Result<Json, E> {
         Ok(Json::Scalar)
     }
-    fn visit_str<E>(self, _: &str) -> Result<Json, E> {
-        Ok(Json::Scalar)
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        let mut lines = s.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
+        let rows = lines.next().map_or(0, |_| lines.filter(|l| !l.is_empty()).count());
+        Ok(Json::Text { rows })
     }
     fn visit_unit<E>(self) -> Result<Json, E> {
         Ok(Json::Scalar)

@@ -35,14 +35,28 @@ enum Token {
     /// between tokens
     Gap,
     /// inside a string; `key`: the string is an object's key
-    Str { key: bool, escaped: bool },
+    Str { key: bool, escaped: Escape },
     /// inside a number or `true`/`false`/`null`
     Scalar,
+}
+
+/// Where a string is in an escape sequence (`\n`, `\u00e9`): keys are named decoded, as
+/// the request's own keys are.
+#[derive(Clone, Copy, PartialEq)]
+enum Escape {
+    /// not in one
+    No,
+    /// just after the backslash
+    Started,
+    /// in `\uXXXX`: the hex digits still to read and the value so far
+    Hex { left: u8, value: u32 },
 }
 
 struct Locator {
     frames: Vec<Frame>,
     token: Token,
+    /// the first half of a surrogate pair (`\ud83d` of `\ud83d\ude00`), until the second
+    high_surrogate: Option<u32>,
 }
 
 fn is_delimiter(b: u8) -> bool {
@@ -88,6 +102,7 @@ pub(crate) fn path_at<R: Read>(input: R, line: usize, column: usize, blame: Blam
     let mut at = Locator {
         frames: Vec::new(),
         token: Token::Gap,
+        high_surrogate: None,
     };
     let (mut cur_line, mut cur_col) = (1usize, 0usize);
     let mut buf = [0u8; 8192];
@@ -141,24 +156,72 @@ impl Locator {
         }
     }
 
-    fn string_byte(&mut self, b: u8, key: bool, escaped: bool) {
-        if escaped {
-            self.token = Token::Str { key, escaped: false };
-            if key {
-                self.push_key_byte(b);
-            }
-            return;
-        }
-        match b {
-            b'\\' => self.token = Token::Str { key, escaped: true },
-            b'"' => {
-                self.token = Token::Gap;
-                if !key {
-                    self.value_done();
+    fn string_byte(&mut self, b: u8, key: bool, escaped: Escape) {
+        let token = |escaped| Token::Str { key, escaped };
+        match escaped {
+            Escape::Started if b == b'u' => self.token = token(Escape::Hex { left: 4, value: 0 }),
+            Escape::Started => {
+                self.token = token(Escape::No);
+                let decoded = match b {
+                    b'n' => b'\n',
+                    b't' => b'\t',
+                    b'r' => b'\r',
+                    b'b' => 0x08,
+                    b'f' => 0x0c,
+                    other => other,
+                };
+                if key {
+                    self.push_key_char(char::from(decoded));
                 }
             }
-            _ if key => self.push_key_byte(b),
-            _ => {}
+            Escape::Hex { left, value } => {
+                let value = value
+                    .wrapping_mul(16)
+                    .wrapping_add(char::from(b).to_digit(16).unwrap_or(0));
+                let left = left.saturating_sub(1);
+                if left > 0 {
+                    self.token = token(Escape::Hex { left, value });
+                    return;
+                }
+                self.token = token(Escape::No);
+                if key {
+                    self.push_key_unit(value);
+                }
+            }
+            Escape::No => match b {
+                b'\\' => self.token = token(Escape::Started),
+                b'"' => {
+                    self.token = Token::Gap;
+                    if !key {
+                        self.value_done();
+                    }
+                }
+                _ if key => self.push_key_byte(b),
+                _ => {}
+            },
+        }
+    }
+
+    /// One UTF-16 code unit of a `\uXXXX` escape in a key (a pair's halves are joined).
+    fn push_key_unit(&mut self, unit: u32) {
+        if (0xd800..0xdc00).contains(&unit) {
+            self.high_surrogate = Some(unit);
+            return;
+        }
+        let code = match self.high_surrogate.take() {
+            Some(high) if (0xdc00..0xe000).contains(&unit) => {
+                0x10000u32.wrapping_add(high.wrapping_sub(0xd800).wrapping_shl(10) | unit.wrapping_sub(0xdc00))
+            }
+            _ => unit,
+        };
+        self.push_key_char(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+    }
+
+    /// A decoded character of a key, as the UTF-8 bytes the key holds one per char.
+    fn push_key_char(&mut self, c: char) {
+        let mut utf8 = [0u8; 4];
+        for &b in c.encode_utf8(&mut utf8).as_bytes() {
+            self.push_key_byte(b);
         }
     }
 
@@ -196,7 +259,7 @@ impl Locator {
                 }
                 self.token = Token::Str {
                     key: true,
-                    escaped: false,
+                    escaped: Escape::No,
                 };
             }
             _ => {
@@ -217,7 +280,7 @@ impl Locator {
                     b'"' => {
                         self.token = Token::Str {
                             key: false,
-                            escaped: false,
+                            escaped: Escape::No,
                         }
                     }
                     _ => self.token = Token::Scalar,
@@ -480,5 +543,9 @@ mod tests {
     fn keys_with_escapes_and_non_ascii_characters() {
         type Nested = std::collections::BTreeMap<String, std::collections::BTreeMap<String, Vec<u32>>>;
         assert_eq!(located::<Nested>(r#"{"a\"b": {"ключ": [0, "z"]}}"#), "a\"b.ключ[1]");
+        assert_eq!(
+            located::<Nested>(r#"{"a\nb\\": {"\u00e9\ud83d\ude00\/": [0, "z"]}}"#),
+            "a\nb\\.é😀/[1]"
+        );
     }
 }
