@@ -125,6 +125,16 @@ impl DealteamError {
         self.others = self.others.into_iter().map(|o| o.under(prefix)).collect();
         self
     }
+    /// This error at `field` of the request, for an error of a step whose inputs the engine
+    /// derived (the §4 division names its own `shares`): the message says what was being done.
+    pub fn at_field(self, field: &str, doing: &str) -> Self {
+        if self.path == field {
+            return self;
+        }
+        let mut e = Self::new(self.code, field, format!("{doing}: {}", self.message));
+        e.others = self.others;
+        e
+    }
     /// The `{"error": {code, path, message}}` JSON the CLI prints.
     pub fn to_json(&self) -> String {
         serde_json::json!({ "error": self }).to_string()

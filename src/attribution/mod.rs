@@ -372,5 +372,5 @@ fn split_value(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>> 
     if total.0.is_zero() || weights.iter().all(|&w| w <= 0.0) {
         return Ok(vec![Money::ZERO.with_scale(minor); weights.len()]);
     }
-    allocate(total, weights, minor)
+    allocate(total, weights, minor).map_err(|e| e.at_field("journeys", "the journeys' value cannot be divided exactly"))
 }

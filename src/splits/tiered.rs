@@ -122,10 +122,13 @@ impl Tiered {
         #[allow(clippy::arithmetic_side_effects)]
         let rest = amount.0.abs() - total_c;
         weights.push(rest.max(Decimal::ZERO));
-        let parts = allocate_decimal(amount, &weights, minor)?;
+        // the weights are derived, not given: a problem dividing them is the amount's
+        let parts = allocate_decimal(amount, &weights, minor)
+            .map_err(|e| e.at_field("amount", "the amount cannot be divided exactly by the schedules"))?;
         let (comm, rest_part) = parts.split_at(self.schedules.len());
         let rest_money = rest_part.first().copied().unwrap_or(Money::ZERO);
-        let res = allocate(rest_money, &self.residual, minor)?;
+        let res = allocate(rest_money, &self.residual, minor)
+            .map_err(|e| e.at_field("residual", "the rest cannot be divided exactly by the residual shares"))?;
         // a commission part plus a residual part is at most |amount|
         #[allow(clippy::arithmetic_side_effects)]
         let parts = comm.iter().zip(res).map(|(c, r)| Money(c.0 + r.0)).collect();
