@@ -239,11 +239,11 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
+/// The text between `start`, which `s` begins with (serde's message starts with its kind),
+/// and the next `end`.
 fn between(s: &str, start: &str, end: &str) -> Option<String> {
-    let i = s.find(start)?.checked_add(start.len())?;
-    let j = s.get(i..)?.find(end)?.checked_add(i)?;
-
-    Some(s[i..j].to_string())
+    let rest = s.strip_prefix(start)?;
+    rest.get(..rest.find(end)?).map(str::to_string)
 }
 
 fn strip_position(msg: &str) -> String {

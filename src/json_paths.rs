@@ -76,7 +76,7 @@ pub(crate) fn plain(msg: &str) -> String {
             return format!("must be {}, got {n} items", expected(e));
         }
     }
-    if let Some(name) = between(msg, "unknown variant `", "`") {
+    if let Some((name, _)) = quoted_name(msg, "unknown variant `") {
         return format!("`{name}` is not allowed here; {}", known(msg, "values"));
     }
     if let Some(name) = between(msg, "duplicate field `", "`") {
@@ -95,7 +95,9 @@ pub(crate) fn plain(msg: &str) -> String {
 /// The name serde quotes in "unknown field `name`, expected …" (or "unknown variant"), and
 /// what follows it; the name may hold backticks itself, so it ends at the last "`, ".
 pub(crate) fn quoted_name<'a>(msg: &'a str, start: &str) -> Option<(&'a str, &'a str)> {
-    let rest = msg.get(msg.find(start)?.checked_add(start.len())?..)?;
+    // serde's message starts with its kind: a name inside another value's text
+    // (`"sharing": "x unknown field `y"`) is not a field
+    let rest = msg.strip_prefix(start)?;
     let j = ["`, expected ", "`, there are no "]
         .iter()
         .filter_map(|end| rest.rfind(end))
@@ -121,11 +123,10 @@ pub(crate) fn known(msg: &str, what: &str) -> String {
     }
 }
 
+/// The text between `start`, which `s` begins with, and the next `end`.
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let i = s.find(start)?.checked_add(start.len())?;
-    let j = s.get(i..)?.find(end)?.checked_add(i)?;
-
-    Some(&s[i..j])
+    let rest = s.strip_prefix(start)?;
+    rest.get(..rest.find(end)?)
 }
 
 /// The path of the value serde complained about: `path` itself when the value there
@@ -285,6 +286,17 @@ mod tests {
             "`bogus` is not allowed here; allowed values: fixed, tiered"
         );
         assert_eq!(plain("a message of our own"), "a message of our own");
+    }
+
+    #[test]
+    fn a_kind_is_read_only_at_the_start_of_the_message() {
+        // a value's text may hold another kind's words (found by fuzzing `psiStart`)
+        let msg = "unknown variant `x unknown field `y`, expected one of `counts`, `overlaps`";
+        assert_eq!(quoted_name(msg, "unknown field `"), None);
+        assert_eq!(
+            plain(msg),
+            "`x unknown field `y` is not allowed here; allowed values: counts, overlaps"
+        );
     }
 
     #[test]
