@@ -21,7 +21,7 @@ use std::cell::Cell;
 const TEAMS: &str = include_str!("../examples/teams.json");
 const PLAN: &str = include_str!("../examples/plan-simulate.json");
 
-/// Trials of `simulate`, `audit` and `agreement` in the `commands` target.
+/// Trials of `simulate`, `audit`, `agreement` and `validate` in the `commands` target.
 pub const MAX_FUZZ_TRIALS: u64 = 200;
 
 /// The command and request of a `commands` input (`None`: not a command's input).
@@ -42,9 +42,10 @@ pub fn run_command(data: &[u8]) {
     }
     let capped;
     let mut text = request;
-    if matches!(name, "simulate" | "audit" | "agreement") {
+    if matches!(name, "simulate" | "audit" | "agreement" | "validate") {
         if let Ok(serde_json::Value::Object(mut m)) = serde_json::from_str::<serde_json::Value>(request) {
-            let trials = m.get("trials").and_then(|t| t.as_u64()).unwrap_or(u64::MAX);
+            // no `trials`: the default (10,000, which `validate`'s check simulation runs too)
+            let trials = m.get("trials").map_or(Some(10_000), |t| t.as_u64()).unwrap_or(u64::MAX);
             if trials > MAX_FUZZ_TRIALS && trials <= 10_000_000 {
                 m.insert("trials".into(), MAX_FUZZ_TRIALS.into());
                 capped = serde_json::Value::Object(m).to_string();

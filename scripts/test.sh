@@ -11,7 +11,7 @@
 #   6. the planner page's e2e tests    npm --prefix www test
 #   7. cargo doc, warnings denied      the crate docs' §→function index must resolve
 #   8. supply chain                    scripts/supply-chain.sh (cargo deny, npm audit --omit=dev)
-#   9. fuzz smoke                      10 s per cargo-fuzz target from fuzz/corpus (when
+#   9. fuzz smoke                      10 s per cargo-fuzz target from fuzz/corpus, seed 1 (when
 #                                      nightly and cargo-fuzz are installed; `cargo test`
 #                                      replays the corpus in any case: docs/fuzzing.md)
 # Every step runs even when an earlier one failed; the end lists each step with the
@@ -70,7 +70,7 @@ if command -v cargo-fuzz >/dev/null && rustup toolchain list 2>/dev/null | grep 
       local corpus
       corpus="$(mktemp -d)"
       cp "$ROOT/fuzz/corpus/$t"/seed-* "$corpus"/
-      (cd "$ROOT/fuzz" && cargo +nightly fuzz run "$t" "$corpus" -- -max_total_time=10 -timeout=2) || return 1
+      (cd "$ROOT/fuzz" && cargo +nightly fuzz run "$t" "$corpus" -- -seed=1 -max_total_time=10 -timeout=2) || return 1
       rm -rf "$corpus"
     done
   }
