@@ -127,13 +127,12 @@ impl DealteamError {
     }
     /// This error at `field` of the request, for an error of a step whose inputs the engine
     /// derived (the §4 division names its own `shares`): the message says what was being done.
-    pub fn at_field(self, field: &str, doing: &str) -> Self {
-        if self.path == field {
-            return self;
+    pub fn at_field(mut self, field: &str, doing: &str) -> Self {
+        if self.path != field {
+            self.message = format!("{doing}: {}", self.message);
+            self.path = field.to_string();
         }
-        let mut e = Self::new(self.code, field, format!("{doing}: {}", self.message));
-        e.others = self.others;
-        e
+        self
     }
     /// The `{"error": {code, path, message}}` JSON the CLI prints.
     pub fn to_json(&self) -> String {

@@ -211,8 +211,8 @@ fn classify(path: &str, msg: &str) -> DealteamError {
             ),
         );
     }
-    if let Some(name) = between(&msg, "missing field `", "`") {
-        let full = join(path, &name);
+    if let Some(name) = crate::json_paths::between(&msg, "missing field `", "`") {
+        let full = join(path, name);
         return DealteamError::new(ErrorCode::MissingField, full, format!("the field `{name}` is required"));
     }
     if let Some(rest) = msg.strip_prefix(TOO_LARGE_TAG) {
@@ -237,13 +237,6 @@ fn join(path: &str, name: &str) -> String {
     } else {
         format!("{path}.{name}")
     }
-}
-
-/// The text between `start`, which `s` begins with (serde's message starts with its kind),
-/// and the next `end`.
-fn between(s: &str, start: &str, end: &str) -> Option<String> {
-    let rest = s.strip_prefix(start)?;
-    rest.get(..rest.find(end)?).map(str::to_string)
 }
 
 fn strip_position(msg: &str) -> String {

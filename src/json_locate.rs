@@ -171,7 +171,7 @@ impl Locator {
                     other => other,
                 };
                 if key {
-                    self.push_key_char(char::from(decoded));
+                    self.push_key_byte(decoded);
                 }
             }
             Escape::Hex { left, value } => {

@@ -123,8 +123,9 @@ pub(crate) fn known(msg: &str, what: &str) -> String {
     }
 }
 
-/// The text between `start`, which `s` begins with, and the next `end`.
-fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+/// The text between `start`, which `s` begins with (serde's message starts with its kind),
+/// and the next `end`.
+pub(crate) fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let rest = s.strip_prefix(start)?;
     rest.get(..rest.find(end)?)
 }
