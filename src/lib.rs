@@ -68,8 +68,10 @@
 // module for the hot loops of the team search, coalition enumeration, simulation and
 // attribution), each with a comment naming its bound — a limit of src/model/limits.rs
 // (docs/limits.md), an amount bound checked on input, or a size the code allocated
-// itself. f64 arithmetic is not flagged (it cannot panic). Not denied:
-// `indexing_slicing` (the hot loops index arrays whose lengths they allocate themselves).
+// itself. f64 arithmetic is not flagged (it cannot panic). `indexing_slicing` is denied the
+// same way: elsewhere `get`/iterators, and the numeric modules (LP, coalition tables, Markov
+// chains, radix sort, ChaCha, team search) allow it at the top with the bound that keeps
+// each index inside the arrays they allocate.
 #![cfg_attr(
     not(test),
     deny(
@@ -79,7 +81,8 @@
         clippy::unreachable,
         clippy::todo,
         clippy::unimplemented,
-        clippy::arithmetic_side_effects
+        clippy::arithmetic_side_effects,
+        clippy::indexing_slicing
     )
 )]
 

@@ -1,6 +1,8 @@
 //! Small dense linear algebra on ndarray: one Gaussian elimination with partial
 //! pivoting, used wherever the spec asks for an exact solve — the absorbing Markov
 //! chain of attribution (§5) and the Newton steps of the win model (§9).
+// Indexing: [r, c] with r, c < n of the n × n matrix A and B's n rows (shapes checked on entry).
+#![allow(clippy::indexing_slicing)]
 
 use ndarray::Array2;
 

@@ -293,9 +293,9 @@ fn hand_out(parts: &mut [i128], order: &[usize], left: i128) {
 
 /// Indices by remainder, largest first; the stable sort keeps input order for ties.
 fn largest_first<T: Ord>(rems: &[T]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rems.len()).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| rems[b].cmp(&rems[a]));
-    order
+    let mut order: Vec<(usize, &T)> = rems.iter().enumerate().collect();
+    crate::sort::sort_by(&mut order, |a, b| b.1.cmp(a.1));
+    order.into_iter().map(|(i, _)| i).collect()
 }
 
 /// Part `k` (0-based) of `units` minor units divided into `n` equal parts (SPEC §4 with

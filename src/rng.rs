@@ -7,6 +7,9 @@
 //! a `simulate` call (docs/PERFORMANCE.md, issue 10). On plain words every rotation is one
 //! `i32.rotl`. Natively the crate's SIMD backend stays in use everywhere else; the unit tests
 //! below check this generator against it word for word.
+// Indexing: the 16-word ChaCha state by the fixed quarter-round positions (< 16), and
+// 4-byte chunks of `chunks_exact(4)`.
+#![allow(clippy::indexing_slicing)]
 
 use rand::rand_core::block::{BlockRng, BlockRngCore};
 use rand::{RngCore, SeedableRng};

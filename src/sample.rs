@@ -170,7 +170,12 @@ fn pick_some(rng: &mut ChaCha12Rng, from: &[&str], min: usize, max: usize) -> Ve
 
 /// Round to `dp` decimals (exact and identical on every target).
 fn round(x: f64, dp: i32) -> f64 {
-    let f = [1.0, 10.0, 100.0, 1000.0][dp.clamp(0, 3) as usize];
+    let f = match dp {
+        ..=0 => 1.0,
+        1 => 10.0,
+        2 => 100.0,
+        _ => 1000.0,
+    };
     (x * f).round() / f
 }
 
@@ -216,12 +221,18 @@ fn partner(rng: &mut ChaCha12Rng, i: usize, pool: usize) -> Partner {
         id: format!("p{i:06}"),
         name: format!(
             "{} {} {}",
-            NAME_A[rng.random_range(0..NAME_A.len())],
-            NAME_B[rng.random_range(0..NAME_B.len())],
+            NAME_A
+                .get(rng.random_range(0..NAME_A.len()))
+                .copied()
+                .unwrap_or_default(),
+            NAME_B
+                .get(rng.random_range(0..NAME_B.len()))
+                .copied()
+                .unwrap_or_default(),
             i
         ),
         kind: kind.to_string(),
-        tier: Some(TIERS[tier_i].0.to_string()),
+        tier: TIERS.get(tier_i).map(|t| t.0.to_string()),
         capabilities,
         industries: pick_some(rng, &INDUSTRIES, 1, 3),
         regions: pick_some(rng, &REGIONS, 1, 3),

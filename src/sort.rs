@@ -48,8 +48,8 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     const DONE: usize = usize::MAX;
     for start in 0..order.len() {
         let mut at = start;
-        loop {
-            let from = std::mem::replace(&mut order[at], DONE);
+        while let Some(slot) = order.get_mut(at) {
+            let from = std::mem::replace(slot, DONE);
             if from == DONE || from == start {
                 break;
             }

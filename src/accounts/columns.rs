@@ -86,7 +86,11 @@ fn header(p: &mut Problems, path: &str, line: &str) -> Option<Header> {
 
         let name = name.trim();
         match COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
-            Some(c) if h.at[c].is_none() => h.at[c] = Some(i),
+            Some(c) if h.at.get(c).is_some_and(Option::is_none) => {
+                if let Some(at) = h.at.get_mut(c) {
+                    *at = Some(i);
+                }
+            }
             Some(_) => p.invalid(path, format!("the header names the column `{name}` twice")),
             None => p.invalid(
                 path,
@@ -165,7 +169,13 @@ fn side_rows<'a>(
             );
             continue;
         }
-        let cell = |c: usize| h.at[c].and_then(|i| cells.get(i).copied()).filter(|s| !s.is_empty());
+        let cell = |c: usize| {
+            h.at.get(c)
+                .copied()
+                .flatten()
+                .and_then(|i| cells.get(i).copied())
+                .filter(|s| !s.is_empty())
+        };
         let value = match cell(4).map(Money::parse).transpose() {
             Ok(v) => v,
             Err(why) => {

@@ -45,8 +45,10 @@ impl Groups {
                 *c += 1;
             }
         }
-        for i in 1..ends.len() {
-            ends[i] += ends[i - 1];
+        let mut total = 0;
+        for e in ends.iter_mut() {
+            total += *e;
+            *e = total;
         }
         let mut next = ends.clone();
         let mut entries = vec![(0, 0); ends.last().copied().unwrap_or(0) as usize];
@@ -63,8 +65,9 @@ impl Groups {
 
     fn iter(&self) -> impl Iterator<Item = &[(u32, u32)]> {
         self.ends
-            .windows(2)
-            .map(|w| self.entries.get(w[0] as usize..w[1] as usize).unwrap_or(&[]))
+            .iter()
+            .zip(self.ends.iter().skip(1))
+            .map(|(&a, &b)| self.entries.get(a as usize..b as usize).unwrap_or(&[]))
     }
 }
 

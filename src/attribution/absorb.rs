@@ -15,7 +15,8 @@
 //! proven by the bound, not assumed from a small change.
 // State and edge indices of the chain (≤ 10⁹ touches, see chain.rs): v + 1 ≤ states,
 // counters of sweeps below their cap. Hot loop of the absorption.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: state and edge arrays of the chain, by the ids the chain numbered.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::chain::{Chain, Counts};
 use crate::error::{DealteamError, Result};

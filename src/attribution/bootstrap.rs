@@ -7,6 +7,9 @@
 //! is the percentile interval (linear interpolation between order statistics) of the
 //! conversions it is credited with across the resamples. Draws use ChaCha12 from the
 //! seed and only IEEE arithmetic and `libm`, so native and wasm give the same intervals.
+// Indexing: per-journey arrays of the paths' length and per-partner credit of length m
+// (removal effects are m long); quantile positions lo ≤ hi ≤ len − 1 of a non-empty slice.
+#![allow(clippy::indexing_slicing)]
 
 use super::chain::Chain;
 use super::markov::{markov, removal_effects, MarkovResult};

@@ -6,7 +6,8 @@
 // States, edges and offsets count touches: ≤ MAX_JOURNEYS · MAX_PATH_LENGTH = 10⁹ < 2³²
 // (u32 and wasm32's usize); order ≥ 1 where order − 1 is taken and len() − 1 follows a
 // push. Hot path of the Markov chain.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: state, edge and offset arrays by the ids numbered here.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use rustc_hash::FxHashMap;
 

@@ -1,6 +1,8 @@
 //! The rule-based attribution models of SPEC §5: each touch of a path gets a weight;
 //! weights of one path add up to 1. Heuristics count every touch (`a > a > b` gives
 //! `a` two thirds under `linear`).
+// Indexing: w[0] and w[last] of the weights, resized to len > 0 (len 0 returns first).
+#![allow(clippy::indexing_slicing)]
 
 use super::types::AttributionModel;
 

@@ -2,6 +2,8 @@
 //! is *sourced* by its first touch, *influenced* by every other partner on it, and
 //! *unattributed* for every partner not on it — so for each partner the three add up to
 //! all conversions (and, exactly, to the total value).
+// Indexing: per-partner tallies by the partner numbers of the journeys (< m).
+#![allow(clippy::indexing_slicing)]
 
 use super::types::{Credit, Involvement};
 use crate::money::Money;

@@ -3,7 +3,8 @@
 //! and each partner's removal effect is `1 − P(conv without it) / P(conv)`.
 // m partners ≤ the touches (10⁹): m + 1 states with START, r + 1 ≤ s columns; ndarray
 // systems of the shapes built here.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: ndarray systems of the shapes built here, by state indices below them.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::absorb::conversion_probability;
 use super::chain::{Chain, Counts};

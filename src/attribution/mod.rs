@@ -2,6 +2,8 @@
 //! deserve credit for conversions — five rule-based models and an exact Markov model of
 //! order 1–4 (§12), side by side, with each partner's sourced / influenced /
 //! unattributed conversions.
+// Indexing: per-partner and per-journey arrays sized here, by the numbers given them here.
+#![allow(clippy::indexing_slicing)]
 
 pub mod absorb;
 pub mod bootstrap;

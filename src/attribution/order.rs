@@ -8,6 +8,9 @@
 //! symbols (the m partners except the current one, conversion, null), so a transition
 //! never seen in training costs instead of ruling the order out. The score is the mean
 //! per held-out journey; the highest wins, ties to the lower order.
+// Indexing: paths, conversions and nulls of one length (checked by `attribute`), the
+// cut ≤ that length, counts by the chain's state and edge ids.
+#![allow(clippy::indexing_slicing)]
 
 use super::chain::{last, shift, Chain, Counts, Key, MAX_ORDER, START};
 use crate::error::{DealteamError, Result};

@@ -5,7 +5,8 @@
 //! little data or without beating the base rate.
 // ndarray operators on vectors of one length (the design matrix's columns) and counts of
 // history deals ≤ MAX_HISTORY_DEALS (10⁵) (j + 1 ≤ len, pos ≤ len); f64 otherwise.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: ndarray vectors of the design matrix's length, j < its columns.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::types::{Baseline, CalibrationBin, HistoryDeal, Validation};
 use crate::error::{DealteamError, Result};

@@ -5,7 +5,9 @@
 //! are too few or it does not beat the baseline.
 // Members per deal ≤ MAX_DEAL_MEMBERS (100), deals ≤ MAX_HISTORY_DEALS (10⁵): pair counts
 // in u32, j ≥ 1 where column j − 1 is read (column 0 is the intercept).
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: feature columns and per-partner arrays sized here, by column and partner
+// indices numbered here.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::logit;
 use super::types::*;

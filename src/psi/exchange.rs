@@ -3,7 +3,9 @@
 //! matches the tags, counts per population pair and tells B (step 3).
 // Offsets into lists this exchange built: at + n ≤ accounts, k < labels/LABEL_LEN,
 // counts ≤ accounts ≤ MAX_PARTNERS · MAX_ACCOUNTS_PER_PARTNER.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: points and labels by the positions of the accounts keyed here, labels in
+// LABEL_LEN-byte steps of a length checked against the count.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::crypto::{
     binding_key, hash_to_group, mul_compress_batch, tag_and_pad, Secret, LABEL_LEN, POINT_LEN, TAG_LEN,

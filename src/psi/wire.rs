@@ -106,7 +106,7 @@ pub fn check_header(msg: &PsiMessage, exchange_id: Option<&str>, step: u8) -> Re
             "message.step",
             format!(
                 "expected step {step}, {}, but this is step {} ({got}); pass the other side's latest message",
-                STEP_NAMES[usize::from(step)],
+                STEP_NAMES.get(usize::from(step)).copied().unwrap_or(""),
                 msg.step
             ),
         ));

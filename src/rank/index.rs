@@ -205,7 +205,7 @@ fn id_rank(p: &Partners) -> Vec<u32> {
     let n = p.len();
     let id = |i: u32| p.ids.get(i);
     let mut by_id: Vec<u32> = (0..n as u32).collect();
-    if !by_id.windows(2).all(|w| id(w[0]) <= id(w[1])) {
+    if !by_id.iter().zip(by_id.iter().skip(1)).all(|(&a, &b)| id(a) <= id(b)) {
         by_id.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
     }
     let mut rank = vec![0u32; n];

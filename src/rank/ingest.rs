@@ -228,7 +228,7 @@ impl<'de> Visitor<'de> for PartnerSeed<'_> {
 /// `BTreeMap` read from the same JSON would.
 fn by_key(strings: &super::partners::Strings, levels: &mut Vec<(u32, f64)>) {
     let key = |x: &(u32, f64)| strings.get(x.0);
-    if levels.windows(2).all(|w| key(&w[0]) < key(&w[1])) {
+    if levels.iter().zip(levels.iter().skip(1)).all(|(a, b)| key(a) < key(b)) {
         return;
     }
     levels.sort_by(|a, b| key(a).cmp(key(b))); // stable: repeats stay in input order

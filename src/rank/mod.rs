@@ -76,7 +76,7 @@ impl EcosystemIndex {
             };
             let p = &p;
             let failed = match &clauses {
-                Some(c) if !scores.eligible[iu] => c.failed(self, iu),
+                Some(c) if !scores.eligible.get(iu).copied().unwrap_or(true) => c.failed(self, iu),
                 _ => Vec::new(),
             };
             let breakdown = opts.explain().then(|| {
@@ -98,8 +98,9 @@ impl EcosystemIndex {
             });
             results.push(RankedPartner {
                 partner_id: self.id(iu).to_string(),
-                fit: scores.fit[iu],
-                eligible: scores.eligible[iu],
+                // rows are positions of the scored partners (order::top)
+                fit: scores.fit.get(iu).copied().unwrap_or_default(),
+                eligible: scores.eligible.get(iu).copied().unwrap_or_default(),
                 failed,
                 breakdown,
             });

@@ -12,7 +12,8 @@
 // Radix sort of n ≤ MAX_PARTNERS (10⁶) keys: bucket counts and offsets ≤ n, digit shifts
 // below 64, rows ≥ 1 where rows − 1 is taken, i ≥ 1 where order[i − 1] is read; the fit
 // key 1.0.to_bits() − fit.to_bits() is for fit in [0, 1]. Hot path of ranking.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: 256 radix buckets by a byte digit, order[i] for i < n.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::score::Scores;
 use crate::num::TIE_EPS;

@@ -83,7 +83,9 @@ impl EcosystemIndex {
             let mut hit = vec![false; n];
             for k in any {
                 for &i in lists.get(k).map(Vec::as_slice).unwrap_or(&[]) {
-                    hit[i as usize] = true;
+                    if let Some(h) = hit.get_mut(i as usize) {
+                        *h = true;
+                    }
                 }
             }
             for (o, h) in ok.iter_mut().zip(hit) {

@@ -107,7 +107,9 @@ pub(super) fn conflicts(windows: Vec<Window>, now: Day, incentives: Option<&Ince
                 }
             };
             if let Some(o) = owner {
-                out.push(conflict(&group[o], later.reg, incentives));
+                if let Some(owner) = group.get(o) {
+                    out.push(conflict(owner, later.reg, incentives));
+                }
             }
             all.add(group, i);
             match &later.reg.product {
@@ -117,6 +119,11 @@ pub(super) fn conflicts(windows: Vec<Window>, now: Day, incentives: Option<&Ince
         }
     }
     out
+}
+
+/// The partner of the group's `i`-th registration.
+fn partner_of<'a>(ws: &'a [Window<'_>], i: usize) -> Option<&'a str> {
+    ws.get(i).map(|w| w.reg.partner_id.as_str())
 }
 
 /// The first registration of a group, and the first of a partner other than its own
@@ -131,14 +138,14 @@ impl Earliest {
     fn add(&mut self, ws: &[Window], i: usize) {
         match self.first {
             None => self.first = Some(i),
-            Some(f) if self.other.is_none() && ws[f].reg.partner_id != ws[i].reg.partner_id => self.other = Some(i),
+            Some(f) if self.other.is_none() && partner_of(ws, f) != partner_of(ws, i) => self.other = Some(i),
             Some(_) => {}
         }
     }
     /// The earliest of the group whose partner is not `partner`.
     fn not_of(&self, ws: &[Window], partner: &str) -> Option<usize> {
         let f = self.first?;
-        if ws[f].reg.partner_id != partner {
+        if partner_of(ws, f) != Some(partner) {
             Some(f)
         } else {
             self.other

@@ -21,7 +21,7 @@ impl Day {
     /// Parse exactly `YYYY-MM-DD`.
     fn parse_date(d: &str) -> Option<Day> {
         let b = d.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return None;
         }
         let (y, m, dd) = (digits(&d[0..4])?, digits(&d[5..7])?, digits(&d[8..10])?);
@@ -74,7 +74,7 @@ impl Stamp {
         }
         let rest = rest.strip_prefix(['T', 't'])?;
         let b = rest.as_bytes();
-        if b.len() < 9 || b[2] != b':' || b[5] != b':' {
+        if b.len() < 9 || b.get(2) != Some(&b':') || b.get(5) != Some(&b':') {
             return None;
         }
         let (h, mi, se) = (digits(&rest[0..2])?, digits(&rest[3..5])?, digits(&rest[6..8])?);
@@ -97,7 +97,7 @@ impl Stamp {
                     b'-' => (-1, &zone[1..]),
                     _ => return None,
                 };
-                if hm.len() != 5 || hm.as_bytes()[2] != b':' {
+                if hm.len() != 5 || hm.as_bytes().get(2) != Some(&b':') {
                     return None;
                 }
                 let (oh, om) = (digits(&hm[0..2])?, digits(&hm[3..5])?);

@@ -4,6 +4,9 @@
 //! An inverted index (account → partners) keeps the work proportional to the
 //! overlaps, not to all n² pairs; the overlaps are counted first and bounded by
 //! [`MAX_OVERLAP_PAIRS`] before their memory is allocated.
+// Indexing: partners and accounts by the positions `shared_triples` numbered (< their
+// counts); a chunk of `chunk_by` is never empty.
+#![allow(clippy::indexing_slicing)]
 
 use super::types::{OverlapPair, OverlapRequest, OverlapResponse};
 use crate::clock::Ctx;

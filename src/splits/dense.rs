@@ -2,7 +2,8 @@
 //! bases (at most 20 × 20) of the nucleolus's stage LP ([`super::excess_lp`]).
 // Integer arithmetic here is index arithmetic: i, j, k < n, the order of the n×n matrix this
 // module allocates, so i·n + j < n² = its length (f64 otherwise). Hot loop of the LP.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: i·n + j < n², the length of the matrix allocated here.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 /// The factors of a square matrix.
 pub struct Lu {

@@ -2,7 +2,8 @@
 //! out by bitmask for the Shapley/Banzhaf sums and the core check (SPEC §5).
 // Coalition masks of n ≤ MAX_ENUMERATED_PLAYERS (20) players: mask ≥ 1 where mask − 1 is
 // taken, and i·r + k < n·r indexes the levels allocated. Hot loop of the enumeration.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: 2ⁿ tables by masks < 2ⁿ, i·r + k < n·r into the levels allocated.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::game::{Game, LevelGame};
 use crate::error::{DealteamError, Result};

@@ -19,7 +19,9 @@
 // Indices and masks of the LP over n ≤ MAX_ENUMERATED_PLAYERS (20) players' 2ⁿ coalitions:
 // rows() ≥ 1, mask ≥ 1 where mask − 1 is taken, k ≥ 1 for select_nth, degenerate-pivot
 // counters below the iteration cap. Hot loop of the LP.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: the tableau, basis and coalition arrays this LP allocates, by row, column
+// and mask indices below their lengths.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::dense::Lu;
 

@@ -4,7 +4,8 @@
 // Integer arithmetic is on 2ⁿ coalition masks, n ≤ MAX_ENUMERATED_PLAYERS (20) (len − 1 is
 // the full coalition, mask ≥ 1 where mask − 1 is taken) and a tie counter; money sums use
 // checked_add (checked_total). Hot loop of the core check.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: 2ⁿ tables by masks < 2ⁿ, member arrays of length n by i < n.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::game::Game;
 use super::nucleolus::Memo;

@@ -59,7 +59,11 @@ fn fixed_shares(
                     Decimal::MAX
                 ),
             ),
-            Some(&i) => w[i] = x,
+            Some(&i) => {
+                if let Some(s) = w.get_mut(i) {
+                    *s = x;
+                }
+            }
         }
     }
     if p.is_empty() && w.iter().all(|&x| x == 0.0) {
@@ -94,7 +98,9 @@ fn fixed_percent(
                 p.invalid(pp, format!("a percentage must not be negative, got {}", x.0))
             }
             Some(&i) => {
-                w[i] = x.0;
+                if let Some(s) = w.get_mut(i) {
+                    *s = x.0;
+                }
                 match sum.checked_add(x.0) {
                     Some(t) => sum = t,
                     None => p.invalid(pp, "the percentages are too large to add up"),

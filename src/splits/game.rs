@@ -1,6 +1,9 @@
 //! The coalition games of SPEC §5 over a split's members: `winProbability`,
 //! `coverage`, `table` and `additiveSynergy`, built and checked once, then valued
 //! per coalition, as a full 2ⁿ table (n ≤ 20) or incrementally along a permutation.
+// Indexing: players i < n and requirements k < r: i·r + k indexes the n·r levels
+// allocated; coalitions list member indices < n.
+#![allow(clippy::indexing_slicing)]
 
 use super::types::{GameSpec, PairBonus};
 use crate::coverage::{level, weighted_coverage};

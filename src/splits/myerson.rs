@@ -2,6 +2,9 @@
 //! `v_G(S) = Σ_{C ∈ components of S in G} v(C)` — partners who cannot work together
 //! (no relationship, or a relationship in channel conflict) add nothing to each other.
 //! Enumeration of the 2ⁿ coalitions for n ≤ 20, antithetic permutation sampling above.
+// Indexing: adjacency, component and value arrays of the n members, by member indices
+// (< n: relationship ends are checked against the members first) and masks < 2ⁿ.
+#![allow(clippy::indexing_slicing)]
 
 use super::game::Game;
 use super::sampling::{antithetic, shuffle};

@@ -17,7 +17,8 @@
 //! violated. Values are scaled to at most 1 in absolute value for the solver.
 // Tables of 2ⁿ entries, n ≤ MAX_ENUMERATED_PLAYERS (20): len − 1 is the full coalition;
 // the stage counter stops at 2n + 2.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: 2ⁿ tables by masks < 2ⁿ (v.len() = 2ⁿ is checked first), players i < n.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::excess_lp::{Col, Optimum, Pool, Stage, TOL};
 pub use super::fractions::rational_weights;

@@ -4,6 +4,8 @@
 //! `φᵢ = Σ_{R ⊆ M∖{k}} Σ_{T ⊆ B_k∖{i}} r!(m−r−1)!/m! · t!(b−t−1)!/b! · (v(Q_R ∪ T ∪ i) − v(Q_R ∪ T))`
 //! (i in union B_k of size b, m unions, Q_R the members of the unions in R); antithetic
 //! sampling of union-contiguous orders above.
+// Indexing: 2ⁿ tables by masks of the members (< 2ⁿ), unions k < m, weights by sizes ≤ n.
+#![allow(clippy::indexing_slicing)]
 
 use super::game::Game;
 use super::sampling::{antithetic, shuffle};

@@ -3,6 +3,8 @@
 //! pair; a player's estimate is the mean over pairs of its average marginal value in the
 //! two orders, its standard error the pairs' standard deviation / √pairs. Seeded ChaCha12,
 //! so natively and in wasm the same bits.
+// Indexing: per-member arrays of length n by i < n.
+#![allow(clippy::indexing_slicing)]
 
 use super::values::{Values, MAX_SAMPLED_STEPS, MAX_SAMPLES};
 use crate::error::{DealteamError, Result};

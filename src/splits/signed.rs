@@ -72,17 +72,20 @@ pub fn allocate_signed(total: Money, weights: &[f64], minor: u32, at: &str, game
     };
     let step = left.signum();
     // largest remainders in the direction of the leftover; the stable sort keeps input order on ties
-    let mut order: Vec<usize> = (0..dec.len()).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| match step {
-        1 => rems[b].cmp(&rems[a]),
-        -1 => rems[a].cmp(&rems[b]),
+    let mut by_rem: Vec<(usize, &_)> = rems.iter().enumerate().collect();
+    crate::sort::sort_by(&mut by_rem, |a, b| match step {
+        1 => b.1.cmp(a.1),
+        -1 => a.1.cmp(b.1),
         _ => Ordering::Equal,
     });
+    let order: Vec<usize> = by_rem.into_iter().map(|(i, _)| i).collect();
     let mut k = 0usize;
     // |left| ≤ n (checked above): k ≤ n, each part moves by at most one unit, left → 0
     #[allow(clippy::arithmetic_side_effects)]
     while left != 0 {
-        parts[order[k % order.len()]] += step;
+        if let Some(part) = order.get(k % order.len()).and_then(|&i| parts.get_mut(i)) {
+            *part += step;
+        }
         left -= step;
         k += 1;
     }

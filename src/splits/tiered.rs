@@ -58,7 +58,9 @@ impl Tiered {
                         #[allow(clippy::arithmetic_side_effects)]
                         let sum = rate_sum + b.iter().map(|x| x.1).max().unwrap_or(Decimal::ZERO);
                         rate_sum = sum;
-                        per_member[i] = Some(b.clone());
+                        if let Some(m) = per_member.get_mut(i) {
+                            *m = Some(b.clone());
+                        }
                     }
                     None if schedules.contains_key(role) => {}
                     None => p.invalid(rp, format!("there is no schedule named `{role}` in schedules")),
@@ -162,7 +164,11 @@ fn check_residual(
             "give exactly one of `to` (one member) or `shares` (weights by member)",
         ),
         Some(Residual { to: Some(id), .. }) => match idx.get(id.as_str()) {
-            Some(&i) => res[i] = 1.0,
+            Some(&i) => {
+                if let Some(r) = res.get_mut(i) {
+                    *r = 1.0;
+                }
+            }
             None => p.push(
                 ErrorCode::UnknownPartner,
                 field(&rp, "to"),
@@ -189,7 +195,11 @@ fn check_residual(
                             Decimal::MAX
                         ),
                     ),
-                    Some(&i) => res[i] = w,
+                    Some(&i) => {
+                        if let Some(r) = res.get_mut(i) {
+                            *r = w;
+                        }
+                    }
                 }
             }
             if res.iter().all(|&w| w == 0.0) && p.is_empty() {

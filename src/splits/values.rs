@@ -5,7 +5,8 @@
 // Coalition sizes, positions and table offsets of n ≤ MAX_ENUMERATED_PLAYERS (20) players
 // (2ⁿ tables; sampling's n ≤ MAX_SAMPLED_PLAYERS 10⁴), and i·r + k < n·r into the levels
 // allocated; count ≥ 1 and pos ≤ n where subtracted. Hot loops of the values.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: 2ⁿ tables by masks, i·r + k < n·r into the levels, orders of length n.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::game::{Game, LevelGame};
 use super::sampling::{antithetic, shuffle};

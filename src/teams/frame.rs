@@ -130,9 +130,9 @@ pub(crate) fn build(
         fq,
         fopt,
         // at most this many more members can sit in profiled slots
-        prof_cap: (0..inst.nslots())
-            .filter(|&s| inst.profiled[s])
-            .map(|s| inst.slot_max[s] as usize)
+        prof_cap: (inst.profiled.iter().zip(&inst.slot_max))
+            .filter(|(&profiled, _)| profiled)
+            .map(|(_, &max)| max as usize)
             .sum(),
         amin: deficit.saturating_sub(1),
     };

@@ -7,7 +7,8 @@
 // MAX_CRITERIA (64), TOP_PAIRS per candidate: c·width + s < n·width, the lengths allocated
 // here (≤ 6.4·10⁷, inside wasm32's usize); relationship counts ≤ MAX_RELATIONSHIPS. Hot path
 // of the team search.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: c·width + s < n·width, candidates and slots below the counts allocated here.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use super::checks;
 use super::types::TeamsRequest;

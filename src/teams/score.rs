@@ -29,9 +29,11 @@ pub(crate) fn sort_teams(v: &mut [Scored]) {
     while changed {
         changed = false;
         for i in 1..v.len() {
-            if (v[i - 1].score - v[i].score).abs() < TIE_EPS && v[i].key < v[i - 1].key {
-                v.swap(i - 1, i);
-                changed = true;
+            if let [a, b] = v.get_mut(i - 1..=i).unwrap_or_default() {
+                if (a.score - b.score).abs() < TIE_EPS && b.key < a.key {
+                    std::mem::swap(a, b);
+                    changed = true;
+                }
             }
         }
     }

@@ -8,7 +8,8 @@
 //! assignment then does both.
 // Slot counts ≤ MAX_SLOTS (16) and members per team ≤ MAX_SLOTS (m < n where n − m − 1
 // is taken; the minimum matching ≤ min_total). Hot loop of the team search.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: slot arrays of the instance's slot count, by slot indices below it.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 /// Size of a maximum matching of members (by eligibility mask) into slots with
 /// capacity `cap[s]` each (augmenting paths; members ≤ team size, slots ≤ 16).

@@ -7,7 +7,8 @@
 //! later ones exactly as `train` is (the `logit` module of `insights`), withheld without skill.
 // Column indices ≤ the criteria (MAX_CRITERIA, 64) with c ≥ 1 where c − 1 is read (column
 // 0 is the intercept), wins ≤ deals ≤ MAX_HISTORY_DEALS (10⁵); f64 otherwise.
-#![allow(clippy::arithmetic_side_effects)]
+// Indexing: columns c < the criteria + 1 and rows < the deals, of the arrays sized here.
+#![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 mod types;
 pub use types::*;

@@ -86,15 +86,17 @@ impl Locale {
     }
 
     /// `2027-01-01` as `1 January 2027`; anything else as written.
-    // ymd gives m ∈ 1..=12
-    #[allow(clippy::arithmetic_side_effects)]
     pub fn date(self, iso: &str) -> String {
         match ymd(iso) {
-            Some((y, m, d)) => match self {
-                Locale::En => format!("{d} {} {y}", MONTHS_EN[m - 1]),
-                Locale::De => format!("{d}. {} {y}", MONTHS_DE[m - 1]),
-                Locale::Fr => format!("{d} {} {y}", MONTHS_FR[m - 1]),
-            },
+            Some((y, m, d)) => {
+                // ymd gives m ∈ 1..=12
+                let name = |names: [&'static str; 12]| names.get(m.wrapping_sub(1)).copied().unwrap_or_default();
+                match self {
+                    Locale::En => format!("{d} {} {y}", name(MONTHS_EN)),
+                    Locale::De => format!("{d}. {} {y}", name(MONTHS_DE)),
+                    Locale::Fr => format!("{d} {} {y}", name(MONTHS_FR)),
+                }
+            }
             None => iso.to_string(),
         }
     }
@@ -114,7 +116,7 @@ impl Locale {
             Locale::De => MONTHS_DE,
             Locale::Fr => MONTHS_FR,
         };
-        Some(format!("{} {y}", names[m]))
+        Some(format!("{} {y}", names.get(m)?))
     }
 }
 
@@ -145,7 +147,7 @@ pub fn f(d: Decimal) -> f64 {
 fn ymd(s: &str) -> Option<(u32, usize, u32)> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
     }
     let y: u32 = s[0..4].parse().ok()?;

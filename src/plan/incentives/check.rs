@@ -59,9 +59,9 @@ pub fn check_incentives(
     let adoption: Vec<AdoptionModel> = (inc.adoption.iter().enumerate())
         .map(|(k, a)| adoption_rule(p, a, minor, offer, &format!("{AT}.adoption[{k}]")))
         .collect();
-    let rewards = (0..plan.partners.len())
-        .map(|i| {
-            let (r, t, a) = (rate_of[i], tier_of[i], adopt_of[i]);
+    // one entry per plan partner in each (resolve)
+    let rewards = (rate_of.iter().zip(&tier_of).zip(&adopt_of))
+        .map(|((&r, &t), &a)| {
             if r.is_none() && t.is_none() && a.is_none() {
                 return None;
             }

@@ -92,13 +92,9 @@ impl PayoutSummary {
                 if let Some(s) = self.months.get_mut(m * p + i) {
                     s.add(v);
                 }
-                for (k, x) in v.into_iter().enumerate() {
+                for (k, (s, x)) in sum.iter_mut().zip(v).enumerate() {
                     // held and balance are stocks: the horizon's is the last month's
-                    if k == 2 || k == 4 {
-                        sum[k] = x;
-                    } else {
-                        sum[k] = sum[k].saturating_add(x);
-                    }
+                    *s = if k == 2 || k == 4 { x } else { s.saturating_add(x) };
                 }
             }
             if let Some(s) = self.total.get_mut(i) {

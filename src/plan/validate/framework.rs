@@ -65,8 +65,9 @@ pub fn legal(plan: &Plan, o: &mut Findings) {
 /// `YYYY-MM-DD` with a plausible month and day.
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let dash = |i: usize| b.get(i) == Some(&b'-');
+    if b.len() != 10 || !dash(4) || !dash(7) || !digits(0..4) || !digits(5..7) || !digits(8..10) {
         return false;
     }
     let (m, d) = (&s[5..7], &s[8..10]);
