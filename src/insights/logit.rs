@@ -132,7 +132,8 @@ fn calibration(ps: &[f64], ys: &[bool]) -> Vec<CalibrationBin> {
 
 /// The closing day of a deal (`YYYY-MM-DD`; a longer timestamp counts by its day).
 pub(super) fn day(d: &HistoryDeal) -> &str {
-    &d.closed_at[..d.closed_at.len().min(10)]
+    // checked as a date on input (Day::parse); `get` keeps a wide character at byte 10 from panicking regardless
+    d.closed_at.get(..10).unwrap_or(&d.closed_at)
 }
 
 /// The deals in time order: by closing day, then id (never shuffled).

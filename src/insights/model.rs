@@ -138,7 +138,7 @@ fn rows<'a>(sorted: &[&'a HistoryDeal]) -> (Vec<Row>, Pairs<'a>) {
     let mut out = Vec::with_capacity(sorted.len());
     let mut i = 0;
     while i < sorted.len() {
-        let day = &sorted[i].closed_at[..sorted[i].closed_at.len().min(10)];
+        let day = super::logit::day(sorted[i]);
         let mut j = i;
         let mut numbered = Vec::new();
         while j < sorted.len() && sorted[j].closed_at.starts_with(day) {

@@ -77,11 +77,17 @@ impl Stamp {
         if b.len() < 9 || b.get(2) != Some(&b':') || b.get(5) != Some(&b':') {
             return None;
         }
-        let (h, mi, se) = (digits(&rest[0..2])?, digits(&rest[3..5])?, digits(&rest[6..8])?);
+        // bytes 2 and 5 are ':', so 0..2 and 3..5 are whole characters; 6..8 may cut one
+        // (`12:00:0ϥ`, found by fuzzing `register`): `get` is None there, never a panic
+        let (h, mi, se) = (
+            digits(rest.get(0..2)?)?,
+            digits(rest.get(3..5)?)?,
+            digits(rest.get(6..8)?)?,
+        );
         if h > 23 || mi > 59 || se > 60 {
             return None;
         }
-        let mut zone = &rest[8..];
+        let mut zone = rest.get(8..)?;
         if let Some(frac) = zone.strip_prefix('.') {
             let n = frac.bytes().take_while(u8::is_ascii_digit).count();
             if n == 0 {
@@ -187,6 +193,20 @@ mod tests {
         assert!(Day::parse("2023-01-01T", "x").is_err());
         assert!(Day::parse("2023-01-01T10:00:00", "x").is_err(), "an offset is required");
         assert!(Day::parse("+023-01-01", "x").is_err());
+    }
+
+    /// A character of several bytes where the seconds or the zone start is refused, not a
+    /// panic (fuzz/regressions/commands/date-with-a-two-byte-character-in-the-seconds).
+    #[test]
+    fn a_wide_character_inside_the_time_is_not_a_date() {
+        for bad in [
+            "2026-11-02T00:00:0ϥ",
+            "2026-11-02T00:00:ϥ0Z",
+            "2026-11-02T00:00:00ϥ",
+            "2026-11-02T0ϥ:00:00Z",
+        ] {
+            assert!(Stamp::parse(bad, "at").is_err(), "{bad}");
+        }
     }
 
     /// Offsets are applied to reach UTC; the day is the UTC day.
