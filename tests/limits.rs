@@ -333,27 +333,27 @@ fn a_plan_at_its_limits_simulates() {
 }
 
 /// `agreement` and `audit` run all their trials in one call: trials × months ×
-/// (partners + objectives) is limited to 40,000,000 simulated months. Hand-computed: a
-/// plan at its limits is 600 × (100 + 1,000) = 660,000 months a trial, so 60 trials
-/// (39,600,000) fit and 61 (40,260,000) do not; the example plans (24 months, 2
-/// partners, 3 objectives: 120 a trial) allow 333,333 trials.
+/// (partners + objectives) is limited to 30,000,000 simulated months. Hand-computed: a
+/// plan at its limits is 600 × (100 + 1,000) = 660,000 months a trial, so 45 trials
+/// (29,700,000) fit and 46 (30,360,000) do not; the example plans (24 months, 2
+/// partners, 3 objectives: 120 a trial) allow 250,000 trials.
 #[test]
 fn one_call_simulations_are_limited_by_their_work() {
     use dealteam::plan::model::{check_one_call_work, simulated_months};
     use dealteam::plan::types::Plan;
     let at_limits: Plan = serde_json::from_value(plan_at_limits()["plan"].clone()).unwrap();
-    assert_eq!(simulated_months(60, &at_limits), 39_600_000);
-    assert!(check_one_call_work(60, &at_limits).is_ok());
-    let e = check_one_call_work(61, &at_limits).unwrap_err();
+    assert_eq!(simulated_months(45, &at_limits), 29_700_000);
+    assert!(check_one_call_work(45, &at_limits).is_ok());
+    let e = check_one_call_work(46, &at_limits).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_str()), ("too_large", "trials"));
     assert!(
-        e.message.contains("40260000 simulated months") && e.message.contains("at most 60 trials"),
+        e.message.contains("30360000 simulated months") && e.message.contains("at most 45 trials"),
         "{}",
         e.message
     );
 
     let mut req = plan_at_limits();
-    req["trials"] = json!(61);
+    req["trials"] = json!(46);
     too_large("agreement", &req, "trials", "simulated months per call");
     too_large("validate", &req, "trials", "simulated months per call");
     req["actuals"] = json!({"months": [{"month": 1, "bookings": "10.00"}]});
@@ -361,12 +361,12 @@ fn one_call_simulations_are_limited_by_their_work() {
 
     let mut req: Value =
         serde_json::from_str(include_str!("../examples/plan-agreement.json")).expect("the example is JSON");
-    req["trials"] = json!(333_334);
+    req["trials"] = json!(250_001);
     let e = run("agreement", &req).unwrap_err();
-    assert!(e.message.contains("at most 333333 trials"), "{}", e.message);
+    assert!(e.message.contains("at most 250000 trials"), "{}", e.message);
     let mut req: Value =
         serde_json::from_str(include_str!("../examples/plan-audit.json")).expect("the example is JSON");
-    req["trials"] = json!(333_334);
+    req["trials"] = json!(250_001);
     let e = run("audit", &req).unwrap_err();
-    assert!(e.message.contains("at most 333333 trials"), "{}", e.message);
+    assert!(e.message.contains("at most 250000 trials"), "{}", e.message);
 }

@@ -90,7 +90,7 @@ plan = {"id": "limits", "currency": "EUR", "horizonMonths": 600,
                        for i in range(1000)]}
 write("plan-limits-1000-trials", "simulate", {"plan": plan, "trials": 1000, "seed": 1})
 write("plan-limits", "validate", {"plan": plan})
-# agreement/audit: 60 trials, the most one call allows for this plan (simulated months per call)
-write("plan-limits-60-trials", "agreement", {"plan": plan, "trials": 60, "seed": 1})
-write("plan-limits-60-trials", "audit", {"plan": plan, "trials": 60, "seed": 1,
+# agreement/audit: 45 trials, the most one call allows for this plan (simulated months per call)
+write("plan-limits-45-trials", "agreement", {"plan": plan, "trials": 45, "seed": 1})
+write("plan-limits-45-trials", "audit", {"plan": plan, "trials": 45, "seed": 1,
                                            "actuals": {"months": [{"month": m, "bookings": "1000.00"} for m in range(1, 601)]}})

@@ -68,7 +68,7 @@ limits! {
     MAX_TRIALS / Trials = 10_000_000, "simulation trials", "trials";
     /// Simulated months of one `validate`, `agreement` or `audit` call: trials × plan months ×
     /// (plan partners + objectives), the work of its one-call simulation.
-    MAX_SIMULATED_MONTHS / SimulatedMonths = 40_000_000, "simulated months per call", "validate/agreement/audit: trials × plan months × (plan partners + objectives)";
+    MAX_SIMULATED_MONTHS / SimulatedMonths = 30_000_000, "simulated months per call", "validate/agreement/audit: trials × plan months × (plan partners + objectives)";
     /// Months of a plan.
     MAX_PLAN_MONTHS / PlanMonths = 600, "plan months", "plan.horizonMonths";
     /// Partners of a joint plan.
