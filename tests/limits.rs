@@ -370,3 +370,101 @@ fn one_call_simulations_are_limited_by_their_work() {
     let e = run("audit", &req).unwrap_err();
     assert!(e.message.contains("at most 250000 trials"), "{}", e.message);
 }
+
+#[test]
+fn requirements_per_deal_are_limited() {
+    // the example's partners have `product` and `cloud`; the rest nobody covers
+    let reqs: Vec<Value> = (0..=MAX_REQUIREMENTS)
+        .map(|k| {
+            let capability = ["product", "cloud"].get(k).map_or(format!("c{k}"), |c| c.to_string());
+            json!({"capability": capability, "weight": 1})
+        })
+        .collect();
+    let mut req: Value = serde_json::from_str(include_str!("../examples/teams.json")).expect("the example is JSON");
+    req["deal"]["requirements"] = json!(reqs);
+    too_large("teams", &req, "deal.requirements", "requirements per deal");
+    let mut req: Value = serde_json::from_str(include_str!("../examples/split.json")).expect("the example is JSON");
+    req["deal"]["requirements"] = json!(reqs);
+    too_large("split", &req, "deal.requirements", "requirements per deal");
+    req["deal"]["requirements"] = json!(reqs[..MAX_REQUIREMENTS]);
+    let ok = run("split", &req);
+    assert!(ok.is_ok(), "{MAX_REQUIREMENTS} requirements are allowed: {ok:?}");
+}
+
+/// A `split` of `n` members of a one-requirement deal by `model` (sampled above 20 members).
+fn sampled_split(n: usize, model: &str, samples: u32) -> Value {
+    let partners: Vec<Value> = (0..n)
+        .map(|i| json!({"id": format!("p{i}"), "name": format!("P{i}"), "kind": "si", "capabilities": {"cloud": (i % 10) as f64 / 10.0}}))
+        .collect();
+    let members: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+    json!({"amount": "1000.00", "currency": "EUR", "members": members, "model": model, "samples": samples,
+        "ecosystem": {"partners": partners},
+        "deal": {"id": "d", "name": "D", "value": "1000.00", "currency": "EUR",
+                 "requirements": [{"capability": "cloud", "weight": 1}], "slots": [{"role": "si", "min": 1, "max": 16}]}})
+}
+
+#[test]
+fn sampling_is_limited_by_its_steps_and_says_how_many_samples_fit() {
+    use dealteam::splits::values::MAX_SAMPLED_STEPS;
+    // shapley of a winProbability game: 8 + 1 steps per member of a one-requirement deal
+    let n = 1_000;
+    let fit = (MAX_SAMPLED_STEPS / (n * 9) / 2 * 2) as u32;
+    let e = run("split", &sampled_split(n, "shapley", fit + 2)).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("too_large", "samples"), "{e}");
+    assert!(
+        e.message.contains(&format!("use at most {fit} samples")),
+        "{}",
+        e.message
+    );
+    // myerson also reads each link of the graph along every order: a star of n − 1 links
+    let mut req = sampled_split(n, "myerson", 2);
+    req["graph"] = json!((1..n).map(|i| json!(["p0", format!("p{i}")])).collect::<Vec<_>>());
+    let fit = (MAX_SAMPLED_STEPS / ((n + 2 * (n - 1)) * 9) / 2 * 2) as u32;
+    req["samples"] = json!(fit + 2);
+    let e = run("split", &req).unwrap_err();
+    assert!(
+        e.message.contains(&format!("use at most {fit} samples")),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn compare_runs_each_model_once() {
+    let mut req: Value =
+        serde_json::from_str(include_str!("../examples/split-compare.json")).expect("the example is JSON");
+    req["models"] = json!(["shapley", "banzhaf", "shapley"]);
+    let e = run("split", &req).unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.path.as_str()),
+        ("invalid_value", "models[2]"),
+        "{e}"
+    );
+    assert!(e.message.contains("`shapley` is already in the list"), "{}", e.message);
+    req["models"] = json!(["shapley", "banzhaf"]);
+    assert!(run("split", &req).is_ok());
+}
+
+#[test]
+fn bonus_pairs_are_limited_while_reading() {
+    let pair = json!({"a": "a", "b": "b", "bonus": "1.00"});
+    let game =
+        json!({"kind": "additiveSynergy", "standalone": {"a": "1.00"}, "pairs": vec![pair; MAX_BONUS_PAIRS + 1]});
+    let req = json!({"amount": "10.00", "currency": "EUR", "members": ["a", "b"], "model": "shapley", "game": game});
+    // read inside the tagged `game` (serde buffers it whole), so the path is the game's
+    too_large("split", &req, "game", "bonus pairs");
+}
+
+#[test]
+fn a_pair_listed_twice_adds_its_bonuses() {
+    let game =
+        |pairs: Value| json!({"kind": "additiveSynergy", "standalone": {"a": "1.00", "b": "1.00"}, "pairs": pairs});
+    let req = |pairs: Value| json!({"amount": "10.00", "currency": "EUR", "members": ["a", "b", "c"], "model": "contribution", "game": game(pairs)});
+    let twice = run(
+        "split",
+        &req(json!([{"a": "a", "b": "c", "bonus": "2.00"}, {"a": "c", "b": "a", "bonus": "4.00"}])),
+    )
+    .unwrap();
+    let once = run("split", &req(json!([{"a": "a", "b": "c", "bonus": "6.00"}]))).unwrap();
+    assert_eq!(twice["allocations"], once["allocations"]);
+}

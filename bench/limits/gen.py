@@ -94,3 +94,39 @@ write("plan-limits", "validate", {"plan": plan})
 write("plan-limits-45-trials", "agreement", {"plan": plan, "trials": 45, "seed": 1})
 write("plan-limits-45-trials", "audit", {"plan": plan, "trials": 45, "seed": 1,
                                            "actuals": {"months": [{"month": m, "bookings": "1000.00"} for m in range(1, 601)]}})
+
+
+# split: sampled values at the sampling-step limit (50,000,000 steps: samples × members ×
+# (8 + requirements), plus Myerson's links and the synergy pairs), and the enumerated models at 20 members
+def split_request(n, reqs, **extra):
+    caps = [f"c{k}" for k in range(reqs)]
+    partners = [{"id": f"p{i}", "name": f"P{i}", "kind": "si",
+                 "capabilities": {c: ((i * 7 + k * 13) % 100) / 100 for k, c in enumerate(caps)}} for i in range(n)]
+    deal = {"id": "d", "name": "D", "value": "1000000.00", "currency": "EUR",
+            "requirements": [{"capability": c, "weight": 1 + k % 3} for k, c in enumerate(caps)],
+            "slots": [{"role": "si", "min": 1, "max": 16}]}
+    return {"amount": "1000000.00", "currency": "EUR", "members": [p["id"] for p in partners],
+            "ecosystem": {"partners": partners}, "deal": deal, **extra}
+
+
+STEPS = 50_000_000
+write("sampled-2777-members-1-requirement", "split", split_request(2777, 1, model="shapley", samples=2000))
+write("sampled-10000-members-64-requirements", "split",
+      split_request(10_000, 64, model="shapley", samples=STEPS // (10_000 * 72) // 2 * 2))
+star = [["p0", f"p{i}"] for i in range(1, 10_000)]
+write("myerson-star-10000-members", "split",
+      split_request(10_000, 1, model="myerson", graph=star, samples=STEPS // ((10_000 + 2 * 9_999) * 9) // 2 * 2))
+write("compare-three-sampled-models", "split",
+      split_request(2777, 1, model="compare", models=["shapley", "myerson", "owen"], samples=2000, graph=[],
+                    unions=[[f"p{j}" for j in range(i, min(2777, i + 100))] for i in range(0, 2777, 100)]))
+ids = [f"p{i}" for i in range(10_000)]
+synergy = {"kind": "additiveSynergy", "standalone": {m: "10.00" for m in ids},
+           "pairs": [{"a": ids[i], "b": ids[(i * 31 + k * 101 + 1) % 10_000], "bonus": "1.00"}
+                     for i in range(10_000) for k in range(50) if (i * 31 + k * 101 + 1) % 10_000 != i]}
+write("synergy-500000-pairs-contribution", "split",
+      {"amount": "1000000.00", "currency": "EUR", "members": ids, "model": "contribution", "game": synergy})
+write("synergy-500000-pairs-myerson-star", "split",
+      {"amount": "1000000.00", "currency": "EUR", "members": ids, "model": "myerson", "game": synergy, "graph": star,
+       "samples": STEPS // ((10_000 + 2 * 9_999) * 8 + 16 * len(synergy["pairs"])) // 2 * 2})
+write("nucleolus-20-members-64-requirements", "split", split_request(20, 64, model="nucleolus"))
+write("compare-20-members-64-requirements", "split", split_request(20, 64, model="compare"))

@@ -1,6 +1,6 @@
 //! A deal (opportunity) with its capability requirements and team slots (SPEC §1, §3).
 
-use super::MAX_SLOTS;
+use super::{MAX_REQUIREMENTS, MAX_SLOTS};
 use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
 use crate::money::{Currency, Money};
 use serde::{Deserialize, Serialize};
@@ -169,6 +169,14 @@ impl Deal {
                 "team slots",
                 MAX_SLOTS,
                 self.slots.len(),
+            ));
+        }
+        if self.requirements.len() > MAX_REQUIREMENTS {
+            return Err(DealteamError::too_large(
+                format!("{at}.requirements"),
+                "requirements per deal",
+                MAX_REQUIREMENTS,
+                self.requirements.len(),
             ));
         }
         let mut p = Problems::new();

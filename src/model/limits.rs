@@ -60,10 +60,21 @@ limits! {
     MAX_CRITERIA / Criteria = 64, "criteria per profile", "profile.criteria";
     /// Slots per deal (team slots).
     MAX_SLOTS / Slots = 16, "team slots", "deal.slots";
+    /// Capability requirements per deal.
+    MAX_REQUIREMENTS / Requirements = 64, "requirements per deal", "deal.requirements";
     /// Players for enumerated Shapley values.
     MAX_ENUMERATED_PLAYERS / EnumeratedPlayers = 20, "players for enumerated values", "split members (enumeration; sampling above)";
     /// Players for sampled Shapley values.
     MAX_SAMPLED_PLAYERS / SampledPlayers = 10_000, "players for sampled values", "split members";
+    /// Work of one sampled value computation (`split` above 20 members): samples ×
+    /// `splits::game::Game::order_work` (members × (8 + requirements) for the level games,
+    /// × 8 for the others, plus the Myerson links and `additiveSynergy` pairs read along each
+    /// order). About 0.3 s natively at the limit (6–7 ns a step), so `compare`'s three sampled
+    /// models (Shapley, Myerson, Owen) take about 1 s: 2,000 samples of 2,777 members fit a
+    /// one-requirement deal, 68 of 10,000 members a 64-requirement one.
+    MAX_SAMPLED_STEPS / SampledSteps = 50_000_000, "sampling steps per call", "split samples × members × (8 + requirements)";
+    /// Pair bonuses of an `additiveSynergy` game.
+    MAX_BONUS_PAIRS / BonusPairs = 500_000, "bonus pairs", "game.pairs (additiveSynergy)";
     /// Monte Carlo trials per simulation.
     MAX_TRIALS / Trials = 10_000_000, "simulation trials", "trials";
     /// Simulated months of one `validate`, `agreement` or `audit` call: trials × plan months ×

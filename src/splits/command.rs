@@ -134,6 +134,17 @@ fn models_to_run(rule: &SplitRule, models: Option<Vec<SplitModel>>) -> Result<Ve
                     "`compare` cannot compare itself",
                 ));
             }
+            // each model once: a repeated model would only repeat its work
+            let repeated = list
+                .iter()
+                .enumerate()
+                .find(|&(i, m)| list.iter().take(i).any(|x| x == m));
+            if let Some((i, m)) = repeated {
+                return Err(DealteamError::invalid(
+                    format!("models[{i}]"),
+                    format!("`{}` is already in the list; list each model once", m.name()),
+                ));
+            }
             list
         }
         (SplitModel::Compare, None) => default_models(rule),

@@ -45,11 +45,7 @@ impl Game {
                 }
             }
             Game::Synergy(g) => {
-                let mut adj = vec![Vec::new(); n];
-                for &(a, b, x) in &g.pairs {
-                    adj[a].push((b, x));
-                    adj[b].push((a, x));
-                }
+                let adj = g.incident();
                 for mask in 1..size {
                     let low = mask.trailing_zeros() as usize;
                     let rest = mask & (mask - 1);

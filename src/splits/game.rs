@@ -13,6 +13,7 @@ use crate::model::{Deal, Ecosystem};
 use crate::money::{Currency, Money};
 use crate::num::logistic;
 use rust_decimal::prelude::ToPrimitive;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 /// Largest member count of a `table` game (coalitions are 128-bit masks).
@@ -237,10 +238,20 @@ impl Game {
             }
         }
         p.finish()?;
-        Ok(Game::Synergy(SynergyGame {
-            standalone: s,
-            pairs: out,
-        }))
+        // one entry per pair of members (a pair listed again adds its bonus), so each use of
+        // the pairs is bounded by the members, n·(n−1)/2, not by how often a pair is listed
+        let mut first: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut pairs: Vec<(usize, usize, f64)> = Vec::with_capacity(out.len());
+        for (a, b, x) in out {
+            match first.entry((a.min(b), a.max(b))) {
+                Entry::Occupied(e) => pairs[*e.get()].2 += x,
+                Entry::Vacant(e) => {
+                    e.insert(pairs.len());
+                    pairs.push((a, b, x));
+                }
+            }
+        }
+        Ok(Game::Synergy(SynergyGame { standalone: s, pairs }))
     }
 
     fn levels(
@@ -304,6 +315,32 @@ impl Game {
             Game::Table(g) => g.singles.len(),
             Game::Synergy(g) => g.standalone.len(),
         }
+    }
+
+    /// The work of one marginal value along an order, in the units of
+    /// [`super::values::MAX_SAMPLED_STEPS`] (one requirement's best level and its term of the
+    /// coverage): 8 for drawing the member and the bookkeeping (measured: a step of a
+    /// one-requirement game costs as much as 8 more requirements), plus one per requirement.
+    pub fn unit_cost(&self) -> usize {
+        match self {
+            Game::Levels(g) => g.weights.len().saturating_add(8),
+            _ => 8,
+        }
+    }
+
+    /// The work of one sampled order of the players, in the units of
+    /// [`super::values::MAX_SAMPLED_STEPS`]: a marginal value per player and per end of
+    /// each of the graph's `links` (Myerson merges components along them), each at
+    /// [`Game::unit_cost`], and 8 per end of each `additiveSynergy` pair read.
+    pub fn order_work(&self, links: usize) -> usize {
+        let pairs = match self {
+            Game::Synergy(g) => g.pairs.len(),
+            _ => 0,
+        };
+        self.players()
+            .saturating_add(links.saturating_mul(2))
+            .saturating_mul(self.unit_cost())
+            .saturating_add(pairs.saturating_mul(16))
     }
 
     /// The kind, as in `game.kind`.
@@ -394,7 +431,17 @@ impl Game {
                     })
                     .collect()
             }
-            _ => (0..n)
+            // v(N ∖ {i}) = v(N) − i's standalone value − the bonuses of i's pairs
+            Game::Synergy(g) => {
+                let grand = self.value_of(&(0..n).collect::<Vec<_>>());
+                let mut own = g.standalone.clone();
+                for &(a, b, x) in &g.pairs {
+                    own[a] += x;
+                    own[b] += x;
+                }
+                own.iter().map(|o| grand - o).collect()
+            }
+            Game::Table(_) => (0..n)
                 .map(|i| self.value_of(&(0..n).filter(|&j| j != i).collect::<Vec<_>>()))
                 .collect(),
         }
@@ -414,6 +461,18 @@ impl LevelGame {
             None => self.value * cov,
             Some(curve) => self.value * curve.p(cov),
         }
+    }
+}
+
+impl SynergyGame {
+    /// Each member's pairs as (other member, bonus).
+    pub fn incident(&self) -> Vec<Vec<(usize, f64)>> {
+        let mut adj = vec![Vec::new(); self.standalone.len()];
+        for &(a, b, x) in &self.pairs {
+            adj[a].push((b, x));
+            adj[b].push((a, x));
+        }
+        adj
     }
 }
 

@@ -64,7 +64,8 @@ pub fn edges(
                 }
             }
         }
-        out.retain(|e| !cut.contains(e));
+        cut.sort_unstable();
+        out.retain(|e| cut.binary_search(e).is_err());
     } else {
         return Err(DealteamError::new(
             ErrorCode::MissingField,
@@ -132,38 +133,271 @@ pub fn myerson(
         adj[a].push(b);
         adj[b].push(a);
     }
+    let bonus = match game {
+        Game::Synergy(g) => g.incident(),
+        _ => Vec::new(),
+    };
+    let work = game.order_work(edges.len());
+    let mut scratch = Components::new(game, n);
     antithetic(
         n,
+        work,
         samples.unwrap_or(DEFAULT_SAMPLES),
         seed,
         |rng, order| shuffle(rng, order),
-        |order, out| component_marginals(game, &adj, order, out),
+        |order, out| scratch.marginals(game, &adj, &bonus, order, out),
     )
 }
 
-/// Marginal values of `v_G` along `order`: joining member i merges its neighbours'
-/// components; its marginal is v(merged) − Σ v(old components).
-fn component_marginals(game: &Game, adj: &[Vec<usize>], order: &[usize], out: &mut [f64]) {
-    let n = adj.len();
-    let mut comp: Vec<usize> = vec![usize::MAX; n];
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut worth: Vec<f64> = Vec::new();
-    for &i in order {
-        let mut ids: Vec<usize> = adj[i].iter().map(|&j| comp[j]).filter(|&c| c != usize::MAX).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let old: f64 = ids.iter().map(|&c| worth[c]).sum();
-        let mut members = vec![i];
-        for &c in &ids {
-            members.append(&mut groups[c]);
+/// No component yet (a member who has not joined), or no merge in progress.
+const NONE: usize = usize::MAX;
+
+/// The components of the members who have joined so far along one order, each with what
+/// its value needs: the best level per requirement (level games), the coalition's mask
+/// (tables) or only its value (`additiveSynergy`). Allocated once per sampling run.
+struct Components {
+    /// Component of each member who has joined (a member index), else [`NONE`].
+    comp: Vec<usize>,
+    /// Members of each component.
+    members: Vec<Vec<usize>>,
+    /// v of each component.
+    worth: Vec<f64>,
+    /// Level games: each component's best level per requirement, `r` per component.
+    best: Vec<f64>,
+    /// Tables: each component's coalition.
+    mask: Vec<u128>,
+    /// The step of the order at which a component is being merged, else [`NONE`].
+    merging: Vec<usize>,
+    /// The components next to the member joining.
+    ids: Vec<usize>,
+}
+
+impl Components {
+    fn new(game: &Game, n: usize) -> Components {
+        let r = match game {
+            Game::Levels(g) => g.weights.len(),
+            _ => 0,
+        };
+        let tables = if matches!(game, Game::Table(_)) { n } else { 0 };
+        Components {
+            comp: vec![NONE; n],
+            members: vec![Vec::new(); n],
+            worth: vec![0.0; n],
+            best: vec![0.0; n.saturating_mul(r)],
+            mask: vec![0; tables],
+            merging: vec![NONE; n],
+            ids: Vec::new(),
         }
-        let id = groups.len();
-        for &j in &members {
-            comp[j] = id;
+    }
+
+    /// Marginal values of `v_G` along `order`: joining member i merges its neighbours'
+    /// components; its marginal is v(merged) − Σ v(old components). The smaller components
+    /// move into the largest, so an order costs O((n + links) · R) and O(n log n) moves, where
+    /// valuing each merged component afresh costs O(n²) on a star.
+    // Arithmetic: i·r + t < n·r (the levels), big·r + r ≤ n·r (the rows allocated in `new`).
+    #[allow(clippy::arithmetic_side_effects)]
+    fn marginals(
+        &mut self,
+        game: &Game,
+        adj: &[Vec<usize>],
+        bonus: &[Vec<(usize, f64)>],
+        order: &[usize],
+        out: &mut [f64],
+    ) {
+        self.comp.fill(NONE);
+        self.merging.fill(NONE);
+        self.members.iter_mut().for_each(Vec::clear);
+        for (step, &i) in order.iter().enumerate() {
+            self.ids.clear();
+            self.ids
+                .extend(adj[i].iter().map(|&j| self.comp[j]).filter(|&k| k != NONE));
+            self.ids.sort_unstable();
+            self.ids.dedup();
+            let old: f64 = self.ids.iter().map(|&k| self.worth[k]).sum();
+            let big = self
+                .ids
+                .iter()
+                .copied()
+                .max_by_key(|&k| self.members[k].len())
+                .unwrap_or(i);
+            for &k in &self.ids {
+                self.merging[k] = step;
+            }
+            let (value, marginal) = match game {
+                Game::Levels(g) => {
+                    let r = g.weights.len();
+                    let row = big * r;
+                    for t in 0..r {
+                        let own = g.levels[i * r + t];
+                        let mut b = if big == i { own } else { self.best[row + t].max(own) };
+                        for &k in &self.ids {
+                            b = b.max(self.best[k * r + t]);
+                        }
+                        self.best[row + t] = b;
+                    }
+                    let v = g.of_coverage(g.coverage(self.best[row..row + r].iter().copied()));
+                    (v, v - old)
+                }
+                Game::Table(g) => {
+                    let mut m = (if big == i { 0 } else { self.mask[big] }) | 1u128 << i;
+                    for &k in &self.ids {
+                        m |= self.mask[k];
+                    }
+                    self.mask[big] = m;
+                    let v = g.of_mask(m);
+                    (v, v - old)
+                }
+                Game::Synergy(g) => {
+                    let gain = g.standalone[i] + self.new_pairs(i, big, bonus, step);
+                    (old + gain, gain)
+                }
+            };
+            out[i] = marginal;
+            for t in 0..self.ids.len() {
+                let k = self.ids[t];
+                if k != big {
+                    let moved = std::mem::take(&mut self.members[k]);
+                    for &m in &moved {
+                        self.comp[m] = big;
+                    }
+                    self.members[big].extend_from_slice(&moved);
+                }
+            }
+            self.comp[i] = big;
+            self.members[big].push(i);
+            self.worth[big] = value;
         }
-        let value = game.value_of(&members);
-        groups.push(members);
-        worth.push(value);
-        out[i] = value - old;
+    }
+
+    /// The bonuses of the pairs that i's joining at `step` brings inside one component:
+    /// i with any member of the merging components, and members of two different merging
+    /// components. Only i's pairs and those of the smaller components' members are read
+    /// (the largest is never scanned), each pair counted once.
+    fn new_pairs(&self, i: usize, big: usize, bonus: &[Vec<(usize, f64)>], step: usize) -> f64 {
+        let merging = |b: usize| {
+            let k = self.comp[b];
+            (k != NONE && self.merging[k] == step).then_some(k)
+        };
+        let mut gain: f64 = bonus[i]
+            .iter()
+            .filter(|(b, _)| merging(*b).is_some())
+            .map(|x| x.1)
+            .sum();
+        for &k in self.ids.iter().filter(|&&k| k != big) {
+            for &a in &self.members[k] {
+                for &(b, x) in &bonus[a] {
+                    // i has no component yet: its pairs were counted above
+                    match merging(b) {
+                        Some(kb) if kb != k && (kb == big || a < b) => gain += x,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        gain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::splits::game::{LevelGame, SynergyGame, TableGame, WinCurve};
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha12Rng;
+
+    /// v_G of the members of `s`: each component (grown along `adj` inside `s`) valued afresh.
+    fn restricted_value(game: &Game, adj: &[Vec<usize>], s: &[bool]) -> f64 {
+        let mut seen = vec![false; s.len()];
+        let mut total = 0.0;
+        for start in 0..s.len() {
+            if !s[start] || seen[start] {
+                continue;
+            }
+            let (mut comp, mut stack) = (Vec::new(), vec![start]);
+            seen[start] = true;
+            while let Some(a) = stack.pop() {
+                comp.push(a);
+                for &b in &adj[a] {
+                    if s[b] && !seen[b] {
+                        seen[b] = true;
+                        stack.push(b);
+                    }
+                }
+            }
+            comp.sort_unstable();
+            total += game.value_of(&comp);
+        }
+        total
+    }
+
+    #[test]
+    fn incremental_components_give_the_marginals_of_valuing_each_prefix_afresh() {
+        let mut rng = ChaCha12Rng::seed_from_u64(3);
+        for case in 0..60 {
+            let n = rng.random_range(21..34);
+            let r = rng.random_range(1..5);
+            let game = match case % 3 {
+                0 => Game::Levels(LevelGame {
+                    value: 1000.0,
+                    weights: (0..r).map(|_| rng.random_range(0.5..2.0)).collect(),
+                    levels: (0..n * r).map(|_| rng.random_range(0.0..1.0)).collect(),
+                    win: (case % 2 == 0).then(|| WinCurve::new(10.0, 0.6)),
+                }),
+                1 => Game::Table(TableGame {
+                    singles: (0..n).map(|_| rng.random_range(0.0..5.0)).collect(),
+                    listed: (0..40)
+                        .map(|_| (rng.random::<u128>() & ((1u128 << n) - 1), rng.random_range(-5.0..20.0)))
+                        .collect(),
+                }),
+                // bonuses on any pairs, most of them not links: pairs across components count
+                _ => Game::Synergy(SynergyGame {
+                    standalone: (0..n).map(|_| rng.random_range(0.0..5.0)).collect(),
+                    pairs: (0..3 * n)
+                        .map(|_| {
+                            (
+                                rng.random_range(0..n),
+                                rng.random_range(0..n),
+                                rng.random_range(-2.0..4.0),
+                            )
+                        })
+                        .filter(|(a, b, _)| a != b)
+                        .collect(),
+                }),
+            };
+            let links = rng.random_range(0..2 * n);
+            let edges: Vec<(usize, usize)> = (0..links)
+                .map(|_| (rng.random_range(0..n), rng.random_range(0..n)))
+                .filter(|(a, b)| a != b)
+                .collect();
+            let mut adj = vec![Vec::new(); n];
+            for &(a, b) in &edges {
+                adj[a].push(b);
+                adj[b].push(a);
+            }
+            let bonus = match &game {
+                Game::Synergy(g) => g.incident(),
+                _ => Vec::new(),
+            };
+            let mut c = Components::new(&game, n);
+            for _ in 0..3 {
+                let mut order: Vec<usize> = (0..n).collect();
+                shuffle(&mut rng, &mut order);
+                let mut out = vec![0.0; n];
+                c.marginals(&game, &adj, &bonus, &order, &mut out);
+                let mut s = vec![false; n];
+                let mut prev = 0.0;
+                for &i in &order {
+                    s[i] = true;
+                    let v = restricted_value(&game, &adj, &s);
+                    assert!(
+                        (out[i] - (v - prev)).abs() < 1e-9,
+                        "case {case}, member {i}: {} vs {}",
+                        out[i],
+                        v - prev
+                    );
+                    prev = v;
+                }
+            }
+        }
     }
 }

@@ -120,6 +120,7 @@ pub fn owen(
     let mut groups = unions.to_vec();
     antithetic(
         n,
+        game.order_work(0),
         samples.unwrap_or(DEFAULT_SAMPLES),
         seed,
         |rng, order| {

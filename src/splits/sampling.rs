@@ -7,14 +7,17 @@
 #![allow(clippy::indexing_slicing)]
 
 use super::values::{Values, MAX_SAMPLED_STEPS, MAX_SAMPLES};
-use crate::error::{DealteamError, Result};
+use crate::error::{DealteamError, ErrorCode, Result};
 use rand::SeedableRng;
 use rand_chacha::ChaCha12Rng;
 
 /// Sample `samples` orders (rounded up to pairs) of `n` players drawn by `draw`; `marginal`
-/// writes each player's marginal value for one order.
+/// writes each player's marginal value for one order, which costs `work` (in the units of
+/// [`MAX_SAMPLED_STEPS`]: the players times [`super::game::Game::unit_cost`], and more where
+/// an order reads links or pairs).
 pub fn antithetic(
     n: usize,
+    work: usize,
     samples: u32,
     seed: u64,
     mut draw: impl FnMut(&mut ChaCha12Rng, &mut Vec<usize>),
@@ -27,13 +30,21 @@ pub fn antithetic(
         ));
     }
     let pairs = samples.div_ceil(2) as usize;
-    let steps = pairs.saturating_mul(2).saturating_mul(n);
+    let steps = pairs.saturating_mul(2).saturating_mul(work);
     if steps > MAX_SAMPLED_STEPS {
-        return Err(DealteamError::too_large(
+        // whole antithetic pairs: an even count that fits
+        let allowed = MAX_SAMPLED_STEPS
+            .checked_div(work.saturating_mul(2))
+            .unwrap_or(0)
+            .saturating_mul(2);
+        return Err(DealteamError::new(
+            ErrorCode::TooLarge,
             "samples",
-            "samples × players (marginal values drawn)",
-            MAX_SAMPLED_STEPS,
-            steps,
+            format!(
+                "{samples} samples of these members are {steps} sampling steps (samples × members × (8 + requirements), \
+                 links and pairs adding to it); the limit is {MAX_SAMPLED_STEPS} sampling steps per call: use at most \
+                 {allowed} samples, or fewer members"
+            ),
         ));
     }
     let mut rng = ChaCha12Rng::seed_from_u64(seed);

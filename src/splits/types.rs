@@ -182,7 +182,10 @@ pub enum GameSpec {
         /// Value of each member alone (missing: 0).
         standalone: BTreeMap<String, Money>,
         /// Bonus of each pair that is together.
-        #[serde(default)]
+        #[serde(
+            default,
+            deserialize_with = "crate::model::limits::bounded::<_, _, crate::model::limits::BonusPairs>"
+        )]
         pairs: Vec<PairBonus>,
     },
 }

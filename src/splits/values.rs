@@ -17,9 +17,7 @@ use crate::model::{MAX_ENUMERATED_PLAYERS, MAX_SAMPLED_PLAYERS};
 pub const DEFAULT_SAMPLES: u32 = 2_000;
 /// Most permutations a request may ask for.
 pub const MAX_SAMPLES: u32 = 1_000_000;
-/// Most marginal values one sampled Shapley computation may draw (samples × players),
-/// so a request cannot ask for hours of work (20,000 permutations of 10,000 players).
-pub const MAX_SAMPLED_STEPS: usize = 200_000_000;
+pub use crate::model::MAX_SAMPLED_STEPS;
 
 /// Values per player, with how they were found.
 #[derive(Clone, Debug, PartialEq)]
@@ -249,8 +247,10 @@ fn normalise(raw: &[f64], grand: f64) -> Vec<f64> {
 /// Shapley by antithetic permutation sampling ([`antithetic`]: each random order and its
 /// reverse form a pair, a standard error per player).
 pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
+    let n = game.players();
     antithetic(
-        game.players(),
+        n,
+        game.order_work(0),
         samples,
         seed,
         |rng, order| shuffle(rng, order),
@@ -284,13 +284,8 @@ pub(crate) fn marginals(game: &Game, order: impl Iterator<Item = usize>, out: &m
             }
         }
         Game::Synergy(g) => {
-            let n = g.standalone.len();
-            let mut adj = vec![Vec::new(); n];
-            for &(a, b, x) in &g.pairs {
-                adj[a].push((b, x));
-                adj[b].push((a, x));
-            }
-            let mut inside = vec![false; n];
+            let adj = g.incident();
+            let mut inside = vec![false; g.standalone.len()];
             for i in order {
                 out[i] = g.standalone[i] + adj[i].iter().filter(|(j, _)| inside[*j]).map(|x| x.1).sum::<f64>();
                 inside[i] = true;
