@@ -128,5 +128,5 @@ write("synergy-500000-pairs-contribution", "split",
 write("synergy-500000-pairs-myerson-star", "split",
       {"amount": "1000000.00", "currency": "EUR", "members": ids, "model": "myerson", "game": synergy, "graph": star,
        "samples": STEPS // ((10_000 + 2 * 9_999) * 8 + 16 * len(synergy["pairs"])) // 2 * 2})
-write("nucleolus-20-members-64-requirements", "split", split_request(20, 64, model="nucleolus"))
+write("prenucleolus-20-members-64-requirements", "split", split_request(20, 64, model="prenucleolus"))
 write("compare-20-members-64-requirements", "split", split_request(20, 64, model="compare"))
