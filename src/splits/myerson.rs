@@ -229,7 +229,7 @@ impl Components {
                     let row = big * r;
                     for t in 0..r {
                         let own = g.levels[i * r + t];
-                        let mut b = if big == i { own } else { self.best[row + t].max(own) };
+                        let mut b = own; // the loop below includes `big`
                         for &k in &self.ids {
                             b = b.max(self.best[k * r + t]);
                         }
@@ -239,7 +239,7 @@ impl Components {
                     (v, v - old)
                 }
                 Game::Table(g) => {
-                    let mut m = (if big == i { 0 } else { self.mask[big] }) | 1u128 << i;
+                    let mut m = 1u128 << i; // the loop below includes `big`
                     for &k in &self.ids {
                         m |= self.mask[k];
                     }

@@ -247,9 +247,8 @@ fn normalise(raw: &[f64], grand: f64) -> Vec<f64> {
 /// Shapley by antithetic permutation sampling ([`antithetic`]: each random order and its
 /// reverse form a pair, a standard error per player).
 pub fn shapley_sampled(game: &Game, samples: u32, seed: u64) -> Result<Values> {
-    let n = game.players();
     antithetic(
-        n,
+        game.players(),
         game.order_work(0),
         samples,
         seed,
