@@ -12,7 +12,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 mod currency;
+mod units;
 pub use currency::Currency;
+pub use units::UnitDivider;
 
 /// An exact amount. Reads a decimal string (`"1200.50"`) or a JSON integer; writes a
 /// string. Floats are refused: money is never a float.
@@ -146,6 +148,11 @@ impl<'de> Deserialize<'de> for Money {
 /// totals are divided by absolute value with the sign kept. The parts add up to
 /// `total` exactly.
 pub fn allocate(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>> {
+    allocate_decimal(total, &decimal_weights(weights)?, minor)
+}
+
+/// The f64 weights of [`allocate`] as the decimals it divides by.
+fn decimal_weights(weights: &[f64]) -> Result<Vec<Decimal>> {
     let mut dec = Vec::with_capacity(weights.len());
     for (i, &w) in weights.iter().enumerate() {
         if !w.is_finite() || w < 0.0 {
@@ -171,7 +178,7 @@ pub fn allocate(total: Money, weights: &[f64], minor: u32) -> Result<Vec<Money>>
         };
         dec.push(d);
     }
-    allocate_decimal(total, &dec, minor)
+    Ok(dec)
 }
 
 /// [`allocate`] with exact decimal weights (e.g. amounts or percentages).
@@ -230,14 +237,7 @@ pub fn allocate_decimal(total: Money, weights: &[Decimal], minor: u32) -> Result
 /// `units·wᵢ mod W` (all over the same `W`, so comparing them is exact). `None` when
 /// an intermediate value would not fit in i128; [`decimal_shares`] handles those.
 fn integer_shares(units: i128, weights: &[Decimal]) -> Option<(Vec<i128>, Vec<usize>)> {
-    let scale = weights.iter().map(|w| w.scale()).max()?;
-    let ints: Vec<i128> = weights
-        .iter()
-        .map(|w| {
-            w.mantissa()
-                .checked_mul(10i128.checked_pow(scale.checked_sub(w.scale())?)?)
-        })
-        .collect::<Option<_>>()?;
+    let ints = integer_weights(weights)?;
     let total = ints.iter().try_fold(0i128, |a, &w| a.checked_add(w))?;
     let mut floors = Vec::with_capacity(ints.len());
     let mut rems = Vec::with_capacity(ints.len());
@@ -247,6 +247,18 @@ fn integer_shares(units: i128, weights: &[Decimal]) -> Option<(Vec<i128>, Vec<us
         rems.push(p.checked_rem(total)?);
     }
     Some((floors, largest_first(&rems)))
+}
+
+/// The weights brought to one decimal scale, as integers (`None` if one does not fit).
+fn integer_weights(weights: &[Decimal]) -> Option<Vec<i128>> {
+    let scale = weights.iter().map(|w| w.scale()).max()?;
+    weights
+        .iter()
+        .map(|w| {
+            w.mantissa()
+                .checked_mul(10i128.checked_pow(scale.checked_sub(w.scale())?)?)
+        })
+        .collect()
 }
 
 /// [`integer_shares`] for weights too large for i128 arithmetic: 28-digit decimals.

@@ -14,7 +14,7 @@ use super::{myerson, owen};
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::model::{Deal, Ecosystem};
-use crate::money::{allocate, allocate_decimal, Currency, Money};
+use crate::money::{allocate, allocate_decimal, Currency, Money, UnitDivider};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -270,6 +270,22 @@ impl SplitRule {
 }
 
 impl PreparedSplit {
+    /// The division prepared for many amounts in `minor` units (the split's own), when
+    /// the weights allow it (see [`UnitDivider`]): it gives the parts of
+    /// [`PreparedSplit::divide`].
+    pub fn unit_divider(&self, minor: u32) -> Option<UnitDivider> {
+        if minor != self.minor {
+            return None;
+        }
+        match &self.division {
+            Division::Weights(w) => UnitDivider::of_f64(w),
+            Division::Decimals(w) => UnitDivider::of_decimals(w),
+            // allocate_signed takes allocate's path for weights ≥ 0, not all 0
+            Division::Signed(w, ..) if w.iter().all(|&x| x >= 0.0) => UnitDivider::of_f64(w),
+            Division::Signed(..) | Division::Tiered(_) => None,
+        }
+    }
+
     /// Divide `amount` among the members (same order as given to prepare), through
     /// §4 (`crate::money::allocate*`). Parts add up exactly.
     pub fn divide(&self, amount: Money) -> Result<Vec<Money>> {

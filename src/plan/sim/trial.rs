@@ -13,7 +13,7 @@
 // counts per trial ≤ the Poisson draws. Hot loop of the simulation.
 #![allow(clippy::arithmetic_side_effects)]
 
-use crate::money::{equal_part, Money};
+use crate::money::{equal_part, Money, UnitDivider};
 use crate::plan::incentives::{DealLog, Payouts};
 use crate::plan::model::{Model, OfferModel};
 use crate::plan::sim::condition::Given;
@@ -42,6 +42,8 @@ pub struct Samplers {
     /// churn == 1: every customer leaves after its first month.
     churn_all: bool,
     scale: f64,
+    /// The split's division prepared for months of revenue, when its weights allow it.
+    divider: Option<UnitDivider>,
 }
 
 impl Samplers {
@@ -83,6 +85,7 @@ impl Samplers {
             },
             churn_all: churn >= 1.0,
             scale: libm::pow(10.0, f64::from(m.minor)),
+            divider: m.split.unit_divider(m.minor),
         })
     }
 }
@@ -171,7 +174,7 @@ pub fn run_trial_given(m: &Model, s: &Samplers, rng: &mut ChaCha12Rng, out: &mut
         }
     }
     given.add_to(out);
-    split_months(m, out)?;
+    split_months(m, s.divider.as_ref(), out)?;
     if let Some(inc) = &m.incentives {
         out.payouts.run(inc, &out.revenue, &out.log, rng);
     }
@@ -284,12 +287,16 @@ fn recognise(
 /// Divide each month's revenue among the partners by the plan's split (SPEC §5, §6,
 /// through §4): the split is applied month by month, so every month's shares add up
 /// to that month's revenue exactly. A month without revenue gives every partner 0.
-fn split_months(m: &Model, out: &mut Trial) -> Result<()> {
+/// `divider` is the split's division prepared for minor units, when it has one.
+fn split_months(m: &Model, divider: Option<&UnitDivider>, out: &mut Trial) -> Result<()> {
     let p = m.partners.len();
     for (month, &rev) in out.revenue.iter().enumerate() {
         let row = out.shares.get_mut(month * p..(month + 1) * p).unwrap_or(&mut []);
         if rev == 0 {
             row.iter_mut().for_each(|x| *x = 0);
+            continue;
+        }
+        if divider.is_some_and(|d| d.divide(rev, row)) {
             continue;
         }
         let parts = m.split.divide(Money::from_units(i128::from(rev), m.minor)?)?;
