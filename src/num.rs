@@ -1,14 +1,8 @@
 //! Reporting ratios and scores: rounded to at most 12 significant digits (SPEC §0),
 //! so outputs agree bit for bit in JSON natively and in wasm.
 
-/// `x` rounded to 12 significant digits; non-finite values pass through unchanged.
-pub fn round12(x: f64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return if x == 0.0 { 0.0 } else { x };
-    }
-    // `{:.11e}` formats with 12 significant digits, correctly rounded, on every target.
-    format!("{x:.11e}").parse().unwrap_or(x)
-}
+mod round12;
+pub use round12::round12;
 
 /// Serde helper: serialize an f64 rounded to 12 significant digits.
 pub fn ser_round12<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {

@@ -28,7 +28,7 @@ pub use types::{CriterionShare, RankOptions, RankRequest, RankResponse, RankedPa
 
 use crate::error::Result;
 use crate::fit::criterion_score;
-use crate::model::{Partner, Profile};
+use crate::model::Profile;
 
 /// The full §2 order of an ecosystem for one profile, without explanations: partner
 /// indices best first, with every partner's fit and eligibility.
@@ -69,17 +69,12 @@ impl EcosystemIndex {
             let iu = i as usize;
             // the failed clauses are read from the columns; the model's partner is rebuilt
             // only for the breakdown, which the rows of a full order (`explain: false`) skip
-            let p = if opts.explain() {
-                self.partners.partner(iu)
-            } else {
-                Partner::default()
-            };
-            let p = &p;
             let failed = match &clauses {
                 Some(c) if !scores.eligible.get(iu).copied().unwrap_or(true) => c.failed(self, iu),
                 _ => Vec::new(),
             };
             let breakdown = opts.explain().then(|| {
+                let p = &self.partners.partner(iu);
                 profile
                     .criteria
                     .iter()
