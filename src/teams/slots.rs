@@ -12,40 +12,67 @@
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 /// Size of a maximum matching of members (by eligibility mask) into slots with
-/// capacity `cap[s]` each (augmenting paths; members ≤ team size, slots ≤ 16).
+/// capacity `cap[s]` each (augmenting paths; slots ≤ 16, the bits of a mask). Called for
+/// every frame of the team search, so it allocates nothing for teams of up to 64
+/// members: each member's slot, each slot's count and the visited slots (a bitmask).
 pub(crate) fn matching(masks: &[u16], cap: &[u32]) -> usize {
-    let nslots = cap.len();
-    let mut held: Vec<Vec<usize>> = vec![Vec::new(); nslots];
-    let mut matched = 0;
-    for m in 0..masks.len() {
-        let mut seen = vec![false; nslots];
-        if augment(m, masks, cap, &mut held, &mut seen) {
-            matched += 1;
+    let mut stack = [FREE; 64];
+    let mut heap;
+    let slot_of: &mut [u8] = match stack.get_mut(..masks.len()) {
+        Some(s) => s,
+        None => {
+            heap = vec![FREE; masks.len()];
+            &mut heap
         }
-    }
-    matched
+    };
+    let mut m = Matching {
+        masks,
+        cap: cap.get(..16).unwrap_or(cap),
+        slot_of,
+        count: [0; 16],
+    };
+    (0..masks.len()).filter(|&i| m.augment(i, &mut 0)).count()
 }
 
-fn augment(m: usize, masks: &[u16], cap: &[u32], held: &mut [Vec<usize>], seen: &mut [bool]) -> bool {
-    let mask = masks.get(m).copied().unwrap_or(0);
-    for s in 0..cap.len() {
-        if mask & (1 << s) == 0 || seen[s] {
-            continue;
-        }
-        seen[s] = true;
-        if (held[s].len() as u64) < cap[s] as u64 {
-            held[s].push(m);
-            return true;
-        }
-        for i in 0..held[s].len() {
-            let other = held[s][i];
-            if augment(other, masks, cap, held, seen) {
-                held[s][i] = m;
+/// A member not (yet) placed.
+const FREE: u8 = u8::MAX;
+
+/// The state of [`matching`].
+struct Matching<'a> {
+    masks: &'a [u16],
+    cap: &'a [u32],
+    /// Each member's slot, or [`FREE`].
+    slot_of: &'a mut [u8],
+    /// Members per slot.
+    count: [u32; 16],
+}
+
+impl Matching<'_> {
+    /// Place member `m`, moving placed members along an augmenting path if needed;
+    /// `seen` marks the slots this search has visited. Nothing changes on failure.
+    fn augment(&mut self, m: usize, seen: &mut u16) -> bool {
+        let mask = self.masks.get(m).copied().unwrap_or(0);
+        for s in 0..self.cap.len() {
+            let bit = 1u16 << s;
+            if mask & bit == 0 || *seen & bit != 0 {
+                continue;
+            }
+            *seen |= bit;
+            if self.count[s] < self.cap[s] {
+                self.count[s] += 1;
+                self.slot_of[m] = s as u8;
                 return true;
             }
+            // a member held in s moves elsewhere and m takes its place (s's count stays)
+            for other in 0..self.slot_of.len() {
+                if usize::from(self.slot_of[other]) == s && self.augment(other, seen) {
+                    self.slot_of[m] = s as u8;
+                    return true;
+                }
+            }
         }
+        false
     }
-    false
 }
 
 /// Slot limits of a deal.
@@ -148,4 +175,44 @@ pub(crate) fn best_assignment(
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::{Rng, SeedableRng};
+
+    /// The largest number of members placed, by trying every choice of slot (or none).
+    fn brute(masks: &[u16], cap: &[u32], m: usize, count: &mut Vec<u32>) -> usize {
+        let Some(&mask) = masks.get(m) else { return 0 };
+        let mut best = brute(masks, cap, m + 1, count);
+        for s in 0..cap.len() {
+            if mask & (1 << s) != 0 && count[s] < cap[s] {
+                count[s] += 1;
+                best = best.max(1 + brute(masks, cap, m + 1, count));
+                count[s] -= 1;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn matching_is_maximum() {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+        for _ in 0..3_000 {
+            let slots = rng.random_range(1..=5usize);
+            let cap: Vec<u32> = (0..slots).map(|_| rng.random_range(0..=2)).collect();
+            let masks: Vec<u16> = (0..rng.random_range(0..=7))
+                .map(|_| rng.random_range(0..(1u16 << slots)))
+                .collect();
+            assert_eq!(
+                matching(&masks, &cap),
+                brute(&masks, &cap, 0, &mut vec![0; slots]),
+                "{masks:?} into {cap:?}"
+            );
+        }
+        // more members than the stack holds
+        let masks = vec![0b11u16; 70];
+        assert_eq!(matching(&masks, &[30, 25]), 55);
+    }
 }
