@@ -50,8 +50,15 @@ esac
 HASH="$(source_hash)"
 
 say "wasm-pack build --profile wasm-release --target web"
+# A failed build must fail this script: the module of an earlier build (or a truncated one) in
+# pkg/ would otherwise go on to wasm-opt and the size check.
+rm -f pkg/dealteam_bg.wasm
+set +e
 wasm-pack --quiet build --profile wasm-release --target web --out-dir pkg --out-name dealteam --no-pack 2>&1 \
-  | grep -v -E "^\[(INFO|WARN)\]|^$" || true
+  | grep -v -E "^\[(INFO|WARN)\]|^$"
+pack_status=${PIPESTATUS[0]}
+set -e
+((pack_status == 0)) || { say "ERROR: wasm-pack failed (exit $pack_status)"; exit 1; }
 test -f pkg/dealteam_bg.wasm || { say "ERROR: wasm-pack produced no pkg/dealteam_bg.wasm"; exit 1; }
 
 WASM=pkg/dealteam_bg.wasm

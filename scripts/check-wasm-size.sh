@@ -25,6 +25,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="${1:-$ROOT/pkg/dealteam_bg.wasm}"
 BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-960}"
 test -f "$WASM" || { echo "[wasm-size] no module at $WASM (run scripts/build-pkg.sh)"; exit 1; }
+# A module that is not one (a failed or truncated build) must fail here, not pass as "small".
+if ! node -e '
+  const bytes = require("fs").readFileSync(process.argv[1]);
+  const names = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
+  const missing = ["memory", "__wbindgen_malloc"].filter((n) => !names.includes(n));
+  if (missing.length) throw new Error("no export " + missing.join(", "));
+' "$WASM"; then
+  echo "[wasm-size] FAIL: $WASM is not a complete wasm-bindgen module (rebuild: scripts/build-pkg.sh --force)"
+  exit 1
+fi
 gz=$(gzip -9 -c "$WASM" | wc -c)
 limit=$((BUDGET_KIB * 1024))
 if ((gz > limit)); then
