@@ -22,6 +22,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# A CI run starts from a clean clone and builds everything once: incremental caches (GBs of
+# target/*/incremental) would only take disk.
+if [[ -n "${CI:-}" ]]; then export CARGO_INCREMENTAL=0; fi
 
 "$ROOT/scripts/setup.sh" || { echo "[test] setup failed" >&2; exit 1; }
 
