@@ -71,20 +71,13 @@ impl UnitDivider {
         // selection: fewer than n ≤ 32 of them (no sort routine in the module for this)
         let mut taken = 0u32;
         for _ in 0..u - given {
-            let mut best: Option<usize> = None;
+            let mut best: Option<(usize, u64)> = None;
             for (k, &r) in rems.iter().enumerate().take(n) {
-                if taken & (1 << k) != 0 {
-                    continue;
-                }
-                let better = match best {
-                    None => true,
-                    Some(b) => rems.get(b).is_some_and(|&rb| r > rb),
-                };
-                if better {
-                    best = Some(k);
+                if taken & (1 << k) == 0 && !matches!(best, Some((_, rb)) if r <= rb) {
+                    best = Some((k, r));
                 }
             }
-            let Some(b) = best else { break };
+            let Some((b, _)) = best else { break };
             taken |= 1 << b;
             if let Some(part) = out.get_mut(b) {
                 *part += 1;

@@ -65,7 +65,8 @@ fn scaled(m: u64, q: i32, s: i32) -> Option<(u128, bool)> {
     let p = 10u128.checked_pow(s.unsigned_abs())?;
     let m = u128::from(m);
     let (num, den) = match (s >= 0, q >= 0) {
-        (true, true) => (m.checked_mul(p)?.checked_mul(1u128.checked_shl(q.unsigned_abs())?)?, 1),
+        // q ≥ 0 means a ≥ 2⁵², s ≥ 0 means a < 10¹²: never both
+        (true, true) => return None,
         (true, false) => (m.checked_mul(p)?, 1u128.checked_shl(q.unsigned_abs())?),
         (false, true) => (m.checked_mul(1u128.checked_shl(q.unsigned_abs())?)?, p),
         (false, false) => (m, p.checked_mul(1u128.checked_shl(q.unsigned_abs())?)?),

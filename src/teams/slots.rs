@@ -6,8 +6,9 @@
 //! is feasible iff a matching places every member within the `max` capacities and
 //! another fills every `min` position; by the Mendelsohn–Dulmage theorem one
 //! assignment then does both.
-// Slot counts ≤ MAX_SLOTS (16) and members per team ≤ MAX_SLOTS (m < n where n − m − 1
-// is taken; the minimum matching ≤ min_total). Hot loop of the team search.
+// Slot counts ≤ MAX_SLOTS (16); a team's members may be more (a slot's `max` is any u32, so
+// `maxTeamSize` can exceed 16), and a matching is at most the member count. The minimum
+// matching ≤ min_total. Hot loop of the team search.
 // Indexing: slot arrays of the instance's slot count, by slot indices below it.
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
