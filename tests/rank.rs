@@ -575,4 +575,26 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn columns_are_the_rows_without_breakdowns((e, p) in arb_case(), limit in 0..12usize) {
+        let ix = EcosystemIndex::new(e).unwrap();
+        let opts = RankOptions { limit: Some(limit), explain: Some(false) };
+        let rows = ix.rank(&p, &opts).unwrap().results;
+        let c = ix.rank_columns(&p, &opts).unwrap();
+        prop_assert_eq!(c.partners.len(), rows.len());
+        prop_assert!(c.failed_lists[0].is_empty());
+        let mut lists = c.failed_lists.clone();
+        lists.sort();
+        lists.dedup();
+        prop_assert_eq!(lists.len(), c.failed_lists.len(), "each list once");
+        for (r, row) in rows.iter().enumerate() {
+            prop_assert_eq!(ix.id(c.partners[r] as usize), row.partner_id.as_str());
+            // the response writes fits to 12 significant digits: the column holds that number
+            let written: f64 = serde_json::to_value(row).unwrap()["fit"].as_f64().unwrap();
+            prop_assert_eq!(c.fit[r].to_bits(), written.to_bits());
+            prop_assert_eq!(c.eligible[r] == 1, row.eligible);
+            prop_assert_eq!(&c.failed_lists[c.failed[r] as usize], &row.failed);
+        }
+    }
 }

@@ -149,3 +149,40 @@ fn order_as_typed_arrays_matches_the_ranked_rows() {
         assert!((fit[i] - shown).abs() < 1e-9, "fit {} vs row {shown}", fit[i]);
     }
 }
+
+/// `rank` without breakdowns builds its rows in JS from columns: the same JSON as the
+/// `rank` command, for every limit, and each row with its own `failed` array.
+#[wasm_bindgen_test]
+fn rank_rows_without_breakdowns_equal_the_rank_command() {
+    let req = parse(include_str!("../examples/rank.json"));
+    let eco = EcosystemHandle::new(get(&req, "ecosystem")).expect("ecosystem");
+    let stricter = parse(&stringify(&get(&req, "profile")));
+    let require = parse(r#"{"kinds": ["si"], "minTier": "gold", "capabilitiesMin": {"cloud": 0.8, "security": 0.5}}"#);
+    Reflect::set(&stricter, &"require".into(), &require).expect("set");
+    for profile in [get(&req, "profile"), stricter.clone()] {
+        for limit in [0, 1, 3, 100] {
+            let opts = parse(&format!(r#"{{"limit": {limit}, "explain": false}}"#));
+            let got = eco.rank(profile.clone(), Some(opts.clone())).expect("rank");
+            let whole = parse(&stringify(&req));
+            Reflect::set(&whole, &"profile".into(), &profile).expect("set");
+            Reflect::set(&whole, &"limit".into(), &limit.into()).expect("set");
+            Reflect::set(&whole, &"explain".into(), &false.into()).expect("set");
+            assert_eq!(stringify(&got), one_shot("rank", &stringify(&whole)), "limit {limit}");
+            let rows: Array = get(&got, "results").into();
+            for (a, b) in (0..rows.length()).flat_map(|a| (0..a).map(move |b| (a, b))) {
+                assert_ne!(
+                    get(&rows.get(a), "failed"),
+                    get(&rows.get(b), "failed"),
+                    "rows {a} and {b} share"
+                );
+            }
+        }
+    }
+    // the stricter profile fails partners on different clauses: several distinct lists
+    let opts = parse(r#"{"limit": 0, "explain": false}"#);
+    let rows: Array = get(&eco.rank(stricter, Some(opts)).expect("rank"), "results").into();
+    let mut lists: Vec<String> = rows.iter().map(|r| stringify(&get(&r, "failed"))).collect();
+    lists.sort();
+    lists.dedup();
+    assert!(lists.len() >= 3, "{lists:?}");
+}

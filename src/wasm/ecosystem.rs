@@ -13,7 +13,7 @@
 
 use super::chunks::JsChunks;
 use super::team_search::TeamSearchHandle;
-use super::{from_js, js_ctx, js_text, reply, string_of, throw};
+use super::{from_js, js_ctx, js_text, reply, string_of, throw, to_js};
 use crate::api::Command;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::Ecosystem;
@@ -22,13 +22,50 @@ use crate::registry::OverlapCommand;
 use crate::splits::SplitCommand;
 use crate::teams::{TeamSearch, TeamsCommand};
 use serde::de::DeserializeOwned;
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/wasm/rows.js")]
+extern "C" {
+    /// `rank`'s rows without breakdowns, built in JS from the columns (src/wasm/rows.js).
+    #[wasm_bindgen(js_name = rankRows)]
+    fn rank_rows(
+        ids: &js_sys::Array,
+        partners: &[u32],
+        fit: &[f64],
+        eligible: &[u8],
+        failed: &[u32],
+        lists: JsValue,
+    ) -> JsValue;
+}
 
 /// An ecosystem parsed and indexed once: `new Ecosystem(jsonTextOrObject)`,
 /// `Ecosystem.fromBytes(utf8)` or `Ecosystem.fromChunks([utf8, …])`.
 #[wasm_bindgen(js_name = Ecosystem)]
 pub struct EcosystemHandle {
     index: EcosystemIndex,
+    /// The partner ids as a JS array, made on the first `rank` without breakdowns.
+    ids_js: OnceCell<js_sys::Array>,
+}
+
+impl EcosystemHandle {
+    fn of(index: EcosystemIndex) -> EcosystemHandle {
+        EcosystemHandle {
+            index,
+            ids_js: OnceCell::new(),
+        }
+    }
+
+    /// The partner ids as a JS array, made once.
+    fn ids_js(&self) -> Result<&js_sys::Array> {
+        if self.ids_js.get().is_none() {
+            let ids: Vec<&str> = (0..self.index.len()).map(|i| self.index.id(i)).collect();
+            let _ = self.ids_js.set(to_js(&ids)?.into());
+        }
+        self.ids_js
+            .get()
+            .ok_or_else(|| DealteamError::invalid("", "could not build the response"))
+    }
 }
 
 #[wasm_bindgen(js_class = Ecosystem)]
@@ -43,7 +80,7 @@ impl EcosystemHandle {
             Some(text) => EcosystemIndex::from_json(&text),
             None => from_js(ecosystem).and_then(EcosystemIndex::from_ingested),
         };
-        index.map(|index| EcosystemHandle { index }).map_err(|e| throw(&e))
+        index.map(EcosystemHandle::of).map_err(|e| throw(&e))
     }
 
     /// The ecosystem from its JSON text in UTF-8 bytes, one `Uint8Array` or several in
@@ -64,9 +101,7 @@ impl EcosystemHandle {
                     "expected a Uint8Array or an array of Uint8Array chunks",
                 )
             })?;
-            Ok(EcosystemHandle {
-                index: EcosystemIndex::from_reader(reader, || JsChunks::new(&chunks).ok())?,
-            })
+            EcosystemIndex::from_reader(reader, || JsChunks::new(&chunks).ok()).map(EcosystemHandle::of)
         };
         run().map_err(|e| throw(&e))
     }
@@ -93,15 +128,29 @@ impl EcosystemHandle {
         #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RankOptions")] opts: Option<JsValue>,
     ) -> std::result::Result<JsValue, JsValue> {
-        let run = || {
+        let run = || -> Result<JsValue> {
             let profile = from_js(profile).map_err(|e| e.under("profile"))?;
             let opts: RankOptions = match opts {
                 Some(o) if !o.is_undefined() && !o.is_null() => from_js(o).map_err(|e| e.under("opts"))?,
                 _ => RankOptions::default(),
             };
-            self.index.rank(&profile, &opts)
+            if opts.explain() {
+                return to_js(&self.index.rank(&profile, &opts)?);
+            }
+            // rows without breakdowns (a full order for a table or chart): built in JS
+            // from columns, the same objects as the JSON path's (fits are finite, in 0..1)
+            let c = self.index.rank_columns(&profile, &opts)?;
+            let lists = to_js(&c.failed_lists)?;
+            Ok(rank_rows(
+                self.ids_js()?,
+                &c.partners,
+                &c.fit,
+                &c.eligible,
+                &c.failed,
+                lists,
+            ))
         };
-        reply(run())
+        run().map_err(|e| throw(&e))
     }
 
     /// The whole §2 order as typed arrays, for bulk use (charts, tables of 100,000
