@@ -1,5 +1,6 @@
 /* @ts-self-types="./dealteam.d.ts" */
 import { makeDealteamError } from './snippets/dealteam-d55a2eac3a03b804/src/wasm/error.js';
+import { rankRows } from './snippets/dealteam-d55a2eac3a03b804/src/wasm/rows.js';
 
 
 /**
@@ -787,6 +788,10 @@ function __wbg_get_imports() {
         __wbg_randomFillSync_34b023059e3363de: function() { return handleError(function (arg0, arg1) {
             arg0.randomFillSync(arg1);
         }, arguments); },
+        __wbg_rankRows_d34d6c32542d5248: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9) {
+            const ret = rankRows(arg0, getArrayU32FromWasm0(arg1, arg2), getArrayF64FromWasm0(arg3, arg4), getArrayU8FromWasm0(arg5, arg6), getArrayU32FromWasm0(arg7, arg8), arg9);
+            return ret;
+        },
         __wbg_require_9a7d8cc2e1d275c0: function() { return handleError(function () {
             const ret = module.require;
             return ret;
