@@ -7,7 +7,8 @@
 //! `N = x·10^s` (with 10¹¹ ≤ N < 10¹²) is a quotient of integers below 2¹²⁷, rounded by
 //! its remainder. `N·10^−s` is then one correctly rounded f64 operation, because `N`
 //! (below 2⁴⁰) and `10^|s|` (|s| ≤ 22) are exact doubles. Other magnitudes take the
-//! formatting path.
+//! formatting path. Most numbers never need the `u128` quotient: `x·10^s` rounded once in
+//! f64 already gives `N` when it is not within 2⁻¹² of a half-integer ([`nearly`]).
 
 /// `x` rounded to 12 significant digits; non-finite values pass through unchanged.
 pub fn round12(x: f64) -> f64 {
@@ -45,6 +46,9 @@ fn digits(a: f64) -> Option<f64> {
     let mut e10 = (f64::from(exp.checked_sub(1023)?) * std::f64::consts::LOG10_2).floor() as i32;
     for _ in 0..3 {
         let s = 11i32.checked_sub(e10)?;
+        if let Some(r) = nearly(a, s) {
+            return Some(r);
+        }
         let (t, up) = scaled(m, q, s)?;
         if t >= HIGH {
             e10 = e10.checked_add(1)?;
@@ -57,6 +61,29 @@ fn digits(a: f64) -> Option<f64> {
         }
     }
     None
+}
+
+/// The same digits in f64 when they are certain: `t = a·10^s` rounded once is within
+/// 2⁻¹⁴ of the exact value while `t < 2⁴⁰` (half an ulp), so when `t` is more than 2⁻¹² from
+/// a half-integer, the exact value rounds to the integer `t` rounds to. Near a tie, or
+/// outside 10¹¹ ≤ N < 10¹², `None`: the integer path decides. (Half-integers lie on `t`'s
+/// grid there, so even a `t` just off one would be safe; the margin is kept for clarity.)
+/// Most numbers end here, without the `u128` products and quotients (software routines in
+/// wasm).
+fn nearly(a: f64, s: i32) -> Option<f64> {
+    let p = *POW10.get(usize::try_from(s.unsigned_abs()).ok()?)?;
+    let t = if s >= 0 { a * p } else { a / p };
+    let floor = t.floor();
+    // exact: t and its floor are below 2⁴⁰ where it matters, so the difference is t's low bits
+    let frac = t - floor;
+    if (frac - 0.5).abs() <= 1.0 / 4096.0 {
+        return None;
+    }
+    let n = if frac > 0.5 { floor + 1.0 } else { floor };
+    if !(1e11..1e12).contains(&n) {
+        return None;
+    }
+    Some(if s >= 0 { n / p } else { n * p })
 }
 
 /// `⌊m·2^q·10^s⌋` and whether it rounds up (remainder above half, or exactly half with
@@ -123,6 +150,12 @@ mod tests {
         format!("{x:.11e}").parse().unwrap_or(x)
     }
 
+    /// Whether the f64 path gives `a`'s digits at the scale of its decimal exponent + `d`.
+    fn f64_path(a: f64, d: i32) -> bool {
+        let e10 = a.log10().floor() as i32 + d;
+        nearly(a, 11 - e10).is_some()
+    }
+
     #[test]
     fn gives_the_bits_of_formatting_and_parsing() {
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
@@ -150,14 +183,16 @@ mod tests {
         xs.extend((0..200_000).map(|_| rng.random::<f64>()));
         xs.extend((0..100_000).map(|_| rng.random::<f64>() * 10f64.powi(rng.random_range(-12..24))));
         xs.extend((0..100_000).map(|_| f64::from(rng.random_range(-1_000_000i32..1_000_000)) / 1000.0));
-        let mut fast = 0;
+        let (mut fast, mut exact) = (0, 0);
         for x in xs.into_iter().filter(|x| x.is_finite()) {
             for x in [x, -x] {
                 assert_eq!(round12(x).to_bits(), by_text(x).to_bits(), "{x:e}");
             }
             fast += usize::from(digits(x.abs()).is_some());
+            exact += usize::from(digits(x.abs()).is_some() && !(-1..=1).any(|d| f64_path(x.abs(), d)));
         }
-        // the integer path is the one checked, not the fallback
+        // the integer paths are the ones checked, not the fallback; the f64 one for most
         assert!(fast > 400_000, "{fast}");
+        assert!(exact > 3_000, "the u128 path decided {exact} times");
     }
 }
