@@ -284,6 +284,46 @@ fn failed_clauses_are_listed_by_name() {
     assert!(!r.results[0].eligible);
 }
 
+/// Rows as columns find each distinct failed list by its bits up to 64 clauses (5 named +
+/// 50 minimums here) and by its names beyond (70): both give `rank`'s lists, and partners
+/// failing the same clauses share one.
+#[test]
+fn columns_list_failed_clauses_beyond_64_clauses() {
+    for clauses in [50usize, 70] {
+        let ps: Vec<Partner> = (0..40)
+            .map(|i| {
+                let mut x = partner(&format!("p{i:02}"));
+                for c in 0..clauses {
+                    x.capabilities
+                        .insert(format!("c{c:02}"), if (i + c) % 4 == 0 { 0.1 } else { 0.9 });
+                }
+                x
+            })
+            .collect();
+        let ix = eco(ps);
+        let req = Require {
+            capabilities_min: Some((0..clauses).map(|c| (format!("c{c:02}"), 0.5)).collect()),
+            ..Default::default()
+        };
+        let p = profile(vec![crit(CriterionKind::Tier, None, 1.0)], Some(req));
+        let opts = RankOptions {
+            limit: Some(0),
+            explain: Some(false),
+        };
+        let rows = ix.rank(&p, &opts).unwrap().results;
+        let c = ix.rank_columns(&p, &opts).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            assert_eq!(
+                c.failed_lists[c.failed[r] as usize], row.failed,
+                "{clauses} clauses, row {r}"
+            );
+            assert!(!row.failed.is_empty());
+        }
+        // partner i fails the capabilities c with (i + c) % 4 == 0: four distinct lists
+        assert_eq!(c.failed_lists.len(), 1 + 4, "{clauses} clauses");
+    }
+}
+
 #[test]
 fn limit_default_zero_and_explain() {
     let ps: Vec<Partner> = (0..150).map(|i| partner(&format!("p{i:03}"))).collect();

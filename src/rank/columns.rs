@@ -39,20 +39,35 @@ impl EcosystemIndex {
             failed_lists: vec![Vec::new()],
             partners: Vec::new(),
         };
-        let mut seen: FxHashMap<Vec<String>, u32> = FxHashMap::default();
+        // each distinct list once, found by its clauses as bits (no strings per row), or by
+        // its names when the profile has more than 64 clauses
+        let mut by_bits: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut by_names: FxHashMap<Vec<String>, u32> = FxHashMap::default();
         for &i in &rows {
             let iu = i as usize;
-            let list = self.row_failed(clauses.as_ref(), &scores, iu);
-            let at = if list.is_empty() {
-                0
-            } else if let Some(&at) = seen.get(&list) {
-                at
-            } else {
-                // at most one list per row: the count fits u32 as the row indices do
-                let at = u32::try_from(out.failed_lists.len()).unwrap_or(u32::MAX);
-                out.failed_lists.push(list.clone());
-                seen.insert(list, at);
-                at
+            let bits = match &clauses {
+                Some(c) if !scores.eligible.get(iu).copied().unwrap_or(true) => c.failed_bits(self, iu),
+                _ => Some(0),
+            };
+            // at most one list per row: the count fits u32 as the row indices do
+            let next = u32::try_from(out.failed_lists.len()).unwrap_or(u32::MAX);
+            let at = match bits {
+                Some(0) => 0,
+                Some(b) => *by_bits.entry(b).or_insert_with(|| {
+                    out.failed_lists.push(self.row_failed(clauses.as_ref(), &scores, iu));
+                    next
+                }),
+                None => {
+                    let list = self.row_failed(clauses.as_ref(), &scores, iu);
+                    match by_names.get(&list) {
+                        Some(&at) => at,
+                        None => {
+                            out.failed_lists.push(list.clone());
+                            by_names.insert(list, next);
+                            next
+                        }
+                    }
+                }
             };
             out.failed.push(at);
             out.fit.push(round12(scores.fit.get(iu).copied().unwrap_or_default()));

@@ -58,19 +58,47 @@ impl Clauses {
         }
     }
 
+    /// How many clauses can fail: the five named ones, one per capability minimum and one
+    /// per metric bound.
+    pub(super) fn count(&self) -> usize {
+        self.capabilities_min
+            .len()
+            .saturating_add(self.metrics.len())
+            .saturating_add(5)
+    }
+
     /// The names of the clauses partner `i` fails.
     pub(super) fn failed(&self, ix: &EcosystemIndex, i: usize) -> Vec<String> {
-        let p = &ix.partners;
         let mut out = Vec::new();
+        self.each_failed(ix, i, |_, name| out.push(name.to_string()));
+        out
+    }
+
+    /// The clauses partner `i` fails as bits, bit `k` for clause `k` in the order
+    /// [`Clauses::failed`] lists them; `None` when the profile has more than 64 clauses.
+    pub(super) fn failed_bits(&self, ix: &EcosystemIndex, i: usize) -> Option<u64> {
+        if self.count() > 64 {
+            return None;
+        }
+        let mut bits = 0u64;
+        self.each_failed(ix, i, |k, _| bits |= 1u64.checked_shl(k as u32).unwrap_or(0));
+        Some(bits)
+    }
+
+    /// `f(k, name)` for each clause partner `i` fails, `k` its number: kinds 0, minTier 1,
+    /// regionsAny 2, industriesAny 3, certificationsAll 4, then the capability minimums and
+    /// the metric bounds in their order.
+    fn each_failed(&self, ix: &EcosystemIndex, i: usize, mut f: impl FnMut(usize, &str)) {
+        let p = &ix.partners;
         if let Some(k) = &self.kinds {
             if !p.kind.get(i).is_some_and(|x| k.contains(x)) {
-                out.push("kinds".to_string());
+                f(0, "kinds");
             }
         }
         if let Some(need) = self.min_tier {
             let have = ix.tier_rank.get(i).copied().unwrap_or(-1);
             if !(have >= 0 && have >= need) {
-                out.push("minTier".to_string());
+                f(1, "minTier");
             }
         }
         let any = |want: &Option<Vec<u32>>, have: &[u32]| match want {
@@ -78,32 +106,32 @@ impl Clauses {
             None => true,
         };
         if !any(&self.regions_any, p.regions.of(i)) {
-            out.push("regionsAny".to_string());
+            f(2, "regionsAny");
         }
         if !any(&self.industries_any, p.industries.of(i)) {
-            out.push("industriesAny".to_string());
+            f(3, "industriesAny");
         }
         if let Some(c) = &self.certifications_all {
             let have = p.certifications.of(i);
             if !c.iter().all(|x| x.is_some_and(|x| have.contains(&x))) {
-                out.push("certificationsAll".to_string());
+                f(4, "certificationsAll");
             }
         }
-        for (name, row, min) in &self.capabilities_min {
+        for (k, (name, row, min)) in (5..).zip(&self.capabilities_min) {
             // a missing capability is 0 in `caps`, as in `fit::failed_clauses`
             let v = row.and_then(|r| ix.caps.get((r, i)).copied()).unwrap_or(0.0);
             if v < *min {
-                out.push(name.clone());
+                f(k, name);
             }
         }
-        for (name, row, bound, at_least) in &self.metrics {
+        let first = self.capabilities_min.len().saturating_add(5);
+        for (k, (name, row, bound, at_least)) in (first..).zip(&self.metrics) {
             // NaN marks a missing metric and compares false: it fails, as in the model
             let v = row.and_then(|r| ix.metrics.get((r, i)).copied()).unwrap_or(f64::NAN);
             let ok = if *at_least { v >= *bound } else { v <= *bound };
             if !ok {
-                out.push(name.clone());
+                f(k, name);
             }
         }
-        out
     }
 }
