@@ -30,7 +30,10 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
   const progress = h('p', { class: 'psi-progress', role: 'status', 'aria-live': 'polite' });
   const stop = h('button', { type: 'button', hidden: true }, 'Stop');
   let current: Call<unknown> | null = null;
-  stop.addEventListener('click', () => current?.cancel());
+  // Stop holds until the run ends: a cancel that reaches the worker as a step finishes (or
+  // during the last step, which runs in one piece) would otherwise be lost and the run go on
+  let stopped = false;
+  stop.addEventListener('click', () => { stopped = true; current?.cancel(); });
   const out = h('div', { class: 'psi-result' });
   const real = realPartner(app, lists);
 
@@ -52,15 +55,20 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
     if (!app.engine.has('psiStart')) { clear(out, unavailable('The private match')); return; }
     run.toggleAttribute('disabled', true);
     clear(out);
+    stopped = false;
     stop.hidden = false;
     const t0 = performance.now();
     // one step: its words, then how much of its coding is done, until it ends or Stop cancels it
-    const step = <O extends Op>(n: number, text: string, op: O, req: Ops[O]['in']): Promise<Ops[O]['out']> => {
+    const cancelled = { code: 'cancelled', path: '', message: 'Cancelled.' };
+    const step = async <O extends Op>(n: number, text: string, op: O, req: Ops[O]['in']): Promise<Ops[O]['out']> => {
+      if (stopped) throw cancelled;
       const say = (p: number) => { progress.textContent = `Step ${n} of 4: ${text}…${p > 0 && p < 1 ? ` ${percent(p)}` : ''}`; };
       say(0);
       const call = app.engine.start(op, req, say);
       current = call as Call<unknown>;
-      return call.done;
+      const done = await call.done;
+      if (stopped) throw cancelled;
+      return done;
     };
     try {
       const s1 = await step(1, `${a.name} codes its ${number(a.read.accounts.length)} accounts`, 'psiStart', { accounts: a.read.accounts, sharing: shareA.value as Share });
