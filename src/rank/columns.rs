@@ -45,29 +45,21 @@ impl EcosystemIndex {
         let mut by_names: FxHashMap<Vec<String>, u32> = FxHashMap::default();
         for &i in &rows {
             let iu = i as usize;
-            let bits = match &clauses {
-                Some(c) if !scores.eligible.get(iu).copied().unwrap_or(true) => c.failed_bits(self, iu),
-                _ => Some(0),
-            };
             // at most one list per row: the count fits u32 as the row indices do
             let next = u32::try_from(out.failed_lists.len()).unwrap_or(u32::MAX);
-            let at = match bits {
-                Some(0) => 0,
-                Some(b) => *by_bits.entry(b).or_insert_with(|| {
-                    out.failed_lists.push(self.row_failed(clauses.as_ref(), &scores, iu));
-                    next
-                }),
-                None => {
-                    let list = self.row_failed(clauses.as_ref(), &scores, iu);
-                    match by_names.get(&list) {
-                        Some(&at) => at,
-                        None => {
-                            out.failed_lists.push(list.clone());
-                            by_names.insert(list, next);
-                            next
-                        }
-                    }
-                }
+            let at = match &clauses {
+                Some(c) if !scores.eligible.get(iu).copied().unwrap_or(true) => match c.failed_bits(self, iu) {
+                    Some(0) => 0,
+                    Some(b) => *by_bits.entry(b).or_insert_with(|| {
+                        out.failed_lists.push(c.failed(self, iu));
+                        next
+                    }),
+                    None => *by_names.entry(c.failed(self, iu)).or_insert_with_key(|list| {
+                        out.failed_lists.push(list.clone());
+                        next
+                    }),
+                },
+                _ => 0,
             };
             out.failed.push(at);
             out.fit.push(round12(scores.fit.get(iu).copied().unwrap_or_default()));

@@ -69,9 +69,12 @@ impl EcosystemIndex {
         let clauses = profile.require.as_ref().map(|r| failed::Clauses::new(self, r));
         for i in rows {
             let iu = i as usize;
-            // the model's partner is rebuilt only for the breakdown, which the rows of a
-            // full order (`explain: false`) skip
-            let failed = self.row_failed(clauses.as_ref(), &scores, iu);
+            // the failed clauses are read from the columns; the model's partner is rebuilt
+            // only for the breakdown, which the rows of a full order (`explain: false`) skip
+            let failed = match &clauses {
+                Some(c) if !scores.eligible.get(iu).copied().unwrap_or(true) => c.failed(self, iu),
+                _ => Vec::new(),
+            };
             let breakdown = opts.explain().then(|| {
                 let p = &self.partners.partner(iu);
                 profile
@@ -100,17 +103,6 @@ impl EcosystemIndex {
             });
         }
         Ok(RankResponse { results })
-    }
-}
-
-impl EcosystemIndex {
-    /// The failed `require` clauses of partner `i`, read from the columns (none when it
-    /// is eligible or the profile has no `require`).
-    fn row_failed(&self, clauses: Option<&failed::Clauses>, scores: &Scores, i: usize) -> Vec<String> {
-        match clauses {
-            Some(c) if !scores.eligible.get(i).copied().unwrap_or(true) => c.failed(self, i),
-            _ => Vec::new(),
-        }
     }
 }
 

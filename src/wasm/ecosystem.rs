@@ -58,13 +58,12 @@ impl EcosystemHandle {
 
     /// The partner ids as a JS array, made once.
     fn ids_js(&self) -> Result<&js_sys::Array> {
-        if self.ids_js.get().is_none() {
-            let ids: Vec<&str> = (0..self.index.len()).map(|i| self.index.id(i)).collect();
-            let _ = self.ids_js.set(to_js(&ids)?.into());
+        if let Some(ids) = self.ids_js.get() {
+            return Ok(ids);
         }
-        self.ids_js
-            .get()
-            .ok_or_else(|| DealteamError::invalid("", "could not build the response"))
+        let ids: Vec<&str> = (0..self.index.len()).map(|i| self.index.id(i)).collect();
+        let ids: js_sys::Array = to_js(&ids)?.into();
+        Ok(self.ids_js.get_or_init(|| ids))
     }
 }
 
@@ -185,8 +184,10 @@ impl EcosystemHandle {
     /// The partner ids, by partner index (the order of `partners` in the input).
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn ids(&self) -> std::result::Result<JsValue, JsValue> {
-        let ids: Vec<&str> = (0..self.index.len()).map(|i| self.index.id(i)).collect();
-        reply(Ok(ids))
+        // a copy of the cached array: the caller's to change
+        self.ids_js()
+            .map(|ids| ids.slice(0, ids.length()).into())
+            .map_err(|e| throw(&e))
     }
 
     /// `teams` (SPEC §3) on these partners: the request without `ecosystem`.
