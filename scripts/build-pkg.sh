@@ -27,7 +27,7 @@ say() { printf '[build-pkg] %s\n' "$*"; }
 
 source_hash() {
   local inputs=(src Cargo.toml Cargo.lock examples/ts_types.rs scripts/build-pkg.sh scripts/ts-types.sh
-    scripts/pkg-postprocess.mjs scripts/tools/package-lock.json build.rs rust-toolchain rust-toolchain.toml)
+    scripts/pkg-postprocess.mjs scripts/tools/package-lock.json .cargo/config.toml build.rs rust-toolchain rust-toolchain.toml)
   local present=()
   for p in "${inputs[@]}"; do [[ -e "$p" ]] && present+=("$p"); done
   {
@@ -48,6 +48,12 @@ case "${1:-}" in
   *) say "unknown option $1 (--force, --is-fresh)"; exit 2 ;;
 esac
 HASH="$(source_hash)"
+WASM_OPT="$ROOT/scripts/tools/node_modules/.bin/wasm-opt"
+if [[ ! -x "$WASM_OPT" && "${WASM_OPT_LEVEL:-}" != none ]]; then
+  # Without wasm-opt the module is larger and slower: refuse rather than ship that by accident.
+  say "ERROR: $WASM_OPT is missing: run scripts/setup.sh first (WASM_OPT_LEVEL=none builds without it)"
+  exit 1
+fi
 
 say "wasm-pack build --profile wasm-release --target web"
 # A failed build must fail this script: the module of an earlier build (or a truncated one) in
@@ -63,17 +69,16 @@ test -f pkg/dealteam_bg.wasm || { say "ERROR: wasm-pack produced no pkg/dealteam
 
 WASM=pkg/dealteam_bg.wasm
 raw_before=$(stat -c %s "$WASM")
-WASM_OPT="$ROOT/scripts/tools/node_modules/.bin/wasm-opt"
 if [[ -x "$WASM_OPT" && "${WASM_OPT_LEVEL:-}" != none ]]; then
   level="${WASM_OPT_LEVEL:--O3}"
   say "wasm-opt $level ($("$WASM_OPT" --version))"
   "$WASM_OPT" "$level" \
-    --enable-bulk-memory --enable-reference-types --enable-multivalue \
+    --enable-simd --enable-bulk-memory --enable-reference-types --enable-multivalue \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$WASM" -o "$WASM.opt"
   mv "$WASM.opt" "$WASM"
 else
-  say "wasm-opt skipped (run scripts/setup.sh to install it)"
+  say "wasm-opt skipped (WASM_OPT_LEVEL=none)"
 fi
 
 "$ROOT/scripts/ts-types.sh"

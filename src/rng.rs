@@ -5,8 +5,10 @@
 //! Why not `rand_chacha` itself: on wasm32 it runs ppv-lite86's portable backend, which
 //! emulates 128-bit lanes with pairs of `u64` shifts; there the block function was ≈ 45 % of
 //! a `simulate` call (docs/PERFORMANCE.md, issue 10). On plain words every rotation is one
-//! `i32.rotl`. Natively the crate's SIMD backend stays in use everywhere else; the unit tests
-//! below check this generator against it word for word.
+//! `i32.rotl`; the four blocks of a buffer are computed side by side, one lane each, so with
+//! SIMD128 (the package's build, `.cargo/config.toml`) one `v128` instruction advances all
+//! four. Natively the crate's SIMD backend stays in use everywhere else; the unit tests below
+//! check this generator against it word for word (and `tests/wasm_*` the simulation's fixtures).
 // Indexing: the 16-word ChaCha state by the fixed quarter-round positions (< 16), and
 // 4-byte chunks of `chunks_exact(4)`.
 #![allow(clippy::indexing_slicing)]
@@ -49,28 +51,122 @@ pub struct Core {
     stream: u64,
 }
 
-#[inline(always)]
-fn quarter(x: &mut [u32; 16], a: usize, b: usize, c: usize, d: usize) {
-    x[a] = x[a].wrapping_add(x[b]);
-    x[d] = (x[d] ^ x[a]).rotate_left(16);
-    x[c] = x[c].wrapping_add(x[d]);
-    x[b] = (x[b] ^ x[c]).rotate_left(12);
-    x[a] = x[a].wrapping_add(x[b]);
-    x[d] = (x[d] ^ x[a]).rotate_left(8);
-    x[c] = x[c].wrapping_add(x[d]);
-    x[b] = (x[b] ^ x[c]).rotate_left(7);
+/// Four 32-bit lanes, one per block of a buffer: the same word of four blocks side by side, so
+/// one operation advances all four (on wasm32 with SIMD128 one `v128` instruction, natively the
+/// compiler's SSE2; the lanes never mix).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod lanes {
+    use core::arch::wasm32::{
+        i8x16_shuffle, u32x4, u32x4_add, u32x4_extract_lane, u32x4_shl, u32x4_shr, u32x4_splat, v128, v128_or, v128_xor,
+    };
+
+    #[derive(Clone, Copy)]
+    pub struct Lanes(v128);
+
+    impl Lanes {
+        #[inline(always)]
+        pub fn splat(x: u32) -> Self {
+            Lanes(u32x4_splat(x))
+        }
+        #[inline(always)]
+        pub fn new(x: [u32; 4]) -> Self {
+            Lanes(u32x4(x[0], x[1], x[2], x[3]))
+        }
+        #[inline(always)]
+        pub fn add(self, o: Self) -> Self {
+            Lanes(u32x4_add(self.0, o.0))
+        }
+        #[inline(always)]
+        pub fn xor(self, o: Self) -> Self {
+            Lanes(v128_xor(self.0, o.0))
+        }
+        /// Rotation left by 16 or 8 is a byte shuffle; by 12 or 7 two shifts and an or.
+        #[inline(always)]
+        pub fn rotl<const N: u32>(self) -> Self {
+            let v = self.0;
+            Lanes(match N {
+                16 => i8x16_shuffle::<2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13>(v, v),
+                8 => i8x16_shuffle::<3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14>(v, v),
+                _ => v128_or(u32x4_shl(v, N), u32x4_shr(v, 32 - N)),
+            })
+        }
+        #[inline(always)]
+        pub fn to_array(self) -> [u32; 4] {
+            let v = self.0;
+            [
+                u32x4_extract_lane::<0>(v),
+                u32x4_extract_lane::<1>(v),
+                u32x4_extract_lane::<2>(v),
+                u32x4_extract_lane::<3>(v),
+            ]
+        }
+    }
 }
 
-impl Core {
-    /// One block at counter `block` into `out`.
-    fn block_into(&self, block: u64, out: &mut [u32]) {
-        let mut input = [0u32; 16];
-        input[..4].copy_from_slice(&SIGMA);
-        input[4..12].copy_from_slice(&self.key);
-        input[12] = block as u32;
-        input[13] = (block >> 32) as u32;
-        input[14] = self.stream as u32;
-        input[15] = (self.stream >> 32) as u32;
+/// Four 32-bit lanes, one per block of a buffer (portable form of the SIMD128 one).
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod lanes {
+    #[derive(Clone, Copy)]
+    pub struct Lanes([u32; 4]);
+
+    impl Lanes {
+        #[inline(always)]
+        pub fn splat(x: u32) -> Self {
+            Lanes([x; 4])
+        }
+        #[inline(always)]
+        pub fn new(x: [u32; 4]) -> Self {
+            Lanes(x)
+        }
+        #[inline(always)]
+        pub fn add(self, o: Self) -> Self {
+            Lanes(core::array::from_fn(|i| self.0[i].wrapping_add(o.0[i])))
+        }
+        #[inline(always)]
+        pub fn xor(self, o: Self) -> Self {
+            Lanes(core::array::from_fn(|i| self.0[i] ^ o.0[i]))
+        }
+        #[inline(always)]
+        pub fn rotl<const N: u32>(self) -> Self {
+            Lanes(self.0.map(|x| x.rotate_left(N)))
+        }
+        #[inline(always)]
+        pub fn to_array(self) -> [u32; 4] {
+            self.0
+        }
+    }
+}
+
+use lanes::Lanes;
+
+#[inline(always)]
+fn quarter(x: &mut [Lanes; 16], a: usize, b: usize, c: usize, d: usize) {
+    x[a] = x[a].add(x[b]);
+    x[d] = x[d].xor(x[a]).rotl::<16>();
+    x[c] = x[c].add(x[d]);
+    x[b] = x[b].xor(x[c]).rotl::<12>();
+    x[a] = x[a].add(x[b]);
+    x[d] = x[d].xor(x[a]).rotl::<8>();
+    x[c] = x[c].add(x[d]);
+    x[b] = x[b].xor(x[c]).rotl::<7>();
+}
+
+impl BlockRngCore for Core {
+    type Item = u32;
+    type Results = Buffer;
+
+    /// Blocks `block` … `block + 3` into the buffer, computed side by side: lane `i` of every
+    /// word is block `block + i`.
+    fn generate(&mut self, results: &mut Buffer) {
+        let counters: [u64; BUF_BLOCKS] = core::array::from_fn(|i| self.block.wrapping_add(i as u64));
+        let mut input = [Lanes::splat(0); 16];
+        for (w, s) in input.iter_mut().zip(SIGMA.iter().chain(&self.key)) {
+            *w = Lanes::splat(*s);
+        }
+        input[12] = Lanes::new(counters.map(|c| c as u32));
+        input[13] = Lanes::new(counters.map(|c| (c >> 32) as u32));
+        input[14] = Lanes::splat(self.stream as u32);
+        input[15] = Lanes::splat((self.stream >> 32) as u32);
         let mut x = input;
         for _ in 0..6 {
             quarter(&mut x, 0, 4, 8, 12);
@@ -82,19 +178,10 @@ impl Core {
             quarter(&mut x, 2, 7, 8, 13);
             quarter(&mut x, 3, 4, 9, 14);
         }
-        for (o, (a, b)) in out.iter_mut().zip(x.iter().zip(&input)) {
-            *o = a.wrapping_add(*b);
-        }
-    }
-}
-
-impl BlockRngCore for Core {
-    type Item = u32;
-    type Results = Buffer;
-
-    fn generate(&mut self, results: &mut Buffer) {
-        for (i, out) in results.0.chunks_exact_mut(BLOCK_WORDS).enumerate() {
-            self.block_into(self.block.wrapping_add(i as u64), out);
+        for (w, (a, b)) in x.iter().zip(&input).enumerate() {
+            for (i, v) in a.add(*b).to_array().into_iter().enumerate() {
+                results.0[i * BLOCK_WORDS + w] = v;
+            }
         }
         self.block = self.block.wrapping_add(BUF_BLOCKS as u64);
     }

@@ -4,7 +4,7 @@
 // long work (team search, simulation) with `step(budgetMs)`, posting progress and checking for
 // cancel and the time limit between steps — so the page's main thread never waits on it.
 import { type Op, type Ops, type RequestMsg, type CancelMsg, type ResponseMsg } from './engine/protocol';
-import type { Profile, RankResult } from './engine/types';
+import { cancelledError, type Profile, type RankResult } from './engine/types';
 import type { CalibrateResponse } from 'dealteam';
 import { csvImport, csvMap, csvOpen } from './worker/csv';
 import * as store from './worker/ecosystem';
@@ -51,7 +51,7 @@ async function drive(id: number, handle: Stepper, partial = false, limitMs = Inf
         handle.cancel?.();
         // a stopped team search still has its best teams so far (exact: false, with the gap)
         if (partial) return { ...(handle.result() as object), stoppedBy: late && !cancelled.has(id) ? 'timeLimit' : 'cancel' };
-        throw { code: 'cancelled', path: '', message: 'Cancelled.' };
+        throw cancelledError();
       }
       const p = handle.step(Math.min(STEP_MS, Math.max(1, limitMs - (performance.now() - t0))));
       const { done, progress, ...detail } = p;

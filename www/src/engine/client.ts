@@ -1,7 +1,7 @@
 // The page's one door to the engine: starts the worker, sends typed requests, routes progress,
 // turns error messages into EngineError, and cancels by id.
 import { EngineError, type Op, type Ops, type ResponseMsg } from './protocol';
-import type { EngineErrorData } from './types';
+import { cancelledError, type EngineErrorData } from './types';
 
 type Pending = {
   resolve: (v: unknown) => void;
@@ -43,7 +43,7 @@ export class EngineClient {
    */
   async restart(): Promise<void> {
     this.worker.terminate();
-    this.rejectAll({ code: 'cancelled', path: '', message: 'Cancelled.' });
+    this.rejectAll(cancelledError());
     this.worker = this.spawn();
     await this.init();
   }

@@ -26,6 +26,8 @@ export type EcosystemView = Omit<EcosystemData, 'partners'> & { partners: Partne
 
 /** A DealteamError as it crosses the worker boundary; `code` is the engine's, or one of the page's own. */
 export interface EngineErrorData { code: ErrorCode | PageErrorCode; path: string; message: string; others?: EngineErrorData[] }
+/** The error every stopped call ends with (Stop, cancel, a terminated pool): one shape everywhere. */
+export const cancelledError = (): EngineErrorData => ({ code: 'cancelled', path: '', message: 'Cancelled.' });
 /** Codes the page and its worker add: a missing function, a worker that failed, a damaged link, a bad file. */
 export type PageErrorCode = 'not_available' | 'worker_failed' | 'damaged_link' | 'engine_error' | 'error';
 

@@ -12,6 +12,7 @@ import { clear, download, field, h, unavailable } from './dom';
 import { number, percent } from './format';
 import type { Call } from '../engine/client';
 import type { Op, Ops } from '../engine/protocol';
+import { cancelledError } from '../engine/types';
 
 type Share = 'counts' | 'overlaps';
 
@@ -59,15 +60,14 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
     stop.hidden = false;
     const t0 = performance.now();
     // one step: its words, then how much of its coding is done, until it ends or Stop cancels it
-    const cancelled = { code: 'cancelled', path: '', message: 'Cancelled.' };
     const step = async <O extends Op>(n: number, text: string, op: O, req: Ops[O]['in']): Promise<Ops[O]['out']> => {
-      if (stopped) throw cancelled;
+      if (stopped) throw cancelledError();
       const say = (p: number) => { progress.textContent = `Step ${n} of 4: ${text}…${p > 0 && p < 1 ? ` ${percent(p)}` : ''}`; };
       say(0);
       const call = app.engine.start(op, req, say);
       current = call as Call<unknown>;
       const done = await call.done;
-      if (stopped) throw cancelled;
+      if (stopped) throw cancelledError();
       return done;
     };
     try {

@@ -5,7 +5,7 @@
 // run in this worker one after the other, with a pause between two so a cancel gets through.
 import type { PsiBlindRequest, PsiBlindResponse } from 'dealteam';
 import { need } from './engine';
-import type { EngineErrorData } from '../engine/types';
+import { cancelledError as cancelled, type EngineErrorData } from '../engine/types';
 
 /** What a pool worker answers. */
 export type SliceReply = { id: number; result?: PsiBlindResponse; error?: EngineErrorData };
@@ -25,8 +25,6 @@ export function terminate() {
   for (const w of workers) w.terminate();
   workers = [];
 }
-
-const cancelled = (): EngineErrorData => ({ code: 'cancelled', path: '', message: 'Cancelled.' });
 
 /**
  * Runs every slice, `size` at a time, and gives their answers in the slices' order;
