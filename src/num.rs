@@ -4,6 +4,29 @@
 mod round12;
 pub use round12::round12;
 
+/// The larger of two numbers that are never NaN (scores, bounds, fits). `f64::max` must
+/// ignore a NaN operand, which wasm's `f64.max` does not do, so in wasm it is a call to
+/// `fmax`; this is one compare and a select. Equal operands (±0 included) give `a`.
+#[inline(always)]
+pub fn larger(a: f64, b: f64) -> f64 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
+/// The smaller of two numbers that are never NaN, as [`larger`] is the larger: one compare
+/// and a select where `f64::min` is a call to `fmin` in wasm. Equal operands give `a`.
+#[inline(always)]
+pub fn smaller(a: f64, b: f64) -> f64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
 /// Serde helper: serialize an f64 rounded to 12 significant digits.
 pub fn ser_round12<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(round12(*x))

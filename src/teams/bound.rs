@@ -7,6 +7,7 @@
 
 use super::formulas::{team_score, with_access};
 use super::index::Instance;
+use crate::num::{larger, smaller};
 
 /// A frame row: (candidate, coverage gain, S-pair sum, conflicts with S, parent bound).
 pub(crate) type Row = (u32, f64, f64, usize, f64);
@@ -30,8 +31,8 @@ impl Maxima {
         self.ps_vals.clear();
         for &(c, _, p, _, _) in rows {
             if let Some(ci) = inst.info.get(c as usize) {
-                u = u.max(ci.max_pair);
-                top_fit = top_fit.max(ci.best_fit);
+                u = larger(u, ci.max_pair);
+                top_fit = larger(top_fit, ci.best_fit);
             }
             if p != 0.0 {
                 self.ps_vals.push(p);
@@ -134,7 +135,7 @@ fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], top_j: &[f64], u: f
             let among = (a * a.saturating_sub(1) / 2) as f64;
             (psum + ps_j + tops + pj + among * u) / (n * (n - 1) / 2) as f64
         };
-        best = best.max(v);
+        best = larger(best, v);
     }
     best
 }
@@ -198,6 +199,6 @@ impl Bounds<'_> {
             return f64::NEG_INFINITY;
         }
         let score = team_score(inst.w, cov, fit, syn, self.conflicts + pc, inst.penalty);
-        with_access(score, inst.w_access, inst.access_cap).min(pb)
+        smaller(with_access(score, inst.w_access, inst.access_cap), pb)
     }
 }

@@ -25,6 +25,7 @@
 
 use super::bound::{fit_terms, Bounds, Maxima, Row};
 use super::index::Instance;
+use crate::num::{larger, smaller};
 
 /// A partial team.
 #[derive(Clone)]
@@ -65,7 +66,7 @@ impl Partial {
         }
         p.members.push(j);
         for (b, l) in p.best.iter_mut().zip(inst.levels_of(j)) {
-            *b = b.max(*l);
+            *b = larger(*b, *l);
         }
         p.cov = crate::coverage::coverage_of_levels(&inst.req.deal.requirements, p.best.iter().copied());
         p
@@ -150,7 +151,7 @@ pub(crate) fn build(
     let out = &mut scratch.out;
     out.clear();
     for &(c, g, p, pc, pb) in rows.iter() {
-        let b = ctx.bound(c, p, pc, pb, (part.cov + g + gtop).min(ideal), &mx);
+        let b = ctx.bound(c, p, pc, pb, smaller(part.cov + g + gtop, ideal), &mx);
         if b >= thr {
             out.push((b, c));
         }
@@ -243,8 +244,8 @@ fn scan(
         if !ok {
             continue;
         }
-        u = u.max(ci.max_pair);
-        top_fit = top_fit.max(ci.best_fit);
+        u = larger(u, ci.max_pair);
+        top_fit = larger(top_fit, ci.best_fit);
         if p != 0.0 {
             ps_vals.push(p);
         }
@@ -278,7 +279,7 @@ fn gains_and_ideal(inst: &Instance, part: &Partial, rows: &mut [Row]) -> f64 {
             if l > b {
                 g += r.weight * (l - b);
             }
-            *m = m.max(*l);
+            *m = larger(*m, *l);
         }
         row.1 = if wsum > 0.0 { g / wsum } else { 0.0 };
     }
