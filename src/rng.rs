@@ -87,7 +87,7 @@ mod lanes {
             Lanes(match N {
                 16 => i8x16_shuffle::<2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13>(v, v),
                 8 => i8x16_shuffle::<3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14>(v, v),
-                _ => v128_or(u32x4_shl(v, N), u32x4_shr(v, 32 - N)),
+                _ => v128_or(u32x4_shl(v, N), u32x4_shr(v, 32u32.wrapping_sub(N))),
             })
         }
         #[inline(always)]
@@ -178,9 +178,10 @@ impl BlockRngCore for Core {
             quarter(&mut x, 2, 7, 8, 13);
             quarter(&mut x, 3, 4, 9, 14);
         }
-        for (w, (a, b)) in x.iter().zip(&input).enumerate() {
-            for (i, v) in a.add(*b).to_array().into_iter().enumerate() {
-                results.0[i * BLOCK_WORDS + w] = v;
+        let words: [[u32; 4]; 16] = core::array::from_fn(|w| x[w].add(input[w]).to_array());
+        for (i, block) in results.0.chunks_exact_mut(BLOCK_WORDS).enumerate() {
+            for (o, word) in block.iter_mut().zip(&words) {
+                *o = word[i];
             }
         }
         self.block = self.block.wrapping_add(BUF_BLOCKS as u64);

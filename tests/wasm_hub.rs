@@ -186,3 +186,48 @@ fn rank_rows_without_breakdowns_equal_the_rank_command() {
     lists.dedup();
     assert!(lists.len() >= 3, "{lists:?}");
 }
+
+/// A JS string reaches the engine as the same text whatever its characters: 1- to 4-byte
+/// UTF-8 characters before, amid and after the ASCII (the facade reads a string with
+/// `TextEncoder.encodeInto` into a buffer of one byte per UTF-16 unit, then finishes the
+/// rest in a second call), and a lone surrogate as U+FFFD, as `as_string` reads it.
+#[wasm_bindgen_test]
+fn strings_of_every_character_width_reach_the_engine_as_written() {
+    let eco = stringify(&get(&parse(TEAMS), "ecosystem"));
+    let partners: Array = get(&parse(&eco), "partners").into();
+    let first = get(&partners.get(0), "id").as_string().expect("id");
+    let last = get(&partners.get(partners.length() - 1), "id").as_string().expect("id");
+    let ids_of = |text: JsValue| -> Vec<String> {
+        let handle = EcosystemHandle::new(text).expect("valid ecosystem");
+        let ids: Array = handle.ids().expect("ids").into();
+        ids.iter().map(|v| v.as_string().expect("string")).collect()
+    };
+    for (a, b) in [
+        ("é日😀x", "plain"),
+        ("plain", "x😀日é"),
+        ("😀😀😀😀😀😀😀😀", "日本語のパートナー"),
+    ] {
+        // every mention (relationships name partners too)
+        let text = eco
+            .replace(&format!("\"{first}\""), &format!("\"{a}\""))
+            .replace(&format!("\"{last}\""), &format!("\"{b}\""));
+        let ids = ids_of(JsValue::from_str(&text));
+        assert_eq!(ids.first().map(String::as_str), Some(a));
+        assert_eq!(ids.last().map(String::as_str), Some(b));
+        assert_eq!(ids.len() as u32, partners.length());
+    }
+    // a lone surrogate (only JS can make one) is read as U+FFFD
+    let lone = js_sys::JSON::parse(r#""\ud800""#).expect("string");
+    let id = js_sys::JsString::from("\"x")
+        .concat(&lone)
+        .concat(&JsValue::from_str("y\""));
+    let mut text = js_sys::JsString::from("");
+    for (k, piece) in eco.split(&format!("\"{first}\"")).enumerate() {
+        if k > 0 {
+            text = text.concat(&id);
+        }
+        text = text.concat(&JsValue::from_str(piece));
+    }
+    let ids = ids_of(text.into());
+    assert_eq!(ids.first().map(String::as_str), Some("x\u{FFFD}y"));
+}

@@ -34,23 +34,45 @@ extern "C" {
     type TextEncoder;
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+    /// Writes `text` as UTF-8 into `dest` (a view of wasm memory): no array of its own.
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, text: &JsValue, dest: &mut [u8]) -> EncodedInto;
+
+    /// `encodeInto`'s answer: UTF-16 units read, bytes written.
+    type EncodedInto;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodedInto) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodedInto) -> u32;
 }
 
 /// The text of a JS string (`None` for any other value). wasm-bindgen's `as_string`
 /// copies an ASCII string into wasm memory in a JS loop, one character at a time: for
 /// the 70 MB of a 100,000-partner ecosystem that loop cost more than the parse
-/// (docs/PERFORMANCE.md, issue 10). `TextEncoder.encode` is native code and its bytes
-/// come in with one copy; the text is the same (UTF-8, a lone surrogate as U+FFFD, as
-/// `as_string` writes it).
+/// (docs/PERFORMANCE.md, issue 10). `TextEncoder.encodeInto` is native code and writes the
+/// bytes straight into the buffer here (no JS array, no second copy); the text is the same
+/// (UTF-8, a lone surrogate as U+FFFD, as `as_string` writes it). The buffer starts at one
+/// byte per UTF-16 unit, exact for ASCII; a text with longer characters is finished in a
+/// second call with room for three bytes per unit left (no unit needs more).
 pub(crate) fn string_of(value: &JsValue) -> Option<String> {
-    if !value.is_string() {
-        return None;
+    let text = value.dyn_ref::<js_sys::JsString>()?;
+    let units = text.length();
+    let encoder = TextEncoder::new();
+    let mut bytes = vec![0u8; units as usize];
+    let first = encoder.encode_into(value, &mut bytes);
+    let (read, mut written) = (first.read(), first.written() as usize);
+    if read < units {
+        let left = units.saturating_sub(read) as usize;
+        bytes.resize(written.saturating_add(left.saturating_mul(3)), 0);
+        let rest = text.slice(read, units);
+        written = written.saturating_add(
+            bytes
+                .get_mut(written..)
+                .map_or(0, |dest| encoder.encode_into(&rest, dest).written() as usize),
+        );
     }
-    String::from_utf8(TextEncoder::new().encode(value).to_vec())
-        .ok()
-        .or_else(|| value.as_string())
+    bytes.truncate(written);
+    String::from_utf8(bytes).ok().or_else(|| value.as_string())
 }
 
 /// Bytes of wasm memory the module holds (its `memory.buffer.byteLength`). Wasm memory
