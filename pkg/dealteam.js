@@ -689,8 +689,8 @@ function __wbg_get_imports() {
             const ret = arg0.crypto;
             return ret;
         },
-        __wbg_encode_86220fa42e551951: function(arg0, arg1) {
-            const ret = arg0.encode(arg1);
+        __wbg_encodeInto_ceffdf5734ccf380: function(arg0, arg1, arg2, arg3) {
+            const ret = arg0.encodeInto(arg1, getArrayU8FromWasm0(arg2, arg3));
             return ret;
         },
         __wbg_getRandomValues_d2908e0b99612b91: function() { return handleError(function (arg0, arg1) {
@@ -719,6 +719,10 @@ function __wbg_get_imports() {
             return ret;
         },
         __wbg_length_b03a0fabb109b1e9: function(arg0) {
+            const ret = arg0.length;
+            return ret;
+        },
+        __wbg_length_e83e819f48c774e4: function(arg0) {
             const ret = arg0.length;
             return ret;
         },
@@ -792,6 +796,10 @@ function __wbg_get_imports() {
             const ret = rankRows(arg0, getArrayU32FromWasm0(arg1, arg2), getArrayF64FromWasm0(arg3, arg4), getArrayU8FromWasm0(arg5, arg6), getArrayU32FromWasm0(arg7, arg8), arg9);
             return ret;
         },
+        __wbg_read_1891ddbaddfb117e: function(arg0) {
+            const ret = arg0.read;
+            return ret;
+        },
         __wbg_require_9a7d8cc2e1d275c0: function() { return handleError(function () {
             const ret = module.require;
             return ret;
@@ -801,6 +809,10 @@ function __wbg_get_imports() {
             return ret;
         }, arguments); },
         __wbg_slice_85ae26e3542949c1: function(arg0, arg1, arg2) {
+            const ret = arg0.slice(arg1 >>> 0, arg2 >>> 0);
+            return ret;
+        },
+        __wbg_slice_8c7f01d7eb703b4e: function(arg0, arg1, arg2) {
             const ret = arg0.slice(arg1 >>> 0, arg2 >>> 0);
             return ret;
         },
@@ -830,6 +842,10 @@ function __wbg_get_imports() {
         },
         __wbg_versions_6e128a981b0df859: function(arg0) {
             const ret = arg0.versions;
+            return ret;
+        },
+        __wbg_written_0b13d53030a201ac: function(arg0) {
+            const ret = arg0.written;
             return ret;
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
