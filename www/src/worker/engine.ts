@@ -63,8 +63,14 @@ export function need<K extends keyof EngineModule>(name: K): NonNullable<EngineM
 /** An error the page shows as it is (`code`, `path`, `message`). */
 export const fail = (code: Code, message: string, path = ''): EngineErrorData => ({ code, path, message });
 
+/** What the page says when the browser cannot compile the engine (it needs WebAssembly SIMD). */
+export const TOO_OLD =
+  'this browser is too old to run it. Open the planner in a current Chrome, Edge, Firefox or Safari (16.4 or later).';
+
 export function errorData(e: unknown): EngineErrorData {
   if (e instanceof Missing) return { code: NOT_AVAILABLE, path: '', message: e.message };
+  // the module did not compile: a browser without the WebAssembly features it uses
+  if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.CompileError) return { code: 'engine_error', path: '', message: TOO_OLD };
   if (e && typeof e === 'object') {
     const o = e as { code?: unknown; path?: unknown; message?: unknown; others?: unknown };
     const others = Array.isArray(o.others) && o.others.length ? { others: o.others.slice(0, 100).map(errorData) } : {};
