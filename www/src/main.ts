@@ -157,7 +157,9 @@ async function main() {
     // (or blocks the page evaluating it while a result arrives)
     (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 2000)))(() => void loadPlot());
   } catch (e) {
-    // nothing works without the engine: say so as an alert, in the colour of errors
+    // nothing works without the engine: say so as an alert, in the colour of errors, and
+    // take away the guide, whose steps would promise a sample that cannot open
+    document.querySelector('.guide')?.remove();
     app.status(`The engine could not start: ${(e as Error).message}`);
     app.statusEl.classList.add('bad');
     app.statusEl.setAttribute('role', 'alert');
