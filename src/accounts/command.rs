@@ -148,7 +148,7 @@ pub(crate) fn map(sides: &Sides, o: &Options, currency: Currency) -> Result<Acco
         );
     }
     let mut order: Vec<u32> = (0..sides.ids.len() as u32).collect();
-    order.sort_by_key(|&i| sides.ids.get(i as usize).copied());
+    crate::sort::sort_by_key(&mut order, |&i| sides.ids.get(i as usize).copied());
     let mut rank = vec![0u32; order.len()];
     for (r, &i) in order.iter().enumerate() {
         if let Some(x) = rank.get_mut(i as usize) {
@@ -223,7 +223,7 @@ fn near_misses(sides: &Sides, keys: &Keys, misses: &[super::matrix::Miss]) -> Ve
             b: side(sb, rb),
         })
         .collect();
-    out.sort_by(|x, y| {
+    crate::sort::sort_by(&mut out, |x, y| {
         (&x.name, &x.a.partner, &x.b.partner, &x.a.account).cmp(&(&y.name, &y.a.partner, &y.b.partner, &y.a.account))
     });
     out

@@ -59,7 +59,7 @@ pub fn intervals(
     Ok(credit
         .into_iter()
         .map(|mut v| {
-            v.sort_by(f64::total_cmp);
+            crate::sort::sort_by(&mut v, f64::total_cmp);
             (quantile(&v, tail), quantile(&v, 1.0 - tail))
         })
         .collect())

@@ -181,7 +181,7 @@ fn intern_paths(req: &AttributeRequest) -> Result<(Vec<u32>, Vec<usize>, Vec<&st
         ));
     }
     let mut ids: Vec<(&str, u32)> = seen.into_iter().collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids); // the ids are distinct: the order sort_unstable gives
     let mut renumber = vec![0u32; ids.len()];
     for (new, (_, old)) in ids.iter().enumerate() {
         renumber[*old as usize] = new as u32;

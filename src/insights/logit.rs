@@ -139,7 +139,7 @@ pub(super) fn day(d: &HistoryDeal) -> &str {
 /// The deals in time order: by closing day, then id (never shuffled).
 pub(super) fn time_ordered<'a>(deals: impl IntoIterator<Item = &'a HistoryDeal>) -> Vec<&'a HistoryDeal> {
     let mut sorted: Vec<&HistoryDeal> = deals.into_iter().collect();
-    sorted.sort_by(|a, b| (day(a), &a.id).cmp(&(day(b), &b.id)));
+    crate::sort::sort_by(&mut sorted, |a, b| (day(a), &a.id).cmp(&(day(b), &b.id)));
     sorted
 }
 

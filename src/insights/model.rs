@@ -127,7 +127,8 @@ impl<'a> Pairs<'a> {
                 }
             })
             .collect();
-        out.sort_unstable_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+        // one entry per pair of distinct ids: the order sort_unstable_by gives
+        crate::sort::sort_by(&mut out, |x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
         out
     }
 }

@@ -89,7 +89,9 @@ pub(super) fn conflict(owner: &Window, challenger: &Registration, incentives: Op
 /// O(n log n) however many registrations share one account.
 pub(super) fn conflicts(windows: Vec<Window>, now: Day, incentives: Option<&Incentives>) -> Vec<Conflict> {
     let mut ws: Vec<Window> = windows.into_iter().filter(|w| w.active(now)).collect();
-    ws.sort_by(|x, y| (&x.key, x.from, &x.reg.id).cmp(&(&y.key, y.from, &y.reg.id)));
+    crate::sort::sort_by(&mut ws, |x, y| {
+        (&x.key, x.from, &x.reg.id).cmp(&(&y.key, y.from, &y.reg.id))
+    });
     let mut out = Vec::new();
     for group in ws.chunk_by(|x, y| x.key == y.key) {
         // candidates: all earlier ones, those without a product, those per product

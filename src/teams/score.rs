@@ -24,7 +24,7 @@ pub(crate) struct Scored {
 /// adjacent near-ties (|Δ| < 1e-9) swapped into id order until none is out of order
 /// (the near-tie relation is not transitive, so a comparison sort could be unstable).
 pub(crate) fn sort_teams(v: &mut [Scored]) {
-    v.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    crate::sort::sort_by(v, |a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
     let mut changed = true;
     while changed {
         changed = false;

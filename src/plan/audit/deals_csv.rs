@@ -22,7 +22,7 @@ pub(crate) fn customers(
         let Some(Column::Customer(name)) = col else { continue };
         let header = head.cells.get(ci).map(|h| h.trim()).unwrap_or_default();
         let mut mine: Vec<&(usize, u32, usize, String)> = cells.iter().filter(|c| c.0 == ci).collect();
-        mine.sort_by_key(|c| c.1);
+        crate::sort::sort_by_key(&mut mine, |c| c.1);
         if let Some(d) = customer(p, name, header, &mine, minor) {
             out.push(d);
         }
