@@ -21,6 +21,16 @@ mod strict;
 /// Structs are read from JSON objects only, at every depth (`json::strict`): a positional
 /// list (`[ecosystem, profile, 2]`) is refused.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
+    an_object(text)?;
+    let locate =
+        |line, column, message: &str| crate::json_locate::path_at(text.as_bytes(), line, column, blame(message), true);
+    read(serde_json::Deserializer::from_str(text), locate, Some(text))
+}
+
+/// The checks of [`from_str`] before the request's type is read: within the request-bytes
+/// limit, and an object. Not inlined: one copy for every request type.
+#[inline(never)]
+fn an_object(text: &str) -> Result<()> {
     check_request_bytes(text.len())?;
     // objects only where the spec has objects: serde would also read a struct from a
     // positional list (`[ecosystem, profile, 2]`); invalid JSON keeps its own message
@@ -30,9 +40,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
             Err(e) => not_json(e),
         });
     }
-    let locate =
-        |line, column, message: &str| crate::json_locate::path_at(text.as_bytes(), line, column, blame(message), true);
-    read(serde_json::Deserializer::from_str(text), locate, Some(text))
+    Ok(())
 }
 
 /// Parse JSON read from `r` (e.g. chunks of bytes arriving from JS) into `T`, with the
@@ -124,22 +132,10 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
     locate: impl FnOnce(usize, usize, &str) -> String,
     text: Option<&str>,
 ) -> Result<T> {
+    let mut locate = Some(locate);
     let value = T::deserialize(Strict(&mut de)).map_err(|inner| {
-        let message = inner.to_string();
-        if message.starts_with("number out of range") {
-            // e.g. 1e999: a number that is not a finite f64
-            let path = locate(inner.line(), inner.column(), &message);
-            return DealteamError::invalid(path, "the number is out of range; use a finite number");
-        }
-        if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-            return not_json(inner);
-        }
-        let path = locate(inner.line(), inner.column(), &message);
-        let path = match text {
-            Some(t) => crate::json_paths::refine(t, &path, &message),
-            None => path,
-        };
-        classify(&path, &message)
+        let mut at = |line, column, message: &str| locate.take().map_or_else(String::new, |f| f(line, column, message));
+        failed(inner, &mut at, text)
     })?;
     de.end().map_err(|e| {
         DealteamError::new(
@@ -149,6 +145,32 @@ fn read<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
         )
     })?;
     Ok(value)
+}
+
+/// The dealteam error of a request serde_json could not read: one copy for every request
+/// type (in `read`, generic over the type, it was one per request type in the wasm
+/// module). `locate(line, column, message)` gives the path at serde_json's position.
+#[inline(never)]
+fn failed(
+    inner: serde_json::Error,
+    locate: &mut dyn FnMut(usize, usize, &str) -> String,
+    text: Option<&str>,
+) -> DealteamError {
+    let message = inner.to_string();
+    if message.starts_with("number out of range") {
+        // e.g. 1e999: a number that is not a finite f64
+        let path = locate(inner.line(), inner.column(), &message);
+        return DealteamError::invalid(path, "the number is out of range; use a finite number");
+    }
+    if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+        return not_json(inner);
+    }
+    let path = locate(inner.line(), inner.column(), &message);
+    let path = match text {
+        Some(t) => crate::json_paths::refine(t, &path, &message),
+        None => path,
+    };
+    classify(&path, &message)
 }
 
 /// Bytes of one request's JSON text (the `request bytes` row of the limits table,

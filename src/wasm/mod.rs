@@ -135,8 +135,13 @@ pub(crate) fn js_text(value: JsValue) -> Result<String> {
 /// property at a time across the boundary (serde-wasm-bindgen), and it keeps one
 /// serializer in the module (docs/performance/wasm-size.md, boundary.md).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| DealteamError::invalid("", format!("could not build the response: {e}")))?;
+    parsed(serde_json::to_string(value))
+}
+
+/// [`to_js`]'s part that does not depend on the type: one copy in the module.
+#[inline(never)]
+fn parsed(text: serde_json::Result<String>) -> Result<JsValue> {
+    let text = text.map_err(|e| DealteamError::invalid("", format!("could not build the response: {e}")))?;
     js_sys::JSON::parse(&text).map_err(|_| DealteamError::invalid("", "could not build the response"))
 }
 
