@@ -11,6 +11,7 @@
 //! fields inside them are plain values.
 
 use serde::de::{DeserializeSeed, Deserializer, EnumAccess, Error, MapAccess, SeqAccess, VariantAccess, Visitor};
+use std::cell::Cell;
 use std::fmt;
 
 /// A deserializer that reads structs from JSON objects only.
@@ -22,7 +23,8 @@ struct Wrap<V>(V);
 /// A seed (list item, map value, enum variant) deserialized through [`Strict`].
 struct Seed<S>(S);
 
-struct Seq<A>(A);
+/// A list's items, and whether the list's visitor has asked for one yet.
+struct Seq<'a, A>(A, &'a Cell<bool>);
 struct Map<A>(A);
 struct Enum<A>(A);
 struct Variant<A>(A);
@@ -102,6 +104,53 @@ impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
     }
 }
 
+/// Whether a visitor's description starts as that of an internally tagged enum. Asked of
+/// every list read: the description is written into a buffer as long as the words compared
+/// (the writing stops there), not into a `String`. One copy for every visitor.
+#[inline(never)]
+fn tagged_enum(expecting: &dyn fmt::Display) -> bool {
+    const TAGGED: &[u8] = b"internally tagged enum";
+    /// The first `TAGGED.len()` bytes written.
+    struct Head {
+        bytes: [u8; TAGGED.len()],
+        len: usize,
+    }
+    impl fmt::Write for Head {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            for (slot, &b) in self.bytes.iter_mut().skip(self.len).zip(s.as_bytes()) {
+                *slot = b;
+                self.len = self.len.saturating_add(1);
+            }
+            // enough read: stop the writing
+            if self.len < TAGGED.len() {
+                Ok(())
+            } else {
+                Err(fmt::Error)
+            }
+        }
+    }
+    let mut head = Head {
+        bytes: [0; TAGGED.len()],
+        len: 0,
+    };
+    let _ = fmt::write(&mut head, format_args!("{expecting}"));
+    head.len == TAGGED.len() && head.bytes == TAGGED
+}
+
+/// The error of a list's visitor that failed before asking for any item: when it is the
+/// visitor refusing the list itself ("invalid type: sequence, expected …", serde's answer
+/// of a visitor that takes no list, handed one by `deserialize_any`), it becomes "invalid
+/// value: …". The refusal comes after the `[` was read, where serde_json's position is also
+/// that of a list's first item refused unread; "invalid value" tells `json_locate` the list
+/// itself is refused, not its first item. Only on the error path, one copy per error type.
+#[inline(never)]
+fn list_refused<E: Error>(e: E) -> E {
+    match e.to_string().strip_prefix("invalid type: sequence, expected ") {
+        Some(expected) => E::custom(format!("invalid value: sequence, expected {expected}")),
+        None => e,
+    }
+}
+
 impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     type Value = V::Value;
 
@@ -131,19 +180,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         // serde reads an internally tagged enum through `deserialize_any`; its tag and
         // fields come from an object only
-        let expecting = Expecting(&self.0).to_string();
-        if expecting.starts_with("internally tagged enum") {
+        if tagged_enum(&Expecting(&self.0)) {
             return Err(A::Error::invalid_value(serde::de::Unexpected::Seq, &self.0));
         }
-        // A visitor that refuses a list it was handed (`deserialize_any`) does so after the
-        // `[` was read, where serde_json's position is also that of a list's first item
-        // refused unread; "invalid value" (not "invalid type") tells `json_locate` the list
-        // itself is refused, not its first item.
-        let refused = format!("invalid type: sequence, expected {expecting}");
-        self.0.visit_seq(Seq(seq)).map_err(|e| match e.to_string() == refused {
-            true => A::Error::custom(refused.replacen("type", "value", 1)),
-            false => e,
-        })
+        let asked = Cell::new(false);
+        self.0
+            .visit_seq(Seq(seq, &asked))
+            .map_err(|e| if asked.get() { e } else { list_refused(e) })
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.0.visit_map(Map(map))
@@ -160,9 +203,10 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
     }
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, A> {
     type Error = A::Error;
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
+        self.1.set(true);
         self.0.next_element_seed(Seed(seed))
     }
     fn size_hint(&self) -> Option<usize> {
@@ -270,6 +314,25 @@ mod tests {
         assert!(m.contains("must be an object"), "{m}");
         let v: HasTagged = crate::json::from_str(r#"{"t": {"kind": "one", "n": 5}}"#).unwrap();
         assert!(matches!(v.t, Tagged::One { n: 5 }));
+    }
+
+    #[test]
+    fn a_tagged_enum_is_told_by_the_start_of_its_description() {
+        use super::tagged_enum;
+        struct Pieces(&'static [&'static str]);
+        impl std::fmt::Display for Pieces {
+            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                self.0.iter().try_for_each(|p| f.write_str(p))
+            }
+        }
+        assert!(tagged_enum(&"internally tagged enum Offer"));
+        assert!(tagged_enum(&"internally tagged enum"));
+        assert!(tagged_enum(&Pieces(&["intern", "ally tagged", " enum", " Offer"])));
+        assert!(!tagged_enum(&"internally tagged"));
+        assert!(!tagged_enum(&"struct Partner"));
+        assert!(!tagged_enum(&"a sequence"));
+        assert!(!tagged_enum(&""));
+        assert!(!tagged_enum(&"Internally tagged enum Offer"));
     }
 
     #[test]
