@@ -77,7 +77,9 @@ fn add_fit_term(inst: &Instance, c: u32, sum: &mut f64, q: &mut usize, opt: &mut
 }
 
 /// Largest mean of the fixed terms plus any subset of `opt` and up to `extra` copies
-/// of `top` (1 when a team may have no member in a profiled slot).
+/// of `top` (1 when a team may have no member in a profiled slot). Inlined: the common
+/// case (no optional members) is a few operations per bound of the search's hot loop.
+#[inline(always)]
 pub(crate) fn fit_bound(fit_one: bool, sum: f64, q: usize, opt: &[f64], extra: usize, top: f64) -> f64 {
     if fit_one {
         return 1.0;
@@ -92,6 +94,12 @@ pub(crate) fn fit_bound(fit_one: bool, sum: f64, q: usize, opt: &[f64], extra: u
             _ => sum / q as f64,
         };
     }
+    fit_bound_with_optional(sum, q, opt, extra, top)
+}
+
+/// [`fit_bound`] with optional members: the best subset, taken greedily from the largest.
+#[inline(never)]
+fn fit_bound_with_optional(sum: f64, q: usize, opt: &[f64], extra: usize, top: f64) -> f64 {
     let mut vals: Vec<f64> = opt.to_vec();
     if top > f64::NEG_INFINITY {
         vals.extend(std::iter::repeat(top).take(extra));
@@ -117,6 +125,7 @@ pub(crate) fn fit_bound(fit_one: bool, sum: f64, q: usize, opt: &[f64], extra: u
 /// S's pairs, j's pairs with S (`ps_j`), the `a` largest S-pair sums of candidates
 /// (`top_ps`), j's `a` best pair scores (`top_j`), and `u` for each pair inside A.
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], top_j: &[f64], u: f64, amin: usize, amax: usize) -> f64 {
     let mut best = f64::NEG_INFINITY;
     let (mut tops, mut pj) = (0.0, 0.0);

@@ -27,12 +27,14 @@ pub fn synergy(sum: f64, n: usize) -> f64 {
 
 /// §3 score: `(w_c·cov + w_f·fit + w_s·(synergy+1)/2) / (w_c + w_f + w_s)` minus
 /// `penalty` per conflicting pair (`penalty` is 0 under `forbid`).
+#[inline]
 pub fn team_score(w: (f64, f64, f64), cov: f64, fit: f64, syn: f64, conflicts: usize, penalty: f64) -> f64 {
     (w.0 * cov + w.1 * fit + w.2 * (syn + 1.0) / 2.0) / (w.0 + w.1 + w.2) - penalty * conflicts as f64
 }
 
 /// §14 deal targets: the team score gains `w_a · max access over members`; with
 /// `w_a = 0` (the default) the score is returned unchanged, bit for bit.
+#[inline]
 pub fn with_access(score: f64, w_access: f64, max_access: f64) -> f64 {
     if w_access == 0.0 {
         score
