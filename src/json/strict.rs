@@ -17,8 +17,11 @@ use std::fmt;
 /// A deserializer that reads structs from JSON objects only.
 pub(crate) struct Strict<D>(pub D);
 
-/// A visitor whose sequences, maps, enums and contents stay [`Strict`].
-struct Wrap<V>(V);
+/// A visitor whose sequences, maps, enums and contents stay [`Strict`]. `MAYBE_TAGGED`:
+/// whether it may be an internally tagged enum's (serde reads those through
+/// `deserialize_any`; a visitor handed to `deserialize_seq` is a list's, and its lists
+/// need no check).
+struct Wrap<V, const MAYBE_TAGGED: bool>(V);
 
 /// A seed (list item, map value, enum variant) deserialized through [`Strict`].
 struct Seed<S>(S);
@@ -32,7 +35,7 @@ struct Variant<A>(A);
 macro_rules! forward {
     ($($method:ident)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-            self.0.$method(Wrap(visitor))
+            self.0.$method(Wrap::<_, true>(visitor))
         }
     )*};
 }
@@ -44,18 +47,22 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         deserialize_any deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
         deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
         deserialize_f32 deserialize_f64 deserialize_char deserialize_str deserialize_string
-        deserialize_bytes deserialize_byte_buf deserialize_option deserialize_unit deserialize_seq
+        deserialize_bytes deserialize_byte_buf deserialize_option deserialize_unit
         deserialize_map deserialize_identifier deserialize_ignored_any
     }
 
+    /// A list's visitor (`Vec<T>`'s and the like): not an internally tagged enum's.
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_seq(Wrap::<V, false>(visitor))
+    }
     fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Wrap(v))
+        self.0.deserialize_unit_struct(name, Wrap::<_, true>(v))
     }
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Wrap(v))
+        self.0.deserialize_newtype_struct(name, Wrap::<_, true>(v))
     }
     fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, Wrap(v))
+        self.0.deserialize_tuple(len, Wrap::<_, true>(v))
     }
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
@@ -63,7 +70,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         v: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, Wrap(v))
+        self.0.deserialize_tuple_struct(name, len, Wrap::<_, true>(v))
     }
     /// The one change: a struct is read as a map, so a JSON array is refused.
     fn deserialize_struct<V: Visitor<'de>>(
@@ -72,7 +79,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         _fields: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Wrap(v))
+        self.0.deserialize_map(Wrap::<_, true>(v))
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -80,7 +87,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_enum(name, variants, Wrap(v))
+        self.0.deserialize_enum(name, variants, Wrap::<_, true>(v))
     }
     fn is_human_readable(&self) -> bool {
         self.0.is_human_readable()
@@ -151,7 +158,7 @@ fn list_refused<E: Error>(e: E) -> E {
     }
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
+impl<'de, V: Visitor<'de>, const MAYBE_TAGGED: bool> Visitor<'de> for Wrap<V, MAYBE_TAGGED> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -180,7 +187,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         // serde reads an internally tagged enum through `deserialize_any`; its tag and
         // fields come from an object only
-        if tagged_enum(&Expecting(&self.0)) {
+        if MAYBE_TAGGED && tagged_enum(&Expecting(&self.0)) {
             return Err(A::Error::invalid_value(serde::de::Unexpected::Seq, &self.0));
         }
         let asked = Cell::new(false);
@@ -245,10 +252,10 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<A> {
         self.0.newtype_variant_seed(Seed(seed))
     }
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Wrap(v))
+        self.0.tuple_variant(len, Wrap::<_, true>(v))
     }
     fn struct_variant<V: Visitor<'de>>(self, fields: &'static [&'static str], v: V) -> Result<V::Value, A::Error> {
-        self.0.struct_variant(fields, Wrap(v))
+        self.0.struct_variant(fields, Wrap::<_, true>(v))
     }
 }
 
@@ -284,6 +291,12 @@ mod tests {
         t: Tagged,
     }
 
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct HasTaggedList {
+        ts: Vec<Tagged>,
+    }
+
     fn err<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> (String, String) {
         let e = crate::json::from_str::<T>(text).unwrap_err();
         (e.path, e.message)
@@ -314,6 +327,12 @@ mod tests {
         assert!(m.contains("must be an object"), "{m}");
         let v: HasTagged = crate::json::from_str(r#"{"t": {"kind": "one", "n": 5}}"#).unwrap();
         assert!(matches!(v.t, Tagged::One { n: 5 }));
+        // a list's own visitor skips the tagged-enum check; its items still get it
+        let (p, m) = err::<HasTaggedList>(r#"{"ts": [{"kind": "one", "n": 1}, ["one", 5]]}"#);
+        assert_eq!(p, "ts[1]");
+        assert!(m.contains("must be an object"), "{m}");
+        let v: HasTaggedList = crate::json::from_str(r#"{"ts": [{"kind": "one", "n": 1}]}"#).unwrap();
+        assert!(matches!(v.ts[..], [Tagged::One { n: 1 }]));
     }
 
     #[test]
