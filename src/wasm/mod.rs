@@ -46,15 +46,20 @@ extern "C" {
     fn written(this: &EncodedInto) -> u32;
 }
 
-/// The text of a JS string (`None` for any other value). wasm-bindgen's `as_string`
-/// copies an ASCII string into wasm memory in a JS loop, one character at a time: for
-/// the 70 MB of a 100,000-partner ecosystem that loop cost more than the parse
+/// The text of a JS string (`None` for any other value), through [`utf8_of`].
+pub(crate) fn string_of(value: &JsValue) -> Option<String> {
+    String::from_utf8(utf8_of(value)?).ok().or_else(|| value.as_string())
+}
+
+/// The UTF-8 bytes of a JS string (`None` for any other value). wasm-bindgen's
+/// `as_string` copies an ASCII string into wasm memory in a JS loop, one character at a
+/// time: for the 70 MB of a 100,000-partner ecosystem that loop cost more than the parse
 /// (docs/PERFORMANCE.md, issue 10). `TextEncoder.encodeInto` is native code and writes the
 /// bytes straight into the buffer here (no JS array, no second copy); the text is the same
 /// (UTF-8, a lone surrogate as U+FFFD, as `as_string` writes it). The buffer starts at one
 /// byte per UTF-16 unit, exact for ASCII; a text with longer characters is finished in a
 /// second call with room for three bytes per unit left (no unit needs more).
-pub(crate) fn string_of(value: &JsValue) -> Option<String> {
+pub(crate) fn utf8_of(value: &JsValue) -> Option<Vec<u8>> {
     let text = value.dyn_ref::<js_sys::JsString>()?;
     let units = text.length();
     let encoder = TextEncoder::new();
@@ -72,7 +77,7 @@ pub(crate) fn string_of(value: &JsValue) -> Option<String> {
         );
     }
     bytes.truncate(written);
-    String::from_utf8(bytes).ok().or_else(|| value.as_string())
+    Some(bytes)
 }
 
 /// Bytes of wasm memory the module holds (its `memory.buffer.byteLength`). Wasm memory
