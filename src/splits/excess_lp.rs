@@ -339,22 +339,32 @@ impl Stage<'_> {
         first: bool,
     ) -> Option<usize> {
         let full = self.w.len() - 1;
-        let sums = &mut pool.sums;
-        for mask in 1..sums.len() {
-            sums[mask] = sums[mask & (mask - 1)] + p.u[mask.trailing_zeros() as usize];
-        }
         let w = |m: usize| if p.phase2 { self.w[m] } else { 0.0 };
         let mut worst = std::mem::take(&mut pool.worst);
         worst.clear();
-        worst.extend(
-            (1..full)
-                .filter(|&m| !pool.spanned[m])
-                .map(|m| (w(m) - pool.sums[m] - p.eps, m))
-                .filter(|&(r, m)| r > TOL && !basis.contains(&Col::Coal(m))),
-        );
-        if first {
-            worst.sort_by_key(|e| e.1);
-        } else {
+        // one pass: each mask's subset sum (from one with a bit fewer, computed earlier),
+        // then its violation, while the sum is at hand
+        let (sums, spanned) = (&mut pool.sums, &pool.spanned);
+        for mask in 1..sums.len() {
+            let sum = sums[mask & (mask - 1)] + p.u[mask.trailing_zeros() as usize];
+            sums[mask] = sum;
+            if mask < full && !spanned[mask] {
+                let r = w(mask) - sum - p.eps;
+                if r > TOL {
+                    worst.push((r, mask));
+                }
+            }
+        }
+        // the basis's coalitions are no candidates: looked up in `worst` (in mask order)
+        // rather than each violated mask in the basis, as they are few and seldom violated
+        // (a basic column's reduced cost is 0)
+        let basic = |m: usize| basis.contains(&Col::Coal(m));
+        let violated = |m: usize| worst.binary_search_by_key(&m, |e| e.1).is_ok();
+        if (basis.iter()).any(|c| matches!(*c, Col::Coal(m) if violated(m))) {
+            worst.retain(|&(_, m)| !basic(m));
+        }
+        // `worst` is in mask order, as `first` takes it; else the most violated come first
+        if !first {
             let k = REFILL.min(worst.len());
             if k > 0 && k < worst.len() {
                 worst.select_nth_unstable_by(k - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
