@@ -78,6 +78,11 @@ impl Partial {
 pub(crate) struct Scratch {
     rows: Vec<Row>,
     out: Vec<(f64, u32)>,
+    /// [`scan`]'s lists: the pair sums with S, the members' slot masks, the masks
+    /// already judged.
+    ps: Vec<(u32, f64, usize)>,
+    masks: Vec<u16>,
+    allowed: Vec<(u16, bool)>,
 }
 
 /// A frame of the search stack.
@@ -115,8 +120,8 @@ pub(crate) fn build(
         return None;
     }
     let room = t - 1;
+    let mut mx = scan(inst, &part, pool, pool_bounds, thr, room, scratch);
     let rows = &mut scratch.rows;
-    let mut mx = scan(inst, &part, pool, pool_bounds, thr, room, rows);
     if rows.is_empty() {
         return None;
     }
@@ -172,8 +177,8 @@ pub(crate) fn build(
 
 /// Pair sums of each candidate related to a member of S: (candidate, Σ score, conflicts),
 /// by candidate (few entries: a sorted vector is faster than hashing every candidate).
-fn pair_sums(inst: &Instance, members: &[u32]) -> Vec<(u32, f64, usize)> {
-    let mut ps: Vec<(u32, f64, usize)> = Vec::new();
+fn pair_sums(inst: &Instance, members: &[u32], ps: &mut Vec<(u32, f64, usize)>) {
+    ps.clear();
     for &a in members {
         for &(c, pr) in inst.nbrs.get(a as usize).map_or(&[][..], |v| &v[..]) {
             ps.push((c, pr.score, pr.conflict as usize));
@@ -189,12 +194,11 @@ fn pair_sums(inst: &Instance, members: &[u32]) -> Vec<(u32, f64, usize)> {
             false
         }
     });
-    ps
 }
 
 /// Stage 0 of [`build`]: the candidates of `pool` that may join S (parent bound at
 /// least `thr`, no forbidden conflict, slots still fillable within `room` more
-/// members) into `rows`, with the maxima over them.
+/// members) into `scratch.rows`, with the maxima over them.
 fn scan(
     inst: &Instance,
     part: &Partial,
@@ -202,13 +206,21 @@ fn scan(
     pool_bounds: Option<&[f64]>,
     thr: f64,
     room: usize,
-    rows: &mut Vec<Row>,
+    scratch: &mut Scratch,
 ) -> Maxima {
-    let ps = pair_sums(inst, &part.members);
+    let Scratch {
+        rows,
+        ps,
+        masks,
+        allowed,
+        ..
+    } = scratch;
+    pair_sums(inst, &part.members, ps);
     let slots = super::score::slots_of(inst);
-    let mut masks: Vec<u16> = part.members.iter().map(|&c| inst.mask_of(c)).collect();
+    masks.clear();
+    masks.extend(part.members.iter().map(|&c| inst.mask_of(c)));
     masks.push(0);
-    let mut allowed: Vec<(u16, bool)> = Vec::new();
+    allowed.clear();
     rows.clear();
     let (mut u, mut top_fit) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
     let mut ps_vals: Vec<f64> = Vec::new();
@@ -236,7 +248,7 @@ fn scan(
                 if let Some(last) = masks.last_mut() {
                     *last = m;
                 }
-                let a = matches!(slots.deficit(&masks), Some(d) if d <= room);
+                let a = matches!(slots.deficit(masks), Some(d) if d <= room);
                 allowed.push((m, a));
                 a
             }
