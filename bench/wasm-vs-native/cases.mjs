@@ -11,7 +11,7 @@ export const CASES = [
     setup: (_dt, text) => text, run: (dt, text) => dt.rank(text),
   },
   {
-    id: "teams", label: "`teams` 1,000 partners, exact top 10", file: "teams.json", cli: "teams", runs: 5,
+    id: "teams", label: "`teams` 1,000 partners, exact top 10", file: "teams.json", cli: "teams", runs: 15,
     setup: (_dt, text) => text, run: (dt, text) => dt.teams(text),
   },
   {
