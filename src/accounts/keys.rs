@@ -5,15 +5,21 @@
 //! `super::ascii` every time).
 //! Rows with a malformed domain, an empty name or a repeated key are set aside with
 //! their path (SPEC §14 "kept out of matching").
+//!
+//! Rows go through in batches: a batch's keys are normalised first, then their table
+//! slots read (the cache misses of the whole batch at once), then interned in row order,
+//! so the numbers are those of one row after the other.
 
 use super::ascii::{ascii_domain_key_into, ascii_name_key_into};
+use super::interner::hash;
+pub(crate) use super::interner::Interner;
 use super::normalise::{domain_key, name_key};
 use super::rows::Rec;
 use super::types::SkippedAccount;
-use hashbrown::hash_table::Entry;
-use hashbrown::HashTable;
-use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::hash::BuildHasher;
+use rustc_hash::FxHashMap;
+
+/// Rows per batch: enough misses in flight, few enough keys to stay in cache.
+const BATCH: usize = 32;
 
 /// One kept account row: (row number in its side's list, domain id, name id).
 #[derive(Clone, Copy, Debug)]
@@ -23,70 +29,21 @@ pub(crate) struct Row {
     pub name: u32,
 }
 
-/// Distinct keys numbered in the order first met, their text in one arena: no
-/// allocation per key (a million keys would otherwise be two million small strings).
-#[derive(Default)]
-pub(crate) struct Interner {
-    text: String,
-    ends: Vec<u32>,
-    /// (id, start, end) of each key: a probe compares the text without a look-up in `ends`
-    table: HashTable<(u32, u32, u32)>,
+/// A normalised key of the batch: its hash and where its text lies in the batch's text.
+#[derive(Clone, Copy)]
+struct Key {
+    hash: u64,
+    start: u32,
+    end: u32,
 }
 
-fn hash(key: &str) -> u64 {
-    FxBuildHasher.hash_one(key)
-}
-
-/// The text of `text` between `start` and `end`.
-fn cut(text: &str, start: u32, end: u32) -> &str {
-    text.get(start as usize..end as usize).unwrap_or_default()
-}
-
-impl Interner {
-    /// Key `i`'s text.
-    pub fn get(&self, i: u32) -> Option<&str> {
-        let end = *self.ends.get(i as usize)?;
-        let start = i
-            .checked_sub(1)
-            .and_then(|p| self.ends.get(p as usize))
-            .copied()
-            .unwrap_or(0);
-        Some(cut(&self.text, start, end))
-    }
-
-    /// How many keys there are.
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Room for `n` keys without growing the table.
-    fn reserve(&mut self, n: usize) {
-        let Interner { text, table, .. } = self;
-        table.reserve(n, |&(_, a, b)| hash(cut(text, a, b)));
-    }
-
-    /// The number of `key` (a new one the first time).
-    fn intern(&mut self, key: &str) -> u32 {
-        let h = hash(key);
-        let Interner { text, ends, table } = self;
-        // one probe: found, or the free slot it ends at
-        match table.entry(
-            h,
-            |&(_, a, b)| cut(text, a, b) == key,
-            |&(_, a, b)| hash(cut(text, a, b)),
-        ) {
-            Entry::Occupied(e) => e.get().0,
-            Entry::Vacant(v) => {
-                let i = ends.len() as u32;
-                let start = text.len() as u32;
-                text.push_str(key);
-                let end = text.len() as u32;
-                v.insert((i, start, end));
-                ends.push(end);
-                i
-            }
-        }
-    }
+/// A row of the batch before its keys are numbered: the keys found (a domain's is kept even
+/// when the name then fails, as the row was read in that order) and why it is set aside.
+struct Pending {
+    rec: usize,
+    domain: Option<Key>,
+    name: Option<Key>,
+    skip: Option<(&'static str, &'static str, String)>,
 }
 
 /// Interned keys and the kept rows of every side.
@@ -98,10 +55,14 @@ pub(crate) struct Keys {
     pub names: Interner,
     /// Kept rows per side.
     pub rows: Vec<Vec<Row>>,
-    raw_domain: FxHashMap<String, Result<u32, String>>,
-    raw_name: FxHashMap<String, Option<u32>>,
+    /// Each raw spelling outside the fast paths, normalised (or why it cannot be).
+    raw_domain: FxHashMap<String, Result<String, String>>,
+    raw_name: FxHashMap<String, Option<String>>,
     /// Scratch text of the fast paths.
     buf: String,
+    /// The batch's keys, one after the other, and its rows.
+    batch: String,
+    pending: Vec<Pending>,
     /// Per domain id, then per name id: the last side that had it as its matching key,
     /// plus one (a key met twice in one side is set aside). Arrays, not a set: ids are dense.
     seen_domain: Vec<u32>,
@@ -130,82 +91,138 @@ impl Keys {
     ) {
         let mut rows = Vec::with_capacity(accounts.len());
         let stamp = (self.rows.len() as u32).wrapping_add(1);
-        for (k, a) in accounts.iter().enumerate() {
-            let skip = |code: &str, field: &str, message: String| SkippedAccount {
-                path: format!("{}.{field}", at(k)),
-                code: code.to_string(),
-                message,
+        for (b, batch) in accounts.chunks(BATCH).enumerate() {
+            self.read_batch(b.saturating_mul(BATCH), batch, reveal);
+            let mut pending = std::mem::take(&mut self.pending);
+            for p in pending.drain(..) {
+                let domain = p.domain.map(|k| self.domains.intern(key_text(&self.batch, k), k.hash));
+                let name = p.name.map(|k| self.names.intern(key_text(&self.batch, k), k.hash));
+                let skip = |code: &str, field: &str, message: String| SkippedAccount {
+                    path: format!("{}.{field}", at(p.rec)),
+                    code: code.to_string(),
+                    message,
+                };
+                if let Some((code, field, message)) = p.skip {
+                    skipped.push(skip(code, field, message));
+                    continue;
+                }
+                let Some(name) = name else { continue };
+                // a row repeating an earlier row's matching key would be counted twice
+                let (seen, id) = match domain {
+                    Some(d) => (&mut self.seen_domain, d),
+                    None => (&mut self.seen_name, name),
+                };
+                if seen.len() <= id as usize {
+                    seen.resize((id as usize).saturating_add(1), 0);
+                }
+                let repeated = seen
+                    .get_mut(id as usize)
+                    .is_some_and(|s| std::mem::replace(s, stamp) == stamp);
+                if repeated {
+                    let message = "this account is listed twice (same domain, or same name without a domain); \
+                                   the first row is used"
+                        .to_string();
+                    skipped.push(skip("duplicate_account", "account", message));
+                    continue;
+                }
+                rows.push(Row {
+                    rec: p.rec as u32,
+                    domain,
+                    name,
+                });
+            }
+            self.pending = pending;
+        }
+        self.rows.push(rows);
+    }
+
+    /// Normalise the keys of `batch` (rows `first`… of the side) into `self.batch` and
+    /// `self.pending`, then read the table slots they will be looked up in.
+    fn read_batch(&mut self, first: usize, batch: &[Rec], reveal: bool) {
+        self.batch.clear();
+        self.pending.clear();
+        for (k, a) in batch.iter().enumerate() {
+            let mut p = Pending {
+                rec: first.saturating_add(k),
+                domain: None,
+                name: None,
+                skip: None,
             };
-            let domain = match a.domain {
-                None => None,
-                Some(raw) => match self.domain_id(raw) {
-                    Ok(d) => Some(d),
+            if let Some(raw) = a.domain {
+                match self.domain_key(raw) {
+                    Ok(key) => p.domain = Some(key),
                     Err(why) => {
                         let message = if reveal {
                             why
                         } else {
                             "the domain is not well-formed; write it like example.com".to_string()
                         };
-                        skipped.push(skip("invalid_domain", "domain", message));
+                        p.skip = Some(("invalid_domain", "domain", message));
+                        self.pending.push(p);
                         continue;
                     }
-                },
-            };
-            let Some(name) = self.name_id(a.name) else {
+                }
+            }
+            p.name = self.name_key(a.name);
+            if p.name.is_none() {
                 let field = if a.named { "name" } else { "account" };
                 let message = "the company name is empty (or only punctuation); give the account a name".to_string();
-                skipped.push(skip("empty_name", field, message));
-                continue;
-            };
-            // a row repeating an earlier row's matching key would be counted twice
-            let (seen, id) = match domain {
-                Some(d) => (&mut self.seen_domain, d),
-                None => (&mut self.seen_name, name),
-            };
-            if seen.len() <= id as usize {
-                seen.resize((id as usize).saturating_add(1), 0);
+                p.skip = Some(("empty_name", field, message));
             }
-            let repeated = seen
-                .get_mut(id as usize)
-                .is_some_and(|s| std::mem::replace(s, stamp) == stamp);
-            if repeated {
-                let message = "this account is listed twice (same domain, or same name without a domain); \
-                               the first row is used"
-                    .to_string();
-                skipped.push(skip("duplicate_account", "account", message));
-                continue;
-            }
-            rows.push(Row {
-                rec: k as u32,
-                domain,
-                name,
-            });
+            self.pending.push(p);
         }
-        self.rows.push(rows);
+        // the misses of the whole batch at once, before the look-ups that need them
+        let mut touched = 0u32;
+        for p in &self.pending {
+            if let Some(k) = p.domain {
+                touched ^= self.domains.touch(k.hash);
+            }
+            if let Some(k) = p.name {
+                touched ^= self.names.touch(k.hash);
+            }
+        }
+        std::hint::black_box(touched);
     }
 
-    fn domain_id(&mut self, raw: &str) -> Result<u32, String> {
+    /// `text` appended to the batch as a key.
+    fn push_key(batch: &mut String, text: &str) -> Key {
+        let start = batch.len() as u32;
+        batch.push_str(text);
+        Key {
+            hash: hash(text),
+            start,
+            end: batch.len() as u32,
+        }
+    }
+
+    fn domain_key(&mut self, raw: &str) -> Result<Key, String> {
         // a plain spelling costs less to normalise than to remember
         if ascii_domain_key_into(raw.trim(), &mut self.buf) {
-            return Ok(self.domains.intern(&self.buf));
+            return Ok(Self::push_key(&mut self.batch, &self.buf));
         }
-        if let Some(r) = self.raw_domain.get(raw) {
-            return r.clone();
+        let r = match self.raw_domain.get(raw) {
+            Some(r) => r,
+            None => self.raw_domain.entry(raw.to_string()).or_insert(domain_key(raw)),
+        };
+        match r {
+            Ok(d) => Ok(Self::push_key(&mut self.batch, d)),
+            Err(why) => Err(why.clone()),
         }
-        let r = domain_key(raw).map(|d| self.domains.intern(&d));
-        self.raw_domain.insert(raw.to_string(), r.clone());
-        r
     }
 
-    fn name_id(&mut self, raw: &str) -> Option<u32> {
+    fn name_key(&mut self, raw: &str) -> Option<Key> {
         if ascii_name_key_into(raw, &mut self.buf) {
-            return (!self.buf.is_empty()).then(|| self.names.intern(&self.buf));
+            return (!self.buf.is_empty()).then(|| Self::push_key(&mut self.batch, &self.buf));
         }
-        if let Some(&r) = self.raw_name.get(raw) {
-            return r;
-        }
-        let r = name_key(raw).map(|n| self.names.intern(&n));
-        self.raw_name.insert(raw.to_string(), r);
-        r
+        let r = match self.raw_name.get(raw) {
+            Some(r) => r,
+            None => self.raw_name.entry(raw.to_string()).or_insert(name_key(raw)),
+        };
+        r.as_deref().map(|n| Self::push_key(&mut self.batch, n))
     }
+}
+
+/// The text of batch key `k`.
+fn key_text(batch: &str, k: Key) -> &str {
+    batch.get(k.start as usize..k.end as usize).unwrap_or_default()
 }

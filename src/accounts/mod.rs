@@ -6,6 +6,7 @@ pub mod access;
 mod ascii;
 pub mod columns;
 mod command;
+mod interner;
 mod keys;
 mod matrix;
 pub mod normalise;
