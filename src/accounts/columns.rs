@@ -110,29 +110,31 @@ fn header(p: &mut Problems, path: &str, line: &str) -> Option<Header> {
     p.is_empty().then_some(h)
 }
 
-/// The pieces of `text` between the bytes `sep` (an ASCII byte: every piece is whole
-/// UTF-8), as `str::split` gives them: a byte loop, cheaper than the pattern searcher on
-/// the short cells and lines of two million rows.
-fn cut(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+/// Each non-empty line of `body` cut at its tabs, a line's `\r\n` ending read as `\n`
+/// (as `str::lines` and then `split('\t')` would cut it): one pass over the text for tabs
+/// and line breaks together, by `memchr` (SIMD natively and in wasm), cheaper than a byte
+/// loop over the two million short cells of 10,000 partners. `row` returns false to stop.
+fn each_line<'a>(body: &'a str, mut row: impl FnMut(&[&'a str]) -> bool) {
+    let bytes = body.as_bytes();
+    let mut cells: Vec<&'a str> = Vec::with_capacity(8);
     let mut start = 0;
-    let mut done = false;
-    let bytes = text.as_bytes();
-    std::iter::from_fn(move || {
-        if done {
-            return None;
+    for at in memchr::memchr2_iter(b'\t', b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let cell = body.get(start..at).unwrap_or_default();
+        start = at.saturating_add(1);
+        if bytes.get(at) == Some(&b'\t') {
+            cells.push(cell);
+            continue;
         }
-        let from = start;
-        let rest = bytes.get(from..).unwrap_or_default();
-        let end = match rest.iter().position(|&c| c == sep) {
-            Some(at) => from.saturating_add(at),
-            None => {
-                done = true;
-                bytes.len()
-            }
-        };
-        start = end.saturating_add(1);
-        Some(text.get(from..end).unwrap_or_default())
-    })
+        let cell = cell.strip_suffix('\r').unwrap_or(cell);
+        if cells.is_empty() && cell.is_empty() {
+            continue;
+        }
+        cells.push(cell);
+        if !row(&cells) {
+            return;
+        }
+        cells.clear();
+    }
 }
 
 /// The rows of one side's text; problems at `path[k]`.
@@ -143,13 +145,19 @@ fn side_rows<'a>(
     pops: &mut Pops<'a>,
     currency: &Currency,
 ) -> Vec<Rec<'a>> {
-    let mut lines = cut(text, b'\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
-    let Some(h) = lines.next().and_then(|l| header(p, path, l)) else {
+    let (first, body) = match memchr::memchr(b'\n', text.as_bytes()) {
+        Some(at) => (
+            text.get(..at).unwrap_or_default(),
+            text.get(at.saturating_add(1)..).unwrap_or_default(),
+        ),
+        None => (text, ""),
+    };
+    let Some(h) = header(p, path, first.strip_suffix('\r').unwrap_or(first)) else {
         return Vec::new();
     };
     let mut rows = Vec::new();
-    let mut cells: Vec<&str> = Vec::with_capacity(h.width);
-    for (k, line) in lines.filter(|l| !l.is_empty()).enumerate() {
+    let mut k = 0usize;
+    each_line(body, |cells| {
         if k >= MAX_ACCOUNTS_PER_PARTNER {
             p.add(DealteamError::too_large(
                 path,
@@ -157,17 +165,17 @@ fn side_rows<'a>(
                 MAX_ACCOUNTS_PER_PARTNER,
                 k.saturating_add(1),
             ));
-            break;
+            return false;
         }
-        cells.clear();
-        cells.extend(cut(line, b'\t'));
+        k = k.saturating_add(1);
+        let k = k.wrapping_sub(1);
         if cells.len() != h.width {
             let n = cells.len();
             p.invalid(
                 format!("{path}[{k}]"),
                 format!("this line has {n} cells; the header has {}", h.width),
             );
-            continue;
+            return true;
         }
         let cell = |c: usize| {
             h.at.get(c)
@@ -198,7 +206,8 @@ fn side_rows<'a>(
             status: pops.id(status),
             value,
         });
-    }
+        true
+    });
     rows
 }
 
