@@ -164,19 +164,19 @@ pub(crate) fn map(sides: &Sides, o: &Options, currency: Currency) -> Result<Acco
     let side_rank = |s: u32| rank.get(s as usize).copied().unwrap_or(u32::MAX);
     let mut groups: Vec<&[Match]> = found
         .matches
-        .chunk_by(|x, y| (x.0, x.1) == (y.0, y.1))
+        .chunk_by(|x, y| (x.a, x.b) == (y.a, y.b))
         .filter(|g| g.len() >= min)
         .collect();
     let summary = o.summary.then(|| summarise(sides, &groups)).transpose()?;
     groups.sort_unstable_by_key(|g| {
-        let (a, b) = g.first().map_or((0, 0), |m| (m.0, m.1));
+        let (a, b) = g.first().map_or((0, 0), |m| (m.a, m.b));
         (Reverse(g.len()), side_rank(a), side_rank(b))
     });
     groups.truncate(o.limit.unwrap_or(usize::MAX));
     let mut pairs: Vec<AccountPair> = Vec::with_capacity(groups.len());
     for group in groups {
-        if let Some(&(a, b, ..)) = group.first() {
-            pairs.push(pair(sides, &keys, &totals, (a, b), group)?);
+        if let Some(m) = group.first() {
+            pairs.push(pair(sides, &keys, &totals, (m.a, m.b), group)?);
         }
     }
     if let Some((f, Some(w))) = focus {

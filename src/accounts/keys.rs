@@ -21,12 +21,14 @@ use rustc_hash::FxHashMap;
 /// Rows per batch: enough misses in flight, few enough keys to stay in cache.
 const BATCH: usize = 32;
 
-/// One kept account row: (row number in its side's list, domain id, name id).
+/// One kept account row: its row number in its side's list, its domain and name ids and
+/// its population (at hand here, so that a match need not read the row's record for it).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
     pub rec: u32,
     pub domain: Option<u32>,
     pub name: u32,
+    pub status: u32,
 }
 
 /// A normalised key of the batch: its hash and where its text lies in the batch's text.
@@ -41,6 +43,7 @@ struct Key {
 /// when the name then fails, as the row was read in that order) and why it is set aside.
 struct Pending {
     rec: usize,
+    status: u32,
     domain: Option<Key>,
     name: Option<Key>,
     skip: Option<(&'static str, &'static str, String)>,
@@ -129,6 +132,7 @@ impl Keys {
                     rec: p.rec as u32,
                     domain,
                     name,
+                    status: p.status,
                 });
             }
             self.pending = pending;
@@ -144,6 +148,7 @@ impl Keys {
         for (k, a) in batch.iter().enumerate() {
             let mut p = Pending {
                 rec: first.saturating_add(k),
+                status: a.status,
                 domain: None,
                 name: None,
                 skip: None,

@@ -13,8 +13,21 @@ use crate::model::MAX_OVERLAP_PAIRS;
 /// At most this many near misses are listed (all are counted).
 pub const MAX_NEAR_MISSES: usize = 1000;
 
-/// One match: (side a, side b, a's row number in its list, b's row number, by name?).
-pub(crate) type Match = (u32, u32, u32, u32, bool);
+/// One match between two sides' rows.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Match {
+    /// The two sides.
+    pub a: u32,
+    pub b: u32,
+    /// a's and b's row numbers in their lists.
+    pub ra: u32,
+    pub rb: u32,
+    /// Matched by name (else by domain).
+    pub by_name: bool,
+    /// The populations of a's and b's rows.
+    pub pa: u32,
+    pub pb: u32,
+}
 
 /// One near miss: (side, row number, side, row number, name id).
 pub(crate) type Miss = (u32, u32, u32, u32, u32);
@@ -112,10 +125,19 @@ pub(crate) fn find(keys: &Keys, rank: &[u32], focus: Option<(u32, Option<u32>)>,
         let (Some(rx), Some(ry)) = (row(x.0, x.1), row(y.0, y.1)) else {
             return;
         };
+        let matched = |by_name| Match {
+            a: x.0,
+            b: y.0,
+            ra: rx.rec,
+            rb: ry.rec,
+            by_name,
+            pa: rx.status,
+            pb: ry.status,
+        };
         if !by_name {
-            out.matches.push((x.0, y.0, rx.rec, ry.rec, false));
+            out.matches.push(matched(false));
         } else if rx.domain.is_none() || ry.domain.is_none() {
-            out.matches.push((x.0, y.0, rx.rec, ry.rec, true));
+            out.matches.push(matched(true));
         } else if rx.domain != ry.domain && misses {
             out.miss_count += 1;
             if out.misses.len() < MAX_NEAR_MISSES {
@@ -146,6 +168,12 @@ pub(crate) fn find(keys: &Keys, rank: &[u32], focus: Option<(u32, Option<u32>)>,
             }
         }
     }
-    out.matches.sort_unstable();
+    // by sides, then rows (no two matches have the same four)
+    out.matches.sort_unstable_by_key(|m| {
+        (
+            u64::from(m.a) << 32 | u64::from(m.b),
+            u64::from(m.ra) << 32 | u64::from(m.rb),
+        )
+    });
     Ok(out)
 }

@@ -41,10 +41,7 @@ pub(crate) fn kept_totals(sides: &Sides, keys: &Keys) -> Vec<Vec<usize>> {
         .map(|side| {
             let mut counts = vec![0usize; sides.pops.len()];
             for row in keys.rows.get(side as usize).into_iter().flatten() {
-                if let Some(c) = sides
-                    .account(side, row.rec)
-                    .and_then(|a| counts.get_mut(a.status as usize))
-                {
+                if let Some(c) = counts.get_mut(row.status as usize) {
                     *c = c.saturating_add(1);
                 }
             }
@@ -120,7 +117,7 @@ pub(crate) fn pair(
     let pop = |i: u32| sides.pops.name(i);
     let (mut in_a, mut in_b) = (BTreeSet::new(), BTreeSet::new());
     let mut list = (sides.sharing >= Sharing::Overlaps).then(Vec::new);
-    for &(_, _, ra, rb, by_name) in group {
+    for &Match { ra, rb, by_name, .. } in group {
         let (Some(x), Some(y)) = (sides.account(a, ra), sides.account(b, rb)) else {
             continue;
         };

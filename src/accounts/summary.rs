@@ -27,25 +27,28 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
     let mut recs: Vec<u32> = Vec::new();
     let opportunity = sides.pops.opportunity();
     for group in groups {
-        let Some(&(a, b, ..)) = group.first() else {
+        let Some(&Match { a, b, .. }) = group.first() else {
             continue;
         };
-        for &(_, _, ra, rb, _) in group.iter() {
-            if let (Some(x), Some(y)) = (sides.account(a, ra), sides.account(b, rb)) {
-                if let Some(c) = cells.get_mut(x.status as usize * n + y.status as usize) {
-                    *c += 1;
-                }
+        // the populations travel with the matches: no record is read for them
+        for m in group.iter() {
+            if let Some(c) = cells.get_mut(m.pa as usize * n + m.pb as usize) {
+                *c += 1;
             }
         }
         if let Some(opp) = opportunity {
-            // each shared record of each side once (a record may match several of the other's)
-            for (side, rec) in [(a, 2usize), (b, 3)] {
+            // each shared opportunity record of each side once (a record may match several
+            // of the other's); only those records are read, for their values
+            for (side, a_side) in [(a, true), (b, false)] {
                 recs.clear();
-                recs.extend(group.iter().map(|m| if rec == 2 { m.2 } else { m.3 }));
+                recs.extend(group.iter().filter_map(|m| match a_side {
+                    true => (m.pa == opp).then_some(m.ra),
+                    false => (m.pb == opp).then_some(m.rb),
+                }));
                 recs.sort_unstable();
                 recs.dedup();
                 for &r in &recs {
-                    let Some(x) = sides.account(side, r).filter(|x| x.status == opp) else {
+                    let Some(x) = sides.account(side, r) else {
                         continue;
                     };
                     let v = x.value.unwrap_or(Money::ZERO);
