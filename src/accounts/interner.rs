@@ -15,7 +15,7 @@ pub(crate) fn hash(key: &str) -> u64 {
     FxBuildHasher.hash_one(key)
 }
 
-/// One slot: the key's id plus one (0: free), the hash's high half and the key's text
+/// One slot: the key's id plus one (0: free), its hash's [`tag`] and the key's text
 /// (start and end in the arena).
 #[derive(Clone, Copy, Default)]
 struct Slot {
@@ -25,9 +25,12 @@ struct Slot {
     end: u32,
 }
 
-/// The high half of `h`, which a slot keeps to rule out most other keys unread.
+/// The part of `h` a slot keeps to rule out most other keys unread: both halves folded
+/// together. On wasm32 the Fx hash has 32 bits (rustc-hash hashes in `usize` words), so a
+/// tag of the high half alone was 0 for every key there, and every occupied slot of a
+/// probe had its text read and compared.
 fn tag(h: u64) -> u32 {
-    (h >> 32) as u32
+    (h ^ (h >> 32)) as u32
 }
 
 /// The text of `text` between `start` and `end`.
