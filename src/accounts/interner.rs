@@ -171,6 +171,17 @@ mod tests {
     }
 
     #[test]
+    fn a_32_bit_hash_still_tags_its_slot() {
+        // rustc-hash's hash has 32 bits on wasm32: the tag must not come from the high half
+        // alone, or every key's tag is 0 and every probe compares texts
+        let (a, b) = (0x0000_0000_1234_5678_u64, 0x0000_0000_1234_5679_u64);
+        assert_ne!(tag(a), tag(b));
+        assert_ne!(tag(a), 0);
+        // and a 64-bit hash keeps its high half's information
+        assert_ne!(tag(1 << 40), tag(1 << 41));
+    }
+
+    #[test]
     fn keys_of_one_hash_are_told_apart_by_their_text() {
         // every key given the same hash: the probe runs through the others
         let mut t = Interner::default();
