@@ -85,8 +85,9 @@ fn greenfield(
     (counts, ids)
 }
 
-/// Σ of the opportunity values of the given rows of one side.
-fn opportunity_sum(sides: &Sides, side: u32, recs: &BTreeSet<u32>, total: &mut Money) -> Result<()> {
+/// Σ of the opportunity values of the given rows of one side (each row once), added to
+/// `total`.
+pub(crate) fn opportunity_sum(sides: &Sides, side: u32, recs: &[u32], total: &mut Money) -> Result<()> {
     let Some(opportunity) = sides.pops.opportunity() else {
         return Ok(());
     };
@@ -154,8 +155,9 @@ pub(crate) fn pair(
         crate::sort::sort_by(list, |p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
     }
     let mut potential = Money::ZERO;
-    opportunity_sum(sides, a, &in_a, &mut potential)?;
-    opportunity_sum(sides, b, &in_b, &mut potential)?;
+    for (side, recs) in [(a, &in_a), (b, &in_b)] {
+        opportunity_sum(sides, side, &recs.iter().copied().collect::<Vec<_>>(), &mut potential)?;
+    }
     potential.0.rescale(sides.minor);
     let full = sides.sharing == Sharing::Full;
     let (greenfield_a, greenfield_a_accounts) = greenfield(sides, keys, totals, a, &in_a, full);

@@ -6,7 +6,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use super::matrix::Match;
-use super::pairs::Sides;
+use super::pairs::{opportunity_sum, Sides};
 use super::types::AccountSummary;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::money::Money;
@@ -41,19 +41,13 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
             // of the other's); only those records are read, for their values
             for (side, a_side) in [(a, true), (b, false)] {
                 recs.clear();
-                recs.extend(group.iter().filter_map(|m| match a_side {
-                    true => (m.pa == opp).then_some(m.ra),
-                    false => (m.pb == opp).then_some(m.rb),
+                recs.extend(group.iter().filter_map(|m| {
+                    let (pop, rec) = if a_side { (m.pa, m.ra) } else { (m.pb, m.rb) };
+                    (pop == opp).then_some(rec)
                 }));
                 recs.sort_unstable();
                 recs.dedup();
-                for &r in &recs {
-                    let Some(x) = sides.account(side, r) else {
-                        continue;
-                    };
-                    let v = x.value.unwrap_or(Money::ZERO);
-                    potential.0 = potential.0.checked_add(v.0).ok_or_else(too_much)?;
-                }
+                opportunity_sum(sides, side, &recs, &mut potential)?;
             }
         }
     }
@@ -70,12 +64,4 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
         matrix,
         potential_revenue: potential,
     })
-}
-
-fn too_much() -> DealteamError {
-    DealteamError::new(
-        ErrorCode::InvalidMoney,
-        "ecosystem.partners",
-        "the opportunity values add up beyond what an amount can hold; check them for typos",
-    )
 }
