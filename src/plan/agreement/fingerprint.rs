@@ -9,14 +9,20 @@
 //! they are different texts), other numbers as serde_json writes them.
 
 use crate::plan::types::Plan;
-use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 
-/// The canonical JSON text of `plan` (see the module docs).
+/// The canonical JSON text of `plan` (see the module docs): the plan as serde_json writes
+/// it, with each object's members put in the order of their keys. Strings, keys and numbers
+/// keep the text serde_json wrote for them, which is what it writes for the same value
+/// anywhere, so no value is read back (a float read back could differ in its last digit).
+/// Read through the text, not through `serde_json::to_value`: that instantiated the whole
+/// plan's `Serialize` for a second serializer (≈ 6 KB of the wasm module, gzip).
 pub fn canonical_json(plan: &Plan) -> String {
-    let v = serde_json::to_value(plan).unwrap_or(Value::Null);
-    let mut out = String::new();
-    write_sorted(&v, &mut out);
+    let text = serde_json::to_string(plan).unwrap_or_else(|_| "null".to_string());
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    sorted(&text, &mut at, &mut out);
     out
 }
 
@@ -26,39 +32,201 @@ pub fn plan_hash(plan: &Plan) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn write_sorted(v: &Value, out: &mut String) {
-    match v {
-        Value::Object(m) => {
-            let mut keys: Vec<&String> = m.keys().collect();
-            crate::sort::sort(&mut keys);
-            out.push('{');
-            for (i, k) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
-                write_sorted(&m[k], out);
+/// The byte at `at` of `text`, and the position after it.
+fn next(text: &str, at: &mut usize) -> Option<u8> {
+    let b = text.as_bytes().get(*at).copied();
+    *at = at.saturating_add(1);
+    b
+}
+
+/// The token at `at` of compact JSON that is not an object or a list (a string with its
+/// quotes, a number, `true`, `false` or `null`); `at` moves past it.
+fn token<'t>(text: &'t str, at: &mut usize) -> &'t str {
+    let start = *at;
+    if text.as_bytes().get(start) == Some(&b'"') {
+        *at = start.saturating_add(1);
+        while let Some(b) = next(text, at) {
+            match b {
+                b'\\' => *at = at.saturating_add(1),
+                b'"' => break,
+                _ => {}
             }
-            out.push('}');
         }
-        Value::Array(a) => {
-            out.push('[');
-            for (i, x) in a.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_sorted(x, out);
-            }
-            out.push(']');
+    } else {
+        while !matches!(text.as_bytes().get(*at), None | Some(b',' | b'}' | b']')) {
+            *at = at.saturating_add(1);
         }
-        other => out.push_str(&other.to_string()),
     }
+    text.get(start..*at).unwrap_or_default()
+}
+
+/// Writes the value at `at` of compact JSON `text` to `out` with every object's members
+/// sorted by their keys' UTF-8 bytes (a key given twice keeps its last value, as a map
+/// would); `at` moves past the value.
+fn sorted(text: &str, at: &mut usize, out: &mut String) {
+    let (open, close) = match text.as_bytes().get(*at) {
+        Some(b'{') => (b'{', b'}'),
+        Some(b'[') => (b'[', b']'),
+        _ => return out.push_str(token(text, at)),
+    };
+    *at = at.saturating_add(1);
+    // an object's members: (key, key as written, value as written); a list's items
+    let mut members: Vec<(Cow<str>, &str, String)> = Vec::new();
+    let mut items = 0usize;
+    out.push(char::from(open));
+    while text.as_bytes().get(*at).is_some_and(|&b| b != close) {
+        if open == b'{' {
+            let raw = token(text, at);
+            let key = match raw.strip_prefix('"').and_then(|k| k.strip_suffix('"')) {
+                Some(k) if !k.contains('\\') => Cow::Borrowed(k),
+                _ => Cow::Owned(serde_json::from_str::<String>(raw).unwrap_or_default()),
+            };
+            next(text, at); // the colon
+            let mut value = String::new();
+            sorted(text, at, &mut value);
+            members.push((key, raw, value));
+        } else {
+            if items > 0 {
+                out.push(',');
+            }
+            items = items.saturating_add(1);
+            sorted(text, at, out);
+        }
+        if text.as_bytes().get(*at) == Some(&b',') {
+            *at = at.saturating_add(1);
+        }
+    }
+    *at = at.saturating_add(1);
+    // a stable sort: of the members with one key, the last is the last of its run
+    crate::sort::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
+    let mut first = true;
+    for (i, (key, raw, value)) in members.iter().enumerate() {
+        if members.get(i.saturating_add(1)).is_some_and(|m| m.0 == *key) {
+            continue;
+        }
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(raw);
+        out.push(':');
+        out.push_str(value);
+    }
+    out.push(char::from(close));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    /// The canonical JSON as it was first computed, through `serde_json::to_value` and a
+    /// walk of the tree: the oracle of the text rewrite.
+    fn through_value(plan: &Plan) -> String {
+        fn write(v: &Value, out: &mut String) {
+            match v {
+                Value::Object(m) => {
+                    let mut keys: Vec<&String> = m.keys().collect();
+                    keys.sort();
+                    out.push('{');
+                    for (i, k) in keys.into_iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&Value::String(k.clone()).to_string());
+                        out.push(':');
+                        write(&m[k], out);
+                    }
+                    out.push('}');
+                }
+                Value::Array(a) => {
+                    out.push('[');
+                    for (i, x) in a.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        write(x, out);
+                    }
+                    out.push(']');
+                }
+                other => out.push_str(&other.to_string()),
+            }
+        }
+        let mut out = String::new();
+        write(&serde_json::to_value(plan).unwrap(), &mut out);
+        out
+    }
+
+    fn plan_of(request: &str) -> Plan {
+        let v: Value = serde_json::from_str(request).unwrap();
+        crate::json::from_str(&v["plan"].to_string()).unwrap()
+    }
+
+    #[test]
+    fn the_text_rewrite_equals_the_tree_walk_on_the_example_plans() {
+        for request in [
+            include_str!("../../../examples/plan-agreement.json"),
+            include_str!("../../../examples/plan-audit.json"),
+            include_str!("../../../examples/plan-incentives.json"),
+            include_str!("../../../examples/plan-simulate.json"),
+            include_str!("../../../examples/plan-validate.json"),
+            include_str!("../../../examples/plan-verify.json"),
+        ] {
+            let plan = plan_of(request);
+            assert_eq!(canonical_json(&plan), through_value(&plan));
+        }
+    }
+
+    /// A plan with `key` as a partner id of `mayPursueSimilar` (a map: keys sorted), `text`
+    /// in strings and `x` in floats.
+    fn odd_plan(keys: &[String], text: &str, x: f64) -> Plan {
+        let per: serde_json::Map<String, Value> = keys
+            .iter()
+            .map(|k| (k.clone(), Value::Bool(k.len() % 2 == 0)))
+            .collect();
+        let request = serde_json::json!({"plan": {
+            "id": text, "name": format!("{text} plan"), "currency": "EUR", "horizonMonths": 12,
+            "exclusivity": {"exclusive": false, "mayPursueSimilar": per},
+            "offer": {"kind": "subscription", "termMonths": 12, "monthlyChurn": x, "renewalRate": x / 3.0},
+            "objectives": [{"metric": text, "target": "12.50", "byMonth": 3, "owner": text}],
+            "successMeasures": [text, "", "\u{0}\u{1f}\u{7f}"],
+        }});
+        plan_of(&request.to_string())
+    }
+
+    #[test]
+    fn the_text_rewrite_sorts_escaped_keys_as_the_tree_walk_does() {
+        let keys: Vec<String> = ["z", "a\"b", "a", "a\u{0}", "é", "\\", "a b", "\n", "😀", "A"]
+            .map(String::from)
+            .to_vec();
+        for x in [
+            0.1 + 0.2,
+            1e-7,
+            5e-324,
+            1.797_693_134_862_315_7e308,
+            0.0,
+            -0.0,
+            123_456_789.123_456_79,
+            2.0,
+        ] {
+            let plan = odd_plan(&keys, "quote \" back \\ tab \t é 😀 \u{1}", x);
+            assert_eq!(canonical_json(&plan), through_value(&plan), "x = {x}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        #[test]
+        fn the_text_rewrite_equals_the_tree_walk(
+            keys in proptest::collection::vec("\\PC{0,6}|[\"\\\\a-c\u{0}-\u{1f}]{0,4}", 0..6),
+            text in "\\PC{0,12}",
+            x in proptest::num::f64::POSITIVE | proptest::num::f64::NEGATIVE | proptest::num::f64::SUBNORMAL,
+        ) {
+            let plan = odd_plan(&keys, &text, x);
+            prop_assert_eq!(canonical_json(&plan), through_value(&plan));
+        }
+    }
 
     #[test]
     fn canonical_json_sorts_keys_and_ignores_formatting() {
