@@ -5,7 +5,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use crate::error::{DealteamError, Result};
-use curve25519_dalek::constants::RISTRETTO_BASEPOINT_TABLE;
+use curve25519_dalek::constants::RISTRETTO_BASEPOINT_POINT;
 use curve25519_dalek::ristretto::{CompressedRistretto, RistrettoPoint};
 use curve25519_dalek::scalar::Scalar;
 use hmac::{Hmac, Mac};
@@ -81,9 +81,11 @@ impl Secret {
     pub fn binding(&self) -> Scalar {
         self.scalar(b"bind")
     }
-    /// This side's public binding key.
+    /// This side's public binding key: the base point times the binding scalar, once per
+    /// exchange (without curve25519-dalek's precomputed table of the base point: the same
+    /// bytes, and 28 KB less of the wasm module gzip).
     pub fn public_key(&self) -> CompressedRistretto {
-        (RISTRETTO_BASEPOINT_TABLE * &self.binding()).compress()
+        (RISTRETTO_BASEPOINT_POINT * self.binding()).compress()
     }
     /// 16 bytes for an exchange id.
     pub fn nonce(&self) -> [u8; 16] {
