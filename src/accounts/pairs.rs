@@ -66,12 +66,12 @@ fn greenfield(
             *c = c.saturating_sub(1);
         }
     }
-    let counts = left
-        .iter()
-        .enumerate()
-        .filter(|(_, &c)| c > 0)
-        .map(|(p, &c)| (sides.pops.name(p as u32).to_string(), c))
-        .collect();
+    let counts = crate::sort::map_of(
+        left.iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(p, &c)| (sides.pops.name(p as u32).to_string(), c)),
+    );
     let ids = list.then(|| {
         let rows = keys.rows.get(side as usize).into_iter().flatten();
         let mut ids: Vec<String> = rows

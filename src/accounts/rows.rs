@@ -64,7 +64,7 @@ impl<'a> Pops<'a> {
     /// Every population: customer, opportunity, prospect (when present), then the others
     /// by name (SPEC §14; the response's `populations`).
     pub fn listed(&self) -> Vec<String> {
-        let all: BTreeSet<&str> = self.names.iter().copied().collect();
+        let all: BTreeSet<&str> = crate::sort::set_of(self.names.iter().copied());
         let known = [CUSTOMER, OPPORTUNITY, PROSPECT];
         let mut out: Vec<String> = known
             .iter()

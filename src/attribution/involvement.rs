@@ -47,17 +47,14 @@ pub fn involvement(
         conversions,
         value: total_value.map(|t| Money(value).with_scale(t.0.scale())),
     };
-    ids.iter()
-        .enumerate()
-        .map(|(k, id)| {
-            let rest_v = total_value.map_or(Decimal::ZERO, |t| t.0 - sourced_v[k] - influenced_v[k]);
-            let rest = (total_conv - sourced[k] - influenced[k]).max(0.0);
-            let inv = Involvement {
-                sourced: tally(sourced[k], sourced_v[k]),
-                influenced: tally(influenced[k], influenced_v[k]),
-                unattributed: tally(rest, rest_v),
-            };
-            (id.to_string(), inv)
-        })
-        .collect()
+    crate::sort::map_of(ids.iter().enumerate().map(|(k, id)| {
+        let rest_v = total_value.map_or(Decimal::ZERO, |t| t.0 - sourced_v[k] - influenced_v[k]);
+        let rest = (total_conv - sourced[k] - influenced[k]).max(0.0);
+        let inv = Involvement {
+            sourced: tally(sourced[k], sourced_v[k]),
+            influenced: tally(influenced[k], influenced_v[k]),
+            unattributed: tally(rest, rest_v),
+        };
+        (id.to_string(), inv)
+    }))
 }

@@ -240,19 +240,15 @@ pub fn attribute(req: &AttributeRequest) -> Result<AttributeResponse> {
         } else {
             None
         };
-        let credits = ids
-            .iter()
-            .enumerate()
-            .map(|(k, id)| {
-                (
-                    id.to_string(),
-                    Credit {
-                        conversions: conv[k],
-                        value: values.as_ref().and_then(|v| v.get(k).copied()),
-                    },
-                )
-            })
-            .collect();
+        let credits = crate::sort::map_of(ids.iter().enumerate().map(|(k, id)| {
+            (
+                id.to_string(),
+                Credit {
+                    conversions: conv[k],
+                    value: values.as_ref().and_then(|v| v.get(k).copied()),
+                },
+            )
+        }));
         out.insert(model.name().to_string(), credits);
     }
     let journey_values: Option<Vec<rust_decimal::Decimal>> = has_value.then(|| {
@@ -315,7 +311,7 @@ fn markov_credit(
                 .iter()
                 .zip(iv)
                 .map(|(id, (low, high))| (id.to_string(), Interval { low, high, level }));
-            Some(rows.collect())
+            Some(crate::sort::map_of(rows))
         }
         None => None,
     };
@@ -327,11 +323,11 @@ fn markov_credit(
         .collect();
     let details = MarkovDetails {
         conversion_probability: r.conversion_probability,
-        removal_effects: ids
-            .iter()
-            .zip(&r.removal_effects)
-            .map(|(id, e)| (id.to_string(), Rounded(*e)))
-            .collect(),
+        removal_effects: crate::sort::map_of(
+            ids.iter()
+                .zip(&r.removal_effects)
+                .map(|(id, e)| (id.to_string(), Rounded(*e))),
+        ),
         order: order as u32,
         held_out,
         intervals,

@@ -55,7 +55,7 @@ fn past_joint(members: usize, stats: impl Fn(usize, usize) -> (u32, u32)) -> f64
 }
 
 fn features(t: &TeamFeatures, past_joint: f64) -> Vec<Option<f64>> {
-    let roles: BTreeSet<&String> = t.roles.iter().collect();
+    let roles: BTreeSet<&String> = crate::sort::set_of(t.roles.iter());
     vec![
         t.coverage,
         t.fit,
@@ -261,11 +261,7 @@ impl WinModel {
 /// Win probabilities of teams under a checked model, each with its feature
 /// contributions (the base rate when the model has no skill).
 pub fn predict_teams(m: &WinModel, teams: &[TeamFeatures]) -> Vec<Prediction> {
-    let pairs: PairStats = m
-        .pairs
-        .iter()
-        .map(|p| (pair_key(&p.a, &p.b), (p.deals, p.wins)))
-        .collect();
+    let pairs: PairStats = crate::sort::map_of(m.pairs.iter().map(|p| (pair_key(&p.a, &p.b), (p.deals, p.wins))));
     teams
         .iter()
         .map(|t| {

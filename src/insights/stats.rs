@@ -94,16 +94,17 @@ pub fn insights(req: &HistoryRequest) -> Result<InsightsResponse> {
     let partnered = group(h, minor, |d| !d.partners.is_empty())?;
     let single = group(h, minor, |d| d.partners.len() == 1)?;
     let p2p = group(h, minor, |d| d.partners.len() >= 2)?;
-    let groups: BTreeMap<String, GroupStats> = [
-        ("all", &all),
-        ("none", &none),
-        ("partnered", &partnered),
-        ("single", &single),
-        ("p2p", &p2p),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.clone()))
-    .collect();
+    let groups: BTreeMap<String, GroupStats> = crate::sort::map_of(
+        [
+            ("all", &all),
+            ("none", &none),
+            ("partnered", &partnered),
+            ("single", &single),
+            ("p2p", &p2p),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.clone())),
+    );
     let size = |s: &GroupStats| s.avg_deal_size.and_then(|m| m.0.to_f64());
     let per_deal = |s: &GroupStats| (s.deals > 0).then(|| s.won_value.0.to_f64().unwrap_or(0.0) / s.deals as f64);
     let multiplier = ratio(per_deal(&p2p), per_deal(&single));

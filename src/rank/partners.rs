@@ -244,7 +244,7 @@ impl Partners {
     fn traits(&self, i: usize) -> Partner {
         let s = &self.strings;
         let names = |l: &Lists<u32>| l.of(i).iter().map(|&k| s.get(k).to_string()).collect();
-        let map = |l: &Lists<(u32, f64)>| l.of(i).iter().map(|&(k, v)| (s.get(k).to_string(), v)).collect();
+        let map = |l: &Lists<(u32, f64)>| crate::sort::map_of(l.of(i).iter().map(|&(k, v)| (s.get(k).to_string(), v)));
         let r = self.row(i);
         Partner {
             kind: r.kind().to_string(),

@@ -35,10 +35,11 @@ pub fn overlap(req: &OverlapRequest) -> Result<OverlapResponse> {
     let keyed: Vec<BTreeSet<String>> = partners
         .iter()
         .map(|p| {
-            p.accounts
-                .iter()
-                .map(|a| salt.map_or_else(|| a.id().to_string(), |s| hash_account(s, a.id())))
-                .collect()
+            crate::sort::set_of(
+                p.accounts
+                    .iter()
+                    .map(|a| salt.map_or_else(|| a.id().to_string(), |s| hash_account(s, a.id()))),
+            )
         })
         .collect();
     let (accounts, triples) = shared_triples(&keyed)?;

@@ -229,6 +229,6 @@ fn run_model(
         error: None,
         std_err: values
             .and_then(|v| v.std_errs.as_ref())
-            .map(|se| members.iter().cloned().zip(se.iter().copied()).collect()),
+            .map(|se| crate::sort::map_of(members.iter().cloned().zip(se.iter().copied()))),
     })
 }

@@ -267,7 +267,7 @@ fn least_core(f: &mut Fairness, v: &[f64], memo: &Memo, members: &[String], impu
     f.least_core = Some(LeastCoreReport {
         epsilon: r.epsilon,
         kind: kind.into(),
-        nucleolus: members.iter().cloned().zip(r.values).collect(),
+        nucleolus: crate::sort::map_of(members.iter().cloned().zip(r.values)),
     });
 }
 
