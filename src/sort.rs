@@ -88,6 +88,28 @@ mod tests {
     use rand::{Rng, SeedableRng};
 
     #[test]
+    fn maps_and_sets_by_insertion_equal_collect() {
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        for _ in 0..200 {
+            let n = rng.random_range(0..40);
+            let items: Vec<(u8, u32)> = (0..n).map(|i| (rng.random_range(0..12), i)).collect();
+            // a repeated key keeps its last value, as collect() keeps it
+            assert_eq!(
+                map_of(items.iter().copied()),
+                items.iter().copied().collect::<BTreeMap<_, _>>()
+            );
+            assert_eq!(
+                set_of(items.iter().map(|x| x.0)),
+                items.iter().map(|x| x.0).collect::<BTreeSet<_>>()
+            );
+        }
+        assert_eq!(
+            map_of([("b", 1), ("a", 2), ("b", 3)]),
+            BTreeMap::from([("a", 2), ("b", 3)])
+        );
+    }
+
+    #[test]
     fn hand_checked_orders() {
         let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
         sort_by_key(&mut v, |p| p.0);
