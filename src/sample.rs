@@ -21,8 +21,9 @@ use rand::distr::Distribution;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha12Rng;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 mod scenario;
 pub use scenario::{deal, profiles};
@@ -282,7 +283,7 @@ fn relationships(rng: &mut ChaCha12Rng, n: usize) -> Vec<Relationship> {
     let n64 = n as u64;
     let want = (n64.saturating_mul(3) / 2).min(n64.saturating_mul(n64.saturating_sub(1)) / 2) as usize;
 
-    let mut seen = HashSet::with_capacity(want);
+    let mut seen = FxHashSet::with_capacity_and_hasher(want, Default::default());
     let mut out = Vec::with_capacity(want);
     while out.len() < want {
         let (a, b) = (rng.random_range(0..n), rng.random_range(0..n));
@@ -331,7 +332,7 @@ mod tests {
         for (k, _) in KINDS {
             assert!(s.ecosystem.partners.iter().any(|p| p.kind == k), "{k}");
         }
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let shared = s
             .ecosystem
             .partners

@@ -6,7 +6,6 @@
 use dealteam::splits::game::{Game, LevelGame, SynergyGame, TableGame, WinCurve};
 use dealteam::splits::values::{banzhaf, banzhaf_from_table, shapley, shapley_from_table, shapley_sampled};
 use proptest::prelude::*;
-use std::collections::HashMap;
 
 fn close(a: &[f64], b: &[f64], tol: f64) {
     assert_eq!(a.len(), b.len());
@@ -17,7 +16,7 @@ fn close(a: &[f64], b: &[f64], tol: f64) {
 
 /// A table game with every coalition listed, from a value function on masks.
 fn table_game(n: usize, v: impl Fn(usize) -> f64) -> Game {
-    let listed: HashMap<u128, f64> = (1..1usize << n).map(|m| (m as u128, v(m))).collect();
+    let listed = (1..1usize << n).map(|m| (m as u128, v(m))).collect();
     Game::Table(TableGame {
         singles: (0..n).map(|i| v(1 << i)).collect(),
         listed,

@@ -5,7 +5,7 @@
 use super::normalise::name_key;
 use crate::model::account::{CUSTOMER, OPPORTUNITY, PROSPECT};
 use crate::model::Partner;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The access a population gives (SPEC §14): customer 1, opportunity 0.7, prospect 0.4,
 /// any other population 0.
@@ -21,8 +21,8 @@ pub fn access_level(status: &str) -> f64 {
 /// A deal's target accounts, matched against a partner's accounts by id or by
 /// normalised name (the deal names accounts without domains, so §14's rule is by name).
 pub struct Targets {
-    ids: HashSet<String>,
-    names: HashSet<String>,
+    ids: FxHashSet<String>,
+    names: FxHashSet<String>,
 }
 
 /// A partner's best access: the level and the position of the account giving it.

@@ -15,7 +15,8 @@ use crate::error::{DealteamError, ErrorCode, Result};
 use crate::model::joint_win_rate;
 use crate::num::logistic;
 use ndarray::{Array1, Array2};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A team as the model sees it, before imputation (`None` = not known).
 struct Row {
@@ -81,9 +82,9 @@ fn team_of(d: &HistoryDeal) -> TeamFeatures {
 /// bounded by `MAX_MEMBER_PAIRS`, checked before training).
 #[derive(Default)]
 struct Pairs<'a> {
-    number: HashMap<&'a str, u32>,
+    number: FxHashMap<&'a str, u32>,
     names: Vec<&'a str>,
-    counts: HashMap<(u32, u32), (u32, u32)>,
+    counts: FxHashMap<(u32, u32), (u32, u32)>,
 }
 
 impl<'a> Pairs<'a> {

@@ -6,7 +6,7 @@ use crate::error::{check_finite, DealteamError, ErrorCode, Problems, Result};
 use crate::money::{Currency, Money};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The partners of an ecosystem and the relationships between them.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -125,12 +125,12 @@ impl Ecosystem {
     }
 
     /// Index of each tier name (lowest first).
-    pub fn tier_index(&self) -> HashMap<&str, usize> {
+    pub fn tier_index(&self) -> FxHashMap<&str, usize> {
         self.tiers.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect()
     }
 
     /// Index of each partner id.
-    pub fn partner_index(&self) -> HashMap<&str, usize> {
+    pub fn partner_index(&self) -> FxHashMap<&str, usize> {
         self.partners
             .iter()
             .enumerate()

@@ -18,7 +18,8 @@ use curve25519_dalek::ristretto::{CompressedRistretto, RistrettoPoint};
 use curve25519_dalek::scalar::Scalar;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Most accounts one side may bring to an exchange.
 pub const MAX_ACCOUNTS: usize = 1_000_000;
@@ -333,7 +334,7 @@ pub fn match_answer(
             "as many labels as tags are expected; ask for the message again",
         ));
     }
-    let index: HashMap<&[u8], usize> = tags.chunks_exact(TAG_LEN).enumerate().map(|(i, t)| (t, i)).collect();
+    let index: FxHashMap<&[u8], usize> = tags.chunks_exact(TAG_LEN).enumerate().map(|(i, t)| (t, i)).collect();
     let inverse = alpha.invert();
     let (mut counts, mut shared) = (BTreeMap::new(), Vec::new());
     let mut at = 0;

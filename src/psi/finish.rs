@@ -6,7 +6,7 @@ use super::exchange::{match_answer, Matched};
 use super::types::*;
 use super::wire::{check_header, check_mac, dec, enc, point, seal, State};
 use crate::error::{DealteamError, Result};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 fn counts_of(map: impl IntoIterator<Item = ((String, String), usize)>) -> Vec<PsiCount> {
     let mut out: Vec<PsiCount> = map
@@ -108,7 +108,7 @@ pub fn finish_b(state: &State, secret: &Secret, msg: &PsiMessage) -> Result<PsiF
     let accounts = match (state.sharing, &state.tags, &msg.body.shared_tags) {
         (Sharing::Overlaps, Some(mine), Some(theirs)) => {
             let mine = dec(mine, TAG_LEN, "state")?;
-            let index: HashMap<&[u8], usize> = mine.chunks_exact(TAG_LEN).enumerate().map(|(i, t)| (t, i)).collect();
+            let index: FxHashMap<&[u8], usize> = mine.chunks_exact(TAG_LEN).enumerate().map(|(i, t)| (t, i)).collect();
             let shared = dec(theirs, TAG_LEN, "message.body.sharedTags")?;
             let theirs_pops = &msg.body.shared_populations;
             if theirs_pops.len() != shared.len() / TAG_LEN {

@@ -4,6 +4,7 @@
 
 use super::types::{PsiAccount, PsiSkipped};
 use crate::accounts::{domain_key, name_key};
+use rustc_hash::FxHashMap;
 
 /// An account ready for the exchange.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +65,7 @@ pub fn keyed(acc: &PsiAccount, index: usize) -> Result<Keyed, String> {
 /// The distinct accounts of one side (the first of two with one key stays) and those
 /// left out, with their paths.
 pub fn keyed_accounts(accounts: &[PsiAccount]) -> (Vec<Keyed>, Vec<PsiSkipped>) {
-    let mut seen = std::collections::HashMap::new();
+    let mut seen = FxHashMap::default();
     let (mut out, mut skipped) = (Vec::with_capacity(accounts.len()), Vec::new());
     for (i, acc) in accounts.iter().enumerate() {
         match keyed(acc, i) {

@@ -6,7 +6,7 @@ use super::dates::Day;
 use super::types::{Conflict, Registration};
 use super::window::Window;
 use crate::plan::types::incentives::Incentives;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The referral suggestion: the challenger's own commission schedule when given.
 fn referral(challenger: &str, owner: &str, incentives: Option<&Incentives>) -> String {
@@ -96,7 +96,7 @@ pub(super) fn conflicts(windows: Vec<Window>, now: Day, incentives: Option<&Ince
     for group in ws.chunk_by(|x, y| x.key == y.key) {
         // candidates: all earlier ones, those without a product, those per product
         let (mut all, mut no_product) = (Earliest::default(), Earliest::default());
-        let mut by_product: HashMap<&str, Earliest> = HashMap::new();
+        let mut by_product: FxHashMap<&str, Earliest> = FxHashMap::default();
         for (i, later) in group.iter().enumerate() {
             let partner = later.reg.partner_id.as_str();
             let owner = match &later.reg.product {

@@ -12,7 +12,7 @@ use super::window::{window, Program, Window};
 use crate::clock::Ctx;
 use crate::command::Command;
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Check ids, required fields and timestamps of the registry and the new registration.
 fn check(req: &RegisterRequest, p: &mut Problems) {
@@ -115,7 +115,7 @@ pub fn register(req: RegisterRequest) -> Result<RegisterResponse> {
 
 /// The earliest active registration contesting `new` and registered on or before it,
 /// looked up in an index of active registrations by account key.
-fn owner<'w>(index: &HashMap<&str, Vec<&'w Window<'w>>>, new: &Window) -> Option<&'w Window<'w>> {
+fn owner<'w>(index: &FxHashMap<&str, Vec<&'w Window<'w>>>, new: &Window) -> Option<&'w Window<'w>> {
     index
         .get(new.key.as_str())?
         .iter()
@@ -132,7 +132,7 @@ fn refusal(
     now: Day,
     inc: Option<&crate::plan::Incentives>,
 ) -> Option<(Option<Conflict>, &'static str, String)> {
-    let mut index: HashMap<&str, Vec<&Window>> = HashMap::new();
+    let mut index: FxHashMap<&str, Vec<&Window>> = FxHashMap::default();
     let mut open_of_partner = 0u32;
     for w in windows.iter().filter(|w| w.active(now)) {
         index.entry(w.key.as_str()).or_default().push(w);

@@ -7,7 +7,8 @@ use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::field;
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// `fixed`: exactly one of `shares` (weights ≥ 0, not all zero) or `percent` (adding up
 /// to exactly 100, compared as decimals). Members not listed get 0.
@@ -17,7 +18,7 @@ pub(super) fn fixed(
     members: &[String],
     at: &str,
 ) -> Result<(Division, &'static str)> {
-    let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+    let idx: FxHashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
     match (shares, percent) {
         (Some(_), Some(_)) => Err(DealteamError::invalid(
             field(at, "shares"),
@@ -36,7 +37,7 @@ pub(super) fn fixed(
 /// A fixed split by `shares` (weights ≥ 0, not all zero, each within Decimal's range).
 fn fixed_shares(
     s: &BTreeMap<String, f64>,
-    idx: &HashMap<&str, usize>,
+    idx: &FxHashMap<&str, usize>,
     n: usize,
     at: &str,
 ) -> Result<(Division, &'static str)> {
@@ -79,7 +80,7 @@ fn fixed_shares(
 /// A fixed split by `percent` (each ≥ 0, adding up to exactly 100).
 fn fixed_percent(
     pc: &BTreeMap<String, Dec>,
-    idx: &HashMap<&str, usize>,
+    idx: &FxHashMap<&str, usize>,
     n: usize,
     at: &str,
 ) -> Result<(Division, &'static str)> {

@@ -13,8 +13,9 @@ use crate::model::{Deal, Ecosystem};
 use crate::money::{Currency, Money};
 use crate::num::logistic;
 use rust_decimal::prelude::ToPrimitive;
+use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Largest member count of a `table` game (coalitions are 128-bit masks).
 pub const MAX_TABLE_PLAYERS: usize = 128;
@@ -39,7 +40,7 @@ pub struct TableGame {
     /// Value of each member alone.
     pub singles: Vec<f64>,
     /// Listed coalitions by bitmask.
-    pub listed: HashMap<u128, f64>,
+    pub listed: FxHashMap<u128, f64>,
 }
 
 /// Standalone values plus pair bonuses.
@@ -150,7 +151,7 @@ impl Game {
         }
         let idx = member_index(members);
         let mut p = Problems::new();
-        let mut listed = HashMap::new();
+        let mut listed = FxHashMap::default();
         let vp = field(&gp, "values");
         for (key, v) in values {
             let kp = field(&vp, key);
@@ -240,7 +241,7 @@ impl Game {
         p.finish()?;
         // one entry per pair of members (a pair listed again adds its bonus), so each use of
         // the pairs is bounded by the members, n·(n−1)/2, not by how often a pair is listed
-        let mut first: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut first: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         let mut pairs: Vec<(usize, usize, f64)> = Vec::with_capacity(out.len());
         for (a, b, x) in out {
             match first.entry((a.min(b), a.max(b))) {
@@ -492,7 +493,7 @@ impl TableGame {
     }
 }
 
-fn member_index(members: &[String]) -> HashMap<&str, usize> {
+fn member_index(members: &[String]) -> FxHashMap<&str, usize> {
     members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect()
 }
 

@@ -13,11 +13,11 @@ use super::values::{marginals, Values, DEFAULT_SAMPLES};
 use crate::error::{ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::model::MAX_ENUMERATED_PLAYERS;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The unions as member indices; members in no union form a union of their own.
 pub fn unions(unions: Option<&[Vec<String>]>, members: &[String], at: &str) -> Result<Vec<Vec<usize>>> {
-    let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+    let idx: FxHashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
     let mut seen = vec![false; members.len()];
     let mut out = Vec::new();
     let mut p = Problems::new();

@@ -16,8 +16,9 @@ use crate::json::{field, index};
 use crate::model::{Deal, Ecosystem};
 use crate::money::{allocate, allocate_decimal, Currency, Money, UnitDivider};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The split fields of a `split` request without amount, currency and members
 /// (SPEC §6 uses it in plans). See docs/splits.md for each model.
@@ -306,7 +307,7 @@ fn check_members(members: &[String]) -> Result<()> {
             "list at least one member to divide the amount among",
         ));
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut p = Problems::new();
     for (i, m) in members.iter().enumerate() {
         if m.trim().is_empty() {

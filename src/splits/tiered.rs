@@ -7,7 +7,8 @@ use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::money::{allocate, allocate_decimal, Money};
 use rust_decimal::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Checked brackets: `(upper end, rate)`, the last upper end possibly open.
 type Brackets = Vec<(Option<Decimal>, Decimal)>;
@@ -30,7 +31,7 @@ impl Tiered {
         residual: Option<&Residual>,
         at: &str,
     ) -> Result<Tiered> {
-        let idx: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+        let idx: FxHashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
         let mut p = Problems::new();
         let empty_s = BTreeMap::new();
         let schedules = schedules.unwrap_or(&empty_s);
@@ -143,7 +144,7 @@ impl Tiered {
 fn check_residual(
     p: &mut Problems,
     residual: Option<&Residual>,
-    idx: &HashMap<&str, usize>,
+    idx: &FxHashMap<&str, usize>,
     n: usize,
     at: &str,
 ) -> Vec<f64> {

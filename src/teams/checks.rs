@@ -6,7 +6,7 @@
 use super::types::{TeamsRequest, DEFAULT_K, MAX_K};
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::model::{ConflictMode, Profile};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Check the request; `k` (teams to find) when it is valid.
 pub(crate) fn validate(req: &TeamsRequest) -> Result<usize> {
@@ -57,7 +57,7 @@ pub(crate) fn slot_profiles(req: &TeamsRequest) -> Vec<Option<&Profile>> {
 
 /// `unknown_profile` for each slot whose profile id is not in `profiles`.
 fn check_slot_profiles(req: &TeamsRequest, p: &mut Problems) {
-    let prof_ix: HashMap<&str, usize> = req
+    let prof_ix: FxHashMap<&str, usize> = req
         .profiles
         .iter()
         .enumerate()
@@ -86,7 +86,7 @@ fn check_lists(req: &TeamsRequest, p: &mut Problems) {
     let eco = &req.ecosystem;
     let pix = eco.partner_index();
     for (name, list) in [("include", &req.deal.include), ("exclude", &req.deal.exclude)] {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         for (j, id) in list.iter().enumerate() {
             if !pix.contains_key(id.as_str()) {
                 p.push(
@@ -103,7 +103,7 @@ fn check_lists(req: &TeamsRequest, p: &mut Problems) {
             }
         }
     }
-    let mut seen_pairs: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut seen_pairs: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for (i, r) in eco.relationships.iter().enumerate() {
         if let (Some(&a), Some(&b)) = (pix.get(r.a.as_str()), pix.get(r.b.as_str())) {
             let key = (a.min(b), a.max(b));
@@ -127,7 +127,7 @@ pub(crate) fn infeasible(
     req: &TeamsRequest,
     eligible_count: &[usize],
     slot_prof: &[Option<&Profile>],
-    cix: &HashMap<&str, u32>,
+    cix: &FxHashMap<&str, u32>,
 ) -> Result<()> {
     let deal = &req.deal;
     for (i, s) in deal.slots.iter().enumerate() {

@@ -16,7 +16,7 @@ use crate::coverage::level;
 use crate::error::Result;
 use crate::fit::{eligible, fit, Tiers};
 use crate::model::{ConflictMode, Partner, Profile};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How many of each candidate's best pair scores are kept (the rest are bounded by the last).
 pub(crate) const TOP_PAIRS: usize = 8;
@@ -64,7 +64,7 @@ pub(crate) struct Instance {
     /// Best fit over the profiled slots c may fill (−∞ when none).
     pub best_fit: Vec<f64>,
     /// Pairs with a relationship, keyed by `(min << 32) | max` candidate indices.
-    pub pairs: HashMap<u64, Pair>,
+    pub pairs: FxHashMap<u64, Pair>,
     /// Packed per-candidate data for frame builds.
     pub info: Vec<CandInfo>,
     /// Candidates in conflict with c.
@@ -111,7 +111,7 @@ impl Instance {
         let tiers = Tiers::new(&eco.tiers);
         let (cands, eligible_count) = candidates(&req, &slot_prof, &tiers);
         let n = cands.partner.len();
-        let cix: HashMap<&str, u32> = cands
+        let cix: FxHashMap<&str, u32> = cands
             .ids
             .iter()
             .enumerate()
@@ -237,7 +237,7 @@ struct Candidates {
 fn candidates(req: &TeamsRequest, slot_prof: &[Option<&Profile>], tiers: &Tiers) -> (Candidates, Vec<usize>) {
     let (eco, deal) = (&req.ecosystem, &req.deal);
     let nslots = deal.slots.len();
-    let excluded: std::collections::HashSet<&str> = deal.exclude.iter().map(String::as_str).collect();
+    let excluded: FxHashSet<&str> = deal.exclude.iter().map(String::as_str).collect();
     let elig = |partner: &Partner, s: usize| -> bool {
         match (slot_prof.get(s).copied().flatten(), deal.slots.get(s)) {
             (Some(prof), _) => eligible(prof, partner, tiers),
@@ -306,7 +306,7 @@ fn levels_and_fits(
 
 /// Pair data of the candidates, per candidate and packed for the frame bounds.
 struct PairTables {
-    pairs: HashMap<u64, Pair>,
+    pairs: FxHashMap<u64, Pair>,
     conflicts_of: Vec<Vec<u32>>,
     nbrs: Vec<Vec<(u32, Pair)>>,
     max_pair: Vec<f64>,
@@ -314,9 +314,9 @@ struct PairTables {
 }
 
 /// The pair tables of `n` candidates (`cix`: candidate index by id).
-fn pair_tables(req: &TeamsRequest, cix: &HashMap<&str, u32>, n: usize) -> PairTables {
+fn pair_tables(req: &TeamsRequest, cix: &FxHashMap<&str, u32>, n: usize) -> PairTables {
     let eco = &req.ecosystem;
-    let mut pairs = HashMap::new();
+    let mut pairs = FxHashMap::default();
     let mut conflicts_of = vec![Vec::new(); n];
     let mut nbrs: Vec<Vec<(u32, Pair)>> = vec![Vec::new(); n];
     let mut rel_count = vec![0usize; n];

@@ -19,7 +19,7 @@ use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::fit::{criterion_score, Tiers};
 use crate::model::{Ecosystem, Profile};
 use ndarray::{Array1, Array2};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Most profiles per request.
 pub const MAX_PROFILES: usize = 20;
@@ -135,7 +135,7 @@ pub fn calibrate(req: CalibrateRequest) -> Result<CalibrateResponse> {
 
 /// Per deal, the mean score of its partners on each criterion (each partner scored once).
 fn criterion_rows(profile: &Profile, eco: &Ecosystem, tiers: &Tiers, deals: &[Deal]) -> Vec<Vec<f64>> {
-    let mut cache: HashMap<usize, Vec<f64>> = HashMap::new();
+    let mut cache: FxHashMap<usize, Vec<f64>> = FxHashMap::default();
     deals
         .iter()
         .map(|d| {
