@@ -17,7 +17,7 @@ use std::borrow::Cow;
 /// keep the text serde_json wrote for them, which is what it writes for the same value
 /// anywhere, so no value is read back (a float read back could differ in its last digit).
 /// Read through the text, not through `serde_json::to_value`: that instantiated the whole
-/// plan's `Serialize` for a second serializer (≈ 6 KB of the wasm module, gzip).
+/// plan's `Serialize` for a second serializer (8.7 KB of the wasm module, gzip).
 pub fn canonical_json(plan: &Plan) -> String {
     let text = serde_json::to_string(plan).unwrap_or_else(|_| "null".to_string());
     let mut out = String::with_capacity(text.len());
