@@ -1,6 +1,7 @@
 //! A fixed split's rule (SPEC §4): `shares` (weights) or `percent` (adding up to 100),
 //! checked against the members.
 
+use super::game::member_index;
 use super::rule::Division;
 use super::types::Dec;
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
@@ -18,7 +19,7 @@ pub(super) fn fixed(
     members: &[String],
     at: &str,
 ) -> Result<(Division, &'static str)> {
-    let idx: FxHashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+    let idx = member_index(members);
     match (shares, percent) {
         (Some(_), Some(_)) => Err(DealteamError::invalid(
             field(at, "shares"),

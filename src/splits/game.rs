@@ -493,7 +493,8 @@ impl TableGame {
     }
 }
 
-fn member_index(members: &[String]) -> FxHashMap<&str, usize> {
+/// Each member's position by its id.
+pub(crate) fn member_index(members: &[String]) -> FxHashMap<&str, usize> {
     members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect()
 }
 

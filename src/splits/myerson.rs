@@ -6,13 +6,12 @@
 // (< n: relationship ends are checked against the members first) and masks < 2ⁿ.
 #![allow(clippy::indexing_slicing)]
 
-use super::game::Game;
+use super::game::{member_index, Game};
 use super::sampling::{antithetic, shuffle};
 use super::values::{shapley_from_table, Values, DEFAULT_SAMPLES};
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::model::{Ecosystem, MAX_ENUMERATED_PLAYERS};
-use rustc_hash::FxHashMap;
 
 /// The graph's edges as member index pairs: `graph` pairs if given, else the ecosystem's
 /// relationships between members without `conflict` (a pair listed with a conflict is cut).
@@ -22,7 +21,7 @@ pub fn edges(
     members: &[String],
     at: &str,
 ) -> Result<Vec<(usize, usize)>> {
-    let idx: FxHashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+    let idx = member_index(members);
     let mut out = Vec::new();
     if let Some(g) = graph {
         let mut p = Problems::new();

@@ -7,17 +7,16 @@
 // Indexing: 2ⁿ tables by masks of the members (< 2ⁿ), unions k < m, weights by sizes ≤ n.
 #![allow(clippy::indexing_slicing)]
 
-use super::game::Game;
+use super::game::{member_index, Game};
 use super::sampling::{antithetic, shuffle};
 use super::values::{marginals, Values, DEFAULT_SAMPLES};
 use crate::error::{ErrorCode, Problems, Result};
 use crate::json::{field, index};
 use crate::model::MAX_ENUMERATED_PLAYERS;
-use rustc_hash::FxHashMap;
 
 /// The unions as member indices; members in no union form a union of their own.
 pub fn unions(unions: Option<&[Vec<String>]>, members: &[String], at: &str) -> Result<Vec<Vec<usize>>> {
-    let idx: FxHashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+    let idx = member_index(members);
     let mut seen = vec![false; members.len()];
     let mut out = Vec::new();
     let mut p = Problems::new();

@@ -2,6 +2,7 @@
 //! (e.g. influence partners get 5% of the first 100,000 and 3% above), the rest by a
 //! residual rule. Commissions are exact decimals; the money is divided through §4.
 
+use super::game::member_index;
 use super::types::{Bracket, Residual};
 use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::json::{field, index};
@@ -31,7 +32,7 @@ impl Tiered {
         residual: Option<&Residual>,
         at: &str,
     ) -> Result<Tiered> {
-        let idx: FxHashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.as_str(), i)).collect();
+        let idx = member_index(members);
         let mut p = Problems::new();
         let empty_s = BTreeMap::new();
         let schedules = schedules.unwrap_or(&empty_s);
