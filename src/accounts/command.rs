@@ -13,7 +13,6 @@ use crate::error::{DealteamError, ErrorCode, Problems, Result};
 use crate::model::account::check_record;
 use crate::model::PartnerAccount;
 use crate::money::Currency;
-use std::cmp::Reverse;
 
 /// The vendor's id when the request does not name one.
 pub const DEFAULT_VENDOR_ID: &str = "vendor";
@@ -162,19 +161,27 @@ pub(crate) fn map(sides: &Sides, o: &Options, currency: Currency) -> Result<Acco
     // do; no two groups tie) is set before any pair is written out, so `limit` writes only
     // the pairs it keeps
     let side_rank = |s: u32| rank.get(s as usize).copied().unwrap_or(u32::MAX);
-    let mut groups: Vec<&[Match]> = found
+    let groups: Vec<&[Match]> = found
         .matches
         .chunk_by(|x, y| (x.a, x.b) == (y.a, y.b))
         .filter(|g| g.len() >= min)
         .collect();
     let summary = o.summary.then(|| summarise(sides, &groups)).transpose()?;
-    groups.sort_unstable_by_key(|g| {
-        let (a, b) = g.first().map_or((0, 0), |m| (m.a, m.b));
-        (Reverse(g.len()), side_rank(a), side_rank(b))
-    });
-    groups.truncate(o.limit.unwrap_or(usize::MAX));
-    let mut pairs: Vec<AccountPair> = Vec::with_capacity(groups.len());
-    for group in groups {
+    // each group's place as one number, (shared count descending, rank of a, rank of b,
+    // group), sorted as plain `u128`s: the module's one sort of them (a sort by a key
+    // closure would be an instance of its own, 4 KB of wasm)
+    let mut places: Vec<u128> = (groups.iter().enumerate())
+        .map(|(i, g)| {
+            let (a, b) = g.first().map_or((0, 0), |m| (m.a, m.b));
+            let fewer = u32::MAX.saturating_sub(u32::try_from(g.len()).unwrap_or(u32::MAX));
+            u128::from(fewer) << 96 | u128::from(side_rank(a)) << 64 | u128::from(side_rank(b)) << 32 | i as u128
+        })
+        .collect();
+    places.sort_unstable();
+    places.truncate(o.limit.unwrap_or(usize::MAX));
+    let mut pairs: Vec<AccountPair> = Vec::with_capacity(places.len());
+    for place in places {
+        let group = groups.get(place as u32 as usize).copied().unwrap_or_default();
         if let Some(m) = group.first() {
             pairs.push(pair(sides, &keys, &totals, (m.a, m.b), group)?);
         }
