@@ -24,7 +24,8 @@ use crate::error::{DealteamError, ErrorCode, Result};
 /// (`#[doc = "…"]`, not `///`: a `///` passed through `macro_rules!` becomes a raw string,
 /// which wasm-bindgen copies into the JSDoc with its `r"` prefix.)
 ///
-/// `json` commands return their response as an object to JS; `text` ones (`agreement`)
+/// `json` commands return their response as an object to JS (`columns`: also, and a JS
+/// object's accounts texts cross as they are); `text` ones (`agreement`)
 /// return [`Command::render`]'s text. The TS names are `{Name}Request` / `{Name}Response`
 /// with `Name` the capitalised [`Command::NAME`] (checked by a test in this module).
 #[macro_export]
@@ -65,7 +66,7 @@ macro_rules! for_each_command {
                 json "AccountMapRequest | string" -> "AccountMapResponse";
             #[doc = " `accountMapColumns` (SPEC §14, §10): `mapAccounts` with each side's accounts as tab-separated columns."]
             $crate::accounts::AccountMapColumnsCommand => account_map_columns as mapAccountColumns,
-                json "AccountMapColumnsRequest | string" -> "AccountMapColumnsResponse";
+                columns "AccountMapColumnsRequest | string" -> "AccountMapColumnsResponse";
             #[doc = " `insights` (SPEC §9, §10): partner-influenced revenue and the ecosystem multiplier."]
             $crate::insights::InsightsCommand => insights as insights,
                 json "InsightsRequest | string" -> "InsightsResponse";
@@ -105,7 +106,8 @@ pub struct CommandInfo {
     pub name: &'static str,
     /// The npm package's function (`validatePlan`).
     pub js: &'static str,
-    /// `json` (the response object) or `text` (the rendering, e.g. Markdown).
+    /// `json` (the response object), `text` (the rendering, e.g. Markdown) or `columns` (the
+    /// response object; a JS object's accounts texts cross as they are, src/wasm/columns.rs).
     pub kind: &'static str,
     /// The TypeScript type of the function's parameter.
     pub ts_request: &'static str,
@@ -172,7 +174,7 @@ mod tests {
                 format!("{stem}Response")
             };
             assert_eq!(row.ts_response, response, "{row:?}");
-            assert!(matches!(row.kind, "json" | "text"), "{row:?}");
+            assert!(matches!(row.kind, "json" | "text" | "columns"), "{row:?}");
         }
     }
 

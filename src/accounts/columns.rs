@@ -211,8 +211,19 @@ fn side_rows<'a>(
     rows
 }
 
+/// Accounts texts held outside the request (the wasm facade's, which takes a JS caller's
+/// texts as they are instead of through JSON: src/wasm/columns.rs): partner `i`'s text is
+/// `partners[i]` when that is `Some`, else the request's own; likewise the vendor's.
+#[derive(Clone, Debug, Default)]
+pub struct ColumnTexts<'t> {
+    /// Per partner, in the request's order (shorter than the list: the rest are its own).
+    pub partners: Vec<Option<&'t str>>,
+    /// The vendor's.
+    pub vendor: Option<&'t str>,
+}
+
 /// The checked sides of a columns request.
-fn sides<'a>(req: &'a AccountMapColumnsRequest, currency: &Currency) -> Result<Sides<'a>> {
+fn sides<'a>(req: &'a AccountMapColumnsRequest, texts: &ColumnTexts<'a>, currency: &Currency) -> Result<Sides<'a>> {
     let mut p = Problems::new();
     let ids: Vec<&str> = req.partners.iter().map(|s| s.id.as_str()).collect();
     crate::model::index_ids(&mut p, "partners", ids.iter().copied());
@@ -222,7 +233,7 @@ fn sides<'a>(req: &'a AccountMapColumnsRequest, currency: &Currency) -> Result<S
             side_rows(
                 &mut p,
                 &format!("partners[{i}].accounts"),
-                &s.accounts,
+                texts.partners.get(i).copied().flatten().unwrap_or(&s.accounts),
                 &mut pops,
                 currency,
             )
@@ -234,7 +245,8 @@ fn sides<'a>(req: &'a AccountMapColumnsRequest, currency: &Currency) -> Result<S
         let id = v.id.as_deref().unwrap_or(DEFAULT_VENDOR_ID);
         check_vendor_id(&ids, id)?;
         let mut p = Problems::new();
-        accounts.push(side_rows(&mut p, "vendor.accounts", &v.accounts, &mut pops, currency));
+        let text = texts.vendor.unwrap_or(&v.accounts);
+        accounts.push(side_rows(&mut p, "vendor.accounts", text, &mut pops, currency));
         p.finish()?;
         ids.push(id);
     }
@@ -251,8 +263,13 @@ fn sides<'a>(req: &'a AccountMapColumnsRequest, currency: &Currency) -> Result<S
 
 /// The account map of a columns request.
 pub fn account_map_columns(req: &AccountMapColumnsRequest) -> Result<AccountMapResponse> {
+    account_map_columns_with(req, &ColumnTexts::default())
+}
+
+/// The account map of a columns request whose texts are (partly) held outside it.
+pub fn account_map_columns_with(req: &AccountMapColumnsRequest, texts: &ColumnTexts) -> Result<AccountMapResponse> {
     let currency = req.currency.clone().unwrap_or_else(Currency::eur);
-    let sides = sides(req, &currency)?;
+    let sides = sides(req, texts, &currency)?;
     map(&sides, &req.options(), currency)
 }
 

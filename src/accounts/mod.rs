@@ -16,7 +16,9 @@ mod summary;
 pub mod types;
 
 pub use crate::model::{AccountRecord, PartnerAccount};
-pub use columns::{account_map_columns, AccountMapColumnsCommand, AccountMapColumnsRequest};
+pub use columns::{
+    account_map_columns, account_map_columns_with, AccountMapColumnsCommand, AccountMapColumnsRequest, ColumnTexts,
+};
 pub use command::{account_map, AccountMapCommand, DEFAULT_VENDOR_ID};
 pub use matrix::MAX_NEAR_MISSES;
 pub use normalise::{account_keys, domain_key, match_accounts, name_key, AccountKeys, MatchKey, MatchedBy};

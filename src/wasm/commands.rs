@@ -50,6 +50,13 @@ macro_rules! wasm_function {
             call::<$ty>(req)
         }
     };
+    (columns $(#[doc = $doc:tt])* $ty:path => $fun:ident as $js:ident, $req:tt -> $resp:tt) => {
+        $(#[doc = $doc])*
+        #[wasm_bindgen(js_name = $js, unchecked_return_type = $resp)]
+        pub fn $fun(#[wasm_bindgen(unchecked_param_type = $req)] req: JsValue) -> Result<JsValue, JsValue> {
+            super::columns::call::<$ty>(req)
+        }
+    };
     (text $(#[doc = $doc:tt])* $ty:path => $fun:ident as $js:ident, $req:tt -> $resp:tt) => {
         $(#[doc = $doc])*
         #[wasm_bindgen(js_name = $js)]

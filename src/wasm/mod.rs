@@ -6,6 +6,7 @@
 //! class), and one file per handle class.
 
 mod chunks;
+mod columns;
 mod commands;
 mod ecosystem;
 mod error;
@@ -31,9 +32,9 @@ extern "C" {
     fn performance_now() -> f64;
 
     /// The host's `TextEncoder` (Node ≥ 11 and every browser; the bindings use it too).
-    type TextEncoder;
+    pub(crate) type TextEncoder;
     #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
+    pub(crate) fn new() -> TextEncoder;
     /// Writes `text` as UTF-8 into `dest` (a view of wasm memory): no array of its own.
     #[wasm_bindgen(method, js_name = encodeInto)]
     fn encode_into(this: &TextEncoder, text: &JsValue, dest: &mut [u8]) -> EncodedInto;
@@ -60,24 +61,32 @@ pub(crate) fn string_of(value: &JsValue) -> Option<String> {
 /// byte per UTF-16 unit, exact for ASCII; a text with longer characters is finished in a
 /// second call with room for three bytes per unit left (no unit needs more).
 pub(crate) fn utf8_of(value: &JsValue) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    append_utf8(&TextEncoder::new(), value, &mut bytes)?;
+    Some(bytes)
+}
+
+/// [`utf8_of`] appending to `bytes` (unchanged when `value` is not a string): many texts
+/// into one buffer, with one encoder.
+pub(crate) fn append_utf8(encoder: &TextEncoder, value: &JsValue, bytes: &mut Vec<u8>) -> Option<()> {
     let text = value.dyn_ref::<js_sys::JsString>()?;
     let units = text.length();
-    let encoder = TextEncoder::new();
-    let mut bytes = vec![0u8; units as usize];
-    let first = encoder.encode_into(value, &mut bytes);
-    let (read, mut written) = (first.read(), first.written() as usize);
+    let start = bytes.len();
+    bytes.resize(start.saturating_add(units as usize), 0);
+    let first = bytes.get_mut(start..).map(|dest| encoder.encode_into(value, dest));
+    let (read, mut written) = first.map_or((units, 0), |f| (f.read(), f.written() as usize));
     if read < units {
         let left = units.saturating_sub(read) as usize;
-        bytes.resize(written.saturating_add(left.saturating_mul(3)), 0);
+        bytes.resize(start.saturating_add(written).saturating_add(left.saturating_mul(3)), 0);
         let rest = text.slice(read, units);
         written = written.saturating_add(
             bytes
-                .get_mut(written..)
+                .get_mut(start.saturating_add(written)..)
                 .map_or(0, |dest| encoder.encode_into(&rest, dest).written() as usize),
         );
     }
-    bytes.truncate(written);
-    Some(bytes)
+    bytes.truncate(start.saturating_add(written));
+    Some(())
 }
 
 /// Bytes of wasm memory the module holds (its `memory.buffer.byteLength`). Wasm memory

@@ -1,0 +1,99 @@
+//! `mapAccountColumns` with a JS object: the accounts texts cross as the strings they are.
+//!
+//! Through JSON, 10,000 partners' texts (128 MB) would be written with every tab and line
+//! break escaped (`JSON.stringify`), copied into wasm, then scanned and unescaped by the
+//! parser. Here the texts are copied into one wasm buffer by `TextEncoder.encodeInto`
+//! ([`super::append_utf8`]; one buffer, not a string per side: thousands of allocations
+//! would grow wasm memory a little at a time, and V8 collects as it grows), and the rest of
+//! the request (ids, options) is read as every request is, with the same checks and
+//! paths: an `accounts` that is not a string stays in the JSON and is refused there as
+//! before. A JSON string request is read as before.
+
+use super::{append_utf8, from_js, js_ctx, to_js, TextEncoder};
+use crate::accounts::{account_map_columns_with, AccountMapColumnsRequest, ColumnTexts};
+use crate::api::Command;
+use crate::error::{DealteamError, Result};
+use crate::json::check_request_bytes;
+use std::ops::Range;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/wasm/columns.js")]
+extern "C" {
+    /// `[request without the texts, partners' texts, vendor's text, UTF-16 units of all,
+    /// of the longest]`
+    /// (src/wasm/columns.js), or `undefined`.
+    #[wasm_bindgen(js_name = columnTexts)]
+    fn column_texts(req: &JsValue) -> JsValue;
+}
+
+/// The texts of `parts` in one buffer: where each partner's lies (`None`: left in the
+/// request), and the vendor's.
+struct Taken {
+    bytes: Vec<u8>,
+    partners: Vec<Option<Range<usize>>>,
+    vendor: Option<Range<usize>>,
+}
+
+/// The texts of `parts` ([`column_texts`]'s answer) copied into wasm memory.
+fn take(parts: &js_sys::Array) -> Result<Taken> {
+    let texts: js_sys::Array = parts.get(1).unchecked_into();
+    let number = |i: u32| parts.get(i).as_f64().unwrap_or(0.0) as usize;
+    let (mut left, longest) = (number(3), number(4));
+    // a text has at least as many UTF-8 bytes as UTF-16 units
+    check_request_bytes(left)?;
+    // room for every text as ASCII plus a sixteenth, and for the longest in 3-byte
+    // characters: the buffer is not moved unless the texts' characters are mostly wider
+    // (a move would also leave the old block free and the wasm memory grown by both)
+    let room = |left: usize| left.saturating_add(left / 16).saturating_add(longest.saturating_mul(3));
+    // the map's working memory (rows, key tables, matches) is about four times its texts:
+    // taken from the host in one step, then left to the allocator. Grown as the map goes,
+    // 64 KiB at a time, the memory cost a fifth more time (docs/PERFORMANCE.md, "Stop 31").
+    let mut spare: Vec<u8> = Vec::new();
+    let _ = spare.try_reserve_exact(left.saturating_mul(4));
+    let mut bytes = Vec::with_capacity(room(left));
+    drop(spare);
+    let encoder = TextEncoder::new();
+    let mut append = |text: JsValue| {
+        let units = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
+        if bytes.capacity().saturating_sub(bytes.len()) < units.saturating_mul(3) {
+            bytes.reserve_exact(room(left));
+        }
+        left = left.saturating_sub(units);
+        let start = bytes.len();
+        append_utf8(&encoder, &text, &mut bytes).map(|()| start..bytes.len())
+    };
+    let partners = (0..texts.length()).map(|i| append(texts.get(i))).collect();
+    let vendor = append(parts.get(2));
+    check_request_bytes(bytes.len())?;
+    Ok(Taken {
+        bytes,
+        partners,
+        vendor,
+    })
+}
+
+/// The account map of a JS object request whose texts were taken out.
+fn run_taken(parts: &js_sys::Array) -> Result<JsValue> {
+    let request: AccountMapColumnsRequest = from_js(parts.get(0))?;
+    let taken = take(parts)?;
+    let all = std::str::from_utf8(&taken.bytes)
+        .map_err(|_| DealteamError::invalid("partners", "an accounts text is not valid Unicode"))?;
+    let text = |r: &Option<Range<usize>>| r.clone().and_then(|r| all.get(r));
+    let texts = ColumnTexts {
+        partners: taken.partners.iter().map(text).collect(),
+        vendor: text(&taken.vendor),
+    };
+    to_js(&account_map_columns_with(&request, &texts)?)
+}
+
+/// `mapAccountColumns` (the table's `columns` row): an object's texts taken out, else
+/// the request read as any other.
+pub fn call<C: Command<Request = AccountMapColumnsRequest>>(req: JsValue) -> std::result::Result<JsValue, JsValue> {
+    let run = || -> Result<JsValue> {
+        match column_texts(&req).dyn_ref::<js_sys::Array>() {
+            Some(parts) => run_taken(parts),
+            None => to_js(&C::run(from_js(req)?, &js_ctx())?),
+        }
+    };
+    run().map_err(|e| super::error::to_js(&e))
+}
