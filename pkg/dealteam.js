@@ -1,6 +1,7 @@
 /* @ts-self-types="./dealteam.d.ts" */
 import { makeDealteamError } from './snippets/dealteam-d55a2eac3a03b804/src/wasm/error.js';
 import { rankRows } from './snippets/dealteam-d55a2eac3a03b804/src/wasm/rows.js';
+import * as import1 from "./snippets/dealteam-d55a2eac3a03b804/src/wasm/columns.js"
 
 
 /**
@@ -870,6 +871,7 @@ function __wbg_get_imports() {
     return {
         __proto__: null,
         "./dealteam_bg.js": import0,
+        "./snippets/dealteam-d55a2eac3a03b804/src/wasm/columns.js": import1,
     };
 }
 
