@@ -73,10 +73,11 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
-    /// Keys for `rows` account rows in all (the tables are sized once, not grown).
-    pub fn with_rows(rows: usize) -> Keys {
+    /// Keys for `rows` account rows in all, `domains` of them with a domain (the tables
+    /// are sized once, not grown).
+    pub fn with_rows(rows: usize, domains: usize) -> Keys {
         let mut keys = Keys::default();
-        keys.domains.reserve(rows);
+        keys.domains.reserve(domains);
         keys.names.reserve(rows);
         keys.seen_domain.reserve(rows);
         keys.seen_name.reserve(rows);
