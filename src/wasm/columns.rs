@@ -19,9 +19,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/wasm/columns.js")]
 extern "C" {
-    /// `[request without the texts, partners' texts, vendor's text, UTF-16 units of all,
-    /// of the longest]`
-    /// (src/wasm/columns.js), or `undefined`.
+    /// `[request without the texts, partners' texts, vendor's text, UTF-16 units of all
+    /// and of the longest]` (src/wasm/columns.js), or `undefined`: the request then goes
+    /// through JSON whole.
     #[wasm_bindgen(js_name = columnTexts)]
     fn column_texts(req: &JsValue) -> JsValue;
 }
@@ -46,8 +46,8 @@ fn take(parts: &js_sys::Array) -> Result<Taken> {
     // (a move would also leave the old block free and the wasm memory grown by both)
     let room = |left: usize| left.saturating_add(left / 16).saturating_add(longest.saturating_mul(3));
     // the map's working memory (rows, key tables, matches) is about four times its texts:
-    // taken from the host in one step, then left to the allocator. Grown as the map goes,
-    // 64 KiB at a time, the memory cost a fifth more time (docs/PERFORMANCE.md, "Stop 31").
+    // taken from the host in one step, then left to the allocator. Grown as the map went,
+    // 64 KiB at a time, the call took 1.5–1.7 times as long (docs/PERFORMANCE.md, stop 31).
     let mut spare: Vec<u8> = Vec::new();
     let _ = spare.try_reserve_exact(left.saturating_mul(4));
     let mut bytes = Vec::with_capacity(room(left));
