@@ -137,8 +137,9 @@ pub(crate) fn map(sides: &Sides, o: &Options, currency: Currency) -> Result<Acco
     }
     let focus = focus(sides, o)?;
     let mut skipped = Vec::new();
-    let rows = sides.accounts.iter().flatten();
-    let mut keys = Keys::with_rows(rows.clone().count(), rows.filter(|r| r.domain.is_some()).count());
+    let rows = sides.accounts.iter().map(Vec::len).sum();
+    let domains = sides.accounts.iter().flatten().filter(|r| r.domain.is_some()).count();
+    let mut keys = Keys::with_rows(rows, domains);
     for (s, accounts) in sides.accounts.iter().enumerate() {
         keys.add_side(
             accounts,

@@ -9,7 +9,8 @@
 //! paths: an `accounts` that is not a string stays in the JSON and is refused there as
 //! before. A JSON string request is read as before.
 
-use super::{append_utf8, from_js, js_ctx, to_js, TextEncoder};
+use super::{append_utf8, from_js, reply, with_room_behind, TextEncoder};
+use crate::accounts::types::AccountMapResponse;
 use crate::accounts::{account_map_columns_with, AccountMapColumnsRequest, ColumnTexts};
 use crate::api::Command;
 use crate::error::{DealteamError, Result};
@@ -45,13 +46,10 @@ fn take(parts: &js_sys::Array) -> Result<Taken> {
     // characters: the buffer is not moved unless the texts' characters are mostly wider
     // (a move would also leave the old block free and the wasm memory grown by both)
     let room = |left: usize| left.saturating_add(left / 16).saturating_add(longest.saturating_mul(3));
-    // the map's working memory (rows, key tables, matches) is about four times its texts:
-    // taken from the host in one step, then left to the allocator. Grown as the map went,
-    // 64 KiB at a time, the call took 1.5–1.7 times as long (docs/PERFORMANCE.md, stop 31).
-    let mut spare: Vec<u8> = Vec::new();
-    let _ = spare.try_reserve_exact(left.saturating_mul(4));
-    let mut bytes = Vec::with_capacity(room(left));
-    drop(spare);
+    // the map's working memory (rows, key tables, matches) is about four times its texts.
+    // Grown as the map went, 64 KiB at a time, the call took 1.5–1.7 times as long
+    // (docs/PERFORMANCE.md, stop 31).
+    let mut bytes = with_room_behind(room(left), left.saturating_mul(4));
     let encoder = TextEncoder::new();
     let mut append = |text: JsValue| {
         let units = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
@@ -73,7 +71,7 @@ fn take(parts: &js_sys::Array) -> Result<Taken> {
 }
 
 /// The account map of a JS object request whose texts were taken out.
-fn run_taken(parts: &js_sys::Array) -> Result<JsValue> {
+fn run_taken(parts: &js_sys::Array) -> Result<AccountMapResponse> {
     let request: AccountMapColumnsRequest = from_js(parts.get(0))?;
     let taken = take(parts)?;
     let all = std::str::from_utf8(&taken.bytes)
@@ -83,17 +81,14 @@ fn run_taken(parts: &js_sys::Array) -> Result<JsValue> {
         partners: taken.partners.iter().map(text).collect(),
         vendor: text(&taken.vendor),
     };
-    to_js(&account_map_columns_with(&request, &texts)?)
+    account_map_columns_with(&request, &texts)
 }
 
 /// `mapAccountColumns` (the table's `columns` row): an object's texts taken out, else
 /// the request read as any other.
 pub fn call<C: Command<Request = AccountMapColumnsRequest>>(req: JsValue) -> std::result::Result<JsValue, JsValue> {
-    let run = || -> Result<JsValue> {
-        match column_texts(&req).dyn_ref::<js_sys::Array>() {
-            Some(parts) => run_taken(parts),
-            None => to_js(&C::run(from_js(req)?, &js_ctx())?),
-        }
-    };
-    run().map_err(|e| super::error::to_js(&e))
+    match column_texts(&req).dyn_ref::<js_sys::Array>() {
+        Some(parts) => reply(run_taken(parts)),
+        None => super::call::<C>(req),
+    }
 }

@@ -61,22 +61,29 @@ pub(crate) fn string_of(value: &JsValue) -> Option<String> {
 /// byte per UTF-16 unit, exact for ASCII; a text with longer characters is finished in a
 /// second call with room for three bytes per unit left (no unit needs more).
 ///
-/// A block as large as the text is reserved and freed around the buffer's allocation, so
-/// that what the parse allocates next (a string per field) fits into memory already grown:
-/// dlmalloc grows wasm memory 64 KiB at a time, and V8 charges each growth and collects as
-/// it grows. A text with non-ASCII characters used to leave such a block behind when its
-/// buffer was moved to grow; an ASCII one did not, and its parse grew the memory step by
-/// step: the account map of an ASCII request 2.0–2.6 s, now 1.4–1.5 s, and `rank`'s first
-/// call on 100,000 partners 1.4–1.9 s, now 1.2 s, the peak the same (docs/PERFORMANCE.md,
-/// "Stop 31").
+/// The buffer has as much room behind it ([`with_room_behind`]) for what the parse
+/// allocates next, a string per field. A text with non-ASCII characters used to leave such
+/// room behind when its buffer was moved to grow; an ASCII one did not, and its parse grew
+/// the memory step by step: the account map of an ASCII request 2.0–2.6 s, now 1.4–1.5 s,
+/// and `rank`'s first call on 100,000 partners 1.4–1.9 s, now 1.2 s, the peak the same
+/// (docs/PERFORMANCE.md, "Stop 31").
 pub(crate) fn utf8_of(value: &JsValue) -> Option<Vec<u8>> {
     let units = value.dyn_ref::<js_sys::JsString>()?.length() as usize;
-    let mut spare: Vec<u8> = Vec::new();
-    let _ = spare.try_reserve_exact(units);
-    let mut bytes = Vec::with_capacity(units);
-    drop(spare);
+    let mut bytes = with_room_behind(units, units);
     append_utf8(&TextEncoder::new(), value, &mut bytes)?;
     Some(bytes)
+}
+
+/// An empty buffer of `capacity` bytes, allocated while a block of `room` bytes is reserved
+/// (and then freed), so that what a request allocates next fits into wasm memory already
+/// grown: dlmalloc grows it 64 KiB at a time as allocations need, and V8 charges each
+/// growth and collects as it grows. If `room` cannot be had, the buffer comes without it.
+pub(crate) fn with_room_behind(capacity: usize, room: usize) -> Vec<u8> {
+    let mut spare: Vec<u8> = Vec::new();
+    let _ = spare.try_reserve_exact(room);
+    let bytes = Vec::with_capacity(capacity);
+    drop(spare);
+    bytes
 }
 
 /// [`utf8_of`] appending to `bytes` (unchanged when `value` is not a string): many texts
