@@ -138,8 +138,15 @@ pub(crate) fn map(sides: &Sides, o: &Options, currency: Currency) -> Result<Acco
     let focus = focus(sides, o)?;
     let mut skipped = Vec::new();
     let rows = sides.accounts.iter().map(Vec::len).sum();
-    let domains = sides.accounts.iter().flatten().filter(|r| r.domain.is_some()).count();
-    let mut keys = Keys::with_rows(rows, domains);
+    let (mut name_bytes, mut domains, mut domain_bytes) = (0usize, 0usize, 0usize);
+    for r in sides.accounts.iter().flatten() {
+        name_bytes = name_bytes.saturating_add(r.name.len());
+        if let Some(d) = r.domain {
+            domains = domains.saturating_add(1);
+            domain_bytes = domain_bytes.saturating_add(d.len());
+        }
+    }
+    let mut keys = Keys::with_rows(rows, name_bytes, domains, domain_bytes);
     for (s, accounts) in sides.accounts.iter().enumerate() {
         keys.add_side(
             accounts,

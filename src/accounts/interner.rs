@@ -68,8 +68,11 @@ impl Interner {
         self.slots.len().wrapping_sub(1)
     }
 
-    /// Room for `n` keys in all without growing the table.
-    pub fn reserve(&mut self, n: usize) {
+    /// Room for `n` keys of `bytes` bytes in all without growing the table or the arena
+    /// (growing them as keys came was 0.04 s of a 10,000-partner map in wasm).
+    pub fn reserve(&mut self, n: usize, bytes: usize) {
+        self.ends.reserve(n);
+        self.text.reserve(bytes);
         let want = n.saturating_add(n / 3).saturating_add(1).next_power_of_two();
         if want > self.slots.len() {
             self.grow_to(want);
@@ -185,7 +188,7 @@ mod tests {
     fn keys_of_one_hash_are_told_apart_by_their_text() {
         // every key given the same hash: the probe runs through the others
         let mut t = Interner::default();
-        t.reserve(8);
+        t.reserve(8, 4);
         for (i, k) in ["a", "b", "", "ab"].iter().enumerate() {
             assert_eq!(t.intern(k, 7), i as u32);
         }

@@ -73,12 +73,13 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
-    /// Keys for `rows` account rows in all, `domains` of them with a domain (the tables
-    /// are sized once, not grown).
-    pub fn with_rows(rows: usize, domains: usize) -> Keys {
+    /// Keys for `rows` account rows in all (their names `name_bytes` long), `domains` of
+    /// them with a domain (`domain_bytes`): the tables are sized once, not grown (a raw
+    /// text's length is a fair bound of its key's).
+    pub fn with_rows(rows: usize, name_bytes: usize, domains: usize, domain_bytes: usize) -> Keys {
         let mut keys = Keys::default();
-        keys.domains.reserve(domains);
-        keys.names.reserve(rows);
+        keys.domains.reserve(domains, domain_bytes);
+        keys.names.reserve(rows, name_bytes);
         keys.seen_domain.reserve(rows);
         keys.seen_name.reserve(rows);
         keys
