@@ -137,24 +137,12 @@ pub(crate) fn map(sides: &Sides, o: &Options, currency: Currency) -> Result<Acco
     }
     let focus = focus(sides, o)?;
     let mut skipped = Vec::new();
-    let rows = sides.accounts.iter().map(Vec::len).sum();
-    let (mut name_bytes, mut domains, mut domain_bytes) = (0usize, 0usize, 0usize);
-    for r in sides.accounts.iter().flatten() {
-        name_bytes = name_bytes.saturating_add(r.name.len());
-        if let Some(d) = r.domain {
-            domains = domains.saturating_add(1);
-            domain_bytes = domain_bytes.saturating_add(d.len());
-        }
-    }
-    let mut keys = Keys::with_rows(rows, name_bytes, domains, domain_bytes);
-    for (s, accounts) in sides.accounts.iter().enumerate() {
-        keys.add_side(
-            accounts,
-            |k| row_path(sides, s, k),
-            sharing >= Sharing::Overlaps,
-            &mut skipped,
-        );
-    }
+    let keys = Keys::read(
+        &sides.accounts,
+        |s, k| row_path(sides, s, k),
+        sharing >= Sharing::Overlaps,
+        &mut skipped,
+    );
     let mut order: Vec<u32> = (0..sides.ids.len() as u32).collect();
     crate::sort::sort_by_key(&mut order, |&i| sides.ids.get(i as usize).copied());
     let mut rank = vec![0u32; order.len()];

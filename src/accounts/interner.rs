@@ -1,35 +1,33 @@
 //! Distinct keys numbered in the order first met, their text in one arena: no allocation
 //! per key (a million keys would otherwise be two million small strings).
 //!
-//! The table is open addressing with linear probing over slots that carry the key's id,
-//! part of its hash and where its text lies, so a probe reads one slot (and, when the
-//! hash part matches, the text). Millions of keys make every probe a cache miss; a
-//! caller that knows its next keys [`Interner::touch`]es their slots first, so that the
-//! misses of a batch overlap instead of following one another.
+//! The keys are all written first ([`Arena::push`]), then numbered at once
+//! ([`Arena::number`]): split by hash into buckets of a few thousand keys, each bucket's
+//! equal keys found with a small table that stays in cache, then numbered in the order
+//! the keys came. One table for millions of keys made every look-up a cache miss (a 64 MB
+//! table for the two million names of 10,000 partners × 200 accounts).
+// Bucket numbers < buckets, positions < keys.len() ≤ u32::MAX (a request's texts are
+// under 4 GiB), offsets within the arena (< its length): no sum below can overflow.
+#![allow(clippy::arithmetic_side_effects)]
 
 use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
-/// The hash the table is keyed by.
-pub(crate) fn hash(key: &str) -> u64 {
-    FxBuildHasher.hash_one(key)
-}
+/// Keys per bucket, about: the bucket's keys and table stay in the processor's cache.
+const BUCKET: usize = 8192;
 
-/// One slot: the key's id plus one (0: free), its hash's [`tag`] and the key's text
-/// (start and end in the arena).
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    id1: u32,
-    tag: u32,
+/// One key of the arena: its hash (32 bits: rustc-hash hashes in `usize` words, so on
+/// wasm32 there are no more) and where its text lies.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Key {
+    hash: u32,
     start: u32,
     end: u32,
 }
 
-/// The part of `h` a slot keeps to rule out most other keys unread: both halves folded
-/// together. On wasm32 the Fx hash has 32 bits (rustc-hash hashes in `usize` words), so a
-/// tag of the high half alone was 0 for every key there, and every occupied slot of a
-/// probe had its text read and compared.
-fn tag(h: u64) -> u32 {
+/// The hash of `key` as a [`Key`] keeps it: a 64-bit hash's halves folded together.
+fn hash(key: &str) -> u32 {
+    let h = FxBuildHasher.hash_one(key);
     (h ^ (h >> 32)) as u32
 }
 
@@ -38,116 +36,157 @@ fn cut(text: &str, start: u32, end: u32) -> &str {
     text.get(start as usize..end as usize).unwrap_or_default()
 }
 
-/// Interned keys (see the module docs).
+/// Whether keys `a` and `b` of `text` are the same text: their bytes compared (a `&str`
+/// cut would check both ends for character boundaries first, another read each).
+fn same(text: &[u8], a: Key, b: Key) -> bool {
+    a.end - a.start == b.end - b.start
+        && text.get(a.start as usize..a.end as usize) == text.get(b.start as usize..b.end as usize)
+}
+
+/// Every key met, in the order met, before they are numbered.
+#[derive(Default)]
+pub(crate) struct Arena {
+    text: String,
+    keys: Vec<Key>,
+}
+
+impl Arena {
+    /// Room for `n` keys of `bytes` bytes in all (growing the arena as keys came was
+    /// 0.04 s of a 10,000-partner map in wasm).
+    pub fn reserve(&mut self, n: usize, bytes: usize) {
+        self.keys.reserve(n);
+        self.text.reserve(bytes);
+    }
+
+    /// Add `key`; its position among the keys met.
+    pub fn push(&mut self, key: &str) -> u32 {
+        let start = self.text.len() as u32;
+        self.text.push_str(key);
+        self.keys.push(Key {
+            hash: hash(key),
+            start,
+            end: self.text.len() as u32,
+        });
+        (self.keys.len() - 1) as u32
+    }
+
+    /// The distinct keys, numbered in the order first met, and the number of each key met.
+    pub fn number(self) -> (Interner, Vec<u32>) {
+        let first = first_of_each(&self.text, &self.keys);
+        let mut ids = vec![0u32; self.keys.len()];
+        let mut spans = Vec::new();
+        for (i, (&f, k)) in first.iter().zip(&self.keys).enumerate() {
+            // a key's first is at or before it, so its number is known by now
+            let id = if f as usize == i {
+                spans.push((k.start, k.end));
+                (spans.len() - 1) as u32
+            } else {
+                ids.get(f as usize).copied().unwrap_or(0)
+            };
+            if let Some(x) = ids.get_mut(i) {
+                *x = id;
+            }
+        }
+        (Interner { text: self.text, spans }, ids)
+    }
+}
+
+/// For each key, the position of the first key equal to it (its own when it is the first).
+fn first_of_each(text: &str, keys: &[Key]) -> Vec<u32> {
+    let bits = (keys.len() / BUCKET).next_power_of_two().trailing_zeros();
+    let bucket = |k: &Key| (k.hash & ((1u32 << bits) - 1)) as usize;
+    // the keys by bucket, each bucket in the order met: a count, then one pass that writes
+    // every key (with its position) where its bucket's part begins
+    let mut starts = vec![0usize; (1usize << bits) + 1];
+    for k in keys {
+        if let Some(c) = starts.get_mut(bucket(k) + 1) {
+            *c += 1;
+        }
+    }
+    for b in 1..starts.len() {
+        let before = starts.get(b - 1).copied().unwrap_or(0);
+        if let Some(s) = starts.get_mut(b) {
+            *s += before;
+        }
+    }
+    let mut next = starts.clone();
+    let mut sorted = vec![
+        (
+            0u32,
+            Key {
+                hash: 0,
+                start: 0,
+                end: 0
+            }
+        );
+        keys.len()
+    ];
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(at) = next.get_mut(bucket(k)) {
+            if let Some(slot) = sorted.get_mut(*at) {
+                *slot = (i as u32, *k);
+            }
+            *at += 1;
+        }
+    }
+    drop(next);
+    let bytes = text.as_bytes();
+    let mut first = vec![0u32; keys.len()];
+    // one open-addressing table per bucket, reused: the bucket's entry plus one (0: free)
+    let mut table: Vec<u32> = Vec::new();
+    for part in starts.windows(2) {
+        let Some(entries) = (if let [a, b] = *part { sorted.get(a..b) } else { None }) else {
+            continue;
+        };
+        let len = (entries.len() * 2).next_power_of_two().max(16);
+        table.clear();
+        table.resize(len, 0);
+        let mask = len - 1;
+        for (e, &(i, k)) in entries.iter().enumerate() {
+            let mut at = (k.hash >> bits) as usize & mask;
+            let f = loop {
+                match table.get(at).copied() {
+                    Some(0) | None => {
+                        if let Some(t) = table.get_mut(at) {
+                            *t = e as u32 + 1;
+                        }
+                        break i;
+                    }
+                    Some(t) => {
+                        let (j, other) = entries.get(t as usize - 1).copied().unwrap_or((i, k));
+                        if other.hash == k.hash && same(bytes, other, k) {
+                            break j;
+                        }
+                    }
+                }
+                at = (at + 1) & mask;
+            };
+            if let Some(x) = first.get_mut(i as usize) {
+                *x = f;
+            }
+        }
+    }
+    first
+}
+
+/// Distinct keys by number (see the module docs).
 #[derive(Default)]
 pub(crate) struct Interner {
+    /// Every key met; the distinct ones are spans of it.
     text: String,
-    ends: Vec<u32>,
-    /// A power of two long (or empty), at most three quarters full.
-    slots: Vec<Slot>,
+    spans: Vec<(u32, u32)>,
 }
 
 impl Interner {
     /// Key `i`'s text.
     pub fn get(&self, i: u32) -> Option<&str> {
-        let end = *self.ends.get(i as usize)?;
-        let start = i
-            .checked_sub(1)
-            .and_then(|p| self.ends.get(p as usize))
-            .copied()
-            .unwrap_or(0);
+        let &(start, end) = self.spans.get(i as usize)?;
         Some(cut(&self.text, start, end))
     }
 
     /// How many keys there are.
     pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    fn mask(&self) -> usize {
-        self.slots.len().wrapping_sub(1)
-    }
-
-    /// Room for `n` keys of `bytes` bytes in all without growing the table or the arena
-    /// (growing them as keys came was 0.04 s of a 10,000-partner map in wasm).
-    pub fn reserve(&mut self, n: usize, bytes: usize) {
-        self.ends.reserve(n);
-        self.text.reserve(bytes);
-        let want = n.saturating_add(n / 3).saturating_add(1).next_power_of_two();
-        if want > self.slots.len() {
-            self.grow_to(want);
-        }
-    }
-
-    fn grow_to(&mut self, len: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); len]);
-        for s in old.into_iter().filter(|s| s.id1 != 0) {
-            let h = hash(cut(&self.text, s.start, s.end));
-            if let Err(free) = self.probe(cut(&self.text, s.start, s.end), h) {
-                if let Some(slot) = self.slots.get_mut(free) {
-                    *slot = s;
-                }
-            }
-        }
-    }
-
-    /// Where `key` (of hash `h`) is: its id, or the free slot its probe ended at.
-    fn probe(&self, key: &str, h: u64) -> Result<u32, usize> {
-        let mask = self.mask();
-        let mut i = h as usize & mask;
-        // the table is never full, so a free slot ends every probe
-        while let Some(s) = self.slots.get(i) {
-            if s.id1 == 0 {
-                return Err(i);
-            }
-            if s.tag == tag(h) && cut(&self.text, s.start, s.end) == key {
-                return Ok(s.id1.wrapping_sub(1));
-            }
-            i = i.wrapping_add(1) & mask;
-        }
-        Err(i)
-    }
-
-    /// Read the slot a key of hash `h` starts its probe at, and the text of the key in it
-    /// when their hashes' high halves agree: what [`Interner::intern`] will read first.
-    /// The result only keeps the reads from being left out.
-    pub fn touch(&self, h: u64) -> u32 {
-        let Some(s) = self.slots.get(h as usize & self.mask()) else {
-            return 0;
-        };
-        let first = if s.tag == tag(h) {
-            self.text.as_bytes().get(s.start as usize).copied().unwrap_or(0)
-        } else {
-            0
-        };
-        s.start ^ u32::from(first)
-    }
-
-    /// The number of `key` of hash `h` (a new one the first time).
-    pub fn intern(&mut self, key: &str, h: u64) -> u32 {
-        let full = self.len().saturating_add(1).saturating_mul(4) > self.slots.len().saturating_mul(3);
-        if full {
-            self.grow_to(self.slots.len().saturating_mul(2).max(16));
-        }
-        match self.probe(key, h) {
-            Ok(id) => id,
-            Err(free) => {
-                let id = self.ends.len() as u32;
-                let start = self.text.len() as u32;
-                self.text.push_str(key);
-                let end = self.text.len() as u32;
-                self.ends.push(end);
-                if let Some(slot) = self.slots.get_mut(free) {
-                    *slot = Slot {
-                        id1: id.wrapping_add(1),
-                        tag: tag(h),
-                        start,
-                        end,
-                    };
-                }
-                id
-            }
-        }
+        self.spans.len()
     }
 }
 
@@ -155,46 +194,48 @@ impl Interner {
 mod tests {
     use super::*;
 
-    fn id(t: &mut Interner, key: &str) -> u32 {
-        t.intern(key, hash(key))
-    }
-
-    #[test]
-    fn numbers_keys_in_the_order_first_met_through_growth() {
-        let mut t = Interner::default();
-        let keys: Vec<String> = (0..5000).map(|i| format!("k{}", i % 3001)).collect();
-        for (i, k) in keys.iter().enumerate() {
-            let want = if i < 3001 { i as u32 } else { (i % 3001) as u32 };
-            assert_eq!(id(&mut t, k), want, "{k}");
+    fn numbered(keys: &[String]) -> (Interner, Vec<u32>) {
+        let mut a = Arena::default();
+        for k in keys {
+            a.push(k);
         }
-        assert_eq!(t.len(), 3001);
-        assert_eq!(t.get(17), Some("k17"));
-        assert_eq!(t.get(3001), None);
-        assert!(t.slots.len() * 3 >= t.len() * 4);
+        a.number()
     }
 
     #[test]
-    fn a_32_bit_hash_still_tags_its_slot() {
-        // rustc-hash's hash has 32 bits on wasm32: the tag must not come from the high half
-        // alone, or every key's tag is 0 and every probe compares texts
-        let (a, b) = (0x0000_0000_1234_5678_u64, 0x0000_0000_1234_5679_u64);
-        assert_ne!(tag(a), tag(b));
-        assert_ne!(tag(a), 0);
-        // and a 64-bit hash keeps its high half's information
-        assert_ne!(tag(1 << 40), tag(1 << 41));
+    fn numbers_keys_in_the_order_first_met_across_buckets() {
+        // more keys than one bucket holds, repeats far apart
+        let keys: Vec<String> = (0..50_000).map(|i| format!("k{}", (i * 7) % 30_011)).collect();
+        let (t, ids) = numbered(&keys);
+        let mut seen = std::collections::HashMap::new();
+        for (k, &id) in keys.iter().zip(&ids) {
+            let next = seen.len() as u32;
+            assert_eq!(*seen.entry(k.clone()).or_insert(next), id, "{k}");
+            assert_eq!(t.get(id), Some(k.as_str()));
+        }
+        assert_eq!(t.len(), 30_011);
+        assert_eq!(t.get(30_011), None);
     }
 
     #[test]
     fn keys_of_one_hash_are_told_apart_by_their_text() {
         // every key given the same hash: the probe runs through the others
-        let mut t = Interner::default();
-        t.reserve(8, 4);
-        for (i, k) in ["a", "b", "", "ab"].iter().enumerate() {
-            assert_eq!(t.intern(k, 7), i as u32);
+        let mut a = Arena::default();
+        for k in ["a", "b", "", "ab", "b", "", "a"] {
+            a.push(k);
         }
-        assert_eq!(t.intern("b", 7), 1);
-        assert_eq!(t.intern("", 7), 2);
-        assert_eq!(t.touch(7), u32::from(b'a'), "slot 7 holds `a`, at the arena's start");
+        for k in &mut a.keys {
+            k.hash = 7;
+        }
+        let (t, ids) = a.number();
+        assert_eq!(ids, [0, 1, 2, 3, 1, 2, 0]);
         assert_eq!(t.get(3), Some("ab"));
+        assert_eq!(t.get(2), Some(""));
+    }
+
+    #[test]
+    fn no_keys() {
+        let (t, ids) = Arena::default().number();
+        assert_eq!((t.len(), ids.len()), (0, 0));
     }
 }

@@ -6,20 +6,19 @@
 //! Rows with a malformed domain, an empty name or a repeated key are set aside with
 //! their path (SPEC §14 "kept out of matching").
 //!
-//! Rows go through in batches: a batch's keys are normalised first, then their table
-//! slots read (the cache misses of the whole batch at once), then interned in row order,
-//! so the numbers are those of one row after the other.
+//! Every row's keys are found first, then numbered all at once (`super::interner`), then
+//! the rows kept in order: the numbers are those of one row after the other.
 
 use super::ascii::{ascii_domain_key_into, ascii_name_key_into};
-use super::interner::hash;
+use super::interner::Arena;
 pub(crate) use super::interner::Interner;
 use super::normalise::{domain_key, name_key};
 use super::rows::Rec;
 use super::types::SkippedAccount;
 use rustc_hash::FxHashMap;
 
-/// Rows per batch: enough misses in flight, few enough keys to stay in cache.
-const BATCH: usize = 32;
+/// No key (a row's domain or name position among the keys met).
+const NONE: u32 = u32::MAX;
 
 /// One kept account row: its row number in its side's list, its domain and name ids and
 /// its population (at hand here, so that a match need not read the row's record for it).
@@ -31,22 +30,110 @@ pub(crate) struct Row {
     pub status: u32,
 }
 
-/// A normalised key of the batch: its hash and where its text lies in the batch's text.
+/// A row before its keys are numbered: the positions of its keys among those met ([`NONE`]
+/// when there is none; a domain's is kept even when the name then fails, as the row was
+/// read in that order) and whether it is set aside (why: the next of [`Found::skips`]).
 #[derive(Clone, Copy)]
-struct Key {
-    hash: u64,
-    start: u32,
-    end: u32,
+struct Pending {
+    rec: u32,
+    status: u32,
+    domain: u32,
+    name: u32,
+    set_aside: bool,
 }
 
-/// A row of the batch before its keys are numbered: the keys found (a domain's is kept even
-/// when the name then fails, as the row was read in that order) and why it is set aside.
-struct Pending {
-    rec: usize,
-    status: u32,
-    domain: Option<Key>,
-    name: Option<Key>,
-    skip: Option<(&'static str, &'static str, String)>,
+/// Every side's keys as met, before they are numbered.
+#[derive(Default)]
+struct Found {
+    domains: Arena,
+    names: Arena,
+    sides: Vec<Vec<Pending>>,
+    skips: Vec<(&'static str, &'static str, String)>,
+    /// Each raw spelling outside the fast paths, normalised (or why it cannot be).
+    raw_domain: FxHashMap<String, Result<String, String>>,
+    raw_name: FxHashMap<String, Option<String>>,
+    /// Scratch text of the fast paths.
+    buf: String,
+}
+
+impl Found {
+    /// Find the keys of one side's rows; `reveal`: whether messages may quote the row's
+    /// text (not under `counts`).
+    fn add_side(&mut self, accounts: &[Rec], reveal: bool) {
+        let mut rows = Vec::with_capacity(accounts.len());
+        for (k, a) in accounts.iter().enumerate() {
+            let mut p = Pending {
+                rec: k as u32,
+                status: a.status,
+                domain: NONE,
+                name: NONE,
+                set_aside: false,
+            };
+            if let Some(raw) = a.domain {
+                match domain_key_of(raw, &mut self.buf, &mut self.raw_domain) {
+                    Ok(key) => p.domain = self.domains.push(key),
+                    Err(why) => {
+                        let message = if reveal {
+                            why
+                        } else {
+                            "the domain is not well-formed; write it like example.com".to_string()
+                        };
+                        self.skips.push(("invalid_domain", "domain", message));
+                        p.set_aside = true;
+                        rows.push(p);
+                        continue;
+                    }
+                }
+            }
+            match name_key_of(a.name, &mut self.buf, &mut self.raw_name) {
+                Some(key) => p.name = self.names.push(key),
+                None => {
+                    let field = if a.named { "name" } else { "account" };
+                    let message =
+                        "the company name is empty (or only punctuation); give the account a name".to_string();
+                    self.skips.push(("empty_name", field, message));
+                    p.set_aside = true;
+                }
+            }
+            rows.push(p);
+        }
+        self.sides.push(rows);
+    }
+}
+
+/// The normalised domain of `raw`: a plain spelling costs less to normalise than to
+/// remember, any other is normalised once.
+fn domain_key_of<'c>(
+    raw: &str,
+    buf: &'c mut String,
+    cache: &'c mut FxHashMap<String, Result<String, String>>,
+) -> Result<&'c str, String> {
+    if ascii_domain_key_into(raw.trim(), buf) {
+        return Ok(buf);
+    }
+    if !cache.contains_key(raw) {
+        cache.insert(raw.to_string(), domain_key(raw));
+    }
+    match cache.get(raw) {
+        Some(Ok(d)) => Ok(d),
+        Some(Err(why)) => Err(why.clone()),
+        None => Err(String::new()),
+    }
+}
+
+/// The normalised name of `raw` (`None`: empty), as [`domain_key_of`].
+fn name_key_of<'c>(
+    raw: &str,
+    buf: &'c mut String,
+    cache: &'c mut FxHashMap<String, Option<String>>,
+) -> Option<&'c str> {
+    if ascii_name_key_into(raw, buf) {
+        return (!buf.is_empty()).then_some(buf.as_str());
+    }
+    if !cache.contains_key(raw) {
+        cache.insert(raw.to_string(), name_key(raw));
+    }
+    cache.get(raw).and_then(|n| n.as_deref())
 }
 
 /// Interned keys and the kept rows of every side.
@@ -58,178 +145,90 @@ pub(crate) struct Keys {
     pub names: Interner,
     /// Kept rows per side.
     pub rows: Vec<Vec<Row>>,
-    /// Each raw spelling outside the fast paths, normalised (or why it cannot be).
-    raw_domain: FxHashMap<String, Result<String, String>>,
-    raw_name: FxHashMap<String, Option<String>>,
-    /// Scratch text of the fast paths.
-    buf: String,
-    /// The batch's keys, one after the other, and its rows.
-    batch: String,
-    pending: Vec<Pending>,
-    /// Per domain id, then per name id: the last side that had it as its matching key,
-    /// plus one (a key met twice in one side is set aside). Arrays, not a set: ids are dense.
-    seen_domain: Vec<u32>,
-    seen_name: Vec<u32>,
 }
 
 impl Keys {
-    /// Keys for `rows` account rows in all (their names `name_bytes` long), `domains` of
-    /// them with a domain (`domain_bytes`): the tables are sized once, not grown (a raw
-    /// text's length is a fair bound of its key's).
-    pub fn with_rows(rows: usize, name_bytes: usize, domains: usize, domain_bytes: usize) -> Keys {
-        let mut keys = Keys::default();
-        keys.domains.reserve(domains, domain_bytes);
-        keys.names.reserve(rows, name_bytes);
-        keys.seen_domain.reserve(rows);
-        keys.seen_name.reserve(rows);
-        keys
-    }
-
-    /// Add one side's accounts; `at(k)` is the path of row k (for the skipped list) and
-    /// `reveal` whether messages may quote the row's text (not under `counts`).
-    pub fn add_side(
-        &mut self,
-        accounts: &[Rec],
-        at: impl Fn(usize) -> String,
+    /// The keys of every side's rows; `at(s, k)` is the path of side s's row k (for the
+    /// skipped list) and `reveal` whether messages may quote the row's text (not under
+    /// `counts`).
+    pub fn read(
+        sides: &[Vec<Rec>],
+        at: impl Fn(usize, usize) -> String,
         reveal: bool,
         skipped: &mut Vec<SkippedAccount>,
-    ) {
-        let mut rows = Vec::with_capacity(accounts.len());
-        let stamp = (self.rows.len() as u32).wrapping_add(1);
-        for (b, batch) in accounts.chunks(BATCH).enumerate() {
-            self.read_batch(b.saturating_mul(BATCH), batch, reveal);
-            let mut pending = std::mem::take(&mut self.pending);
-            for p in pending.drain(..) {
-                let domain = p.domain.map(|k| self.domains.intern(key_text(&self.batch, k), k.hash));
-                let name = p.name.map(|k| self.names.intern(key_text(&self.batch, k), k.hash));
-                let skip = |code: &str, field: &str, message: String| SkippedAccount {
-                    path: format!("{}.{field}", at(p.rec)),
-                    code: code.to_string(),
-                    message,
-                };
-                if let Some((code, field, message)) = p.skip {
-                    skipped.push(skip(code, field, message));
-                    continue;
-                }
-                let Some(name) = name else { continue };
-                // a row repeating an earlier row's matching key would be counted twice
-                let (seen, id) = match domain {
-                    Some(d) => (&mut self.seen_domain, d),
-                    None => (&mut self.seen_name, name),
-                };
-                if seen.len() <= id as usize {
-                    seen.resize((id as usize).saturating_add(1), 0);
-                }
-                let repeated = seen
-                    .get_mut(id as usize)
-                    .is_some_and(|s| std::mem::replace(s, stamp) == stamp);
-                if repeated {
-                    let message = "this account is listed twice (same domain, or same name without a domain); \
-                                   the first row is used"
-                        .to_string();
-                    skipped.push(skip("duplicate_account", "account", message));
-                    continue;
-                }
-                rows.push(Row {
-                    rec: p.rec as u32,
-                    domain,
-                    name,
-                    status: p.status,
-                });
+    ) -> Keys {
+        let mut found = Found::default();
+        // sized once, not grown (a raw text's length is a fair bound of its key's)
+        let (mut rows, mut name_bytes, mut domains, mut domain_bytes) = (0usize, 0usize, 0usize, 0usize);
+        for r in sides.iter().flatten() {
+            rows = rows.saturating_add(1);
+            name_bytes = name_bytes.saturating_add(r.name.len());
+            if let Some(d) = r.domain {
+                domains = domains.saturating_add(1);
+                domain_bytes = domain_bytes.saturating_add(d.len());
             }
-            self.pending = pending;
         }
-        self.rows.push(rows);
-    }
-
-    /// Normalise the keys of `batch` (rows `first`… of the side) into `self.batch` and
-    /// `self.pending`, then read the table slots they will be looked up in.
-    fn read_batch(&mut self, first: usize, batch: &[Rec], reveal: bool) {
-        self.batch.clear();
-        self.pending.clear();
-        for (k, a) in batch.iter().enumerate() {
-            let mut p = Pending {
-                rec: first.saturating_add(k),
-                status: a.status,
-                domain: None,
-                name: None,
-                skip: None,
-            };
-            if let Some(raw) = a.domain {
-                match self.domain_key(raw) {
-                    Ok(key) => p.domain = Some(key),
-                    Err(why) => {
-                        let message = if reveal {
-                            why
-                        } else {
-                            "the domain is not well-formed; write it like example.com".to_string()
-                        };
-                        p.skip = Some(("invalid_domain", "domain", message));
-                        self.pending.push(p);
-                        continue;
+        found.domains.reserve(domains, domain_bytes);
+        found.names.reserve(rows, name_bytes);
+        for accounts in sides {
+            found.add_side(accounts, reveal);
+        }
+        let (domains, domain_ids) = found.domains.number();
+        let (names, name_ids) = found.names.number();
+        // per domain id, then per name id: the last side that had it as its matching key,
+        // plus one (a key met twice in one side is set aside). Arrays, not a set: ids are dense.
+        let mut seen_domain = vec![0u32; domains.len()];
+        let mut seen_name = vec![0u32; names.len()];
+        let mut skips = found.skips.into_iter();
+        let mut kept = Vec::with_capacity(found.sides.len());
+        for (s, pending) in found.sides.into_iter().enumerate() {
+            let stamp = (s as u32).wrapping_add(1);
+            let id = |ids: &[u32], at: u32| (at != NONE).then(|| ids.get(at as usize).copied().unwrap_or(0));
+            // in place: a pending row and a kept one are the same size
+            let rows: Vec<Row> = (pending.into_iter())
+                .filter_map(|p| {
+                    let skip = |code: &str, field: &str, message: String| SkippedAccount {
+                        path: format!("{}.{field}", at(s, p.rec as usize)),
+                        code: code.to_string(),
+                        message,
+                    };
+                    if p.set_aside {
+                        if let Some((code, field, message)) = skips.next() {
+                            skipped.push(skip(code, field, message));
+                        }
+                        return None;
                     }
-                }
-            }
-            p.name = self.name_key(a.name);
-            if p.name.is_none() {
-                let field = if a.named { "name" } else { "account" };
-                let message = "the company name is empty (or only punctuation); give the account a name".to_string();
-                p.skip = Some(("empty_name", field, message));
-            }
-            self.pending.push(p);
+                    let domain = id(&domain_ids, p.domain);
+                    let name = id(&name_ids, p.name)?;
+                    // a row repeating an earlier row's matching key would be counted twice
+                    let (seen, key) = match domain {
+                        Some(d) => (&mut seen_domain, d),
+                        None => (&mut seen_name, name),
+                    };
+                    let repeated = seen
+                        .get_mut(key as usize)
+                        .is_some_and(|x| std::mem::replace(x, stamp) == stamp);
+                    if repeated {
+                        let message = "this account is listed twice (same domain, or same name without a domain); \
+                                       the first row is used"
+                            .to_string();
+                        skipped.push(skip("duplicate_account", "account", message));
+                        return None;
+                    }
+                    Some(Row {
+                        rec: p.rec,
+                        domain,
+                        name,
+                        status: p.status,
+                    })
+                })
+                .collect();
+            kept.push(rows);
         }
-        // the misses of the whole batch at once, before the look-ups that need them
-        let mut touched = 0u32;
-        for p in &self.pending {
-            if let Some(k) = p.domain {
-                touched ^= self.domains.touch(k.hash);
-            }
-            if let Some(k) = p.name {
-                touched ^= self.names.touch(k.hash);
-            }
-        }
-        std::hint::black_box(touched);
-    }
-
-    /// `text` appended to the batch as a key.
-    fn push_key(batch: &mut String, text: &str) -> Key {
-        let start = batch.len() as u32;
-        batch.push_str(text);
-        Key {
-            hash: hash(text),
-            start,
-            end: batch.len() as u32,
-        }
-    }
-
-    fn domain_key(&mut self, raw: &str) -> Result<Key, String> {
-        // a plain spelling costs less to normalise than to remember
-        if ascii_domain_key_into(raw.trim(), &mut self.buf) {
-            return Ok(Self::push_key(&mut self.batch, &self.buf));
-        }
-        let r = match self.raw_domain.get(raw) {
-            Some(r) => r,
-            None => self.raw_domain.entry(raw.to_string()).or_insert(domain_key(raw)),
-        };
-        match r {
-            Ok(d) => Ok(Self::push_key(&mut self.batch, d)),
-            Err(why) => Err(why.clone()),
+        Keys {
+            domains,
+            names,
+            rows: kept,
         }
     }
-
-    fn name_key(&mut self, raw: &str) -> Option<Key> {
-        if ascii_name_key_into(raw, &mut self.buf) {
-            return (!self.buf.is_empty()).then(|| Self::push_key(&mut self.batch, &self.buf));
-        }
-        let r = match self.raw_name.get(raw) {
-            Some(r) => r,
-            None => self.raw_name.entry(raw.to_string()).or_insert(name_key(raw)),
-        };
-        r.as_deref().map(|n| Self::push_key(&mut self.batch, n))
-    }
-}
-
-/// The text of batch key `k`.
-fn key_text(batch: &str, k: Key) -> &str {
-    batch.get(k.start as usize..k.end as usize).unwrap_or_default()
 }
