@@ -24,6 +24,14 @@ export interface AccountsRead {
   problems: Problem[];
 }
 
+/** A list as the page holds it: what was read, without the accounts, which the worker keeps under `key`. */
+export type AccountsHeld = Omit<AccountsRead, 'accounts'> & {
+  key: string;
+  count: number;
+  /** accounts per population */
+  pops: Record<string, number>;
+};
+
 const key = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 
 /** Header names per field: ours, then Salesforce's account export, then HubSpot's company export. */

@@ -10,7 +10,7 @@ import { csvImport, csvMap, csvOpen } from './worker/csv';
 import * as store from './worker/ecosystem';
 import { E, errorData, NAMES, need, type Stepper } from './worker/engine';
 import { readHistory } from './worker/history';
-import { readAccounts } from './worker/accounts';
+import { cellRows, dropAccounts, heldAccounts, mapLists, readAccounts } from './worker/accounts';
 import { suggestedWeights, withWeights } from './calibration';
 import * as psi from './worker/psi';
 import { exportWorkspace, openFragment, openText, persist, restore, shareFragment } from './worker/files';
@@ -154,9 +154,17 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   train: (req) => need('train')(req) as Ops['train']['out'],
   predict: (req) => need('predict')(req) as Ops['predict']['out'],
   accountsOpen: (req) => readAccounts(req),
-  mapAccounts: (req) => need('mapAccounts')(req),
-  psiStart: (req, id) => (E.psiAssemble ? psi.start(req, id, progressOf(id)) : need('psiStart')(req)),
-  psiReply: (req, id) => (E.psiAssemble ? psi.reply(req, id, progressOf(id)) : need('psiReply')(req)),
+  accountsDrop: ({ key }) => dropAccounts(key),
+  mapAccounts: (req) => mapLists(req, need('mapAccounts')),
+  mapCell: (req) => cellRows(req),
+  psiStart: ({ list, ...rest }, id) => {
+    const req = { ...rest, accounts: heldAccounts(list) };
+    return E.psiAssemble ? psi.start(req, id, progressOf(id)) : need('psiStart')(req);
+  },
+  psiReply: ({ list, ...rest }, id) => {
+    const req = { ...rest, accounts: heldAccounts(list) };
+    return E.psiAssemble ? psi.reply(req, id, progressOf(id)) : need('psiReply')(req);
+  },
   psiFinish: (req, id) => (E.psiAssemble ? psi.finish(req, id, progressOf(id)) : need('psiFinish')(req)),
   psiBlind: (req) => need('psiBlind')(req),
   psiAssemble: (req) => need('psiAssemble')(req),

@@ -7,8 +7,8 @@ import type {
 } from './types';
 import type { AgreementRequest, AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, RegisterRequest, RegisterResponse, TrainResponse, VerifyRequest, VerifyResponse, WinModel } from 'dealteam';
 import type { PsiAssembled, PsiAssembleRequest, PsiBlindRequest, PsiBlindResponse } from 'dealteam';
-import type { AccountMapRequest, AccountMapResponse, PsiFinishRequest, PsiFinishResponse, PsiReplyRequest, PsiStartRequest, PsiStepResponse } from 'dealteam';
-import type { AccountField, AccountsRead } from '../accounts';
+import type { AccountMapRequest, AccountMapResponse, AccountPair, PsiFinishRequest, SharedAccount, PsiFinishResponse, PsiReplyRequest, PsiStartRequest, PsiStepResponse } from 'dealteam';
+import type { AccountField, AccountsHeld } from '../accounts';
 import type { Mapping, Problem } from '../csv';
 import type { HistoryRead } from '../history';
 import type { CalibrationView } from '../ui/calibration';
@@ -28,6 +28,20 @@ export interface EcoMeta {
 export interface Opened { workspace: Workspace | null; meta: EcoMeta | null }
 export interface CsvOpened { header: string[]; maps: Mapping[]; rows: number; tiers: string[] }
 export interface CsvMapped { count: number; preview: { line: number; partner: Partner }[]; problems: Problem[]; problemCount: number }
+
+/** An account map of lists the worker holds: each list's key with the partner id and name it stands for. */
+export type MapListsRequest = Omit<AccountMapRequest, 'ecosystem'> & { currency: string; lists: { key: string; id: string; name: string }[] };
+
+/** A pair of an account map as the page gets it: its account lists stay in the worker (`listed`: it has some). */
+export type PairMapped = Omit<AccountPair, 'accounts' | 'greenfieldAAccounts' | 'greenfieldBAccounts'> & { listed: boolean };
+/** An account map of held lists as the page gets it; `mapId` names it when a cell's accounts are asked for. */
+export type ListsMapped = Omit<AccountMapResponse, 'pairs'> & { pairs: PairMapped[]; mapId: number };
+/** The shared accounts of pair `pair`'s cell (`a`'s population, `b`'s) of map `mapId`: the first `limit`. */
+export interface CellRequest { mapId: number; pair: number; a: string; b: string; limit: number }
+export interface CellRows { rows: SharedAccount[]; total: number }
+
+/** A request naming a list the worker holds (its key) instead of carrying its accounts. */
+export type Held<R> = Omit<R, 'accounts'> & { list: string };
 
 /** Each op's payload and result type. */
 export interface Ops {
@@ -75,11 +89,20 @@ export interface Ops {
   /** does the profile's fit predict wins in the history? with the top 10 now and under the suggested weights */
   calibrate: { in: { profile: Profile; history: HistoryDeal[]; currency?: string }; out: CalibrationView };
   auditPlan: { in: AuditRequest; out: AuditResponse };
-  /** an account list file (CSV) read in the worker; `fields`: the meaning of each column, else guessed */
-  accountsOpen: { in: { file: Blob | string; fields?: AccountField[] }; out: AccountsRead };
-  mapAccounts: { in: AccountMapRequest; out: AccountMapResponse };
-  psiStart: { in: PsiStartRequest; out: PsiStepResponse };
-  psiReply: { in: PsiReplyRequest; out: PsiStepResponse };
+  /**
+   * an account list file (CSV) read in the worker, which keeps its accounts under the `key` it
+   * answers with (`key` given: that list read again); `fields`: the meaning of each column, else guessed
+   */
+  accountsOpen: { in: { file: Blob | string; fields?: AccountField[]; key?: string }; out: AccountsHeld };
+  /** forget a held list */
+  accountsDrop: { in: { key: string }; out: null };
+  /** the account map of held lists, each named by its key */
+  mapAccounts: { in: MapListsRequest; out: ListsMapped };
+  /** a cell's shared accounts of the last map; null when a newer map replaced it */
+  mapCell: { in: CellRequest; out: CellRows | null };
+  /** a private match's first and second steps on a held list (`list`: its key) */
+  psiStart: { in: Held<PsiStartRequest>; out: PsiStepResponse };
+  psiReply: { in: Held<PsiReplyRequest>; out: PsiStepResponse };
   psiFinish: { in: PsiFinishRequest; out: PsiFinishResponse };
   psiBlind: { in: PsiBlindRequest; out: PsiBlindResponse };
   psiAssemble: { in: PsiAssembleRequest; out: PsiAssembled };

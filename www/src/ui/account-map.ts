@@ -2,7 +2,8 @@
 // (shared accounts, potential revenue, greenfield), the matrix of shared accounts per pair of
 // populations as a heat map and as a table whose cells open the accounts behind them (and how
 // each matched), every pair in one table (downloadable as CSV) and the near misses.
-import type { AccountMapRequest, AccountMapResponse, AccountPair, SharedAccount } from 'dealteam';
+import type { SharedAccount } from 'dealteam';
+import type { ListsMapped, PairMapped } from '../engine/protocol';
 import type { App } from '../app';
 import type { AccountList } from './accounts';
 import { popSummary, popWords } from './accounts';
@@ -16,13 +17,16 @@ export type Level = 'counts' | 'overlaps' | 'full';
 
 /** Pairs the engine sends (most shared first); every pair is counted in the summary. */
 export const PAIRS_SHOWN = 500;
+/** Shared accounts a cell lists (the rest are counted). */
+export const CELL_ROWS = 500;
 
 interface Cell { a: string; b: string; n: number }
 
 export function accountMap(app: App, lists: () => AccountList[]) {
   const el = h('section', { class: 'account-map', 'aria-labelledby': 'h-account-map', 'aria-live': 'polite' });
-  let last: AccountMapResponse | null = null;
+  let last: ListsMapped | null = null;
   let seq = 0;
+  let opened = 0;
   const name = (id: string) => lists().find((l) => l.id === id)?.name ?? id;
   const currency = () => app.ws.deal?.currency ?? app.eco?.currency ?? 'EUR';
 
@@ -32,12 +36,8 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     if (ls.length < 2) { clear(el, head, h('p', { class: 'muted' }, 'Load the account lists of at least two partners to see what they share.')); return; }
     const mine = ++seq;
     clear(el, head, h('p', {}, 'Matching the lists…'));
-    const req = {
-      ecosystem: { currency: currency(), partners: ls.map((l) => ({ id: l.id, name: l.name, kind: 'partner', accounts: l.read.accounts })) },
-      sharing,
-      limit: PAIRS_SHOWN,
-      summary: true,
-    } as unknown as AccountMapRequest; // the account map's sharing has a third level ("full")
+    // the worker holds the lists' accounts: only their keys go
+    const req = { currency: currency(), lists: ls.map((l) => ({ key: l.read.key, id: l.id, name: l.name })), sharing, limit: PAIRS_SHOWN, summary: true };
     try {
       const r = await app.engine.call('mapAccounts', req);
       if (mine !== seq) return;
@@ -48,7 +48,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     }
   }
 
-  function show(r: AccountMapResponse, at: number) {
+  function show(r: ListsMapped, at: number) {
     const pick = h('select', { id: 'account-pair' }, r.pairs.map((p, i) => h('option', { value: String(i) }, `${name(p.a)} and ${name(p.b)} — ${number(p.shared)} shared`)));
     pick.value = String(at);
     pick.addEventListener('change', () => show(r, Number(pick.value)));
@@ -61,14 +61,14 @@ export function accountMap(app: App, lists: () => AccountList[]) {
   }
 
   /** Every pair in a sentence: how many pairs share accounts, how many in all, the pipeline at stake. */
-  function overall(r: AccountMapResponse): HTMLElement | null {
+  function overall(r: ListsMapped): HTMLElement | null {
     const s = r.summary;
     if (!s || s.pairs < 2) return null;
     const listed = s.pairs > r.pairs.length ? ` Below: the ${number(r.pairs.length)} pairs that share the most.` : '';
     return h('p', { class: 'map-summary' }, `${number(s.pairs)} pairs of partners share accounts — ${number(s.shared)} shared accounts in all, ${money(s.potentialRevenue, r.currency)} in open opportunities on them.${listed}`);
   }
 
-  function facts(r: AccountMapResponse, p: AccountPair): HTMLElement {
+  function facts(r: ListsMapped, p: PairMapped): HTMLElement {
     const [a, b] = [name(p.a), name(p.b)];
     const rows: [string, string][] = [
       ['Shared accounts', `${number(p.shared)} companies are on both lists`],
@@ -79,12 +79,12 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     return h('dl', { class: 'facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
   }
 
-  function pairView(r: AccountMapResponse, p: AccountPair, detail: HTMLElement): HTMLElement {
+  function pairView(r: ListsMapped, p: PairMapped, detail: HTMLElement): HTMLElement {
     const [a, b] = [name(p.a), name(p.b)];
     const popsA = r.populations.filter((x) => p.matrix[x] || p.greenfieldA[x] !== undefined);
     const popsB = r.populations.filter((y) => Object.values(p.matrix).some((row) => row[y]) || p.greenfieldB[y] !== undefined);
     const cells: Cell[] = popsA.flatMap((x) => popsB.map((y) => ({ a: x, b: y, n: p.matrix[x]?.[y] ?? 0 })));
-    const open = (c: Cell) => drill(r, p, c, detail);
+    const open = (c: Cell) => void drill(r, p, c, detail);
     const picture = h('div', { class: 'heat-picture' });
     const figure = h('figure', { class: 'chart heat' }, picture);
     void loadPlot().then((Plot) => fitChart(picture, (width) => {
@@ -119,10 +119,20 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     return h('div', {}, facts(r, p), h('div', { class: 'side-by-side' }, figure, h('div', {}, h('div', { class: 'table-scroll' }, table))));
   }
 
-  function drill(r: AccountMapResponse, p: AccountPair, c: Cell, detail: HTMLElement) {
+  async function drill(r: ListsMapped, p: PairMapped, c: Cell, detail: HTMLElement) {
     const [a, b] = [name(p.a), name(p.b)];
     const title = h('h4', { tabindex: '-1' }, `${a}’s ${popWords(c.a)} that are ${b}’s ${popWords(c.b)}: ${number(c.n)}`);
-    const rows = (p.accounts ?? []).filter((s) => s.aStatus === c.a && s.bStatus === c.b);
+    // the worker holds the shared accounts: a cell's come when it is opened
+    let rows: SharedAccount[] = [];
+    let total = 0;
+    if (p.listed && c.n > 0) {
+      const mine = ++opened;
+      clear(detail, title, h('p', {}, 'Listing the accounts…'));
+      const got = await app.engine.call('mapCell', { mapId: r.mapId, pair: r.pairs.indexOf(p), a: c.a, b: c.b, limit: CELL_ROWS }).catch(() => null);
+      if (mine !== opened || r !== last) return;
+      rows = got?.rows ?? [];
+      total = got?.total ?? 0;
+    }
     const how = (s: SharedAccount) => (s.matchedBy === 'domain' ? `same web domain (${s.key})` : `same company name (“${s.key}”)`);
     const full = r.sharing === ('full' as string);
     const body = r.sharing === 'counts'
@@ -133,11 +143,12 @@ export function accountMap(app: App, lists: () => AccountList[]) {
         h('thead', {}, h('tr', {}, [`Company (${a}’s name)`, `${a}’s account`, `${b}’s account`, 'How they matched', ...(full ? [`${a}’s pipeline`, `${b}’s pipeline`] : [])].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, rows.map((s) => h('tr', {}, h('td', {}, s.name), h('td', {}, s.a), h('td', {}, s.b), h('td', {}, how(s)),
           full ? [h('td', { class: 'num' }, s.aValue ? money(s.aValue, r.currency) : '—'), h('td', { class: 'num' }, s.bValue ? money(s.bValue, r.currency) : '—')] : null)))));
-    clear(detail, title, body);
+    const more = total > rows.length ? h('p', { class: 'muted' }, `The first ${number(rows.length)} of ${number(total)} shared accounts in this cell.`) : null;
+    clear(detail, title, more, body);
     title.focus();
   }
 
-  function allPairs(r: AccountMapResponse): HTMLElement | null {
+  function allPairs(r: ListsMapped): HTMLElement | null {
     if (!r.pairs.length) return null;
     const combos = r.populations.flatMap((x) => r.populations.map((y) => [x, y] as const)).filter(([x, y]) => r.pairs.some((p) => p.matrix[x]?.[y]));
     const shown = r.pairs.slice(0, 200);
@@ -152,7 +163,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
           combos.map(([x, y]) => h('td', { class: 'num' }, number(p.matrix[x]?.[y] ?? 0)))))))));
   }
 
-  function nearMisses(r: AccountMapResponse): HTMLElement | null {
+  function nearMisses(r: ListsMapped): HTMLElement | null {
     if (!r.nearMissCount) return null;
     const more = r.nearMissCount - r.nearMisses.length;
     return h('details', { class: 'panel near-misses' }, h('summary', {}, `Near misses: ${number(r.nearMissCount)} ${r.nearMissCount === 1 ? 'company' : 'companies'} with the same name but different web domains`),

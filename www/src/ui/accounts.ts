@@ -3,16 +3,15 @@
 // partners — a heat map per pair, the shared accounts of a cell and how they matched,
 // potential revenue and greenfield in money and words, near misses — then match two lists
 // privately (./psi.ts). The lists stay in this tab: nothing is uploaded or saved.
-import type { AccountRecord } from 'dealteam';
 import type { App } from '../app';
-import { ACCOUNT_FIELDS, type AccountField, type AccountsRead } from '../accounts';
+import { ACCOUNT_FIELDS, type AccountField, type AccountsHeld } from '../accounts';
 import { clear, field, h, unavailable } from './dom';
 import { number } from './format';
 import { accountMap, type Level } from './account-map';
 import { privateMatch } from './psi';
 
-/** One loaded list: whose it is, the file (read again when a column's meaning changes), the accounts. */
-export interface AccountList { id: string; name: string; file: Blob | string; fileName: string; read: AccountsRead }
+/** One loaded list: whose it is, the file (read again when a column's meaning changes), what was read (the accounts stay in the worker). */
+export interface AccountList { id: string; name: string; file: Blob | string; fileName: string; read: AccountsHeld }
 
 const FIELD_LABELS: Record<AccountField, string> = {
   ignore: '(not used)', account: 'account id', name: 'company name', domain: 'web domain', status: 'population (customer, prospect, …)', value: 'pipeline value',
@@ -62,11 +61,13 @@ export function accountsScreen(app: App): HTMLElement {
 
   const refresh = () => {
     clear(listsEl, lists.map((l) => {
-      const pops: Record<string, number> = {};
-      for (const a of l.read.accounts) pops[a.status] = (pops[a.status] ?? 0) + 1;
       const remove = h('button', { type: 'button', class: 'link', 'aria-label': `Remove the list of ${l.name}` }, 'Remove');
-      remove.addEventListener('click', () => { lists.splice(lists.indexOf(l), 1); refresh(); });
-      return h('li', {}, h('strong', {}, l.name), ` — ${number(l.read.accounts.length)} accounts: ${popSummary(pops)} `, h('span', { class: 'muted' }, `(${l.fileName})`), ' ', remove);
+      remove.addEventListener('click', () => {
+        lists.splice(lists.indexOf(l), 1);
+        void app.engine.call('accountsDrop', { key: l.read.key }).catch(() => undefined);
+        refresh();
+      });
+      return h('li', {}, h('strong', {}, l.name), ` — ${number(l.read.count)} accounts: ${popSummary(l.read.pops)} `, h('span', { class: 'muted' }, `(${l.fileName})`), ' ', remove);
     }));
     void map.run(sharing());
     psi.refresh();
@@ -80,12 +81,13 @@ export function accountsScreen(app: App): HTMLElement {
   async function read(name: string, f: Blob | string, fileName: string, into?: AccountList, fields?: AccountField[]) {
     if (!app.engine.has('mapAccounts')) { clear(readOut, unavailable('Account mapping')); return; }
     try {
-      const r = await app.engine.call('accountsOpen', { file: f, fields });
+      const r = await app.engine.call('accountsOpen', { file: f, fields, key: into?.read.key });
       const l = into ?? { id: nextListId(), name, file: f, fileName, read: r };
       l.read = r;
-      if (!into && r.accounts.length) lists.push(l);
+      if (!into && r.count) lists.push(l);
+      else if (!into) void app.engine.call('accountsDrop', { key: r.key }).catch(() => undefined);
       clear(readOut, report(l, r, (next) => void read(name, f, fileName, l, next)));
-      if (r.accounts.length) refresh();
+      if (r.count) refresh();
     } catch (e) {
       clear(readOut, h('p', { class: 'bad' }, `Could not read ${fileName}: ${(e as Error).message}`));
     }
@@ -118,7 +120,7 @@ export function accountsScreen(app: App): HTMLElement {
 }
 
 /** What was read from a file: the count, the CRM recognised, what each column means (changeable), warnings and left-out rows. */
-function report(l: AccountList, r: AccountsRead, remap: (fields: AccountField[]) => void): HTMLElement {
+function report(l: AccountList, r: AccountsHeld, remap: (fields: AccountField[]) => void): HTMLElement {
   const fields = [...r.fields];
   const cols = h('div', { class: 'mapping' }, h('h4', {}, 'Columns'), r.header.map((hd, i) => {
     const sel = h('select', { 'aria-label': `Column “${hd}” means` }, ACCOUNT_FIELDS.map((f) => h('option', { value: f }, FIELD_LABELS[f])));
@@ -128,12 +130,9 @@ function report(l: AccountList, r: AccountsRead, remap: (fields: AccountField[])
   }));
   const kind = r.preset ? ` (a ${r.preset} export)` : '';
   return h('div', {},
-    h('p', {}, r.accounts.length ? `Read ${number(r.accounts.length)} accounts of ${l.name} from ${l.fileName}${kind}.` : `No accounts read from ${l.fileName}.`),
+    h('p', {}, r.count ? `Read ${number(r.count)} accounts of ${l.name} from ${l.fileName}${kind}.` : `No accounts read from ${l.fileName}.`),
     r.warnings.length ? h('ul', { class: 'warnings' }, r.warnings.map((w) => h('li', {}, w.column ? `${w.column}: ${w.text}` : w.text))) : null,
     r.problems.length ? [h('h4', {}, `${number(r.problems.length)} row${r.problems.length === 1 ? '' : 's'} left out`),
       h('ul', { class: 'bad-rows' }, r.problems.slice(0, 200).map((p) => h('li', {}, p.line > 1 ? `Line ${p.line}: ${p.reason}` : p.reason)))] : null,
     h('details', {}, h('summary', {}, 'What each column means'), cols));
 }
-
-/** The accounts of a list as the engine takes them. */
-export const recordsOf = (l: AccountList): AccountRecord[] => l.read.accounts;

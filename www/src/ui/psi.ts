@@ -42,7 +42,7 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
     const ls = lists();
     for (const [sel, at] of [[pickA, 0], [pickB, 1]] as const) {
       const keep = sel.value;
-      clear(sel, ls.map((l) => h('option', { value: l.id }, `${l.name} (${number(l.read.accounts.length)} accounts)`)));
+      clear(sel, ls.map((l) => h('option', { value: l.id }, `${l.name} (${number(l.read.count)} accounts)`)));
       sel.value = ls.some((l) => l.id === keep) ? keep : ls[at]?.id ?? '';
     }
     run.toggleAttribute('disabled', ls.length < 2);
@@ -71,9 +71,9 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
       return done;
     };
     try {
-      const s1 = await step(1, `${a.name} codes its ${number(a.read.accounts.length)} accounts`, 'psiStart', { accounts: a.read.accounts, sharing: shareA.value as Share });
-      const s2 = await step(2, `${b.name} codes ${a.name}’s codes again and its own ${number(b.read.accounts.length)} accounts`, 'psiReply',
-        { accounts: b.read.accounts, message: s1.message, sharing: shareB.value as Share });
+      const s1 = await step(1, `${a.name} codes its ${number(a.read.count)} accounts`, 'psiStart', { list: a.read.key, sharing: shareA.value as Share });
+      const s2 = await step(2, `${b.name} codes ${a.name}’s codes again and its own ${number(b.read.count)} accounts`, 'psiReply',
+        { list: b.read.key, message: s1.message, sharing: shareB.value as Share });
       const fa = await step(3, `${a.name} compares`, 'psiFinish', { state: s1.state, message: s2.message });
       const fb = await step(4, `${b.name} reads the counts ${a.name} sends back`, 'psiFinish', { state: s2.state, message: fa.message! });
       progress.textContent = `Done in ${number((performance.now() - t0) / 1000, 1)} s.`;
@@ -141,7 +141,7 @@ function realPartner(app: App, lists: () => AccountList[]) {
     const l = me();
     if (!l) return;
     try {
-      const s: PsiStepResponse = await app.engine.call('psiStart', { accounts: l.read.accounts, sharing: share.value as Share });
+      const s: PsiStepResponse = await app.engine.call('psiStart', { list: l.read.key, sharing: share.value as Share });
       state = s.state;
       clear(out, send(s.message, 1, 'Send this message to your partner; paste their answer below.'));
     } catch (e) { clear(out, h('p', { class: 'bad' }, (e as Error).message)); }
@@ -153,7 +153,7 @@ function realPartner(app: App, lists: () => AccountList[]) {
       if (m.step === 1) {
         const l = me();
         if (!l) return;
-        const s = await app.engine.call('psiReply', { accounts: l.read.accounts, message: m, sharing: share.value as Share });
+        const s = await app.engine.call('psiReply', { list: l.read.key, message: m, sharing: share.value as Share });
         state = s.state;
         clear(out, send(s.message, 2, 'Send this answer to your partner; paste their last message below.'));
       } else if (state) {

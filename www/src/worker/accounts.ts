@@ -1,8 +1,60 @@
-// An account list file read in the worker (CSV parsing stays off the page's thread).
-import { accountsFromCsv, type AccountField, type AccountsRead } from '../accounts';
+// Account list files read in the worker (CSV parsing stays off the page's thread), and kept
+// here under a key: the page holds what it shows of a list (its counts per population, what
+// was assumed or left out) and names lists by key when it maps or privately matches them, so
+// no list of accounts crosses between the threads (a copy of 100,000 accounts took 130–280 ms
+// of the page's thread, each way, each time the map ran).
+import type { AccountMapRequest, AccountMapResponse, AccountRecord, SharedAccount } from 'dealteam';
+import { accountsFromCsv, type AccountField, type AccountsHeld } from '../accounts';
+import type { CellRequest, CellRows, ListsMapped, MapListsRequest } from '../engine/protocol';
 
-export async function readAccounts({ file, fields }: { file: Blob | string; fields?: AccountField[] }): Promise<AccountsRead> {
+/** The held lists' accounts by key. */
+const held = new Map<string, AccountRecord[]>();
+let made = 0;
+
+/** Reads a file's accounts and holds them (under `key`, replacing that list, else a new key). */
+export async function readAccounts({ file, fields, key }: { file: Blob | string; fields?: AccountField[]; key?: string }): Promise<AccountsHeld> {
   const text = typeof file === 'string' ? file : await file.text();
   const Papa = (await import('papaparse')).default;
-  return accountsFromCsv(Papa, text, fields);
+  const { accounts, ...read } = accountsFromCsv(Papa, text, fields);
+  const k = key ?? `accounts-${++made}`;
+  held.set(k, accounts);
+  const pops: Record<string, number> = {};
+  for (const a of accounts) pops[a.status] = (pops[a.status] ?? 0) + 1;
+  return { ...read, key: k, count: accounts.length, pops };
+}
+
+/** The accounts of held list `key`. */
+export function heldAccounts(key: string): AccountRecord[] {
+  const a = held.get(key);
+  if (!a) throw new Error('This account list is no longer loaded here: load its file again.');
+  return a;
+}
+
+/** Lets list `key` go (removed from the page). */
+export function dropAccounts(key: string): null {
+  held.delete(key);
+  return null;
+}
+
+/** The last map's shared accounts per pair: the page asks for those of a cell when it opens one. */
+let last: { id: number; shared: (SharedAccount[] | null | undefined)[] } = { id: 0, shared: [] };
+
+/**
+ * The account map of held lists (`map`: the package's `mapAccounts`), without its lists of
+ * accounts (shared, and new to each side: tens of thousands each for large lists, which the
+ * page would copy on its own thread) — the shared accounts stay here for [`cellRows`].
+ */
+export function mapLists({ lists, currency, ...options }: MapListsRequest, map: (req: AccountMapRequest) => AccountMapResponse): ListsMapped {
+  const partners = lists.map((l) => ({ id: l.id, name: l.name, kind: 'partner', accounts: heldAccounts(l.key) }));
+  const r = map({ ...options, ecosystem: { currency, partners } } as AccountMapRequest);
+  last = { id: last.id + 1, shared: r.pairs.map((p) => p.accounts) };
+  const pairs = r.pairs.map(({ accounts, greenfieldAAccounts: _a, greenfieldBAccounts: _b, ...p }) => ({ ...p, listed: accounts != null }));
+  return { ...r, pairs, mapId: last.id };
+}
+
+/** The shared accounts of one cell of pair `pair` of map `mapId` (null: a newer map replaced it), the first `limit` of them. */
+export function cellRows({ mapId, pair, a, b, limit }: CellRequest): CellRows | null {
+  if (mapId !== last.id) return null;
+  const all = (last.shared[pair] ?? []).filter((s) => s.aStatus === a && s.bStatus === b);
+  return { rows: all.slice(0, limit), total: all.length };
 }
