@@ -18,7 +18,7 @@ const BUCKET: usize = 8192;
 
 /// One key of the arena: its hash (32 bits: rustc-hash hashes in `usize` words, so on
 /// wasm32 there are no more) and where its text lies.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Key {
     hash: u32,
     start: u32,
@@ -110,17 +110,7 @@ fn first_of_each(text: &str, keys: &[Key]) -> Vec<u32> {
         }
     }
     let mut next = starts.clone();
-    let mut sorted = vec![
-        (
-            0u32,
-            Key {
-                hash: 0,
-                start: 0,
-                end: 0
-            }
-        );
-        keys.len()
-    ];
+    let mut sorted = vec![(0u32, Key::default()); keys.len()];
     for (i, k) in keys.iter().enumerate() {
         if let Some(at) = next.get_mut(bucket(k)) {
             if let Some(slot) = sorted.get_mut(*at) {

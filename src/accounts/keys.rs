@@ -32,7 +32,7 @@ pub(crate) struct Row {
 
 /// A row before its keys are numbered: the positions of its keys among those met ([`NONE`]
 /// when there is none; a domain's is kept even when the name then fails, as the row was
-/// read in that order) and whether it is set aside (why: the next of [`Found::skips`]).
+/// read in that order) and whether it is set aside (why: the next of [`Met::skips`]).
 #[derive(Clone, Copy)]
 struct Pending {
     rec: u32,
@@ -44,7 +44,7 @@ struct Pending {
 
 /// Every side's keys as met, before they are numbered.
 #[derive(Default)]
-struct Found {
+struct Met {
     domains: Arena,
     names: Arena,
     sides: Vec<Vec<Pending>>,
@@ -56,7 +56,7 @@ struct Found {
     buf: String,
 }
 
-impl Found {
+impl Met {
     /// Find the keys of one side's rows; `reveal`: whether messages may quote the row's
     /// text (not under `counts`).
     fn add_side(&mut self, accounts: &[Rec], reveal: bool) {
@@ -157,7 +157,7 @@ impl Keys {
         reveal: bool,
         skipped: &mut Vec<SkippedAccount>,
     ) -> Keys {
-        let mut found = Found::default();
+        let mut met = Met::default();
         // sized once, not grown (a raw text's length is a fair bound of its key's)
         let (mut rows, mut name_bytes, mut domains, mut domain_bytes) = (0usize, 0usize, 0usize, 0usize);
         for r in sides.iter().flatten() {
@@ -168,20 +168,20 @@ impl Keys {
                 domain_bytes = domain_bytes.saturating_add(d.len());
             }
         }
-        found.domains.reserve(domains, domain_bytes);
-        found.names.reserve(rows, name_bytes);
+        met.domains.reserve(domains, domain_bytes);
+        met.names.reserve(rows, name_bytes);
         for accounts in sides {
-            found.add_side(accounts, reveal);
+            met.add_side(accounts, reveal);
         }
-        let (domains, domain_ids) = found.domains.number();
-        let (names, name_ids) = found.names.number();
+        let (domains, domain_ids) = met.domains.number();
+        let (names, name_ids) = met.names.number();
         // per domain id, then per name id: the last side that had it as its matching key,
         // plus one (a key met twice in one side is set aside). Arrays, not a set: ids are dense.
         let mut seen_domain = vec![0u32; domains.len()];
         let mut seen_name = vec![0u32; names.len()];
-        let mut skips = found.skips.into_iter();
-        let mut kept = Vec::with_capacity(found.sides.len());
-        for (s, pending) in found.sides.into_iter().enumerate() {
+        let mut skips = met.skips.into_iter();
+        let mut kept = Vec::with_capacity(met.sides.len());
+        for (s, pending) in met.sides.into_iter().enumerate() {
             let stamp = (s as u32).wrapping_add(1);
             let id = |ids: &[u32], at: u32| (at != NONE).then(|| ids.get(at as usize).copied().unwrap_or(0));
             // in place: a pending row and a kept one are the same size
