@@ -3,7 +3,7 @@
 // populations as a heat map and as a table whose cells open the accounts behind them (and how
 // each matched), every pair in one table (downloadable as CSV) and the near misses.
 import type { SharedAccount } from 'dealteam';
-import type { ListsMapped, PairMapped } from '../engine/protocol';
+import type { CellRows, ListsMapped, PairMapped } from '../engine/protocol';
 import type { App } from '../app';
 import type { AccountList } from './accounts';
 import { popSummary, popWords } from './accounts';
@@ -128,10 +128,17 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     if (p.listed && c.n > 0) {
       const mine = ++opened;
       clear(detail, title, h('p', {}, 'Listing the accounts…'));
-      const got = await app.engine.call('mapCell', { mapId: r.mapId, pair: r.pairs.indexOf(p), a: c.a, b: c.b, limit: CELL_ROWS }).catch(() => null);
+      let got: CellRows | null;
+      try {
+        got = await app.engine.call('mapCell', { mapId: r.mapId, pair: r.pairs.indexOf(p), a: c.a, b: c.b, limit: CELL_ROWS });
+      } catch (e) {
+        if (mine === opened) clear(detail, title, h('p', { class: 'bad', role: 'alert' }, `The accounts could not be listed: ${(e as Error).message}`));
+        return;
+      }
       if (mine !== opened || r !== last) return;
-      rows = got?.rows ?? [];
-      total = got?.total ?? 0;
+      // null: the lists were matched again meanwhile; the new map shows when it is ready
+      if (!got) { clear(detail, title, h('p', {}, 'The lists were matched again: choose the cell once more.')); return; }
+      ({ rows, total } = got);
     }
     const how = (s: SharedAccount) => (s.matchedBy === 'domain' ? `same web domain (${s.key})` : `same company name (“${s.key}”)`);
     const full = r.sharing === ('full' as string);
