@@ -74,6 +74,17 @@ test('accounts: two CRM exports, the overlap in words, a heat map and its cells,
   await page.screenshot({ path: '/tmp/shots-acctui/accounts-1280.png', fullPage: true }).catch(() => undefined);
   await axe('accounts');
 
+  // everything: each side's accounts the other does not have, listed on demand (by hand:
+  // Northwind's Umbrella and Hooli are not Contoso's; the bad row was left out)
+  await panel().getByLabel(/^Everything/).check();
+  await panel().getByRole('button', { name: 'List them: the accounts of Northwind that Contoso does not have' }).click();
+  await cell.getByRole('heading', { name: 'Northwind’s accounts that Contoso does not have' }).waitFor();
+  const only = await cell.locator('tbody').innerText();
+  assert.match(only, /Umbrella Corp\s+004-4\s+opportunity/);
+  assert.match(only, /Hooli\s+005-5\s+customer/);
+  assert.equal(await cell.locator('tbody tr').count(), 2);
+  await axe('accounts new to the other side');
+
   // numbers only: the counts stay, the accounts go
   await panel().getByLabel(/^Numbers only/).check();
   await panel().getByRole('button', { name: '1 shared: Northwind’s customers that are Contoso’s customers' }).waitFor();

@@ -32,13 +32,19 @@ export interface CsvMapped { count: number; preview: { line: number; partner: Pa
 /** An account map of lists the worker holds: each list's key with the partner id and name it stands for. */
 export type MapListsRequest = Omit<AccountMapRequest, 'ecosystem'> & { currency: string; lists: { key: string; id: string; name: string }[] };
 
-/** A pair of an account map as the page gets it: its account lists stay in the worker (`listed`: it has some). */
-export type PairMapped = Omit<AccountPair, 'accounts' | 'greenfieldAAccounts' | 'greenfieldBAccounts'> & { listed: boolean };
+/**
+ * A pair of an account map as the page gets it: its account lists stay in the worker (`listed`:
+ * it has shared accounts listed; `newListed`: each side's accounts the other does not have).
+ */
+export type PairMapped = Omit<AccountPair, 'accounts' | 'greenfieldAAccounts' | 'greenfieldBAccounts'> & { listed: boolean; newListed: boolean };
 /** An account map of held lists as the page gets it; `mapId` names it when a cell's accounts are asked for. */
 export type ListsMapped = Omit<AccountMapResponse, 'pairs'> & { pairs: PairMapped[]; mapId: number };
 /** The shared accounts of pair `pair`'s cell (`a`'s population, `b`'s) of map `mapId`: the first `limit`. */
 export interface CellRequest { mapId: number; pair: number; a: string; b: string; limit: number }
 export interface CellRows { rows: SharedAccount[]; total: number }
+/** The accounts of pair `pair`'s side `side` (partner id `partner`) the other side does not have, of map `mapId`: the first `limit`. */
+export interface NewRequest { mapId: number; pair: number; side: 'a' | 'b'; partner: string; limit: number }
+export interface NewRows { rows: { account: string; name: string; status: string }[]; total: number }
 
 /** A request naming a list the worker holds (its key) instead of carrying its accounts. */
 export type Held<R> = Omit<R, 'accounts'> & { list: string };
@@ -100,6 +106,8 @@ export interface Ops {
   mapAccounts: { in: MapListsRequest; out: ListsMapped };
   /** a cell's shared accounts of the last map; null when a newer map replaced it */
   mapCell: { in: CellRequest; out: CellRows | null };
+  /** one side's accounts the other does not have, of the last map (at `full`); null when a newer map replaced it */
+  mapNew: { in: NewRequest; out: NewRows | null };
   /** a private match's first and second steps on a held list (`list`: its key) */
   psiStart: { in: Held<PsiStartRequest>; out: PsiStepResponse };
   psiReply: { in: Held<PsiReplyRequest>; out: PsiStepResponse };

@@ -3,7 +3,7 @@
 // populations as a heat map and as a table whose cells open the accounts behind them (and how
 // each matched), every pair in one table (downloadable as CSV) and the near misses.
 import type { SharedAccount } from 'dealteam';
-import type { CellRows, ListsMapped, PairMapped } from '../engine/protocol';
+import type { CellRows, ListsMapped, NewRows, PairMapped } from '../engine/protocol';
 import type { App } from '../app';
 import type { AccountList } from './accounts';
 import { popSummary, popWords } from './accounts';
@@ -68,15 +68,47 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     return h('p', { class: 'map-summary' }, `${number(s.pairs)} pairs of partners share accounts — ${number(s.shared)} shared accounts in all, ${money(s.potentialRevenue, r.currency)} in open opportunities on them.${listed}`);
   }
 
-  function facts(r: ListsMapped, p: PairMapped): HTMLElement {
+  function facts(r: ListsMapped, p: PairMapped, detail: HTMLElement): HTMLElement {
     const [a, b] = [name(p.a), name(p.b)];
-    const rows: [string, string][] = [
-      ['Shared accounts', `${number(p.shared)} companies are on both lists`],
-      ['Potential revenue', `${money(p.potentialRevenue, r.currency)} in open opportunities on the shared accounts`],
-      [`New to ${b}`, `${a} has ${popSummary(p.greenfieldA)} that ${b} does not have`],
-      [`New to ${a}`, `${b} has ${popSummary(p.greenfieldB)} that ${a} does not have`],
+    // at "Everything" each side may see the other's accounts it does not have: listed on demand
+    const list = (side: 'a' | 'b', count: Record<string, number>) => (p.newListed && Object.values(count).some((n) => n > 0)
+      ? [' ', listButton('List them', `List them: the accounts of ${side === 'a' ? a : b} that ${side === 'a' ? b : a} does not have`, () => void newTo(r, p, side, detail))] : []);
+    const rows: [string, (string | HTMLElement)[]][] = [
+      ['Shared accounts', [`${number(p.shared)} companies are on both lists`]],
+      ['Potential revenue', [`${money(p.potentialRevenue, r.currency)} in open opportunities on the shared accounts`]],
+      [`New to ${b}`, [`${a} has ${popSummary(p.greenfieldA)} that ${b} does not have`, ...list('a', p.greenfieldA)]],
+      [`New to ${a}`, [`${b} has ${popSummary(p.greenfieldB)} that ${a} does not have`, ...list('b', p.greenfieldB)]],
     ];
     return h('dl', { class: 'facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+  }
+
+  function listButton(text: string, label: string, click: () => void): HTMLElement {
+    const btn = h('button', { type: 'button', class: 'link', 'aria-label': label }, text);
+    btn.addEventListener('click', click);
+    return btn;
+  }
+
+  /** The accounts of one side of pair `p` that the other side does not have (at "Everything"). */
+  async function newTo(r: ListsMapped, p: PairMapped, side: 'a' | 'b', detail: HTMLElement) {
+    const [mine, theirs] = side === 'a' ? [name(p.a), name(p.b)] : [name(p.b), name(p.a)];
+    const title = h('h4', { tabindex: '-1' }, `${mine}’s accounts that ${theirs} does not have`);
+    const at = ++opened;
+    clear(detail, title, h('p', {}, 'Listing the accounts…'));
+    let got: NewRows | null;
+    try {
+      got = await app.engine.call('mapNew', { mapId: r.mapId, pair: r.pairs.indexOf(p), side, partner: side === 'a' ? p.a : p.b, limit: CELL_ROWS });
+    } catch (e) {
+      if (at === opened) clear(detail, title, h('p', { class: 'bad', role: 'alert' }, `The accounts could not be listed: ${(e as Error).message}`));
+      return;
+    }
+    if (at !== opened || r !== last) return;
+    if (!got) { clear(detail, title, h('p', {}, 'The lists were matched again: choose the list once more.')); return; }
+    const more = got.total > got.rows.length ? h('p', { class: 'muted' }, `The first ${number(got.rows.length)} of ${number(got.total)}.`) : null;
+    clear(detail, title, more, h('div', { class: 'table-scroll' }, h('table', {},
+      h('caption', {}, `${mine}’s accounts that ${theirs} does not have`),
+      h('thead', {}, h('tr', {}, ['Company', `${mine}’s account`, 'Population'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, got.rows.map((x) => h('tr', {}, h('td', {}, x.name), h('td', {}, x.account), h('td', {}, popWords(x.status, 1))))))));
+    title.focus();
   }
 
   function pairView(r: ListsMapped, p: PairMapped, detail: HTMLElement): HTMLElement {
@@ -116,7 +148,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
         btn.addEventListener('click', () => open(c));
         return h('td', { class: 'num' }, btn);
       })))));
-    return h('div', {}, facts(r, p), h('div', { class: 'side-by-side' }, figure, h('div', {}, h('div', { class: 'table-scroll' }, table))));
+    return h('div', {}, facts(r, p, detail), h('div', { class: 'side-by-side' }, figure, h('div', {}, h('div', { class: 'table-scroll' }, table))));
   }
 
   async function drill(r: ListsMapped, p: PairMapped, c: Cell, detail: HTMLElement) {

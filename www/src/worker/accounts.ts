@@ -6,7 +6,7 @@
 // takes 130–280 ms in Node).
 import type { AccountMapRequest, AccountMapResponse, AccountRecord, SharedAccount } from 'dealteam';
 import { accountsFromCsv, type AccountField, type AccountsHeld } from '../accounts';
-import type { CellRequest, CellRows, ListsMapped, MapListsRequest } from '../engine/protocol';
+import type { CellRequest, CellRows, ListsMapped, MapListsRequest, NewRequest, NewRows } from '../engine/protocol';
 
 /** The held lists' accounts by key. */
 const held = new Map<string, AccountRecord[]>();
@@ -37,8 +37,12 @@ export function dropAccounts(key: string): null {
   return null;
 }
 
-/** The last map's shared accounts per pair: the page asks for those of a cell when it opens one. */
-let last: { id: number; shared: (SharedAccount[] | null | undefined)[] } = { id: 0, shared: [] };
+/**
+ * The last map's account lists per pair, which the page asks for when it opens them: the shared
+ * accounts, and (at `full`) the ids of each side's accounts the other does not have, with the
+ * list each side's partner id stands for.
+ */
+let last: { id: number; shared: (SharedAccount[] | null | undefined)[]; only: [string[], string[]][]; keyOf: Map<string, string> } = { id: 0, shared: [], only: [], keyOf: new Map() };
 
 /**
  * The account map of held lists (`map`: the package's `mapAccounts`), without its lists of
@@ -48,8 +52,13 @@ let last: { id: number; shared: (SharedAccount[] | null | undefined)[] } = { id:
 export function mapLists({ lists, currency, ...options }: MapListsRequest, map: (req: AccountMapRequest) => AccountMapResponse): ListsMapped {
   const partners = lists.map((l) => ({ id: l.id, name: l.name, kind: 'partner', accounts: heldAccounts(l.key) }));
   const r = map({ ...options, ecosystem: { currency, partners } } as AccountMapRequest);
-  last = { id: last.id + 1, shared: r.pairs.map((p) => p.accounts) };
-  const pairs = r.pairs.map(({ accounts, greenfieldAAccounts: _a, greenfieldBAccounts: _b, ...p }) => ({ ...p, listed: accounts != null }));
+  last = {
+    id: last.id + 1,
+    shared: r.pairs.map((p) => p.accounts),
+    only: r.pairs.map((p) => [p.greenfieldAAccounts ?? [], p.greenfieldBAccounts ?? []]),
+    keyOf: new Map(lists.map((l) => [l.id, l.key])),
+  };
+  const pairs = r.pairs.map(({ accounts, greenfieldAAccounts, greenfieldBAccounts: _b, ...p }) => ({ ...p, listed: accounts != null, newListed: greenfieldAAccounts != null }));
   return { ...r, pairs, mapId: last.id };
 }
 
@@ -58,4 +67,20 @@ export function cellRows({ mapId, pair, a, b, limit }: CellRequest): CellRows | 
   if (mapId !== last.id) return null;
   const all = (last.shared[pair] ?? []).filter((s) => s.aStatus === a && s.bStatus === b);
   return { rows: all.slice(0, limit), total: all.length };
+}
+
+/**
+ * The accounts of pair `pair`'s side `side` that the other side does not have (map `mapId`; null:
+ * a newer map replaced it), the first `limit` of them, with their names and populations.
+ */
+export function newRows({ mapId, pair, side, partner, limit }: NewRequest): NewRows | null {
+  if (mapId !== last.id) return null;
+  const ids = last.only[pair]?.[side === 'a' ? 0 : 1] ?? [];
+  const key = last.keyOf.get(partner);
+  const records = key ? heldAccounts(key) : [];
+  const first = ids.slice(0, limit);
+  const wanted = new Set(first);
+  const byId = new Map(records.filter((a) => wanted.has(a.account)).map((a) => [a.account, a]));
+  const rows = first.map((id) => ({ account: id, name: byId.get(id)?.name ?? id, status: byId.get(id)?.status ?? '' }));
+  return { rows, total: ids.length };
 }
