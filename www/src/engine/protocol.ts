@@ -42,8 +42,8 @@ export type ListsMapped = Omit<AccountMapResponse, 'pairs'> & { pairs: PairMappe
 /** The shared accounts of pair `pair`'s cell (`a`'s population, `b`'s) of map `mapId`: the first `limit`. */
 export interface CellRequest { mapId: number; pair: number; a: string; b: string; limit: number }
 export interface CellRows { rows: SharedAccount[]; total: number }
-/** The accounts of pair `pair`'s side `side` (partner id `partner`) the other side does not have, of map `mapId`: the first `limit`. */
-export interface NewRequest { mapId: number; pair: number; side: 'a' | 'b'; partner: string; limit: number }
+/** The accounts of pair `pair`'s side `side` the other side does not have, of map `mapId`: the first `limit`. */
+export interface NewRequest { mapId: number; pair: number; side: 'a' | 'b'; limit: number }
 export interface NewRows { rows: { account: string; name: string; status: string }[]; total: number }
 
 /** A request naming a list the worker holds (its key) instead of carrying its accounts. */

@@ -3,7 +3,7 @@
 // populations as a heat map and as a table whose cells open the accounts behind them (and how
 // each matched), every pair in one table (downloadable as CSV) and the near misses.
 import type { SharedAccount } from 'dealteam';
-import type { CellRows, ListsMapped, NewRows, PairMapped } from '../engine/protocol';
+import type { ListsMapped, PairMapped } from '../engine/protocol';
 import type { App } from '../app';
 import type { AccountList } from './accounts';
 import { popSummary, popWords } from './accounts';
@@ -72,7 +72,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     const [a, b] = [name(p.a), name(p.b)];
     // at "Everything" each side may see the other's accounts it does not have: listed on demand
     const list = (side: 'a' | 'b', count: Record<string, number>) => (p.newListed && Object.values(count).some((n) => n > 0)
-      ? [' ', listButton('List them', `List them: the accounts of ${side === 'a' ? a : b} that ${side === 'a' ? b : a} does not have`, () => void newTo(r, p, side, detail))] : []);
+      ? [' ', h('button', { type: 'button', class: 'link', 'aria-label': `List them: the accounts of ${side === 'a' ? a : b} that ${side === 'a' ? b : a} does not have`, onclick: () => void newTo(r, p, side, detail) }, 'List them')] : []);
     const rows: [string, (string | HTMLElement)[]][] = [
       ['Shared accounts', [`${number(p.shared)} companies are on both lists`]],
       ['Potential revenue', [`${money(p.potentialRevenue, r.currency)} in open opportunities on the shared accounts`]],
@@ -82,27 +82,33 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     return h('dl', { class: 'facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
   }
 
-  function listButton(text: string, label: string, click: () => void): HTMLElement {
-    const btn = h('button', { type: 'button', class: 'link', 'aria-label': label }, text);
-    btn.addEventListener('click', click);
-    return btn;
+  /**
+   * The answer of `ask` (a list of accounts the worker holds) for `detail` under `title`, while
+   * this is the last list opened and `r` the map shown; else undefined, and `detail` says why
+   * when it is still this list's: the engine's error, or `ask`'s null (the lists were matched
+   * again meanwhile: the new map shows when it is ready).
+   */
+  async function listed<T>(r: ListsMapped, title: HTMLElement, detail: HTMLElement, what: string, ask: () => Promise<T | null>): Promise<T | undefined> {
+    const mine = ++opened;
+    clear(detail, title, h('p', {}, 'Listing the accounts…'));
+    let got: T | null;
+    try {
+      got = await ask();
+    } catch (e) {
+      if (mine === opened) clear(detail, title, h('p', { class: 'bad', role: 'alert' }, `The accounts could not be listed: ${(e as Error).message}`));
+      return undefined;
+    }
+    if (mine !== opened || r !== last) return undefined;
+    if (!got) clear(detail, title, h('p', {}, `The lists were matched again: choose the ${what} once more.`));
+    return got ?? undefined;
   }
 
   /** The accounts of one side of pair `p` that the other side does not have (at "Everything"). */
   async function newTo(r: ListsMapped, p: PairMapped, side: 'a' | 'b', detail: HTMLElement) {
     const [mine, theirs] = side === 'a' ? [name(p.a), name(p.b)] : [name(p.b), name(p.a)];
     const title = h('h4', { tabindex: '-1' }, `${mine}’s accounts that ${theirs} does not have`);
-    const at = ++opened;
-    clear(detail, title, h('p', {}, 'Listing the accounts…'));
-    let got: NewRows | null;
-    try {
-      got = await app.engine.call('mapNew', { mapId: r.mapId, pair: r.pairs.indexOf(p), side, partner: side === 'a' ? p.a : p.b, limit: CELL_ROWS });
-    } catch (e) {
-      if (at === opened) clear(detail, title, h('p', { class: 'bad', role: 'alert' }, `The accounts could not be listed: ${(e as Error).message}`));
-      return;
-    }
-    if (at !== opened || r !== last) return;
-    if (!got) { clear(detail, title, h('p', {}, 'The lists were matched again: choose the list once more.')); return; }
+    const got = await listed(r, title, detail, 'list', () => app.engine.call('mapNew', { mapId: r.mapId, pair: r.pairs.indexOf(p), side, limit: CELL_ROWS }));
+    if (!got) return;
     const more = got.total > got.rows.length ? h('p', { class: 'muted' }, `The first ${number(got.rows.length)} of ${number(got.total)}.`) : null;
     clear(detail, title, more, h('div', { class: 'table-scroll' }, h('table', {},
       h('caption', {}, `${mine}’s accounts that ${theirs} does not have`),
@@ -158,18 +164,8 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     let rows: SharedAccount[] = [];
     let total = 0;
     if (p.listed && c.n > 0) {
-      const mine = ++opened;
-      clear(detail, title, h('p', {}, 'Listing the accounts…'));
-      let got: CellRows | null;
-      try {
-        got = await app.engine.call('mapCell', { mapId: r.mapId, pair: r.pairs.indexOf(p), a: c.a, b: c.b, limit: CELL_ROWS });
-      } catch (e) {
-        if (mine === opened) clear(detail, title, h('p', { class: 'bad', role: 'alert' }, `The accounts could not be listed: ${(e as Error).message}`));
-        return;
-      }
-      if (mine !== opened || r !== last) return;
-      // null: the lists were matched again meanwhile; the new map shows when it is ready
-      if (!got) { clear(detail, title, h('p', {}, 'The lists were matched again: choose the cell once more.')); return; }
+      const got = await listed(r, title, detail, 'cell', () => app.engine.call('mapCell', { mapId: r.mapId, pair: r.pairs.indexOf(p), a: c.a, b: c.b, limit: CELL_ROWS }));
+      if (!got) return;
       ({ rows, total } = got);
     }
     const how = (s: SharedAccount) => (s.matchedBy === 'domain' ? `same web domain (${s.key})` : `same company name (“${s.key}”)`);

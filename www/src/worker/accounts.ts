@@ -40,23 +40,24 @@ export function dropAccounts(key: string): null {
 /**
  * The last map's account lists per pair, which the page asks for when it opens them: the shared
  * accounts, and (at `full`) the ids of each side's accounts the other does not have, with the
- * list each side's partner id stands for.
+ * keys of the pair's two lists.
  */
-let last: { id: number; shared: (SharedAccount[] | null | undefined)[]; only: [string[], string[]][]; keyOf: Map<string, string> } = { id: 0, shared: [], only: [], keyOf: new Map() };
+let last: { id: number; shared: (SharedAccount[] | null | undefined)[]; only: [string[], string[]][]; keys: [string, string][] } = { id: 0, shared: [], only: [], keys: [] };
 
 /**
  * The account map of held lists (`map`: the package's `mapAccounts`), without its lists of
  * accounts (shared, and new to each side: tens of thousands each for large lists, which the
- * page would copy on its own thread) — the shared accounts stay here for [`cellRows`].
+ * page would copy on its own thread): they stay here for [`cellRows`] and [`newRows`].
  */
 export function mapLists({ lists, currency, ...options }: MapListsRequest, map: (req: AccountMapRequest) => AccountMapResponse): ListsMapped {
   const partners = lists.map((l) => ({ id: l.id, name: l.name, kind: 'partner', accounts: heldAccounts(l.key) }));
   const r = map({ ...options, ecosystem: { currency, partners } } as AccountMapRequest);
+  const keyOf = new Map(lists.map((l) => [l.id, l.key]));
   last = {
     id: last.id + 1,
     shared: r.pairs.map((p) => p.accounts),
     only: r.pairs.map((p) => [p.greenfieldAAccounts ?? [], p.greenfieldBAccounts ?? []]),
-    keyOf: new Map(lists.map((l) => [l.id, l.key])),
+    keys: r.pairs.map((p) => [keyOf.get(p.a) ?? '', keyOf.get(p.b) ?? '']),
   };
   const pairs = r.pairs.map(({ accounts, greenfieldAAccounts, greenfieldBAccounts: _b, ...p }) => ({ ...p, listed: accounts != null, newListed: greenfieldAAccounts != null }));
   return { ...r, pairs, mapId: last.id };
@@ -73,10 +74,11 @@ export function cellRows({ mapId, pair, a, b, limit }: CellRequest): CellRows | 
  * The accounts of pair `pair`'s side `side` that the other side does not have (map `mapId`; null:
  * a newer map replaced it), the first `limit` of them, with their names and populations.
  */
-export function newRows({ mapId, pair, side, partner, limit }: NewRequest): NewRows | null {
+export function newRows({ mapId, pair, side, limit }: NewRequest): NewRows | null {
   if (mapId !== last.id) return null;
-  const ids = last.only[pair]?.[side === 'a' ? 0 : 1] ?? [];
-  const key = last.keyOf.get(partner);
+  const at = side === 'a' ? 0 : 1;
+  const ids = last.only[pair]?.[at] ?? [];
+  const key = last.keys[pair]?.[at];
   const records = key ? heldAccounts(key) : [];
   const first = ids.slice(0, limit);
   const wanted = new Set(first);
