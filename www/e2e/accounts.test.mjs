@@ -152,3 +152,41 @@ test('accounts: a third list — every pair summed in one sentence, the pairs co
   await panel().locator('.account-map').screenshot({ path: '/tmp/shots-amap/map-390.png' }).catch(() => undefined);
   assert.deepEqual(errors, []);
 });
+
+test('accounts: a cell and a side’s new accounts show their first 500, and their files hold all', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Alpha: 600 customers Beta has too (same domains) and 600 of its own; Beta: the 600 and 100 of its own
+  const rows = (prefix, from, to) => Array.from({ length: to - from }, (_, i) => `${prefix}-${from + i},Company ${from + i},c${from + i}.example,customer,`);
+  const ALPHA = ['account,name,domain,status,value', ...rows('a', 0, 600), ...rows('a', 1000, 1600)].join('\n');
+  const BETA = ['account,name,domain,status,value', ...rows('b', 0, 600), ...rows('b', 2000, 2100)].join('\n');
+  await load('Alpha', 'alpha.csv', ALPHA);
+  await load('Beta', 'beta.csv', BETA);
+  await panel().locator('#account-pair option', { hasText: 'Alpha and Beta — 600 shared' }).waitFor({ state: 'attached' });
+  assert.equal(await panel().locator('#account-pair').inputValue(), '0');
+
+  await panel().getByRole('button', { name: '600 shared: Alpha’s customers that are Beta’s customers' }).click();
+  const cell = panel().locator('.account-cell');
+  await cell.getByText('The first 500 of 600 shared accounts in this cell. Download as CSV gives all of them.').waitFor();
+  assert.equal(await cell.locator('tbody tr').count(), 500);
+  const [csv] = await Promise.all([page.waitForEvent('download'), cell.getByRole('button', { name: 'Download as CSV: Shared accounts: Alpha’s customers, Beta’s customers' }).click()]);
+  const lines = readFileSync(await csv.path(), 'utf8').split('\r\n');
+  assert.equal(lines.length, 602, 'a header, 600 accounts and the last line end');
+  assert.equal(lines[0], 'Company (Alpha’s name),Alpha’s account,Beta’s account,How they matched');
+  assert.ok(lines.includes('Company 599,a-599,b-599,same web domain (c599.example)'));
+  assert.equal(await cell.getByRole('button', { name: /^Download as CSV/ }).count(), 1, 'one download: the whole list');
+  await axe('a cell of 600');
+
+  await panel().getByLabel(/^Everything/).check();
+  await panel().getByRole('button', { name: 'List them: the accounts of Alpha that Beta does not have' }).click();
+  await cell.getByText('The first 500 of 600 accounts. Download as CSV gives all of them.').waitFor();
+  const [mine] = await Promise.all([page.waitForEvent('download'), cell.getByRole('button', { name: 'Download as CSV: Alpha’s accounts that Beta does not have' }).click()]);
+  const only = readFileSync(await mine.path(), 'utf8').split('\r\n');
+  assert.equal(only[0], 'Company,Alpha’s account,Population');
+  assert.deepEqual(only.slice(1, -1).map((l) => l.split(',')[1]).sort(), Array.from({ length: 600 }, (_, i) => `a-${1000 + i}`).sort());
+  assert.ok(only.includes('Company 1599,a-1599,customer'));
+  mkdirSync('/tmp/shots-files', { recursive: true });
+  await panel().locator('.account-cell').screenshot({ path: '/tmp/shots-files/new-1280.png' }).catch(() => undefined);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel().locator('.account-cell').screenshot({ path: '/tmp/shots-files/new-390.png' }).catch(() => undefined);
+  assert.deepEqual(errors, []);
+});

@@ -10,7 +10,7 @@ import { csvImport, csvMap, csvOpen } from './worker/csv';
 import * as store from './worker/ecosystem';
 import { E, errorData, NAMES, need, type Stepper } from './worker/engine';
 import { readHistory } from './worker/history';
-import { cellRows, dropAccounts, heldAccounts, mapLists, newRows, readAccounts } from './worker/accounts';
+import { cellFile, cellRows, dropAccounts, heldAccounts, mapLists, newFile, newRows, readAccounts } from './worker/accounts';
 import { suggestedWeights, withWeights } from './calibration';
 import * as psi from './worker/psi';
 import { exportWorkspace, openFragment, openText, persist, restore, shareFragment } from './worker/files';
@@ -158,6 +158,8 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   mapAccounts: (req) => mapLists(req, need('mapAccounts')),
   mapCell: (req) => cellRows(req),
   mapNew: (req) => newRows(req),
+  mapCellFile: (req) => cellFile(req),
+  mapNewFile: (req) => newFile(req),
   psiStart: ({ list, ...rest }, id) => {
     const req = { ...rest, accounts: heldAccounts(list) };
     return E.psiAssemble ? psi.start(req, id, progressOf(id)) : need('psiStart')(req);

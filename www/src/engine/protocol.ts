@@ -9,6 +9,7 @@ import type { AgreementRequest, AttributeRequest, AuditRequest, HistoryDeal, Ins
 import type { PsiAssembled, PsiAssembleRequest, PsiBlindRequest, PsiBlindResponse } from 'dealteam';
 import type { AccountMapRequest, AccountMapResponse, AccountPair, PsiFinishRequest, SharedAccount, PsiFinishResponse, PsiReplyRequest, PsiStartRequest, PsiStepResponse } from 'dealteam';
 import type { AccountField, AccountsHeld } from '../accounts';
+import type { NewAccount, SharedOf } from '../account-tables';
 import type { Mapping, Problem } from '../csv';
 import type { HistoryRead } from '../history';
 import type { CalibrationView } from '../ui/calibration';
@@ -42,9 +43,13 @@ export type ListsMapped = Omit<AccountMapResponse, 'pairs'> & { pairs: PairMappe
 /** The shared accounts of pair `pair`'s cell (`a`'s population, `b`'s) of map `mapId`: the first `limit`. */
 export interface CellRequest { mapId: number; pair: number; a: string; b: string; limit: number }
 export interface CellRows { rows: SharedAccount[]; total: number }
+/** All of a cell's shared accounts as a CSV file, with the columns of its table for `of`. */
+export type CellFileRequest = Omit<CellRequest, 'limit'> & { of: SharedOf };
 /** The accounts of pair `pair`'s side `side` the other side does not have, of map `mapId`: the first `limit`. */
 export interface NewRequest { mapId: number; pair: number; side: 'a' | 'b'; limit: number }
-export interface NewRows { rows: { account: string; name: string; status: string }[]; total: number }
+export interface NewRows { rows: NewAccount[]; total: number }
+/** All of those accounts as a CSV file, with the columns of their table for side `mine` (its name). */
+export type NewFileRequest = Omit<NewRequest, 'limit'> & { mine: string };
 
 /** A request naming a list the worker holds (its key) instead of carrying its accounts. */
 export type Held<R> = Omit<R, 'accounts'> & { list: string };
@@ -108,6 +113,9 @@ export interface Ops {
   mapCell: { in: CellRequest; out: CellRows | null };
   /** one side's accounts the other does not have, of the last map (at `full`); null when a newer map replaced it */
   mapNew: { in: NewRequest; out: NewRows | null };
+  /** all of a cell's, or a side's, accounts as a CSV file (null: a newer map replaced `mapId`) */
+  mapCellFile: { in: CellFileRequest; out: Blob | null };
+  mapNewFile: { in: NewFileRequest; out: Blob | null };
   /** a private match's first and second steps on a held list (`list`: its key) */
   psiStart: { in: Held<PsiStartRequest>; out: PsiStepResponse };
   psiReply: { in: Held<PsiReplyRequest>; out: PsiStepResponse };

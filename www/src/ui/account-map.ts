@@ -6,8 +6,10 @@ import type { SharedAccount } from 'dealteam';
 import type { ListsMapped, PairMapped } from '../engine/protocol';
 import type { App } from '../app';
 import type { AccountList } from './accounts';
-import { popSummary, popWords } from './accounts';
+import { popSummary } from './accounts';
+import { newTable, popWords, sharedTable, type TextTable } from '../account-tables';
 import { a11yChart, clear, h } from './dom';
+import { fileButton } from './exports';
 import { fitChart } from './fit-chart';
 import { money, number } from './format';
 import { loadPlot } from './lazy';
@@ -109,11 +111,9 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     const title = h('h4', { tabindex: '-1' }, `${mine}’s accounts that ${theirs} does not have`);
     const got = await listed(r, title, detail, 'list', () => app.engine.call('mapNew', { mapId: r.mapId, pair: r.pairs.indexOf(p), side, limit: CELL_ROWS }));
     if (!got) return;
-    const more = got.total > got.rows.length ? h('p', { class: 'muted' }, `The first ${number(got.rows.length)} of ${number(got.total)}.`) : null;
-    clear(detail, title, more, h('div', { class: 'table-scroll' }, h('table', {},
-      h('caption', {}, `${mine}’s accounts that ${theirs} does not have`),
-      h('thead', {}, h('tr', {}, ['Company', `${mine}’s account`, 'Population'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, got.rows.map((x) => h('tr', {}, h('td', {}, x.name), h('td', {}, x.account), h('td', {}, popWords(x.status, 1))))))));
+    const caption = `${mine}’s accounts that ${theirs} does not have`;
+    const file = () => app.engine.call('mapNewFile', { mapId: r.mapId, pair: r.pairs.indexOf(p), side, mine });
+    clear(detail, title, firstOf(got.rows.length, got.total, 'accounts'), textTable(caption, newTable(got.rows, mine)), fileButton(caption, file, AGAIN));
     title.focus();
   }
 
@@ -168,18 +168,14 @@ export function accountMap(app: App, lists: () => AccountList[]) {
       if (!got) return;
       ({ rows, total } = got);
     }
-    const how = (s: SharedAccount) => (s.matchedBy === 'domain' ? `same web domain (${s.key})` : `same company name (“${s.key}”)`);
-    const full = r.sharing === ('full' as string);
+    const caption = `Shared accounts: ${a}’s ${popWords(c.a)}, ${b}’s ${popWords(c.b)}`;
+    const of = { a, b, full: r.sharing === ('full' as string), currency: r.currency };
+    const file = () => app.engine.call('mapCellFile', { mapId: r.mapId, pair: r.pairs.indexOf(p), a: c.a, b: c.b, of });
     const body = r.sharing === 'counts'
       ? h('p', {}, 'Numbers only: the accounts themselves are not shown at this sharing level. Choose “Shared accounts” above to list them.')
       : !rows.length ? h('p', {}, 'No shared accounts in this cell.')
-      : h('div', { class: 'table-scroll' }, h('table', {},
-        h('caption', {}, `Shared accounts: ${a}’s ${popWords(c.a)}, ${b}’s ${popWords(c.b)}`),
-        h('thead', {}, h('tr', {}, [`Company (${a}’s name)`, `${a}’s account`, `${b}’s account`, 'How they matched', ...(full ? [`${a}’s pipeline`, `${b}’s pipeline`] : [])].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, rows.map((s) => h('tr', {}, h('td', {}, s.name), h('td', {}, s.a), h('td', {}, s.b), h('td', {}, how(s)),
-          full ? [h('td', { class: 'num' }, s.aValue ? money(s.aValue, r.currency) : '—'), h('td', { class: 'num' }, s.bValue ? money(s.bValue, r.currency) : '—')] : null)))));
-    const more = total > rows.length ? h('p', { class: 'muted' }, `The first ${number(rows.length)} of ${number(total)} shared accounts in this cell.`) : null;
-    clear(detail, title, more, body);
+      : [firstOf(rows.length, total, 'shared accounts in this cell'), textTable(caption, sharedTable(rows, of)), fileButton(caption, file, AGAIN)];
+    clear(detail, title, body);
     title.focus();
   }
 
@@ -210,5 +206,22 @@ export function accountMap(app: App, lists: () => AccountList[]) {
 
   return { el, run, last: () => last };
 }
+
+/** What a list's file button says when the lists were matched again since it was shown. */
+const AGAIN = 'The lists were matched again: open the list once more.';
+
+/** "The first 500 of 1,200 …" when a list shows only part of its rows (the file has them all). */
+const firstOf = (shown: number, total: number, what: string) =>
+  (total > shown ? h('p', { class: 'muted' }, `The first ${number(shown)} of ${number(total)} ${what}. Download as CSV gives all of them.`) : null);
+
+/**
+ * A list of accounts as a table under `caption`, in a box of its own height that scrolls (with
+ * the keyboard too); its download is the whole list's file (a button of the caller's), so the
+ * page's own CSV button for what is shown is not added.
+ */
+const textTable = (caption: string, t: TextTable) => h('div', { class: 'table-scroll rows-box', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { 'data-export': '1' },
+  h('caption', {}, caption),
+  h('thead', {}, h('tr', {}, t.head.map((x, i) => h('th', { scope: 'col', class: t.num?.includes(i) ? 'num' : null }, x)))),
+  h('tbody', {}, t.rows.map((row) => h('tr', {}, row.map((x, i) => h('td', { class: t.num?.includes(i) ? 'num' : null }, x)))))));
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((s, n) => s + n, 0);

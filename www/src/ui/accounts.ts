@@ -7,6 +7,7 @@ import type { App } from '../app';
 import { ACCOUNT_FIELDS, type AccountField, type AccountsHeld } from '../accounts';
 import { clear, field, h, unavailable } from './dom';
 import { number } from './format';
+import { popWords } from '../account-tables';
 import { accountMap, type Level } from './account-map';
 import { privateMatch } from './psi';
 
@@ -16,9 +17,6 @@ export interface AccountList { id: string; name: string; file: Blob | string; fi
 const FIELD_LABELS: Record<AccountField, string> = {
   ignore: '(not used)', account: 'account id', name: 'company name', domain: 'web domain', status: 'population (customer, prospect, …)', value: 'pipeline value',
 };
-
-/** "customer" → "customers"; other populations as they are. */
-export const popWords = (p: string, n = 2) => (['customer', 'prospect', 'opportunity'].includes(p) ? (n === 1 ? p : p === 'opportunity' ? 'opportunities' : `${p}s`) : p);
 
 /** "20 customers, 5 prospects" from counts per population. */
 export function popSummary(counts: Record<string, number>): string {

@@ -1,16 +1,12 @@
 // Exports for every result: each captioned table can be downloaded as CSV (what the table
 // shows, as shown; a windowed table's button comes from `csvButton`), each chart as SVG or PNG. Added to whatever a screen renders, so a new
 // table or chart gets them without code of its own. Files are made in the browser.
+import { csvOf } from '../csv-write';
 import { download, h } from './dom';
 
 /** A file name from a caption: "Amount per partner and rule (€1,200,000 divided)" → "amount-per-partner-and-rule". */
 const fileName = (text: string) => text.replace(/\(.*?\)/g, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'table';
 
-/** One CSV field, quoted when needed (RFC 4180). */
-const csvField = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** Rows of text as CSV (RFC 4180, CRLF line ends). */
-const csvOf = (rows: string[][]) => rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 
 /** The table's cells' text as shown, one array per row (not cells marked `data-no-export`, such as buttons). */
 const tableRows = (table: HTMLTableElement) =>
@@ -24,6 +20,30 @@ export function csvButton(caption: string, rows: () => string[][]): HTMLButtonEl
   const btn = h('button', { type: 'button', class: 'link export', 'aria-label': `Download as CSV: ${caption}` }, 'Download as CSV');
   btn.addEventListener('click', () => download(`${fileName(caption)}.csv`, csvOf(rows()), 'text/csv'));
   return btn;
+}
+
+/**
+ * A "Download as CSV" button for a table the page shows only the first rows of: `file()` makes
+ * the whole file when pressed (the engine worker, which holds the rows, writes it); null when it
+ * can no longer be made, which `gone` then says beside the button, as it says an error.
+ */
+export function fileButton(caption: string, file: () => Promise<Blob | null>, gone: string): HTMLElement {
+  const btn = h('button', { type: 'button', class: 'link export', 'aria-label': `Download as CSV: ${caption}` }, 'Download as CSV');
+  const note = h('span', { class: 'muted', role: 'status' });
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    note.textContent = ' Writing the file…';
+    try {
+      const made = await file();
+      if (made) download(`${fileName(caption)}.csv`, made);
+      note.textContent = made ? '' : ` ${gone}`;
+    } catch (e) {
+      note.textContent = ` The file could not be written: ${(e as Error).message}`;
+    } finally {
+      btn.disabled = false;
+    }
+  });
+  return h('p', { class: 'exports' }, btn, note);
 }
 
 function svgText(svg: SVGSVGElement): string {

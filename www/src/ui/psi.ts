@@ -7,7 +7,7 @@
 import type { PsiMessage, PsiResult, PsiStepResponse } from 'dealteam';
 import type { App } from '../app';
 import type { AccountList } from './accounts';
-import { popWords } from './accounts';
+import { popWords } from '../account-tables';
 import { clear, download, field, h, unavailable } from './dom';
 import { number, percent } from './format';
 import type { Call } from '../engine/client';

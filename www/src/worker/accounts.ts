@@ -6,7 +6,9 @@
 // takes 130–280 ms in Node).
 import type { AccountMapRequest, AccountMapResponse, AccountRecord, SharedAccount } from 'dealteam';
 import { accountsFromCsv, type AccountField, type AccountsHeld } from '../accounts';
-import type { CellRequest, CellRows, ListsMapped, MapListsRequest, NewRequest, NewRows } from '../engine/protocol';
+import { newTable, sharedTable, type TextTable } from '../account-tables';
+import { csvOf } from '../csv-write';
+import type { CellFileRequest, CellRequest, CellRows, ListsMapped, MapListsRequest, NewFileRequest, NewRequest, NewRows } from '../engine/protocol';
 
 /** The held lists' accounts by key. */
 const held = new Map<string, AccountRecord[]>();
@@ -63,18 +65,29 @@ export function mapLists({ lists, currency, ...options }: MapListsRequest, map: 
   return { ...r, pairs, mapId: last.id };
 }
 
-/** The shared accounts of one cell of pair `pair` of map `mapId` (null: a newer map replaced it), the first `limit` of them. */
-export function cellRows({ mapId, pair, a, b, limit }: CellRequest): CellRows | null {
+/** The shared accounts of cell (`a`'s population, `b`'s) of pair `pair` of map `mapId`; null: a newer map replaced it. */
+function cellAll({ mapId, pair, a, b }: Omit<CellRequest, 'limit'>): SharedAccount[] | null {
   if (mapId !== last.id) return null;
-  const all = (last.shared[pair] ?? []).filter((s) => s.aStatus === a && s.bStatus === b);
-  return { rows: all.slice(0, limit), total: all.length };
+  return (last.shared[pair] ?? []).filter((s) => s.aStatus === a && s.bStatus === b);
+}
+
+/** The first `limit` of a cell's shared accounts, with their count. */
+export function cellRows(req: CellRequest): CellRows | null {
+  const all = cellAll(req);
+  return all && { rows: all.slice(0, req.limit), total: all.length };
+}
+
+/** All of a cell's shared accounts as a CSV file. */
+export function cellFile(req: CellFileRequest): Blob | null {
+  const all = cellAll(req);
+  return all && csvFile(sharedTable(all, req.of));
 }
 
 /**
  * The accounts of pair `pair`'s side `side` that the other side does not have (map `mapId`; null:
  * a newer map replaced it), the first `limit` of them, with their names and populations.
  */
-export function newRows({ mapId, pair, side, limit }: NewRequest): NewRows | null {
+function newOnes({ mapId, pair, side }: Omit<NewRequest, 'limit'>, limit: number): NewRows | null {
   if (mapId !== last.id) return null;
   const at = side === 'a' ? 0 : 1;
   const ids = last.only[pair]?.[at] ?? [];
@@ -86,3 +99,14 @@ export function newRows({ mapId, pair, side, limit }: NewRequest): NewRows | nul
   const rows = first.map((id) => ({ account: id, name: byId.get(id)?.name ?? id, status: byId.get(id)?.status ?? '' }));
   return { rows, total: ids.length };
 }
+
+/** The first `limit` of a side's accounts the other does not have, with their count. */
+export const newRows = (req: NewRequest): NewRows | null => newOnes(req, req.limit);
+
+/** All of a side's accounts the other does not have as a CSV file. */
+export function newFile(req: NewFileRequest): Blob | null {
+  const got = newOnes(req, Infinity);
+  return got && csvFile(newTable(got.rows, req.mine));
+}
+
+const csvFile = (t: TextTable) => new Blob([csvOf([t.head, ...t.rows])], { type: 'text/csv' });
