@@ -35,8 +35,9 @@ struct Taken {
     vendor: Option<Range<usize>>,
 }
 
-/// The texts of `parts` ([`column_texts`]'s answer) copied into wasm memory.
-fn take(parts: &js_sys::Array) -> Result<Taken> {
+/// The texts of `parts` ([`column_texts`]'s answer) copied into wasm memory; `None` when one
+/// has a lone surrogate (the request then goes through JSON whole, which refuses it).
+fn take(parts: &js_sys::Array) -> Result<Option<Taken>> {
     let texts: js_sys::Array = parts.get(1).unchecked_into();
     let number = |i: u32| parts.get(i).as_f64().unwrap_or(0.0) as usize;
     let (mut left, longest) = (number(3), number(4));
@@ -60,35 +61,65 @@ fn take(parts: &js_sys::Array) -> Result<Taken> {
         let start = bytes.len();
         append_utf8(&encoder, &text, &mut bytes).map(|()| start..bytes.len())
     };
-    let partners = (0..texts.length()).map(|i| append(texts.get(i))).collect();
+    let partners: Vec<Option<Range<usize>>> = (0..texts.length()).map(|i| append(texts.get(i))).collect();
     let vendor = append(parts.get(2));
     check_request_bytes(bytes.len())?;
-    Ok(Taken {
+    // `encodeInto` writes a lone surrogate as U+FFFD: only a text whose bytes hold one can
+    // have had one, and only such a text is asked (a rare character in a CRM export)
+    if memchr::memmem::find(&bytes, REPLACEMENT).is_some() {
+        let texts = (partners.iter().enumerate())
+            .map(|(i, r)| (r, texts.get(i as u32)))
+            .chain([(&vendor, parts.get(2))]);
+        for (range, text) in texts {
+            let holds = range
+                .clone()
+                .and_then(|r| bytes.get(r))
+                .is_some_and(|b| memchr::memmem::find(b, REPLACEMENT).is_some());
+            if holds
+                && !text
+                    .dyn_ref::<js_sys::JsString>()
+                    .is_some_and(js_sys::JsString::is_well_formed)
+            {
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(Taken {
         bytes,
         partners,
         vendor,
-    })
+    }))
 }
 
-/// The account map of a JS object request whose texts were taken out.
-fn run_taken(parts: &js_sys::Array) -> Result<AccountMapResponse> {
+/// U+FFFD in UTF-8.
+const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
+
+/// The account map of a JS object request whose texts were taken out; `None`: a text has a
+/// lone surrogate.
+fn run_taken(parts: &js_sys::Array) -> Result<Option<AccountMapResponse>> {
+    // texts first: one with a lone surrogate sends the whole request through JSON, whose
+    // error comes at that text or before it
+    let Some(taken) = take(parts)? else {
+        return Ok(None);
+    };
     let request: AccountMapColumnsRequest = from_js(parts.get(0))?;
-    let taken = take(parts)?;
-    let all = std::str::from_utf8(&taken.bytes)
+    // what `encodeInto` wrote is UTF-8; checked with SIMD, as an ecosystem's text is
+    let all = simdutf8::basic::from_utf8(&taken.bytes)
         .map_err(|_| DealteamError::invalid("partners", "an accounts text is not valid Unicode"))?;
     let text = |r: &Option<Range<usize>>| r.clone().and_then(|r| all.get(r));
     let texts = ColumnTexts {
         partners: taken.partners.iter().map(text).collect(),
         vendor: text(&taken.vendor),
     };
-    account_map_columns_with(&request, &texts)
+    account_map_columns_with(&request, &texts).map(Some)
 }
 
 /// `mapAccountColumns` (the table's `columns` row): an object's texts taken out, else
 /// the request read as any other.
 pub fn call<C: Command<Request = AccountMapColumnsRequest>>(req: JsValue) -> std::result::Result<JsValue, JsValue> {
-    match column_texts(&req).dyn_ref::<js_sys::Array>() {
-        Some(parts) => reply(run_taken(parts)),
-        None => super::call::<C>(req),
+    match column_texts(&req).dyn_ref::<js_sys::Array>().map(run_taken) {
+        Some(Ok(Some(response))) => reply(Ok(response)),
+        Some(Err(e)) => reply::<AccountMapResponse>(Err(e)),
+        Some(Ok(None)) | None => super::call::<C>(req),
     }
 }
