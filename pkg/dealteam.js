@@ -715,6 +715,10 @@ function __wbg_get_imports() {
             const ret = Array.isArray(arg0);
             return ret;
         },
+        __wbg_isWellFormed_9e12b0337ba4dfeb: function(arg0) {
+            const ret = arg0.isWellFormed();
+            return ret;
+        },
         __wbg_length_186163212ffe79c3: function(arg0) {
             const ret = arg0.length;
             return ret;
