@@ -97,7 +97,7 @@ pub(super) fn ascii_name_key_into(raw: &str, out: &mut String) -> bool {
     }
     while let Some(at) = key.iter().rposition(|&c| c == b' ') {
         let last = key.get(at.saturating_add(1)..).unwrap_or_default();
-        if !super::normalise::LEGAL_SUFFIXES.iter().any(|w| w.as_bytes() == last) {
+        if !super::normalise::is_legal_suffix(last) {
             break;
         }
         key.truncate(at);

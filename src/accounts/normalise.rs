@@ -49,6 +49,34 @@ pub const LEGAL_SUFFIXES: [&str; 19] = [
     "company",
 ];
 
+/// Whether `word` is one of [`LEGAL_SUFFIXES`]: a `match` compiles to a test of the length
+/// and then of a few bytes, where comparing with each suffix in turn called `memcmp` for
+/// every one of the same length (in wasm a call each; two million names are checked).
+pub fn is_legal_suffix(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"inc"
+            | b"ltd"
+            | b"llc"
+            | b"gmbh"
+            | b"ag"
+            | b"sa"
+            | b"sas"
+            | b"bv"
+            | b"nv"
+            | b"oy"
+            | b"ab"
+            | b"spa"
+            | b"srl"
+            | b"plc"
+            | b"co"
+            | b"corp"
+            | b"corporation"
+            | b"limited"
+            | b"company"
+    )
+}
+
 /// How two accounts were found to be the same company.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -192,11 +220,11 @@ fn words_key(cleaned: String) -> Option<String> {
         && !cleaned.contains("  ")
         && !cleaned.chars().any(|c| c.is_whitespace() && c != ' ');
     let last = cleaned.rsplit(' ').next().unwrap_or_default();
-    if spaced && !cleaned.is_empty() && (last.len() == cleaned.len() || !LEGAL_SUFFIXES.contains(&last)) {
+    if spaced && !cleaned.is_empty() && (last.len() == cleaned.len() || !is_legal_suffix(last.as_bytes())) {
         return Some(cleaned);
     }
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_SUFFIXES.contains(w)) {
+    while words.len() > 1 && words.last().is_some_and(|w| is_legal_suffix(w.as_bytes())) {
         words.pop();
     }
     (!words.is_empty()).then(|| words.join(" "))
@@ -222,6 +250,41 @@ pub fn account_keys(domain: Option<&str>, name: &str) -> (AccountKeys, Option<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `match` of [`is_legal_suffix`] holds exactly the list: every suffix, and no other
+    /// word (each suffix with a letter added, dropped or changed, and words of every length).
+    #[test]
+    fn legal_suffixes_match_the_list() {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "in",
+            "incc",
+            "gmb",
+            "corporatio",
+            "limite",
+            "compan",
+            "ltd.",
+            "Inc",
+        ]
+        .map(String::from)
+        .to_vec();
+        for w in LEGAL_SUFFIXES {
+            assert!(is_legal_suffix(w.as_bytes()), "{w}");
+            words.push(format!("{w}x"));
+            words.push(format!("x{w}"));
+            words.push(w.get(1..).unwrap_or_default().to_string());
+            words.push(w.to_uppercase());
+            words.push(w.replacen(|_: char| true, "z", 1));
+        }
+        for w in words {
+            assert_eq!(
+                is_legal_suffix(w.as_bytes()),
+                LEGAL_SUFFIXES.contains(&w.as_str()),
+                "{w:?}"
+            );
+        }
+    }
 
     /// Real-world domain spellings and what §14's rules make of them (the punycode forms
     /// checked with Python's `'société-générale.fr'.encode('idna')`).

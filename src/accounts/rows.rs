@@ -30,18 +30,25 @@ pub(crate) struct Rec<'a> {
 pub(crate) struct Pops<'a> {
     names: Vec<&'a str>,
     ids: FxHashMap<&'a str, u32>,
+    /// The number of `opportunity` (asked once per matched pair of sides).
+    opportunity: Option<u32>,
 }
 
 impl<'a> Pops<'a> {
     /// The number of population `name` (given one the first time).
     pub fn id(&mut self, name: &'a str) -> u32 {
-        // the few usual populations compare cheaper than they hash
-        if let Some(i) = self.names.iter().take(8).position(|&n| n == name) {
+        // the few usual populations compare cheaper than they hash; their first bytes first
+        // (customer and prospect are as long: a `memcmp` call each in wasm otherwise)
+        let same = |n: &str| n.len() == name.len() && n.as_bytes().first() == name.as_bytes().first() && n == name;
+        if let Some(i) = self.names.iter().take(8).position(|&n| same(n)) {
             return i as u32;
         }
         let next = self.names.len() as u32;
         *self.ids.entry(name).or_insert_with(|| {
             self.names.push(name);
+            if name == OPPORTUNITY {
+                self.opportunity = Some(next);
+            }
             next
         })
     }
@@ -58,7 +65,7 @@ impl<'a> Pops<'a> {
 
     /// The number of `opportunity`, if any row has it.
     pub fn opportunity(&self) -> Option<u32> {
-        self.ids.get(OPPORTUNITY).copied()
+        self.opportunity
     }
 
     /// Every population: customer, opportunity, prospect (when present), then the others

@@ -112,6 +112,12 @@ pub(crate) fn check_record(p: &mut Problems, at: impl Fn() -> String, r: &Accoun
     check_fields(p, at, (&r.account, &r.status, r.value), currency);
 }
 
+/// Whether `s` is empty or only whitespace (`s.trim().is_empty()`, stopping at the first
+/// other character instead of trimming both ends: checked twice per row of two million).
+fn blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
 /// [`check_record`] on the fields (account, status, value) of a record in any form.
 pub(crate) fn check_fields(
     p: &mut Problems,
@@ -119,10 +125,10 @@ pub(crate) fn check_fields(
     (account, status, value): (&str, &str, Option<Money>),
     currency: &Currency,
 ) {
-    if account.trim().is_empty() {
+    if blank(account) {
         p.invalid(format!("{}.account", at()), "an account needs a non-empty `account` id");
     }
-    if status.trim().is_empty() {
+    if blank(status) {
         p.invalid(
             format!("{}.status", at()),
             "status must be non-empty: customer, prospect, opportunity or your own population name",
