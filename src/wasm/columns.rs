@@ -3,13 +3,13 @@
 //! Through JSON, 10,000 partners' texts (128 MB) would be written with every tab and line
 //! break escaped (`JSON.stringify`), copied into wasm, then scanned and unescaped by the
 //! parser. Here the texts are copied into one wasm buffer by `TextEncoder.encodeInto`
-//! ([`super::append_utf8`]; one buffer, not a string per side: thousands of allocations
+//! ([`super::Utf8Buffer`]; one buffer, not a string per side: thousands of allocations
 //! would grow wasm memory a little at a time, and V8 collects as it grows), and the rest of
 //! the request (ids, options) is read as every request is, with the same checks and
 //! paths: an `accounts` that is not a string stays in the JSON and is refused there as
 //! before. A JSON string request is read as before.
 
-use super::{append_utf8, from_js, reply, with_room_behind, TextEncoder};
+use super::{from_js, reply, Utf8Buffer};
 use crate::accounts::types::AccountMapResponse;
 use crate::accounts::{account_map_columns_with, AccountMapColumnsRequest, ColumnTexts};
 use crate::api::Command;
@@ -50,20 +50,16 @@ fn take(parts: &js_sys::Array) -> Result<Option<Taken>> {
     // the map's working memory (rows, key tables, matches) is about four times its texts.
     // Grown as the map went, 64 KiB at a time, the call took 1.5–1.7 times as long
     // (docs/PERFORMANCE.md, stop 31).
-    let mut bytes = with_room_behind(room(left), left.saturating_mul(4));
-    let encoder = TextEncoder::new();
+    let mut buffer = Utf8Buffer::new(room(left), left.saturating_mul(4));
     let mut append = |text: JsValue| {
         let units = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
-        if bytes.capacity().saturating_sub(bytes.len()) < units.saturating_mul(3) {
-            bytes.reserve_exact(room(left));
-        }
         left = left.saturating_sub(units);
-        let start = bytes.len();
-        append_utf8(&encoder, &text, &mut bytes).map(|()| start..bytes.len())
+        buffer.push(&text, room(left))
     };
     let partners: Vec<Option<Range<usize>>> = (0..texts.length()).map(|i| append(texts.get(i))).collect();
     let vendor = append(parts.get(2));
-    check_request_bytes(bytes.len())?;
+    check_request_bytes(buffer.len())?;
+    let bytes = buffer.into_bytes();
     // `encodeInto` writes a lone surrogate as U+FFFD: only a text whose bytes hold one can
     // have had one, and only such a text is asked (a rare character in a CRM export)
     if holds_replacement(&bytes) {

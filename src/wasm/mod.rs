@@ -12,6 +12,7 @@ mod ecosystem;
 mod error;
 mod simulation;
 mod team_search;
+mod utf8;
 
 use crate::api::Command;
 use crate::clock::Ctx;
@@ -24,6 +25,7 @@ pub use commands::*;
 pub use ecosystem::EcosystemHandle;
 pub use simulation::SimulationHandle;
 pub use team_search::TeamSearchHandle;
+pub(crate) use utf8::{string_of, utf8_of, Utf8Buffer};
 
 #[wasm_bindgen]
 extern "C" {
@@ -31,82 +33,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
     fn performance_now() -> f64;
 
-    /// The host's `TextEncoder` (Node ≥ 11 and every browser; the bindings use it too).
-    pub(crate) type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    pub(crate) fn new() -> TextEncoder;
-    /// Writes `text` as UTF-8 into `dest` (a view of wasm memory): no array of its own.
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextEncoder, text: &JsValue, dest: &mut [u8]) -> EncodedInto;
-
-    /// `encodeInto`'s answer: UTF-16 units read, bytes written.
-    type EncodedInto;
-    #[wasm_bindgen(method, getter)]
-    fn read(this: &EncodedInto) -> u32;
-    #[wasm_bindgen(method, getter)]
-    fn written(this: &EncodedInto) -> u32;
-}
-
-/// The text of a JS string (`None` for any other value), through [`utf8_of`].
-pub(crate) fn string_of(value: &JsValue) -> Option<String> {
-    String::from_utf8(utf8_of(value)?).ok().or_else(|| value.as_string())
-}
-
-/// The UTF-8 bytes of a JS string (`None` for any other value). wasm-bindgen's
-/// `as_string` copies an ASCII string into wasm memory in a JS loop, one character at a
-/// time: for the 70 MB of a 100,000-partner ecosystem that loop cost more than the parse
-/// (docs/PERFORMANCE.md, issue 10). `TextEncoder.encodeInto` is native code and writes the
-/// bytes straight into the buffer here (no JS array, no second copy); the text is the same
-/// (UTF-8, a lone surrogate as U+FFFD, as `as_string` writes it). The buffer starts at one
-/// byte per UTF-16 unit, exact for ASCII; a text with longer characters is finished in a
-/// second call with room for three bytes per unit left (no unit needs more).
-///
-/// The buffer has as much room behind it ([`with_room_behind`]) for what the parse
-/// allocates next, a string per field. A text with non-ASCII characters used to leave such
-/// room behind when its buffer was moved to grow; an ASCII one did not, and its parse grew
-/// the memory step by step: the account map of an ASCII request 2.0–2.6 s, now 1.4–1.5 s,
-/// and `rank`'s first call on 100,000 partners 1.4–1.9 s, now 1.2 s, the peak the same
-/// (docs/PERFORMANCE.md, "Stop 31").
-pub(crate) fn utf8_of(value: &JsValue) -> Option<Vec<u8>> {
-    let units = value.dyn_ref::<js_sys::JsString>()?.length() as usize;
-    let mut bytes = with_room_behind(units, units);
-    append_utf8(&TextEncoder::new(), value, &mut bytes)?;
-    Some(bytes)
-}
-
-/// An empty buffer of `capacity` bytes, allocated while a block of `room` bytes is reserved
-/// (and then freed), so that what a request allocates next fits into wasm memory already
-/// grown: dlmalloc grows it 64 KiB at a time as allocations need, and V8 charges each
-/// growth and collects as it grows. If `room` cannot be had, the buffer comes without it.
-pub(crate) fn with_room_behind(capacity: usize, room: usize) -> Vec<u8> {
-    let mut spare: Vec<u8> = Vec::new();
-    let _ = spare.try_reserve_exact(room);
-    let bytes = Vec::with_capacity(capacity);
-    drop(spare);
-    bytes
-}
-
-/// [`utf8_of`] appending to `bytes` (unchanged when `value` is not a string): many texts
-/// into one buffer, with one encoder.
-pub(crate) fn append_utf8(encoder: &TextEncoder, value: &JsValue, bytes: &mut Vec<u8>) -> Option<()> {
-    let text = value.dyn_ref::<js_sys::JsString>()?;
-    let units = text.length();
-    let start = bytes.len();
-    bytes.resize(start.saturating_add(units as usize), 0);
-    let first = bytes.get_mut(start..).map(|dest| encoder.encode_into(value, dest));
-    let (read, mut written) = first.map_or((units, 0), |f| (f.read(), f.written() as usize));
-    if read < units {
-        let left = units.saturating_sub(read) as usize;
-        bytes.resize(start.saturating_add(written).saturating_add(left.saturating_mul(3)), 0);
-        let rest = text.slice(read, units);
-        written = written.saturating_add(
-            bytes
-                .get_mut(start.saturating_add(written)..)
-                .map_or(0, |dest| encoder.encode_into(&rest, dest).written() as usize),
-        );
-    }
-    bytes.truncate(start.saturating_add(written));
-    Some(())
 }
 
 /// Bytes of wasm memory the module holds (its `memory.buffer.byteLength`). Wasm memory
