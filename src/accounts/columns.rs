@@ -18,7 +18,7 @@
 
 use super::command::{check_vendor_id, map, DEFAULT_VENDOR_ID};
 use super::pairs::Sides;
-use super::rows::{Pops, Rec};
+use super::rows::{Pops, Rec, Values};
 use super::types::{account_map_request, AccountMapResponse, Sharing};
 use crate::clock::Ctx;
 use crate::command::Command;
@@ -142,7 +142,7 @@ fn side_rows<'a>(
     p: &mut Problems,
     path: &str,
     text: &'a str,
-    pops: &mut Pops<'a>,
+    (pops, values): (&mut Pops<'a>, &mut Values),
     currency: &Currency,
 ) -> Vec<Rec<'a>> {
     let (first, body) = match memchr::memchr(b'\n', text.as_bytes()) {
@@ -207,7 +207,7 @@ fn side_rows<'a>(
             named: cell(2).is_some(),
             domain: cell(3),
             status: pops.id(status),
-            value,
+            value: values.add(value),
         });
         true
     });
@@ -230,14 +230,14 @@ fn sides<'a>(req: &'a AccountMapColumnsRequest, texts: &ColumnTexts<'a>, currenc
     let mut p = Problems::new();
     let ids: Vec<&str> = req.partners.iter().map(|s| s.id.as_str()).collect();
     crate::model::index_ids(&mut p, "partners", ids.iter().copied());
-    let mut pops = Pops::default();
+    let (mut pops, mut values) = (Pops::default(), Values::default());
     let mut accounts: Vec<Vec<Rec>> = (req.partners.iter().enumerate())
         .map(|(i, s)| {
             side_rows(
                 &mut p,
                 &format!("partners[{i}].accounts"),
                 texts.partners.get(i).copied().flatten().unwrap_or(&s.accounts),
-                &mut pops,
+                (&mut pops, &mut values),
                 currency,
             )
         })
@@ -249,7 +249,13 @@ fn sides<'a>(req: &'a AccountMapColumnsRequest, texts: &ColumnTexts<'a>, currenc
         check_vendor_id(&ids, id)?;
         let mut p = Problems::new();
         let text = texts.vendor.unwrap_or(&v.accounts);
-        accounts.push(side_rows(&mut p, "vendor.accounts", text, &mut pops, currency));
+        accounts.push(side_rows(
+            &mut p,
+            "vendor.accounts",
+            text,
+            (&mut pops, &mut values),
+            currency,
+        ));
         p.finish()?;
         ids.push(id);
     }
@@ -257,6 +263,7 @@ fn sides<'a>(req: &'a AccountMapColumnsRequest, texts: &ColumnTexts<'a>, currenc
         ids,
         accounts,
         pops,
+        values,
         sharing: req.sharing.unwrap_or_default(),
         minor: currency.minor_units(),
         partners: req.partners.len(),

@@ -4,7 +4,7 @@
 use super::keys::Keys;
 use super::matrix::{find, Match};
 use super::pairs::{kept_totals, pair, Sides};
-use super::rows::{from_accounts, Pops, Rec};
+use super::rows::{from_accounts, Pops, Rec, Values};
 use super::summary::summarise;
 use super::types::{AccountMapRequest, AccountMapResponse, AccountPair, NearMiss, NearMissSide, Sharing};
 use crate::clock::Ctx;
@@ -21,9 +21,10 @@ pub const DEFAULT_VENDOR_ID: &str = "vendor";
 fn sides(req: &AccountMapRequest, sharing: Sharing) -> Result<Sides<'_>> {
     req.ecosystem.validate().map_err(|e| e.under("ecosystem"))?;
     let mut pops = Pops::default();
+    let mut values = Values::default();
     let mut ids: Vec<&str> = req.ecosystem.partners.iter().map(|p| p.id.as_str()).collect();
     let mut accounts: Vec<Vec<Rec>> = (req.ecosystem.partners.iter())
-        .map(|p| from_accounts(&p.accounts, &mut pops))
+        .map(|p| from_accounts(&p.accounts, &mut pops, &mut values))
         .collect();
     if let Some(v) = &req.vendor {
         let id = v.id.as_deref().unwrap_or(DEFAULT_VENDOR_ID);
@@ -37,13 +38,14 @@ fn sides(req: &AccountMapRequest, sharing: Sharing) -> Result<Sides<'_>> {
         }
         p.finish()?;
         ids.push(id);
-        accounts.push(from_accounts(&v.accounts, &mut pops));
+        accounts.push(from_accounts(&v.accounts, &mut pops, &mut values));
     }
     let minor = req.ecosystem.currency().minor_units();
     Ok(Sides {
         ids,
         accounts,
         pops,
+        values,
         sharing,
         minor,
         partners: req.ecosystem.partners.len(),

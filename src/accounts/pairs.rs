@@ -5,7 +5,7 @@
 
 use super::keys::Keys;
 use super::matrix::Match;
-use super::rows::{Pops, Rec};
+use super::rows::{Pops, Rec, Values};
 use super::types::{AccountPair, PopulationCounts, SharedAccount, Sharing};
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::money::Money;
@@ -19,6 +19,8 @@ pub(crate) struct Sides<'a> {
     pub accounts: Vec<Vec<Rec<'a>>>,
     /// The populations of every row.
     pub pops: Pops<'a>,
+    /// The values of the rows that have one.
+    pub values: Values,
     pub sharing: Sharing,
     /// Minor units of the currency (the potential revenue is written with them).
     pub minor: u32,
@@ -93,7 +95,7 @@ pub(crate) fn opportunity_sum(sides: &Sides, side: u32, recs: &[u32], total: &mu
     };
     for &r in recs {
         if let Some(a) = sides.account(side, r).filter(|a| a.status == opportunity) {
-            let v = a.value.unwrap_or(Money::ZERO);
+            let v = sides.values.of(a).unwrap_or(Money::ZERO);
             total.0 = total.0.checked_add(v.0).ok_or_else(|| {
                 DealteamError::new(
                     ErrorCode::InvalidMoney,
@@ -142,8 +144,8 @@ pub(crate) fn pair(
                 key: shared_key(keys, a, ra, by_name),
                 a_status: pop(x.status).to_string(),
                 b_status: pop(y.status).to_string(),
-                a_value: x.value.filter(|_| full),
-                b_value: y.value.filter(|_| full),
+                a_value: sides.values.of(x).filter(|_| full),
+                b_value: sides.values.of(y).filter(|_| full),
             });
         }
     }
