@@ -7,7 +7,6 @@ import { download, h } from './dom';
 /** A file name from a caption: "Amount per partner and rule (€1,200,000 divided)" → "amount-per-partner-and-rule". */
 const fileName = (text: string) => text.replace(/\(.*?\)/g, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'table';
 
-
 /** The table's cells' text as shown, one array per row (not cells marked `data-no-export`, such as buttons). */
 const tableRows = (table: HTMLTableElement) =>
   [...table.rows].map((r) => [...r.cells].filter((c) => !c.hasAttribute('data-no-export')).map((c) => (c.innerText || c.textContent || '').trim()));
