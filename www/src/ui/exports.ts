@@ -1,6 +1,8 @@
 // Exports for every result: each captioned table can be downloaded as CSV (what the table
-// shows, as shown; a windowed table's button comes from `csvButton`), each chart as SVG or PNG. Added to whatever a screen renders, so a new
-// table or chart gets them without code of its own. Files are made in the browser.
+// shows, as shown; a windowed table's button comes from `csvButton`, and a list the engine
+// worker holds, of which the page shows the first rows, gets `fileButton`), each chart as SVG or
+// PNG. Added to whatever a screen renders, so a new table or chart gets them without code of its
+// own. Files are made in the browser.
 import { csvOf } from '../csv-write';
 import { download, h } from './dom';
 
