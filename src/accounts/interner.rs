@@ -4,8 +4,9 @@
 //! The keys are all written first ([`Arena::push`]), then numbered at once
 //! ([`Arena::number`]): split by hash into buckets of a few thousand keys (their texts
 //! copied bucket by bucket too), each bucket's equal keys found with a small table that
-//! stays in cache, then numbered in the order the keys came. One table for millions of keys made every look-up a cache miss (a 64 MB
-//! table for the two million names of 10,000 partners × 200 accounts).
+//! stays in cache, then numbered in the order the keys came. One table for millions of
+//! keys made every look-up a cache miss (a 64 MB table for the two million names of
+//! 10,000 partners × 200 accounts).
 // Bucket numbers < buckets, positions < keys.len() ≤ u32::MAX (a request's texts are
 // under 4 GiB), offsets within the arena (< its length): no sum below can overflow.
 #![allow(clippy::arithmetic_side_effects)]

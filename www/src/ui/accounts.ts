@@ -57,12 +57,15 @@ export function accountsScreen(app: App): HTMLElement {
   const map = accountMap(app, () => lists);
   const psi = privateMatch(app, () => lists);
 
+  /** Lets the worker forget a list it holds (nothing to tell the reader if it already has). */
+  const drop = (key: string) => void app.engine.call('accountsDrop', { key }).catch(() => undefined);
+
   const refresh = () => {
     clear(listsEl, lists.map((l) => {
       const remove = h('button', { type: 'button', class: 'link', 'aria-label': `Remove the list of ${l.name}` }, 'Remove');
       remove.addEventListener('click', () => {
         lists.splice(lists.indexOf(l), 1);
-        void app.engine.call('accountsDrop', { key: l.read.key }).catch(() => undefined);
+        drop(l.read.key);
         refresh();
       });
       return h('li', {}, h('strong', {}, l.name), ` — ${number(l.read.count)} accounts: ${popSummary(l.read.pops)} `, h('span', { class: 'muted' }, `(${l.fileName})`), ' ', remove);
@@ -83,7 +86,7 @@ export function accountsScreen(app: App): HTMLElement {
       const l = into ?? { id: nextListId(), name, file: f, fileName, read: r };
       l.read = r;
       if (!into && r.count) lists.push(l);
-      else if (!into) void app.engine.call('accountsDrop', { key: r.key }).catch(() => undefined);
+      else if (!into) drop(r.key);
       clear(readOut, report(l, r, (next) => void read(name, f, fileName, l, next)));
       if (r.count) refresh();
     } catch (e) {
