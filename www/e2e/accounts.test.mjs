@@ -56,12 +56,15 @@ test('accounts: two CRM exports, the overlap in words, a heat map and its cells,
   await panel().getByRole('button', { name: '1 shared: Northwind’s opportunities that are Contoso’s opportunities' }).click();
   const cell = panel().locator('.account-cell');
   await cell.getByRole('heading', { name: /Northwind’s opportunities that are Contoso’s opportunities: 1/ }).waitFor();
+  // the heading shows at once ("Listing the accounts…"); the rows come from the worker
+  await cell.locator('tbody tr').first().waitFor();
   assert.match(await cell.innerText(), /Globex GmbH\s+002-2\s+12\s+same web domain \(globex\.de\)/);
   await panel().getByRole('button', { name: '1 shared: Northwind’s prospects that are Contoso’s prospects' }).click();
   await cell.getByText(/same company name \(“initech”\)/).waitFor();
   // a click on the heat map's cell opens the same list
   await panel().locator('figure.heat svg rect').first().click();
   await cell.getByRole('heading', { name: /Northwind’s customers that are Contoso’s customers: 1/ }).waitFor();
+  await cell.locator('tbody tr').first().waitFor();
   assert.match(await cell.innerText(), /Acme Inc\.\s+001-1\s+11\s+same web domain \(acme\.com\)/);
 
   await panel().getByText(/Near misses: 1 company with the same name/).click();
@@ -79,6 +82,7 @@ test('accounts: two CRM exports, the overlap in words, a heat map and its cells,
   await panel().getByLabel(/^Everything/).check();
   await panel().getByRole('button', { name: 'List them: the accounts of Northwind that Contoso does not have' }).click();
   await cell.getByRole('heading', { name: 'Northwind’s accounts that Contoso does not have' }).waitFor();
+  await cell.locator('tbody tr').first().waitFor();
   const only = await cell.locator('tbody').innerText();
   assert.match(only, /Umbrella Corp\s+004-4\s+opportunity/);
   assert.match(only, /Hooli\s+005-5\s+customer/);
