@@ -146,6 +146,23 @@ fn full_shows_values_and_greenfield_accounts() {
     );
 }
 
+/// Two rows with the same account id (different domains) on both sides: the pair lists
+/// both shared accounts under the same two ids, in the rows' order (globex, a's first row,
+/// before acme), whatever order the keys were met in (acme first, in p2's list).
+#[test]
+fn accounts_with_the_same_ids_are_listed_in_row_order() {
+    let row = |id: &str, domain: &str| json!({"account": id, "status": "customer", "name": domain, "domain": domain});
+    let req = json!({"sharing": "overlaps", "ecosystem": {"partners": [
+        {"id": "p2", "name": "P2", "kind": "si", "accounts": [row("y", "acme.com"), row("y", "globex.com")]},
+        {"id": "p1", "name": "P1", "kind": "si", "accounts": [row("x", "globex.com"), row("x", "acme.com")]},
+    ]}});
+    let out = run(&req).unwrap();
+    let listed: Vec<[&str; 3]> = (out["pairs"][0]["accounts"].as_array().unwrap().iter())
+        .map(|s| [&s["a"], &s["b"], &s["key"]].map(|v| v.as_str().unwrap()))
+        .collect();
+    assert_eq!(listed, [["x", "y", "globex.com"], ["x", "y", "acme.com"]]);
+}
+
 #[test]
 fn malformed_domains_and_empty_names_are_reported_and_kept_out() {
     let req = json!({"ecosystem": {"partners": [

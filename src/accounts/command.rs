@@ -176,8 +176,13 @@ pub(crate) fn map(sides: &Sides, o: &Options, currency: Currency) -> Result<Acco
             u128::from(fewer) << 96 | u128::from(side_rank(a)) << 64 | u128::from(side_rank(b)) << 32 | i as u128
         })
         .collect();
+    // only the kept places are sorted (a few hundred of half a million pairs, often)
+    let keep = o.limit.unwrap_or(usize::MAX);
+    if keep < places.len() {
+        places.select_nth_unstable(keep);
+        places.truncate(keep);
+    }
     places.sort_unstable();
-    places.truncate(o.limit.unwrap_or(usize::MAX));
     let mut pairs: Vec<AccountPair> = Vec::with_capacity(places.len());
     for place in places {
         let group = groups.get(place as u32 as usize).copied().unwrap_or_default();

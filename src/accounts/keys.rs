@@ -20,14 +20,16 @@ use rustc_hash::FxHashMap;
 /// No key (a row's domain or name position among the keys met).
 const NONE: u32 = u32::MAX;
 
-/// One kept account row: its row number in its side's list, its domain and name ids and
-/// its population (at hand here, so that a match need not read the row's record for it).
+/// One kept account row: its row number in its side's list, its domain and name ids, its
+/// population and its value's number (at hand here, so that a match need not read the
+/// row's record for them).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
     pub rec: u32,
     pub domain: Option<u32>,
     pub name: u32,
     pub status: u32,
+    pub value: u32,
 }
 
 /// A row before its keys are numbered: the positions of its keys among those met ([`NONE`]
@@ -37,6 +39,7 @@ pub(crate) struct Row {
 struct Pending {
     rec: u32,
     status: u32,
+    value: u32,
     domain: u32,
     name: u32,
     set_aside: bool,
@@ -65,6 +68,7 @@ impl Met {
             let mut p = Pending {
                 rec: k as u32,
                 status: a.status,
+                value: a.value,
                 domain: NONE,
                 name: NONE,
                 set_aside: false,
@@ -220,6 +224,7 @@ impl Keys {
                         domain,
                         name,
                         status: p.status,
+                        value: p.value,
                     })
                 })
                 .collect();

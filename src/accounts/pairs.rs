@@ -95,20 +95,26 @@ pub(crate) fn opportunity_sum(sides: &Sides, side: u32, recs: &[u32], total: &mu
     };
     for &r in recs {
         if let Some(a) = sides.account(side, r).filter(|a| a.status == opportunity) {
-            let v = sides.values.of(a).unwrap_or(Money::ZERO);
-            total.0 = total.0.checked_add(v.0).ok_or_else(|| {
-                DealteamError::new(
-                    ErrorCode::InvalidMoney,
-                    "ecosystem.partners",
-                    "the opportunity values add up beyond what an amount can hold; check them for typos",
-                )
-            })?;
+            add_value(total, sides.values.of(a))?;
         }
     }
     Ok(())
 }
 
-/// The account map of one pair from its matches (all with the same sides, sorted).
+/// `total` + `value` (none: 0), in place.
+pub(crate) fn add_value(total: &mut Money, value: Option<Money>) -> Result<()> {
+    let v = value.unwrap_or(Money::ZERO);
+    total.0 = total.0.checked_add(v.0).ok_or_else(|| {
+        DealteamError::new(
+            ErrorCode::InvalidMoney,
+            "ecosystem.partners",
+            "the opportunity values add up beyond what an amount can hold; check them for typos",
+        )
+    })?;
+    Ok(())
+}
+
+/// The account map of one pair from its matches (all with the same sides).
 pub(crate) fn pair(
     sides: &Sides,
     keys: &Keys,
@@ -120,7 +126,12 @@ pub(crate) fn pair(
     let pop = |i: u32| sides.pops.name(i);
     let (mut in_a, mut in_b) = (BTreeSet::new(), BTreeSet::new());
     let mut list = (sides.sharing >= Sharing::Overlaps).then(Vec::new);
-    for &Match { ra, rb, by_name, .. } in group {
+    // in row order: the listed accounts of two rows with the same ids keep it
+    let mut order: Vec<u128> = (group.iter().enumerate())
+        .map(|(i, m)| u128::from(m.ra) << 64 | u128::from(m.rb) << 32 | i as u128)
+        .collect();
+    order.sort_unstable();
+    for &Match { ra, rb, by_name, .. } in order.iter().filter_map(|&o| group.get(o as u32 as usize)) {
         let (Some(x), Some(y)) = (sides.account(a, ra), sides.account(b, rb)) else {
             continue;
         };

@@ -47,7 +47,12 @@ impl Values {
 
     /// Row `r`'s value, if it has one.
     pub fn of(&self, r: &Rec) -> Option<Money> {
-        self.0.get(r.value as usize).copied()
+        self.get(r.value)
+    }
+
+    /// Value number `n` ([`Values::NONE`]: none).
+    pub fn get(&self, n: u32) -> Option<Money> {
+        self.0.get(n as usize).copied()
     }
 }
 

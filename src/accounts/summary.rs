@@ -6,7 +6,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use super::matrix::Match;
-use super::pairs::{opportunity_sum, Sides};
+use super::pairs::{add_value, Sides};
 use super::types::AccountSummary;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::money::Money;
@@ -24,12 +24,9 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
     })?;
     let mut cells = vec![0usize; cells_len];
     let mut potential = Money::ZERO;
-    let mut recs: Vec<u32> = Vec::new();
+    let mut recs: Vec<u64> = Vec::new();
     let opportunity = sides.pops.opportunity();
     for group in groups {
-        let Some(&Match { a, b, .. }) = group.first() else {
-            continue;
-        };
         // the populations travel with the matches: no record is read for them
         for m in group.iter() {
             if let Some(c) = cells.get_mut(m.pa as usize * n + m.pb as usize) {
@@ -38,16 +35,33 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
         }
         if let Some(opp) = opportunity {
             // each shared opportunity record of each side once (a record may match several
-            // of the other's); only those records are read, for their values
-            for (side, a_side) in [(a, true), (b, false)] {
+            // of the other's), by the value numbers the matches carry: no record is read
+            for a_side in [true, false] {
+                let of = |m: &Match| if a_side { (m.pa, m.ra, m.va) } else { (m.pb, m.rb, m.vb) };
+                if let [m] = group {
+                    // one match (most pairs of a large map): nothing repeats
+                    let (pop, _, value) = of(m);
+                    if pop == opp {
+                        add_value(&mut potential, sides.values.get(value))?;
+                    }
+                    continue;
+                }
                 recs.clear();
-                recs.extend(group.iter().filter_map(|m| {
-                    let (pop, rec) = if a_side { (m.pa, m.ra) } else { (m.pb, m.rb) };
-                    (pop == opp).then_some(rec)
-                }));
+                recs.extend(
+                    group
+                        .iter()
+                        .map(of)
+                        .filter(|&(pop, ..)| pop == opp)
+                        .map(|(_, rec, value)| {
+                            // a record has one value: (record, value) pairs repeat exactly when records do
+                            u64::from(rec) << 32 | u64::from(value)
+                        }),
+                );
                 recs.sort_unstable();
                 recs.dedup();
-                opportunity_sum(sides, side, &recs, &mut potential)?;
+                for &r in &recs {
+                    add_value(&mut potential, sides.values.get(r as u32))?;
+                }
             }
         }
     }
