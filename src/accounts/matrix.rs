@@ -44,17 +44,33 @@ pub(crate) struct Found {
     pub miss_count: usize,
 }
 
-/// Entries (side, kept-row index) per key id, in one array cut at `ends` (a list per key
-/// would be a million small allocations for a million keys).
+/// What a match needs of one kept row, at hand in its key's group: reading the rows
+/// themselves for each pair of a group was a random read of two million rows.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    side: u32,
+    rec: u32,
+    status: u32,
+    value: u32,
+    /// The domain's id, or [`NO_DOMAIN`].
+    domain: u32,
+}
+
+/// No domain (an [`Entry`]'s).
+const NO_DOMAIN: u32 = u32::MAX;
+
+/// The entries of every key held by two rows or more, in one array cut at `ends` (a list
+/// per key would be a million small allocations for a million keys). A key held by one row
+/// pairs with nothing: its group is empty, and its row is not copied.
 struct Groups {
     ends: Vec<u32>,
-    entries: Vec<(u32, u32)>,
+    entries: Vec<Entry>,
 }
 
 impl Groups {
     /// The groups of `n` keys from the (key, entry) pairs `each` yields (called twice: once
     /// to count, once to fill; entries keep the order they come in).
-    fn new<I: Iterator<Item = (u32, (u32, u32))>>(n: usize, each: impl Fn() -> I) -> Groups {
+    fn new<I: Iterator<Item = (u32, Entry)>>(n: usize, each: impl Fn() -> I) -> Groups {
         let mut ends = vec![0u32; n + 1];
         for (k, _) in each() {
             if let Some(c) = ends.get_mut(k as usize + 1) {
@@ -63,13 +79,16 @@ impl Groups {
         }
         let mut total = 0;
         for e in ends.iter_mut() {
-            total += *e;
+            // a lone row's key takes no room
+            total += if *e > 1 { *e } else { 0 };
             *e = total;
         }
         let mut next = ends.clone();
-        let mut entries = vec![(0, 0); ends.last().copied().unwrap_or(0) as usize];
+        let mut entries = vec![Entry::default(); total as usize];
         for (k, e) in each() {
-            if let Some(at) = next.get_mut(k as usize) {
+            let k = k as usize;
+            let held = ends.get(k + 1).zip(ends.get(k)).is_some_and(|(b, a)| b > a);
+            if let Some(at) = next.get_mut(k).filter(|_| held) {
                 if let Some(slot) = entries.get_mut(*at as usize) {
                     *slot = e;
                 }
@@ -79,7 +98,8 @@ impl Groups {
         Groups { ends, entries }
     }
 
-    fn iter(&self) -> impl Iterator<Item = &[(u32, u32)]> {
+    /// The groups in key order (empty for keys held by one row).
+    fn iter(&self) -> impl Iterator<Item = &[Entry]> {
         self.ends
             .iter()
             .zip(self.ends.iter().skip(1))
@@ -87,16 +107,26 @@ impl Groups {
     }
 }
 
-/// Entries (side, kept-row index) per domain id and per name id.
+/// Entries per domain id and per name id.
 fn groups(keys: &Keys) -> (Groups, Groups) {
     let rows = || {
-        (keys.rows.iter().enumerate())
-            .flat_map(|(s, rows)| rows.iter().enumerate().map(move |(k, r)| ((s as u32, k as u32), r)))
+        (keys.rows.iter().enumerate()).flat_map(|(s, rows)| {
+            rows.iter().map(move |r| {
+                let entry = Entry {
+                    side: s as u32,
+                    rec: r.rec,
+                    status: r.status,
+                    value: r.value,
+                    domain: r.domain.unwrap_or(NO_DOMAIN),
+                };
+                (r, entry)
+            })
+        })
     };
     let by_domain = Groups::new(keys.domains.len(), || {
-        rows().filter_map(|(e, r)| r.domain.map(|d| (d, e)))
+        rows().filter_map(|(r, e)| r.domain.map(|d| (d, e)))
     });
-    let by_name = Groups::new(keys.names.len(), || rows().map(|(e, r)| (r.name, e)));
+    let by_name = Groups::new(keys.names.len(), || rows().map(|(r, e)| (r.name, e)));
     (by_domain, by_name)
 }
 
@@ -112,62 +142,59 @@ pub(crate) fn find(keys: &Keys, rank: &[u32], focus: Option<(u32, Option<u32>)>,
             candidates,
         ));
     }
-    let row = |s: u32, k: u32| keys.rows.get(s as usize).and_then(|r| r.get(k as usize)).copied();
     let mut out = Found {
         matches: Vec::new(),
         misses: Vec::new(),
         miss_count: 0,
     };
-    let mut visit = |x: (u32, u32), y: (u32, u32), by_name: bool| {
+    // `name`: the name id of a name's group
+    let mut visit = |x: Entry, y: Entry, name: Option<u32>| {
         let (x, y) = match focus {
-            Some((_, with)) if with.is_some_and(|w| w != y.0) => return,
+            Some((_, with)) if with.is_some_and(|w| w != y.side) => return,
             Some(_) => (x, y),
-            None if rank.get(x.0 as usize) <= rank.get(y.0 as usize) => (x, y),
+            None if rank.get(x.side as usize) <= rank.get(y.side as usize) => (x, y),
             None => (y, x),
         };
-        let (Some(rx), Some(ry)) = (row(x.0, x.1), row(y.0, y.1)) else {
+        let matched = |by_name| Match {
+            a: x.side,
+            b: y.side,
+            ra: x.rec,
+            rb: y.rec,
+            by_name,
+            pa: x.status,
+            pb: y.status,
+            va: x.value,
+            vb: y.value,
+        };
+        let Some(name) = name else {
+            out.matches.push(matched(false));
             return;
         };
-        let matched = |by_name| Match {
-            a: x.0,
-            b: y.0,
-            ra: rx.rec,
-            rb: ry.rec,
-            by_name,
-            pa: rx.status,
-            pb: ry.status,
-            va: rx.value,
-            vb: ry.value,
-        };
-        if !by_name {
-            out.matches.push(matched(false));
-        } else if rx.domain.is_none() || ry.domain.is_none() {
+        if x.domain == NO_DOMAIN || y.domain == NO_DOMAIN {
             out.matches.push(matched(true));
-        } else if rx.domain != ry.domain && misses {
+        } else if x.domain != y.domain && misses {
             out.miss_count += 1;
             if out.misses.len() < MAX_NEAR_MISSES {
-                out.misses.push((x.0, rx.rec, y.0, ry.rec, rx.name));
+                out.misses.push((x.side, x.rec, y.side, y.rec, name));
             }
         }
     };
-    for (g, by_name) in by_domain
-        .iter()
-        .map(|g| (g, false))
-        .chain(by_name.iter().map(|g| (g, true)))
-    {
+    let by_domain = by_domain.iter().map(|g| (g, None));
+    let by_name = (by_name.iter().enumerate()).map(|(name, g)| (g, Some(name as u32)));
+    for (g, name) in by_domain.chain(by_name).filter(|(g, _)| g.len() > 1) {
         match focus {
             // with a focus only its own entries start pairs: O(|focus entries| · h), not O(h²)
             Some((f, _)) => {
-                for &x in g.iter().filter(|x| x.0 == f) {
-                    for &y in g.iter().filter(|y| y.0 != f) {
-                        visit(x, y, by_name);
+                for &x in g.iter().filter(|x| x.side == f) {
+                    for &y in g.iter().filter(|y| y.side != f) {
+                        visit(x, y, name);
                     }
                 }
             }
             None => {
                 for (i, &x) in g.iter().enumerate() {
-                    for &y in g.iter().skip(i + 1).filter(|y| y.0 != x.0) {
-                        visit(x, y, by_name);
+                    for &y in g.iter().skip(i + 1).filter(|y| y.side != x.side) {
+                        visit(x, y, name);
                     }
                 }
             }
