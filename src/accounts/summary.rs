@@ -24,7 +24,7 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
     })?;
     let mut cells = vec![0usize; cells_len];
     let mut potential = Money::ZERO;
-    let mut recs: Vec<u64> = Vec::new();
+    let mut recs: Vec<u128> = Vec::new();
     let opportunity = sides.pops.opportunity();
     for group in groups {
         // the populations travel with the matches: no record is read for them
@@ -53,8 +53,10 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
                         .map(of)
                         .filter(|&(pop, ..)| pop == opp)
                         .map(|(_, rec, value)| {
-                            // a record has one value: (record, value) pairs repeat exactly when records do
-                            u64::from(rec) << 32 | u64::from(value)
+                            // a record has one value: (record, value) pairs repeat exactly when
+                            // records do; as `u128`s, whose sort the module has anyway (one of
+                            // `u64`s was 2 KB of gzip)
+                            u128::from(rec) << 32 | u128::from(value)
                         }),
                 );
                 recs.sort_unstable();
