@@ -63,6 +63,35 @@ fn hand_computed_matrix() {
     assert_eq!(out["populations"], json!(["customer", "opportunity", "prospect"]));
 }
 
+/// By hand: alpha's opportunity a-1 (100, acme.com, "Acme Inc") matches beta's b-1
+/// (10) by domain and b-2 (20, no domain, "ACME") by name. The pair shares two matches,
+/// but a-1 is one record: the potential revenue is 100 + 10 + 20 = 130, not 230; the
+/// same in the summary.
+#[test]
+fn a_record_matching_two_of_the_other_counts_once() {
+    let opp = |id: &str, value: &str, at: &str, key: &str| json!({"account": id, "status": "opportunity", "value": value, at: key});
+    let req = json!({
+        "ecosystem": {"currency": "EUR", "partners": [
+            {"id": "alpha", "name": "Alpha", "kind": "si", "accounts": [
+                {"account": "a-1", "status": "opportunity", "value": "100", "domain": "acme.com", "name": "Acme Inc"}
+            ]},
+            {"id": "beta", "name": "Beta", "kind": "si", "accounts": [
+                opp("b-1", "10", "domain", "acme.com"),
+                opp("b-2", "20", "name", "ACME")
+            ]}
+        ]},
+        "sharing": "overlaps",
+        "summary": true
+    });
+    let out = run(&req).unwrap();
+    let ab = &out["pairs"][0];
+    assert_eq!(ab["shared"], 2);
+    assert_eq!(ab["matrix"], json!({"opportunity": {"opportunity": 2}}));
+    assert_eq!(ab["potentialRevenue"], "130.00");
+    assert_eq!(out["summary"]["potentialRevenue"], "130.00");
+    assert_eq!(out["summary"]["shared"], 2);
+}
+
 /// Every string of the input that names or identifies an account.
 fn account_strings(v: &Value, out: &mut Vec<String>) {
     for p in v["ecosystem"]["partners"].as_array().unwrap() {

@@ -87,15 +87,40 @@ fn greenfield(
     (counts, ids)
 }
 
-/// Σ of the opportunity values of the given rows of one side (each row once), added to
-/// `total`.
-pub(crate) fn opportunity_sum(sides: &Sides, side: u32, recs: &[u32], total: &mut Money) -> Result<()> {
-    let Some(opportunity) = sides.pops.opportunity() else {
+/// Σ of the opportunity values of the shared accounts of a pair's matches, added to
+/// `total`: each opportunity record of each side once (a record may match several of the
+/// other's), by the value numbers the matches carry, so no record is read. `recs` is room
+/// the caller may reuse across pairs.
+pub(crate) fn shared_potential(sides: &Sides, group: &[Match], recs: &mut Vec<u128>, total: &mut Money) -> Result<()> {
+    let Some(opp) = sides.pops.opportunity() else {
         return Ok(());
     };
-    for &r in recs {
-        if let Some(a) = sides.account(side, r).filter(|a| a.status == opportunity) {
-            add_value(total, sides.values.of(a))?;
+    for a_side in [true, false] {
+        let of = |m: &Match| if a_side { (m.pa, m.ra, m.va) } else { (m.pb, m.rb, m.vb) };
+        if let [m] = group {
+            // one match (most pairs of a large map): nothing repeats
+            let (pop, _, value) = of(m);
+            if pop == opp {
+                add_value(total, sides.values.get(value))?;
+            }
+            continue;
+        }
+        recs.clear();
+        recs.extend(
+            group
+                .iter()
+                .map(of)
+                .filter(|&(pop, ..)| pop == opp)
+                .map(|(_, rec, value)| {
+                    // a record has one value: (record, value) pairs repeat exactly when records do;
+                    // as `u128`s, whose sort the module has anyway (one of `u64`s was 2 KB of gzip)
+                    u128::from(rec) << 32 | u128::from(value)
+                }),
+        );
+        recs.sort_unstable();
+        recs.dedup();
+        for &r in recs.iter() {
+            add_value(total, sides.values.get(r as u32))?;
         }
     }
     Ok(())
@@ -168,9 +193,7 @@ pub(crate) fn pair(
         crate::sort::sort_by(list, |p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
     }
     let mut potential = Money::ZERO;
-    for (side, recs) in [(a, &in_a), (b, &in_b)] {
-        opportunity_sum(sides, side, &recs.iter().copied().collect::<Vec<_>>(), &mut potential)?;
-    }
+    shared_potential(sides, group, &mut Vec::new(), &mut potential)?;
     potential.0.rescale(sides.minor);
     let full = sides.sharing == Sharing::Full;
     let (greenfield_a, greenfield_a_accounts) = greenfield(sides, keys, totals, a, &in_a, full);

@@ -6,7 +6,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use super::matrix::Match;
-use super::pairs::{add_value, Sides};
+use super::pairs::{shared_potential, Sides};
 use super::types::AccountSummary;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::money::Money;
@@ -25,7 +25,6 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
     let mut cells = vec![0usize; cells_len];
     let mut potential = Money::ZERO;
     let mut recs: Vec<u128> = Vec::new();
-    let opportunity = sides.pops.opportunity();
     for group in groups {
         // the populations travel with the matches: no record is read for them
         for m in group.iter() {
@@ -33,39 +32,7 @@ pub(crate) fn summarise(sides: &Sides, groups: &[&[Match]]) -> Result<AccountSum
                 *c += 1;
             }
         }
-        if let Some(opp) = opportunity {
-            // each shared opportunity record of each side once (a record may match several
-            // of the other's), by the value numbers the matches carry: no record is read
-            for a_side in [true, false] {
-                let of = |m: &Match| if a_side { (m.pa, m.ra, m.va) } else { (m.pb, m.rb, m.vb) };
-                if let [m] = group {
-                    // one match (most pairs of a large map): nothing repeats
-                    let (pop, _, value) = of(m);
-                    if pop == opp {
-                        add_value(&mut potential, sides.values.get(value))?;
-                    }
-                    continue;
-                }
-                recs.clear();
-                recs.extend(
-                    group
-                        .iter()
-                        .map(of)
-                        .filter(|&(pop, ..)| pop == opp)
-                        .map(|(_, rec, value)| {
-                            // a record has one value: (record, value) pairs repeat exactly when
-                            // records do; as `u128`s, whose sort the module has anyway (one of
-                            // `u64`s was 2 KB of gzip)
-                            u128::from(rec) << 32 | u128::from(value)
-                        }),
-                );
-                recs.sort_unstable();
-                recs.dedup();
-                for &r in &recs {
-                    add_value(&mut potential, sides.values.get(r as u32))?;
-                }
-            }
-        }
+        shared_potential(sides, group, &mut recs, &mut potential)?;
     }
     potential.0.rescale(sides.minor);
     let mut matrix: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
