@@ -385,7 +385,7 @@ impl<'de> Visitor<'de> for Accounts<'_> {
     }
 }
 
-/// One account: a bare id (interned) or a record (`model::PartnerAccount`'s reading).
+/// One account: a bare id (kept as listed) or a record (`model::PartnerAccount`'s reading).
 struct Account<'a>(&'a mut Partners);
 
 impl<'de> DeserializeSeed<'de> for Account<'_> {

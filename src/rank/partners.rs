@@ -1,5 +1,5 @@
 //! The partners of an indexed ecosystem in columns: every repeated string (kinds, tiers,
-//! keys, industries, regions, certifications, account ids) interned once, ids and names
+//! keys, industries, regions, certifications) interned once, ids, names and account ids
 //! in one text buffer each, lists as flat vectors with one end offset per partner. A
 //! partner costs a few hundred bytes here instead of the ~40 heap objects of the serde
 //! model, which is what lets 1,000,000 partners fit in wasm memory.
@@ -17,17 +17,57 @@ pub(crate) const NO_TIER: u32 = u32::MAX;
 /// Set on an account entry that is an index into the account records, not a string.
 const RECORD: u32 = 1 << 31;
 
-/// Strings stored once each. A string's number is its offset in one buffer, where it is
-/// stored after its length. The table's entry holds the string's length and first
+/// Strings in one buffer, each after its length: a string's number is its offset.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Buffer(
+    /// Each string as its length (groups of 6 bits, low first; bit 6 set on all but the
+    /// last group: ASCII, so the buffer stays UTF-8) followed by its bytes.
+    String,
+);
+
+impl Buffer {
+    /// Add `s`; its number.
+    pub(crate) fn push(&mut self, s: &str) -> u32 {
+        let bytes = &mut self.0;
+        // a request is at most 1 GiB (json::MAX_REQUEST_BYTES) and a string takes at most
+        // 3 bytes more here than in the JSON (only past 4 KiB, its length in 3 groups), so
+        // offsets stay below `RECORD` (2 GiB)
+        let k = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+        let mut len = s.len();
+        while len >= 0x40 {
+            bytes.push(char::from(0x40 | (len & 0x3f) as u8));
+            len >>= 6;
+        }
+        bytes.push(char::from(len as u8));
+        bytes.push_str(s);
+        k
+    }
+
+    /// String number `k` ("" if there is none).
+    #[inline]
+    pub(crate) fn get(&self, k: u32) -> &str {
+        let (bytes, b) = (&self.0, self.0.as_bytes());
+        let (mut at, mut len, mut shift) = (k as usize, 0usize, 0u32);
+        while let (Some(&x), true) = (b.get(at), shift <= 30) {
+            at = at.saturating_add(1);
+            len |= ((x & 0x3f) as usize).checked_shl(shift).unwrap_or(0);
+            if x & 0x40 == 0 {
+                return bytes.get(at..at.saturating_add(len)).unwrap_or("");
+            }
+            shift = shift.saturating_add(6);
+        }
+        ""
+    }
+}
+
+/// Strings stored once each, in a [`Buffer`]. The table's entry holds the string's length and first
 /// [`HEAD`] bytes too: a string that short (account ids such as `acct-009637`, the
 /// usual keys and names) is found without reading the buffer, one place in memory for
 /// each look-up instead of two — the ingest interns ~30 strings per partner, and the
 /// misses were its cost.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Strings {
-    /// Each string as its length (groups of 6 bits, low first; bit 6 set on all but the
-    /// last group: ASCII, so the buffer stays UTF-8) followed by its bytes.
-    bytes: String,
+    bytes: Buffer,
     table: HashTable<Slot>,
 }
 
@@ -60,8 +100,8 @@ fn head(s: &str) -> [u32; 3] {
 
 /// Whether `slot` holds `s` (whose head is `h`).
 #[inline]
-fn holds(bytes: &str, slot: &Slot, s: &str, h: &[u32; 3]) -> bool {
-    slot.len as usize == s.len() && slot.head == *h && (s.len() <= HEAD || stored(bytes, slot.k) == s)
+fn holds(bytes: &Buffer, slot: &Slot, s: &str, h: &[u32; 3]) -> bool {
+    slot.len as usize == s.len() && slot.head == *h && (s.len() <= HEAD || bytes.get(slot.k) == s)
 }
 
 #[inline]
@@ -71,42 +111,16 @@ fn hash(s: &str) -> u64 {
     h.finish()
 }
 
-/// The string stored at offset `k` of `bytes` ("" if there is none).
-#[inline]
-fn stored(bytes: &str, k: u32) -> &str {
-    let b = bytes.as_bytes();
-    let (mut at, mut len, mut shift) = (k as usize, 0usize, 0u32);
-    while let (Some(&x), true) = (b.get(at), shift <= 30) {
-        at = at.saturating_add(1);
-        len |= ((x & 0x3f) as usize).checked_shl(shift).unwrap_or(0);
-        if x & 0x40 == 0 {
-            return bytes.get(at..at.saturating_add(len)).unwrap_or("");
-        }
-        shift = shift.saturating_add(6);
-    }
-    ""
-}
-
 impl Strings {
     /// The number of `s`, adding it when new.
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
         let Strings { bytes, table } = self;
         let h = head(s);
-        let entry = table.entry(hash(s), |x| holds(bytes, x, s, &h), |x| hash(stored(bytes, x.k)));
+        let entry = table.entry(hash(s), |x| holds(bytes, x, s, &h), |x| hash(bytes.get(x.k)));
         match entry {
             hashbrown::hash_table::Entry::Occupied(e) => e.get().k,
             hashbrown::hash_table::Entry::Vacant(e) => {
-                // a request is at most 1 GiB (json::MAX_REQUEST_BYTES) and a string takes
-                // at most 3 bytes more here than in the JSON (only past 4 KiB, its length
-                // in 3 groups), so offsets stay below `RECORD` (2 GiB)
-                let k = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
-                let mut len = s.len();
-                while len >= 0x40 {
-                    bytes.push(char::from(0x40 | (len & 0x3f) as u8));
-                    len >>= 6;
-                }
-                bytes.push(char::from(len as u8));
-                bytes.push_str(s);
+                let k = bytes.push(s);
                 let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
                 e.insert(Slot { k, len, head: h });
                 k
@@ -123,7 +137,7 @@ impl Strings {
     /// String number `k` ("" if there is none).
     #[inline]
     pub(crate) fn get(&self, k: u32) -> &str {
-        stored(&self.bytes, k)
+        self.bytes.get(k)
     }
 }
 
@@ -194,8 +208,12 @@ pub(crate) struct Partners {
     pub(crate) industries: Lists<u32>,
     pub(crate) regions: Lists<u32>,
     pub(crate) certifications: Lists<u32>,
-    /// An account id's string, or [`RECORD`] | its index in `records`.
+    /// A bare account id's number in `account_ids`, or [`RECORD`] | its index in `records`.
     pub(crate) accounts: Lists<u32>,
+    /// The bare account ids, each as listed. Not interned: ids repeat across partners, but
+    /// finding each of a million among a few hundred thousand was a third of the ingest in
+    /// wasm, and nothing looks an account up by its id.
+    pub(crate) account_ids: Buffer,
     pub(crate) records: Vec<AccountRecord>,
     pub(crate) cost_to_serve: Vec<Option<Money>>,
 }
@@ -208,7 +226,7 @@ impl Partners {
     /// Add one account (a bare id or a record) to the current partner.
     pub(crate) fn push_account(&mut self, a: PartnerAccount) {
         let entry = match a {
-            PartnerAccount::Id(s) => self.strings.intern(&s),
+            PartnerAccount::Id(s) => self.account_ids.push(&s),
             PartnerAccount::Detailed(r) => {
                 self.records.push(*r);
                 RECORD | self.records.len().saturating_sub(1) as u32
@@ -219,7 +237,7 @@ impl Partners {
 
     /// Add a bare account id to the current partner.
     pub(crate) fn push_account_id(&mut self, s: &str) {
-        let k = self.strings.intern(s);
+        let k = self.account_ids.push(s);
         self.accounts.items.push(k);
     }
 
@@ -269,7 +287,7 @@ impl Partners {
                 .iter()
                 .map(|&a| match self.record(a) {
                     Some(rec) => PartnerAccount::Detailed(Box::new(rec.clone())),
-                    None => PartnerAccount::Id(self.strings.get(a).to_string()),
+                    None => PartnerAccount::Id(self.account_ids.get(a).to_string()),
                 })
                 .collect(),
             cost_to_serve: self.cost_to_serve.get(i).copied().flatten(),
@@ -363,7 +381,46 @@ impl crate::model::PartnerFields for Row<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::Strings;
+    use super::{Partners, Strings};
+    use crate::model::{AccountRecord, Partner, PartnerAccount};
+
+    /// Bare account ids come back as listed, in order among the records, repeats and all:
+    /// one of 100 bytes (its length takes two bytes in the buffer), an empty one, one
+    /// repeated within a partner and across partners.
+    #[test]
+    fn account_ids_come_back_as_listed() {
+        let id = |s: &str| PartnerAccount::Id(s.to_string());
+        let record = AccountRecord {
+            account: "r-1".into(),
+            status: "customer".into(),
+            value: None,
+            domain: Some("acme.com".into()),
+            name: None,
+        };
+        let long = "x".repeat(100);
+        let lists = [
+            vec![
+                id("acct-1"),
+                PartnerAccount::Detailed(Box::new(record)),
+                id(&long),
+                id("acct-1"),
+            ],
+            vec![id(""), id("acct-1"), id("ü-€")],
+        ];
+        let mut p = Partners::default();
+        for (i, accounts) in lists.iter().enumerate() {
+            p.push(Partner {
+                id: format!("p{i}"),
+                name: format!("P {i}"),
+                kind: "si".into(),
+                accounts: accounts.clone(),
+                ..Partner::default()
+            });
+        }
+        for (i, accounts) in lists.iter().enumerate() {
+            assert_eq!(p.partner(i).accounts, *accounts, "partner {i}");
+        }
+    }
 
     /// Strings that share their length and first 12 bytes, or differ only past them or in
     /// a zero byte, each get a number of their own; every repeat gets the first's.
