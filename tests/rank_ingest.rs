@@ -1,6 +1,6 @@
 //! The ranking index reads ecosystem JSON straight into its columns (issue 10 item 1).
 //! What it keeps must be what the serde model reads from the same text, and every
-//! failing input must fail with the model's code, path and message.
+//! failing input must fail with the model's codes, paths and messages.
 
 use dealteam::model::Ecosystem;
 use dealteam::rank::{EcosystemIndex, RankOptions};
@@ -17,6 +17,14 @@ fn both(
     (columns, model)
 }
 
+/// Every problem of an error (the first, then the others), as code, path and message.
+fn problems(e: &dealteam::DealteamError) -> Vec<(dealteam::ErrorCode, &str, &str)> {
+    std::iter::once(e)
+        .chain(&e.others)
+        .map(|p| (p.code, p.path.as_str(), p.message.as_str()))
+        .collect()
+}
+
 fn same_outcome(text: &str) {
     match both(text) {
         (Ok(ix), Ok((eco, by_model))) => {
@@ -26,7 +34,7 @@ fn same_outcome(text: &str) {
             let chunked = EcosystemIndex::from_reader(&mut r, || None).unwrap();
             assert_eq!(chunked.ecosystem(), eco);
         }
-        (Err(a), Err(b)) => assert_eq!((a.code, &a.path, &a.message), (b.code, &b.path, &b.message), "{text}"),
+        (Err(a), Err(b)) => assert_eq!(problems(&a), problems(&b), "{text}"),
         (a, b) => panic!(
             "columns {:?} but model {:?} for {text}",
             a.map(|i| i.len()),
@@ -127,6 +135,11 @@ fn every_failure_has_the_models_code_path_and_message() {
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": "high"}}]}"#,
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": 1.5}}]}"#,
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": []}]}"#,
+        // keys out of order and repeated after a partner with the same keys in order, and
+        // in order again after: each partner's levels sorted, the last of a repeat kept
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": 0.1, "y": 0.2}},
+          {"id": "b", "name": "B", "kind": "si", "capabilities": {"y": 1.5, "x": 2.0, "x": 0.5}},
+          {"id": "c", "name": "C", "kind": "si", "capabilities": {"x": 3.0, "y": 0.7}}]}"#,
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "industries": "retail"}]}"#,
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "industries": [1]}]}"#,
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "accounts": [3]}]}"#,
