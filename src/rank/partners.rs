@@ -17,42 +17,79 @@ pub(crate) const NO_TIER: u32 = u32::MAX;
 /// Set on an account entry that is an index into the account records, not a string.
 const RECORD: u32 = 1 << 31;
 
-/// Strings in one buffer, each after its length: a string's number is its offset.
+/// Strings one after another, each after its length: a string's number is its offset, as
+/// if they were all in one buffer. They are held in blocks that are never moved: a block
+/// that cannot take the next string is left as it is and a new one started, of the bytes
+/// held so far (at least [`MIN_BLOCK`], at most [`BLOCK`]). One `String` grown by doubling
+/// copied everything it held at each step and could hold twice what it needed (a million
+/// partners' account ids are ~180 MB: 107 MiB more wasm memory than in blocks).
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Buffer(
+pub(crate) struct Buffer {
     /// Each string as its length (groups of 6 bits, low first; bit 6 set on all but the
-    /// last group: ASCII, so the buffer stays UTF-8) followed by its bytes.
-    String,
-);
+    /// last group: ASCII, so the blocks stay UTF-8) followed by its bytes.
+    blocks: Vec<String>,
+    /// The number of each block's first byte.
+    starts: Vec<u32>,
+    /// Bytes held in all.
+    len: u32,
+}
+
+/// The largest block, in bytes (a longer string gets a block of its own length).
+const BLOCK: usize = 1 << 20;
+/// The smallest block, in bytes: the interned strings of most ecosystems fit in one, so
+/// that finding a string's block is one comparison.
+const MIN_BLOCK: usize = 1 << 16;
 
 impl Buffer {
     /// Add `s`; its number.
     pub(crate) fn push(&mut self, s: &str) -> u32 {
-        let bytes = &mut self.0;
+        let (mut groups, mut rest) = (1usize, s.len() >> 6);
+        while rest != 0 {
+            (groups, rest) = (groups.saturating_add(1), rest >> 6);
+        }
+        let need = groups.saturating_add(s.len());
+        let fits = (self.blocks.last()).is_some_and(|b| b.capacity().saturating_sub(b.len()) >= need);
+        if !fits {
+            let bytes = need.max((self.len as usize).clamp(MIN_BLOCK, BLOCK));
+            self.blocks.push(String::with_capacity(bytes));
+            self.starts.push(self.len);
+        }
         // a request is at most 1 GiB (json::MAX_REQUEST_BYTES) and a string takes at most
         // 3 bytes more here than in the JSON (only past 4 KiB, its length in 3 groups), so
-        // offsets stay below `RECORD` (2 GiB)
-        let k = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
-        let mut len = s.len();
-        while len >= 0x40 {
-            bytes.push(char::from(0x40 | (len & 0x3f) as u8));
-            len >>= 6;
+        // numbers stay below `RECORD` (2 GiB)
+        let k = self.len;
+        if let Some(block) = self.blocks.last_mut() {
+            let mut len = s.len();
+            while len >= 0x40 {
+                block.push(char::from(0x40 | (len & 0x3f) as u8));
+                len >>= 6;
+            }
+            block.push(char::from(len as u8));
+            block.push_str(s);
         }
-        bytes.push(char::from(len as u8));
-        bytes.push_str(s);
+        self.len = self.len.saturating_add(u32::try_from(need).unwrap_or(u32::MAX));
         k
     }
 
     /// String number `k` ("" if there is none).
     #[inline]
     pub(crate) fn get(&self, k: u32) -> &str {
-        let (bytes, b) = (&self.0, self.0.as_bytes());
-        let (mut at, mut len, mut shift) = (k as usize, 0usize, 0u32);
+        // the last block first: the interned strings of most ecosystems are all in one
+        let last = self.starts.len().saturating_sub(1);
+        let i = match self.starts.last() {
+            Some(&start) if start <= k => last,
+            _ => self.starts.partition_point(|&start| start <= k).saturating_sub(1),
+        };
+        let (Some(block), Some(&start)) = (self.blocks.get(i), self.starts.get(i)) else {
+            return "";
+        };
+        let b = block.as_bytes();
+        let (mut at, mut len, mut shift) = (k.saturating_sub(start) as usize, 0usize, 0u32);
         while let (Some(&x), true) = (b.get(at), shift <= 30) {
             at = at.saturating_add(1);
             len |= ((x & 0x3f) as usize).checked_shl(shift).unwrap_or(0);
             if x & 0x40 == 0 {
-                return bytes.get(at..at.saturating_add(len)).unwrap_or("");
+                return block.get(at..at.saturating_add(len)).unwrap_or("");
             }
             shift = shift.saturating_add(6);
         }
@@ -382,6 +419,39 @@ impl crate::model::PartnerFields for Row<'_> {
 mod tests {
     use super::{Partners, Strings};
     use crate::model::{AccountRecord, Partner, PartnerAccount};
+
+    /// Strings of every length class (an empty one, lengths about the prefix's 64 and
+    /// 4,096, one longer than a block, whose length takes 4 bytes) come back from their numbers across many blocks, and
+    /// each number is the previous one plus what the previous string took, as in one buffer.
+    #[test]
+    fn a_buffer_gives_each_string_back_across_its_blocks() {
+        let lens = [0, 1, 11, 63, 64, 65, 4095, 4096, 4097, super::BLOCK + 5, 12, 3];
+        let words: Vec<String> = (0..40_000)
+            .map(|i| {
+                let len = lens[i % lens.len()];
+                let c = char::from(b'a' + (i % 26) as u8);
+                if len > 100_000 && i > lens.len() {
+                    "ü".repeat(7) // one very long string is enough
+                } else {
+                    c.to_string().repeat(len)
+                }
+            })
+            .collect();
+        let mut b = super::Buffer::default();
+        let ks: Vec<u32> = words.iter().map(|w| b.push(w)).collect();
+        assert!(b.blocks.len() > 20, "{} blocks", b.blocks.len());
+        for (i, (w, &k)) in words.iter().zip(&ks).enumerate() {
+            assert_eq!(b.get(k), w, "string {i}");
+            // the length in groups of 6 bits
+            let (mut prefix, mut len) = (1, w.len());
+            while len >= 64 {
+                (prefix, len) = (prefix + 1, len >> 6);
+            }
+            if let Some(&next) = ks.get(i + 1) {
+                assert_eq!(next - k, (prefix + w.len()) as u32, "string {i}");
+            }
+        }
+    }
 
     /// Bare account ids come back as listed, in order among the records, repeats and all:
     /// one of 100 bytes (its length takes two bytes in the buffer), an empty one, one
