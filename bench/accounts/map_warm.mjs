@@ -10,17 +10,16 @@
 // Usage: node bench/accounts/map_warm.mjs REQUEST.json [rounds (4)] [calls (4)] [PKG_DIR ...]
 //   (default package: pkg/; REQUEST.json from gen.py, or to_columns.py for columns)
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { packageEntry } from "../package.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** One process: `calls` calls of the map on the request, as JSON on stdout. */
 async function child(request, calls, pkg) {
-  const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
-  if (!entry) throw new Error(`no package entry in ${pkg}; build the npm package first (scripts/build-pkg.sh)`);
-  const dt = await import(pathToFileURL(entry).href);
+  const dt = await import(packageEntry(pkg));
   const req = JSON.parse(readFileSync(request, "utf8"));
   const map = req.ecosystem ? dt.mapAccounts : dt.mapAccountColumns;
   const ms = [];

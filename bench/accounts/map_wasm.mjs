@@ -7,18 +7,15 @@
 // app holding each partner's CSV text has it), whose texts cross without JSON.
 // Usage: node bench/accounts/map_wasm.mjs REQUEST.json [runs (3)] [object]
 //   (pkg/ built, or DEALTEAM_PKG=dir)
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { packageEntry } from "../package.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = process.env.DEALTEAM_PKG ?? join(here, "..", "..", "pkg");
-const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
-if (!entry) {
-  console.error(`no package entry in ${pkg}; build the npm package first (scripts/build-pkg.sh)`);
-  process.exit(1);
-}
-const dt = await import(pathToFileURL(entry).href);
+const entry = packageEntry(pkg);
+const dt = await import(entry);
 const text = readFileSync(process.argv[2], "utf8");
 const runs = Number(process.argv[3] ?? 3);
 const columns = !text.slice(0, 200).includes('"ecosystem"');

@@ -6,18 +6,14 @@
 // DEALTEAM_PKG=dir). Each step is timed twice: wall clock and this process's CPU time (the
 // figure to read on a loaded machine, where wall time includes waiting for a core). With
 // `--workers W` each step's blinding runs in slices over W worker threads (psi_pool.mjs).
-import { existsSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { packageEntry } from "../package.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = process.env.DEALTEAM_PKG ?? join(here, "..", "..", "pkg");
-const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
-if (!entry) {
-  console.error(`no package entry in ${pkg}; build the npm package first (scripts/build-pkg.sh)`);
-  process.exit(1);
-}
-const dt = await import(pathToFileURL(entry).href);
+const entry = packageEntry(pkg);
+const dt = await import(entry);
 const args = process.argv.slice(2);
 const w = args.indexOf("--workers");
 const workers = w >= 0 ? Number(args.splice(w, 2)[1]) : 0;
@@ -33,7 +29,7 @@ const side = (offset) =>
 const [a, b] = [side(0), side(Math.floor(n / 2))];
 if (workers > 0) {
   const { pool, exchange } = await import("./psi_pool.mjs");
-  const p = pool(pathToFileURL(entry).href, workers);
+  const p = pool(entry, workers);
   const { fa, fb, steps } = await exchange(dt, p, a, b);
   await p.close();
   if (fa.result.shared !== n - Math.floor(n / 2) || fb.result.shared !== fa.result.shared) {

@@ -5,18 +5,15 @@
 // core, computed once per request). Values are compared with the native run.
 // Usage: bash bench/nucleolus/run.sh   (builds and runs both sides; needs pkg/ built), or
 //   node bench/nucleolus/wasm.mjs [games dir (bench/out/nucleolus)] [package dir (pkg)]
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { packageEntry } from "../package.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = process.argv[3] ?? join(here, "..", "..", "pkg");
-const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
-if (!entry) {
-  console.error(`no package entry in ${pkg}; build the npm package first (scripts/build-pkg.sh)`);
-  process.exit(1);
-}
-const dt = await import(pathToFileURL(entry).href);
+const entry = packageEntry(pkg);
+const dt = await import(entry);
 const dir = process.argv[2] ?? "bench/out/nucleolus";
 const games = JSON.parse(readFileSync(join(dir, "games.json"), "utf8"));
 const best = (reps, f) => {

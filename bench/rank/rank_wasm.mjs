@@ -3,19 +3,16 @@
 // and `eco.rank(profile, {limit: 100})` (top 100 with explanations) and the full order
 // (`{limit: 0, explain: false}`). Prints one JSON line (milliseconds).
 // Usage: node bench/rank/rank_wasm.mjs [OUT_DIR]   (needs the built package in pkg/)
-import { readFileSync, existsSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { median } from "../median.mjs";
+import { packageEntry } from "../package.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, "..", "..", "pkg");
-const entry = ["node.js", "index.js", "dealteam.js"].map((f) => join(pkg, f)).find(existsSync);
-if (!entry) {
-  console.error(`no package entry in ${pkg}; build the npm package first`);
-  process.exit(1);
-}
-const { Ecosystem } = await import(pathToFileURL(entry).href);
+const entry = packageEntry(pkg);
+const { Ecosystem } = await import(entry);
 const out = process.argv[2] ?? join(here, "..", "out");
 const text = readFileSync(join(out, "rank_ecosystem.json"), "utf8");
 const profile = JSON.parse(readFileSync(join(out, "rank_profile.json"), "utf8"));
