@@ -30,8 +30,6 @@ pub(crate) struct Buffer {
     blocks: Vec<String>,
     /// The number of each block's first byte.
     starts: Vec<u32>,
-    /// Bytes held in all.
-    len: u32,
 }
 
 /// The largest block, in bytes (a longer string gets a block of its own length).
@@ -39,25 +37,27 @@ const BLOCK: usize = 1 << 20;
 /// The smallest block, in bytes: the interned strings of most ecosystems fit in one, so
 /// that finding a string's block is one comparison.
 const MIN_BLOCK: usize = 1 << 16;
+/// The most bytes a length takes (6 bits a byte; a request is at most 1 GiB).
+const MAX_PREFIX: usize = 5;
 
 impl Buffer {
     /// Add `s`; its number.
     pub(crate) fn push(&mut self, s: &str) -> u32 {
-        let (mut groups, mut rest) = (1usize, s.len() >> 6);
-        while rest != 0 {
-            (groups, rest) = (groups.saturating_add(1), rest >> 6);
-        }
-        let need = groups.saturating_add(s.len());
-        let fits = (self.blocks.last()).is_some_and(|b| b.capacity().saturating_sub(b.len()) >= need);
-        if !fits {
-            let bytes = need.max((self.len as usize).clamp(MIN_BLOCK, BLOCK));
+        let room = |b: &String| b.capacity().saturating_sub(b.len());
+        if !self
+            .blocks
+            .last()
+            .is_some_and(|b| room(b) >= s.len().saturating_add(MAX_PREFIX))
+        {
+            let held = self.len() as usize;
+            let bytes = s.len().saturating_add(MAX_PREFIX).max(held.clamp(MIN_BLOCK, BLOCK));
+            self.starts.push(self.len());
             self.blocks.push(String::with_capacity(bytes));
-            self.starts.push(self.len);
         }
         // a request is at most 1 GiB (json::MAX_REQUEST_BYTES) and a string takes at most
         // 3 bytes more here than in the JSON (only past 4 KiB, its length in 3 groups), so
         // numbers stay below `RECORD` (2 GiB)
-        let k = self.len;
+        let k = self.len();
         if let Some(block) = self.blocks.last_mut() {
             let mut len = s.len();
             while len >= 0x40 {
@@ -67,8 +67,14 @@ impl Buffer {
             block.push(char::from(len as u8));
             block.push_str(s);
         }
-        self.len = self.len.saturating_add(u32::try_from(need).unwrap_or(u32::MAX));
         k
+    }
+
+    /// Bytes held in all: the number the next string gets.
+    fn len(&self) -> u32 {
+        let last = self.blocks.last().map_or(0, String::len);
+        let start = self.starts.last().copied().unwrap_or(0);
+        start.saturating_add(u32::try_from(last).unwrap_or(u32::MAX))
     }
 
     /// String number `k` ("" if there is none).
@@ -421,8 +427,9 @@ mod tests {
     use crate::model::{AccountRecord, Partner, PartnerAccount};
 
     /// Strings of every length class (an empty one, lengths about the prefix's 64 and
-    /// 4,096, one longer than a block, whose length takes 4 bytes) come back from their numbers across many blocks, and
-    /// each number is the previous one plus what the previous string took, as in one buffer.
+    /// 4,096, one longer than a block, whose length takes 4 bytes) come back from their
+    /// numbers across many blocks, and each number is the previous one plus what the
+    /// previous string took, as in one buffer.
     #[test]
     fn a_buffer_gives_each_string_back_across_its_blocks() {
         let lens = [0, 1, 11, 63, 64, 65, 4095, 4096, 4097, super::BLOCK + 5, 12, 3];
