@@ -73,6 +73,21 @@ fn the_columns_keep_what_the_model_reads() {
     assert!(ix.partner(3).is_none());
 }
 
+/// Keys read in order with one given twice in a row: the repeat is no longer ascending,
+/// so the levels are sorted and the key keeps its last value, as the model's map does
+/// (its first value, out of range, is not checked: the model never sees it).
+#[test]
+fn a_key_repeated_in_order_keeps_its_last_value() {
+    let text = r#"{"partners": [
+      {"id": "a", "name": "A", "kind": "si", "capabilities": {"ai": 0.1, "cloud": 2, "cloud": 0.7, "data": 0.4},
+       "metrics": {"psat": 3, "psat": 4}}]}"#;
+    same_outcome(text);
+    let a = EcosystemIndex::from_json(text).unwrap().partner(0).unwrap();
+    let levels: Vec<(&str, f64)> = a.capabilities.iter().map(|(k, &v)| (k.as_str(), v)).collect();
+    assert_eq!(levels, [("ai", 0.1), ("cloud", 0.7), ("data", 0.4)]);
+    assert_eq!(a.metrics.into_iter().collect::<Vec<_>>(), [("psat".to_string(), 4.0)]);
+}
+
 #[test]
 fn ranking_from_the_columns_equals_ranking_from_the_model() {
     let s = dealteam::sample::generate(300, 7).unwrap();
