@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use strict::Strict;
 
-mod strict;
+pub(crate) mod strict;
 
 /// Parse JSON text into `T`, mapping serde's failures to dealteam errors with paths.
 /// Structs are read from JSON objects only, at every depth (`json::strict`): a positional
@@ -58,20 +58,23 @@ pub fn from_reader<R: std::io::Read, T: DeserializeOwned>(r: R, again: impl FnOn
         read: 0,
         limit: MAX_REQUEST_BYTES,
     };
-    // objects only, as from_str: anything but `{` first is refused at the top (invalid
-    // JSON or not, from_str says `invalid_json` at "" for it too)
+    // serde_json reads a reader one byte at a time: through a buffer that is a copy out of
+    // it, not a call down the chain of readers per byte
+    let buffered = |head, capped| std::io::BufReader::with_capacity(1 << 16, std::io::Read::chain(head, capped));
+    // objects only, as from_str: anything but `{` first is refused at the top, with
+    // from_str's message (invalid JSON keeps its own)
     let out = match first_byte(&mut capped) {
-        // serde_json reads a reader one byte at a time: through a buffer that is a copy
-        // out of it, not a call down the chain of readers per byte
         Ok((Some(b'{'), head)) => read(
-            serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(
-                1 << 16,
-                std::io::Read::chain(head, &mut capped),
-            )),
+            serde_json::Deserializer::from_reader(buffered(head, &mut capped)),
             locate,
             None,
         ),
-        Ok(_) => Err(not_an_object()),
+        Ok((_, head)) => Err(
+            match serde_json::from_reader::<_, serde::de::IgnoredAny>(buffered(head, &mut capped)) {
+                Ok(_) => not_an_object(),
+                Err(e) => not_json(e),
+            },
+        ),
         Err(e) => Err(not_json(e)),
     };
     // the request-bytes limit, counted as the bytes arrive: reading stops past it

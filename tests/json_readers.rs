@@ -47,6 +47,11 @@ fn anything_but_an_object_is_refused_alike_by_both_readers() {
         "[0] x",
     ] {
         assert_eq!(refused_alike(text), ("invalid_json", "".to_string()), "{text:?}");
+        // and in the same words: a list or a single value, or the JSON's own fault
+        let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
+        let b = text.as_bytes();
+        let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || None).unwrap_err();
+        assert_eq!(chunked.message, whole.message, "{text:?}");
     }
     // a partner's account given as a list: the list is refused, whatever follows its `[`
     for text in [
