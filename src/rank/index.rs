@@ -5,7 +5,7 @@
 
 use super::ingest::Ingested;
 use super::partners::{Lists, Partners};
-use crate::error::Result;
+use crate::error::{DealteamError, ErrorCode, Result};
 use crate::fit::Tiers;
 use crate::model::{Ecosystem, Partner, Parts, Relationship};
 use crate::money::Currency;
@@ -77,6 +77,24 @@ impl EcosystemIndex {
     /// find a failing field's path).
     pub fn from_reader<R: std::io::Read>(r: R, again: impl FnOnce() -> Option<R>) -> Result<Self> {
         Self::from_ingested(crate::json::from_reader(r, again)?)
+    }
+
+    /// [`EcosystemIndex::from_reader`] for a stream that can be read again from its start
+    /// (`again`): read a partner at a time from a window over it, as from text, and read the
+    /// usual way (a byte at a time) only when that reader stops short — then with the same
+    /// result, or the same error and path ([`super::chunked`]).
+    pub fn from_stream<R: std::io::Read>(r: R, again: impl Fn() -> Option<R>) -> Result<Self> {
+        if let Some(x) = super::chunked::ingest(r) {
+            return Self::from_ingested(x);
+        }
+        match again() {
+            Some(r) => Self::from_reader(r, again),
+            None => Err(DealteamError::new(
+                ErrorCode::InvalidJson,
+                "",
+                "the ecosystem's bytes could not be read again",
+            )),
+        }
     }
 
     /// Validate what was read (the model's checks, in the model's order) and index it.

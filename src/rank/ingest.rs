@@ -154,14 +154,14 @@ impl<'de> Visitor<'de> for PartnerList<'_> {
 
 /// One partner's capability levels and metrics before they are sorted by key.
 #[derive(Default)]
-struct Scratch {
+pub(super) struct Scratch {
     capabilities: Vec<(u32, f64)>,
     metrics: Vec<(u32, f64)>,
 }
 
-struct PartnerSeed<'a> {
-    at: &'a mut Partners,
-    scratch: &'a mut Scratch,
+pub(super) struct PartnerSeed<'a> {
+    pub at: &'a mut Partners,
+    pub scratch: &'a mut Scratch,
 }
 
 impl<'de> DeserializeSeed<'de> for PartnerSeed<'_> {

@@ -14,6 +14,7 @@
 //! assert_eq!(out.results[1].fit, 0.625);
 //! ```
 
+mod chunked;
 mod columns;
 mod failed;
 mod index;

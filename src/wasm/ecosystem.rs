@@ -89,9 +89,9 @@ impl EcosystemHandle {
 
     /// The ecosystem from its JSON text in UTF-8 bytes, one `Uint8Array` or several in
     /// order (e.g. the chunks of a `fetch` body or a file stream). Only one chunk at a
-    /// time is copied into wasm memory, so ecosystems whose text is beyond a JS
-    /// string's limit (~512 MiB, about 700,000 realistic partners) can be read. Same
-    /// errors and paths as the constructor.
+    /// time is copied into wasm memory, and read a partner at a time, so ecosystems whose
+    /// text is beyond a JS string's limit (~512 MiB, about 700,000 realistic partners) can
+    /// be read. Same errors and paths as the constructor.
     #[wasm_bindgen(js_name = fromChunks)]
     pub fn from_chunks(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | Uint8Array[]")] chunks: JsValue,
@@ -105,7 +105,7 @@ impl EcosystemHandle {
                     "expected a Uint8Array or an array of Uint8Array chunks",
                 )
             })?;
-            EcosystemIndex::from_reader(reader, || JsChunks::new(&chunks).ok()).map(EcosystemHandle::of)
+            EcosystemIndex::from_stream(reader, || JsChunks::new(&chunks).ok()).map(EcosystemHandle::of)
         };
         run().map_err(|e| throw(&e))
     }
