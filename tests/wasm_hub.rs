@@ -151,7 +151,8 @@ fn order_as_typed_arrays_matches_the_ranked_rows() {
 }
 
 /// `rank` without breakdowns builds its rows in JS from columns: the same JSON as the
-/// `rank` command, for every limit, and each row with its own `failed` array.
+/// `rank` command, for every limit; rows that failed the same clauses share one frozen
+/// `failed` array, and rows that failed others do not.
 #[wasm_bindgen_test]
 fn rank_rows_without_breakdowns_equal_the_rank_command() {
     let req = parse(include_str!("../examples/rank.json"));
@@ -159,6 +160,7 @@ fn rank_rows_without_breakdowns_equal_the_rank_command() {
     let stricter = parse(&stringify(&get(&req, "profile")));
     let require = parse(r#"{"kinds": ["si"], "minTier": "gold", "capabilitiesMin": {"cloud": 0.8, "security": 0.5}}"#);
     Reflect::set(&stricter, &"require".into(), &require).expect("set");
+    let mut shared = 0;
     for profile in [get(&req, "profile"), stricter.clone()] {
         for limit in [0, 1, 3, 100] {
             let opts = parse(&format!(r#"{{"limit": {limit}, "explain": false}}"#));
@@ -169,15 +171,25 @@ fn rank_rows_without_breakdowns_equal_the_rank_command() {
             Reflect::set(&whole, &"explain".into(), &false.into()).expect("set");
             assert_eq!(stringify(&got), one_shot("rank", &stringify(&whole)), "limit {limit}");
             let rows: Array = get(&got, "results").into();
-            for (a, b) in (0..rows.length()).flat_map(|a| (0..a).map(move |b| (a, b))) {
-                assert_ne!(
-                    get(&rows.get(a), "failed"),
-                    get(&rows.get(b), "failed"),
-                    "rows {a} and {b} share"
+            for r in 0..rows.length() {
+                assert!(
+                    js_sys::Object::is_frozen(&get(&rows.get(r), "failed").into()),
+                    "row {r}"
                 );
+            }
+            for (a, b) in (0..rows.length()).flat_map(|a| (0..a).map(move |b| (a, b))) {
+                let (fa, fb) = (get(&rows.get(a), "failed"), get(&rows.get(b), "failed"));
+                let same = stringify(&fa) == stringify(&fb);
+                assert_eq!(
+                    fa == fb,
+                    same,
+                    "rows {a} and {b}: one array exactly when the lists are equal"
+                );
+                shared += usize::from(same);
             }
         }
     }
+    assert!(shared > 0, "no two rows with the same failed clauses");
     // the stricter profile fails partners on different clauses: several distinct lists
     let opts = parse(r#"{"limit": 0, "explain": false}"#);
     let rows: Array = get(&eco.rank(stricter, Some(opts)).expect("rank"), "results").into();

@@ -74,6 +74,9 @@ pub struct RankedPartner {
     /// Every `require` clause holds.
     pub eligible: bool,
     /// The names of the failed `require` clauses (`kinds`, `minTier`, `capabilitiesMin.cloud`, …).
+    /// Read-only in JS: with `explain: false` the rows that failed the same clauses share
+    /// one frozen array (src/wasm/rows.js).
+    #[cfg_attr(feature = "ts", ts(type = "ReadonlyArray<string>"))]
     pub failed: Vec<String>,
     /// Per criterion: score, weight and share of the fit (absent with `explain: false`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

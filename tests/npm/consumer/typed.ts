@@ -35,7 +35,10 @@ const request: RankRequest = {
 const response: RankResponse = rank(request);
 const first: RankedPartner | undefined = response.results[0];
 const fit: number = first ? first.fit : 0;
-const failed: string[] = first ? first.failed : [];
+const failed: readonly string[] = first ? first.failed : [];
+// the failed clauses are read-only: `explain: false` rows share frozen arrays
+// @ts-expect-error a row's `failed` has no `push`
+const push = (row: RankedPartner) => row.failed.push("kinds");
 
 const s: Sample = sample(100, 1);
 const eco = new Ecosystem(s.ecosystem);
