@@ -75,7 +75,7 @@ pub struct RankedPartner {
     pub eligible: bool,
     /// The names of the failed `require` clauses (`kinds`, `minTier`, `capabilitiesMin.cloud`, …).
     /// Read-only in JS: with `explain: false` the rows that failed the same clauses share
-    /// one frozen array (src/wasm/rows.js).
+    /// one frozen array (copy it to change it).
     #[cfg_attr(feature = "ts", ts(type = "ReadonlyArray<string>"))]
     pub failed: Vec<String>,
     /// Per criterion: score, weight and share of the fit (absent with `explain: false`).
