@@ -14,9 +14,9 @@ export class Ecosystem {
     /**
      * The ecosystem from its JSON text in UTF-8 bytes, one `Uint8Array` or several in
      * order (e.g. the chunks of a `fetch` body or a file stream). Only one chunk at a
-     * time is copied into wasm memory, so ecosystems whose text is beyond a JS
-     * string's limit (~512 MiB, about 700,000 realistic partners) can be read. Same
-     * errors and paths as the constructor.
+     * time is copied into wasm memory, and read a partner at a time, so ecosystems whose
+     * text is beyond a JS string's limit (~512 MiB, about 700,000 realistic partners) can
+     * be read. Same errors and paths as the constructor.
      */
     static fromChunks(chunks: Uint8Array | Uint8Array[]): Ecosystem;
     /**
@@ -3537,8 +3537,10 @@ fit: number,
 eligible: boolean, 
 /**
  * The names of the failed `require` clauses (`kinds`, `minTier`, `capabilitiesMin.cloud`, …).
+ * Read-only in JS: with `explain: false` the rows that failed the same clauses share
+ * one frozen array (copy it to change it).
  */
-failed: Array<string>, 
+failed: ReadonlyArray<string>, 
 /**
  * Per criterion: score, weight and share of the fit (absent with `explain: false`).
  */

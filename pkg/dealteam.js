@@ -40,9 +40,9 @@ export class Ecosystem {
     /**
      * The ecosystem from its JSON text in UTF-8 bytes, one `Uint8Array` or several in
      * order (e.g. the chunks of a `fetch` body or a file stream). Only one chunk at a
-     * time is copied into wasm memory, so ecosystems whose text is beyond a JS
-     * string's limit (~512 MiB, about 700,000 realistic partners) can be read. Same
-     * errors and paths as the constructor.
+     * time is copied into wasm memory, and read a partner at a time, so ecosystems whose
+     * text is beyond a JS string's limit (~512 MiB, about 700,000 realistic partners) can
+     * be read. Same errors and paths as the constructor.
      * @param {Uint8Array | Uint8Array[]} chunks
      * @returns {Ecosystem}
      */
