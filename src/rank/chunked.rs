@@ -1,10 +1,10 @@
 //! Ecosystem JSON from a stream of bytes, a partner at a time: each top-level value, and
-//! each partner of `partners`, is found in a window over the stream and read from it as a
-//! slice, by the same visitors as the whole text ([`super::ingest`]).
+//! each partner and relationship, is found in a window over the stream and read from it as
+//! text, by the same visitors as the whole text ([`super::ingest`]).
 //!
 //! serde_json reads a stream (`from_reader`) a byte at a time and copies every string
-//! before checking it; from a slice it reads in place. On 100,000 partners in wasm the
-//! stream took 2.5 times as long as the same text (docs/PERFORMANCE.md, "Stop 36").
+//! before checking it; from text it reads in place. On 100,000 partners in wasm the stream
+//! took 2.5 times as long as the same text (docs/PERFORMANCE.md, "Stop 36").
 //!
 //! Only the ecosystem's outer object is scanned here: where each value ends (strings,
 //! escapes, nesting). Anything unexpected — a key spelled with an escape, a key twice, a

@@ -82,7 +82,7 @@ impl EcosystemIndex {
     /// [`EcosystemIndex::from_reader`] for a stream that can be read again from its start
     /// (`again`): read a partner at a time from a window over it, as from text, and read the
     /// usual way (a byte at a time) only when that reader stops short — then with the same
-    /// result, or the same error and path ([`super::chunked`]).
+    /// result, or the same error and path (`src/rank/chunked.rs`).
     pub fn from_stream<R: std::io::Read>(r: R, again: impl Fn() -> Option<R>) -> Result<Self> {
         if let Some(x) = super::chunked::ingest(r) {
             return Self::from_ingested(x);
