@@ -1,6 +1,6 @@
 //! Time for time-limited and stepped work, injected by the caller: the core has no
 //! clock of its own because `std::time::Instant` panics on wasm32-unknown-unknown.
-//! The facade passes `performance.now()`; native code passes [`Ctx::native`].
+//! The facade passes `performance.now()`; native code passes `Ctx::native()` (native targets only).
 
 /// What an operation may ask of its environment.
 pub struct Ctx<'a> {
