@@ -195,7 +195,9 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
     }
 }
 
-/// Run one `reader` input: the chunked read and the string read of an ecosystem agree.
+/// Run one `reader` input: the chunked reads (a partner at a time from a window, as
+/// `Ecosystem.fromChunks` reads; and serde_json's byte at a time, which the window falls
+/// back to) and the string read of an ecosystem agree.
 pub fn run_reader(data: &[u8]) {
     let Some((&split, bytes)) = data.split_first() else {
         return;
@@ -208,14 +210,19 @@ pub fn run_reader(data: &[u8]) {
     // the failing path is found by reading the same pieces once more; the index reads
     // the partners straight into its columns, the model path through the serde model
     let chunked = dealteam::rank::EcosystemIndex::from_reader(pieces(), || Some(pieces())).map(|i| i.ecosystem());
+    let streamed = dealteam::rank::EcosystemIndex::from_stream(pieces(), || Some(pieces())).map(|i| i.ecosystem());
     let Ok(text) = std::str::from_utf8(bytes) else {
         assert!(chunked.is_err(), "invalid UTF-8 is not an ecosystem");
+        assert!(
+            streamed.is_err(),
+            "invalid UTF-8 is not an ecosystem, a partner at a time either"
+        );
         return;
     };
     let whole = dealteam::rank::EcosystemIndex::from_json(text).map(|i| i.ecosystem());
     let model = dealteam::json::from_str::<dealteam::model::Ecosystem>(text)
         .and_then(|e| dealteam::rank::EcosystemIndex::new(e.clone()).map(|_| e));
-    for (name, other) in [("chunked", &chunked), ("model", &model)] {
+    for (name, other) in [("chunked", &chunked), ("streamed", &streamed), ("model", &model)] {
         match (other, &whole) {
             (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}: the same partners"),
             (Err(a), Err(b)) => assert_eq!((a.code, &a.path), (b.code, &b.path), "{name}: {a} / {b}"),
