@@ -14,8 +14,7 @@ import { packageEntry } from "../package.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = process.env.DEALTEAM_PKG ?? join(here, "..", "..", "pkg");
-const entry = packageEntry(pkg);
-const dt = await import(entry);
+const dt = await import(packageEntry(pkg));
 const text = readFileSync(process.argv[2], "utf8");
 const runs = Number(process.argv[3] ?? 3);
 const columns = !text.slice(0, 200).includes('"ecosystem"');

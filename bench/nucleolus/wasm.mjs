@@ -12,8 +12,7 @@ import { packageEntry } from "../package.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = process.argv[3] ?? join(here, "..", "..", "pkg");
-const entry = packageEntry(pkg);
-const dt = await import(entry);
+const dt = await import(packageEntry(pkg));
 const dir = process.argv[2] ?? "bench/out/nucleolus";
 const games = JSON.parse(readFileSync(join(dir, "games.json"), "utf8"));
 const best = (reps, f) => {

@@ -11,8 +11,7 @@ import { packageEntry } from "../package.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, "..", "..", "pkg");
-const entry = packageEntry(pkg);
-const { Ecosystem } = await import(entry);
+const { Ecosystem } = await import(packageEntry(pkg));
 const out = process.argv[2] ?? join(here, "..", "out");
 const text = readFileSync(join(out, "rank_ecosystem.json"), "utf8");
 const profile = JSON.parse(readFileSync(join(out, "rank_profile.json"), "utf8"));
