@@ -43,12 +43,21 @@ impl EcosystemIndex {
         // its names when the profile has more than 64 clauses
         let mut by_bits: FxHashMap<u64, u32> = FxHashMap::default();
         let mut by_names: FxHashMap<Vec<String>, u32> = FxHashMap::default();
+        // for most of the partners, their failed clauses in partner order first (see
+        // `all_failed_bits`); for a few rows (a top 100), row by row
+        let all = match &clauses {
+            Some(c) if rows.len().saturating_mul(2) >= self.len() => c.all_failed_bits(self, &scores.eligible),
+            _ => None,
+        };
         for &i in &rows {
             let iu = i as usize;
             // at most one list per row: the count fits u32 as the row indices do
             let next = u32::try_from(out.failed_lists.len()).unwrap_or(u32::MAX);
             let at = match &clauses {
-                Some(c) if !scores.eligible.get(iu).copied().unwrap_or(true) => match c.failed_bits(self, iu) {
+                Some(c) if !scores.eligible.get(iu).copied().unwrap_or(true) => match all
+                    .as_ref()
+                    .map_or_else(|| c.failed_bits(self, iu), |a| a.get(iu).copied())
+                {
                     Some(0) => 0,
                     Some(b) => *by_bits.entry(b).or_insert_with(|| {
                         out.failed_lists.push(c.failed(self, iu));
