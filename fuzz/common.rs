@@ -15,7 +15,10 @@
 //!   reads them (`json::from_reader`, in pieces) and as the constructor reads a string
 //!   (`json::from_str`): both must give the same ecosystem or the same error and path.
 
+#[path = "../tests/support/pieces.rs"]
+mod pieces;
 use dealteam::clock::Ctx;
+use pieces::Pieces;
 use std::cell::Cell;
 
 const TEAMS: &str = include_str!("../examples/teams.json");
@@ -203,10 +206,7 @@ pub fn run_reader(data: &[u8]) {
         return;
     };
     // the bytes arrive in pieces of 1 + split % 64 bytes, as chunks from JS would
-    let pieces = || Pieces {
-        data: bytes,
-        size: 1 + usize::from(split % 64),
-    };
+    let pieces = || Pieces::new(bytes, 1 + usize::from(split % 64));
     // the failing path is found by reading the same pieces once more; the index reads
     // the partners straight into its columns, the model path through the serde model
     let chunked = dealteam::rank::EcosystemIndex::from_reader(pieces(), || Some(pieces())).map(|i| i.ecosystem());
@@ -231,22 +231,6 @@ pub fn run_reader(data: &[u8]) {
     }
     if let (Err(a), Err(b)) = (&model, &whole) {
         assert_eq!(a.message, b.message, "columns and model say the same");
-    }
-}
-
-/// A reader handing out `size` bytes at a time.
-struct Pieces<'a> {
-    data: &'a [u8],
-    size: usize,
-}
-
-impl std::io::Read for Pieces<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.size.min(out.len()).min(self.data.len());
-        let (head, rest) = self.data.split_at(n);
-        out[..n].copy_from_slice(head);
-        self.data = rest;
-        Ok(n)
     }
 }
 

@@ -3,23 +3,9 @@
 //! `Ecosystem.fromChunks` gets them from JS) give the same error code and path. The fuzz
 //! target `reader` checks the same on generated input; these are the cases it found.
 
-use std::io::Read;
-
-/// A reader handing out one byte at a time (JS chunks can be that small).
-struct Bytewise<'a>(&'a [u8]);
-
-impl Read for Bytewise<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        match (self.0.split_first(), out.first_mut()) {
-            (Some((&b, rest)), Some(o)) => {
-                *o = b;
-                self.0 = rest;
-                Ok(1)
-            }
-            _ => Ok(0),
-        }
-    }
-}
+#[path = "support/pieces.rs"]
+mod pieces;
+use pieces::Pieces;
 
 type Eco = dealteam::model::Ecosystem;
 
@@ -27,7 +13,7 @@ type Eco = dealteam::model::Ecosystem;
 fn refused_alike(text: &str) -> (&'static str, String) {
     let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
     let b = text.as_bytes();
-    let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || Some(Bytewise(b))).unwrap_err();
+    let chunked = dealteam::json::from_reader::<_, Eco>(Pieces::new(b, 1), || Some(Pieces::new(b, 1))).unwrap_err();
     assert_eq!((chunked.code, &chunked.path), (whole.code, &whole.path), "{text:?}");
     (whole.code.as_str(), whole.path)
 }
@@ -50,7 +36,7 @@ fn anything_but_an_object_is_refused_alike_by_both_readers() {
         // and in the same words: a list or a single value, or the JSON's own fault
         let whole = dealteam::json::from_str::<Eco>(text).unwrap_err();
         let b = text.as_bytes();
-        let chunked = dealteam::json::from_reader::<_, Eco>(Bytewise(b), || None).unwrap_err();
+        let chunked = dealteam::json::from_reader::<_, Eco>(Pieces::new(b, 1), || None).unwrap_err();
         assert_eq!(chunked.message, whole.message, "{text:?}");
     }
     // a partner's account given as a list: the list is refused, whatever follows its `[`
@@ -76,6 +62,6 @@ fn anything_but_an_object_is_refused_alike_by_both_readers() {
         );
     }
     let ok = br#"  {"partners": []}"#;
-    let read = dealteam::json::from_reader::<_, Eco>(Bytewise(ok), || None);
+    let read = dealteam::json::from_reader::<_, Eco>(Pieces::new(ok, 1), || None);
     assert_eq!(read.map(|e| e.partners.len()).ok(), Some(0));
 }

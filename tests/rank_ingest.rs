@@ -2,8 +2,11 @@
 //! What it keeps must be what the serde model reads from the same text, and every
 //! failing input must fail with the model's codes, paths and messages.
 
+#[path = "support/pieces.rs"]
+mod pieces;
 use dealteam::model::Ecosystem;
 use dealteam::rank::{EcosystemIndex, RankOptions};
+use pieces::Pieces;
 
 /// The index from the text, and the model from the same text indexed.
 fn both(
@@ -29,25 +32,6 @@ fn problems(e: &dealteam::DealteamError) -> Vec<(dealteam::ErrorCode, &str, &str
 /// and all at once.
 const STEPS: [usize; 3] = [1, 7, usize::MAX];
 
-/// A text read at most `step` bytes at a time.
-struct Trickle<'a>(&'a [u8], usize);
-
-impl<'a> Trickle<'a> {
-    fn new(text: &'a str, step: usize) -> Self {
-        Trickle(text.as_bytes(), step)
-    }
-}
-
-impl std::io::Read for Trickle<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.0.len().min(out.len()).min(self.1);
-        let (now, rest) = self.0.split_at(n);
-        out[..n].copy_from_slice(now);
-        self.0 = rest;
-        Ok(n)
-    }
-}
-
 /// The index from the text (as text, as a stream, as a stream read again when the window
 /// reader stops short) and the model from the same text: the same ecosystem, or the same
 /// problems.
@@ -60,14 +44,18 @@ fn same_outcome(text: &str) {
             let chunked = EcosystemIndex::from_reader(&mut r, || None).unwrap();
             assert_eq!(chunked.ecosystem(), eco);
             for step in STEPS {
-                let streamed = EcosystemIndex::from_stream(Trickle::new(text, step), || Some(Trickle::new(text, step)));
+                let streamed = EcosystemIndex::from_stream(Pieces::new(text.as_bytes(), step), || {
+                    Some(Pieces::new(text.as_bytes(), step))
+                });
                 assert_eq!(streamed.unwrap().ecosystem(), eco, "{step} bytes a read: {text}");
             }
         }
         (Err(a), Err(b)) => {
             assert_eq!(problems(&a), problems(&b), "{text}");
             for step in STEPS {
-                let streamed = EcosystemIndex::from_stream(Trickle::new(text, step), || Some(Trickle::new(text, step)));
+                let streamed = EcosystemIndex::from_stream(Pieces::new(text.as_bytes(), step), || {
+                    Some(Pieces::new(text.as_bytes(), step))
+                });
                 let e = streamed
                     .err()
                     .unwrap_or_else(|| panic!("a stream of {step} bytes a read accepted {text}"));
