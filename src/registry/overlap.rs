@@ -129,7 +129,7 @@ fn shared_triples(keyed: &[BTreeSet<String>]) -> Result<SharedTriples<'_>> {
         }
     }
     drop(by_account);
-    triples.sort_unstable();
+    crate::sort::triples(&mut triples);
     Ok((accounts, triples))
 }
 

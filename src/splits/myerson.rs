@@ -63,7 +63,7 @@ pub fn edges(
                 }
             }
         }
-        cut.sort_unstable();
+        crate::sort::pairs(&mut cut);
         out.retain(|e| cut.binary_search(e).is_err());
     } else {
         return Err(DealteamError::new(
@@ -73,7 +73,7 @@ pub fn edges(
              `ecosystem` with relationships",
         ));
     }
-    out.sort_unstable();
+    crate::sort::pairs(&mut out);
     out.dedup();
     Ok(out)
 }
