@@ -10,6 +10,10 @@
 //! For the sorts that are not hot: reports, validation findings, audits, splits and
 //! account lists of a few thousand rows. Ranking and team search keep the standard sorts
 //! (the `dyn` call per comparison costs time there).
+//!
+//! Tuples of integers are sorted as `u128` keys instead ([`pairs`], [`triples`]): the
+//! module has the unstable sort of `u128` anyway, and each tuple type was an instance of
+//! its own.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
