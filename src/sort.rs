@@ -11,9 +11,9 @@
 //! account lists of a few thousand rows. Ranking and team search keep the standard sorts
 //! (the `dyn` call per comparison costs time there).
 //!
-//! Tuples of integers are sorted as `u128` keys instead ([`pairs`], [`triples`]): the
-//! module has the unstable sort of `u128` anyway, and each tuple type was an instance of
-//! its own.
+//! Tuples of integers are sorted as `u128` keys instead ([`by_u128_keys`], [`pairs`],
+//! [`triples`]): the module has the unstable sort of `u128` anyway, and each tuple type was
+//! an instance of its own.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -61,27 +61,33 @@ pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
     set
 }
 
-/// Sort index pairs ascending: the order of `v.sort_unstable()`, through a sort of `u128`
-/// keys, whose instance the module has anyway (ranking's keys, the account map's places). A
-/// sort of the tuples themselves was an instance of its own (≈ 8 KB of code before wasm-opt).
-pub fn pairs(v: &mut [(usize, usize)]) {
-    let mut keys: Vec<u128> = v.iter().map(|&(a, b)| (a as u128) << 64 | b as u128).collect();
+/// Sort `v` through integer keys: `key` must order like the elements and `back` must give
+/// each element back from its key. The keys go through the unstable sort of `u128`s, whose
+/// instance the module has anyway (ranking's keys, the account map's places); a
+/// `sort_unstable` of each element type was an instance of its own (≈ 8 KB of code before
+/// wasm-opt for index pairs). `keys` is scratch space, for callers that sort often.
+pub fn by_u128_keys<T>(v: &mut [T], keys: &mut Vec<u128>, key: impl Fn(&T) -> u128, back: impl Fn(u128) -> T) {
+    keys.clear();
+    keys.extend(v.iter().map(key));
     keys.sort_unstable();
-    for (x, k) in v.iter_mut().zip(keys) {
-        // both halves came from a usize
-        *x = ((k >> 64) as usize, k as u64 as usize);
+    for (x, &k) in v.iter_mut().zip(keys.iter()) {
+        *x = back(k);
     }
 }
 
-/// Sort triples ascending: the order of `v.sort_unstable()`, through `u128` keys (see
-/// [`pairs`]).
+/// Sort index pairs ascending: the order of `v.sort_unstable()` ([`by_u128_keys`]).
+pub fn pairs(v: &mut [(usize, usize)]) {
+    // both halves of a key came from a usize
+    let back = |k: u128| ((k >> 64) as usize, k as u64 as usize);
+    by_u128_keys(v, &mut Vec::new(), |&(a, b)| (a as u128) << 64 | b as u128, back);
+}
+
+/// Sort triples ascending: the order of `v.sort_unstable()` ([`by_u128_keys`]).
 pub fn triples(v: &mut [(u32, u32, u32)]) {
     let key = |&(a, b, c): &(u32, u32, u32)| u128::from(a) << 64 | u128::from(b) << 32 | u128::from(c);
-    let mut keys: Vec<u128> = v.iter().map(key).collect();
-    keys.sort_unstable();
-    for (x, k) in v.iter_mut().zip(keys) {
-        *x = ((k >> 64) as u32, (k >> 32) as u32, k as u32);
-    }
+    by_u128_keys(v, &mut Vec::new(), key, |k| {
+        ((k >> 64) as u32, (k >> 32) as u32, k as u32)
+    });
 }
 
 /// The positions `0..n` stably sorted by `cmp` (the only instance of the sorting code).

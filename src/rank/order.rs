@@ -140,10 +140,9 @@ fn idx(k: u128) -> u32 {
 /// Re-sort every chain of neighbours within `TIE_EPS` (same eligibility) by id.
 fn regroup(s: &Scores, id_rank: &[u32], order: &mut [u32]) {
     let mut start = 0;
-    // (id rank, partner) as `u128`s: the module's one unstable sort instance for integers
-    // (a sort by key was an instance of its own); id ranks are distinct, so the order is
-    // the one sorting by id rank alone gives
-    let mut group: Vec<u128> = Vec::new();
+    // scratch for the tie groups' keys, (id rank, partner): id ranks are distinct, so the
+    // order is the one sorting by id rank alone gives
+    let mut keys: Vec<u128> = Vec::new();
     for i in 1..=order.len() {
         let joined = i < order.len() && {
             let (a, b) = (order[i - 1] as usize, order[i] as usize);
@@ -151,16 +150,8 @@ fn regroup(s: &Scores, id_rank: &[u32], order: &mut [u32]) {
         };
         if !joined {
             if i - start > 1 {
-                group.clear();
-                group.extend(
-                    order[start..i]
-                        .iter()
-                        .map(|&j| (id_rank[j as usize] as u128) << 32 | j as u128),
-                );
-                group.sort_unstable();
-                for (o, &k) in order[start..i].iter_mut().zip(&group) {
-                    *o = k as u32;
-                }
+                let key = |&j: &u32| (id_rank[j as usize] as u128) << 32 | j as u128;
+                crate::sort::by_u128_keys(&mut order[start..i], &mut keys, key, |k| k as u32);
             }
             start = i;
         }
