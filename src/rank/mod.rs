@@ -16,6 +16,7 @@
 
 mod chunked;
 mod columns;
+mod document;
 mod failed;
 mod index;
 mod ingest;
@@ -23,11 +24,14 @@ mod order;
 mod partners;
 mod score;
 mod types;
+mod views;
 
 pub use columns::RankColumns;
+pub use document::Opened;
 pub use index::EcosystemIndex;
 pub use score::Scores;
 pub use types::{CriterionShare, RankOptions, RankRequest, RankResponse, RankedPartner, DEFAULT_LIMIT};
+pub use views::{EcosystemSummary, Facets, PartnerFilter};
 
 use crate::error::Result;
 use crate::fit::criterion_score;
