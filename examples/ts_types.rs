@@ -104,6 +104,8 @@ fn main() {
     out.visit::<dealteam::ErrorCode>();
     out.visit::<dealteam::DealteamError>(); // as `DealteamProblem`
     out.visit::<dealteam::rank::RankOptions>();
+    // What the `Ecosystem` handle's `summary` gives.
+    out.visit::<dealteam::rank::EcosystemSummary>();
     out.visit::<dealteam::sample::Sample>();
     // What the handle classes' `step()` return.
     out.visit::<dealteam::teams::TeamProgress>();

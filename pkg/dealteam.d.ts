@@ -8,6 +8,15 @@
 export class Ecosystem {
     free(): void;
     /**
+     * `calibrate` (SPEC §2, §9) on these partners: the request without `ecosystem`.
+     */
+    calibrate(request: Omit<CalibrateRequest, "ecosystem"> | string): CalibrateResponse;
+    /**
+     * The indices, ascending, of the partners whose name or id contains `text` (any case)
+     * and that have the `kind`, `tier` and `region` asked for (each "" for any).
+     */
+    filter(text: string, kind: string, tier: string, region: string): Uint32Array;
+    /**
      * [`EcosystemHandle::from_chunks`] with one `Uint8Array`.
      */
     static fromBytes(bytes: Uint8Array): Ecosystem;
@@ -24,10 +33,21 @@ export class Ecosystem {
      */
     ids(): string[];
     /**
+     * The partner names, by partner index.
+     */
+    names(): string[];
+    /**
      * Parse (JSON text is fastest for big ecosystems), validate and index. Throws a
      * `DealteamError` whose `path` is relative to the ecosystem (`partners[3].tier`).
      */
     constructor(ecosystem: EcosystemData | string);
+    /**
+     * Read a JSON file's text that holds an ecosystem: the ecosystem itself, a list of
+     * partners, or an object with an `ecosystem` field and others (a workspace). Returns
+     * the ecosystem (null when an object has none) and, for such an object, its other
+     * fields as JSON text (`rest`). Errors in the ecosystem have paths within it.
+     */
+    static open(text: string): { ecosystem: Ecosystem | null; rest: string | null };
     /**
      * The whole §2 order as typed arrays, for bulk use (charts, tables of 100,000
      * rows): `order` (partner indices, best first), and per partner index its `fit`
@@ -42,15 +62,26 @@ export class Ecosystem {
      */
     overlap(request?: Omit<OverlapRequest, "ecosystem"> | string): OverlapResponse;
     /**
+     * Partners `from` to `to` (exclusive; clamped to the partners there are), whole, in
+     * input order.
+     */
+    partners(from: number, to: number): Partner[];
+    /**
      * Rank the partners against a profile (SPEC §2): eligible first, fit descending,
      * near-ties by id. `opts`: `{limit?, explain?}` (default 100 rows with breakdowns).
      */
     rank(profile: Profile | string, opts?: RankOptions): RankResponse;
     /**
-     * `split` (SPEC §5) with these partners as the request's `ecosystem` (used by the
-     * coverage and winProbability games): the request without `ecosystem`.
+     * `split` (SPEC §5) with the members among these partners as the request's
+     * `ecosystem` (used by the coverage and winProbability games): the request without
+     * `ecosystem`.
      */
     split(request: Omit<SplitRequest, "ecosystem"> | string): SplitResponse;
+    /**
+     * The number of partners and relationships, the currency and tiers, and the distinct
+     * kinds, tiers and regions the partners use (`facets`).
+     */
+    summary(): EcosystemSummary;
     /**
      * A stepped `TeamSearch` (SPEC §3) on these partners: the request without `ecosystem`.
      */
@@ -59,6 +90,11 @@ export class Ecosystem {
      * `teams` (SPEC §3) on these partners: the request without `ecosystem`.
      */
     teams(request: Omit<TeamsRequest, "ecosystem"> | string): TeamsResponse;
+    /**
+     * The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
+     * partners).
+     */
+    toJson(): string;
     /**
      * Number of partners.
      */
@@ -255,17 +291,24 @@ export interface InitOutput {
     readonly auditPlan: (a: unknown) => [number, number, number];
     readonly calibrate: (a: unknown) => [number, number, number];
     readonly draftAgreement: (a: unknown) => [number, number, number, number];
+    readonly ecosystem_calibrate: (a: number, b: unknown) => [number, number, number];
+    readonly ecosystem_filter: (a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => unknown;
     readonly ecosystem_fromBytes: (a: unknown) => [number, number, number];
     readonly ecosystem_fromChunks: (a: unknown) => [number, number, number];
     readonly ecosystem_ids: (a: number) => [number, number, number];
+    readonly ecosystem_names: (a: number) => [number, number, number];
     readonly ecosystem_new: (a: unknown) => [number, number, number];
+    readonly ecosystem_open: (a: unknown) => [number, number, number];
     readonly ecosystem_order: (a: number, b: unknown) => [number, number, number];
     readonly ecosystem_overlap: (a: number, b: number) => [number, number, number];
+    readonly ecosystem_partners: (a: number, b: number, c: number) => [number, number, number];
     readonly ecosystem_rank: (a: number, b: unknown, c: number) => [number, number, number];
     readonly ecosystem_size: (a: number) => number;
     readonly ecosystem_split: (a: number, b: unknown) => [number, number, number];
+    readonly ecosystem_summary: (a: number) => [number, number, number];
     readonly ecosystem_teamSearch: (a: number, b: unknown) => [number, number, number];
     readonly ecosystem_teams: (a: number, b: unknown) => [number, number, number];
+    readonly ecosystem_toJson: (a: number) => [number, number, number, number];
     readonly insights: (a: unknown) => [number, number, number];
     readonly mapAccountColumns: (a: unknown) => [number, number, number];
     readonly mapAccounts: (a: unknown) => [number, number, number];
@@ -1445,6 +1488,31 @@ partners: Array<Partner>,
 relationships?: Array<Relationship>, };
 
 /**
+ * An ecosystem in a few numbers and lists.
+ */
+export type EcosystemSummary = { 
+/**
+ * Number of partners.
+ */
+partners: number, 
+/**
+ * Number of relationships.
+ */
+relationships: number, 
+/**
+ * The ecosystem's currency, when it names one.
+ */
+currency?: Currency, 
+/**
+ * The tier names, lowest first, as the ecosystem lists them.
+ */
+tiers: Array<string>, 
+/**
+ * What the partners use.
+ */
+facets: Facets, };
+
+/**
  * Pre-sales enablement.
  */
 export type Enablement = { 
@@ -1489,6 +1557,24 @@ exclusive?: boolean | null,
  * one per partner id.
  */
 mayPursueSimilar?: MayPursue | null, };
+
+/**
+ * The distinct kinds, tiers and regions the partners use, each sorted as JavaScript's
+ * `sort()` sorts strings (by UTF-16 code units), without empty ones.
+ */
+export type Facets = { 
+/**
+ * Kinds.
+ */
+kinds: Array<string>, 
+/**
+ * Tiers.
+ */
+tiers: Array<string>, 
+/**
+ * Regions.
+ */
+regions: Array<string>, };
 
 /**
  * The fairness report of one split (SPEC §5).

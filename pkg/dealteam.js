@@ -26,6 +26,48 @@ export class Ecosystem {
         wasm.__wbg_ecosystem_free(ptr, 0);
     }
     /**
+     * `calibrate` (SPEC §2, §9) on these partners: the request without `ecosystem`.
+     * @param {Omit<CalibrateRequest, "ecosystem"> | string} request
+     * @returns {CalibrateResponse}
+     */
+    calibrate(request) {
+        const ret = wasm.ecosystem_calibrate(this.__wbg_ptr, request);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The indices, ascending, of the partners whose name or id contains `text` (any case)
+     * and that have the `kind`, `tier` and `region` asked for (each "" for any).
+     * @param {string} text
+     * @param {string} kind
+     * @param {string} tier
+     * @param {string} region
+     * @returns {Uint32Array}
+     */
+    filter(text, kind, tier, region) {
+        let ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3;
+        try {
+            ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len0 = WASM_VECTOR_LEN;
+            ptr1 = passStringToWasm0(kind, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len1 = WASM_VECTOR_LEN;
+            ptr2 = passStringToWasm0(tier, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len2 = WASM_VECTOR_LEN;
+            ptr3 = passStringToWasm0(region, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+            len3 = WASM_VECTOR_LEN;
+        } catch (e) {
+            if (ptr3) { wasm.__wbindgen_free(ptr3, len3 * 1, 1); }
+            if (ptr2) { wasm.__wbindgen_free(ptr2, len2 * 1, 1); }
+            if (ptr1) { wasm.__wbindgen_free(ptr1, len1 * 1, 1); }
+            if (ptr0) { wasm.__wbindgen_free(ptr0, len0 * 1, 1); }
+            throw e;
+        }
+        const ret = wasm.ecosystem_filter(this.__wbg_ptr, ptr0, len0, ptr1, len1, ptr2, len2, ptr3, len3);
+        return ret;
+    }
+    /**
      * [`EcosystemHandle::from_chunks`] with one `Uint8Array`.
      * @param {Uint8Array} bytes
      * @returns {Ecosystem}
@@ -65,6 +107,17 @@ export class Ecosystem {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * The partner names, by partner index.
+     * @returns {string[]}
+     */
+    names() {
+        const ret = wasm.ecosystem_names(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * Parse (JSON text is fastest for big ecosystems), validate and index. Throws a
      * `DealteamError` whose `path` is relative to the ecosystem (`partners[3].tier`).
      * @param {EcosystemData | string} ecosystem
@@ -77,6 +130,21 @@ export class Ecosystem {
         this.__wbg_ptr = ret[0];
         EcosystemFinalization.register(this, this.__wbg_ptr, this);
         return this;
+    }
+    /**
+     * Read a JSON file's text that holds an ecosystem: the ecosystem itself, a list of
+     * partners, or an object with an `ecosystem` field and others (a workspace). Returns
+     * the ecosystem (null when an object has none) and, for such an object, its other
+     * fields as JSON text (`rest`). Errors in the ecosystem have paths within it.
+     * @param {string} text
+     * @returns {{ ecosystem: Ecosystem | null; rest: string | null }}
+     */
+    static open(text) {
+        const ret = wasm.ecosystem_open(text);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
     }
     /**
      * The whole §2 order as typed arrays, for bulk use (charts, tables of 100,000
@@ -108,6 +176,20 @@ export class Ecosystem {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * Partners `from` to `to` (exclusive; clamped to the partners there are), whole, in
+     * input order.
+     * @param {number} from
+     * @param {number} to
+     * @returns {Partner[]}
+     */
+    partners(from, to) {
+        const ret = wasm.ecosystem_partners(this.__wbg_ptr, from, to);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * Rank the partners against a profile (SPEC §2): eligible first, fit descending,
      * near-ties by id. `opts`: `{limit?, explain?}` (default 100 rows with breakdowns).
      * @param {Profile | string} profile
@@ -130,13 +212,26 @@ export class Ecosystem {
         return ret >>> 0;
     }
     /**
-     * `split` (SPEC §5) with these partners as the request's `ecosystem` (used by the
-     * coverage and winProbability games): the request without `ecosystem`.
+     * `split` (SPEC §5) with the members among these partners as the request's
+     * `ecosystem` (used by the coverage and winProbability games): the request without
+     * `ecosystem`.
      * @param {Omit<SplitRequest, "ecosystem"> | string} request
      * @returns {SplitResponse}
      */
     split(request) {
         const ret = wasm.ecosystem_split(this.__wbg_ptr, request);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The number of partners and relationships, the currency and tiers, and the distinct
+     * kinds, tiers and regions the partners use (`facets`).
+     * @returns {EcosystemSummary}
+     */
+    summary() {
+        const ret = wasm.ecosystem_summary(this.__wbg_ptr);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -165,6 +260,29 @@ export class Ecosystem {
             throw takeFromExternrefTable0(ret[1]);
         }
         return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
+     * partners).
+     * @returns {string}
+     */
+    toJson() {
+        let deferred2_0;
+        let deferred2_1;
+        try {
+            const ret = wasm.ecosystem_toJson(this.__wbg_ptr);
+            var ptr1 = ret[0];
+            var len1 = ret[1];
+            if (ret[3]) {
+                ptr1 = 0; len1 = 0;
+                throw takeFromExternrefTable0(ret[2]);
+            }
+            deferred2_0 = ptr1;
+            deferred2_1 = len1;
+            return getStringFromWasm0(ptr1, len1);
+        } finally {
+            wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+        }
     }
 }
 if (Symbol.dispose) Ecosystem.prototype[Symbol.dispose] = Ecosystem.prototype.free;
@@ -688,6 +806,10 @@ function __wbg_get_imports() {
         }, arguments); },
         __wbg_crypto_23f565a907d30078: function(arg0) {
             const ret = arg0.crypto;
+            return ret;
+        },
+        __wbg_ecosystem_new: function(arg0) {
+            const ret = Ecosystem.__wrap(arg0);
             return ret;
         },
         __wbg_encodeInto_ceffdf5734ccf380: function(arg0, arg1, arg2, arg3) {

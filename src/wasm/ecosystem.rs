@@ -43,13 +43,13 @@ extern "C" {
 /// `Ecosystem.fromBytes(utf8)` or `Ecosystem.fromChunks([utf8, …])`.
 #[wasm_bindgen(js_name = Ecosystem)]
 pub struct EcosystemHandle {
-    index: EcosystemIndex,
+    pub(super) index: EcosystemIndex,
     /// The partner ids as a JS array, made on the first `rank` without breakdowns.
     ids_js: OnceCell<js_sys::Array>,
 }
 
 impl EcosystemHandle {
-    fn of(index: EcosystemIndex) -> EcosystemHandle {
+    pub(super) fn of(index: EcosystemIndex) -> EcosystemHandle {
         EcosystemHandle {
             index,
             ids_js: OnceCell::new(),
@@ -219,8 +219,9 @@ impl EcosystemHandle {
             .map_err(|e| throw(&e))
     }
 
-    /// `split` (SPEC §5) with these partners as the request's `ecosystem` (used by the
-    /// coverage and winProbability games): the request without `ecosystem`.
+    /// `split` (SPEC §5) with the members among these partners as the request's
+    /// `ecosystem` (used by the coverage and winProbability games): the request without
+    /// `ecosystem`.
     #[wasm_bindgen(unchecked_return_type = "SplitResponse")]
     pub fn split(
         &self,
@@ -228,7 +229,8 @@ impl EcosystemHandle {
     ) -> std::result::Result<JsValue, JsValue> {
         let run = || {
             let mut r: crate::splits::SplitRequest = with_ecosystem(request)?;
-            r.ecosystem = Some(self.index.ecosystem());
+            // the members and their relationships: all a split's games read
+            r.ecosystem = Some(self.index.members(r.members.iter().map(String::as_str)));
             SplitCommand::run(r, &js_ctx())
         };
         reply(run())
@@ -257,7 +259,11 @@ impl EcosystemHandle {
 
 impl EcosystemHandle {
     /// Read a request without its `ecosystem` and give it this handle's partners.
-    fn request<T: DeserializeOwned>(&self, request: JsValue, slot: impl FnOnce(&mut T) -> &mut Ecosystem) -> Result<T> {
+    pub(super) fn request<T: DeserializeOwned>(
+        &self,
+        request: JsValue,
+        slot: impl FnOnce(&mut T) -> &mut Ecosystem,
+    ) -> Result<T> {
         let mut r: T = with_ecosystem(request)?;
         *slot(&mut r) = self.index.ecosystem();
         Ok(r)
@@ -268,7 +274,7 @@ impl EcosystemHandle {
 /// ecosystem (replaced by the caller), so every other field keeps the parser, the
 /// errors and the paths of the free function. A request that brings its own
 /// `ecosystem` (even `null`) is refused, found by [`OwnEcosystem`].
-fn with_ecosystem<T: DeserializeOwned>(request: JsValue) -> Result<T> {
+pub(super) fn with_ecosystem<T: DeserializeOwned>(request: JsValue) -> Result<T> {
     let text = js_text(request)?;
     let body = text.trim_start();
     let Some(rest) = body.strip_prefix('{') else {

@@ -9,6 +9,7 @@ mod chunks;
 mod columns;
 mod commands;
 mod ecosystem;
+mod ecosystem_views;
 mod error;
 mod simulation;
 mod team_search;

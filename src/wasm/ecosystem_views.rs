@@ -1,0 +1,110 @@
+//! The `Ecosystem` handle's methods for a screen that keeps no partners of its own
+//! (`rank::views`, `rank::document`): a page of partners, a filter, a summary, the names,
+//! the ecosystem as JSON text, and `Ecosystem.open` for a file that holds one. With them the
+//! planner's worker keeps the ecosystem only here.
+//!
+//! ```js
+//! const { ecosystem, rest } = Ecosystem.open(fileText); // rest: a workspace's other fields
+//! ecosystem.summary();                                  // {partners, relationships, tiers, facets, …}
+//! ecosystem.partners(0, 500);                           // the first 500 partners
+//! ecosystem.filter("acme", "", "", "EMEA");            // Uint32Array of partner indices
+//! ```
+
+use super::ecosystem::EcosystemHandle;
+use super::{reply, throw, utf8_of};
+use crate::api::Command;
+use crate::error::{DealteamError, ErrorCode, Result};
+use crate::insights::calibrate::CalibrateRequest;
+use crate::insights::CalibrateCommand;
+use crate::rank::{EcosystemIndex, PartnerFilter};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(js_class = Ecosystem)]
+impl EcosystemHandle {
+    /// Read a JSON file's text that holds an ecosystem: the ecosystem itself, a list of
+    /// partners, or an object with an `ecosystem` field and others (a workspace). Returns
+    /// the ecosystem (null when an object has none) and, for such an object, its other
+    /// fields as JSON text (`rest`). Errors in the ecosystem have paths within it.
+    #[wasm_bindgen(unchecked_return_type = "{ ecosystem: Ecosystem | null; rest: string | null }")]
+    pub fn open(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        let run = || -> Result<JsValue> {
+            let bytes = utf8_of(text).ok_or_else(|| {
+                DealteamError::new(ErrorCode::InvalidJson, "", "expected the file's text as a string")
+            })?;
+            let text = simdutf8::basic::from_utf8(&bytes)
+                .map_err(|_| DealteamError::new(ErrorCode::InvalidJson, "", "the text is not valid UTF-16"))?;
+            let opened = EcosystemIndex::open(text)?;
+            let out = js_sys::Object::new();
+            let ecosystem = opened
+                .ecosystem
+                .map_or(JsValue::NULL, |i| EcosystemHandle::of(i).into());
+            let rest = opened.rest.map_or(JsValue::NULL, |r| JsValue::from_str(&r));
+            for (key, value) in [("ecosystem", ecosystem), ("rest", rest)] {
+                // setting a property of a fresh plain object cannot fail
+                let _ = js_sys::Reflect::set(&out, &key.into(), &value);
+            }
+            Ok(out.into())
+        };
+        run().map_err(|e| throw(&e))
+    }
+
+    /// Partners `from` to `to` (exclusive; clamped to the partners there are), whole, in
+    /// input order.
+    #[wasm_bindgen(unchecked_return_type = "Partner[]")]
+    pub fn partners(&self, from: usize, to: usize) -> std::result::Result<JsValue, JsValue> {
+        reply(Ok(self.index.partners_in(from, to)))
+    }
+
+    /// The indices, ascending, of the partners whose name or id contains `text` (any case)
+    /// and that have the `kind`, `tier` and `region` asked for (each "" for any).
+    #[wasm_bindgen(unchecked_return_type = "Uint32Array")]
+    pub fn filter(&self, text: &str, kind: &str, tier: &str, region: &str) -> JsValue {
+        let f = PartnerFilter {
+            text: text.into(),
+            kind: kind.into(),
+            tier: tier.into(),
+            region: region.into(),
+        };
+        js_sys::Uint32Array::from(self.index.filter(&f).as_slice()).into()
+    }
+
+    /// The number of partners and relationships, the currency and tiers, and the distinct
+    /// kinds, tiers and regions the partners use (`facets`).
+    #[wasm_bindgen(unchecked_return_type = "EcosystemSummary")]
+    pub fn summary(&self) -> std::result::Result<JsValue, JsValue> {
+        reply(Ok(self.index.summary()))
+    }
+
+    /// The partner names, by partner index.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn names(&self) -> std::result::Result<JsValue, JsValue> {
+        let names: Vec<&str> = (0..self.index.len()).map(|i| self.index.name(i)).collect();
+        reply(Ok(names))
+    }
+
+    /// The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
+    /// partners).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> std::result::Result<String, JsValue> {
+        serde_json::to_string(&self.index.ecosystem()).map_err(|e| {
+            throw(&DealteamError::invalid(
+                "",
+                format!("could not write the ecosystem: {e}"),
+            ))
+        })
+    }
+
+    /// `calibrate` (SPEC §2, §9) on these partners: the request without `ecosystem`.
+    #[wasm_bindgen(unchecked_return_type = "CalibrateResponse")]
+    pub fn calibrate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Omit<CalibrateRequest, \"ecosystem\"> | string")] request: JsValue,
+    ) -> std::result::Result<JsValue, JsValue> {
+        reply(
+            self.request(request, |r: &mut CalibrateRequest| &mut r.ecosystem)
+                .and_then(|r| CalibrateCommand::run(r, &super::js_ctx())),
+        )
+    }
+}
