@@ -62,10 +62,11 @@ export class Ecosystem {
      */
     overlap(request?: Omit<OverlapRequest, "ecosystem"> | string): OverlapResponse;
     /**
-     * Partners `from` to `to` (exclusive; clamped to the partners there are), whole, in
-     * input order.
+     * Partners `from` to `to` (exclusive; clamped to the partners there are), in input
+     * order: whole, or with `brief` as a list shows them (id, name, kind, tier, capabilities
+     * and regions; about a third of the time for 1,000 partners).
      */
-    partners(from: number, to: number): Partner[];
+    partners(from: number, to: number, brief?: boolean | null): Partner[];
     /**
      * Rank the partners against a profile (SPEC §2): eligible first, fit descending,
      * near-ties by id. `opts`: `{limit?, explain?}` (default 100 rows with breakdowns).
@@ -301,7 +302,7 @@ export interface InitOutput {
     readonly ecosystem_open: (a: unknown) => [number, number, number];
     readonly ecosystem_order: (a: number, b: unknown) => [number, number, number];
     readonly ecosystem_overlap: (a: number, b: number) => [number, number, number];
-    readonly ecosystem_partners: (a: number, b: number, c: number) => [number, number, number];
+    readonly ecosystem_partners: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly ecosystem_rank: (a: number, b: unknown, c: number) => [number, number, number];
     readonly ecosystem_size: (a: number) => number;
     readonly ecosystem_split: (a: number, b: unknown) => [number, number, number];

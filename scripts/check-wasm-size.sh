@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fail when the npm package's module is above its size budget (gzip -9), issue 10:
 #   scripts/check-wasm-size.sh [MODULE.wasm]        (default pkg/dealteam_bg.wasm)
-# The budget (KiB of gzip -9 output) is WASM_GZIP_BUDGET_KIB, default below (876). The goal is 300 KiB;
+# The budget (KiB of gzip -9 output) is WASM_GZIP_BUDGET_KIB, default below (878). The goal is 300 KiB;
 # docs/performance/wasm-size.md says what the module is made of and what it takes. The budget's history,
 # oldest first (each line: the change, the new budget, the module's gzip size after it):
 # 953 KiB (2026-12-02, third round): branch `size` took the module from 931.2 to 886.2 KiB, and the round's
@@ -51,14 +51,14 @@
 #   windows read as text, so the visitors are the text reader's instances; as bytes they were +8.7 KB): 886,098 B.
 # −7 KiB (859): stop 37's Myerson edge pairs, overlap's triples and ranking's tie groups sorted as u128 keys (three
 #   sort instances of their own): 879,354 B.
-# +17 KiB (876): stop 38's one copy of the ecosystem in the planner's worker (issue 10 item 3): the handle's
+# +19 KiB (878): stop 38's one copy of the ecosystem in the planner's worker (issue 10 item 3): the handle's
 #   open (a workspace file's ecosystem indexed from its part of the text: serde_json's raw_value, 7.7 KB),
-#   partners, filter, summary, names, toJson and calibrate: 896,815 B.
+#   partners (whole or brief), filter, summary, names, toJson and calibrate: 898,869 B.
 # What the module is made of: python3 bench/size/wasm_size.py MODULE.wasm.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="${1:-$ROOT/pkg/dealteam_bg.wasm}"
-BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-876}"
+BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-878}"
 test -f "$WASM" || { echo "[wasm-size] no module at $WASM (run scripts/build-pkg.sh)"; exit 1; }
 # A module that is not one (a failed or truncated build) must fail here, not pass as "small".
 if ! node -e '

@@ -60,6 +60,48 @@ fn pages_of_partners_are_the_models_partners_clamped_to_the_ecosystem() {
 }
 
 #[test]
+fn brief_partners_are_the_models_with_the_fields_a_list_shows() {
+    let mut eco = sample(60, 5);
+    // a partner without tier, capabilities and regions leaves them out, as the model does
+    eco.partners[3].tier = None;
+    eco.partners[3].capabilities.clear();
+    eco.partners[3].regions.clear();
+    let ix = index(&eco);
+    let briefs = serde_json::to_value(ix.briefs_in(0, 100)).expect("json");
+    let want: Vec<Partner> = eco
+        .partners
+        .iter()
+        .map(|p| Partner {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: p.kind.clone(),
+            tier: p.tier.clone(),
+            capabilities: p.capabilities.clone(),
+            regions: p.regions.clone(),
+            ..Partner::default()
+        })
+        .collect();
+    assert_eq!(briefs, serde_json::to_value(&want).expect("json"));
+    assert_eq!(
+        briefs[3],
+        json!({"id": eco.partners[3].id, "name": eco.partners[3].name, "kind": eco.partners[3].kind})
+    );
+    assert!(
+        eco.partners
+            .iter()
+            .any(|p| !p.accounts.is_empty() && !p.metrics.is_empty()),
+        "the sample has what is left out"
+    );
+    assert_eq!(
+        serde_json::to_value(ix.briefs_in(58, 70))
+            .expect("json")
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+}
+
+#[test]
 fn the_filter_on_hand_made_partners() {
     let eco: Ecosystem = serde_json::from_value(json!({"tiers": ["silver", "gold"], "partners": [
         {"id": "acme-1", "name": "ACME Software", "kind": "isv", "tier": "gold", "regions": ["EMEA", "APAC"]},

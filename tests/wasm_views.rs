@@ -1,6 +1,6 @@
 //! The `Ecosystem` handle's methods for a screen that keeps no partners of its own, as JS
 //! sees them (Node and headless Chromium): `Ecosystem.open` of an ecosystem, a list and a
-//! workspace; pages of partners; the filter as a `Uint32Array`; the summary; the names;
+//! workspace; pages of partners, whole and brief; the filter as a `Uint32Array`; the summary; the names;
 //! `toJson` read back to the same partners; and `calibrate` on the handle equal to the
 //! command given the same ecosystem.
 #![cfg(target_arch = "wasm32")]
@@ -72,8 +72,25 @@ fn pages_filter_summary_and_names_describe_the_partners() {
     let partners: Array = get(&eco_js, "partners").into();
     let eco = EcosystemHandle::new(JsValue::from_str(&stringify(&eco_js))).expect("ecosystem");
     let n = partners.length();
-    assert_eq!(json(&eco.partners(0, 1000).expect("page")), json(&partners));
-    assert_eq!(json(&eco.partners(1, 3).expect("page")), json(&partners.slice(1, 3)));
+    assert_eq!(json(&eco.partners(0, 1000, None).expect("page")), json(&partners));
+    assert_eq!(
+        json(&eco.partners(1, 3, None).expect("page")),
+        json(&partners.slice(1, 3))
+    );
+    // brief: what a list shows of each partner, the rest left out
+    let brief = json(&eco.partners(0, 1000, Some(true)).expect("page"));
+    let shown = ["id", "name", "kind", "tier", "capabilities", "regions"];
+    let mut want = json(&partners);
+    for p in want.as_array_mut().expect("list") {
+        p.as_object_mut()
+            .expect("partner")
+            .retain(|k, _| shown.contains(&k.as_str()));
+    }
+    assert_eq!(brief, want);
+    assert!(
+        json(&partners).to_string().contains("industries"),
+        "the example has fields a list leaves out"
+    );
     let names: Array = eco.names().expect("names").into();
     assert_eq!(names.length(), n);
     assert_eq!(names.get(0).as_string(), get(&partners.get(0), "name").as_string());
