@@ -3,7 +3,6 @@
 import { EngineClient } from './engine/client';
 import { EngineError, NOT_AVAILABLE, type EcoMeta } from './engine/protocol';
 import type { EcosystemView as Ecosystem, PartnerView as Partner, Team } from './engine/types';
-import { facets } from './summary';
 import { save, type Workspace } from './state';
 import { h } from './ui/dom';
 import { explainError, pathWords } from './ui/errors';
@@ -81,12 +80,12 @@ export class App {
     this.statusEl.replaceChildren(text, ...actions.map((a) => h('button', { type: 'button', class: 'small status-action', onclick: () => a.run() }, a.label)));
   }
 
-  /** Makes `eco` current; `inWorker`: the worker already holds it (a sample it generated). */
-  async setEcosystem(eco: Ecosystem, inWorker = false) {
-    if (!inWorker) await this.engine.call('loadEcosystem', { ecosystem: eco });
+  /** Makes `eco` current; `loaded`: what the worker said when it loaded it already (a sample it generated). */
+  async setEcosystem(eco: Ecosystem, loaded?: EcoMeta) {
+    const meta = loaded ?? await this.engine.call('loadEcosystem', { ecosystem: eco });
     this.eco = eco;
     this.byId = new Map(eco.partners.map((p) => [p.id, p]));
-    this.facets = facets(eco.partners);
+    this.facets = meta.facets;
   }
 
   private adopting = 0;

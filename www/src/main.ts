@@ -62,7 +62,7 @@ async function open(app: App, ws: Workspace, meta: EcoMeta | null, changed: bool
     performance.mark('dt:sample');
     if (!ws.profiles.length) { ws.profiles = s.profiles; ws.activeProfile = s.profiles[0]?.id ?? ''; }
     ws.deal ??= s.deal;
-    await app.setEcosystem(s.ecosystem, true);
+    await app.setEcosystem(s.ecosystem, s.meta);
   } else {
     if (!meta) throw new Error('This workspace names imported partners, but none were loaded.');
     await app.adopt(meta);

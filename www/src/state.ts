@@ -56,13 +56,16 @@ export function emptyWorkspace(): Workspace {
   return { version: 1, source: { kind: 'sample', partners: 300, seed: 1 }, profiles: [], activeProfile: '', deal: null, plan: null, splits: null, teamK: 10 };
 }
 
-/** Checks the outer shape of a workspace read from a file, link or storage. */
-export function checkWorkspace(value: unknown): Workspace {
+/**
+ * Checks the outer shape of a workspace read from a file, link or storage; `withPartners`: whether
+ * an ecosystem with partners came with it (by default, read from its `ecosystem`).
+ */
+export function checkWorkspace(value: unknown, withPartners?: boolean): Workspace {
   const v = value as Partial<Workspace> | null;
   if (!v || typeof v !== 'object' || v.version !== 1 || !v.source || !Array.isArray(v.profiles)) {
     throw new Error('This is not a dealteam workspace (version 1): expected {version: 1, source, profiles, …}.');
   }
-  if (v.source.kind === 'data' && (!v.ecosystem || !Array.isArray(v.ecosystem.partners))) {
+  if (v.source.kind === 'data' && !(withPartners ?? (!!v.ecosystem && Array.isArray(v.ecosystem.partners)))) {
     throw new Error('The workspace names imported data but has no ecosystem.partners.');
   }
   return { ...emptyWorkspace(), ...v } as Workspace;

@@ -77,21 +77,21 @@ function results(v: unknown): RankResult[] {
 }
 
 function rankWith(profile: Profile, opts: { limit: number; explain: boolean }): RankResult[] {
-  const eco = store.need();
-  return results(eco.handle ? eco.handle.rank(profile, opts) : need('rank')({ ecosystem: eco.data, profile, ...opts }));
+  return results(store.need().handle.rank(profile, opts));
 }
 
 const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[O]['out']> | Ops[O]['out'] } = {
   init: () => ({ available: NAMES.filter((n) => typeof E[n] === 'function') }),
   sample: ({ partners, seed, load }) => {
     const s = need('sample')(partners, seed) as Ops['sample']['out'];
-    if (load) { store.loadObject(s.ecosystem); lastRank = []; }
-    return s;
+    if (!load) return s;
+    lastRank = [];
+    return { ...s, meta: store.loadObject(s.ecosystem) };
   },
   loadEcosystem: ({ ecosystem }) => { lastRank = []; return store.loadObject(ecosystem); },
-  openJson: async ({ file }) => { const r = openText(typeof file === 'string' ? file : await file.text()); if (r.meta) lastRank = []; return r; },
+  openJson: async ({ file }) => { const r = typeof file === 'string' ? openText(file) : openText(await file.text(), file); if (r.meta) lastRank = []; return r; },
   openLink: ({ hash }) => { const r = openFragment(hash); if (r?.meta) lastRank = []; return r; },
-  partners: ({ from, to }) => store.need().data.partners.slice(from, Math.min(to, from + SLICE_MAX)).map(store.view),
+  partners: ({ from, to }) => store.need().handle.partners(from, Math.min(to, from + SLICE_MAX), true).map(store.view),
   filterPartners: (f) => store.filter(f),
   persist: ({ keep }) => persist(keep),
   restore: async () => { const m = await restore(); if (m) lastRank = []; return m; },
@@ -105,7 +105,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   rank: ({ profile, limit }) => {
     const eco = store.need();
     const t0 = performance.now();
-    const total = eco.data.partners.length;
+    const total = eco.summary.partners;
     const lim = Math.min(limit ?? total, total);
     // explanations for a few hundred rows are cheap; beyond that they are fetched on demand
     lastProfile = profile;
@@ -114,7 +114,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     const order = new Int32Array(n), fit = new Float64Array(n), eligible = new Uint8Array(n), failedCount = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const r = lastRank[i];
-      order[i] = eco.index.get(r.partnerId) ?? -1;
+      order[i] = store.indexOf(r.partnerId) ?? -1;
       fit[i] = r.fit;
       eligible[i] = r.eligible ? 1 : 0;
       failedCount[i] = r.failed?.length ?? 0;
@@ -130,16 +130,16 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     return rankWith(lastProfile, { limit: at + 1, explain: true }).find((r) => r.partnerId === partnerId) ?? lastRank[at];
   },
   teams: async (req, id) => {
-    const limit = req.timeLimitMs ?? Infinity;
-    // the hub handle searches its parsed partners; else the ecosystem goes in as JSON text,
-    // spliced into the request without re-serialising the partners
-    const hub = store.need().handle;
-    if (typeof hub?.teamSearch === 'function') return (await drive(id, hub.teamSearch({ ...req }), true, limit)) as Ops['teams']['out'];
-    const text = store.withEcosystem({ ...req });
-    if (E.TeamSearch) return (await drive(id, new E.TeamSearch(text), true, limit)) as Ops['teams']['out'];
-    return need('teams')(text) as Ops['teams']['out'];
+    // the hub handle searches its parsed partners
+    return (await drive(id, store.need().handle.teamSearch({ ...req }), true, req.timeLimitMs ?? Infinity)) as Ops['teams']['out'];
   },
-  split: (req) => need('split')(store.wholeMembers(req)) as Ops['split']['out'],
+  split: (req) => {
+    // a team of the current partners is split on the handle, which adds them whole with their
+    // relationships; the page sends only what it shows of them
+    const { ecosystem, ...rest } = req;
+    if (ecosystem && store.current && req.members.every((m) => store.indexOf(m) !== undefined)) return store.current.handle.split(rest) as Ops['split']['out'];
+    return need('split')(req) as Ops['split']['out'];
+  },
   attribute: (req) => need('attribute')(req) as Ops['attribute']['out'],
   simulate: async (req, id) => {
     if (E.Simulation) return (await drive(id, new E.Simulation(req))) as Ops['simulate']['out'];
@@ -172,7 +172,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   psiBlind: (req) => need('psiBlind')(req),
   psiAssemble: (req) => need('psiAssemble')(req),
   calibrate: ({ profile, history, currency }) => {
-    const r = need('calibrate')(store.withEcosystem({ profiles: [profile], history, currency })) as CalibrateResponse;
+    const r = store.need().handle.calibrate({ profiles: [profile], history, currency }) as CalibrateResponse;
     const calibration = r.profiles[0];
     const top = (p: Profile) => rankWith(p, { limit: 10, explain: false }).map((x) => x.partnerId);
     const suggested = withWeights(profile, suggestedWeights(profile, calibration.criteria.map((c) => c.suggestedWeight)));

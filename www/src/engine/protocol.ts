@@ -58,7 +58,7 @@ export type Held<R> = Omit<R, 'accounts'> & { list: string };
 export interface Ops {
   init: { in: Record<string, never>; out: { available: string[] } };
   /** `load`: also make the sample's ecosystem the worker's current one (saves a round trip) */
-  sample: { in: { partners: number; seed: number; load?: boolean }; out: SampleResponse };
+  sample: { in: { partners: number; seed: number; load?: boolean }; out: SampleResponse & { meta?: EcoMeta } };
   loadEcosystem: { in: { ecosystem: Ecosystem }; out: EcoMeta };
   /** a workspace, ecosystem or partner list as a JSON file (or text) */
   openJson: { in: { file: Blob | string }; out: Opened };

@@ -3,7 +3,7 @@
 import type { CsvMapped, CsvOpened, EcoMeta } from '../engine/protocol';
 import type { Ecosystem } from '../engine/types';
 import { guess, parseCsv, toPartners, type Mapping, type Parsed } from '../csv';
-import { current, load } from './ecosystem';
+import { current, loadObject } from './ecosystem';
 
 let parsed: Parsed | null = null;
 let mapped: ReturnType<typeof toPartners> | null = null;
@@ -16,7 +16,7 @@ export async function csvOpen(file: Blob | string): Promise<CsvOpened> {
   mapped = null;
   const p = parsed;
   const maps = p.header.map((hd, i) => guess(hd, p.rows.slice(0, 20).map((r) => r.cells[i] ?? '')));
-  return { header: p.header, maps, rows: p.rows.length, tiers: current?.data.tiers ?? [] };
+  return { header: p.header, maps, rows: p.rows.length, tiers: current?.summary.tiers ?? [] };
 }
 
 export function csvMap(maps: Mapping[], tiers: string[]): CsvMapped {
@@ -35,11 +35,13 @@ export function csvMap(maps: Mapping[], tiers: string[]): CsvMapped {
 export function csvImport(tiers: string[]): EcoMeta {
   if (!mapped) throw { code: 'invalid_value', path: '', message: 'Choose a CSV file first.' };
   const { partners, lines } = mapped;
-  const eco: Ecosystem = { ...(current?.data ?? {}), partners, relationships: [] };
+  // the current ecosystem's currency and tier names stay
+  const eco: Ecosystem = { partners, relationships: [] };
+  if (current?.summary.currency !== undefined) eco.currency = current.summary.currency;
   if (tiers.length) eco.tiers = tiers;
   else delete eco.tiers;
   try {
-    return load(JSON.stringify(eco), eco);
+    return loadObject(eco);
   } catch (e) {
     const err = e as { path?: string; message?: string; code?: string };
     const m = /^(?:ecosystem\.)?partners\[(\d+)\]/.exec(err.path ?? '');

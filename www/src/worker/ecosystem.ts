@@ -1,41 +1,54 @@
-// The worker's one copy of the ecosystem: its JSON text (what the engine parses fastest, and
-// what is stored and shared), the plain object (for slices sent to the page) and the engine's
-// `Ecosystem` handle. Loading is all or nothing: a rejected ecosystem leaves the current one.
+// The worker's one copy of the ecosystem: the engine's `Ecosystem` handle, in wasm. Pages of
+// partners, the filter, the kinds/tiers/regions and the JSON text to export and share all come
+// from it; only its summary and, when asked, an id → index map are kept here, with the file it
+// was read from as a Blob (outside the worker's heap: a file on disk stays there) to store as it
+// is. Loading is all or nothing: a rejected ecosystem leaves the current one.
 import type { EcoMeta } from '../engine/protocol';
 import type { Ecosystem, Partner, PartnerView } from '../engine/types';
-import { facets, topCapabilities } from '../summary';
+import type { EcosystemSummary } from 'dealteam';
+import { topCapabilities } from '../summary';
 import { E, fail, type EcoHandle } from './engine';
 
-export interface Current { text: string; data: Ecosystem; handle: EcoHandle | null; index: Map<string, number>; facets: EcoMeta['facets'] }
+export interface Current {
+  handle: EcoHandle;
+  /** the JSON it was read from (an ecosystem, a list of partners or a workspace), to store */
+  file: Blob;
+  summary: EcosystemSummary;
+  /** partner id → index, made on first use (`indexOf`) */
+  ids: Map<string, number> | null;
+}
 
 export let current: Current | null = null;
 
-/** Makes `text` (parsed as `data` when given) the current ecosystem; throws what the engine reports. */
-export function load(text: string, data?: Ecosystem): EcoMeta {
-  const t0 = performance.now();
-  const eco = data ?? parse(text);
-  if (!eco || typeof eco !== 'object' || !Array.isArray(eco.partners)) {
-    throw fail('invalid_value', 'Expected an ecosystem with a list of partners ({"partners": […]}).', 'partners');
-  }
-  const handle = E.Ecosystem ? new E.Ecosystem(text) : null; // throws on a bad ecosystem
-  if (current !== stashed) current?.handle?.free?.();
-  current = { text, data: eco, handle, index: new Map(eco.partners.map((p: Partner, i: number) => [p.id, i])), facets: facets(eco.partners) };
+/** The engine's `Ecosystem` class; every build of the planner's package has it. */
+export function Eco(): NonNullable<typeof E.Ecosystem> {
+  if (!E.Ecosystem) throw fail('not_available', 'This build of the engine cannot hold an ecosystem.');
+  return E.Ecosystem;
+}
+
+/** Makes `handle`, read from `file`, the current ecosystem (the previous one is freed unless Undo holds it). */
+export function adopt(handle: EcoHandle, file: Blob, t0 = performance.now()): EcoMeta {
+  const summary = handle.summary();
+  if (current !== stashed) current?.handle.free();
+  current = { handle, file, summary, ids: null };
   return meta(performance.now() - t0);
 }
 
-export const loadObject = (eco: Ecosystem): EcoMeta => load(JSON.stringify(eco), eco);
-
-export function parse(text: string): Ecosystem {
-  try {
-    return JSON.parse(text) as Ecosystem;
-  } catch (e) {
-    throw fail('invalid_json', `The file is not valid JSON (${(e as Error).message}).`);
-  }
+/** Makes the ecosystem of `text` (JSON) current; throws what the engine reports. */
+export function load(text: string): EcoMeta {
+  const t0 = performance.now();
+  return adopt(new (Eco())(text), new Blob([text], { type: 'application/json' }), t0);
 }
 
+export const loadObject = (eco: Ecosystem): EcoMeta => load(JSON.stringify(eco));
+
 export function meta(ms = 0): EcoMeta {
-  const d = current?.data;
-  return { count: d?.partners.length ?? 0, relationships: d?.relationships?.length ?? 0, currency: d?.currency ?? undefined, tiers: d?.tiers, facets: current?.facets ?? { kinds: [], tiers: [], regions: [] }, ms };
+  const s = current?.summary;
+  if (!s) return { count: 0, relationships: 0, facets: { kinds: [], tiers: [], regions: [] }, ms };
+  const m: EcoMeta = { count: s.partners, relationships: s.relationships, facets: s.facets, ms };
+  if (s.currency !== undefined) m.currency = s.currency;
+  if (s.tiers.length) m.tiers = s.tiers;
+  return m;
 }
 
 export function need(): Current {
@@ -43,17 +56,18 @@ export function need(): Current {
   return current;
 }
 
-/** A JSON request text with the current ecosystem spliced in as `ecosystem` (no re-serialising). */
-export function withEcosystem(rest: Record<string, unknown>): string {
-  const tail = JSON.stringify(rest).slice(1);
-  return `{"ecosystem":${need().text}${tail === '}' ? '}' : `,${tail}`}`;
+/** The index of the partner with id `id` in the current ecosystem, if it has one. */
+export function indexOf(id: string): number | undefined {
+  const eco = need();
+  eco.ids ??= new Map(eco.handle.ids().map((x, i) => [x, i]));
+  return eco.ids.get(id);
 }
 
 /** The ecosystem put aside by `stash()` (before a reset), so that Undo can bring it back. */
 let stashed: Current | null = null;
 
 export function stash(): null {
-  if (stashed && stashed !== current) stashed.handle?.free?.();
+  if (stashed && stashed !== current) stashed.handle.free();
   stashed = current;
   return null;
 }
@@ -61,7 +75,7 @@ export function stash(): null {
 /** Makes the stashed ecosystem current again; null when there is none. */
 export function unstash(): EcoMeta | null {
   if (!stashed) return null;
-  if (current !== stashed) current?.handle?.free?.();
+  if (current !== stashed) current?.handle.free();
   current = stashed;
   stashed = null;
   return meta();
@@ -69,9 +83,9 @@ export function unstash(): EcoMeta | null {
 
 /**
  * What the page holds of a partner: what its screens show — id, name, kind, tier, and the
- * regions and top capabilities as text. Accounts, metrics and the rest stay here, which keeps
- * 100k partners light on the page's main thread (few objects to create and to collect);
- * requests that need whole partners get them by id (`wholeMembers`), filters run here.
+ * regions and top capabilities as text. Accounts, metrics and the rest stay in the engine,
+ * which keeps 100k partners light on the page's main thread (few objects to create and to
+ * collect); requests that need whole partners run on the handle, filters run there too.
  */
 export function view(p: Partner): PartnerView {
   const v: PartnerView = { id: p.id, name: p.name, kind: p.kind };
@@ -82,24 +96,9 @@ export function view(p: Partner): PartnerView {
   return v;
 }
 
-/** A request whose `ecosystem` names some partners (a split's team) with them whole, and their relationships. */
-export function wholeMembers<T extends { ecosystem?: Ecosystem | null }>(req: T): T {
-  const eco = current;
-  if (!eco || !req.ecosystem) return req;
-  const ids = new Set(req.ecosystem.partners.map((p) => p.id));
-  if (![...ids].every((id) => eco.index.has(id))) return req;
-  const partners = [...ids].map((id) => eco.data.partners[eco.index.get(id)!]);
-  const relationships = (eco.data.relationships ?? []).filter((r) => ids.has(r.a) && ids.has(r.b));
-  return { ...req, ecosystem: { ...req.ecosystem, partners, relationships } };
-}
-
 /** The indices of the partners whose name or id contains `text` (any case) and that have the kind, tier and region asked for. */
 export function filter(f: { text: string; kind: string; tier: string; region: string }): Int32Array {
-  const text = f.text.toLowerCase();
-  const out: number[] = [];
-  need().data.partners.forEach((p, i) => {
-    if ((!text || p.name.toLowerCase().includes(text) || p.id.toLowerCase().includes(text)) &&
-      (!f.kind || p.kind === f.kind) && (!f.tier || p.tier === f.tier) && (!f.region || (p.regions ?? []).includes(f.region))) out.push(i);
-  });
-  return Int32Array.from(out);
+  const found = need().handle.filter(f.text, f.kind, f.tier, f.region);
+  // indices are below 2^31: the same numbers as the page's Int32Array
+  return new Int32Array(found.buffer, found.byteOffset, found.length);
 }

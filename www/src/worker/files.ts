@@ -4,60 +4,83 @@ import LZString from 'lz-string';
 import type { EcoMeta } from '../engine/protocol';
 import type { Ecosystem } from '../engine/types';
 import { checkWorkspace, emptyWorkspace, idb, type Workspace } from '../state';
-import { current, load, loadObject, need, parse } from './ecosystem';
-import { fail } from './engine';
+import { adopt, current, Eco, load, loadObject, need } from './ecosystem';
+import { fail, type EcoHandle } from './engine';
 
 /** Browsers open links up to about 2 MB (Chromium's limit is 2 MiB); longer ones are refused. */
 export const LINK_LIMIT = 2_000_000;
 const ECO_KEY = 'ecosystem';
+/** Characters (or bytes of a file) compressed to judge how well a long text compresses. */
+const PROBE = 256 * 1024;
 
 /** The workspace as JSON text; a data workspace carries the worker's ecosystem. */
 function workspaceText(ws: Workspace, indent?: number): string {
   const { ecosystem: _drop, ...rest } = ws;
   const text = JSON.stringify(rest, null, indent);
   if (ws.source.kind !== 'data') return text;
-  return `${text.slice(0, -1).trimEnd()},${indent ? '\n  ' : ''}"ecosystem":${need().text}${indent ? '\n' : ''}}`;
+  return `${text.slice(0, -1).trimEnd()},${indent ? '\n  ' : ''}"ecosystem":${need().handle.toJson()}${indent ? '\n' : ''}}`;
 }
+
+const NOT_OPENABLE = 'Expected a workspace, an ecosystem {"partners": […]} or a list of partners.';
 
 export interface Opened { workspace: Workspace | null; meta: EcoMeta | null }
 
-/** Opens a workspace, an ecosystem or a list of partners (JSON text). */
-export function openText(text: string): Opened {
-  const v = parse(text) as unknown;
-  if (v && typeof v === 'object' && (v as { version?: unknown }).version === 1) {
-    const ws = checkWorkspace(v);
-    const eco = ws.ecosystem;
-    delete ws.ecosystem;
-    return { workspace: ws, meta: ws.source.kind === 'data' && eco ? loadObject(eco) : null };
+/** Opens a workspace, an ecosystem or a list of partners (JSON text, from `file` when given), parsed once, by the engine. */
+export function openText(text: string, file?: Blob): Opened {
+  const { ecosystem, rest } = openFile(text);
+  let kept = false;
+  const keep = (handle: EcoHandle): EcoMeta => { kept = true; return adopt(handle, file ?? new Blob([text], { type: 'application/json' })); };
+  try {
+    if (rest === null) return { workspace: null, meta: keep(ecosystem!) };
+    const v = JSON.parse(rest) as { version?: unknown; profiles?: unknown; deal?: unknown };
+    if (v.version === 1) {
+      const ws = checkWorkspace(v, ecosystem !== null);
+      delete ws.ecosystem;
+      return { workspace: ws, meta: ws.source.kind === 'data' && ecosystem ? keep(ecosystem) : null };
+    }
+    // the CLI's `dealteam sample` output: {ecosystem, profiles, deal} opens as a workspace
+    if (ecosystem && Array.isArray(v.profiles)) {
+      const ws = checkWorkspace({ ...emptyWorkspace(), source: { kind: 'data', label: 'a dealteam sample file' }, profiles: v.profiles, activeProfile: (v.profiles[0] as { id?: string } | undefined)?.id ?? '', deal: v.deal ?? null }, true);
+      return { workspace: ws, meta: keep(ecosystem) };
+    }
+    throw fail('invalid_value', NOT_OPENABLE);
+  } finally {
+    if (!kept) ecosystem?.free();
   }
-  // the CLI's `dealteam sample` output: {ecosystem, profiles, deal} opens as a workspace
-  const sample = v as { ecosystem?: Ecosystem; profiles?: unknown; deal?: unknown } | null;
-  if (sample && typeof sample === 'object' && sample.ecosystem && Array.isArray(sample.profiles)) {
-    const ws = checkWorkspace({ ...emptyWorkspace(), source: { kind: 'data', label: 'a dealteam sample file' }, profiles: sample.profiles, activeProfile: (sample.profiles[0] as { id?: string } | undefined)?.id ?? '', deal: sample.deal ?? null, ecosystem: sample.ecosystem });
-    delete ws.ecosystem;
-    return { workspace: ws, meta: loadObject(sample.ecosystem) };
+}
+
+/** The engine's reading of a JSON file: its ecosystem, and the rest of an object that carries one. */
+function openFile(text: string): { ecosystem: EcoHandle | null; rest: string | null } {
+  try {
+    return Eco().open(text);
+  } catch (e) {
+    const err = e as { code?: string; path?: string; message?: string };
+    if (err.code === 'invalid_json' && !err.path) throw fail('invalid_json', `The file is not valid JSON (${err.message}).`);
+    if (err.code === 'invalid_value' && !err.path) throw fail('invalid_value', NOT_OPENABLE);
+    throw e;
   }
-  const eco = (Array.isArray(v) ? { partners: v } : v) as Ecosystem;
-  if (!eco || typeof eco !== 'object' || !Array.isArray(eco.partners)) {
-    throw fail('invalid_value', 'Expected a workspace, an ecosystem {"partners": […]} or a list of partners.');
-  }
-  return { workspace: null, meta: Array.isArray(v) ? loadObject(eco) : load(text, eco) };
 }
 
 /** The workspace file to download. */
 export const exportWorkspace = (ws: Workspace): Blob => new Blob([workspaceText(ws, 2)], { type: 'application/json' });
 
 /** The `#w=…` fragment of a share link, or a clear refusal when browsers would not open it. */
-export function shareFragment(ws: Workspace, base: number): string {
-  const text = workspaceText(ws);
+export async function shareFragment(ws: Workspace, base: number): Promise<string> {
   const tooLong = (chars: number) => fail('too_large',
     `This workspace is too large for a link (about ${(chars / 1e6).toFixed(1)} MB; browsers open links up to ${LINK_LIMIT / 1e6} MB). ` +
     'Use “Export workspace” and send the file instead.');
-  // lz-string compresses JSON by 3–10×: judge a long text by a sample before compressing it all
-  if (text.length > 256 * 1024) {
-    const probe = LZString.compressToEncodedURIComponent(text.slice(0, 256 * 1024)).length / (256 * 1024);
-    const estimate = Math.round(probe * text.length);
-    if (estimate > LINK_LIMIT * 1.5) throw tooLong(estimate);
+  // lz-string compresses JSON by 3–10×: judge a long text by a sample before compressing it all,
+  // and a large ecosystem by its file, before the engine writes it out as JSON
+  const estimate = (head: string, length: number) => Math.round(LZString.compressToEncodedURIComponent(head).length / head.length * length);
+  const file = ws.source.kind === 'data' ? current?.file : undefined;
+  if (file && file.size > PROBE) {
+    const guess = estimate(await file.slice(0, PROBE).text(), file.size);
+    if (guess > LINK_LIMIT * 1.5) throw tooLong(guess);
+  }
+  const text = workspaceText(ws);
+  if (text.length > PROBE) {
+    const guess = estimate(text.slice(0, PROBE), text.length);
+    if (guess > LINK_LIMIT * 1.5) throw tooLong(guess);
   }
   const frag = '#w=' + LZString.compressToEncodedURIComponent(text);
   if (base + frag.length > LINK_LIMIT) throw tooLong(base + frag.length);
@@ -82,16 +105,17 @@ export function openFragment(hash: string): Opened | null {
   }
 }
 
-/** Stores the current ecosystem for the next visit (`keep`: it is imported data), or forgets it. */
+/** Stores the current ecosystem's file for the next visit (`keep`: it is imported data), or forgets it. */
 export async function persist(keep: boolean): Promise<null> {
-  if (keep && current) await idb('readwrite', (st) => st.put(current!.text, ECO_KEY));
+  if (keep && current) await idb('readwrite', (st) => st.put(current!.file, ECO_KEY));
   else await idb('readwrite', (st) => st.delete(ECO_KEY));
   return null;
 }
 
-/** Loads the stored ecosystem (text, or an object stored by earlier versions); null when none. */
+/** Loads the stored ecosystem (its file; text or an object stored by earlier versions); null when none. */
 export async function restore(): Promise<EcoMeta | null> {
   const v = await idb<unknown>('readonly', (st) => st.get(ECO_KEY));
+  if (v instanceof Blob) return openText(await v.text(), v).meta;
   if (typeof v === 'string') return load(v);
   if (v && typeof v === 'object') return loadObject(v as Ecosystem);
   return null;

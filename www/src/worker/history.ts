@@ -2,7 +2,7 @@
 // named in it by their name (as CRM exports do) get the ecosystem's id for that name.
 import type { HistoryDeal } from 'dealteam';
 import { historyFromCsv, historyFromJson, type HistoryRead } from '../history';
-import { current } from './ecosystem';
+import { current, indexOf } from './ecosystem';
 import { fail } from './engine';
 
 export async function readHistory({ file, name, dayOrder }: { file: Blob | string; name: string; dayOrder: 'dmy' | 'mdy' }): Promise<HistoryRead> {
@@ -26,8 +26,11 @@ function resolveNames(deals: HistoryDeal[]): HistoryDeal[] {
   let byName: Map<string, string> | null = null;
   for (const d of deals) {
     for (const p of d.partners ?? []) {
-      if (typeof p?.id !== 'string' || eco.index.has(p.id)) continue;
-      byName ??= new Map(eco.data.partners.map((x) => [x.name.toLowerCase(), x.id]));
+      if (typeof p?.id !== 'string' || indexOf(p.id) !== undefined) continue;
+      if (!byName) {
+        const ids = eco.handle.ids();
+        byName = new Map(eco.handle.names().map((name, i) => [name.toLowerCase(), ids[i]]));
+      }
       const id = byName.get(p.id.toLowerCase());
       if (id) p.id = id;
     }
