@@ -93,7 +93,7 @@ export class Ecosystem {
     teams(request: Omit<TeamsRequest, "ecosystem"> | string): TeamsResponse;
     /**
      * The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
-     * partners).
+     * partners), written a partner at a time.
      */
     toJson(): string;
     /**

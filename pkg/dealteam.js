@@ -265,7 +265,7 @@ export class Ecosystem {
     }
     /**
      * The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
-     * partners).
+     * partners), written a partner at a time.
      * @returns {string}
      */
     toJson() {

@@ -53,7 +53,7 @@
 #   sort instances of their own): 879,354 B.
 # +19 KiB (878): stop 38's one copy of the ecosystem in the planner's worker (issue 10 item 3): the handle's
 #   open (a workspace file's ecosystem indexed from its part of the text: serde_json's raw_value, 7.7 KB),
-#   partners (whole or brief), filter, summary, names, toJson and calibrate: 898,869 B.
+#   partners (whole or brief), filter, summary, names, toJson (a partner at a time) and calibrate: 898,957 B.
 # What the module is made of: python3 bench/size/wasm_size.py MODULE.wasm.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -96,6 +96,40 @@ impl Serialize for Levels<'_> {
     }
 }
 
+/// The ecosystem as the model writes it (`serde_json::to_string(&index.ecosystem())` gives
+/// the same text), a partner at a time: no copy of all the partners is built, so writing
+/// 100,000 of them does not grow the wasm memory by their size.
+pub struct EcosystemJson<'a>(pub &'a EcosystemIndex);
+
+impl Serialize for EcosystemJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let ix = self.0;
+        // the model's fields, in its order, left out when it leaves them out
+        let mut out = s.serialize_struct("Ecosystem", 4)?;
+        if let Some(currency) = &ix.currency {
+            out.serialize_field("currency", currency)?;
+        }
+        if !ix.tier_names.is_empty() {
+            out.serialize_field("tiers", &ix.tier_names)?;
+        }
+        out.serialize_field("partners", &EachPartner(ix))?;
+        if !ix.relationships.is_empty() {
+            out.serialize_field("relationships", &ix.relationships)?;
+        }
+        out.end()
+    }
+}
+
+/// The partners as a list, each built, written and dropped in turn.
+struct EachPartner<'a>(&'a EcosystemIndex);
+
+impl Serialize for EachPartner<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((0..self.0.len()).map(|i| self.0.partners.partner(i)))
+    }
+}
+
 impl EcosystemIndex {
     /// Partners `from..to` (clamped to the partners there are), as the model has them.
     pub fn partners_in(&self, from: usize, to: usize) -> Vec<Partner> {

@@ -16,7 +16,7 @@ use crate::api::Command;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::insights::calibrate::CalibrateRequest;
 use crate::insights::CalibrateCommand;
-use crate::rank::{EcosystemIndex, PartnerFilter};
+use crate::rank::{EcosystemIndex, EcosystemJson, PartnerFilter};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(js_class = Ecosystem)]
@@ -34,7 +34,7 @@ impl EcosystemHandle {
                 DealteamError::new(ErrorCode::InvalidJson, "", "expected the file's text as a string")
             })?;
             let text = simdutf8::basic::from_utf8(&bytes)
-                .map_err(|_| DealteamError::new(ErrorCode::InvalidJson, "", "the text is not valid UTF-16"))?;
+                .map_err(|_| DealteamError::new(ErrorCode::InvalidJson, "", "the text could not be read as UTF-8"))?;
             let opened = EcosystemIndex::open(text)?;
             let out = js_sys::Object::new();
             let ecosystem = opened
@@ -89,10 +89,10 @@ impl EcosystemHandle {
     }
 
     /// The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
-    /// partners).
+    /// partners), written a partner at a time.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> std::result::Result<String, JsValue> {
-        serde_json::to_string(&self.index.ecosystem()).map_err(|e| {
+        serde_json::to_string(&EcosystemJson(&self.index)).map_err(|e| {
             throw(&DealteamError::invalid(
                 "",
                 format!("could not write the ecosystem: {e}"),
