@@ -27,6 +27,14 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     read(serde_json::Deserializer::from_str(text), locate, Some(text))
 }
 
+/// The error `inner` that serde_json met reading `text` the way [`from_str`] reads it (its
+/// line and column within `text`), with its path found in `text`.
+pub(crate) fn error_in(inner: serde_json::Error, text: &str) -> DealteamError {
+    let mut locate =
+        |line, column, message: &str| crate::json_locate::path_at(text.as_bytes(), line, column, blame(message), true);
+    failed(inner, &mut locate, Some(text))
+}
+
 /// The checks of [`from_str`] before the request's type is read: within the request-bytes
 /// limit, and an object. Not inlined: one copy for every request type.
 #[inline(never)]

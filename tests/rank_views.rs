@@ -290,7 +290,7 @@ fn open_reads_an_ecosystem_a_list_of_partners_and_a_workspace() {
     assert_eq!(opened(&format!("  \n{list}")), (Some(listed), None));
     let ws = json!({"version": 1, "source": {"kind": "data", "label": "a \"file\""}, "ecosystem": eco, "teamK": 10, "z\u{e9}": [1, {"a": null}]});
     let (e, rest) = opened(&serde_json::to_string_pretty(&ws).expect("json"));
-    assert_eq!(e, Some(eco));
+    assert_eq!(e, Some(eco.clone()));
     let mut without = ws.clone();
     without.as_object_mut().expect("object").remove("ecosystem");
     assert_eq!(rest, Some(without));
@@ -299,6 +299,12 @@ fn open_reads_an_ecosystem_a_list_of_partners_and_a_workspace() {
         (None, Some(json!({"version": 1})))
     );
     assert_eq!(opened("{}"), (None, Some(json!({}))));
+    // `partners` makes the object an ecosystem wherever it comes
+    // a second `ecosystem` is the one read, as the last of a key is in JSON objects
+    let twice = format!(r#"{{"ecosystem": {{"partners": []}}, "v": 2, "ecosystem": {text}}}"#);
+    assert_eq!(opened(&twice), (Some(eco.clone()), Some(json!({"v": 2}))));
+    let late = format!(r#"{{"relationships": [], "tiers": ["b", "a"], "partners": {}}}"#, list);
+    assert_eq!(opened(&late).1, None);
 }
 
 #[test]
@@ -307,6 +313,31 @@ fn open_reports_bad_text_and_errors_within_the_ecosystem() {
     assert_eq!(err("{\"version\": 1,").code, ErrorCode::InvalidJson);
     assert_eq!(err("not json").code, ErrorCode::InvalidJson);
     assert_eq!(err("").code, ErrorCode::InvalidJson);
+    // an ecosystem's text is read by the index alone: its faults past `partners` too
+    assert_eq!(err(r#"{"tiers": ["a"], "partners": []]"#).code, ErrorCode::InvalidJson);
+    assert_eq!(err(r#"{"partners": [] x"#).code, ErrorCode::InvalidJson);
+    assert_eq!(
+        err(r#"{"ecosystem": {"partners": []}, "x": }"#).code,
+        ErrorCode::InvalidJson
+    );
+    assert_eq!(
+        err(r#"{"ecosystem": {"partners": [}, "x": 1}"#).code,
+        ErrorCode::InvalidJson
+    );
+    let e = err(r#"{"ecosystem": [], "x": 1}"#);
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, ""),
+        "{}",
+        e.message
+    );
+    let e = err(r#"{"ecosystem": {"partners": [{"id": "a", "name": "A", "kind": "isv", "metrics": {"m": 1e999}}]}}"#);
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidValue, "partners[0].metrics.m"),
+        "{}",
+        e.message
+    );
     let e = err("42");
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidValue, ""));
     let bad = r#"{"id": "a", "name": "A", "kind": "isv", "tier": 3}"#;

@@ -4,10 +4,16 @@
 //! indexed straight from its part of the text and the other fields come back as JSON text,
 //! so a large file is parsed once, by the engine, and never kept whole beside the index.
 
+use super::ingest::Ingested;
 use super::EcosystemIndex;
 use crate::error::{DealteamError, ErrorCode, Result};
-use serde_json::value::RawValue;
+use crate::json::strict::Strict;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// What a JSON file held.
 #[derive(Debug)]
@@ -42,32 +48,114 @@ impl EcosystemIndex {
                 |e| DealteamError::new(ErrorCode::InvalidJson, "", e.to_string()),
             ));
         }
-        let fields: BTreeMap<String, &RawValue> =
-            serde_json::from_str(text).map_err(|e| DealteamError::new(ErrorCode::InvalidJson, "", e.to_string()))?;
-        if fields.contains_key("partners") {
+        let Some((fields, ecosystem)) = TopLevel::read(text)? else {
             return Ok(Opened {
                 ecosystem: Some(EcosystemIndex::from_json(text)?),
                 rest: None,
             });
-        }
-        let ecosystem = match fields.get("ecosystem") {
-            Some(raw) if raw.get() != "null" => Some(EcosystemIndex::from_json(raw.get())?),
-            _ => None,
         };
-        let mut rest = String::from("{");
-        for (key, value) in fields.iter().filter(|(k, _)| k.as_str() != "ecosystem") {
-            if rest.len() > 1 {
-                rest.push(',');
-            }
-            // a key read from JSON writes back as JSON
-            rest.push_str(&serde_json::to_string(key).unwrap_or_default());
-            rest.push(':');
-            rest.push_str(value.get());
-        }
-        rest.push('}');
+        let ecosystem = ecosystem.map(|x| EcosystemIndex::from_ingested(*x)).transpose()?;
+        // keys and values read from JSON write back as JSON
+        let rest = serde_json::to_string(&fields).unwrap_or_else(|_| String::from("{}"));
         Ok(Opened {
             ecosystem,
             rest: Some(rest),
         })
+    }
+}
+
+/// Reads a top-level object's fields until one says that the object is itself an
+/// ecosystem (`partners`): then the reading stops there, so that an ecosystem's text is
+/// scanned once, by the index, and not first field by field. A field `ecosystem` is read
+/// into the index's columns in the same pass.
+struct TopLevel<'a> {
+    /// Why the reading stopped short, when it did on purpose.
+    stop: &'a Cell<Option<Stop>>,
+}
+
+#[derive(Clone, Copy)]
+enum Stop {
+    /// The object has `partners`: it is an ecosystem.
+    Partners,
+    /// Its `ecosystem` could not be read (the error is serde_json's, where it failed).
+    Ecosystem,
+}
+
+/// The fields read but `ecosystem`, and the ecosystem read from that one (none when it has
+/// none, or `null`).
+type Fields = (BTreeMap<String, Value>, Option<Box<Ingested>>);
+
+impl TopLevel<'_> {
+    /// The object's fields and ecosystem, or `None` when it is an ecosystem.
+    fn read(text: &str) -> Result<Option<Fields>> {
+        let stop = Cell::new(None);
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = TopLevel { stop: &stop }
+            .deserialize(&mut de)
+            .and_then(|fields| de.end().map(|()| fields));
+        match (read, stop.get()) {
+            (Ok(fields), _) => Ok(Some(fields)),
+            (Err(_), Some(Stop::Partners)) => Ok(None),
+            // the path as within the ecosystem, as its own file would have it
+            (Err(e), Some(Stop::Ecosystem)) => Err(within_ecosystem(crate::json::error_in(e, text))),
+            (Err(e), None) => Err(DealteamError::new(ErrorCode::InvalidJson, "", e.to_string())),
+        }
+    }
+}
+
+/// `e`, found at `ecosystem…`, with the path within the ecosystem.
+fn within_ecosystem(mut e: DealteamError) -> DealteamError {
+    if let Some(rest) = e.path.strip_prefix("ecosystem") {
+        e.path = rest.strip_prefix('.').unwrap_or(rest).to_string();
+    }
+    e
+}
+
+impl<'de> DeserializeSeed<'de> for TopLevel<'_> {
+    type Value = Fields;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> std::result::Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopLevel<'_> {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
+        let mut fields = BTreeMap::new();
+        let mut ecosystem = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "partners" {
+                // an ecosystem: stop reading (the error is a signal to `read`, not a fault)
+                self.stop.set(Some(Stop::Partners));
+                return Err(de::Error::custom("an ecosystem"));
+            }
+            if key == "ecosystem" {
+                // as `crate::json::from_str` reads an ecosystem: objects only, at every depth;
+                // a second `ecosystem` is the one read, as the last of a key is in JSON objects
+                ecosystem = map
+                    .next_value_seed(Strictly)
+                    .inspect_err(|_| self.stop.set(Some(Stop::Ecosystem)))?;
+                continue;
+            }
+            let value: Value = map.next_value()?;
+            fields.insert(key, value);
+        }
+        Ok((fields, ecosystem.map(Box::new)))
+    }
+}
+/// An ecosystem or `null`, read through [`Strict`].
+struct Strictly;
+
+impl<'de> DeserializeSeed<'de> for Strictly {
+    type Value = Option<Ingested>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> std::result::Result<Self::Value, D::Error> {
+        Option::<Ingested>::deserialize(Strict(deserializer))
     }
 }
