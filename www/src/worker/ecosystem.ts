@@ -34,10 +34,13 @@ export function adopt(handle: EcoHandle, file: Blob, t0 = performance.now()): Ec
   return meta(performance.now() - t0);
 }
 
+/** JSON text as a file to store (blob storage, outside the worker's heap). */
+export const jsonBlob = (text: string): Blob => new Blob([text], { type: 'application/json' });
+
 /** Makes the ecosystem of `text` (JSON) current; throws what the engine reports. */
 export function load(text: string): EcoMeta {
   const t0 = performance.now();
-  return adopt(new (Eco())(text), new Blob([text], { type: 'application/json' }), t0);
+  return adopt(new (Eco())(text), jsonBlob(text), t0);
 }
 
 export const loadObject = (eco: Ecosystem): EcoMeta => load(JSON.stringify(eco));

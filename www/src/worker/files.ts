@@ -4,7 +4,7 @@ import LZString from 'lz-string';
 import type { EcoMeta } from '../engine/protocol';
 import type { Ecosystem } from '../engine/types';
 import { checkWorkspace, emptyWorkspace, idb, type Workspace } from '../state';
-import { adopt, current, Eco, load, loadObject, need } from './ecosystem';
+import { adopt, current, Eco, jsonBlob, load, loadObject, need } from './ecosystem';
 import { fail, type EcoHandle } from './engine';
 
 /** Browsers open links up to about 2 MB (Chromium's limit is 2 MiB); longer ones are refused. */
@@ -29,7 +29,7 @@ export interface Opened { workspace: Workspace | null; meta: EcoMeta | null }
 export function openText(text: string, file?: Blob): Opened {
   const { ecosystem, rest } = openFile(text);
   let kept = false;
-  const keep = (handle: EcoHandle): EcoMeta => { kept = true; return adopt(handle, file ?? new Blob([text], { type: 'application/json' })); };
+  const keep = (handle: EcoHandle): EcoMeta => { kept = true; return adopt(handle, file ?? jsonBlob(text)); };
   try {
     if (rest === null) return { workspace: null, meta: keep(ecosystem!) };
     const v = JSON.parse(rest) as { version?: unknown; profiles?: unknown; deal?: unknown };
@@ -62,7 +62,7 @@ function openFile(text: string): { ecosystem: EcoHandle | null; rest: string | n
 }
 
 /** The workspace file to download. */
-export const exportWorkspace = (ws: Workspace): Blob => new Blob([workspaceText(ws, 2)], { type: 'application/json' });
+export const exportWorkspace = (ws: Workspace): Blob => jsonBlob(workspaceText(ws, 2));
 
 /** The `#w=…` fragment of a share link, or a clear refusal when browsers would not open it. */
 export async function shareFragment(ws: Workspace, base: number): Promise<string> {
