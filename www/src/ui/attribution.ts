@@ -36,7 +36,7 @@ const LEVEL = 0.9;
 const ATTR_GLOSSARY: [string, string][] = [
   ['Data-driven', 'Credits each partner with the conversions that would be lost without it, learned from how journeys move from partner to partner and end (a Markov chain).'],
   ['Memory', 'How many earlier partners the data-driven model looks at to predict what happens next. More memory tells apart journeys that reached the same partner by different routes, but needs more journeys. Best fit tries 1 to 4 on the older 70% of the journeys and keeps the one that predicts the latest 30% best.'],
-  ['Likely range', `The data-driven credit recomputed on 200 resampled versions of the journeys: ${number(LEVEL * 100)} in 100 fall within the range. A wide range means few journeys support the figure.`],
+  ['Likely range', `The data-driven credit recomputed on 200 resampled versions of the journeys: ${Math.round(LEVEL * 100)} in 100 fall within the range. A wide range means few journeys support the figure.`],
   ['Started', 'Conversions of journeys where this partner was the first touch.'],
   ['Joined later', 'Conversions of journeys this partner touched, but not first.'],
   ['Not involved', 'Conversions of journeys this partner never touched.'],

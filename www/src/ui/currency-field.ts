@@ -5,9 +5,23 @@ import { LOCALE } from './format';
 
 const COMMON = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'JPY', 'CNY', 'INR', 'SGD', 'AUD', 'NZD', 'CAD', 'BRL', 'MXN', 'ZAR', 'AED'];
 
+/** Each currency's option text, made once: a DisplayNames per call cost the page ~10 ms at start. */
+const names = new Map<string, string>();
+let display: Intl.DisplayNames | undefined;
+
 /** "EUR — Euro" in the reader's language (the code alone where the browser has no name). */
 export function currencyName(code: string): string {
-  try { return `${code} — ${new Intl.DisplayNames(LOCALE, { type: 'currency' }).of(code) ?? code}`; } catch { return code; }
+  let name = names.get(code);
+  if (name === undefined) {
+    try {
+      display ??= new Intl.DisplayNames(LOCALE, { type: 'currency' });
+      name = `${code} — ${display.of(code) ?? code}`;
+    } catch {
+      name = code;
+    }
+    names.set(code, name);
+  }
+  return name;
 }
 
 export function currencyField(path: string, get: () => string | null | undefined, set: (v: string) => void, label = 'Currency'): HTMLElement {

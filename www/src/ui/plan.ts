@@ -19,7 +19,7 @@ import { currencyField } from './currency-field';
 import { plainMessage } from './errors';
 import { kindChoices, number, sentence } from './format';
 import { tip } from './glossary';
-import { a11yChart, append, clear, field, fmtMoney, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
+import { a11yChart, append, clear, field, fmtMoney, fmtPct, h, keepFocus, nextId, unavailable, whenShown } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -182,7 +182,12 @@ export function planScreen(app: App): HTMLElement {
     try { app.ws.plan = JSON.parse(json.value) as Plan; touch(); build(); } catch { showError(form, new Error('The plan text could not be read: check its quotes, commas and brackets, or close “Advanced” and use the fields above.')); }
   });
 
+  /** Makes the plan when there is none yet (at once), and draws its form (when the screen is shown). */
   function build() {
+    plan();
+    drawForm();
+  }
+  const drawForm = whenShown(form, () => {
     const p = plan();
     if (!p) { clear(form, h('p', {}, 'Load partners first.')); return; }
     const pl = p.pipeline as Record<string, unknown>;
@@ -235,7 +240,9 @@ export function planScreen(app: App): HTMLElement {
         field('The whole plan as text (applied when you leave the field)', json, 'Every setting of the plan, including those without a field above. A mistake here is shown and nothing is changed.')),
       h('p', { class: 'form-error', role: 'alert' }));
     syncJson();
-  }
+    // a form drawn anew has lost the check's marks: check again
+    if (checked) { clearTimeout(recheck); recheck = setTimeout(() => void check(true), 400); }
+  });
 
   const rel = (path: string) => (path.startsWith('plan') ? path : `plan.${path}`);
 
