@@ -42,12 +42,15 @@ export class Ecosystem {
      */
     constructor(ecosystem: EcosystemData | string);
     /**
-     * Read a JSON file's text that holds an ecosystem: the ecosystem itself, a list of
-     * partners, or an object with an `ecosystem` field and others (a workspace). Returns
-     * the ecosystem (null when an object has none) and, for such an object, its other
-     * fields as JSON text (`rest`). Errors in the ecosystem have paths within it.
+     * Read a JSON file that holds an ecosystem — its text, or its bytes (UTF-8, as
+     * `file.arrayBuffer()` gives them: no JS string is made of a large file, and the bytes
+     * are read as `file.text()` reads them, a byte-order mark dropped and bytes that are no
+     * UTF-8 read as U+FFFD) — the ecosystem itself, a list of partners, or an object with an
+     * `ecosystem` field and others (a workspace). Returns the ecosystem (null when an object
+     * has none) and, for such an object, its other fields as JSON text (`rest`). Errors in
+     * the ecosystem have paths within it.
      */
-    static open(text: string): { ecosystem: Ecosystem | null; rest: string | null };
+    static open(file: string | Uint8Array): { ecosystem: Ecosystem | null; rest: string | null };
     /**
      * The whole §2 order as typed arrays, for bulk use (charts, tables of 100,000
      * rows): `order` (partner indices, best first), and per partner index its `fit`

@@ -132,15 +132,18 @@ export class Ecosystem {
         return this;
     }
     /**
-     * Read a JSON file's text that holds an ecosystem: the ecosystem itself, a list of
-     * partners, or an object with an `ecosystem` field and others (a workspace). Returns
-     * the ecosystem (null when an object has none) and, for such an object, its other
-     * fields as JSON text (`rest`). Errors in the ecosystem have paths within it.
-     * @param {string} text
+     * Read a JSON file that holds an ecosystem — its text, or its bytes (UTF-8, as
+     * `file.arrayBuffer()` gives them: no JS string is made of a large file, and the bytes
+     * are read as `file.text()` reads them, a byte-order mark dropped and bytes that are no
+     * UTF-8 read as U+FFFD) — the ecosystem itself, a list of partners, or an object with an
+     * `ecosystem` field and others (a workspace). Returns the ecosystem (null when an object
+     * has none) and, for such an object, its other fields as JSON text (`rest`). Errors in
+     * the ecosystem have paths within it.
+     * @param {string | Uint8Array} file
      * @returns {{ ecosystem: Ecosystem | null; rest: string | null }}
      */
-    static open(text) {
-        const ret = wasm.ecosystem_open(text);
+    static open(file) {
+        const ret = wasm.ecosystem_open(file);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }

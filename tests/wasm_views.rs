@@ -66,6 +66,35 @@ fn open_reads_an_ecosystem_a_list_and_a_workspace() {
     assert_eq!(get(&e, "path").as_string().as_deref(), Some("partners[0].tier"));
 }
 
+/// `s`'s bytes as a `Uint8Array`.
+fn bytes(s: &[u8]) -> JsValue {
+    js_sys::Uint8Array::from(s).into()
+}
+
+#[wasm_bindgen_test]
+fn open_reads_a_files_bytes_as_the_browser_reads_its_text() {
+    let text = ecosystem_text();
+    let whole = EcosystemHandle::new(JsValue::from_str(&text)).expect("ecosystem");
+    let ws = format!(r#"{{"version": 1, "ecosystem": {text}}}"#);
+    let o = EcosystemHandle::open(&bytes(ws.as_bytes())).expect("opens");
+    assert_eq!(get(&o, "rest").as_string().as_deref(), Some(r#"{"version":1}"#));
+    assert_eq!(handle(get(&o, "ecosystem")).to_json().ok(), whole.to_json().ok());
+    // a byte-order mark is dropped, as `file.text()` drops it
+    let o = EcosystemHandle::open(&bytes(format!("\u{feff}{text}").as_bytes())).expect("opens");
+    assert_eq!(handle(get(&o, "ecosystem")).size(), whole.size());
+    // bytes that are no UTF-8 are read as U+FFFD, as TextDecoder reads them
+    let latin1 = b"[{\"id\": \"a\", \"name\": \"Caf\xe9 \xff\xfe\", \"kind\": \"si\"}]";
+    let o = EcosystemHandle::open(&bytes(latin1)).expect("opens");
+    let decoded =
+        js_sys::eval("new TextDecoder().decode(new Uint8Array([67, 97, 102, 233, 32, 255, 254]))").expect("decoder");
+    assert_eq!(
+        handle(get(&o, "ecosystem")).names().ok().map(|n| stringify(&n)),
+        Some(format!("[{}]", stringify(&decoded)))
+    );
+    let e = EcosystemHandle::open(&bytes(b"{\"partners\": [")).expect_err("not JSON");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_json"));
+}
+
 #[wasm_bindgen_test]
 fn pages_filter_summary_and_names_describe_the_partners() {
     let eco_js = get(&parse(TEAMS), "ecosystem");

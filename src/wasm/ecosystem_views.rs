@@ -4,7 +4,7 @@
 //! planner's worker keeps the ecosystem only here.
 //!
 //! ```js
-//! const { ecosystem, rest } = Ecosystem.open(fileText); // rest: a workspace's other fields
+//! const { ecosystem, rest } = Ecosystem.open(fileText); // or the file's bytes; rest: a workspace's other fields
 //! ecosystem.summary();                                  // {partners, relationships, tiers, facets, …}
 //! ecosystem.partners(0, 500);                           // the first 500 partners
 //! ecosystem.filter("acme", "", "", "EMEA");            // Uint32Array of partner indices
@@ -21,20 +21,33 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(js_class = Ecosystem)]
 impl EcosystemHandle {
-    /// Read a JSON file's text that holds an ecosystem: the ecosystem itself, a list of
-    /// partners, or an object with an `ecosystem` field and others (a workspace). Returns
-    /// the ecosystem (null when an object has none) and, for such an object, its other
-    /// fields as JSON text (`rest`). Errors in the ecosystem have paths within it.
+    /// Read a JSON file that holds an ecosystem — its text, or its bytes (UTF-8, as
+    /// `file.arrayBuffer()` gives them: no JS string is made of a large file, and the bytes
+    /// are read as `file.text()` reads them, a byte-order mark dropped and bytes that are no
+    /// UTF-8 read as U+FFFD) — the ecosystem itself, a list of partners, or an object with an
+    /// `ecosystem` field and others (a workspace). Returns the ecosystem (null when an object
+    /// has none) and, for such an object, its other fields as JSON text (`rest`). Errors in
+    /// the ecosystem have paths within it.
     #[wasm_bindgen(unchecked_return_type = "{ ecosystem: Ecosystem | null; rest: string | null }")]
     pub fn open(
-        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] file: &JsValue,
     ) -> std::result::Result<JsValue, JsValue> {
         let run = || -> Result<JsValue> {
-            let bytes = utf8_of(text).ok_or_else(|| {
-                DealteamError::new(ErrorCode::InvalidJson, "", "expected the file's text as a string")
-            })?;
-            let text = simdutf8::basic::from_utf8(&bytes)
-                .map_err(|_| DealteamError::new(ErrorCode::InvalidJson, "", "the text could not be read as UTF-8"))?;
+            let bytes = match file.dyn_ref::<js_sys::Uint8Array>() {
+                Some(b) => b.to_vec(),
+                None => utf8_of(file).ok_or_else(|| {
+                    DealteamError::new(ErrorCode::InvalidJson, "", "expected the file's text or bytes")
+                })?,
+            };
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            let lossy;
+            let text = match simdutf8::basic::from_utf8(body) {
+                Ok(text) => text,
+                Err(_) => {
+                    lossy = String::from_utf8_lossy(body);
+                    &*lossy
+                }
+            };
             let opened = EcosystemIndex::open(text)?;
             let out = js_sys::Object::new();
             let ecosystem = opened
