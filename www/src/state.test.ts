@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyWorkspace, parseWorkspace, type Workspace } from './state';
 import { current } from './worker/ecosystem';
-import { LINK_LIMIT, openFragment, openText, shareFragment } from './worker/files';
+import { LINK_LIMIT, openBlob, openFragment, openText, shareFragment } from './worker/files';
 
 const code = (f: () => unknown) => { try { f(); } catch (e) { return (e as { code?: string }).code; } return 'no error'; };
 
@@ -72,5 +72,19 @@ describe('workspace files', () => {
     try { openText(JSON.stringify({ ...ws, ecosystem: { partners: [{ id: 'a', name: 'A', kind: 'si', tier: 'gold' }] } })); } catch (e) { err = e as typeof err; }
     expect([err.code, err.path]).toEqual(['invalid_value', 'partners[0].tier']);
     expect(current?.handle.ids()).toEqual(['z']);
+  });
+  it('opens a file from its bytes as from its text, and keeps the file itself to store', async () => {
+    const ws: Workspace = { ...emptyWorkspace(), source: { kind: 'data', label: 'crm.json' }, teamK: 4 };
+    const text = JSON.stringify({ ...ws, ecosystem: { partners: [{ id: 'c', name: 'Café', kind: 'si' }] } });
+    const file = new Blob(['\ufeff', text], { type: 'application/json' });
+    const timeless = ({ workspace, meta }: Awaited<ReturnType<typeof openBlob>>) => ({ workspace, meta: meta && { ...meta, ms: 0 } });
+    const opened = await openBlob(file);
+    expect(current?.file).toBe(file);
+    expect(current?.handle.names()).toEqual(['Café']);
+    expect(timeless(opened)).toEqual(timeless(openText(text)));
+    // bytes that are not UTF-8 become U+FFFD, as `file.text()` has them
+    await openBlob(new Blob([new Uint8Array([...new TextEncoder().encode('[{"id": "d", "name": "Caf'), 0xe9, ...new TextEncoder().encode('", "kind": "si"}]')])]));
+    expect(current?.handle.names()).toEqual(['Caf\ufffd']);
+    await expect(openBlob(new Blob(['{"partners": ['])).catch((e: { code?: string }) => e.code)).resolves.toBe('invalid_json');
   });
 });

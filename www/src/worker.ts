@@ -13,7 +13,7 @@ import { readHistory } from './worker/history';
 import { cellFile, cellRows, dropAccounts, heldAccounts, mapLists, newFile, newRows, readAccounts } from './worker/accounts';
 import { suggestedWeights, withWeights } from './calibration';
 import * as psi from './worker/psi';
-import { exportWorkspace, openFragment, openText, persist, restore, shareFragment } from './worker/files';
+import { exportWorkspace, openBlob, openFragment, openText, persist, restore, shareFragment } from './worker/files';
 
 const STEP_MS = 40;
 const SLICE_MAX = 20000;
@@ -89,7 +89,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
     return { ...s, meta: store.loadObject(s.ecosystem) };
   },
   loadEcosystem: ({ ecosystem }) => { lastRank = []; return store.loadObject(ecosystem); },
-  openJson: async ({ file }) => { const r = typeof file === 'string' ? openText(file) : openText(await file.text(), file); if (r.meta) lastRank = []; return r; },
+  openJson: async ({ file }) => { const r = typeof file === 'string' ? openText(file) : await openBlob(file); if (r.meta) lastRank = []; return r; },
   openLink: ({ hash }) => { const r = openFragment(hash); if (r?.meta) lastRank = []; return r; },
   partners: ({ from, to }) => store.need().handle.partners(from, Math.min(to, from + SLICE_MAX), true).map(store.view),
   filterPartners: (f) => store.filter(f),
