@@ -101,9 +101,13 @@ export class App {
     const byId = new Map<string, Partner>();
     const strings = new Map<string, string>();
     const shared = (x: string) => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; };
-    for (let from = 0; from < meta.count; from += SLICE) {
-      const part = await this.engine.call('partners', { from, to: from + SLICE });
-      if (gen !== this.adopting) return;
+    const slice = (from: number) => this.engine.call('partners', { from, to: from + SLICE });
+    let next = meta.count > 0 ? slice(0) : null;
+    for (let from = 0; next; from += SLICE) {
+      const part = await next;
+      // the worker makes the next slice while this one is taken in
+      next = from + SLICE < meta.count ? slice(from + SLICE) : null;
+      if (gen !== this.adopting) { next?.catch(() => undefined); return; }
       for (const p of part) {
         // one string per kind and tier, not one per partner
         p.kind = shared(p.kind);
