@@ -95,8 +95,16 @@ export class Ecosystem {
      */
     teams(request: Omit<TeamsRequest, "ecosystem"> | string): TeamsResponse;
     /**
+     * [`EcosystemHandle::to_json`]'s text as UTF-8 bytes in pieces of about 1 MiB, in order
+     * (`new Blob(chunks)` is the file): for any size of ecosystem, and no more than one
+     * piece at a time in wasm memory.
+     */
+    toJsonChunks(): Uint8Array[];
+    /**
      * The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
-     * partners), written a partner at a time.
+     * partners), written a partner at a time. An ecosystem whose text is longer than a JS
+     * string can be (V8: 2^29 − 24 UTF-16 units, ~512 MiB) is refused (`too_large`): write
+     * it with `toJsonChunks()`.
      */
     toJson(): string;
     /**
@@ -313,6 +321,7 @@ export interface InitOutput {
     readonly ecosystem_teamSearch: (a: number, b: unknown) => [number, number, number];
     readonly ecosystem_teams: (a: number, b: unknown) => [number, number, number];
     readonly ecosystem_toJson: (a: number) => [number, number, number, number];
+    readonly ecosystem_toJsonChunks: (a: number) => [number, number, number];
     readonly insights: (a: unknown) => [number, number, number];
     readonly mapAccountColumns: (a: unknown) => [number, number, number];
     readonly mapAccounts: (a: unknown) => [number, number, number];

@@ -267,8 +267,23 @@ export class Ecosystem {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * [`EcosystemHandle::to_json`]'s text as UTF-8 bytes in pieces of about 1 MiB, in order
+     * (`new Blob(chunks)` is the file): for any size of ecosystem, and no more than one
+     * piece at a time in wasm memory.
+     * @returns {Uint8Array[]}
+     */
+    toJsonChunks() {
+        const ret = wasm.ecosystem_toJsonChunks(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
-     * partners), written a partner at a time.
+     * partners), written a partner at a time. An ecosystem whose text is longer than a JS
+     * string can be (V8: 2^29 − 24 UTF-16 units, ~512 MiB) is refused (`too_large`): write
+     * it with `toJsonChunks()`.
      * @returns {string}
      */
     toJson() {

@@ -26,6 +26,7 @@ export const ecosystem_summary: (a: number) => [number, number, number];
 export const ecosystem_teamSearch: (a: number, b: any) => [number, number, number];
 export const ecosystem_teams: (a: number, b: any) => [number, number, number];
 export const ecosystem_toJson: (a: number) => [number, number, number, number];
+export const ecosystem_toJsonChunks: (a: number) => [number, number, number];
 export const insights: (a: any) => [number, number, number];
 export const mapAccountColumns: (a: any) => [number, number, number];
 export const mapAccounts: (a: any) => [number, number, number];

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fail when the npm package's module is above its size budget (gzip -9), issue 10:
 #   scripts/check-wasm-size.sh [MODULE.wasm]        (default pkg/dealteam_bg.wasm)
-# The budget (KiB of gzip -9 output) is WASM_GZIP_BUDGET_KIB, default below (872). The goal is 300 KiB;
+# The budget (KiB of gzip -9 output) is WASM_GZIP_BUDGET_KIB, default below (873). The goal is 300 KiB;
 # docs/performance/wasm-size.md says what the module is made of and what it takes. The budget's history,
 # oldest first (each line: the change, the new budget, the module's gzip size after it):
 # 953 KiB (2026-12-02, third round): branch `size` took the module from 931.2 to 886.2 KiB, and the round's
@@ -55,12 +55,13 @@
 #   open (a workspace file's ecosystem indexed from its part of the text: serde_json's raw_value, 7.7 KB),
 #   partners (whole or brief), filter, summary, names, toJson (a partner at a time) and calibrate: 898,957 B.
 # −6 KiB (872): stop 39's Ecosystem.open reads a workspace's ecosystem in the pass over its fields, and the
-#   other fields as JSON values (no raw_value): 892,243 B.
+#   other fields as JSON values (no raw_value): 892,243 B. +1 KiB (873): open of a file's bytes, and toJsonChunks
+#   (an export beyond a JS string's ~512 MiB, written in pieces by the one writer toJson uses too): 893,250 B.
 # What the module is made of: python3 bench/size/wasm_size.py MODULE.wasm.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="${1:-$ROOT/pkg/dealteam_bg.wasm}"
-BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-872}"
+BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-873}"
 test -f "$WASM" || { echo "[wasm-size] no module at $WASM (run scripts/build-pkg.sh)"; exit 1; }
 # A module that is not one (a failed or truncated build) must fail here, not pass as "small".
 if ! node -e '

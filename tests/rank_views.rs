@@ -7,7 +7,7 @@
 use dealteam::api::run_json;
 use dealteam::clock::Ctx;
 use dealteam::model::{Ecosystem, Partner};
-use dealteam::rank::{EcosystemIndex, EcosystemJson, PartnerFilter};
+use dealteam::rank::{EcosystemIndex, PartnerFilter};
 use dealteam::ErrorCode;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -253,10 +253,24 @@ fn an_ecosystem_written_as_json_reads_back_to_the_same_partners() {
     bare.currency = None;
     for eco in [sample(200, 4), bare] {
         let ix = index(&eco);
-        let text = serde_json::to_string(&EcosystemJson(&ix)).expect("json");
+        let mut whole = Vec::new();
+        ix.write_json(&mut whole, usize::MAX, &mut |_| panic!("no flush below the chunk"))
+            .expect("json");
+        let text = String::from_utf8(whole).expect("UTF-8");
         // a partner at a time, the model's very text
         assert_eq!(text, serde_json::to_string(&eco).expect("json"));
         assert_eq!(EcosystemIndex::from_json(&text).expect("valid").ecosystem(), eco);
+        // in pieces taken out as they fill: the same bytes
+        let (mut pieces, mut taken) = (0, Vec::new());
+        let mut out = Vec::new();
+        ix.write_json(&mut out, 500, &mut |b| {
+            pieces += 1;
+            taken.append(b);
+        })
+        .expect("json");
+        taken.append(&mut out);
+        assert_eq!(String::from_utf8(taken).ok(), Some(text.clone()));
+        assert!(pieces >= text.len() / 2000, "{pieces} pieces of {} bytes", text.len());
     }
 }
 

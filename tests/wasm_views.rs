@@ -1,7 +1,8 @@
 //! The `Ecosystem` handle's methods for a screen that keeps no partners of its own, as JS
 //! sees them (Node and headless Chromium): `Ecosystem.open` of an ecosystem, a list and a
 //! workspace; pages of partners, whole and brief; the filter as a `Uint32Array`; the summary; the names;
-//! `toJson` read back to the same partners; and `calibrate` on the handle equal to the
+//! `toJson` read back to the same partners, and `toJsonChunks` its bytes in pieces; and
+//! `calibrate` on the handle equal to the
 //! command given the same ecosystem.
 #![cfg(target_arch = "wasm32")]
 
@@ -93,6 +94,28 @@ fn open_reads_a_files_bytes_as_the_browser_reads_its_text() {
     );
     let e = EcosystemHandle::open(&bytes(b"{\"partners\": [")).expect_err("not JSON");
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("invalid_json"));
+}
+
+#[wasm_bindgen_test]
+fn to_json_chunks_are_the_text_in_pieces() {
+    let sample = dealteam::sample::generate(3000, 5).expect("sample");
+    let text = serde_json::to_string(&sample.ecosystem).expect("json");
+    let eco = EcosystemHandle::new(JsValue::from_str(&text)).expect("ecosystem");
+    let chunks: Array = eco.to_json_chunks().expect("chunks").unchecked_into();
+    // 3,000 partners are over 2 MB of JSON: pieces of about 1 MiB
+    assert!(chunks.length() >= 2, "{} chunks", chunks.length());
+    let mut bytes = Vec::new();
+    for c in chunks.iter() {
+        bytes.extend(js_sys::Uint8Array::new(&c).to_vec());
+    }
+    assert_eq!(String::from_utf8(bytes).ok(), eco.to_json().ok());
+    let small = EcosystemHandle::new(JsValue::from_str(&ecosystem_text())).expect("ecosystem");
+    let one: Array = small.to_json_chunks().expect("chunks").unchecked_into();
+    assert_eq!(one.length(), 1);
+    assert_eq!(
+        String::from_utf8(js_sys::Uint8Array::new(&one.get(0)).to_vec()).ok(),
+        small.to_json().ok()
+    );
 }
 
 #[wasm_bindgen_test]

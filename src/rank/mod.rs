@@ -31,7 +31,7 @@ pub use document::Opened;
 pub use index::EcosystemIndex;
 pub use score::Scores;
 pub use types::{CriterionShare, RankOptions, RankRequest, RankResponse, RankedPartner, DEFAULT_LIMIT};
-pub use views::{EcosystemJson, EcosystemSummary, Facets, Levels, PartnerBrief, PartnerFilter};
+pub use views::{EcosystemSummary, Facets, Levels, PartnerBrief, PartnerFilter};
 
 use crate::error::Result;
 use crate::fit::criterion_score;

@@ -96,41 +96,58 @@ impl Serialize for Levels<'_> {
     }
 }
 
-/// The ecosystem as the model writes it (`serde_json::to_string(&index.ecosystem())` gives
-/// the same text), a partner at a time: no copy of all the partners is built, so writing
-/// 100,000 of them does not grow the wasm memory by their size.
-pub struct EcosystemJson<'a>(pub &'a EcosystemIndex);
-
-impl Serialize for EcosystemJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let ix = self.0;
-        // the model's fields, in its order, left out when it leaves them out
-        let mut out = s.serialize_struct("Ecosystem", 4)?;
-        if let Some(currency) = &ix.currency {
-            out.serialize_field("currency", currency)?;
-        }
-        if !ix.tier_names.is_empty() {
-            out.serialize_field("tiers", &ix.tier_names)?;
-        }
-        out.serialize_field("partners", &EachPartner(ix))?;
-        if !ix.relationships.is_empty() {
-            out.serialize_field("relationships", &ix.relationships)?;
-        }
-        out.end()
-    }
-}
-
-/// The partners as a list, each built, written and dropped in turn.
-struct EachPartner<'a>(&'a EcosystemIndex);
-
-impl Serialize for EachPartner<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq((0..self.0.len()).map(|i| self.0.partners.partner(i)))
-    }
-}
-
 impl EcosystemIndex {
+    /// Writes the ecosystem into `out` as the model writes it
+    /// (`serde_json::to_string(&index.ecosystem())` gives the same text), a partner at a
+    /// time: no copy of all the partners is built. Whenever `out` holds `chunk` bytes or
+    /// more, between two partners or relationships, it is handed to `flush`, which may take
+    /// the bytes out — so the text need never be whole in memory.
+    pub fn write_json(
+        &self,
+        out: &mut Vec<u8>,
+        chunk: usize,
+        flush: &mut dyn FnMut(&mut Vec<u8>),
+    ) -> serde_json::Result<()> {
+        // the model's fields, in its order, left out when it leaves them out
+        out.push(b'{');
+        if let Some(currency) = &self.currency {
+            out.extend_from_slice(b"\"currency\":");
+            serde_json::to_writer(&mut *out, currency)?;
+            out.push(b',');
+        }
+        if !self.tier_names.is_empty() {
+            out.extend_from_slice(b"\"tiers\":");
+            serde_json::to_writer(&mut *out, &self.tier_names)?;
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"partners\":[");
+        for i in 0..self.len() {
+            if i > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut *out, &self.partners.partner(i))?;
+            if out.len() >= chunk {
+                flush(out);
+            }
+        }
+        out.push(b']');
+        if !self.relationships.is_empty() {
+            out.extend_from_slice(b",\"relationships\":[");
+            for (j, r) in self.relationships.iter().enumerate() {
+                if j > 0 {
+                    out.push(b',');
+                }
+                serde_json::to_writer(&mut *out, r)?;
+                if out.len() >= chunk {
+                    flush(out);
+                }
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+        Ok(())
+    }
+
     /// Partners `from..to` (clamped to the partners there are), as the model has them.
     pub fn partners_in(&self, from: usize, to: usize) -> Vec<Partner> {
         let to = to.min(self.len());

@@ -16,7 +16,7 @@ use crate::api::Command;
 use crate::error::{DealteamError, ErrorCode, Result};
 use crate::insights::calibrate::CalibrateRequest;
 use crate::insights::CalibrateCommand;
-use crate::rank::{EcosystemIndex, EcosystemJson, PartnerFilter};
+use crate::rank::{EcosystemIndex, PartnerFilter};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(js_class = Ecosystem)]
@@ -102,15 +102,44 @@ impl EcosystemHandle {
     }
 
     /// The ecosystem as JSON text (what `new Ecosystem(text)` reads back to the same
-    /// partners), written a partner at a time.
+    /// partners), written a partner at a time. An ecosystem whose text is longer than a JS
+    /// string can be (V8: 2^29 − 24 UTF-16 units, ~512 MiB) is refused (`too_large`): write
+    /// it with `toJsonChunks()`.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> std::result::Result<String, JsValue> {
-        serde_json::to_string(&EcosystemJson(&self.index)).map_err(|e| {
-            throw(&DealteamError::invalid(
+        let mut out = Vec::new();
+        self.index
+            .write_json(&mut out, usize::MAX, &mut |_| ())
+            .map_err(|e| throw(&not_written(&e)))?;
+        let text = String::from_utf8(out).map_err(|e| throw(&not_written(&e)))?;
+        // more bytes than a string holds units is rare enough to count the units then
+        if text.len() > MAX_JS_STRING && text.encode_utf16().count() > MAX_JS_STRING {
+            return Err(throw(&DealteamError::too_large(
                 "",
-                format!("could not write the ecosystem: {e}"),
-            ))
-        })
+                "characters of one JS string (use toJsonChunks())",
+                MAX_JS_STRING,
+                text.encode_utf16().count(),
+            )));
+        }
+        Ok(text)
+    }
+
+    /// [`EcosystemHandle::to_json`]'s text as UTF-8 bytes in pieces of about 1 MiB, in order
+    /// (`new Blob(chunks)` is the file): for any size of ecosystem, and no more than one
+    /// piece at a time in wasm memory.
+    #[wasm_bindgen(js_name = toJsonChunks, unchecked_return_type = "Uint8Array[]")]
+    pub fn to_json_chunks(&self) -> std::result::Result<JsValue, JsValue> {
+        let chunks = js_sys::Array::new();
+        let mut give = |bytes: &mut Vec<u8>| {
+            chunks.push(&js_sys::Uint8Array::from(bytes.as_slice()));
+            bytes.clear();
+        };
+        let mut out = Vec::with_capacity(OUT_CHUNK);
+        self.index
+            .write_json(&mut out, OUT_CHUNK, &mut give)
+            .map_err(|e| throw(&not_written(&e)))?;
+        give(&mut out);
+        Ok(chunks.into())
     }
 
     /// `calibrate` (SPEC §2, §9) on these partners: the request without `ecosystem`.
@@ -124,4 +153,14 @@ impl EcosystemHandle {
                 .and_then(|r| CalibrateCommand::run(r, &super::js_ctx())),
         )
     }
+}
+
+/// The longest JS string V8 makes, in UTF-16 units (`String::kMaxLength` on 64-bit).
+const MAX_JS_STRING: usize = (1 << 29) - 24;
+
+/// Bytes of one piece of `toJsonChunks`.
+const OUT_CHUNK: usize = 1 << 20;
+
+fn not_written(e: &impl std::fmt::Display) -> DealteamError {
+    DealteamError::invalid("", format!("could not write the ecosystem: {e}"))
 }
