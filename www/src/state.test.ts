@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyWorkspace, parseWorkspace, type Workspace } from './state';
 import { current } from './worker/ecosystem';
-import { LINK_LIMIT, openBlob, openFragment, openText, shareFragment } from './worker/files';
+import { exportWorkspace, LINK_LIMIT, openBlob, openFragment, openText, shareFragment } from './worker/files';
 
 const code = (f: () => unknown) => { try { f(); } catch (e) { return (e as { code?: string }).code; } return 'no error'; };
 
@@ -72,6 +72,17 @@ describe('workspace files', () => {
     try { openText(JSON.stringify({ ...ws, ecosystem: { partners: [{ id: 'a', name: 'A', kind: 'si', tier: 'gold' }] } })); } catch (e) { err = e as typeof err; }
     expect([err.code, err.path]).toEqual(['invalid_value', 'partners[0].tier']);
     expect(current?.handle.ids()).toEqual(['z']);
+  });
+  it('exports a data workspace with its ecosystem, written in pieces, that opens back to the same', async () => {
+    const partners = Array.from({ length: 15000 }, (_, i) => ({ id: `x${i}`, name: `Partner ${i} ${'é'.repeat(i % 7)}`, kind: 'si', regions: ['EMEA'], capabilities: { cloud: (i % 100) / 100 } }));
+    openText(JSON.stringify({ partners }));
+    const ws: Workspace = { ...emptyWorkspace(), source: { kind: 'data', label: 'big.json' }, teamK: 5 };
+    const text = await exportWorkspace(ws).text();
+    expect(text.length).toBeGreaterThan(2 ** 20);
+    const back = JSON.parse(text) as Workspace & { ecosystem: { partners: typeof partners } };
+    expect(back.ecosystem.partners).toEqual(partners);
+    expect({ ...back, ecosystem: undefined }).toEqual({ ...ws, ecosystem: undefined });
+    expect(JSON.parse(await exportWorkspace(emptyWorkspace()).text())).toEqual(emptyWorkspace());
   });
   it('opens a file from its bytes as from its text, and keeps the file itself to store', async () => {
     const ws: Workspace = { ...emptyWorkspace(), source: { kind: 'data', label: 'crm.json' }, teamK: 4 };

@@ -13,13 +13,19 @@ const ECO_KEY = 'ecosystem';
 /** Characters (or bytes of a file) compressed to judge how well a long text compresses. */
 const PROBE = 256 * 1024;
 
-/** The workspace as JSON text; a data workspace carries the worker's ecosystem. */
-function workspaceText(ws: Workspace, indent?: number): string {
+/**
+ * The workspace as JSON, in parts: a data workspace carries the worker's ecosystem, given as
+ * `ecosystem(handle)` gives it (its text, or its bytes in pieces for a file of any size).
+ */
+function workspaceParts<T>(ws: Workspace, ecosystem: (h: EcoHandle) => T[], indent?: number): (string | T)[] {
   const { ecosystem: _drop, ...rest } = ws;
   const text = JSON.stringify(rest, null, indent);
-  if (ws.source.kind !== 'data') return text;
-  return `${text.slice(0, -1).trimEnd()},${indent ? '\n  ' : ''}"ecosystem":${need().handle.toJson()}${indent ? '\n' : ''}}`;
+  if (ws.source.kind !== 'data') return [text];
+  return [`${text.slice(0, -1).trimEnd()},${indent ? '\n  ' : ''}"ecosystem":`, ...ecosystem(need().handle), `${indent ? '\n' : ''}}`];
 }
+
+/** The workspace as JSON text (for a link: a workspace that fits in one). */
+const workspaceText = (ws: Workspace): string => workspaceParts(ws, (h) => [h.toJson()]).join('');
 
 const NOT_OPENABLE = 'Expected a workspace, an ecosystem {"partners": […]} or a list of partners.';
 
@@ -71,7 +77,8 @@ function openFile(content: string | Uint8Array): { ecosystem: EcoHandle | null; 
 }
 
 /** The workspace file to download. */
-export const exportWorkspace = (ws: Workspace): Blob => jsonBlob(workspaceText(ws, 2));
+export const exportWorkspace = (ws: Workspace): Blob =>
+  new Blob(workspaceParts<BlobPart>(ws, (h) => h.toJsonChunks() as BlobPart[], 2), { type: 'application/json' });
 
 /** The `#w=…` fragment of a share link, or a clear refusal when browsers would not open it. */
 export async function shareFragment(ws: Workspace, base: number): Promise<string> {
