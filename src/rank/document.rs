@@ -149,6 +149,7 @@ impl<'de> Visitor<'de> for TopLevel<'_> {
         Ok((fields, ecosystem.map(Box::new)))
     }
 }
+
 /// An ecosystem or `null`, read through [`Strict`].
 struct Strictly;
 

@@ -33,8 +33,6 @@ export function clear(el: Element, ...children: (Child | Child[])[]) {
   append(el, children);
 }
 
-let uid = 0;
-/** A fresh id for label/field pairs. */
 /** Resolves in a later task, so that the browser can paint and handle input in between. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => { setTimeout(resolve, 0); });
 
@@ -59,6 +57,8 @@ export function whenShown(el: Element, draw: () => void): () => void {
   };
 }
 
+let uid = 0;
+/** A fresh id for label/field pairs. */
 export const nextId = (p = 'f') => `${p}-${++uid}`;
 
 /** A labelled input; returns the wrapper and the field. */

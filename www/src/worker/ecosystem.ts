@@ -34,8 +34,8 @@ export function adopt(handle: EcoHandle, file: Blob, t0 = performance.now()): Ec
   return meta(performance.now() - t0);
 }
 
-/** JSON text as a file to store (blob storage, outside the worker's heap). */
-export const jsonBlob = (text: string): Blob => new Blob([text], { type: 'application/json' });
+/** JSON text, whole or in parts, as a file to store or download (blob storage, outside the worker's heap). */
+export const jsonBlob = (...parts: BlobPart[]): Blob => new Blob(parts, { type: 'application/json' });
 
 /** Makes the ecosystem of `text` (JSON) current; throws what the engine reports. */
 export function load(text: string): EcoMeta {

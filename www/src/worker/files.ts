@@ -35,8 +35,8 @@ export interface Opened { workspace: Workspace | null; meta: EcoMeta | null }
 export const openText = (text: string): Opened => openContent(text, () => jsonBlob(text));
 
 /**
- * `openText` of a file, read as bytes: no JS string is made of it (a 70 MB file's `text()` took
- * 0.4 s); the engine reads the bytes as `text()` would.
+ * `openText` of a file, read as bytes: no JS string is made of it, so a file beyond a string's
+ * ~512 MiB opens too; the engine reads the bytes as `text()` would.
  */
 export const openBlob = async (file: Blob): Promise<Opened> => openContent(new Uint8Array(await file.arrayBuffer()), () => file);
 
@@ -77,8 +77,7 @@ function openFile(content: string | Uint8Array): { ecosystem: EcoHandle | null; 
 }
 
 /** The workspace file to download. */
-export const exportWorkspace = (ws: Workspace): Blob =>
-  new Blob(workspaceParts<BlobPart>(ws, (h) => h.toJsonChunks() as BlobPart[], 2), { type: 'application/json' });
+export const exportWorkspace = (ws: Workspace): Blob => jsonBlob(...workspaceParts<BlobPart>(ws, (h) => h.toJsonChunks() as BlobPart[], 2));
 
 /** The `#w=…` fragment of a share link, or a clear refusal when browsers would not open it. */
 export async function shareFragment(ws: Workspace, base: number): Promise<string> {
