@@ -9,6 +9,7 @@ import { accountsFromCsv, type AccountField, type AccountsHeld } from '../accoun
 import { newTable, sharedTable, type TextTable } from '../account-tables';
 import { csvOf } from '../csv-write';
 import type { CellFileRequest, CellRequest, CellRows, ListsMapped, MapListsRequest, NewFileRequest, NewRequest, NewRows } from '../engine/protocol';
+import { textOf } from './engine';
 
 /** The held lists' accounts by key. */
 const held = new Map<string, AccountRecord[]>();
@@ -16,7 +17,7 @@ let made = 0;
 
 /** Reads a file's accounts and holds them (under `key`, replacing that list, else a new key). */
 export async function readAccounts({ file, fields, key }: { file: Blob | string; fields?: AccountField[]; key?: string }): Promise<AccountsHeld> {
-  const text = typeof file === 'string' ? file : await file.text();
+  const text = await textOf(file);
   const Papa = (await import('papaparse')).default;
   const { accounts, ...read } = accountsFromCsv(Papa, text, fields);
   const k = key ?? `accounts-${++made}`;

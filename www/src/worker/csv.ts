@@ -4,13 +4,14 @@ import type { CsvMapped, CsvOpened, EcoMeta } from '../engine/protocol';
 import type { Ecosystem } from '../engine/types';
 import { guess, parseCsv, toPartners, type Mapping, type Parsed } from '../csv';
 import { current, loadObject } from './ecosystem';
+import { textOf } from './engine';
 
 let parsed: Parsed | null = null;
 let mapped: ReturnType<typeof toPartners> | null = null;
 const SHOWN_PROBLEMS = 500;
 
 export async function csvOpen(file: Blob | string): Promise<CsvOpened> {
-  const text = typeof file === 'string' ? file : await file.text();
+  const text = await textOf(file);
   const Papa = (await import('papaparse')).default;
   parsed = parseCsv(Papa, text);
   mapped = null;

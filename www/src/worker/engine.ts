@@ -63,6 +63,19 @@ export function need<K extends keyof EngineModule>(name: K): NonNullable<EngineM
 /** An error the page shows as it is (`code`, `path`, `message`). */
 export const fail = (code: Code, message: string, path = ''): EngineErrorData => ({ code, path, message });
 
+/** The most UTF-16 units a JS string holds (V8: 2^29 − 24); Chromium's `text()` of a larger file gives "". */
+const MAX_STRING = 2 ** 29 - 24;
+
+/** A file's text (or the text given), refusing one too large for a JS string rather than reading it as empty. */
+export async function textOf(file: Blob | string): Promise<string> {
+  if (typeof file === 'string') return file;
+  const text = await file.text().catch(() => null);
+  if (text === null || (text === '' && file.size > MAX_STRING)) {
+    throw fail('too_large', `This file (${Math.round(file.size / 1e6).toLocaleString('en-US')} MB) is larger than a browser can read as text (about 536 MB): split it into smaller files.`);
+  }
+  return text;
+}
+
 /** What the page says when the browser cannot compile the engine (it needs WebAssembly SIMD). */
 export const TOO_OLD =
   'this browser is too old to run it. Open the planner in a current Chrome, Edge, Firefox or Safari (16.4 or later).';

@@ -3,10 +3,10 @@
 import type { HistoryDeal } from 'dealteam';
 import { historyFromCsv, historyFromJson, type HistoryRead } from '../history';
 import { current, indexOf } from './ecosystem';
-import { fail } from './engine';
+import { fail, textOf } from './engine';
 
 export async function readHistory({ file, name, dayOrder }: { file: Blob | string; name: string; dayOrder: 'dmy' | 'mdy' }): Promise<HistoryRead> {
-  const text = typeof file === 'string' ? file : await file.text();
+  const text = await textOf(file);
   const head = text.trimStart();
   let read: HistoryRead;
   if (/\.json$/i.test(name) || head.startsWith('{') || head.startsWith('[')) {
