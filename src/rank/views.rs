@@ -96,6 +96,28 @@ impl Serialize for Levels<'_> {
     }
 }
 
+/// `items` as a JSON list into `out`, handed to `flush` after an item whenever it holds
+/// `chunk` bytes or more ([`EcosystemIndex::write_json`]).
+fn json_list<T: Serialize>(
+    out: &mut Vec<u8>,
+    items: impl Iterator<Item = T>,
+    chunk: usize,
+    flush: &mut dyn FnMut(&mut Vec<u8>),
+) -> serde_json::Result<()> {
+    out.push(b'[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut *out, &item)?;
+        if out.len() >= chunk {
+            flush(out);
+        }
+    }
+    out.push(b']');
+    Ok(())
+}
+
 impl EcosystemIndex {
     /// Writes the ecosystem into `out` as the model writes it
     /// (`serde_json::to_string(&index.ecosystem())` gives the same text), a partner at a
@@ -120,29 +142,11 @@ impl EcosystemIndex {
             serde_json::to_writer(&mut *out, &self.tier_names)?;
             out.push(b',');
         }
-        out.extend_from_slice(b"\"partners\":[");
-        for i in 0..self.len() {
-            if i > 0 {
-                out.push(b',');
-            }
-            serde_json::to_writer(&mut *out, &self.partners.partner(i))?;
-            if out.len() >= chunk {
-                flush(out);
-            }
-        }
-        out.push(b']');
+        out.extend_from_slice(b"\"partners\":");
+        json_list(out, (0..self.len()).map(|i| self.partners.partner(i)), chunk, flush)?;
         if !self.relationships.is_empty() {
-            out.extend_from_slice(b",\"relationships\":[");
-            for (j, r) in self.relationships.iter().enumerate() {
-                if j > 0 {
-                    out.push(b',');
-                }
-                serde_json::to_writer(&mut *out, r)?;
-                if out.len() >= chunk {
-                    flush(out);
-                }
-            }
-            out.push(b']');
+            out.extend_from_slice(b",\"relationships\":");
+            json_list(out, self.relationships.iter(), chunk, flush)?;
         }
         out.push(b'}');
         Ok(())

@@ -113,13 +113,16 @@ impl EcosystemHandle {
             .map_err(|e| throw(&not_written(&e)))?;
         let text = String::from_utf8(out).map_err(|e| throw(&not_written(&e)))?;
         // more bytes than a string holds units is rare enough to count the units then
-        if text.len() > MAX_JS_STRING && text.encode_utf16().count() > MAX_JS_STRING {
-            return Err(throw(&DealteamError::too_large(
-                "",
-                "characters of one JS string (use toJsonChunks())",
-                MAX_JS_STRING,
-                text.encode_utf16().count(),
-            )));
+        if text.len() > MAX_JS_STRING {
+            let units = text.encode_utf16().count();
+            if units > MAX_JS_STRING {
+                return Err(throw(&DealteamError::too_large(
+                    "",
+                    "characters of one JS string (use toJsonChunks())",
+                    MAX_JS_STRING,
+                    units,
+                )));
+            }
         }
         Ok(text)
     }
