@@ -40,7 +40,6 @@ export function csvImport(tiers: string[]): EcoMeta {
   const eco: Ecosystem = { partners, relationships: [] };
   if (current?.summary.currency !== undefined) eco.currency = current.summary.currency;
   if (tiers.length) eco.tiers = tiers;
-  else delete eco.tiers;
   try {
     return loadObject(eco);
   } catch (e) {
