@@ -106,6 +106,8 @@ fn main() {
     out.visit::<dealteam::rank::RankOptions>();
     // What the `Ecosystem` handle's `summary` gives.
     out.visit::<dealteam::rank::EcosystemSummary>();
+    // What its `partnerList` gives.
+    out.visit::<dealteam::rank::PartnerList<'static>>();
     out.visit::<dealteam::sample::Sample>();
     // What the handle classes' `step()` return.
     out.visit::<dealteam::teams::TeamProgress>();

@@ -65,11 +65,17 @@ export class Ecosystem {
      */
     overlap(request?: Omit<OverlapRequest, "ecosystem"> | string): OverlapResponse;
     /**
-     * Partners `from` to `to` (exclusive; clamped to the partners there are), in input
-     * order: whole, or with `brief` as a list shows them (id, name, kind, tier, capabilities
-     * and regions; about a third of the time for 1,000 partners).
+     * Partners `from` to `to` (exclusive; clamped to the partners there are) as a list shows
+     * them, column by column: ids, names, kinds, tiers, regions as text and the three
+     * strongest capabilities as text. The cheapest way to show many partners: 100,000 cost a
+     * few lists of strings, not an object each.
      */
-    partners(from: number, to: number, brief?: boolean | null): Partner[];
+    partnerList(from: number, to: number): PartnerList;
+    /**
+     * Partners `from` to `to` (exclusive; clamped to the partners there are), in input
+     * order, whole. To show many, `partnerList` is cheaper.
+     */
+    partners(from: number, to: number): Partner[];
     /**
      * Rank the partners against a profile (SPEC §2): eligible first, fit descending,
      * near-ties by id. `opts`: `{limit?, explain?}` (default 100 rows with breakdowns).
@@ -313,7 +319,8 @@ export interface InitOutput {
     readonly ecosystem_open: (a: unknown) => [number, number, number];
     readonly ecosystem_order: (a: number, b: unknown) => [number, number, number];
     readonly ecosystem_overlap: (a: number, b: number) => [number, number, number];
-    readonly ecosystem_partners: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly ecosystem_partnerList: (a: number, b: number, c: number) => [number, number, number];
+    readonly ecosystem_partners: (a: number, b: number, c: number) => [number, number, number];
     readonly ecosystem_rank: (a: number, b: unknown, c: number) => [number, number, number];
     readonly ecosystem_size: (a: number) => number;
     readonly ecosystem_split: (a: number, b: unknown) => [number, number, number];
@@ -2728,6 +2735,39 @@ ropi?: RatioStats | null,
  * The partner's incentive ledger in the month (SPEC §13); only with `incentives`.
  */
 payouts?: PayoutStats | null, };
+
+/**
+ * Partners as a list of them shows each, column by column: one list per field, item `i` of
+ * each for the same partner ([`EcosystemIndex::list_in`]). Text ready to show, so a page
+ * of 100,000 partners costs a few lists of strings instead of an object, a map and a list
+ * per partner.
+ */
+export type PartnerList = { 
+/**
+ * Ids.
+ */
+ids: Array<string>, 
+/**
+ * Display names.
+ */
+names: Array<string>, 
+/**
+ * Kinds.
+ */
+kinds: Array<string>, 
+/**
+ * Tiers (`null` for a partner without one).
+ */
+tiers: Array<string | null>, 
+/**
+ * Regions, as "emea, uki" ("" for none).
+ */
+regions: Array<string>, 
+/**
+ * The three strongest capabilities, as "cloud 0.80, ai 0.71, data 0.31": strongest
+ * first, equal levels by key, each level with two decimals ("" for none).
+ */
+capabilities: Array<string>, };
 
 /**
  * A partner's profitability: to date from the actuals, and expected at the horizon.

@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! What a screen asks of an indexed ecosystem (`rank::views`, `rank::document`): pages of
-//! partners, the filter, the facets and summary, a team's members for a split, and opening
+//! What a screen asks of an indexed ecosystem (`rank::views`, `rank::list`,
+//! `rank::document`): pages of partners, whole and as a list shows them, the filter, the facets and summary, a team's members for a split, and opening
 //! a file that holds an ecosystem. Each is compared with the same question answered on the
 //! serde model, as the planner answered it before it kept only the index.
 
@@ -60,45 +60,75 @@ fn pages_of_partners_are_the_models_partners_clamped_to_the_ecosystem() {
 }
 
 #[test]
-fn brief_partners_are_the_models_with_the_fields_a_list_shows() {
+fn a_list_of_partners_in_columns_is_the_models_partners_as_text() {
     let mut eco = sample(60, 5);
-    // a partner without tier, capabilities and regions leaves them out, as the model does
     eco.partners[3].tier = None;
     eco.partners[3].capabilities.clear();
     eco.partners[3].regions.clear();
     let ix = index(&eco);
-    let briefs = serde_json::to_value(ix.briefs_in(0, 100)).expect("json");
-    let want: Vec<Partner> = eco
-        .partners
-        .iter()
-        .map(|p| Partner {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            kind: p.kind.clone(),
-            tier: p.tier.clone(),
-            capabilities: p.capabilities.clone(),
-            regions: p.regions.clone(),
-            ..Partner::default()
-        })
-        .collect();
-    assert_eq!(briefs, serde_json::to_value(&want).expect("json"));
+    let list = ix.list_in(0, 100);
+    assert_eq!(list.ids, eco.partners.iter().map(|p| p.id.as_str()).collect::<Vec<_>>());
     assert_eq!(
-        briefs[3],
-        json!({"id": eco.partners[3].id, "name": eco.partners[3].name, "kind": eco.partners[3].kind})
+        list.names,
+        eco.partners.iter().map(|p| p.name.as_str()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        list.kinds,
+        eco.partners.iter().map(|p| p.kind.as_str()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        list.tiers,
+        eco.partners.iter().map(|p| p.tier.as_deref()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        list.regions,
+        eco.partners.iter().map(|p| p.regions.join(", ")).collect::<Vec<_>>()
+    );
+    // as the planner wrote it: entries by key, a stable sort by level (descending), three
+    let strongest = |p: &Partner| {
+        let mut caps: Vec<(&String, &f64)> = p.capabilities.iter().collect();
+        caps.sort_by(|a, b| b.1.total_cmp(a.1));
+        let caps: Vec<String> = caps.iter().take(3).map(|(k, v)| format!("{k} {v:.2}")).collect();
+        caps.join(", ")
+    };
+    assert_eq!(
+        list.capabilities,
+        eco.partners.iter().map(strongest).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        (list.tiers[3], list.regions[3].as_str(), list.capabilities[3].as_str()),
+        (None, "", "")
     );
     assert!(
-        eco.partners
-            .iter()
-            .any(|p| !p.accounts.is_empty() && !p.metrics.is_empty()),
-        "the sample has what is left out"
+        eco.partners.iter().any(|p| p.capabilities.len() > 3),
+        "the sample has partners with more than three"
     );
+    assert_eq!(ix.list_in(58, 70).ids.len(), 2);
+    assert!(ix.list_in(70, 80).ids.is_empty());
+}
+
+#[test]
+fn capabilities_in_a_list_are_written_as_javascripts_to_fixed_writes_them() {
+    let eco: Ecosystem = serde_json::from_value(json!({"partners": [
+        {"id": "a", "name": "A", "kind": "isv", "regions": ["emea", "uki"],
+         "capabilities": {"ai": 0.125, "cloud": 0.625, "data": 0.5, "edge": 0.625, "fin": 0.005}},
+        {"id": "b", "name": "B", "kind": "si", "capabilities": {"ai": 0.125, "bi": 0.375, "cx": 0.0}},
+        {"id": "c", "name": "C", "kind": "si", "capabilities": {"ai": 0.005, "bi": 0.575, "cx": 0.995, "dx": 0.045}}]}))
+    .expect("ecosystem");
+    let ix = index(&eco);
+    let list = ix.list_in(0, 3);
+    // `x.toFixed(2)` in Node 20: 0.125 → "0.13", 0.625 → "0.63", 0.375 → "0.38" (exact halves,
+    // away from zero); 0.005 → "0.01", 0.575 → "0.57", 0.995 → "0.99", 0.045 → "0.04" (not halves
+    // in binary: the nearest two decimals of the exact value)
     assert_eq!(
-        serde_json::to_value(ix.briefs_in(58, 70))
-            .expect("json")
-            .as_array()
-            .map(Vec::len),
-        Some(2)
+        list.capabilities,
+        [
+            "cloud 0.63, edge 0.63, data 0.50",
+            "bi 0.38, ai 0.13, cx 0.00",
+            "cx 0.99, bi 0.57, dx 0.04"
+        ]
     );
+    assert_eq!(list.regions, ["emea, uki", "", ""]);
 }
 
 #[test]

@@ -55,47 +55,6 @@ pub struct EcosystemSummary {
     pub facets: Facets,
 }
 
-/// A partner as a list of partners shows it: the model's fields without the accounts,
-/// metrics, industries, certifications and cost (what is left out is left out of its JSON, as
-/// the model leaves out empty fields). Borrowed from the index: nothing is copied to write it.
-#[derive(Serialize)]
-pub struct PartnerBrief<'a> {
-    /// Unique id.
-    pub id: &'a str,
-    /// Display name.
-    pub name: &'a str,
-    /// Kind.
-    pub kind: &'a str,
-    /// Tier, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tier: Option<&'a str>,
-    /// Capabilities by key (ascending), as the model's map.
-    #[serde(skip_serializing_if = "Levels::is_empty")]
-    pub capabilities: Levels<'a>,
-    /// Regions.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub regions: Vec<&'a str>,
-}
-
-/// Capability levels of one partner, written as a JSON object.
-pub struct Levels<'a> {
-    index: &'a EcosystemIndex,
-    levels: &'a [(u32, f64)],
-}
-
-impl Levels<'_> {
-    fn is_empty(&self) -> bool {
-        self.levels.is_empty()
-    }
-}
-
-impl Serialize for Levels<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let strings = &self.index.partners.strings;
-        s.collect_map(self.levels.iter().map(|&(k, v)| (strings.get(k), v)))
-    }
-}
-
 /// `items` as a JSON list into `out`, handed to `flush` after an item whenever it holds
 /// `chunk` bytes or more ([`EcosystemIndex::write_json`]).
 fn json_list<T: Serialize>(
@@ -156,28 +115,6 @@ impl EcosystemIndex {
     pub fn partners_in(&self, from: usize, to: usize) -> Vec<Partner> {
         let to = to.min(self.len());
         (from.min(to)..to).map(|i| self.partners.partner(i)).collect()
-    }
-
-    /// [`EcosystemIndex::partners_in`] as a list shows them ([`PartnerBrief`]).
-    pub fn briefs_in(&self, from: usize, to: usize) -> Vec<PartnerBrief<'_>> {
-        let p = &self.partners;
-        let to = to.min(self.len());
-        (from.min(to)..to)
-            .map(|i| {
-                let tier = p.tier.get(i).copied().filter(|&t| t != NO_TIER);
-                PartnerBrief {
-                    id: self.id(i),
-                    name: self.name(i),
-                    kind: p.strings.get(p.kind.get(i).copied().unwrap_or(NO_TIER)),
-                    tier: tier.map(|t| p.strings.get(t)),
-                    capabilities: Levels {
-                        index: self,
-                        levels: p.capabilities.of(i),
-                    },
-                    regions: p.regions.of(i).iter().map(|&k| p.strings.get(k)).collect(),
-                }
-            })
-            .collect()
     }
 
     /// The indices, ascending, of the partners that match `f`: the name or the id contains

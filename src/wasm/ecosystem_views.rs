@@ -64,14 +64,19 @@ impl EcosystemHandle {
     }
 
     /// Partners `from` to `to` (exclusive; clamped to the partners there are), in input
-    /// order: whole, or with `brief` as a list shows them (id, name, kind, tier, capabilities
-    /// and regions; about a third of the time for 1,000 partners).
+    /// order, whole. To show many, `partnerList` is cheaper.
     #[wasm_bindgen(unchecked_return_type = "Partner[]")]
-    pub fn partners(&self, from: usize, to: usize, brief: Option<bool>) -> std::result::Result<JsValue, JsValue> {
-        if brief == Some(true) {
-            return reply(Ok(self.index.briefs_in(from, to)));
-        }
+    pub fn partners(&self, from: usize, to: usize) -> std::result::Result<JsValue, JsValue> {
         reply(Ok(self.index.partners_in(from, to)))
+    }
+
+    /// Partners `from` to `to` (exclusive; clamped to the partners there are) as a list shows
+    /// them, column by column: ids, names, kinds, tiers, regions as text and the three
+    /// strongest capabilities as text. The cheapest way to show many partners: 100,000 cost a
+    /// few lists of strings, not an object each.
+    #[wasm_bindgen(js_name = partnerList, unchecked_return_type = "PartnerList")]
+    pub fn partner_list(&self, from: usize, to: usize) -> std::result::Result<JsValue, JsValue> {
+        reply(Ok(self.index.list_in(from, to)))
     }
 
     /// The indices, ascending, of the partners whose name or id contains `text` (any case)

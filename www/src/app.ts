@@ -2,7 +2,7 @@
 // autosave, the status line and mapping of engine errors onto the form field they name.
 import { EngineClient } from './engine/client';
 import { EngineError, NOT_AVAILABLE, type EcoMeta } from './engine/protocol';
-import type { EcosystemView as Ecosystem, PartnerView as Partner, Team } from './engine/types';
+import type { Ecosystem, Partner, PartnerList, Team } from './engine/types';
 import { save, type Workspace } from './state';
 import { h } from './ui/dom';
 import { explainError, pathWords } from './ui/errors';
@@ -10,10 +10,25 @@ import { explainError, pathWords } from './ui/errors';
 /** partners per message from the worker: a few milliseconds of structured clone each */
 const SLICE = 1000;
 
+/**
+ * A partner's regions and three strongest capabilities as text ("emea, uki"; "cloud 0.80, ai
+ * 0.71, data 0.31"), written by the engine (`Ecosystem.partnerList`) for every partner, the
+ * sample's included, so the page never formats them itself.
+ */
+export interface Shown { regions: string[]; capabilities: string[] }
+
+function addShown(shown: Shown, part: PartnerList) {
+  for (let i = 0; i < part.ids.length; i++) {
+    shown.regions.push(part.regions[i]);
+    shown.capabilities.push(part.capabilities[i]);
+  }
+}
+
 export type Change = 'ecosystem' | 'profiles' | 'deal' | 'teams' | 'plan' | 'splits' | 'history' | 'registry';
 
 export class App {
   engine = new EngineClient();
+  /** The ecosystem as the page holds it: an imported partner has only id, name, kind and tier; the sample's are whole. */
   eco: Ecosystem | null = null;
   byId = new Map<string, Partner>();
   private listeners = new Map<Change, Set<() => void>>();
@@ -83,47 +98,71 @@ export class App {
   /** Makes `eco` current; `loaded`: what the worker said when it loaded it already (a sample it generated). */
   async setEcosystem(eco: Ecosystem, loaded?: EcoMeta) {
     const meta = loaded ?? await this.engine.call('loadEcosystem', { ecosystem: eco });
+    const gen = ++this.adopting;
+    const shown: Shown = { regions: [], capabilities: [] };
+    if (!await this.list(meta.count, gen, (part) => { addShown(shown, part); })) return;
     this.eco = eco;
     this.byId = new Map(eco.partners.map((p) => [p.id, p]));
+    this.shown = shown;
     this.facets = meta.facets;
   }
 
   private adopting = 0;
   /**
-   * Makes the worker's current ecosystem the page's: a view of each partner (the fields the
-   * screens show) arrives in slices, each a short task, so the page keeps answering while 100k
-   * partners come in. Relationships stay in the worker (it adds them to requests that need them).
+   * Makes the worker's current ecosystem the page's: what the screens show of each partner
+   * arrives in slices of columns (lists of strings: cheap to make, send and take in), each taken
+   * in as a short task, so the page keeps answering while 100k partners come in. Relationships
+   * stay in the worker (it adds them to requests that need them).
    */
   async adopt(meta: EcoMeta): Promise<void> {
     const gen = ++this.adopting;
     performance.mark('dt:adopt-start');
     const partners: Partner[] = [];
     const byId = new Map<string, Partner>();
+    const shown: Shown = { regions: [], capabilities: [] };
     const strings = new Map<string, string>();
     const shared = (x: string) => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; };
-    const slice = (from: number) => this.engine.call('partners', { from, to: from + SLICE });
-    let next = meta.count > 0 ? slice(0) : null;
-    for (let from = 0; next; from += SLICE) {
-      const part = await next;
-      // the worker makes the next slice while this one is taken in
-      next = from + SLICE < meta.count ? slice(from + SLICE) : null;
-      if (gen !== this.adopting) { next?.catch(() => undefined); return; }
-      for (const p of part) {
+    const whole = await this.list(meta.count, gen, (part) => {
+      for (let i = 0; i < part.ids.length; i++) {
         // one string per kind and tier, not one per partner
-        p.kind = shared(p.kind);
-        if (p.tier) p.tier = shared(p.tier);
+        const p: Partner = { id: part.ids[i], name: part.names[i], kind: shared(part.kinds[i]) };
+        const tier = part.tiers[i];
+        if (tier) p.tier = shared(tier);
         partners.push(p);
         byId.set(p.id, p);
       }
-    }
+      addShown(shown, part);
+    });
+    if (!whole) return;
     const eco: Ecosystem = { partners, relationships: [] };
     if (meta.currency !== undefined) eco.currency = meta.currency;
     if (meta.tiers !== undefined) eco.tiers = meta.tiers;
     this.eco = eco;
     this.byId = byId;
+    this.shown = shown;
     this.facets = meta.facets;
     performance.mark('dt:adopt-end');
   }
+
+  /**
+   * Hands the worker's `count` partners to `take` in slices, in order, each in a task of its
+   * own; false when another ecosystem was made current meanwhile (`gen` is no longer the last).
+   */
+  private async list(count: number, gen: number, take: (part: PartnerList) => void): Promise<boolean> {
+    const slice = (from: number) => this.engine.call('partners', { from, to: from + SLICE });
+    let next = count > 0 ? slice(0) : null;
+    for (let from = 0; next; from += SLICE) {
+      const part = await next;
+      // the worker makes the next slice while this one is taken in
+      next = from + SLICE < count ? slice(from + SLICE) : null;
+      if (gen !== this.adopting) { next?.catch(() => undefined); return false; }
+      take(part);
+    }
+    return gen === this.adopting;
+  }
+
+  /** What the Partners table shows of each partner as text, by partner index. */
+  shown: Shown = { regions: [], capabilities: [] };
 
   /** The kinds, tiers and regions of the partners (for the filters), counted by the worker. */
   facets: EcoMeta['facets'] = { kinds: [], tiers: [], regions: [] };

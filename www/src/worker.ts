@@ -91,7 +91,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   loadEcosystem: ({ ecosystem }) => { lastRank = []; return store.loadObject(ecosystem); },
   openJson: async ({ file }) => { const r = typeof file === 'string' ? openText(file) : await openBlob(file); if (r.meta) lastRank = []; return r; },
   openLink: ({ hash }) => { const r = openFragment(hash); if (r?.meta) lastRank = []; return r; },
-  partners: ({ from, to }) => store.need().handle.partners(from, Math.min(to, from + SLICE_MAX), true).map(store.view),
+  partners: ({ from, to }) => store.need().handle.partnerList(from, Math.min(to, from + SLICE_MAX)),
   filterPartners: (f) => store.filter(f),
   persist: ({ keep }) => persist(keep),
   restore: async () => { const m = await restore(); if (m) lastRank = []; return m; },

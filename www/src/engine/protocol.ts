@@ -2,7 +2,7 @@
 // an id and an op; the worker answers with progress messages, then exactly one result or
 // error; a `cancel` message with the same id stops long work between two steps.
 import type {
-  AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Partner, Plan, Profile, Ranking, RankResult,
+  AttributeResponse, AuditResponse, Deal, Ecosystem, EngineErrorData, Partner, PartnerList, Plan, Profile, Ranking, RankResult,
   SampleResponse, SimulateResponse, SplitRequest, SplitResponse, TeamsResponse, ValidateResponse,
 } from './types';
 import type { AgreementRequest, AttributeRequest, AuditRequest, HistoryDeal, InsightsResponse, PredictRequest, PredictResponse, RegisterRequest, RegisterResponse, TrainResponse, VerifyRequest, VerifyResponse, WinModel } from 'dealteam';
@@ -64,8 +64,8 @@ export interface Ops {
   openJson: { in: { file: Blob | string }; out: Opened };
   /** a share link's `#w=…` fragment; null when the fragment is not a workspace link */
   openLink: { in: { hash: string }; out: Opened | null };
-  /** a slice of the current partners, in order, as the page holds them (`view`: the fields it shows) */
-  partners: { in: { from: number; to: number }; out: Partner[] };
+  /** a slice of the current partners, in order, in columns of what the page shows of them */
+  partners: { in: { from: number; to: number }; out: PartnerList };
   /** the indices of the partners matching a search text (name or id) and kind, tier, region */
   filterPartners: { in: { text: string; kind: string; tier: string; region: string }; out: Int32Array };
   /** store the ecosystem for the next visit (`keep`: imported data) or forget it */

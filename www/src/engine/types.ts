@@ -4,7 +4,7 @@
 import type { EcosystemData, ErrorCode, Partner, RankedPartner, Sample } from 'dealteam';
 
 export type {
-  AttributeResponse, AuditPayout, AuditResponse, Cover, Criterion, CriterionKind, Deal, Finding, Incentives, Journey, Money, Partner, Plan, PlanPartner,
+  AttributeResponse, AuditPayout, AuditResponse, Cover, Criterion, CriterionKind, Deal, Finding, Incentives, Journey, Money, Partner, PartnerList, Plan, PlanPartner,
   Profile, Relationship, Require, Requirement, Slot, SplitRequest, SplitResponse, SimulateResponse, Team, TeamsResponse,
   ValidateResponse, VerifyResponse,
 } from 'dealteam';
@@ -16,13 +16,6 @@ export type RankResult = RankedPartner;
 /** What `sample` returns. */
 export type SampleResponse = Sample;
 
-/**
- * A partner as the page holds it: an imported partner arrives as the worker's view, with its
- * regions and top capabilities already as text (see worker/ecosystem.ts `view`).
- */
-export type PartnerView = Partner & { regionsText?: string; capsText?: string };
-/** The page's ecosystem: the partners as views. */
-export type EcosystemView = Omit<EcosystemData, 'partners'> & { partners: PartnerView[] };
 
 /** A DealteamError as it crosses the worker boundary; `code` is the engine's, or one of the page's own. */
 export interface EngineErrorData { code: ErrorCode | PageErrorCode; path: string; message: string; others?: EngineErrorData[] }

@@ -1,10 +1,9 @@
 // The Partners screen: every partner of the workspace in a windowed table, with a text search
 // and filters by kind, tier and region.
 import type { App } from '../app';
-import type { PartnerView as Partner } from '../engine/types';
+import type { Partner } from '../engine/types';
 import { clear, field, h } from './dom';
 import { kindName } from './format';
-import { topCapabilities } from '../summary';
 import { VTable } from './vtable';
 import { csvButton } from './exports';
 
@@ -16,16 +15,15 @@ export function partnersScreen(app: App): HTMLElement {
   const count = h('p', { class: 'count', 'aria-live': 'polite' });
   /** the rows shown: indices into the partners matching the filters, or null for all of them */
   let match: Int32Array | null = null;
-  const row = (r: number): Partner => app.eco!.partners[match ? match[r] : r];
-  // imported partners come as the worker's view (text ready); the sample's are whole
-  const caps = (p: Partner) => p.capsText ?? topCapabilities(p);
+  const at = (r: number) => match ? match[r] : r;
+  const row = (r: number): Partner => app.eco!.partners[at(r)];
   const table = new VTable([
     { label: 'Name', width: '2fr', min: 9, keep: true, cell: (r) => row(r).name },
     { label: 'Id', min: 5, cell: (r) => row(r).id },
     { label: 'Kind', min: 8.5, cell: (r) => kindName(row(r).kind) },
     { label: 'Tier', min: 5, cell: (r) => row(r).tier ?? '—' },
-    { label: 'Regions', min: 7, cell: (r) => row(r).regionsText ?? (row(r).regions ?? []).join(', ') },
-    { label: 'Top capabilities', width: '2fr', min: 14, cell: (r) => caps(row(r)) },
+    { label: 'Regions', min: 7, cell: (r) => app.shown.regions[at(r)] ?? '' },
+    { label: 'Top capabilities', width: '2fr', min: 14, cell: (r) => app.shown.capabilities[at(r)] ?? '' },
   ], 'Partners');
 
   const fill = (sel: HTMLSelectElement, label: string, values: string[], say: (v: string) => string = (v) => v) => {

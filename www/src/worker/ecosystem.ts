@@ -4,9 +4,8 @@
 // was read from as a Blob (outside the worker's heap: a file on disk stays there) to store as it
 // is. Loading is all or nothing: a rejected ecosystem leaves the current one.
 import type { EcoMeta } from '../engine/protocol';
-import type { Ecosystem, Partner, PartnerView } from '../engine/types';
+import type { Ecosystem } from '../engine/types';
 import type { EcosystemSummary } from 'dealteam';
-import { topCapabilities } from '../summary';
 import { E, fail, type EcoHandle } from './engine';
 
 export interface Current {
@@ -82,21 +81,6 @@ export function unstash(): EcoMeta | null {
   current = stashed;
   stashed = null;
   return meta();
-}
-
-/**
- * What the page holds of a partner: what its screens show — id, name, kind, tier, and the
- * regions and top capabilities as text. Accounts, metrics and the rest stay in the engine,
- * which keeps 100k partners light on the page's main thread (few objects to create and to
- * collect); requests that need whole partners run on the handle, filters run there too.
- */
-export function view(p: Partner): PartnerView {
-  const v: PartnerView = { id: p.id, name: p.name, kind: p.kind };
-  if (p.tier) v.tier = p.tier;
-  if (p.regions?.length) v.regionsText = p.regions.join(', ');
-  const caps = topCapabilities(p);
-  if (caps) v.capsText = caps;
-  return v;
 }
 
 /** The indices of the partners whose name or id contains `text` (any case) and that have the kind, tier and region asked for. */
