@@ -341,7 +341,7 @@ test('import a CSV: the bad row is reported with its line; hostile names stay te
     'x4,Delta Data,reseller,,apac,0.3,0.9,0.2',
     'x4,Duplicate,si,,apac,0.3,0.9,0.2',
   ].join('\n');
-  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByLabel('Partner list (CSV or JSON file)').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const problems = page.locator('.bad-rows');
   await problems.waitFor();
   const text = await problems.innerText();

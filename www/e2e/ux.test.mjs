@@ -270,7 +270,7 @@ test('importing partners from a CSV can be undone: the partners before it come b
   const before = await page.evaluate(() => window.__app.eco.partners.length);
   await page.getByText('Import partners (CSV or JSON)').click();
   const csv = 'id,name,kind,cap_cloud\nx1,Acme Cloud,isv,0.9\nx2,Delta Data,si,0.5\n';
-  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByLabel('Partner list (CSV or JSON file)').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Import 2 partners' }).click();
   await page.getByText(/^2 of 2 partners$/).waitFor({ timeout: 30000 });
   const status = page.locator('.status');

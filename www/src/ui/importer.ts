@@ -102,5 +102,5 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
   return h('details', { class: 'panel import' },
     h('summary', {}, 'Import partners (CSV or JSON)'),
     h('p', {}, 'CSV: one partner per row with a header line — your own, or a Salesforce account or HubSpot company export as it is. Fields separated by “,” or “;”; decimal commas are fine. Lists (regions, industries, …) are separated by “;” or “|”. Columns named cap_<name> become capabilities (0–1), other number columns metrics; you can change what each column means before importing.'),
-    field('File', file), area, out);
+    field('Partner list (CSV or JSON file)', file), area, out);
 }
