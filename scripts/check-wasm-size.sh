@@ -58,12 +58,13 @@
 #   other fields as JSON values (no raw_value): 892,243 B. +1 KiB (873): open of a file's bytes, and toJsonChunks
 #   (an export beyond a JS string's ~512 MiB, written in pieces by the one writer toJson uses too): 893,250 B.
 #   +0.5 KB: stop 40's partnerList (what a list shows of each partner, in columns of text) replaces the brief
-#   partners: 893,924 B, budget unchanged.
+#   partners: 893,924 B. +1 KiB (874): the ingest remembers which key sorts before which (a partner's levels
+#   checked in key order without reading the key texts; 3-4 % off new Ecosystem in wasm and natively): 894,109 B.
 # What the module is made of: python3 bench/size/wasm_size.py MODULE.wasm.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="${1:-$ROOT/pkg/dealteam_bg.wasm}"
-BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-873}"
+BUDGET_KIB="${WASM_GZIP_BUDGET_KIB:-874}"
 test -f "$WASM" || { echo "[wasm-size] no module at $WASM (run scripts/build-pkg.sh)"; exit 1; }
 # A module that is not one (a failed or truncated build) must fail here, not pass as "small".
 if ! node -e '

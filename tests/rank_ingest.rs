@@ -207,6 +207,65 @@ fn every_failure_has_the_models_code_path_and_message() {
     }
 }
 
+#[test]
+fn levels_are_sorted_by_key_whatever_order_each_partner_lists_them() {
+    // in order, then out of order and repeated, then in order again: each partner's levels
+    // sorted by key text, the last of a repeat kept (the reader remembers which keys sort
+    // before which from one partner to the next)
+    same_outcome(
+        r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": 0.1, "y": 0.2}},
+          {"id": "b", "name": "B", "kind": "si", "capabilities": {"y": 0.5, "x": 0.9, "x": 0.4}},
+          {"id": "c", "name": "C", "kind": "si", "capabilities": {"x": 0.3, "y": 0.7}, "metrics": {"y": 2, "x": 1}}]}"#,
+    );
+    // 300 partners, each with its own order of eight keys (a seeded shuffle), all at one level:
+    // a list shows the first three keys in text order only if the levels were sorted by key
+    let keys = [
+        "ai",
+        "cloud",
+        "data",
+        "edge",
+        "implementation",
+        "integration",
+        "security",
+        "support",
+    ];
+    let mut state = 7u64;
+    let mut want = Vec::new();
+    let partners: Vec<String> = (0..300)
+        .map(|i| {
+            let mut order = keys.to_vec();
+            for j in (1..order.len()).rev() {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                order.swap(j, (state >> 33) as usize % (j + 1));
+            }
+            let held = &order[..1 + i % keys.len()];
+            let mut first: Vec<&str> = held.to_vec();
+            first.sort_unstable();
+            want.push(
+                first
+                    .iter()
+                    .take(3)
+                    .map(|k| format!("{k} 0.50"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            let levels: Vec<String> = held.iter().map(|k| format!("\"{k}\": 0.5")).collect();
+            let metrics: Vec<String> = held.iter().rev().map(|k| format!("\"{k}\": {i}")).collect();
+            format!(
+                r#"{{"id": "p{i}", "name": "P{i}", "kind": "si", "capabilities": {{{}}}, "metrics": {{{}}}}}"#,
+                levels.join(", "),
+                metrics.join(", ")
+            )
+        })
+        .collect();
+    let text = format!(r#"{{"partners": [{}]}}"#, partners.join(", "));
+    same_outcome(&text);
+    let ix = EcosystemIndex::from_json(&text).expect("valid");
+    assert_eq!(ix.list_in(0, 300).capabilities, want);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use proptest::prelude::*;

@@ -152,11 +152,49 @@ impl<'de> Visitor<'de> for PartnerList<'_> {
     }
 }
 
-/// One partner's capability levels and metrics before they are sorted by key.
+/// One partner's capability levels and metrics before they are sorted by key, and what the
+/// partners before it showed of their keys' order.
 #[derive(Default)]
 pub(super) struct Scratch {
     capabilities: Vec<(u32, f64)>,
     metrics: Vec<(u32, f64)>,
+    before: Before,
+}
+
+/// Whether one key's text sorts before another's, remembered for the pairs of keys met last:
+/// partner after partner lists the same few keys, in the same order, and comparing their texts
+/// read two strings from the string table each time (in wasm, where that read is not inlined,
+/// most of the check that a partner's keys are in order).
+struct Before {
+    /// (pair of string numbers, verdict), in a place chosen by the pair; [`Before::EMPTY`] when unused.
+    seen: Vec<(u64, bool)>,
+}
+
+impl Default for Before {
+    fn default() -> Self {
+        Before {
+            seen: vec![(Before::EMPTY, false); 256],
+        }
+    }
+}
+
+impl Before {
+    /// No pair: string numbers stay below 2^31.
+    const EMPTY: u64 = u64::MAX;
+
+    fn is(&mut self, strings: &super::partners::Strings, a: u32, b: u32) -> bool {
+        let pair = (u64::from(a) << 32) | u64::from(b);
+        let place = (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize;
+        match self.seen.get_mut(place) {
+            Some(&mut (p, verdict)) if p == pair => verdict,
+            Some(slot) => {
+                let verdict = strings.get(a) < strings.get(b);
+                *slot = (pair, verdict);
+                verdict
+            }
+            None => strings.get(a) < strings.get(b),
+        }
+    }
 }
 
 pub(super) struct PartnerSeed<'a> {
@@ -211,7 +249,7 @@ impl<'de> Visitor<'de> for PartnerSeed<'_> {
             (&mut at.capabilities, &mut scratch.capabilities),
             (&mut at.metrics, &mut scratch.metrics),
         ] {
-            by_key(&at.strings, levels);
+            by_key(&at.strings, levels, &mut scratch.before);
             list.items.extend_from_slice(levels);
             list.close();
         }
@@ -226,11 +264,15 @@ impl<'de> Visitor<'de> for PartnerSeed<'_> {
 
 /// Sort (key, value) pairs by key text and keep the last value of a repeated key, as a
 /// `BTreeMap` read from the same JSON would.
-fn by_key(strings: &super::partners::Strings, levels: &mut Vec<(u32, f64)>) {
-    let key = |x: &(u32, f64)| strings.get(x.0);
-    if levels.iter().zip(levels.iter().skip(1)).all(|(a, b)| key(a) < key(b)) {
+fn by_key(strings: &super::partners::Strings, levels: &mut Vec<(u32, f64)>, before: &mut Before) {
+    if levels
+        .iter()
+        .zip(levels.iter().skip(1))
+        .all(|(a, b)| before.is(strings, a.0, b.0))
+    {
         return;
     }
+    let key = |x: &(u32, f64)| strings.get(x.0);
     levels.sort_by(|a, b| key(a).cmp(key(b))); // stable: repeats stay in input order
     let mut out: Vec<(u32, f64)> = Vec::with_capacity(levels.len());
     for &x in levels.iter() {
