@@ -31,6 +31,8 @@ export class App {
   /** The ecosystem as the page holds it: an imported partner has only id, name, kind and tier; the sample's are whole. */
   eco: Ecosystem | null = null;
   byId = new Map<string, Partner>();
+  /** What the Partners table shows of each partner as text, by partner index. */
+  shown: Shown = { regions: [], capabilities: [] };
   private listeners = new Map<Change, Set<() => void>>();
   statusEl = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   /** the last top-k teams, shared by the teams, splits and plan screens */
@@ -160,9 +162,6 @@ export class App {
     }
     return gen === this.adopting;
   }
-
-  /** What the Partners table shows of each partner as text, by partner index. */
-  shown: Shown = { regions: [], capabilities: [] };
 
   /** The kinds, tiers and regions of the partners (for the filters), counted by the worker. */
   facets: EcoMeta['facets'] = { kinds: [], tiers: [], regions: [] };

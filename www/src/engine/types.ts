@@ -16,7 +16,6 @@ export type RankResult = RankedPartner;
 /** What `sample` returns. */
 export type SampleResponse = Sample;
 
-
 /** A DealteamError as it crosses the worker boundary; `code` is the engine's, or one of the page's own. */
 export interface EngineErrorData { code: ErrorCode | PageErrorCode; path: string; message: string; others?: EngineErrorData[] }
 /** The error every stopped call ends with (Stop, cancel, a terminated pool): one shape everywhere. */
