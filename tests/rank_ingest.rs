@@ -177,8 +177,9 @@ fn every_failure_has_the_models_code_path_and_message() {
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": "high"}}]}"#,
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": 1.5}}]}"#,
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": []}]}"#,
-        // keys out of order and repeated after a partner with the same keys in order, and
-        // in order again after: each partner's levels sorted, the last of a repeat kept
+        // keys out of order and repeated after a partner with the same keys in order, and in
+        // order again after, with levels out of range: the model's errors, paths and messages
+        // (the sorting itself: levels_are_sorted_by_key_whatever_order_each_partner_lists_them)
         r#"{"partners": [{"id": "a", "name": "A", "kind": "si", "capabilities": {"x": 0.1, "y": 0.2}},
           {"id": "b", "name": "B", "kind": "si", "capabilities": {"y": 1.5, "x": 2.0, "x": 0.5}},
           {"id": "c", "name": "C", "kind": "si", "capabilities": {"x": 3.0, "y": 0.7}}]}"#,
