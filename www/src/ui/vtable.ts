@@ -1,7 +1,8 @@
 // A windowed table: only the rows in view (plus a margin) are in the DOM, so 100k partners
 // scroll and re-render in a few milliseconds. Rows are ARIA table rows with their row index.
 // Each column keeps a minimum width (`min`, in rem), so on a phone the table scrolls sideways
-// instead of cutting every name short; `rows()` gives every row's text for a CSV export.
+// instead of cutting every name short, and a cell cut short shows its whole text when the
+// pointer rests on it; `rows()` gives every row's text for a CSV export.
 
 /**
  * `min`: the narrowest the column may get, in rem (default 5 per `fr`, or the fixed width);
@@ -58,6 +59,11 @@ export class VTable {
       this.raf = requestAnimationFrame(() => this.render());
     });
     this.el.append(head, this.body);
+    // a cell cut short ("…") shows its whole text as a tooltip; measured on hover, not per render
+    this.body.addEventListener('mouseover', (e) => {
+      const cell = e.target instanceof Element ? e.target.closest('[role="cell"]') : null;
+      if (cell instanceof HTMLElement && !cell.title && cell.scrollWidth > cell.clientWidth) cell.title = cell.textContent ?? '';
+    });
     // the kept columns move back by what the table scrolled sideways (CSS: .vrow > .keep)
     this.el.addEventListener('scroll', () => this.el.style.setProperty('--vt-x', `${this.el.scrollLeft}px`), { passive: true });
   }
