@@ -31,5 +31,3 @@ export async function alternate(runs, dists, visit) {
     await Promise.all(servers.map((s) => s.close()));
   }
 }
-
-export const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -4,7 +4,8 @@
 // page's own marks of taking in the partners (`dt:adopt-start` → `dt:adopt-end`); also the
 // main-thread tasks over 50 ms in between. Prints each run and the medians per build.
 // Usage: node bench/planner/import_time.mjs RUNS FILE.json DIST_A [DIST_B …]   (a DIST is a built www/dist)
-import { alternate, median } from "./builds.mjs";
+import { middle } from "../median.mjs";
+import { alternate } from "./builds.mjs";
 
 const [runs = "4", file, ...dists] = process.argv.slice(2);
 if (!file || !dists.length) throw new Error("usage: import_time.mjs RUNS FILE.json DIST_A [DIST_B …]");
@@ -28,5 +29,5 @@ await alternate(Number(runs), dists, async (page, i) => {
   console.log(`${dists[i]}: import ${run.ms.toFixed(0)} ms, taking in the partners ${run.adopt.toFixed(0)} ms, tasks over 50 ms ${JSON.stringify(run.long)} (${run.count})`);
 });
 for (const [i, d] of dists.entries()) {
-  console.log(`${d}: median import ${median(seen[i].map((s) => s.ms)).toFixed(0)} ms, taking in ${median(seen[i].map((s) => s.adopt)).toFixed(0)} ms over ${seen[i].length} runs`);
+  console.log(`${d}: median import ${middle(seen[i].map((s) => s.ms)).toFixed(0)} ms, taking in ${middle(seen[i].map((s) => s.adopt)).toFixed(0)} ms over ${seen[i].length} runs`);
 }

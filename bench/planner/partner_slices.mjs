@@ -10,6 +10,7 @@
 // and the medians.
 // Usage: node bench/planner/partner_slices.mjs FILE.json OLD_PKG [PKG_DIR] [ROUNDS]
 import { readFileSync } from "node:fs";
+import { middle } from "../median.mjs";
 import { packageEntry } from "../package.mjs";
 
 const [path, oldDir, pkgDir = "pkg", rounds = "5"] = process.argv.slice(2);
@@ -87,7 +88,6 @@ for (let r = 0; r < Number(rounds); r++) {
     console.log(`${way}: worker ${make.toFixed(0)} ms + clone ${clone.toFixed(0)} ms + page ${take.toFixed(0)} ms = ${all.toFixed(0)} ms`);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-console.log(`median, ${n.toLocaleString("en-US")} partners: objects ${median(times.objects).toFixed(0)} ms, columns ${median(times.columns).toFixed(0)} ms`);
+console.log(`median, ${n.toLocaleString("en-US")} partners: objects ${middle(times.objects).toFixed(0)} ms, columns ${middle(times.columns).toFixed(0)} ms`);
 eco.free();
 old.free();

@@ -2,6 +2,7 @@
 // `Ecosystem.open(text)`, against `file.arrayBuffer()` then `Ecosystem.open(bytes)`, alternating.
 // Usage: node bench/rank/open_file.mjs FILE.json [PKG_DIR] [ROUNDS]
 import { readFileSync } from "node:fs";
+import { middle } from "../median.mjs";
 import { packageEntry } from "../package.mjs";
 
 const [path, pkgDir = "pkg", rounds = "5"] = process.argv.slice(2);
@@ -19,5 +20,4 @@ for (let r = 0; r < Number(rounds); r++) {
     console.log(`${way}: read ${read.toFixed(0)} ms + open ${open.toFixed(0)} ms = ${(read + open).toFixed(0)} ms`);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-console.log(`median: text ${median(totals.text).toFixed(0)} ms, bytes ${median(totals.bytes).toFixed(0)} ms`);
+console.log(`median: text ${middle(totals.text).toFixed(0)} ms, bytes ${middle(totals.bytes).toFixed(0)} ms`);

@@ -1,6 +1,7 @@
 // `Ecosystem.open` of two builds of the package on the same files, alternating, wasm in Node:
 // a workspace (its ecosystem under `ecosystem`) and a plain ecosystem of PARTNERS partners.
 // Usage: node bench/rank/open_packages.mjs PKG_A PKG_B [PARTNERS] [ROUNDS]
+import { middle } from "../median.mjs";
 import { packageEntry } from "../package.mjs";
 
 const [a, b, partners = "100000", rounds = "5"] = process.argv.slice(2);
@@ -24,5 +25,4 @@ for (let round = 0; round < Number(rounds); round++) {
     }
   }
 }
-const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
-for (const [k, xs] of Object.entries(times)) console.log(`${k}: median ${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(", ")})`);
+for (const [k, xs] of Object.entries(times)) console.log(`${k}: median ${middle(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(", ")})`);
