@@ -61,7 +61,7 @@ impl<'de> Visitor<'de> for EcosystemVisitor {
             match f {
                 0 => out.currency = map.next_value()?,
                 1 => out.tiers = map.next_value()?,
-                2 => map.next_value_seed(PartnerList(&mut out.partners))?,
+                2 => map.next_value_seed(PartnerSeq(&mut out.partners))?,
                 _ => out.relationships = map.next_value_seed(Relationships)?,
             }
         }
@@ -123,16 +123,16 @@ impl<'de> DeserializeSeed<'de> for Relationships {
 }
 
 /// `partners`: at most [`MAX_PARTNERS`], each pushed into the columns as it is read.
-struct PartnerList<'a>(&'a mut Partners);
+struct PartnerSeq<'a>(&'a mut Partners);
 
-impl<'de> DeserializeSeed<'de> for PartnerList<'_> {
+impl<'de> DeserializeSeed<'de> for PartnerSeq<'_> {
     type Value = ();
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for PartnerList<'_> {
+impl<'de> Visitor<'de> for PartnerSeq<'_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a list of partners")
