@@ -1,8 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! What a screen asks of an indexed ecosystem (`rank::views`, `rank::list`,
-//! `rank::document`): pages of partners, whole and as a list shows them, the filter, the facets and summary, a team's members for a split, and opening
-//! a file that holds an ecosystem. Each is compared with the same question answered on the
-//! serde model, as the planner answered it before it kept only the index.
+//! `rank::document`): pages of partners, whole and as a list shows them, the filter, the
+//! facets and summary, a team's members for a split, and opening a file that holds an
+//! ecosystem. Each is compared with the same question answered on the serde model, as the
+//! planner answered it before it kept only the index.
 
 use dealteam::api::run_json;
 use dealteam::clock::Ctx;

@@ -1,9 +1,9 @@
 //! The `Ecosystem` handle's methods for a screen that keeps no partners of its own, as JS
 //! sees them (Node and headless Chromium): `Ecosystem.open` of an ecosystem, a list and a
-//! workspace; pages of partners, whole and as a list in columns; the filter as a `Uint32Array`; the summary; the names;
-//! `toJson` read back to the same partners, and `toJsonChunks` its bytes in pieces; and
-//! `calibrate` on the handle equal to the
-//! command given the same ecosystem.
+//! workspace; pages of partners, whole and as a list in columns; the filter as a
+//! `Uint32Array`; the summary; the names; `toJson` read back to the same partners, and
+//! `toJsonChunks` its bytes in pieces; and `calibrate` on the handle equal to the command
+//! given the same ecosystem.
 #![cfg(target_arch = "wasm32")]
 
 mod wasm_js;
