@@ -35,7 +35,7 @@ async function simulated() {
   return payouts.isVisible();
 }
 
-test('team scores that differ read differently; equal ones say tied', async () => {
+test('team scores that differ read differently, with as many decimals each; equal ones say tied', async () => {
   await page.getByRole('tab', { name: 'Deal & Teams' }).click();
   await page.getByRole('button', { name: 'Find teams' }).click();
   await page.getByRole('heading', { name: /^Team 1: score/ }).waitFor({ timeout: 60000 });
@@ -49,6 +49,8 @@ test('team scores that differ read differently; equal ones say tied', async () =
       else assert.match(`${shown[i]} ${shown[j]}`, /\(tied\).*\(tied\)/, `teams ${i + 1} and ${j + 1} score the same without saying so`);
     }
   }
+  const decimals = new Set(shown.map((s) => /\.(\d+)/.exec(s)?.[1].length ?? 0));
+  assert.equal(decimals.size, 1, `the scores should have the same number of decimals, so the column lines up: ${shown.join(', ')}`);
   const table = page.getByRole('table', { name: 'Teams side by side' });
   assert.deepEqual(await table.locator('tbody tr td:nth-child(2)').allInnerTexts(), shown, 'the side-by-side table shows the same scores');
   await page.screenshot({ path: join('/tmp/shots-ux2', 'teams-1280.png'), fullPage: false });
@@ -67,6 +69,10 @@ test('plan: totals with proper labels and formatted counts; the plan as text is 
   const heads = await plan().getByRole('table', { name: /^Per partner/ }).locator('thead th').allInnerTexts();
   assert.ok(heads.includes('Payback (months)'), `a short payback heading: ${heads.join(' | ')}`);
   assert.ok(heads.every((x) => /^[A-Z]/.test(x)), `headings start with a capital: ${heads.join(' | ')}`);
+  // at desktop width every column of it is in view: a range goes under its value, not off the side
+  const perPartner = plan().getByRole('region', { name: 'Each partner’s typical future' });
+  const over = await perPartner.evaluate((el) => el.scrollWidth - el.clientWidth);
+  assert.ok(over <= 1, `the per-partner table is ${over}px wider than its place at 1280 px`);
   const advanced = plan().locator('details').filter({ has: page.locator('#plan-json') });
   assert.equal(await advanced.locator('summary').innerText(), 'Advanced: edit the plan as text (for specialists)');
   assert.equal(await advanced.getAttribute('open'), null, 'the plan-as-text editor starts closed');

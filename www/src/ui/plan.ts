@@ -90,6 +90,20 @@ const statText = (v: unknown, money: boolean, pct = false) => {
   return String(v);
 };
 
+/**
+ * A table cell of `statText` or `payback`: the range in parentheses, and a note after it ("; 100%
+ * pay back"), each kept on one line, so that a narrow table puts them under the typical value
+ * instead of scrolling sideways (its text, and so the CSV export, is the same).
+ */
+const statCell = (text: string) => {
+  const at = text.indexOf(' (');
+  const end = text.indexOf(')', at);
+  if (at < 0 || end < 0) return text;
+  const whole = (t: string) => h('span', { class: 'whole' }, t);
+  const note = text.slice(end + 1).replace(/^; /, '');
+  return [text.slice(0, at + 1), whole(text.slice(at + 1, end + 1)), ...(note ? ['; ', whole(note)] : [])];
+};
+
 function payback(v: unknown): string {
   const p = v as { probability?: number; p5?: number | null; p50?: number | null; p95?: number | null } | null;
   if (!p || typeof p !== 'object') return statText(v, false);
@@ -289,9 +303,9 @@ export function planScreen(app: App): HTMLElement {
     append(simOut, [
       h('h3', {}, 'Per partner'),
       ropi.length ? ropiChart(Plot, ropi) : null,
-      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Each partner’s typical future' }, h('table', {}, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col' }, tip(heading(c), said(c)))))),
-        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c))))))))),
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Each partner’s typical future' }, h('table', { class: 'stats' }, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col', class: 'num' }, tip(heading(c), said(c)))))),
+        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, statCell(c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c)))))))))),
       incentivesResults(app, r, Plot, p, Math.min(900, simOut.clientWidth || 720)),
       h('h3', {}, 'Objectives'),
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {

@@ -36,11 +36,13 @@ describe('team scores as shown', () => {
   it('shows whole points when the rounded scores differ', () => {
     expect(scoreTexts([0.81, 0.76, 0.7], fmt)).toEqual(['81', '76', '70']);
   });
-  it('adds a decimal where two different scores would read alike', () => {
-    // 76.3 and 75.8 both round to 76; 70 stays whole
-    expect(scoreTexts([0.763, 0.758, 0.7], fmt)).toEqual(['76.3', '75.8', '70']);
+  it('adds a decimal where two different scores would read alike, to every score of the list', () => {
+    // 76.3 and 75.8 both round to 76; 70 gets the decimal too, so the column lines up
+    expect(scoreTexts([0.763, 0.758, 0.7], fmt)).toEqual(['76.3', '75.8', '70.0']);
     // 76.04 and 75.96 still read alike with one decimal (76.0): two
     expect(scoreTexts([0.7604, 0.7596], fmt)).toEqual(['76.04', '75.96']);
+    // the teams of the sample's search: 77.9 and 77.6 need one decimal, 77.12 and 77.08 two
+    expect(scoreTexts([0.779, 0.776, 0.7712, 0.7708, 0.767], fmt)).toEqual(['77.90', '77.60', '77.12', '77.08', '76.70']);
   });
   it('says when scores are equal', () => {
     expect(scoreTexts([0.8, 0.8, 0.5], fmt)).toEqual(['80 (tied)', '80 (tied)', '50']);

@@ -52,14 +52,19 @@ export function idleMembers(t: Team, deal: Deal | null): string[] {
 /**
  * The teams' scores out of 100 as shown, in list order: whole points, one more decimal (up to
  * three) where two different scores would otherwise read alike, and "(tied)" on scores that are
- * equal — so the order of the list can be read off the numbers.
+ * equal — so the order of the list can be read off the numbers. Every score gets the same
+ * number of decimals, so that a column of them lines up.
  */
 export function scoreTexts(scores: number[], fmt: (x: number, digits: number) => string): string[] {
-  return scores.map((s, i) => {
+  const needed = scores.map((s, i) => {
     const others = scores.filter((_, j) => j !== i);
-    const tied = others.some((o) => Math.abs(o - s) <= TIE);
     let digits = 0;
     while (digits < 3 && others.some((o) => Math.abs(o - s) > TIE && fmt(o * 100, digits) === fmt(s * 100, digits))) digits++;
+    return digits;
+  });
+  const digits = Math.max(0, ...needed);
+  return scores.map((s, i) => {
+    const tied = scores.some((o, j) => j !== i && Math.abs(o - s) <= TIE);
     return `${fmt(s * 100, digits)}${tied ? ' (tied)' : ''}`;
   });
 }
