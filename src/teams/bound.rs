@@ -6,7 +6,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 use super::formulas::{team_score, with_access};
-use super::index::Instance;
+use super::index::{Instance, TOP_PAIRS};
 use crate::num::{larger, smaller};
 
 /// A frame row: (candidate, coverage gain, S-pair sum, conflicts with S, parent bound).
@@ -22,6 +22,14 @@ pub(crate) struct Maxima {
     pub u: f64,
     /// The largest `others` S-pair sums, descending.
     pub ps_vals: Vec<f64>,
+    /// Size of S.
+    pub s: usize,
+    /// [`syn_bound`]'s terms that are the same for every candidate of the frame, for each
+    /// number `a` in `0..=others` of members added besides the candidate: the sum of the `a`
+    /// largest S-pair sums, `u` times the pairs among those `a`, and the number of pairs of
+    /// the team of S, the candidate and them (0 for a team of one). Made once per frame by
+    /// [`Maxima::finish`], not once per candidate.
+    pub terms: Vec<[f64; 3]>,
 }
 
 impl Maxima {
@@ -50,6 +58,17 @@ impl Maxima {
         self.ps_vals.extend(std::iter::repeat(0.0).take(zeros));
         self.ps_vals.sort_unstable_by(|a, b| b.total_cmp(a));
         self.ps_vals.truncate(self.others);
+        self.terms.clear();
+        let mut tops = 0.0;
+        for a in 0..=self.others {
+            if a > 0 {
+                tops += self.ps_vals.get(a - 1).copied().unwrap_or(0.0);
+            }
+            let n = self.s + 1 + a;
+            let pairs = if n < 2 { 0.0 } else { (n * (n - 1) / 2) as f64 };
+            let among = (a * a.saturating_sub(1) / 2) as f64;
+            self.terms.push([tops, among * self.u, pairs]);
+        }
     }
 }
 
@@ -121,28 +140,27 @@ fn fit_bound_with_optional(sum: f64, q: usize, opt: &[f64], extra: usize, top: f
     }
 }
 
-/// Bound on the synergy of S ∪ {j} ∪ A over the sizes `a = |A|` in `amin..=amax`:
-/// S's pairs, j's pairs with S (`ps_j`), the `a` largest S-pair sums of candidates
-/// (`top_ps`), j's `a` best pair scores (`top_j`), and `u` for each pair inside A.
-#[allow(clippy::too_many_arguments)]
+/// Bound on the synergy of S ∪ {j} ∪ A over the sizes `a = |A|` in `amin..=others`: S's
+/// pairs (`psum`), j's pairs with S (`ps_j`), the `a` largest S-pair sums of candidates and
+/// `u` for each pair inside A (the frame's [`Maxima::terms`]), and j's `a` best pair scores
+/// (`top_j`, the last repeated beyond its length). The sums are added in the same order for
+/// every candidate, so a bound is the same to the bit however the terms are shared.
 #[inline(always)]
-fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], top_j: &[f64], u: f64, amin: usize, amax: usize) -> f64 {
+fn syn_bound(psum: f64, ps_j: f64, top_j: &[f64; TOP_PAIRS], terms: &[[f64; 3]], amin: usize) -> f64 {
+    let base = psum + ps_j;
     let mut best = f64::NEG_INFINITY;
-    let (mut tops, mut pj) = (0.0, 0.0);
-    for a in 0..=amax {
+    let mut pj = 0.0;
+    for (a, &[tops, among_u, pairs]) in terms.iter().enumerate() {
         if a > 0 {
-            tops += top_ps.get(a - 1).copied().unwrap_or(0.0);
-            pj += top_j.get(a - 1).or(top_j.last()).copied().unwrap_or(0.0);
+            pj += top_j.get((a - 1).min(TOP_PAIRS - 1)).copied().unwrap_or(0.0);
         }
         if a < amin {
             continue;
         }
-        let n = s + 1 + a;
-        let v = if n < 2 {
+        let v = if pairs == 0.0 {
             0.0
         } else {
-            let among = (a * a.saturating_sub(1) / 2) as f64;
-            (psum + ps_j + tops + pj + among * u) / (n * (n - 1) / 2) as f64
+            (base + tops + pj + among_u) / pairs
         };
         best = larger(best, v);
     }
@@ -153,8 +171,7 @@ fn syn_bound(s: usize, psum: f64, ps_j: f64, top_ps: &[f64], top_j: &[f64], u: f
 pub(crate) struct Bounds<'a> {
     pub inst: &'a Instance,
     pub fit_one: bool,
-    /// Size of S, its pair-score sum and its conflicting pairs.
-    pub s: usize,
+    /// S's pair-score sum and its conflicting pairs.
     pub psum: f64,
     pub conflicts: usize,
     /// Fit terms of S (`fit_terms`).
@@ -203,7 +220,7 @@ impl Bounds<'_> {
                 mx.top_fit,
             )
         };
-        let syn = syn_bound(self.s, self.psum, p, &mx.ps_vals, &ci.top, mx.u, self.amin, others);
+        let syn = syn_bound(self.psum, p, &ci.top, &mx.terms, self.amin);
         if syn == f64::NEG_INFINITY {
             return f64::NEG_INFINITY;
         }

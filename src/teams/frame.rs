@@ -129,7 +129,6 @@ pub(crate) fn build(
     let ctx = Bounds {
         inst,
         fit_one,
-        s,
         psum: part.psum,
         conflicts: part.conflicts,
         fsum,
@@ -268,6 +267,8 @@ fn scan(
         top_fit,
         u,
         ps_vals,
+        s: part.members.len(),
+        terms: Vec::new(),
     };
     mx.finish(rows.len(), room);
     mx
