@@ -68,9 +68,11 @@ export class Ecosystem {
      * Partners `from` to `to` (exclusive; clamped to the partners there are) as a list shows
      * them, column by column: ids, names, kinds, tiers, regions as text and the three
      * strongest capabilities as text. The cheapest way to show many partners: 100,000 cost a
-     * few lists of strings, not an object each.
+     * few lists of strings, not an object each. With `text` false, `regions` and
+     * `capabilities` are empty lists and the rest costs a fraction: take in every partner so,
+     * and ask for the text of the rows a page shows.
      */
-    partnerList(from: number, to: number): PartnerList;
+    partnerList(from: number, to: number, text?: boolean | null): PartnerList;
     /**
      * Partners `from` to `to` (exclusive; clamped to the partners there are), in input
      * order, whole. To show many, `partnerList` is cheaper.
@@ -319,7 +321,7 @@ export interface InitOutput {
     readonly ecosystem_open: (a: unknown) => [number, number, number];
     readonly ecosystem_order: (a: number, b: unknown) => [number, number, number];
     readonly ecosystem_overlap: (a: number, b: number) => [number, number, number];
-    readonly ecosystem_partnerList: (a: number, b: number, c: number) => [number, number, number];
+    readonly ecosystem_partnerList: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly ecosystem_partners: (a: number, b: number, c: number) => [number, number, number];
     readonly ecosystem_rank: (a: number, b: unknown, c: number) => [number, number, number];
     readonly ecosystem_size: (a: number) => number;
@@ -2760,12 +2762,13 @@ kinds: Array<string>,
  */
 tiers: Array<string | null>, 
 /**
- * Regions, as "emea, uki" ("" for none).
+ * Regions, as "emea, uki" ("" for none); empty when the list was asked for without text.
  */
 regions: Array<string>, 
 /**
  * The three strongest capabilities, as "cloud 0.80, ai 0.71, data 0.31": strongest
- * first, equal levels by key, each level with two decimals ("" for none).
+ * first, equal levels by key, each level with two decimals ("" for none); empty when the
+ * list was asked for without text.
  */
 capabilities: Array<string>, };
 

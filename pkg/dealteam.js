@@ -182,13 +182,16 @@ export class Ecosystem {
      * Partners `from` to `to` (exclusive; clamped to the partners there are) as a list shows
      * them, column by column: ids, names, kinds, tiers, regions as text and the three
      * strongest capabilities as text. The cheapest way to show many partners: 100,000 cost a
-     * few lists of strings, not an object each.
+     * few lists of strings, not an object each. With `text` false, `regions` and
+     * `capabilities` are empty lists and the rest costs a fraction: take in every partner so,
+     * and ask for the text of the rows a page shows.
      * @param {number} from
      * @param {number} to
+     * @param {boolean | null} [text]
      * @returns {PartnerList}
      */
-    partnerList(from, to) {
-        const ret = wasm.ecosystem_partnerList(this.__wbg_ptr, from, to);
+    partnerList(from, to, text) {
+        const ret = wasm.ecosystem_partnerList(this.__wbg_ptr, from, to, isLikeNone(text) ? 0xFFFFFF : text ? 1 : 0);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }

@@ -264,7 +264,7 @@ fn levels_are_sorted_by_key_whatever_order_each_partner_lists_them() {
     let text = format!(r#"{{"partners": [{}]}}"#, partners.join(", "));
     same_outcome(&text);
     let ix = EcosystemIndex::from_json(&text).expect("valid");
-    assert_eq!(ix.list_in(0, 300).capabilities, want);
+    assert_eq!(ix.list_in(0, 300, true).capabilities, want);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -67,7 +67,7 @@ fn a_list_of_partners_in_columns_is_the_models_partners_as_text() {
     eco.partners[3].capabilities.clear();
     eco.partners[3].regions.clear();
     let ix = index(&eco);
-    let list = ix.list_in(0, 100);
+    let list = ix.list_in(0, 100, true);
     assert_eq!(list.ids, eco.partners.iter().map(|p| p.id.as_str()).collect::<Vec<_>>());
     assert_eq!(
         list.names,
@@ -104,8 +104,15 @@ fn a_list_of_partners_in_columns_is_the_models_partners_as_text() {
         eco.partners.iter().any(|p| p.capabilities.len() > 3),
         "the sample has partners with more than three"
     );
-    assert_eq!(ix.list_in(58, 70).ids.len(), 2);
-    assert!(ix.list_in(70, 80).ids.is_empty());
+    assert_eq!(ix.list_in(58, 70, true).ids.len(), 2);
+    assert!(ix.list_in(70, 80, true).ids.is_empty());
+    // without the text: the other columns as they are, no regions or capabilities
+    let brief = ix.list_in(0, 100, false);
+    assert_eq!(
+        (&brief.ids, &brief.names, &brief.kinds, &brief.tiers),
+        (&list.ids, &list.names, &list.kinds, &list.tiers)
+    );
+    assert!(brief.regions.is_empty() && brief.capabilities.is_empty());
 }
 
 #[test]
@@ -117,7 +124,7 @@ fn capabilities_in_a_list_are_written_as_javascripts_to_fixed_writes_them() {
         {"id": "c", "name": "C", "kind": "si", "capabilities": {"ai": 0.005, "bi": 0.575, "cx": 0.995, "dx": 0.045}}]}))
     .expect("ecosystem");
     let ix = index(&eco);
-    let list = ix.list_in(0, 3);
+    let list = ix.list_in(0, 3, true);
     // `x.toFixed(2)` in Node 20: 0.125 → "0.13", 0.625 → "0.63", 0.375 → "0.38" (exact halves,
     // away from zero); 0.005 → "0.01", 0.575 → "0.57", 0.995 → "0.99", 0.045 → "0.04" (not halves
     // in binary: the nearest two decimals of the exact value)

@@ -127,10 +127,19 @@ fn pages_filter_summary_and_names_describe_the_partners() {
     assert_eq!(json(&eco.partners(0, 1000).expect("page")), json(&partners));
     assert_eq!(json(&eco.partners(1, 3).expect("page")), json(&partners.slice(1, 3)));
     // the same partners in columns, as the index lists them
-    let list = json(&eco.partner_list(0, 1000).expect("list"));
+    let list = json(&eco.partner_list(0, 1000, None).expect("list"));
     let index = dealteam::rank::EcosystemIndex::from_json(&stringify(&eco_js)).expect("index");
-    assert_eq!(list, serde_json::to_value(index.list_in(0, 1000)).expect("json"));
+    assert_eq!(list, serde_json::to_value(index.list_in(0, 1000, true)).expect("json"));
     assert_eq!(list["ids"].as_array().map(Vec::len), Some(n as usize));
+    assert_eq!(list["regions"].as_array().map(Vec::len), Some(n as usize));
+    // without the text: the same ids, names, kinds and tiers, and no regions or capabilities
+    let brief = json(&eco.partner_list(0, 1000, Some(false)).expect("brief list"));
+    for column in ["ids", "names", "kinds", "tiers"] {
+        assert_eq!(brief[column], list[column], "{column}");
+    }
+    assert_eq!(brief["regions"], serde_json::json!([]));
+    assert_eq!(brief["capabilities"], serde_json::json!([]));
+    assert_eq!(json(&eco.partner_list(0, 1000, Some(true)).expect("list")), list);
     assert_eq!(list["ids"][0], json(&partners)[0]["id"]);
     let names: Array = eco.names().expect("names").into();
     assert_eq!(names.length(), n);

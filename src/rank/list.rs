@@ -22,16 +22,19 @@ pub struct PartnerList<'a> {
     pub kinds: Vec<&'a str>,
     /// Tiers (`null` for a partner without one).
     pub tiers: Vec<Option<&'a str>>,
-    /// Regions, as "emea, uki" ("" for none).
+    /// Regions, as "emea, uki" ("" for none); empty when the list was asked for without text.
     pub regions: Vec<String>,
     /// The three strongest capabilities, as "cloud 0.80, ai 0.71, data 0.31": strongest
-    /// first, equal levels by key, each level with two decimals ("" for none).
+    /// first, equal levels by key, each level with two decimals ("" for none); empty when the
+    /// list was asked for without text.
     pub capabilities: Vec<String>,
 }
 
 impl EcosystemIndex {
-    /// Partners `from..to` (clamped to the partners there are) as a list shows them.
-    pub fn list_in(&self, from: usize, to: usize) -> PartnerList<'_> {
+    /// Partners `from..to` (clamped to the partners there are) as a list shows them; without
+    /// `text`, `regions` and `capabilities` stay empty (the other columns are all a page needs to
+    /// take in many partners, the text only for the rows it shows).
+    pub fn list_in(&self, from: usize, to: usize, text: bool) -> PartnerList<'_> {
         let p = &self.partners;
         let to = to.min(self.len());
         let mut out = PartnerList::default();
@@ -46,6 +49,9 @@ impl EcosystemIndex {
                     .filter(|&t| t != NO_TIER)
                     .map(|t| p.strings.get(t)),
             );
+            if !text {
+                continue;
+            }
             let mut regions = String::new();
             for (n, &k) in p.regions.of(i).iter().enumerate() {
                 if n > 0 {

@@ -73,10 +73,12 @@ impl EcosystemHandle {
     /// Partners `from` to `to` (exclusive; clamped to the partners there are) as a list shows
     /// them, column by column: ids, names, kinds, tiers, regions as text and the three
     /// strongest capabilities as text. The cheapest way to show many partners: 100,000 cost a
-    /// few lists of strings, not an object each.
+    /// few lists of strings, not an object each. With `text` false, `regions` and
+    /// `capabilities` are empty lists and the rest costs a fraction: take in every partner so,
+    /// and ask for the text of the rows a page shows.
     #[wasm_bindgen(js_name = partnerList, unchecked_return_type = "PartnerList")]
-    pub fn partner_list(&self, from: usize, to: usize) -> std::result::Result<JsValue, JsValue> {
-        reply(Ok(self.index.list_in(from, to)))
+    pub fn partner_list(&self, from: usize, to: usize, text: Option<bool>) -> std::result::Result<JsValue, JsValue> {
+        reply(Ok(self.index.list_in(from, to, text.unwrap_or(true))))
     }
 
     /// The indices, ascending, of the partners whose name or id contains `text` (any case)
