@@ -3,12 +3,16 @@
 //             `partners(from, to, true)` (brief partners as objects) made into the page's views
 //             in JS (regions joined, the three strongest capabilities written with toFixed);
 //   columns — this package's `partnerList(from, to)`: the same as columns of text, written by
-//             the engine, taken in as the page does (`App.adopt`).
+//             the engine, taken in as stop 40's page did;
+//   brief   — this package's `partnerList(from, to, false)`: the columns without regions and
+//             capabilities, taken in as the page does now (`App.adopt`; the text comes later,
+//             only for the rows the Partners table shows).
 // Each slice is structured-cloned, as postMessage does. First checks that both give the same
 // text for every partner. Slices of 1,000 partners, as the page asks for them. Prints each
 // round's milliseconds per step (engine + JS on the worker's side, the clone, the page's side)
 // and the medians.
 // Usage: node bench/planner/partner_slices.mjs FILE.json OLD_PKG [PKG_DIR] [ROUNDS]
+// (PKG_DIR's partnerList must take `text`: stop 41 on)
 import { readFileSync } from "node:fs";
 import { middle } from "../median.mjs";
 import { packageEntry } from "../package.mjs";
@@ -54,6 +58,17 @@ const ways = {
       }
     },
   },
+  brief: {
+    make: (from) => eco.partnerList(from, from + SLICE, false),
+    take: (part, page) => {
+      for (let i = 0; i < part.ids.length; i++) {
+        const p = { id: part.ids[i], name: part.names[i], kind: part.kinds[i] };
+        if (part.tiers[i]) p.tier = part.tiers[i];
+        page.partners.push(p);
+        page.byId.set(p.id, p);
+      }
+    },
+  },
 };
 
 // the two ways show the same text for every partner
@@ -65,11 +80,17 @@ for (let from = 0; from < n; from += SLICE) {
       && (v.capsText ?? "") === columns.capabilities[i];
     if (!same) throw new Error(`partner ${from + i}: ${JSON.stringify(v)} against ${columns.capabilities[i]}`);
   });
+  const brief = ways.brief.make(from);
+  for (const key of ["ids", "names", "kinds", "tiers"]) {
+    if (JSON.stringify(brief[key]) !== JSON.stringify(columns[key])) throw new Error(`slice ${from}: brief ${key} differ`);
+  }
 }
 
-const times = { objects: [], columns: [] };
+const times = { objects: [], columns: [], brief: [] };
+const order = Object.keys(times);
 for (let r = 0; r < Number(rounds); r++) {
-  for (const way of r % 2 ? ["columns", "objects"] : ["objects", "columns"]) {
+  // a different way first each round
+  for (const way of order.map((_, i) => order[(i + r) % order.length])) {
     const page = { partners: [], byId: new Map(), regions: [], capabilities: [] };
     let make = 0, clone = 0, take = 0;
     for (let from = 0; from < n; from += SLICE) {
@@ -88,6 +109,6 @@ for (let r = 0; r < Number(rounds); r++) {
     console.log(`${way}: worker ${make.toFixed(0)} ms + clone ${clone.toFixed(0)} ms + page ${take.toFixed(0)} ms = ${all.toFixed(0)} ms`);
   }
 }
-console.log(`median, ${n.toLocaleString("en-US")} partners: objects ${middle(times.objects).toFixed(0)} ms, columns ${middle(times.columns).toFixed(0)} ms`);
+console.log(`median, ${n.toLocaleString("en-US")} partners: ${order.map((w) => `${w} ${middle(times[w]).toFixed(0)} ms`).join(", ")}`);
 eco.free();
 old.free();

@@ -11,18 +11,14 @@ import { explainError, pathWords } from './ui/errors';
 const SLICE = 1000;
 
 /**
- * A partner's regions and three strongest capabilities as text ("emea, uki"; "cloud 0.80, ai
- * 0.71, data 0.31"), written by the engine (`Ecosystem.partnerList`) for every partner, the
- * sample's included, so the page never formats them itself.
+ * Partners' regions and three strongest capabilities as text ("emea, uki"; "cloud 0.80, ai 0.71,
+ * data 0.31"), by partner index, written by the engine so the page never formats them itself.
+ * Only the rows a table has shown are here (holes elsewhere): the worker writes them when asked
+ * (`App.want`), so taking in 100k partners costs no text for rows nobody looks at.
  */
 export interface Shown { regions: string[]; capabilities: string[] }
 
-function addShown(shown: Shown, part: PartnerList) {
-  for (let i = 0; i < part.ids.length; i++) {
-    shown.regions.push(part.regions[i]);
-    shown.capabilities.push(part.capabilities[i]);
-  }
-}
+const noneShown = (): Shown => ({ regions: [], capabilities: [] });
 
 export type Change = 'ecosystem' | 'profiles' | 'deal' | 'teams' | 'plan' | 'splits' | 'history' | 'registry';
 
@@ -31,8 +27,10 @@ export class App {
   /** The ecosystem as the page holds it: an imported partner has only id, name, kind and tier; the sample's are whole. */
   eco: Ecosystem | null = null;
   byId = new Map<string, Partner>();
-  /** What the Partners table shows of each partner as text, by partner index. */
-  shown: Shown = { regions: [], capabilities: [] };
+  /** What the Partners table shows of the partners as text, by partner index: the rows asked for so far. */
+  shown: Shown = noneShown();
+  /** partner indices whose text the worker is writing now */
+  private asking = new Set<number>();
   private listeners = new Map<Change, Set<() => void>>();
   statusEl = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   /** the last top-k teams, shared by the teams, splits and plan screens */
@@ -100,28 +98,27 @@ export class App {
   /** Makes `eco` current; `loaded`: what the worker said when it loaded it already (a sample it generated). */
   async setEcosystem(eco: Ecosystem, loaded?: EcoMeta) {
     const meta = loaded ?? await this.engine.call('loadEcosystem', { ecosystem: eco });
-    const gen = ++this.adopting;
-    const shown: Shown = { regions: [], capabilities: [] };
-    if (!await this.list(meta.count, gen, (part) => { addShown(shown, part); })) return;
+    ++this.adopting;
     this.eco = eco;
     this.byId = new Map(eco.partners.map((p) => [p.id, p]));
-    this.shown = shown;
+    this.shown = noneShown();
+    this.asking = new Set();
     this.facets = meta.facets;
   }
 
   private adopting = 0;
   /**
-   * Makes the worker's current ecosystem the page's: what the screens show of each partner
-   * arrives in slices of columns (lists of strings: cheap to make, send and take in), each taken
+   * Makes the worker's current ecosystem the page's: each partner's id, name, kind and tier
+   * arrive in slices of columns (lists of strings: cheap to make, send and take in), each taken
    * in as a short task, so the page keeps answering while 100k partners come in. Relationships
-   * stay in the worker (it adds them to requests that need them).
+   * stay in the worker (it adds them to requests that need them), and so does the text of
+   * regions and capabilities until a table shows a row (`want`).
    */
   async adopt(meta: EcoMeta): Promise<void> {
     const gen = ++this.adopting;
     performance.mark('dt:adopt-start');
     const partners: Partner[] = [];
     const byId = new Map<string, Partner>();
-    const shown: Shown = { regions: [], capabilities: [] };
     const strings = new Map<string, string>();
     const shared = (x: string) => { const y = strings.get(x); if (y !== undefined) return y; strings.set(x, x); return x; };
     const whole = await this.list(meta.count, gen, (part) => {
@@ -133,7 +130,6 @@ export class App {
         partners.push(p);
         byId.set(p.id, p);
       }
-      addShown(shown, part);
     });
     if (!whole) return;
     const eco: Ecosystem = { partners, relationships: [] };
@@ -141,9 +137,30 @@ export class App {
     if (meta.tiers !== undefined) eco.tiers = meta.tiers;
     this.eco = eco;
     this.byId = byId;
-    this.shown = shown;
+    this.shown = noneShown();
+    this.asking = new Set();
     this.facets = meta.facets;
     performance.mark('dt:adopt-end');
+  }
+
+  /**
+   * Has the worker write the text (`shown`) of the partners at `indices` that the page does not
+   * have yet; true when some arrived (for the ecosystem still current), so the table asking can
+   * draw its rows again.
+   */
+  async want(indices: Iterable<number>): Promise<boolean> {
+    const ask = [...indices].filter((i) => this.shown.regions[i] === undefined && !this.asking.has(i));
+    if (!ask.length) return false;
+    const { shown, asking } = this;
+    for (const i of ask) asking.add(i);
+    try {
+      const text = await this.engine.call('partnerText', { indices: ask });
+      if (shown !== this.shown) return false;
+      ask.forEach((i, k) => { shown.regions[i] = text.regions[k]; shown.capabilities[i] = text.capabilities[k]; });
+      return true;
+    } finally {
+      for (const i of ask) asking.delete(i);
+    }
   }
 
   /**

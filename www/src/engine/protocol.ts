@@ -14,6 +14,7 @@ import type { Mapping, Problem } from '../csv';
 import type { HistoryRead } from '../history';
 import type { CalibrationView } from '../ui/calibration';
 import type { Workspace } from '../state';
+import type { Shown } from '../app';
 
 /** What the page learns about the worker's ecosystem; the partners follow in slices. */
 export interface EcoMeta {
@@ -65,7 +66,10 @@ export interface Ops {
   /** a share link's `#w=…` fragment; null when the fragment is not a workspace link */
   openLink: { in: { hash: string }; out: Opened | null };
   /** a slice of the current partners, in order, in columns of what the page shows of them */
+  /** partners `from` to `to` as a list shows them, without their regions and capabilities as text */
   partners: { in: { from: number; to: number }; out: PartnerList };
+  /** the regions and three strongest capabilities as text of the partners at `indices`, in that order */
+  partnerText: { in: { indices: number[] }; out: Shown };
   /** the indices of the partners matching a search text (name or id) and kind, tier, region */
   filterPartners: { in: { text: string; kind: string; tier: string; region: string }; out: Int32Array };
   /** store the ecosystem for the next visit (`keep`: imported data) or forget it */

@@ -1,11 +1,12 @@
 // The Partners screen: every partner of the workspace in a windowed table, with a text search
 // and filters by kind, tier and region.
-import type { App } from '../app';
+import type { App, Shown } from '../app';
 import type { Partner } from '../engine/types';
 import { clear, field, h } from './dom';
 import { kindName } from './format';
 import { VTable } from './vtable';
-import { csvButton } from './exports';
+import { fileButton } from './exports';
+import { csvOf } from '../csv-write';
 
 export function partnersScreen(app: App): HTMLElement {
   const q = h('input', { type: 'search', placeholder: 'name or id' });
@@ -17,13 +18,27 @@ export function partnersScreen(app: App): HTMLElement {
   let match: Int32Array | null = null;
   const at = (r: number) => match ? match[r] : r;
   const row = (r: number): Partner => app.eco!.partners[at(r)];
+  /** partner indices of rows drawn without their text: asked of the worker once the table is drawn */
+  let missing: number[] = [];
+  const text = (r: number, of: keyof Shown) => {
+    const v = app.shown[of][at(r)];
+    if (v !== undefined) return v;
+    if (!missing.length) queueMicrotask(askMissing);
+    missing.push(at(r));
+    return '…';
+  };
+  const askMissing = () => {
+    const ask = missing;
+    missing = [];
+    void app.want(ask).then((arrived) => { if (arrived) table.render(); }, () => undefined);
+  };
   const table = new VTable([
     { label: 'Name', width: '2fr', min: 9, keep: true, cell: (r) => row(r).name },
     { label: 'Id', min: 5, cell: (r) => row(r).id },
     { label: 'Kind', min: 8.5, cell: (r) => kindName(row(r).kind) },
     { label: 'Tier', min: 5, cell: (r) => row(r).tier ?? '—' },
-    { label: 'Regions', min: 7, cell: (r) => app.shown.regions[at(r)] ?? '' },
-    { label: 'Top capabilities', width: '2fr', min: 14, cell: (r) => app.shown.capabilities[at(r)] ?? '' },
+    { label: 'Regions', min: 7, cell: (r) => text(r, 'regions') },
+    { label: 'Top capabilities', width: '2fr', min: 14, cell: (r) => text(r, 'capabilities') },
   ], 'Partners');
 
   const fill = (sel: HTMLSelectElement, label: string, values: string[], say: (v: string) => string = (v) => v) => {
@@ -65,5 +80,10 @@ export function partnersScreen(app: App): HTMLElement {
     h('h2', { id: 'h-partners' }, 'Partners'),
     h('div', { class: 'filters' }, field('Search', q), field('Kind', kind), field('Tier', tier), field('Region', region)),
     count,
-    table.el, csvButton('Partners', () => table.rows()));
+    table.el, fileButton('Partners', async () => {
+      // every row's text first (the worker writes what the page has not shown yet)
+      const n = match ? match.length : app.eco?.partners.length ?? 0;
+      await app.want(Array.from({ length: n }, (_, r) => at(r)));
+      return new Blob([csvOf(table.rows())], { type: 'text/csv' });
+    }, 'The list changed meanwhile; try again.'));
 }

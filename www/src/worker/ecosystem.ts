@@ -89,3 +89,26 @@ export function filter(f: { text: string; kind: string; tier: string; region: st
   // indices are below 2^31: the same numbers as the page's Int32Array
   return new Int32Array(found.buffer, found.byteOffset, found.length);
 }
+
+/** Partners listed with their text per call: a few milliseconds of the engine's time each. */
+const TEXT_SLICE = 1000;
+
+/**
+ * The regions and three strongest capabilities, as text, of the partners at `indices` (in that
+ * order), for the rows a table shows: each run of consecutive indices is listed in one call.
+ */
+export function partnerText(indices: number[]): { regions: string[]; capabilities: string[] } {
+  const eco = need();
+  const out = { regions: [] as string[], capabilities: [] as string[] };
+  for (let i = 0; i < indices.length;) {
+    let j = i + 1;
+    while (j < indices.length && j - i < TEXT_SLICE && indices[j] === indices[j - 1] + 1) j++;
+    const part = eco.handle.partnerList(indices[i], indices[j - 1] + 1, true);
+    for (let k = 0; k < j - i; k++) {
+      out.regions.push(part.regions[k] ?? '');
+      out.capabilities.push(part.capabilities[k] ?? '');
+    }
+    i = j;
+  }
+  return out;
+}
