@@ -40,6 +40,16 @@ const view = (p) => {
   return v;
 };
 
+/** The page's partner objects from a slice of columns, as `App.adopt` makes them. */
+function takeBrief(part, page) {
+  for (let i = 0; i < part.ids.length; i++) {
+    const p = { id: part.ids[i], name: part.names[i], kind: part.kinds[i] };
+    if (part.tiers[i]) p.tier = part.tiers[i];
+    page.partners.push(p);
+    page.byId.set(p.id, p);
+  }
+}
+
 const ways = {
   objects: {
     make: (from) => old.partners(from, from + SLICE, true).map(view),
@@ -48,30 +58,17 @@ const ways = {
   columns: {
     make: (from) => eco.partnerList(from, from + SLICE),
     take: (part, page) => {
+      takeBrief(part, page);
       for (let i = 0; i < part.ids.length; i++) {
-        const p = { id: part.ids[i], name: part.names[i], kind: part.kinds[i] };
-        if (part.tiers[i]) p.tier = part.tiers[i];
-        page.partners.push(p);
-        page.byId.set(p.id, p);
         page.regions.push(part.regions[i]);
         page.capabilities.push(part.capabilities[i]);
       }
     },
   },
-  brief: {
-    make: (from) => eco.partnerList(from, from + SLICE, false),
-    take: (part, page) => {
-      for (let i = 0; i < part.ids.length; i++) {
-        const p = { id: part.ids[i], name: part.names[i], kind: part.kinds[i] };
-        if (part.tiers[i]) p.tier = part.tiers[i];
-        page.partners.push(p);
-        page.byId.set(p.id, p);
-      }
-    },
-  },
+  brief: { make: (from) => eco.partnerList(from, from + SLICE, false), take: (part, page) => takeBrief(part, page) },
 };
 
-// the two ways show the same text for every partner
+// objects and columns show the same text for every partner, and brief the same other columns
 for (let from = 0; from < n; from += SLICE) {
   const objects = ways.objects.make(from), columns = ways.columns.make(from);
   objects.forEach((v, i) => {
