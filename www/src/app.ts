@@ -99,6 +99,7 @@ export class App {
   async setEcosystem(eco: Ecosystem, loaded?: EcoMeta) {
     const meta = loaded ?? await this.engine.call('loadEcosystem', { ecosystem: eco });
     ++this.adopting;
+    this.listing = 0;
     this.eco = eco;
     this.byId = new Map(eco.partners.map((p) => [p.id, p]));
     this.shown = noneShown();
@@ -107,6 +108,8 @@ export class App {
   }
 
   private adopting = 0;
+  /** the `adopting` number of the partners being taken in now (0: none): rows shown meanwhile are the old ones */
+  private listing = 0;
   /**
    * Makes the worker's current ecosystem the page's: each partner's id, name, kind and tier
    * arrive in slices of columns (lists of strings: cheap to make, send and take in), each taken
@@ -117,6 +120,10 @@ export class App {
   async adopt(meta: EcoMeta): Promise<void> {
     const gen = ++this.adopting;
     performance.mark('dt:adopt-start');
+    // the worker holds the new partners already: no text for the old rows from now on (`want`)
+    this.shown = noneShown();
+    this.asking = new Set();
+    this.listing = gen;
     const partners: Partner[] = [];
     const byId = new Map<string, Partner>();
     const strings = new Map<string, string>();
@@ -131,14 +138,13 @@ export class App {
         byId.set(p.id, p);
       }
     });
+    if (this.listing === gen) this.listing = 0;
     if (!whole) return;
     const eco: Ecosystem = { partners, relationships: [] };
     if (meta.currency !== undefined) eco.currency = meta.currency;
     if (meta.tiers !== undefined) eco.tiers = meta.tiers;
     this.eco = eco;
     this.byId = byId;
-    this.shown = noneShown();
-    this.asking = new Set();
     this.facets = meta.facets;
     performance.mark('dt:adopt-end');
   }
@@ -146,9 +152,11 @@ export class App {
   /**
    * Has the worker write the text (`shown`) of the partners at `indices` that the page does not
    * have yet; true when some arrived (for the ecosystem still current), so the table asking can
-   * draw its rows again.
+   * draw its rows again. Nothing while new partners are taken in: the worker has them already,
+   * and the rows drawn are still the old ones (the screens draw again once they are in).
    */
   async want(indices: Iterable<number>): Promise<boolean> {
+    if (this.listing) return false;
     const ask = [...indices].filter((i) => this.shown.regions[i] === undefined && !this.asking.has(i));
     if (!ask.length) return false;
     const { shown, asking } = this;
