@@ -157,7 +157,7 @@ export class App {
    */
   async want(indices: Iterable<number>): Promise<boolean> {
     if (this.listing) return false;
-    const ask = [...indices].filter((i) => this.shown.regions[i] === undefined && !this.asking.has(i));
+    const ask = [...new Set(indices)].filter((i) => this.shown.regions[i] === undefined && !this.asking.has(i));
     if (!ask.length) return false;
     const { shown, asking } = this;
     for (const i of ask) asking.add(i);

@@ -65,8 +65,7 @@ export interface Ops {
   openJson: { in: { file: Blob | string }; out: Opened };
   /** a share link's `#w=…` fragment; null when the fragment is not a workspace link */
   openLink: { in: { hash: string }; out: Opened | null };
-  /** a slice of the current partners, in order, in columns of what the page shows of them */
-  /** partners `from` to `to` as a list shows them, without their regions and capabilities as text */
+  /** a slice of the current partners, `from` to `to`, in columns: ids, names, kinds and tiers (no regions or capabilities as text) */
   partners: { in: { from: number; to: number }; out: PartnerList };
   /** the regions and three strongest capabilities as text of the partners at `indices`, in that order */
   partnerText: { in: { indices: number[] }; out: Shown };

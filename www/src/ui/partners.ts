@@ -82,8 +82,11 @@ export function partnersScreen(app: App): HTMLElement {
     count,
     table.el, fileButton('Partners', async () => {
       // every row's text first (the worker writes what the page has not shown yet)
+      const mine = seq;
       const n = match ? match.length : app.eco?.partners.length ?? 0;
-      await app.want(Array.from({ length: n }, (_, r) => at(r)));
+      const rows = Array.from({ length: n }, (_, r) => at(r));
+      await app.want(rows);
+      if (mine !== seq || rows.some((i) => app.shown.regions[i] === undefined)) return null;
       return new Blob([csvOf(table.rows())], { type: 'text/csv' });
     }, 'The list changed meanwhile; try again.'));
 }
