@@ -449,6 +449,10 @@ test('phone width: readable without sideways scrolling', async () => {
     const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(over <= 1, `${name} is ${over}px wider than the phone screen`);
   }
+  // the plan's partners are not among the 100k imported ones: its results still name them
+  const named = await page.locator('#panel-plan table.stats tbody th').allInnerTexts();
+  assert.ok(named.length > 0, 'the plan shows its results per partner');
+  assert.deepEqual(named.filter((t) => /^p\d+$/.test(t)), [], `the plan's partners by name, not id: ${named.join(', ')}`);
   await shot('10-phone');
   clean('phone');
 });

@@ -3,7 +3,6 @@
 // the payout ledger month by month — earned, paid, held, clawed back, balance and marketing
 // fund cash, on average over the futures — with the horizon's totals (downloadable as CSV like
 // every captioned table). Names, not ids; money in the plan's currency.
-import type { App } from '../app';
 import type { Plan, SimulateResponse } from '../engine/types';
 import { clear, field, h, nextId } from './dom';
 import { fanPlot, type FanRow } from './fan-chart';
@@ -22,12 +21,12 @@ export const LEDGER: [Key, string][] = [
 const scroll = (label: string, table: HTMLElement) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
 
 /** The payouts section of a simulation of plan `p` (its chart `width` wide until laid out), or null when the plan has no incentives. */
-export function incentivesResults(app: App, r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan, width: number): HTMLElement | null {
+export function incentivesResults(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan, width: number, nameOf: (id: string) => string): HTMLElement | null {
   const ids = Object.keys(r.partners ?? {}).filter((id) => r.partners[id]?.payouts);
   if (!ids.length) return null;
   const cur = r.currency ?? p.currency;
   const fmt = (x: unknown) => money(x, cur);
-  const who = h('select', { id: nextId('payout-partner') }, ids.map((id) => h('option', { value: id }, app.name(id))));
+  const who = h('select', { id: nextId('payout-partner') }, ids.map((id) => h('option', { value: id }, nameOf(id))));
   // the partner with the most paid out first: the one the incentives are mostly about
   who.value = ids.reduce((a, b) => (Number(r.partners[b].payouts!.paid.mean) > Number(r.partners[a].payouts!.paid.mean) ? b : a));
   const what = h('select', { id: nextId('payout-figure') }, LEDGER.map(([k, t]) => h('option', { value: k }, t)));
@@ -38,7 +37,7 @@ export function incentivesResults(app: App, r: SimulateResponse, Plot: typeof im
   const draw = () => {
     const id = who.value;
     const key = what.value as Key;
-    const name = app.name(id);
+    const name = nameOf(id);
     const label = LEDGER.find(([k]) => k === key)![1].toLowerCase();
     const data: FanRow[] = r.months.map((m) => {
       const s = m.partners[id]?.payouts?.[key];

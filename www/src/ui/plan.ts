@@ -281,9 +281,12 @@ export function planScreen(app: App): HTMLElement {
   /** Shows a simulation; `stale`: the plan changed after it. */
   function showSim(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), stale = false) {
     const p = app.ws.plan!;
+    // the partners as they were named when it ran (the plan or the partner list may have changed since)
+    const names = app.ws.simResults?.response === r ? app.ws.simResults.names : undefined;
+    const nameOf = (id: string) => names?.[id] ?? app.name(id);
     clear(simOut, stale ? staleNote() : null, fan(r, Plot));
     // the rest in a later task: two charts and the tables in one task could hold the page up
-    setTimeout(() => rest(r, Plot, p), 0);
+    setTimeout(() => rest(r, Plot, p, nameOf), 0);
   }
 
   /** Each partner's return on investment: the typical future as a dot, 9 in 10 on the line. */
@@ -296,17 +299,17 @@ export function planScreen(app: App): HTMLElement {
   }
 
   /** The per-partner chart and table, the objectives and the totals of a simulation. */
-  function rest(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan) {
+  function rest(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan, nameOf: (id: string) => string) {
     const partners = Object.entries(r.partners ?? {});
     const cols = partners.length ? Object.keys(partners[0][1]).filter((c) => c !== 'payouts') : [];
-    const ropi = partners.map(([id, v]) => ({ partner: app.name(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
+    const ropi = partners.map(([id, v]) => ({ partner: nameOf(id), ...(isStat(v.ropi) ? { p5: n(v.ropi.p5), p50: n(v.ropi.p50), p95: n(v.ropi.p95) } : { p5: NaN, p50: n(v.ropi), p95: NaN }) })).filter((x) => Number.isFinite(x.p50));
     append(simOut, [
       h('h3', {}, 'Per partner'),
       ropi.length ? ropiChart(Plot, ropi) : null,
       h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Each partner’s typical future' }, h('table', { class: 'stats' }, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col', class: 'num' }, tip(heading(c), said(c)))))),
-        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), cols.map((c) => h('td', { class: 'num' }, statCell(c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c)))))))))),
-      incentivesResults(app, r, Plot, p, Math.min(900, simOut.clientWidth || 720)),
+        h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, nameOf(id)), cols.map((c) => h('td', { class: 'num' }, statCell(c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c)))))))))),
+      incentivesResults(r, Plot, p, Math.min(900, simOut.clientWidth || 720), nameOf),
       h('h3', {}, 'Objectives'),
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {
         const obj = p.objectives[i];
@@ -327,7 +330,7 @@ export function planScreen(app: App): HTMLElement {
     current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${fmtPct(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
     try {
       const res = await current.done;
-      app.ws.simResults = { response: res, stale: false };
+      app.ws.simResults = { response: res, stale: false, names: Object.fromEntries(p.partners.map((q) => [q.id, q.name])) };
       app.saveSoon();
       showSim(res, await loadPlot());
       progressText.textContent = 'Done.';
