@@ -99,11 +99,9 @@ export class App {
   async setEcosystem(eco: Ecosystem, loaded?: EcoMeta) {
     const meta = loaded ?? await this.engine.call('loadEcosystem', { ecosystem: eco });
     ++this.adopting;
-    this.listing = 0;
+    this.forgetShown(0);
     this.eco = eco;
     this.byId = new Map(eco.partners.map((p) => [p.id, p]));
-    this.shown = noneShown();
-    this.asking = new Set();
     this.facets = meta.facets;
   }
 
@@ -121,9 +119,7 @@ export class App {
     const gen = ++this.adopting;
     performance.mark('dt:adopt-start');
     // the worker holds the new partners already: no text for the old rows from now on (`want`)
-    this.shown = noneShown();
-    this.asking = new Set();
-    this.listing = gen;
+    this.forgetShown(gen);
     const partners: Partner[] = [];
     const byId = new Map<string, Partner>();
     const strings = new Map<string, string>();
@@ -147,6 +143,13 @@ export class App {
     this.byId = byId;
     this.facets = meta.facets;
     performance.mark('dt:adopt-end');
+  }
+
+  /** A new ecosystem: no text of its partners yet, none being asked for; `listing` as `adopt` sets it. */
+  private forgetShown(listing: number) {
+    this.shown = noneShown();
+    this.asking = new Set();
+    this.listing = listing;
   }
 
   /**

@@ -40,8 +40,7 @@ export interface Workspace {
   teamSeconds?: number;
   /** the last team search's result; `stale` once the deal or a profile changed after it */
   teamResults?: { response: TeamsResponse; seconds: number; stale: boolean };
-  /** the last simulation of the plan; `stale` once the plan changed after it */
-  /** the last simulation; `names`: its partners' names then (by id), so it names them after the plan or the partners change */
+  /** the last simulation of the plan; `stale` once the plan changed after it; `names`: its partners' names then (by id), so it still names them after the plan or the partners change */
   simResults?: { response: SimulateResponse; stale: boolean; names?: Record<string, string> };
   /** the imported deal history (Insights screen): where it came from, and its currency */
   history?: { deals: HistoryDeal[]; label: string; currency?: string };

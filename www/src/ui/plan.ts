@@ -10,6 +10,7 @@ import { termsForm } from './terms';
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
+import type { Workspace } from '../state';
 import { amountField } from './amount-field';
 import { fanPlot } from './fan-chart';
 import { fitChart } from './fit-chart';
@@ -278,11 +279,10 @@ export function planScreen(app: App): HTMLElement {
     return h('div', {}, field('Series', pick), box);
   }
 
-  /** Shows a simulation; `stale`: the plan changed after it. */
-  function showSim(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), stale = false) {
+  /** Shows a simulation kept in the workspace (`stale`: the plan changed after it). */
+  function showSim({ response: r, stale, names }: NonNullable<Workspace['simResults']>, Plot: typeof import('@observablehq/plot')) {
     const p = app.ws.plan!;
     // the partners as they were named when it ran (the plan or the partner list may have changed since)
-    const names = app.ws.simResults?.response === r ? app.ws.simResults.names : undefined;
     const nameOf = (id: string) => names?.[id] ?? app.name(id);
     clear(simOut, stale ? staleNote() : null, fan(r, Plot));
     // the rest in a later task: two charts and the tables in one task could hold the page up
@@ -330,9 +330,9 @@ export function planScreen(app: App): HTMLElement {
     current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${fmtPct(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
     try {
       const res = await current.done;
-      app.ws.simResults = { response: res, stale: false, names: Object.fromEntries(p.partners.map((q) => [q.id, q.name])) };
+      const saved = app.ws.simResults = { response: res, stale: false, names: Object.fromEntries(p.partners.map((q) => [q.id, q.name])) };
       app.saveSoon();
-      showSim(res, await loadPlot());
+      showSim(saved, await loadPlot());
       progressText.textContent = 'Done.';
     } catch (e) {
       const err = showError(form, e, 'plan');
@@ -396,7 +396,7 @@ export function planScreen(app: App): HTMLElement {
     build();
     // the workspace's last simulation (after a reload), or nothing (another workspace)
     const saved = app.ws.simResults;
-    if (saved) void loadPlot().then((Plot) => showSim(saved.response, Plot, saved.stale));
+    if (saved) void loadPlot().then((Plot) => showSim(saved, Plot));
     else clear(simOut);
   }, true);
   app.on('teams', build);
