@@ -3,7 +3,8 @@
 // labels and counts in the page's number format; the plan-as-text editor is an advanced,
 // closed disclosure in plain words; charts drawn at desktop width are drawn again to fit when
 // the window narrows to a phone; and on a phone a wide table keeps its first column (the
-// names) in view while it scrolls sideways. Axe-clean; screenshots at 1280 and 390 px.
+// names) in view while it scrolls sideways; and nothing on any screen reaches past its edge at
+// either width. Axe-clean; screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -164,6 +165,35 @@ test('phone: the ranking and the partner list keep the names in view while they 
     const after = await cell.boundingBox();
     assert.ok(Math.abs(after.x - before.x) < 2, `${name}: the names moved ${before.x - after.x} px out of view`);
     await page.screenshot({ path: join('/tmp/shots-ux2', `${tab.toLowerCase()}-scrolled-390.png`) });
+  }
+  assert.deepEqual(errors, []);
+});
+
+/** What on the shown screen reaches past its panel's right edge (and is not inside a box that scrolls or clips it there). */
+const pastTheEdge = () => {
+  const panel = document.querySelector('[role=tabpanel]:not([hidden])');
+  const edge = panel.getBoundingClientRect().right;
+  const out = [];
+  for (const el of panel.querySelectorAll('*')) {
+    const b = el.getBoundingClientRect();
+    if (b.width === 0 || b.right <= edge + 0.5) continue;
+    let held = false;
+    for (let p = el.parentElement; p && p !== panel && !held; p = p.parentElement) {
+      held = getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= edge + 0.5;
+    }
+    if (!held) out.push(`${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')} by ${Math.round(b.right - edge)} px`);
+  }
+  return out.slice(0, 5);
+};
+
+test('no screen reaches past its edge, at 1280 and at 390 px (the results of the tests above included)', async () => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width > 400 ? 900 : 844 });
+    for (const tab of await page.getByRole('tab').allInnerTexts()) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.waitForTimeout(300);
+      assert.deepEqual(await page.evaluate(pastTheEdge), [], `${tab} at ${width} px`);
+    }
   }
   assert.deepEqual(errors, []);
 });
