@@ -3,7 +3,7 @@
 import './styles.css';
 import { App } from './app';
 import type { EcoMeta } from './engine/protocol';
-import { emptyWorkspace, load, type Workspace } from './state';
+import { emptyWorkspace, load, withImportedPartners, type Workspace } from './state';
 import { clear, h, nextTask, SHOWN } from './ui/dom';
 import { loadPlot } from './ui/lazy';
 import { importPanel } from './ui/importer';
@@ -141,7 +141,7 @@ async function main() {
   };
   const ws = workspaceActions(app, replace);
   ws.actions.append(edits.undoBtn, edits.redoBtn);
-  const importer = importPanel(app, (meta) => replace({ ...app.ws, source: { kind: 'data', label: 'imported CSV' }, splits: null, plan: null, teamResults: undefined }, meta), ws.openJson, ws.withUndo);
+  const importer = importPanel(app, (meta) => replace(withImportedPartners(app.ws, 'imported CSV'), meta), ws.openJson, ws.withUndo);
   (tabs[0].el as HTMLElement).insertBefore(importer, tabs[0].el.children[1]);
 
   const goTo = (id: string) => { const i = tabs.findIndex((t) => t.id === id); if (i >= 0) select(i, true); };

@@ -50,6 +50,15 @@ export interface Workspace {
   registry?: RegistryState;
 }
 
+/**
+ * `ws` with partners from an import (`label`: what was imported): what was made for the old
+ * partners goes with them: the split settings, the plan and its last simulation, and the last
+ * team search. Profiles, deal, history and registrations stay.
+ */
+export function withImportedPartners(ws: Workspace, label: string): Workspace {
+  return { ...ws, source: { kind: 'data', label }, splits: null, plan: null, simResults: undefined, teamResults: undefined };
+}
+
 const KEY = 'dealteam.workspace.v1';
 
 export function emptyWorkspace(): Workspace {

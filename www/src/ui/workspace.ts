@@ -4,7 +4,7 @@
 // (reading, writing, compressing a large ecosystem) run in the engine worker.
 import type { App } from '../app';
 import type { Opened } from '../engine/protocol';
-import { emptyWorkspace, forget, type Workspace } from '../state';
+import { emptyWorkspace, forget, withImportedPartners, type Workspace } from '../state';
 import { download, h } from './dom';
 
 /** Opens a workspace in the page: `meta` is the worker's ecosystem when it holds imported data. */
@@ -19,7 +19,7 @@ export function workspaceActions(app: App, open: OpenFn) {
   /** Opens a JSON file (workspace, ecosystem or partner list), parsed in the worker. */
   const openJson = (file: Blob | string) => withUndo(async () => {
     const r = await app.engine.call('openJson', { file });
-    const next: Workspace = r.workspace ?? { ...app.ws, source: { kind: 'data', label: 'imported JSON' }, splits: null, plan: null, teamResults: undefined };
+    const next: Workspace = r.workspace ?? withImportedPartners(app.ws, 'imported JSON');
     await open(next, r.meta);
   }, () => `Loaded ${count(app)} partners.`);
   wsFile.addEventListener('change', async () => {
