@@ -165,6 +165,14 @@ test('phone: the ranking and the partner list keep the names in view while they 
     const after = await cell.boundingBox();
     assert.ok(Math.abs(after.x - before.x) < 2, `${name}: the names moved ${before.x - after.x} px out of view`);
     await page.screenshot({ path: join('/tmp/shots-ux2', `${tab.toLowerCase()}-scrolled-390.png`) });
+    // what covers the gap beside a kept column reaches no further than the gap (wider, the names' cover hid the end of
+    // the rank beside them: "10" read "1")
+    const reach = await table.evaluate((t) => [...t.querySelectorAll('.vrow > .keep:not(:first-child)')].slice(0, 5).map((c) => {
+      const gap = parseFloat(getComputedStyle(c.parentElement).columnGap);
+      const offsets = [...getComputedStyle(c).boxShadow.matchAll(/(-?[\d.]+)px 0px 0px/g)].map((m) => Math.abs(Number(m[1])));
+      return Math.max(0, ...offsets) - gap;
+    }));
+    assert.ok(reach.every((x) => x <= 0.5), `${name}: a kept column's cover reaches ${Math.max(...reach)} px past the gap beside it`);
   }
   assert.deepEqual(errors, []);
 });
