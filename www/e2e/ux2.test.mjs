@@ -4,7 +4,8 @@
 // closed disclosure in plain words; charts drawn at desktop width are drawn again to fit when
 // the window narrows to a phone; and on a phone a wide table keeps its first column (the
 // names) in view while it scrolls sideways; and nothing on any screen reaches past its edge at
-// either width. Axe-clean; screenshots at 1280 and 390 px.
+// either width; a simulation stopped by restarting the engine keeps the imported partners as they were.
+// Axe-clean; screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -203,5 +204,31 @@ test('no screen reaches past its edge, at 1280 and at 390 px (the results of the
       assert.deepEqual(await page.evaluate(pastTheEdge), [], `${tab} at ${width} px`);
     }
   }
+  assert.deepEqual(errors, []);
+});
+
+test('a simulation stopped by restarting the engine (a build that cannot stop between steps) keeps the imported partners as they were', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('tab', { name: 'Partners' }).click();
+  const partners = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, name: `Relay ${i}`, kind: 'isv', capabilities: { cloud: (i % 10) / 10, ai: ((i * 3) % 10) / 10 } }));
+  await page.locator('#ws-file').setInputFiles({ name: 'relay.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ currency: 'EUR', partners })) });
+  await page.getByText(/^40 of 40 partners$/).waitFor({ timeout: 30000 });
+  await page.waitForTimeout(600); // autosaved, the partners' copy included
+  const text = () => page.evaluate(() => window.__app.engine.call('partnerText', { indices: [9] }).then((r) => JSON.stringify(r)));
+  const before = await text();
+  assert.match(before, /cloud/, 'the worker gives the partner its capabilities');
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await page.locator('#sim-trials').fill('5000000');
+  await plan().getByRole('button', { name: 'Simulate', exact: true }).click();
+  await plan().locator('.progress-text').filter({ hasText: /Simulating/ }).waitFor({ timeout: 30000 });
+  // as a build without the stepping class does: Cancel restarts the worker
+  await page.evaluate(() => window.__app.engine.available.delete('Simulation'));
+  await plan().getByRole('button', { name: 'Cancel' }).click();
+  await plan().locator('.progress-text').filter({ hasText: /Cancelled/ }).waitFor({ timeout: 30000 });
+  // the new worker answers once it holds partners again
+  let after = null;
+  for (const end = Date.now() + 30000; after === null && Date.now() < end; await page.waitForTimeout(100)) after = await text().catch(() => null);
+  assert.equal(after, before, 'the restarted worker holds other partners than before');
+  await page.locator('#sim-trials').fill('500');
   assert.deepEqual(errors, []);
 });

@@ -198,12 +198,33 @@ export class App {
 
   /**
    * Cancels a running call: between two steps when the engine has the stepping class,
-   * else by restarting the worker and loading the ecosystem again.
+   * else by restarting the worker and loading its partners again (`reload`).
    */
   async cancel(call: { cancel: () => void }, steppingClass: string) {
     if (this.engine.has(steppingClass)) { call.cancel(); return; }
     await this.engine.restart();
-    if (this.eco) await this.engine.call('loadEcosystem', { ecosystem: this.eco });
+    await this.reload();
+  }
+
+  /**
+   * Loads the workspace's partners into a restarted worker as they were: the sample again from its
+   * size and seed, imported partners from the copy this browser keeps of them (the page holds only
+   * their names, kinds and tiers: loading those would rank and plan with partners that lost their
+   * capabilities). A shared copy, or an import not saved yet, has no such copy: the status says
+   * how to go on.
+   */
+  private async reload() {
+    if (!this.eco) return;
+    const src = this.ws.source;
+    if (src.kind === 'sample') {
+      await this.engine.call('sample', { partners: src.partners, seed: src.seed, load: true });
+      return;
+    }
+    const kept = !this.copy && !this.ecoDirty;
+    const meta = kept ? await this.engine.call('restore', {}).catch(() => null) : null;
+    if (!meta || meta.count !== this.eco.partners.length) {
+      this.status('Stopped. The partners could not be loaded again in this tab: open your workspace again (Open workspace…) to go on.');
+    }
   }
 }
 
