@@ -9,6 +9,7 @@
 //   (repository root; bench/out/wvn/ written by run.sh)
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { middle } from "../median.mjs";
 import { packageEntry } from "../package.mjs";
 import { CASES } from "./cases.mjs";
 
@@ -24,11 +25,6 @@ if (resolve(a) === resolve(b)) {
 const A = await import(packageEntry(resolve(a)));
 const B = await import(packageEntry(resolve(b)));
 const dir = "bench/out/wvn";
-const median = (xs) => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 for (const c of CASES.filter((c) => only.length === 0 || only.includes(c.id))) {
   const text = readFileSync(`${dir}/${c.file}`, "utf8");
   const profile = c.profile ? readFileSync(`${dir}/${c.profile}`, "utf8") : undefined;
@@ -44,6 +40,6 @@ for (const c of CASES.filter((c) => only.length === 0 || only.includes(c.id))) {
     }
   }
   for (const s of sides) c.teardown?.(s.state);
-  const [ma, mb] = sides.map((s) => median(s.ms.slice(1)));
+  const [ma, mb] = sides.map((s) => middle(s.ms.slice(1)));
   console.log(`${c.id.padEnd(12)} A ${ma.toFixed(1).padStart(8)} ms  B ${mb.toFixed(1).padStart(8)} ms  B/A ${(mb / ma).toFixed(3)}`);
 }
