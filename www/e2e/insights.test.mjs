@@ -113,6 +113,14 @@ test('insights: the history and the model are still there after a reload; phone 
   await page.setViewportSize({ width: 390, height: 844 });
   const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(over <= 1, `Insights is ${over}px wider than the phone screen`);
+  // the charts are drawn again for the phone's width (the screenshot shows them so, not the
+  // desktop drawing shrunk)
+  const charts = '#panel-insights figure.chart svg[width]';
+  const drawn = (sel) => [...document.querySelectorAll(sel)].map((e) => Number(e.getAttribute('width')));
+  const fit = (sel) => { const w = [...document.querySelectorAll(sel)].map((e) => Number(e.getAttribute('width'))); return w.length > 0 && w.every((x) => x <= 390); };
+  await page.waitForFunction(fit, charts, { timeout: 5000 }).catch(() => {});
+  const widths = await page.evaluate(drawn, charts);
+  assert.ok(widths.length > 0 && widths.every((w) => w <= 390), `Insights' charts at 390 px are drawn ${widths.join(', ')} px wide`);
   await shot('22-insights-phone');
   assert.deepEqual(errors, []);
 });
