@@ -9,11 +9,13 @@ import { serve } from './server.mjs';
 const www = new URL('..', import.meta.url).pathname;
 /** Where journeys save their screenshots (SHOTS, else test-results/www), made on first use. */
 export const shots = process.env.SHOTS ?? join(www, '../test-results/www');
+/** The built page the journeys serve: www/dist, or WWW_DIST (a build of its own, e.g. `vite build --outDir`). */
+export const dist = process.env.WWW_DIST ?? join(www, 'dist');
 mkdirSync(shots, { recursive: true });
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export async function openPage(options = {}) {
-  const server = await serve(join(www, 'dist'));
+  const server = await serve(dist);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options })).newPage();
   const errors = [];

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { dist } from './browser.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
 const shots = join(www, '../test-results/www');
@@ -23,7 +24,7 @@ const outside = [];
 const consoleErrors = [];
 
 before(async () => {
-  server = await serve(join(www, 'dist'));
+  server = await serve(dist);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
   context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const origin = new URL(server.url).origin;

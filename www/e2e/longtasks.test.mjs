@@ -11,6 +11,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { dist } from './browser.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
 const out = join(www, '../test-results/www');
@@ -54,7 +55,7 @@ async function freshPage() {
 }
 
 before(async () => {
-  server = await serve(join(www, 'dist'));
+  server = await serve(dist);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 });
 
