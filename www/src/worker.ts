@@ -10,7 +10,7 @@ import { csvImport, csvMap, csvOpen } from './worker/csv';
 import * as store from './worker/ecosystem';
 import { E, errorData, NAMES, need, type Stepper } from './worker/engine';
 import { readHistory } from './worker/history';
-import { cellFile, cellRows, dropAccounts, heldAccounts, mapLists, newFile, newRows, readAccounts } from './worker/accounts';
+import { accountNames, cellFile, cellRows, dropAccounts, heldAccounts, mapLists, newFile, newRows, readAccounts } from './worker/accounts';
 import { suggestedWeights, withWeights } from './calibration';
 import * as psi from './worker/psi';
 import { exportWorkspace, openBlob, openFragment, openText, persist, restore, shareFragment } from './worker/files';
@@ -171,6 +171,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   },
   psiFinish: (req, id) => (E.psiAssemble ? psi.finish(req, id, progressOf(id)) : need('psiFinish')(req)),
   psiBlind: (req) => need('psiBlind')(req),
+  accountNames: (req) => accountNames(req),
   psiAssemble: (req) => need('psiAssemble')(req),
   calibrate: ({ profile, history, currency }) => {
     const r = store.need().handle.calibrate({ profiles: [profile], history, currency }) as CalibrateResponse;

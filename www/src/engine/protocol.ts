@@ -124,6 +124,8 @@ export interface Ops {
   psiReply: { in: Held<PsiReplyRequest>; out: PsiStepResponse };
   psiFinish: { in: PsiFinishRequest; out: PsiFinishResponse };
   psiBlind: { in: PsiBlindRequest; out: PsiBlindResponse };
+  /** the company names of accounts of held list `list`, by their ids (a private match's shared accounts), in the order asked */
+  accountNames: { in: { list: string; ids: string[] }; out: string[] };
   psiAssemble: { in: PsiAssembleRequest; out: PsiAssembled };
   registerDeal: { in: RegisterRequest; out: RegisterResponse };
 }

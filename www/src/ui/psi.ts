@@ -76,9 +76,10 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
         { list: b.read.key, message: s1.message, sharing: shareB.value as Share });
       const fa = await step(3, `${a.name} compares`, 'psiFinish', { state: s1.state, message: s2.message });
       const fb = await step(4, `${b.name} reads the counts ${a.name} sends back`, 'psiFinish', { state: s2.state, message: fa.message! });
+      const [namesA, namesB] = await Promise.all([sharedNames(app, a, fa.result), sharedNames(app, b, fb.result)]);
       progress.textContent = `Done in ${number((performance.now() - t0) / 1000, 1)} s.`;
       clear(out,
-        h('div', { class: 'side-by-side' }, learnt(a.name, b.name, fa.result), learnt(b.name, a.name, fb.result)),
+        h('div', { class: 'side-by-side' }, learnt(a.name, b.name, fa.result, namesA), learnt(b.name, a.name, fb.result, namesB)),
         h('details', { class: 'panel' }, h('summary', {}, 'What was sent between the two sides'),
           h('ul', {}, [[1, `${a.name} → ${b.name}`, s1.message], [2, `${b.name} → ${a.name}`, s2.message], [3, `${a.name} → ${b.name}`, fa.message!]].map(([n, who, m]) =>
             h('li', {}, `Message ${n} (${who}): ${number(JSON.stringify(m).length / 1024, 1)} KB of codes — `, saveButtons(m as PsiMessage, `private-match-message-${n}`))))));
@@ -103,13 +104,24 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
   return { el, refresh };
 }
 
-/** What one side learns, in words. */
-function learnt(me: string, them: string, r: PsiResult): HTMLElement {
+/** Shared accounts listed on screen, at most (the rest are counted). */
+const SHOWN = 50;
+
+/** The company names of the shared accounts `r` lists (as `list` names them), the first [`SHOWN`]; none without a list. */
+async function sharedNames(app: App, list: AccountList | undefined, r: PsiResult): Promise<string[]> {
+  const ids = (r.accounts ?? []).slice(0, SHOWN).map((x) => x.account);
+  if (!ids.length || !list) return ids;
+  return app.engine.call('accountNames', { list: list.read.key, ids }).catch(() => ids);
+}
+
+/** What one side learns, in words; `names`: the first shared accounts by company name. */
+function learnt(me: string, them: string, r: PsiResult, names: string[]): HTMLElement {
+  const more = (r.accounts?.length ?? 0) - names.length;
   return h('div', { class: 'card psi-side' },
     h('h4', {}, `What ${me} learns`),
     h('p', {}, `${me} and ${them} share ${number(r.shared)} accounts (${me} has ${number(r.myAccounts)}, ${them} ${number(r.theirAccounts)}).`),
     r.counts.length ? h('ul', {}, r.counts.map((c) => h('li', {}, `${me}’s ${popWords(c.mine)} that are ${them}’s ${popWords(c.theirs)}: ${number(c.shared)}`))) : null,
-    r.accounts ? h('p', {}, `The shared accounts, as ${me} names them: ${r.accounts.map((x) => x.account).join(', ') || 'none'}.`)
+    r.accounts ? h('p', {}, `The shared accounts, as ${me} names them: ${names.join(', ') || 'none'}${more > 0 ? ` and ${number(more)} more` : ''}.`)
       : h('p', { class: 'muted' }, `Numbers only: ${me} does not learn which accounts they are.`),
     r.skipped.length ? h('p', { class: 'muted' }, `${number(r.skipped.length)} of ${me}’s accounts were left out (repeated, or without a usable name or domain).`) : null);
 }
@@ -133,6 +145,8 @@ function realPartner(app: App, lists: () => AccountList[]) {
   const use = h('button', { type: 'button' }, 'Use their message');
   const out = h('div', { class: 'psi-real', role: 'status', 'aria-live': 'polite' });
   let state: string | null = null;
+  /** the list this side's exchange started with (the shared accounts are named as it names them) */
+  let used: AccountList | undefined;
   const me = () => lists().find((l) => l.id === mine.value);
   const send = (m: PsiMessage, n: number, what: string) => h('div', {}, h('p', {}, what),
     h('textarea', { rows: 3, readonly: true, 'aria-label': `Message ${n} to send` }, JSON.stringify(m)), saveButtons(m, `private-match-message-${n}`));
@@ -143,6 +157,7 @@ function realPartner(app: App, lists: () => AccountList[]) {
     try {
       const s: PsiStepResponse = await app.engine.call('psiStart', { list: l.read.key, sharing: share.value as Share });
       state = s.state;
+      used = l;
       clear(out, send(s.message, 1, 'Send this message to your partner; paste their answer below.'));
     } catch (e) { clear(out, h('p', { class: 'bad' }, (e as Error).message)); }
   });
@@ -155,10 +170,11 @@ function realPartner(app: App, lists: () => AccountList[]) {
         if (!l) return;
         const s = await app.engine.call('psiReply', { list: l.read.key, message: m, sharing: share.value as Share });
         state = s.state;
+        used = l;
         clear(out, send(s.message, 2, 'Send this answer to your partner; paste their last message below.'));
       } else if (state) {
         const f = await app.engine.call('psiFinish', { state, message: m });
-        clear(out, learnt(me()?.name ?? 'You', 'your partner', f.result), f.message ? send(f.message, 3, 'Send this last message to your partner, so they learn the same numbers.') : null);
+        clear(out, learnt(used?.name ?? 'You', 'your partner', f.result, await sharedNames(app, used, f.result)), f.message ? send(f.message, 3, 'Send this last message to your partner, so they learn the same numbers.') : null);
       } else clear(out, h('p', { class: 'bad' }, 'Write the first message (or paste your partner’s first message) before this one.'));
     } catch (e) { clear(out, h('p', { class: 'bad' }, (e as Error).message)); }
   });

@@ -34,6 +34,12 @@ export function heldAccounts(key: string): AccountRecord[] {
   return a;
 }
 
+/** The company names of list `key`'s accounts `ids` (an account without a name is named by its id). */
+export function accountNames({ list, ids }: { list: string; ids: string[] }): string[] {
+  const names = new Map(heldAccounts(list).map((a) => [a.account, a.name ?? a.account]));
+  return ids.map((id) => names.get(id) ?? id);
+}
+
 /** Lets list `key` go (removed from the page). */
 export function dropAccounts(key: string): null {
   held.delete(key);
