@@ -70,7 +70,11 @@ test('attribution: memory picked by best fit, likely ranges, who started the jou
   assert.match(await who.locator('thead').innerText(), /Partner\s+Started\s+Joined later\s+Not involved/);
   assert.match(await who.locator('tbody tr').first().innerText(), /[\d.]+ · €[\d,]+/);
   assert.doesNotMatch(await panel().locator('.attr-results').innerText(), /\bp\d{6}\b|\d\.\d{3,}/, 'an id or a raw decimal');
-  await shot('attribution-1280');
+  // the chart's partners in the table's order, under no axis label of their own (it showed "partner" under the last one)
+  const rows = (await byModel.locator('tbody tr th').allInnerTexts()).map((t) => t.trim());
+  const texts = (await panel().locator('.attr-results figure.chart svg[role="img"] text').allTextContents()).map((t) => t.trim());
+  assert.deepEqual(texts.filter((t) => rows.includes(t)), rows, `the chart lists the partners as the table does: ${texts.join('|')}`);
+  assert.ok(!texts.includes('partner'), 'an axis label under the partners');
   assert.deepEqual(await axeViolations(page), [], 'axe on attribution');
   // a fixed memory says so without "best fit"
   await memory.selectOption('2');

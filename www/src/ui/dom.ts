@@ -110,7 +110,8 @@ export function download(name: string, content: string | Blob, type = 'text/plai
 
 /** Makes an Observable Plot figure accessible: one labelled image, no stray aria-labels on groups. */
 export function a11yChart<T extends Element>(chart: T, label: string): T {
-  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  // a chart with a legend is a figure: its own svg is a child, the legend's swatches are svgs further down
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector(':scope > svg') ?? chart.querySelector('svg');
   for (const g of chart.querySelectorAll('g[aria-label], g[aria-description]')) { g.removeAttribute('aria-label'); g.removeAttribute('aria-description'); }
   if (svg) { svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', label); }
   return chart;
