@@ -90,6 +90,29 @@ test('plan: totals with proper labels and formatted counts; the plan as text is 
   assert.deepEqual(errors, []);
 });
 
+test('plan: chances are typed as percentages, and the renewal of subscriptions can be set', async () => {
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  const json = async () => JSON.parse(await plan().locator('#plan-json').inputValue());
+  const churn = plan().getByLabel('Customers leaving per month (%)');
+  const win = plan().getByLabel('Chance to win an opportunity (%)');
+  const renew = plan().getByLabel('Customers renewing per term (%)');
+  const before = await json();
+  assert.equal(Number(await churn.inputValue()), before.offer.monthlyChurn * 100);
+  assert.equal(Number(await win.inputValue()), before.pipeline.winProbability * 100);
+  const labels = (await plan().locator('label').allInnerTexts()).join(' | ');
+  assert.match(labels, /Customers renewing per term \(%\)/);
+  assert.doesNotMatch(labels, /\(0–1\)/, 'a chance asked as a fraction');
+  await renew.fill('80');
+  await churn.fill('3');
+  const after = await json();
+  assert.equal(after.offer.renewalRate, 0.8);
+  assert.equal(after.offer.monthlyChurn, 0.03);
+  await renew.fill(String(before.offer.renewalRate * 100));
+  await churn.fill(String(before.offer.monthlyChurn * 100));
+  assert.deepEqual((await json()).offer, before.offer);
+  assert.deepEqual(errors, []);
+});
+
 test('phone: the charts are drawn again to fit, wide tables keep their names in view', async (t) => {
   if (!await simulated()) { t.skip('the engine refused the plan'); return; }
   await page.setViewportSize({ width: 390, height: 844 });

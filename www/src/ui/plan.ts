@@ -148,6 +148,14 @@ export function planScreen(app: App): HTMLElement {
     return field(label, el);
   }
 
+  /** A chance (0–1 in the plan) typed and shown as a percentage. */
+  function percentIn(path: string, label: string, get: () => unknown, set: (v: number | undefined) => void) {
+    const x = get();
+    const el = errFor(path)(h('input', { type: 'number', step: 'any', min: 0, max: 100, value: typeof x === 'number' ? String(Number((x * 100).toPrecision(12))) : '' })) as HTMLInputElement;
+    el.addEventListener('input', () => { set(el.value === '' ? undefined : Number(el.value) / 100); touch(); syncJson(); });
+    return field(`${label} (%)`, el);
+  }
+
   const moneyIn = (path: string, label: string, get: () => string | null | undefined, set: (v: string) => void) =>
     amountField(path, label, get, (v) => { set(v); touch(); syncJson(); }, () => app.ws.plan?.currency);
 
@@ -226,9 +234,10 @@ export function planScreen(app: App): HTMLElement {
       h('div', { class: 'grid' },
         choice('plan.offer.kind', 'What is sold', [['oneTime', 'a one-time sale'], ['subscription', 'a subscription'], ['consumption', 'usage-based (consumption)']], () => offer.kind, (v) => { offer.kind = v; }),
         input('plan.offer.termMonths', 'Term (months)', () => offer.termMonths, (v) => { offer.termMonths = num(v); }, 'number'),
-        input('plan.offer.monthlyChurn', 'Customers leaving per month (0–1)', () => offer.monthlyChurn, (v) => { offer.monthlyChurn = num(v); }, 'number'),
+        percentIn('plan.offer.monthlyChurn', 'Customers leaving per month', () => offer.monthlyChurn, (v) => { offer.monthlyChurn = v; }),
+        percentIn('plan.offer.renewalRate', 'Customers renewing per term', () => offer.renewalRate, (v) => { offer.renewalRate = v; }),
         input('plan.pipeline.opportunitiesPerMonth', 'Opportunities per month', () => pl.opportunitiesPerMonth, (v) => { pl.opportunitiesPerMonth = num(v); }, 'number'),
-        input('plan.pipeline.winProbability', 'Chance to win an opportunity (0–1)', () => pl.winProbability, (v) => { pl.winProbability = num(v); }, 'number'),
+        percentIn('plan.pipeline.winProbability', 'Chance to win an opportunity', () => pl.winProbability, (v) => { pl.winProbability = v; }),
         moneyIn('plan.pipeline.dealSize.median', 'Typical deal size (median)', () => ds.median as string | undefined, (v) => { ds.median = v; }),
         moneyIn('plan.pipeline.dealSize.p90', 'Large deal size (1 in 10 is bigger)', () => ds.p90 as string | undefined, (v) => { ds.p90 = v; })),
       h('h3', {}, 'Objectives'),
