@@ -20,11 +20,11 @@ import { currencyField } from './currency-field';
 import { plainMessage } from './errors';
 import { kindChoices, number, sentence } from './format';
 import { tip } from './glossary';
+import { equalPercents } from './splits';
 import { a11yChart, append, clear, field, fmtMoney, fmtPct, h, keepFocus, nextId, unavailable, whenShown } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
-  const share = Math.floor(100 / ms.length);
   return {
     id: 'plan-1', name: 'Joint go-to-market plan', currency, horizonMonths: 24,
     partners: ms.map((p, i) => ({ id: p.id, name: p.name, role: p.kind, lead: i === 0, manager: `Manager ${i + 1}`,
@@ -33,7 +33,8 @@ export function defaultPlan(members: { id: string; name: string; kind: string }[
     pipeline: { opportunitiesPerMonth: 4, winProbability: 0.25,
       dealSize: { distribution: 'lognormal', median: '120000.00', p90: '300000.00' },
       salesCycleDays: { distribution: 'triangular', min: 30, mode: 60, max: 180 } },
-    split: { model: 'fixed', shares: Object.fromEntries(ms.map((p, i) => [p.id, i === 0 ? 100 - share * (ms.length - 1) : share])) },
+    // equal shares as the Splits screen makes them (33.33, 33.33, 33.34), so the two agree
+    split: { model: 'fixed', shares: equalPercents(ms.map((p) => p.id)) },
     objectives: [{ metric: 'bookings', target: '3000000.00', byMonth: 24, owner: 'Manager 1' }],
     opportunityLead: 'Manager 1',
     successMeasures: ['joint pipeline and bookings reviewed monthly against the objectives'],
