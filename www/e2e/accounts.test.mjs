@@ -34,12 +34,16 @@ async function load(owner, name, csv) {
 
 test('accounts: two CRM exports, the overlap in words, a heat map and its cells, CSV', async () => {
   await page.getByRole('tab', { name: 'Accounts' }).click();
+  // the private match says what it needs before it can run
+  const needs = panel().locator('.private-match').getByText(/^Load (two account lists|one more account list) above to match them here\.$/);
+  assert.equal(await needs.count(), 1);
   await load('Northwind', 'northwind.csv', SALESFORCE);
   const read = panel().locator('.accounts-read');
   await read.getByText('Read 5 accounts of Northwind from northwind.csv (a Salesforce export).').waitFor();
   assert.match(await read.innerText(), /1 row left out\s*Line 7: value “zwölf” is not an amount/);
   await load('Contoso', 'contoso.csv', HUBSPOT);
   await read.getByText('Read 5 accounts of Contoso from contoso.csv (a HubSpot export).').waitFor();
+  assert.equal(await needs.count(), 0, 'two lists are loaded: nothing more is needed');
   assert.match(await panel().locator('.account-lists').innerText(), /Northwind — 5 accounts: 2 customers, 2 opportunities, 1 prospect/);
 
   const facts = panel().locator('.account-map .facts');

@@ -30,6 +30,8 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
   const run = h('button', { type: 'button', class: 'primary' }, 'Run the private match in this browser');
   const progress = h('p', { class: 'psi-progress', role: 'status', 'aria-live': 'polite' });
   const stop = h('button', { type: 'button', hidden: true }, 'Stop');
+  /** why the match cannot run yet */
+  const needs = h('span', { class: 'muted small' });
   let current: Call<unknown> | null = null;
   // Stop holds until the run ends: a cancel that reaches the worker as a step finishes (or
   // during the last step, which runs in one piece) would otherwise be lost and the run go on
@@ -46,6 +48,7 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
       sel.value = ls.some((l) => l.id === keep) ? keep : ls[at]?.id ?? '';
     }
     run.toggleAttribute('disabled', ls.length < 2);
+    needs.textContent = ls.length < 2 ? `Load ${ls.length ? 'one more account list' : 'two account lists'} above to match them here.` : '';
     real.refresh();
   };
 
@@ -99,7 +102,7 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
     h('details', {}, h('summary', {}, 'Why this is private'), h('p', {}, WHY), h('p', {}, HASHED)),
     h('div', { class: 'row' }, field('First side', pickA), field('It agrees to show', shareA), field('Second side', pickB), field('It agrees to show', shareB)),
     h('p', { class: 'muted small' }, 'The shared accounts are shown only when both sides agree to it; otherwise both see numbers only.'),
-    h('div', { class: 'row' }, run, stop), progress, out, real.el);
+    h('div', { class: 'row' }, run, stop, needs), progress, out, real.el);
   refresh();
   return { el, refresh };
 }
