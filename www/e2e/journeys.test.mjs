@@ -334,6 +334,23 @@ test('a damaged link says so and opens the autosaved work', async () => {
 test('import a CSV: the bad row is reported with its line; hostile names stay text', async () => {
   await tab('Partners');
   await page.getByText('Import partners (CSV or JSON)').click();
+  const file = page.getByLabel('Partner list (CSV or JSON file)');
+  const area = page.locator('.import-area');
+  // a quote never closed is said in words, where it opens; rows are counted once each
+  const unclosed = ['id,name,kind,tier,regions,cap_cloud,cap_ai,winRate', 'x1,Acme Cloud,isv,,emea;na,0.9,0.4,0.3', 'x3,Broken Row,si,,na,1.7,0.2,0.1', 'x4,"unterminated,si', 'x5,,,,,,'].join('\n');
+  await file.setInputFiles({ name: 'unclosed.csv', mimeType: 'text/csv', buffer: Buffer.from(unclosed) });
+  await area.getByText('2 rows with problems (not imported)').waitFor();
+  let said = await area.innerText();
+  assert.match(said, /Line 4: a quote \("\) opened on line 4 is never closed, so lines 4–5 were read as one value: add the closing quote, or remove the opening one/);
+  assert.doesNotMatch(said, /Quoted field|CSV:|fields, the header/);
+  // a file that is no CSV: its problems are the file's, not rows'; control characters are written out, not boxes
+  await file.setInputFiles({ name: 'garbage.csv', mimeType: 'text/csv', buffer: Buffer.from('\u0000\u0001hello world\nno commas here') });
+  await area.getByText('What to change in the file').waitFor();
+  said = await area.innerText();
+  assert.match(said, /The first line, “\\u0000\\u0001hello world”, holds unreadable characters/);
+  assert.match(said, /Only one column was found/);
+  assert.doesNotMatch(said, /rows? with problems|auto-detect|delimiting|mapped to|[\u0000-\u0008]/);
+  assert.equal(await area.locator('.col-name').innerText(), '\\u0000\\u0001hello world');
   const csv = [
     'id,name,kind,tier,regions,cap_cloud,cap_ai,winRate',
     'x1,Acme Cloud,isv,,emea;na,0.9,0.4,0.3',
@@ -342,9 +359,9 @@ test('import a CSV: the bad row is reported with its line; hostile names stay te
     'x4,Delta Data,reseller,,apac,0.3,0.9,0.2',
     'x4,Duplicate,si,,apac,0.3,0.9,0.2',
   ].join('\n');
-  await page.getByLabel('Partner list (CSV or JSON file)').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await file.setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const problems = page.locator('.bad-rows');
-  await problems.waitFor();
+  await problems.getByText(/^Line 6:/).waitFor();
   const text = await problems.innerText();
   assert.match(text, /Line 4: capability "cloud" is 1\.7; it must be between 0 and 1/);
   assert.match(text, /Line 6: the id "x4" is already used on line 5/);
@@ -377,7 +394,7 @@ test('export the workspace to a file and open it again', async () => {
   assert.equal(ws.ecosystem.partners[1].name, '<img src=x onerror=alert(1)>');
   // a file that is not JSON is refused with the reason; the workspace stays
   await page.locator('#ws-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"partners": [') });
-  await page.locator('.status').getByText(/Could not open broken\.json: The file is not valid JSON/).waitFor();
+  await page.locator('.status').getByText('broken.json is not a complete workspace file (it ends too early at line 1, column 14). Open the file that “Export workspace” wrote, or export it again.').waitFor();
   await page.getByText(/^3 of 3 partners$/).waitFor();
   // the exported file opens as the same workspace
   await page.locator('#ws-file').setInputFiles({ name: 'dealteam-workspace.json', mimeType: 'application/json', buffer: readFileSync(await dl.path()) });
@@ -440,6 +457,9 @@ test('rank 100k partners: the table re-renders within 100 ms of a weight change'
   await page.getByRole('searchbox', { name: 'Search' }).fill('partner 4242');
   await page.getByText(/^11 of 100,000 partners$/).waitFor();
   assert.equal(await page.getByRole('rowgroup', { name: 'Partners rows (scroll)' }).getByText('Partner 42429', { exact: true }).count(), 1);
+  // a search that finds nobody says so, and what to change
+  await page.getByRole('searchbox', { name: 'Search' }).fill('no such partner');
+  await page.getByText('No partner matches “no such partner”. Change the search.', { exact: true }).waitFor();
   await page.getByRole('searchbox', { name: 'Search' }).fill('');
   await page.getByText(/^100,000 of 100,000 partners$/).waitFor();
   clean('100k');

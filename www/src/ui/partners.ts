@@ -59,7 +59,9 @@ export function partnersScreen(app: App): HTMLElement {
     }
     match = found;
     const n = match ? match.length : all;
-    count.textContent = `${n.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} partners`;
+    const filtered = filter.kind || filter.tier || filter.region;
+    count.textContent = n > 0 || all === 0 ? `${n.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} partners`
+      : `No partner matches${text ? ` “${text}”` : ''}${filtered ? ' with these filters' : ''}. Change the search${filtered ? ' or set a filter back to “any”' : ''}.`;
     table.scrollTop();
     table.setCount(n);
   };
