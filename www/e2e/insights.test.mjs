@@ -45,6 +45,22 @@ function salesforceCsv(first) {
   return rows.join('\n');
 }
 
+test('insights: a file that is no deal history says what to change in it, in words', async () => {
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  const read = panel().locator('.history-read');
+  await page.locator('#history-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('foo;bar\n1;2\n') });
+  await read.getByText('No deal could be read from bad.csv.').waitFor();
+  const said = await read.innerText();
+  assert.match(said, /Columns not used: foo, bar\.\s*What to change in the file\s*No column for the deal id: add a column named id/);
+  assert.match(said, /No column for the close date: add a column named closedAt \(the date the deal closed/);
+  assert.match(said, /No column for the sales cycle: add a column named cycleDays \(how many days the deal took to close/);
+  // problems of the file are not rows: the file has one row
+  assert.doesNotMatch(said, /rows? left out|CSV:|auto-detect|No column for (closedAt|cycleDays)/);
+  await page.locator('#history-file').setInputFiles({ name: 'deals.json', mimeType: 'application/json', buffer: Buffer.from('[{"id":') });
+  await read.getByText('Could not read deals.json: This JSON file is not complete (it ends too early): export the deal history again, or import a CSV file.').waitFor();
+  assert.deepEqual(errors, []);
+});
+
 test('insights: a CRM export is read, its bad row named, the results in words', async () => {
   await page.getByRole('tab', { name: 'Insights' }).click();
   // the export names a partner by its name (as CRMs do): the sample's first partner

@@ -2,7 +2,7 @@
 // column guessing, and every row problem reported with its reason.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { guess, parseCsv, toPartners, type Mapping } from './csv';
+import { guess, parseCsv, printable, toPartners, type Mapping } from './csv';
 
 const map = (p: ReturnType<typeof parseCsv>): Mapping[] => p.header.map((hd, i) => guess(hd, p.rows.map((r) => r.cells[i] ?? '')));
 
@@ -48,7 +48,7 @@ describe('toPartners', () => {
     expect(byLine[3]).toMatch(/metric "winRate" is "x", not a number/);
     expect(byLine[4]).toMatch(/the id is empty/);
     expect(byLine[5]).toMatch(/the id "a" is already used on line 2/);
-    expect(byLine[6]).toMatch(/has 2 fields, the header has 6/);
+    expect(byLine[6]).toMatch(/has 2 values but the first line names 6 columns: check for a missing or extra “,”/);
     expect(r.partners.length + Object.keys(byLine).length).toBe(p.rows.length);
   });
 });
@@ -69,5 +69,48 @@ describe('CSV from spreadsheets and CRMs', () => {
   it('knows the standard columns of Salesforce and HubSpot exports', () => {
     expect(['Account ID', 'Account Name', 'Partner Tier', 'Billing Country', 'Record ID', 'Company name', 'Type'].map((x) => guess(x, ['x']).target))
       .toEqual(['id', 'name', 'tier', 'regions', 'id', 'name', 'kind']);
+  });
+});
+
+describe('problems in a partner manager’s words', () => {
+  const bad = ['id,name,kind,tier,regions,cap_cloud,cap_ai,winRate', 'x1,Acme Cloud,isv,,emea;na,0.9,0.4,0.3', 'x3,Broken Row,si,,na,1.7,0.2,0.1', 'x4,"unterminated,si', 'x5,,,,,,'].join('\n');
+  it('says where a quote opens that is never closed, not the parser’s words', () => {
+    const p = parseCsv(Papa, bad);
+    expect(p.problems).toEqual([{ line: 4, reason: 'a quote (") opened on line 4 is never closed, so lines 4–5 were read as one value: add the closing quote, or remove the opening one' }]);
+  });
+  it('reports one problem per row, so rows with problems are counted right', () => {
+    const p = parseCsv(Papa, bad);
+    const r = toPartners(p, map(p), []);
+    expect(r.problems.map((x) => x.line)).toEqual([3, 4]);
+    expect(r.problems[1].reason).not.toMatch(/fields|Quoted|CSV:/);
+  });
+  it('reads a small ";" file with a last empty line as separated by ";", with no separator warning', () => {
+    const p = parseCsv(Papa, 'foo;bar\n1;2\n');
+    expect(p.header).toEqual(['foo', 'bar']);
+    expect(p.problems).toEqual([]);
+  });
+  it('names problems of the whole file on line 1, in words; unreadable characters are shown escaped', () => {
+    const p = parseCsv(Papa, '\u0000\u0001hello world\nno commas here');
+    const r = toPartners(p, map(p), []);
+    expect(r.partners).toEqual([]);
+    expect(r.problems.every((x) => x.line === 1)).toBe(true);
+    const text = r.problems.map((x) => x.reason).join('\n');
+    expect(text).not.toMatch(/CSV:|auto-detect|delimiting|mapped to/);
+    expect(text).toContain('unreadable characters');
+    expect(text).toContain('\\u0000\\u0001hello world');
+    expect(text).toContain('Only one column');
+    expect(printable('\u0000\u0001hello world')).toBe('\\u0000\\u0001hello world');
+  });
+  it('says which column to choose when no column is the id, instead of “the id is empty” on every row', () => {
+    const p = parseCsv(Papa, 'code,name\na,Acme\nb,Beta\n');
+    const r = toPartners(p, [{ target: 'ignore', key: '' }, { target: 'name', key: '' }], []);
+    expect(r.partners).toEqual([]);
+    expect(r.problems).toEqual([{ line: 1, reason: 'No column is set to “id”: under Columns, choose “id” for the column that holds each partner’s own id (add such a column to the file if it has none).' }]);
+  });
+  it('leaves out a row whose name has control characters, and shows them escaped', () => {
+    const p = parseCsv(Papa, 'id,name\na,Ac\u0007me\nb,Beta\n');
+    const r = toPartners(p, map(p), []);
+    expect(r.partners.map((x) => x.id)).toEqual(['b']);
+    expect(r.problems).toEqual([{ line: 2, reason: 'the name “Ac\\u0007me” holds unreadable characters (shown as \\u…): correct it in the file' }]);
   });
 });

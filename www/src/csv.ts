@@ -9,10 +9,23 @@ export const TARGETS = ['ignore', 'id', 'name', 'kind', 'tier', 'regions', 'indu
 export type Target = (typeof TARGETS)[number];
 
 export interface Parsed { header: string[]; rows: { line: number; cells: string[] }[]; problems: Problem[]; delimiter?: string }
+/** A problem of a row (its first line), or of the whole file (`line` 1: the header line). */
 export interface Problem { line: number; reason: string }
 export interface Mapping { target: Target; key: string }
 
-/** Parses CSV text, keeping each record's first line number (1-based, header = line 1). */
+/** Control characters other than tab and line breaks: they show as boxes, so the page writes them out. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Text as it can be shown: control characters written as \u0000, not as boxes. */
+export const printable = (s: string): string => s.replace(new RegExp(CONTROL, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** A problem's reason shown on its own (not after "Line 4:"): its first letter upper-case. */
+export const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Parses CSV text, keeping each record's first line number (1-based, header = line 1). Syntax
+ * problems are said in words; problems of the header line are the whole file's (line 1).
+ */
 export function parseCsv(papa: typeof Papa, text: string): Parsed {
   const rows: { line: number; cells: string[] }[] = [];
   const problems: Problem[] = [];
@@ -25,21 +38,65 @@ export function parseCsv(papa: typeof Papa, text: string): Parsed {
   };
   let delimiter: string | undefined;
   papa.parse<string[]>(text, {
-    skipEmptyLines: false,
+    // papaparse skips empty lines when it guesses the separator too: a last empty line would
+    // keep it from seeing that "a;b\n1;2\n" is separated by ";"
+    skipEmptyLines: true,
     step: (res) => {
       delimiter ??= res.meta.delimiter;
       // skip leading newlines so `line` names the line where this record starts
       while (offset < text.length && (text[offset] === '\n' || text[offset] === '\r')) advance(offset + 1);
       const start = line;
+      const from = offset;
+      const lineAt = (at: number) => start + (text.slice(from, Math.max(from, at)).match(/\n/g)?.length ?? 0);
       advance(res.meta.cursor);
       const cells = res.data;
       if (cells.length === 1 && cells[0].trim() === '') return;
-      for (const e of res.errors) problems.push({ line: start, reason: `CSV: ${e.message}` });
-      if (!header) header = cells.map((c) => c.trim());
-      else rows.push({ line: start, cells });
+      const end = lineAt(from + text.slice(from, res.meta.cursor).trimEnd().length);
+      for (const e of res.errors) {
+        const reason = csvError(e, (at) => lineAt(at >= from && at <= res.meta.cursor ? at : from), end);
+        if (reason) problems.push({ line: header ? start : 1, reason });
+      }
+      if (!header) {
+        header = cells.map((c) => c.trim());
+        const odd = header.find((c) => CONTROL.test(c));
+        if (odd !== undefined) problems.push({ line: 1, reason: `The first line, “${printable(odd)}”, holds unreadable characters (each \\u… is one): this may not be a CSV file. Save it from your spreadsheet as “CSV UTF-8” and choose it again.` });
+      } else rows.push({ line: start, cells });
     },
   });
   return { header: header ?? [], rows, problems, delimiter };
+}
+
+/** A papaparse error in words (null: none to report); `lineAt` gives the line of a position in the text, `end` the record's last line. */
+function csvError(e: Papa.ParseError, lineAt: (at: number) => number, end: number): string | null {
+  switch (e.code) {
+    // a file of one column: its reader says which columns are missing
+    case 'UndetectableDelimiter': return null;
+    case 'MissingQuotes': {
+      const at = lineAt((e.index ?? 0) - 1);
+      return `a quote (") opened on line ${at} is never closed, so ${end > at ? `lines ${at}–${end} were` : 'the rest of the line was'} read as one value: add the closing quote, or remove the opening one`;
+    }
+    case 'InvalidQuotes': return 'a value in quotes (") goes on after its closing quote: to put a quote inside a quoted value, write it twice ("")';
+    default: return 'this line could not be read: check its quotes (") and that its values are separated by “,” or “;”';
+  }
+}
+
+/** The problem of a file with fewer than two columns (null: it has two or more). */
+export function tooFewColumns(p: Parsed): Problem | null {
+  if (p.header.length > 1) return null;
+  return { line: 1, reason: p.header.length
+    ? `Only one column was found, named “${printable(p.header[0])}”: the first line must name each column, separated by “,” or “;”.`
+    : 'The file is empty: choose the CSV file again.' };
+}
+
+/** A parse's row problems by line (`why` per row), and those of the whole file (line 1). */
+export function problemsByLine(p: Parsed): { file: Problem[]; rows: Map<number, string[]> } {
+  const rows = new Map<number, string[]>();
+  const file: Problem[] = [];
+  for (const x of p.problems) {
+    if (x.line <= 1) file.push(x);
+    else rows.set(x.line, [...(rows.get(x.line) ?? []), x.reason]);
+  }
+  return { file, rows };
 }
 
 /** Guesses the meaning of a column from its header. */
@@ -61,26 +118,37 @@ export function guess(header: string, sample: string[]): Mapping {
   return { target: 'ignore', key: '' };
 }
 
+/** How a row problem names the value of a column mapped to these. */
+const TARGET_WORDS: Partial<Record<Target, string>> = { id: 'id', name: 'name', kind: 'kind' };
+
 const list = (v: string) => v.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
 
-/** Turns mapped rows into partners; each row with a problem is reported, not imported. */
+/** Turns mapped rows into partners; each row with a problem is reported once, and not imported. */
 export function toPartners(p: Parsed, map: Mapping[], tiers: string[]): { partners: Partner[]; lines: number[]; problems: Problem[] } {
   const partners: Partner[] = [];
   const lines: number[] = [];
-  const problems: Problem[] = [...p.problems];
+  const { file, rows: syntax } = problemsByLine(p);
+  const problems: Problem[] = [...file];
   const seen = new Map<string, number>();
-  const bad = new Set(problems.map((x) => x.line));
-  if (!map.some((m) => m.target === 'id')) problems.push({ line: 1, reason: 'No column is mapped to "id".' });
-  if (!map.some((m) => m.target === 'name')) problems.push({ line: 1, reason: 'No column is mapped to "name".' });
+  const hasId = map.some((m) => m.target === 'id');
+  const hasName = map.some((m) => m.target === 'name');
+  const few = tooFewColumns(p);
+  if (few) problems.push(few);
+  else {
+    if (!hasId) problems.push({ line: 1, reason: 'No column is set to “id”: under Columns, choose “id” for the column that holds each partner’s own id (add such a column to the file if it has none).' });
+    if (!hasName) problems.push({ line: 1, reason: 'No column is set to “name”: under Columns, choose “name” for the column that holds the partner’s name.' });
+  }
   for (const { line, cells } of p.rows) {
-    const why: string[] = [];
-    if (cells.length !== p.header.length) why.push(`has ${cells.length} fields, the header has ${p.header.length}`);
+    const why: string[] = [...(syntax.get(line) ?? [])];
+    // a quote left open already explains a wrong count of values
+    if (!why.length && cells.length !== p.header.length) why.push(`has ${cells.length} values but the first line names ${p.header.length} columns: check for a missing or extra “${p.delimiter ?? ','}”`);
     const q: Partner = { id: '', name: '', kind: '' };
     map.forEach((m, i) => {
       const raw = (cells[i] ?? '').trim();
       const col = p.header[i];
+      if (m.target === 'ignore') return;
+      if (CONTROL.test(raw)) { why.push(`the ${TARGET_WORDS[m.target] ?? `column “${printable(col)}”`} “${printable(raw)}” holds unreadable characters (shown as \\u…): correct it in the file`); return; }
       switch (m.target) {
-        case 'ignore': return;
         case 'id': case 'name': case 'kind': q[m.target] = raw; return;
         case 'tier':
           if (!raw) return;
@@ -104,12 +172,13 @@ export function toPartners(p: Parsed, map: Mapping[], tiers: string[]): { partne
         }
       }
     });
-    if (!q.id) why.push('the id is empty');
+    // without an id or a name column no row can be imported, which the file's problem says
+    if (!q.id && hasId && !why.some((w) => w.startsWith('the id '))) why.push('the id is empty');
     else if (seen.has(q.id)) why.push(`the id "${q.id}" is already used on line ${seen.get(q.id)}`);
-    if (!q.name) why.push('the name is empty');
+    if (!q.name && hasName && !why.some((w) => w.startsWith('the name '))) why.push('the name is empty');
     if (!q.kind) q.kind = 'partner';
     if (why.length) { problems.push({ line, reason: why.join('; ') }); continue; }
-    if (bad.has(line)) continue;
+    if (!hasId || !hasName) continue;
     seen.set(q.id, line);
     partners.push(q);
     lines.push(line);

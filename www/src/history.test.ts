@@ -55,3 +55,28 @@ describe('deal history from JSON and the example', () => {
     expect(won).toBeLessThan(130);
   });
 });
+
+describe('deal history problems in a partner manager’s words', () => {
+  it('names each missing column as the file must spell it, and explains it', () => {
+    const r = historyFromCsv(Papa, 'foo;bar\n1;2\n');
+    expect(r.deals).toEqual([]);
+    expect(r.ignored).toEqual(['foo', 'bar']);
+    expect(r.problems.every((p) => p.line === 1)).toBe(true);
+    const text = r.problems.map((p) => p.reason).join('\n');
+    expect(text).not.toMatch(/CSV:|auto-detect|delimiting|No column for (closedAt|cycleDays)/);
+    expect(text).toContain('No column for the close date: add a column named closedAt (the date the deal closed');
+    expect(text).toContain('No column for the sales cycle: add a column named cycleDays (how many days the deal took to close');
+  });
+  it('says a one-column file needs its column names separated by “,” or “;”', () => {
+    const r = historyFromCsv(Papa, 'foo\n1\n');
+    expect(r.problems[0]).toEqual({ line: 1, reason: expect.stringContaining('Only one column was found, named “foo”') });
+  });
+  it('leaves out a row with a quote that is never closed, once', () => {
+    const r = historyFromCsv(Papa, 'id,closedAt,won,value,cycleDays\nd1,2025-01-01,yes,12,3\nd2,"2025-01-01,yes,12,3\n');
+    expect(r.deals.map((d) => d.id)).toEqual(['d1']);
+    expect(r.problems).toEqual([{ line: 3, reason: expect.stringContaining('a quote (") opened on line 3 is never closed') }]);
+  });
+  it('says a JSON file that ends too early does, not the parser’s words', () => {
+    expect(() => historyFromJson('[{"id":')).toThrow(/^This JSON file is not complete \(it ends too early\)/);
+  });
+});

@@ -5,7 +5,7 @@
 import type Papa from 'papaparse';
 import type { HistoryDeal } from 'dealteam';
 import { parseAmount, parseNumber } from './amount';
-import { parseCsv, type Problem } from './csv';
+import { parseCsv, problemsByLine, tooFewColumns, type Problem } from './csv';
 
 export interface HistoryRead { deals: HistoryDeal[]; problems: Problem[]; ignored: string[]; columns: Record<string, string>; currency?: string }
 
@@ -31,15 +31,35 @@ const ALIASES: Record<Field, string[]> = {
   currency: ['currency', 'opportunitycurrency', 'currencycode', 'dealcurrency'],
 };
 
+/** The columns a history needs (any one of a list), and what to say when the file has none: the header to add, explained. */
+const NEEDED: [Field | Field[], string][] = [
+  ['id', 'No column for the deal id: add a column named id (each deal’s own id; Opportunity ID or Record ID work too).'],
+  ['closedAt', 'No column for the close date: add a column named closedAt (the date the deal closed, such as 2025-03-31; Close Date works too).'],
+  [['won', 'stage'], 'No column says whether a deal was won: add a column named won (won or lost, yes or no; a Stage column with Closed Won / Closed Lost works too).'],
+  ['value', 'No column for the deal amount: add a column named value (what the deal was worth, such as 120000; Amount works too).'],
+  [['cycleDays', 'created'], 'No column for the sales cycle: add a column named cycleDays (how many days the deal took to close; Age, Days to close or a Created Date work too).'],
+];
+
+/** Why JSON text could not be parsed, in words: where it ends too early or stops making sense. */
+function jsonProblem(text: string, message: string): string {
+  if (!text.trim()) return 'This file is empty: choose the file with your deal history.';
+  const at = /line (\d+) column (\d+)/.exec(message);
+  const where = at ? ` at line ${at[1]}, column ${at[2]}` : '';
+  return /end of (JSON )?(input|data)|unterminated|EOF/i.test(message)
+    ? 'This JSON file is not complete (it ends too early): export the deal history again, or import a CSV file.'
+    : `This JSON file cannot be read: something is out of place${where}. Export the deal history again, or import a CSV file.`;
+}
+
 const key = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 const WON = /^(true|yes|y|1|won|closedwon|closed won|win)$/i;
 const LOST = /^(false|no|n|0|lost|closedlost|closed lost|loss)$/i;
 
 /** Reads JSON text: `{history, currency?}` or a list of deals; the engine checks each deal. */
 export function historyFromJson(text: string): HistoryRead {
-  const v = JSON.parse(text) as unknown;
+  let v: unknown;
+  try { v = JSON.parse(text); } catch (e) { throw new Error(jsonProblem(text, (e as Error).message)); }
   const list = Array.isArray(v) ? v : (v as { history?: unknown })?.history;
-  if (!Array.isArray(list)) throw new Error('Expected a deal history: {"history": [{id, closedAt, won, value, cycleDays, partners}, …]} or a list of deals.');
+  if (!Array.isArray(list)) throw new Error('This JSON file holds no deal history (a list of closed deals): import a CSV export of your closed deals instead.');
   const currency = (v as { currency?: unknown })?.currency;
   return { deals: list as HistoryDeal[], problems: [], ignored: [], columns: {}, currency: typeof currency === 'string' ? currency : undefined };
 }
@@ -54,16 +74,18 @@ export function historyFromCsv(papa: typeof Papa, text: string, dayOrder: 'dmy' 
     const f = (Object.keys(ALIASES) as Field[]).find((x) => ALIASES[x].includes(key(hd)));
     if (f && !col.has(f)) col.set(f, i); else ignored.push(hd);
   });
-  const problems: Problem[] = [...p.problems];
-  const need: [Field | Field[], string][] = [['id', 'id (or Opportunity ID, Record ID)'], ['closedAt', 'closedAt (or Close Date)'], [['won', 'stage'], 'won (or Stage: Closed Won / Closed Lost)'], ['value', 'value (or Amount)']];
-  for (const [f, name] of need) if (![f].flat().some((x) => col.has(x))) problems.push({ line: 1, reason: `No column for ${name}.` });
-  if (!col.has('cycleDays') && !col.has('created')) problems.push({ line: 1, reason: 'No column for cycleDays (or Age, Days to close, or a Created Date).' });
-  if (problems.some((x) => x.line === 1)) return { deals: [], problems, ignored, columns: {} };
+  const { file, rows: syntax } = problemsByLine(p);
+  const problems: Problem[] = [...file];
+  const few = tooFewColumns(p);
+  if (few) problems.push(few);
+  for (const [f, say] of NEEDED) if (![f].flat().some((x) => col.has(x))) problems.push({ line: 1, reason: say });
+  if (problems.length) return { deals: [], problems, ignored, columns: {} };
   const cell = (cells: string[], f: Field) => (col.has(f) ? (cells[col.get(f)!] ?? '').trim() : '');
   const order = dateOrder(p.rows.flatMap((r) => [cell(r.cells, 'closedAt'), cell(r.cells, 'created')]), dayOrder);
   const deals: HistoryDeal[] = [];
   let currency: string | undefined;
   for (const { line, cells } of p.rows) {
+    if (syntax.has(line)) { problems.push({ line, reason: syntax.get(line)!.join('; ') }); continue; }
     const why: string[] = [];
     const get = (f: Field) => cell(cells, f);
     const closedAt = isoDate(get('closedAt'), order);

@@ -2,10 +2,10 @@
 // a preview and every bad row reported with its line number and reason; or JSON (an ecosystem,
 // a partner list or a whole workspace). Rows with problems are listed and left out — never
 // dropped silently. The page only receives the header, the preview and the problems.
-import type { Undoable } from './workspace';
+import { openError, type Undoable } from './workspace';
 import type { App } from '../app';
 import type { CsvMapped, EcoMeta } from '../engine/protocol';
-import { TARGETS, type Mapping, type Target } from '../csv';
+import { printable, sentence, TARGETS, type Mapping, type Target } from '../csv';
 import { clear, field, h } from './dom';
 
 /** What each column can mean, in words. */
@@ -39,14 +39,21 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
         h('caption', {}, `First ${r.preview.length} of ${r.count.toLocaleString('en-US')} partners to import`),
         h('thead', {}, h('tr', {}, ['Line', 'Id', 'Name', 'Kind', 'Tier', 'Capabilities'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, r.preview.map(({ line, partner: p }) => h('tr', {}, h('td', {}, String(line)), h('td', {}, p.id), h('td', {}, p.name), h('td', {}, p.kind), h('td', {}, p.tier ?? ''), h('td', {}, Object.entries(p.capabilities ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')))))));
-      const more = r.problemCount - r.problems.length;
-      clear(problemsEl, r.problemCount
-        ? [h('h4', {}, `${r.problemCount.toLocaleString('en-US')} row${r.problemCount === 1 ? '' : 's'} with problems (not imported)`),
-           h('ul', { class: 'bad-rows' }, r.problems.map((p) => h('li', {}, `Line ${p.line}: ${p.reason}`))),
+      // problems of the whole file (line 1, listed first) are no row's: one problem per row follows
+      const whole = r.problems.filter((p) => p.line <= 1);
+      const rows = r.problems.filter((p) => p.line > 1);
+      const rowCount = r.problemCount - whole.length;
+      const more = rowCount - rows.length;
+      clear(problemsEl, whole.length
+        ? [h('h4', {}, 'What to change in the file'), h('ul', { class: 'bad-rows' }, whole.map((p) => h('li', {}, sentence(p.reason))))]
+        : null,
+      rowCount
+        ? [h('h4', {}, `${rowCount.toLocaleString('en-US')} row${rowCount === 1 ? '' : 's'} with problems (not imported)`),
+           h('ul', { class: 'bad-rows' }, rows.map((p) => h('li', {}, `Line ${p.line}: ${p.reason}`))),
            more > 0 ? h('p', {}, `… and ${more.toLocaleString('en-US')} more; fix the first ones and import again to see the rest.`) : null]
-        : h('p', {}, 'No problems found.'));
+        : whole.length ? null : h('p', {}, 'No problems found.'));
       const ignored = opened.header.filter((_, i) => maps[i].target === 'ignore');
-      if (ignored.length) problemsEl.prepend(h('p', { class: 'notice' }, `Not imported: the column${ignored.length === 1 ? '' : 's'} ${ignored.map((c) => `“${c}”`).join(', ')}. Choose what ${ignored.length === 1 ? 'it means' : 'they mean'} above to import ${ignored.length === 1 ? 'it' : 'them'}.`));
+      if (ignored.length) problemsEl.prepend(h('p', { class: 'notice' }, `Not imported: the column${ignored.length === 1 ? '' : 's'} ${ignored.map((c) => `“${printable(c)}”`).join(', ')}. Choose what ${ignored.length === 1 ? 'it means' : 'they mean'} above to import ${ignored.length === 1 ? 'it' : 'them'}.`));
       go.textContent = `Import ${r.count.toLocaleString()} partners`;
       go.toggleAttribute('disabled', r.count === 0);
     };
@@ -57,12 +64,13 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
       if (mine === seq) draw(r);
     };
     const mapping = h('div', { class: 'mapping' }, h('h4', {}, 'Columns'), opened.header.map((hd, i) => {
-      const sel = h('select', { 'aria-label': `Column "${hd}" means` }, TARGETS.map((t) => h('option', { value: t }, TARGET_LABELS[t])));
+      const shown = printable(hd);
+      const sel = h('select', { 'aria-label': `Column "${shown}" means` }, TARGETS.map((t) => h('option', { value: t }, TARGET_LABELS[t])));
       sel.value = maps[i].target;
-      const key = h('input', { type: 'text', value: maps[i].key || hd, 'aria-label': `Key for column "${hd}"` });
+      const key = h('input', { type: 'text', value: maps[i].key || shown, 'aria-label': `Key for column "${shown}"` });
       sel.addEventListener('change', () => { maps[i] = { target: sel.value as Target, key: key.value }; void update(); });
       key.addEventListener('input', () => { maps[i].key = key.value; void update(); });
-      return h('div', { class: 'map-row' }, h('span', { class: 'col-name' }, hd), sel, key);
+      return h('div', { class: 'map-row' }, h('span', { class: 'col-name' }, shown), sel, key);
     }));
     go.addEventListener('click', async () => {
       go.toggleAttribute('disabled', true);
@@ -93,7 +101,7 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
       if (/\.json$/i.test(f.name) || head.startsWith('{') || head.startsWith('[')) {
         clear(area);
         out.textContent = `Opening ${f.name}…`;
-        await openJson(f);
+        try { await openJson(f); } catch (e) { out.textContent = openError(f.name, e, 'JSON file', 'Choose a partner list, or a workspace file that “Export workspace” wrote.').replace(/^Could not open /, 'Could not import '); return; }
         out.textContent = `Imported ${f.name}.`;
       } else await showCsv(f);
     } catch (e) { out.textContent = `Could not import ${f.name}: ${e instanceof Error ? e.message : String(e)}`; }

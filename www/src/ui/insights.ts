@@ -4,6 +4,7 @@
 // win model (./winmodel.ts).
 import type { InsightsResponse } from 'dealteam';
 import type { App } from '../app';
+import { printable, sentence } from '../csv';
 import { exampleHistory } from '../history';
 import { loadPlot } from './lazy';
 import { a11yChart, clear, field, h, unavailable } from './dom';
@@ -99,8 +100,12 @@ export function insightsScreen(app: App): HTMLElement {
       const r = await app.engine.call('historyOpen', { file: f, name: f.name, dayOrder: order.value as 'dmy' | 'mdy' });
       const parts: (Node | string)[] = [];
       parts.push(h('p', {}, r.deals.length ? `Read ${number(r.deals.length)} closed deals from ${f.name}.` : `No deal could be read from ${f.name}.`));
-      if (r.ignored.length) parts.push(h('p', {}, `Columns not used: ${r.ignored.join(', ')}.`));
-      if (r.problems.length) parts.push(h('h4', {}, `${number(r.problems.length)} row${r.problems.length === 1 ? '' : 's'} left out`), h('ul', { class: 'bad-rows' }, r.problems.slice(0, 200).map((p) => h('li', {}, p.line > 1 ? `Line ${p.line}: ${p.reason}` : p.reason))));
+      if (r.ignored.length) parts.push(h('p', {}, `Columns not used: ${r.ignored.map(printable).join(', ')}.`));
+      // problems of the whole file (line 1) are no row's; a row has one problem
+      const whole = r.problems.filter((p) => p.line <= 1);
+      const rows = r.problems.filter((p) => p.line > 1);
+      if (whole.length) parts.push(h('h4', {}, 'What to change in the file'), h('ul', { class: 'bad-rows' }, whole.map((p) => h('li', {}, sentence(p.reason)))));
+      if (rows.length) parts.push(h('h4', {}, `${number(rows.length)} row${rows.length === 1 ? '' : 's'} left out`), h('ul', { class: 'bad-rows' }, rows.slice(0, 200).map((p) => h('li', {}, `Line ${p.line}: ${p.reason}`))));
       clear(readOut, parts);
       if (r.deals.length) useHistory(r.deals, f.name, r.currency);
     } catch (e) {

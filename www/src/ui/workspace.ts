@@ -6,6 +6,7 @@ import type { App } from '../app';
 import type { Opened } from '../engine/protocol';
 import { emptyWorkspace, forget, withImportedPartners, type Workspace } from '../state';
 import { download, h } from './dom';
+import { explainError } from './errors';
 
 /** Opens a workspace in the page: `meta` is the worker's ecosystem when it holds imported data. */
 export type OpenFn = (ws: Workspace, opened: Opened['meta']) => Promise<void>;
@@ -13,6 +14,26 @@ export type OpenFn = (ws: Workspace, opened: Opened['meta']) => Promise<void>;
 export type Undoable = (replaceIt: () => Promise<void>, said: () => string) => Promise<void>;
 
 const count = (app: App) => (app.eco?.partners.length ?? 0).toLocaleString('en-US');
+
+/**
+ * Why the file `name` did not open, in words, by the error's code: a file that is not JSON keeps
+ * the line and column the engine names, not its parser's phrases; `what` the file should be,
+ * `again` what to do instead.
+ */
+export function openError(name: string, e: unknown, what = 'workspace file', again = 'Open the file that “Export workspace” wrote, or export it again.'): string {
+  const err = (e && typeof e === 'object' ? e : {}) as { code?: unknown; path?: unknown; message?: unknown };
+  const message = typeof err.message === 'string' ? err.message : String(e);
+  if (err.code === 'invalid_json') {
+    const at = /line (\d+),? column (\d+)/.exec(message);
+    if (at && at[1] === '1' && at[2] === '0') return `${name} is empty. ${again}`;
+    const where = at ? ` at line ${at[1]}, column ${at[2]}` : '';
+    return /\bEOF\b/.test(message)
+      ? `${name} is not a complete ${what} (it ends too early${where}). ${again}`
+      : `${name} is not a ${what}: it cannot be read${where}. ${again}`;
+  }
+  if (err.code === 'invalid_value' && !err.path) return `${name} is not a workspace file or a partner list. ${again}`;
+  return `Could not open ${name}: ${explainError(e)}`;
+}
 
 export function workspaceActions(app: App, open: OpenFn) {
   const wsFile = h('input', { type: 'file', accept: '.json,application/json', id: 'ws-file', hidden: true, 'aria-label': 'Workspace file' });
@@ -26,7 +47,7 @@ export function workspaceActions(app: App, open: OpenFn) {
     const f = wsFile.files?.[0];
     if (!f) return;
     app.status(`Opening ${f.name}…`);
-    try { await openJson(f); } catch (e) { app.status(`Could not open ${f.name}: ${(e as Error).message}`); }
+    try { await openJson(f); } catch (e) { app.status(openError(f.name, e)); }
     wsFile.value = '';
   });
 
