@@ -41,7 +41,7 @@ describe('share link', () => {
 
 describe('workspace files', () => {
   it('refuses what is not a workspace', () => {
-    expect(() => parseWorkspace('{"partners": []}')).toThrow(/not a dealteam workspace/);
+    expect(() => parseWorkspace('{"partners": []}')).toThrow(/^This is not a dealteam workspace: open a file that “Export workspace” wrote/);
     expect(() => parseWorkspace('{"version":1,"source":{"kind":"data"},"profiles":[]}')).toThrow(/no ecosystem/);
   });
   it('keeps the current ecosystem when the engine rejects a new one', () => {

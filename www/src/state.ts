@@ -72,10 +72,10 @@ export function emptyWorkspace(): Workspace {
 export function checkWorkspace(value: unknown, withPartners?: boolean): Workspace {
   const v = value as Partial<Workspace> | null;
   if (!v || typeof v !== 'object' || v.version !== 1 || !v.source || !Array.isArray(v.profiles)) {
-    throw new Error('This is not a dealteam workspace (version 1): expected {version: 1, source, profiles, …}.');
+    throw new Error('This is not a dealteam workspace: open a file that “Export workspace” wrote, or import partners from the Partners screen.');
   }
   if (v.source.kind === 'data' && !(withPartners ?? (!!v.ecosystem && Array.isArray(v.ecosystem.partners)))) {
-    throw new Error('The workspace names imported data but has no ecosystem.partners.');
+    throw new Error('This workspace lost its partners (the file has no partner list): export the workspace again from the browser that made it.');
   }
   return { ...emptyWorkspace(), ...v } as Workspace;
 }

@@ -54,7 +54,7 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
         : whole.length ? null : h('p', {}, 'No problems found.'));
       const ignored = opened.header.filter((_, i) => maps[i].target === 'ignore');
       if (ignored.length) problemsEl.prepend(h('p', { class: 'notice' }, `Not imported: the column${ignored.length === 1 ? '' : 's'} ${ignored.map((c) => `“${printable(c)}”`).join(', ')}. Choose what ${ignored.length === 1 ? 'it means' : 'they mean'} above to import ${ignored.length === 1 ? 'it' : 'them'}.`));
-      go.textContent = `Import ${r.count.toLocaleString()} partners`;
+      go.textContent = `Import ${r.count.toLocaleString('en-US')} ${r.count === 1 ? 'partner' : 'partners'}`;
       go.toggleAttribute('disabled', r.count === 0);
     };
     const update = async () => {
