@@ -34,8 +34,10 @@ export function amountField(path: string, label: string, get: () => string | nul
     }
   });
   el.addEventListener('change', () => {
-    // once the user leaves the field, show the amount as understood
-    if (el.getAttribute('aria-invalid') !== 'true') { el.value = shown(get(), currency()); echo.textContent = ''; }
+    // once the user leaves the field, show the amount as understood; the echo stays: taking its
+    // line away moved what is under the field up between mouse-down and mouse-up, and the click
+    // on a button there (e.g. "Register the deal") was lost
+    if (el.getAttribute('aria-invalid') !== 'true') el.value = shown(get(), currency());
   });
   return wrap;
 }

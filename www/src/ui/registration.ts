@@ -184,7 +184,10 @@ export function registrationScreen(app: App): HTMLElement {
     const b = (label: string, run: () => void) => h('button', { type: 'button', class: 'small', 'aria-label': `${label}: ${r.account}, ${nameOf(r.partnerId)}`, onclick: run }, label);
     if (s === 'submitted') {
       const reason = h('select', { 'aria-label': `Reason to reject ${r.account}`, class: 'small' }, REJECT_CHOICES.map((x) => h('option', { value: x }, REASONS[x])));
-      return h('div', { class: 'reg-actions' }, b('Approve', () => void act('approve', r)), reason, b('Reject', () => void act('reject', r, reason.value)), b('Withdraw', () => void act('withdraw', r)));
+      // the reason is Reject's: it follows Reject, and the two wrap as one (after Approve, it
+      // read as if approving took a reason)
+      return h('div', { class: 'reg-actions' }, b('Approve', () => void act('approve', r)), b('Withdraw', () => void act('withdraw', r)),
+        h('div', { class: 'reg-actions' }, b('Reject', () => void act('reject', r, reason.value)), reason));
     }
     if (s === 'approved') return h('div', { class: 'reg-actions' }, b('Won', () => void act('win', r)), b('Lost', () => void act('lose', r)), b('Withdraw', () => void act('withdraw', r)));
     return h('span', { class: 'muted' }, '—');
