@@ -42,7 +42,7 @@ describe('share link', () => {
 describe('workspace files', () => {
   it('refuses what is not a workspace', () => {
     expect(() => parseWorkspace('{"partners": []}')).toThrow(/^This is not a dealteam workspace: open a file that “Export workspace” wrote/);
-    expect(() => parseWorkspace('{"version":1,"source":{"kind":"data"},"profiles":[]}')).toThrow(/no ecosystem/);
+    expect(() => parseWorkspace('{"version":1,"source":{"kind":"data"},"profiles":[]}')).toThrow(/^This workspace lost its partners/);
   });
   it('keeps the current ecosystem when the engine rejects a new one', () => {
     openText(JSON.stringify({ partners: [{ id: 'a', name: 'A', kind: 'si' }] }));
