@@ -217,7 +217,7 @@ export function teamsScreen(app: App): HTMLElement {
         covers(t),
         h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
         pairs(t),
-        h('button', { type: 'button', onclick: () => useTeam(t) }, 'Use this team for splits and plan'))))));
+        h('p', {}, h('button', { type: 'button', onclick: () => useTeam(t) }, 'Use this team for splits and plan')))))));
   }
 
   function useTeam(t: Team) {
