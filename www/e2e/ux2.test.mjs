@@ -256,3 +256,18 @@ test('a simulation stopped by restarting the engine (a build that cannot stop be
   await page.locator('#sim-trials').fill('500');
   assert.deepEqual(errors, []);
 });
+
+test('phone: Find teams and Simulate come before the long forms they run on', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const top = (l) => l.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  for (const [tab, button, editor] of [['Deal & Teams', 'Find teams', 'Deal editor'], ['Plan', 'Simulate', 'Plan editor']]) {
+    await page.getByRole('tab', { name: tab }).click();
+    const b = page.getByRole('button', { name: button, exact: true });
+    const form = page.getByRole('form', { name: editor });
+    await b.waitFor();
+    const [bt, ft] = [await top(b), await top(form)];
+    assert.ok(bt < ft, `${tab}: ${button} at ${bt} px, below the form at ${ft} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.deepEqual(errors, []);
+});
