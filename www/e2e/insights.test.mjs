@@ -103,6 +103,8 @@ test('win model: the example history has skill; a team gets its chance to win', 
   await page.getByRole('tab', { name: 'Insights' }).click();
   await panel().getByRole('button', { name: 'Try a made-up example history' }).click();
   await panel().getByText(/not real data/).waitFor();
+  // the file box does not go on naming the bad file read before
+  assert.equal(await panel().locator('#history-file').evaluate((e) => e.files.length), 0);
   await panel().getByRole('button', { name: 'Train the win model' }).click();
   await panel().locator('.verdict').getByText(/The model predicts better than the usual win rate of \d+%: it tells a won deal from a lost one \d+% of the time/).waitFor();
   assert.ok(await panel().getByRole('img', { name: /Predicted chance against the share actually won/ }).isVisible(), 'no calibration chart');

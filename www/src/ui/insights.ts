@@ -117,6 +117,8 @@ export function insightsScreen(app: App): HTMLElement {
     // the partners of the last team search (else the first partners), so teams can be scored
     const ids = [...new Set([...app.teams.flatMap((t) => t.members), ...(app.eco?.partners ?? []).slice(0, 12).map((p) => p.id)])];
     useHistory(exampleHistory(ids), 'a made-up example history');
+    // the file box no longer names the file in use
+    file.value = '';
     clear(readOut, h('p', {}, `Made up 160 closed deals of ${ids.slice(0, 12).map(nameOf).slice(0, 3).join(', ')} and others — an example to try the screen with, not real data.`));
   });
 

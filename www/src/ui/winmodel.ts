@@ -10,13 +10,14 @@ import { fitChart } from './fit-chart';
 import { number, percent } from './format';
 
 /** The model's features in a partner manager's words. */
-export const FEATURES: Record<string, string> = {
-  coverage: 'Requirements covered',
-  fit: 'Fit to the profiles',
+const FEATURES: Record<string, string> = {
+  // each reads as the subject of "raises the chance" / "lowers the chance"
+  coverage: 'Covering the requirements',
+  fit: 'Fitting the profiles',
   synergy: 'How well the partners work together',
-  size: 'Number of partners',
-  roles: 'Different roles in the team',
-  pastJointWinRate: 'Past wins together',
+  size: 'The number of partners',
+  roles: 'The number of different roles',
+  pastJointWinRate: 'Having won together before',
 };
 const feature = (f: string) => FEATURES[f] ?? f;
 
