@@ -44,6 +44,10 @@ test('accounts: two CRM exports, the overlap in words, a heat map and its cells,
   await load('Contoso', 'contoso.csv', HUBSPOT);
   await read.getByText('Read 5 accounts of Contoso from contoso.csv (a HubSpot export).').waitFor();
   assert.equal(await needs.count(), 0, 'two lists are loaded: nothing more is needed');
+  // the private match names the sharing levels as the map's choices do
+  const levels = await panel().locator('label.choice strong').allInnerTexts();
+  assert.deepEqual(await panel().locator('#psi-share-a option').allInnerTexts(), levels.slice(0, 2));
+  assert.deepEqual(levels, ['Numbers only', 'Shared accounts', 'Everything']);
   assert.match(await panel().locator('.account-lists').innerText(), /Northwind — 5 accounts: 2 customers, 2 opportunities, 1 prospect/);
 
   const facts = panel().locator('.account-map .facts');

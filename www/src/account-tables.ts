@@ -6,6 +6,9 @@ import type { SharedAccount } from 'dealteam';
 import { money } from './ui/format';
 
 /** "customer" → "customers" (`n` = 1: as it is); other populations as they are. */
+/** What a side agrees to show, by sharing level, as the Accounts screen and the private match both name it. */
+export const SHARING_NAMES = { counts: 'Numbers only', overlaps: 'Shared accounts', full: 'Everything' } as const;
+
 export const popWords = (p: string, n = 2) => (['customer', 'prospect', 'opportunity'].includes(p) ? (n === 1 ? p : p === 'opportunity' ? 'opportunities' : `${p}s`) : p);
 
 /** A table's column titles and its rows' cells, as text; `num`: the columns of amounts (aligned right on screen). */

@@ -7,7 +7,7 @@ import type { App } from '../app';
 import { ACCOUNT_FIELDS, type AccountField, type AccountsHeld } from '../accounts';
 import { clear, field, h, unavailable } from './dom';
 import { number } from './format';
-import { popWords } from '../account-tables';
+import { popWords, SHARING_NAMES } from '../account-tables';
 import { accountMap, type Level } from './account-map';
 import { privateMatch } from './psi';
 
@@ -25,9 +25,9 @@ export function popSummary(counts: Record<string, number>): string {
 }
 
 const LEVELS: [Level, string, string][] = [
-  ['counts', 'Numbers only', 'Each side sees how many accounts you share per population (customers, prospects, opportunities), the pipeline at stake and how many accounts are new to them — no account names.'],
-  ['overlaps', 'Shared accounts', 'Each side also sees which accounts you both have, with the other side’s population for each — never the accounts only you have.'],
-  ['full', 'Everything', 'Each side also sees the pipeline value of every shared account and the names of its accounts the other side does not have.'],
+  ['counts', SHARING_NAMES.counts, 'Each side sees how many accounts you share per population (customers, prospects, opportunities), the pipeline at stake and how many accounts are new to them — no account names.'],
+  ['overlaps', SHARING_NAMES.overlaps, 'Each side also sees which accounts you both have, with the other side’s population for each — never the accounts only you have.'],
+  ['full', SHARING_NAMES.full, 'Each side also sees the pipeline value of every shared account and the names of its accounts the other side does not have.'],
 ];
 
 /** Two small made-up lists (the same companies spelt differently on each side) to try the screen. */
