@@ -202,3 +202,14 @@ test('accounts: a cell and a side’s new accounts show their first 500, and the
   await panel().locator('.account-cell').screenshot({ path: '/tmp/shots-files/new-390.png' }).catch(() => undefined);
   assert.deepEqual(errors, []);
 });
+
+test('accounts: a problem of the whole file says what to change in it, and is no row left out', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await load('Fabrikam', 'fabrikam.csv', 'Foo;Bar\n1;2\n3;4\n');
+  const read = panel().locator('.accounts-read');
+  await read.getByText('No accounts read from fabrikam.csv.').waitFor();
+  const text = await read.innerText();
+  assert.match(text, /What to change in the file\s*No column holds the account or company name: choose one below\./);
+  assert.doesNotMatch(text, /rows? left out/, 'the file’s problem counted as a row');
+  assert.deepEqual(errors, []);
+});

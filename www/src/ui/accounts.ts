@@ -10,6 +10,7 @@ import { number } from './format';
 import { popWords, SHARING_NAMES } from '../account-tables';
 import { accountMap, type Level } from './account-map';
 import { privateMatch } from './psi';
+import { problemLists } from './problems';
 
 /** One loaded list: whose it is, the file (read again when a column's meaning changes), what was read (the accounts stay in the worker). */
 export interface AccountList { id: string; name: string; file: Blob | string; fileName: string; read: AccountsHeld }
@@ -133,7 +134,6 @@ function report(l: AccountList, r: AccountsHeld, remap: (fields: AccountField[])
   return h('div', {},
     h('p', {}, r.count ? `Read ${number(r.count)} accounts of ${l.name} from ${l.fileName}${kind}.` : `No accounts read from ${l.fileName}.`),
     r.warnings.length ? h('ul', { class: 'warnings' }, r.warnings.map((w) => h('li', {}, w.column ? `${w.column}: ${w.text}` : w.text))) : null,
-    r.problems.length ? [h('h4', {}, `${number(r.problems.length)} row${r.problems.length === 1 ? '' : 's'} left out`),
-      h('ul', { class: 'bad-rows' }, r.problems.slice(0, 200).map((p) => h('li', {}, p.line > 1 ? `Line ${p.line}: ${p.reason}` : p.reason)))] : null,
+    problemLists(r.problems),
     h('details', {}, h('summary', {}, 'What each column means'), cols));
 }

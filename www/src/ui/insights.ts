@@ -11,6 +11,7 @@ import { a11yChart, clear, field, h, unavailable } from './dom';
 import { fitChart } from './fit-chart';
 import { money, number, percent, times } from './format';
 import { winModelPanel } from './winmodel';
+import { problemLists } from './problems';
 
 /** The deal groups the engine reports, in the order and words the page shows them. */
 const GROUPS: [string, string][] = [['none', 'No partner'], ['single', 'One partner'], ['p2p', 'Two or more partners'], ['partnered', 'Any partner'], ['all', 'All deals']];
@@ -101,11 +102,7 @@ export function insightsScreen(app: App): HTMLElement {
       const parts: (Node | string)[] = [];
       parts.push(h('p', {}, r.deals.length ? `Read ${number(r.deals.length)} closed deals from ${f.name}.` : `No deal could be read from ${f.name}.`));
       if (r.ignored.length) parts.push(h('p', {}, `Columns not used: ${r.ignored.map(printable).join(', ')}.`));
-      // problems of the whole file (line 1) are no row's; a row has one problem
-      const whole = r.problems.filter((p) => p.line <= 1);
-      const rows = r.problems.filter((p) => p.line > 1);
-      if (whole.length) parts.push(h('h4', {}, 'What to change in the file'), h('ul', { class: 'bad-rows' }, whole.map((p) => h('li', {}, sentence(p.reason)))));
-      if (rows.length) parts.push(h('h4', {}, `${number(rows.length)} row${rows.length === 1 ? '' : 's'} left out`), h('ul', { class: 'bad-rows' }, rows.slice(0, 200).map((p) => h('li', {}, `Line ${p.line}: ${p.reason}`))));
+      parts.push(...problemLists(r.problems));
       clear(readOut, parts);
       if (r.deals.length) useHistory(r.deals, f.name, r.currency);
     } catch (e) {
