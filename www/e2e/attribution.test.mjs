@@ -33,7 +33,7 @@ test('splits: alliances for the Owen rule, relationships for Myerson, least core
   assert.equal(await pickers.first().inputValue(), '0', 'everyone starts on its own');
   await pickers.nth(0).selectOption('1');
   await pickers.nth(1).selectOption('1');
-  assert.match(await panel().locator('p.note').innerText(), /^The Myerson rule counts only groups of partners linked by working relationships/);
+  assert.match(await panel().locator('p.note').innerText(), /^The Myerson rule rewards what each partner adds to groups that really work together, so it counts only groups linked by working relationships/);
   await page.getByRole('button', { name: 'Compare splits' }).click();
   const table = page.getByRole('table', { name: /Amount per partner and rule/ });
   await table.or(panel().getByText(/not available in this build/i)).first().waitFor({ timeout: 60000 });
@@ -43,8 +43,8 @@ test('splits: alliances for the Owen rule, relationships for Myerson, least core
   assert.ok(await table.getByRole('row', { name: /^Nucleolus/ }).isVisible(), 'the nucleolus in the comparison');
   const fair = await panel().locator('.fairness').innerText();
   if (/No split can keep every group content/.test(fair)) {
-    assert.match(fair, /the least core needs €[\d,]+ — whatever the split/);
-    assert.match(fair, /nucleolus, the split that keeps the worst complaint smallest, gives/);
+    assert.match(fair, /whatever the split, some group would be at least €[\d,]+ better off alone \(that smallest possible shortfall is the least core\)/);
+    assert.match(fair, /nucleolus, the split that leaves the most short-changed group as little short as possible, gives/);
   }
   await panel().locator('details.glossary').first().locator('summary').click();
   assert.match(await panel().locator('details.glossary').first().innerText(), /Owen\s+Shapley with alliances/);

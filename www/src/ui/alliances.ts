@@ -29,7 +29,7 @@ export function alliancePicker(app: App, s: SplitSettings, changed: () => void):
     return field(app.name(m), el);
   });
   return h('fieldset', {}, h('legend', {}, 'Alliances (for the Owen rule)'), h('div', { class: 'grid' }, pickers),
-    h('small', {}, 'The Owen rule first divides the deal among the alliances, then within each alliance. With every partner on its own it gives the same as Shapley.'));
+    h('small', {}, 'Partners in one alliance act as one: the Owen rule first divides the deal among the alliances, then within each alliance. With every partner on its own it gives the same as Shapley — each partner’s average extra value over every order in which the team could have formed.'));
 }
 
 /** Which team members work together (relationships without a conflict), as the Myerson rule counts them. */
@@ -40,7 +40,7 @@ export function workTogether(app: App, s: SplitSettings): HTMLElement {
   const linked = new Set(links.flatMap((r) => [r.a, r.b]));
   const alone = s.members.filter((m) => !linked.has(m)).map((m) => app.name(m));
   const text = pairs.length
-    ? `The Myerson rule counts only groups of partners linked by working relationships: ${pairs.join('; ')}.${alone.length ? ` ${alone.join(', ')} ${alone.length > 1 ? 'work' : 'works'} with nobody else in the team.` : ''}`
-    : 'The Myerson rule counts only groups of partners linked by working relationships; no two members of this team have one, so each is counted alone.';
+    ? `The Myerson rule rewards what each partner adds to groups that really work together, so it counts only groups linked by working relationships: ${pairs.join('; ')}.${alone.length ? ` ${alone.join(', ')} ${alone.length > 1 ? 'work' : 'works'} with nobody else in the team.` : ''}`
+    : 'The Myerson rule rewards what each partner adds to groups that really work together, so it counts only groups linked by working relationships; no two members of this team have one, so each is counted alone.';
   return h('p', { class: 'note' }, text);
 }

@@ -29,8 +29,8 @@ export function teamSummary(app: App, results: RuleResult[], amount: string, cur
   if (f.coreEmpty && f.leastCore) {
     const total = Object.values(f.leastCore.nucleolus).reduce((a, b) => a + b, 0) || 1;
     const fair = Object.entries(f.leastCore.nucleolus).map(([id, x]) => `${app.name(id)} ${percent(x / total)}`).join(', ');
-    lines.push(['No split can keep every group content: the ', tip('least core', 'Least core'), ` needs ${worth(f.leastCore.epsilon, cur)} — whatever the split, some group would be that much better off alone. The `,
-      tip(f.leastCore.kind === 'prenucleolus' ? 'prenucleolus' : 'nucleolus', 'Nucleolus'), `, the split that keeps the worst complaint smallest, gives ${fair}.`]);
+    lines.push([`No split can keep every group content: whatever the split, some group would be at least ${worth(f.leastCore.epsilon, cur)} better off alone (that smallest possible shortfall is the `, tip('least core', 'Least core'), '). The ',
+      tip(f.leastCore.kind === 'prenucleolus' ? 'prenucleolus' : 'nucleolus', 'Nucleolus'), `, the split that leaves the most short-changed group as little short as possible, gives ${fair}.`]);
   }
   return h('div', { class: 'team-fairness' }, lines.map((x) => h('p', {}, x)));
 }

@@ -1,7 +1,7 @@
 // The planner's words in one place: what each rule, fairness check and planning term means, in
 // a partner manager's words. Screens show a word with its meaning as a tooltip (`tip`: the
-// title on hover; on keyboard focus or a tap, the same text in a box kept inside the window, as
-// a table that scrolls would cut off a box drawn inside it) and list them under their results.
+// title on hover; on keyboard focus, a tap or a click, the same text in a box kept inside the window,
+// as a table that scrolls would cut off a box drawn inside it) and list them under their results.
 import { h } from './dom';
 
 /** Plain explanations of the words the splits screen uses. */
@@ -45,8 +45,11 @@ export function meaning(word: string): string | undefined {
 
 /** The box that shows the focused word's meaning (one for the page, made on first use). */
 let box: HTMLElement | null = null;
+/** The word whose meaning the box shows. */
+let at: HTMLElement | null = null;
 
 function showTip(el: HTMLElement) {
+  at = el;
   box ??= document.body.appendChild(h('div', { class: 'tip-box', 'aria-hidden': 'true' }));
   box.textContent = el.title;
   box.hidden = false;
@@ -61,8 +64,11 @@ function listen() {
   const hide = () => { if (box) box.hidden = true; };
   document.addEventListener('focusin', (e) => { const t = e.target as HTMLElement; if (t.matches?.('abbr.tip')) showTip(t); else hide(); });
   document.addEventListener('focusout', hide);
+  // a tap shows the meaning even where a tap does not focus the word (Safari on a phone); a tap elsewhere or Escape hides it
+  document.addEventListener('click', (e) => { const t = (e.target as HTMLElement).closest?.('abbr.tip'); if (t) showTip(t as HTMLElement); else hide(); });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
   // the word moved (the page or its table scrolled): the box follows it
-  addEventListener('scroll', () => { const a = document.activeElement as HTMLElement | null; if (box && !box.hidden && a?.matches('abbr.tip')) showTip(a); }, { capture: true, passive: true });
+  addEventListener('scroll', () => { if (box && !box.hidden && at?.isConnected) showTip(at); }, { capture: true, passive: true });
 }
 
 /** `text` with its meaning as a tooltip (the meaning of `term`, else of `text`); plain text when the glossary lacks it. */

@@ -12,23 +12,25 @@ import { glossary, ruleTable, teamSummary, type RuleResult } from './fairness';
 import { tip } from './glossary';
 import { attributionPanel } from './attribution';
 import { alliancePicker, unions, workTogether } from './alliances';
-import { money, percent } from './format';
+import { LOCALE, money, number, percent } from './format';
 import { explainError } from './errors';
 import { parseAmount, parseNumber } from '../amount';
 
-interface Method { id: string; label: string; req: (s: SplitSettings) => Partial<SplitRequest> }
+interface Method { id: string; label: string; said: string; req: (s: SplitSettings) => Partial<SplitRequest> }
 
+// `said`: what the rule rewards, in one line shown under its name (a phone has no hover)
 const METHODS: Method[] = [
-  { id: 'fixed', label: 'Fixed shares', req: (s) => ({ model: 'fixed', percent: Object.fromEntries(s.members.map((m) => [m, String(s.shares[m] ?? 0)])) }) },
-  { id: 'tiered', label: 'Tiered commission', req: (s) => tieredRequest(s) },
-  { id: 'contribution', label: 'Marginal contribution', req: () => ({ model: 'contribution' }) },
-  { id: 'shapley-win', label: 'Shapley (win probability)', req: () => ({ model: 'shapley', game: { kind: 'winProbability' } }) },
-  { id: 'shapley-cov', label: 'Shapley (coverage)', req: () => ({ model: 'shapley', game: { kind: 'coverage' } }) },
-  { id: 'banzhaf', label: 'Banzhaf (win probability)', req: () => ({ model: 'banzhaf', game: { kind: 'winProbability' } }) },
-  { id: 'nucleolus', label: 'Nucleolus (smallest worst complaint)', req: () => ({ model: 'nucleolus', game: { kind: 'winProbability' } }) },
-  { id: 'myerson', label: 'Myerson (only partners who work together)', req: () => ({ model: 'myerson', game: { kind: 'winProbability' } }) },
-  { id: 'owen', label: 'Owen (alliances first)', req: (s) => ({ model: 'owen', game: { kind: 'winProbability' }, unions: unions(s) }) },
+  { id: 'fixed', label: 'Fixed shares', said: 'The percentages agreed up front, whatever each partner brought.', req: (s) => ({ model: 'fixed', percent: Object.fromEntries(s.members.map((m) => [m, String(s.shares[m] ?? 0)])) }) },
+  { id: 'tiered', label: 'Tiered commission', said: 'The influence partner’s commission; the others share the rest by their fixed shares.', req: (s) => tieredRequest(s) },
+  { id: 'contribution', label: 'Marginal contribution', said: 'In proportion to what the team would lose without each partner.', req: () => ({ model: 'contribution' }) },
+  { id: 'shapley-win', label: 'Shapley (win probability)', said: 'Each partner’s average extra value over every order in which the team could have formed.', req: () => ({ model: 'shapley', game: { kind: 'winProbability' } }) },
+  { id: 'shapley-cov', label: 'Shapley (coverage)', said: 'The same, valuing a group by how much of the customer’s needs it covers.', req: () => ({ model: 'shapley', game: { kind: 'coverage' } }) },
+  { id: 'banzhaf', label: 'Banzhaf (win probability)', said: 'Each partner’s average extra value over every group it could join, every group counted alike.', req: () => ({ model: 'banzhaf', game: { kind: 'winProbability' } }) },
+  { id: 'nucleolus', label: 'Nucleolus (smallest worst complaint)', said: 'Leaves the most short-changed group as little short as possible.', req: () => ({ model: 'nucleolus', game: { kind: 'winProbability' } }) },
+  { id: 'myerson', label: 'Myerson (only partners who work together)', said: 'Like Shapley, but only groups of partners with working relationships count.', req: () => ({ model: 'myerson', game: { kind: 'winProbability' } }) },
+  { id: 'owen', label: 'Owen (alliances first)', said: 'Like Shapley, but the deal goes to the alliances first, then within each alliance.', req: (s) => ({ model: 'owen', game: { kind: 'winProbability' }, unions: unions(s) }) },
 ];
+const saidOf = (id: string) => METHODS.find((m) => m.id === id)?.said;
 
 /** Who the tiered rule's influence partner is: the one chosen, else the last member. */
 export const influencer = (s: SplitSettings) => (s.influencer && s.members.includes(s.influencer) ? s.influencer : s.members[s.members.length - 1]);
@@ -77,16 +79,18 @@ export function defaultSplits(members: string[], value: string): SplitSettings {
 }
 
 /** Journeys as lines of partner names ("A > B ; conversions ; nulls ; value"). */
-function journeysToText(js: Journey[], name: (id: string) => string): string {
-  return js.map((j) => [j.path.map(name).join(' > '), j.conversions, j.nulls ?? 0, j.value ?? ''].join(' ; ')).join('\n');
+export function journeysToText(js: Journey[], name: (id: string) => string): string {
+  return js.map((j) => [j.path.map(name).join(' > '), j.conversions, j.nulls ?? 0, valueText(j.value)].join(' ; ')).join('\n');
 }
+/** A journey's value as people write it and the field reads it back ("240000.00" → "240,000"); text it could not read stays as typed. */
+const valueText = (v: string | null | undefined) => (v && /^-?\d+(\.\d+)?$/.test(v) ? number(Number(v), 2) : v ?? '');
 /** The lines back to journeys; a partner is named by its name (or its id). */
-function textToJourneys(t: string, idOf: (name: string) => string): Journey[] {
+export function textToJourneys(t: string, idOf: (name: string) => string): Journey[] {
   return t.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
     const [path, conv, nulls, value] = l.split(';').map((x) => x.trim());
     const j: Journey = { path: path.split('>').map((x) => x.trim()).filter(Boolean).map(idOf), conversions: parseNumber(conv ?? '') };
     if (nulls) j.nulls = parseNumber(nulls);
-    if (value) { const v = parseAmount(value); j.value = v.ok ? v.value : value; }
+    if (value) { const v = parseAmount(value, LOCALE); j.value = v.ok ? v.value : value; }
     return j;
   });
 }
@@ -179,7 +183,7 @@ export function splitsScreen(app: App): HTMLElement {
       chart,
       h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(s.amount, d.currency)} divided)`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), s.members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
-        h('tbody', {}, ok.map(({ label, r }) => h('tr', {}, h('th', { scope: 'row' }, tip(label)),
+        h('tbody', {}, ok.map(({ id, label, r }) => h('tr', {}, h('th', { scope: 'row' }, tip(label), h('small', { class: 'rule-said' }, saidOf(id))),
           s.members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); })))))),
       h('h3', {}, 'Fairness'),
       h('div', { class: 'fairness' }, teamSummary(app, results, s.amount, d.currency), ruleTable(app, results, d.currency)),
@@ -198,6 +202,8 @@ export function splitsScreen(app: App): HTMLElement {
   return h('section', { class: 'screen', 'aria-labelledby': 'h-splits' },
     h('h2', { id: 'h-splits' }, 'Revenue splits and attribution'),
     h('div', { class: 'cols' },
-      h('div', { class: 'col' }, form, h('div', { class: 'row' }, run), attr.controls, h('div', { class: 'row' }, attr.run)),
-      h('div', { class: 'col wide' }, out, h('h3', {}, 'Attribution'), attr.out)));
+      h('div', { class: 'col' }, form, h('div', { class: 'row' }, run)),
+      h('div', { class: 'col wide' }, out)),
+    // attribution under both columns: its table of six models needs the page's whole width
+    h('div', { class: 'attribution' }, h('h3', {}, 'Attribution'), attr.controls, h('div', { class: 'row' }, attr.run), attr.out));
 }
