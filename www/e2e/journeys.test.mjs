@@ -265,6 +265,16 @@ test('share link: the workspace travels in the URL fragment', async () => {
   await page.getByText(/Share link (copied|ready)/).waitFor();
   const link = await page.getByLabel('Share link').inputValue();
   assert.match(link, /#w=/);
+  // the link can be put away; and an edit after it puts it away (it holds the workspace as it was)
+  await page.getByRole('button', { name: 'Hide', exact: true }).click();
+  assert.equal(await page.getByLabel('Share link').isVisible(), false);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByLabel('Share link').waitFor();
+  await page.getByRole('tab', { name: 'Profiles' }).click();
+  const w = page.getByLabel('Criterion 1 weight');
+  await w.fill('9');
+  assert.equal(await page.getByLabel('Share link').isVisible(), false, 'a link to the workspace before the edit');
+  await w.fill('10');
   const other = await browser.newContext();
   other.on('request', (r) => { if (!r.url().startsWith(new URL(server.url).origin + '/') && !/^(data|blob):/.test(r.url())) outside.push(r.url()); });
   const p2 = await other.newPage();

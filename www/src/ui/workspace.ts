@@ -52,7 +52,10 @@ export function workspaceActions(app: App, open: OpenFn) {
   });
 
   const shareField = h('input', { type: 'text', readonly: true, id: 'share-link', class: 'share-link' });
-  const shareBox = h('div', { class: 'field share', hidden: true }, h('label', { for: 'share-link' }, 'Share link'), shareField);
+  const hideShare = h('button', { type: 'button', class: 'small', onclick: () => { shareBox.hidden = true; } }, 'Hide');
+  const shareBox = h('div', { class: 'field share', hidden: true }, h('label', { for: 'share-link' }, 'Share link'), shareField, hideShare);
+  // the link holds the workspace as it was: after an edit it would share the older one
+  for (const c of ['ecosystem', 'profiles', 'deal', 'plan', 'splits', 'history', 'registry'] as const) app.on(c, () => { shareBox.hidden = true; });
   const share = async () => {
     shareBox.hidden = true;
     app.status('Building the share link…');
