@@ -9,6 +9,7 @@ import type { AuditPayout, AuditResponse, Plan } from '../engine/types';
 import { LEDGER } from './incentives-results';
 import { EngineError } from '../engine/protocol';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
+import { CHART, moneyAxis } from './fan-chart';
 import { fitChart } from './fit-chart';
 import { money, percent } from './format';
 
@@ -146,11 +147,16 @@ async function chart(f: Forecast, cur: string): Promise<HTMLElement> {
     const actual = f.months.filter((m) => m.month <= k).map((m) => ({ month: m.month, value: num((m[key] as Stats).p50) }));
     const label = key === 'revenue' ? 'Revenue' : 'Bookings';
     fitChart(box, (width) => [a11yChart(Plot.plot({
-      height: 300, marginLeft: 64, width, x: { label: 'month' }, y: { label: `${label}${cur ? ` (${cur})` : ''}`, grid: true, tickFormat: '~s' },
+      ...CHART, height: 300, marginLeft: 64, width, x: { label: 'Month' }, y: moneyAxis(label, cur),
       marks: [
-        Plot.areaY(plan, { x: 'month', y1: 'p5', y2: 'p95', fill: 'steelblue', fillOpacity: 0.18 }),
+        // opaque bands, the re-forecast's over the plan's, so where they overlap it is orange, not a third colour;
+        // the plan band's edges are drawn over both, so the plan's range stays in sight
+        Plot.areaY(plan, { x: 'month', y1: 'p5', y2: 'p95', fill: '#dee8f2' }),
+        k > 0 && k < f.months.length ? Plot.areaY(now, { x: 'month', y1: 'p5', y2: 'p95', fill: '#ffe6c7' }) : null,
+        Plot.gridY(),
+        Plot.lineY(plan, { x: 'month', y: 'p5', stroke: 'steelblue', strokeOpacity: 0.6, strokeWidth: 1 }),
+        Plot.lineY(plan, { x: 'month', y: 'p95', stroke: 'steelblue', strokeOpacity: 0.6, strokeWidth: 1 }),
         Plot.lineY(plan, { x: 'month', y: 'p50', stroke: 'steelblue' }),
-        k > 0 && k < f.months.length ? Plot.areaY(now, { x: 'month', y1: 'p5', y2: 'p95', fill: 'darkorange', fillOpacity: 0.22 }) : null,
         k < f.months.length ? Plot.lineY(now, { x: 'month', y: 'p50', stroke: 'darkorange', strokeDasharray: '5 3' }) : null,
         k > 0 ? Plot.ruleX([k], { stroke: '#57606a', strokeDasharray: '2 3' }) : null,
         Plot.lineY(actual, { x: 'month', y: 'value', stroke: '#1b1f24' }),
@@ -158,8 +164,8 @@ async function chart(f: Forecast, cur: string): Promise<HTMLElement> {
         Plot.ruleY([0]),
       ],
     }), `${label} per month: actuals against the plan and the re-forecast`),
-    h('figcaption', {}, `${label} per month. Blue: the plan when signed (band: 90% of outcomes, line: median). `,
-      k > 0 ? `Black: the actuals through month ${k}. Orange: the re-forecast from them.` : 'No actuals yet.')]);
+    h('figcaption', {}, `${label} per month. Blue: the plan when signed (band between the thin lines: 90% of outcomes, line: median). `,
+      k > 0 ? `Black: the actuals through month ${k}. Orange: the re-forecast from them, drawn over the plan’s band.` : 'No actuals yet.')]);
   };
   pick.addEventListener('input', draw);
   const wrap = h('div', {}, field('Show', pick), box);

@@ -38,12 +38,13 @@ export function incentivesResults(r: SimulateResponse, Plot: typeof import('@obs
     const id = who.value;
     const key = what.value as Key;
     const name = nameOf(id);
-    const label = LEDGER.find(([k]) => k === key)![1].toLowerCase();
+    const title = LEDGER.find(([k]) => k === key)![1];
+    const label = title.toLowerCase();
     const data: FanRow[] = r.months.map((m) => {
       const s = m.partners[id]?.payouts?.[key];
       return { month: m.month, p5: Number(s?.p5), p50: Number(s?.p50), p95: Number(s?.p95) };
     });
-    fitChart(chart, (w) => [fanPlot(Plot, data, { width: w, yLabel: `${label} (${cur})`, label: `${name}: ${label} per month over the simulated futures` }),
+    fitChart(chart, (w) => [fanPlot(Plot, data, { width: w, yLabel: title, currency: cur, label: `${name}: ${label} per month over the simulated futures` }),
       h('figcaption', {}, `${name}: ${label} per month. 9 in 10 simulated futures fall in the band; the line is the typical (median) one.`)], 900, width);
     const total = r.partners[id].payouts!;
     clear(ledger, scroll(`Payout ledger of ${name}`, h('table', { class: 'ledger' },

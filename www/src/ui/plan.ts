@@ -281,7 +281,7 @@ export function planScreen(app: App): HTMLElement {
     const draw = () => {
       const k = pick.value;
       const data = months.map((m, i) => { const s = fields(m)[k] as Stat; return { month: n(m.month ?? i + 1), p5: n(s.p5), p50: n(s.p50), p95: n(s.p95), mean: n(s.mean) }; });
-      fitChart(box, (width) => [fanPlot(Plot, data, { width, yLabel: said(k), label: `Fan chart of ${said(k)} per month, 9 in 10 futures in the band` }),
+      fitChart(box, (width) => [fanPlot(Plot, data, { width, yLabel: heading(k), currency: r.currency, label: `Fan chart of ${said(k)} per month, 9 in 10 futures in the band` }),
         h('figcaption', {}, `${heading(k)} per month over the simulated futures: 9 in 10 fall in the band; the solid line is the typical (median) one, the dashed line the average`)], 900, simOut.clientWidth || 720);
     };
     pick.addEventListener('input', draw);
@@ -302,7 +302,10 @@ export function planScreen(app: App): HTMLElement {
   /** Each partner's return on investment: the typical future as a dot, 9 in 10 on the line. */
   function ropiChart(Plot: typeof import('@observablehq/plot'), ropi: { partner: string; p5: number; p50: number; p95: number }[]): HTMLElement {
     const box = h('figure', { class: 'chart' });
-    fitChart(box, (width) => [a11yChart(Plot.plot({ height: 60 + 40 * ropi.length, marginLeft: Math.min(140, width / 3), width, x: { label: 'return on investment', tickFormat: '%', grid: true },
+    // 12 px text like the fan charts (fan-chart.ts's CHART), the axis label centred on a line of its own under the ticks,
+    // where no tick reaches it, and no "partner" label beside the names, which say it; percentages as in the table below
+    fitChart(box, (width) => [a11yChart(Plot.plot({ style: { fontSize: '12px' }, marginBottom: 44, height: 74 + 40 * ropi.length, marginLeft: Math.min(140, width / 3), width,
+      x: { label: 'Return on investment', labelAnchor: 'center', tickFormat: (x: number) => fmtPct(x, 0), grid: true }, y: { label: null },
       marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'),
     h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')], 700, simOut.clientWidth || 600);
     return box;
