@@ -36,6 +36,11 @@ test('the guide names the whole job, and closing it leaves the focus on the open
   await press(guide.getByRole('button', { name: 'Got it, hide this' }));
   await guide.waitFor({ state: 'detached' });
   assert.equal(await focused(), 'BUTTON tab Accounts');
+  // it can be brought back, and closed again
+  await page.getByRole('button', { name: 'Getting started', exact: true }).click();
+  await guide.getByRole('button', { name: 'Map accounts' }).waitFor();
+  await guide.getByRole('button', { name: 'Got it, hide this' }).click();
+  await guide.waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
 });
 

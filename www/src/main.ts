@@ -19,7 +19,7 @@ import { editHistory } from './ui/history';
 import { number, useCurrency } from './ui/format';
 import { readUi, writeUi } from './ui/session';
 import { copyBanner, workspaceActions } from './ui/workspace';
-import { guide } from './ui/guide';
+import { guide, guideButton } from './ui/guide';
 import { exportsFor } from './ui/exports';
 
 const root = document.getElementById('app')!;
@@ -145,6 +145,7 @@ async function main() {
   (tabs[0].el as HTMLElement).insertBefore(importer, tabs[0].el.children[1]);
 
   const goTo = (id: string) => { const i = tabs.findIndex((t) => t.id === id); if (i >= 0) select(i, true); };
+  ws.actions.append(guideButton(goTo, () => ws.shareBox));
   clear(root,
     h('a', { href: '#main', class: 'skip-link' }, 'Skip to the screens'),
     h('header', { class: 'top' }, h('h1', {}, 'dealteam planner'), h('p', { class: 'tagline' }, 'Find partners, build deal teams, divide revenue fairly and plan together — all in your browser; nothing is sent anywhere.'), ws.actions),

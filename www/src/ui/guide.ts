@@ -15,9 +15,9 @@ const STEPS: [string, string, string][] = [
   ['insights', 'Learn from past deals', 'import your closed deals: what partners changed, and a team’s chance to win'],
 ];
 
-/** The guide, or null when the user closed it before; `go(tabId)` opens a screen. */
-export function guide(go: (tab: string) => void): HTMLElement | null {
-  try { if (localStorage.getItem(KEY)) return null; } catch { /* storage refused: show it */ }
+/** The guide, or null when the user closed it before (`again`: shown all the same); `go(tabId)` opens a screen. */
+export function guide(go: (tab: string) => void, again = false): HTMLElement | null {
+  try { if (again) localStorage.removeItem(KEY); else if (localStorage.getItem(KEY)) return null; } catch { /* storage refused: show it */ }
   const el = h('aside', { class: 'guide', 'aria-label': 'Getting started' },
     h('p', { class: 'guide-title' }, 'New here? The whole job, step by step — this sample is ready to try:'),
     h('ol', {}, STEPS.map(([tab, title, what]) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => go(tab) }, title), ` — ${what}`))),
@@ -25,4 +25,14 @@ export function guide(go: (tab: string) => void): HTMLElement | null {
       document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
     } }, 'Got it, hide this'));
   return el;
+}
+
+/** A button that shows the guide again before `before` (once closed it had no way back). */
+export function guideButton(go: (tab: string) => void, before: () => Element): HTMLElement {
+  return h('button', { type: 'button', onclick: () => {
+    const shown = document.querySelector<HTMLElement>('.guide');
+    if (shown) { shown.querySelector('button')?.focus(); return; }
+    const el = guide(go, true);
+    if (el) { before().before(el); el.querySelector('button')?.focus(); }
+  } }, 'Getting started');
 }
