@@ -7,7 +7,7 @@
 //! sample bit for bit on every target.
 //!
 //! The profiles: `profiles[0]` is `cloud-si` — 9 criteria (every kind of criterion) and
-//! two `require` clauses (`kinds: [si]`, `regionsAny: [emea, dach]`), the profile of the
+//! two `require` clauses (`kinds: [si]`, `regionsAny: [EMEA, DACH]`), the profile of the
 //! rank benchmark; `profiles[1]` is `isv-platform` (requires kind `isv`); `profiles[2]`
 //! is `referral`. The deal has three slots — `isv` with `isv-platform`, `si` with
 //! `cloud-si` (1–2 members), and an open `referral` slot (no profile, 0–1) — a
@@ -76,8 +76,17 @@ const INDUSTRIES: [&str; 10] = [
     "logistics",
     "media",
 ];
+/// The regions as a partner manager writes them (the planner shows them as they are).
 const REGIONS: [&str; 9] = [
-    "emea", "na", "apac", "latam", "dach", "nordics", "uki", "benelux", "anz",
+    "EMEA",
+    "North America",
+    "APAC",
+    "Latin America",
+    "DACH",
+    "Nordics",
+    "UK & Ireland",
+    "Benelux",
+    "ANZ",
 ];
 const CERTIFICATIONS: [&str; 8] = [
     "iso27001",

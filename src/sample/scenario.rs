@@ -26,7 +26,7 @@ fn cloud_si() -> Profile {
         role: Some("si".into()),
         require: Some(Require {
             kinds: Some(strings(&["si"])),
-            regions_any: Some(strings(&["emea", "dach"])),
+            regions_any: Some(strings(&["EMEA", "DACH"])),
             ..Default::default()
         }),
         criteria: vec![
@@ -102,7 +102,7 @@ fn referral() -> Profile {
                 bad: Some(0.1),
                 ..crit(Metric, Some("winRate"), 1.0)
             },
-            crit(Region, Some("na"), 1.0),
+            crit(Region, Some("North America"), 1.0),
         ],
     }
 }
