@@ -71,6 +71,8 @@ test('plan: totals with proper labels and formatted counts; the plan as text is 
   const heads = await plan().getByRole('table', { name: /^Per partner/ }).locator('thead th').allInnerTexts();
   assert.ok(heads.includes('Payback (months)'), `a short payback heading: ${heads.join(' | ')}`);
   assert.ok(heads.every((x) => /^[A-Z]/.test(x)), `headings start with a capital: ${heads.join(' | ')}`);
+  const series = await plan().locator('#fan-series option').allInnerTexts();
+  assert.ok(series.length > 1 && series.every((x) => /^[A-Z]/.test(x)), `the chart's series start with a capital, as the audit's do: ${series.join(' | ')}`);
   // at desktop width every column of it is in view: a range goes under its value, not off the side
   const perPartner = plan().getByRole('region', { name: 'Each partner’s typical future' });
   const over = await perPartner.evaluate((el) => el.scrollWidth - el.clientWidth);

@@ -275,7 +275,7 @@ export function planScreen(app: App): HTMLElement {
     const months = r.months ?? [];
     const keys = months.length ? Object.keys(months[0]).filter((k) => isStat(fields(months[0])[k])) : [];
     if (!keys.length) return h('p', {}, 'The simulation returned no monthly series.');
-    const pick = h('select', { id: 'fan-series' }, keys.map((k) => h('option', { value: k }, said(k))));
+    const pick = h('select', { id: 'fan-series' }, keys.map((k) => h('option', { value: k }, heading(k))));
     pick.value = keys.includes('revenue') ? 'revenue' : keys[0];
     const box = h('figure', { class: 'chart fan' });
     const draw = () => {
