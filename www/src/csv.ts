@@ -19,9 +19,6 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Text as it can be shown: control characters written as \u0000, not as boxes. */
 export const printable = (s: string): string => s.replace(new RegExp(CONTROL, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** A problem's reason shown on its own (not after "Line 4:"): its first letter upper-case. */
-export const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
 /**
  * Parses CSV text, keeping each record's first line number (1-based, header = line 1). Syntax
  * problems are said in words; problems of the header line are the whole file's (line 1).

@@ -5,7 +5,8 @@
 import { openError, type Undoable } from './workspace';
 import type { App } from '../app';
 import type { CsvMapped, EcoMeta } from '../engine/protocol';
-import { printable, sentence, TARGETS, type Mapping, type Target } from '../csv';
+import { printable, TARGETS, type Mapping, type Target } from '../csv';
+import { sentence } from './format';
 import { clear, field, h } from './dom';
 
 /** What each column can mean, in words. */

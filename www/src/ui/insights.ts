@@ -4,7 +4,7 @@
 // win model (./winmodel.ts).
 import type { InsightsResponse } from 'dealteam';
 import type { App } from '../app';
-import { printable, sentence } from '../csv';
+import { printable } from '../csv';
 import { exampleHistory } from '../history';
 import { loadPlot } from './lazy';
 import { a11yChart, clear, field, h, unavailable } from './dom';

@@ -1,9 +1,9 @@
 // A file's problems as a screen lists them: those of the whole file (its first line) as what to
 // change in the file, the others as the rows left out, a row counted once however many problems
 // it has (a problem of the whole file is no row's).
-import { sentence, type Problem } from '../csv';
+import type { Problem } from '../csv';
 import { h } from './dom';
-import { number } from './format';
+import { number, sentence } from './format';
 
 /** The headings and lists of `problems`; at most `shown` rows are listed. */
 export function problemLists(problems: Problem[], shown = 200): HTMLElement[] {
