@@ -12,7 +12,7 @@ import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
 import type { Workspace } from '../state';
 import { amountField } from './amount-field';
-import { fanPlot } from './fan-chart';
+import { CHART, fanPlot } from './fan-chart';
 import { fitChart } from './fit-chart';
 import { incentivesForm } from './incentives';
 import { incentivesResults } from './incentives-results';
@@ -302,9 +302,9 @@ export function planScreen(app: App): HTMLElement {
   /** Each partner's return on investment: the typical future as a dot, 9 in 10 on the line. */
   function ropiChart(Plot: typeof import('@observablehq/plot'), ropi: { partner: string; p5: number; p50: number; p95: number }[]): HTMLElement {
     const box = h('figure', { class: 'chart' });
-    // 12 px text like the fan charts (fan-chart.ts's CHART), the axis label centred on a line of its own under the ticks,
+    // the fan charts' text and margin (CHART), the axis label centred on a line of its own under the ticks,
     // where no tick reaches it, and no "partner" label beside the names, which say it; percentages as in the table below
-    fitChart(box, (width) => [a11yChart(Plot.plot({ style: { fontSize: '12px' }, marginBottom: 44, height: 74 + 40 * ropi.length, marginLeft: Math.min(140, width / 3), width,
+    fitChart(box, (width) => [a11yChart(Plot.plot({ ...CHART, height: 74 + 40 * ropi.length, marginLeft: Math.min(140, width / 3), width,
       x: { label: 'Return on investment', labelAnchor: 'center', tickFormat: (x: number) => fmtPct(x, 0), grid: true }, y: { label: null },
       marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'),
     h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')], 700, simOut.clientWidth || 600);
