@@ -171,7 +171,10 @@ test('registration: the reason select belongs to Reject, not to Approve (1280 an
   // and on screen: right after Reject, on its line or (wrapped) just under it
   for (const [width, height] of [[1280, 900], [390, 844]]) {
     await page.setViewportSize({ width, height });
-    const [s, r] = [await reason.boundingBox(), await reject.boundingBox()];
+    // both boxes in one go, once the new width is laid out (measured one after the other, a
+    // re-render between them put them on lines 50 px apart in a CI run)
+    const [s, r] = await reason.evaluate((sel, rej) => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() =>
+      done([sel, rej].map((e) => { const b = e.getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; }))))), await reject.elementHandle());
     const sameLine = s.y < r.y + r.height && r.y < s.y + s.height;
     const besideIt = sameLine && s.x >= r.x + r.width - 1 && s.x - (r.x + r.width) < 20;
     const underIt = s.y >= r.y + r.height - 1 && s.y - (r.y + r.height) < 20 && Math.abs(s.x - r.x) < 2;
