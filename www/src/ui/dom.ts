@@ -70,9 +70,6 @@ export function field(label: string, input: HTMLInputElement | HTMLSelectElement
   return wrap;
 }
 
-export function fmtPct(x: number | undefined | null, digits = 1): string {
-  return typeof x === 'number' && Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : '—';
-}
 
 export function fmtNum(x: number | string | undefined | null, digits = 3): string {
   const n = typeof x === 'string' ? Number(x) : x;

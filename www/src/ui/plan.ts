@@ -18,10 +18,10 @@ import { incentivesForm } from './incentives';
 import { incentivesResults } from './incentives-results';
 import { currencyField } from './currency-field';
 import { plainMessage } from './errors';
-import { kindChoices, number, sentence } from './format';
+import { kindChoices, number, sentence, percent } from './format';
 import { tip } from './glossary';
 import { equalPercents } from './splits';
-import { a11yChart, append, clear, field, fmtMoney, fmtPct, h, keepFocus, nextId, unavailable, whenShown } from './dom';
+import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, nextId, unavailable, whenShown } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -84,7 +84,7 @@ const HEADINGS: Record<string, string> = { payback: 'Payback (months)', ropi: 'R
 /** A series or column as a label ("Won deals", "Payback (months)"). */
 const heading = (k: string) => HEADINGS[k] ?? sentence(said(k)).replace(/\.$/, '');
 const statText = (v: unknown, money: boolean, pct = false) => {
-  if (isStat(v)) { const f = (x: unknown) => (money ? fmtMoney(x) : pct ? fmtPct(n(x), 0) : number(n(x), 1)); return `${f(v.p50 ?? v.mean)} (${f(v.p5)} – ${f(v.p95)})`; }
+  if (isStat(v)) { const f = (x: unknown) => (money ? fmtMoney(x) : pct ? percent(n(x), 0) : number(n(x), 1)); return `${f(v.p50 ?? v.mean)} (${f(v.p5)} – ${f(v.p95)})`; }
   if (v === null || v === undefined) return '—';
   if (money && typeof v === 'string' && Number.isFinite(Number(v))) return fmtMoney(v);
   if (typeof v === 'number') return number(v, 1);
@@ -109,8 +109,8 @@ const statCell = (text: string) => {
 function payback(v: unknown): string {
   const p = v as { probability?: number; p5?: number | null; p50?: number | null; p95?: number | null } | null;
   if (!p || typeof p !== 'object') return statText(v, false);
-  if (p.p50 === null || p.p50 === undefined) return `not within the horizon in most trials (${fmtPct(p.probability ?? NaN, 0)} pay back)`;
-  return `${p.p50} (${p.p5 ?? '—'} – ${p.p95 ?? '—'}); ${fmtPct(p.probability ?? NaN, 0)} pay back`;
+  if (p.p50 === null || p.p50 === undefined) return `not within the horizon in most trials (${percent(p.probability ?? NaN, 0)} pay back)`;
+  return `${p.p50} (${p.p5 ?? '—'} – ${p.p95 ?? '—'}); ${percent(p.probability ?? NaN, 0)} pay back`;
 }
 
 /** Simulated futures behind the agreement check (it runs again after every edit). */
@@ -305,7 +305,7 @@ export function planScreen(app: App): HTMLElement {
     // the fan charts' text and margin (CHART), the axis label centred on a line of its own under the ticks,
     // where no tick reaches it, and no "partner" label beside the names, which say it; percentages as in the table below
     fitChart(box, (width) => [a11yChart(Plot.plot({ ...CHART, height: 74 + 40 * ropi.length, marginLeft: Math.min(140, width / 3), width,
-      x: { label: 'Return on investment', labelAnchor: 'center', tickFormat: (x: number) => fmtPct(x, 0), grid: true }, y: { label: null },
+      x: { label: 'Return on investment', labelAnchor: 'center', tickFormat: (x: number) => percent(x, 0), grid: true }, y: { label: null },
       marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'),
     h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')], 700, simOut.clientWidth || 600);
     return box;
@@ -327,7 +327,7 @@ export function planScreen(app: App): HTMLElement {
       h('ul', { class: 'objectives' }, (r.objectives ?? []).map((o, i) => {
         const obj = p.objectives[i];
         const prob = n(o.probability);
-        return h('li', {}, `${metricName(app, String(o.metric ?? obj?.metric ?? 'objective'))} of at least ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, fmtPct(prob, 0)), ' chance');
+        return h('li', {}, `${metricName(app, String(o.metric ?? obj?.metric ?? 'objective'))} of at least ${fmtMoney(o.target ?? obj?.target)} by month ${String(o.byMonth ?? obj?.byMonth ?? '')}: `, h('strong', {}, percent(prob, 0)), ' chance');
       })),
       h('h3', {}, 'Totals'),
       h('dl', { class: 'totals' }, Object.entries(r.totals ?? {}).flatMap(([k, v]) => [h('dt', {}, heading(k)), h('dd', {}, statText(v, k !== 'deals'))]))]);
@@ -340,7 +340,7 @@ export function planScreen(app: App): HTMLElement {
     clearErrors(form);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Simulating…';
     simulate.disabled = true; cancel.disabled = false;
-    current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${fmtPct(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
+    current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${percent(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
     try {
       const res = await current.done;
       const saved = app.ws.simResults = { response: res, stale: false, names: Object.fromEntries(p.partners.map((q) => [q.id, q.name])) };

@@ -2,8 +2,8 @@
 // see the ranking of all partners update live, with each fit explained criterion by criterion.
 import { clearErrors, showError, type App } from '../app';
 import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
-import { clear, field, fmtNum, fmtPct, h, nextId, unavailable } from './dom';
-import { kindName } from './format';
+import { clear, field, fmtNum, h, nextId, unavailable } from './dom';
+import { kindName, percent } from './format';
 import { glossaryList, meaning, PROFILE_WORDS } from './glossary';
 import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
@@ -76,7 +76,7 @@ export function profilesScreen(app: App): HTMLElement {
       // the chosen partner is remembered, so a reload explains it again
       return h('button', { type: 'button', class: 'link', onclick: () => { writeUi({ partner: p.id }); void showExplain(p.id); } }, p?.name ?? '?');
     } },
-    { label: 'Fit', numeric: true, min: 3.5, cell: (r) => fmtPct(ranking!.fit[r]) },
+    { label: 'Fit', numeric: true, min: 3.5, cell: (r) => percent(ranking!.fit[r], 1) },
     { label: 'Kind', min: 8.5, cell: (r) => kindName(partnerAt(r)?.kind) },
     { label: 'Eligible', min: 4, cell: (r) => (ranking!.eligible[r] ? 'yes' : `no (${ranking!.failedCount[r]} failed)`) },
   ], 'Ranking');
@@ -89,14 +89,14 @@ export function profilesScreen(app: App): HTMLElement {
       const r = await app.engine.call('explain', { partnerId: id });
       if (!r) { if (fallback && fallback !== id) void showExplain(fallback); return; }
       clear(explain,
-        h('h3', {}, `Why ${app.name(id)} fits ${fmtPct(r.fit)}`),
+        h('h3', {}, `Why ${app.name(id)} fits ${percent(r.fit, 1)}`),
         h('p', {}, r.eligible ? 'Eligible: it has everything the profile requires.' : `Not eligible — it lacks: ${r.failed.map(failedWords).join('; ')}`),
         h('table', {}, h('caption', {}, 'Per criterion: how well it scores, how much the criterion counts, and its part of the fit'),
           h('thead', {}, h('tr', {}, ['Criterion', 'Score', 'Weight', 'Part of the fit'].map((c, j) => h('th', { scope: 'col', class: j ? 'num' : null }, c)))),
           h('tbody', {}, (r.breakdown ?? []).map((b, i) => {
             const c = profile()?.criteria[i];
             const name = c ? criterionWords(c) : words(b.criterion ?? '');
-            return h('tr', {}, h('td', {}, name), h('td', { class: 'num' }, fmtPct(b.score, 0)), h('td', { class: 'num' }, fmtNum(b.weight, b.weight % 1 ? 1 : 0)), h('td', { class: 'num' }, fmtPct(b.share, 0)));
+            return h('tr', {}, h('td', {}, name), h('td', { class: 'num' }, percent(b.score, 0)), h('td', { class: 'num' }, fmtNum(b.weight, b.weight % 1 ? 1 : 0)), h('td', { class: 'num' }, percent(b.share, 0)));
           }))));
     } catch (e) { showError(editor, e, 'profile'); }
   }

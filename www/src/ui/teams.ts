@@ -10,7 +10,7 @@ import { kindChoices, kindName, number, percent } from './format';
 import { arrange, idleMembers, scoreTexts, searchK } from './team-order';
 import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
-import { clear, field, fmtNum, fmtPct, h, keepFocus, nextId, unavailable } from './dom';
+import { clear, field, fmtNum, h, keepFocus, nextId, unavailable } from './dom';
 
 /** Said above teams found before the deal or a profile changed. */
 const staleNote = () => h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the deal or a profile changed after this search. Find teams again to update the teams.');
@@ -161,7 +161,7 @@ export function teamsScreen(app: App): HTMLElement {
     if (Array.isArray(cs) && cs.every((c) => c && typeof c === 'object' && 'capability' in c)) {
       return h('table', {}, h('caption', {}, 'Who covers what'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Requirement'), h('th', { scope: 'col' }, 'Covered by'), h('th', { scope: 'col' }, 'Level'))),
-        h('tbody', {}, (cs as Cover[]).map((c) => h('tr', {}, h('td', {}, c.capability), h('td', {}, c.partnerId ? app.name(c.partnerId) : 'nobody'), h('td', { class: 'num' }, fmtPct(c.level))))));
+        h('tbody', {}, (cs as Cover[]).map((c) => h('tr', {}, h('td', {}, c.capability), h('td', {}, c.partnerId ? app.name(c.partnerId) : 'nobody'), h('td', { class: 'num' }, percent(c.level, 1))))));
     }
     return h('p', {}, h('strong', {}, 'Who covers what: '), describe(t.covers, (id) => app.name(id)));
   }
@@ -212,7 +212,7 @@ export function teamsScreen(app: App): HTMLElement {
           h('tbody', {}, t.members.map((m) => {
             const b = (t.breakdown as { partnerId: string; profile?: string | null; fit?: number | null }[] | undefined)?.find((x) => x.partnerId === m);
             const prof = b?.profile ? app.ws.profiles.find((p) => p.id === b.profile)?.name ?? b.profile : '';
-            return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, kindName(t.slots?.[m])), h('td', {}, kindName(app.byId.get(m)?.kind)), h('td', { class: 'num' }, typeof b?.fit === 'number' ? `${fmtPct(b.fit)} (${prof})` : '—'));
+            return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, kindName(t.slots?.[m])), h('td', {}, kindName(app.byId.get(m)?.kind)), h('td', { class: 'num' }, typeof b?.fit === 'number' ? `${percent(b.fit, 1)} (${prof})` : '—'));
           })))),
         covers(t),
         h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
@@ -239,7 +239,7 @@ export function teamsScreen(app: App): HTMLElement {
     const seconds = app.ws.teamSeconds ?? DEFAULT_SECONDS;
     current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: searchK(app.ws.teamK, app.ws.teamDiverse !== false), timeLimitMs: Math.round(seconds * 1000), ...(app.ws.winModel ? { winModel: app.ws.winModel.model } : {}) }, (p, detail) => {
       progress.value = p;
-      progressText.textContent = `Searching… ${fmtPct(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} nodes` : ''}`;
+      progressText.textContent = `Searching… ${percent(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} nodes` : ''}`;
     });
     let stopped = false;
     cancel.onclick = () => { stopped = true; };
