@@ -108,6 +108,10 @@ test('win model: the example history has skill; a team gets its chance to win', 
   await panel().getByRole('button', { name: 'Train the win model' }).click();
   await panel().locator('.verdict').getByText(/The model predicts better than the usual win rate of \d+%: it tells a won deal from a lost one \d+% of the time/).waitFor();
   assert.ok(await panel().getByRole('img', { name: /Predicted chance against the share actually won/ }).isVisible(), 'no calibration chart');
+  // the screen's charts as readable as the plan's (Plot's own 10 px is small)
+  const small = await page.evaluate(() => [...document.querySelectorAll('#panel-insights figure.chart svg text')]
+    .filter((t) => t.getBoundingClientRect().width > 0 && parseFloat(getComputedStyle(t).fontSize) < 12).map((t) => t.textContent));
+  assert.deepEqual(small, [], 'chart text under 12 px');
   assert.ok(await panel().getByRole('table', { name: 'Predicted against actual, on the most recent deals' }).isVisible());
   await panel().getByLabel('Team', { exact: true }).selectOption({ index: 0 });
   await panel().getByRole('button', { name: 'Estimate the chance to win' }).click();

@@ -23,6 +23,9 @@ async function drawnFor(panel) {
   await page.waitForFunction(fit, panel, { timeout: 5000 }).catch(() => {});
   return page.evaluate(widths, panel);
 }
+/** The chart texts under `panel` drawn smaller than 12 px. */
+const smallText = (panel) => page.evaluate((p) => [...document.querySelectorAll(`${p} figure.chart svg text`)]
+  .filter((t) => t.getBoundingClientRect().width > 0 && parseFloat(getComputedStyle(t).fontSize) < 12).map((t) => t.textContent), panel);
 /** The plan with incentives, simulated once (500 futures); false when the engine refused it. */
 async function simulated() {
   const payouts = plan().locator('.payouts');
@@ -171,6 +174,8 @@ test('every chart is drawn again for the new width: the split chart drawn on a d
   const shrunk = await page.evaluate(() => [...document.querySelectorAll('#panel-splits figure.chart svg[width]')].filter((e) => Number(e.getAttribute('width')) > 100)
     .map((e) => e.getBoundingClientRect().width / Number(e.getAttribute('width'))).filter((x) => x < 0.98));
   assert.deepEqual(shrunk, [], 'a chart shrunk to fit');
+  // its text as readable as the plan's charts' (Plot's own 10 px is small on a phone)
+  assert.deepEqual(await smallText('#panel-splits'), [], 'chart text under 12 px');
   await page.locator('#panel-splits figure.chart').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join('/tmp/shots-ux2', 'splits-390.png') });
   assert.deepEqual(errors, []);

@@ -9,6 +9,7 @@ import type { SplitSettings } from '../state';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { fitChart } from './fit-chart';
 import { money, number } from './format';
+import { TEXT } from './fan-chart';
 
 /** The models as a partner manager names them. */
 export const MODEL_NAMES: Record<string, string> = {
@@ -92,7 +93,7 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
       const inv = r.involvement ?? {};
       const said = memorySentence(r, asked);
       const chart = h('figure', { class: 'chart' });
-      fitChart(chart, (width) => [a11yChart(Plot.plot({ height: 300, width, x: { axis: null }, fx: { label: null, domain: ids.map((id) => app.name(id)) }, y: { label: 'conversions', grid: true }, color: { legend: true },
+      fitChart(chart, (width) => [a11yChart(Plot.plot({ ...TEXT, height: 300, width, x: { axis: null }, fx: { label: null, domain: ids.map((id) => app.name(id)) }, y: { label: 'Conversions', grid: true }, color: { legend: true },
         marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] }), 'Conversions credited to each partner by each attribution model'), h('figcaption', {}, 'Conversions credited per partner and model')], 900, out.clientWidth || 720);
       clear(out,
         said ? h('p', { class: 'memory' }, said) : null,

@@ -12,6 +12,7 @@ import { a11yChart, clear, h, unavailable } from './dom';
 import { fitChart } from './fit-chart';
 import { number, percent } from './format';
 import { loadPlot } from './lazy';
+import { TEXT } from './fan-chart';
 
 /** A table that scrolls sideways inside its box, reachable by keyboard. */
 const scroll = (label: string, table: HTMLElement) => h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
@@ -64,8 +65,8 @@ async function liftChart(c: ProfileCalibration, names: string[], guess: number):
   const Plot = await loadPlot();
   const figure = h('figure', { class: 'chart' });
   fitChart(figure, (width) => [a11yChart(Plot.plot({
-    width, height: 40 + 44 * c.criteria.length, marginLeft: 180,
-    x: { label: 'share of deals won', domain: [0, 1], tickFormat: '%', grid: true }, y: { label: null, axis: null },
+    ...TEXT, width, height: 40 + 44 * c.criteria.length, marginLeft: 180,
+    x: { label: 'Share of deals won', domain: [0, 1], tickFormat: '%', grid: true }, y: { label: null, axis: null },
     fy: { label: null, domain: names }, color: { domain: ['scores high', 'scores low'], range: ['#0a5dc2', '#b6c2cf'], legend: true },
     marks: [Plot.barX(data, { x: 'rate', y: 'group', fy: 'criterion', fill: 'group' }), Plot.ruleX([0])],
   }), 'Win rate of deals whose partners score high against low, per criterion'),

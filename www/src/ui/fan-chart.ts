@@ -14,6 +14,8 @@ export interface FanRow { month: number; p5: number; p50: number; p95: number; m
  * the last tick.
  */
 export const CHART = { style: { fontSize: '12px' }, marginBottom: 44 };
+/** The text size alone, for the charts of other screens. */
+export const TEXT = { style: CHART.style };
 
 /**
  * A money axis: its label with the currency in parentheses, "Revenue (EUR)" (Plot adds the

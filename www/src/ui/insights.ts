@@ -12,6 +12,7 @@ import { fitChart } from './fit-chart';
 import { money, number, percent, times } from './format';
 import { winModelPanel } from './winmodel';
 import { problemLists } from './problems';
+import { TEXT } from './fan-chart';
 
 /** The deal groups the engine reports, in the order and words the page shows them. */
 const GROUPS: [string, string][] = [['none', 'No partner'], ['single', 'One partner'], ['p2p', 'Two or more partners'], ['partnered', 'Any partner'], ['all', 'All deals']];
@@ -70,7 +71,7 @@ export function insightsScreen(app: App): HTMLElement {
     const data = rows.slice(0, 3).map(([k, label]) => ({ group: label, rate: g[k]?.winRate ?? 0, deals: g[k]?.deals ?? 0 }));
     const chart = h('figure', { class: 'chart' });
     fitChart(chart, (width) => [a11yChart(Plot.plot({
-      height: 220, width, marginLeft: 150, x: { label: 'win rate', tickFormat: '%', domain: [0, 1], grid: true }, y: { label: null, domain: data.map((d) => d.group) },
+      ...TEXT, height: 220, width, marginLeft: 150, x: { label: 'Win rate', tickFormat: '%', domain: [0, 1], grid: true }, y: { label: null, domain: data.map((d) => d.group) },
       marks: [Plot.barX(data, { y: 'group', x: 'rate', fill: '#0a5dc2' }), Plot.text(data, { y: 'group', x: 'rate', text: (d: { rate: number; deals: number }) => `${percent(d.rate)} of ${d.deals}`, dx: 4, textAnchor: 'start' }), Plot.ruleX([0])],
     }), 'Win rate of deals with no partner, one partner and two or more partners'),
     h('figcaption', {}, 'How often deals were won, by how many partners worked on them')], 640, out.clientWidth || 600);

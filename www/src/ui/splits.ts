@@ -15,6 +15,7 @@ import { alliancePicker, unions, workTogether } from './alliances';
 import { LOCALE, money, number, percent } from './format';
 import { explainError } from './errors';
 import { parseAmount, parseNumber } from '../amount';
+import { TEXT } from './fan-chart';
 
 interface Method { id: string; label: string; said: string; req: (s: SplitSettings) => Partial<SplitRequest> }
 
@@ -174,8 +175,8 @@ export function splitsScreen(app: App): HTMLElement {
     const data = ok.flatMap(({ label, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: label, share: a.share, amount: Number(a.amount) })));
     const chart = data.length ? h('figure', { class: 'chart' }) : null;
     if (chart) fitChart(chart, (width) => [a11yChart(Plot.plot({
-      marginBottom: 40, height: 320, width,
-      x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'share', tickFormat: '%', grid: true }, fx: { domain: s.members.map((m) => app.name(m)), label: null },
+      ...TEXT, marginBottom: 40, height: 320, width,
+      x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'Share', tickFormat: '%', grid: true }, fx: { domain: s.members.map((m) => app.name(m)), label: null },
       color: { legend: true, domain: ok.map((x) => x.label) },
       marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
     }), 'Share of each partner under each split rule'), h('figcaption', {}, 'Each partner’s share of the deal under each rule')], 900, out.clientWidth || 720);

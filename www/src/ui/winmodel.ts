@@ -8,6 +8,7 @@ import { loadPlot } from './lazy';
 import { a11yChart, clear, field, h, unavailable } from './dom';
 import { fitChart } from './fit-chart';
 import { number, percent } from './format';
+import { TEXT } from './fan-chart';
 
 /** The model's features in a partner manager's words. */
 const FEATURES: Record<string, string> = {
@@ -62,7 +63,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
     const bins = v.calibration.filter((b) => b.deals > 0);
     const chart = bins.length ? h('figure', { class: 'chart' }) : null;
     if (chart) fitChart(chart, (width) => [a11yChart(Plot.plot({
-      width, height: 300, x: { label: 'predicted chance to win', domain: [0, 1], tickFormat: '%' }, y: { label: 'share actually won', domain: [0, 1], tickFormat: '%', grid: true },
+      ...TEXT, width, height: 300, x: { label: 'Predicted chance to win', domain: [0, 1], tickFormat: '%' }, y: { label: 'Share actually won', domain: [0, 1], tickFormat: '%', grid: true },
       marks: [Plot.line([[0, 0], [1, 1]], { stroke: '#8c959f', strokeDasharray: '4 3' }), Plot.dot(bins, { x: 'predicted', y: 'observed', r: (b: { deals: number }) => 3 + Math.sqrt(b.deals) * 1.5, fill: '#0a5dc2' })],
     }), 'Predicted chance against the share actually won, on the most recent deals'),
     h('figcaption', {}, 'Each dot is a group of recent deals: its predicted chance against the share actually won. On the dashed line, predictions match reality.')], 420, out.clientWidth || 420);
