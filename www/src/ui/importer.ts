@@ -6,7 +6,7 @@ import { openError, type Undoable } from './workspace';
 import type { App } from '../app';
 import type { CsvMapped, EcoMeta } from '../engine/protocol';
 import { printable, TARGETS, type Mapping, type Target } from '../csv';
-import { sentence } from './format';
+import { problemLists } from './problems';
 import { clear, field, h } from './dom';
 
 /** What each column can mean, in words. */
@@ -40,19 +40,15 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
         h('caption', {}, `First ${r.preview.length} of ${r.count.toLocaleString('en-US')} partners to import`),
         h('thead', {}, h('tr', {}, ['Line', 'Id', 'Name', 'Kind', 'Tier', 'Capabilities'].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, r.preview.map(({ line, partner: p }) => h('tr', {}, h('td', {}, String(line)), h('td', {}, p.id), h('td', {}, p.name), h('td', {}, p.kind), h('td', {}, p.tier ?? ''), h('td', {}, Object.entries(p.capabilities ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')))))));
-      // problems of the whole file (line 1, listed first) are no row's: one problem per row follows
-      const whole = r.problems.filter((p) => p.line <= 1);
-      const rows = r.problems.filter((p) => p.line > 1);
-      const rowCount = r.problemCount - whole.length;
-      const more = rowCount - rows.length;
-      clear(problemsEl, whole.length
-        ? [h('h4', {}, 'What to change in the file'), h('ul', { class: 'bad-rows' }, whole.map((p) => h('li', {}, sentence(p.reason))))]
-        : null,
-      rowCount
-        ? [h('h4', {}, `${rowCount.toLocaleString('en-US')} row${rowCount === 1 ? '' : 's'} with problems (not imported)`),
-           h('ul', { class: 'bad-rows' }, rows.map((p) => h('li', {}, `Line ${p.line}: ${p.reason}`))),
-           more > 0 ? h('p', {}, `… and ${more.toLocaleString('en-US')} more; fix the first ones and import again to see the rest.`) : null]
-        : whole.length ? null : h('p', {}, 'No problems found.'));
+      // problems of the whole file (line 1, listed first) are no row's: one problem per row follows,
+      // the worker sending the first of them and counting all
+      const whole = r.problems.filter((p) => p.line <= 1).length;
+      const rowCount = r.problemCount - whole;
+      const more = rowCount - (r.problems.length - whole);
+      clear(problemsEl,
+        problemLists(r.problems, { rows: rowCount, shown: Infinity, heading: (n) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'} with problems (not imported)` }),
+        more > 0 ? h('p', {}, `… and ${more.toLocaleString('en-US')} more; fix the first ones and import again to see the rest.`) : null,
+        r.problemCount ? null : h('p', {}, 'No problems found.'));
       const ignored = opened.header.filter((_, i) => maps[i].target === 'ignore');
       if (ignored.length) problemsEl.prepend(h('p', { class: 'notice' }, `Not imported: the column${ignored.length === 1 ? '' : 's'} ${ignored.map((c) => `“${printable(c)}”`).join(', ')}. Choose what ${ignored.length === 1 ? 'it means' : 'they mean'} above to import ${ignored.length === 1 ? 'it' : 'them'}.`));
       go.textContent = `Import ${r.count.toLocaleString('en-US')} ${r.count === 1 ? 'partner' : 'partners'}`;
@@ -102,7 +98,7 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
       if (/\.json$/i.test(f.name) || head.startsWith('{') || head.startsWith('[')) {
         clear(area);
         out.textContent = `Opening ${f.name}…`;
-        try { await openJson(f); } catch (e) { out.textContent = openError(f.name, e, 'JSON file', 'Choose a partner list, or a workspace file that “Export workspace” wrote.').replace(/^Could not open /, 'Could not import '); return; }
+        try { await openJson(f); } catch (e) { out.textContent = openError(f.name, e, 'JSON file', 'Choose a partner list, or a workspace file that “Export workspace” wrote.', 'import'); return; }
         out.textContent = `Imported ${f.name}.`;
       } else await showCsv(f);
     } catch (e) { out.textContent = `Could not import ${f.name}: ${e instanceof Error ? e.message : String(e)}`; }

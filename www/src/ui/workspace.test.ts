@@ -25,3 +25,10 @@ describe('openError', () => {
     expect(text).toBe('Could not open x.json: “high” is not a number. (partners 3 › capabilities)');
   });
 });
+
+describe('openError when importing', () => {
+  it('says what the user was doing', () => {
+    const text = openError('x.json', { code: 'invalid_value', path: 'partners[2].capabilities', message: 'invalid type: string "high", expected f64' }, 'JSON file', 'Choose a partner list.', 'import');
+    expect(text).toMatch(/^Could not import x\.json: /);
+  });
+});

@@ -18,9 +18,9 @@ const count = (app: App) => (app.eco?.partners.length ?? 0).toLocaleString('en-U
 /**
  * Why the file `name` did not open, in words, by the error's code: a file that is not JSON keeps
  * the line and column the engine names, not its parser's phrases; `what` the file should be,
- * `again` what to do instead.
+ * `again` what to do instead, `verb` what the user was doing (open, import).
  */
-export function openError(name: string, e: unknown, what = 'workspace file', again = 'Open the file that “Export workspace” wrote, or export it again.'): string {
+export function openError(name: string, e: unknown, what = 'workspace file', again = 'Open the file that “Export workspace” wrote, or export it again.', verb = 'open'): string {
   const err = (e && typeof e === 'object' ? e : {}) as { code?: unknown; path?: unknown; message?: unknown };
   const message = typeof err.message === 'string' ? err.message : String(e);
   if (err.code === 'invalid_json') {
@@ -32,7 +32,7 @@ export function openError(name: string, e: unknown, what = 'workspace file', aga
       : `${name} is not a ${what}: it cannot be read${where}. ${again}`;
   }
   if (err.code === 'invalid_value' && !err.path) return `${name} is not a workspace file or a partner list. ${again}`;
-  return `Could not open ${name}: ${explainError(e)}`;
+  return `Could not ${verb} ${name}: ${explainError(e)}`;
 }
 
 export function workspaceActions(app: App, open: OpenFn) {
