@@ -149,12 +149,14 @@ export function planScreen(app: App): HTMLElement {
     return field(label, el);
   }
 
-  /** A chance (0–1 in the plan) typed and shown as a percentage. */
+  /** A chance (0–1 in the plan) typed and shown as a percentage: `input`, scaled, from 0 to 100. */
   function percentIn(path: string, label: string, get: () => unknown, set: (v: number | undefined) => void) {
     const x = get();
-    const el = errFor(path)(h('input', { type: 'number', step: 'any', min: 0, max: 100, value: typeof x === 'number' ? String(Number((x * 100).toPrecision(12))) : '' })) as HTMLInputElement;
-    el.addEventListener('input', () => { set(el.value === '' ? undefined : Number(el.value) / 100); touch(); syncJson(); });
-    return field(`${label} (%)`, el);
+    const f = input(path, `${label} (%)`, () => (typeof x === 'number' ? Number((x * 100).toPrecision(12)) : ''), (v) => set(v === '' ? undefined : Number(v) / 100), 'number');
+    const el = f.querySelector('input');
+    el?.setAttribute('min', '0');
+    el?.setAttribute('max', '100');
+    return f;
   }
 
   const moneyIn = (path: string, label: string, get: () => string | null | undefined, set: (v: string) => void) =>
