@@ -24,13 +24,19 @@ export function useCurrency(code: string | null | undefined) { workspaceCurrency
  * en-US, "1.200.000 €" in de-DE. Whole units unless `cents`; "—" when not a number.
  */
 export function money(x: unknown, currency?: string | null, cents = false): string {
-  const n = typeof x === 'string' ? Number(x) : typeof x === 'number' ? x : NaN;
-  if (!Number.isFinite(n)) return '—';
+  // the engine's amounts are decimal strings: Intl formats them digit for digit (no trip
+  // through a float, which would turn 12345678901234567.89 into …568)
+  const n = typeof x === 'string' && DECIMAL.test(x) ? x : typeof x === 'number' && Number.isFinite(x) ? x : null;
+  if (n === null) return '—';
   const digits = cents ? 2 : 0;
   currency ??= workspaceCurrency;
-  if (currency && /^[A-Z]{3}$/.test(currency)) return nf({ style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-  return nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  const f = currency && /^[A-Z]{3}$/.test(currency)
+    ? nf({ style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : nf({ minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // ES2023's format takes a decimal string; the ES2022 lib types only say number
+  return f.format(n as number);
 }
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** A share as a percentage: 0.1234 → "12%" (`digits` decimals). */
 export function percent(x: number | null | undefined, digits = 0): string {
