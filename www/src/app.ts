@@ -95,6 +95,16 @@ export class App {
     this.statusEl.replaceChildren(text, ...actions.map((a) => h('button', { type: 'button', class: 'small status-action', onclick: () => a.run() }, a.label)));
   }
 
+  /**
+   * Another screen is shown: a message about the last one's action ("Registered: …") would read
+   * as if it were about this one, so it goes. A question still waiting for an answer (it has
+   * buttons) and an alert (the engine could not start) stay.
+   */
+  screenChanged() {
+    if (this.statusEl.classList.contains('bad') || this.statusEl.querySelector('button')) return;
+    this.statusEl.replaceChildren();
+  }
+
   /** Makes `eco` current; `loaded`: what the worker said when it loaded it already (a sample it generated). */
   async setEcosystem(eco: Ecosystem, loaded?: EcoMeta) {
     const meta = loaded ?? await this.engine.call('loadEcosystem', { ecosystem: eco });

@@ -109,6 +109,7 @@ async function main() {
   const buttons = tabs.map((t, i) => h('button', { role: 'tab', id: `tab-${t.id}`, 'aria-controls': `panel-${t.id}`, 'aria-selected': i === 0 ? 'true' : 'false', tabindex: i === 0 ? 0 : -1, type: 'button' }, t.label));
   const panels = tabs.map((t, i) => h('div', { role: 'tabpanel', id: `panel-${t.id}`, 'aria-labelledby': `tab-${t.id}`, hidden: i !== 0 }, t.el));
   const select = (i: number, focus = false) => {
+    if (panels[i].hidden) app.screenChanged();
     buttons.forEach((b, j) => {
       b.setAttribute('aria-selected', String(i === j));
       b.tabIndex = i === j ? 0 : -1;
