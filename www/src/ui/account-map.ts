@@ -11,6 +11,7 @@ import { newTable, popWords, sharedTable, type TextTable } from '../account-tabl
 import { a11yChart, clear, h } from './dom';
 import { fileButton } from './exports';
 import { fitChart } from './fit-chart';
+import { TEXT } from './fan-chart';
 import { money, number } from './format';
 import { loadPlot } from './lazy';
 
@@ -125,15 +126,16 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     const open = (c: Cell) => void drill(r, p, c, detail);
     const picture = h('div', { class: 'heat-picture' });
     const figure = h('figure', { class: 'chart heat' }, picture);
+    const most = Math.max(1, ...cells.map((c) => c.n));
     void loadPlot().then((Plot) => fitChart(picture, (width) => {
       const chart = Plot.plot({
-        width, height: 70 + 48 * popsA.length, marginLeft: 100, marginBottom: 40, padding: 0.06,
+        ...TEXT, width, height: 70 + 48 * popsA.length, marginLeft: 100, marginBottom: 40, padding: 0.06,
         x: { label: `${b}’s accounts as`, domain: popsB, tickFormat: (y: string) => popWords(y) },
         y: { label: `${a}’s accounts as`, domain: popsA, tickFormat: (x: string) => popWords(x) },
-        color: { type: 'linear', scheme: 'blues', domain: [0, Math.max(1, ...cells.map((c) => c.n))] },
+        color: { type: 'linear', scheme: 'blues', domain: [0, most] },
         marks: [
           Plot.cell(cells, { x: 'b', y: 'a', fill: 'n', inset: 1 }),
-          Plot.text(cells, { x: 'b', y: 'a', text: (c: Cell) => number(c.n), fill: (c: Cell) => (c.n > Math.max(...cells.map((d) => d.n)) / 2 ? 'white' : 'black') }),
+          Plot.text(cells, { x: 'b', y: 'a', text: (c: Cell) => number(c.n), fill: (c: Cell) => (c.n > most / 2 ? 'white' : 'black') }),
         ],
       });
       chart.querySelectorAll('rect').forEach((rect, i) => {
