@@ -2766,9 +2766,9 @@ tiers: Array<string | null>,
  */
 regions: Array<string>, 
 /**
- * The three strongest capabilities, as "cloud 0.80, ai 0.71, data 0.31": strongest
- * first, equal levels by key, each level with two decimals ("" for none); empty when the
- * list was asked for without text.
+ * The three strongest capabilities, as "cloud 80%, ai 71%, data 31%": strongest first,
+ * equal levels by key, each level a whole percentage as `Intl.NumberFormat` writes it
+ * ("" for none); empty when the list was asked for without text.
  */
 capabilities: Array<string>, };
 

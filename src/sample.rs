@@ -52,7 +52,7 @@ const KINDS: [(&str, u32); 7] = [
     ("distributor", 6),
 ];
 /// Tiers, lowest first, with their share (percent).
-const TIERS: [(&str, u32); 4] = [("registered", 45), ("silver", 30), ("gold", 18), ("platinum", 7)];
+const TIERS: [(&str, u32); 4] = [("Registered", 45), ("Silver", 30), ("Gold", 18), ("Platinum", 7)];
 /// Capability keys.
 pub const CAPABILITIES: [&str; 8] = [
     "cloud",
@@ -64,17 +64,18 @@ pub const CAPABILITIES: [&str; 8] = [
     "implementation",
     "marketing",
 ];
+/// Industries and tiers as a partner manager writes them, like the regions.
 const INDUSTRIES: [&str; 10] = [
-    "healthcare",
-    "finance",
-    "retail",
-    "manufacturing",
-    "public",
-    "energy",
-    "telecom",
-    "education",
-    "logistics",
-    "media",
+    "Healthcare",
+    "Finance",
+    "Retail",
+    "Manufacturing",
+    "Public sector",
+    "Energy",
+    "Telecom",
+    "Education",
+    "Logistics",
+    "Media",
 ];
 /// The regions as a partner manager writes them (the planner shows them as they are).
 const REGIONS: [&str; 9] = [

@@ -248,7 +248,7 @@ fn levels_are_sorted_by_key_whatever_order_each_partner_lists_them() {
                 first
                     .iter()
                     .take(3)
-                    .map(|k| format!("{k} 0.50"))
+                    .map(|k| format!("{k} 50%"))
                     .collect::<Vec<_>>()
                     .join(", "),
             );

@@ -89,7 +89,11 @@ fn a_list_of_partners_in_columns_is_the_models_partners_as_text() {
     let strongest = |p: &Partner| {
         let mut caps: Vec<(&String, &f64)> = p.capabilities.iter().collect();
         caps.sort_by(|a, b| b.1.total_cmp(a.1));
-        let caps: Vec<String> = caps.iter().take(3).map(|(k, v)| format!("{k} {v:.2}")).collect();
+        let caps: Vec<String> = caps
+            .iter()
+            .take(3)
+            .map(|(k, v)| format!("{k} {}%", (*v * 100.0).round()))
+            .collect();
         caps.join(", ")
     };
     assert_eq!(
@@ -116,7 +120,7 @@ fn a_list_of_partners_in_columns_is_the_models_partners_as_text() {
 }
 
 #[test]
-fn capabilities_in_a_list_are_written_as_javascripts_to_fixed_writes_them() {
+fn capabilities_in_a_list_are_whole_percentages_rounded_as_javascript_rounds_them() {
     let eco: Ecosystem = serde_json::from_value(json!({"partners": [
         {"id": "a", "name": "A", "kind": "isv", "regions": ["emea", "uki"],
          "capabilities": {"ai": 0.125, "cloud": 0.625, "data": 0.5, "edge": 0.625, "fin": 0.005}},
@@ -125,15 +129,15 @@ fn capabilities_in_a_list_are_written_as_javascripts_to_fixed_writes_them() {
     .expect("ecosystem");
     let ix = index(&eco);
     let list = ix.list_in(0, 3, true);
-    // `x.toFixed(2)` in Node 20: 0.125 → "0.13", 0.625 → "0.63", 0.375 → "0.38" (exact halves,
-    // away from zero); 0.005 → "0.01", 0.575 → "0.57", 0.995 → "0.99", 0.045 → "0.04" (not halves
-    // in binary: the nearest two decimals of the exact value)
+    // as Intl.NumberFormat's percentages in Node 20: 0.125 → "13%", 0.625 → "63%", 0.375 → "38%";
+    // 0.575 → "58%", 0.995 → "100%", 0.045 → "5%" — the decimals as written, not the doubles'
+    // exact values (0.5749…, 0.9949…, 0.0449…), which `toFixed` would round down
     assert_eq!(
         list.capabilities,
         [
-            "cloud 0.63, edge 0.63, data 0.50",
-            "bi 0.38, ai 0.13, cx 0.00",
-            "cx 0.99, bi 0.57, dx 0.04"
+            "cloud 63%, edge 63%, data 50%",
+            "bi 38%, ai 13%, cx 0%",
+            "cx 100%, bi 58%, dx 5%"
         ]
     );
     assert_eq!(list.regions, ["emea, uki", "", ""]);

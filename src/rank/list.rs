@@ -24,9 +24,9 @@ pub struct PartnerList<'a> {
     pub tiers: Vec<Option<&'a str>>,
     /// Regions, as "emea, uki" ("" for none); empty when the list was asked for without text.
     pub regions: Vec<String>,
-    /// The three strongest capabilities, as "cloud 0.80, ai 0.71, data 0.31": strongest
-    /// first, equal levels by key, each level with two decimals ("" for none); empty when the
-    /// list was asked for without text.
+    /// The three strongest capabilities, as "cloud 80%, ai 71%, data 31%": strongest first,
+    /// equal levels by key, each level a whole percentage as `Intl.NumberFormat` writes it
+    /// ("" for none); empty when the list was asked for without text.
     pub capabilities: Vec<String>,
 }
 
@@ -67,7 +67,7 @@ impl EcosystemIndex {
                 }
                 caps.push_str(p.strings.get(k));
                 caps.push(' ');
-                push_fixed2(&mut caps, level);
+                push_percent(&mut caps, level);
             }
             out.capabilities.push(caps);
         }
@@ -94,100 +94,68 @@ fn strongest(levels: &[(u32, f64)]) -> [Option<(u32, f64)>; 3] {
     top
 }
 
-/// Appends `x` with two decimals as JavaScript's `x.toFixed(2)` writes it. Rust's `{:.2}` rounds
-/// the exact value too, but a tie (x exactly halfway between two hundredths: an odd multiple of
-/// 1/8, such as 0.125) to even where `toFixed` rounds it away from zero, and it writes −0 as
-/// "-0.00" where `toFixed` writes "0.00".
-fn push_fixed2(out: &mut String, x: f64) {
+/// Appends `x` (a level, 0.8) as a whole percentage ("80%"), as the page's percentages
+/// (`Intl.NumberFormat`, style percent) write it: the shortest decimal that reads back as `x`
+/// ("0.045"), times 100, rounded half away from zero ("5%"; the double's exact value,
+/// 0.04499…, would give "4%").
+fn push_percent(out: &mut String, x: f64) {
+    use rust_decimal::{Decimal, RoundingStrategy};
     use std::fmt::Write;
-    let eighths = x * 8.0;
-    let tie = eighths.fract() == 0.0 && eighths % 2.0 != 0.0;
-    // at a tie x × 100 is exact (12.5 × an odd integer), and `round` goes away from zero
-    let x = if tie { (x * 100.0).round() / 100.0 } else { x };
-    let _ = write!(out, "{:.2}", if x == 0.0 { 0.0 } else { x });
+    // `{}` writes a double's shortest round-trip decimal, never with an exponent
+    let percent = x
+        .to_string()
+        .parse::<Decimal>()
+        .ok()
+        .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+        .map(|d| d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero));
+    let _ = match percent {
+        Some(p) => write!(out, "{}%", p.normalize()),
+        // beyond a decimal's 28 digits (or not a number): as a double
+        None => write!(out, "{:.0}%", x * 100.0),
+    };
 }
 
 // proptest is a dev-dependency of native builds only
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::push_fixed2;
+    use super::push_percent;
     use proptest::prelude::*;
 
-    fn fixed2(x: f64) -> String {
+    fn percent(x: f64) -> String {
         let mut s = String::new();
-        push_fixed2(&mut s, x);
+        push_percent(&mut s, x);
         s
     }
 
     #[test]
-    fn as_to_fixed_writes_them() {
-        // `x.toFixed(2)` in Node 20
+    fn levels_as_whole_percentages() {
+        // Intl.NumberFormat('en', {style: 'percent'}) of the same numbers in Node 20
         let cases = [
-            (0.125, "0.13"),
-            (0.625, "0.63"),
-            (0.375, "0.38"),
-            (0.875, "0.88"),
-            (0.5, "0.50"),
-            (0.005, "0.01"),
-            (1.005, "1.00"),
-            (2.675, "2.67"),
-            (0.0, "0.00"),
-            (-0.0, "0.00"),
-            (0.995, "0.99"),
-            (0.045, "0.04"),
-            (1.0, "1.00"),
-            (-0.001, "-0.00"),
-            (-0.125, "-0.13"),
-            (123456.785, "123456.79"),
-            (f64::MIN_POSITIVE, "0.00"),
-            (5e-324, "0.00"),
-            (1e300, &format!("{:.2}", 1e300)),
+            (0.8, "80%"),
+            (0.125, "13%"),
+            (0.625, "63%"),
+            (0.005, "1%"),
+            (0.045, "5%"),
+            (0.575, "58%"),
+            (0.995, "100%"),
+            (0.0, "0%"),
+            (-0.0, "0%"),
+            (0.05, "5%"),
+            (1.0, "100%"),
+            (1.5, "150%"),
+            (5e-324, "0%"),
         ];
         for (x, want) in cases {
-            assert_eq!(fixed2(x), want, "{x}");
+            assert_eq!(percent(x), want, "{x}");
         }
-    }
-
-    /// `toFixed(2)` from the double's bits, in integers, for |x| < 2^49: |x| = m / 2^shift
-    /// exactly; hundredths ⌊m·100 / 2^shift⌋, plus one when the rest is half or more.
-    fn to_fixed_exact(x: f64) -> String {
-        let bits = x.abs().to_bits();
-        let (exp, frac) = ((bits >> 52) as u32, bits & ((1 << 52) - 1));
-        let (m, shift) = if exp == 0 {
-            (frac, 1074)
-        } else {
-            (frac | 1 << 52, 1075 - exp)
-        };
-        assert!(shift >= 4, "below 2^49");
-        let v = u128::from(m) * 100;
-        let n = if shift >= 120 {
-            0
-        } else {
-            (v >> shift) + u128::from((v & ((1 << shift) - 1)) >= 1 << (shift - 1))
-        };
-        let sign = if x < 0.0 { "-" } else { "" };
-        format!("{sign}{}.{:02}", n / 100, n % 100)
+        assert_eq!(percent(1e300), format!("{:.0}%", 1e300 * 100.0));
     }
 
     proptest! {
+        /// A level with three decimals, j/1000, is j/10 percent, halves rounded up (levels are 0 to 1).
         #[test]
-        fn the_exact_value_rounded_half_away_from_zero(x in -1e6f64..1e6, eighths in -8_000_000i64..8_000_000) {
-            prop_assert_eq!(fixed2(x), to_fixed_exact(x));
-            // ties, and the numbers on either side of them
-            let tie = eighths as f64 / 8.0;
-            for y in [tie, tie.next_up(), tie.next_down()] {
-                prop_assert_eq!(fixed2(y), to_fixed_exact(y));
-            }
-        }
-
-        #[test]
-        fn eighths_and_hundredths(j in -8000i64..8000) {
-            let x = j as f64 / 8.0;
-            let hundredths = (j * 100).abs();
-            // |x|·100 = |j|·12.5: halves round up
-            let n = (hundredths + 4) / 8;
-            let sign = if j < 0 { "-" } else { "" };
-            prop_assert_eq!(fixed2(x), format!("{sign}{}.{:02}", n / 100, n % 100));
+        fn thousandths_round_half_up(j in 0i64..2_000_000) {
+            prop_assert_eq!(percent(j as f64 / 1000.0), format!("{}%", (j + 5) / 10));
         }
     }
 }

@@ -101,7 +101,7 @@ test('the partner list and the ranking download as CSV, every row with names and
   assert.equal(lines.length - 1, await page.evaluate(() => window.__app.eco.partners.length), 'every partner, not only those in view');
   // the text of rows never shown comes from the worker before the file is written
   assert.ok(!partners.includes('…'), 'a row was written before its regions and capabilities arrived');
-  assert.match(lines.at(-1), /,"?[a-z]+ \d\.\d\d(, [a-z]+ \d\.\d\d){0,2}"?$/, `the last partner's capabilities: ${lines.at(-1)}`);
+  assert.match(lines.at(-1), /,"?[a-z]+ \d{1,3}%(, [a-z]+ \d{1,3}%){0,2}"?$/, `the last partner's capabilities: ${lines.at(-1)}`);
   await page.getByRole('tab', { name: 'Profiles' }).click();
   const ranking = (await csvOf(page.getByRole('button', { name: 'Download as CSV: Ranking' }))).trim().split('\r\n');
   assert.equal(ranking[0], '#,Partner,Fit,Kind,Eligible');

@@ -11,8 +11,8 @@ import { explainError, pathWords } from './ui/errors';
 const SLICE = 1000;
 
 /**
- * Partners' regions and three strongest capabilities as text ("EMEA, UK & Ireland"; "cloud 0.80, ai 0.71,
- * data 0.31"), by partner index, written by the engine so the page never formats them itself.
+ * Partners' regions and three strongest capabilities as text ("EMEA, UK & Ireland"; "cloud 80%, ai 71%,
+ * data 31%"), by partner index, written by the engine so the page never formats them itself.
  * Only the rows a table has shown are here (holes elsewhere): the worker writes them when asked
  * (`App.want`), so taking in 100k partners costs no text for rows nobody looks at.
  */
