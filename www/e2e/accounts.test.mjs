@@ -7,12 +7,9 @@
 // shared; Umbrella has two domains (a near miss). Screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, openReady } from './browser.mjs';
-
-const SHOTS = join(new URL('..', import.meta.url).pathname, '../test-results/www');
-mkdirSync(SHOTS, { recursive: true });
+import { axeViolations, openReady, shots as SHOTS } from './browser.mjs';
 
 let page, errors, close;
 before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US', acceptDownloads: true })); });

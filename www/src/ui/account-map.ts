@@ -129,9 +129,10 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     const most = Math.max(1, ...cells.map((c) => c.n));
     void loadPlot().then((Plot) => fitChart(picture, (width) => {
       const chart = Plot.plot({
-        ...TEXT, width, height: 70 + 48 * popsA.length, marginLeft: 100, marginBottom: 40, padding: 0.06,
+        // the rows' names beside the cells (about 7 px a character at 12 px), the side's name above them
+        ...TEXT, width, height: 90 + 48 * popsA.length, marginTop: 30, marginLeft: 16 + 7 * Math.max(8, ...popsA.map((x) => popWords(x).length)), marginBottom: 40, padding: 0.06,
         x: { label: `${b}’s accounts as`, domain: popsB, tickFormat: (y: string) => popWords(y) },
-        y: { label: `${a}’s accounts as`, domain: popsA, tickFormat: (x: string) => popWords(x) },
+        y: { label: `${a}’s accounts as`, labelAnchor: 'top', domain: popsA, tickFormat: (x: string) => popWords(x) },
         color: { type: 'linear', scheme: 'blues', domain: [0, most] },
         marks: [
           Plot.cell(cells, { x: 'b', y: 'a', fill: 'n', inset: 1 }),
