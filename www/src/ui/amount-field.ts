@@ -12,20 +12,21 @@ export const shown = (value: string | null | undefined, currency?: string | null
 
 /**
  * A labelled amount input; `set` gets the parsed decimal text ("1200000.00"), or is not
- * called while the text is no amount (the field is marked and says why).
+ * called while the text is no amount (the field is marked and says why). An `optional` field
+ * left empty is no error: `set` gets "".
  */
-export function amountField(path: string, label: string, get: () => string | null | undefined, set: (v: string) => void, currency: () => string | null | undefined): HTMLElement {
+export function amountField(path: string, label: string, get: () => string | null | undefined, set: (v: string) => void, currency: () => string | null | undefined, optional = false): HTMLElement {
   const el = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-path': path, id: nextId('amt'), value: shown(get(), currency()) });
   const wrap = field(label, el);
   const err = wrap.querySelector('.field-error')!;
   const echo = h('small', { class: 'amount-echo', 'aria-live': 'polite' });
   wrap.insertBefore(echo, err);
   el.addEventListener('input', () => {
-    const r = parseAmount(el.value, LOCALE);
+    const r = optional && !el.value.trim() ? { ok: true as const, value: '' } : parseAmount(el.value, LOCALE);
     if (r.ok) {
       el.removeAttribute('aria-invalid');
       err.textContent = '';
-      echo.textContent = el.value.trim() === shown(r.value, currency()) ? '' : `= ${money(r.value, currency(), true)}`;
+      echo.textContent = el.value.trim() === shown(r.value, currency()) || !r.value ? '' : `= ${money(r.value, currency(), true)}`;
       set(r.value);
     } else {
       el.setAttribute('aria-invalid', 'true');
@@ -42,5 +43,8 @@ export function amountField(path: string, label: string, get: () => string | nul
   return wrap;
 }
 
-/** True when a field under `root` is marked invalid by the page (an amount it could not read). */
-export const hasInvalid = (root: Element) => !!root.querySelector('[aria-invalid="true"]');
+/**
+ * True when a field under `root` is marked invalid by the page (an amount it could not read).
+ * A field the engine marked (`showError`) does not count: the engine checks it again.
+ */
+export const hasInvalid = (root: Element) => !!root.querySelector('[aria-invalid="true"]:not([data-engine-error])');

@@ -8,6 +8,11 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   ...INCENTIVE_RULES,
   [/nucleolus does not exist/i, () => 'The partners are worth more alone than together, so no split gives each at least what it is worth alone and this rule has no answer; the summary above names the split that keeps the worst complaint smallest.'],
   [/invalid type: null, expected (?:f64|f32|a number|u\d+|i\d+|usize|isize)/i, () => 'A number is missing here.'],
+  // the page asks for chances in percent: "winProbability is a probability between 0 and 1, got 1.5"
+  [/\bis a probability between 0 and 1, got (-?[\d.e+-]+)/i, (m) => `Write a percentage from 0% to 100% (this is ${Math.round(Number(m[1]) * 10000) / 100}%).`],
+  // "maxTeamSize must be at least 1": the field's label says which
+  [/^[a-z]+[A-Z]\w* must be at least (.+)$/, (m) => `Must be at least ${m[1]}.`],
+  [/must be a whole number (?:≥ |from )(\d+)(?: to \d+)?, got (.+)$/i, (m) => `Write a whole number, ${m[1]} or more (not ${m[2]}).`],
   [/invalid type: null, expected (?:a string|string)/i, () => 'This must not be empty.'],
   [/invalid type: (?:string|floating point) "?([^",]*)"?, expected (?:u\d+|usize|i\d+|isize)/i, (m) => `“${m[1]}” is not a whole number: write 0, 1, 2, …`],
   [/invalid type: string "([^"]*)", expected (?:f64|f32|a number)/i, (m) => `“${m[1]}” is not a number.`],

@@ -131,6 +131,7 @@ export function planScreen(app: App): HTMLElement {
   const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
   const validate = h('button', { type: 'button' }, 'Check the agreement');
   let current: Call<SimulateResponse> | null = null;
+  const runRow = h('div', { class: 'row' }, field('Trials (simulated futures)', trials), field('Seed (same seed, same result)', seed), simulate, cancel, progress, progressText);
 
   const plan = (): Plan | null => {
     if (!app.ws.plan && app.eco) {
@@ -339,7 +340,7 @@ export function planScreen(app: App): HTMLElement {
     const p = plan();
     if (!p || blockedByShares(p)) return;
     if (!app.engine.has('Simulation') && !app.engine.has('simulate')) { clear(simOut, unavailable('Plan simulation')); return; }
-    clearErrors(form);
+    clearErrors(form); clearErrors(runRow);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Simulating…';
     simulate.disabled = true; cancel.disabled = false;
     current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${percent(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
@@ -350,7 +351,9 @@ export function planScreen(app: App): HTMLElement {
       showSim(saved, await loadPlot());
       progressText.textContent = 'Done.';
     } catch (e) {
-      const err = showError(form, e, 'plan');
+      // trials and seed sit beside Simulate, not in the plan's form
+      const path = (e as { path?: unknown }).path;
+      const err = showError(path === 'trials' || path === 'seed' ? runRow : form, e, 'plan');
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message next to the field.';
     } finally {
       current = null; simulate.disabled = false; cancel.disabled = true; progress.hidden = true;
@@ -427,7 +430,7 @@ export function planScreen(app: App): HTMLElement {
     h('div', { class: 'cols' },
       h('div', { class: 'col' }, form),
       h('div', { class: 'col wide' },
-        h('div', { class: 'row' }, field('Trials (simulated futures)', trials), field('Seed (same seed, same result)', seed), simulate, cancel, progress, progressText),
+        runRow,
         simOut,
         h('h3', {}, 'Agreement check'), h('div', { class: 'row' }, validate), findingsOut,
         h('h3', {}, 'Agreement'),

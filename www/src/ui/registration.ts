@@ -6,7 +6,7 @@
 import type { Conflict, RegisterRequest, RegisterResponse, Registration, Rules } from 'dealteam';
 import type { App } from '../app';
 import { showError } from '../app';
-import { amountField } from './amount-field';
+import { amountField, hasInvalid } from './amount-field';
 import { clear, field, h, keepFocus, nextId, unavailable } from './dom';
 import { day, days, daysBetween, money } from './format';
 
@@ -42,7 +42,7 @@ export function registrationScreen(app: App): HTMLElement {
   const account = h('input', { type: 'text', id: 'reg-account', autocomplete: 'off', 'data-path': 'registration.account' });
   const site = h('input', { type: 'text', id: 'reg-domain', autocomplete: 'off', placeholder: 'acme.com', 'data-path': 'registration.domain' });
   const when = h('input', { type: 'date', id: 'reg-date', value: today(), 'data-path': 'registration.registeredAt' });
-  const value = amountField('registration.value', 'Deal value (optional)', () => draft.value, (v) => { draft.value = v; check(); }, cur);
+  const value = amountField('registration.value', 'Deal value (optional)', () => draft.value, (v) => { draft.value = v; check(); }, cur, true);
   const feedback = h('div', { class: 'reg-feedback', role: 'status', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, 'Register the deal');
   const form = h('form', { class: 'reg-form', novalidate: true },
@@ -109,6 +109,7 @@ export function registrationScreen(app: App): HTMLElement {
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    if (hasInvalid(form)) { clear(feedback, h('p', { class: 'bad' }, 'Correct the marked field first: the deal value is not an amount.')); form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); return; }
     const r = fromForm();
     if (typeof r === 'string') { clear(feedback, h('p', { class: 'bad' }, r)); return; }
     try {
@@ -119,7 +120,11 @@ export function registrationScreen(app: App): HTMLElement {
       const row = r ? [...table.querySelectorAll<HTMLElement>('tr[data-id]')].find((x) => x.dataset.id === r.id) : null;
       keepFocus(row?.querySelector<HTMLElement>('button') ?? table.querySelector<HTMLElement>('.table-scroll'));
       app.status(out.accepted ? `Registered: ${r.account} for ${nameOf(r.partnerId)}, waiting for approval.` : `Not registered: ${r.account} for ${nameOf(r.partnerId)} was rejected.`);
+      // the next registration starts empty: its value is never the last one's
       account.value = ''; site.value = '';
+      const amount = value.querySelector('input')!;
+      amount.value = '';
+      amount.dispatchEvent(new Event('input'));
       clear(feedback);
     } catch (e) { showError(form, e); }
   });
@@ -183,11 +188,19 @@ export function registrationScreen(app: App): HTMLElement {
     const s = r.status ?? 'approved';
     const b = (label: string, run: () => void) => h('button', { type: 'button', class: 'small', 'aria-label': `${label}: ${r.account}, ${nameOf(r.partnerId)}`, onclick: run }, label);
     if (s === 'submitted') {
-      const reason = h('select', { 'aria-label': `Reason to reject ${r.account}`, class: 'small' }, REJECT_CHOICES.map((x) => h('option', { value: x }, REASONS[x])));
+      // no reason is chosen for the user: Reject asks for one first
+      const reason = h('select', { 'aria-label': `Reason to reject ${r.account}`, class: 'small' }, h('option', { value: '' }, 'Choose a reason…'), REJECT_CHOICES.map((x) => h('option', { value: x }, REASONS[x])));
+      reason.addEventListener('input', () => reason.removeAttribute('aria-invalid'));
+      const reject = () => {
+        if (reason.value) { void act('reject', r, reason.value); return; }
+        reason.setAttribute('aria-invalid', 'true');
+        reason.focus();
+        app.status(`Choose why ${r.account} is rejected, then press Reject again.`);
+      };
       // the reason is Reject's: it follows Reject, and the two wrap as one (after Approve, it
       // read as if approving took a reason)
       return h('div', { class: 'reg-actions' }, b('Approve', () => void act('approve', r)), b('Withdraw', () => void act('withdraw', r)),
-        h('div', { class: 'reg-actions' }, b('Reject', () => void act('reject', r, reason.value)), reason));
+        h('div', { class: 'reg-actions' }, b('Reject', reject), reason));
     }
     if (s === 'approved') return h('div', { class: 'reg-actions' }, b('Won', () => void act('win', r)), b('Lost', () => void act('lose', r)), b('Withdraw', () => void act('withdraw', r)));
     return h('span', { class: 'muted' }, '—');
