@@ -2,7 +2,8 @@
 // an engine error on Deal & Teams no longer blocks Find teams after the field is corrected;
 // the plan's Trials error shows beside Trials (not in the collapsed plan text) and a chance
 // typed in percent is answered in percent; a registration with an unreadable deal value is
-// refused instead of taking the previous deal's value, and Reject asks for its reason.
+// refused instead of taking the previous deal's value, an empty one marks the fields to fill,
+// and Reject asks for its reason.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openReady } from './browser.mjs';
@@ -55,8 +56,15 @@ test('Registration: an unreadable deal value is refused, never replaced; Reject 
   const panel = page.locator('#panel-registration');
   const [first, second] = await page.evaluate(() => window.__app.eco.partners.slice(0, 2).map((p) => p.name));
   const value = panel.getByLabel('Deal value (optional)');
+  // nothing filled in: the fields to fill are marked, the first has the focus
+  await panel.getByRole('button', { name: 'Register the deal' }).click();
+  const partner = panel.getByLabel('Partner', { exact: true });
+  assert.equal(await partner.getAttribute('aria-invalid'), 'true');
+  assert.equal(await panel.getByLabel('Customer', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.ok(await partner.evaluate((el) => el === document.activeElement), 'the focus on Partner');
   await panel.getByLabel('Partner', { exact: true }).fill(first);
   await panel.getByLabel('Customer', { exact: true }).fill('Globex');
+  assert.equal(await partner.getAttribute('aria-invalid'), null, 'the mark goes as the field is filled');
   await value.fill('80,000');
   await panel.getByRole('button', { name: 'Register the deal' }).click();
   const table = panel.getByRole('table', { name: 'Deal registrations' });

@@ -167,7 +167,7 @@ async function main() {
     if (at > 0) select(at);
     const ms = performance.now();
     (window as unknown as { __firstRender: number }).__firstRender = ms;
-    if (app.eco?.partners.length) app.status(`${note ? `${note} ` : ''}Opened ${from}: ${app.eco.partners.length.toLocaleString('en-US')} partners (${ms.toFixed(0)} ms).`);
+    if (app.eco?.partners.length) app.status(`${note ? `${note} ` : ''}Opened ${from}: ${app.eco.partners.length.toLocaleString('en-US')} partners.`);
     else if (note) app.status(note);
     document.body.dataset.ready = 'true';
     // the chart library loads when the page is idle, so a first chart never waits for it

@@ -84,7 +84,7 @@ export function registrationScreen(app: App): HTMLElement {
       } catch (e) { if (mine === gen) showError(form, e); }
     }, 250);
   }
-  for (const el of [partner, account, site, when]) el.addEventListener('input', check);
+  for (const el of [partner, account, site, when]) el.addEventListener('input', () => { el.removeAttribute('aria-invalid'); check(); });
 
   /** The decision in words: free to register, or who owns the customer and what to do. */
   function verdict(out: RegisterResponse, r: Registration): HTMLElement {
@@ -109,9 +109,16 @@ export function registrationScreen(app: App): HTMLElement {
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    if (hasInvalid(form)) { clear(feedback, h('p', { class: 'bad' }, 'Correct the marked field first: the deal value is not an amount.')); form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); return; }
+    if (hasInvalid(value)) { clear(feedback, h('p', { class: 'bad' }, 'Correct the marked field first: the deal value is not an amount.')); value.querySelector('input')!.focus(); return; }
     const r = fromForm();
-    if (typeof r === 'string') { clear(feedback, h('p', { class: 'bad' }, r)); return; }
+    if (typeof r === 'string') {
+      // the fields to fill in are marked, and the first gets the focus
+      const marked = [partner, account].filter((el) => !el.value.trim() || (el === partner && !idOf(el.value)));
+      for (const el of marked) el.setAttribute('aria-invalid', 'true');
+      marked[0]?.focus();
+      clear(feedback, h('p', { class: 'bad' }, r));
+      return;
+    }
     try {
       const out = await app.engine.call('registerDeal', request({ registration: r, now: r.registeredAt }));
       state().registrations = out.registry;

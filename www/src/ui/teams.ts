@@ -239,7 +239,7 @@ export function teamsScreen(app: App): HTMLElement {
     const seconds = app.ws.teamSeconds ?? DEFAULT_SECONDS;
     current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: searchK(app.ws.teamK, app.ws.teamDiverse !== false), timeLimitMs: Math.round(seconds * 1000), ...(app.ws.winModel ? { winModel: app.ws.winModel.model } : {}) }, (p, detail) => {
       progress.value = p;
-      progressText.textContent = `Searching… ${percent(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} nodes` : ''}`;
+      progressText.textContent = `Searching… ${percent(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} combinations checked` : ''}`;
     });
     let stopped = false;
     cancel.onclick = () => { stopped = true; };
