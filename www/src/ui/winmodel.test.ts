@@ -11,4 +11,13 @@ describe('chanceText', () => {
       'Having won together before raises the chance.',
     ]);
   });
+  it('with the model, says how the team compares with the past deals (a negative contribution of a feature that goes with winning: less of it than usual)', () => {
+    const p = { probability: 0.4, fromModel: true, contributions: { roles: -0.7, size: -0.2, coverage: 0.3 } } as Prediction;
+    const model = { features: ['coverage', 'size', 'roles'], coefficients: [0.8, -0.4, 1.1] };
+    expect(chanceText(p, model).reasons).toEqual([
+      'It has fewer different roles than the past deals’ teams on average, which lowers the chance a lot.',
+      'It covers the requirements better than the past deals’ teams did on average, which raises the chance.',
+      'It has more partners than the past deals’ teams on average, which lowers the chance.',
+    ]);
+  });
 });

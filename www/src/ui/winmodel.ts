@@ -22,6 +22,20 @@ const FEATURES: Record<string, string> = {
 };
 const feature = (f: string) => FEATURES[f] ?? f;
 
+/**
+ * How a team compares with the past deals on each feature, [more, less]: a contribution is
+ * the model's weight times the team's distance from the past deals' average, so "lowers the
+ * chance" says nothing without saying whether the team has more or less of it than usual.
+ */
+const COMPARED: Record<string, [string, string]> = {
+  coverage: ['It covers the requirements better than the past deals’ teams did on average', 'It covers the requirements less well than the past deals’ teams did on average'],
+  fit: ['Its partners fit the profiles better than the past deals’ partners on average', 'Its partners fit the profiles less well than the past deals’ partners on average'],
+  synergy: ['Its partners have worked together better than usual', 'Its partners have worked together less well than usual'],
+  size: ['It has more partners than the past deals’ teams on average', 'It has fewer partners than the past deals’ teams on average'],
+  roles: ['It has more different roles than the past deals’ teams on average', 'It has fewer different roles than the past deals’ teams on average'],
+  pastJointWinRate: ['Its partners have won together more often than usual', 'Its partners have won together less often than usual'],
+};
+
 /** What a team's features are for `predict`: members, their roles, and the search's scores. */
 export const teamFeatures = (t: Team): TeamFeatures => ({ members: [...t.members], roles: t.members.map((m) => t.slots?.[m] ?? 'member'), coverage: t.coverage, fit: t.fit, synergy: t.synergy });
 
@@ -34,11 +48,22 @@ export function verdict(r: TrainResponse): string {
   return `The model predicts better than the usual win rate of ${percent(r.model.baseRate)}:${auc}. ${judged}.`;
 }
 
-/** One team's chance to win in words, with what raises and lowers it. */
-export function chanceText(p: Prediction): { headline: string; reasons: string[] } {
+/**
+ * One team's chance to win in words, with what raises and lowers it; with the `model` (its
+ * features and weights), each reason also says how the team compares with the past deals.
+ */
+export function chanceText(p: Prediction, model?: { features: string[]; coefficients: number[] }): { headline: string; reasons: string[] } {
   if (!p.fromModel) return { headline: `${percent(p.probability)} — the usual win rate (the model has no skill yet, so every team gets it)`, reasons: [] };
+  const weight = (f: string) => model?.coefficients[model.features.indexOf(f)];
   const reasons = Object.entries(p.contributions).filter(([, c]) => Math.abs(c) >= 0.05).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-    .map(([f, c]) => `${feature(f)} ${c > 0 ? 'raises' : 'lowers'} the chance${Math.abs(c) >= 0.5 ? ' a lot' : ''}.`);
+    .map(([f, c]) => {
+      const effect = `${c > 0 ? 'raises' : 'lowers'} the chance${Math.abs(c) >= 0.5 ? ' a lot' : ''}`;
+      const w = weight(f);
+      const compared = COMPARED[f];
+      if (!compared || typeof w !== 'number' || w === 0) return `${feature(f)} ${effect}.`;
+      // the team has more of the feature than the average when its contribution has the weight's sign
+      return `${compared[(c > 0) === (w > 0) ? 0 : 1]}, which ${effect}.`;
+    });
   return { headline: percent(p.probability), reasons };
 }
 
@@ -116,7 +141,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
     try {
       const r = await app.engine.call('predict', { model: m.model, teams: [t.team] });
       const p = r.predictions[0];
-      const { headline, reasons } = chanceText(p);
+      const { headline, reasons } = chanceText(p, m.model);
       clear(chance, h('p', { class: 'big' }, `Chance to win: ${headline}`), reasons.length ? h('ul', {}, reasons.map((x) => h('li', {}, x))) : null);
     } catch (e) {
       clear(chance, h('p', { class: 'bad', role: 'alert' }, `No estimate: ${(e as Error).message}`));
