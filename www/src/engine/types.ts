@@ -4,7 +4,7 @@
 import type { EcosystemData, ErrorCode, Partner, RankedPartner, Sample } from 'dealteam';
 
 export type {
-  AttributeResponse, AuditPayout, AuditResponse, Cover, Criterion, CriterionKind, Deal, Finding, Incentives, Journey, Money, Partner, PartnerList, Plan, PlanPartner,
+  AttributeRequest, AttributeResponse, AuditPayout, AuditResponse, Cover, Criterion, CriterionKind, Deal, Finding, Incentives, Journey, Money, Partner, PartnerList, Plan, PlanPartner,
   Profile, Relationship, Require, Requirement, Slot, SplitRequest, SplitResponse, SimulateResponse, Team, TeamsResponse,
   ValidateResponse, VerifyResponse,
 } from 'dealteam';

@@ -4,12 +4,13 @@
 // partner's data-driven credit, and who started, joined or stayed out of the converting journeys.
 import { loadPlot } from './lazy';
 import { showError, type App } from '../app';
-import type { AttributeResponse } from '../engine/types';
+import type { AttributeRequest, AttributeResponse } from '../engine/types';
 import type { SplitSettings } from '../state';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { fitChart } from './fit-chart';
 import { money, number } from './format';
 import { TEXT } from './fan-chart';
+import { staleNote } from './stale';
 
 /** The models as a partner manager names them. */
 export const MODEL_NAMES: Record<string, string> = {
@@ -68,18 +69,22 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
   const controls = h('div', { class: 'attr-controls' }, field('Data-driven model: how many earlier partners it remembers', memory));
   const run = h('button', { type: 'button' }, 'Compare attribution models');
 
-  async function attribute() {
+  /** What the engine is given: the journeys and the memory as they are now (null: no team yet). */
+  const request = (): AttributeRequest | null => {
     const s = settings();
-    if (!s) return;
+    return s && { journeys: s.journeys, currency: app.ws.deal?.currency, order: memory.value === 'auto' ? 'auto' : Number(memory.value), bootstrap: { samples: 200, seed: 1, level: LEVEL } };
+  };
+  const stale = staleNote(out, 'Out of date: the journeys, the memory or the currency changed. Compare attribution models again to update.', request);
+
+  async function attribute() {
+    const req = request();
+    if (!req) return;
     if (!app.engine.has('attribute')) { clear(out, unavailable('Attribution')); return; }
     const asked = memory.value;
+    const shown = stale.computing(req);
     try {
       clear(out, h('p', {}, 'Computing…'));
-      const order = asked === 'auto' ? 'auto' : Number(asked);
-      const r = await app.engine.call('attribute', {
-        journeys: s.journeys, currency: app.ws.deal?.currency, order,
-        bootstrap: { samples: 200, seed: 1, level: LEVEL },
-      });
+      const r = await app.engine.call('attribute', req);
       const Plot = await loadPlot();
       // in MODEL_NAMES' order (simple rules first, the data-driven model last), not alphabetical
       const given = Object.keys(r.models ?? {});
@@ -111,8 +116,11 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
             h('td', { class: 'num', 'data-label': 'Not involved' }, credit(x.unattributed, cur()))))))) : null,
         h('details', { class: 'glossary' }, h('summary', {}, 'What the attribution words mean'),
           h('dl', {}, ATTR_GLOSSARY.flatMap(([t, d]) => [h('dt', {}, t), h('dd', {}, d)]))));
+      shown();
     } catch (e) { showError(controls.closest('.col') ?? controls, e); clear(out); }
   }
   run.addEventListener('click', () => void attribute());
+  memory.addEventListener('change', stale.check);
+  for (const ev of ['splits', 'teams', 'deal'] as const) app.on(ev, stale.check);
   return { controls, run, out };
 }

@@ -16,6 +16,7 @@ import { LOCALE, money, number, percent } from './format';
 import { explainError } from './errors';
 import { parseAmount, parseNumber } from '../amount';
 import { TEXT } from './fan-chart';
+import { staleNote } from './stale';
 
 interface Method { id: string; label: string; said: string; req: (s: SplitSettings) => Partial<SplitRequest> }
 
@@ -154,51 +155,60 @@ export function splitsScreen(app: App): HTMLElement {
       h('p', { class: 'form-error', role: 'alert' }));
   }
 
-  async function compare() {
+  /** What the engine is given for each rule (or why a rule is not asked), from the settings, the team and the deal as they are now. */
+  const requests = () => {
     const s = settings();
     const d = app.ws.deal;
-    if (!s || !d || !app.eco) return;
-    if (!app.engine.has('split')) { clear(out, unavailable('Revenue splitting')); return; }
-    if (hasInvalid(form)) { clear(out, h('p', { class: 'bad' }, 'Correct the marked field first.')); return; }
-    clear(out, h('p', {}, 'Computing…'));
-    const Plot = await loadPlot();
+    if (!s || !d || !app.eco) return null;
     // the games only look at the members: send those, not the whole (possibly 100k) ecosystem
     const inTeam = new Set(s.members);
     const ecosystem = { ...app.eco, partners: app.eco.partners.filter((p) => inTeam.has(p.id)), relationships: (app.eco.relationships ?? []).filter((r) => inTeam.has(r.a) && inTeam.has(r.b)) };
     const base = { amount: s.amount, currency: d.currency, members: s.members, ecosystem, deal: d };
     const shareError = sharesProblem(s);
-    const results: RuleResult[] = await Promise.all(METHODS.map(async (m) => {
-      if (m.id === 'fixed' && shareError) return { id: m.id, label: m.label, error: shareError };
-      try { return { id: m.id, label: m.label, r: unwrap(await app.engine.call('split', { ...base, ...m.req(s) } as SplitRequest)) }; } catch (e) { return { id: m.id, label: m.label, error: explainError(e) }; }
+    return METHODS.map(({ id, label, req }) => (id === 'fixed' && shareError ? { id, label, error: shareError } : { id, label, req: { ...base, ...req(s) } as SplitRequest }));
+  };
+  const stale = staleNote(out, 'Out of date: the settings, the team, the partners or the deal changed. Compare splits again to update.', requests);
+
+  async function compare() {
+    const s = settings();
+    const d = app.ws.deal;
+    const asked = requests();
+    if (!s || !d || !asked) return;
+    if (!app.engine.has('split')) { clear(out, unavailable('Revenue splitting')); return; }
+    if (hasInvalid(form)) { clear(out, h('p', { class: 'bad' }, 'Correct the marked field first.')); return; }
+    // the results say what was asked, even if the settings change while they are computed
+    const { amount, members } = s;
+    const shown = stale.computing(asked);
+    clear(out, h('p', {}, 'Computing…'));
+    const Plot = await loadPlot();
+    const results: RuleResult[] = await Promise.all(asked.map(async ({ id, label, req, error }) => {
+      if (!req) return { id, label, error };
+      try { return { id, label, r: unwrap(await app.engine.call('split', req)) }; } catch (e) { return { id, label, error: explainError(e) }; }
     }));
     const ok = results.filter((x): x is RuleResult & { r: SplitResponse } => !!x.r);
     const data = ok.flatMap(({ label, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: label, share: a.share, amount: Number(a.amount) })));
     const chart = data.length ? h('figure', { class: 'chart' }) : null;
     if (chart) fitChart(chart, (width) => [a11yChart(Plot.plot({
       ...TEXT, marginBottom: 40, height: 320, width,
-      x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'Share', tickFormat: '%', grid: true }, fx: { domain: s.members.map((m) => app.name(m)), label: null },
+      x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'Share', tickFormat: '%', grid: true }, fx: { domain: members.map((m) => app.name(m)), label: null },
       color: { legend: true, domain: ok.map((x) => x.label) },
       marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
     }), 'Share of each partner under each split rule'), h('figcaption', {}, 'Each partner’s share of the deal under each rule')], 900, out.clientWidth || 720);
     clear(out,
       chart,
-      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(s.amount, d.currency)} divided)`),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), s.members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(amount, d.currency)} divided)`),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
         h('tbody', {}, ok.map(({ id, label, r }) => h('tr', {}, h('th', { scope: 'row' }, tip(label), h('small', { class: 'rule-said' }, saidOf(id))),
-          s.members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); })))))),
+          members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); })))))),
       h('h3', {}, 'Fairness'),
-      h('div', { class: 'fairness' }, teamSummary(app, results, s.amount, d.currency), ruleTable(app, results, d.currency)),
+      h('div', { class: 'fairness' }, teamSummary(app, results, amount, d.currency), ruleTable(app, results, d.currency)),
       glossary());
+    shown();
   }
 
   run.addEventListener('click', () => void compare());
   for (const ev of ['ecosystem', 'teams', 'deal'] as const) app.on(ev, build, true);
-  // results shown are marked out of date once the settings, the team or the deal change
-  const outdated = () => {
-    if (!out.querySelector('table') || out.querySelector('.stale')) return;
-    out.prepend(h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the settings, the team or the deal changed. Compare splits again to update.'));
-  };
-  for (const ev of ['splits', 'teams', 'deal'] as const) app.on(ev, outdated);
+  for (const ev of ['ecosystem', 'splits', 'teams', 'deal'] as const) app.on(ev, stale.check);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-splits' },
     h('h2', { id: 'h-splits' }, 'Revenue splits and attribution'),
