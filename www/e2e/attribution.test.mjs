@@ -3,7 +3,8 @@
 // words; the data-driven attribution model's memory is picked ("best fit" says which it chose),
 // each partner's credit comes with a likely range, and who started / joined / stayed out of the
 // converting journeys is a table in the currency's format — no model ids or raw decimals on
-// screen. Screenshots at 1280 and 390 px.
+// screen. At 1280 px the settings and the amounts side by side end about together (the long
+// fairness section under both, not beside an empty settings column). Screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -49,6 +50,23 @@ test('splits: alliances for the Owen rule, relationships for Myerson, least core
   await panel().locator('details.glossary').first().locator('summary').click();
   assert.match(await panel().locator('details.glossary').first().innerText(), /Owen\s+Shapley with alliances/);
   assert.deepEqual(await axeViolations(page), [], 'axe on splits with alliances');
+  assert.deepEqual(errors, []);
+});
+
+test('1280 px: the settings and the amounts side by side end about together, the fairness under both', async (t) => {
+  const table = page.getByRole('table', { name: /Amount per partner and rule/ });
+  if (!await table.isVisible()) { t.skip('splitting is not in this engine build'); return; }
+  // where each column's content ends (the columns themselves stretch to the row's height)
+  const [left, right] = await panel().locator('.cols > .col').evaluateAll((cols) => cols.map((c) => {
+    const kids = [...c.children].filter((k) => k.getClientRects().length);
+    return { top: c.getBoundingClientRect().top, bottom: Math.max(...kids.map((k) => k.getBoundingClientRect().bottom)) };
+  }));
+  const empty = Math.abs(left.bottom - right.bottom);
+  assert.ok(empty <= 320, `${Math.round(empty)} px of one column empty beside the other: settings end at ${Math.round(left.bottom - left.top)} px, results at ${Math.round(right.bottom - right.top)} px`);
+  // the fairness table under both columns, as wide as the two together
+  const [cols, fair] = await Promise.all([panel().locator('.cols').boundingBox(), page.getByRole('table', { name: 'Fairness per rule' }).boundingBox()]);
+  assert.ok(fair.x <= cols.x + 1 && fair.width >= cols.width * 0.9, `the fairness table is not under both columns: ${JSON.stringify({ cols, fair })}`);
+  await shot('splits-layout-1280');
   assert.deepEqual(errors, []);
 });
 

@@ -3,6 +3,7 @@
 // shows its meaning; at 1280 px the attribution table fits its box (no sideways scrolling) and at
 // 390 px it keeps the partner names in view while it scrolls; the journeys are written with
 // amounts as people write them ("240,000", as the field's own example), and read back the same.
+// On a phone Compare splits and its results come before the settings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -30,6 +31,11 @@ test('phone: every rule name in the splits comes with its meaning in words, and 
   await page.getByRole('button', { name: 'Compare splits' }).click();
   await amounts().or(panel().getByText(/not available in this build/i)).first().waitFor({ timeout: 60000 });
   if (!await amounts().isVisible()) { t.skip('splitting is not in this engine build'); return; }
+  // Compare splits, then its amounts and their fairness, then the settings (not a long form to scroll past first)
+  const order = await panel().evaluate((p) => ['button.primary', '.split-table', '.fairness-table', 'form.editor']
+    .map((q) => Math.round(p.querySelector(q).getBoundingClientRect().top + scrollY)));
+  assert.deepEqual([...order].sort((a, b) => a - b), order, `Compare splits, amounts, fairness, settings are at ${order.join(', ')} px`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > innerWidth + 1), false, 'sideways scrolling at 390 px');
   // each rule's row: its name, then a line in words of what it rewards (seen, not in a title)
   const heads = await amounts().locator('tbody th[scope="row"]').all();
   assert.ok(heads.length >= 8, `${heads.length} rules`);

@@ -1,16 +1,36 @@
-// Attribution over customer journeys (SPEC §5, §12): the six models side by side in plain
-// names, the data-driven model's memory (how many earlier partners it remembers; "best fit"
-// lets the journeys choose, and the choice is said in words), a likely range for each
-// partner's data-driven credit, and who started, joined or stayed out of the converting journeys.
+// Attribution over customer journeys (SPEC §5, §12): the journeys as lines of text, the six
+// models side by side in plain names, the data-driven model's memory (how many earlier partners
+// it remembers; "best fit" lets the journeys choose, and the choice is said in words), a likely
+// range for each partner's data-driven credit, and who started, joined or stayed out of the
+// converting journeys. The results are marked out of date once the journeys, the memory or the
+// currency the engine would be given differ from theirs.
 import { loadPlot } from './lazy';
-import { showError, type App } from '../app';
-import type { AttributeRequest, AttributeResponse } from '../engine/types';
+import { clearErrors, showError, type App } from '../app';
+import type { AttributeRequest, AttributeResponse, Journey } from '../engine/types';
 import type { SplitSettings } from '../state';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { fitChart } from './fit-chart';
-import { money, number } from './format';
+import { LOCALE, money, number } from './format';
 import { TEXT } from './fan-chart';
 import { staleNote } from './stale';
+import { parseAmount, parseNumber } from '../amount';
+
+/** Journeys as lines of partner names ("A > B ; conversions ; nulls ; value"). */
+export function journeysToText(js: Journey[], name: (id: string) => string): string {
+  return js.map((j) => [j.path.map(name).join(' > '), j.conversions, j.nulls ?? 0, valueText(j.value)].join(' ; ')).join('\n');
+}
+/** A journey's value as people write it and the field reads it back ("240000.00" → "240,000"); text it could not read stays as typed. */
+const valueText = (v: string | null | undefined) => (v && /^-?\d+(\.\d+)?$/.test(v) ? number(Number(v), 2) : v ?? '');
+/** The lines back to journeys; a partner is named by its name (or its id). */
+export function textToJourneys(t: string, idOf: (name: string) => string): Journey[] {
+  return t.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
+    const [path, conv, nulls, value] = l.split(';').map((x) => x.trim());
+    const j: Journey = { path: path.split('>').map((x) => x.trim()).filter(Boolean).map(idOf), conversions: parseNumber(conv ?? '') };
+    if (nulls) j.nulls = parseNumber(nulls);
+    if (value) { const v = parseAmount(value, LOCALE); j.value = v.ok ? v.value : value; }
+    return j;
+  });
+}
 
 /** The models as a partner manager names them. */
 export const MODEL_NAMES: Record<string, string> = {
@@ -61,13 +81,16 @@ function credit(c: { conversions: number; value?: string | null } | undefined, c
   return `${number(c.conversions, 1)}${c.value ? ` · ${money(c.value, cur)}` : ''}`;
 }
 
-/** The attribution part of the Splits screen: memory picker, button, results. */
-export function attributionPanel(app: App, settings: () => SplitSettings | null) {
+/** The attribution part of the Splits screen: the journeys, the memory picker, the button, the results. */
+export function attributionPanel(app: App, settings: () => SplitSettings | null): HTMLElement {
   const out = h('div', { class: 'attr-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Attribution results' });
   const memory = h('select', { id: nextId('a'), 'data-path': 'order' }, MEMORY.map(([v, label]) => h('option', { value: v }, label)));
   const cur = () => app.ws.deal?.currency ?? 'EUR';
-  const controls = h('div', { class: 'attr-controls' }, field('Data-driven model: how many earlier partners it remembers', memory));
+  const journeys = h('div', { class: 'attr-journeys' });
   const run = h('button', { type: 'button' }, 'Compare attribution models');
+  const controls = h('div', { class: 'attr-controls' }, journeys,
+    h('div', { class: 'attr-run' }, field('Data-driven model: how many earlier partners it remembers', memory), h('div', { class: 'row' }, run)),
+    h('p', { class: 'form-error', role: 'alert' }));
 
   /** What the engine is given: the journeys and the memory as they are now (null: no team yet). */
   const request = (): AttributeRequest | null => {
@@ -76,11 +99,22 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
   };
   const stale = staleNote(out, 'Out of date: the journeys, the memory or the currency changed. Compare attribution models again to update.', request);
 
+  /** The journeys as lines of names (drawn again when the team or the partners' names change). */
+  function buildJourneys() {
+    const s = settings();
+    if (!s) { clear(journeys); return; }
+    const box = h('textarea', { rows: 6, 'data-path': 'journeys', id: nextId('a') }, journeysToText(s.journeys, (id) => app.name(id)));
+    const ids = new Map(s.members.map((m) => [app.name(m).toLowerCase(), m]));
+    box.addEventListener('input', () => { s.journeys = textToJourneys(box.value, (n) => ids.get(n.toLowerCase()) ?? n); app.changed('splits'); });
+    clear(journeys, field('Customer journeys, one per line: partners in the order they touched the customer, then conversions ; journeys without a conversion ; value (for example “A > B ; 20 ; 30 ; 500,000”)', box));
+  }
+
   async function attribute() {
     const req = request();
     if (!req) return;
     if (!app.engine.has('attribute')) { clear(out, unavailable('Attribution')); return; }
     const asked = memory.value;
+    clearErrors(controls);
     const shown = stale.computing(req);
     try {
       clear(out, h('p', {}, 'Computing…'));
@@ -117,10 +151,12 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
         h('details', { class: 'glossary' }, h('summary', {}, 'What the attribution words mean'),
           h('dl', {}, ATTR_GLOSSARY.flatMap(([t, d]) => [h('dt', {}, t), h('dd', {}, d)]))));
       shown();
-    } catch (e) { showError(controls.closest('.col') ?? controls, e); clear(out); }
+    } catch (e) { showError(controls, e); clear(out); }
   }
   run.addEventListener('click', () => void attribute());
   memory.addEventListener('change', stale.check);
+  for (const ev of ['ecosystem', 'teams', 'deal'] as const) app.on(ev, buildJourneys, true);
   for (const ev of ['splits', 'teams', 'deal'] as const) app.on(ev, stale.check);
-  return { controls, run, out };
+  return h('section', { class: 'attribution', 'aria-labelledby': 'h-attribution' },
+    h('h3', { id: 'h-attribution' }, 'Attribution'), controls, out);
 }

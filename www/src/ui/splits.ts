@@ -1,6 +1,8 @@
 // The Splits screen: the same deal divided by several rules side by side (fixed, tiered,
 // contribution, Shapley under two games, Banzhaf, nucleolus, Myerson) as a chart and a table with each rule's
-// fairness report; and multi-touch attribution models over customer journeys.
+// fairness report; and multi-touch attribution models over customer journeys. At a laptop's width
+// the settings beside Compare splits and the amounts, the fairness and the attribution under
+// both; on a phone Compare splits and its results first, the settings after them.
 import { loadPlot } from './lazy';
 import type { App } from '../app';
 import type { Journey, SplitRequest, SplitResponse } from '../engine/types';
@@ -12,9 +14,8 @@ import { glossary, ruleTable, teamSummary, type RuleResult } from './fairness';
 import { tip } from './glossary';
 import { attributionPanel } from './attribution';
 import { alliancePicker, unions, workTogether } from './alliances';
-import { LOCALE, money, number, percent } from './format';
+import { money, percent } from './format';
 import { explainError } from './errors';
-import { parseAmount, parseNumber } from '../amount';
 import { TEXT } from './fan-chart';
 import { staleNote } from './stale';
 
@@ -80,28 +81,13 @@ export function defaultSplits(members: string[], value: string): SplitSettings {
   return { amount: value, members, shares: equalPercents(members), sharesPct: true, influenceRate: 0.05, rateAbove: 0.03, threshold: '100000.00', journeys };
 }
 
-/** Journeys as lines of partner names ("A > B ; conversions ; nulls ; value"). */
-export function journeysToText(js: Journey[], name: (id: string) => string): string {
-  return js.map((j) => [j.path.map(name).join(' > '), j.conversions, j.nulls ?? 0, valueText(j.value)].join(' ; ')).join('\n');
-}
-/** A journey's value as people write it and the field reads it back ("240000.00" → "240,000"); text it could not read stays as typed. */
-const valueText = (v: string | null | undefined) => (v && /^-?\d+(\.\d+)?$/.test(v) ? number(Number(v), 2) : v ?? '');
-/** The lines back to journeys; a partner is named by its name (or its id). */
-export function textToJourneys(t: string, idOf: (name: string) => string): Journey[] {
-  return t.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-    const [path, conv, nulls, value] = l.split(';').map((x) => x.trim());
-    const j: Journey = { path: path.split('>').map((x) => x.trim()).filter(Boolean).map(idOf), conversions: parseNumber(conv ?? '') };
-    if (nulls) j.nulls = parseNumber(nulls);
-    if (value) { const v = parseAmount(value, LOCALE); j.value = v.ok ? v.value : value; }
-    return j;
-  });
-}
-
 export function splitsScreen(app: App): HTMLElement {
-  const form = h('form', { class: 'editor', 'aria-label': 'Split settings', onsubmit: (e: Event) => e.preventDefault() });
-  const out = h('div', { class: 'split-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Split results' });
+  const form = h('form', { class: 'editor', 'aria-labelledby': 'h-split-settings', onsubmit: (e: Event) => e.preventDefault() });
+  const team = h('p', { class: 'splits-team' });
+  const out = h('div', { class: 'split-results', 'aria-live': 'polite', tabindex: '0', role: 'region', 'aria-label': 'Split results' },
+    h('p', { class: 'muted' }, 'Compare splits to see each partner’s share under every rule, side by side, and how fair each rule is.'));
+  const fair = h('section', { class: 'splits-fairness', 'aria-labelledby': 'h-fairness', hidden: true });
   const run = h('button', { type: 'button', class: 'primary' }, 'Compare splits');
-  const attr = attributionPanel(app, () => settings());
 
   const settings = (): SplitSettings | null => {
     if (!app.ws.splits && app.ws.deal) {
@@ -115,9 +101,24 @@ export function splitsScreen(app: App): HTMLElement {
   };
   const cur = () => app.ws.deal?.currency ?? 'EUR';
 
+  /** What the engine is given for each rule (or why a rule is not asked), from the settings, the team and the deal as they are now. */
+  const requests = () => {
+    const s = settings();
+    const d = app.ws.deal;
+    if (!s || !d || !app.eco) return null;
+    // the games only look at the members: send those, not the whole (possibly 100k) ecosystem
+    const inTeam = new Set(s.members);
+    const ecosystem = { ...app.eco, partners: app.eco.partners.filter((p) => inTeam.has(p.id)), relationships: (app.eco.relationships ?? []).filter((r) => inTeam.has(r.a) && inTeam.has(r.b)) };
+    const base = { amount: s.amount, currency: d.currency, members: s.members, ecosystem, deal: d };
+    const shareError = sharesProblem(s);
+    return METHODS.map(({ id, label, req }) => (id === 'fixed' && shareError ? { id, label, error: shareError } : { id, label, req: { ...base, ...req(s) } as SplitRequest }));
+  };
+  const stale = staleNote(out, 'Out of date: the settings, the team, the partners or the deal changed. Compare splits again to update.', requests);
+  const attribution = attributionPanel(app, settings);
+
   function build() {
     const s = settings();
-    if (!s) { clear(form, h('p', {}, 'Find a team first, or load partners.')); return; }
+    if (!s) { clear(team); clear(form, h('p', {}, 'Find a team first, or load partners.')); return; }
     const changed = () => app.changed('splits');
     const pctInput = (path: string, label: string, get: () => number, set: (v: number) => void) => {
       const el = h('input', { type: 'number', min: '0', max: '100', step: 'any', inputmode: 'decimal', value: Math.round(get() * 1e6) / 1e4, 'data-path': path, id: nextId('s') });
@@ -135,11 +136,8 @@ export function splitsScreen(app: App): HTMLElement {
       return field(`${app.name(m)} (%)`, el);
     });
     checkSum();
-    const journeys = h('textarea', { rows: 6, 'data-path': 'journeys', id: nextId('s') }, journeysToText(s.journeys, (id) => app.name(id)));
-    const ids = new Map(s.members.map((m) => [app.name(m).toLowerCase(), m]));
-    journeys.addEventListener('input', () => { s.journeys = textToJourneys(journeys.value, (n) => ids.get(n.toLowerCase()) ?? n); changed(); });
+    clear(team, 'Team: ', s.members.map((m) => app.name(m)).join(', '));
     clear(form,
-      h('p', {}, 'Team: ', s.members.map((m) => app.name(m)).join(', ')),
       amountField('amount', 'Amount to divide', () => s.amount, (v) => { s.amount = v; changed(); }, cur),
       h('fieldset', {}, h('legend', {}, 'Fixed shares (must add up to 100%)'), h('div', { class: 'grid' }, shares), sumNote),
       h('fieldset', {}, h('legend', {}, 'Tiered commission'),
@@ -151,23 +149,8 @@ export function splitsScreen(app: App): HTMLElement {
         h('small', {}, 'The others share the rest by their fixed shares.')),
       alliancePicker(app, s, changed),
       workTogether(app, s),
-      field('Customer journeys, one per line: partners in the order they touched the customer, then conversions ; journeys without a conversion ; value (for example “A > B ; 20 ; 30 ; 500,000”)', journeys),
       h('p', { class: 'form-error', role: 'alert' }));
   }
-
-  /** What the engine is given for each rule (or why a rule is not asked), from the settings, the team and the deal as they are now. */
-  const requests = () => {
-    const s = settings();
-    const d = app.ws.deal;
-    if (!s || !d || !app.eco) return null;
-    // the games only look at the members: send those, not the whole (possibly 100k) ecosystem
-    const inTeam = new Set(s.members);
-    const ecosystem = { ...app.eco, partners: app.eco.partners.filter((p) => inTeam.has(p.id)), relationships: (app.eco.relationships ?? []).filter((r) => inTeam.has(r.a) && inTeam.has(r.b)) };
-    const base = { amount: s.amount, currency: d.currency, members: s.members, ecosystem, deal: d };
-    const shareError = sharesProblem(s);
-    return METHODS.map(({ id, label, req }) => (id === 'fixed' && shareError ? { id, label, error: shareError } : { id, label, req: { ...base, ...req(s) } as SplitRequest }));
-  };
-  const stale = staleNote(out, 'Out of date: the settings, the team, the partners or the deal changed. Compare splits again to update.', requests);
 
   async function compare() {
     const s = settings();
@@ -180,6 +163,8 @@ export function splitsScreen(app: App): HTMLElement {
     const { amount, members } = s;
     const shown = stale.computing(asked);
     clear(out, h('p', {}, 'Computing…'));
+    clear(fair);
+    fair.hidden = true;
     const Plot = await loadPlot();
     const results: RuleResult[] = await Promise.all(asked.map(async ({ id, label, req, error }) => {
       if (!req) return { id, label, error };
@@ -199,10 +184,12 @@ export function splitsScreen(app: App): HTMLElement {
       h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(amount, d.currency)} divided)`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
         h('tbody', {}, ok.map(({ id, label, r }) => h('tr', {}, h('th', { scope: 'row' }, tip(label), h('small', { class: 'rule-said' }, saidOf(id))),
-          members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); })))))),
-      h('h3', {}, 'Fairness'),
+          members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); })))))));
+    clear(fair,
+      h('h3', { id: 'h-fairness' }, 'Fairness'),
       h('div', { class: 'fairness' }, teamSummary(app, results, amount, d.currency), ruleTable(app, results, d.currency)),
       glossary());
+    fair.hidden = false;
     shown();
   }
 
@@ -212,9 +199,12 @@ export function splitsScreen(app: App): HTMLElement {
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-splits' },
     h('h2', { id: 'h-splits' }, 'Revenue splits and attribution'),
+    team,
     h('div', { class: 'cols' },
-      h('div', { class: 'col' }, form, h('div', { class: 'row' }, run)),
-      h('div', { class: 'col wide' }, out)),
-    // attribution under both columns: its table of six models needs the page's whole width
-    h('div', { class: 'attribution' }, h('h3', {}, 'Attribution'), attr.controls, h('div', { class: 'row' }, attr.run), attr.out));
+      h('div', { class: 'col splits-settings' }, h('h3', { id: 'h-split-settings' }, 'Split settings'), form),
+      // Compare splits over its results, in view without scrolling past the settings (as Find teams on Deal & Teams)
+      h('div', { class: 'col wide' }, h('div', { class: 'row' }, run), out),
+      // under both columns: the fairness table's sentences need the width, and the settings beside it would leave a gap
+      fair),
+    attribution);
 }

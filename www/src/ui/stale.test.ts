@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshness, inputKey } from './stale';
-import { defaultSplits, sharesProblem, textToJourneys } from './splits';
+import { textToJourneys } from './attribution';
+import { defaultSplits, sharesProblem } from './splits';
 
 describe('inputKey', () => {
   it('is the same for the same content whatever the order of the keys', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSplits, journeysToText, textToJourneys } from './splits';
+import { defaultSplits } from './splits';
+import { journeysToText, textToJourneys } from './attribution';
 
 describe('journeys as text', () => {
   it('writes the values as people write amounts and reads them back to the same values', () => {
