@@ -4,7 +4,9 @@
 // each partner's credit comes with a likely range, and who started / joined / stayed out of the
 // converting journeys is a table in the currency's format — no model ids or raw decimals on
 // screen. At 1280 px the settings and the amounts side by side end about together (the long
-// fairness section under both, not beside an empty settings column). Screenshots at 1280 and 390 px.
+// fairness section under both, not beside an empty settings column). Results are out of date
+// only while what the engine would be given differs from theirs: journeys typed and restored,
+// or pasted identical, leave both the attribution and the splits current. Screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -103,5 +105,51 @@ test('attribution: memory picked by best fit, likely ranges, who started the jou
   const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   assert.equal(wide, false, 'sideways scrolling at phone width');
   assert.deepEqual(await axeViolations(page), [], 'axe at phone width');
+  assert.deepEqual(errors, []);
+});
+
+test('journeys typed and restored, pasted identical or written 240000 for 240,000 leave the results current; another figure does not', async (t) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const attr = page.getByRole('table', { name: 'Attribution by model' });
+  if (!await attr.isVisible()) { t.skip('attribution is not in this engine build'); return; }
+  const splitsShown = await page.getByRole('table', { name: /Amount per partner and rule/ }).isVisible();
+  const notes = () => panel().locator('.stale');
+  const attrNote = panel().locator('.attr-results .stale');
+  const box = panel().getByLabel(/^Customer journeys, one per line/);
+  const text = await box.inputValue();
+  assert.equal(await notes().count(), 0, 'out of date before any edit');
+  // a figure changed: the attribution is out of date (the splits do not use the journeys)
+  await box.fill(text.replace(/; 240,000$/m, '; 250,000'));
+  await attrNote.waitFor({ timeout: 2000 });
+  assert.match(await attrNote.innerText(), /^Out of date: the journeys/);
+  if (splitsShown) assert.equal(await panel().locator('.split-results .stale').count(), 0, 'a journeys edit marks the splits out of date');
+  // the same text again: current again
+  await box.fill(text);
+  assert.equal(await notes().count(), 0, 'the journeys restored, still out of date');
+  // a character typed and taken back, the same text pasted, the value written without its separator
+  await box.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('9');
+  await page.keyboard.press('Backspace');
+  await box.fill(text);
+  await box.fill(text.replace(/; 240,000$/m, '; 240000').replace(/\n/g, '\n\n'));
+  assert.equal(await notes().count(), 0, `the same journeys written otherwise mark the results out of date: ${await notes().allInnerTexts()}`);
+  await box.fill(text);
+  // the memory changed and put back, then a split setting changed and put back
+  const memory = panel().getByLabel('Data-driven model: how many earlier partners it remembers');
+  const was = await memory.inputValue();
+  await memory.selectOption('auto');
+  await attrNote.waitFor({ timeout: 2000 });
+  await memory.selectOption(was);
+  assert.equal(await notes().count(), 0, 'the memory put back, still out of date');
+  if (splitsShown) {
+    const amount = panel().getByLabel('Amount to divide');
+    const before = await amount.inputValue();
+    await amount.fill('1');
+    await panel().locator('.split-results .stale').waitFor({ timeout: 2000 });
+    assert.equal(await attrNote.count(), 0, 'a split setting marks the attribution out of date');
+    await amount.fill(before);
+    assert.equal(await notes().count(), 0, 'the amount put back, the splits still out of date');
+  }
   assert.deepEqual(errors, []);
 });

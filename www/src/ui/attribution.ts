@@ -156,7 +156,8 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
   run.addEventListener('click', () => void attribute());
   memory.addEventListener('change', stale.check);
   for (const ev of ['ecosystem', 'teams', 'deal'] as const) app.on(ev, buildJourneys, true);
-  for (const ev of ['splits', 'teams', 'deal'] as const) app.on(ev, stale.check);
+  // 'ecosystem' too: an undo restores the workspace and says so with it
+  for (const ev of ['ecosystem', 'splits', 'teams', 'deal'] as const) app.on(ev, stale.check);
   return h('section', { class: 'attribution', 'aria-labelledby': 'h-attribution' },
     h('h3', { id: 'h-attribution' }, 'Attribution'), controls, out);
 }
