@@ -153,3 +153,19 @@ test('journeys typed and restored, pasted identical or written 240000 for 240,00
   }
   assert.deepEqual(errors, []);
 });
+
+test('journeys the engine cannot read are said line by line beside the box, and go with the next edit', async () => {
+  const box = panel().locator('textarea[data-path="journeys"]');
+  const good = await box.inputValue();
+  await box.fill('Nobody Corp ; x ; 1 ; 1000');
+  await panel().getByRole('button', { name: 'Compare attribution models' }).click();
+  const said = panel().locator(`#${await box.getAttribute('id')}-err`);
+  await said.getByText('Line 1: “Nobody Corp” is not a partner of this team.', { exact: false }).waitFor();
+  assert.match(await said.innerText(), /Line 1: “x” is not a number of conversions \(0 or more\)\./);
+  assert.doesNotMatch(await panel().locator('.attribution').innerText(), /got null|partnerId|\{/, 'no engine wording');
+  assert.equal(await box.getAttribute('aria-invalid'), 'true');
+  await box.fill(good);
+  assert.equal(await box.getAttribute('aria-invalid'), null);
+  assert.equal(await said.innerText(), '');
+  assert.deepEqual(errors, []);
+});

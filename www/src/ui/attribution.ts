@@ -32,6 +32,36 @@ export function textToJourneys(t: string, idOf: (name: string) => string): Journ
   });
 }
 
+/**
+ * What is wrong with the journeys' lines, line by line, in words ("Line 2: “x” is not a number
+ * of conversions."); `known` says whether a name is one of the team's partners. Empty when
+ * the engine can be asked.
+ */
+export function journeyProblems(t: string, known: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const lines = t.split('\n');
+  lines.forEach((raw, i) => {
+    const l = raw.trim();
+    if (!l) return;
+    const at = `Line ${i + 1}`;
+    const [path, conv, nulls, value, ...extra] = l.split(';').map((x) => x.trim());
+    const names = path.split('>').map((x) => x.trim());
+    if (!names.some(Boolean)) out.push(`${at}: name the partners first, in the order they touched the customer (“A > B ; 20”).`);
+    else if (names.some((n) => !n)) out.push(`${at}: a partner is missing between two “>”.`);
+    for (const n of names.filter((x) => x && !known(x))) out.push(`${at}: “${n}” is not a partner of this team.`);
+    const count = (x: string | undefined, what: string) => {
+      const n = parseNumber(x ?? '');
+      if (!Number.isFinite(n) || n < 0) out.push(`${at}: ${x ? `“${x}” is not` : 'write'} a number of ${what}${x ? '' : ' after the first “;”'} (0 or more).`);
+    };
+    count(conv, 'conversions');
+    if (nulls) count(nulls, 'journeys without a conversion');
+    if (value && !parseAmount(value, LOCALE).ok) out.push(`${at}: “${value}” is not an amount of money.`);
+    if (extra.length) out.push(`${at}: there are more than four parts; a line is partners ; conversions ; journeys without a conversion ; value.`);
+  });
+  if (!lines.some((l) => l.trim())) out.push('Write at least one journey, for example “A > B ; 20 ; 30 ; 500,000”.');
+  return out;
+}
+
 /** The models as a partner manager names them. */
 export const MODEL_NAMES: Record<string, string> = {
   firstTouch: 'First touch',
@@ -105,7 +135,12 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
     if (!s) { clear(journeys); return; }
     const box = h('textarea', { rows: 6, 'data-path': 'journeys', id: nextId('a') }, journeysToText(s.journeys, (id) => app.name(id)));
     const ids = new Map(s.members.map((m) => [app.name(m).toLowerCase(), m]));
-    box.addEventListener('input', () => { s.journeys = textToJourneys(box.value, (n) => ids.get(n.toLowerCase()) ?? n); app.changed('splits'); });
+    box.addEventListener('input', () => {
+      // what was said about the lines is about the text as it was
+      if (box.getAttribute('aria-invalid')) { box.removeAttribute('aria-invalid'); document.getElementById(`${box.id}-err`)!.textContent = ''; }
+      s.journeys = textToJourneys(box.value, (n) => ids.get(n.toLowerCase()) ?? n);
+      app.changed('splits');
+    });
     clear(journeys, field('Customer journeys, one per line: partners in the order they touched the customer, then conversions ; journeys without a conversion ; value (for example “A > B ; 20 ; 30 ; 500,000”)', box));
   }
 
@@ -115,6 +150,16 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
     if (!app.engine.has('attribute')) { clear(out, unavailable('Attribution')); return; }
     const asked = memory.value;
     clearErrors(controls);
+    // the lines are checked here, in words, before the engine sees them
+    const box = journeys.querySelector('textarea');
+    const members = new Set((settings()?.members ?? []).flatMap((m) => [app.name(m).toLowerCase(), m.toLowerCase()]));
+    const problems = box ? journeyProblems(box.value, (n) => members.has(n.toLowerCase())) : [];
+    if (box && problems.length) {
+      box.setAttribute('aria-invalid', 'true');
+      document.getElementById(`${box.id}-err`)!.textContent = problems.slice(0, 5).join(' ') + (problems.length > 5 ? ` And ${problems.length - 5} more.` : '');
+      clear(out);
+      return;
+    }
     const shown = stale.computing(req);
     try {
       clear(out, h('p', {}, 'Computing…'));
