@@ -14,8 +14,11 @@ export interface FanRow { month: number; p5: number; p50: number; p95: number; m
  * the last tick.
  */
 export const CHART = { style: { fontSize: '12px' }, marginBottom: 44 };
-/** The text size alone, for the charts of other screens. */
-export const TEXT = { style: CHART.style };
+/**
+ * The same for the charts of other screens (Insights, Splits, Accounts…): at 12 px an axis label
+ * under Plot's default 30 px margin sat on the ticks ("Predicted chance to win →" over "80%").
+ */
+export const TEXT = CHART;
 
 /**
  * A money axis: its label with the currency in parentheses, "Revenue (EUR)" (Plot adds the
