@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prediction } from 'dealteam';
-import { chanceText } from './winmodel';
+import { againstGuess, chanceText } from './winmodel';
 
 describe('chanceText', () => {
   it('says what raises and lowers a team’s chance in sentences whose verb agrees', () => {
@@ -19,5 +19,13 @@ describe('chanceText', () => {
       'It covers the requirements better than the past deals’ teams did on average, which raises the chance.',
       'It has more partners than the past deals’ teams on average, which lowers the chance.',
     ]);
+  });
+});
+
+describe('againstGuess', () => {
+  it('says in words how much less or more off the model was than guessing the win rate', () => {
+    expect(againstGuess(0.5, 0.625, 0.58)).toBe('On the most recent deals, the model’s predictions were 20% less off than always guessing the older deals’ win rate (58%).');
+    expect(againstGuess(0.75, 0.625, 0.58)).toBe('On the most recent deals, the model’s predictions were 20% more off than always guessing the older deals’ win rate (58%).');
+    expect(againstGuess(0.625, 0.625, 0.5)).toBe('On the most recent deals, the model’s predictions were as far off as always guessing the older deals’ win rate (50%).');
   });
 });

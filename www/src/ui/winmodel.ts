@@ -39,6 +39,18 @@ const COMPARED: Record<string, [string, string]> = {
 /** What a team's features are for `predict`: members, their roles, and the search's scores. */
 export const teamFeatures = (t: Team): TeamFeatures => ({ members: [...t.members], roles: t.members.map((m) => t.slots?.[m] ?? 'member'), coverage: t.coverage, fit: t.fit, synergy: t.synergy });
 
+/**
+ * The model's predictions on the most recent deals against always guessing the older deals'
+ * win rate, in words: how much less (or more) off they were, by log loss (lower is better).
+ */
+export function againstGuess(model: number | null, guess: number | null, rate: number): string {
+  const base = `always guessing the older deals’ win rate (${percent(rate)})`;
+  if (guess === null || model === null || !(guess > 0) || !Number.isFinite(model)) return `On the most recent deals, the model was compared with ${base}.`;
+  const change = 1 - model / guess;
+  if (Math.abs(change) < 0.005) return `On the most recent deals, the model’s predictions were as far off as ${base}.`;
+  return `On the most recent deals, the model’s predictions were ${percent(Math.abs(change))} ${change > 0 ? 'less' : 'more'} off than ${base}.`;
+}
+
 /** The verdict in words: skill or not, and how it was judged. */
 export function verdict(r: TrainResponse): string {
   const v = r.validation;
@@ -95,11 +107,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
     const model = r.model;
     clear(out,
       h('p', { class: model.skill ? 'verdict good' : 'verdict notice' }, verdict(r)),
-      h('div', { class: 'table-scroll' }, h('table', {}, h('caption', {}, 'How far off the predictions were on the most recent deals (average surprise; lower is better)'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Guess'), h('th', { scope: 'col', class: 'num' }, 'Average surprise'))),
-        h('tbody', {},
-          h('tr', {}, h('th', { scope: 'row' }, 'The win model'), h('td', { class: 'num' }, number(v.logLoss, 2))),
-          h('tr', {}, h('th', { scope: 'row' }, `Always the win rate of the older deals (${percent(v.baseline.rate)})`), h('td', { class: 'num' }, number(v.baseline.logLoss, 2)))))),
+      h('p', { class: 'against-guess' }, againstGuess(v.logLoss, v.baseline.logLoss, v.baseline.rate)),
       h('div', { class: 'side-by-side' }, chart,
       bins.length ? h('div', { class: 'table-scroll' }, h('table', {}, h('caption', {}, 'Predicted against actual, on the most recent deals'),
         h('thead', {}, h('tr', {}, ['Predicted chance', 'Deals', 'Predicted on average', 'Actually won'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
