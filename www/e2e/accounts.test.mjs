@@ -58,7 +58,7 @@ test('accounts: two CRM exports, the overlap in words, a heat map and its cells,
   assert.match(text, /Potential revenue\s*€19,501 in open opportunities/);
   assert.match(text, /New to Contoso\s*Northwind has 1 customer, 1 opportunity that Contoso does not have/);
   assert.match(text, /New to Northwind\s*Contoso has 2 customers that Northwind does not have/);
-  await panel().getByRole('img', { name: 'Shared accounts of Northwind and Contoso by population' }).waitFor();
+  await panel().getByRole('img', { name: 'Shared accounts of Northwind and Contoso by relationship (customer, prospect, …)' }).waitFor();
 
   // a cell opens its accounts and how each matched
   await panel().getByRole('button', { name: '1 shared: Northwind’s opportunities that are Contoso’s opportunities' }).click();
@@ -189,7 +189,7 @@ test('accounts: a cell and a side’s new accounts show their first 500, and the
   await cell.getByText('The first 500 of 600 accounts. Download as CSV gives all of them.').waitFor();
   const [mine] = await Promise.all([page.waitForEvent('download'), cell.getByRole('button', { name: 'Download as CSV: Alpha’s accounts that Beta does not have' }).click()]);
   const only = readFileSync(await mine.path(), 'utf8').split('\r\n');
-  assert.equal(only[0], 'Company,Alpha’s account,Population');
+  assert.equal(only[0], 'Company,Alpha’s account,Relationship');
   assert.deepEqual(only.slice(1, -1).map((l) => l.split(',')[1]).sort(), Array.from({ length: 600 }, (_, i) => `a-${1000 + i}`).sort());
   assert.ok(only.includes('Company 1599,a-1599,customer'));
   await panel().locator('.account-cell').screenshot({ path: join(SHOTS, '35-accounts-new-1280.png') });
@@ -204,7 +204,8 @@ test('accounts: a problem of the whole file says what to change in it, and is no
   const read = panel().locator('.accounts-read');
   await read.getByText('No accounts read from fabrikam.csv.').waitFor();
   const text = await read.innerText();
-  assert.match(text, /What to change in the file\s*No column holds the account or company name: choose one below\./);
+  assert.match(text, /What to change in the file\s*No column holds the account or company name: under “What each column means”, choose which column is the account id or the company name\./);
   assert.doesNotMatch(text, /rows? left out/, 'the file’s problem counted as a row');
+  assert.ok(await read.locator('details', { hasText: 'What each column means' }).evaluate((d) => d.open), 'the columns to choose from are shown');
   assert.deepEqual(errors, []);
 });

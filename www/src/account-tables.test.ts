@@ -21,7 +21,7 @@ describe('account tables', () => {
 
   it('a side’s new accounts, their populations in words', () => {
     const t = newTable([{ account: '004-4', name: 'Umbrella Corp', status: 'opportunity' }, { account: '9', name: 'Wonka', status: 'partner-sourced' }], 'Northwind');
-    expect(t).toEqual({ head: ['Company', 'Northwind’s account', 'Population'], rows: [['Umbrella Corp', '004-4', 'opportunity'], ['Wonka', '9', 'partner-sourced']] });
+    expect(t).toEqual({ head: ['Company', 'Northwind’s account', 'Relationship'], rows: [['Umbrella Corp', '004-4', 'opportunity'], ['Wonka', '9', 'partner-sourced']] });
     expect([popWords('opportunity'), popWords('customer', 3), popWords('customer', 1)]).toEqual(['opportunities', 'customers', 'customer']);
   });
 

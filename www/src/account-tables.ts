@@ -33,5 +33,5 @@ export interface NewAccount { account: string; name: string; status: string }
 
 /** `mine`'s accounts `rows` that the other side does not have. */
 export function newTable(rows: NewAccount[], mine: string): TextTable {
-  return { head: ['Company', `${mine}’s account`, 'Population'], rows: rows.map((x) => [x.name, x.account, popWords(x.status, 1)]) };
+  return { head: ['Company', `${mine}’s account`, 'Relationship'], rows: rows.map((x) => [x.name, x.account, popWords(x.status, 1)]) };
 }

@@ -36,7 +36,7 @@ describe('accountsFromCsv', () => {
     expect(r.accounts[1]).toEqual({ account: '001B', status: 'opportunity', value: '12500.75', name: 'Beta GmbH', domain: 'beta.de' });
     expect(r.accounts.map((a) => a.status)).toEqual(['customer', 'opportunity', 'technology partner']);
     expect(r.problems).toEqual([{ line: 5, reason: 'value “zwölf” is not an amount' }]);
-    expect(r.warnings).toEqual([{ column: 'Type', text: 'Kept as populations of their own: technology partner (1).' }]);
+    expect(r.warnings).toEqual([{ column: 'Type', text: 'Kept as relationships of their own: technology partner (1).' }]);
   });
 
   it('reads a HubSpot company export; a row without id or name is left out', () => {
@@ -45,7 +45,7 @@ describe('accountsFromCsv', () => {
     expect(r.preset).toBe('HubSpot');
     expect(r.accounts.map((a) => [a.account, a.status])).toEqual([['11', 'customer'], ['12', 'prospect'], ['13', 'customer']]);
     expect(r.problems).toEqual([{ line: 4, reason: 'no account id and no company name' }]);
-    expect(r.warnings).toEqual([{ column: 'Lifecycle Stage', text: '1 row without a population: counted as customers.' }]);
+    expect(r.warnings).toEqual([{ column: 'Lifecycle Stage', text: '1 row without a relationship (customer, prospect, …): counted as customers.' }]);
   });
 
   it('uses the name as the account when there is no id column, and says what it assumed', () => {

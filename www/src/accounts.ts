@@ -86,7 +86,7 @@ export function accountsFromCsv(papa: typeof Papa, text: string, chosen?: Accoun
   const warnings: AccountsRead['warnings'] = [];
   const read: AccountsRead = { header: p.header, fields, preset: presetOf(p.header), accounts: [], warnings, problems };
   if (col('account') < 0 && col('name') < 0) {
-    problems.push({ line: 1, reason: 'No column holds the account or company name: choose one below.' });
+    problems.push({ line: 1, reason: 'No column holds the account or company name: under “What each column means”, choose which column is the account id or the company name.' });
     return read;
   }
   const bad = new Set(problems.map((x) => x.line));
@@ -120,8 +120,8 @@ export function accountsFromCsv(papa: typeof Papa, text: string, chosen?: Accoun
   }
   const head = (f: AccountField) => p.header[col(f)] ?? f;
   if (col('status') < 0) warnings.push({ column: '', text: 'No column says customer, prospect or opportunity: every account counts as a customer.' });
-  if (noStatus) warnings.push({ column: head('status'), text: `${plural(noStatus, 'row')} without a population: counted as customers.` });
-  if (own.size) warnings.push({ column: head('status'), text: `Kept as populations of their own: ${[...own].map(([s, n]) => `${s} (${n.toLocaleString('en-US')})`).join(', ')}.` });
+  if (noStatus) warnings.push({ column: head('status'), text: `${plural(noStatus, 'row')} without a relationship (customer, prospect, …): counted as customers.` });
+  if (own.size) warnings.push({ column: head('status'), text: `Kept as relationships of their own: ${[...own].map(([s, n]) => `${s} (${n.toLocaleString('en-US')})`).join(', ')}.` });
   if (valueNotOpp) warnings.push({ column: head('value'), text: `${plural(valueNotOpp, 'value')} on accounts that are not open opportunities: not counted as pipeline.` });
   if (col('domain') < 0) warnings.push({ column: '', text: 'No web domain column: accounts match by company name only.' });
   problems.sort((a, b) => a.line - b.line);

@@ -145,11 +145,11 @@ export function accountMap(app: App, lists: () => AccountList[]) {
         rect.style.cursor = 'pointer';
         rect.addEventListener('click', () => open(c));
       });
-      return a11yChart(chart, `Shared accounts of ${a} and ${b} by population`);
+      return a11yChart(chart, `Shared accounts of ${a} and ${b} by relationship (customer, prospect, …)`);
     }, 560, Math.max(280, (el.clientWidth || 560) - 8)));
     figure.append(h('figcaption', {}, `How many accounts ${a} and ${b} share, by what each side has them as — darker is more. Choose a cell to see the accounts.`));
     const table = h('table', { class: 'matrix' },
-      h('caption', {}, `Shared accounts of ${a} (rows) and ${b} (columns) by population`),
+      h('caption', {}, `Shared accounts of ${a} (rows) and ${b} (columns) by relationship`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, `${a} \\ ${b}`), popsB.map((y) => h('th', { scope: 'col', class: 'num' }, popWords(y))))),
       h('tbody', {}, popsA.map((x) => h('tr', {}, h('th', { scope: 'row' }, popWords(x)), popsB.map((y) => {
         const c = cells.find((d) => d.a === x && d.b === y)!;

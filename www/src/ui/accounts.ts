@@ -16,7 +16,7 @@ import { problemLists } from './problems';
 export interface AccountList { id: string; name: string; file: Blob | string; fileName: string; read: AccountsHeld }
 
 const FIELD_LABELS: Record<AccountField, string> = {
-  ignore: '(not used)', account: 'account id', name: 'company name', domain: 'web domain', status: 'population (customer, prospect, …)', value: 'pipeline value',
+  ignore: '(not used)', account: 'account id', name: 'company name', domain: 'web domain', status: 'relationship (customer, prospect, …)', value: 'pipeline value',
 };
 
 /** "20 customers, 5 prospects" from counts per population. */
@@ -26,8 +26,8 @@ export function popSummary(counts: Record<string, number>): string {
 }
 
 const LEVELS: [Level, string, string][] = [
-  ['counts', SHARING_NAMES.counts, 'Each side sees how many accounts you share per population (customers, prospects, opportunities), the pipeline at stake and how many accounts are new to them — no account names.'],
-  ['overlaps', SHARING_NAMES.overlaps, 'Each side also sees which accounts you both have, with the other side’s population for each — never the accounts only you have.'],
+  ['counts', SHARING_NAMES.counts, 'Each side sees how many accounts you share as customers, prospects and opportunities, the pipeline at stake and how many accounts are new to them — no account names.'],
+  ['overlaps', SHARING_NAMES.overlaps, 'Each side also sees which accounts you both have, with what each is to the other side (customer, prospect, …) — never the accounts only you have.'],
   ['full', SHARING_NAMES.full, 'Each side also sees the pipeline value of every shared account and the names of its accounts the other side does not have.'],
 ];
 
@@ -114,7 +114,7 @@ export function accountsScreen(app: App): HTMLElement {
     h('div', { class: 'cols' },
       h('div', { class: 'col' },
         field('Whose list is it? (partner name)', owner, 'Leave empty to use the file name.'),
-        field('Account list (CSV)', file, 'One account per row: account id, company name, web domain, population (customer, prospect, opportunity or your own word) and pipeline value. Salesforce account and HubSpot company exports work as they are; “;” and decimal commas are fine.'),
+        field('Account list (CSV)', file, 'One account per row: account id, company name, web domain, relationship (customer, prospect, opportunity or your own word) and pipeline value. Salesforce account and HubSpot company exports work as they are; “;” and decimal commas are fine.'),
         h('div', { class: 'row' }, example),
         readOut),
       h('div', { class: 'col wide' }, h('h3', {}, 'Lists loaded'), listsEl, level)),
@@ -135,5 +135,6 @@ function report(l: AccountList, r: AccountsHeld, remap: (fields: AccountField[])
     h('p', {}, r.count ? `Read ${number(r.count)} accounts of ${l.name} from ${l.fileName}${kind}.` : `No accounts read from ${l.fileName}.`),
     r.warnings.length ? h('ul', { class: 'warnings' }, r.warnings.map((w) => h('li', {}, w.column ? `${w.column}: ${w.text}` : w.text))) : null,
     problemLists(r.problems),
-    h('details', {}, h('summary', {}, 'What each column means'), cols));
+    // opened when nothing was read: the message asks to choose a column there
+    h('details', { open: !r.count }, h('summary', {}, 'What each column means'), cols));
 }

@@ -18,7 +18,7 @@ type Share = 'counts' | 'overlaps';
 
 const SHARE_LABELS: [Share, string][] = [['counts', SHARING_NAMES.counts], ['overlaps', SHARING_NAMES.overlaps]];
 
-const WHY = 'Each side turns every account into a code only it can make, using a secret number that never leaves its browser. The partner codes those codes again with its own secret; the same company ends up with the same doubly-coded value on both sides, so shared accounts can be counted — but a code cannot be turned back into a company name, nor tested against a list of names, without both secrets. What you send is only these codes and your population names (customer, prospect, …).';
+const WHY = 'Each side turns every account into a code only it can make, using a secret number that never leaves its browser. The partner codes those codes again with its own secret; the same company ends up with the same doubly-coded value on both sides, so shared accounts can be counted — but a code cannot be turned back into a company name, nor tested against a list of names, without both secrets. What you send is only these codes and the names of your relationships (customer, prospect, …).';
 const HASHED = 'Why not simply compare hashed names? A hashed list with a shared salt can be reversed by hashing a directory of company names — a few million entries — which reveals every account on it, shared or not. This private match has no such weakness; what it cannot stop is a partner who puts guessed names into their own list to see whether you have them, so match with partners you trust and watch the size of their list.';
 
 export function privateMatch(app: App, lists: () => AccountList[]) {
