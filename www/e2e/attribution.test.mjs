@@ -88,7 +88,7 @@ test('attribution: memory picked by best fit, likely ranges, who started the jou
   assert.match(first, /€[\d,]+/, 'credit in the currency');
   const who = page.getByRole('table', { name: 'Who started the converting journeys' });
   assert.match(await who.locator('thead').innerText(), /Partner\s+Started\s+Joined later\s+Not involved/);
-  assert.match(await who.locator('tbody tr').first().innerText(), /[\d.]+ · €[\d,]+/);
+  assert.match(await who.locator('tbody tr').first().innerText(), /\d+\.\d · €[\d,]+/);
   assert.doesNotMatch(await panel().locator('.attr-results').innerText(), /\bp\d{6}\b|\d\.\d{3,}/, 'an id or a raw decimal');
   // the chart's partners in the table's order, under no axis label of their own (it showed "partner" under the last one)
   const rows = (await byModel.locator('tbody tr th').allInnerTexts()).map((t) => t.trim());

@@ -105,10 +105,10 @@ function memorySentence(r: AttributeResponse, asked: string): string | null {
     : `The data-driven model remembers ${what}.`;
 }
 
-/** Conversions and money, e.g. "12 · €240,000". */
+/** Conversions and money, e.g. "12.0 · €240,000" (one decimal throughout: credit is shared); the tables' captions say so. */
 function credit(c: { conversions: number; value?: string | null } | undefined, cur: string): string {
   if (!c) return '—';
-  return `${number(c.conversions, 1)}${c.value ? ` · ${money(c.value, cur)}` : ''}`;
+  return `${number(c.conversions, 1, 1)}${c.value ? ` · ${money(c.value, cur)}` : ''}`;
 }
 
 /** The attribution part of the Splits screen: the journeys, the memory picker, the button, the results. */
@@ -172,7 +172,7 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
       const data = models.flatMap((m) => ids.map((id) => ({ model: modelName(m), partner: app.name(id), conversions: r.models[m][id]?.conversions ?? 0 })));
       const range = (id: string) => {
         const iv = r.markov?.intervals?.[id];
-        return iv ? h('small', { class: 'range' }, `likely ${number(iv.low, 1)}–${number(iv.high, 1)}`) : null;
+        return iv ? h('small', { class: 'range' }, `likely ${number(iv.low, 1, 1)}–${number(iv.high, 1, 1)}`) : null;
       };
       const inv = r.involvement ?? {};
       const said = memorySentence(r, asked);
@@ -182,12 +182,12 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
       clear(out,
         said ? h('p', { class: 'memory' }, said) : null,
         chart,
-        h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Attribution per model' }, h('table', {}, h('caption', {}, 'Attribution by model'),
+        h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Attribution per model' }, h('table', {}, h('caption', {}, 'Attribution by model: conversions credited to each partner · their value'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), models.map((m) => h('th', { scope: 'col', class: 'num' }, modelName(m))))),
           h('tbody', {}, ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), models.map((m) =>
             h('td', { class: 'num', 'data-label': modelName(m) }, credit(r.models[m][id], cur()), m === 'markov' ? [h('br'), range(id)] : null))))))),
         Object.keys(inv).length ? h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Who started the converting journeys' }, h('table', {},
-          h('caption', {}, 'Who started the converting journeys'),
+          h('caption', {}, 'Who started the converting journeys: conversions · their value'),
           h('thead', {}, h('tr', {}, ['Partner', 'Started', 'Joined later', 'Not involved'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
           h('tbody', {}, Object.entries(inv).map(([id, x]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)),
             h('td', { class: 'num', 'data-label': 'Started' }, credit(x.sourced, cur())),
