@@ -435,6 +435,6 @@ export function planScreen(app: App): HTMLElement {
         h('h3', {}, 'Agreement check'), h('div', { class: 'row' }, validate), findingsOut,
         h('h3', {}, 'Agreement'),
         agreementView(app, { plan, trials: () => Number(trials.value), seed: () => Number(seed.value), ready: (p) => !blockedByShares(p), failed: (e) => showError(form, e, 'plan') }),
-        h('h3', {}, 'Audit against reality'),
+        h('h3', {}, 'Audit against actuals'),
         auditView(app, { plan, trials: () => Number(trials.value), seed: () => Number(seed.value) }))));
 }
