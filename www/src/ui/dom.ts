@@ -71,6 +71,31 @@ export function field(label: string, input: HTMLInputElement | HTMLSelectElement
 }
 
 
+/**
+ * A share (0–1 in the data) as the percentage a field shows: 0.07 → 7, not the float product
+ * 7.000000000000001 (at most `digits` decimals).
+ */
+export const toPercent = (x: number, digits = 4): number => Number((x * 100).toFixed(digits));
+
+/**
+ * A percentage typed (7) as the share stored (0.07): the decimal point moved two places, so 7
+ * gives exactly 0.07 and 33.3 exactly 0.333 (7 / 100 and 33.3 / 100 are off in the last digit).
+ */
+export function fromPercent(p: number): number {
+  const s = String(p);
+  return /e/i.test(s) ? p / 100 : Number(`${s}e-2`);
+}
+
+/**
+ * A number input for a share (0–1 in the data) typed and shown as a percentage, 0 to 100 unless
+ * `attrs` says otherwise; `set` gets the share, or undefined when the field is emptied.
+ */
+export function percentInput(value: number | null | undefined, set: (v: number | undefined) => void, attrs: Attrs = {}): HTMLInputElement {
+  const el = h('input', { type: 'number', step: 'any', min: 0, max: 100, ...attrs, value: typeof value === 'number' && Number.isFinite(value) ? toPercent(value) : '' });
+  el.addEventListener('input', () => set(el.value === '' || !Number.isFinite(Number(el.value)) ? undefined : fromPercent(Number(el.value))));
+  return el;
+}
+
 export function fmtNum(x: number | string | undefined | null, digits = 3): string {
   const n = typeof x === 'string' ? Number(x) : x;
   return typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—';

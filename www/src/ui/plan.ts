@@ -21,7 +21,7 @@ import { plainMessage } from './errors';
 import { kindChoices, number, sentence, percent } from './format';
 import { tip } from './glossary';
 import { equalPercents } from './splits';
-import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, nextId, unavailable, whenShown } from './dom';
+import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -150,14 +150,11 @@ export function planScreen(app: App): HTMLElement {
     return field(label, el);
   }
 
-  /** A chance (0–1 in the plan) typed and shown as a percentage: `input`, scaled, from 0 to 100. */
+  /** A chance (0–1 in the plan) typed and shown as a percentage (dom.ts `percentInput`). */
   function percentIn(path: string, label: string, get: () => unknown, set: (v: number | undefined) => void) {
     const x = get();
-    const f = input(path, `${label} (%)`, () => (typeof x === 'number' ? Number((x * 100).toPrecision(12)) : ''), (v) => set(v === '' ? undefined : Number(v) / 100), 'number');
-    const el = f.querySelector('input');
-    el?.setAttribute('min', '0');
-    el?.setAttribute('max', '100');
-    return f;
+    const el = errFor(path)(percentInput(typeof x === 'number' ? x : undefined, (v) => { set(v); touch(); syncJson(); })) as HTMLInputElement;
+    return field(`${label} (%)`, el);
   }
 
   const moneyIn = (path: string, label: string, get: () => string | null | undefined, set: (v: string) => void) =>
