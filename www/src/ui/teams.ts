@@ -10,7 +10,8 @@ import { kindChoices, kindName, number, percent } from './format';
 import { arrange, idleMembers, scoreTexts, searchK } from './team-order';
 import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
-import { clear, field, fmtNum, h, keepFocus, nextId, unavailable } from './dom';
+import { clear, field, fmtNum, h, keepFocus, nextId, percentInput, unavailable } from './dom';
+import { DEFAULT_PENALTY, PARTS, sharesSentence } from './score-weights';
 
 /** Said above teams found before the deal or a profile changed. */
 const staleNote = () => h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the deal or a profile changed after this search. Find teams again to update the teams.');
@@ -30,6 +31,10 @@ function num(path: string, label: string, value: number | null | undefined, set:
   const el = h('input', { type: 'number', step, value: value ?? '', 'data-path': path, id: nextId('d') });
   el.addEventListener('input', () => set(el.value === '' ? undefined : Number(el.value)));
   return field(label, el);
+}
+/** A share (0–1 in the deal) typed as a percentage (dom.ts `percentInput`); `attrs` as there. */
+function pct(path: string, label: string, value: number | null | undefined, set: (v: number | undefined) => void, attrs: Parameters<typeof percentInput>[2] = {}) {
+  return field(label, percentInput(value, set, { 'data-path': path, id: nextId('d'), ...attrs }));
 }
 function text(path: string, label: string, value: string | undefined, set: (v: string) => void) {
   const el = h('input', { type: 'text', value: value ?? '', 'data-path': path, id: nextId('d') });
@@ -69,6 +74,8 @@ export function teamsScreen(app: App): HTMLElement {
   const run = h('button', { type: 'button', class: 'primary' }, 'Find teams');
   const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
   let current: Call<TeamsResponse> | null = null;
+  /** The fields the last search's engine error marked (the page's own marks, e.g. an unreadable amount, stay). */
+  let engineMarks: Element[] = [];
 
   const deal = () => app.ws.deal;
   const touch = () => app.changed('deal');
@@ -92,7 +99,8 @@ export function teamsScreen(app: App): HTMLElement {
     const drawReqs = () => clear(reqs, (d.requirements ??= []).map((r, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Requirement ${i + 1}`),
       text(`deal.requirements[${i}].capability`, 'Capability', r.capability, (v) => { r.capability = v; touch(); }),
       num(`deal.requirements[${i}].weight`, 'Weight', r.weight, (v) => { r.weight = v ?? 0; touch(); }),
-      num(`deal.requirements[${i}].target`, 'Target', r.target, (v) => { if (v === undefined) delete r.target; else r.target = v; touch(); }),
+      // the capability level that counts as fully covered (0–1 in the deal; empty: 100%)
+      pct(`deal.requirements[${i}].target`, 'Level needed (%)', r.target, (v) => { if (v === undefined) delete r.target; else r.target = v; touch(); }, { placeholder: '100', title: 'The capability level that counts as fully covered; empty: 100%.' }),
       h('button', { type: 'button', class: 'small', 'aria-label': `Remove requirement ${i + 1}`, onclick: () => { (d.requirements ??= []).splice(i, 1); drawReqs(); touch(); } }, '✕'))));
     drawReqs();
     const slots = h('div', { class: 'list' });
@@ -112,9 +120,21 @@ export function teamsScreen(app: App): HTMLElement {
     }));
     drawSlots();
     const w = (d.weights ??= { coverage: 0.5, fit: 0.3, synergy: 0.2 });
+    // what part of the score each weight gets, said again as they (or the conflicts) change
+    const shares = h('p', { class: 'shares', 'aria-live': 'polite' });
+    const penalized = () => d.conflicts === 'penalize';
+    const say = () => { shares.textContent = sharesSentence(w, penalized() ? d.conflictPenalty ?? DEFAULT_PENALTY : null); };
     const conflicts = h('select', { 'data-path': 'deal.conflicts', id: nextId('d') }, h('option', { value: 'forbid' }, 'never in one team'), h('option', { value: 'penalize' }, 'allowed, at a score penalty'));
     conflicts.value = d.conflicts ?? 'forbid';
-    conflicts.addEventListener('input', () => { d.conflicts = conflicts.value as Deal['conflicts']; touch(); });
+    const penalty = pct('deal.conflictPenalty', 'Points off per conflicting pair (of 100)', d.conflictPenalty, (v) => { if (v === undefined) delete d.conflictPenalty; else d.conflictPenalty = v; say(); touch(); },
+      { placeholder: String(DEFAULT_PENALTY * 100), disabled: !penalized() });
+    conflicts.addEventListener('input', () => { d.conflicts = conflicts.value as Deal['conflicts']; penalty.querySelector('input')!.disabled = !penalized(); say(); touch(); });
+    // an error about the weights together (all 0) is said under them
+    const weights = h('fieldset', { class: 'weights', 'data-path': 'deal.weights', id: nextId('d') }, h('legend', {}, 'What counts in a team’s score'),
+      h('div', { class: 'grid' }, PARTS.map((x) => pct(`deal.weights.${x.key}`, x.label, w[x.key], (v) => { w[x.key] = v ?? 0; say(); touch(); }, { max: null }))),
+      shares);
+    weights.append(h('span', { class: 'field-error', role: 'alert', id: `${weights.id}-err` }));
+    say();
     clear(form,
       h('div', { class: 'grid' },
         text('deal.name', 'Deal name', d.name, (v) => { d.name = v; touch(); }),
@@ -128,13 +148,9 @@ export function teamsScreen(app: App): HTMLElement {
       h('button', { type: 'button', onclick: () => { (d.requirements ??= []).push({ capability: 'cloud', weight: 1 }); drawReqs(); touch(); } }, 'Add requirement'),
       h('h3', {}, 'Slots'), slots,
       h('button', { type: 'button', onclick: () => { d.slots.push({ role: 'si', min: 0, max: 1 }); drawSlots(); touch(); } }, 'Add slot'),
-      h('h3', {}, 'Score weights and conflicts'),
-      h('div', { class: 'grid' },
-        num('deal.weights.coverage', 'Coverage weight', w.coverage, (v) => { w.coverage = v ?? 0; touch(); }),
-        num('deal.weights.fit', 'Fit weight', w.fit, (v) => { w.fit = v ?? 0; touch(); }),
-        num('deal.weights.synergy', 'Synergy weight', w.synergy, (v) => { w.synergy = v ?? 0; touch(); }),
-        field('Conflicting pairs', conflicts),
-        num('deal.conflictPenalty', 'Conflict penalty', d.conflictPenalty, (v) => { if (v === undefined) delete d.conflictPenalty; else d.conflictPenalty = v; touch(); })),
+      h('h3', {}, 'How teams are scored'),
+      weights,
+      h('div', { class: 'grid' }, field('Partners in conflict', conflicts), penalty),
       h('p', { class: 'form-error', role: 'alert' }));
   }
 
@@ -232,6 +248,8 @@ export function teamsScreen(app: App): HTMLElement {
     const d = deal();
     if (!d || !app.eco) return;
     if (!app.engine.has('TeamSearch') && !app.engine.has('teams')) { clear(results, unavailable('Team search')); return; }
+    // the marks of the last search's error are the engine's to give again, not the page's to block on
+    for (const el of engineMarks.splice(0)) el.removeAttribute('aria-invalid');
     if (hasInvalid(form)) { progressText.textContent = 'Correct the marked field first.'; return; }
     clearErrors(form);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Searching…';
@@ -251,6 +269,7 @@ export function teamsScreen(app: App): HTMLElement {
       progressText.textContent = stopped ? 'Cancelled: the best teams found so far.' : res.stoppedBy === 'timeLimit' ? 'Time limit reached: the best teams found so far.' : 'Done.';
     } catch (e) {
       const err = showError(form, e, 'deal');
+      engineMarks = [...form.querySelectorAll('[aria-invalid="true"]')];
       // never leave the teams of an earlier search on screen as if they answered this one
       if (err.code !== 'cancelled') { clear(results); app.ws.teamResults = undefined; app.teams = []; app.saveSoon(); }
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message above.';
