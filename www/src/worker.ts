@@ -93,6 +93,7 @@ const handlers: { [O in Op]: (payload: Ops[O]['in'], id: number) => Promise<Ops[
   openLink: ({ hash }) => { const r = openFragment(hash); if (r?.meta) lastRank = []; return r; },
   partners: ({ from, to }) => store.need().handle.partnerList(from, Math.min(to, from + SLICE_MAX), false),
   partnerText: ({ indices }) => store.partnerText(indices),
+  partnerKeys: () => store.partnerKeys(),
   filterPartners: (f) => store.filter(f),
   persist: ({ keep }) => persist(keep),
   restore: async () => { const m = await restore(); if (m) lastRank = []; return m; },

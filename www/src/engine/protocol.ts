@@ -26,6 +26,8 @@ export interface EcoMeta {
   facets: { kinds: string[]; tiers: string[]; regions: string[] };
   ms: number;
 }
+/** The capability and figure (metric) keys the partners use, sorted. */
+export interface PartnerKeys { capabilities: string[]; metrics: string[] }
 /** A JSON file or link opened in the worker: the workspace it held (without its ecosystem), and the ecosystem loaded. */
 export interface Opened { workspace: Workspace | null; meta: EcoMeta | null }
 export interface CsvOpened { header: string[]; maps: Mapping[]; rows: number; tiers: string[] }
@@ -69,6 +71,8 @@ export interface Ops {
   partners: { in: { from: number; to: number }; out: PartnerList };
   /** the regions and three strongest capabilities as text of the partners at `indices`, in that order */
   partnerText: { in: { indices: number[] }; out: Shown };
+  /** the capability and figure keys the partners use (for the profile's require clauses) */
+  partnerKeys: { in: Record<string, never>; out: PartnerKeys };
   /** the indices of the partners matching a search text (name or id) and kind, tier, region */
   filterPartners: { in: { text: string; kind: string; tier: string; region: string }; out: Int32Array };
   /** store the ecosystem for the next visit (`keep`: imported data) or forget it */

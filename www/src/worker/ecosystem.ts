@@ -3,7 +3,7 @@
 // from it; only its summary and, when asked, an id → index map are kept here, with the file it
 // was read from as a Blob (outside the worker's heap: a file on disk stays there) to store as it
 // is. Loading is all or nothing: a rejected ecosystem leaves the current one.
-import type { EcoMeta } from '../engine/protocol';
+import type { EcoMeta, PartnerKeys } from '../engine/protocol';
 import type { Ecosystem } from '../engine/types';
 import type { EcosystemSummary } from 'dealteam';
 import { E, fail, type EcoHandle } from './engine';
@@ -15,6 +15,8 @@ export interface Current {
   summary: EcosystemSummary;
   /** partner id → index, made on first use (`indexOf`) */
   ids: Map<string, number> | null;
+  /** the capability and figure keys the partners use, made on first use (`partnerKeys`) */
+  keys: PartnerKeys | null;
 }
 
 export let current: Current | null = null;
@@ -29,7 +31,7 @@ export function Eco(): NonNullable<typeof E.Ecosystem> {
 export function adopt(handle: EcoHandle, file: Blob, t0 = performance.now()): EcoMeta {
   const summary = handle.summary();
   if (current !== stashed) current?.handle.free();
-  current = { handle, file, summary, ids: null };
+  current = { handle, file, summary, ids: null, keys: null };
   return meta(performance.now() - t0);
 }
 
@@ -63,6 +65,27 @@ export function indexOf(id: string): number | undefined {
   const eco = need();
   eco.ids ??= new Map(eco.handle.ids().map((x, i) => [x, i]));
   return eco.ids.get(id);
+}
+
+/** Partners looked at for the keys in use: this many at four places spread over the list (all 100,000 took 2 s). */
+const KEY_RUN = 500;
+
+/** The capability and figure keys the partners use, sorted (a sample of 2,000 spread over a longer list). */
+export function partnerKeys(): PartnerKeys {
+  const eco = need();
+  if (eco.keys) return eco.keys;
+  const n = eco.summary.partners;
+  const runs = n <= 4 * KEY_RUN ? [[0, n]] : [0, 1, 2, 3].map((q) => { const from = Math.floor((q * (n - KEY_RUN)) / 3); return [from, from + KEY_RUN]; });
+  const capabilities = new Set<string>();
+  const metrics = new Set<string>();
+  for (const [from, to] of runs) {
+    for (const p of eco.handle.partners(from, to)) {
+      for (const k of Object.keys(p.capabilities ?? {})) capabilities.add(k);
+      for (const k of Object.keys(p.metrics ?? {})) metrics.add(k);
+    }
+  }
+  eco.keys = { capabilities: [...capabilities].sort(), metrics: [...metrics].sort() };
+  return eco.keys;
 }
 
 /** The ecosystem put aside by `stash()` (before a reset), so that Undo can bring it back. */
