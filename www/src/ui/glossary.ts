@@ -23,7 +23,7 @@ export const GLOSSARY: [string, string][] = [
 /** The words of the profile editor. */
 export const PROFILE_WORDS: [string, string][] = [
   ['Weight', 'How much the criterion counts in the fit, compared with the others.'],
-  ['Target', 'The level that earns full marks (a capability of 0.8 with target 0.8 scores 100%).'],
+  ['Level needed', 'The capability level that earns full marks: a partner at 80% where 80% is needed scores 100%, at 40% it scores 50%. Empty: 100%.'],
   ['Good at / Bad at', 'For figures: at “good” full marks, at “bad” none, in between partly — also when less is better (a sales cycle good at 45 days, bad at 180).'],
   ['Fit', 'The weighted average of the criteria’s scores: 100% is the ideal partner.'],
 ];

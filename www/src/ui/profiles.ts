@@ -2,22 +2,33 @@
 // see the ranking of all partners update live, with each fit explained criterion by criterion.
 import { clearErrors, showError, type App } from '../app';
 import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
-import { clear, field, fmtNum, h, nextId, unavailable } from './dom';
+import { clear, field, fmtNum, fromPercent, h, nextId, percentInput, toPercent, unavailable } from './dom';
 import { kindName, percent } from './format';
 import { glossaryList, meaning, PROFILE_WORDS } from './glossary';
 import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
 import { csvButton } from './exports';
 import { calibrationPanel } from './calibration';
+import { isRate, limitsEditor } from './limits';
+import type { PartnerKeys } from '../engine/protocol';
 
 const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
 /** Criterion kinds and require clauses in words. */
 const KIND_WORDS: Record<CriterionKind, string> = { capability: 'a capability', industry: 'an industry', region: 'a region', certification: 'a certification', tier: 'the tier', metric: 'a figure', reach: 'reach (accounts)' };
 const REQUIRE_WORDS: Record<string, string> = {
   kinds: 'Only these kinds of partner (none ticked: any kind)', regionsAny: 'Active in one of these regions', industriesAny: 'In one of these industries',
-  certificationsAll: 'Holding all of these certifications', capabilitiesMin: 'Minimum capability levels (cloud=0.6, …)', metricsMin: 'Minimum figures (winRate=0.2, …)', metricsMax: 'Maximum figures (salesCycleDays=180, …)',
+  certificationsAll: 'Holding all of these certifications',
 };
-const words = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_:]/g, ' ').toLowerCase();
+/** The require clauses that set limits, as row editors (limits.ts): their titles, and what a row chooses and sets. */
+const LIMITS = [
+  { k: 'capabilitiesMin', legend: 'Capabilities at least at these levels', what: 'Capability', bound: 'At least', capability: true },
+  { k: 'metricsMin', legend: 'Figures at least', what: 'Figure', bound: 'At least', capability: false },
+  { k: 'metricsMax', legend: 'Figures at most', what: 'Figure', bound: 'At most', capability: false },
+] as const;
+/** The figures of the engine's sample named by initials or shortened, in full. */
+const FIGURE_WORDS: Record<string, string> = { psat: 'partner satisfaction', cac: 'customer acquisition cost', cltv: 'customer lifetime value', avgDealSize: 'average deal size' };
+/** A data key in words: "winRate" → "win rate", "psat" → "partner satisfaction". */
+const words = (s: string) => FIGURE_WORDS[s] ?? s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_:]/g, ' ').toLowerCase();
 /** A criterion in words: "a figure: win rate". */
 const criterionWords = (c: Criterion) => [KIND_WORDS[c.kind] ?? c.kind, c.key && words(c.key)].filter(Boolean).join(': ');
 
@@ -29,25 +40,15 @@ function failedWords(f: string): string {
 }
 
 /** What the criterion fields mean. */
-const glossary = () => glossaryList('What weight, target, good and bad mean', PROFILE_WORDS);
+const glossary = () => glossaryList('What weight, level needed, good and bad mean', PROFILE_WORDS);
 
 const LISTS = ['regionsAny', 'industriesAny', 'certificationsAll'] as const;
-const MAPS = ['capabilitiesMin', 'metricsMin', 'metricsMax'] as const;
 
 declare global { interface Window { __perf: Record<string, number[]> } }
 window.__perf ??= {};
 const perf = (k: string, ms: number) => (window.__perf[k] ??= []).push(ms);
 
 const toList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-function toMap(s: string): Record<string, number> | undefined {
-  const out: Record<string, number> = {};
-  for (const part of toList(s)) {
-    const [k, v] = part.split('=').map((x) => x.trim());
-    if (k) out[k] = Number(v);
-  }
-  return Object.keys(out).length ? out : undefined;
-}
-const fromMap = (m?: Record<string, number> | null) => Object.entries(m ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
 
 function input(type: string, value: string | number | null | undefined, path: string, label: string, extra: Record<string, string> = {}) {
   const el = h('input', { type, value: value ?? '', 'data-path': path, 'aria-label': label, id: nextId('p'), ...extra });
@@ -134,7 +135,29 @@ export function profilesScreen(app: App): HTMLElement {
     void rank(t0);
   }
 
+  /** The capability and figure keys the partners use (the worker's), and those the profiles name. */
+  let partnerKeys: PartnerKeys = { capabilities: [], metrics: [] };
+  let keys: PartnerKeys = partnerKeys;
+  const knownKeys = () => {
+    const profs = app.ws.profiles;
+    const named = (kind: CriterionKind) => profs.flatMap((x) => x.criteria.filter((c) => c.kind === kind && c.key).map((c) => c.key!));
+    const limited = (...ks: ('capabilitiesMin' | 'metricsMin' | 'metricsMax')[]) => profs.flatMap((x) => ks.flatMap((k) => Object.keys(x.require?.[k] ?? {})));
+    const sorted = (...ls: string[][]) => [...new Set(ls.flat())].sort();
+    keys = {
+      capabilities: sorted(partnerKeys.capabilities, named('capability'), limited('capabilitiesMin'), (app.ws.deal?.requirements ?? []).map((r) => r.capability)),
+      metrics: sorted(partnerKeys.metrics, named('metric'), limited('metricsMin', 'metricsMax')),
+    };
+  };
+  let limits: ReturnType<typeof limitsEditor>[] = [];
+  /** Asks the worker for the keys of the partners now current, then offers them in the limits' rows. */
+  async function loadKeys() {
+    try { partnerKeys = await app.engine.call('partnerKeys', {}); } catch { partnerKeys = { capabilities: [], metrics: [] }; }
+    knownKeys();
+    for (const l of limits) l.redraw();
+  }
+
   function build() {
+    knownKeys();
     const p = profile();
     clear(select, app.ws.profiles.map((x) => h('option', { value: x.id }, x.name)));
     if (!p) { clear(editor, h('p', {}, 'No profile yet.')); return; }
@@ -150,24 +173,44 @@ export function profilesScreen(app: App): HTMLElement {
       const key = input('text', c.key, `${base}.key`, `Criterion ${i + 1} key`);
       const weight = input('range', c.weight, `${base}.weight`, `Criterion ${i + 1} weight`, { min: '0.1', max: String(Math.max(10, Math.ceil(c.weight * 2))), step: '0.1' });
       const wOut = h('output', { for: weight.id }, fmtNum(c.weight, 1));
-      // the meaning of each field as its tooltip (and, for a screen reader, its description)
-      const target = input('number', c.target, `${base}.target`, `Criterion ${i + 1} target`, { step: 'any', title: meaning('Target') ?? '' });
-      const good = input('number', c.good, `${base}.good`, `Criterion ${i + 1} good`, { step: 'any', title: meaning('Good at / Bad at') ?? '' });
-      const bad = input('number', c.bad, `${base}.bad`, `Criterion ${i + 1} bad`, { step: 'any', title: meaning('Good at / Bad at') ?? '' });
+      // the meaning of each field as its tooltip (and, for a screen reader, its description);
+      // a capability level (0–1 in the profile) typed as a percentage, empty: 100%
+      const target = percentInput(c.target, () => undefined, { 'data-path': `${base}.target`, 'aria-label': `Criterion ${i + 1} level needed (%)`, id: nextId('p'), placeholder: '100', title: meaning('Level needed') ?? '' });
+      // good and bad in the figure's unit: a rate (winRate, 0–1 in the profile) as a percentage
+      const rate = () => kind.value === 'metric' && isRate(key.value);
+      let inPercent = rate();
+      const good = input('number', c.good, `${base}.good`, '', { step: 'any', title: meaning('Good at / Bad at') ?? '' });
+      const bad = input('number', c.bad, `${base}.bad`, '', { step: 'any', title: meaning('Good at / Bad at') ?? '' });
+      const goodLabel = h('span', {});
+      const badLabel = h('span', {});
+      /** Shows good and bad in the unit of the figure now chosen. */
+      const showUnit = () => {
+        inPercent = rate();
+        const unit = inPercent ? ' (%)' : '';
+        for (const [el, label, v, word] of [[good, goodLabel, c.good, 'good'], [bad, badLabel, c.bad, 'bad']] as const) {
+          el.value = typeof v === 'number' ? String(inPercent ? toPercent(v) : v) : '';
+          el.setAttribute('aria-label', `Criterion ${i + 1} ${word}${unit}`);
+          label.textContent = `${word === 'good' ? 'Good' : 'Bad'} at${unit}`;
+        }
+      };
+      showUnit();
       const num = (el: HTMLInputElement) => (el.value === '' ? undefined : Number(el.value));
+      const figure = (el: HTMLInputElement) => { const v = num(el); return v !== undefined && inPercent ? fromPercent(v) : v; };
       const sync = (ev: Event) => {
         const t0 = ev.timeStamp ? Math.min(performance.now(), ev.timeStamp) : performance.now();
-        Object.assign(c, { kind: kind.value as CriterionKind, key: key.value || undefined, weight: Number(weight.value), target: num(target), good: num(good), bad: num(bad) });
+        const level = num(target);
+        Object.assign(c, { kind: kind.value as CriterionKind, key: key.value || undefined, weight: Number(weight.value), target: level === undefined ? undefined : fromPercent(level), good: figure(good), bad: figure(bad) });
         for (const k of ['key', 'target', 'good', 'bad'] as const) if (c[k] === undefined) delete c[k];
+        if (rate() !== inPercent) showUnit();
         wOut.textContent = fmtNum(c.weight, 1);
         edited(t0);
       };
       for (const el of [kind, key, weight, target, good, bad]) el.addEventListener('input', sync);
       const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove criterion ${i + 1}`, onclick: () => { pr.criteria.splice(i, 1); drawCriteria(); edited(performance.now()); } }, '✕');
       const errSpan = (el: HTMLElement) => h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` });
-      const cell = (label: string, el: HTMLElement, extra?: Node) => h('label', { class: 'mini' }, h('span', {}, label), el, extra ?? null, errSpan(el));
+      const cell = (label: string | HTMLElement, el: HTMLElement, extra?: Node) => h('label', { class: 'mini' }, typeof label === 'string' ? h('span', {}, label) : label, el, extra ?? null, errSpan(el));
       return h('fieldset', { class: 'criterion' }, h('legend', {}, `Criterion ${i + 1}`),
-        cell('Looks at', kind), cell('Which one', key), cell('Weight', weight, wOut), cell('Target', target), cell('Good at', good), cell('Bad at', bad), remove);
+        cell('Looks at', kind), cell('Which one', key), cell('Weight', weight, wOut), cell('Level needed (%)', target), cell(goodLabel, good), cell(badLabel, bad), remove);
     };
     drawCriteria();
     const add = h('button', { type: 'button', onclick: () => { p.criteria.push({ kind: 'capability', key: 'cloud', weight: 1 }); drawCriteria(); edited(performance.now()); } }, 'Add criterion');
@@ -185,12 +228,13 @@ export function profilesScreen(app: App): HTMLElement {
     minTier.value = req.minTier ?? '';
     minTier.addEventListener('input', () => { if (minTier.value) req.minTier = minTier.value; else delete req.minTier; p.require = req; edited(performance.now()); });
     reqFields.push(field('Lowest tier accepted', minTier));
-    for (const k of MAPS) {
-      const el = input('text', fromMap(req[k]), `profile.require.${k}`, k);
-      el.addEventListener('input', () => { const v = toMap(el.value); if (v) req[k] = v; else delete req[k]; p.require = req; edited(performance.now()); });
-      reqFields.push(field(REQUIRE_WORDS[k], el));
-    }
     for (const f of reqFields) { const i = f.querySelector('[data-path]'); if (i) i.removeAttribute('aria-label'); }
+    limits = LIMITS.map((l) => limitsEditor({
+      path: `profile.require.${l.k}`, legend: l.legend, what: l.what, bound: l.bound, capability: l.capability,
+      keys: () => (l.capability ? keys.capabilities : keys.metrics), name: words, get: () => req[l.k],
+      set: (m) => { if (m) req[l.k] = m; else delete req[l.k]; p.require = req; edited(performance.now()); },
+    }));
+    reqFields.push(...limits.map((l) => l.el));
     clear(editor, field('Name', name), h('h3', {}, 'What makes a good partner'), crits, add, glossary(),
       h('h3', {}, 'Must have (partners without it are not eligible)'), h('div', { class: 'require' }, reqFields), h('p', { class: 'form-error', role: 'alert' }));
   }
@@ -225,7 +269,7 @@ export function profilesScreen(app: App): HTMLElement {
     app.ws.profiles.push({ id, name: `New profile ${app.ws.profiles.length + 1}`, criteria: [{ kind: 'capability', key: 'cloud', weight: 1 }] });
     app.ws.activeProfile = id; app.changed('profiles'); build(); void rank();
   } }, 'New profile');
-  app.on('ecosystem', () => { build(); calibration.reset(); void rank(); }, true);
+  app.on('ecosystem', () => { build(); calibration.reset(); void rank(); void loadKeys(); }, true);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-profiles' },
     h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),
