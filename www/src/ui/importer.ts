@@ -8,6 +8,7 @@ import type { CsvMapped, EcoMeta } from '../engine/protocol';
 import { printable, TARGETS, type Mapping, type Target } from '../csv';
 import { problemLists } from './problems';
 import { clear, field, h } from './dom';
+import { kindName, percent } from './format';
 
 /** What each column can mean, in words. */
 const TARGET_LABELS: Record<Target, string> = {
@@ -39,7 +40,7 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
       clear(preview, h('h4', {}, 'Preview'), h('table', {},
         h('caption', {}, `First ${r.preview.length} of ${r.count.toLocaleString('en-US')} partners to import`),
         h('thead', {}, h('tr', {}, ['Line', 'Id', 'Name', 'Kind', 'Tier', 'Capabilities'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, r.preview.map(({ line, partner: p }) => h('tr', {}, h('td', {}, String(line)), h('td', {}, p.id), h('td', {}, p.name), h('td', {}, p.kind), h('td', {}, p.tier ?? ''), h('td', {}, Object.entries(p.capabilities ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')))))));
+        h('tbody', {}, r.preview.map(({ line, partner: p }) => h('tr', {}, h('td', {}, String(line)), h('td', {}, p.id), h('td', {}, p.name), h('td', {}, kindName(p.kind)), h('td', {}, p.tier ?? ''), h('td', {}, Object.entries(p.capabilities ?? {}).map(([k, v]) => `${k} ${percent(v)}`).join(', ')))))));
       // problems of the whole file (line 1, listed first) are no row's: one problem per row follows,
       // the worker sending the first of them and counting all
       const whole = r.problems.filter((p) => p.line <= 1).length;
