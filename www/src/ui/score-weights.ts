@@ -9,7 +9,7 @@ export interface ScoreWeights { coverage?: number; fit?: number; synergy?: numbe
 export const PARTS = [
   { key: 'coverage', label: 'Requirements covered (%)', said: 'requirements covered' },
   { key: 'fit', label: 'Fit to the profiles (%)', said: 'fit to the profiles' },
-  { key: 'synergy', label: 'Worked together before (%)', said: 'worked together before' },
+  { key: 'synergy', label: 'Worked well together before (%)', said: 'worked well together before' },
 ] as const;
 
 /** Points of score (out of 100) a conflicting pair costs when the deal does not say (SPEC §1). */

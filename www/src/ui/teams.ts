@@ -98,7 +98,8 @@ export function teamsScreen(app: App): HTMLElement {
     const reqs = h('div', { class: 'list' });
     const drawReqs = () => clear(reqs, (d.requirements ??= []).map((r, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Requirement ${i + 1}`),
       text(`deal.requirements[${i}].capability`, 'Capability', r.capability, (v) => { r.capability = v; touch(); }),
-      num(`deal.requirements[${i}].weight`, 'Weight', r.weight, (v) => { r.weight = v ?? 0; touch(); }),
+      // how much the requirement counts compared with the others (any number above 0)
+      num(`deal.requirements[${i}].weight`, 'Importance', r.weight, (v) => { r.weight = v ?? 0; touch(); }),
       // the capability level that counts as fully covered (0–1 in the deal; empty: 100%)
       pct(`deal.requirements[${i}].target`, 'Level needed (%)', r.target, (v) => { if (v === undefined) delete r.target; else r.target = v; touch(); }, { placeholder: '100', title: 'The capability level that counts as fully covered; empty: 100%.' }),
       h('button', { type: 'button', class: 'small', 'aria-label': `Remove requirement ${i + 1}`, onclick: () => { (d.requirements ??= []).splice(i, 1); drawReqs(); touch(); } }, '✕'))));
