@@ -36,8 +36,8 @@ function num(path: string, label: string, value: number | null | undefined, set:
 function pct(path: string, label: string, value: number | null | undefined, set: (v: number | undefined) => void, attrs: Parameters<typeof percentInput>[2] = {}) {
   return field(label, percentInput(value, set, { 'data-path': path, id: nextId('d'), ...attrs }));
 }
-function text(path: string, label: string, value: string | undefined, set: (v: string) => void) {
-  const el = h('input', { type: 'text', value: value ?? '', 'data-path': path, id: nextId('d') });
+function text(path: string, label: string, value: string | undefined, set: (v: string) => void, list?: string) {
+  const el = h('input', { type: 'text', value: value ?? '', 'data-path': path, id: nextId('d'), list });
   el.addEventListener('input', () => set(el.value));
   return field(label, el);
 }
@@ -77,6 +77,8 @@ export function teamsScreen(app: App): HTMLElement {
   /** The fields the last search's engine error marked (the page's own marks, e.g. an unreadable amount, stay). */
   let engineMarks: Element[] = [];
 
+  /** The capabilities the partners have, offered as a requirement's capability is typed. */
+  const capabilities = h('datalist', { id: nextId('caps') });
   const deal = () => app.ws.deal;
   const touch = () => app.changed('deal');
 
@@ -97,7 +99,7 @@ export function teamsScreen(app: App): HTMLElement {
     if (!d) { clear(form, h('p', {}, 'No deal yet.')); return; }
     const reqs = h('div', { class: 'list' });
     const drawReqs = () => clear(reqs, (d.requirements ??= []).map((r, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Requirement ${i + 1}`),
-      text(`deal.requirements[${i}].capability`, 'Capability', r.capability, (v) => { r.capability = v; touch(); }),
+      text(`deal.requirements[${i}].capability`, 'Capability', r.capability, (v) => { r.capability = v; touch(); }, capabilities.id),
       // how much the requirement counts compared with the others (any number above 0)
       num(`deal.requirements[${i}].weight`, 'Importance', r.weight, (v) => { r.weight = v ?? 0; touch(); }),
       // the capability level that counts as fully covered (0–1 in the deal; empty: 100%)
@@ -282,6 +284,7 @@ export function teamsScreen(app: App): HTMLElement {
   cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'TeamSearch'); });
   app.on('ecosystem', () => {
     build();
+    app.engine.call('partnerKeys', {}).then((k) => clear(capabilities, k.capabilities.map((c) => h('option', { value: c }))), () => clear(capabilities));
     // the workspace's last search (after a reload), or nothing (another workspace)
     const saved = app.ws.teamResults;
     if (saved) { show(saved.response, saved.seconds, saved.stale); app.emit('teams'); } else clear(results);
@@ -304,6 +307,6 @@ export function teamsScreen(app: App): HTMLElement {
   return h('section', { class: 'screen', 'aria-labelledby': 'h-teams' },
     h('h2', { id: 'h-teams' }, 'Deal and teams'),
     h('div', { class: 'cols' },
-      h('div', { class: 'col' }, form),
+      h('div', { class: 'col' }, form, capabilities),
       h('div', { class: 'col' }, h('div', { class: 'row' }, run, cancel, progress, progressText), results)));
 }
