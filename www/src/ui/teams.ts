@@ -129,7 +129,7 @@ export function teamsScreen(app: App): HTMLElement {
     const say = () => { shares.textContent = sharesSentence(w, penalized() ? d.conflictPenalty ?? DEFAULT_PENALTY : null); };
     const conflicts = h('select', { 'data-path': 'deal.conflicts', id: nextId('d') }, h('option', { value: 'forbid' }, 'never in one team'), h('option', { value: 'penalize' }, 'allowed, at a score penalty'));
     conflicts.value = d.conflicts ?? 'forbid';
-    const penalty = pct('deal.conflictPenalty', 'Points off per conflicting pair (of 100)', d.conflictPenalty, (v) => { if (v === undefined) delete d.conflictPenalty; else d.conflictPenalty = v; say(); touch(); },
+    const penalty = pct('deal.conflictPenalty', 'Points off per conflicting pair', d.conflictPenalty, (v) => { if (v === undefined) delete d.conflictPenalty; else d.conflictPenalty = v; say(); touch(); },
       { placeholder: String(DEFAULT_PENALTY * 100), disabled: !penalized() });
     conflicts.addEventListener('input', () => { d.conflicts = conflicts.value as Deal['conflicts']; penalty.querySelector('input')!.disabled = !penalized(); say(); touch(); });
     // an error about the weights together (all 0) is said under them
@@ -153,7 +153,7 @@ export function teamsScreen(app: App): HTMLElement {
       h('button', { type: 'button', onclick: () => { d.slots.push({ role: 'si', min: 0, max: 1 }); drawSlots(); touch(); } }, 'Add slot'),
       h('h3', {}, 'How teams are scored'),
       weights,
-      h('div', { class: 'grid' }, field('Partners in conflict', conflicts), penalty),
+      h('div', { class: 'grid conflicts' }, field('Partners in conflict', conflicts), penalty),
       h('p', { class: 'form-error', role: 'alert' }));
   }
 
