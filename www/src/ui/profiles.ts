@@ -149,11 +149,16 @@ export function profilesScreen(app: App): HTMLElement {
     };
   };
   let limits: ReturnType<typeof limitsEditor>[] = [];
+  /** The keys offered as a criterion's "Which one" is typed: the capabilities' or the figures'. */
+  const lists = { capability: h('datalist', { id: nextId('p') }), metric: h('datalist', { id: nextId('p') }) };
+  const listOf = (kind: string) => (kind === 'capability' || kind === 'metric' ? lists[kind].id : null);
   /** Asks the worker for the keys of the partners now current, then offers them in the limits' rows. */
   async function loadKeys() {
     try { partnerKeys = await app.engine.call('partnerKeys', {}); } catch { partnerKeys = { capabilities: [], metrics: [] }; }
     knownKeys();
     for (const l of limits) l.redraw();
+    clear(lists.capability, keys.capabilities.map((k) => h('option', { value: k })));
+    clear(lists.metric, keys.metrics.map((k) => h('option', { value: k }, words(k))));
   }
 
   function build() {
@@ -170,7 +175,7 @@ export function profilesScreen(app: App): HTMLElement {
       const base = `profile.criteria[${i}]`;
       const kind = h('select', { 'data-path': `${base}.kind`, 'aria-label': `Criterion ${i + 1} kind`, id: nextId('p') }, KINDS.map((k) => h('option', { value: k }, KIND_WORDS[k])));
       kind.value = c.kind;
-      const key = input('text', c.key, `${base}.key`, `Criterion ${i + 1} key`);
+      const key = input('text', c.key, `${base}.key`, `Criterion ${i + 1} key`, { list: listOf(c.kind) ?? '' });
       const weight = input('range', c.weight, `${base}.weight`, `Criterion ${i + 1} weight`, { min: '0.1', max: String(Math.max(10, Math.ceil(c.weight * 2))), step: '0.1' });
       const wOut = h('output', { for: weight.id }, fmtNum(c.weight, 1));
       // the meaning of each field as its tooltip (and, for a screen reader, its description);
@@ -178,6 +183,7 @@ export function profilesScreen(app: App): HTMLElement {
       const target = percentInput(c.target, () => undefined, { 'data-path': `${base}.target`, 'aria-label': `Criterion ${i + 1} level needed (%)`, id: nextId('p'), placeholder: '100', title: meaning('Level needed') ?? '' });
       // good and bad in the figure's unit: a rate (winRate, 0–1 in the profile) as a percentage
       const rate = () => kind.value === 'metric' && isRate(key.value);
+      let showFields = () => {};
       let inPercent = rate();
       const good = input('number', c.good, `${base}.good`, '', { step: 'any', title: meaning('Good at / Bad at') ?? '' });
       const bad = input('number', c.bad, `${base}.bad`, '', { step: 'any', title: meaning('Good at / Bad at') ?? '' });
@@ -202,6 +208,9 @@ export function profilesScreen(app: App): HTMLElement {
         Object.assign(c, { kind: kind.value as CriterionKind, key: key.value || undefined, weight: Number(weight.value), target: level === undefined ? undefined : fromPercent(level), good: figure(good), bad: figure(bad) });
         for (const k of ['key', 'target', 'good', 'bad'] as const) if (c[k] === undefined) delete c[k];
         if (rate() !== inPercent) showUnit();
+        showFields();
+        const list = listOf(c.kind);
+        if (list) key.setAttribute('list', list); else key.removeAttribute('list');
         wOut.textContent = fmtNum(c.weight, 1);
         edited(t0);
       };
@@ -209,8 +218,17 @@ export function profilesScreen(app: App): HTMLElement {
       const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove criterion ${i + 1}`, onclick: () => { pr.criteria.splice(i, 1); drawCriteria(); edited(performance.now()); } }, '✕');
       const errSpan = (el: HTMLElement) => h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` });
       const cell = (label: string | HTMLElement, el: HTMLElement, extra?: Node) => h('label', { class: 'mini' }, typeof label === 'string' ? h('span', {}, label) : label, el, extra ?? null, errSpan(el));
+      const cells = { level: cell('Level needed (%)', target), good: cell(goodLabel, good), bad: cell(badLabel, bad) };
+      // only the fields the kind uses (SPEC §2: a capability's level, a figure's good and bad, reach's good), and any with a value
+      showFields = () => {
+        const k = kind.value;
+        cells.level.hidden = k !== 'capability' && target.value === '';
+        cells.good.hidden = k !== 'metric' && k !== 'reach' && good.value === '';
+        cells.bad.hidden = k !== 'metric' && bad.value === '';
+      };
+      showFields();
       return h('fieldset', { class: 'criterion' }, h('legend', {}, `Criterion ${i + 1}`),
-        cell('Looks at', kind), cell('Which one', key), cell('Weight', weight, wOut), cell('Level needed (%)', target), cell(goodLabel, good), cell(badLabel, bad), remove);
+        cell('Looks at', kind), cell('Which one', key), cell('Weight', weight, wOut), cells.level, cells.good, cells.bad, remove);
     };
     drawCriteria();
     const add = h('button', { type: 'button', onclick: () => { p.criteria.push({ kind: 'capability', key: 'cloud', weight: 1 }); drawCriteria(); edited(performance.now()); } }, 'Add criterion');
@@ -274,7 +292,7 @@ export function profilesScreen(app: App): HTMLElement {
   return h('section', { class: 'screen', 'aria-labelledby': 'h-profiles' },
     h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),
     h('div', { class: 'cols' },
-      h('div', { class: 'col' }, h('div', { class: 'row' }, field('Profile', select), newProfile), editor),
+      h('div', { class: 'col' }, h('div', { class: 'row' }, field('Profile', select), newProfile), editor, lists.capability, lists.metric),
       h('div', { class: 'col' }, h('h3', {}, 'Live ranking'), h('div', { class: 'row' }, timing, allBtn), rankBox, explain)),
     calibration.el);
 }
