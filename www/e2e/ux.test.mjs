@@ -4,7 +4,7 @@
 // approved, the last undo) instead of falling back to the top of the page; the windowed tables
 // (partners, ranking) download as CSV, show a cell cut short whole on hover and, on a phone,
 // scroll sideways instead of cutting names;
-// the split rules, core, least core, nucleolus, multiplier, ROPI and the profile's target,
+// the split rules, core, least core, nucleolus, multiplier, ROPI and the profile's level needed,
 // good and bad carry their meaning as a tooltip, shown on keyboard focus too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -167,11 +167,13 @@ const tipOf = async (root, name) => {
   return title;
 };
 
-test('glossary tooltips: split rules, core, nucleolus, multiplier, ROPI, target, good and bad', async () => {
+test('glossary tooltips: split rules, core, nucleolus, multiplier, ROPI, level needed, good and bad', async () => {
   await page.getByRole('tab', { name: 'Profiles' }).click();
-  assert.match(await page.getByLabel('Criterion 1 target').getAttribute('title'), /full marks/);
-  assert.match(await page.getByLabel('Criterion 1 good').getAttribute('title'), /at “good” full marks, at “bad” none/);
-  assert.match(await page.getByLabel('Criterion 1 bad').getAttribute('title'), /at “bad” none/);
+  assert.match(await page.getByLabel('Criterion 1 level needed (%)').getAttribute('title'), /full marks/);
+  // good and bad are a figure's: the first criterion on a figure has them
+  const figure = 1 + await page.evaluate(() => window.__app.ws.profiles.find((p) => p.id === window.__app.ws.activeProfile).criteria.findIndex((c) => c.kind === 'metric'));
+  assert.match(await page.getByLabel(`Criterion ${figure} good`).getAttribute('title'), /at “good” full marks, at “bad” none/);
+  assert.match(await page.getByLabel(`Criterion ${figure} bad`).getAttribute('title'), /at “bad” none/);
 
   await page.getByRole('tab', { name: 'Splits' }).click();
   await page.getByRole('button', { name: 'Compare splits' }).click();
@@ -303,6 +305,11 @@ test('importing partners from a CSV can be undone: the partners before it come b
   await page.getByText('Import partners (CSV or JSON)').click();
   const csv = 'id,name,kind,cap_cloud\nx1,Acme Cloud,isv,0.9\nx2,Delta Data,si,0.5\n';
   await page.getByLabel('Partner list (CSV or JSON file)').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  // the preview says capabilities as levels and kinds in words, not as data (cloud=0.9, isv)
+  const preview = page.getByRole('table', { name: /partners to import$/ });
+  await preview.getByRole('cell', { name: 'cloud 90%', exact: true }).waitFor();
+  assert.equal(await preview.getByRole('cell', { name: 'software vendor', exact: true }).count(), 1);
+  assert.doesNotMatch(await preview.innerText(), /=/);
   await page.getByRole('button', { name: 'Import 2 partners' }).click();
   await page.getByText(/^2 of 2 partners$/).waitFor({ timeout: 30000 });
   const status = page.locator('.status');

@@ -118,6 +118,132 @@ test('plan: chances are typed as percentages, and the renewal of subscriptions c
   assert.deepEqual(errors, []);
 });
 
+const teams = () => page.locator('#panel-teams');
+const ws = (f) => page.evaluate(f);
+
+test('deal: the score weights are percentages with a sentence of their parts of the score; levels and the conflict penalty too', async () => {
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+  const cov = teams().getByLabel('Requirements covered (%)');
+  const fit = teams().getByLabel('Fit to the profiles (%)');
+  const syn = teams().getByLabel('Worked well together before (%)');
+  const shares = teams().locator('fieldset.weights .shares');
+  assert.deepEqual([await cov.inputValue(), await fit.inputValue(), await syn.inputValue()], ['50', '30', '20']);
+  assert.equal(await shares.innerText(), 'Of a team’s score: requirements covered 50%, fit to the profiles 30% and worked well together before 20%.');
+  const labels = (await teams().locator('form label').allInnerTexts()).join(' | ');
+  assert.doesNotMatch(labels, /weight|penalty|Target/i, `a field named as the engine names it: ${labels}`);
+  // the engine's errors still find the fields
+  assert.equal(await cov.getAttribute('data-path'), 'deal.weights.coverage');
+
+  // 60 typed is 0.6 in the deal the search gets; the sentence says the parts of a sum of 110%
+  await cov.fill('60');
+  await shares.getByText(/^They add up to 110%, not 100%.*requirements covered 54\.5%, fit to the profiles 27\.3% and worked well together before 18\.2%\.$/).waitFor();
+  await fit.fill('7');
+  assert.equal(await ws(() => window.__app.ws.deal.weights.fit), 0.07, 'typing 7 stores exactly 0.07');
+  await fit.fill('30');
+  await teams().getByRole('button', { name: 'Find teams' }).click();
+  await teams().locator('.progress-text').filter({ hasText: /Done|limit/ }).waitFor({ timeout: 60000 });
+  assert.deepEqual(await ws(() => window.__app.ws.deal.weights), { coverage: 0.6, fit: 0.3, synergy: 0.2 });
+
+  // all three at 0: the sentence says what to change, and the engine's refusal is said under the weights
+  for (const f of [cov, fit, syn]) await f.fill('0');
+  assert.equal(await shares.innerText(), 'All three are 0%, so teams would have no score: set at least one of them above 0%.');
+  await teams().getByRole('button', { name: 'Find teams' }).click();
+  await teams().locator('.progress-text').filter({ hasText: /Failed/ }).waitFor({ timeout: 60000 });
+  assert.equal(await teams().locator('fieldset.weights').getAttribute('aria-invalid'), 'true');
+  assert.match(await teams().locator('fieldset.weights > .field-error').innerText(), /weight must be positive/);
+  await cov.fill('50');
+  await fit.fill('30');
+  await syn.fill('20');
+
+  // a requirement's level needed: 90% shown for 0.9; empty is the default 100%
+  const level = (i) => teams().locator(`input[data-path="deal.requirements[${i}].target"]`);
+  assert.equal(await level(0).inputValue(), '90');
+  assert.equal(await level(1).inputValue(), '');
+  assert.equal(await level(1).getAttribute('placeholder'), '100');
+  assert.equal(await teams().getByLabel('Level needed (%)').count(), await ws(() => window.__app.ws.deal.requirements.length));
+  await level(0).fill('85');
+  assert.equal(await ws(() => window.__app.ws.deal.requirements[0].target), 0.85);
+  await level(0).fill('90');
+
+  // the penalty is points of the score, and only takes effect when conflicting partners are allowed
+  const penalty = teams().getByLabel('Points off per conflicting pair');
+  assert.equal(await penalty.isDisabled(), true);
+  await teams().getByLabel('Partners in conflict').selectOption({ label: 'allowed, at a score penalty' });
+  assert.equal(await penalty.isDisabled(), false);
+  await shares.getByText(/Each conflicting pair then takes 25 points off \(of 100\)\.$/).waitFor();
+  await penalty.fill('10');
+  await shares.getByText(/takes 10 points off/).waitFor();
+  assert.equal(await ws(() => window.__app.ws.deal.conflictPenalty), 0.1);
+  await penalty.fill('');
+  await teams().getByLabel('Partners in conflict').selectOption({ label: 'never in one team' });
+  assert.deepEqual(await ws(() => [window.__app.ws.deal.conflicts, window.__app.ws.deal.conflictPenalty, window.__app.ws.deal.weights]), ['forbid', undefined, { coverage: 0.5, fit: 0.3, synergy: 0.2 }]);
+  await teams().getByRole('button', { name: 'Find teams' }).click();
+  await page.getByRole('heading', { name: /^Team 1: score/ }).waitFor({ timeout: 60000 });
+  await page.screenshot({ path: join(shots, 'deal-weights-1280.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test('profile: limits on capabilities and figures are rows chosen in words, levels and rates as percentages', async () => {
+  await page.getByRole('tab', { name: 'Profiles' }).click();
+  const panel = page.locator('#panel-profiles');
+  const profile = () => ws(() => window.__app.ws.profiles.find((p) => p.id === window.__app.ws.activeProfile));
+  const ranking = panel.getByRole('table', { name: 'Ranking' });
+  await ranking.getByRole('row').nth(1).waitFor();
+  const top = async () => (await ranking.getByRole('row').nth(1).innerText()) + (await ranking.getByRole('row').nth(2).innerText());
+  const ranked = () => panel.locator('.timing').innerText();
+  const requireBefore = (await profile()).require;
+
+  // a figure at least: chosen among the partners' figures, named in words; a rate typed in percent
+  const least = panel.getByRole('group', { name: 'Figures at least' });
+  await least.getByRole('button', { name: /^Add/ }).click();
+  const figure = least.getByLabel('Figure', { exact: true });
+  const names = await figure.locator('option').allInnerTexts();
+  assert.ok(names.includes('win rate') && names.includes('sales cycle days'), `the figures offered: ${names.join(', ')}`);
+  assert.deepEqual(names.filter((n) => /[A-Z_=]/.test(n)), [], 'a figure named by its data key');
+  await figure.selectOption({ label: 'win rate' });
+  const before = await top();
+  const t1 = await ranked();
+  await least.getByLabel('At least (%)', { exact: true }).fill('50');
+  await page.waitForFunction((t) => document.querySelector('#panel-profiles .timing')?.textContent !== t, t1);
+  assert.deepEqual((await profile()).require.metricsMin, { winRate: 0.5 });
+  assert.notEqual(await top(), before, 'the ranking did not change when a win rate of 50% became a must');
+  assert.equal(await least.getByLabel('At least (%)', { exact: true }).getAttribute('data-path'), 'profile.require.metricsMin.winRate');
+
+  // a figure at most, in its own unit; a capability level in percent
+  const most = panel.getByRole('group', { name: 'Figures at most' });
+  await most.getByRole('button', { name: /^Add/ }).click();
+  await most.getByLabel('Figure', { exact: true }).selectOption({ label: 'sales cycle days' });
+  await most.getByLabel('At most', { exact: true }).fill('90');
+  const caps = panel.getByRole('group', { name: 'Capabilities at least at these levels' });
+  await caps.getByRole('button', { name: /^Add/ }).click();
+  await caps.getByLabel('Capability', { exact: true }).selectOption({ label: 'cloud' });
+  await caps.getByLabel('At least (%)', { exact: true }).fill('60');
+  const req = (await profile()).require;
+  assert.deepEqual([req.metricsMax, req.capabilitiesMin], [{ salesCycleDays: 90 }, { cloud: 0.6 }]);
+  await panel.screenshot({ path: join(shots, 'profile-limits-1280.png') });
+
+  // each row goes with its ✕; the profile is then as it was
+  for (const [box, name] of [[least, 'win rate'], [most, 'sales cycle days'], [caps, 'cloud']]) await box.getByRole('button', { name: `Remove ${name}` }).click();
+  assert.deepEqual((await profile()).require, requireBefore);
+  assert.equal(await least.getByText('None.').count(), 1);
+
+  // the criteria: a capability's level needed and a rate's good and bad in percent
+  assert.equal(await panel.getByLabel('Criterion 1 level needed (%)').inputValue(), '80');
+  const crits = (await profile()).criteria;
+  const i = crits.findIndex((c) => c.kind === 'metric' && c.key === 'winRate');
+  const good = panel.getByLabel(`Criterion ${i + 1} good (%)`);
+  assert.equal(await good.inputValue(), String(crits[i].good * 100));
+  await good.fill('45');
+  assert.equal((await profile()).criteria[i].good, 0.45);
+  await good.fill(String(crits[i].good * 100));
+  assert.equal((await profile()).criteria[i].good, crits[i].good);
+  const cycle = crits.findIndex((c) => c.kind === 'metric' && c.key === 'salesCycleDays');
+  assert.equal(await panel.getByLabel(`Criterion ${cycle + 1} good`, { exact: true }).inputValue(), String(crits[cycle].good), 'a figure that is no rate is in its own unit');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
+
 test('phone: the charts are drawn again to fit, wide tables keep their names in view', async (t) => {
   if (!await simulated()) { t.skip('the engine refused the plan'); return; }
   await page.setViewportSize({ width: 390, height: 844 });
