@@ -2,7 +2,7 @@
 // see the ranking of all partners update live, with each fit explained criterion by criterion.
 import { clearErrors, showError, type App } from '../app';
 import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
-import { clear, field, fmtNum, fromPercent, h, nextId, percentInput, toPercent, unavailable } from './dom';
+import { clear, field, fmtNum, fromPercent, h, nextId, percentInput, toPercent, unavailable, whenShown } from './dom';
 import { kindName, percent } from './format';
 import { glossaryList, meaning, PROFILE_WORDS } from './glossary';
 import { readUi, writeUi } from './session';
@@ -287,7 +287,9 @@ export function profilesScreen(app: App): HTMLElement {
     app.ws.profiles.push({ id, name: `New profile ${app.ws.profiles.length + 1}`, criteria: [{ kind: 'capability', key: 'cloud', weight: 1 }] });
     app.ws.activeProfile = id; app.changed('profiles'); build(); void rank();
   } }, 'New profile');
-  app.on('ecosystem', () => { build(); calibration.reset(); void rank(); void loadKeys(); }, true);
+  // the keys are asked for once the screen is shown (not while the page opens on another one)
+  const keysWhenShown = whenShown(editor, () => void loadKeys());
+  app.on('ecosystem', () => { build(); calibration.reset(); void rank(); keysWhenShown(); }, true);
 
   return h('section', { class: 'screen', 'aria-labelledby': 'h-profiles' },
     h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),

@@ -10,7 +10,7 @@ import { kindChoices, kindName, number, percent } from './format';
 import { arrange, idleMembers, scoreTexts, searchK } from './team-order';
 import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
-import { clear, field, fmtNum, h, keepFocus, nextId, percentInput, unavailable } from './dom';
+import { clear, field, fmtNum, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
 import { DEFAULT_PENALTY, PARTS, sharesSentence } from './score-weights';
 
 /** Said above teams found before the deal or a profile changed. */
@@ -79,6 +79,10 @@ export function teamsScreen(app: App): HTMLElement {
 
   /** The capabilities the partners have, offered as a requirement's capability is typed. */
   const capabilities = h('datalist', { id: nextId('caps') });
+  // asked for once the screen is shown (not while the page opens on another one)
+  const capabilitiesWhenShown = whenShown(form, () => {
+    app.engine.call('partnerKeys', {}).then((k) => clear(capabilities, k.capabilities.map((c) => h('option', { value: c }))), () => clear(capabilities));
+  });
   const deal = () => app.ws.deal;
   const touch = () => app.changed('deal');
 
@@ -284,7 +288,7 @@ export function teamsScreen(app: App): HTMLElement {
   cancel.addEventListener('click', () => { if (current) void app.cancel(current, 'TeamSearch'); });
   app.on('ecosystem', () => {
     build();
-    app.engine.call('partnerKeys', {}).then((k) => clear(capabilities, k.capabilities.map((c) => h('option', { value: c }))), () => clear(capabilities));
+    capabilitiesWhenShown();
     // the workspace's last search (after a reload), or nothing (another workspace)
     const saved = app.ws.teamResults;
     if (saved) { show(saved.response, saved.seconds, saved.stale); app.emit('teams'); } else clear(results);
