@@ -218,17 +218,18 @@ export function profilesScreen(app: App): HTMLElement {
       const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove criterion ${i + 1}`, onclick: () => { pr.criteria.splice(i, 1); drawCriteria(); edited(performance.now()); } }, '✕');
       const errSpan = (el: HTMLElement) => h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` });
       const cell = (label: string | HTMLElement, el: HTMLElement, extra?: Node) => h('label', { class: 'mini' }, typeof label === 'string' ? h('span', {}, label) : label, el, extra ?? null, errSpan(el));
-      const cells = { level: cell('Level needed (%)', target), good: cell(goodLabel, good), bad: cell(badLabel, bad) };
-      // only the fields the kind uses (SPEC §2: a capability's level, a figure's good and bad, reach's good), and any with a value
+      const cells = { key: cell('Which one', key), level: cell('Level needed (%)', target), good: cell(goodLabel, good), bad: cell(badLabel, bad) };
+      // only the fields the kind uses (SPEC §2: no key for the tier or reach, a capability's level, a figure's good and bad, reach's good), and any with a value
       showFields = () => {
         const k = kind.value;
+        cells.key.hidden = (k === 'tier' || k === 'reach') && key.value === '';
         cells.level.hidden = k !== 'capability' && target.value === '';
         cells.good.hidden = k !== 'metric' && k !== 'reach' && good.value === '';
         cells.bad.hidden = k !== 'metric' && bad.value === '';
       };
       showFields();
       return h('fieldset', { class: 'criterion' }, h('legend', {}, `Criterion ${i + 1}`),
-        cell('Looks at', kind), cell('Which one', key), cell('Weight', weight, wOut), cells.level, cells.good, cells.bad, remove);
+        cell('Looks at', kind), cells.key, cell('Weight', weight, wOut), cells.level, cells.good, cells.bad, remove);
     };
     drawCriteria();
     const add = h('button', { type: 'button', onclick: () => { p.criteria.push({ kind: 'capability', key: 'cloud', weight: 1 }); drawCriteria(); edited(performance.now()); } }, 'Add criterion');
