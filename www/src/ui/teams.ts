@@ -75,7 +75,6 @@ export function teamsScreen(app: App): HTMLElement {
   const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
   let current: Call<TeamsResponse> | null = null;
   /** The fields the last search's engine error marked (the page's own marks, e.g. an unreadable amount, stay). */
-  let engineMarks: Element[] = [];
 
   /** The capabilities the partners have, offered as a requirement's capability is typed. */
   const capabilities = h('datalist', { id: nextId('caps') });
@@ -255,8 +254,6 @@ export function teamsScreen(app: App): HTMLElement {
     const d = deal();
     if (!d || !app.eco) return;
     if (!app.engine.has('TeamSearch') && !app.engine.has('teams')) { clear(results, unavailable('Team search')); return; }
-    // the marks of the last search's error are the engine's to give again, not the page's to block on
-    for (const el of engineMarks.splice(0)) el.removeAttribute('aria-invalid');
     if (hasInvalid(form)) { progressText.textContent = 'Correct the marked field first.'; return; }
     clearErrors(form);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Searching…';
@@ -276,10 +273,9 @@ export function teamsScreen(app: App): HTMLElement {
       progressText.textContent = stopped ? 'Cancelled: the best teams found so far.' : res.stoppedBy === 'timeLimit' ? 'Time limit reached: the best teams found so far.' : 'Done.';
     } catch (e) {
       const err = showError(form, e, 'deal');
-      engineMarks = [...form.querySelectorAll('[aria-invalid="true"]')];
       // never leave the teams of an earlier search on screen as if they answered this one
       if (err.code !== 'cancelled') { clear(results); app.ws.teamResults = undefined; app.teams = []; app.saveSoon(); }
-      progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message above.';
+      progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : form.querySelector('[aria-invalid="true"]') ? 'Failed: see the field marked in red.' : 'Failed: see the message under the deal.';
     } finally {
       current = null; run.disabled = false; cancel.disabled = true; progress.hidden = true;
       keepFocus(run);
