@@ -319,6 +319,7 @@ fn relationships(rng: &mut ChaCha12Rng, n: usize) -> Vec<Relationship> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CriterionKind;
 
     #[test]
     fn a_sample_is_valid_and_deterministic() {
@@ -351,6 +352,36 @@ mod tests {
             .filter(|a| !seen.insert(*a))
             .count();
         assert!(shared > 100);
+    }
+
+    /// Every criterion of the sample's profiles and every requirement of its deal names a
+    /// capability, industry, region, certification or figure some partner has (written as the
+    /// partners write it: matching is exact), so none scores every partner 0.
+    #[test]
+    fn the_profiles_and_the_deal_ask_for_what_partners_have() {
+        let s = generate(300, 1).unwrap();
+        let ps = &s.ecosystem.partners;
+        for p in &s.profiles {
+            for c in &p.criteria {
+                let Some(k) = c.key.as_deref() else { continue };
+                let held = ps.iter().any(|x| match c.kind {
+                    CriterionKind::Capability => x.capabilities.contains_key(k),
+                    CriterionKind::Industry => x.industries.iter().any(|i| i == k),
+                    CriterionKind::Region => x.regions.iter().any(|i| i == k),
+                    CriterionKind::Certification => x.certifications.iter().any(|i| i == k),
+                    CriterionKind::Metric => x.metrics.contains_key(k),
+                    _ => true,
+                });
+                assert!(held, "profile {}: no partner has {:?} {k:?}", p.id, c.kind);
+            }
+        }
+        for r in &s.deal.requirements {
+            assert!(
+                ps.iter().any(|x| x.capabilities.contains_key(&r.capability)),
+                "{}",
+                r.capability
+            );
+        }
     }
 
     /// The default sample tells the P2P story (issue 11): the best team for its deal is worth

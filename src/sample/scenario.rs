@@ -36,7 +36,7 @@ fn cloud_si() -> Profile {
             },
             crit(Capability, Some("implementation"), 2.0),
             crit(Capability, Some("security"), 1.0),
-            crit(Industry, Some("healthcare"), 1.0),
+            crit(Industry, Some("Healthcare"), 1.0),
             crit(Certification, Some("iso27001"), 1.0),
             crit(Tier, None, 1.0),
             Criterion {
