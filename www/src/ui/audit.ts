@@ -12,6 +12,7 @@ import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { CHART, moneyAxis } from './fan-chart';
 import { fitChart } from './fit-chart';
 import { money, percent } from './format';
+import { asCards } from './cards';
 
 type Stats = { mean: string; p5: string; p50: string; p95: string };
 type Forecast = AuditResponse['reforecast'];
@@ -99,11 +100,11 @@ async function report(app: App, p: Plan, r: AuditResponse): Promise<(HTMLElement
       h('span', { class: 'muted' }, ` — ${money(o.actualToDate, cur)} so far, ${money(o.expectedNow, cur)} expected by then.`)))),
     h('p', { class: 'muted small' }, `On track from ${percent(f.thresholds.onTrackAbove)} likely, off track below ${percent(f.thresholds.offTrackBelow)}, at risk in between.`),
     await chart(f, cur),
-    scroll('Partner profit', h('table', { class: 'audit-profit' }, h('caption', {}, `Each partner’s profit so far, and expected by month ${horizon}: now and when the plan was signed`),
+    scroll('Partner profit', asCards(h('table', { class: 'audit-profit' }, h('caption', {}, `Each partner’s profit so far, and expected by month ${horizon}: now and when the plan was signed`),
       h('thead', {}, h('tr', {}, ['Partner', 'Share so far', 'Costs so far', 'Profit so far', 'Expected now', 'Expected at signing']
         .map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
       h('tbody', {}, f.partners.map((q) => h('tr', {}, h('th', { scope: 'row' }, app.name(q.partnerId)),
-        [q.shareToDate, q.costsToDate, q.profitToDate, q.expectedProfit, q.expectedProfitAtSigning].map((v) => h('td', { class: `num${Number(v) < 0 ? ' bad' : ''}` }, money(v, cur)))))))),
+        [q.shareToDate, q.costsToDate, q.profitToDate, q.expectedProfit, q.expectedProfitAtSigning].map((v) => h('td', { class: `num${Number(v) < 0 ? ' bad' : ''}` }, money(v, cur))))))))),
     r.payouts?.length ? payouts(app, r.payouts, cur) : null,
     h('details', {}, h('summary', {}, 'Month by month: actual against plan'),
       scroll('Variances', h('table', {}, h('caption', {}, 'Variance per month and item (actual − plan)'),

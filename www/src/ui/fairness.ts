@@ -39,7 +39,7 @@ export function teamSummary(app: App, results: RuleResult[], amount: string, cur
 export function ruleTable(app: App, results: RuleResult[], cur: string): HTMLElement {
   const names = (ids: string[]) => ids.map((m) => app.name(m)).join(', ');
   const yes = (b: boolean | null | undefined, y: string, n: string) => (b === true ? y : b === false ? n : '—');
-  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Fairness per rule' }, h('table', { class: 'fairness-table' },
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Fairness per rule' }, h('table', { class: 'fairness-table cards' },
     h('caption', {}, 'Fairness per rule'),
     h('thead', {}, h('tr', {}, ['Rule', 'Adds up to the amount', tip('No group better off alone', 'Core'), 'Who would rather leave'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, results.map((x) => {

@@ -13,6 +13,7 @@ import { money, number, percent, times } from './format';
 import { winModelPanel } from './winmodel';
 import { problemLists } from './problems';
 import { TEXT } from './fan-chart';
+import { asCards } from './cards';
 
 /** The deal groups the engine reports, in the order and words the page shows them. */
 const GROUPS: [string, string][] = [['none', 'No partner'], ['single', 'One partner'], ['p2p', 'Two or more partners'], ['partnered', 'Any partner'], ['all', 'All deals']];
@@ -79,13 +80,13 @@ export function insightsScreen(app: App): HTMLElement {
     clear(out, h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
     clear(detail,
       chart,
-      h('div', { class: 'table-scroll' }, h('table', {}, h('caption', {}, 'Deals by number of partners'),
+      h('div', { class: 'table-scroll' }, asCards(h('table', {}, h('caption', {}, 'Deals by number of partners'),
         h('thead', {}, h('tr', {}, ['Deals', 'Count', 'Won', 'Win rate', 'Won revenue', 'Average won deal', 'Average cycle'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
         h('tbody', {}, rows.map(([k, label]) => {
           const s = g[k]!;
           return h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'num' }, number(s.deals)), h('td', { class: 'num' }, number(s.won)), h('td', { class: 'num' }, percent(s.winRate)),
             h('td', { class: 'num' }, money(s.wonValue, cur)), h('td', { class: 'num' }, money(s.avgDealSize, cur)), h('td', { class: 'num' }, s.avgCycleDays === null ? '—' : `${number(s.avgCycleDays)} days`));
-        })))));
+        }))))));
   }
 
   function useHistory(deals: import('dealteam').HistoryDeal[], label: string, cur?: string) {

@@ -9,6 +9,7 @@ import { a11yChart, clear, field, h, unavailable } from './dom';
 import { fitChart } from './fit-chart';
 import { number, percent } from './format';
 import { TEXT } from './fan-chart';
+import { asCards } from './cards';
 
 /** The model's features in a partner manager's words. */
 const FEATURES: Record<string, string> = {
@@ -109,9 +110,9 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
       h('p', { class: model.skill ? 'verdict good' : 'verdict notice' }, verdict(r)),
       h('p', { class: 'against-guess' }, againstGuess(v.logLoss, v.baseline.logLoss, v.baseline.rate)),
       h('div', { class: 'side-by-side' }, chart,
-      bins.length ? h('div', { class: 'table-scroll' }, h('table', {}, h('caption', {}, 'Predicted against actual, on the most recent deals'),
+      bins.length ? h('div', { class: 'table-scroll' }, asCards(h('table', {}, h('caption', {}, 'Predicted against actual, on the most recent deals'),
         h('thead', {}, h('tr', {}, ['Predicted chance', 'Deals', 'Predicted on average', 'Actually won'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
-        h('tbody', {}, bins.map((b) => h('tr', {}, h('td', {}, `${percent(b.from)} – ${percent(b.to)}`), h('td', { class: 'num' }, number(b.deals)), h('td', { class: 'num' }, percent(b.predicted)), h('td', { class: 'num' }, percent(b.observed))))))) : null),
+        h('tbody', {}, bins.map((b) => h('tr', {}, h('td', {}, `${percent(b.from)} – ${percent(b.to)}`), h('td', { class: 'num' }, number(b.deals)), h('td', { class: 'num' }, percent(b.predicted)), h('td', { class: 'num' }, percent(b.observed)))))))) : null),
       model.skill ? h('div', {}, h('h4', {}, 'What goes with winning'), h('ul', {}, model.features.map((f, i) => {
         const c = model.coefficients[i];
         return h('li', {}, `${feature(f)}: ${Math.abs(c) < 0.05 ? 'makes little difference' : c > 0 ? 'more of it, more wins' : 'more of it, fewer wins'}`);
