@@ -18,6 +18,7 @@ import { money, percent } from './format';
 import { explainError } from './errors';
 import { TEXT } from './fan-chart';
 import { staleNote } from './stale';
+import { asCards } from './cards';
 
 interface Method { id: string; label: string; said: string; req: (s: SplitSettings) => Partial<SplitRequest> }
 
@@ -173,18 +174,30 @@ export function splitsScreen(app: App): HTMLElement {
     const ok = results.filter((x): x is RuleResult & { r: SplitResponse } => !!x.r);
     const data = ok.flatMap(({ label, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: label, share: a.share, amount: Number(a.amount) })));
     const chart = data.length ? h('figure', { class: 'chart' }) : null;
-    if (chart) fitChart(chart, (width) => [a11yChart(Plot.plot({
-      ...TEXT, marginBottom: 40, height: 320, width,
-      x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'Share', tickFormat: '%', grid: true }, fx: { domain: members.map((m) => app.name(m)), label: null },
-      color: { legend: true, domain: ok.map((x) => x.label) },
-      marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
-    }), 'Share of each partner under each split rule'), h('figcaption', {}, 'Each partner’s share of the deal under each rule')], 900, out.clientWidth || 720);
+    // side by side while every partner's name fits under its group of bars (about 7 px a letter at 12 px); narrower (a
+    // phone), one row of bars per partner, its name on the left, wrapped between words, so no two names run together
+    const names = members.map((m) => app.name(m));
+    const longest = Math.max(...names.map((x) => x.length));
+    if (chart) fitChart(chart, (width) => [a11yChart((width - 60) / Math.max(1, names.length) >= longest * 7.5 + 8
+      ? Plot.plot({
+        ...TEXT, marginBottom: 40, height: 320, width,
+        x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'Share', tickFormat: '%', grid: true }, fx: { domain: names, label: null },
+        color: { legend: true, domain: ok.map((x) => x.label) },
+        marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
+      })
+      : Plot.plot({
+        ...TEXT, marginLeft: 104, marginBottom: 40, width, height: names.length * (ok.length * 9 + 18) + 50,
+        y: { axis: null, domain: ok.map((x) => x.label) }, x: { label: 'Share →', tickFormat: '%', grid: true, ticks: 4 }, fy: { domain: names, label: null },
+        color: { legend: true, domain: ok.map((x) => x.label) },
+        marks: [Plot.axisFy({ anchor: 'left', label: null, lineWidth: 8, title: (d: string) => d }),
+          Plot.barX(data, { fy: 'partner', y: 'method', x: 'share', fill: 'method', tip: true }), Plot.ruleX([0])],
+      }), 'Share of each partner under each split rule'), h('figcaption', {}, 'Each partner’s share of the deal under each rule')], 900, out.clientWidth || 720);
     clear(out,
       chart,
-      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(amount, d.currency)} divided)`),
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, asCards(h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(amount, d.currency)} divided)`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
         h('tbody', {}, ok.map(({ id, label, r }) => h('tr', {}, h('th', { scope: 'row' }, tip(label), h('small', { class: 'rule-said' }, saidOf(id))),
-          members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); })))))));
+          members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); }))))))));
     clear(fair,
       h('h3', { id: 'h-fairness' }, 'Fairness'),
       h('div', { class: 'fairness' }, teamSummary(app, results, amount, d.currency), ruleTable(app, results, d.currency)),
