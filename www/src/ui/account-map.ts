@@ -9,11 +9,12 @@ import type { AccountList } from './accounts';
 import { popSummary } from './accounts';
 import { newTable, popWords, sharedTable, type TextTable } from '../account-tables';
 import { a11yChart, clear, h } from './dom';
-import { fileButton } from './exports';
+import { csvButton, fileButton } from './exports';
 import { fitChart } from './fit-chart';
 import { TEXT } from './fan-chart';
 import { money, number } from './format';
 import { loadPlot } from './lazy';
+import { asCards } from './cards';
 
 /** The sharing levels of an account map. */
 export type Level = 'counts' | 'overlaps' | 'full';
@@ -187,14 +188,21 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     const combos = r.populations.flatMap((x) => r.populations.map((y) => [x, y] as const)).filter(([x, y]) => r.pairs.some((p) => p.matrix[x]?.[y]));
     const shown = r.pairs.slice(0, 200);
     const all = r.summary?.pairs ?? r.pairs.length;
+    const caption = 'Account overlap per pair of partners';
     return h('details', { class: 'panel' }, h('summary', {}, `Every pair of partners (${number(all)})`),
       all > shown.length ? h('p', {}, `The ${number(shown.length)} pairs that share the most.`) : null,
-      h('div', { class: 'table-scroll' }, h('table', {},
-        h('caption', {}, 'Account overlap per pair of partners'),
-        h('thead', {}, h('tr', {}, ['Partner', 'Partner', 'Shared', 'Potential revenue', 'New to the second', 'New to the first', ...combos.map(([x, y]) => `${popWords(x)} × ${popWords(y)}`)].map((t, i) => h('th', { scope: 'col', class: i > 1 ? 'num' : null }, t)))),
-        h('tbody', {}, shown.map((p) => h('tr', {}, h('td', {}, name(p.a)), h('td', {}, name(p.b)), h('td', { class: 'num' }, number(p.shared)),
-          h('td', { class: 'num' }, money(p.potentialRevenue, r.currency)), h('td', { class: 'num' }, number(sum(p.greenfieldA))), h('td', { class: 'num' }, number(sum(p.greenfieldB))),
-          combos.map(([x, y]) => h('td', { class: 'num' }, number(p.matrix[x]?.[y] ?? 0)))))))));
+      // one line per pair, its columns the ones read across pairs; the shared accounts by relationship are in the pair's
+      // own matrix (choose the pair above) and in the download, which keeps every column
+      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Every pair of partners' }, asCards(h('table', { class: 'pairs', 'data-export': '1' },
+        h('caption', {}, caption),
+        h('thead', {}, h('tr', {}, ['Partners', 'Shared accounts', 'Potential revenue', 'New to each (accounts only the other has)'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : null }, t)))),
+        h('tbody', {}, shown.map((p) => h('tr', {}, h('th', { scope: 'row' }, `${name(p.a)} and ${name(p.b)}`), h('td', { class: 'num' }, number(p.shared)),
+          h('td', { class: 'num' }, money(p.potentialRevenue, r.currency)),
+          h('td', { class: 'num' }, `${number(sum(p.greenfieldA))} new to ${name(p.b)}`, h('br'), `${number(sum(p.greenfieldB))} new to ${name(p.a)}`))))))),
+      csvButton(caption, () => [
+        ['Partner', 'Other partner', 'Shared accounts', 'Potential revenue', 'New to the other partner (from the first’s list)', 'New to the first partner (from the other’s list)', ...combos.map(([x, y]) => `Shared: first’s ${popWords(x)} × other’s ${popWords(y)}`)],
+        ...shown.map((p) => [name(p.a), name(p.b), number(p.shared), money(p.potentialRevenue, r.currency), number(sum(p.greenfieldA)), number(sum(p.greenfieldB)), ...combos.map(([x, y]) => number(p.matrix[x]?.[y] ?? 0))]),
+      ]));
   }
 
   function nearMisses(r: ListsMapped): HTMLElement | null {
@@ -222,9 +230,9 @@ const firstOf = (shown: number, total: number, what: string) =>
  * the keyboard too); its download is the whole list's file (a button of the caller's), so the
  * page's own CSV button for what is shown is not added.
  */
-const textTable = (caption: string, t: TextTable) => h('div', { class: 'table-scroll rows-box', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { 'data-export': '1' },
+const textTable = (caption: string, t: TextTable) => h('div', { class: 'table-scroll rows-box', tabindex: '0', role: 'region', 'aria-label': caption }, asCards(h('table', { 'data-export': '1' },
   h('caption', {}, caption),
   h('thead', {}, h('tr', {}, t.head.map((x, i) => h('th', { scope: 'col', class: t.num?.includes(i) ? 'num' : null }, x)))),
-  h('tbody', {}, t.rows.map((row) => h('tr', {}, row.map((x, i) => h('td', { class: t.num?.includes(i) ? 'num' : null }, x)))))));
+  h('tbody', {}, t.rows.map((row) => h('tr', {}, row.map((x, i) => h('td', { class: t.num?.includes(i) ? 'num' : null }, x))))))));
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((s, n) => s + n, 0);
