@@ -158,6 +158,26 @@ test('accounts: a third list — every pair summed in one sentence, the pairs co
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 392, `page is ${wide}px wide at 390px`);
   await panel().locator('.account-map').screenshot({ path: join(SHOTS, '34-accounts-three-lists-390.png') });
+  // every pair of partners: one column for the pair, the new accounts named by partner; it fits at 1280 px, cards at 390 px
+  await panel().locator('.account-map details.panel > summary').first().click();
+  const pairs = panel().getByRole('table', { name: 'Account overlap per pair of partners' });
+  await pairs.scrollIntoViewIfNeeded();
+  const offScreen = () => pairs.evaluate((t) => [...t.querySelectorAll('tbody td, tbody th')].map((c) => c.getBoundingClientRect())
+    .filter((r) => r.left < -1 || r.right > innerWidth + 1).length);
+  assert.equal(await offScreen(), 0, 'pairs’ cells off-screen at 390 px');
+  await panel().locator('.account-map details.panel').first().screenshot({ path: join(SHOTS, '35-accounts-pairs-390.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.deepEqual(await pairs.locator('thead th').allInnerTexts(), ['Partners', 'Shared accounts', 'Potential revenue', 'New to each (accounts only the other has)']);
+  assert.deepEqual((await pairs.locator('tbody tr').first().locator('th, td').allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim()),
+    ['Northwind and Contoso', '3', '€19,501', '2 new to Contoso 2 new to Northwind']);
+  const box = await pairs.evaluate((t) => ({ scroll: t.parentElement.scrollWidth, client: t.parentElement.clientWidth }));
+  assert.ok(box.scroll <= box.client + 1, `the pairs are ${box.scroll} px in a ${box.client} px box at 1280 px`);
+  // the download keeps every column: both partners, the new accounts each way and the shared accounts by relationship
+  const [file] = await Promise.all([page.waitForEvent('download'), panel().getByRole('button', { name: 'Download as CSV: Account overlap per pair of partners' }).click()]);
+  const lines = readFileSync(await file.path(), 'utf8').trim().split(/\r?\n/);
+  assert.equal(lines.length, 4);
+  assert.match(lines[0], /^Partner,Other partner,Shared accounts,Potential revenue,New to the other partner .*,New to the first partner .*,Shared: first’s customers × other’s customers/);
+  assert.match(lines[1], /^Northwind,Contoso,3,/);
   assert.deepEqual(errors, []);
 });
 

@@ -198,7 +198,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
         h('thead', {}, h('tr', {}, ['Partners', 'Shared accounts', 'Potential revenue', 'New to each (accounts only the other has)'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : null }, t)))),
         h('tbody', {}, shown.map((p) => h('tr', {}, h('th', { scope: 'row' }, `${name(p.a)} and ${name(p.b)}`), h('td', { class: 'num' }, number(p.shared)),
           h('td', { class: 'num' }, money(p.potentialRevenue, r.currency)),
-          h('td', { class: 'num' }, `${number(sum(p.greenfieldA))} new to ${name(p.b)}`, h('br'), `${number(sum(p.greenfieldB))} new to ${name(p.a)}`))))))),
+          h('td', { class: 'num', 'data-label': 'New to each' }, h('span', { class: 'whole' }, `${number(sum(p.greenfieldA))} new to ${name(p.b)}`), h('br'), h('span', { class: 'whole' }, `${number(sum(p.greenfieldB))} new to ${name(p.a)}`)))))))),
       csvButton(caption, () => [
         ['Partner', 'Other partner', 'Shared accounts', 'Potential revenue', 'New to the other partner (from the first’s list)', 'New to the first partner (from the other’s list)', ...combos.map(([x, y]) => `Shared: first’s ${popWords(x)} × other’s ${popWords(y)}`)],
         ...shown.map((p) => [name(p.a), name(p.b), number(p.shared), money(p.potentialRevenue, r.currency), number(sum(p.greenfieldA)), number(sum(p.greenfieldB)), ...combos.map(([x, y]) => number(p.matrix[x]?.[y] ?? 0))]),
