@@ -48,6 +48,8 @@ test('Splits: the amounts per rule fit at 1280 px and are cards at 390 px; the s
     const texts = await chartTexts(fig);
     assert.ok(texts.length > 4, `${width} px: ${texts.length} texts in the chart`);
     for (const x of texts) assert.ok(x.size >= 12, `${width} px: “${x.text}” is ${x.size} px`);
+    const legend = await fig.evaluate((f) => [...f.querySelectorAll('[class*="-swatch"]')].filter((e) => e.textContent.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    assert.ok(legend.length && legend.every((px) => px >= 12), `${width} px: the legend’s text is ${legend.join(', ')} px`);
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) assert.ok(!overlap(texts[i], texts[j]), `${width} px: “${texts[i].text}” runs into “${texts[j].text}”`);
     }
