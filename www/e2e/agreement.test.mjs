@@ -5,12 +5,10 @@
 // is named. Screenshots at 1280 and 390 px (SHOTS, else test-results/www).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axeViolations, openReady } from './browser.mjs';
+import { axeViolations, openReady, shots } from './browser.mjs';
 
-const shots = process.env.SHOTS ?? join(new URL('..', import.meta.url).pathname, '../test-results/www');
-mkdirSync(shots, { recursive: true });
 let page, errors, close;
 
 before(async () => {

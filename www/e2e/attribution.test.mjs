@@ -9,13 +9,10 @@
 // or pasted identical, leave both the attribution and the splits current. Screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { openReady, axeViolations } from './browser.mjs';
 
-const www = new URL('..', import.meta.url).pathname;
-const shots = join(www, '../test-results/www');
-mkdirSync(shots, { recursive: true });
+import { join } from 'node:path';
+import { openReady, axeViolations, shots } from './browser.mjs';
+
 let server, page, errors, close;
 
 before(async () => {

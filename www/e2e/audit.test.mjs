@@ -6,14 +6,11 @@
 // scrolling. Screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { openReady } from './browser.mjs';
+import { openReady, shots } from './browser.mjs';
 
-const www = new URL('..', import.meta.url).pathname;
-const shots = join(www, '../test-results/www');
-mkdirSync(shots, { recursive: true });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server, page, errors, close;
 

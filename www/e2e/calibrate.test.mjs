@@ -6,12 +6,10 @@
 // old weights back. Axe-clean; phone width needs no sideways scrolling.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { openReady, axeViolations } from './browser.mjs';
 
-const shots = process.env.SHOTS ?? join(new URL('..', import.meta.url).pathname, '../test-results/www');
-mkdirSync(shots, { recursive: true });
+import { join } from 'node:path';
+import { openReady, axeViolations, shots } from './browser.mjs';
+
 let page, errors, close;
 
 before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US' })); });

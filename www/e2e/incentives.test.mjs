@@ -6,13 +6,10 @@
 // simulated. Axe-clean; screenshots at 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openReady, axeViolations } from './browser.mjs';
+import { openReady, axeViolations, shots } from './browser.mjs';
 
-const www = new URL('..', import.meta.url).pathname;
-const shots = process.env.SHOTS ?? join(www, '../test-results/www');
-mkdirSync(shots, { recursive: true });
 let page, errors, close;
 
 before(async () => { ({ page, errors, close } = await openReady({ locale: 'en-US' })); });

@@ -5,14 +5,12 @@
 // history and the model survive a reload; phone width needs no sideways scrolling.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { openPage } from './browser.mjs';
+import { openPage, shots } from './browser.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
-const shots = join(www, '../test-results/www');
-mkdirSync(shots, { recursive: true });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server, page, errors, close;
 

@@ -6,16 +6,13 @@
 // origin, any console error, or a serious/critical axe-core violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
-import { dist } from './browser.mjs';
+import { dist, shots } from './browser.mjs';
 
-const www = new URL('..', import.meta.url).pathname;
-const shots = join(www, '../test-results/www');
-mkdirSync(shots, { recursive: true });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 

@@ -6,16 +6,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
-import { dist } from './browser.mjs';
+import { dist, shots } from './browser.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
-const out = join(www, '../test-results/www');
-mkdirSync(out, { recursive: true });
+const out = shots;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const N = 100000;
 

@@ -3,14 +3,11 @@
 // pool's work ends, nothing is shown as learnt) and a new run then finishes with the plain
 // intersection's counts. Generated lists: 6,000 accounts each, 3,000 shared (every second one
 // by web domain, the others by name), populations in turn customer / prospect / opportunity.
-// Screenshots at 1280 and 390 px under /tmp/shots-psiw (not in the repository).
+// Screenshots at 1280 and 390 px (SHOTS, else test-results/www).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { axeViolations, openReady } from './browser.mjs';
+import { axeViolations, openReady, shots as SHOTS } from './browser.mjs';
 
-const SHOTS = '/tmp/shots-psiw';
-mkdirSync(SHOTS, { recursive: true });
 const N = 6000;
 const POPS = ['customer', 'prospect', 'opportunity'];
 

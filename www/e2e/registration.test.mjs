@@ -5,13 +5,11 @@
 // Screenshots at 1280 and 390 px; axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { axeViolations, openReady } from './browser.mjs';
+import { axeViolations, openReady, shots } from './browser.mjs';
 
 const www = new URL('..', import.meta.url).pathname;
-const shots = process.env.SHOTS ?? join(www, '../test-results/www');
-mkdirSync(shots, { recursive: true });
 let server, page, errors, close;
 
 before(async () => {
