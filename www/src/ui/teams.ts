@@ -74,7 +74,6 @@ export function teamsScreen(app: App): HTMLElement {
   const run = h('button', { type: 'button', class: 'primary' }, 'Find teams');
   const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
   let current: Call<TeamsResponse> | null = null;
-  /** The fields the last search's engine error marked (the page's own marks, e.g. an unreadable amount, stay). */
 
   /** The capabilities the partners have, offered as a requirement's capability is typed. */
   const capabilities = h('datalist', { id: nextId('caps') });
