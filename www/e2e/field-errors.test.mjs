@@ -92,6 +92,7 @@ test('Registration: an unreadable deal value is refused, never replaced; Reject 
   assert.match(await page.locator('.status').innerText(), /Choose why Zeta is rejected/);
   assert.match(await zeta.innerText(), /Waiting for approval/);
   await reason.selectOption('incomplete');
+  assert.equal(await reason.getAttribute('aria-invalid'), null, 'choosing a reason takes the mark away');
   await zeta.getByRole('button', { name: /^Reject:/ }).click();
   await zeta.getByText(/Rejected: the registration is incomplete/).waitFor();
   assert.deepEqual(errors, []);

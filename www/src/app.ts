@@ -4,7 +4,7 @@ import { EngineClient } from './engine/client';
 import { EngineError, NOT_AVAILABLE, type EcoMeta } from './engine/protocol';
 import type { Ecosystem, Partner, PartnerList, Team } from './engine/types';
 import { save, type Workspace } from './state';
-import { h } from './ui/dom';
+import { h, markUntilEdit } from './ui/dom';
 import { explainError, pathWords } from './ui/errors';
 
 /** partners per message from the worker: a few milliseconds of structured clone each */
@@ -240,7 +240,7 @@ export class App {
 
 /** Clears all field errors under `root`. */
 export function clearErrors(root: Element) {
-  for (const el of root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) { el.removeAttribute('aria-invalid'); delete el.dataset.engineError; }
+  for (const el of root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) { el.removeAttribute('aria-invalid'); delete el.dataset.untilEdit; }
   for (const el of root.querySelectorAll('.field-error, .form-error')) el.textContent = '';
 }
 
@@ -267,20 +267,8 @@ export function showError(root: Element, e: unknown, under = '') {
     : err.code === 'unknown_command' ? `Not available in this build of the engine (${err.message}).`
     : explainError(err, false);
   const span = best ? document.getElementById(`${best.id}-err`) : null;
-  if (best && span) {
-    best.setAttribute('aria-invalid', 'true');
-    best.dataset.engineError = '';
-    span.textContent = text;
-    // the engine's verdict is about the value it was given: the first edit takes it away (in
-    // the capture phase, before the field's own check, which may mark it again)
-    const field = best;
-    field.addEventListener('input', () => {
-      if (field.dataset.engineError === undefined) return;
-      delete field.dataset.engineError;
-      field.removeAttribute('aria-invalid');
-      span.textContent = '';
-    }, { once: true, capture: true });
-  } else {
+  if (best && span) markUntilEdit(best, text);
+  else {
     const box = root.querySelector('.form-error');
     if (box) box.textContent = err.path ? `${text} (${pathWords(err.path)})` : text;
   }

@@ -44,7 +44,8 @@ export function amountField(path: string, label: string, get: () => string | nul
 }
 
 /**
- * True when a field under `root` is marked invalid by the page (an amount it could not read).
- * A field the engine marked (`showError`) does not count: the engine checks it again.
+ * True when a field under `root` is marked invalid as it reads now (an amount that cannot be
+ * read). A mark until the next edit (dom.ts `markUntilEdit`: the engine's verdict, shown by
+ * `showError`) does not count: the action that made it checks again.
  */
-export const hasInvalid = (root: Element) => !!root.querySelector('[aria-invalid="true"]:not([data-engine-error])');
+export const hasInvalid = (root: Element) => !!root.querySelector('[aria-invalid="true"]:not([data-until-edit])');

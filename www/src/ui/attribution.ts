@@ -8,7 +8,7 @@ import { loadPlot } from './lazy';
 import { clearErrors, showError, type App } from '../app';
 import type { AttributeRequest, AttributeResponse, Journey } from '../engine/types';
 import type { SplitSettings } from '../state';
-import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
+import { a11yChart, clear, field, h, markUntilEdit, nextId, unavailable } from './dom';
 import { fitChart } from './fit-chart';
 import { LOCALE, money, number } from './format';
 import { TEXT } from './fan-chart';
@@ -137,8 +137,6 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
     const box = h('textarea', { rows: 6, 'data-path': 'journeys', id: nextId('a') }, journeysToText(s.journeys, (id) => app.name(id)));
     const ids = new Map(s.members.map((m) => [app.name(m).toLowerCase(), m]));
     box.addEventListener('input', () => {
-      // what was said about the lines is about the text as it was
-      if (box.getAttribute('aria-invalid')) { box.removeAttribute('aria-invalid'); document.getElementById(`${box.id}-err`)!.textContent = ''; }
       s.journeys = textToJourneys(box.value, (n) => ids.get(n.toLowerCase()) ?? n);
       app.changed('splits');
     });
@@ -156,8 +154,8 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
     const members = new Set((settings()?.members ?? []).flatMap((m) => [app.name(m).toLowerCase(), m.toLowerCase()]));
     const problems = box ? journeyProblems(box.value, (n) => members.has(n.toLowerCase())) : [];
     if (box && problems.length) {
-      box.setAttribute('aria-invalid', 'true');
-      document.getElementById(`${box.id}-err`)!.textContent = problems.slice(0, 5).join(' ') + (problems.length > 5 ? ` And ${problems.length - 5} more.` : '');
+      // what is said about the lines is about the text as it is now: the next edit takes it away
+      markUntilEdit(box, problems.slice(0, 5).join(' ') + (problems.length > 5 ? ` And ${problems.length - 5} more.` : ''));
       clear(out);
       return;
     }

@@ -72,6 +72,30 @@ export function field(label: string, input: HTMLInputElement | HTMLSelectElement
 
 
 /**
+ * Marks `el` as wrong until its next edit: `aria-invalid`, and `message` in its error line (the
+ * one `field` made) when one is given. The first edit takes both away — in the capture phase,
+ * before the field's own checks, which may mark it again. Such a mark is a verdict on what was
+ * there when an action ran (the engine's, or a check before it), and the action checks again:
+ * `hasInvalid` (amount-field.ts) does not count it.
+ */
+export function markUntilEdit(el: HTMLElement, message?: string) {
+  el.setAttribute('aria-invalid', 'true');
+  el.dataset.untilEdit = '';
+  const line = document.getElementById(`${el.id}-err`);
+  if (line && message !== undefined) line.textContent = message;
+  el.addEventListener('input', () => unmark(el), { once: true, capture: true });
+}
+
+/** Takes away a `markUntilEdit` mark and its message (nothing when the mark is already gone). */
+export function unmark(el: HTMLElement) {
+  if (el.dataset.untilEdit === undefined) return;
+  delete el.dataset.untilEdit;
+  el.removeAttribute('aria-invalid');
+  const line = document.getElementById(`${el.id}-err`);
+  if (line) line.textContent = '';
+}
+
+/**
  * A share (0–1 in the data) as the percentage a field shows: 0.07 → 7, not the float product
  * 7.000000000000001 (at most `digits` decimals).
  */

@@ -7,7 +7,7 @@ import type { Conflict, RegisterRequest, RegisterResponse, Registration, Rules }
 import type { App } from '../app';
 import { showError } from '../app';
 import { amountField, hasInvalid } from './amount-field';
-import { clear, field, h, keepFocus, nextId, unavailable } from './dom';
+import { clear, field, h, keepFocus, markUntilEdit, nextId, unavailable } from './dom';
 import { day, days, daysBetween, money } from './format';
 
 /** Statuses in words. */
@@ -84,7 +84,7 @@ export function registrationScreen(app: App): HTMLElement {
       } catch (e) { if (mine === gen) showError(form, e); }
     }, 250);
   }
-  for (const el of [partner, account, site, when]) el.addEventListener('input', () => { el.removeAttribute('aria-invalid'); check(); });
+  for (const el of [partner, account, site, when]) el.addEventListener('input', check);
 
   /** The decision in words: free to register, or who owns the customer and what to do. */
   function verdict(out: RegisterResponse, r: Registration): HTMLElement {
@@ -114,7 +114,7 @@ export function registrationScreen(app: App): HTMLElement {
     if (typeof r === 'string') {
       // the fields to fill in are marked, and the first gets the focus
       const marked = [partner, account].filter((el) => !el.value.trim() || (el === partner && !idOf(el.value)));
-      for (const el of marked) el.setAttribute('aria-invalid', 'true');
+      for (const el of marked) markUntilEdit(el);
       marked[0]?.focus();
       clear(feedback, h('p', { class: 'bad' }, r));
       return;
@@ -197,10 +197,9 @@ export function registrationScreen(app: App): HTMLElement {
     if (s === 'submitted') {
       // no reason is chosen for the user: Reject asks for one first
       const reason = h('select', { 'aria-label': `Reason to reject ${r.account}`, class: 'small' }, h('option', { value: '' }, 'Choose a reason…'), REJECT_CHOICES.map((x) => h('option', { value: x }, REASONS[x])));
-      reason.addEventListener('input', () => reason.removeAttribute('aria-invalid'));
       const reject = () => {
         if (reason.value) { void act('reject', r, reason.value); return; }
-        reason.setAttribute('aria-invalid', 'true');
+        markUntilEdit(reason);
         reason.focus();
         app.status(`Choose why ${r.account} is rejected, then press Reject again.`);
       };
