@@ -15,6 +15,7 @@ import { TEXT } from './fan-chart';
 import { money, number } from './format';
 import { loadPlot } from './lazy';
 import { asCards } from './cards';
+import { explainError } from './errors';
 
 /** The sharing levels of an account map. */
 export type Level = 'counts' | 'overlaps' | 'full';
@@ -48,7 +49,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
       last = r;
       show(r, 0);
     } catch (e) {
-      if (mine === seq) clear(el, head, h('p', { class: 'bad', role: 'alert' }, `The lists could not be matched: ${(e as Error).message}`));
+      if (mine === seq) clear(el, head, h('p', { class: 'bad', role: 'alert' }, `The lists could not be matched: ${explainError(e, false)}`));
     }
   }
 
@@ -99,7 +100,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
     try {
       got = await ask();
     } catch (e) {
-      if (mine === opened) clear(detail, title, h('p', { class: 'bad', role: 'alert' }, `The accounts could not be listed: ${(e as Error).message}`));
+      if (mine === opened) clear(detail, title, h('p', { class: 'bad', role: 'alert' }, `The accounts could not be listed: ${explainError(e, false)}`));
       return undefined;
     }
     if (mine !== opened || r !== last) return undefined;

@@ -11,6 +11,7 @@ import { popWords, SHARING_NAMES } from '../account-tables';
 import { accountMap, type Level } from './account-map';
 import { privateMatch } from './psi';
 import { problemLists } from './problems';
+import { explainError } from './errors';
 
 /** One loaded list: whose it is, the file (read again when a column's meaning changes), what was read (the accounts stay in the worker). */
 export interface AccountList { id: string; name: string; file: Blob | string; fileName: string; read: AccountsHeld }
@@ -91,7 +92,7 @@ export function accountsScreen(app: App): HTMLElement {
       clear(readOut, report(l, r, (next) => void read(name, f, fileName, l, next)));
       if (r.count) refresh();
     } catch (e) {
-      clear(readOut, h('p', { class: 'bad' }, `Could not read ${fileName}: ${(e as Error).message}`));
+      clear(readOut, h('p', { class: 'bad' }, `Could not read ${fileName}: ${explainError(e)}`));
     }
   }
 

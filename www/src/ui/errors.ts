@@ -39,7 +39,26 @@ export function plainMessage(message: string): string {
     const m = re.exec(msg);
     if (m) return say(m);
   }
-  return msg;
+  return keysInWords(msg);
+}
+
+/** A data key as the engine writes it: lower case, then words that start with a capital ("maxTeamSize"). */
+const KEY = /\b[a-z]{2,}(?:[A-Z][a-z\d]*)+\b/g;
+
+/**
+ * The data keys left in a message no rule above knows, in words. A hint in brackets that names
+ * keys ("(`successMeasures`, e.g. …)") goes: the field the message is shown beside says it. A
+ * key in backticks or in camelCase becomes words ("maxTeamSize" → "max team size"); other text
+ * in backticks (a value the engine quotes) is quoted as the page quotes. What the page put in
+ * quotes (a partner's or a customer's name) is left as written.
+ */
+export function keysInWords(msg: string): string {
+  return msg
+    .replace(/ \([^()]*`[^()]*\)/g, '')
+    .replace(/`([^`]*)`/g, (_, k: string) => (/^[a-z]+(?:[A-Z][a-z\d]*)*$/.test(k) ? words(k) : `“${k}”`))
+    .split(/(“[^”]*”)/)
+    .map((part, i) => (i % 2 ? part : part.replace(KEY, words)))
+    .join('');
 }
 
 /** Any thrown value as one plain sentence, with where it is when the error names a place. */

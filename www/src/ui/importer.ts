@@ -9,6 +9,7 @@ import { printable, TARGETS, type Mapping, type Target } from '../csv';
 import { problemLists } from './problems';
 import { clear, field, h } from './dom';
 import { kindName, percent } from './format';
+import { explainError } from './errors';
 
 /** What each column can mean, in words. */
 const TARGET_LABELS: Record<Target, string> = {
@@ -82,7 +83,7 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
           said = `Imported ${meta.count.toLocaleString('en-US')} partners${skipped ? `; ${skipped.toLocaleString('en-US')} rows with problems were not imported` : ''}.`;
         }, () => said);
         out.textContent = said;
-      } catch (e) { out.textContent = (e as Error).message; }
+      } catch (e) { out.textContent = explainError(e); }
       go.toggleAttribute('disabled', false);
     });
     clear(area, mapping, field('Tiers, lowest first (comma-separated)', tiersIn), problemsEl, preview, go);
@@ -102,7 +103,7 @@ export function importPanel(app: App, imported: (meta: EcoMeta) => Promise<void>
         try { await openJson(f); } catch (e) { out.textContent = openError(f.name, e, 'JSON file', 'Choose a partner list, or a workspace file that “Export workspace” wrote.', 'import'); return; }
         out.textContent = `Imported ${f.name}.`;
       } else await showCsv(f);
-    } catch (e) { out.textContent = `Could not import ${f.name}: ${e instanceof Error ? e.message : String(e)}`; }
+    } catch (e) { out.textContent = `Could not import ${f.name}: ${explainError(e)}`; }
   });
 
   return h('details', { class: 'panel import' },

@@ -14,6 +14,7 @@ import { winModelPanel } from './winmodel';
 import { problemLists } from './problems';
 import { TEXT } from './fan-chart';
 import { asCards } from './cards';
+import { explainError } from './errors';
 
 /** The deal groups the engine reports, in the order and words the page shows them. */
 const GROUPS: [string, string][] = [['none', 'No partner'], ['single', 'One partner'], ['p2p', 'Two or more partners'], ['partnered', 'Any partner'], ['all', 'All deals']];
@@ -49,7 +50,7 @@ export function insightsScreen(app: App): HTMLElement {
       const r = await app.engine.call('insights', { history: hist.deals, currency: currency() });
       await show(r);
     } catch (e) {
-      clear(out, h('p', { class: 'bad', role: 'alert' }, `The history could not be read: ${(e as Error).message}`));
+      clear(out, h('p', { class: 'bad', role: 'alert' }, `The history could not be read: ${explainError(e)}`));
     }
     model.refresh();
   }
@@ -108,7 +109,7 @@ export function insightsScreen(app: App): HTMLElement {
       clear(readOut, parts);
       if (r.deals.length) useHistory(r.deals, f.name, r.currency);
     } catch (e) {
-      clear(readOut, h('p', { class: 'bad' }, `Could not read ${f.name}: ${(e as Error).message}`));
+      clear(readOut, h('p', { class: 'bad' }, `Could not read ${f.name}: ${explainError(e)}`));
     }
   });
 

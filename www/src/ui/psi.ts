@@ -13,6 +13,7 @@ import { number, percent } from './format';
 import type { Call } from '../engine/client';
 import type { Op, Ops } from '../engine/protocol';
 import { cancelledError } from '../engine/types';
+import { explainError } from './errors';
 
 type Share = 'counts' | 'overlaps';
 
@@ -89,7 +90,7 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
     } catch (e) {
       const cancelled = (e as { code?: string }).code === 'cancelled';
       progress.textContent = cancelled ? 'Stopped: nothing was compared. Run it again when you are ready.' : '';
-      if (!cancelled) clear(out, h('p', { class: 'bad', role: 'alert' }, `The private match stopped: ${(e as Error).message}`));
+      if (!cancelled) clear(out, h('p', { class: 'bad', role: 'alert' }, `The private match stopped: ${explainError(e, false)}`));
     }
     current = null;
     stop.hidden = true;
@@ -162,7 +163,7 @@ function realPartner(app: App, lists: () => AccountList[]) {
       state = s.state;
       used = l;
       clear(out, send(s.message, 1, 'Send this message to your partner; paste their answer below.'));
-    } catch (e) { clear(out, h('p', { class: 'bad' }, (e as Error).message)); }
+    } catch (e) { clear(out, h('p', { class: 'bad' }, explainError(e, false))); }
   });
   use.addEventListener('click', async () => {
     let m: PsiMessage;
@@ -179,7 +180,7 @@ function realPartner(app: App, lists: () => AccountList[]) {
         const f = await app.engine.call('psiFinish', { state, message: m });
         clear(out, learnt(used?.name ?? 'You', 'your partner', f.result, await sharedNames(app, used, f.result)), f.message ? send(f.message, 3, 'Send this last message to your partner, so they learn the same numbers.') : null);
       } else clear(out, h('p', { class: 'bad' }, 'Write the first message (or paste your partner’s first message) before this one.'));
-    } catch (e) { clear(out, h('p', { class: 'bad' }, (e as Error).message)); }
+    } catch (e) { clear(out, h('p', { class: 'bad' }, explainError(e, false))); }
   });
 
   const el = h('details', { class: 'panel' }, h('summary', {}, 'Match with a partner elsewhere'),

@@ -10,6 +10,7 @@ import { fitChart } from './fit-chart';
 import { number, percent } from './format';
 import { TEXT } from './fan-chart';
 import { asCards } from './cards';
+import { explainError } from './errors';
 
 /** The model's features in a partner manager's words. */
 const FEATURES: Record<string, string> = {
@@ -139,7 +140,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
       app.ws.winModel = await app.engine.call('train', { history: hist.deals, currency: hist.currency });
       app.changed('history');
     } catch (e) {
-      clear(out, h('p', { class: 'bad', role: 'alert' }, `The model could not be trained: ${(e as Error).message}`));
+      clear(out, h('p', { class: 'bad', role: 'alert' }, `The model could not be trained: ${explainError(e, false)}`));
     }
   });
 
@@ -153,7 +154,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
       const { headline, reasons } = chanceText(p, m.model);
       clear(chance, h('p', { class: 'big' }, `Chance to win: ${headline}`), reasons.length ? h('ul', {}, reasons.map((x) => h('li', {}, x))) : null);
     } catch (e) {
-      clear(chance, h('p', { class: 'bad', role: 'alert' }, `No estimate: ${(e as Error).message}`));
+      clear(chance, h('p', { class: 'bad', role: 'alert' }, `No estimate: ${explainError(e, false)}`));
     }
   });
   app.on('teams', refresh, true);

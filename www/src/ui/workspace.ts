@@ -61,7 +61,7 @@ export function workspaceActions(app: App, open: OpenFn) {
     app.status('Building the share link…');
     const base = location.origin + location.pathname;
     let url: string;
-    try { url = base + (await app.engine.call('share', { workspace: app.ws, base: base.length })); } catch (e) { app.status((e as Error).message); return; }
+    try { url = base + (await app.engine.call('share', { workspace: app.ws, base: base.length })); } catch (e) { app.status(explainError(e, false)); return; }
     shareField.value = url;
     shareBox.hidden = false;
     const size = `${Math.max(1, Math.round(url.length / 1024)).toLocaleString('en-US')} KB`;
@@ -73,7 +73,7 @@ export function workspaceActions(app: App, open: OpenFn) {
     try {
       download('dealteam-workspace.json', await app.engine.call('exportWorkspace', { workspace: app.ws }));
       app.status('Workspace exported as dealteam-workspace.json.');
-    } catch (e) { app.status(`Could not export: ${(e as Error).message}`); }
+    } catch (e) { app.status(`Could not export: ${explainError(e, false)}`); }
   };
   const actions = h('div', { class: 'actions' },
     h('button', { type: 'button', onclick: () => void exportWs() }, 'Export workspace'),
