@@ -37,6 +37,7 @@ test('accounts: two CRM exports, the overlap in words, a heat map and its cells,
   // the private match says what it needs before it can run
   const needs = panel().locator('.private-match').getByText(/^Load (two account lists|one more account list) above to match them here\.$/);
   assert.equal(await needs.count(), 1);
+  assert.equal(await panel().locator('.account-lists').innerText(), 'None yet: choose a partner’s account list, or try two made-up lists.');
   await load('Northwind', 'northwind.csv', SALESFORCE);
   const read = panel().locator('.accounts-read');
   await read.getByText('Read 5 accounts of Northwind from northwind.csv (a Salesforce export).').waitFor();

@@ -45,6 +45,9 @@ function salesforceCsv(first) {
 
 test('insights: a file that is no deal history says what to change in it, in words', async () => {
   await page.getByRole('tab', { name: 'Insights' }).click();
+  // before any history, the disabled Train button is explained
+  assert.equal(await panel().getByRole('button', { name: 'Train the win model' }).isDisabled(), true);
+  await panel().getByText('Import a deal history above, or try the made-up example, to train the model.').waitFor();
   const read = panel().locator('.history-read');
   await page.locator('#history-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('foo;bar\n1;2\n') });
   await read.getByText('No deal could be read from bad.csv.').waitFor();

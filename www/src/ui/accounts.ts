@@ -52,7 +52,8 @@ export function accountsScreen(app: App): HTMLElement {
   const file = h('input', { type: 'file', accept: '.csv,text/csv', id: 'accounts-file' });
   const example = h('button', { type: 'button' }, 'Try two made-up lists');
   const readOut = h('div', { class: 'accounts-read', role: 'status', 'aria-live': 'polite' });
-  const listsEl = h('ul', { class: 'account-lists' });
+  const noLists = () => h('li', { class: 'muted none' }, 'None yet: choose a partner’s account list, or try two made-up lists.');
+  const listsEl = h('ul', { class: 'account-lists' }, noLists());
   const level = h('fieldset', { class: 'sharing' }, h('legend', {}, 'What the other side may see'),
     LEVELS.map(([v, label, text]) => h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'accounts-sharing', value: v, checked: v === 'overlaps' }), h('span', {}, h('strong', {}, label), ' — ', text))));
   const sharing = (): Level => (level.querySelector<HTMLInputElement>('input:checked')?.value as Level) ?? 'overlaps';
@@ -71,7 +72,7 @@ export function accountsScreen(app: App): HTMLElement {
         refresh();
       });
       return h('li', {}, h('strong', {}, l.name), ` — ${number(l.read.count)} accounts: ${popSummary(l.read.pops)} `, h('span', { class: 'muted' }, `(${l.fileName})`), ' ', remove);
-    }));
+    }), lists.length ? null : noLists());
     void map.run(sharing());
     psi.refresh();
   };

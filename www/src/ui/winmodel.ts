@@ -127,8 +127,9 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
     train.disabled = !app.ws.history;
     const saved = app.ws.winModel;
     if (saved) void draw(saved);
-    else clear(out, app.ws.history ? h('p', {}, 'Train the model to see whether the history predicts wins.') : null);
-    clear(chance);
+    else clear(out, h('p', { class: 'muted' }, app.ws.history ? 'Train the model to see whether the history predicts wins.' : 'Import a deal history above, or try the made-up example, to train the model.'));
+    // a disabled button says why
+    clear(chance, ts.length && !saved ? h('p', { class: 'muted' }, 'Train the win model above to estimate a team’s chance.') : null);
   }
 
   train.addEventListener('click', async () => {
