@@ -50,21 +50,29 @@ export function idleMembers(t: Team, deal: Deal | null): string[] {
 }
 
 /**
- * The teams' scores out of 100 as shown, in list order: whole points, one more decimal (up to
- * three) where two different scores would otherwise read alike, and "(tied)" on scores that are
- * equal — so the order of the list can be read off the numbers. Every score gets the same
- * number of decimals, so that a column of them lines up.
+ * The teams' scores out of 100 as shown, in list order: whole points ("76"), but a decimal more
+ * (up to three) for two different scores that would otherwise read alike ("76.3" and "75.8"), so
+ * the order of the list can be read off the numbers; scores that are equal say "(tied)" and read
+ * alike. Only the scores that need the decimals get them.
  */
 export function scoreTexts(scores: number[], fmt: (x: number, digits: number) => string): string[] {
-  const needed = scores.map((s, i) => {
-    const others = scores.filter((_, j) => j !== i);
-    let digits = 0;
-    while (digits < 3 && others.some((o) => Math.abs(o - s) > TIE && fmt(o * 100, digits) === fmt(s * 100, digits))) digits++;
-    return digits;
-  });
-  const digits = Math.max(0, ...needed);
-  return scores.map((s, i) => {
-    const tied = scores.some((o, j) => j !== i && Math.abs(o - s) <= TIE);
-    return `${fmt(s * 100, digits)}${tied ? ' (tied)' : ''}`;
-  });
+  const digits = scores.map(() => 0);
+  const text = (i: number) => fmt(scores[i] * 100, digits[i]);
+  const same = (i: number, j: number) => Math.abs(scores[i] - scores[j]) <= TIE;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < scores.length; i++) {
+      for (let j = i + 1; j < scores.length; j++) {
+        // equal scores read alike; different ones that read alike get a decimal more, both of them
+        const want = same(i, j) ? Math.max(digits[i], digits[j]) : text(i) === text(j) ? Math.min(3, Math.max(digits[i], digits[j]) + 1) : -1;
+        if (want > digits[i] || want > digits[j]) { digits[i] = Math.max(digits[i], want); digits[j] = Math.max(digits[j], want); changed = true; }
+      }
+    }
+  }
+  return scores.map((_, i) => `${text(i)}${scores.some((_o, j) => j !== i && same(i, j)) ? ' (tied)' : ''}`);
+}
+
+/** Names as a sentence lists them: "A", "A and B", "A, B and C". */
+export function namesList(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
