@@ -7,14 +7,22 @@ import type { Cover, Deal, Team, TeamsResult as TeamsResponse } from '../engine/
 import { defaultSplits } from './splits';
 import type { Prediction } from 'dealteam';
 import { kindChoices, kindName, number, percent } from './format';
-import { arrange, idleMembers, scoreTexts, searchK } from './team-order';
+import { arrange, idleMembers, namesList, scoreTexts, searchK } from './team-order';
 import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
-import { clear, field, fmtNum, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
+import { clear, field, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
 import { DEFAULT_PENALTY, PARTS, sharesSentence } from './score-weights';
+import { inputKey, staleNote } from './stale';
+import { digest } from './digest';
+import { asCards } from './cards';
+import type { Workspace } from '../state';
 
-/** Said above teams found before the deal or a profile changed. */
-const staleNote = () => h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the deal or a profile changed after this search. Find teams again to update the teams.');
+/**
+ * The last search kept in the workspace; `asked`: the fingerprint of what its teams answer
+ * (`teamsScreen`'s `fingerprint`), to tell after a reload or an undo whether they still do;
+ * `k`: how many teams the search asked the engine for.
+ */
+type Saved = NonNullable<Workspace['teamResults']> & { asked?: string; k?: number };
 
 /** The team search stops after this long by default and shows the best teams found so far. */
 const DEFAULT_SECONDS = 10;
@@ -90,8 +98,7 @@ export function teamsScreen(app: App): HTMLElement {
     box.addEventListener('change', () => {
       app.ws.teamDiverse = box.checked;
       app.changed('teams');
-      const saved = app.ws.teamResults;
-      if (saved) show(saved.response, saved.seconds, saved.stale);
+      redraw();
     });
     return h('div', { class: 'field check' }, h('label', { for: box.id }, box, ' Show at most one team per set of required partners (teams that differ only in an optional member are hidden)'));
   }
@@ -146,7 +153,7 @@ export function teamsScreen(app: App): HTMLElement {
         amountField('deal.value', 'Deal value', () => d.value, (v) => { d.value = v; touch(); }, () => d.currency),
         currencyField('deal.currency', () => d.currency, (v) => { d.currency = v; touch(); build(); }),
         num('deal.maxTeamSize', 'Max team size', d.maxTeamSize, (v) => { if (v === undefined) delete d.maxTeamSize; else d.maxTeamSize = v; touch(); }, '1'),
-        num('k', 'Teams to show', app.ws.teamK, (v) => { app.ws.teamK = v ?? 10; touch(); }, '1'),
+        num('k', 'Teams to show', app.ws.teamK, (v) => { app.ws.teamK = v ?? 10; touch(); redraw(); }, '1'),
         num('timeLimit', 'Time limit (seconds)', app.ws.teamSeconds ?? DEFAULT_SECONDS, (v) => { app.ws.teamSeconds = v && v > 0 ? v : undefined; touch(); }, 'any')),
       diverseBox(),
       h('h3', {}, 'Requirements'), reqs,
@@ -182,18 +189,17 @@ export function teamsScreen(app: App): HTMLElement {
     if (Array.isArray(cs) && cs.every((c) => c && typeof c === 'object' && 'capability' in c)) {
       return h('table', {}, h('caption', {}, 'Who covers what'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Requirement'), h('th', { scope: 'col' }, 'Covered by'), h('th', { scope: 'col' }, 'Level'))),
-        h('tbody', {}, (cs as Cover[]).map((c) => h('tr', {}, h('td', {}, c.capability), h('td', {}, c.partnerId ? app.name(c.partnerId) : 'nobody'), h('td', { class: 'num' }, percent(c.level, 1))))));
+        h('tbody', {}, (cs as Cover[]).map((c) => h('tr', {}, h('td', {}, c.capability), h('td', {}, c.partnerId ? app.name(c.partnerId) : 'nobody'), h('td', { class: 'num' }, percent(c.level))))));
     }
     return h('p', {}, h('strong', {}, 'Who covers what: '), describe(t.covers, (id) => app.name(id)));
   }
 
   function conflictText(t: Team): string {
     const c = t.conflicts;
-    if (Array.isArray(c)) return c.length ? c.map((p) => (Array.isArray(p) ? p.map((id) => app.name(String(id))).join(' × ') : describe(p, app.name.bind(app)))).join('; ') + (t.penalty ? ` (penalty ${fmtNum(t.penalty, 2)})` : '') : 'none';
+    if (Array.isArray(c)) return c.length ? c.map((p) => (Array.isArray(p) ? p.map((id) => app.name(String(id))).join(' × ') : describe(p, app.name.bind(app)))).join('; ') + (t.penalty ? ` (${number(t.penalty * 100, 1)} points off the score)` : '') : 'none';
     return describe(c, (id) => app.name(id));
   }
 
-  /** Shows a search result; `stale`: the deal or a profile changed after it. */
   /** Members in an optional slot who are best at none of the deal's requirements. */
   function idleNote(t: Team, d: Deal | null): HTMLElement | null {
     const idle = idleMembers(t, d);
@@ -208,46 +214,99 @@ export function teamsScreen(app: App): HTMLElement {
     if (teams.length < 2) return null;
     const win = teams.some((t) => t.win);
     const scores = shownScores(teams);
-    return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Teams side by side' }, h('table', { class: 'team-compare' },
+    return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Teams side by side' }, asCards(h('table', { class: 'team-compare' },
       h('caption', {}, 'Teams side by side'),
       h('thead', {}, h('tr', {}, ['Team', 'Score', 'Covers', 'Fit', ...(win ? ['Chance to win'] : []), 'Members'].map((c, i) => h('th', { scope: 'col', class: i > 0 && c !== 'Members' ? 'num' : null }, c)))),
       h('tbody', {}, teams.map((t, i) => h('tr', {}, h('th', { scope: 'row' }, `Team ${i + 1}`), h('td', { class: 'num' }, scores[i]), h('td', { class: 'num' }, percent(t.coverage)), h('td', { class: 'num' }, percent(t.fit)),
-        win ? h('td', { class: 'num' }, t.win ? percent(t.win.probability) : '—') : null, h('td', {}, t.members.map((m) => app.name(m)).join(', ')))))));
+        win ? h('td', { class: 'num' }, t.win ? percent(t.win.probability) : '—') : null, h('td', {}, t.members.map((m) => app.name(m)).join(', '))))))));
   }
 
-  function show(res: TeamsResponse, seconds: number, stale = false) {
+  /** The members of team `t` with what each does in it and how well it fits its slot's profile. */
+  function members(t: Team, i: number): HTMLElement {
+    return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `Members of team ${i + 1}` }, h('table', { class: 'team-members' }, h('caption', {}, 'Members'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Slot profile'), h('th', { scope: 'col', class: 'num' }, 'Fit'))),
+      h('tbody', {}, t.members.map((m) => {
+        const b = (t.breakdown as { partnerId: string; profile?: string | null; fit?: number | null }[] | undefined)?.find((x) => x.partnerId === m);
+        const prof = b?.profile ? app.ws.profiles.find((p) => p.id === b.profile)?.name ?? 'a profile since deleted' : 'any partner of this kind';
+        // the slot's kind, and the partner's own kind only where it is another
+        const slot = kindName(t.slots?.[m]);
+        const kind = kindName(app.byId.get(m)?.kind);
+        return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, slot && kind && slot !== kind ? `${slot} (partner kind: ${kind})` : slot || kind), h('td', {}, prof),
+          h('td', { class: 'num' }, typeof b?.fit === 'number' ? percent(b.fit) : '—'));
+      }))));
+  }
+
+  /** The members of the team last used for splits and plan (joined), until the next search: its card says so. */
+  let used: string | null = null;
+  const usedSentence = (t: Team) => `${namesList(t.members.map((m) => app.name(m)))} ${t.members.length === 1 ? 'is' : 'are'} now the team on Splits and Plan: open Splits next to divide the revenue.`;
+
+  function show(res: TeamsResponse, seconds: number) {
     const d = deal();
     const teams = arrange(res.teams, d, app.ws.teamK, app.ws.teamDiverse !== false);
     app.teams = teams;
     const scores = shownScores(teams);
     clear(results,
-      stale ? staleNote() : null,
       h('p', { class: 'summary' }, `${teams.length} teams · ${quality(res, seconds)} · ${number(res.nodes)} combinations checked${app.ws.teamDiverse !== false ? ' · one team per set of required partners' : ''}`),
       compareTable(teams),
-      h('ol', { class: 'team-list' }, teams.map((t, i) => h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
-        h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${scores[i]} / 100`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
-        h('p', { class: 'metrics' }, `covers ${percent(t.coverage)} of what the deal needs · fits the profiles ${percent(t.fit)} · ${synergyWords(t.synergy)}`, winText(t)),
-        idleNote(t, d),
-        h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `Members of team ${i + 1}` }, h('table', { class: 'team-members' }, h('caption', {}, 'Members'),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Fit to slot profile'))),
-          h('tbody', {}, t.members.map((m) => {
-            const b = (t.breakdown as { partnerId: string; profile?: string | null; fit?: number | null }[] | undefined)?.find((x) => x.partnerId === m);
-            const prof = b?.profile ? app.ws.profiles.find((p) => p.id === b.profile)?.name ?? b.profile : '';
-            return h('tr', {}, h('td', {}, app.name(m)), h('td', {}, kindName(t.slots?.[m])), h('td', {}, kindName(app.byId.get(m)?.kind)), h('td', { class: 'num' }, typeof b?.fit === 'number' ? `${percent(b.fit, 1)} (${prof})` : '—'));
-          })))),
-        covers(t),
-        h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
-        pairs(t),
-        h('p', {}, h('button', { type: 'button', onclick: () => useTeam(t) }, 'Use this team for splits and plan')))))));
+      h('ol', { class: 'team-list' }, teams.map((t, i) => {
+        const said = h('p', { class: 'team-used', role: 'status' }, used === t.members.join('\u0000') ? usedSentence(t) : '');
+        return h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
+          h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${scores[i]} out of 100`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
+          h('p', { class: 'metrics' }, `covers ${percent(t.coverage)} of what the deal needs · fits the profiles ${percent(t.fit)} · ${synergyWords(t.synergy)}`, winText(t)),
+          idleNote(t, d),
+          members(t, i),
+          covers(t),
+          h('p', {}, h('strong', {}, 'Conflicts: '), conflictText(t)),
+          pairs(t),
+          h('div', { class: 'use-team' }, h('button', { type: 'button', onclick: () => useTeam(t, said) }, 'Use this team for splits and plan'), said)));
+      })));
+    // drawn again: the note (if still due) goes back over the teams
+    stale.check();
   }
 
-  function useTeam(t: Team) {
+  function useTeam(t: Team, said: HTMLElement) {
     app.ws.splits = defaultSplits([...t.members], deal()?.value ?? '0');
     app.ws.plan = null;
     app.ws.simResults = undefined;
+    used = t.members.join('\u0000');
+    // said beside the button (one team at a time), not in the status line at the top of the page
+    for (const p of results.querySelectorAll('.team-used')) if (p !== said) p.textContent = '';
+    said.textContent = usedSentence(t);
     app.changed('teams');
-    app.status(`Team with ${t.members.map((m) => app.name(m)).join(', ')} is now used by the Splits and Plan screens.`);
   }
+
+  const saved = () => app.ws.teamResults as Saved | undefined;
+  /**
+   * What the shown teams answer, as it is now, as a fingerprint: the profiles, the deal (with its
+   * weights and conflicts) and the win model the search was given; `more`: the list asked for now
+   * needs more teams than the search brought (more teams to show, or one per set of required
+   * partners after all); `longer`: the teams are the best found in time (not proven) and the time
+   * limit is another now. What the teams are only arranged by (how many, one per set) is not in it.
+   */
+  const fingerprint = (more: boolean, longer: boolean) => digest(inputKey({ profiles: app.ws.profiles, deal: app.ws.deal, winModel: app.ws.winModel?.model ?? null, more, longer }));
+  const answers = () => {
+    const s = saved();
+    const brought = s?.k ?? Infinity;
+    const more = !!s && searchK(app.ws.teamK, app.ws.teamDiverse !== false) > brought && s.response.teams.length >= brought;
+    const longer = !!s && !s.response.exact && (app.ws.teamSeconds ?? DEFAULT_SECONDS) !== s.seconds;
+    return fingerprint(more, longer);
+  };
+  const stale = staleNote(results, 'Out of date: the deal, a profile, the win model or the search settings changed after this search. Find teams again to update the teams.', answers);
+  /** The note compares with what the workspace's last search answered (after a reload, an undo or a cancelled search). */
+  const follow = () => {
+    const s = saved();
+    if (!s) { stale.computing(null); return; }
+    // kept by an older page: no fingerprint, only whether it was out of date then
+    s.asked ??= s.stale ? 'unknown' : answers();
+    stale.computing(s.asked)();
+  };
+  const recheck = () => {
+    stale.check();
+    const s = saved();
+    if (s?.asked) s.stale = answers() !== s.asked;
+  };
+  /** The kept teams arranged again (how many to show, one per set of required partners). */
+  const redraw = () => { const s = saved(); if (s) show(s.response, s.seconds); };
 
   run.addEventListener('click', async () => {
     const d = deal();
@@ -258,7 +317,10 @@ export function teamsScreen(app: App): HTMLElement {
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Searching…';
     run.disabled = true; cancel.disabled = false;
     const seconds = app.ws.teamSeconds ?? DEFAULT_SECONDS;
-    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k: searchK(app.ws.teamK, app.ws.teamDiverse !== false), timeLimitMs: Math.round(seconds * 1000), ...(app.ws.winModel ? { winModel: app.ws.winModel.model } : {}) }, (p, detail) => {
+    const k = searchK(app.ws.teamK, app.ws.teamDiverse !== false);
+    const asked = fingerprint(false, false);
+    const shown = stale.computing(asked);
+    current = app.engine.start('teams', { profiles: app.ws.profiles, deal: d, k, timeLimitMs: Math.round(seconds * 1000), ...(app.ws.winModel ? { winModel: app.ws.winModel.model } : {}) }, (p, detail) => {
       progress.value = p;
       progressText.textContent = `Searching… ${percent(p, 0)}${detail?.nodes !== undefined ? ` · ${Number(detail.nodes).toLocaleString('en-US')} combinations checked` : ''}`;
     });
@@ -266,14 +328,19 @@ export function teamsScreen(app: App): HTMLElement {
     cancel.onclick = () => { stopped = true; };
     try {
       const res = await current.done;
-      app.ws.teamResults = { response: res, seconds, stale: false };
+      const kept: Saved = { response: res, seconds, stale: false, asked, k };
+      app.ws.teamResults = kept;
+      used = null;
       show(res, seconds);
+      shown();
       app.changed('teams');
       progressText.textContent = stopped ? 'Cancelled: the best teams found so far.' : res.stoppedBy === 'timeLimit' ? 'Time limit reached: the best teams found so far.' : 'Done.';
     } catch (e) {
       const err = showError(form, e, 'deal');
       // never leave the teams of an earlier search on screen as if they answered this one
-      if (err.code !== 'cancelled') { clear(results); app.ws.teamResults = undefined; app.teams = []; app.saveSoon(); }
+      if (err.code !== 'cancelled') { clear(results); app.ws.teamResults = undefined; app.teams = []; used = null; app.saveSoon(); }
+      // the teams still shown are those of the search before
+      follow();
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : form.querySelector('[aria-invalid="true"]') ? 'Failed: see the field marked in red.' : 'Failed: see the message under the deal.';
     } finally {
       current = null; run.disabled = false; cancel.disabled = true; progress.hidden = true;
@@ -284,20 +351,15 @@ export function teamsScreen(app: App): HTMLElement {
   app.on('ecosystem', () => {
     build();
     capabilitiesWhenShown();
-    // the workspace's last search (after a reload), or nothing (another workspace)
-    const saved = app.ws.teamResults;
-    if (saved) { show(saved.response, saved.seconds, saved.stale); app.emit('teams'); } else clear(results);
+    // the workspace's last search (after a reload or an undo), or nothing (another workspace)
+    const s = saved();
+    follow();
+    if (s) { show(s.response, s.seconds); app.emit('teams'); } else clear(results);
   }, true);
-  const outdated = () => {
-    const saved = app.ws.teamResults;
-    if (!saved || saved.stale) return;
-    saved.stale = true;
-    results.prepend(staleNote());
-  };
-  app.on('deal', outdated);
+  // out of date exactly while what the shown teams answer differs from what it was
+  for (const ev of ['deal', 'profiles', 'history', 'teams'] as const) app.on(ev, recheck);
   // the slot editors list the profiles: rebuild only when their ids or names change
   let profileKey = '';
-  app.on('profiles', outdated);
   app.on('profiles', () => {
     const key = app.ws.profiles.map((p) => `${p.id}\u0000${p.name}`).join('\u0001');
     if (key !== profileKey && !form.contains(document.activeElement)) { profileKey = key; build(); }
