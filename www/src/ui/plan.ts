@@ -23,6 +23,7 @@ import { tip } from './glossary';
 import { equalPercents } from './splits';
 import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
 import { asCards } from './cards';
+import { freshness, inputKey } from './stale';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -117,8 +118,33 @@ function payback(v: unknown): string {
 /** Simulated futures behind the agreement check (it runs again after every edit). */
 const CHECK_TRIALS = 2000;
 
-/** Said above a simulation made before the plan changed. */
-const staleNote = () => h('p', { class: 'notice stale', role: 'status' }, 'Out of date: the plan changed after this simulation. Simulate again to update it.');
+/** Said above a simulation while what Simulate would send now differs from what it came from. */
+const STALE = 'Out of date: the plan or the run’s settings changed after this simulation. Simulate again to update it.';
+
+/**
+ * A short fingerprint of a request's content (`inputKey`, keys in any order): kept with the saved
+ * simulation, so that after a reload it is still known whether the plan is the one it came from,
+ * without a second copy of the whole plan in the workspace and its share link.
+ */
+export function fingerprint(x: unknown): string {
+  const s = inputKey(x);
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${(h2 >>> 0).toString(36)}-${(h1 >>> 0).toString(36)}-${s.length.toString(36)}`;
+}
+
+/**
+ * The simulation kept in the workspace, with what it came from: `key`, the `fingerprint` of the
+ * request (plan, trials, seed), and the trials and seed, shown again with it after a reload.
+ * Workspaces saved before these were kept have only `stale`.
+ */
+export type SavedSim = NonNullable<Workspace['simResults']> & { key?: string; trials?: number; seed?: number };
 
 export function planScreen(app: App): HTMLElement {
   const form = h('form', { class: 'editor', 'aria-label': 'Plan editor', onsubmit: (e: Event) => e.preventDefault() });
@@ -127,12 +153,30 @@ export function planScreen(app: App): HTMLElement {
   const progress = h('progress', { max: 1, value: 0, hidden: true, 'aria-label': 'Simulation progress' });
   const progressText = h('span', { class: 'progress-text', 'aria-live': 'polite' });
   const trials = h('input', { type: 'number', min: '100', step: '100', value: 2000, id: 'sim-trials', 'data-path': 'trials' });
-  const seed = h('input', { type: 'number', min: '0', step: '1', value: 42, id: 'sim-seed', 'data-path': 'seed' });
+  const seed = h('input', { type: 'number', min: '0', step: '1', value: 42, id: 'sim-seed', 'data-path': 'seed' }) as HTMLInputElement;
   const simulate = h('button', { type: 'button', class: 'primary' }, 'Simulate');
   const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
   const validate = h('button', { type: 'button' }, 'Check the agreement');
   let current: Call<SimulateResponse> | null = null;
-  const runRow = h('div', { class: 'row' }, field('Trials (simulated futures)', trials), field('Seed (same seed, same result)', seed), simulate, cancel, progress, progressText);
+  const runRow = h('div', { class: 'row' }, field('Trials (simulated futures)', trials), simulate, cancel, progress, progressText);
+  // the seed is for who wants to repeat a run exactly: out of the way, in words
+  const repeatable = h('details', { class: 'repeatable' }, h('summary', {}, 'Repeatable runs'),
+    field('Run number — the same number gives the same result', seed, 'Simulate draws its futures at random; with the same plan, trials and run number it draws the same ones again.'));
+  // trials and seed sit beside Simulate, not in the plan's form: their errors are shown here
+  const runBox = h('div', { class: 'run' }, runRow, repeatable);
+  /** What Simulate would send now. */
+  const request = () => ({ plan: app.ws.plan, trials: Number(trials.value), seed: Number(seed.value) });
+  const fresh = freshness(() => fingerprint(request()));
+  const staleNote = h('p', { class: 'notice stale', role: 'status' }, STALE);
+  /** The note over the simulation exactly while it is out of date, and the saved flag with it. */
+  const checkStale = () => {
+    const saved = app.ws.simResults as SavedSim | undefined;
+    const stale = !!saved && fresh.stale();
+    if (saved && saved.stale !== stale) { saved.stale = stale; app.saveSoon(); }
+    if (!stale) staleNote.remove();
+    else if (staleNote.parentNode !== simOut) simOut.prepend(staleNote);
+  };
+  for (const el of [trials, seed]) el.addEventListener('input', checkStale);
 
   const plan = (): Plan | null => {
     if (!app.ws.plan && app.eco) {
@@ -287,15 +331,16 @@ export function planScreen(app: App): HTMLElement {
     };
     pick.addEventListener('input', draw);
     draw();
-    return h('div', {}, field('Series', pick), box);
+    return h('div', {}, field('Per month', pick), box);
   }
 
-  /** Shows a simulation kept in the workspace (`stale`: the plan changed after it). */
-  function showSim({ response: r, stale, names }: NonNullable<Workspace['simResults']>, Plot: typeof import('@observablehq/plot')) {
+  /** Shows a simulation kept in the workspace, with the note while it is out of date. */
+  function showSim({ response: r, names }: SavedSim, Plot: typeof import('@observablehq/plot')) {
     const p = app.ws.plan!;
     // the partners as they were named when it ran (the plan or the partner list may have changed since)
     const nameOf = (id: string) => names?.[id] ?? app.name(id);
-    clear(simOut, stale ? staleNote() : null, fan(r, Plot));
+    clear(simOut, fan(r, Plot));
+    checkStale();
     // the rest in a later task: two charts and the tables in one task could hold the page up
     setTimeout(() => rest(r, Plot, p, nameOf), 0);
   }
@@ -338,20 +383,26 @@ export function planScreen(app: App): HTMLElement {
     const p = plan();
     if (!p || blockedByShares(p)) return;
     if (!app.engine.has('Simulation') && !app.engine.has('simulate')) { clear(simOut, unavailable('Plan simulation')); return; }
-    clearErrors(form); clearErrors(runRow);
+    clearErrors(form); clearErrors(runBox);
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Simulating…';
     simulate.disabled = true; cancel.disabled = false;
-    current = app.engine.start('simulate', { plan: p, trials: Number(trials.value), seed: Number(seed.value) }, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${percent(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
+    const sent = { plan: p, trials: Number(trials.value), seed: Number(seed.value) };
+    const key = fingerprint(sent);
+    current = app.engine.start('simulate', sent, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${percent(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
     try {
       const res = await current.done;
-      const saved = app.ws.simResults = { response: res, stale: false, names: Object.fromEntries(p.partners.map((q) => [q.id, q.name])) };
+      const saved: SavedSim = { response: res, stale: false, names: Object.fromEntries(p.partners.map((q) => [q.id, q.name])), key, trials: sent.trials, seed: sent.seed };
+      app.ws.simResults = saved;
       app.saveSoon();
+      // from now on compared with what it came from (a failed run leaves the earlier one, and its note)
+      fresh.computing(key)();
       showSim(saved, await loadPlot());
       progressText.textContent = 'Done.';
     } catch (e) {
-      // trials and seed sit beside Simulate, not in the plan's form
+      // trials and seed sit beside Simulate, not in the plan's form; the run number's field may be folded away
       const path = (e as { path?: unknown }).path;
-      const err = showError(path === 'trials' || path === 'seed' ? runRow : form, e, 'plan');
+      const err = showError(path === 'trials' || path === 'seed' ? runBox : form, e, 'plan');
+      if (seed.getAttribute('aria-invalid') === 'true') repeatable.open = true;
       progressText.textContent = err.code === 'cancelled' ? 'Cancelled.' : 'Failed: see the message next to the field.';
     } finally {
       current = null; simulate.disabled = false; cancel.disabled = true; progress.hidden = true;
@@ -411,28 +462,40 @@ export function planScreen(app: App): HTMLElement {
   app.on('ecosystem', () => {
     build();
     // the workspace's last simulation (after a reload), or nothing (another workspace)
-    const saved = app.ws.simResults;
-    if (saved) void loadPlot().then((Plot) => showSim(saved, Plot));
-    else clear(simOut);
+    const saved = app.ws.simResults as SavedSim | undefined;
+    if (saved) {
+      // shown with the trials and run number it came from; one saved without its key is current
+      // if it was saved so (then it came from this plan), and out of date until simulated again if not
+      if (saved.trials !== undefined) trials.value = String(saved.trials);
+      if (saved.seed !== undefined) seed.value = String(saved.seed);
+      fresh.computing(saved.key ?? (saved.stale ? 'out of date' : fingerprint(request())))();
+      void loadPlot().then((Plot) => showSim(saved, Plot));
+    } else { fresh.computing(null); clear(simOut); }
   }, true);
   app.on('teams', build);
   app.on('plan', () => {
     if (!form.contains(document.activeElement)) build();
     if (checked) { clearTimeout(recheck); recheck = setTimeout(() => void check(true), 400); }
-    const saved = app.ws.simResults;
-    if (saved && !saved.stale) { saved.stale = true; simOut.prepend(staleNote()); }
+    checkStale();
   });
 
+  // the parts of the screen after the plan's long form on a phone, a tap away (buttons: the page's
+  // address keeps the workspace, a link to #id would change it)
+  const part = (title: string) => h('h3', { tabindex: '-1' }, title);
+  const parts: [string, HTMLElement][] = [['Agreement check', part('Agreement check')], ['Agreement', part('Agreement')], ['Audit', part('Audit against actuals')], ['The plan', form]];
+  const jump = h('nav', { class: 'plan-jump', 'aria-label': 'Parts of the plan' }, 'Go to: ',
+    parts.flatMap(([t, el], i) => [i ? ' · ' : null, h('button', { type: 'button', class: 'link', onclick: () => { el.scrollIntoView({ block: 'start' }); (el === form ? form.querySelector<HTMLElement>('input, select, textarea') : el)?.focus({ preventScroll: true }); } }, t)]));
   return h('section', { class: 'screen', 'aria-labelledby': 'h-plan' },
     h('h2', { id: 'h-plan' }, 'Joint plan'),
+    jump,
     h('div', { class: 'cols' },
       h('div', { class: 'col' }, form),
       h('div', { class: 'col wide' },
-        runRow,
+        runBox,
         simOut,
-        h('h3', {}, 'Agreement check'), h('div', { class: 'row' }, validate), findingsOut,
-        h('h3', {}, 'Agreement'),
+        parts[0][1], h('div', { class: 'row' }, validate), findingsOut,
+        parts[1][1],
         agreementView(app, { plan, trials: () => Number(trials.value), seed: () => Number(seed.value), ready: (p) => !blockedByShares(p), failed: (e) => showError(form, e, 'plan') }),
-        h('h3', {}, 'Audit against actuals'),
+        parts[2][1],
         auditView(app, { plan, trials: () => Number(trials.value), seed: () => Number(seed.value) }))));
 }
