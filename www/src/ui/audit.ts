@@ -117,16 +117,21 @@ async function report(app: App, p: Plan, r: AuditResponse): Promise<(HTMLElement
   ];
 }
 
-/** Each rewarded partner's payouts to date: what the plan expected and the ledger on the actual customers. */
+/**
+ * Each rewarded partner's payouts to date: what the plan expected and the ledger on the actual
+ * customers. On a phone one card per partner (a row group), its two lines under its name, each
+ * amount headed by its column (labelled here: the second line's cells sit one column left of the
+ * headings, under the partner's name spanning both lines).
+ */
 function payouts(app: App, rows: AuditPayout[], cur: string): HTMLElement {
   const cols = LEDGER.filter(([k]) => k !== 'mdfCash') as [keyof AuditPayout['actual'], string][];
   const line = (q: AuditPayout, which: 'expected' | 'actual', first: boolean) => h('tr', {},
     first ? h('th', { scope: 'rowgroup', rowspan: 2 }, app.name(q.partnerId)) : null,
     h('th', { scope: 'row' }, which === 'expected' ? `Expected by month ${q.throughMonth}` : 'Actual'),
-    cols.map(([k]) => h('td', { class: `num${Number(q[which][k]) < 0 ? ' bad' : ''}` }, money(q[which][k], cur))));
-  return scroll('Partner payouts', h('table', { class: 'audit-payouts' }, h('caption', {}, 'Each rewarded partner’s payouts so far: expected by the plan and on the actual customers'),
+    cols.map(([k, t]) => h('td', { class: `num${Number(q[which][k]) < 0 ? ' bad' : ''}`, 'data-label': t }, money(q[which][k], cur))));
+  return scroll('Partner payouts', asCards(h('table', { class: 'audit-payouts' }, h('caption', {}, 'Each rewarded partner’s payouts so far: expected by the plan and on the actual customers'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Figures'), cols.map(([, t]) => h('th', { scope: 'col', class: 'num' }, t)))),
-    rows.map((q) => h('tbody', {}, line(q, 'expected', true), line(q, 'actual', false)))));
+    rows.map((q) => h('tbody', {}, line(q, 'expected', true), line(q, 'actual', false))))));
 }
 
 /** A table that scrolls sideways on a narrow screen (focusable, so keyboards can scroll it). */
@@ -165,7 +170,7 @@ async function chart(f: Forecast, cur: string): Promise<HTMLElement> {
         Plot.ruleY([0]),
       ],
     }), `${label} per month: actuals against the plan and the re-forecast`),
-    h('figcaption', {}, `${label} per month. Blue: the plan when signed (band between the thin lines: 90% of outcomes, line: median). `,
+    h('figcaption', {}, `${label} per month. Blue: the plan when signed (9 in 10 futures in the band between the thin lines; the line is the typical one). `,
       k > 0 ? `Black: the actuals through month ${k}. Orange: the re-forecast from them, drawn over the plan’s band.` : 'No actuals yet.')]);
   };
   pick.addEventListener('input', draw);
