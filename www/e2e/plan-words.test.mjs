@@ -78,6 +78,13 @@ test('Plan: out of date while the plan or the run differs from the simulation’
   await seed.fill('42');
   await note().waitFor({ state: 'detached', timeout: 2000 });
   assert.equal(await savedStale(), false);
+  // the return per partner lists the partners as the table under it does (not alphabetically)
+  const rows = await panel().locator('.sim table.stats tbody th').allInnerTexts();
+  const roi = panel().locator('.sim figure.chart', { hasText: 'Return on each partner’s investment' });
+  await roi.locator('svg').first().waitFor();
+  const names = rows.map((r) => r.trim());
+  const ticks = await roi.evaluate((f, names) => [...f.querySelectorAll('svg text')].map((t) => t.textContent).filter((x) => names.includes(x)), names);
+  assert.deepEqual(ticks, names);
   assert.deepEqual(errors, []);
 });
 

@@ -345,13 +345,13 @@ export function planScreen(app: App): HTMLElement {
     setTimeout(() => rest(r, Plot, p, nameOf), 0);
   }
 
-  /** Each partner's return on investment: the typical future as a dot, 9 in 10 on the line. */
+  /** Each partner's return on investment: the typical future as a dot, 9 in 10 on the line; the partners in the plan's order, as in the table under it. */
   function ropiChart(Plot: typeof import('@observablehq/plot'), ropi: { partner: string; p5: number; p50: number; p95: number }[]): HTMLElement {
     const box = h('figure', { class: 'chart' });
     // the fan charts' text and margin (CHART), the axis label centred on a line of its own under the ticks,
     // where no tick reaches it, and no "partner" label beside the names, which say it; percentages as in the table below
     fitChart(box, (width) => [a11yChart(Plot.plot({ ...CHART, height: 74 + 40 * ropi.length, marginLeft: Math.min(140, width / 3), width,
-      x: { label: 'Return on investment', labelAnchor: 'center', tickFormat: (x: number) => percent(x, 0), grid: true }, y: { label: null },
+      x: { label: 'Return on investment', labelAnchor: 'center', tickFormat: (x: number) => percent(x, 0), grid: true }, y: { label: null, domain: ropi.map((r) => r.partner) },
       marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'),
     h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')], 700, simOut.clientWidth || 600);
     return box;
