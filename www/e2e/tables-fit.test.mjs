@@ -97,6 +97,13 @@ test('Plan audit at 390 px: each rewarded partner’s payouts are a card, every 
   assert.equal(await table.locator('td[data-label="Figures"], td[data-label="Partner"]').count(), 0, 'an amount headed by the wrong column');
   await table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, 'tables-fit-plan-audit-payouts-390.png') });
+  // month by month, actual against plan: a card per month and item too
+  await plan.locator('.audit summary', { hasText: 'Month by month' }).click();
+  const variances = plan.getByRole('table', { name: /Variance per month and item/ });
+  const box = await boxFits(variances);
+  assert.ok(box.scroll <= box.client + 1, `the variances are ${box.scroll} px in a ${box.client} px box`);
+  assert.deepEqual(await offScreen('#panel-plan table.audit-variances'), []);
+  assert.deepEqual(await unlabelled('#panel-plan table.audit-variances'), []);
   assert.deepEqual(errors, []);
 });
 

@@ -117,7 +117,7 @@ function verifyView(app: App, opts: AgreementOptions): HTMLElement {
   }
 
   return h('div', { class: 'verify-view' },
-    field('Signed copy (Markdown file)', file),
+    field('Signed copy (the file downloaded above)', file),
     field('…or paste it here', text, 'The copy downloaded with “Download agreement (.md)”, as signed.'),
     h('div', { class: 'row' }, check), out);
 }
