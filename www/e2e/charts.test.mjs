@@ -80,8 +80,8 @@ async function measure(width, names) {
 
 before(async () => {
   ({ page, errors, close } = await openReady({ locale: 'en-US' }));
-  // the simulation's charts at both widths before the audit: the audit's payouts table still holds the Plan screen wider
-  // than a phone (562 px at 390), and then every chart on it is drawn that wide
+  // the simulation's charts at both widths, then the audit's (its tables are cards on a phone: tables-fit checks that
+  // they no longer hold the Plan screen wider than the phone, which drew every chart on it that wide)
   const results = ['roi', 'fan', 'payouts'];
   if (!await simulated()) return;
   for (const w of [1280, 390]) await measure(w, results);
