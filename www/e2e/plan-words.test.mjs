@@ -50,7 +50,11 @@ test('Plan: the run number is folded under “Repeatable runs”, in words; its 
   assert.ok(await seed.isVisible());
   const said = page.locator('#sim-seed-err');
   assert.ok(await said.isVisible());
-  assert.match(await said.innerText(), /\S/, 'no message beside the run number');
+  assert.equal(await said.innerText(), 'Write a whole number, 0 or more (not -1).');
+  assert.match(await panel().locator('.progress-text').innerText(), /Failed: see the message next to the field/);
+  await seed.fill('4');
+  assert.equal(await said.innerText(), '', 'the message stays after the edit');
+  assert.equal(await seed.getAttribute('aria-invalid'), null);
   await seed.fill('42');
   assert.deepEqual(errors, []);
 });

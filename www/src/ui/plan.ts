@@ -177,6 +177,20 @@ export function planScreen(app: App): HTMLElement {
     else if (staleNote.parentNode !== simOut) simOut.prepend(staleNote);
   };
   for (const el of [trials, seed]) el.addEventListener('input', checkStale);
+  /**
+   * Whether the run number can be used, else said beside it (the fold opened; the first edit takes
+   * it away): the engine's own message names the "seed" and its largest value in digits.
+   */
+  const seedOk = () => {
+    const v = seed.value.trim();
+    if (/^\d{1,15}$/.test(v)) return true;
+    const said = document.getElementById(`${seed.id}-err`)!;
+    said.textContent = `Write a whole number, 0 or more${v ? ` (not ${v})` : ''}.`;
+    seed.setAttribute('aria-invalid', 'true');
+    repeatable.open = true;
+    seed.addEventListener('input', () => { seed.removeAttribute('aria-invalid'); said.textContent = ''; }, { once: true });
+    return false;
+  };
 
   const plan = (): Plan | null => {
     if (!app.ws.plan && app.eco) {
@@ -384,6 +398,7 @@ export function planScreen(app: App): HTMLElement {
     if (!p || blockedByShares(p)) return;
     if (!app.engine.has('Simulation') && !app.engine.has('simulate')) { clear(simOut, unavailable('Plan simulation')); return; }
     clearErrors(form); clearErrors(runBox);
+    if (!seedOk()) { progressText.textContent = 'Failed: see the message next to the field.'; return; }
     progress.hidden = false; progress.value = 0; progressText.textContent = 'Simulating…';
     simulate.disabled = true; cancel.disabled = false;
     const sent = { plan: p, trials: Number(trials.value), seed: Number(seed.value) };
