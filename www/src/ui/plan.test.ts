@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlan, fingerprint } from './plan';
+import { defaultPlan } from './plan';
+import { fingerprint } from './stale';
 import { equalPercents } from './splits';
 
 describe('defaultPlan', () => {

@@ -23,7 +23,7 @@ import { tip } from './glossary';
 import { equalPercents } from './splits';
 import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
 import { asCards } from './cards';
-import { freshness, inputKey } from './stale';
+import { fingerprint, freshness } from './stale';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -120,24 +120,6 @@ const CHECK_TRIALS = 2000;
 
 /** Said above a simulation while what Simulate would send now differs from what it came from. */
 const STALE = 'Out of date: the plan or the run’s settings changed after this simulation. Simulate again to update it.';
-
-/**
- * A short fingerprint of a request's content (`inputKey`, keys in any order): kept with the saved
- * simulation, so that after a reload it is still known whether the plan is the one it came from,
- * without a second copy of the whole plan in the workspace and its share link.
- */
-export function fingerprint(x: unknown): string {
-  const s = inputKey(x);
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${(h2 >>> 0).toString(36)}-${(h1 >>> 0).toString(36)}-${s.length.toString(36)}`;
-}
 
 /**
  * The simulation kept in the workspace, with what it came from: `key`, the `fingerprint` of the

@@ -1,6 +1,7 @@
 // Results out of date: a note over results while what the engine would be given now differs
 // from what they were computed from. Compared as content (the request, its keys in any order),
 // not as edits: text typed and then restored, or the same text pasted again, leaves them current.
+import { digest } from './digest';
 import { h } from './dom';
 
 /** A request as one string, objects' keys sorted: two requests with the same content give the same string. */
@@ -9,6 +10,13 @@ export function inputKey(x: unknown): string {
     ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     : v));
 }
+
+/**
+ * A short fingerprint of a request's content (`inputKey`, keys in any order): kept with results
+ * saved in the workspace, so that after a reload it is still known whether the request is the one
+ * they came from, without a second copy of it in the workspace and its share link.
+ */
+export const fingerprint = (x: unknown): string => digest(inputKey(x));
 
 /**
  * Whether results are out of date: `computing(sent)` when a computation starts from `sent` (what

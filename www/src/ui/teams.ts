@@ -12,8 +12,7 @@ import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
 import { clear, field, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
 import { DEFAULT_PENALTY, PARTS, sharesSentence } from './score-weights';
-import { inputKey, staleNote } from './stale';
-import { digest } from './digest';
+import { fingerprint as fingerprintOf, staleNote } from './stale';
 import { asCards } from './cards';
 import type { Workspace } from '../state';
 
@@ -283,7 +282,7 @@ export function teamsScreen(app: App): HTMLElement {
    * partners after all); `longer`: the teams are the best found in time (not proven) and the time
    * limit is another now. What the teams are only arranged by (how many, one per set) is not in it.
    */
-  const fingerprint = (more: boolean, longer: boolean) => digest(inputKey({ profiles: app.ws.profiles, deal: app.ws.deal, winModel: app.ws.winModel?.model ?? null, more, longer }));
+  const fingerprint = (more: boolean, longer: boolean) => fingerprintOf({ profiles: app.ws.profiles, deal: app.ws.deal, winModel: app.ws.winModel?.model ?? null, more, longer });
   const answers = () => {
     const s = saved();
     const brought = s?.k ?? Infinity;
