@@ -14,7 +14,7 @@ import { fitChart } from './fit-chart';
 import { TEXT } from './fan-chart';
 import { money, number } from './format';
 import { loadPlot } from './lazy';
-import { asCards } from './cards';
+import { asCards, scrollBox } from './cards';
 import { explainError } from './errors';
 
 /** The sharing levels of an account map. */
@@ -159,7 +159,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
         btn.addEventListener('click', () => open(c));
         return h('td', { class: 'num' }, btn);
       })))));
-    return h('div', {}, facts(r, p, detail), h('div', { class: 'side-by-side' }, figure, h('div', {}, h('div', { class: 'table-scroll' }, table))));
+    return h('div', {}, facts(r, p, detail), h('div', { class: 'side-by-side' }, figure, h('div', {}, scrollBox('Shared accounts by relationship', table))));
   }
 
   async function drill(r: ListsMapped, p: PairMapped, c: Cell, detail: HTMLElement) {
@@ -194,7 +194,7 @@ export function accountMap(app: App, lists: () => AccountList[]) {
       all > shown.length ? h('p', {}, `The ${number(shown.length)} pairs that share the most.`) : null,
       // one line per pair, its columns the ones read across pairs; the shared accounts by relationship are in the pair's
       // own matrix (choose the pair above) and in the download, which keeps every column
-      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Every pair of partners' }, asCards(h('table', { class: 'pairs', 'data-export': '1' },
+      scrollBox('Every pair of partners', asCards(h('table', { class: 'pairs', 'data-export': '1' },
         h('caption', {}, caption),
         h('thead', {}, h('tr', {}, ['Partners', 'Shared accounts', 'Potential revenue', 'New to each (accounts only the other has)'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : null }, t)))),
         h('tbody', {}, shown.map((p) => h('tr', {}, h('th', { scope: 'row' }, `${name(p.a)} and ${name(p.b)}`), h('td', { class: 'num' }, number(p.shared)),

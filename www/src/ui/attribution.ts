@@ -14,7 +14,7 @@ import { LOCALE, money, number } from './format';
 import { TEXT } from './fan-chart';
 import { staleNote } from './stale';
 import { parseAmount, parseNumber } from '../amount';
-import { asCards } from './cards';
+import { asCards, scrollBox } from './cards';
 
 /** Journeys as lines of partner names ("A > B ; conversions ; nulls ; value"). */
 export function journeysToText(js: Journey[], name: (id: string) => string): string {
@@ -181,11 +181,11 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
       clear(out,
         said ? h('p', { class: 'memory' }, said) : null,
         chart,
-        h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Attribution per model' }, asCards(h('table', {}, h('caption', {}, 'Attribution by model: conversions credited to each partner · their value'),
+        scrollBox('Attribution per model', asCards(h('table', {}, h('caption', {}, 'Attribution by model: conversions credited to each partner · their value'),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), models.map((m) => h('th', { scope: 'col', class: 'num' }, modelName(m))))),
           h('tbody', {}, ids.map((id) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)), models.map((m) =>
             h('td', { class: 'num', 'data-label': modelName(m) }, credit(r.models[m][id], cur()), m === 'markov' ? [h('br'), range(id)] : null)))))))),
-        Object.keys(inv).length ? h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Who started the converting journeys' }, asCards(h('table', {},
+        Object.keys(inv).length ? scrollBox('Who started the converting journeys', asCards(h('table', {},
           h('caption', {}, 'Who started the converting journeys: conversions · their value'),
           h('thead', {}, h('tr', {}, ['Partner', 'Started', 'Joined later', 'Not involved'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
           h('tbody', {}, Object.entries(inv).map(([id, x]) => h('tr', {}, h('th', { scope: 'row' }, app.name(id)),

@@ -12,7 +12,7 @@ import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { CHART, moneyAxis } from './fan-chart';
 import { fitChart } from './fit-chart';
 import { money, percent } from './format';
-import { asCards } from './cards';
+import { asCards, scrollBox } from './cards';
 
 type Stats = { mean: string; p5: string; p50: string; p95: string };
 type Forecast = AuditResponse['reforecast'];
@@ -100,14 +100,14 @@ async function report(app: App, p: Plan, r: AuditResponse): Promise<(HTMLElement
       h('span', { class: 'muted' }, ` — ${money(o.actualToDate, cur)} so far, ${money(o.expectedNow, cur)} expected by then.`)))),
     h('p', { class: 'muted small' }, `On track from ${percent(f.thresholds.onTrackAbove)} likely, off track below ${percent(f.thresholds.offTrackBelow)}, at risk in between.`),
     await chart(f, cur),
-    scroll('Partner profit', asCards(h('table', { class: 'audit-profit' }, h('caption', {}, `Each partner’s profit so far, and expected by month ${horizon}: now and when the plan was signed`),
+    scrollBox('Partner profit', asCards(h('table', { class: 'audit-profit' }, h('caption', {}, `Each partner’s profit so far, and expected by month ${horizon}: now and when the plan was signed`),
       h('thead', {}, h('tr', {}, ['Partner', 'Share so far', 'Costs so far', 'Profit so far', 'Expected now', 'Expected at signing']
         .map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
       h('tbody', {}, f.partners.map((q) => h('tr', {}, h('th', { scope: 'row' }, app.name(q.partnerId)),
         [q.shareToDate, q.costsToDate, q.profitToDate, q.expectedProfit, q.expectedProfitAtSigning].map((v) => h('td', { class: `num${Number(v) < 0 ? ' bad' : ''}` }, money(v, cur))))))))),
     r.payouts?.length ? payouts(app, r.payouts, cur) : null,
     h('details', {}, h('summary', {}, 'Month by month: actual against plan'),
-      scroll('Variances', asCards(h('table', { class: 'audit-variances' }, h('caption', {}, 'Variance per month and item (actual − plan)'),
+      scrollBox('Variances', asCards(h('table', { class: 'audit-variances' }, h('caption', {}, 'Variance per month and item (actual − plan)'),
         h('thead', {}, h('tr', {}, ['Month', 'Item', 'Actual', 'Plan', 'Difference', 'Difference %'].map((c, i) => h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, c)))),
         h('tbody', {}, r.variances.map((v) => h('tr', {}, h('td', {}, String(v.month)), h('td', {}, itemName(v.item)), h('td', { class: 'num' }, money(v.actual, cur)),
           h('td', { class: 'num' }, money(v.expected, cur)), h('td', { class: 'num' }, money(v.variance, cur)), h('td', { class: 'num' }, typeof v.ratio === 'number' ? percent(v.ratio) : '—'))))))),
@@ -129,13 +129,11 @@ function payouts(app: App, rows: AuditPayout[], cur: string): HTMLElement {
     first ? h('th', { scope: 'rowgroup', rowspan: 2 }, app.name(q.partnerId)) : null,
     h('th', { scope: 'row' }, which === 'expected' ? `Expected by month ${q.throughMonth}` : 'Actual'),
     cols.map(([k, t]) => h('td', { class: `num${Number(q[which][k]) < 0 ? ' bad' : ''}`, 'data-label': t }, money(q[which][k], cur))));
-  return scroll('Partner payouts', asCards(h('table', { class: 'audit-payouts' }, h('caption', {}, 'Each rewarded partner’s payouts so far: expected by the plan and on the actual customers'),
+  return scrollBox('Partner payouts', asCards(h('table', { class: 'audit-payouts' }, h('caption', {}, 'Each rewarded partner’s payouts so far: expected by the plan and on the actual customers'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Figures'), cols.map(([, t]) => h('th', { scope: 'col', class: 'num' }, t)))),
     rows.map((q) => h('tbody', {}, line(q, 'expected', true), line(q, 'actual', false))))));
 }
 
-/** A table that scrolls sideways on a narrow screen (focusable, so keyboards can scroll it). */
-const scroll = (label: string, table: HTMLElement) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
 
 /** Actuals (dots) over the plan's fan (blue) and the re-forecast after the last reported month (orange). */
 async function chart(f: Forecast, cur: string): Promise<HTMLElement> {

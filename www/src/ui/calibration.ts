@@ -13,9 +13,9 @@ import { fitChart } from './fit-chart';
 import { number, percent } from './format';
 import { loadPlot } from './lazy';
 import { TEXT } from './fan-chart';
+import { scrollBox } from './cards';
 
 /** A table that scrolls sideways inside its box, reachable by keyboard. */
-const scroll = (label: string, table: HTMLElement) => h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
 
 /** A calibration with the partners' top 10 now and under the suggested weights (ids). */
 export interface CalibrationView { calibration: ProfileCalibration; current: string[]; whatIf: string[] | null }
@@ -50,7 +50,7 @@ function whatIfTable(app: App, v: CalibrationView): HTMLElement {
     h('td', {}, v.current[i] ? app.name(v.current[i]) : ''),
     h('td', {}, after[i] ? app.name(after[i]) : ''),
     h('td', {}, after[i] ? move(after[i], i) : '')));
-  return scroll('Top 10 partners now and with the suggested weights', h('table', { class: 'what-if' }, h('caption', {}, 'Top 10 partners now and with the suggested weights'),
+  return scrollBox('Top 10 partners now and with the suggested weights', h('table', { class: 'what-if' }, h('caption', {}, 'Top 10 partners now and with the suggested weights'),
     h('thead', {}, h('tr', {}, ['#', 'Now', 'With the suggested weights', 'Change'].map((c, j) => h('th', { scope: 'col', class: j ? null : 'num' }, c)))),
     h('tbody', {}, rows)));
 }
@@ -118,7 +118,7 @@ export function calibrationPanel(app: App, profile: () => Profile | undefined, n
       h('p', { class: `verdict ${good ? 'good' : 'notice'}` }, `${c.summary}${left}`),
       h('div', { class: 'side-by-side' },
         chart,
-        scroll('Criteria against past deals', h('table', {}, h('caption', {}, 'Criteria against past deals'),
+        scrollBox('Criteria against past deals', h('table', {}, h('caption', {}, 'Criteria against past deals'),
           h('thead', {}, h('tr', {}, ['Criterion', 'Won when high', 'Won when low', 'Weight now', 'Suggested'].map((t, j) => h('th', { scope: 'col', class: j ? 'num' : null }, t)))),
           h('tbody', {}, c.criteria.map((x, i) => h('tr', {},
             h('td', {}, names[i]),

@@ -6,6 +6,7 @@ import type { App } from '../app';
 import { h } from './dom';
 import { money, percent, sentence, times } from './format';
 import { GLOSSARY, glossaryList, tip } from './glossary';
+import { scrollBox } from './cards';
 
 export interface RuleResult { id: string; label: string; r?: SplitResponse; error?: string }
 
@@ -39,7 +40,7 @@ export function teamSummary(app: App, results: RuleResult[], amount: string, cur
 export function ruleTable(app: App, results: RuleResult[], cur: string): HTMLElement {
   const names = (ids: string[]) => ids.map((m) => app.name(m)).join(', ');
   const yes = (b: boolean | null | undefined, y: string, n: string) => (b === true ? y : b === false ? n : '—');
-  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Fairness per rule' }, h('table', { class: 'fairness-table cards' },
+  return scrollBox('Fairness per rule', h('table', { class: 'fairness-table cards' },
     h('caption', {}, 'Fairness per rule'),
     h('thead', {}, h('tr', {}, ['Rule', 'Adds up to the amount', tip('No group better off alone', 'Core'), 'Who would rather leave'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, results.map((x) => {

@@ -8,6 +8,7 @@ import { clear, field, h, nextId } from './dom';
 import { fanPlot, type FanRow } from './fan-chart';
 import { fitChart } from './fit-chart';
 import { money } from './format';
+import { scrollBox } from './cards';
 
 type Ledger = NonNullable<SimulateResponse['partners'][string]['payouts']>;
 type Key = keyof Ledger;
@@ -17,8 +18,6 @@ export const LEDGER: [Key, string][] = [
   ['earned', 'Earned'], ['paid', 'Paid out'], ['held', 'Held'], ['clawedBack', 'Clawed back'], ['balance', 'Balance'], ['mdfCash', 'MDF cash'],
 ];
 
-/** A table that scrolls sideways on a narrow screen (focusable, so keyboards can scroll it). */
-const scroll = (label: string, table: HTMLElement) => h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
 
 /** The payouts section of a simulation of plan `p` (its chart `width` wide until laid out), or null when the plan has no incentives. */
 export function incentivesResults(r: SimulateResponse, Plot: typeof import('@observablehq/plot'), p: Plan, width: number, nameOf: (id: string) => string): HTMLElement | null {
@@ -47,7 +46,7 @@ export function incentivesResults(r: SimulateResponse, Plot: typeof import('@obs
     fitChart(chart, (w) => [fanPlot(Plot, data, { width: w, yLabel: title, currency: cur, label: `${name}: ${label} per month over the simulated futures` }),
       h('figcaption', {}, `${name}: ${label} per month. 9 in 10 simulated futures fall in the band; the line is the typical (median) one.`)], 900, width);
     const total = r.partners[id].payouts!;
-    clear(ledger, scroll(`Payout ledger of ${name}`, h('table', { class: 'ledger' },
+    clear(ledger, scrollBox(`Payout ledger of ${name}`, h('table', { class: 'ledger' },
       h('caption', {}, `Payout ledger of ${name} per month (average over the simulated futures)`),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Month'), LEDGER.map(([, t]) => h('th', { scope: 'col', class: 'num' }, t)))),
       h('tbody', {}, r.months.map((m) => {

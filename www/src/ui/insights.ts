@@ -13,7 +13,7 @@ import { money, number, percent, times } from './format';
 import { winModelPanel } from './winmodel';
 import { problemLists } from './problems';
 import { TEXT } from './fan-chart';
-import { asCards } from './cards';
+import { asCards, scrollBox } from './cards';
 import { explainError } from './errors';
 
 /** The deal groups the engine reports, in the order and words the page shows them. */
@@ -81,7 +81,7 @@ export function insightsScreen(app: App): HTMLElement {
     clear(out, h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
     clear(detail,
       chart,
-      h('div', { class: 'table-scroll' }, asCards(h('table', {}, h('caption', {}, 'Deals by number of partners'),
+      scrollBox('Deals by number of partners', asCards(h('table', {}, h('caption', {}, 'Deals by number of partners'),
         h('thead', {}, h('tr', {}, ['Deals', 'Count', 'Won', 'Win rate', 'Won revenue', 'Average won deal', 'Average cycle'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
         h('tbody', {}, rows.map(([k, label]) => {
           const s = g[k]!;

@@ -22,7 +22,7 @@ import { kindChoices, number, sentence, percent } from './format';
 import { tip } from './glossary';
 import { equalPercents } from './splits';
 import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
-import { asCards } from './cards';
+import { asCards, scrollBox } from './cards';
 import { fingerprint, freshness } from './stale';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
@@ -361,7 +361,7 @@ export function planScreen(app: App): HTMLElement {
     append(simOut, [
       h('h3', {}, 'Per partner'),
       ropi.length ? ropiChart(Plot, ropi) : null,
-      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Each partner’s typical future' }, asCards(h('table', { class: 'stats' }, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
+      scrollBox('Each partner’s typical future', asCards(h('table', { class: 'stats' }, h('caption', {}, 'Per partner: the typical future (9 in 10 between)'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), cols.map((c) => h('th', { scope: 'col', class: 'num' }, tip(heading(c), said(c)))))),
         h('tbody', {}, partners.map(([id, v]) => h('tr', {}, h('th', { scope: 'row' }, nameOf(id)), cols.map((c) => h('td', { class: 'num' }, statCell(c === 'payback' ? payback(fields(v)[c]) : statText(fields(v)[c], !/ropi|month/i.test(c), /ropi/i.test(c))))))))))),
       incentivesResults(r, Plot, p, Math.min(900, simOut.clientWidth || 720), nameOf),

@@ -9,6 +9,7 @@ import { showError } from '../app';
 import { amountField, hasInvalid } from './amount-field';
 import { clear, field, h, keepFocus, markUntilEdit, nextId, unavailable } from './dom';
 import { day, days, daysBetween, money } from './format';
+import { scrollBox } from './cards';
 
 /** Statuses in words. */
 const STATUS: Record<string, string> = {
@@ -226,7 +227,7 @@ export function registrationScreen(app: App): HTMLElement {
     matchBy.value = state().rules.matchBy ?? 'id';
     if (!regs.length) { clear(table, h('p', { class: 'muted' }, 'No deal registered yet.')); return; }
     const c = cur();
-    clear(table, h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Deal registrations' }, h('table', { class: 'reg-table cards' },
+    clear(table, scrollBox('Deal registrations', h('table', { class: 'reg-table cards' },
       h('caption', {}, 'Deal registrations'),
       h('thead', {}, h('tr', {}, ['Customer', 'Partner', 'Deal value', 'Registered', 'Status', 'Protection'].map((x) => h('th', { scope: 'col' }, x)), h('th', { scope: 'col', 'data-no-export': '' }, 'Actions'))),
       h('tbody', {}, [...regs].reverse().map((r) => h('tr', { 'data-id': r.id },

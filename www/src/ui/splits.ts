@@ -18,7 +18,7 @@ import { money, percent } from './format';
 import { explainError } from './errors';
 import { TEXT } from './fan-chart';
 import { staleNote } from './stale';
-import { asCards } from './cards';
+import { asCards, scrollBox } from './cards';
 
 interface Method { id: string; label: string; said: string; req: (s: SplitSettings) => Partial<SplitRequest> }
 
@@ -194,7 +194,7 @@ export function splitsScreen(app: App): HTMLElement {
       }), 'Share of each partner under each split rule'), h('figcaption', {}, 'Each partner’s share of the deal under each rule')], 900, out.clientWidth || 720);
     clear(out,
       chart,
-      h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Amounts per rule' }, asCards(h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(amount, d.currency)} divided)`),
+      scrollBox('Amounts per rule', asCards(h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(amount, d.currency)} divided)`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rule'), members.map((id) => h('th', { scope: 'col', class: 'num' }, app.name(id))))),
         h('tbody', {}, ok.map(({ id, label, r }) => h('tr', {}, h('th', { scope: 'row' }, tip(label), h('small', { class: 'rule-said' }, saidOf(id))),
           members.map((id) => { const a = r.allocations.find((x) => x.partnerId === id); return h('td', { class: 'num', 'data-label': app.name(id) }, a ? `${money(a.amount, d.currency)} (${percent(a.share)})` : '—'); }))))))));

@@ -13,7 +13,7 @@ import { currencyField } from './currency-field';
 import { clear, field, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
 import { DEFAULT_PENALTY, PARTS, sharesSentence } from './score-weights';
 import { fingerprint as fingerprintOf, staleNote } from './stale';
-import { asCards } from './cards';
+import { asCards, scrollBox } from './cards';
 import type { Workspace } from '../state';
 
 /**
@@ -213,7 +213,7 @@ export function teamsScreen(app: App): HTMLElement {
     if (teams.length < 2) return null;
     const win = teams.some((t) => t.win);
     const scores = shownScores(teams);
-    return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Teams side by side' }, asCards(h('table', { class: 'team-compare' },
+    return scrollBox('Teams side by side', asCards(h('table', { class: 'team-compare' },
       h('caption', {}, 'Teams side by side'),
       h('thead', {}, h('tr', {}, ['Team', 'Score', 'Covers', 'Fit', ...(win ? ['Chance to win'] : []), 'Members'].map((c, i) => h('th', { scope: 'col', class: i > 0 && c !== 'Members' ? 'num' : null }, c)))),
       h('tbody', {}, teams.map((t, i) => h('tr', {}, h('th', { scope: 'row' }, `Team ${i + 1}`), h('td', { class: 'num' }, scores[i]), h('td', { class: 'num' }, percent(t.coverage)), h('td', { class: 'num' }, percent(t.fit)),
@@ -222,7 +222,7 @@ export function teamsScreen(app: App): HTMLElement {
 
   /** The members of team `t` with what each does in it and how well it fits its slot's profile. */
   function members(t: Team, i: number): HTMLElement {
-    return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `Members of team ${i + 1}` }, h('table', { class: 'team-members' }, h('caption', {}, 'Members'),
+    return scrollBox(`Members of team ${i + 1}`, h('table', { class: 'team-members' }, h('caption', {}, 'Members'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Partner'), h('th', { scope: 'col' }, 'Slot'), h('th', { scope: 'col' }, 'Slot profile'), h('th', { scope: 'col', class: 'num' }, 'Fit'))),
       h('tbody', {}, t.members.map((m) => {
         const b = (t.breakdown as { partnerId: string; profile?: string | null; fit?: number | null }[] | undefined)?.find((x) => x.partnerId === m);

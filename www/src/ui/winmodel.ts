@@ -9,7 +9,7 @@ import { a11yChart, clear, field, h, unavailable } from './dom';
 import { fitChart } from './fit-chart';
 import { number, percent } from './format';
 import { TEXT } from './fan-chart';
-import { asCards } from './cards';
+import { asCards, scrollBox } from './cards';
 import { explainError } from './errors';
 
 /** The model's features in a partner manager's words. */
@@ -111,7 +111,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
       h('p', { class: model.skill ? 'verdict good' : 'verdict notice' }, verdict(r)),
       h('p', { class: 'against-guess' }, againstGuess(v.logLoss, v.baseline.logLoss, v.baseline.rate)),
       h('div', { class: 'side-by-side' }, chart,
-      bins.length ? h('div', { class: 'table-scroll' }, asCards(h('table', {}, h('caption', {}, 'Predicted against actual, on the most recent deals'),
+      bins.length ? scrollBox('Predicted against actual', asCards(h('table', {}, h('caption', {}, 'Predicted against actual, on the most recent deals'),
         h('thead', {}, h('tr', {}, ['Predicted chance', 'Deals', 'Predicted on average', 'Actually won'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
         h('tbody', {}, bins.map((b) => h('tr', {}, h('td', {}, `${percent(b.from)} – ${percent(b.to)}`), h('td', { class: 'num' }, number(b.deals)), h('td', { class: 'num' }, percent(b.predicted)), h('td', { class: 'num' }, percent(b.observed)))))))) : null),
       model.skill ? h('div', {}, h('h4', {}, 'What goes with winning'), h('ul', {}, model.features.map((f, i) => {
