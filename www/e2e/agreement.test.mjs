@@ -80,7 +80,7 @@ test('the agreement: the engine’s document on the page, printed alone, downloa
   assert.match(text, /Plan fingerprint/);
   assert.doesNotMatch(text, /SPEC|§|JSON/, 'engine wording in the agreement');
   assert.equal(await article.locator('script, style, [onerror]').count(), 0);
-  const [dl] = await Promise.all([page.waitForEvent('download'), panel().getByRole('button', { name: 'Download agreement (.md)' }).click()]);
+  const [dl] = await Promise.all([page.waitForEvent('download'), panel().getByRole('button', { name: 'Download agreement as text' }).click()]);
   markdown = readFileSync(await dl.path(), 'utf8');
   assert.match(markdown, /^# /m);
   await article.scrollIntoViewIfNeeded();

@@ -40,7 +40,7 @@ export function agreementView(app: App, opts: AgreementOptions): HTMLElement {
   locale.value = browserLocale();
   const draft = h('button', { type: 'button' }, 'Draft agreement');
   const print = h('button', { type: 'button', disabled: true }, 'Print or save as PDF');
-  const dl = h('button', { type: 'button', disabled: true }, 'Download agreement (.md)');
+  const dl = h('button', { type: 'button', disabled: true }, 'Download agreement as text');
   const status = h('p', { class: 'muted', role: 'status' });
   const box = h('div', { class: 'agreement-box' });
   let markdown = '';
@@ -118,7 +118,7 @@ function verifyView(app: App, opts: AgreementOptions): HTMLElement {
 
   return h('div', { class: 'verify-view' },
     field('Signed copy (the file downloaded above)', file),
-    field('…or paste it here', text, 'The copy downloaded with “Download agreement (.md)”, as signed.'),
+    field('…or paste it here', text, 'The copy downloaded with “Download agreement as text”, as signed.'),
     h('div', { class: 'row' }, check), out);
 }
 
