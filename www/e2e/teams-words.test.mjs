@@ -132,7 +132,7 @@ test('“Use this team” says beside the button who is now the team on Splits a
   await team.getByRole('button', { name: 'Use this team for splits and plan' }).click();
   const said = team.locator('.use-team [role="status"]');
   const list = names.length < 2 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  assert.equal(await said.innerText(), `${list} ${names.length === 1 ? 'is' : 'are'} now the team on Splits and Plan: open Splits next to divide the revenue.`);
+  assert.equal(await said.innerText(), `${list} ${names.length === 1 ? 'is' : 'are'} now the team on Splits and Plan. Open Splits to divide the revenue`);
   assert.ok(await said.isVisible());
   // it is beside the button: same card, right after it
   const [b, s] = await Promise.all([team.getByRole('button', { name: 'Use this team for splits and plan' }).boundingBox(), said.boundingBox()]);
@@ -148,6 +148,11 @@ test('“Use this team” says beside the button who is now the team on Splits a
   await second.getByRole('button', { name: 'Use this team for splits and plan' }).click();
   assert.match(await second.locator('.team-used').innerText(), /are now the team on Splits and Plan/);
   assert.equal(await panel().locator('.team-used:not(:empty)').count(), 1, 'two teams say they are the team');
+  // the confirmation leads on to Splits, with the team just chosen
+  await second.locator('.team-used').getByRole('button', { name: 'Open Splits to divide the revenue' }).click();
+  assert.equal(await page.getByRole('tab', { name: 'Splits' }).getAttribute('aria-selected'), 'true');
+  assert.match(await page.locator('#panel-splits').innerText(), new RegExp(`Team: ${(await page.evaluate(() => window.__app.teams[1].members.map((m) => window.__app.name(m)))).join(', ')}`));
+  await page.getByRole('tab', { name: 'Deal & Teams' }).click();
   await find();
   assert.equal(await panel().locator('.team-used:not(:empty)').count(), 0, 'the confirmation outlived the next search');
   assert.deepEqual(errors, []);

@@ -59,6 +59,9 @@ export class App {
   /** Called on every edit of the workspace (the undo history records it). */
   onEdit: () => void = () => undefined;
 
+  /** Shows a screen by its id ('splits', …) with the focus on its tab (main.ts sets it once the tabs exist). */
+  goTo: (screen: string) => void = () => undefined;
+
   /** Autosaves soon, without telling the screens (e.g. a result was kept in the workspace). */
   saveSoon() {
     clearTimeout(this.saveTimer);

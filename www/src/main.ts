@@ -146,6 +146,7 @@ async function main() {
   (tabs[0].el as HTMLElement).insertBefore(importer, tabs[0].el.children[1]);
 
   const goTo = (id: string) => { const i = tabs.findIndex((t) => t.id === id); if (i >= 0) select(i, true); };
+  app.goTo = goTo;
   ws.actions.append(guideButton(goTo, () => ws.shareBox));
   clear(root,
     h('a', { href: '#main', class: 'skip-link' }, 'Skip to the screens'),

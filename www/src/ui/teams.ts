@@ -237,7 +237,8 @@ export function teamsScreen(app: App): HTMLElement {
 
   /** The members of the team last used for splits and plan (joined), until the next search: its card says so. */
   let used: string | null = null;
-  const usedSentence = (t: Team) => `${namesList(t.members.map((m) => app.name(m)))} ${t.members.length === 1 ? 'is' : 'are'} now the team on Splits and Plan: open Splits next to divide the revenue.`;
+  const usedSentence = (t: Team) => [`${namesList(t.members.map((m) => app.name(m)))} ${t.members.length === 1 ? 'is' : 'are'} now the team on Splits and Plan. `,
+    h('button', { type: 'button', class: 'link', onclick: () => app.goTo('splits') }, 'Open Splits to divide the revenue')];
 
   function show(res: TeamsResponse, seconds: number) {
     const d = deal();
@@ -248,7 +249,7 @@ export function teamsScreen(app: App): HTMLElement {
       h('p', { class: 'summary' }, `${teams.length} teams · ${quality(res, seconds)} · ${number(res.nodes)} combinations checked${app.ws.teamDiverse !== false ? ' · one team per set of required partners' : ''}`),
       compareTable(teams),
       h('ol', { class: 'team-list' }, teams.map((t, i) => {
-        const said = h('p', { class: 'team-used', role: 'status' }, used === t.members.join('\u0000') ? usedSentence(t) : '');
+        const said = h('p', { class: 'team-used', role: 'status' }, used === t.members.join('\u0000') ? usedSentence(t) : null);
         return h('li', { class: 'card' }, h('details', { class: 'team', open: i === 0 },
           h('summary', {}, h('h3', {}, `Team ${i + 1}: score ${scores[i]} out of 100`), ` — ${t.members.map((m) => app.name(m)).join(', ')}`),
           h('p', { class: 'metrics' }, `covers ${percent(t.coverage)} of what the deal needs · fits the profiles ${percent(t.fit)} · ${synergyWords(t.synergy)}`, winText(t)),
@@ -269,8 +270,8 @@ export function teamsScreen(app: App): HTMLElement {
     app.ws.simResults = undefined;
     used = t.members.join('\u0000');
     // said beside the button (one team at a time), not in the status line at the top of the page
-    for (const p of results.querySelectorAll('.team-used')) if (p !== said) p.textContent = '';
-    said.textContent = usedSentence(t);
+    for (const p of results.querySelectorAll('.team-used')) if (p !== said) p.replaceChildren();
+    clear(said, usedSentence(t));
     app.changed('teams');
   }
 
