@@ -202,9 +202,9 @@ test('profile: limits on capabilities and figures are rows chosen in words, leve
   await least.getByRole('button', { name: /^Add/ }).click();
   const figure = least.getByLabel('Figure', { exact: true });
   const names = await figure.locator('option').allInnerTexts();
-  assert.ok(names.includes('win rate') && names.includes('sales cycle days'), `the figures offered: ${names.join(', ')}`);
-  assert.deepEqual(names.filter((n) => /[A-Z_=]/.test(n)), [], 'a figure named by its data key');
-  await figure.selectOption({ label: 'win rate' });
+  assert.ok(names.includes('Win rate') && names.includes('Sales cycle (days)'), `the figures offered: ${names.join(', ')}`);
+  assert.deepEqual(names.filter((n) => /[a-z][A-Z]|[_=]/.test(n)), [], 'a figure named by its data key');
+  await figure.selectOption({ label: 'Win rate' });
   const before = await top();
   const t1 = await ranked();
   await least.getByLabel('At least (%)', { exact: true }).fill('50');
@@ -216,18 +216,18 @@ test('profile: limits on capabilities and figures are rows chosen in words, leve
   // a figure at most, in its own unit; a capability level in percent
   const most = panel.getByRole('group', { name: 'Figures at most' });
   await most.getByRole('button', { name: /^Add/ }).click();
-  await most.getByLabel('Figure', { exact: true }).selectOption({ label: 'sales cycle days' });
+  await most.getByLabel('Figure', { exact: true }).selectOption({ label: 'Sales cycle (days)' });
   await most.getByLabel('At most', { exact: true }).fill('90');
   const caps = panel.getByRole('group', { name: 'Capabilities at least at these levels' });
   await caps.getByRole('button', { name: /^Add/ }).click();
-  await caps.getByLabel('Capability', { exact: true }).selectOption({ label: 'cloud' });
+  await caps.getByLabel('Capability', { exact: true }).selectOption({ label: 'Cloud' });
   await caps.getByLabel('At least (%)', { exact: true }).fill('60');
   const req = (await profile()).require;
   assert.deepEqual([req.metricsMax, req.capabilitiesMin], [{ salesCycleDays: 90 }, { cloud: 0.6 }]);
   await panel.screenshot({ path: join(shots, 'profile-limits-1280.png') });
 
   // each row goes with its ✕; the profile is then as it was
-  for (const [box, name] of [[least, 'win rate'], [most, 'sales cycle days'], [caps, 'cloud']]) await box.getByRole('button', { name: `Remove ${name}` }).click();
+  for (const [box, name] of [[least, 'Win rate'], [most, 'Sales cycle (days)'], [caps, 'Cloud']]) await box.getByRole('button', { name: `Remove ${name}` }).click();
   assert.deepEqual((await profile()).require, requireBefore);
   assert.equal(await least.getByText('None.').count(), 1);
 

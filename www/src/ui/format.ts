@@ -88,3 +88,43 @@ export function daysBetween(from: string, to: string): number {
 
 /** A count of days: "1 day", "12 days". */
 export const days = (n: number) => `${number(n)} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+
+/** Keys that stand for words of their own, in full ("psat" → "Partner satisfaction"). */
+const KEY_WORDS: Record<string, string> = {
+  psat: 'Partner satisfaction', csat: 'Customer satisfaction', nps: 'Net promoter score', cac: 'Customer acquisition cost',
+  cltv: 'Customer lifetime value', ltv: 'Lifetime value', arr: 'Annual recurring revenue', mrr: 'Monthly recurring revenue',
+};
+/** Words of a key written in capitals ("ai" → "AI"), also before a number ("iso27001" → "ISO 27001"). */
+const ACRONYMS = new Set([
+  'ai', 'ml', 'iot', 'it', 'ot', 'bi', 'ar', 'vr', 'crm', 'erp', 'hr', 'hcm', 'scm', 'cx', 'ux', 'ui', 'api', 'sdk', 'saas', 'paas', 'iaas',
+  'b2b', 'b2c', 'roi', 'kpi', 'sla', 'mdm', 'etl', 'rpa', 'soc', 'iso', 'pci', 'dss', 'hipaa', 'gdpr', 'fedramp', 'nist', 'itil', 'cmmi',
+  'aws', 'gcp', 'sap', 'ibm', 'oci', 'dach', 'emea', 'apac', 'anz', 'uk', 'us', 'eu', 'smb', 'sme',
+]);
+/** Shortened words in full ("avgDealSize" → "Average deal size"). */
+const SHORT_WORDS: Record<string, string> = { avg: 'average', num: 'number', pct: 'percent', qty: 'quantity', mgmt: 'management', dev: 'development', ops: 'operations' };
+
+/**
+ * A data key as a reader's label: "ai" → "AI", "iso27001" → "ISO 27001", "cloud" → "Cloud",
+ * "data_analytics" and "dataAnalytics" → "Data analytics", "winRate" → "Win rate",
+ * "salesCycleDays" → "Sales cycle (days)", "aws-advanced" → "AWS advanced". A name already
+ * written for people (a space in it, or a capital first: "North America", "Healthcare") is kept
+ * as it is. Only for showing: the data keeps its key.
+ */
+export function keyLabel(key: string | null | undefined): string {
+  const k = (key ?? '').trim();
+  if (!k) return '';
+  const whole = KEY_WORDS[k.toLowerCase()];
+  if (whole) return whole;
+  if (/\s/.test(k) || (/^[A-Z]/.test(k) && !/[_\-.:/]/.test(k))) return k;
+  const parts = k.replace(/([a-z\d])([A-Z])/g, '$1 $2').split(/[\s_\-.:/]+/).filter(Boolean).map((w) => w.toLowerCase());
+  const words = parts.map((w) => {
+    if (ACRONYMS.has(w)) return w.toUpperCase();
+    const m = /^([a-z]+)(\d+)$/.exec(w);
+    if (m && ACRONYMS.has(m[1])) return `${m[1].toUpperCase()} ${m[2]}`;
+    return SHORT_WORDS[w] ?? w;
+  });
+  // a count of days last: the unit of the figure ("Sales cycle (days)")
+  if (words.length > 1 && words[words.length - 1] === 'days') words[words.length - 1] = '(days)';
+  const s = words.join(' ');
+  return s ? s[0].toUpperCase() + s.slice(1) : k;
+}

@@ -1,6 +1,7 @@
 // A profile's limit rows (limits.ts): kept as the `{ key: number }` map the engine reads.
 import { describe, expect, it } from 'vitest';
-import { fromRows, isRate, toRows, unusedKey } from './limits';
+import { fromRows, isRate, offeredKeys, toRows, unusedKey } from './limits';
+import { keyLabel } from './format';
 
 describe('limit rows', () => {
   it('are the stored map’s entries, in order, and make the same map again', () => {
@@ -23,5 +24,9 @@ describe('limit rows', () => {
     expect(isRate('churnRate')).toBe(true);
     expect(isRate('salesCycleDays')).toBe(false);
     expect(isRate('psat')).toBe(false);
+  });
+  it('offer the partners’ keys and those the data names already, once each, in the order of their names', () => {
+    expect(offeredKeys(['winRate', 'psat', 'cac'], ['salesCycleDays', 'winRate', ''], keyLabel)).toEqual(['cac', 'psat', 'salesCycleDays', 'winRate']);
+    expect(offeredKeys([], ['oldKey'], keyLabel)).toEqual(['oldKey']);
   });
 });

@@ -20,6 +20,14 @@ export function fromRows(rows: LimitRow[]): Record<string, number> | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+/**
+ * The keys to choose from: `keys` (the partners') and `kept` (those the data names already, so
+ * none is lost), once each, in the order of their names. The limits' rows and a criterion's
+ * "which one" offer the same choices.
+ */
+export const offeredKeys = (keys: readonly string[], kept: readonly string[], name: (key: string) => string): string[] =>
+  [...new Set([...keys, ...kept.filter(Boolean)])].sort((a, b) => name(a).localeCompare(name(b)));
+
 /** The first of `keys` no row has yet. */
 export const unusedKey = (keys: readonly string[], rows: LimitRow[]) => keys.find((k) => !rows.some((r) => r.key === k));
 
@@ -50,7 +58,7 @@ export function limitsEditor(o: LimitsOptions): { el: HTMLElement; redraw: () =>
   const percent = (key: string) => o.capability || isRate(key);
   const save = () => o.set(fromRows(rows));
   /** The keys to choose from, in the order of their names. */
-  const offered = () => [...new Set([...o.keys(), ...rows.map((r) => r.key)])].sort((a, b) => o.name(a).localeCompare(o.name(b)));
+  const offered = () => offeredKeys(o.keys(), rows.map((r) => r.key), o.name);
 
   function row(r: LimitRow, i: number): HTMLElement {
     const others = new Set(rows.filter((x) => x !== r).map((x) => x.key));

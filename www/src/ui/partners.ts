@@ -3,13 +3,14 @@
 import type { App, Shown } from '../app';
 import type { Partner } from '../engine/types';
 import { clear, field, h } from './dom';
-import { kindName } from './format';
+import { keyLabel, kindName } from './format';
+import { capabilityLabels } from './criteria';
 import { VTable } from './vtable';
 import { fileButton } from './exports';
 import { csvOf } from '../csv-write';
 
 export function partnersScreen(app: App): HTMLElement {
-  const q = h('input', { type: 'search', placeholder: 'name or id' });
+  const q = h('input', { type: 'search', placeholder: 'Name or id' });
   const kind = h('select');
   const tier = h('select');
   const region = h('select');
@@ -27,18 +28,24 @@ export function partnersScreen(app: App): HTMLElement {
     missing.push(at(r));
     return '…';
   };
+  /** The engine's "cloud 80%, ai 71%" with each capability's key as a label: "Cloud 80%, AI 71%". */
+  const capabilities = (r: number) => {
+    const t = text(r, 'capabilities');
+    return t === '…' ? t : capabilityLabels(t);
+  };
   const askMissing = () => {
     const ask = missing;
     missing = [];
     void app.want(ask).then((arrived) => { if (arrived) table.render(); }, () => undefined);
   };
+  // people read names: the id is not a column (the search still finds a partner by it, and the
+  // CSV keeps it, to match the rows with other data)
   const table = new VTable([
-    { label: 'Name', width: '2fr', min: 9, keep: true, cell: (r) => row(r).name },
-    { label: 'Id', min: 5, cell: (r) => row(r).id },
+    { label: 'Name', width: '1.5fr', min: 9, keep: true, cell: (r) => row(r).name },
     { label: 'Kind', min: 8.5, cell: (r) => kindName(row(r).kind) },
-    { label: 'Tier', min: 5, cell: (r) => row(r).tier ?? '—' },
+    { label: 'Tier', min: 5, cell: (r) => keyLabel(row(r).tier) || '—' },
     { label: 'Regions', min: 7, cell: (r) => text(r, 'regions') },
-    { label: 'Top capabilities', width: '2fr', min: 14, cell: (r) => text(r, 'capabilities') },
+    { label: 'Top capabilities', width: '2.5fr', min: 14, cell: capabilities },
   ], 'Partners');
 
   const fill = (sel: HTMLSelectElement, label: string, values: string[], say: (v: string) => string = (v) => v) => {
@@ -70,7 +77,7 @@ export function partnersScreen(app: App): HTMLElement {
     // the filter lists come with the ecosystem (counted in the worker for imported data)
     const f = app.facets;
     fill(kind, 'kind', f.kinds, kindName);
-    fill(tier, 'tier', app.eco?.tiers ?? f.tiers);
+    fill(tier, 'tier', app.eco?.tiers ?? f.tiers, keyLabel);
     fill(region, 'region', f.regions);
     match = null;
     void apply();
@@ -89,6 +96,10 @@ export function partnersScreen(app: App): HTMLElement {
       const rows = Array.from({ length: n }, (_, r) => at(r));
       await app.want(rows);
       if (mine !== seq || rows.some((i) => app.shown.regions[i] === undefined)) return null;
-      return new Blob([csvOf(table.rows())], { type: 'text/csv' });
+      // the table's text, with each partner's id after its name
+      const [head, ...body] = table.rows();
+      const lines = [[head[0], 'Id', ...head.slice(1)], ...body.map((cells, r) => [cells[0], row(r).id, ...cells.slice(1)])];
+      return new Blob([csvOf(lines)], { type: 'text/csv' });
     }, 'The list changed meanwhile; try again.'));
 }
+

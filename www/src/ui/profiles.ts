@@ -2,14 +2,15 @@
 // see the ranking of all partners update live, with each fit explained criterion by criterion.
 import { clearErrors, showError, type App } from '../app';
 import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
-import { clear, field, fmtNum, fromPercent, h, nextId, percentInput, toPercent, unavailable, whenShown } from './dom';
-import { kindName, percent } from './format';
+import { clear, field, fromPercent, h, nextId, percentInput, toPercent, unavailable, whenShown } from './dom';
+import { keyLabel, kindName, number, percent } from './format';
 import { glossaryList, meaning, PROFILE_WORDS } from './glossary';
 import { readUi, writeUi } from './session';
 import { VTable } from './vtable';
 import { csvButton } from './exports';
 import { calibrationPanel } from './calibration';
-import { isRate, limitsEditor } from './limits';
+import { isRate, limitsEditor, offeredKeys } from './limits';
+import { hasKey, listedKeys, mergeKeys, namedKeys, weightWords, type KindKeys } from './criteria';
 import type { PartnerKeys } from '../engine/protocol';
 
 const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
@@ -25,10 +26,19 @@ const LIMITS = [
   { k: 'metricsMin', legend: 'Figures at least', what: 'Figure', bound: 'At least', capability: false },
   { k: 'metricsMax', legend: 'Figures at most', what: 'Figure', bound: 'At most', capability: false },
 ] as const;
-/** The figures of the engine's sample named by initials or shortened, in full. */
-const FIGURE_WORDS: Record<string, string> = { psat: 'partner satisfaction', cac: 'customer acquisition cost', cltv: 'customer lifetime value', avgDealSize: 'average deal size' };
-/** A data key in words: "winRate" → "win rate", "psat" → "partner satisfaction". */
-const words = (s: string) => FIGURE_WORDS[s] ?? s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_:]/g, ' ').toLowerCase();
+/** What a criterion's "which one" is called, by the kind it looks at. */
+const KEY_WORDS: Record<CriterionKind, string> = { capability: 'Which capability', industry: 'Which industry', region: 'Which region', certification: 'Which certification', metric: 'Which figure', tier: 'Which one', reach: 'Which one' };
+/** The choice that lets a key the lists do not hold be typed. */
+const OTHER = '\u0000other';
+/**
+ * A data key in words inside a sentence: its label (format.ts keyLabel), lower case where the key
+ * was ("winRate" → "win rate", "psat" → "partner satisfaction", "ai" → "AI", "iso27001" → "ISO 27001");
+ * a name written for people as it is ("Healthcare", "North America").
+ */
+const words = (s: string) => {
+  const l = keyLabel(s);
+  return /^[a-z]/.test(s) && /^[A-Z][a-z]/.test(l) ? l[0].toLowerCase() + l.slice(1) : l;
+};
 /** A criterion in words: "a figure: win rate". */
 const criterionWords = (c: Criterion) => [KIND_WORDS[c.kind] ?? c.kind, c.key && words(c.key)].filter(Boolean).join(': ');
 
@@ -43,6 +53,11 @@ function failedWords(f: string): string {
 const glossary = () => glossaryList('What weight, level needed, good and bad mean', PROFILE_WORDS);
 
 const LISTS = ['regionsAny', 'industriesAny', 'certificationsAll'] as const;
+/** The kind of key each require list holds, and what none ticked means. */
+const LIST_KIND = { regionsAny: 'region', industriesAny: 'industry', certificationsAll: 'certification' } as const;
+const LIST_NONE = { regionsAny: 'none ticked: any region', industriesAny: 'none ticked: any industry', certificationsAll: 'none ticked: none needed' } as const;
+/** More values than this are typed, not ticked. */
+const MAX_BOXES = 40;
 
 declare global { interface Window { __perf: Record<string, number[]> } }
 window.__perf ??= {};
@@ -97,7 +112,7 @@ export function profilesScreen(app: App): HTMLElement {
           h('tbody', {}, (r.breakdown ?? []).map((b, i) => {
             const c = profile()?.criteria[i];
             const name = c ? criterionWords(c) : words(b.criterion ?? '');
-            return h('tr', {}, h('td', {}, name), h('td', { class: 'num' }, percent(b.score, 0)), h('td', { class: 'num' }, fmtNum(b.weight, b.weight % 1 ? 1 : 0)), h('td', { class: 'num' }, percent(b.share, 0)));
+            return h('tr', {}, h('td', {}, name), h('td', { class: 'num' }, percent(b.score, 0)), h('td', { class: 'num' }, number(b.weight, 1)), h('td', { class: 'num' }, percent(b.share, 0)));
           }))));
     } catch (e) { showError(editor, e, 'profile'); }
   }
@@ -135,30 +150,30 @@ export function profilesScreen(app: App): HTMLElement {
     void rank(t0);
   }
 
-  /** The capability and figure keys the partners use (the worker's), and those the profiles name. */
+  /**
+   * The keys a criterion or a limit chooses from, per kind: the capabilities and figures the
+   * partners use (the worker's), the industries and certifications the page's partners list, the
+   * regions of the filters, and every key the profiles and the deal name already.
+   */
   let partnerKeys: PartnerKeys = { capabilities: [], metrics: [] };
-  let keys: PartnerKeys = partnerKeys;
+  let listed: { eco: unknown; keys: ReturnType<typeof listedKeys> } | null = null;
+  let known: KindKeys = mergeKeys();
   const knownKeys = () => {
-    const profs = app.ws.profiles;
-    const named = (kind: CriterionKind) => profs.flatMap((x) => x.criteria.filter((c) => c.kind === kind && c.key).map((c) => c.key!));
-    const limited = (...ks: ('capabilitiesMin' | 'metricsMin' | 'metricsMax')[]) => profs.flatMap((x) => ks.flatMap((k) => Object.keys(x.require?.[k] ?? {})));
-    const sorted = (...ls: string[][]) => [...new Set(ls.flat())].sort();
-    keys = {
-      capabilities: sorted(partnerKeys.capabilities, named('capability'), limited('capabilitiesMin'), (app.ws.deal?.requirements ?? []).map((r) => r.capability)),
-      metrics: sorted(partnerKeys.metrics, named('metric'), limited('metricsMin', 'metricsMax')),
-    };
+    if (!listed || listed.eco !== app.eco) listed = { eco: app.eco, keys: listedKeys(app.eco?.partners ?? []) };
+    known = mergeKeys(namedKeys(app.ws.profiles), {
+      capability: [...partnerKeys.capabilities, ...(app.ws.deal?.requirements ?? []).map((r) => r.capability)],
+      metric: partnerKeys.metrics, industry: listed.keys.industries, certification: listed.keys.certifications, region: app.facets.regions,
+    });
   };
   let limits: ReturnType<typeof limitsEditor>[] = [];
-  /** The keys offered as a criterion's "Which one" is typed: the capabilities' or the figures'. */
-  const lists = { capability: h('datalist', { id: nextId('p') }), metric: h('datalist', { id: nextId('p') }) };
-  const listOf = (kind: string) => (kind === 'capability' || kind === 'metric' ? lists[kind].id : null);
-  /** Asks the worker for the keys of the partners now current, then offers them in the limits' rows. */
+  /** Each criterion's "which one", drawn again when the keys to choose from arrive. */
+  let pickers: (() => void)[] = [];
+  /** Asks the worker for the keys of the partners now current, then offers them in the criteria and the limits' rows. */
   async function loadKeys() {
     try { partnerKeys = await app.engine.call('partnerKeys', {}); } catch { partnerKeys = { capabilities: [], metrics: [] }; }
     knownKeys();
     for (const l of limits) l.redraw();
-    clear(lists.capability, keys.capabilities.map((k) => h('option', { value: k })));
-    clear(lists.metric, keys.metrics.map((k) => h('option', { value: k }, words(k))));
+    for (const p of pickers) p();
   }
 
   function build() {
@@ -170,19 +185,56 @@ export function profilesScreen(app: App): HTMLElement {
     const name = input('text', p.name, 'profile.name', 'Profile name');
     name.addEventListener('input', () => { p.name = name.value; app.changed('profiles'); });
     const crits = h('div', { class: 'criteria' });
-    const drawCriteria = () => clear(crits, p.criteria.map((c, i) => criterionRow(p, c, i)));
+    /** each criterion's weight in words, all said again when one moves (the shares change) */
+    let weightShows: (() => void)[] = [];
+    const drawCriteria = () => { pickers = []; weightShows = []; clear(crits, p.criteria.map((c, i) => criterionRow(p, c, i))); };
     const criterionRow = (pr: Profile, c: Criterion, i: number) => {
       const base = `profile.criteria[${i}]`;
       const kind = h('select', { 'data-path': `${base}.kind`, 'aria-label': `Criterion ${i + 1} kind`, id: nextId('p') }, KINDS.map((k) => h('option', { value: k }, KIND_WORDS[k])));
       kind.value = c.kind;
-      const key = input('text', c.key, `${base}.key`, `Criterion ${i + 1} key`, { list: listOf(c.kind) ?? '' });
+      // which one: chosen by name among the keys of its kind (those the data names included);
+      // "Other" types one the lists do not hold, and so does a kind whose keys are not known
+      const pick = h('select', { id: nextId('p') });
+      const typed = input('text', c.key, `${base}.key`, '', { placeholder: 'as written in the data' });
+      const keyLabelEl = h('span', {});
+      /** typing: "Other" was chosen; other: the key is typed (chosen so, or nothing to choose from) */
+      let typing = false;
+      let other = false;
+      const keyNow = () => (other ? typed.value.trim() : pick.value);
+      const drawPick = () => {
+        const k = kind.value;
+        const ks = hasKey(k) ? offeredKeys(known[k], c.key ? [c.key] : [], keyLabel) : c.key ? [c.key] : [];
+        other = typing || !ks.length;
+        clear(pick, c.key || other ? null : h('option', { value: '', disabled: true }, 'Choose one'),
+          ks.map((x) => h('option', { value: x }, keyLabel(x))), h('option', { value: OTHER }, 'Other (type it)…'));
+        pick.value = other ? OTHER : c.key ?? '';
+        pick.hidden = !ks.length;
+        typed.hidden = !other;
+        // the field the engine's errors go to is the one in view
+        (other ? typed : pick).setAttribute('data-path', `${base}.key`);
+        (other ? pick : typed).removeAttribute('data-path');
+        const said = KEY_WORDS[k as CriterionKind] ?? 'Which one';
+        keyLabelEl.textContent = said;
+        pick.setAttribute('aria-label', `Criterion ${i + 1}: ${said.toLowerCase()}`);
+        typed.setAttribute('aria-label', `Criterion ${i + 1}: ${said.toLowerCase()} (typed)`);
+      };
+      pickers.push(drawPick);
+      drawPick();
       const weight = input('range', c.weight, `${base}.weight`, `Criterion ${i + 1} weight`, { min: '0.1', max: String(Math.max(10, Math.ceil(c.weight * 2))), step: '0.1' });
-      const wOut = h('output', { for: weight.id }, fmtNum(c.weight, 1));
+      // the weight as a number and what it means: its share of all the profile's weights (the
+      // most it adds to the fit); the slider says both to a screen reader, the output shows them
+      const wOut = h('output', { for: weight.id, class: 'weight-words', 'aria-live': 'off' });
+      const showWeight = () => {
+        const w = weightWords(pr.criteria.map((x) => x.weight), i);
+        clear(wOut, h('span', { class: 'weight-value' }, w.value), ' ', h('span', { class: 'weight-share' }, w.meaning));
+        weight.setAttribute('aria-valuetext', `${w.value}, ${w.meaning}`);
+      };
+      weightShows.push(showWeight);
       // the meaning of each field as its tooltip (and, for a screen reader, its description);
       // a capability level (0–1 in the profile) typed as a percentage, empty: 100%
       const target = percentInput(c.target, () => undefined, { 'data-path': `${base}.target`, 'aria-label': `Criterion ${i + 1} level needed (%)`, id: nextId('p'), placeholder: '100', title: meaning('Level needed') ?? '' });
       // good and bad in the figure's unit: a rate (winRate, 0–1 in the profile) as a percentage
-      const rate = () => kind.value === 'metric' && isRate(key.value);
+      const rate = () => kind.value === 'metric' && isRate(keyNow());
       let showFields = () => {};
       let inPercent = rate();
       const good = input('number', c.good, `${base}.good`, '', { step: 'any', title: meaning('Good at / Bad at') ?? '' });
@@ -205,31 +257,50 @@ export function profilesScreen(app: App): HTMLElement {
       const sync = (ev: Event) => {
         const t0 = ev.timeStamp ? Math.min(performance.now(), ev.timeStamp) : performance.now();
         const level = num(target);
-        Object.assign(c, { kind: kind.value as CriterionKind, key: key.value || undefined, weight: Number(weight.value), target: level === undefined ? undefined : fromPercent(level), good: figure(good), bad: figure(bad) });
+        Object.assign(c, { kind: kind.value as CriterionKind, key: keyNow() || undefined, weight: Number(weight.value), target: level === undefined ? undefined : fromPercent(level), good: figure(good), bad: figure(bad) });
         for (const k of ['key', 'target', 'good', 'bad'] as const) if (c[k] === undefined) delete c[k];
         if (rate() !== inPercent) showUnit();
         showFields();
-        const list = listOf(c.kind);
-        if (list) key.setAttribute('list', list); else key.removeAttribute('list');
-        wOut.textContent = fmtNum(c.weight, 1);
+        for (const f of weightShows) f();
         edited(t0);
       };
-      for (const el of [kind, key, weight, target, good, bad]) el.addEventListener('input', sync);
+      // another kind: its own keys (the one chosen stays if the kind has it too, else the first;
+      // none for the tier and reach), typed when none is known
+      kind.addEventListener('input', (ev) => {
+        const k = kind.value;
+        const ks = hasKey(k) ? known[k] : [];
+        const key = !hasKey(k) ? undefined : c.key && ks.includes(c.key) ? c.key : ks[0];
+        if (key === undefined) delete c.key; else c.key = key;
+        typing = false;
+        typed.value = key ?? '';
+        drawPick();
+        sync(ev);
+      });
+      pick.addEventListener('input', (ev) => {
+        if (pick.value !== OTHER) { typing = false; other = false; sync(ev); drawPick(); return; }
+        // typed from now on, starting from the key chosen; the profile changes once it is typed
+        typing = true;
+        typed.value = c.key ?? '';
+        drawPick();
+        typed.focus();
+      });
+      for (const el of [typed, weight, target, good, bad]) el.addEventListener('input', sync);
       const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove criterion ${i + 1}`, onclick: () => { pr.criteria.splice(i, 1); drawCriteria(); edited(performance.now()); } }, '✕');
       const errSpan = (el: HTMLElement) => h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` });
       const cell = (label: string | HTMLElement, el: HTMLElement, extra?: Node) => h('label', { class: 'mini' }, typeof label === 'string' ? h('span', {}, label) : label, el, extra ?? null, errSpan(el));
-      const cells = { key: cell('Which one', key), level: cell('Level needed (%)', target), good: cell(goodLabel, good), bad: cell(badLabel, bad) };
+      showWeight();
+      const cells = { key: h('label', { class: 'mini key' }, keyLabelEl, pick, typed, errSpan(pick), errSpan(typed)), level: cell('Level needed (%)', target), good: cell(goodLabel, good), bad: cell(badLabel, bad) };
       // only the fields the kind uses (SPEC §2: no key for the tier or reach, a capability's level, a figure's good and bad, reach's good), and any with a value
       showFields = () => {
         const k = kind.value;
-        cells.key.hidden = (k === 'tier' || k === 'reach') && key.value === '';
+        cells.key.hidden = !hasKey(k) && !c.key;
         cells.level.hidden = k !== 'capability' && target.value === '';
         cells.good.hidden = k !== 'metric' && k !== 'reach' && good.value === '';
         cells.bad.hidden = k !== 'metric' && bad.value === '';
       };
       showFields();
       return h('fieldset', { class: 'criterion' }, h('legend', {}, `Criterion ${i + 1}`),
-        cell('Looks at', kind), cells.key, cell('Weight', weight, wOut), cells.level, cells.good, cells.bad, remove);
+        cell('Looks at', kind), cells.key, h('span', { class: 'break', 'aria-hidden': 'true' }), cell('Weight', weight, wOut), cells.level, cells.good, cells.bad, remove);
     };
     drawCriteria();
     const add = h('button', { type: 'button', onclick: () => { p.criteria.push({ kind: 'capability', key: 'cloud', weight: 1 }); drawCriteria(); edited(performance.now()); } }, 'Add criterion');
@@ -237,12 +308,8 @@ export function profilesScreen(app: App): HTMLElement {
     const req: Require = p.require ?? {};
     const reqFields: HTMLElement[] = [];
     reqFields.push(kindBoxes(req, p));
-    for (const k of LISTS) {
-      const el = input('text', (req[k] ?? []).join(', '), `profile.require.${k}`, k);
-      el.addEventListener('input', () => { const v = toList(el.value); if (v.length) req[k] = v; else delete req[k]; p.require = req; edited(performance.now()); });
-      reqFields.push(field(REQUIRE_WORDS[k], el));
-    }
-    const minTier = h('select', { 'data-path': 'profile.require.minTier', id: nextId('p') }, h('option', { value: '' }, 'none'), (app.eco?.tiers ?? []).map((t) => h('option', { value: t }, t)));
+    for (const k of LISTS) reqFields.push(listBoxes(req, p, k));
+    const minTier = h('select', { 'data-path': 'profile.require.minTier', id: nextId('p') }, h('option', { value: '' }, 'none'), (app.eco?.tiers ?? []).map((t) => h('option', { value: t }, keyLabel(t))));
     minTier.options[0].textContent = 'any tier';
     minTier.value = req.minTier ?? '';
     minTier.addEventListener('input', () => { if (minTier.value) req.minTier = minTier.value; else delete req.minTier; p.require = req; edited(performance.now()); });
@@ -250,12 +317,32 @@ export function profilesScreen(app: App): HTMLElement {
     for (const f of reqFields) { const i = f.querySelector('[data-path]'); if (i) i.removeAttribute('aria-label'); }
     limits = LIMITS.map((l) => limitsEditor({
       path: `profile.require.${l.k}`, legend: l.legend, what: l.what, bound: l.bound, capability: l.capability,
-      keys: () => (l.capability ? keys.capabilities : keys.metrics), name: words, get: () => req[l.k],
+      keys: () => (l.capability ? known.capability : known.metric), name: keyLabel, get: () => req[l.k],
       set: (m) => { if (m) req[l.k] = m; else delete req[l.k]; p.require = req; edited(performance.now()); },
     }));
     reqFields.push(...limits.map((l) => l.el));
     clear(editor, field('Name', name), h('h3', {}, 'What makes a good partner'), crits, add, glossary(),
       h('h3', {}, 'Must have (partners without it are not eligible)'), h('div', { class: 'require' }, reqFields), h('p', { class: 'form-error', role: 'alert' }));
+  }
+
+  /**
+   * A require list (regions, industries, certifications) as a box per value, by name: the values
+   * the partners have and those the profile holds already. Typed, comma-separated, when none is
+   * known (partners imported as a list hold no industries on the page) or too many to tick.
+   */
+  function listBoxes(req: Require, p: Profile, k: typeof LISTS[number]): HTMLElement {
+    const set = (v: string[]) => { if (v.length) req[k] = v; else delete req[k]; p.require = req; edited(performance.now()); };
+    const values = offeredKeys(known[LIST_KIND[k]], req[k] ?? [], keyLabel);
+    if (!values.length || values.length > MAX_BOXES) {
+      const el = input('text', (req[k] ?? []).join(', '), `profile.require.${k}`, k, { placeholder: 'as written in the data, comma-separated' });
+      el.addEventListener('input', () => set(toList(el.value)));
+      return field(REQUIRE_WORDS[k], el);
+    }
+    const box = h('fieldset', { class: 'inline choices', 'data-path': `profile.require.${k}`, id: nextId('p') }, h('legend', {}, `${REQUIRE_WORDS[k]} (${LIST_NONE[k]})`));
+    const boxes = values.map((v) => h('input', { type: 'checkbox', value: v, checked: req[k]?.includes(v) ?? false }));
+    boxes.forEach((b) => b.addEventListener('change', () => set(boxes.filter((x) => x.checked).map((x) => x.value))));
+    box.append(...boxes.map((b) => h('label', { class: 'check' }, b, ` ${keyLabel(b.value)}`)), h('span', { class: 'field-error', role: 'alert', id: `${box.id}-err` }));
+    return box;
   }
 
   /** The kinds a partner must be, as a box per kind in words (a fixed choice, not typed codes). */
@@ -295,7 +382,7 @@ export function profilesScreen(app: App): HTMLElement {
   return h('section', { class: 'screen', 'aria-labelledby': 'h-profiles' },
     h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),
     h('div', { class: 'cols' },
-      h('div', { class: 'col' }, h('div', { class: 'row' }, field('Profile', select), newProfile), editor, lists.capability, lists.metric),
+      h('div', { class: 'col' }, h('div', { class: 'row' }, field('Profile', select), newProfile), editor),
       h('div', { class: 'col' }, h('h3', {}, 'Live ranking'), h('div', { class: 'row' }, timing, allBtn), rankBox, explain)),
     calibration.el);
 }
