@@ -3,7 +3,8 @@
 // that no partner has stays, and another can be typed); its weight says what it counts for in the
 // fit, and says it again as any weight moves; the require lists are ticked by name; the Partners
 // table has no id column (the search still finds a partner by id, the CSV keeps it) and names the
-// capabilities ("Cloud 80%"). At 390 px nothing runs off the screen.
+// capabilities ("Cloud 80%"); a partner not eligible lacks "2 must-haves". At 390 px nothing runs
+// off the screen, and no choice is cut short.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -68,6 +69,12 @@ test('a criterion’s “which one” is chosen by name among what the partners 
   // one the lists do not hold is typed after “Other”
   await which(i, 'capability').selectOption({ label: 'Other (type it)…' });
   const typed = panel().getByRole('textbox', { name: `Criterion ${i}: which capability (typed)` });
+  // none typed: the engine's error is under the field, in red like every error
+  await typed.fill('');
+  const err = panel().locator(`[id="${await typed.getAttribute('id')}-err"]`);
+  await err.filter({ hasText: /./ }).waitFor();
+  assert.equal(await typed.getAttribute('aria-invalid'), 'true');
+  assert.equal(await err.evaluate((e) => getComputedStyle(e).color), 'rgb(180, 35, 24)', 'a criterion’s error not in red');
   await typed.fill('blockchain');
   assert.equal((await profile()).criteria[i - 1].key, 'blockchain');
   await which(i, 'capability').selectOption({ label: 'Security' });
@@ -129,6 +136,11 @@ test('the require lists are ticked by name; no data key or raw decimal is on the
   const why = await panel().getByRole('table', { name: /^Per criterion/ }).innerText();
   assert.match(why, /a certification: ISO 27001/);
   assert.doesNotMatch(why, /iso27001|[a-z][A-Z]/);
+  // a partner that is not eligible: what it lacks, counted in the words of the editor's “Must have”
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV: Ranking' }).click()]);
+  const eligible = readFileSync(await dl.path(), 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(',').at(-1));
+  assert.ok(eligible.some((e) => /^no: lacks \d+ must-haves?$/.test(e)), `no partner said to lack a must-have: ${[...new Set(eligible)].join(' | ')}`);
+  assert.deepEqual(eligible.filter((e) => e !== 'yes' && !/^no: lacks \d+ must-haves?$/.test(e)), []);
   assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: join(shots, 'profiles-words-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);

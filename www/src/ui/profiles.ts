@@ -42,6 +42,9 @@ const words = (s: string) => {
 /** A criterion in words: "a figure: win rate". */
 const criterionWords = (c: Criterion) => [KIND_WORDS[c.kind] ?? c.kind, c.key && words(c.key)].filter(Boolean).join(': ');
 
+/** How many of the profile's must-haves a partner lacks: "1 must-have", "3 must-haves". */
+const mustHaves = (n: number) => `${n.toLocaleString('en-US')} must-have${n === 1 ? '' : 's'}`;
+
 /** A failed require clause ("capabilitiesMin.cloud") as what the partner lacks. */
 function failedWords(f: string): string {
   const [k, key] = f.split('.');
@@ -94,7 +97,7 @@ export function profilesScreen(app: App): HTMLElement {
     } },
     { label: 'Fit', numeric: true, min: 3.5, cell: (r) => percent(ranking!.fit[r], 1) },
     { label: 'Kind', min: 8.5, cell: (r) => kindName(partnerAt(r)?.kind) },
-    { label: 'Eligible', min: 4, cell: (r) => (ranking!.eligible[r] ? 'yes' : `no (${ranking!.failedCount[r]} failed)`) },
+    { label: 'Eligible', min: 4, cell: (r) => (ranking!.eligible[r] ? 'yes' : `no: lacks ${mustHaves(ranking!.failedCount[r])}`) },
   ], 'Ranking');
 
   const profile = (): Profile | undefined => app.ws.profiles.find((p) => p.id === app.ws.activeProfile) ?? app.ws.profiles[0];
@@ -165,6 +168,8 @@ export function profilesScreen(app: App): HTMLElement {
       metric: partnerKeys.metrics, industry: listed.keys.industries, certification: listed.keys.certifications, region: app.facets.regions,
     });
   };
+  /** A new criterion's capability: cloud when the partners have it, else the first they have. */
+  const firstCapability = () => (known.capability.includes('cloud') ? 'cloud' : known.capability[0] ?? 'cloud');
   let limits: ReturnType<typeof limitsEditor>[] = [];
   /** Each criterion's "which one", drawn again when the keys to choose from arrive. */
   let pickers: (() => void)[] = [];
@@ -303,7 +308,7 @@ export function profilesScreen(app: App): HTMLElement {
         cell('Looks at', kind), cells.key, h('span', { class: 'break', 'aria-hidden': 'true' }), cell('Weight', weight, wOut), cells.level, cells.good, cells.bad, remove);
     };
     drawCriteria();
-    const add = h('button', { type: 'button', onclick: () => { p.criteria.push({ kind: 'capability', key: 'cloud', weight: 1 }); drawCriteria(); edited(performance.now()); } }, 'Add criterion');
+    const add = h('button', { type: 'button', onclick: () => { p.criteria.push({ kind: 'capability', key: firstCapability(), weight: 1 }); drawCriteria(); edited(performance.now()); } }, 'Add criterion');
 
     const req: Require = p.require ?? {};
     const reqFields: HTMLElement[] = [];
@@ -372,7 +377,7 @@ export function profilesScreen(app: App): HTMLElement {
   select.addEventListener('change', () => { app.ws.activeProfile = select.value; app.changed('profiles'); build(); calibration.reset(); void rank(); });
   const newProfile = h('button', { type: 'button', onclick: () => {
     const id = `ipp-${app.ws.profiles.length + 1}`;
-    app.ws.profiles.push({ id, name: `New profile ${app.ws.profiles.length + 1}`, criteria: [{ kind: 'capability', key: 'cloud', weight: 1 }] });
+    app.ws.profiles.push({ id, name: `New profile ${app.ws.profiles.length + 1}`, criteria: [{ kind: 'capability', key: firstCapability(), weight: 1 }] });
     app.ws.activeProfile = id; app.changed('profiles'); build(); void rank();
   } }, 'New profile');
   // the keys are asked for once the screen is shown (not while the page opens on another one)
