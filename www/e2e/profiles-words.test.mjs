@@ -141,6 +141,16 @@ test('the require lists are ticked by name; no data key or raw decimal is on the
   const eligible = readFileSync(await dl.path(), 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(',').at(-1));
   assert.ok(eligible.some((e) => /^no: lacks \d+ must-haves?$/.test(e)), `no partner said to lack a must-have: ${[...new Set(eligible)].join(' | ')}`);
   assert.deepEqual(eligible.filter((e) => e !== 'yes' && !/^no: lacks \d+ must-haves?$/.test(e)), []);
+  // and whole in the table when the top of the ranking is not eligible (here: a win rate of at least 90% required)
+  const ranking = panel().getByRole('table', { name: 'Ranking' });
+  const least = panel().getByRole('group', { name: 'Figures at least' });
+  await least.getByRole('button', { name: /^Add/ }).click();
+  await least.getByLabel('Figure', { exact: true }).selectOption({ label: 'Win rate' });
+  await least.getByLabel('At least (%)', { exact: true }).fill('90');
+  const no = ranking.getByRole('cell').filter({ hasText: /^no: lacks/ }).first();
+  await no.waitFor();
+  assert.ok(await no.evaluate((c) => c.scrollWidth <= c.clientWidth), `“${await no.innerText()}” is cut short`);
+  await least.getByRole('button', { name: 'Remove Win rate' }).click();
   assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: join(shots, 'profiles-words-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -90,14 +90,15 @@ export function profilesScreen(app: App): HTMLElement {
   const partnerAt = (r: number) => app.eco!.partners[ranking!.order[r]];
   const table = new VTable([
     { label: '#', width: '2.5em', numeric: true, keep: true, cell: (r) => String(r + 1) },
-    { label: 'Partner', width: '2fr', min: 9, keep: true, cell: (r) => {
+    { label: 'Partner', width: '1.6fr', min: 9, keep: true, cell: (r) => {
       const p = partnerAt(r);
       // the chosen partner is remembered, so a reload explains it again
       return h('button', { type: 'button', class: 'link', onclick: () => { writeUi({ partner: p.id }); void showExplain(p.id); } }, p?.name ?? '?');
     } },
-    { label: 'Fit', numeric: true, min: 3.5, cell: (r) => percent(ranking!.fit[r], 1) },
+    { label: 'Fit', width: '0.6fr', numeric: true, min: 3.5, cell: (r) => percent(ranking!.fit[r], 1) },
     { label: 'Kind', min: 8.5, cell: (r) => kindName(partnerAt(r)?.kind) },
-    { label: 'Eligible', min: 4, cell: (r) => (ranking!.eligible[r] ? 'yes' : `no: lacks ${mustHaves(ranking!.failedCount[r])}`) },
+    // what a partner not eligible lacks, whole ("no: lacks 3 must-haves")
+    { label: 'Eligible', width: '1.4fr', min: 9.5, cell: (r) => (ranking!.eligible[r] ? 'yes' : `no: lacks ${mustHaves(ranking!.failedCount[r])}`) },
   ], 'Ranking');
 
   const profile = (): Profile | undefined => app.ws.profiles.find((p) => p.id === app.ws.activeProfile) ?? app.ws.profiles[0];
