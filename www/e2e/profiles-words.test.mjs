@@ -133,6 +133,8 @@ test('the require lists are ticked by name; no data key or raw decimal is on the
   const editor = await panel().getByRole('form', { name: 'Profile editor' }).innerText();
   for (const key of ['winRate', 'salesCycleDays', 'iso27001', 'aws-advanced']) assert.ok(!editor.includes(key), `“${key}” on the Profiles screen`);
   assert.doesNotMatch(editor, /\b\d+\.0\b/, 'a raw decimal on the Profiles screen');
+  // how long the ranking took, without the engine's wording
+  assert.match(await panel().locator('.timing').innerText(), /^Ranked 300 partners in \d+ ms\.$/);
   const why = await panel().getByRole('table', { name: /^Per criterion/ }).innerText();
   assert.match(why, /a certification: ISO 27001/);
   assert.doesNotMatch(why, /iso27001|[a-z][A-Z]/);

@@ -139,7 +139,9 @@ export function profilesScreen(app: App): HTMLElement {
       const ms = performance.now() - t0;
       perf('rank', ms);
       const shown = r.count < r.total ? ` — showing the top ${r.count.toLocaleString('en-US')}` : '';
-      timing.textContent = `Ranked ${r.total.toLocaleString('en-US')} partners in ${ms.toFixed(0)} ms (engine ${r.ms.toFixed(0)} ms)${shown}.`;
+      // how long the ranking took, in plain words; the engine's part of it for the performance checks only
+      timing.textContent = `Ranked ${r.total.toLocaleString('en-US')} partners in ${ms.toFixed(0)} ms${shown}.`;
+      timing.dataset.engineMs = r.ms.toFixed(0);
       allBtn.hidden = r.count >= r.total;
       allBtn.textContent = `Show all ${r.total.toLocaleString('en-US')}`;
       const chosen = readUi().partner;
