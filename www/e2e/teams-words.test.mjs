@@ -175,3 +175,11 @@ test('phone: Find teams and the teams before the form, the teams side by side as
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(errors, []);
 });
+
+test('who covers what names the requirements as people read them (AI, not ai)', async () => {
+  const covers = panel().locator('details.team').first().getByRole('table', { name: 'Who covers what' });
+  const needs = await covers.locator('tbody tr td:first-child').allInnerTexts();
+  assert.ok(needs.includes('AI') && needs.includes('Cloud'), `the requirements: ${needs.join(', ')}`);
+  assert.deepEqual(needs.filter((n) => /^[a-z]/.test(n)), [], 'a requirement written as its data key');
+  assert.deepEqual(errors, []);
+});

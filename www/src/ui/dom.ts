@@ -110,13 +110,17 @@ export function fromPercent(p: number): number {
   return /e/i.test(s) ? p / 100 : Number(`${s}e-2`);
 }
 
+/** What a number field holds: undefined when it is empty or holds no number. */
+export const numberIn = (el: HTMLInputElement): number | undefined =>
+  (el.value.trim() === '' || !Number.isFinite(Number(el.value)) ? undefined : Number(el.value));
+
 /**
  * A number input for a share (0–1 in the data) typed and shown as a percentage, 0 to 100 unless
  * `attrs` says otherwise; `set` gets the share, or undefined when the field is emptied.
  */
 export function percentInput(value: number | null | undefined, set: (v: number | undefined) => void, attrs: Attrs = {}): HTMLInputElement {
   const el = h('input', { type: 'number', step: 'any', min: 0, max: 100, ...attrs, value: typeof value === 'number' && Number.isFinite(value) ? toPercent(value) : '' });
-  el.addEventListener('input', () => set(el.value === '' || !Number.isFinite(Number(el.value)) ? undefined : fromPercent(Number(el.value))));
+  el.addEventListener('input', () => { const p = numberIn(el); set(p === undefined ? undefined : fromPercent(p)); });
   return el;
 }
 

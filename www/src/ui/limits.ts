@@ -2,7 +2,7 @@
 // 20%", "a sales cycle of at most 180 days") as rows: which one (chosen from the keys the partners
 // use, in words), its value, a ✕ per row and an Add button. The profile keeps them as it always
 // did, a `{ key: number }` map (capability levels and rates as shares 0–1).
-import { field, h, nextId, percentInput } from './dom';
+import { field, h, nextId, numberIn, percentInput } from './dom';
 
 /** A figure that is a share (0–1) shown as a percentage: its key ends in "Rate" (winRate, churnRate). */
 export const isRate = (key: string) => /rate$/i.test(key);
@@ -71,7 +71,7 @@ export function limitsEditor(o: LimitsOptions): { el: HTMLElement; redraw: () =>
     if (percent(r.key)) value = percentInput(r.value, set, attrs);
     else {
       value = h('input', { type: 'number', step: 'any', ...attrs, value: r.value ?? '' });
-      value.addEventListener('input', () => set(value.value === '' || !Number.isFinite(Number(value.value)) ? undefined : Number(value.value)));
+      value.addEventListener('input', () => set(numberIn(value)));
     }
     const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove ${o.name(r.key)}`, onclick: () => {
       rows.splice(i, 1); save(); draw();

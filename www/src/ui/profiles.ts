@@ -2,7 +2,7 @@
 // see the ranking of all partners update live, with each fit explained criterion by criterion.
 import { clearErrors, showError, type App } from '../app';
 import type { Criterion, CriterionKind, Profile, Ranking, Require } from '../engine/types';
-import { clear, field, fromPercent, h, nextId, percentInput, toPercent, unavailable, whenShown } from './dom';
+import { clear, field, fromPercent, h, nextId, numberIn, percentInput, toPercent, unavailable, whenShown } from './dom';
 import { keyLabel, kindName, number, percent } from './format';
 import { glossaryList, meaning, PROFILE_WORDS } from './glossary';
 import { readUi, writeUi } from './session';
@@ -260,11 +260,10 @@ export function profilesScreen(app: App): HTMLElement {
         }
       };
       showUnit();
-      const num = (el: HTMLInputElement) => (el.value === '' ? undefined : Number(el.value));
-      const figure = (el: HTMLInputElement) => { const v = num(el); return v !== undefined && inPercent ? fromPercent(v) : v; };
+      const figure = (el: HTMLInputElement) => { const v = numberIn(el); return v !== undefined && inPercent ? fromPercent(v) : v; };
       const sync = (ev: Event) => {
         const t0 = ev.timeStamp ? Math.min(performance.now(), ev.timeStamp) : performance.now();
-        const level = num(target);
+        const level = numberIn(target);
         Object.assign(c, { kind: kind.value as CriterionKind, key: keyNow() || undefined, weight: Number(weight.value), target: level === undefined ? undefined : fromPercent(level), good: figure(good), bad: figure(bad) });
         for (const k of ['key', 'target', 'good', 'bad'] as const) if (c[k] === undefined) delete c[k];
         if (rate() !== inPercent) showUnit();

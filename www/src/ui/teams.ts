@@ -6,11 +6,11 @@ import type { Call } from '../engine/client';
 import type { Cover, Deal, Team, TeamsResult as TeamsResponse } from '../engine/types';
 import { defaultSplits } from './splits';
 import type { Prediction } from 'dealteam';
-import { kindChoices, kindName, number, percent } from './format';
+import { keyLabel, kindChoices, kindName, number, percent } from './format';
 import { arrange, idleMembers, namesList, scoreTexts, searchK } from './team-order';
 import { amountField, hasInvalid } from './amount-field';
 import { currencyField } from './currency-field';
-import { clear, field, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
+import { clear, field, h, keepFocus, nextId, numberIn, percentInput, unavailable, whenShown } from './dom';
 import { DEFAULT_PENALTY, PARTS, sharesSentence } from './score-weights';
 import { fingerprint as fingerprintOf, staleNote } from './stale';
 import { asCards, scrollBox } from './cards';
@@ -36,7 +36,7 @@ function quality(res: TeamsResponse, seconds: number): string {
 
 function num(path: string, label: string, value: number | null | undefined, set: (v: number | undefined) => void, step = 'any') {
   const el = h('input', { type: 'number', step, value: value ?? '', 'data-path': path, id: nextId('d') });
-  el.addEventListener('input', () => set(el.value === '' ? undefined : Number(el.value)));
+  el.addEventListener('input', () => set(numberIn(el)));
   return field(label, el);
 }
 /** A share (0–1 in the deal) typed as a percentage (dom.ts `percentInput`); `attrs` as there. */
@@ -188,7 +188,7 @@ export function teamsScreen(app: App): HTMLElement {
     if (Array.isArray(cs) && cs.every((c) => c && typeof c === 'object' && 'capability' in c)) {
       return h('table', {}, h('caption', {}, 'Who covers what'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Requirement'), h('th', { scope: 'col' }, 'Covered by'), h('th', { scope: 'col' }, 'Level'))),
-        h('tbody', {}, (cs as Cover[]).map((c) => h('tr', {}, h('td', {}, c.capability), h('td', {}, c.partnerId ? app.name(c.partnerId) : 'nobody'), h('td', { class: 'num' }, percent(c.level))))));
+        h('tbody', {}, (cs as Cover[]).map((c) => h('tr', {}, h('td', {}, keyLabel(c.capability)), h('td', {}, c.partnerId ? app.name(c.partnerId) : 'nobody'), h('td', { class: 'num' }, percent(c.level))))));
     }
     return h('p', {}, h('strong', {}, 'Who covers what: '), describe(t.covers, (id) => app.name(id)));
   }
