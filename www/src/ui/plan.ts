@@ -21,7 +21,7 @@ import { plainMessage } from './errors';
 import { kindChoices, number, sentence, percent } from './format';
 import { tip } from './glossary';
 import { equalPercents } from './splits';
-import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, nextId, percentInput, unavailable, whenShown } from './dom';
+import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, markUntilEdit, nextId, percentInput, unavailable, whenShown } from './dom';
 import { asCards, scrollBox } from './cards';
 import { fingerprint, freshness } from './stale';
 
@@ -166,11 +166,8 @@ export function planScreen(app: App): HTMLElement {
   const seedOk = () => {
     const v = seed.value.trim();
     if (/^\d{1,15}$/.test(v)) return true;
-    const said = document.getElementById(`${seed.id}-err`)!;
-    said.textContent = `Write a whole number, 0 or more${v ? ` (not ${v})` : ''}.`;
-    seed.setAttribute('aria-invalid', 'true');
+    markUntilEdit(seed, `Write a whole number, 0 or more${v ? ` (not ${v})` : ''}.`);
     repeatable.open = true;
-    seed.addEventListener('input', () => { seed.removeAttribute('aria-invalid'); said.textContent = ''; }, { once: true });
     return false;
   };
 
