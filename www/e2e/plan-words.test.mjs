@@ -120,7 +120,7 @@ test('Plan: a simulation saved before its fingerprint was kept loads with the fl
       ws.simResults = { response, names, stale };
     }, stale);
     await reload();
-    assert.equal(await page.evaluate((k) => 'key' in JSON.parse(localStorage.getItem(k)).simResults, KEY), false, 'not an old workspace');
+    assert.equal(await page.evaluate((k) => 'asked' in JSON.parse(localStorage.getItem(k)).simResults, KEY), false, 'not an old workspace');
     assert.equal(await note().count(), stale ? 1 : 0, `saved with stale: ${stale}`);
   }
   assert.deepEqual(errors, []);

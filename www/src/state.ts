@@ -38,10 +38,19 @@ export interface Workspace {
   teamDiverse?: boolean;
   /** the team search's time limit in seconds (it then shows the best teams found, with the gap) */
   teamSeconds?: number;
-  /** the last team search's result; `stale` once the deal or a profile changed after it */
-  teamResults?: { response: TeamsResponse; seconds: number; stale: boolean };
-  /** the last simulation of the plan; `stale` once the plan changed after it; `names`: its partners' names then (by id), so it still names them after the plan or the partners change */
-  simResults?: { response: SimulateResponse; stale: boolean; names?: Record<string, string> };
+  /**
+   * the last team search's result; `stale` while what its teams answer differs from what they would
+   * answer now; `asked`: that, as a fingerprint (ui/stale.ts), to tell after a reload or an undo;
+   * `k`: how many teams the search asked the engine for (both absent in workspaces saved before them)
+   */
+  teamResults?: { response: TeamsResponse; seconds: number; stale: boolean; asked?: string; k?: number };
+  /**
+   * the last simulation of the plan; `stale` while what Simulate would send differs from what it
+   * came from; `asked`: that request (plan, trials, seed) as a fingerprint, with its `trials` and
+   * `seed` to show again (absent in workspaces saved before them); `names`: its partners' names then
+   * (by id), so it still names them after the plan or the partners change
+   */
+  simResults?: { response: SimulateResponse; stale: boolean; names?: Record<string, string>; asked?: string; trials?: number; seed?: number };
   /** the imported deal history (Insights screen): where it came from, and its currency */
   history?: { deals: HistoryDeal[]; label: string; currency?: string };
   /** the win model trained on that history, with its validation */

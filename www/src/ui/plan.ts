@@ -121,12 +121,8 @@ const CHECK_TRIALS = 2000;
 /** Said above a simulation while what Simulate would send now differs from what it came from. */
 const STALE = 'Out of date: the plan or the run’s settings changed after this simulation. Simulate again to update it.';
 
-/**
- * The simulation kept in the workspace, with what it came from: `key`, the `fingerprint` of the
- * request (plan, trials, seed), and the trials and seed, shown again with it after a reload.
- * Workspaces saved before these were kept have only `stale`.
- */
-export type SavedSim = NonNullable<Workspace['simResults']> & { key?: string; trials?: number; seed?: number };
+/** The simulation kept in the workspace, with what it came from (state.ts). */
+type SavedSim = NonNullable<Workspace['simResults']>;
 
 export function planScreen(app: App): HTMLElement {
   const form = h('form', { class: 'editor', 'aria-label': 'Plan editor', onsubmit: (e: Event) => e.preventDefault() });
@@ -152,7 +148,7 @@ export function planScreen(app: App): HTMLElement {
   const staleNote = h('p', { class: 'notice stale', role: 'status' }, STALE);
   /** The note over the simulation exactly while it is out of date, and the saved flag with it. */
   const checkStale = () => {
-    const saved = app.ws.simResults as SavedSim | undefined;
+    const saved = app.ws.simResults;
     const stale = !!saved && fresh.stale();
     if (saved && saved.stale !== stale) { saved.stale = stale; app.saveSoon(); }
     if (!stale) staleNote.remove();
@@ -385,7 +381,7 @@ export function planScreen(app: App): HTMLElement {
     current = app.engine.start('simulate', sent, (x, d) => { progress.value = x; progressText.textContent = `Simulating… ${percent(x, 0)}${d?.trialsDone !== undefined ? ` · ${Number(d.trialsDone).toLocaleString('en-US')} trials` : ''}`; });
     try {
       const res = await current.done;
-      const saved: SavedSim = { response: res, stale: false, names: Object.fromEntries(p.partners.map((q) => [q.id, q.name])), key, trials: sent.trials, seed: sent.seed };
+      const saved: SavedSim = { response: res, stale: false, names: Object.fromEntries(p.partners.map((q) => [q.id, q.name])), asked: key, trials: sent.trials, seed: sent.seed };
       app.ws.simResults = saved;
       app.saveSoon();
       // from now on compared with what it came from (a failed run leaves the earlier one, and its note)
@@ -456,13 +452,13 @@ export function planScreen(app: App): HTMLElement {
   app.on('ecosystem', () => {
     build();
     // the workspace's last simulation (after a reload), or nothing (another workspace)
-    const saved = app.ws.simResults as SavedSim | undefined;
+    const saved = app.ws.simResults;
     if (saved) {
       // shown with the trials and run number it came from; one saved without its key is current
       // if it was saved so (then it came from this plan), and out of date until simulated again if not
       if (saved.trials !== undefined) trials.value = String(saved.trials);
       if (saved.seed !== undefined) seed.value = String(saved.seed);
-      fresh.computing(saved.key ?? (saved.stale ? 'out of date' : fingerprint(request())))();
+      fresh.computing(saved.asked ?? (saved.stale ? 'out of date' : fingerprint(request())))();
       void loadPlot().then((Plot) => showSim(saved, Plot));
     } else { fresh.computing(null); clear(simOut); }
   }, true);

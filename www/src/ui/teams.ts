@@ -16,12 +16,8 @@ import { fingerprint as fingerprintOf, staleNote } from './stale';
 import { asCards, scrollBox } from './cards';
 import type { Workspace } from '../state';
 
-/**
- * The last search kept in the workspace; `asked`: the fingerprint of what its teams answer
- * (`teamsScreen`'s `fingerprint`), to tell after a reload or an undo whether they still do;
- * `k`: how many teams the search asked the engine for.
- */
-type Saved = NonNullable<Workspace['teamResults']> & { asked?: string; k?: number };
+/** The last search kept in the workspace (its `asked`: `teamsScreen`'s `fingerprint` of what its teams answer). */
+type Saved = NonNullable<Workspace['teamResults']>;
 
 /** The team search stops after this long by default and shows the best teams found so far. */
 const DEFAULT_SECONDS = 10;
@@ -275,7 +271,7 @@ export function teamsScreen(app: App): HTMLElement {
     app.changed('teams');
   }
 
-  const saved = () => app.ws.teamResults as Saved | undefined;
+  const saved = () => app.ws.teamResults;
   /**
    * What the shown teams answer, as it is now, as a fingerprint: the profiles, the deal (with its
    * weights and conflicts) and the win model the search was given; `more`: the list asked for now
