@@ -183,3 +183,27 @@ test('who covers what names the requirements as people read them (AI, not ai)', 
   assert.deepEqual(needs.filter((n) => /^[a-z]/.test(n)), [], 'a requirement written as its data key');
   assert.deepEqual(errors, []);
 });
+
+test('a requirement’s capability is chosen by name among the partners’, or typed under Other', async () => {
+  const deal = () => page.evaluate(() => window.__app.ws.deal.requirements[0].capability);
+  const pick = panel().getByRole('combobox', { name: 'Requirement 1: capability' });
+  await pick.waitFor();
+  const offered = await pick.locator('option').allInnerTexts();
+  assert.ok(offered.includes('AI') && offered.includes('Cloud'), `the choices: ${offered.join(', ')}`);
+  assert.deepEqual(offered.filter((o) => /^[a-z]/.test(o)), [], 'a choice named by its data key');
+  assert.equal(offered.at(-1), 'Other (type it)…');
+  await pick.selectOption({ label: 'AI' });
+  assert.equal(await deal(), 'ai', 'the deal keeps the key');
+  // a capability no partner has is typed, and kept in the list once typed
+  await pick.selectOption({ label: 'Other (type it)…' });
+  const typed = panel().getByRole('textbox', { name: 'Requirement 1: capability (typed)' });
+  assert.equal(await typed.evaluate((el) => el === document.activeElement), true, 'the typed field has the focus');
+  await typed.fill('quantum');
+  assert.equal(await deal(), 'quantum');
+  // back to a capability of the list: the typed field goes, the typed one stays a choice
+  await pick.selectOption({ label: 'Cloud' });
+  assert.equal(await deal(), 'cloud');
+  assert.equal(await typed.isHidden(), true);
+  assert.equal(await pick.locator('option', { hasText: 'Quantum' }).count(), 0, 'only the key in use is kept beside the partners’');
+  assert.deepEqual(errors, []);
+});

@@ -11,6 +11,7 @@ import { csvButton } from './exports';
 import { calibrationPanel } from './calibration';
 import { isRate, limitsEditor, offeredKeys } from './limits';
 import { hasKey, listedKeys, mergeKeys, namedKeys, weightWords, type KindKeys } from './criteria';
+import { keyChoice } from './key-choice';
 import type { PartnerKeys } from '../engine/protocol';
 
 const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
@@ -28,8 +29,6 @@ const LIMITS = [
 ] as const;
 /** What a criterion's "which one" is called, by the kind it looks at. */
 const KEY_WORDS: Record<CriterionKind, string> = { capability: 'Which capability', industry: 'Which industry', region: 'Which region', certification: 'Which certification', metric: 'Which figure', tier: 'Which one', reach: 'Which one' };
-/** The choice that lets a key the lists do not hold be typed. */
-const OTHER = '\u0000other';
 /**
  * A data key in words inside a sentence: its label (format.ts keyLabel), lower case where the key
  * was ("winRate" → "win rate", "psat" → "partner satisfaction", "ai" → "AI", "iso27001" → "ISO 27001");
@@ -202,29 +201,15 @@ export function profilesScreen(app: App): HTMLElement {
       kind.value = c.kind;
       // which one: chosen by name among the keys of its kind (those the data names included);
       // "Other" types one the lists do not hold, and so does a kind whose keys are not known
-      const pick = h('select', { id: nextId('p') });
-      const typed = input('text', c.key, `${base}.key`, '', { placeholder: 'as written in the data' });
+      const said = () => KEY_WORDS[kind.value as CriterionKind] ?? 'Which one';
       const keyLabelEl = h('span', {});
-      /** typing: "Other" was chosen; other: the key is typed (chosen so, or nothing to choose from) */
-      let typing = false;
-      let other = false;
-      const keyNow = () => (other ? typed.value.trim() : pick.value);
+      const choice = keyChoice({ path: `${base}.key`, get: () => c.key, set: (_key, ev) => sync(ev), label: () => `Criterion ${i + 1}: ${said().toLowerCase()}` });
+      const { pick, typed } = choice;
+      const keyNow = choice.now;
       const drawPick = () => {
         const k = kind.value;
-        const ks = hasKey(k) ? offeredKeys(known[k], c.key ? [c.key] : [], keyLabel) : c.key ? [c.key] : [];
-        other = typing || !ks.length;
-        clear(pick, c.key || other ? null : h('option', { value: '', disabled: true }, 'Choose one'),
-          ks.map((x) => h('option', { value: x }, keyLabel(x))), h('option', { value: OTHER }, 'Other (type it)…'));
-        pick.value = other ? OTHER : c.key ?? '';
-        pick.hidden = !ks.length;
-        typed.hidden = !other;
-        // the field the engine's errors go to is the one in view
-        (other ? typed : pick).setAttribute('data-path', `${base}.key`);
-        (other ? pick : typed).removeAttribute('data-path');
-        const said = KEY_WORDS[k as CriterionKind] ?? 'Which one';
-        keyLabelEl.textContent = said;
-        pick.setAttribute('aria-label', `Criterion ${i + 1}: ${said.toLowerCase()}`);
-        typed.setAttribute('aria-label', `Criterion ${i + 1}: ${said.toLowerCase()} (typed)`);
+        choice.draw(hasKey(k) ? known[k] : []);
+        keyLabelEl.textContent = said();
       };
       pickers.push(drawPick);
       drawPick();
@@ -278,20 +263,11 @@ export function profilesScreen(app: App): HTMLElement {
         const ks = hasKey(k) ? known[k] : [];
         const key = !hasKey(k) ? undefined : c.key && ks.includes(c.key) ? c.key : ks[0];
         if (key === undefined) delete c.key; else c.key = key;
-        typing = false;
-        typed.value = key ?? '';
+        choice.reset();
         drawPick();
         sync(ev);
       });
-      pick.addEventListener('input', (ev) => {
-        if (pick.value !== OTHER) { typing = false; other = false; sync(ev); drawPick(); return; }
-        // typed from now on, starting from the key chosen; the profile changes once it is typed
-        typing = true;
-        typed.value = c.key ?? '';
-        drawPick();
-        typed.focus();
-      });
-      for (const el of [typed, weight, target, good, bad]) el.addEventListener('input', sync);
+      for (const el of [weight, target, good, bad]) el.addEventListener('input', sync);
       const remove = h('button', { type: 'button', class: 'small', 'aria-label': `Remove criterion ${i + 1}`, onclick: () => { pr.criteria.splice(i, 1); drawCriteria(); edited(performance.now()); } }, '✕');
       const errSpan = (el: HTMLElement) => h('span', { class: 'field-error', role: 'alert', id: `${el.id}-err` });
       const cell = (label: string | HTMLElement, el: HTMLElement, extra?: Node) => h('label', { class: 'mini' }, typeof label === 'string' ? h('span', {}, label) : label, el, extra ?? null, errSpan(el));

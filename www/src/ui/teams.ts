@@ -14,6 +14,7 @@ import { clear, field, h, keepFocus, nextId, numberIn, percentInput, unavailable
 import { DEFAULT_PENALTY, PARTS, sharesSentence } from './score-weights';
 import { fingerprint as fingerprintOf, staleNote } from './stale';
 import { asCards, scrollBox } from './cards';
+import { keyChoice, keyField } from './key-choice';
 import type { Workspace } from '../state';
 
 /** The last search kept in the workspace (its `asked`: `teamsScreen`'s `fingerprint` of what its teams answer). */
@@ -39,8 +40,8 @@ function num(path: string, label: string, value: number | null | undefined, set:
 function pct(path: string, label: string, value: number | null | undefined, set: (v: number | undefined) => void, attrs: Parameters<typeof percentInput>[2] = {}) {
   return field(label, percentInput(value, set, { 'data-path': path, id: nextId('d'), ...attrs }));
 }
-function text(path: string, label: string, value: string | undefined, set: (v: string) => void, list?: string) {
-  const el = h('input', { type: 'text', value: value ?? '', 'data-path': path, id: nextId('d'), list });
+function text(path: string, label: string, value: string | undefined, set: (v: string) => void) {
+  const el = h('input', { type: 'text', value: value ?? '', 'data-path': path, id: nextId('d') });
   el.addEventListener('input', () => set(el.value));
   return field(label, el);
 }
@@ -78,12 +79,22 @@ export function teamsScreen(app: App): HTMLElement {
   const cancel = h('button', { type: 'button', disabled: true }, 'Cancel');
   let current: Call<TeamsResponse> | null = null;
 
-  /** The capabilities the partners have, offered as a requirement's capability is typed. */
-  const capabilities = h('datalist', { id: nextId('caps') });
+  /** The capabilities the partners have, a requirement's choices (each requirement's list drawn again when they come). */
+  let capabilities: string[] = [];
+  let capabilityChoices: (() => void)[] = [];
   // asked for once the screen is shown (not while the page opens on another one)
   const capabilitiesWhenShown = whenShown(form, () => {
-    app.engine.call('partnerKeys', {}).then((k) => clear(capabilities, k.capabilities.map((c) => h('option', { value: c }))), () => clear(capabilities));
+    const got = (caps: string[]) => { capabilities = caps; for (const draw of capabilityChoices) draw(); };
+    app.engine.call('partnerKeys', {}).then((k) => got(k.capabilities), () => got([]));
   });
+  /** A requirement's capability, chosen by name among the partners' (or typed). */
+  function capabilityField(r: { capability: string }, i: number): HTMLElement {
+    const choice = keyChoice({ path: `deal.requirements[${i}].capability`, get: () => r.capability, set: (v) => { r.capability = v; touch(); }, label: () => `Requirement ${i + 1}: capability` });
+    const draw = () => choice.draw(capabilities);
+    capabilityChoices.push(draw);
+    draw();
+    return keyField('Capability', choice);
+  }
   const deal = () => app.ws.deal;
   const touch = () => app.changed('deal');
 
@@ -102,13 +113,13 @@ export function teamsScreen(app: App): HTMLElement {
     const d = deal();
     if (!d) { clear(form, h('p', {}, 'No deal yet.')); return; }
     const reqs = h('div', { class: 'list' });
-    const drawReqs = () => clear(reqs, (d.requirements ??= []).map((r, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Requirement ${i + 1}`),
-      text(`deal.requirements[${i}].capability`, 'Capability', r.capability, (v) => { r.capability = v; touch(); }, capabilities.id),
+    const drawReqs = () => { capabilityChoices = []; clear(reqs, (d.requirements ??= []).map((r, i) => h('fieldset', { class: 'inline' }, h('legend', {}, `Requirement ${i + 1}`),
+      capabilityField(r, i),
       // how much the requirement counts compared with the others (any number above 0)
       num(`deal.requirements[${i}].weight`, 'Importance', r.weight, (v) => { r.weight = v ?? 0; touch(); }),
       // the capability level that counts as fully covered (0–1 in the deal; empty: 100%)
       pct(`deal.requirements[${i}].target`, 'Level needed (%)', r.target, (v) => { if (v === undefined) delete r.target; else r.target = v; touch(); }, { placeholder: '100', title: 'The capability level that counts as fully covered; empty: 100%.' }),
-      h('button', { type: 'button', class: 'small', 'aria-label': `Remove requirement ${i + 1}`, onclick: () => { (d.requirements ??= []).splice(i, 1); drawReqs(); touch(); } }, '✕'))));
+      h('button', { type: 'button', class: 'small', 'aria-label': `Remove requirement ${i + 1}`, onclick: () => { (d.requirements ??= []).splice(i, 1); drawReqs(); touch(); } }, '✕')))); };
     drawReqs();
     const slots = h('div', { class: 'list' });
     const drawSlots = () => clear(slots, d.slots.map((s, i) => {
@@ -152,7 +163,7 @@ export function teamsScreen(app: App): HTMLElement {
         num('timeLimit', 'Time limit (seconds)', app.ws.teamSeconds ?? DEFAULT_SECONDS, (v) => { app.ws.teamSeconds = v && v > 0 ? v : undefined; touch(); }, 'any')),
       diverseBox(),
       h('h3', {}, 'Requirements'), reqs,
-      h('button', { type: 'button', onclick: () => { (d.requirements ??= []).push({ capability: 'cloud', weight: 1 }); drawReqs(); touch(); } }, 'Add requirement'),
+      h('button', { type: 'button', onclick: () => { (d.requirements ??= []).push({ capability: capabilities.includes('cloud') || !capabilities.length ? 'cloud' : capabilities[0], weight: 1 }); drawReqs(); touch(); } }, 'Add requirement'),
       h('h3', {}, 'Slots'), slots,
       h('button', { type: 'button', onclick: () => { d.slots.push({ role: 'si', min: 0, max: 1 }); drawSlots(); touch(); } }, 'Add slot'),
       h('h3', {}, 'How teams are scored'),
@@ -364,6 +375,6 @@ export function teamsScreen(app: App): HTMLElement {
   return h('section', { class: 'screen', 'aria-labelledby': 'h-teams' },
     h('h2', { id: 'h-teams' }, 'Deal and teams'),
     h('div', { class: 'cols' },
-      h('div', { class: 'col' }, form, capabilities),
+      h('div', { class: 'col' }, form),
       h('div', { class: 'col' }, h('div', { class: 'row' }, run, cancel, progress, progressText), results)));
 }
