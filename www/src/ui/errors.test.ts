@@ -35,6 +35,11 @@ describe('data keys no rule knows, in words', () => {
     // a brand written with one lower-case letter first is no key
     expect(keysInWords('the iPhone team')).toBe('the iPhone team');
   });
+  it('a criterion without its key asks for one, by its kind', () => {
+    expect(plainMessage('a capability criterion needs a key')).toBe('Choose which capability this criterion looks at.');
+    expect(plainMessage('a metric criterion needs a key')).toBe('Choose which figure this criterion looks at.');
+    expect(plainMessage('an industry criterion needs a key')).toBe('Choose which industry this criterion looks at.');
+  });
   it('a message without keys is unchanged', () => {
     expect(plainMessage('a journey needs at least one partner touch')).toBe('a journey needs at least one partner touch');
   });
