@@ -92,6 +92,14 @@ test('a criterion’s “which one” is chosen by name among what the partners 
   await kind.selectOption('capability');
   await which(i, 'capability').selectOption({ label: 'Security' });
   assert.deepEqual((await profile()).criteria[i - 1], crits[i - 1]);
+
+  // a profile renamed is called so in the list of profiles at once
+  const name = panel().getByRole('textbox', { name: 'Profile name' });
+  const before = await name.inputValue();
+  await name.fill('My renamed profile');
+  assert.equal(await select.locator('option:checked').innerText(), 'My renamed profile');
+  await name.fill(before);
+  assert.equal(await select.locator('option:checked').innerText(), before);
   assert.deepEqual(errors, []);
 });
 

@@ -190,7 +190,13 @@ export function profilesScreen(app: App): HTMLElement {
     if (!p) { clear(editor, h('p', {}, 'No profile yet.')); return; }
     select.value = p.id;
     const name = input('text', p.name, 'profile.name', 'Profile name');
-    name.addEventListener('input', () => { p.name = name.value; app.changed('profiles'); });
+    name.addEventListener('input', () => {
+      p.name = name.value;
+      // the profile list above says the new name at once (the editor is not drawn again while typed in)
+      const option = [...select.options].find((o) => o.value === p.id);
+      if (option) option.textContent = p.name;
+      app.changed('profiles');
+    });
     const crits = h('div', { class: 'criteria' });
     /** each criterion's weight in words, all said again when one moves (the shares change) */
     let weightShows: (() => void)[] = [];
