@@ -72,6 +72,9 @@ test('agreement terms: a missing answer is named next to its field and goes away
 let markdown = '';
 
 test('the agreement: the engine’s document on the page, printed alone, downloadable', async () => {
+  // before a draft, the greyed buttons say what they wait for
+  assert.equal(await panel().getByRole('button', { name: 'Print or save as PDF' }).isDisabled(), true);
+  assert.equal(await panel().locator('.agreement-view > [role="status"]').innerText(), 'Draft the agreement to print it or download it.');
   await panel().getByRole('button', { name: 'Draft agreement' }).click();
   const article = panel().locator('article.agreement');
   await article.locator('h1').waitFor({ timeout: 60000 });

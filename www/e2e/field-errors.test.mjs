@@ -40,6 +40,10 @@ test('Plan: Trials is answered beside Trials, a chance in percent', async () => 
   await panel.getByRole('button', { name: 'Simulate', exact: true }).click();
   await panel.locator('#sim-trials[aria-invalid="true"]').waitFor({ timeout: 30000 });
   assert.match(await said(trials), /^Write a whole number, 0 or more \(not -3\)\.$/);
+  await trials.fill('0');
+  await panel.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await panel.locator('#sim-trials[aria-invalid="true"]').waitFor({ timeout: 30000 });
+  assert.equal(await said(trials), 'Write how many futures to simulate: 500 is quick, 2,000 more precise.');
   await trials.fill('300');
   const chance = panel.locator('[data-path="plan.pipeline.winProbability"]');
   const before = await chance.inputValue();

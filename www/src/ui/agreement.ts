@@ -41,7 +41,8 @@ export function agreementView(app: App, opts: AgreementOptions): HTMLElement {
   const draft = h('button', { type: 'button' }, 'Draft agreement');
   const print = h('button', { type: 'button', disabled: true }, 'Print or save as PDF');
   const dl = h('button', { type: 'button', disabled: true }, 'Download agreement as text');
-  const status = h('p', { class: 'muted', role: 'status' });
+  // the two buttons wait for a draft: said, not left to guess
+  const status = h('p', { class: 'muted', role: 'status' }, 'Draft the agreement to print it or download it.');
   const box = h('div', { class: 'agreement-box' });
   let markdown = '';
 

@@ -40,6 +40,9 @@ describe('data keys no rule knows, in words', () => {
     expect(plainMessage('a metric criterion needs a key')).toBe('Choose which figure this criterion looks at.');
     expect(plainMessage('an industry criterion needs a key')).toBe('Choose which industry this criterion looks at.');
   });
+  it('no trials says how many to run', () => {
+    expect(plainMessage('run at least 1 trial')).toBe('Write how many futures to simulate: 500 is quick, 2,000 more precise.');
+  });
   it('a message without keys is unchanged', () => {
     expect(plainMessage('a journey needs at least one partner touch')).toBe('a journey needs at least one partner touch');
   });

@@ -7,6 +7,8 @@ import { INCENTIVE_RULES } from './incentive-errors';
 const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   ...INCENTIVE_RULES,
   [/nucleolus does not exist/i, () => 'The partners are worth more alone than together, so no split gives each at least what it is worth alone and this rule has no answer; the summary above names the split that keeps the worst complaint smallest.'],
+  // the plan's Trials field emptied or 0
+  [/^run at least 1 trial$/, () => 'Write how many futures to simulate: 500 is quick, 2,000 more precise.'],
   // a profile criterion without its key: the field beside it says which kind
   [/^an? (capability|industry|region|certification|metric) criterion needs a key$/, (m) => `Choose which ${m[1] === 'metric' ? 'figure' : m[1]} this criterion looks at.`],
   [/invalid type: null, expected (?:f64|f32|a number|u\d+|i\d+|usize|isize)/i, () => 'A number is missing here.'],
