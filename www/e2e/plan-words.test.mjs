@@ -147,6 +147,11 @@ test('Plan at 390 px: the agreement check, the agreement and the audit a tap awa
   await jump.getByRole('button', { name: 'The plan', exact: true }).click();
   assert.ok(await panel().locator('form.editor').evaluate((f) => f.contains(document.activeElement)), 'the plan’s form has the focus');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 391, 'the page scrolls sideways');
+  // names and lists typed in words get the whole line (a committee's name was cut at 20 characters)
+  for (const label of ['Overseen by', 'Independent party', 'How success is measured (one per line)']) {
+    const width = await panel().getByLabel(label, { exact: true }).evaluate((e) => e.getBoundingClientRect().width);
+    assert.ok(width > 300, `${label}: ${Math.round(width)} px wide at 390 px`);
+  }
   assert.deepEqual(await axeViolations(page), []);
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(errors, []);
