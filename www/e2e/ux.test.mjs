@@ -31,6 +31,9 @@ test('the guide names the whole job, and closing it leaves the focus on the open
   for (const job of [/Find partners/, /ideal partner/, /Build a team/, /Split the revenue/, /Plan and agree/, /Register deals/, /Map accounts/, /Learn from past deals/]) {
     assert.ok(steps.some((s) => job.test(s)), `the guide misses ${job}: ${steps.join(' | ')}`);
   }
+  // each step names its screen's tab, in the tabs' order
+  const tabs = await page.getByRole('tab').allInnerTexts();
+  assert.deepEqual(steps.map((s) => /\(([^)]+)\)/.exec(s)?.[1]), tabs);
   await guide.getByRole('button', { name: 'Map accounts' }).click();
   assert.equal(await page.getByRole('tab', { name: 'Accounts' }).getAttribute('aria-selected'), 'true');
   await press(guide.getByRole('button', { name: 'Got it, hide this' }));

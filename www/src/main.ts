@@ -147,11 +147,12 @@ async function main() {
 
   const goTo = (id: string) => { const i = tabs.findIndex((t) => t.id === id); if (i >= 0) select(i, true); };
   app.goTo = goTo;
-  ws.actions.append(guideButton(goTo, () => ws.shareBox));
+  const ways = { go: goTo, tab: (id: string) => tabs.find((t) => t.id === id)?.label ?? id };
+  ws.actions.append(guideButton(ways, () => ws.shareBox));
   clear(root,
     h('a', { href: '#main', class: 'skip-link' }, 'Skip to the screens'),
     h('header', { class: 'top' }, h('h1', {}, 'dealteam planner'), h('p', { class: 'tagline' }, 'Find partners, build deal teams, divide revenue fairly and plan together — all in your browser; nothing is sent anywhere.'), ws.actions),
-    app.statusEl, guide(goTo), ws.shareBox, tablist, h('main', { id: 'main', tabindex: '-1' }, panels));
+    app.statusEl, guide(ways), ws.shareBox, tablist, h('main', { id: 'main', tabindex: '-1' }, panels));
   exportsFor(root.querySelector('main')!);
 
   try {
