@@ -46,6 +46,8 @@ export function registrationScreen(app: App): HTMLElement {
   const value = amountField('registration.value', 'Deal value (optional)', () => draft.value, (v) => { draft.value = v; check(); }, cur, true);
   const feedback = h('div', { class: 'reg-feedback', role: 'status', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, 'Register the deal');
+  /** The button says what a click does: while the check shows the draft would be refused, it files a rejected registration. */
+  const honest = (refused: boolean) => { submit.textContent = refused ? 'Register the deal anyway (it will be rejected)' : 'Register the deal'; };
   const form = h('form', { class: 'reg-form', novalidate: true },
     h('h3', {}, 'Register a deal'),
     field('Partner', partner, 'Start typing the partner’s name'), partners,
@@ -60,7 +62,8 @@ export function registrationScreen(app: App): HTMLElement {
   /** The registration the form describes, or why there is none yet. */
   function fromForm(): Registration | string {
     const pid = idOf(partner.value);
-    if (!partner.value.trim() || !account.value.trim()) return 'Choose a partner and name the customer to see whether the deal can be registered.';
+    const missing = [!partner.value.trim() && 'choose a partner', !account.value.trim() && 'name the customer'].filter(Boolean).join(' and ');
+    if (missing) return `${missing[0].toUpperCase()}${missing.slice(1)} to see whether the deal can be registered.`;
     if (!pid) return `No partner is called “${partner.value.trim()}”: choose one from the list.`;
     const r: Registration = { id: freshId(), partnerId: pid, account: account.value.trim(), registeredAt: when.value || today(), history: [] };
     if (site.value.trim()) r.domain = site.value.trim();
@@ -78,11 +81,11 @@ export function registrationScreen(app: App): HTMLElement {
     timer = setTimeout(async () => {
       const r = fromForm();
       const mine = ++gen;
-      if (typeof r === 'string') { clear(feedback, h('p', { class: 'muted' }, r)); return; }
+      if (typeof r === 'string') { honest(false); clear(feedback, h('p', { class: 'muted' }, r)); return; }
       try {
         const out = await app.engine.call('registerDeal', request({ registration: r, now: r.registeredAt }));
-        if (mine === gen) clear(feedback, verdict(out, r));
-      } catch (e) { if (mine === gen) showError(form, e); }
+        if (mine === gen) { honest(!out.accepted); clear(feedback, verdict(out, r)); }
+      } catch (e) { if (mine === gen) { honest(false); showError(form, e); } }
     }, 250);
   }
   for (const el of [partner, account, site, when]) el.addEventListener('input', check);
@@ -97,11 +100,11 @@ export function registrationScreen(app: App): HTMLElement {
   function conflictText(c: Conflict, r: Registration): HTMLElement {
     const owner = nameOf(c.owner), me = nameOf(r.partnerId);
     const how = c.matchedBy === 'domain' ? ' (same website)' : c.matchedBy === 'name' ? ' (same company name)' : '';
-    if (c.rule === 'already_registered') return h('p', { class: 'bad' }, `${owner} already registered ${c.account}${how}; it is protected until ${day(c.protectedUntil)}.`);
+    if (c.rule === 'already_registered') return h('p', { class: 'bad' }, `${owner} already registered ${c.account}${how}; it is protected through ${day(c.protectedUntil)}.`);
     const owned = state().registrations.find((x) => x.id === c.registrationId);
     const referral = c.resolutions.find((x) => x.startsWith('referral'))?.match(/fee of (.*) \(/)?.[1];
     return h('div', { class: 'bad conflict' },
-      h('p', {}, h('strong', {}, 'Conflict: '), `${owner} registered ${c.account}${how} first, on ${day(owned?.registeredAt)}; it is protected until ${day(c.protectedUntil)}.`),
+      h('p', {}, h('strong', {}, 'Conflict: '), `${owner} registered ${c.account}${how} first, on ${day(owned?.registeredAt)}; it is protected through ${day(c.protectedUntil)}.`),
       h('ul', {},
         h('li', {}, `Work together: ${me} joins ${owner}’s deal team for this customer.`),
         h('li', {}, `Referral: ${me} passes the contact to ${owner} for a referral fee${referral ? ` of ${referral}` : ''}.`),
@@ -127,13 +130,19 @@ export function registrationScreen(app: App): HTMLElement {
       // the row was rebuilt under the pressed button: go on from its first action (or the table)
       const row = r ? [...table.querySelectorAll<HTMLElement>('tr[data-id]')].find((x) => x.dataset.id === r.id) : null;
       keepFocus(row?.querySelector<HTMLElement>('button') ?? table.querySelector<HTMLElement>('.table-scroll'));
-      app.status(out.accepted ? `Registered: ${r.account} for ${nameOf(r.partnerId)}, waiting for approval.` : `Not registered: ${r.account} for ${nameOf(r.partnerId)} was rejected.`);
+      const said = out.accepted ? `Registered: ${r.account} for ${nameOf(r.partnerId)}, waiting for approval.` : `Not registered: ${r.account} for ${nameOf(r.partnerId)} was rejected.`;
+      app.status(said);
       // the next registration starts empty: its value is never the last one's
       account.value = ''; site.value = '';
       const amount = value.querySelector('input')!;
       amount.value = '';
       amount.dispatchEvent(new Event('input'));
-      clear(feedback);
+      // what happened is said where the user is (the page's status line is off-screen on a phone),
+      // not replaced by the check of the emptied form
+      clearTimeout(timer);
+      gen++;
+      honest(false);
+      clear(feedback, h('p', { class: out.accepted ? 'ok' : 'bad' }, said));
     } catch (e) { showError(form, e); }
   });
 
@@ -162,7 +171,21 @@ export function registrationScreen(app: App): HTMLElement {
   const asOf = h('input', { type: 'date', id: 'reg-asof', value: today() });
   const expireBtn = h('button', { type: 'button' }, 'Check expiries');
   const table = h('div', { class: 'reg-registry' });
-  const tools = h('div', { class: 'row reg-tools' }, field('As of', asOf), expireBtn, h('p', { class: 'form-error', role: 'alert' }));
+  /** what Check expiries did, beside it */
+  const expired = h('p', { class: 'reg-done', role: 'status' });
+  const tools = h('div', { class: 'row reg-tools' }, field('As of', asOf), expireBtn, expired, h('p', { class: 'form-error', role: 'alert' }));
+  const rowOf = (id: string) => [...table.querySelectorAll<HTMLElement>('tr[data-id]')].find((x) => x.dataset.id === id);
+  /**
+   * `text` on registration `id`'s row, under its actions: an action's outcome is said where it was
+   * pressed (the page's status line, which says it too, is off-screen on a phone), until the
+   * registry is drawn again.
+   */
+  const sayOnRow = (id: string, text: string, tone = 'done') => {
+    const cell = rowOf(id)?.querySelector('td[data-label="Actions"]');
+    if (!cell) return;
+    cell.querySelector('.reg-done')?.remove();
+    cell.append(h('p', { class: `reg-done ${tone}`, role: 'status' }, text));
+  };
 
   /** Runs a lifecycle action and keeps the registry it returns. */
   async function act(kind: NonNullable<RegisterRequest['action']>['kind'], r: Registration | null, reason?: string) {
@@ -175,10 +198,13 @@ export function registrationScreen(app: App): HTMLElement {
       state().registrations = out.registry;
       app.changed('registry');
       // the row was rebuilt under the pressed button: go on from its first action (or the table)
-      const row = r ? [...table.querySelectorAll<HTMLElement>('tr[data-id]')].find((x) => x.dataset.id === r.id) : null;
+      const row = r ? rowOf(r.id) : null;
       keepFocus(row?.querySelector<HTMLElement>('button') ?? table.querySelector<HTMLElement>('.table-scroll'));
       const n = out.changed?.length ?? 0;
-      app.status(kind === 'expire' && !r ? (n ? `${n} registration${n === 1 ? '' : 's'} expired.` : 'No registration has expired.') : `${r?.account}: ${STATUS[out.registry.find((x) => x.id === r?.id)?.status ?? '']?.toLowerCase()}.`);
+      const said = !r ? (n ? `${n} registration${n === 1 ? '' : 's'} expired.` : 'No registration has expired.') : `${r.account}: ${STATUS[out.registry.find((x) => x.id === r.id)?.status ?? '']?.toLowerCase()}.`;
+      app.status(said);
+      if (r) sayOnRow(r.id, said);
+      else expired.textContent = said;
     } catch (e) { showError(tools, e); }
   }
   expireBtn.addEventListener('click', () => void act('expire', null));
@@ -187,9 +213,12 @@ export function registrationScreen(app: App): HTMLElement {
     const status = r.status ?? 'approved';
     if (!['submitted', 'approved'].includes(status)) return '—';
     const days0 = state().rules.protectionDays ?? 90;
+    // the last protected day (inclusive): the registration day is the first of its days0 days
     const until = r.expiresAt ?? shift(r.registeredAt, days0 - 1);
-    const left = daysBetween(asOf.value || today(), until);
-    return left < 0 ? `ended ${day(until)}` : left === 0 ? `last day today (${day(until)})` : `expires in ${days(left)} (${day(until)})`;
+    const now = asOf.value || today();
+    if (now < r.registeredAt.slice(0, 10)) return `protected ${day(r.registeredAt)} through ${day(until)}`;
+    const left = daysBetween(now, until) + 1;
+    return left < 1 ? `ended: the last protected day was ${day(until)}` : left === 1 ? `protected through today, ${day(until)} (its last day)` : `protected through ${day(until)} (${days(left)}, today included)`;
   }
 
   function actions(r: Registration): HTMLElement {
@@ -203,6 +232,7 @@ export function registrationScreen(app: App): HTMLElement {
         markUntilEdit(reason);
         reason.focus();
         app.status(`Choose why ${r.account} is rejected, then press Reject again.`);
+        sayOnRow(r.id, `Choose why ${r.account} is rejected, then press Reject again.`, 'bad');
       };
       // the reason is Reject's: it follows Reject, and the two wrap as one (after Approve, it
       // read as if approving took a reason)
@@ -221,6 +251,7 @@ export function registrationScreen(app: App): HTMLElement {
 
   function render() {
     const regs = state().registrations;
+    expired.textContent = '';
     protection.value = String(state().rules.protectionDays ?? 90);
     maxOpen.value = state().rules.maxActivePerPartner ? String(state().rules.maxActivePerPartner) : '';
     acceptBy.value = state().rules.acceptByDays ? String(state().rules.acceptByDays) : '';
