@@ -120,6 +120,8 @@ test('accounts: a private match run on both sides finds the same three companies
   assert.match(a, /The shared accounts, as Northwind names them: Acme Inc\., Globex GmbH, Initech\./);
   assert.match(b, /Contoso and Northwind share 3 accounts/);
   assert.match(b, /The shared accounts, as Contoso names them: ACME, Globex, INITECH LLC\./);
+  // the map finds the same three: nothing to explain
+  assert.equal(await panel().locator('.psi-vs-map').count(), 0);
   // the message a real partner would paste can be downloaded
   await panel().getByText('What was sent between the two sides').click();
   const [msg] = await Promise.all([page.waitForEvent('download'), panel().locator('.psi-result details li').first().getByRole('button', { name: 'Download' }).click()]);

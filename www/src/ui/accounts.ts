@@ -58,7 +58,8 @@ export function accountsScreen(app: App): HTMLElement {
     LEVELS.map(([v, label, text]) => h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'accounts-sharing', value: v, checked: v === 'overlaps' }), h('span', {}, h('strong', {}, label), ' — ', text))));
   const sharing = (): Level => (level.querySelector<HTMLInputElement>('input:checked')?.value as Level) ?? 'overlaps';
   const map = accountMap(app, () => lists);
-  const psi = privateMatch(app, () => lists);
+  // the map's count for the same two lists, to explain the private match's when it differs
+  const psi = privateMatch(app, () => lists, (a, b) => map.last()?.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a))?.shared);
 
   /** Lets the worker forget a list it holds (nothing to tell the reader if it already has). */
   const drop = (key: string) => void app.engine.call('accountsDrop', { key }).catch(() => undefined);

@@ -22,7 +22,12 @@ const SHARE_LABELS: [Share, string][] = [['counts', SHARING_NAMES.counts], ['ove
 const WHY = 'Each side turns every account into a code only it can make, using a secret number that never leaves its browser. The partner codes those codes again with its own secret; the same company ends up with the same doubly-coded value on both sides, so shared accounts can be counted — but a code cannot be turned back into a company name, nor tested against a list of names, without both secrets. What you send is only these codes and the names of your relationships (customer, prospect, …).';
 const HASHED = 'Why not simply compare hashed names? A hashed list with a shared salt can be reversed by hashing a directory of company names — a few million entries — which reveals every account on it, shared or not. This private match has no such weakness; what it cannot stop is a partner who puts guessed names into their own list to see whether you have them, so match with partners you trust and watch the size of their list.';
 
-export function privateMatch(app: App, lists: () => AccountList[]) {
+/**
+ * The private match beside the account map: `mapped(a, b)` is how many accounts the map above
+ * found shared by lists `a` and `b` (undefined: it has not matched them), said next to the
+ * private match's own count when the two differ.
+ */
+export function privateMatch(app: App, lists: () => AccountList[], mapped: (a: string, b: string) => number | undefined = () => undefined) {
   const pickA = h('select', { id: 'psi-a' });
   const pickB = h('select', { id: 'psi-b' });
   const shareSel = (id: string) => h('select', { id }, SHARE_LABELS.map(([v, t]) => h('option', { value: v }, t)));
@@ -39,6 +44,9 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
   let stopped = false;
   stop.addEventListener('click', () => { stopped = true; current?.cancel(); });
   const out = h('div', { class: 'psi-result' });
+  const sides = h('div', { class: 'psi-sides' },
+    h('div', { class: 'row' }, field('First side', pickA), field('It agrees to show', shareA), field('Second side', pickB), field('It agrees to show', shareB)),
+    h('p', { class: 'muted small' }, 'The shared accounts are shown only when both sides agree to it; otherwise both see numbers only.'));
   const real = realPartner(app, lists);
 
   const refresh = () => {
@@ -49,6 +57,8 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
       sel.value = ls.some((l) => l.id === keep) ? keep : ls[at]?.id ?? '';
     }
     run.toggleAttribute('disabled', ls.length < 2);
+    // no sides to choose before two lists are loaded: the hint below says what is missing
+    sides.hidden = ls.length < 2;
     needs.textContent = ls.length < 2 ? `Load ${ls.length ? 'one more account list' : 'two account lists'} above to match them here.` : '';
     real.refresh();
   };
@@ -84,6 +94,7 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
       progress.textContent = `Done in ${number((performance.now() - t0) / 1000, 1)} s.`;
       clear(out,
         h('div', { class: 'side-by-side' }, learnt(a.name, b.name, fa.result, namesA), learnt(b.name, a.name, fb.result, namesB)),
+        againstMap(fa.result.shared, mapped(a.id, b.id)),
         h('details', { class: 'panel' }, h('summary', {}, 'What was sent between the two sides'),
           h('ul', {}, [[1, `${a.name} → ${b.name}`, s1.message], [2, `${b.name} → ${a.name}`, s2.message], [3, `${a.name} → ${b.name}`, fa.message!]].map(([n, who, m]) =>
             h('li', {}, `Message ${n} (${who}): ${number(JSON.stringify(m).length / 1024, 1)} KB of codes — `, saveButtons(m as PsiMessage, `private-match-message-${n}`))))));
@@ -101,8 +112,7 @@ export function privateMatch(app: App, lists: () => AccountList[]) {
     h('h3', { id: 'h-psi' }, 'Private match'),
     h('p', {}, 'Find out how many accounts you share with a partner without showing each other your lists.'),
     h('details', {}, h('summary', {}, 'Why this is private'), h('p', {}, WHY), h('p', {}, HASHED)),
-    h('div', { class: 'row' }, field('First side', pickA), field('It agrees to show', shareA), field('Second side', pickB), field('It agrees to show', shareB)),
-    h('p', { class: 'muted small' }, 'The shared accounts are shown only when both sides agree to it; otherwise both see numbers only.'),
+    sides,
     h('div', { class: 'row' }, run, stop, needs), progress, out, real.el);
   refresh();
   return { el, refresh };
@@ -116,6 +126,17 @@ async function sharedNames(app: App, list: AccountList | undefined, r: PsiResult
   const ids = (r.accounts ?? []).slice(0, SHOWN).map((x) => x.account);
   if (!ids.length || !list) return ids;
   return app.engine.call('accountNames', { list: list.read.key, ids }).catch(() => ids);
+}
+
+/**
+ * Why the private match can count fewer shared accounts than the account map, when it does: it
+ * compares one key per account (its web domain, or its name when it has none: neither side may
+ * learn whether the other holds a domain), while the map also matches a company by name when only
+ * one side has its web domain.
+ */
+function againstMap(found: number, map: number | undefined): HTMLElement | null {
+  if (map === undefined || map <= found) return null;
+  return h('p', { class: 'psi-vs-map' }, `The private match finds ${number(found)} shared accounts where the account map above finds ${number(map)}: it compares one key per account — its web domain, or its company name when it has none — so a company with a web domain on one list and only its name on the other is not matched here; the map matches it by name.`);
 }
 
 /** What one side learns, in words; `names`: the first shared accounts by company name. */
