@@ -10,6 +10,7 @@ import type { AttributeRequest, AttributeResponse, Journey } from '../engine/typ
 import type { SplitSettings } from '../state';
 import { a11yChart, clear, field, h, markUntilEdit, nextId, unavailable } from './dom';
 import { fitChart } from './fit-chart';
+import { namesFitUnder, namesLeft } from './chart-names';
 import { LOCALE, money, number } from './format';
 import { TEXT } from './fan-chart';
 import { staleNote } from './stale';
@@ -176,8 +177,18 @@ export function attributionPanel(app: App, settings: () => SplitSettings | null)
       const inv = r.involvement ?? {};
       const said = memorySentence(r, asked);
       const chart = h('figure', { class: 'chart' });
-      fitChart(chart, (width) => [a11yChart(Plot.plot({ ...TEXT, height: 300, width, x: { axis: null }, fx: { label: null, domain: ids.map((id) => app.name(id)) }, y: { label: 'Conversions', grid: true }, color: { legend: true },
-        marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] }), 'Conversions credited to each partner by each attribution model'), h('figcaption', {}, 'Conversions credited per partner and model')], 900, out.clientWidth || 720);
+      // as the splits' share chart: side by side while every partner's name fits under its group of bars; narrower (a
+      // phone), one row of bars per partner, its name on the left in a margin as wide as the widest name
+      const names = ids.map((id) => app.name(id));
+      const series = models.map(modelName);
+      fitChart(chart, (width) => { const left = namesLeft(names, width); return [a11yChart(namesFitUnder(names, width)
+        ? Plot.plot({ ...TEXT, height: 300, width, x: { axis: null, domain: series }, fx: { label: null, domain: names }, y: { label: 'Conversions', grid: true }, color: { legend: true, domain: series },
+          marks: [Plot.barY(data, { fx: 'partner', x: 'model', y: 'conversions', fill: 'model', tip: true }), Plot.ruleY([0])] })
+        : Plot.plot({ ...TEXT, marginLeft: left.marginLeft, marginBottom: 40, width, height: names.length * (series.length * 9 + 18) + 50,
+          y: { axis: null, domain: series }, x: { label: 'Conversions →', grid: true, ticks: 4 }, fy: { domain: names, label: null }, color: { legend: true, domain: series },
+          marks: [Plot.axisFy({ anchor: 'left', label: null, tickFormat: left.tickFormat, title: (d: string) => d }),
+            Plot.barX(data, { fy: 'partner', y: 'model', x: 'conversions', fill: 'model', tip: true }), Plot.ruleX([0])] }),
+      'Conversions credited to each partner by each attribution model'), h('figcaption', {}, 'Conversions credited per partner and model')]; }, 900, out.clientWidth || 720);
       clear(out,
         said ? h('p', { class: 'memory' }, said) : null,
         chart,

@@ -14,6 +14,7 @@ import type { Workspace } from '../state';
 import { amountField } from './amount-field';
 import { CHART, fanPlot } from './fan-chart';
 import { fitChart } from './fit-chart';
+import { namesLeft } from './chart-names';
 import { incentivesForm } from './incentives';
 import { incentivesResults } from './incentives-results';
 import { currencyField } from './currency-field';
@@ -338,11 +339,13 @@ export function planScreen(app: App): HTMLElement {
   function ropiChart(Plot: typeof import('@observablehq/plot'), ropi: { partner: string; p5: number; p50: number; p95: number }[]): HTMLElement {
     const box = h('figure', { class: 'chart' });
     // the fan charts' text and margin (CHART), the axis label centred on a line of its own under the ticks,
-    // where no tick reaches it, and no "partner" label beside the names, which say it; percentages as in the table below
-    fitChart(box, (width) => [a11yChart(Plot.plot({ ...CHART, height: 74 + 40 * ropi.length, marginLeft: Math.min(140, width / 3), width,
-      x: { label: 'Return on investment', labelAnchor: 'center', tickFormat: (x: number) => percent(x, 0), grid: true }, y: { label: null, domain: ropi.map((r) => r.partner) },
-      marks: [Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'),
-    h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')], 700, simOut.clientWidth || 600);
+    // where no tick reaches it, and no "partner" label beside the names, which say it; percentages as in the table below;
+    // the names in a margin as wide as the widest of them (wrapped between words on a phone), the whole name on hover
+    const names = ropi.map((r) => r.partner);
+    fitChart(box, (width) => { const left = namesLeft(names, width); return [a11yChart(Plot.plot({ ...CHART, height: 74 + 40 * ropi.length, marginLeft: left.marginLeft, width,
+      x: { label: 'Return on investment', labelAnchor: 'center', tickFormat: (x: number) => percent(x, 0), grid: true }, y: { label: null, domain: names },
+      marks: [Plot.axisY({ label: null, tickFormat: left.tickFormat, title: (d: string) => d }), Plot.ruleX([0]), Plot.link(ropi, { y1: 'partner', y2: 'partner', x1: 'p5', x2: 'p95', stroke: 'gray' }), Plot.dot(ropi, { y: 'partner', x: 'p50', fill: 'steelblue', r: 5 })] }), 'Return on investment per partner: typical value, with the range of 9 in 10 futures'),
+    h('figcaption', {}, 'Return on each partner’s investment: the dot is the typical (median) future, the line the range of 9 in 10')]; }, 700, simOut.clientWidth || 600);
     return box;
   }
 

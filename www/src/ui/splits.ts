@@ -9,6 +9,7 @@ import type { Journey, SplitRequest, SplitResponse } from '../engine/types';
 import type { SplitSettings } from '../state';
 import { a11yChart, clear, field, h, nextId, unavailable } from './dom';
 import { fitChart } from './fit-chart';
+import { namesFitUnder, namesLeft } from './chart-names';
 import { amountField, hasInvalid } from './amount-field';
 import { glossary, ruleTable, teamSummary, type RuleResult } from './fairness';
 import { tip } from './glossary';
@@ -174,11 +175,10 @@ export function splitsScreen(app: App): HTMLElement {
     const ok = results.filter((x): x is RuleResult & { r: SplitResponse } => !!x.r);
     const data = ok.flatMap(({ label, r }) => r.allocations.map((a) => ({ partner: app.name(a.partnerId), method: label, share: a.share, amount: Number(a.amount) })));
     const chart = data.length ? h('figure', { class: 'chart' }) : null;
-    // side by side while every partner's name fits under its group of bars (about 7 px a letter at 12 px); narrower (a
-    // phone), one row of bars per partner, its name on the left, wrapped between words, so no two names run together
+    // side by side while every partner's name fits under its group of bars; narrower (a phone), one row of bars per
+    // partner, its name on the left in a margin as wide as the widest name (wrapped between words), so no name is cut off
     const names = members.map((m) => app.name(m));
-    const longest = Math.max(...names.map((x) => x.length));
-    if (chart) fitChart(chart, (width) => [a11yChart((width - 60) / Math.max(1, names.length) >= longest * 7.5 + 8
+    if (chart) fitChart(chart, (width) => { const left = namesLeft(names, width); return [a11yChart(namesFitUnder(names, width)
       ? Plot.plot({
         ...TEXT, marginBottom: 40, height: 320, width,
         x: { axis: null, domain: ok.map((x) => x.label) }, y: { label: 'Share', tickFormat: '%', grid: true }, fx: { domain: names, label: null },
@@ -186,12 +186,12 @@ export function splitsScreen(app: App): HTMLElement {
         marks: [Plot.barY(data, { fx: 'partner', x: 'method', y: 'share', fill: 'method', tip: true }), Plot.ruleY([0])],
       })
       : Plot.plot({
-        ...TEXT, marginLeft: 104, marginBottom: 40, width, height: names.length * (ok.length * 9 + 18) + 50,
+        ...TEXT, marginLeft: left.marginLeft, marginBottom: 40, width, height: names.length * (ok.length * 9 + 18) + 50,
         y: { axis: null, domain: ok.map((x) => x.label) }, x: { label: 'Share →', tickFormat: '%', grid: true, ticks: 4 }, fy: { domain: names, label: null },
         color: { legend: true, domain: ok.map((x) => x.label) },
-        marks: [Plot.axisFy({ anchor: 'left', label: null, lineWidth: 8, title: (d: string) => d }),
+        marks: [Plot.axisFy({ anchor: 'left', label: null, tickFormat: left.tickFormat, title: (d: string) => d }),
           Plot.barX(data, { fy: 'partner', y: 'method', x: 'share', fill: 'method', tip: true }), Plot.ruleX([0])],
-      }), 'Share of each partner under each split rule'), h('figcaption', {}, 'Each partner’s share of the deal under each rule')], 900, out.clientWidth || 720);
+      }), 'Share of each partner under each split rule'), h('figcaption', {}, 'Each partner’s share of the deal under each rule')]; }, 900, out.clientWidth || 720);
     clear(out,
       chart,
       scrollBox('Amounts per rule', asCards(h('table', { class: 'split-table' }, h('caption', {}, `Amount per partner and rule (${money(amount, d.currency)} divided)`),
