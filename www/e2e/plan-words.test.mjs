@@ -87,7 +87,11 @@ test('Plan: out of date while the plan or the run differs from the simulation’
   const roi = panel().locator('.sim figure.chart', { hasText: 'Return on each partner’s investment' });
   await roi.locator('svg').first().waitFor();
   const names = rows.map((r) => r.trim());
-  const ticks = await roi.evaluate((f, names) => [...f.querySelectorAll('svg text')].map((t) => t.textContent).filter((x) => names.includes(x)), names);
+  // a label's words: its lines (tspans), else its own text, never its <title> (the name on hover)
+  const ticks = await roi.evaluate((f, names) => [...f.querySelectorAll('svg text')].map((t) => {
+    const ts = [...t.querySelectorAll('tspan')];
+    return (ts.length ? ts.map((x) => x.textContent) : [...t.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent)).join(' ').trim();
+  }).filter((x) => names.includes(x)), names);
   assert.deepEqual(ticks, names);
   assert.deepEqual(errors, []);
 });
@@ -127,7 +131,7 @@ test('Plan: a simulation saved before its fingerprint was kept loads with the fl
 });
 
 test('Plan at 390 px: the agreement check, the agreement and the audit a tap away from the top', async () => {
-  assert.equal(await panel().locator('nav.plan-jump').isVisible(), false, 'the jump shown beside the columns at 1280 px');
+  assert.equal(await panel().locator('nav.jump').isVisible(), false, 'the jump shown beside the columns at 1280 px');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => scrollTo(0, 0));
   const jump = panel().getByRole('navigation', { name: 'Parts of the plan' });

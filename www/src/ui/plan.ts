@@ -25,6 +25,7 @@ import { equalPercents } from './splits';
 import { a11yChart, append, clear, field, fmtMoney, h, keepFocus, markUntilEdit, nextId, percentInput, unavailable, whenShown } from './dom';
 import { asCards, scrollBox } from './cards';
 import { fingerprint, freshness } from './stale';
+import { jumpNav, partHeading } from './jump';
 
 export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
   const ms = members.slice(0, 4);
@@ -472,12 +473,9 @@ export function planScreen(app: App): HTMLElement {
     checkStale();
   });
 
-  // the parts of the screen after the plan's long form on a phone, a tap away (buttons: the page's
-  // address keeps the workspace, a link to #id would change it)
-  const part = (title: string) => h('h3', { tabindex: '-1' }, title);
-  const parts: [string, HTMLElement][] = [['Agreement check', part('Agreement check')], ['Agreement', part('Agreement')], ['Audit', part('Audit against actuals')], ['The plan', form]];
-  const jump = h('nav', { class: 'plan-jump', 'aria-label': 'Parts of the plan' }, 'Go to: ',
-    parts.flatMap(([t, el], i) => [i ? ' · ' : null, h('button', { type: 'button', class: 'link', onclick: () => { el.scrollIntoView({ block: 'start' }); (el === form ? form.querySelector<HTMLElement>('input, select, textarea') : el)?.focus({ preventScroll: true }); } }, t)]));
+  // the parts of the screen after the plan's long form on a phone, a tap away
+  const parts: [string, HTMLElement][] = [['Agreement check', partHeading('Agreement check')], ['Agreement', partHeading('Agreement')], ['Audit', partHeading('Audit against actuals')], ['The plan', form]];
+  const jump = jumpNav('Parts of the plan', parts);
   return h('section', { class: 'screen', 'aria-labelledby': 'h-plan' },
     h('h2', { id: 'h-plan' }, 'Joint plan'),
     jump,

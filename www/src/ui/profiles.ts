@@ -12,6 +12,7 @@ import { calibrationPanel } from './calibration';
 import { isRate, limitsEditor, offeredKeys } from './limits';
 import { hasKey, listedKeys, mergeKeys, namedKeys, weightWords, type KindKeys } from './criteria';
 import { keyChoice } from './key-choice';
+import { jumpNav, partHeading } from './jump';
 import type { PartnerKeys } from '../engine/protocol';
 
 const KINDS: CriterionKind[] = ['capability', 'industry', 'region', 'certification', 'tier', 'metric', 'reach'];
@@ -368,10 +369,13 @@ export function profilesScreen(app: App): HTMLElement {
   const keysWhenShown = whenShown(editor, () => void loadKeys());
   app.on('ecosystem', () => { build(); calibration.reset(); void rank(); keysWhenShown(); }, true);
 
+  const profileRow = h('div', { class: 'row' }, field('Profile', select), newProfile);
+  const rankingHeading = partHeading('Live ranking');
   return h('section', { class: 'screen', 'aria-labelledby': 'h-profiles' },
     h('h2', { id: 'h-profiles' }, 'Ideal partner profiles'),
+    jumpNav('Parts of the profiles', [['The profile', profileRow], ['The ranking', rankingHeading]]),
     h('div', { class: 'cols' },
-      h('div', { class: 'col' }, h('div', { class: 'row' }, field('Profile', select), newProfile), editor),
-      h('div', { class: 'col' }, h('h3', {}, 'Live ranking'), h('div', { class: 'row' }, timing, allBtn), rankBox, explain)),
+      h('div', { class: 'col' }, profileRow, editor),
+      h('div', { class: 'col' }, rankingHeading, h('div', { class: 'row' }, timing, allBtn), rankBox, explain)),
     calibration.el);
 }

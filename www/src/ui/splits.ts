@@ -20,6 +20,7 @@ import { explainError } from './errors';
 import { TEXT } from './fan-chart';
 import { staleNote } from './stale';
 import { asCards, scrollBox } from './cards';
+import { jumpNav, partHeading } from './jump';
 
 interface Method { id: string; label: string; said: string; req: (s: SplitSettings) => Partial<SplitRequest> }
 
@@ -210,13 +211,16 @@ export function splitsScreen(app: App): HTMLElement {
   for (const ev of ['ecosystem', 'teams', 'deal'] as const) app.on(ev, build, true);
   for (const ev of ['ecosystem', 'splits', 'teams', 'deal'] as const) app.on(ev, stale.check);
 
+  const settingsHeading = partHeading('Split settings', { id: 'h-split-settings' });
+  const runRow = h('div', { class: 'row' }, run);
   return h('section', { class: 'screen', 'aria-labelledby': 'h-splits' },
     h('h2', { id: 'h-splits' }, 'Revenue splits and attribution'),
     team,
+    jumpNav('Parts of the splits', [['Split settings', settingsHeading], ['Compare splits', runRow], ['Attribution', attribution]]),
     h('div', { class: 'cols' },
-      h('div', { class: 'col splits-settings' }, h('h3', { id: 'h-split-settings' }, 'Split settings'), form),
+      h('div', { class: 'col splits-settings' }, settingsHeading, form),
       // Compare splits over its results, in view without scrolling past the settings (as Find teams on Deal & Teams)
-      h('div', { class: 'col wide' }, h('div', { class: 'row' }, run), out),
+      h('div', { class: 'col wide' }, runRow, out),
       // under both columns: the fairness table's sentences need the width, and the settings beside it would leave a gap
       fair),
     attribution);

@@ -15,6 +15,7 @@ import { DEFAULT_PENALTY, PARTS, sharesSentence } from './score-weights';
 import { fingerprint as fingerprintOf, staleNote } from './stale';
 import { asCards, scrollBox } from './cards';
 import { keyChoice, keyField } from './key-choice';
+import { jumpNav } from './jump';
 import type { Workspace } from '../state';
 
 /** The last search kept in the workspace (its `asked`: `teamsScreen`'s `fingerprint` of what its teams answer). */
@@ -372,9 +373,11 @@ export function teamsScreen(app: App): HTMLElement {
     if (key !== profileKey && !form.contains(document.activeElement)) { profileKey = key; build(); }
   }, true);
 
+  const runRow = h('div', { class: 'row' }, run, cancel, progress, progressText);
   return h('section', { class: 'screen', 'aria-labelledby': 'h-teams' },
     h('h2', { id: 'h-teams' }, 'Deal and teams'),
+    jumpNav('Parts of the deal and teams', [['The deal', form], ['Find teams', runRow]]),
     h('div', { class: 'cols' },
       h('div', { class: 'col' }, form),
-      h('div', { class: 'col' }, h('div', { class: 'row' }, run, cancel, progress, progressText), results)));
+      h('div', { class: 'col' }, runRow, results)));
 }
