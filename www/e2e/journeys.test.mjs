@@ -467,8 +467,12 @@ test('rank 100k partners: the table re-renders within 100 ms of a weight change'
   // a search that finds nobody says so, and what to change
   await page.getByRole('searchbox', { name: 'Search' }).fill('no such partner');
   await page.getByText('No partner matches “no such partner”. Change the search.', { exact: true }).waitFor();
-  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  // no empty table and no download of it; one button clears the search
+  assert.equal(await page.getByRole('table', { name: 'Partners' }).isVisible(), false, 'an empty table under “no partner matches”');
+  await page.locator('#panel-partners').getByRole('button', { name: 'Clear the search and filters' }).click();
   await page.getByText(/^100,000 of 100,000 partners$/).waitFor();
+  assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), '');
+  assert.equal(await page.locator('#panel-partners').getByRole('button', { name: 'Clear the search and filters' }).isVisible(), false);
   clean('100k');
 });
 

@@ -69,6 +69,11 @@ export function partnersScreen(app: App): HTMLElement {
     const filtered = filter.kind || filter.tier || filter.region;
     count.textContent = n > 0 || all === 0 ? `${n.toLocaleString('en-US')} of ${all.toLocaleString('en-US')} partners`
       : `No partner matches${text ? ` “${text}”` : ''}${filtered ? ' with these filters' : ''}. Change the search${filtered ? ' or set a filter back to “any”' : ''}.`;
+    // nothing found: no empty table and no download of it, a way back instead
+    const none = n === 0 && all > 0;
+    table.el.hidden = none;
+    csv.hidden = none;
+    clearAll.hidden = !none;
     table.scrollTop();
     table.setCount(n);
   };
@@ -85,21 +90,27 @@ export function partnersScreen(app: App): HTMLElement {
   for (const el of [q, kind, tier, region]) el.addEventListener('input', () => void apply());
   app.on('ecosystem', refresh);
 
+  const csv = fileButton('Partners', async () => {
+    // every row's text first (the worker writes what the page has not shown yet)
+    const mine = seq;
+    const n = match ? match.length : app.eco?.partners.length ?? 0;
+    const rows = Array.from({ length: n }, (_, r) => at(r));
+    await app.want(rows);
+    if (mine !== seq || rows.some((i) => app.shown.regions[i] === undefined)) return null;
+    // the table's text, with each partner's id after its name
+    const [head, ...body] = table.rows();
+    const lines = [[head[0], 'Id', ...head.slice(1)], ...body.map((cells, r) => [cells[0], row(r).id, ...cells.slice(1)])];
+    return new Blob([csvOf(lines)], { type: 'text/csv' });
+  }, 'The list changed meanwhile; try again.');
+  const clearAll = h('button', { type: 'button', hidden: true, onclick: () => {
+    q.value = '';
+    for (const sel of [kind, tier, region]) sel.value = '';
+    void apply();
+    q.focus();
+  } }, 'Clear the search and filters');
   return h('section', { class: 'screen', 'aria-labelledby': 'h-partners' },
     h('h2', { id: 'h-partners' }, 'Partners'),
     h('div', { class: 'filters' }, field('Search', q), field('Kind', kind), field('Tier', tier), field('Region', region)),
-    count,
-    table.el, fileButton('Partners', async () => {
-      // every row's text first (the worker writes what the page has not shown yet)
-      const mine = seq;
-      const n = match ? match.length : app.eco?.partners.length ?? 0;
-      const rows = Array.from({ length: n }, (_, r) => at(r));
-      await app.want(rows);
-      if (mine !== seq || rows.some((i) => app.shown.regions[i] === undefined)) return null;
-      // the table's text, with each partner's id after its name
-      const [head, ...body] = table.rows();
-      const lines = [[head[0], 'Id', ...head.slice(1)], ...body.map((cells, r) => [cells[0], row(r).id, ...cells.slice(1)])];
-      return new Blob([csvOf(lines)], { type: 'text/csv' });
-    }, 'The list changed meanwhile; try again.'));
+    count, clearAll,
+    table.el, csv);
 }
-
