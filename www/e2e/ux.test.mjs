@@ -186,7 +186,7 @@ test('glossary tooltips: split rules, core, nucleolus, multiplier, ROPI, level n
   assert.match(await tipOf(amounts, 'Shapley (win probability)'), /average contribution over every order/);
   assert.match(await tipOf(amounts, 'Nucleolus'), /most unhappy group/);
   const fairness = page.locator('#panel-splits .fairness');
-  assert.match(await tipOf(fairness, 'No group better off alone'), /in the core when no group/);
+  assert.match(await tipOf(fairness, 'Keeps every group content'), /in the core when no group/);
   assert.match(await tipOf(fairness, '×'), /worth together divided by what its members are worth alone/);
 
   await page.getByRole('tab', { name: 'Plan' }).click();

@@ -42,7 +42,7 @@ export function ruleTable(app: App, results: RuleResult[], cur: string): HTMLEle
   const yes = (b: boolean | null | undefined, y: string, n: string) => (b === true ? y : b === false ? n : '—');
   return scrollBox('Fairness per rule', h('table', { class: 'fairness-table cards' },
     h('caption', {}, 'Fairness per rule'),
-    h('thead', {}, h('tr', {}, ['Rule', 'Adds up to the amount', tip('No group better off alone', 'Core'), 'Who would rather leave'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, ['Rule', 'Adds up to the amount', tip('Keeps every group content', 'Core'), 'Who would rather leave'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, results.map((x) => {
       if (!x.r) return h('tr', {}, h('th', { scope: 'row' }, tip(x.label)), h('td', { colspan: 3, class: 'bad' }, sentence(x.error ?? 'Not computed.')));
       const f = x.r.fairness;
@@ -50,7 +50,7 @@ export function ruleTable(app: App, results: RuleResult[], cur: string): HTMLEle
       const leave = f.inCore === false && b
         ? `${names(b.members)}: worth ${worth(b.value, cur)} alone, given ${worth(b.payoff, cur)} of the team’s value here${b.tied > 1 ? ` (${b.tied} groups alike; the smallest shown)` : ''}`
         : f.individuallyRational === false && f.belowStandalone.length ? `${names(f.belowStandalone)} would earn more alone` : 'nobody';
-      return h('tr', {}, h('th', { scope: 'row' }, tip(x.label)), h('td', { 'data-label': 'Adds up' }, yes(f.efficient, 'yes', 'no')), h('td', { 'data-label': 'No group better off alone' }, yes(f.inCore, 'yes (in the core)', 'no')), h('td', { 'data-label': 'Who would rather leave' }, leave));
+      return h('tr', {}, h('th', { scope: 'row' }, tip(x.label)), h('td', { 'data-label': 'Adds up' }, yes(f.efficient, 'yes', 'no')), h('td', { 'data-label': 'Keeps every group content' }, yes(f.inCore, 'yes (in the core)', 'no')), h('td', { 'data-label': 'Who would rather leave' }, leave));
     }))));
 }
 
