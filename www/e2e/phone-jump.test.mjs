@@ -11,8 +11,8 @@ after(async () => { await close?.(); });
 
 const SCREENS = [
   ['Profiles', 'Parts of the profiles', ['The profile', 'The ranking']],
-  ['Deal & Teams', 'Parts of the deal and teams', ['The deal', 'Find teams']],
-  ['Splits', 'Parts of the splits', ['Split settings', 'Compare splits', 'Attribution']],
+  ['Deal & Teams', 'Parts of the deal and teams', ['The deal', 'The teams']],
+  ['Splits', 'Parts of the splits', ['Split settings', 'The splits', 'Attribution']],
 ];
 
 test('phone: Profiles, Deal & Teams and Splits have a line to each of their parts; none at 1280 px', async () => {

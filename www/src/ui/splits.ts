@@ -216,7 +216,7 @@ export function splitsScreen(app: App): HTMLElement {
   return h('section', { class: 'screen', 'aria-labelledby': 'h-splits' },
     h('h2', { id: 'h-splits' }, 'Revenue splits and attribution'),
     team,
-    jumpNav('Parts of the splits', [['Split settings', settingsHeading], ['Compare splits', runRow], ['Attribution', attribution]]),
+    jumpNav('Parts of the splits', [['Split settings', settingsHeading], ['The splits', runRow], ['Attribution', attribution]]),
     h('div', { class: 'cols' },
       h('div', { class: 'col splits-settings' }, settingsHeading, form),
       // Compare splits over its results, in view without scrolling past the settings (as Find teams on Deal & Teams)

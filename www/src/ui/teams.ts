@@ -376,7 +376,7 @@ export function teamsScreen(app: App): HTMLElement {
   const runRow = h('div', { class: 'row' }, run, cancel, progress, progressText);
   return h('section', { class: 'screen', 'aria-labelledby': 'h-teams' },
     h('h2', { id: 'h-teams' }, 'Deal and teams'),
-    jumpNav('Parts of the deal and teams', [['The deal', form], ['Find teams', runRow]]),
+    jumpNav('Parts of the deal and teams', [['The deal', form], ['The teams', runRow]]),
     h('div', { class: 'cols' },
       h('div', { class: 'col' }, form),
       h('div', { class: 'col' }, runRow, results)));
