@@ -160,3 +160,32 @@ test('Plan at 390 px: the agreement check, the agreement and the audit a tap awa
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(errors, []);
 });
+
+test('Plan: the fixed shares set on Splits are offered to the plan, and taken in one click', async () => {
+  const members = await page.evaluate(() => window.__app.ws.plan.partners.map((q) => ({ id: q.id, name: q.name })));
+  const splitsHas = await page.evaluate((ids) => { const s = window.__app.ws.splits; return !!s && s.members.length === ids.length && ids.every((id) => s.members.includes(id)); }, members.map((m) => m.id));
+  if (!splitsHas) {
+    await page.getByRole('tab', { name: 'Deal & Teams' }).click();
+    await page.locator('#panel-teams').getByRole('button', { name: 'Find teams', exact: true }).click();
+    await page.locator('#panel-teams').getByRole('button', { name: 'Use this team for splits and plan' }).first().click({ timeout: 60000 });
+  }
+  const team = await page.evaluate(() => window.__app.ws.splits.members.map((id) => window.__app.name(id)));
+  const wanted = team.length === 3 ? [50, 25, 25] : team.map((_, i) => (i === 0 ? 100 - 10 * (team.length - 1) : 10));
+  await page.getByRole('tab', { name: 'Splits' }).click();
+  const splits = page.locator('#panel-splits');
+  for (const [i, name] of team.entries()) await splits.getByLabel(`${name} (%)`, { exact: true }).fill(String(wanted[i]));
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  const offer = panel().locator('.from-splits');
+  await offer.waitFor();
+  assert.equal(await offer.innerText(), `The Splits screen divides with other fixed shares: ${team.map((n, i) => `${n} ${wanted[i]}%`).join(', ')}. Use them in this plan`);
+  await offer.getByRole('button', { name: 'Use them in this plan' }).click();
+  await offer.waitFor({ state: 'detached' });
+  const shares = await page.evaluate(() => window.__app.ws.plan.split.shares);
+  const ids = await page.evaluate(() => window.__app.ws.splits.members);
+  assert.deepEqual(ids.map((id) => shares[id]), wanted);
+  for (const [i, name] of team.entries()) {
+    const box = panel().locator('fieldset', { has: page.locator('legend', { hasText: name }) }).getByLabel('Split share (%)');
+    assert.equal(Number(await box.inputValue()), wanted[i]);
+  }
+  assert.deepEqual(errors, []);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlan } from './plan';
+import { defaultPlan, splitsPercents } from './plan';
 import { fingerprint } from './stale';
 import { equalPercents } from './splits';
 
@@ -9,6 +9,18 @@ describe('defaultPlan', () => {
     const shares = (defaultPlan(team, 'EUR').split as { shares: Record<string, number> }).shares;
     expect(shares).toEqual(equalPercents(['a', 'b', 'c']));
     expect(shares).toEqual({ a: 33.33, b: 33.33, c: 33.34 });
+  });
+  it('takes the shares set on the Splits screen when Splits divides among the same partners', () => {
+    const team = ['a', 'b', 'c'].map((id) => ({ id, name: id.toUpperCase(), kind: 'si' }));
+    const splits = { amount: '100.00', members: ['c', 'a', 'b'], shares: { a: 50, b: 25, c: 25 }, sharesPct: true, influenceRate: 0.05, journeys: [] };
+    const theirs = splitsPercents(splits, ['a', 'b', 'c']);
+    expect(theirs).toEqual({ a: 50, b: 25, c: 25 });
+    expect((defaultPlan(team, 'EUR', theirs).split as { shares: Record<string, number> }).shares).toEqual({ a: 50, b: 25, c: 25 });
+    // another team, or shares kept as weights (an older workspace): none
+    expect(splitsPercents(splits, ['a', 'b'])).toBeNull();
+    expect(splitsPercents({ ...splits, sharesPct: false }, ['a', 'b', 'c'])).toBeNull();
+    expect(splitsPercents(null, ['a'])).toBeNull();
+    expect(splitsPercents({ ...splits, shares: { a: 50, b: 25, c: 20 } }, ['a', 'b', 'c'])).toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@ import { termsForm } from './terms';
 import { clearErrors, showError, type App } from '../app';
 import type { Call } from '../engine/client';
 import type { Finding, Plan, SimulateResponse } from '../engine/types';
-import type { Workspace } from '../state';
+import type { SplitSettings, Workspace } from '../state';
 import { amountField } from './amount-field';
 import { CHART, fanPlot } from './fan-chart';
 import { fitChart } from './fit-chart';
@@ -27,7 +27,21 @@ import { asCards, scrollBox } from './cards';
 import { fingerprint, freshness } from './stale';
 import { jumpNav, partHeading } from './jump';
 
-export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string): Plan {
+/**
+ * The fixed shares set on the Splits screen (percent by partner id) when Splits divides among
+ * exactly `ids` and they add up to 100%; else null (another team, shares being typed, or shares
+ * kept as weights by an older workspace).
+ */
+export function splitsPercents(splits: SplitSettings | null | undefined, ids: readonly string[]): Record<string, number> | null {
+  if (!splits?.sharesPct || ids.length !== splits.members.length || !ids.every((id) => splits.members.includes(id))) return null;
+  const shares = Object.fromEntries(ids.map((id) => [id, Number(splits.shares[id])]));
+  const values = Object.values(shares);
+  // shares still being typed (not yet 100% in all) are not offered
+  return values.every(Number.isFinite) && Math.round(values.reduce((a, b) => a + b, 0) * 100) === 10000 ? shares : null;
+}
+
+/** A first plan for `members` (the first four): split by `shares` (percent by their ids: `splitsPercents`) or equally. */
+export function defaultPlan(members: { id: string; name: string; kind: string }[], currency: string, shares?: Record<string, number> | null): Plan {
   const ms = members.slice(0, 4);
   return {
     id: 'plan-1', name: 'Joint go-to-market plan', currency, horizonMonths: 24,
@@ -37,8 +51,8 @@ export function defaultPlan(members: { id: string; name: string; kind: string }[
     pipeline: { opportunitiesPerMonth: 4, winProbability: 0.25,
       dealSize: { distribution: 'lognormal', median: '120000.00', p90: '300000.00' },
       salesCycleDays: { distribution: 'triangular', min: 30, mode: 60, max: 180 } },
-    // equal shares as the Splits screen makes them (33.33, 33.33, 33.34), so the two agree
-    split: { model: 'fixed', shares: equalPercents(ms.map((p) => p.id)) },
+    // the shares set on Splits, else equal ones as Splits makes them (33.33, 33.33, 33.34), so the two agree
+    split: { model: 'fixed', shares: shares ?? equalPercents(ms.map((p) => p.id)) },
     objectives: [{ metric: 'bookings', target: '3000000.00', byMonth: 24, owner: 'Manager 1' }],
     opportunityLead: 'Manager 1',
     successMeasures: ['joint pipeline and bookings reviewed monthly against the objectives'],
@@ -173,11 +187,24 @@ export function planScreen(app: App): HTMLElement {
     if (!app.ws.plan && app.eco) {
       const ids = app.ws.splits?.members ?? app.teams[0]?.members ?? app.eco.partners.slice(0, 2).map((p) => p.id);
       const ms = ids.map((id) => app.byId.get(id)).filter((p): p is NonNullable<typeof p> => !!p);
-      if (ms.length) { app.ws.plan = defaultPlan(ms, app.ws.deal?.currency ?? app.eco.currency ?? 'EUR'); app.changed('plan'); }
+      if (ms.length) { app.ws.plan = defaultPlan(ms, app.ws.deal?.currency ?? app.eco.currency ?? 'EUR', splitsPercents(app.ws.splits, ms.slice(0, 4).map((q) => q.id))); app.changed('plan'); }
     }
     return app.ws.plan;
   };
   const touch = () => app.changed('plan');
+  /**
+   * When the Splits screen divides among the plan's partners with other fixed shares than the
+   * plan's: says so, and offers to take them (the plan and the agreement then split as decided there).
+   */
+  const sharesFromSplits = (p: Plan): HTMLElement | null => {
+    const theirs = splitsPercents(app.ws.splits, p.partners.map((q) => q.id));
+    const mine = splitShares(p) ?? {};
+    const model = (p.split as { model?: string } | null | undefined)?.model;
+    if (!theirs || ((!model || model === 'fixed') && p.partners.every((q) => Number(mine[q.id]) === theirs[q.id]))) return null;
+    const said = p.partners.map((q) => `${q.name} ${number(theirs[q.id], 2)}%`).join(', ');
+    return h('p', { class: 'notice from-splits' }, `The Splits screen divides with other fixed shares: ${said}. `,
+      h('button', { type: 'button', class: 'link', onclick: () => { p.split = { ...(p.split as object ?? {}), model: 'fixed', shares: { ...theirs } }; touch(); syncJson(); build(); } }, 'Use them in this plan'));
+  };
   const errFor = (path: string) => (el: HTMLElement) => { el.dataset.path = path; if (!el.id) el.id = nextId('pl'); return el; };
 
   function input(path: string, label: string, get: () => unknown, set: (v: string) => void, type = 'text') {
@@ -267,6 +294,7 @@ export function planScreen(app: App): HTMLElement {
         moneyIn(`plan.partners[${i}].investments.enablement`, 'Enablement', () => q.investments?.enablement, (v) => { (q.investments ??= {}).enablement = v; }),
         moneyIn(`plan.partners[${i}].investments.monthlyCost`, 'Monthly cost', () => q.investments?.monthlyCost, (v) => { (q.investments ??= {}).monthlyCost = v; }),
         input(`plan.split.shares.${q.id}`, 'Split share (%)', () => splitShares(p)?.[q.id], (v) => { const sp = ((p.split ??= {}) as { shares?: Record<string, number> }); (sp.shares ??= {})[q.id] = Number(v); }, 'number'))),
+      sharesFromSplits(p),
       h('h3', {}, 'Offer and pipeline'),
       h('div', { class: 'grid' },
         choice('plan.offer.kind', 'What is sold', [['oneTime', 'a one-time sale'], ['subscription', 'a subscription'], ['consumption', 'usage-based (consumption)']], () => offer.kind, (v) => { offer.kind = v; }),
@@ -467,6 +495,8 @@ export function planScreen(app: App): HTMLElement {
     } else { fresh.computing(null); clear(simOut); }
   }, true);
   app.on('teams', build);
+  // the Splits screen's shares, offered beside the plan's (drawn when the screen is next shown)
+  app.on('splits', drawForm);
   app.on('plan', () => {
     if (!form.contains(document.activeElement)) build();
     if (checked) { clearTimeout(recheck); recheck = setTimeout(() => void check(true), 400); }
