@@ -107,7 +107,7 @@ test('win model: the example history has skill; a team gets its chance to win', 
   // the file box does not go on naming the bad file read before
   assert.equal(await panel().locator('#history-file').evaluate((e) => e.files.length), 0);
   await panel().getByRole('button', { name: 'Train the win model' }).click();
-  await panel().locator('.verdict').getByText(/The model predicts better than the usual win rate of \d+%: it tells a won deal from a lost one \d+% of the time/).waitFor();
+  await panel().locator('.verdict').getByText(/The model predicts better than guessing the usual win rate: it tells a won deal from a lost one \d+% of the time/).waitFor();
   assert.ok(await panel().getByRole('img', { name: /Predicted chance against the share actually won/ }).isVisible(), 'no calibration chart');
   // the screen's charts as readable as the plan's (Plot's own 10 px is small)
   const small = await page.evaluate(() => [...document.querySelectorAll('#panel-insights figure.chart svg text')]

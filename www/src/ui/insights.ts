@@ -119,7 +119,7 @@ export function insightsScreen(app: App): HTMLElement {
     useHistory(exampleHistory(ids), 'a made-up example history');
     // the file box no longer names the file in use
     file.value = '';
-    clear(readOut, h('p', {}, `Made up 160 closed deals of ${ids.slice(0, 12).map(nameOf).slice(0, 3).join(', ')} and others — an example to try the screen with, not real data.`));
+    clear(readOut, h('p', {}, `Deals made up for ${ids.slice(0, 12).map(nameOf).slice(0, 3).join(', ')} and others — an example to try the screen with, not real data.`));
   });
 
   const label = h('p', { class: 'history-label' });

@@ -27,5 +27,7 @@ describe('againstGuess', () => {
     expect(againstGuess(0.5, 0.625, 0.58)).toBe('On the most recent deals, the model’s predictions were 20% less off than always guessing the older deals’ win rate (58%).');
     expect(againstGuess(0.75, 0.625, 0.58)).toBe('On the most recent deals, the model’s predictions were 20% more off than always guessing the older deals’ win rate (58%).');
     expect(againstGuess(0.625, 0.625, 0.5)).toBe('On the most recent deals, the model’s predictions were as far off as always guessing the older deals’ win rate (50%).');
+    // a model without skill: the usual rate said once, in the verdict before
+    expect(againstGuess(0.7, 0.625, null)).toBe('On the most recent deals, the model’s predictions were 12% more off than always guessing the usual win rate.');
   });
 });

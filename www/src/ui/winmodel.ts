@@ -45,8 +45,9 @@ export const teamFeatures = (t: Team): TeamFeatures => ({ members: [...t.members
  * The model's predictions on the most recent deals against always guessing the older deals'
  * win rate, in words: how much less (or more) off they were, by log loss (lower is better).
  */
-export function againstGuess(model: number | null, guess: number | null, rate: number): string {
-  const base = `always guessing the older deals’ win rate (${percent(rate)})`;
+export function againstGuess(model: number | null, guess: number | null, rate: number | null): string {
+  // without a rate: the one said just before (a model without skill gives every team its own)
+  const base = rate === null ? 'always guessing the usual win rate' : `always guessing the older deals’ win rate (${percent(rate)})`;
   if (guess === null || model === null || !(guess > 0) || !Number.isFinite(model)) return `On the most recent deals, the model was compared with ${base}.`;
   const change = 1 - model / guess;
   if (Math.abs(change) < 0.005) return `On the most recent deals, the model’s predictions were as far off as ${base}.`;
@@ -59,7 +60,7 @@ export function verdict(r: TrainResponse): string {
   const judged = `Judged on the ${number(v.validationDeals)} most recent deals, after learning from the ${number(v.trainDeals)} before them`;
   if (!r.model.skill) return `The model has no skill yet: ${r.model.reason ?? 'it does not predict better than the usual win rate'}. Every team gets the usual win rate of ${percent(r.model.baseRate)}. ${judged}.`;
   const auc = typeof v.auc === 'number' ? ` it tells a won deal from a lost one ${percent(v.auc)} of the time (50% would be a coin toss)` : '';
-  return `The model predicts better than the usual win rate of ${percent(r.model.baseRate)}:${auc}. ${judged}.`;
+  return `The model predicts better than guessing the usual win rate:${auc}. ${judged}.`;
 }
 
 /**
@@ -109,7 +110,7 @@ export function winModelPanel(app: App): { el: HTMLElement; refresh: () => void 
     const model = r.model;
     clear(out,
       h('p', { class: model.skill ? 'verdict good' : 'verdict notice' }, verdict(r)),
-      h('p', { class: 'against-guess' }, againstGuess(v.logLoss, v.baseline.logLoss, v.baseline.rate)),
+      h('p', { class: 'against-guess' }, againstGuess(v.logLoss, v.baseline.logLoss, model.skill ? v.baseline.rate : null)),
       h('div', { class: 'side-by-side' }, chart,
       bins.length ? scrollBox('Predicted against actual', asCards(h('table', {}, h('caption', {}, 'Predicted against actual, on the most recent deals'),
         h('thead', {}, h('tr', {}, ['Predicted chance', 'Deals', 'Predicted on average', 'Actually won'].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)))),
