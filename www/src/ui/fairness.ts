@@ -19,7 +19,7 @@ export function teamSummary(app: App, results: RuleResult[], amount: string, cur
   if (!f) return h('p', {}, 'The rules below divide the amount among the team.');
   const lines: (string | HTMLElement)[][] = [];
   const grand = f.grandValue ?? 0;
-  lines.push([`Together the team is worth ${worth(grand, cur)} of this deal — the deal value times its chance to win. The rules divide the whole ${money(amount, cur)}; the checks below compare groups on that `, tip('chance-weighted scale', 'Chance-weighted value'), '.']);
+  lines.push([`Together the team is worth ${worth(grand, cur)} of this deal — the deal value times its chance to win, judged by how much of the deal’s needs it covers. The rules divide the whole ${money(amount, cur)}; the checks below compare groups on that `, tip('chance-weighted scale', 'Chance-weighted value'), '.']);
   if (f.multiplierUnbounded) lines.push(['No partner can win this deal alone: the value exists only because they work together.']);
   else if (typeof f.multiplier === 'number') {
     const x = tip(times(f.multiplier), 'Multiplier');
