@@ -18,9 +18,16 @@ test('accounts: the private match hides its sides until two lists exist, and say
   const psi = panel().locator('.private-match');
   await psi.getByText('Load two account lists above to match them here.', { exact: true }).waitFor();
   for (const label of ['First side', 'Second side']) assert.equal(await psi.getByLabel(label, { exact: true }).isVisible(), false, `${label} hidden before two lists`);
+  // matching with a partner elsewhere starts from your list: none yet says so, with no empty choice
+  const elsewhere = psi.locator('details', { hasText: 'Match with a partner elsewhere' });
+  await elsewhere.locator('summary').click();
+  assert.equal(await elsewhere.getByLabel('Your list', { exact: true }).isVisible(), false, 'an empty “Your list” choice');
+  await elsewhere.getByText('Load your account list above first: the match starts from it.').waitFor();
 
   await panel().getByRole('button', { name: 'Try two made-up lists' }).click();
   await psi.getByLabel('Second side', { exact: true }).waitFor({ timeout: 30000 });
+  assert.equal(await elsewhere.getByLabel('Your list', { exact: true }).isVisible(), true);
+  await elsewhere.locator('summary').click();
   assert.equal(await psi.getByText(/^Load .* above to match them here\.$/).count(), 0);
   const facts = panel().locator('.account-map .facts');
   await facts.waitFor({ timeout: 30000 });

@@ -204,14 +204,19 @@ function realPartner(app: App, lists: () => AccountList[]) {
     } catch (e) { clear(out, h('p', { class: 'bad' }, explainError(e, false))); }
   });
 
+  const choose = h('div', { class: 'row' }, field('Your list', mine), field('You agree to show', share), start);
+  const none = h('p', { class: 'muted' }, 'Load your account list above first: the match starts from it.');
   const el = h('details', { class: 'panel' }, h('summary', {}, 'Match with a partner elsewhere'),
     h('p', {}, 'Each of you opens this page with your own list. One writes the first message; the other pastes it and sends back an answer; the first pastes the answer and sends a last message. Send the messages over a channel you trust, such as your usual e-mail with the partner.'),
-    h('div', { class: 'row' }, field('Your list', mine), field('You agree to show', share), start),
+    choose, none,
     field('Their message', theirs), h('div', { class: 'row' }, use), out);
   const refresh = () => {
     const keep = mine.value;
     clear(mine, lists().map((l) => h('option', { value: l.id }, l.name)));
     mine.value = lists().some((l) => l.id === keep) ? keep : lists()[0]?.id ?? '';
+    // no list yet: no empty choice, the way to one instead
+    choose.hidden = !lists().length;
+    none.hidden = !!lists().length;
   };
   return { el, refresh };
 }
